@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers point one way: LaneCore ← LaneStore ← LaneShell ← lane.
+// docs/architecture.md explains each of them.
+let package = Package(
+    name: "ServiceLane",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lane", targets: ["lane"]),
+        .library(name: "LaneCore", targets: ["LaneCore"]),
+        .library(name: "LaneStore", targets: ["LaneStore"]),
+        .library(name: "LaneShell", targets: ["LaneShell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libedit, with static inline wrappers for its variadic calls (see shim.h).
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LaneCore"),
+        .target(
+            name: "LaneStore",
+            dependencies: ["LaneCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "LaneShell",
+            dependencies: ["LaneCore", "LaneStore", "CLibEdit"]
+        ),
+        .executableTarget(
+            name: "lane",
+            dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
+        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore"]),
+        .testTarget(name: "LaneShellTests", dependencies: ["LaneShell"]),
+        .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
+    ]
+)

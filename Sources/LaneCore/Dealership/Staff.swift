@@ -1,0 +1,107 @@
+/// The roles the process names (X6); each step is done and signed by one of them.
+public enum StaffRole: String, CaseIterable, Sendable {
+    case serviceAdvisor = "service_advisor"
+    case customerService = "customer_service"
+    case workshopForeman = "workshop_foreman"
+    case teamLeader = "team_leader"
+    case technician
+    case qcInspector = "qc_inspector"
+    case technicalDirector = "technical_director"
+    case partsManager = "parts_manager"
+    case cashier
+    case serviceManager = "service_manager"
+    case admin
+
+    public var title: String {
+        switch self {
+        case .serviceAdvisor: return "服务顾问"
+        case .customerService: return "客服专员"
+        case .workshopForeman: return "车间主管"
+        case .teamLeader: return "班组长"
+        case .technician: return "维修技师"
+        case .qcInspector: return "质检员"
+        case .technicalDirector: return "技术总监"
+        case .partsManager: return "备件经理"
+        case .cashier: return "收银员"
+        case .serviceManager: return "服务经理"
+        case .admin: return "管理员"
+        }
+    }
+
+    /// Team leaders and technicians belong to a workshop team.
+    public var belongsToTeam: Bool { self == .teamLeader || self == .technician }
+
+    public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+public struct StaffMember: Hashable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var role: StaffRole
+    public var team: String?
+    public var phone: MobileNumber?
+
+    public init(id: Int64, name: String, role: StaffRole, team: String?, phone: MobileNumber?) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.team = team
+        self.phone = phone
+    }
+}
+
+/// The skills a workshop team is dispatched by (R4.2).
+public enum Skill: String, CaseIterable, Sendable {
+    case maintenance, mechanical, electrical, body, paint, ev
+}
+
+public struct WorkshopTeam: Hashable, Sendable {
+    public var name: String
+    public var skills: [Skill]
+    public init(name: String, skills: [Skill]) {
+        self.name = name
+        self.skills = skills
+    }
+}
+
+/// A labour operation from the catalogue, with the maker's standard hours.
+public struct LaborOperation: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var standardHours: LaborHours
+    public var skill: Skill
+    public init(code: String, name: String, standardHours: LaborHours, skill: Skill) {
+        self.code = code
+        self.name = name
+        self.standardHours = standardHours
+        self.skill = skill
+    }
+}
+
+/// A spare part from the catalogue, with its price (VAT excluded) and stock.
+public struct Part: Hashable, Sendable {
+    public var number: String
+    public var name: String
+    public var unit: String
+    public var price: Money
+    public var stock: Int
+    public var bin: String
+    public var group: String
+    public init(number: String, name: String, unit: String, price: Money, stock: Int, bin: String, group: String) {
+        self.number = number
+        self.name = name
+        self.unit = unit
+        self.price = price
+        self.stock = stock
+        self.bin = bin
+        self.group = group
+    }
+}
+
+/// Catalogue codes and part numbers: capital letters, digits and '-'.
+public enum CatalogCode {
+    public static func problem(_ code: String, field: String) -> Problem? {
+        let ok = !code.isEmpty && code.count <= 32 && code.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "-" }
+        return ok ? nil : Problem(field, "'\(code)' should be capital letters, digits and '-' (at most 32)")
+    }
+}

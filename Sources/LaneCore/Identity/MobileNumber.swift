@@ -1,0 +1,24 @@
+/// A mainland China mobile number: 11 digits starting 13-19. Written as
+/// people give it (`138 0013 8000`, `138-0013-8000`, `+86 13800138000`) and
+/// stored as the 11 digits.
+public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
+    public let digits: String
+
+    public static func parse(_ text: String) -> Result<MobileNumber, Problem> {
+        var cleaned = text.filter { !($0 == " " || $0 == "-" || $0 == "\u{3000}") }
+        if cleaned.hasPrefix("+86") { cleaned.removeFirst(3) } else if cleaned.hasPrefix("0086") { cleaned.removeFirst(4) }
+        let chars = Array(cleaned)
+        guard chars.count == 11, chars.allSatisfy({ $0.isASCII && $0.isNumber }), chars[0] == "1",
+              let second = chars[1].wholeNumberValue, second >= 3 else {
+            return .failure(Problem("phone", "'\(text)' is not a mainland mobile number (11 digits starting 13-19, e.g. 13800138000)"))
+        }
+        return .success(MobileNumber(digits: String(chars)))
+    }
+
+    private init(digits: String) { self.digits = digits }
+
+    public var description: String { digits }
+
+    /// `138****8000`, for people who need to recognise a number but not dial it.
+    public var masked: String { String(digits.prefix(3)) + "****" + String(digits.suffix(4)) }
+}

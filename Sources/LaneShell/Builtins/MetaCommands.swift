@@ -1,0 +1,220 @@
+import Foundation
+import LaneCore
+import LaneStore
+
+/// The shell's own commands: they stand alone, without a verb.
+enum MetaCommands {
+    static func register(into registry: inout CommandRegistry) throws {
+        for spec in [help, history, set, source, use, whoami, clock, quit] { try registry.register(spec) }
+    }
+
+    static let help = CommandSpec(
+        noun: "help", verb: nil, summary: "List commands, or explain one: help NOUN [VERB]",
+        positionals: [PositionalSpec("noun", "A command noun", completion: .commands, optional: true),
+                      PositionalSpec("verb", "One of its verbs", optional: true)],
+        examples: ["help", "help customer", "help vehicle add"],
+        action: .session { inv, session in
+            let registry = session.registry
+            guard let noun = inv.positional("noun") else { return .text(HelpText.overview(registry)) }
+            if let verb = inv.positional("verb") {
+                guard let spec = registry.command(noun: noun, verb: verb) else {
+                    throw UsageError("there is no command '\(noun) \(verb)'; `help \(noun)` lists its verbs")
+                }
+                return .text(HelpText.command(spec))
+            }
+            if let meta = registry.metaCommand(noun) { return .text(HelpText.command(meta)) }
+            if let text = HelpText.noun(noun, registry) { return .text(text) }
+            let hint = CommandRegistry.suggestion(for: noun, among: registry.nounNames + registry.metaNames).map { "did you mean '\($0)'? " } ?? ""
+            throw UsageError("there is no command '\(noun)'; \(hint)`help` lists them")
+        })
+
+    static let history = CommandSpec(
+        noun: "history", verb: nil, summary: "The lines entered so far (on a terminal, kept across sessions)",
+        options: [OptionSpec("last", value: "N", "Only the last N lines")],
+        action: .session { inv, session in
+            var lines = session.history
+            if let text = inv.option("last") {
+                guard let n = Int(text), n > 0 else { throw Refusal("cannot show history", problems: [Problem("last", "'\(text)' should be a whole number above 0")]) }
+                lines = Array(lines.suffix(n))
+            }
+            let start = session.history.count - lines.count
+            var t = Table(columns: [Column("number", "#"), Column("line", "line")])
+            for (i, line) in lines.enumerated() { t.rows.append([.int(start + i + 1), .text(line)]) }
+            return .table(t)
+        })
+
+    static let set = CommandSpec(
+        noun: "set", verb: nil, summary: "Show or change a session setting: set [NAME VALUE]",
+        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording).",
+        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user"]), optional: true),
+                      PositionalSpec("value", "New value", optional: true)],
+        examples: ["set format json", "set on-error continue"],
+        action: .session { inv, session in
+            guard let name = inv.positional("name") else {
+                var t = Table(columns: [Column("name", "setting"), Column("value", "value")])
+                t.rows = [[.text("format"), .text(session.format.rawValue)], [.text("on-error"), .text(session.onError.rawValue)],
+                          [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)]]
+                return .table(t)
+            }
+            guard let value = inv.positional("value") else { throw UsageError("set \(name) needs a value") }
+            switch name {
+            case "format":
+                guard let f = OutputFormat(rawValue: value) else { throw UsageError("format is one of table, json, csv") }
+                session.format = f
+            case "on-error":
+                guard let p = ErrorPolicy(rawValue: value) else { throw UsageError("on-error is stop or continue") }
+                session.onError = p
+            case "color":
+                guard value == "on" || value == "off" else { throw UsageError("color is on or off") }
+                session.color = value == "on"
+            case "user":
+                if let p = PersonName.problem(value, field: "user") { throw Refusal("cannot change the user", problems: [p]) }
+                session.user = value.trimmingWhitespace()
+            default:
+                throw UsageError("unknown setting '\(name)'; settings are format, on-error, color, user")
+            }
+            return .message("\(name) = \(value)", nil)
+        })
+
+    static let source = CommandSpec(
+        noun: "source", verb: nil, summary: "Run the commands in a file, as if typed",
+        discussion: "Errors name the file and line; the session's on-error setting decides whether the file goes on after one.",
+        positionals: [PositionalSpec("file", "Script file", completion: .files)],
+        examples: ["source morning.lane"],
+        action: .session { inv, session in
+            let path = inv.positional("file") ?? ""
+            guard session.sourceDepth < 16 else { throw Refusal("cannot source \(path)", problems: [Problem("file", "scripts source each other more than 16 deep")]) }
+            let (text, name) = try Importer.readFile(path, relativeTo: session.workingDirectory)
+            let reader = TextLineReader(text)
+            session.sourceDepth += 1
+            let wasInteractive = session.isInteractive
+            session.isInteractive = false
+            defer {
+                session.sourceDepth -= 1
+                session.isInteractive = wasInteractive
+            }
+            let code = session.runScript({ reader.readLine(prompt: "") }, name: name)
+            if code != .ok { throw SourcedScriptFailed(code: code, file: name) }
+            return .nothing
+        })
+
+    static let use = CommandSpec(
+        noun: "use", verb: nil, summary: "Make a vehicle or customer current; later commands may leave it out",
+        discussion: "`use` alone shows what is current; `use none` clears it. The prompt shows the current object.",
+        positionals: [PositionalSpec("ref", "Plate, VIN, customer code, mobile number or name; or none", completion: .vehiclesAndCustomers, optional: true)],
+        examples: ["use 粤B12345", "use C0007", "use none"],
+        action: .session { inv, session in
+            guard let ref = inv.positional("ref") else {
+                return .message(session.current.map { "current: \($0.label)" } ?? "nothing is current", nil)
+            }
+            if ref == "none" {
+                session.current = nil
+                return .message("nothing is current", nil)
+            }
+            let found: CurrentObject = try session.store.read { tx in
+                if case .success(let v) = try References.findVehicle(ref, tx) {
+                    let owner = try tx.customer(id: v.ownerID)
+                    return .vehicle(plate: v.plate.value, ownerCode: owner?.code ?? "")
+                }
+                switch try References.findCustomer(ref, tx) {
+                case .success(let c): return .customer(code: c.code, name: c.name)
+                case .failure(let p):
+                    if case .failure(let vp) = try References.findVehicle(ref, tx), LicensePlate.parse(ref).isSuccess || VIN.parse(ref).isSuccess {
+                        throw Refusal("nothing to use", problems: [vp])
+                    }
+                    throw Refusal("nothing to use", problems: [p])
+                }
+            }
+            session.current = found
+            return .message("using \(found.label)", nil)
+        })
+
+    static let whoami = CommandSpec(
+        noun: "whoami", verb: nil, summary: "Who is signed in, at which store, on which database",
+        action: .session { _, session in
+            let settings = try session.settings()
+            let member = try session.store.read { try $0.staffMember(named: session.user) }
+            var r = Record()
+            r.add("user", "user", .text(session.user))
+            r.add("role", "role", .optional(member.map { "\($0.role.rawValue) \($0.role.title)" }))
+            r.add("team", "team", .optional(member?.team))
+            r.add("store", "store", .text(settings.name))
+            r.add("database", "database", .text(session.store.location))
+            r.add("now", "session time", .time(session.clock.now()))
+            return .record(r)
+        })
+
+    static let clock = CommandSpec(
+        noun: "clock", verb: nil, summary: "Show the session time; fix it, or move it on (demos, tests, training)",
+        discussion: """
+            `clock` shows the time every command records. `clock set 2026-11-23T09:00` fixes it, `clock advance 90m` \
+            (or 2h, 1d) moves a fixed clock on, `clock system` goes back to the real time. `--now`/LANE_NOW fix it at start.
+            """,
+        positionals: [PositionalSpec("action", "set, advance or system", completion: .choices(["set", "advance", "system"]), optional: true),
+                      PositionalSpec("value", "A time (set) or a duration (advance)", optional: true)],
+        examples: ["clock", "clock set 2026-11-23T09:00", "clock advance 2h"],
+        action: .session { inv, session in
+            let offset = try session.settings().utcOffset
+            switch inv.positional("action") {
+            case nil: break
+            case "set":
+                guard let text = inv.positional("value"), let t = Timestamp(parsing: text, defaultOffset: offset) else {
+                    throw UsageError("clock set needs a time like 2026-11-23T09:00")
+                }
+                session.clock = FixedClock(t)
+            case "advance":
+                guard let text = inv.positional("value"), let seconds = Durations.seconds(text) else {
+                    throw UsageError("clock advance needs a duration like 30m, 2h or 1d")
+                }
+                session.clock = FixedClock(session.clock.now().adding(seconds: seconds))
+            case "system":
+                session.clock = SystemClock()
+            case let other?:
+                throw UsageError("clock takes set, advance or system, not '\(other)'")
+            }
+            let now = session.clock.now()
+            var r = Record()
+            r.add("now", "now", .time(now))
+            r.add("fixed", "fixed", .bool(!(session.clock is SystemClock)))
+            r.add("weekday", "weekday", .int(now.date(in: offset).weekday))
+            return .record(r)
+        })
+
+    static let quit = CommandSpec(
+        noun: "quit", verb: nil, summary: "Leave the shell (Ctrl-D does too)",
+        action: .session { _, _ in throw QuitRequest() })
+}
+
+/// A sourced script failed; its own lines were already reported.
+struct SourcedScriptFailed: Error, CustomStringConvertible {
+    var code: ExitCode
+    var file: String
+    var description: String { "\(file) stopped at an error (see above)" }
+}
+
+enum Durations {
+    /// `90m`, `2h`, `1d`, `45s`; negative allowed for going back.
+    static func seconds(_ text: String) -> Int64? {
+        guard let unit = text.last, let n = Int64(text.dropLast()) else { return nil }
+        switch unit {
+        case "s": return n
+        case "m": return n * 60
+        case "h": return n * 3600
+        case "d": return n * 86_400
+        default: return nil
+        }
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}
+
+/// The computer's clock, for real work.
+public struct SystemClock: LaneClock {
+    public init() {}
+    public func now() -> Timestamp { Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)) }
+}

@@ -1,0 +1,62 @@
+/// All commands the shell knows, by noun and verb. Built-ins register first;
+/// anything registered later can never shadow them.
+public struct CommandRegistry: Sendable {
+    private(set) var meta: [String: CommandSpec] = [:]
+    private(set) var nouns: [String: [String: CommandSpec]] = [:]
+    private(set) var nounSummaries: [String: String] = [:]
+
+    public init() {}
+
+    public enum Clash: Error, CustomStringConvertible {
+        case taken(String)
+        public var description: String {
+            switch self {
+            case .taken(let name): return "the command '\(name)' is already defined; a command can never be replaced"
+            }
+        }
+    }
+
+    public mutating func describe(noun: String, _ summary: String) { nounSummaries[noun] = summary }
+
+    public mutating func register(_ spec: CommandSpec) throws(Clash) {
+        if let verb = spec.verb {
+            guard meta[spec.noun] == nil, nouns[spec.noun]?[verb] == nil else { throw .taken(spec.name) }
+            nouns[spec.noun, default: [:]][verb] = spec
+        } else {
+            guard meta[spec.noun] == nil, nouns[spec.noun] == nil else { throw .taken(spec.name) }
+            meta[spec.noun] = spec
+        }
+    }
+
+    public func command(noun: String, verb: String?) -> CommandSpec? {
+        if let verb { return nouns[noun]?[verb] }
+        return meta[noun]
+    }
+
+    public func metaCommand(_ name: String) -> CommandSpec? { meta[name] }
+    public func verbs(of noun: String) -> [CommandSpec]? { nouns[noun].map { $0.values.sorted { $0.name < $1.name } } }
+    public var metaNames: [String] { meta.keys.sorted() }
+    public var nounNames: [String] { nouns.keys.sorted() }
+    public var allSpecs: [CommandSpec] { metaNames.compactMap { meta[$0] } + nounNames.flatMap { verbs(of: $0) ?? [] } }
+    public func summary(of noun: String) -> String { nounSummaries[noun] ?? "" }
+
+    /// The closest known word, for "did you mean" hints.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(1, word.count / 3) }
+        return scored.min { $0.1 < $1.1 }?.0 ?? candidates.first { $0.hasPrefix(word) && !word.isEmpty }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,191 @@
+import LaneCore
+import LaneStore
+
+/// Where TAB finds candidates for an argument.
+public enum CompletionSource: Sendable, Equatable {
+    case none
+    case customers
+    case vehicles
+    /// Either a vehicle or a customer (for `use`).
+    case vehiclesAndCustomers
+    case staff
+    case parts
+    case files
+    case commands
+    case choices([String])
+}
+
+/// The kinds of thing `use` can make current.
+public enum CurrentKind: Sendable, Equatable {
+    case customer, vehicle
+}
+
+public struct PositionalSpec: Sendable {
+    public var name: String
+    public var help: String
+    public var completion: CompletionSource
+    public var isOptional: Bool
+    /// When left out, the current object of this kind (`use …`) stands in.
+    public var current: CurrentKind?
+
+    public init(_ name: String, _ help: String, completion: CompletionSource = .none, optional: Bool = false, current: CurrentKind? = nil) {
+        self.name = name
+        self.help = help
+        self.completion = completion
+        self.isOptional = optional
+        self.current = current
+    }
+}
+
+public struct OptionSpec: Sendable {
+    /// Without the leading `--`.
+    public var name: String
+    /// Nil for a switch (`--all`), else what the value is (`PHONE`).
+    public var valueName: String?
+    public var help: String
+    public var completion: CompletionSource
+    public var isRequired: Bool
+
+    public init(_ name: String, value: String? = nil, _ help: String, completion: CompletionSource = .none, required: Bool = false) {
+        self.name = name
+        self.valueName = value
+        self.help = help
+        self.completion = completion
+        self.isRequired = required
+    }
+
+    public var isSwitch: Bool { valueName == nil }
+}
+
+/// What a command does with the database. The shell opens the transaction;
+/// the command never does, so a refusal always rolls everything back.
+public enum CommandAction: Sendable {
+    case read(@Sendable (Invocation, CommandContext, any StoreReading) throws -> CommandOutput)
+    case write(@Sendable (Invocation, CommandContext, any StoreWriting) throws -> CommandOutput)
+    /// Meta commands work on the session itself (`set`, `use`, `source`).
+    case session(@Sendable (Invocation, ShellSession) throws -> CommandOutput)
+}
+
+/// One command: the single description that drives parsing, help and completion.
+public struct CommandSpec: Sendable {
+    public var noun: String
+    /// Nil for stand-alone meta commands (`help`, `quit`).
+    public var verb: String?
+    public var summary: String
+    public var discussion: String
+    public var positionals: [PositionalSpec]
+    public var options: [OptionSpec]
+    public var examples: [String]
+    public var action: CommandAction
+
+    public init(noun: String, verb: String?, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
+                options: [OptionSpec] = [], examples: [String] = [], action: CommandAction) {
+        self.noun = noun
+        self.verb = verb
+        self.summary = summary
+        self.discussion = discussion
+        self.positionals = positionals
+        self.options = options
+        self.examples = examples
+        self.action = action
+    }
+
+    public var name: String { verb.map { "\(noun) \($0)" } ?? noun }
+
+    public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+
+    /// `customer add --name NAME --phone PHONE [--address TEXT]`
+    public var usage: String {
+        var parts = [name]
+        for p in positionals {
+            let shown = p.name.uppercased()
+            parts.append(p.isOptional || p.current != nil ? "[\(shown)]" : shown)
+        }
+        for o in options {
+            let text = o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"
+            parts.append(o.isRequired ? text : "[\(text)]")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A parsed command line, checked against its spec.
+public struct Invocation: Sendable {
+    public let spec: CommandSpec
+    public let positionals: [String: String]
+    public let options: [String: String]
+    public let switches: Set<String>
+    /// The line as typed, for the record.
+    public let line: String
+
+    public func positional(_ name: String) -> String? { positionals[name] }
+    public func option(_ name: String) -> String? { options[name] }
+    public func flag(_ name: String) -> Bool { switches.contains(name) }
+
+    /// Parses `words` (after the noun and verb) against `spec`. Every usage
+    /// problem is collected and reported together.
+    static func parse(_ words: [String], spec: CommandSpec, line: String, current: CurrentObject?) throws(UsageError) -> Invocation {
+        var problems: [String] = []
+        var options: [String: String] = [:]
+        var switches: Set<String> = []
+        var loose: [String] = []
+        var i = 0
+        var onlyPositionals = false
+        while i < words.count {
+            let word = words[i]
+            i += 1
+            if onlyPositionals || !word.hasPrefix("--") || word == "-" {
+                if word == "--" && !onlyPositionals { onlyPositionals = true; continue }
+                loose.append(word)
+                continue
+            }
+            var name = String(word.dropFirst(2))
+            var inlineValue: String?
+            if let eq = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let option = spec.option(named: name) else {
+                let known = spec.options.map { "--\($0.name)" }
+                problems.append("unknown option --\(name)" + (known.isEmpty ? "; '\(spec.name)' takes no options" : "; '\(spec.name)' takes \(known.joined(separator: ", "))"))
+                continue
+            }
+            if option.isSwitch {
+                if inlineValue != nil { problems.append("--\(name) is a switch and takes no value") }
+                switches.insert(name)
+            } else if let v = inlineValue {
+                options[name] = v
+            } else if i < words.count {
+                options[name] = words[i]
+                i += 1
+            } else {
+                problems.append("--\(name) needs a value (\(option.valueName ?? "VALUE"))")
+            }
+        }
+        var positionals: [String: String] = [:]
+        var queue = loose[...]
+        for p in spec.positionals {
+            if let word = queue.first {
+                // A word that cannot be this positional's current-object kind still fills it; resolution says what is wrong.
+                positionals[p.name] = word
+                queue = queue.dropFirst()
+            } else if let kind = p.current, let current, let ref = current.reference(for: kind) {
+                positionals[p.name] = ref
+            } else if !p.isOptional {
+                let hint = p.current.map { _ in " (or make one current with `use`)" } ?? ""
+                problems.append("\(p.name.uppercased()) is missing: \(p.help)\(hint)")
+            }
+        }
+        if !queue.isEmpty {
+            problems.append("unexpected \(queue.map { "'\($0)'" }.joined(separator: " "))")
+        }
+        for o in spec.options where o.isRequired && options[o.name] == nil {
+            problems.append("--\(o.name) \(o.valueName ?? "") is required: \(o.help)")
+        }
+        if !problems.isEmpty {
+            let list = problems.count == 1 ? problems[0] : "\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
+            throw UsageError("\(spec.name): \(list)\nusage: \(spec.usage)")
+        }
+        return Invocation(spec: spec, positionals: positionals, options: options, switches: switches, line: line)
+    }
+}

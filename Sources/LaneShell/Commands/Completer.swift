@@ -1,0 +1,114 @@
+import Foundation
+import LaneCore
+import LaneStore
+
+/// TAB completion from the command specs and live data: nouns, verbs,
+/// options, plates, customers, staff names, part numbers and files.
+public struct Completer {
+    let session: ShellSession
+    /// Candidates fetched from the store at most; enough for a screen.
+    static let limit = 40
+
+    public init(session: ShellSession) { self.session = session }
+
+    /// Full words that could replace the partial word at the cursor.
+    public func candidates(forLineBeforeCursor line: String) -> [String] {
+        let (words, partial) = Tokenizer.completionContext(line)
+        let registry = session.registry
+        guard let first = words.first else {
+            return filter(registry.nounNames + registry.metaNames, partial)
+        }
+        if first == "help" {
+            if words.count == 1 { return filter(registry.nounNames + registry.metaNames, partial) }
+            if words.count == 2, let verbs = registry.verbs(of: words[1]) { return filter(verbs.compactMap(\.verb), partial) }
+            return []
+        }
+        let spec: CommandSpec
+        let argumentWords: [String]
+        if let meta = registry.metaCommand(first) {
+            spec = meta
+            argumentWords = Array(words.dropFirst())
+        } else if let verbs = registry.verbs(of: first) {
+            guard words.count >= 2 else { return filter(verbs.compactMap(\.verb), partial) }
+            guard let found = registry.command(noun: first, verb: words[1]) else { return [] }
+            spec = found
+            argumentWords = Array(words.dropFirst(2))
+        } else {
+            return []
+        }
+        if partial.hasPrefix("-") {
+            let used = Set(argumentWords.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) })
+            return filter(spec.options.filter { !used.contains($0.name) }.map { "--" + $0.name } + ["--help"], partial)
+        }
+        // The value of an option?
+        if let last = argumentWords.last, last.hasPrefix("--"), let option = spec.option(named: String(last.dropFirst(2))), !option.isSwitch {
+            return values(option.completion, partial)
+        }
+        // Else the next positional.
+        var positionalIndex = 0
+        var i = 0
+        while i < argumentWords.count {
+            let word = argumentWords[i]
+            if word.hasPrefix("--"), let option = spec.option(named: String(word.dropFirst(2))) {
+                i += option.isSwitch ? 1 : 2
+                continue
+            }
+            positionalIndex += 1
+            i += 1
+        }
+        guard positionalIndex < spec.positionals.count else { return [] }
+        return values(spec.positionals[positionalIndex].completion, partial)
+    }
+
+    private func filter(_ words: [String], _ partial: String) -> [String] {
+        words.filter { $0.hasPrefix(partial) }.sorted()
+    }
+
+    func values(_ source: CompletionSource, _ partial: String) -> [String] {
+        switch source {
+        case .none: return []
+        case .choices(let choices): return filter(choices, partial)
+        case .commands: return filter(session.registry.nounNames + session.registry.metaNames, partial)
+        case .files: return files(partial)
+        case .customers: return (try? session.store.read { try customers($0, partial) }) ?? []
+        case .vehicles: return (try? session.store.read { try plates($0, partial) }) ?? []
+        case .vehiclesAndCustomers:
+            return (try? session.store.read { try plates($0, partial) + customers($0, partial) }) ?? []
+        case .staff:
+            return (try? session.store.read { try $0.staff(namePrefix: partial, limit: Completer.limit).map(\.name) }) ?? []
+        case .parts:
+            return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.limit).map(\.number) }) ?? []
+        }
+    }
+
+    private func plates(_ tx: any StoreReading, _ partial: String) throws -> [String] {
+        try tx.vehicles(platePrefix: partial.uppercased(), limit: Completer.limit).map(\.plate.value)
+    }
+
+    /// Names (Chinese included) by prefix, mobile numbers by their first digits, a complete code as itself.
+    private func customers(_ tx: any StoreReading, _ partial: String) throws -> [String] {
+        if Customer.looksLikeCode(partial), let number = Int(partial.dropFirst()), let c = try tx.customer(number: number) {
+            return [c.code]
+        }
+        if !partial.isEmpty, partial.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.limit).map(\.phone.digits)
+        }
+        var seen = Set<String>()
+        return try tx.customers(namePrefix: partial, limit: Completer.limit).map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    private func files(_ partial: String) -> [String] {
+        let expanded = partial.hasPrefix("~/") ? NSHomeDirectory() + partial.dropFirst(1) : partial
+        let dirPart = (expanded as NSString).deletingLastPathComponent
+        let namePart = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+        let base = dirPart.isEmpty ? session.workingDirectory : (dirPart.hasPrefix("/") ? dirPart : session.workingDirectory + "/" + dirPart)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
+        let shownDir = (partial as NSString).deletingLastPathComponent
+        return entries.filter { $0.hasPrefix(namePart) && !$0.hasPrefix(".") || (namePart.hasPrefix(".") && $0.hasPrefix(namePart)) }.sorted().map { entry in
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: base + "/" + entry, isDirectory: &isDir)
+            let path = shownDir.isEmpty ? entry : shownDir + "/" + entry
+            return isDir.boolValue ? path + "/" : path
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import LaneCore
+
+/// One value in a command's output. Kept typed until rendering so JSON gets
+/// integers for money and ISO 8601 for times, while tables get ¥1,280.50.
+public enum Value: Sendable, Equatable {
+    case text(String)
+    case int(Int)
+    case money(Money)
+    case date(CalendarDate)
+    case time(Timestamp)
+    case bool(Bool)
+    case none
+
+    public static func optional(_ s: String?) -> Value { s.map(Value.text) ?? .none }
+}
+
+public struct Column: Sendable, Equatable {
+    /// Stable snake_case key for JSON and CSV headers; money keys end in `_fen`.
+    public var key: String
+    /// What the table header shows.
+    public var title: String
+    public init(_ key: String, _ title: String) {
+        self.key = key
+        self.title = title
+    }
+}
+
+public struct Table: Sendable, Equatable {
+    public var columns: [Column]
+    public var rows: [[Value]]
+    public init(columns: [Column], rows: [[Value]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A single thing shown field by field (`customer show`), possibly with
+/// tables under it (the customer's vehicles).
+public struct Record: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var value: Value
+    }
+    public struct Section: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var table: Table
+    }
+    public var fields: [Field] = []
+    public var sections: [Section] = []
+
+    public init() {}
+
+    public mutating func add(_ key: String, _ title: String, _ value: Value) {
+        fields.append(Field(key: key, title: title, value: value))
+    }
+
+    public mutating func add(section key: String, _ title: String, _ table: Table) {
+        sections.append(Section(key: key, title: title, table: table))
+    }
+}
+
+/// What a command hands back to the shell to render.
+public enum CommandOutput: Sendable, Equatable {
+    case nothing
+    /// A short confirmation (`added customer C0037 王小明`), optionally with the record it made.
+    case message(String, Record?)
+    case table(Table)
+    case record(Record)
+    /// Free text such as help; JSON wraps it as `{"text": …}`.
+    case text(String)
+}

@@ -1,0 +1,138 @@
+import LaneCore
+
+/// How output is written: tables for people, JSON and CSV for programs.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, csv
+}
+
+/// Turns a command's output into text in the chosen format.
+public struct Renderer: Sendable {
+    public var format: OutputFormat
+    public var offset: UTCOffset
+    /// ANSI styling; only on a terminal and never under NO_COLOR.
+    public var color: Bool
+
+    public init(format: OutputFormat, offset: UTCOffset, color: Bool) {
+        self.format = format
+        self.offset = offset
+        self.color = color
+    }
+
+    /// The text to print, without a final newline; empty for nothing.
+    public func render(_ output: CommandOutput) -> String {
+        switch format {
+        case .table: return renderHuman(output)
+        case .json: return JSONText.render(output, offset: offset)
+        case .csv: return renderCSV(output)
+        }
+    }
+
+    // MARK: Tables for people
+
+    private func renderHuman(_ output: CommandOutput) -> String {
+        switch output {
+        case .nothing: return ""
+        case .message(let text, let record): return record.map { text + "\n\n" + renderRecord($0) } ?? text
+        case .text(let text): return text
+        case .table(let table): return renderTable(table)
+        case .record(let record): return renderRecord(record)
+        }
+    }
+
+    func cellText(_ value: Value) -> String {
+        switch value {
+        case .text(let s): return s.replacingLineBreaks()
+        case .int(let n): return String(n)
+        case .money(let m): return m.description
+        case .date(let d): return d.description
+        case .time(let t): return t.display(in: offset)
+        case .bool(let b): return b ? "yes" : "no"
+        case .none: return "-"
+        }
+    }
+
+    private func isNumeric(_ value: Value) -> Bool {
+        switch value {
+        case .int, .money: return true
+        default: return false
+        }
+    }
+
+    /// Columns padded by display width, so 王小明 (6 columns) lines up with Li Lei.
+    public func renderTable(_ table: Table) -> String {
+        guard !table.rows.isEmpty else { return "(none)" }
+        let cells = table.rows.map { $0.map(cellText) }
+        var widths = table.columns.map { DisplayWidth.of($0.title) }
+        for row in cells {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
+        let rightAligned = table.columns.indices.map { i in table.rows.contains { i < $0.count && isNumeric($0[i]) } }
+        func line(_ parts: [String]) -> String {
+            parts.enumerated().map { i, text in
+                i == parts.count - 1 && !rightAligned[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: rightAligned[i])
+            }.joined(separator: "  ")
+        }
+        var out = [style(line(table.columns.map(\.title)), bold: true)]
+        out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        for row in cells { out.append(line(row)) }
+        return out.joined(separator: "\n")
+    }
+
+    private func renderRecord(_ record: Record) -> String {
+        let width = record.fields.map { DisplayWidth.of($0.title) }.max() ?? 0
+        var out = record.fields.map { field in
+            style(DisplayWidth.pad(field.title, to: width), bold: true) + "  " + cellText(field.value)
+        }
+        for section in record.sections {
+            out.append("")
+            out.append(style(section.title, bold: true))
+            out.append(renderTable(section.table))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func style(_ text: String, bold: Bool) -> String {
+        color && bold ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+    }
+
+    // MARK: CSV for spreadsheets
+
+    private func csvText(_ value: Value) -> String {
+        switch value {
+        case .money(let m): return m.plainYuan
+        case .time(let t): return t.iso8601(in: offset)
+        case .none: return ""
+        case .bool(let b): return b ? "true" : "false"
+        default: return cellText(value)
+        }
+    }
+
+    private func csvTable(_ table: Table) -> String {
+        ([CSV.encodeRow(table.columns.map(\.key))] + table.rows.map { CSV.encodeRow($0.map(csvText)) }).joined(separator: "\n")
+    }
+
+    private func renderCSV(_ output: CommandOutput) -> String {
+        switch output {
+        case .nothing: return ""
+        case .message(let text, let record): return record.map(csvRecord) ?? CSV.encodeRow(["message"]) + "\n" + CSV.encodeRow([text])
+        case .text(let text): return text
+        case .table(let table): return csvTable(table)
+        case .record(let record): return csvRecord(record)
+        }
+    }
+
+    /// A record is one CSV row under its field keys; its sections follow as their own blocks.
+    private func csvRecord(_ record: Record) -> String {
+        var blocks = [CSV.encodeRow(record.fields.map(\.key)) + "\n" + CSV.encodeRow(record.fields.map { csvText($0.value) })]
+        for section in record.sections { blocks.append(csvTable(section.table)) }
+        return blocks.joined(separator: "\n\n")
+    }
+}
+
+extension String {
+    func replacingLineBreaks() -> String {
+        contains(where: { $0 == "\n" || $0 == "\r" }) ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
+    }
+}

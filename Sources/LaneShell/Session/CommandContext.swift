@@ -1,0 +1,42 @@
+import LaneCore
+
+/// What `use` made current; commands may then leave its reference out.
+public enum CurrentObject: Sendable, Equatable {
+    case customer(code: String, name: String)
+    case vehicle(plate: String, ownerCode: String)
+
+    /// The reference that stands in for a left-out argument of `kind`:
+    /// a current vehicle also makes its owner the current customer.
+    func reference(for kind: CurrentKind) -> String? {
+        switch (self, kind) {
+        case (.customer(let code, _), .customer): return code
+        case (.vehicle(_, let owner), .customer): return owner
+        case (.vehicle(let plate, _), .vehicle): return plate
+        case (.customer, .vehicle): return nil
+        }
+    }
+
+    /// What the prompt shows.
+    public var label: String {
+        switch self {
+        case .customer(let code, let name): return "\(name) \(code)"
+        case .vehicle(let plate, _): return plate
+        }
+    }
+}
+
+/// Everything a command may know about the session, fixed for the command's
+/// run: one "now", so every row the command writes carries the same time.
+public struct CommandContext: Sendable {
+    public var now: Timestamp
+    public var settings: StoreSettings
+    /// Who is typing (`--user`, `LANE_USER`); stamped on what they record.
+    public var user: String
+    public var current: CurrentObject?
+    /// The folder `seed load` reads when given none.
+    public var seedsDirectory: String?
+    /// The folder relative paths (`import … FILE`) are read from.
+    public var workingDirectory: String
+
+    public var today: CalendarDate { now.date(in: settings.utcOffset) }
+}

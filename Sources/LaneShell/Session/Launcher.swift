@@ -1,0 +1,160 @@
+import CLibEdit
+import Foundation
+import LaneCore
+import LaneStore
+
+/// How `lane` was started: the process options, already parsed.
+public struct LaunchOptions: Sendable {
+    public var databasePath: String?
+    public var command: String?
+    public var file: String?
+    public var format: OutputFormat?
+    public var onError: ErrorPolicy = .stop
+    public var now: String?
+    public var user: String?
+
+    public init() {}
+}
+
+/// Builds the shell and runs it: interactive on a terminal, scripted otherwise.
+public enum Launcher {
+    /// Every built-in command. Built-ins come first so nothing later can shadow them.
+    public static func builtinRegistry() throws -> CommandRegistry {
+        var registry = CommandRegistry()
+        try MetaCommands.register(into: &registry)
+        try CustomerCommands.register(into: &registry)
+        try VehicleCommands.register(into: &registry)
+        try DataCommands.register(into: &registry)
+        try DealershipCommands.register(into: &registry)
+        return registry
+    }
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// `$LANE_DB`, else `$XDG_DATA_HOME/servicelane/lane.sqlite`, else `~/.local/share/servicelane/lane.sqlite`.
+    public static func defaultDatabasePath() -> String {
+        if let path = environment["LANE_DB"], !path.isEmpty { return path }
+        return dataDirectory() + "/lane.sqlite"
+    }
+
+    static func dataDirectory() -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/servicelane" }
+        return NSHomeDirectory() + "/.local/share/servicelane"
+    }
+
+    /// `$LANE_HISTORY`, else beside the default database.
+    static func historyPath() -> String {
+        if let path = environment["LANE_HISTORY"], !path.isEmpty { return path }
+        return dataDirectory() + "/history"
+    }
+
+    /// `$LANE_SEEDS`, else a `seeds/` folder in the working directory or
+    /// above the executable (so `.build/debug/lane` finds the project's).
+    static func seedsDirectory(workingDirectory: String) -> String? {
+        if let dir = environment["LANE_SEEDS"], !dir.isEmpty { return dir }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: workingDirectory + "/seeds/store.toml") { return workingDirectory + "/seeds" }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            if fm.fileExists(atPath: dir.path + "/seeds/store.toml") { return dir.path + "/seeds" }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static let standardIO = ShellIO(
+        out: { text in fputs(text, lane_stdout()) },
+        err: { text in
+            // Keep stdout and stderr in order when both go to one place.
+            fflush(lane_stdout())
+            fputs(text, lane_stderr())
+        })
+
+    public static func run(_ options: LaunchOptions) -> ExitCode {
+        Terminal.prepareLocale()
+        let io = standardIO
+        let store: SQLiteStore
+        do { store = try SQLiteStore(path: options.databasePath ?? defaultDatabasePath()) } catch {
+            io.err("error: storage: \(error.message)\n")
+            return .storage
+        }
+        let registry: CommandRegistry
+        do { registry = try builtinRegistry() } catch {
+            io.err("error: \(error)\n")
+            return .usage
+        }
+        let clock: any LaneClock
+        if let text = options.now ?? environment["LANE_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let offset = (try? store.read { try $0.settings() })?.utcOffset ?? .china
+            guard let t = Timestamp(parsing: text, defaultOffset: offset) else {
+                io.err("error: --now/LANE_NOW '\(text)' is not a time like 2026-11-23T09:00\n")
+                return .usage
+            }
+            clock = FixedClock(t)
+        } else {
+            clock = SystemClock()
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
+        let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
+        let session = ShellSession(
+            store: store, clock: clock,
+            user: options.user ?? environment["LANE_USER"] ?? environment["USER"] ?? "advisor",
+            registry: registry, io: io,
+            format: options.format ?? .table, onError: options.onError, color: colorAllowed,
+            seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
+
+        if let command = options.command {
+            let reader = TextLineReader(command)
+            let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            if code != .ok || options.file == nil { return code }
+        }
+        if let file = options.file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                io.err("error: cannot read the script \(file)\n")
+                return .refused
+            }
+            let reader = TextLineReader(text)
+            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+        }
+        if interactive { return runInteractive(session) }
+        let reader = PlainLineReader(file: lane_stdin())
+        return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+    }
+
+    static func runInteractive(_ session: ShellSession) -> ExitCode {
+        session.isInteractive = true
+        Terminal.catchInterrupts()
+        let completer = Completer(session: session)
+        let historyFile = historyPath()
+        try? FileManager.default.createDirectory(atPath: (historyFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard let editor = EditLineReader(programName: "lane", historyFile: historyFile,
+                                          complete: { completer.candidates(forLineBeforeCursor: $0) }) else {
+            session.io.err("error: the line editor could not start; reading plain lines\n")
+            let reader = PlainLineReader(file: lane_stdin())
+            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+        }
+        session.historyProvider = { editor.entries }
+        let storeName = (try? session.settings().name) ?? "ServiceLane"
+        session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
+        while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {
+            while Tokenizer.needsContinuation(line), let more = editor.readLine(prompt: prompt(session, continuation: true)) {
+                line = Tokenizer.join(line, more)
+            }
+            session.execute(line, origin: nil)
+        }
+        if !session.quitRequested { session.io.out("\n") }
+        return .ok
+    }
+
+    /// `SZNS 张伟 粤B12345> `: store, user and the current object, in colour when allowed.
+    static func prompt(_ session: ShellSession, continuation: Bool) -> String {
+        let code = (try? session.settings().code) ?? "lane"
+        var text = "\(code) \(session.user)"
+        if let current = session.current { text += " [\(current.label)]" }
+        if continuation { return String(repeating: " ", count: max(0, DisplayWidth.of(text) - 1)) + "… " }
+        guard session.color else { return text + "> " }
+        let ignore = String(UnicodeScalar(UInt8(EditLineReader.promptIgnore)))
+        return ignore + "\u{1B}[36m" + ignore + text + ignore + "\u{1B}[0m" + ignore + "> "
+    }
+}

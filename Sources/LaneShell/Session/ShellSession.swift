@@ -1,0 +1,166 @@
+import LaneCore
+import LaneStore
+
+/// What a failing line does to a script: stop there (the default, like
+/// psql's ON_ERROR_STOP) or read on and still exit non-zero.
+public enum ErrorPolicy: String, CaseIterable, Sendable {
+    case stop, `continue`
+}
+
+/// Where the shell writes. Tests capture it; the binary writes to stdout/stderr.
+public struct ShellIO: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+}
+
+/// The state of one shell session: the store, the clock, who is typing, what
+/// is current, and how output looks. Commands run through `execute`.
+public final class ShellSession {
+    public let store: any ServiceStore
+    public var clock: any LaneClock
+    public var user: String
+    public var format: OutputFormat
+    public var onError: ErrorPolicy
+    public var color: Bool
+    public var current: CurrentObject?
+    public let registry: CommandRegistry
+    public let io: ShellIO
+    public var seedsDirectory: String?
+    public var workingDirectory: String
+    /// On a terminal, the line editor's history (kept across sessions); else the lines of this run.
+    public var historyProvider: (() -> [String])?
+    /// True while reading from a terminal (no `error: line N:` prefixes).
+    public var isInteractive = false
+    var sourceDepth = 0
+    private var cachedSettings: StoreSettings?
+    var quitRequested = false
+
+    public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
+                format: OutputFormat = .table, onError: ErrorPolicy = .stop, color: Bool = false,
+                seedsDirectory: String? = nil, workingDirectory: String) {
+        self.store = store
+        self.clock = clock
+        self.user = user
+        self.registry = registry
+        self.io = io
+        self.format = format
+        self.onError = onError
+        self.color = color
+        self.seedsDirectory = seedsDirectory
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The store's settings, read once and again after any change.
+    public func settings() throws -> StoreSettings {
+        if let cachedSettings { return cachedSettings }
+        let s = try store.read { try $0.settings() }
+        cachedSettings = s
+        return s
+    }
+
+    func forgetSettings() { cachedSettings = nil }
+
+    public func context() throws -> CommandContext {
+        CommandContext(now: clock.now(), settings: try settings(), user: user, current: current,
+                       seedsDirectory: seedsDirectory, workingDirectory: workingDirectory)
+    }
+
+    public var renderer: Renderer {
+        Renderer(format: format, offset: (try? settings().utcOffset) ?? .china, color: color)
+    }
+
+    /// Runs one logical line and returns its output; throws what refused it.
+    public func run(_ line: String) throws -> CommandOutput {
+        let words = try Tokenizer.split(line)
+        guard let first = words.first else { return .nothing }
+        let wantsHelp = words.contains("--help")
+        if let spec = registry.metaCommand(first) {
+            if wantsHelp { return .text(HelpText.command(spec)) }
+            return try perform(spec, Array(words.dropFirst()), line: line)
+        }
+        guard registry.verbs(of: first) != nil else {
+            let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames).map { "; did you mean '\($0)'?" } ?? "; `help` lists the commands"
+            throw UsageError("unknown command '\(first)'\(hint)")
+        }
+        guard words.count > 1, !words[1].hasPrefix("-") else {
+            if let help = HelpText.noun(first, registry) {
+                if words.count == 1 || wantsHelp { return .text(help) }
+            }
+            throw UsageError("'\(first)' needs a verb; `help \(first)` lists them")
+        }
+        guard let spec = registry.command(noun: first, verb: words[1]) else {
+            let verbs = (registry.verbs(of: first) ?? []).compactMap(\.verb)
+            let hint = CommandRegistry.suggestion(for: words[1], among: verbs).map { "did you mean '\(first) \($0)'? " } ?? ""
+            throw UsageError("'\(first)' has no verb '\(words[1])'; \(hint)its verbs are \(verbs.joined(separator: ", "))")
+        }
+        if wantsHelp { return .text(HelpText.command(spec)) }
+        return try perform(spec, Array(words.dropFirst(2)), line: line)
+    }
+
+    private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
+        let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
+        switch spec.action {
+        case .session(let body):
+            return try body(invocation, self)
+        case .read(let body):
+            let ctx = try context()
+            return try store.read { try body(invocation, ctx, $0) }
+        case .write(let body):
+            let ctx = try context()
+            defer { forgetSettings() }
+            return try store.write { try body(invocation, ctx, $0) }
+        }
+    }
+
+    /// Runs one line and prints its output or error. `origin` names the
+    /// script and line for error messages; nil on a terminal.
+    @discardableResult
+    public func execute(_ line: String, origin: String?) -> ExitCode {
+        do {
+            let text = renderer.render(try run(line))
+            if !text.isEmpty { io.out(text + "\n") }
+            return .ok
+        } catch is QuitRequest {
+            quitRequested = true
+            return .ok
+        } catch {
+            let prefix = origin.map { "error: \($0): " } ?? "error: "
+            io.err(prefix + ErrorReport.message(for: error) + "\n")
+            return ErrorReport.exitCode(for: error)
+        }
+    }
+
+    /// Runs a script's lines (`-f`, `source`, piped stdin). Continuation lines
+    /// are joined; errors name the line where the command started.
+    public func runScript(_ next: () -> String?, name: String?) -> ExitCode {
+        var firstFailure: ExitCode = .ok
+        var lineNumber = 0
+        while !quitRequested, var line = next() {
+            lineNumber += 1
+            let startLine = lineNumber
+            while Tokenizer.needsContinuation(line), let more = next() {
+                lineNumber += 1
+                line = Tokenizer.join(line, more)
+            }
+            recordHistory(line)
+            let origin = name.map { "\($0):\(startLine)" } ?? "line \(startLine)"
+            let code = execute(line, origin: origin)
+            if code != .ok {
+                if firstFailure == .ok { firstFailure = code }
+                if onError == .stop { return code }
+            }
+        }
+        return firstFailure
+    }
+
+    var scriptHistory: [String] = []
+    var history: [String] { historyProvider?() ?? scriptHistory }
+    func recordHistory(_ line: String) {
+        let trimmed = line.trimmingWhitespace()
+        if !trimmed.isEmpty && !isInteractive { scriptHistory.append(trimmed) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import LaneCore
+
+/// The embedded store: one SQLite file in WAL mode, so readers never block
+/// the writer, with a busy timeout so two shells on one file wait for each
+/// other instead of failing.
+public final class SQLiteStore: ServiceStore {
+    private let writer: any DatabaseWriter
+    public let location: String
+
+    /// Opens (creating if needed) the file at `path` and brings its schema up to date.
+    public init(path: String, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
+        location = path
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeoutSeconds)
+            config.foreignKeysEnabled = true
+            let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets synchronous=NORMAL with WAL; a committed repair order
+            // must survive a power cut, so the writer goes back to FULL.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Schema.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
+        }
+    }
+
+    /// A private in-memory database, for tests.
+    public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
+        location = ":memory:"
+        do {
+            let queue = try DatabaseQueue(named: name + "-" + UUID().uuidString)
+            try Schema.migrator.migrate(queue)
+            writer = queue
+        } catch {
+            throw StoreFailure("cannot create an in-memory database: \(SQLiteStore.explain(error))")
+        }
+    }
+
+    public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
+        try translatingFailures { try writer.read { db in try body(SQLiteTransaction(db: db)) } }
+    }
+
+    public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
+        try translatingFailures { try writer.write { db in try body(SQLiteTransaction(db: db)) } }
+    }
+
+    /// Runs raw SQL; for tests that need to see or damage the file directly.
+    public func unsafeExecute(_ sql: String) throws {
+        try writer.writeWithoutTransaction { try $0.execute(sql: sql) }
+    }
+
+    /// Counts rows of every table: a cheap fingerprint tests use to prove a refused command stored nothing.
+    public func tableCounts() throws -> [String: Int] {
+        try writer.read { db in
+            var counts: [String: Int] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'") {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    private func translatingFailures<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreFailure(SQLiteStore.explain(error))
+        }
+    }
+
+    static func explain(_ error: any Error) -> String {
+        guard let e = error as? DatabaseError else { return String(describing: error) }
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is busy in another session; try again in a moment"
+        case .SQLITE_READONLY: return "the database file is read-only"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database file is damaged or is not a ServiceLane database"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_CANTOPEN: return "the database file cannot be opened (check the folder exists and may be written)"
+        default: return e.message ?? e.description
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import GRDB
+import LaneCore
+
+/// One transaction's view of the database; rows are decoded by hand, which
+/// is both faster and plainer than reflection on these hot paths.
+struct SQLiteTransaction: StoreWriting {
+    let db: Database
+
+    // MARK: Settings
+
+    func settingValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            values[row[0]] = row[1]
+        }
+        return values
+    }
+
+    func settings() throws -> StoreSettings {
+        switch StoreSettings.from(keyValues: try settingValues()) {
+        case .success(let s): return s
+        case .failure(let refusal): throw StoreFailure("the stored settings are damaged: \(refusal)")
+        }
+    }
+
+    func saveSettings(_ settings: StoreSettings) throws {
+        for (key, value) in settings.keyValues {
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    // MARK: Customers
+
+    private static let customerColumns = "id, number, name, phone, address, created_at"
+
+    private func customer(from row: Row) throws -> Customer {
+        let phoneText: String = row[3]
+        guard case .success(let phone) = MobileNumber.parse(phoneText) else {
+            throw StoreFailure("customer \(row[1] as Int) has a damaged phone number '\(phoneText)'")
+        }
+        return Customer(id: row[0], code: Customer.code(number: row[1]), name: row[2], phone: phone,
+                        address: row[4], createdAt: Timestamp(secondsSince1970: row[5]))
+    }
+
+    private func customers(_ sql: String, _ arguments: StatementArguments = []) throws -> [Customer] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.customerColumns) FROM customer " + sql, arguments: arguments).map(customer(from:))
+    }
+
+    func customer(id: Int64) throws -> Customer? { try customers("WHERE id = ?", [id]).first }
+    func customer(number: Int) throws -> Customer? { try customers("WHERE number = ?", [number]).first }
+    func customers(phone: String) throws -> [Customer] { try customers("WHERE phone = ? ORDER BY number", [phone]) }
+    func customers(named name: String) throws -> [Customer] { try customers("WHERE name = ? ORDER BY number", [name]) }
+
+    func customers(namePrefix prefix: String, limit: Int) throws -> [Customer] {
+        try customers("WHERE name >= ? AND name < ? ORDER BY name, number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer] {
+        if tail {
+            let reversed = String(prefix.reversed())
+            return try customers("WHERE phone_reversed >= ? AND phone_reversed < ? ORDER BY number LIMIT ?",
+                                 [reversed, Self.upperBound(reversed), limit])
+        }
+        return try customers("WHERE phone >= ? AND phone < ? ORDER BY number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func customers(limit: Int, offset: Int) throws -> [Customer] {
+        try customers("ORDER BY number LIMIT ? OFFSET ?", [limit, offset])
+    }
+
+    func customerCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0 }
+
+    func nextCustomerNumber() throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM customer") ?? 0) + 1
+    }
+
+    func insertCustomer(number: Int, fields: CustomerFields, at time: Timestamp) throws -> Customer {
+        try db.execute(sql: """
+            INSERT INTO customer (number, name, phone, phone_reversed, address, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [number, fields.name, fields.phone.digits, String(fields.phone.digits.reversed()), fields.address, time.secondsSince1970])
+        return Customer(id: db.lastInsertedRowID, code: Customer.code(number: number), name: fields.name,
+                        phone: fields.phone, address: fields.address, createdAt: time)
+    }
+
+    func updateCustomer(_ c: Customer) throws {
+        try db.execute(sql: "UPDATE customer SET name = ?, phone = ?, phone_reversed = ?, address = ? WHERE id = ?",
+                       arguments: [c.name, c.phone.digits, String(c.phone.digits.reversed()), c.address, c.id])
+    }
+
+    // MARK: Vehicles
+
+    private static let vehicleColumns = "id, vin, plate, model, owner_id, sold_on, mileage, mileage_on, created_at"
+
+    private func vehicle(from row: Row) throws -> Vehicle {
+        let vinText: String = row[1], plateText: String = row[2], soldText: String = row[5], mileageOnText: String = row[7]
+        guard case .success(let vin) = VIN.parse(vinText), case .success(let plate) = LicensePlate.parse(plateText),
+              let sold = CalendarDate(parsing: soldText), let mileageOn = CalendarDate(parsing: mileageOnText) else {
+            throw StoreFailure("vehicle \(row[0] as Int64) has damaged data (VIN, plate or dates)")
+        }
+        return Vehicle(id: row[0], vin: vin, plate: plate, model: row[3], ownerID: row[4], soldOn: sold,
+                       mileage: row[6], mileageRecordedOn: mileageOn, createdAt: Timestamp(secondsSince1970: row[8]))
+    }
+
+    private func vehicles(_ sql: String, _ arguments: StatementArguments = []) throws -> [Vehicle] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.vehicleColumns) FROM vehicle " + sql, arguments: arguments).map(vehicle(from:))
+    }
+
+    func vehicle(id: Int64) throws -> Vehicle? { try vehicles("WHERE id = ?", [id]).first }
+    func vehicle(plate: String) throws -> Vehicle? { try vehicles("WHERE plate = ?", [plate]).first }
+    func vehicle(vin: String) throws -> Vehicle? { try vehicles("WHERE vin = ?", [vin]).first }
+    func vehicles(platePrefix prefix: String, limit: Int) throws -> [Vehicle] {
+        try vehicles("WHERE plate >= ? AND plate < ? ORDER BY plate LIMIT ?", [prefix, Self.upperBound(prefix), limit])
+    }
+    func vehicles(ownerID: Int64) throws -> [Vehicle] { try vehicles("WHERE owner_id = ? ORDER BY plate", [ownerID]) }
+    func vehicles(limit: Int, offset: Int) throws -> [Vehicle] { try vehicles("ORDER BY plate LIMIT ? OFFSET ?", [limit, offset]) }
+    func vehicleCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicle") ?? 0 }
+
+    func insertVehicle(_ f: VehicleFields, ownerID: Int64, at time: Timestamp) throws -> Vehicle {
+        try db.execute(sql: """
+            INSERT INTO vehicle (vin, plate, model, owner_id, sold_on, mileage, mileage_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [f.vin.value, f.plate.value, f.model, ownerID, f.soldOn.description, f.mileage, f.soldOn.description, time.secondsSince1970])
+        return Vehicle(id: db.lastInsertedRowID, vin: f.vin, plate: f.plate, model: f.model, ownerID: ownerID, soldOn: f.soldOn,
+                       mileage: f.mileage, mileageRecordedOn: f.soldOn, createdAt: time)
+    }
+
+    func updateVehicle(_ v: Vehicle) throws {
+        try db.execute(sql: """
+            UPDATE vehicle SET vin = ?, plate = ?, model = ?, owner_id = ?, sold_on = ?, mileage = ?, mileage_on = ? WHERE id = ?
+            """, arguments: [v.vin.value, v.plate.value, v.model, v.ownerID, v.soldOn.description, v.mileage, v.mileageRecordedOn.description, v.id])
+    }
+
+    func events(vehicleID: Int64) throws -> [VehicleEvent] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by
+            FROM vehicle_event WHERE vehicle_id = ? ORDER BY occurred_on, id
+            """, arguments: [vehicleID]).map { row in
+            let kindText: String = row[2], onText: String = row[4]
+            guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
+                throw StoreFailure("vehicle history row \(row[0] as Int64) is damaged")
+            }
+            let visitKind = (row[3] as String?).flatMap(VisitKind.init(rawValue:))
+            return VehicleEvent(id: row[0], vehicleID: row[1], kind: kind, visitKind: visitKind, occurredOn: on, mileage: row[5],
+                                detail: row[6], recordedAt: Timestamp(secondsSince1970: row[7]), recordedBy: row[8])
+        }
+    }
+
+    func mileageReadings(vehicleID: Int64) throws -> [MileageReading] {
+        try Row.fetchAll(db, sql: """
+            SELECT occurred_on, mileage FROM vehicle_event WHERE vehicle_id = ? AND mileage IS NOT NULL ORDER BY occurred_on, id
+            """, arguments: [vehicleID]).compactMap { row in
+            let on: String = row[0]
+            return CalendarDate(parsing: on).map { MileageReading(on: $0, km: row[1]) }
+        }
+    }
+
+    func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                     detail: String, at time: Timestamp, by user: String) throws -> VehicleEvent {
+        try db.execute(sql: """
+            INSERT INTO vehicle_event (vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [vehicleID, kind.rawValue, visitKind?.rawValue, on.description, mileage, detail, time.secondsSince1970, user])
+        return VehicleEvent(id: db.lastInsertedRowID, vehicleID: vehicleID, kind: kind, visitKind: visitKind, occurredOn: on,
+                            mileage: mileage, detail: detail, recordedAt: time, recordedBy: user)
+    }
+
+    // MARK: Dealership catalogue
+
+    func teams() throws -> [WorkshopTeam] {
+        try Row.fetchAll(db, sql: "SELECT name, skills FROM team ORDER BY name").map { row in
+            let skills: String = row[1]
+            return WorkshopTeam(name: row[0], skills: skills.split(separator: ";").compactMap { Skill(rawValue: String($0)) })
+        }
+    }
+
+    func insertTeam(_ team: WorkshopTeam) throws {
+        try db.execute(sql: "INSERT INTO team (name, skills) VALUES (?, ?)",
+                       arguments: [team.name, team.skills.map(\.rawValue).joined(separator: ";")])
+    }
+
+    private func staff(_ sql: String, _ arguments: StatementArguments = []) throws -> [StaffMember] {
+        try Row.fetchAll(db, sql: "SELECT id, name, role, team, phone FROM staff " + sql, arguments: arguments).map { row in
+            let roleText: String = row[2]
+            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure("staff member \(row[1] as String) has an unknown role '\(roleText)'") }
+            let phone = (row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
+            return StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone)
+        }
+    }
+
+    func staff() throws -> [StaffMember] { try staff("ORDER BY role, team, name") }
+    func staffMember(named name: String) throws -> StaffMember? { try staff("WHERE name = ?", [name]).first }
+    func staff(namePrefix prefix: String, limit: Int) throws -> [StaffMember] {
+        try staff("WHERE name >= ? AND name < ? ORDER BY name LIMIT ?", [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember {
+        try db.execute(sql: "INSERT INTO staff (name, role, team, phone) VALUES (?, ?, ?, ?)",
+                       arguments: [name, role.rawValue, team, phone?.digits])
+        return StaffMember(id: db.lastInsertedRowID, name: name, role: role, team: team, phone: phone)
+    }
+
+    func laborOperations() throws -> [LaborOperation] {
+        try Row.fetchAll(db, sql: "SELECT code, name, standard_hours, skill FROM labor_operation ORDER BY code").map { row in
+            let skillText: String = row[3]
+            guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(row[0] as String) has an unknown skill") }
+            return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+        }
+    }
+
+    func insertLaborOperation(_ op: LaborOperation) throws {
+        try db.execute(sql: "INSERT INTO labor_operation (code, name, standard_hours, skill) VALUES (?, ?, ?, ?)",
+                       arguments: [op.code, op.name, op.standardHours.hundredths, op.skill.rawValue])
+    }
+
+    private func parts(_ sql: String, _ arguments: StatementArguments = []) throws -> [Part] {
+        try Row.fetchAll(db, sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part " + sql, arguments: arguments).map { row in
+            Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6])
+        }
+    }
+
+    func parts() throws -> [Part] { try parts("ORDER BY number") }
+    func parts(numberPrefix prefix: String, limit: Int) throws -> [Part] {
+        try parts("WHERE number >= ? AND number < ? ORDER BY number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func insertPart(_ p: Part) throws {
+        try db.execute(sql: "INSERT INTO part (number, name, unit, price_fen, stock, bin, part_group) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [p.number, p.name, p.unit, p.price.fen, p.stock, p.bin, p.group])
+    }
+
+    /// The smallest string above every string starting with `prefix` (in
+    /// SQLite's binary order), so a prefix search is an index range.
+    static func upperBound(_ prefix: String) -> String { prefix + "\u{10FFFF}" }
+}

@@ -1,0 +1,75 @@
+import LaneCore
+
+/// What the shell may ask of the dealership's records. The shell and the
+/// commands see only these protocols; all SQL lives in this module, so a
+/// PostgreSQL store can follow without touching the other layers.
+public protocol ServiceStore: Sendable {
+    /// Runs `body` in one read transaction: a consistent snapshot.
+    func read<T>(_ body: (any StoreReading) throws -> T) throws -> T
+    /// Runs `body` in one write transaction. Anything it throws rolls the
+    /// whole transaction back: one command, one transaction.
+    func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T
+    /// Where the data lives, for `whoami` and error messages.
+    var location: String { get }
+}
+
+/// Lookups. Every one of them is served by an index (see `Schema`).
+public protocol StoreReading {
+    func settings() throws -> StoreSettings
+    func settingValues() throws -> [String: String]
+
+    func customer(id: Int64) throws -> Customer?
+    func customer(number: Int) throws -> Customer?
+    func customers(phone: String) throws -> [Customer]
+    func customers(named name: String) throws -> [Customer]
+    /// Customers whose name starts with `prefix`, ordered by name.
+    func customers(namePrefix prefix: String, limit: Int) throws -> [Customer]
+    /// Customers whose mobile number starts with `prefix` (`138`) or, with `tail`, ends with it (`8000`).
+    func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
+    func customers(limit: Int, offset: Int) throws -> [Customer]
+    func customerCount() throws -> Int
+    func nextCustomerNumber() throws -> Int
+
+    func vehicle(id: Int64) throws -> Vehicle?
+    func vehicle(plate: String) throws -> Vehicle?
+    func vehicle(vin: String) throws -> Vehicle?
+    /// Vehicles whose plate starts with `prefix`, ordered by plate.
+    func vehicles(platePrefix prefix: String, limit: Int) throws -> [Vehicle]
+    func vehicles(ownerID: Int64) throws -> [Vehicle]
+    func vehicles(limit: Int, offset: Int) throws -> [Vehicle]
+    func vehicleCount() throws -> Int
+    func events(vehicleID: Int64) throws -> [VehicleEvent]
+    func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
+
+    func teams() throws -> [WorkshopTeam]
+    func staff() throws -> [StaffMember]
+    func staffMember(named name: String) throws -> StaffMember?
+    func staff(namePrefix prefix: String, limit: Int) throws -> [StaffMember]
+    func laborOperations() throws -> [LaborOperation]
+    func parts() throws -> [Part]
+    func parts(numberPrefix prefix: String, limit: Int) throws -> [Part]
+}
+
+/// Changes. Each is called inside `ServiceStore.write`.
+public protocol StoreWriting: StoreReading {
+    func saveSettings(_ settings: StoreSettings) throws
+    func insertCustomer(number: Int, fields: CustomerFields, at: Timestamp) throws -> Customer
+    func updateCustomer(_ customer: Customer) throws
+    func insertVehicle(_ fields: VehicleFields, ownerID: Int64, at: Timestamp) throws -> Vehicle
+    func updateVehicle(_ vehicle: Vehicle) throws
+    @discardableResult
+    func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                     detail: String, at: Timestamp, by: String) throws -> VehicleEvent
+    func insertTeam(_ team: WorkshopTeam) throws
+    func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
+    func insertLaborOperation(_ operation: LaborOperation) throws
+    func insertPart(_ part: Part) throws
+}
+
+/// The store could not do its work (disk, lock, corruption): not the user's
+/// fault, and not something to retry by changing the command.
+public struct StoreFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

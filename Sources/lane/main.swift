@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LaneShell
+
+/// The process entry: reads the options, hands over to the shell, exits
+/// with the shell's documented code (0 ok, 1 refused, 2 usage, 3 storage).
+struct LaneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lane",
+        abstract: "ServiceLane: the after-sales service shell of a car dealership.",
+        discussion: """
+            On a terminal, `lane` is an interactive shell with line editing, history and TAB completion. \
+            With -c, -f or a pipe on stdin it runs scripts: no prompt, `error: line N: …` on stderr, and it stops \
+            at the first error unless --on-error continue.
+            Exit codes: 0 ok, 1 a command was refused, 2 usage error, 3 storage failure.
+            Environment: LANE_DB (database file), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, NO_COLOR.
+            """,
+        version: "0.1.0")
+
+    @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run one command (or several, one per line) and exit.", valueName: "command"))
+    var command: String?
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a file and exit.", valueName: "file"))
+    var file: String?
+
+    @Option(help: "Output format: table, json or csv (default: table).")
+    var format: String?
+
+    @Option(name: .customLong("on-error"), help: "What a script does after a failing command: stop or continue.")
+    var onError: String = "stop"
+
+    @Option(help: ArgumentHelp("Fix the session time, e.g. 2026-11-23T09:00 (also $LANE_NOW).", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Who is at the keyboard (also $LANE_USER).", valueName: "name"))
+    var user: String?
+
+    func validate() throws {
+        if let format, OutputFormat(rawValue: format) == nil { throw ValidationError("--format is table, json or csv, not '\(format)'") }
+        if ErrorPolicy(rawValue: onError) == nil { throw ValidationError("--on-error is stop or continue, not '\(onError)'") }
+    }
+
+    func launchOptions() -> LaunchOptions {
+        var options = LaunchOptions()
+        options.databasePath = db
+        options.command = command
+        options.file = file
+        options.format = format.flatMap(OutputFormat.init(rawValue:))
+        options.onError = ErrorPolicy(rawValue: onError) ?? .stop
+        options.now = now
+        options.user = user
+        return options
+    }
+}
+
+do {
+    let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
+    exit(Launcher.run(parsed.launchOptions()).rawValue)
+} catch {
+    // Help and --version are not errors; anything else is a usage error (2), as documented.
+    let code = LaneCommand.exitCode(for: error)
+    let message = LaneCommand.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
