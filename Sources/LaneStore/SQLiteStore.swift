@@ -67,6 +67,21 @@ public final class SQLiteStore: ServiceStore {
         }
     }
 
+    /// Every row of every table as text, in a stable order: tests compare
+    /// snapshots to prove a refused command changed nothing at all.
+    public func snapshot() throws -> String {
+        try writer.read { db in
+            var lines: [String] = []
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name") {
+                lines.append("[\(table)]")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)") {
+                    lines.append(row.description)
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
     private func translatingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -77,7 +77,9 @@ enum CustomerCommands {
                 }
             }
             take(try tx.customers(namePrefix: text, limit: limit))
-            return .table(try table(found, tx))
+            var result = try table(found, tx)
+            result.emptyText = "no customer's name, mobile number, plate or code starts with '\(text)'"
+            return .table(result)
         })
 
     static let edit = CommandSpec(

@@ -33,7 +33,10 @@ enum VehicleCommands {
             case .success(let c): owner = c
             case .failure(let p): problems.append(p)
             }
-            if let f = fields { problems += try duplicates(vin: f.vin, plate: f.plate, tx, except: nil) }
+            // Duplicates are checked even when other fields are wrong, so one refusal lists everything.
+            let vin = inv.option("vin").flatMap { try? VIN.parse($0).get() }
+            let plate = inv.option("plate").flatMap { try? LicensePlate.parse($0).get() }
+            problems += try duplicates(vin: vin, plate: plate, tx, except: nil)
             guard problems.isEmpty, let f = fields, let owner else {
                 throw Refusal("the vehicle cannot be registered", problems: problems)
             }

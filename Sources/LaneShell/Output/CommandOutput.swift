@@ -28,9 +28,12 @@ public struct Column: Sendable, Equatable {
 public struct Table: Sendable, Equatable {
     public var columns: [Column]
     public var rows: [[Value]]
-    public init(columns: [Column], rows: [[Value]] = []) {
+    /// What a person reads instead of an empty table ("no customer matches 王").
+    public var emptyText: String
+    public init(columns: [Column], rows: [[Value]] = [], emptyText: String = "(none)") {
         self.columns = columns
         self.rows = rows
+        self.emptyText = emptyText
     }
 }
 

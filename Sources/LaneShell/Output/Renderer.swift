@@ -60,7 +60,7 @@ public struct Renderer: Sendable {
 
     /// Columns padded by display width, so 王小明 (6 columns) lines up with Li Lei.
     public func renderTable(_ table: Table) -> String {
-        guard !table.rows.isEmpty else { return "(none)" }
+        guard !table.rows.isEmpty else { return table.emptyText }
         let cells = table.rows.map { $0.map(cellText) }
         var widths = table.columns.map { DisplayWidth.of($0.title) }
         for row in cells {

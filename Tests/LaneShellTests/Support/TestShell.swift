@@ -1,0 +1,77 @@
+import Foundation
+import LaneCore
+import LaneStore
+@testable import LaneShell
+import Testing
+
+/// A shell on a private in-memory database with a fixed clock, capturing
+/// what it prints. Commands run exactly as typed at the prompt.
+final class TestShell {
+    let store: SQLiteStore
+    let session: ShellSession
+    private let captured = Captured()
+
+    /// The demo's date and time: Monday 2026-11-23 09:00 in Shenzhen.
+    static let demoNow = Timestamp(secondsSince1970: 1_795_395_600)
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var seedsPath: String { repositoryRoot.appendingPathComponent("seeds").path }
+
+    init(user: String = "薛淑芬", seeded: Bool = false, format: OutputFormat = .table) throws {
+        store = try SQLiteStore(inMemoryNamed: "test")
+        let captured = self.captured
+        session = ShellSession(
+            store: store, clock: FixedClock(Self.demoNow), user: user, registry: try Launcher.builtinRegistry(),
+            io: ShellIO(out: { captured.append(out: $0) }, err: { captured.append(err: $0) }),
+            format: format, seedsDirectory: Self.seedsPath, workingDirectory: FileManager.default.temporaryDirectory.path)
+        if seeded { try expectOK("seed load \(Self.seedsPath)") }
+    }
+
+    struct Outcome {
+        var code: ExitCode
+        var out: String
+        var err: String
+    }
+
+    /// Runs one line as a script line would; returns exit code and what was printed.
+    @discardableResult
+    func run(_ line: String) -> Outcome {
+        captured.reset()
+        let code = session.execute(line, origin: "line 1")
+        return Outcome(code: code, out: captured.out, err: captured.err)
+    }
+
+    /// Runs a line that must succeed; returns its output.
+    @discardableResult
+    func expectOK(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let outcome = run(line)
+        #expect(outcome.code == .ok, "\(line) → \(outcome.err)", sourceLocation: sourceLocation)
+        #expect(outcome.err.isEmpty, sourceLocation: sourceLocation)
+        return outcome.out
+    }
+
+    /// Runs a line that must be refused with `code`, proves the database did
+    /// not change at all, and returns the error text.
+    @discardableResult
+    func expectRefused(_ line: String, code: ExitCode = .refused,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let before = try store.snapshot()
+        let outcome = run(line)
+        #expect(outcome.code == code, "\(line) → \(outcome.code): \(outcome.err)", sourceLocation: sourceLocation)
+        #expect(outcome.err.hasPrefix("error: line 1: "), "\(outcome.err)", sourceLocation: sourceLocation)
+        #expect(outcome.out.isEmpty, "\(outcome.out)", sourceLocation: sourceLocation)
+        #expect(try store.snapshot() == before, "\(line) changed the database", sourceLocation: sourceLocation)
+        return outcome.err
+    }
+}
+
+private final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outText = "", errText = ""
+    var out: String { lock.withLock { outText } }
+    var err: String { lock.withLock { errText } }
+    func append(out text: String) { lock.withLock { outText += text } }
+    func append(err text: String) { lock.withLock { errText += text } }
+    func reset() { lock.withLock { outText = ""; errText = "" } }
+}
