@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
-        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore"]),
+        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell"]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
     ]

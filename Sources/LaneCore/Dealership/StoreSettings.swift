@@ -6,7 +6,8 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `08:00`, `8:30`, `24:00` (closing at midnight).
     public init?(parsing text: String) {
         let parts = text.trimmingWhitespace().split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2,
+        guard parts.count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2,
               (0...24).contains(h), (0...59).contains(m), h * 60 + m <= 24 * 60 else { return nil }
         self.minutes = h * 60 + m
     }

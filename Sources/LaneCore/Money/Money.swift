@@ -14,6 +14,12 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         var negative = false
         if s.hasPrefix("-") { negative = true; s = s.dropFirst() }
         if s.hasPrefix("¥") || s.hasPrefix("￥") { s = s.dropFirst() }
+        // Thousands separators only where they belong: "1,280.50" yes, "1,2,3" no.
+        if s.contains(",") {
+            let whole = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
         let cleaned = s.filter { $0 != "," }
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,

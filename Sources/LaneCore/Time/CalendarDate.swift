@@ -19,7 +19,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let separator: Character = text.contains("/") ? "/" : "-"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -34,6 +34,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         // 1970-01-01 was a Thursday (4).
         let r = (daysSinceEpoch + 3) % 7
         return (r < 0 ? r + 7 : r) + 1
+    }
+
+    /// The weekday as staff say it: "Monday 星期一".
+    public var weekdayName: String {
+        let names = ["Monday 星期一", "Tuesday 星期二", "Wednesday 星期三", "Thursday 星期四",
+                     "Friday 星期五", "Saturday 星期六", "Sunday 星期日"]
+        return names[weekday - 1]
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }

@@ -34,7 +34,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         var h = 0, m = 0, s = 0
         if !clock.isEmpty {
             let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-            guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+            guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                   let hh = Int(parts[0]), let mm = Int(parts[1]), (0...23).contains(hh), (0...59).contains(mm) else { return nil }
             h = hh; m = mm
             if parts.count == 3 {

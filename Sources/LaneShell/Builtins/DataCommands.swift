@@ -61,6 +61,13 @@ enum DataCommands {
                     Problem("", "this database already holds \(existing) customers and \(staff) staff; use `import` to add to it, or start a new file with --db")
                 ])
             }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder), isFolder.boolValue else {
+                throw Refusal("cannot load the dealership", problems: [Problem("dir", "there is no folder \(dir)")])
+            }
+            guard FileManager.default.fileExists(atPath: dir + "/store.toml") else {
+                throw Refusal("cannot load the dealership", problems: [Problem("dir", "\(dir) has no store.toml; is it a seeds folder? (see seeds/README.md)")])
+            }
             var problems: [Problem] = []
             let (configText, _) = try Importer.readFile("store.toml", relativeTo: dir)
             switch StoreSettings.from(keyValues: try ConfigFile.parse(configText, name: "store.toml")) {

@@ -176,7 +176,7 @@ enum MetaCommands {
             var r = Record()
             r.add("now", "now", .time(now))
             r.add("fixed", "fixed", .bool(!(session.clock is SystemClock)))
-            r.add("weekday", "weekday", .int(now.date(in: offset).weekday))
+            r.add("weekday", "weekday", .text(now.date(in: offset).weekdayName))
             return .record(r)
         })
 

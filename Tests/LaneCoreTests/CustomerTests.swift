@@ -1,0 +1,84 @@
+import Testing
+@testable import LaneCore
+
+private func refusal(_ result: Result<CustomerFields, Refusal>) -> Refusal? {
+    if case .failure(let r) = result { return r }
+    return nil
+}
+
+@Test func customerCodeIsZeroPaddedToFourDigits() {
+    #expect(Customer.code(number: 1) == "C0001")
+    #expect(Customer.code(number: 42) == "C0042")
+    #expect(Customer.code(number: 9999) == "C9999")
+    #expect(Customer.code(number: 10_000) == "C10000")
+}
+
+@Test func looksLikeCodeWantsCAndAtLeastFourDigits() {
+    #expect(Customer.looksLikeCode("C0007"))
+    #expect(Customer.looksLikeCode("c0007"))
+    #expect(Customer.looksLikeCode("C12345"))
+    #expect(!Customer.looksLikeCode("C123"))
+    #expect(!Customer.looksLikeCode("C00A7"))
+    #expect(!Customer.looksLikeCode("D0007"))
+    #expect(!Customer.looksLikeCode("王小明"))
+    #expect(!Customer.looksLikeCode("C０００７"))
+    #expect(!Customer.looksLikeCode(""))
+}
+
+@Test func validCustomerFieldsAreTrimmed() throws {
+    let f = try CustomerFields.validate(name: "  王小明\u{3000}", phone: "+86 138 0013 8000", address: " 广州市天河区 ").get()
+    #expect(f.name == "王小明")
+    #expect(f.phone.digits == "13800138000")
+    #expect(f.address == "广州市天河区")
+}
+
+@Test func blankOrMissingAddressIsStoredAsNil() throws {
+    #expect(try CustomerFields.validate(name: "王芳", phone: "13900139000", address: nil).get().address == nil)
+    #expect(try CustomerFields.validate(name: "王芳", phone: "13900139000", address: "  ").get().address == nil)
+}
+
+@Test func missingNameAndPhoneAreBothReported() {
+    let r = refusal(CustomerFields.validate(name: nil, phone: nil, address: nil))
+    #expect(r?.summary == "the customer cannot be saved")
+    #expect(r?.problems.map(\.field) == ["name", "phone"])
+    #expect(r?.problems.first?.message == "the customer's name is required (--name)")
+}
+
+@Test func everyBadCustomerFieldIsReportedAtOnce() {
+    let r = refusal(CustomerFields.validate(name: "王2", phone: "12345", address: String(repeating: "路", count: 121)))
+    #expect(r?.problems.map(\.field) == ["name", "phone", "address"])
+    #expect(r?.problems.last?.message == "at most 120 characters, this one has 121")
+}
+
+@Test func addressOfExactly120CharactersIsAccepted() {
+    #expect(refusal(CustomerFields.validate(name: "王芳", phone: "13900139000", address: String(repeating: "路", count: 120))) == nil)
+}
+
+@Test func oneBadFieldRefusesTheWholeCustomer() {
+    #expect(refusal(CustomerFields.validate(name: "王芳", phone: "1390013900", address: nil))?.problems.map(\.field) == ["phone"])
+    #expect(refusal(CustomerFields.validate(name: "", phone: "13900139000", address: nil))?.problems.map(\.field) == ["name"])
+}
+
+@Test func chineseLatinAndMiddleDotNamesAreAccepted() {
+    for name in ["王小明", "欧阳晓峰", "阿卜杜·热合曼", "John Smith", "Zoë O'Neil", String(repeating: "王", count: 40)] {
+        #expect(PersonName.problem(name) == nil, "\(name)")
+    }
+}
+
+@Test func emptyOrBlankNameIsRefused() {
+    #expect(PersonName.problem("") == Problem("name", "the name is empty"))
+    #expect(PersonName.problem(" \u{3000} ") == Problem("name", "the name is empty"))
+}
+
+@Test func nameLongerThanFortyCharactersIsRefused() {
+    #expect(PersonName.problem(String(repeating: "王", count: 41)) == Problem("name", "at most 40 characters, this one has 41"))
+    // Counted after trimming.
+    #expect(PersonName.problem("  " + String(repeating: "王", count: 40) + "  ") == nil)
+}
+
+@Test func namesWithDigitsSymbolsOrControlCharactersAreRefused() {
+    #expect(PersonName.problem("王小明2") == Problem("name", "a name cannot contain '2'"))
+    #expect(PersonName.problem("王@明")?.message == "a name cannot contain '@'")
+    #expect(PersonName.problem("王\u{7}明")?.message == "a name cannot contain '\\u{07}'")
+    #expect(PersonName.problem("a/b", field: "advisor")?.field == "advisor")
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+
+/// `lane` run as scripts and pipes use it: the built binary, stdin, exit codes.
+@Suite struct ScriptedShellTests {
+    let newCustomerAndCar = """
+        customer add --name 欧阳娜娜 --phone 13912345678 --address '深圳市南山区 科技园'
+        vehicle add --vin LXHCB1A24T0000017 --plate 粤BD12345 --model '星河 E3' --owner 欧阳娜娜 --sold 2026-10-01 --mileage 1200
+        customer find 欧阳
+        vehicle show 粤BD12345
+
+        """
+
+    /// Seeds a scratch database through the binary.
+    func seeded() throws -> Scratch {
+        let scratch = try Scratch()
+        let result = try scratch.lane(["-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return scratch
+    }
+
+    /// What the database holds, as the shell shows it (JSON, so every field counts).
+    func contents(_ scratch: Scratch) throws -> String {
+        let result = try scratch.lane(["--format", "json"], input: "customer list --limit 10000\nvehicle list --limit 10000\n")
+        #expect(result.status == 0)
+        return result.stdout
+    }
+
+    @Test func aScriptOnStdinAddsAChineseCustomerAndANewEnergyCar() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let result = try scratch.lane(input: newCustomerAndCar)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("added customer C0037 欧阳娜娜"))
+        #expect(result.stdout.contains("added vehicle 粤BD12345 星河 E3 for 欧阳娜娜 C0037"))
+        #expect(result.stdout.contains("欧阳晓峰"))       // a seeded customer found by the same prefix
+        #expect(result.stdout.contains("new energy    yes"))
+        // Scripted: no prompt, no banner, no terminal control sequences.
+        #expect(!result.stdout.contains("> "))
+        #expect(!result.stdout.contains("\u{1B}"))
+        // And it is all still there in a new process.
+        let again = try scratch.lane(["-c", "customer show 13912345678"])
+        #expect(again.stdout.contains("粤BD12345"))
+    }
+
+    @Test func aRefusedCommandStopsTheScriptWithItsLineNumberAndStoresNothing() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let before = try contents(scratch)
+        let script = """
+            customer find 欧阳
+            # a comment line still counts
+            vehicle add --vin LXHCB1A24T0000018 --plate 粤BD12345 --model X --owner C0001 --sold 2026-10-01
+            customer add --name 王小明 --phone 13800138000
+
+            """
+        let result = try scratch.lane(input: script)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: line 3: the vehicle cannot be registered:"))
+        #expect(result.stderr.contains("vin: the check digit"))
+        #expect(try contents(scratch) == before)
+    }
+
+    @Test func onErrorContinueRunsOnAndStillExitsNonZero() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let script = "customer add --name 王小明 --phone 1380013\ncustomer add --name 王小明 --phone 13800138000\n"
+        let result = try scratch.lane(["--on-error", "continue"], input: script)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: line 1: "))
+        #expect(result.stdout.contains("added customer C0037 王小明"))
+    }
+
+    @Test func exitCodesAreDocumentedAndStable() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["-c", "whoami"]).status == 0)
+        #expect(try scratch.lane(["-c", "customer show 张无忌"]).status == 1)
+        let usage = try scratch.lane(["-c", "customer frobnicate"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("its verbs are add, edit, find, list, show"))
+        #expect(try scratch.lane(["--format", "xml", "-c", "whoami"]).status == 2)
+        #expect(try scratch.lane(["--no-such-flag"]).status == 2)
+        let garbage = try scratch.write("garbage.sqlite", "this is not a database, just text\n")
+        let storage = try scratch.lane(["--db", garbage.path, "-c", "whoami"])
+        #expect(storage.status == 3)
+        #expect(storage.stderr.contains("storage: cannot open the database"))
+    }
+
+    @Test func versionAndHelpExitZero() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let version = try scratch.lane(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try scratch.lane(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--on-error"))
+        #expect(help.stdout.contains("Exit codes"))
+    }
+
+    @Test func aScriptFileReportsItsFailingLine() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let file = try scratch.write("evening.lane", "whoami\ncustomer add \\\n  --name 赵六 --phone 12\n")
+        let result = try scratch.lane(["-f", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: line 2: the customer cannot be saved"))
+    }
+
+    @Test func jsonOutputIsOneDocumentPerCommandWithMoneyInFen() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let customer = try scratch.lane(["--format", "json", "-c", "customer show C0002"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(customer.stdout.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "卢文博")
+        #expect((object["created_at"] as? String)?.hasSuffix("+08:00") == true)
+        let vehicles = try #require(object["vehicles"] as? [[String: Any]])
+        #expect(vehicles.first?["plate"] as? String == "粤B27DP2")
+
+        let parts = try scratch.lane(["--format", "json", "-c", "catalog parts"])
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(parts.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count > 30)
+        let first = try #require(rows.first)
+        let moneyKeys = first.keys.filter { $0.hasSuffix("_fen") }
+        #expect(!moneyKeys.isEmpty)
+        for key in moneyKeys { #expect(first[key] is Int, "\(key) should be integer fen") }
+    }
+
+    @Test func csvOutputHasAHeaderAndPlainValues() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let result = try scratch.lane(["--format", "csv", "-c", "customer list --limit 3"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.first == "code,name,phone,vehicles,address")
+        #expect(lines[1].hasPrefix("C0001,贺倩,"))
+    }
+
+    @Test func tablesAlignByDisplayWidthWithChineseText() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        _ = try scratch.lane(input: "customer add --name 欧阳娜娜 --phone 13912345678\ncustomer add --name 王一 --phone 13912345670\n")
+        let result = try scratch.lane(["-c", "customer find 1391234567"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        // The phone column starts at the same display column on every line.
+        let starts = lines.enumerated().compactMap { index, line -> Int? in
+            guard index != 1 else { return nil } // the rule line
+            guard let range = line.range(of: index == 0 ? "phone" : "139") else { return nil }
+            return displayWidth(String(line[..<range.lowerBound]))
+        }
+        #expect(starts.count == 3)
+        #expect(Set(starts).count == 1, "\(lines)")
+    }
+
+    @Test func twoShellsWritingOneFileBothSucceed() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        func script(_ prefix: String) -> String {
+            let given = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水")
+            return (0..<25).map { "customer add --name 并发\(prefix == "6" ? "东" : "西")\(given[$0]) --phone 13\(prefix)000000\(String(format: "%02d", $0))" }
+                .joined(separator: "\n") + "\n"
+        }
+        nonisolated(unsafe) var results: [LaneProcess.Result?] = [nil, nil]
+        let group = DispatchGroup()
+        for (index, prefix) in ["6", "7"].enumerated() {
+            group.enter()
+            let text = script(prefix)
+            DispatchQueue.global().async {
+                results[index] = try? scratch.lane(input: text)
+                group.leave()
+            }
+        }
+        group.wait()
+        for result in results {
+            #expect(result?.status == 0, "\(result?.stderr ?? "did not run")")
+        }
+        let found = try scratch.lane(["--format", "csv", "-c", "customer find 并发"])
+        #expect(found.stdout.split(separator: "\n").count == 51)
+    }
+
+    @Test func importingABadFileImportsNothingAndNamesTheLine() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let before = try contents(scratch)
+        _ = try scratch.write("new.csv", "code,name,phone,address\nC0201,司马光,13700137000,洛阳\nC0202,诸葛亮,137001370,成都\n")
+        let result = try scratch.lane(["-c", "import customers new.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("new.csv line 3 phone: '137001370'"))
+        #expect(try contents(scratch) == before)
+    }
+
+    @Test func seedLoadRefusesASecondTime() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let before = try contents(scratch)
+        let result = try scratch.lane(["-c", "seed load"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("fills an empty database only"))
+        #expect(try contents(scratch) == before)
+    }
+}
+
+/// Terminal columns: CJK and full-width characters take two.
+func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { width, scalar in
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            return width + 2
+        default:
+            return width + 1
+        }
+    }
+}

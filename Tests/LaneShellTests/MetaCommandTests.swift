@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import LaneShell
+
+@Suite struct MetaCommandTests {
+    @Test func helpListsEveryNounAndShellCommand() throws {
+        let shell = try TestShell()
+        let out = try shell.expectOK("help")
+        for name in ["customer", "vehicle", "import", "seed", "staff", "catalog", "store",
+                     "help", "history", "set", "source", "use", "whoami", "clock", "quit"] {
+            #expect(out.contains("  \(name) "), "help lacks \(name)")
+        }
+    }
+
+    @Test func helpForACommandComesFromItsSpec() throws {
+        let shell = try TestShell()
+        let viaHelp = try shell.expectOK("help vehicle add")
+        let viaFlag = try shell.expectOK("vehicle add --help")
+        #expect(viaHelp == viaFlag)
+        let spec = try #require(shell.session.registry.command(noun: "vehicle", verb: "add"))
+        for option in spec.options { #expect(viaHelp.contains("--\(option.name)"), "help lacks --\(option.name)") }
+        #expect(viaHelp.contains(spec.usage))
+        let noun = try shell.expectOK("help customer")
+        for verb in ["add", "edit", "find", "list", "show"] { #expect(noun.contains(verb)) }
+    }
+
+    @Test func unknownCommandSuggestsTheClosestOne() throws {
+        let shell = try TestShell()
+        #expect(try shell.expectRefused("custmer list", code: .usage).contains("did you mean 'customer'?"))
+        #expect(try shell.expectRefused("customer lsit", code: .usage).contains("did you mean 'customer list'?"))
+    }
+
+    @Test func aNounAloneShowsItsVerbs() throws {
+        let shell = try TestShell()
+        let out = try shell.expectOK("vehicle")
+        #expect(out.contains("transfer"))
+    }
+
+    @Test func setChangesFormatAndRefusesUnknownValues() throws {
+        let shell = try TestShell()
+        try shell.expectOK("set format json")
+        #expect(shell.session.format == .json)
+        #expect(try shell.expectRefused("set format xml", code: .usage).contains("table, json, csv"))
+        #expect(try shell.expectRefused("set colour on", code: .usage).contains("unknown setting 'colour'"))
+        #expect(try shell.expectRefused("set on-error maybe", code: .usage).contains("stop or continue"))
+        try shell.expectOK("set on-error continue")
+        #expect(shell.session.onError == .continue)
+        let table = try shell.expectOK("set format table")
+        #expect(table.contains("format = table"))
+    }
+
+    @Test func useMakesAVehicleCurrentAndNoneClearsIt() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectOK("use 粤B27DP2").contains("using 粤B27DP2"))
+        #expect(shell.session.current == .vehicle(plate: "粤B27DP2", ownerCode: "C0002"))
+        #expect(try shell.expectOK("use C0001").contains("贺倩"))
+        try shell.expectOK("use none")
+        #expect(shell.session.current == nil)
+        #expect(try shell.expectRefused("use 粤A99999").contains("粤A99999"))
+        #expect(shell.session.current == nil)
+    }
+
+    @Test func whoamiNamesTheUserTheirRoleAndTheStore() throws {
+        let shell = try TestShell(seeded: true)
+        let out = try shell.expectOK("whoami")
+        #expect(out.contains("薛淑芬"))
+        #expect(out.contains("service_advisor 服务顾问"))
+        #expect(out.contains("2026-11-23 09:00"))
+    }
+
+    @Test func clockCanBeFixedAndMovedOn() throws {
+        let shell = try TestShell()
+        let shown = try shell.expectOK("clock")
+        #expect(shown.contains("2026-11-23 09:00"))
+        #expect(shown.contains("Monday 星期一"))
+        #expect(try shell.expectOK("clock advance 90m").contains("2026-11-23 10:30"))
+        #expect(try shell.expectOK("clock set 2026-12-01T14:00").contains("Tuesday 星期二"))
+        #expect(try shell.expectRefused("clock advance soon", code: .usage).contains("30m, 2h or 1d"))
+        #expect(try shell.expectRefused("clock set tomorrow", code: .usage).contains("2026-11-23T09:00"))
+    }
+
+    @Test func recordedTimesComeFromTheSessionClock() throws {
+        let shell = try TestShell()
+        try shell.expectOK("clock set 2026-12-01T14:00")
+        try shell.expectOK("customer add --name 王小明 --phone 13800138000")
+        #expect(try shell.expectOK("customer show C0001").contains("2026-12-01 14:00"))
+    }
+
+    @Test func historyListsTheScriptLines() throws {
+        let shell = try TestShell()
+        let code = shell.session.runScript(TextLineReader("whoami\nclock\nhistory\n").readLineFunction, name: nil)
+        #expect(code == .ok)
+        let out = try shell.expectOK("history")
+        #expect(out.contains("whoami"))
+        #expect(out.contains("clock"))
+    }
+
+    @Test func sourceRunsAFileAndNamesItsFailingLine() throws {
+        let shell = try TestShell()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-source-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("good.lane")
+        try "# two customers\ncustomer add --name 王小明 \\\n  --phone 13800138000\ncustomer add --name 李四 --phone 13800138001\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        try shell.expectOK("source \(good.path)")
+        #expect(try shell.expectOK("customer list").contains("李四"))
+
+        let bad = dir.appendingPathComponent("bad.lane")
+        try "customer add --name 张三 --phone 13800138002\ncustomer add --name 赵六 --phone 12\ncustomer add --name 钱七 --phone 13800138003\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let outcome = shell.run("source \(bad.path)")
+        #expect(outcome.code == .refused)
+        #expect(outcome.err.contains("error: bad.lane:2: the customer cannot be saved"))
+        let list = try shell.expectOK("customer list")
+        #expect(list.contains("张三"))   // the line before the error ran, in its own transaction
+        #expect(!list.contains("钱七"))  // stop at the first error
+        #expect(try shell.expectRefused("source \(dir.path)/missing.lane").contains("missing.lane"))
+    }
+
+    @Test func quitStopsAScript() throws {
+        let shell = try TestShell()
+        let code = shell.session.runScript(TextLineReader("quit\ncustomer add --name 王小明 --phone 13800138000\n").readLineFunction, name: nil)
+        #expect(code == .ok)
+        #expect(try shell.store.tableCounts()["customer"] == 0)
+    }
+
+    @Test func scriptStopsAtTheFirstErrorUnlessToldToContinue() throws {
+        let script = "customer add --name 王小明 --phone 13800138000\nbogus\ncustomer add --name 李四 --phone 13800138001\n"
+        let stopping = try TestShell()
+        #expect(stopping.session.runScript(TextLineReader(script).readLineFunction, name: nil) == .usage)
+        #expect(try stopping.store.tableCounts()["customer"] == 1)
+        let continuing = try TestShell()
+        continuing.session.onError = .continue
+        #expect(continuing.session.runScript(TextLineReader(script).readLineFunction, name: nil) == .usage)
+        #expect(try continuing.store.tableCounts()["customer"] == 2)
+    }
+}
+
+extension TextLineReader {
+    var readLineFunction: () -> String? { { self.readLine(prompt: "") } }
+}

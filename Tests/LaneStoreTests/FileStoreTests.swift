@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LaneStore
+import LaneCore
+
+/// A fresh folder under the system temporary directory, removed afterwards.
+private func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-store-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try body(dir)
+}
+
+/// Runs a pragma on the store's writer connection (where durability matters).
+private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String? {
+    try store.write { tx throws in
+        guard let sqlite = tx as? SQLiteTransaction else { return nil }
+        return try String.fetchOne(sqlite.db, sql: "PRAGMA \(name)")
+    }
+}
+
+@Test func fileStoreCreatesMissingFoldersAndTheSchema() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("nested/deeper/lane.sqlite").path
+        let store = try SQLiteStore(path: path)
+        #expect(store.location == path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try store.tableCounts().keys.sorted()
+                == ["customer", "labor_operation", "part", "setting", "staff", "team", "vehicle", "vehicle_event"])
+    }
+}
+
+@Test func dataSurvivesReopeningTheFile() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        do {
+            let store = try SQLiteStore(path: path)
+            let owner = try addCustomer(store, "王小明", "13800138000")
+            try addVehicle(store, owner: owner, vin: vin1, plate: "粤B12345")
+        }
+        // Reopening runs the migrator again, which must leave the data alone.
+        let reopened = try SQLiteStore(path: path)
+        try reopened.read { tx throws in
+            #expect(try tx.customer(number: 1)?.name == "王小明")
+            #expect(try tx.vehicle(plate: "粤B12345")?.vin.value == vin1)
+        }
+    }
+}
+
+@Test func journalModeIsWALAndSynchronousIsFull() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let store = try SQLiteStore(path: path)
+        #expect(try writerPragma(store, "journal_mode") == "wal")
+        // 2 = FULL (GRDB's own default with WAL would be 1, NORMAL).
+        #expect(try writerPragma(store, "synchronous") == "2")
+        #expect(try writerPragma(store, "foreign_keys") == "1")
+        // WAL is also recorded in the file itself: header bytes 18 and 19 are 2.
+        let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(20)
+        #expect(header.count == 20 && header[18] == 2 && header[19] == 2)
+    }
+}
+
+@Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let a = try SQLiteStore(path: path)
+        let b = try SQLiteStore(path: path)
+        let wang = try addCustomer(a, "王小明", "13800138000")
+        #expect(try b.read { try $0.customer(number: 1) } == wang)
+        let li = try addCustomer(b, "李四", "13900139000")
+        #expect(li.code == "C0002")
+        #expect(try a.read { try $0.customers(limit: 10, offset: 0) } == [wang, li])
+    }
+}
+
+@Test func aSecondStoreWaitsForTheOthersWriteInsteadOfFailing() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let a = try SQLiteStore(path: path)
+        let b = try SQLiteStore(path: path)
+        let holding = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let fields = try customerFields("王小明", "13800138000")
+        Thread {
+            do {
+                _ = try a.write { tx throws in
+                    let c = try tx.insertCustomer(number: try tx.nextCustomerNumber(), fields: fields, at: testNow)
+                    holding.signal()
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return c
+                }
+            } catch {
+                Issue.record("the first writer failed: \(error)")
+                holding.signal()
+            }
+            finished.signal()
+        }.start()
+        holding.wait()
+        // a holds the write lock; b blocks on the busy timeout until a commits,
+        // then sees a's row when it picks the next number.
+        let li = try addCustomer(b, "李四", "13900139000")
+        finished.wait()
+        #expect(li.code == "C0002")
+        #expect(try a.read { try $0.customers(limit: 10, offset: 0) }.map(\.name) == ["王小明", "李四"])
+    }
+}
+
+@Test func withoutABusyTimeoutALockedFileIsReportedAsBusy() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let a = try SQLiteStore(path: path)
+        let b = try SQLiteStore(path: path, busyTimeoutSeconds: 0)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let fields = try customerFields("王小明", "13800138000")
+        Thread {
+            do {
+                _ = try a.write { tx throws in
+                    let c = try tx.insertCustomer(number: 1, fields: fields, at: testNow)
+                    holding.signal()
+                    release.wait()
+                    return c
+                }
+            } catch {
+                Issue.record("the first writer failed: \(error)")
+                holding.signal()
+            }
+            finished.signal()
+        }.start()
+        holding.wait()
+        let message = storeFailureMessage { try addCustomer(b, "李四", "13900139000") }
+        release.signal()
+        finished.wait()
+        #expect(message == "the database is busy in another session; try again in a moment")
+        // Reading is never blocked by the writer in WAL mode, and the refused write left nothing.
+        #expect(try b.read { try $0.customers(limit: 10, offset: 0) }.map(\.name) == ["王小明"])
+    }
+}
+
+@Test func aFileThatIsNotADatabaseIsReportedPlainly() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("notes.sqlite").path
+        try Data(String(repeating: "这不是数据库 not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        let message = storeFailureMessage { _ = try SQLiteStore(path: path) }
+        #expect(message == "cannot open the database at \(path): the database file is damaged or is not a ServiceLane database")
+    }
+}

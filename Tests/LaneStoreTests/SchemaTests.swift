@@ -1,0 +1,47 @@
+import Testing
+@testable import LaneStore
+import LaneCore
+
+@Test func migrationsCreateEveryTableEmpty() throws {
+    let store = try makeStore()
+    #expect(try store.tableCounts() == [
+        "setting": 0, "customer": 0, "vehicle": 0, "vehicle_event": 0,
+        "team": 0, "staff": 0, "labor_operation": 0, "part": 0,
+    ])
+    #expect(store.location == ":memory:")
+}
+
+@Test func inMemoryStoresWithTheSameNameAreSeparate() throws {
+    let a = try SQLiteStore(inMemoryNamed: "same")
+    let b = try SQLiteStore(inMemoryNamed: "same")
+    try addCustomer(a, "王小明", "13800138000")
+    #expect(try a.read { try $0.customerCount() } == 1)
+    #expect(try b.read { try $0.customerCount() } == 0)
+}
+
+@Test func tableCountsFollowInserts() throws {
+    let store = try makeStore()
+    let c = try addCustomer(store, "王小明", "13800138000")
+    try addVehicle(store, owner: c, vin: vin1, plate: "粤B12345")
+    let counts = try store.tableCounts()
+    #expect(counts["customer"] == 1)
+    #expect(counts["vehicle"] == 1)
+    #expect(counts["vehicle_event"] == 0)
+}
+
+@Test func unsafeExecuteRunsRawSQL() throws {
+    let store = try makeStore()
+    try store.unsafeExecute("INSERT INTO setting (key, value) VALUES ('x', 'y')")
+    #expect(try store.read { try $0.settingValues() } == ["x": "y"])
+}
+
+@Test func rawSQLErrorsFromReadAndWriteBecomeStoreFailures() throws {
+    let store = try makeStore()
+    // A vehicle row whose owner does not exist: foreign keys are enforced.
+    let fields = try vehicleFields(vin: vin1, plate: "粤B12345")
+    let message = storeFailureMessage {
+        _ = try store.write { tx throws in try tx.insertVehicle(fields, ownerID: 999, at: testNow) }
+    }
+    #expect(message == "FOREIGN KEY constraint failed")
+    #expect(try store.tableCounts()["vehicle"] == 0)
+}
