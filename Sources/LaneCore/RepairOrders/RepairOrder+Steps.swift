@@ -1,0 +1,288 @@
+/// The steps of a repair order, each checking its conditions and recording
+/// its data. Each throws a `Refusal` listing every unmet condition and leaves
+/// the order unchanged when it does.
+extension RepairOrder {
+    // MARK: Reception (R3)
+
+    /// R3.3: the complaint in the customer's words.
+    public mutating func recordComplaint(_ text: String) throws(Refusal) {
+        var p = statusProblems("record the complaint", allowed: [.reception])
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { p.append(Problem("complaint", "write what the customer said, in their words")) }
+        try Refusal.check("\(number): cannot record the complaint", p)
+        complaint = trimmed
+    }
+
+    /// R3.4: the walk-around check sheet. `lastKnownMileage` is the vehicle's
+    /// latest reading: the odometer never goes backwards.
+    public mutating func recordCheckIn(_ sheet: CheckInSheet, lastKnownMileage: Int) throws(Refusal) {
+        var p = statusProblems("fill in the check-in sheet", allowed: [.reception])
+        if !sheet.coversFitted { p.append(Problem("covers", "fit seat, steering-wheel, gear-knob and floor covers before the walk-around (R3.4)")) }
+        if sheet.mileage < lastKnownMileage { p.append(Problem("mileage", "\(sheet.mileage) km is less than the \(lastKnownMileage) km already recorded")) }
+        if !(0...8).contains(sheet.fuelEighths) { p.append(Problem("fuel", "fuel is in eighths of a tank, 0 to 8")) }
+        try Refusal.check("\(number): cannot fill in the check-in sheet", p)
+        checkIn = sheet
+    }
+
+    /// R3.5: covered, not covered, pending diagnosis, or escalated to the maker.
+    /// A pending decision may be settled until final QC.
+    public mutating func decideWarranty(_ decision: WarrantyDecision) throws(Refusal) {
+        let allowed: Set<RepairOrderStatus> = warranty == .pendingDiagnosis || warranty == .escalated
+            ? [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked]
+            : [.reception]
+        try Refusal.check("\(number): cannot record the warranty decision", statusProblems("decide warranty", allowed: allowed))
+        warranty = decision
+    }
+
+    /// R3.6: driving licence and maintenance handbook taken.
+    public mutating func takeDocuments() throws(Refusal) {
+        try Refusal.check("\(number): cannot take the documents", statusProblems("take documents", allowed: [.reception]))
+        documentsTaken = true
+    }
+
+    /// R3.9: the promised completion time.
+    public mutating func promise(_ at: Timestamp, now: Timestamp) throws(Refusal) {
+        var p = statusProblems("promise a time", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress])
+        if at <= now { p.append(Problem("promise", "the promised time must be later than now")) }
+        try Refusal.check("\(number): cannot promise a completion time", p)
+        promisedAt = at
+    }
+
+    /// Adds a line. At reception it joins the estimate (approved, or a
+    /// recommendation the customer may still refuse); once the work order is
+    /// signed it is additional work that waits for the customer (R4.5); after
+    /// final QC nothing is added.
+    @discardableResult
+    public mutating func addLine(_ line: RepairOrderLine) throws(Refusal) -> RepairOrderLine {
+        var p = statusProblems("add a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
+        if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", "at least one part")) }
+        if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", "labour needs its standard hours")) }
+        if line.unitPrice.fen < 0 { p.append(Problem("price", "a price cannot be negative")) }
+        try Refusal.check("\(number): cannot add \(line.code)", p)
+        var added = line
+        added.id = (lines.map(\.id).max() ?? 0) + 1
+        if status == .reception {
+            added.approval = line.origin == .recommended ? line.approval : .approved
+        } else {
+            added.origin = .extra
+            added.approval = .pending
+        }
+        added.issued = 0
+        added.done = false
+        added.workedMinutes = 0
+        lines.append(added)
+        // Found extra work during the checks goes back to work.
+        if status > .inProgress { status = .inProgress }
+        return added
+    }
+
+    /// Removes a line from the estimate (reception only: after signing, the
+    /// customer refuses instead, which stays on the record).
+    public mutating func removeLine(_ id: Int64) throws(Refusal) {
+        var p = statusProblems("remove a line", allowed: [.reception])
+        if !lines.contains(where: { $0.id == id }) { p.append(Problem("line", "there is no line \(id)")) }
+        try Refusal.check("\(number): cannot remove line \(id)", p)
+        lines.removeAll { $0.id == id }
+    }
+
+    /// The customer approves or refuses a pending line (extra work R4.5, or a
+    /// recommendation R3.8/R5.6).
+    public mutating func decideLine(_ id: Int64, approve: Bool) throws(Refusal) {
+        var p = statusProblems("decide a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
+        guard let index = lines.firstIndex(where: { $0.id == id }) else {
+            p.append(Problem("line", "there is no line \(id)"))
+            throw Refusal("\(number): cannot decide line \(id)", problems: p)
+        }
+        let line = lines[index]
+        let open = line.approval == .pending || (status == .reception && line.origin == .recommended)
+        if !open { p.append(Problem("line \(id)", "\(line.code) is already \(line.approval.rawValue)")) }
+        try Refusal.check("\(number): cannot decide line \(id)", p)
+        lines[index].approval = approve ? .approved : .refused
+    }
+
+    /// R3.10: the customer signs the work order; nothing in the workshop
+    /// happens before this.
+    public mutating func sign(_ terms: WorkOrderTerms) throws(Refusal) {
+        var p = blockers(for: .sign)
+        if terms.signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", "the customer's signature (their name) is needed")) }
+        try Refusal.check("\(number): the work order cannot be signed", p)
+        self.terms = terms
+        status = .signed
+    }
+
+    // MARK: Workshop (R4)
+
+    /// R4.1: keys, work order and check-in sheet to the foreman.
+    public mutating func handOver() throws(Refusal) { try advance(.handover) }
+
+    /// R4.2: a team is assigned (again, if the foreman changes it before work starts).
+    public mutating func dispatch(team: String) throws(Refusal) {
+        var p = blockers(for: .dispatch)
+        if team.trimmingWhitespace().isEmpty { p.append(Problem("team", "name the team")) }
+        try Refusal.check("\(number): cannot dispatch", p)
+        self.team = team
+        status = .dispatched
+    }
+
+    /// R4.3: a technician starts a labour line. Clocking on a finished line
+    /// again is rework.
+    public mutating func clockOn(line id: Int64, technician: String, at: Timestamp) throws(Refusal) {
+        var p = statusProblems("clock on", allowed: [.dispatched, .inProgress])
+        if let i = lines.firstIndex(where: { $0.id == id }) {
+            let line = lines[i]
+            if line.kind != .labor { p.append(Problem("line \(id)", "\(line.code) is a part; clock on labour lines")) }
+            if line.approval != .approved { p.append(Problem("line \(id)", "\(line.code) is \(line.approval.rawValue) by the customer; work waits for approval (R4.5)")) }
+            if line.clockedOnAt != nil { p.append(Problem("line \(id)", "\(line.clockedOnBy ?? "someone") is already clocked on \(line.code)")) }
+        } else { p.append(Problem("line", "there is no line \(id)")) }
+        try Refusal.check("\(number): cannot clock on", p)
+        guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
+        lines[i].clockedOnAt = at
+        lines[i].clockedOnBy = technician
+        lines[i].done = false
+        status = .inProgress
+    }
+
+    /// Clocks off a labour line; `finished` marks it done.
+    public mutating func clockOff(line id: Int64, at: Timestamp, finished: Bool) throws(Refusal) {
+        var p = statusProblems("clock off", allowed: [.inProgress])
+        var since: Timestamp?
+        if let line = lines.first(where: { $0.id == id }) {
+            since = line.clockedOnAt
+            if since == nil { p.append(Problem("line \(id)", "nobody is clocked on \(line.code)")) }
+            else if let s = since, at < s { p.append(Problem("time", "clock-off is before the clock-on")) }
+        } else { p.append(Problem("line", "there is no line \(id)")) }
+        try Refusal.check("\(number): cannot clock off", p)
+        guard let i = lines.firstIndex(where: { $0.id == id }), let since else { return }
+        lines[i].workedMinutes += Int((at.secondsSince1970 - since.secondsSince1970) / 60)
+        lines[i].clockedOnAt = nil
+        lines[i].done = finished
+    }
+
+    /// R4.3: parts drawn from stores against the work order; the technician
+    /// signs the issue slip. `inStock` is what stores hold now.
+    public mutating func issuePart(line id: Int64, quantity: Int, to technician: String, inStock: Int) throws(Refusal) {
+        var p = statusProblems("issue parts", allowed: [.dispatched, .inProgress])
+        if let line = lines.first(where: { $0.id == id }) {
+            if line.kind != .part { p.append(Problem("line \(id)", "\(line.code) is labour, not a part")) }
+            if line.approval != .approved { p.append(Problem("line \(id)", "\(line.code) is not approved by the customer (X3)")) }
+            if quantity < 1 { p.append(Problem("quantity", "issue at least one")) }
+            else if line.issued + quantity > line.quantity {
+                p.append(Problem("quantity", "the work order has \(line.quantity) of \(line.code), \(line.issued) already issued"))
+            }
+            if quantity > inStock { p.append(Problem("stock", "only \(inStock) of \(line.code) in stock; stock never goes below zero")) }
+        } else { p.append(Problem("line", "there is no line \(id)")) }
+        if technician.trimmingWhitespace().isEmpty { p.append(Problem("to", "the technician who signs the issue slip")) }
+        try Refusal.check("\(number): cannot issue parts", p)
+        guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
+        lines[i].issued += quantity
+        lines[i].issuedTo = technician
+    }
+
+    /// R4.6: self-check → team-leader check → final QC. A failure sends the
+    /// job back to work with its reason; the final check cannot be passed by
+    /// someone who worked on the job.
+    public mutating func check(_ stage: QualityCheckStage, passed: Bool, by: String, note: String, at: Timestamp) throws(Refusal) {
+        let step: RepairOrderStep = stage == .selfCheck ? .selfCheck : stage == .leader ? .leaderCheck : .finalCheck
+        var p = blockers(for: step)
+        if !passed && note.trimmingWhitespace().isEmpty { p.append(Problem("reason", "a failed check needs its reason, for the rework")) }
+        if stage == .leader && passed && note.trimmingWhitespace().isEmpty {
+            p.append(Problem("advice", "the team leader writes advice and notes with the check (R4.6)"))
+        }
+        if stage == .final && passed && technicians.contains(by) {
+            p.append(Problem("by", "\(by) worked on this job and cannot pass its final QC"))
+        }
+        try Refusal.check("\(number): cannot record the \(stage.title)", p)
+        checks.append(QualityCheck(stage: stage, passed: passed, by: by, at: at, note: note.trimmingWhitespace()))
+        if passed {
+            status = step.leadsTo ?? status
+        } else {
+            status = .inProgress
+            // Rework: the labour lines must be finished again.
+            for i in lines.indices where lines[i].kind == .labor && lines[i].isApproved { lines[i].done = false }
+        }
+    }
+
+    /// R4.7: washed, when the customer chose it.
+    public mutating func wash() throws(Refusal) {
+        try require(.wash)
+        washed = true
+    }
+
+    // MARK: Delivery and settlement (R5)
+
+    /// R5.2: the advisor's internal delivery check.
+    public mutating func deliveryCheck() throws(Refusal) { try advance(.deliveryCheck) }
+
+    /// A major job: four or more standard labour hours. Such cars are not
+    /// handed over at peak times (R5.3).
+    public var isMajorRepair: Bool {
+        approvedLines.filter { $0.kind == .labor }.reduce(0) { $0 + $1.hours.hundredths } >= 400
+    }
+
+    /// R5.3: the customer is told the car is ready and a time is agreed.
+    /// Returns a warning when a major repair is set for a peak time.
+    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool) throws(Refusal) -> [String] {
+        var p = blockers(for: .notify)
+        if agreedAt < now { p.append(Problem("at", "the agreed time is in the past")) }
+        try Refusal.check("\(number): cannot notify the customer", p)
+        agreedDeliveryAt = agreedAt
+        return isMajorRepair && atPeak
+            ? ["a major repair is best not delivered at a peak time (R5.3); offer a quieter time"] : []
+    }
+
+    /// R5.4: explained and shown at the car; next service and the follow-up
+    /// call time recorded.
+    public mutating func deliver(_ record: DeliveryRecord) throws(Refusal) {
+        var p = blockers(for: .deliver)
+        if record.followUpPreference.trimmingWhitespace().isEmpty {
+            p.append(Problem("call-time", "ask when the customer prefers the follow-up call (R5.4)"))
+        }
+        if terms?.oldParts == .take && !record.oldPartsShown && lines.contains(where: { $0.kind == .part && $0.issued > 0 }) {
+            p.append(Problem("old-parts", "the customer takes the old parts: show and hand them over (R5.4)"))
+        }
+        if record.nextServiceKm <= (checkIn?.mileage ?? 0) {
+            p.append(Problem("next-km", "the next service mileage must be above today's \(checkIn?.mileage ?? 0) km"))
+        }
+        try Refusal.check("\(number): cannot deliver", p)
+        delivery = record
+        status = .delivered
+    }
+
+    /// R5.6-R5.7: the customer signs the settlement, and separately for any
+    /// safety recommendation they declined.
+    public mutating func settle(signedBy: String, declinedAcknowledged: Bool) throws(Refusal) {
+        var p = blockers(for: .settle)
+        if signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", "the customer signs the settlement")) }
+        for line in declinedSafetyLines where !declinedAcknowledged {
+            p.append(Problem("line \(line.id)", "the customer declined safety item \(line.code) \(line.name): they must sign for it (R5.6)"))
+        }
+        try Refusal.check("\(number): cannot settle", p)
+        settlementSignedBy = signedBy
+        status = .settled
+    }
+
+    /// R5.8: paid at the cashier for exactly the settlement's total.
+    public mutating func pay(_ payment: Payment, vatBasisPoints: Int) throws(Refusal) {
+        var p = blockers(for: .pay)
+        let due = settlement(vatBasisPoints: vatBasisPoints).total
+        if payment.amount != due { p.append(Problem("amount", "the settlement total is \(due), not \(payment.amount)")) }
+        if payment.invoiceNumber.trimmingWhitespace().isEmpty && due.fen > 0 { p.append(Problem("invoice", "the invoice number is needed")) }
+        try Refusal.check("\(number): cannot take payment", p)
+        self.payment = payment
+        status = .closed
+    }
+
+    /// Cancels before any work (e.g. no known fix, R2.5).
+    public mutating func cancel(reason: String) throws(Refusal) {
+        var p = blockers(for: .cancel)
+        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", "say why the order is cancelled")) }
+        try Refusal.check("\(number): cannot cancel", p)
+        cancelReason = reason
+        status = .cancelled
+    }
+
+    func statusProblems(_ action: String, allowed: Set<RepairOrderStatus>) -> [Problem] {
+        if allowed.contains(status) { return [] }
+        return [Problem("status", "the repair order is \(status.title); cannot \(action) now")]
+    }
+}

@@ -1,0 +1,397 @@
+/// Where a repair order stands. The order of the cases is the order of the
+/// process: reception (R3) → workshop (R4) → delivery and settlement (R5).
+public enum RepairOrderStatus: String, CaseIterable, Sendable, Comparable {
+    /// Reception: walk-around check, complaint, warranty, estimate (R3.3-R3.9).
+    case reception
+    /// The customer signed the work order (R3.10); the workshop may start.
+    case signed
+    /// Keys, work order and check-in sheet are with the foreman (R4.1).
+    case handedOver = "handed_over"
+    /// A team is assigned (R4.2).
+    case dispatched
+    /// Work under way (R4.3); also where a failed check sends the job back.
+    case inProgress = "in_progress"
+    /// The technician's self-check passed (R4.6).
+    case selfChecked = "self_checked"
+    /// The team leader's check passed (R4.6).
+    case leaderChecked = "leader_checked"
+    /// Final QC passed (R4.6): ready for wash and the delivery check.
+    case qcPassed = "qc_passed"
+    /// The advisor's internal delivery check passed (R5.2).
+    case readyForDelivery = "ready_for_delivery"
+    /// Explained and shown to the customer at the car (R5.4).
+    case delivered
+    /// The customer signed the settlement (R5.7).
+    case settled
+    /// Paid, gate pass issued, keys returned (R5.8, R5.9).
+    case closed
+    /// Cancelled before the workshop started (no fix known, customer left).
+    case cancelled
+
+    public static func < (a: RepairOrderStatus, b: RepairOrderStatus) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+
+    /// In the customer's and advisor's words.
+    public var title: String {
+        switch self {
+        case .reception: return "at reception"
+        case .signed: return "work order signed"
+        case .handedOver: return "with the foreman"
+        case .dispatched: return "dispatched"
+        case .inProgress: return "in the workshop"
+        case .selfChecked: return "self-checked"
+        case .leaderChecked: return "team-leader checked"
+        case .qcPassed: return "passed final QC"
+        case .readyForDelivery: return "ready for delivery"
+        case .delivered: return "delivered"
+        case .settled: return "settled"
+        case .closed: return "closed"
+        case .cancelled: return "cancelled"
+        }
+    }
+}
+
+/// The steps that move a repair order on. `RepairOrder.blockers(for:)`
+/// lists every unmet condition of a step (`ro why-not`).
+public enum RepairOrderStep: String, CaseIterable, Sendable {
+    case sign
+    case handover
+    case dispatch
+    case start
+    case selfCheck = "self-check"
+    case leaderCheck = "leader-check"
+    case finalCheck = "final-check"
+    case wash
+    case deliveryCheck = "delivery-check"
+    case notify
+    case deliver
+    case settle
+    case pay
+    case cancel
+
+    /// The statuses a step may start from.
+    public var allowedFrom: Set<RepairOrderStatus> {
+        switch self {
+        case .sign: return [.reception]
+        case .handover: return [.signed]
+        case .dispatch: return [.handedOver, .dispatched]
+        case .start: return [.dispatched, .inProgress]
+        case .selfCheck: return [.inProgress]
+        case .leaderCheck: return [.selfChecked]
+        case .finalCheck: return [.leaderChecked]
+        case .wash: return [.qcPassed]
+        case .deliveryCheck: return [.qcPassed]
+        case .notify: return [.readyForDelivery]
+        case .deliver: return [.readyForDelivery]
+        case .settle: return [.delivered]
+        case .pay: return [.settled]
+        case .cancel: return [.reception, .signed, .handedOver, .dispatched]
+        }
+    }
+
+    /// The status a successful step leaves the order in (nil: unchanged).
+    public var leadsTo: RepairOrderStatus? {
+        switch self {
+        case .sign: return .signed
+        case .handover: return .handedOver
+        case .dispatch: return .dispatched
+        case .start: return .inProgress
+        case .selfCheck: return .selfChecked
+        case .leaderCheck: return .leaderChecked
+        case .finalCheck: return .qcPassed
+        case .wash, .notify: return nil
+        case .deliveryCheck: return .readyForDelivery
+        case .deliver: return .delivered
+        case .settle: return .settled
+        case .pay: return .closed
+        case .cancel: return .cancelled
+        }
+    }
+}
+
+/// Fuel, damage and what is in the car, recorded with the customer at the
+/// walk-around check with covers fitted (R3.1, R3.4).
+public struct CheckInSheet: Sendable, Equatable {
+    public var mileage: Int
+    /// Eighths of a tank (or of battery charge): 0…8.
+    public var fuelEighths: Int
+    public var coversFitted: Bool
+    public var damage: String
+    public var valuables: String
+    public var equipment: String
+
+    public init(mileage: Int, fuelEighths: Int, coversFitted: Bool, damage: String, valuables: String, equipment: String) {
+        self.mileage = mileage
+        self.fuelEighths = fuelEighths
+        self.coversFitted = coversFitted
+        self.damage = damage
+        self.valuables = valuables
+        self.equipment = equipment
+    }
+}
+
+/// The warranty decision at reception (R3.5, X1).
+public enum WarrantyDecision: String, CaseIterable, Sendable {
+    case covered
+    case notCovered = "not_covered"
+    /// Unclear until the diagnosis.
+    case pendingDiagnosis = "pending_diagnosis"
+    /// Still unclear: sent to the maker's service department for approval.
+    case escalated
+}
+
+public enum PaymentMethod: String, CaseIterable, Sendable {
+    case cash, card, wechat, alipay, transfer
+}
+
+/// What happens to the replaced parts (R3.10).
+public enum OldPartsChoice: String, CaseIterable, Sendable {
+    case take
+    case leave
+}
+
+/// What the customer agreed and signed on the work order (R3.10).
+public struct WorkOrderTerms: Sendable, Equatable {
+    public var payment: PaymentMethod
+    public var oldParts: OldPartsChoice
+    public var wash: Bool
+    /// The name the customer signed with.
+    public var signedBy: String
+    public var signedAt: Timestamp
+
+    public init(payment: PaymentMethod, oldParts: OldPartsChoice, wash: Bool, signedBy: String, signedAt: Timestamp) {
+        self.payment = payment
+        self.oldParts = oldParts
+        self.wash = wash
+        self.signedBy = signedBy
+        self.signedAt = signedAt
+    }
+}
+
+public enum QualityCheckStage: String, CaseIterable, Sendable {
+    case selfCheck = "self"
+    case leader
+    case final
+
+    public var title: String {
+        switch self {
+        case .selfCheck: return "technician self-check"
+        case .leader: return "team-leader check"
+        case .final: return "final QC"
+        }
+    }
+}
+
+/// One of the three checks (R4.6): passed, or failed with the reason that
+/// sends the job back to work.
+public struct QualityCheck: Sendable, Equatable {
+    public var stage: QualityCheckStage
+    public var passed: Bool
+    public var by: String
+    public var at: Timestamp
+    public var note: String
+
+    public init(stage: QualityCheckStage, passed: Bool, by: String, at: Timestamp, note: String) {
+        self.stage = stage
+        self.passed = passed
+        self.by = by
+        self.at = at
+        self.note = note
+    }
+}
+
+/// What was told and agreed at the car (R5.4, R5.6).
+public struct DeliveryRecord: Sendable, Equatable {
+    public var nextServiceOn: CalendarDate
+    public var nextServiceKm: Int
+    /// When the customer would like the follow-up call (R5.4, R6.1).
+    public var followUpPreference: String
+    public var oldPartsShown: Bool
+    public var at: Timestamp
+
+    public init(nextServiceOn: CalendarDate, nextServiceKm: Int, followUpPreference: String, oldPartsShown: Bool, at: Timestamp) {
+        self.nextServiceOn = nextServiceOn
+        self.nextServiceKm = nextServiceKm
+        self.followUpPreference = followUpPreference
+        self.oldPartsShown = oldPartsShown
+        self.at = at
+    }
+}
+
+/// The payment at the cashier (R5.8).
+public struct Payment: Sendable, Equatable {
+    public var method: PaymentMethod
+    public var amount: Money
+    public var invoiceNumber: String
+    public var gatePass: String
+    public var by: String
+    public var at: Timestamp
+
+    public init(method: PaymentMethod, amount: Money, invoiceNumber: String, gatePass: String, by: String, at: Timestamp) {
+        self.method = method
+        self.amount = amount
+        self.invoiceNumber = invoiceNumber
+        self.gatePass = gatePass
+        self.by = by
+        self.at = at
+    }
+}
+
+/// The repair order (维修工单): one visit of one vehicle from reception to
+/// the gate pass. Its rules live here; commands only load, call and save.
+public struct RepairOrder: Sendable, Equatable {
+    public var id: Int64
+    /// `RO-20261123-0007`: the day it was opened and its number that day.
+    public var number: String
+    public var vehicleID: Int64
+    public var customerID: Int64
+    public var advisor: String
+    /// Came by appointment: dispatched first (R2.8, R4.2).
+    public var appointmentID: Int64?
+    public var openedAt: Timestamp
+    public var status: RepairOrderStatus
+    /// In the customer's own words, confirmed back to them (R3.3).
+    public var complaint: String?
+    public var checkIn: CheckInSheet?
+    public var warranty: WarrantyDecision?
+    /// Driving licence and maintenance handbook taken (R3.6).
+    public var documentsTaken: Bool
+    /// Promised completion (R3.9).
+    public var promisedAt: Timestamp?
+    public var terms: WorkOrderTerms?
+    public var team: String?
+    public var lines: [RepairOrderLine]
+    public var checks: [QualityCheck]
+    public var washed: Bool
+    /// Customer told the car is ready, and the time agreed (R5.3).
+    public var agreedDeliveryAt: Timestamp?
+    public var delivery: DeliveryRecord?
+    /// The customer's signature on the settlement (R5.7), and on declined
+    /// safety recommendations (R5.6).
+    public var settlementSignedBy: String?
+    public var payment: Payment?
+    /// Why it was cancelled.
+    public var cancelReason: String?
+
+    public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String,
+                appointmentID: Int64? = nil, openedAt: Timestamp) {
+        self.id = id
+        self.number = number
+        self.vehicleID = vehicleID
+        self.customerID = customerID
+        self.advisor = advisor
+        self.appointmentID = appointmentID
+        self.openedAt = openedAt
+        self.status = .reception
+        self.documentsTaken = false
+        self.lines = []
+        self.checks = []
+        self.washed = false
+    }
+
+    public var byAppointment: Bool { appointmentID != nil }
+
+    /// Lines the customer approved (the work that is or will be done).
+    public var approvedLines: [RepairOrderLine] { lines.filter(\.isApproved) }
+
+    /// Extra work waiting for the customer's yes or no (R4.5).
+    public var undecidedLines: [RepairOrderLine] { lines.filter { $0.approval == .pending } }
+
+    /// Declined safety recommendations that need the customer's signature (R5.6).
+    public var declinedSafetyLines: [RepairOrderLine] { lines.filter { $0.safety && $0.approval == .refused } }
+
+    public func settlement(vatBasisPoints: Int) -> Settlement {
+        Settlement(lines: lines, vatBasisPoints: vatBasisPoints)
+    }
+
+    /// The last result of each check stage since the job last went back to work.
+    public func latestCheck(_ stage: QualityCheckStage) -> QualityCheck? {
+        checks.last { $0.stage == stage }
+    }
+
+    /// Technicians who worked on the job (clocked on a labour line).
+    public var technicians: Set<String> {
+        Set(lines.compactMap(\.clockedOnBy))
+    }
+
+    // MARK: - Conditions
+
+    /// Every unmet condition of `step`, in an advisor's words; empty when the
+    /// step may be taken now. `ro why-not` prints these.
+    public func blockers(for step: RepairOrderStep) -> [Problem] {
+        var p: [Problem] = []
+        if !step.allowedFrom.contains(status) {
+            let from = RepairOrderStatus.allCases.filter { step.allowedFrom.contains($0) }.map(\.title)
+            p.append(Problem("status", "the repair order is \(status.title); \(step.rawValue) needs it \(from.joined(separator: " or "))"))
+        }
+        switch step {
+        case .sign:
+            if complaint == nil { p.append(Problem("complaint", "the customer's complaint is not recorded (R3.3)")) }
+            if checkIn == nil { p.append(Problem("check-in", "the walk-around check sheet is not filled in (R3.4)")) }
+            else if checkIn?.coversFitted == false { p.append(Problem("check-in", "protective covers were not fitted at the walk-around check (R3.4)")) }
+            if warranty == nil { p.append(Problem("warranty", "no warranty decision: covered, not covered, pending diagnosis or escalated (R3.5)")) }
+            if !documentsTaken { p.append(Problem("documents", "the driving licence and maintenance handbook were not taken (R3.6)")) }
+            if approvedLines.isEmpty { p.append(Problem("estimate", "the estimate has no approved line (R3.8)")) }
+            if promisedAt == nil { p.append(Problem("promise", "no promised completion time (R3.9)")) }
+        case .dispatch, .handover:
+            break
+        case .start:
+            break
+        case .selfCheck:
+            p += workUnfinished()
+        case .leaderCheck, .finalCheck:
+            break
+        case .wash:
+            if terms?.wash == false { p.append(Problem("wash", "the customer did not choose a wash (R4.7)")) }
+            if washed { p.append(Problem("wash", "the car is already washed")) }
+        case .deliveryCheck:
+            p += workUnfinished()
+            if latestCheck(.final)?.passed != true { p.append(Problem("qc", "final QC has not passed (R4.6)")) }
+            if terms?.wash == true && !washed { p.append(Problem("wash", "the customer chose a wash and the car is not washed (R4.7)")) }
+        case .notify:
+            break
+        case .deliver:
+            if agreedDeliveryAt == nil { p.append(Problem("notify", "the customer has not been told the car is ready, and no time is agreed (R5.3)")) }
+        case .settle:
+            break
+        case .pay:
+            if settlementSignedBy == nil { p.append(Problem("settlement", "the customer has not signed the settlement (R5.7)")) }
+        case .cancel:
+            if lines.contains(where: { $0.issued > 0 }) { p.append(Problem("parts", "parts were issued; return them to stores first")) }
+        }
+        return p
+    }
+
+    /// What keeps the job from counting as done: undecided extra work,
+    /// unissued parts, unfinished labour.
+    func workUnfinished() -> [Problem] {
+        var p: [Problem] = []
+        for line in undecidedLines {
+            p.append(Problem("line \(line.id)", "extra work \(line.code) \(line.name) waits for the customer's approval (R4.5)"))
+        }
+        for line in approvedLines where line.kind == .part && line.issued < line.quantity {
+            p.append(Problem("line \(line.id)", "part \(line.code) \(line.name): \(line.issued) of \(line.quantity) issued (R4.3)"))
+        }
+        for line in approvedLines where line.kind == .labor {
+            if line.clockedOnAt != nil {
+                p.append(Problem("line \(line.id)", "\(line.clockedOnBy ?? "a technician") is still clocked on \(line.code) \(line.name)"))
+            } else if !line.done {
+                p.append(Problem("line \(line.id)", "labour \(line.code) \(line.name) is not finished"))
+            }
+        }
+        return p
+    }
+
+    /// Throws every unmet condition of `step`.
+    public func require(_ step: RepairOrderStep) throws(Refusal) {
+        try Refusal.check("\(number): cannot \(step.rawValue)", blockers(for: step))
+    }
+
+    /// Moves to the status `step` leads to, after checking its conditions.
+    /// The commands call the specific methods below, which record the step's data.
+    mutating func advance(_ step: RepairOrderStep) throws(Refusal) {
+        try require(step)
+        if let next = step.leadsTo { status = next }
+    }
+}

@@ -1,0 +1,150 @@
+/// Labour or a part on a repair order.
+public enum LineKind: String, CaseIterable, Sendable {
+    case labor
+    case part
+}
+
+/// Who pays a line (X1, R5.6): the customer, the maker under warranty, or
+/// nobody (the free first service).
+public enum LinePayer: String, CaseIterable, Sendable {
+    case customer
+    case warranty
+    case free
+}
+
+/// Where a line came from: the estimate at reception, additional work found
+/// in the workshop (R4.5), or a recommendation from the vehicle's history (R3.8).
+public enum LineOrigin: String, CaseIterable, Sendable {
+    case estimate
+    case extra
+    case recommended
+}
+
+/// The customer's word on a line. Nothing is charged or done without
+/// approval (X3, R4.5); a refused safety recommendation is signed for (R5.6).
+public enum LineApproval: String, CaseIterable, Sendable {
+    case approved
+    case pending
+    case refused
+}
+
+/// One line of the estimate, the work order and the settlement.
+public struct RepairOrderLine: Sendable, Equatable {
+    public var id: Int64
+    public var kind: LineKind
+    /// Labour operation code or part number.
+    public var code: String
+    public var name: String
+    /// Labour: standard hours; parts: unused (zero).
+    public var hours: LaborHours
+    /// Parts: how many; labour: 1.
+    public var quantity: Int
+    /// Labour: the rate per hour; parts: the unit price. VAT excluded.
+    public var unitPrice: Money
+    public var payer: LinePayer
+    public var origin: LineOrigin
+    public var approval: LineApproval
+    /// A recommendation that matters for safety (brakes, tyres, steering…):
+    /// declining it needs the customer's signature (R5.6).
+    public var safety: Bool
+    /// Parts issued from stores against this line (R4.3).
+    public var issued: Int
+    /// The technician who signed the issue slip.
+    public var issuedTo: String?
+    /// Labour: minutes actually clocked (R4.3, actual against standard).
+    public var workedMinutes: Int
+    /// Labour: a technician is clocked on since then (nil when clocked off).
+    public var clockedOnAt: Timestamp?
+    /// Labour: the technician who last clocked on (kept after clock-off: who did the work).
+    public var clockedOnBy: String?
+    /// Labour: the technician clocked off and called it finished.
+    public var done: Bool
+
+    public init(id: Int64 = 0, kind: LineKind, code: String, name: String, hours: LaborHours = LaborHours(hundredths: 0),
+                quantity: Int = 1, unitPrice: Money, payer: LinePayer = .customer, origin: LineOrigin = .estimate,
+                approval: LineApproval = .approved, safety: Bool = false, issued: Int = 0, issuedTo: String? = nil,
+                workedMinutes: Int = 0, clockedOnAt: Timestamp? = nil, clockedOnBy: String? = nil, done: Bool = false) {
+        self.id = id
+        self.kind = kind
+        self.code = code
+        self.name = name
+        self.hours = hours
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.payer = payer
+        self.origin = origin
+        self.approval = approval
+        self.safety = safety
+        self.issued = issued
+        self.issuedTo = issuedTo
+        self.workedMinutes = workedMinutes
+        self.clockedOnAt = clockedOnAt
+        self.clockedOnBy = clockedOnBy
+        self.done = done
+    }
+
+    /// The line's price before VAT, whoever pays it. Labour is hours × rate,
+    /// rounded half up to the fen (hours are in hundredths).
+    public var amount: Money {
+        switch kind {
+        case .labor: return Money(fen: Money.divideRoundingHalfUp(Int64(hours.hundredths) * unitPrice.fen, by: 100))
+        case .part: return Money(fen: Int64(quantity) * unitPrice.fen)
+        }
+    }
+
+    /// What the customer is charged for it before VAT: nothing for warranty
+    /// and free lines, nor for anything they did not approve.
+    public var chargedAmount: Money {
+        payer == .customer && approval == .approved ? amount : Money(fen: 0)
+    }
+
+    /// Work that will be or was done.
+    public var isApproved: Bool { approval == .approved }
+}
+
+extension Money {
+    /// Integer division rounding half away from zero: the one rounding rule
+    /// for money in ServiceLane (labour amounts and VAT).
+    public static func divideRoundingHalfUp(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        let q = numerator / denominator
+        let r = numerator % denominator
+        if r.magnitude * 2 >= denominator.magnitude {
+            return numerator >= 0 ? q + 1 : q - 1
+        }
+        return q
+    }
+}
+
+/// The money of a repair order: the estimate before the work and the
+/// settlement after it (R3.8, R5.5-R5.7, X3, X5).
+///
+/// VAT rule: VAT is computed once per document on the customer's net total
+/// (labour + parts they pay), rounded half up to the fen; never per line, so
+/// the document adds up exactly.
+public struct Settlement: Sendable, Equatable {
+    public var laborNet: Money
+    public var partsNet: Money
+    /// Warranty and free lines at their price, shown but not charged.
+    public var coveredValue: Money
+    public var net: Money { Money(fen: laborNet.fen + partsNet.fen) }
+    public var vat: Money
+    public var total: Money { Money(fen: net.fen + vat.fen) }
+    public var vatBasisPoints: Int
+
+    public init(lines: [RepairOrderLine], vatBasisPoints: Int) {
+        var labor: Int64 = 0, parts: Int64 = 0, covered: Int64 = 0
+        for line in lines where line.isApproved {
+            let charged = line.chargedAmount.fen
+            switch line.kind {
+            case .labor: labor += charged
+            case .part: parts += charged
+            }
+            if line.payer != .customer { covered += line.amount.fen }
+        }
+        laborNet = Money(fen: labor)
+        partsNet = Money(fen: parts)
+        coveredValue = Money(fen: covered)
+        self.vatBasisPoints = vatBasisPoints
+        vat = Money(fen: Money.divideRoundingHalfUp((labor + parts) * Int64(vatBasisPoints), by: 10_000))
+    }
+}
