@@ -83,6 +83,94 @@ enum Schema {
                 CREATE INDEX part_by_name ON part(name);
                 """)
         }
+        migrator.registerMigration("v2 repair orders and stock ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE repair_order (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    opened_on TEXT NOT NULL,                 -- store-local day, for numbering and the day's lists
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    advisor TEXT NOT NULL,
+                    appointment_id INTEGER,
+                    opened_at INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    complaint TEXT,
+                    checkin_mileage INTEGER, checkin_fuel INTEGER, checkin_covers INTEGER,
+                    checkin_damage TEXT, checkin_valuables TEXT, checkin_equipment TEXT,
+                    warranty TEXT,
+                    documents_taken INTEGER NOT NULL DEFAULT 0,
+                    promised_at INTEGER,
+                    terms_payment TEXT, terms_old_parts TEXT, terms_wash INTEGER, terms_signed_by TEXT, terms_signed_at INTEGER,
+                    team TEXT,
+                    washed INTEGER NOT NULL DEFAULT 0,
+                    agreed_delivery_at INTEGER,
+                    next_service_on TEXT, next_service_km INTEGER, follow_up_preference TEXT, old_parts_shown INTEGER, delivered_at INTEGER,
+                    settlement_signed_by TEXT,
+                    paid_method TEXT, paid_fen INTEGER, invoice_number TEXT, gate_pass TEXT, paid_by TEXT, paid_at INTEGER,
+                    cancel_reason TEXT
+                );
+                CREATE INDEX repair_order_by_vehicle ON repair_order(vehicle_id, opened_at);
+                CREATE INDEX repair_order_by_status ON repair_order(status, opened_at);
+                CREATE INDEX repair_order_by_day ON repair_order(opened_on);
+
+                CREATE TABLE repair_order_line (
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    line_no INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    hours INTEGER NOT NULL,                  -- hundredths of an hour
+                    quantity INTEGER NOT NULL,
+                    unit_fen INTEGER NOT NULL,
+                    payer TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    approval TEXT NOT NULL,
+                    safety INTEGER NOT NULL,
+                    issued INTEGER NOT NULL CHECK (issued >= 0),
+                    issued_to TEXT,
+                    worked_minutes INTEGER NOT NULL,
+                    clocked_on_at INTEGER,
+                    clocked_on_by TEXT,
+                    done INTEGER NOT NULL,
+                    PRIMARY KEY (repair_order_id, line_no)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE quality_check (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    stage TEXT NOT NULL,
+                    passed INTEGER NOT NULL,
+                    checked_by TEXT NOT NULL,
+                    checked_at INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                CREATE INDEX quality_check_by_order ON quality_check(repair_order_id, id);
+
+                -- Every state change, with time and user: `ro timeline`.
+                CREATE TABLE repair_order_event (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX repair_order_event_by_order ON repair_order_event(repair_order_id, id);
+
+                -- Every stock movement is a row; stock itself never goes below zero (part.stock CHECK).
+                CREATE TABLE stock_movement (
+                    id INTEGER PRIMARY KEY,
+                    part_number TEXT NOT NULL REFERENCES part(number),
+                    delta INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    reference TEXT,
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL
+                );
+                CREATE INDEX stock_movement_by_part ON stock_movement(part_number, id);
+                """)
+        }
         return migrator
     }
 }

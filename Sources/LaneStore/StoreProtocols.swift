@@ -48,6 +48,19 @@ public protocol StoreReading {
     func laborOperations() throws -> [LaborOperation]
     func parts() throws -> [Part]
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part]
+    func part(number: String) throws -> Part?
+    func laborOperation(code: String) throws -> LaborOperation?
+    func stockMovements(partNumber: String) throws -> [StockMovement]
+
+    func repairOrder(number: String) throws -> RepairOrder?
+    func repairOrder(id: Int64) throws -> RepairOrder?
+    /// Orders in the given statuses, oldest first.
+    func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder]
+    func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
+    /// Numbers of the orders opened on `day` starting with `prefix` (completion).
+    func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
+    func repairOrderCount(openedOn day: CalendarDate) throws -> Int
+    func repairOrderEvents(orderID: Int64) throws -> [RepairOrderEvent]
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -64,6 +77,46 @@ public protocol StoreWriting: StoreReading {
     func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
     func insertLaborOperation(_ operation: LaborOperation) throws
     func insertPart(_ part: Part) throws
+    /// Moves stock and writes the ledger row; refuses to go below zero.
+    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) throws
+
+    /// Stores a new order; returns it with its id.
+    func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder
+    /// Writes the whole order back: row, lines and checks.
+    func saveRepairOrder(_ order: RepairOrder) throws
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+}
+
+/// A row of a part's stock ledger.
+public struct StockMovement: Sendable, Equatable {
+    public var partNumber: String
+    public var delta: Int
+    public var reason: String
+    public var reference: String?
+    public var at: Timestamp
+    public var by: String
+    public init(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) {
+        self.partNumber = partNumber
+        self.delta = delta
+        self.reason = reason
+        self.reference = reference
+        self.at = at
+        self.by = by
+    }
+}
+
+/// One line of a repair order's story (`ro timeline`).
+public struct RepairOrderEvent: Sendable, Equatable {
+    public var kind: String
+    public var detail: String
+    public var at: Timestamp
+    public var by: String
+    public init(kind: String, detail: String, at: Timestamp, by: String) {
+        self.kind = kind
+        self.detail = detail
+        self.at = at
+        self.by = by
+    }
 }
 
 /// The store could not do its work (disk, lock, corruption): not the user's

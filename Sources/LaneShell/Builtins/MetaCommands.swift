@@ -99,9 +99,9 @@ enum MetaCommands {
         })
 
     static let use = CommandSpec(
-        noun: "use", verb: nil, summary: "Make a vehicle or customer current; later commands may leave it out",
+        noun: "use", verb: nil, summary: "Make a repair order, vehicle or customer current; later commands may leave it out",
         discussion: "`use` alone shows what is current; `use none` clears it. The prompt shows the current object.",
-        positionals: [PositionalSpec("ref", "Plate, VIN, customer code, mobile number or name; or none", completion: .vehiclesAndCustomers, optional: true)],
+        positionals: [PositionalSpec("ref", "Repair order, plate, VIN, customer code, mobile number or name; or none", completion: .vehiclesAndCustomers, optional: true)],
         examples: ["use 粤B12345", "use C0007", "use none"],
         action: .session { inv, session in
             guard let ref = inv.positional("ref") else {
@@ -112,6 +112,11 @@ enum MetaCommands {
                 return .message("nothing is current", nil)
             }
             let found: CurrentObject = try session.store.read { tx in
+                if ref.uppercased().hasPrefix("RO-") {
+                    let o = try RepairOrderCommands.load(ref, tx)
+                    let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
+                    return .repairOrder(number: o.number, plate: v?.plate.value ?? "", ownerCode: c?.code ?? "")
+                }
                 if case .success(let v) = try References.findVehicle(ref, tx) {
                     let owner = try tx.customer(id: v.ownerID)
                     return .vehicle(plate: v.plate.value, ownerCode: owner?.code ?? "")

@@ -10,6 +10,9 @@ public enum CompletionSource: Sendable, Equatable {
     case vehiclesAndCustomers
     case staff
     case parts
+    case laborOperations
+    /// Repair orders still open (newest first).
+    case repairOrders
     case files
     case commands
     case choices([String])
@@ -17,7 +20,7 @@ public enum CompletionSource: Sendable, Equatable {
 
 /// The kinds of thing `use` can make current.
 public enum CurrentKind: Sendable, Equatable {
-    case customer, vehicle
+    case customer, vehicle, repairOrder
 }
 
 public struct PositionalSpec: Sendable {
@@ -164,8 +167,14 @@ public struct Invocation: Sendable {
         }
         var positionals: [String: String] = [:]
         var queue = loose[...]
+        // Fewer words than required positionals: the current object fills
+        // the positionals it can, leftmost first (`ro labor BRK-PAD-F` with an order in use).
+        var missing = spec.positionals.filter { !$0.isOptional }.count - loose.count
         for p in spec.positionals {
-            if let word = queue.first {
+            if missing > 0, let kind = p.current, let current, let ref = current.reference(for: kind) {
+                positionals[p.name] = ref
+                missing -= 1
+            } else if let word = queue.first {
                 // A word that cannot be this positional's current-object kind still fills it; resolution says what is wrong.
                 positionals[p.name] = word
                 queue = queue.dropFirst()

@@ -73,11 +73,18 @@ public struct Completer {
         case .customers: return (try? session.store.read { try customers($0, partial) }) ?? []
         case .vehicles: return (try? session.store.read { try plates($0, partial) }) ?? []
         case .vehiclesAndCustomers:
-            return (try? session.store.read { try plates($0, partial) + customers($0, partial) }) ?? []
+            return (try? session.store.read { tx in
+                let orders = partial.uppercased().hasPrefix("R") ? try tx.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) : []
+                return try orders + plates(tx, partial) + customers(tx, partial)
+            }) ?? []
         case .staff:
             return (try? session.store.read { try $0.staff(namePrefix: partial, limit: Completer.limit).map(\.name) }) ?? []
         case .parts:
             return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.limit).map(\.number) }) ?? []
+        case .laborOperations:
+            return filter((try? session.store.read { try $0.laborOperations().map(\.code) }) ?? [], partial.uppercased())
+        case .repairOrders:
+            return (try? session.store.read { try $0.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) }) ?? []
         }
     }
 

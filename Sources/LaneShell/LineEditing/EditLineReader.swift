@@ -52,9 +52,20 @@ public final class EditLineReader: LineReader {
     /// libedit measures the prompt right.
     public static let promptIgnore: CChar = 1
 
+    /// True when the last `readLine(prompt:retryOnInterrupt: false)` ended by Ctrl-C.
+    public private(set) var interrupted = false
+
     public func readLine(prompt: String) -> String? {
+        readLine(prompt: prompt, retryOnInterrupt: true)
+    }
+
+    /// With `retryOnInterrupt` false, Ctrl-C ends the read with nil and sets
+    /// `interrupted`, so a caller collecting continuation lines can drop the
+    /// whole command instead of asking for the same continuation again.
+    public func readLine(prompt: String, retryOnInterrupt: Bool) -> String? {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
+        interrupted = false
         while true {
             var count: Int32 = 0
             errno = 0
@@ -63,7 +74,9 @@ public final class EditLineReader: LineReader {
                 if count == -1 && errno == EINTR {
                     fputs("^C\n", output)
                     el_reset(editLine)
-                    continue
+                    if retryOnInterrupt { continue }
+                    interrupted = true
+                    return nil
                 }
                 return nil
             }
@@ -154,6 +167,12 @@ public enum Terminal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may hand down SIGINT blocked (a program started from a
+        // dispatch thread is); blocked, Ctrl-C would do nothing at all.
+        var interrupts = sigset_t()
+        sigemptyset(&interrupts)
+        sigaddset(&interrupts, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupts, nil)
     }
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }

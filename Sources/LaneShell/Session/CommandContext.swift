@@ -4,6 +4,7 @@ import LaneCore
 public enum CurrentObject: Sendable, Equatable {
     case customer(code: String, name: String)
     case vehicle(plate: String, ownerCode: String)
+    case repairOrder(number: String, plate: String, ownerCode: String)
 
     /// The reference that stands in for a left-out argument of `kind`:
     /// a current vehicle also makes its owner the current customer.
@@ -13,6 +14,10 @@ public enum CurrentObject: Sendable, Equatable {
         case (.vehicle(_, let owner), .customer): return owner
         case (.vehicle(let plate, _), .vehicle): return plate
         case (.customer, .vehicle): return nil
+        case (.repairOrder(let number, _, _), .repairOrder): return number
+        case (.repairOrder(_, let plate, _), .vehicle): return plate
+        case (.repairOrder(_, _, let owner), .customer): return owner
+        case (.customer, .repairOrder), (.vehicle, .repairOrder): return nil
         }
     }
 
@@ -21,6 +26,7 @@ public enum CurrentObject: Sendable, Equatable {
         switch self {
         case .customer(let code, let name): return "\(name) \(code)"
         case .vehicle(let plate, _): return plate
+        case .repairOrder(let number, let plate, _): return "\(number) \(plate)"
         }
     }
 }

@@ -26,6 +26,7 @@ public enum Launcher {
         try VehicleCommands.register(into: &registry)
         try DataCommands.register(into: &registry)
         try DealershipCommands.register(into: &registry)
+        try RepairOrderCommands.register(into: &registry)
         return registry
     }
 
@@ -138,9 +139,12 @@ public enum Launcher {
         let storeName = (try? session.settings().name) ?? "ServiceLane"
         session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {
-            while Tokenizer.needsContinuation(line), let more = editor.readLine(prompt: prompt(session, continuation: true)) {
+            while Tokenizer.needsContinuation(line),
+                  let more = editor.readLine(prompt: prompt(session, continuation: true), retryOnInterrupt: false) {
                 line = Tokenizer.join(line, more)
             }
+            // Ctrl-C on a continuation line drops the whole command.
+            if editor.interrupted { continue }
             session.execute(line, origin: nil)
         }
         if !session.quitRequested { session.io.out("\n") }

@@ -1,0 +1,619 @@
+import LaneCore
+import LaneStore
+
+/// `ro …`: the repair order from reception to the gate pass (R3-R5).
+/// The rules live in LaneCore's `RepairOrder`; each command loads the order,
+/// calls one step, saves it and writes the step to the order's timeline.
+enum RepairOrderCommands {
+    static func register(into registry: inout CommandRegistry) throws {
+        registry.describe(noun: "ro", "repair orders: reception, workshop, checks, delivery, settlement")
+        for spec in [open, show, list, timeline, whyNot,
+                     complaint, checkIn, warranty, documents, labor, part, remove, approve, decline, estimate, promise, sign,
+                     handover, dispatch, clockOn, clockOff, issue, check, wash,
+                     deliveryCheck, notify, deliver, settle, pay, cancel] {
+            try registry.register(spec)
+        }
+    }
+
+    static let orderPositional = PositionalSpec("ro", "Repair order number, e.g. RO-20261123-0001", completion: .repairOrders, current: .repairOrder)
+
+    // MARK: The shape every step shares
+
+    /// A command that changes one order: load, `body`, save, log, show.
+    static func step(_ verb: String, _ summary: String, rule: String, discussion: String = "",
+                     positionals: [PositionalSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
+                     _ body: @escaping @Sendable (inout RepairOrder, Invocation, CommandContext, any StoreWriting) throws -> String) -> CommandSpec {
+        CommandSpec(
+            noun: "ro", verb: verb, summary: "\(summary) (\(rule))", discussion: discussion,
+            positionals: [orderPositional] + positionals, options: options, examples: examples,
+            action: .write { inv, ctx, tx in
+                var order = try load(inv.positional("ro") ?? "", tx)
+                let before = order.status
+                let detail = try body(&order, inv, ctx, tx)
+                try tx.saveRepairOrder(order)
+                let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
+                try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: ctx.now, by: ctx.user)
+                return .message("\(order.number): \(detail)", nil)
+            })
+    }
+
+    static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder {
+        let number = ref.trimmingWhitespace().uppercased()
+        if let order = try tx.repairOrder(number: number) { return order }
+        throw Refusal("no such repair order", problems: [Problem("ro", "there is no repair order \(ref); `ro list` shows the open ones")])
+    }
+
+    // MARK: Open, show, list, timeline, why-not
+
+    static let open = CommandSpec(
+        noun: "ro", verb: "open", summary: "Open a repair order for a vehicle at reception (R3)",
+        discussion: "The advisor is the signed-in user. The new order becomes current, so later `ro` commands may leave out its number.",
+        positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
+        examples: ["ro open 粤B27DP2"],
+        action: .session { inv, session in
+            let ctx = try session.context()
+            let (output, current) = try session.store.write { tx in try openOrder(inv, ctx, tx) }
+            session.current = current
+            return output
+        })
+
+    static func openOrder(_ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> (CommandOutput, CurrentObject) {
+            let vehicle: Vehicle
+            switch try References.findVehicle(inv.positional("vehicle") ?? "", tx) {
+            case .success(let v): vehicle = v
+            case .failure(let p): throw Refusal("cannot open a repair order", problems: [p])
+            }
+            let open = try tx.repairOrders(vehicleID: vehicle.id).filter { $0.status != .closed && $0.status != .cancelled }
+            if let o = open.first {
+                throw Refusal("cannot open a repair order", problems: [Problem("vehicle", "\(vehicle.plate) already has open repair order \(o.number) (\(o.status.title))")])
+            }
+            let day = ctx.today
+            let count = try tx.repairOrderCount(openedOn: day)
+            let digits = day.description.filter { $0 != "-" }
+            let number = "RO-\(digits)-\(String(String(count + 1 + 10_000).dropFirst()))"
+            var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: ctx.user, openedAt: ctx.now)
+            order = try tx.insertRepairOrder(order, openedOn: day)
+            try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
+            let owner = try tx.customer(id: vehicle.ownerID)
+            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)", try record(order, tx, ctx)),
+                    .repairOrder(number: number, plate: vehicle.plate.value, ownerCode: owner?.code ?? ""))
+    }
+
+    static let show = CommandSpec(
+        noun: "ro", verb: "show", summary: "Show a repair order: vehicle, complaint, lines, money, status",
+        positionals: [orderPositional], examples: ["ro show RO-20261123-0001"],
+        action: .read { inv, ctx, tx in .record(try record(try load(inv.positional("ro") ?? "", tx), tx, ctx)) })
+
+    static let list = CommandSpec(
+        noun: "ro", verb: "list", summary: "Repair orders by status (default: all open ones)",
+        options: [OptionSpec("status", value: "STATUS", "Only this status", completion: .choices(RepairOrderStatus.allCases.map(\.rawValue))),
+                  OptionSpec("all", "Include closed and cancelled orders")],
+        examples: ["ro list", "ro list --status in_progress"],
+        action: .read { inv, ctx, tx in
+            var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
+            if let text = inv.option("status") {
+                guard let s = RepairOrderStatus(rawValue: text) else {
+                    throw Refusal("cannot list", problems: [Problem("status", "'\(text)' is not a status; statuses are \(RepairOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")])
+                }
+                statuses = [s]
+            }
+            var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
+                                    Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
+                                    Column("promised_at", "promised")], emptyText: "no repair orders")
+            for o in try tx.repairOrders(statuses: statuses, limit: 500) {
+                let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
+                t.rows.append([.text(o.number), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"), .text(o.advisor),
+                               .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none])
+            }
+            return .table(t)
+        })
+
+    static let timeline = CommandSpec(
+        noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
+        positionals: [orderPositional],
+        action: .read { inv, _, tx in
+            let o = try load(inv.positional("ro") ?? "", tx)
+            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
+            for e in try tx.repairOrderEvents(orderID: o.id) {
+                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)])
+            }
+            return .table(t)
+        })
+
+    static let whyNot = CommandSpec(
+        noun: "ro", verb: "why-not", summary: "What blocks a step of a repair order, every condition",
+        positionals: [orderPositional,
+                      PositionalSpec("step", "The step", completion: .choices(RepairOrderStep.allCases.map(\.rawValue)))],
+        examples: ["ro why-not RO-20261123-0001 delivery-check"],
+        action: .read { inv, _, tx in
+            let o = try load(inv.positional("ro") ?? "", tx)
+            let text = inv.positional("step") ?? ""
+            guard let step = RepairOrderStep(rawValue: text) else {
+                throw UsageError("'\(text)' is not a step; steps are \(RepairOrderStep.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let blockers = o.blockers(for: step)
+            if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }
+            return .text("\(o.number): \(step.rawValue) is blocked:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n"))
+        })
+
+    // MARK: Reception (R3)
+
+    static let complaint = step("complaint", "Record the complaint in the customer's words", rule: "R3.3",
+                                options: [OptionSpec("text", value: "TEXT", "What the customer said", required: true)],
+                                examples: ["ro complaint --text '刹车时有异响，方向盘抖'"]) { o, inv, _, _ in
+        try o.recordComplaint(inv.option("text") ?? "")
+        return "complaint: \(o.complaint ?? "")"
+    }
+
+    static let checkIn = step(
+        "check-in", "Fill in the walk-around check sheet with covers fitted", rule: "R3.4",
+        options: [OptionSpec("mileage", value: "KM", "Odometer now", required: true),
+                  OptionSpec("fuel", value: "EIGHTHS", "Fuel or charge in eighths, 0-8", required: true),
+                  OptionSpec("covers", "Seat, wheel, gear-knob and floor covers are fitted"),
+                  OptionSpec("damage", value: "TEXT", "Body damage seen ('none' if none)"),
+                  OptionSpec("valuables", value: "TEXT", "Valuables left in the car"),
+                  OptionSpec("equipment", value: "TEXT", "Equipment: spare wheel, tools, triangle…")],
+        examples: ["ro check-in --mileage 12034 --fuel 4 --covers --damage '左后门划痕' --valuables 无 --equipment '备胎 工具'"]
+    ) { o, inv, ctx, tx in
+        var p: [Problem] = []
+        let km = Odometer.parse(inv.option("mileage") ?? "")
+        if case .failure(let e) = km { p.append(e) }
+        let fuel = Int(inv.option("fuel") ?? "")
+        if fuel == nil { p.append(Problem("fuel", "'\(inv.option("fuel") ?? "")' is not a number of eighths (0-8)")) }
+        try Refusal.check("\(o.number): cannot fill in the check-in sheet", p)
+        guard case .success(let mileage) = km, let fuel, var vehicle = try tx.vehicle(id: o.vehicleID) else { return "" }
+        let sheet = CheckInSheet(mileage: mileage, fuelEighths: fuel, coversFitted: inv.flag("covers"),
+                                 damage: inv.option("damage") ?? "none", valuables: inv.option("valuables") ?? "none",
+                                 equipment: inv.option("equipment") ?? "")
+        try o.recordCheckIn(sheet, lastKnownMileage: vehicle.mileage)
+        if mileage > vehicle.mileage || ctx.today > vehicle.mileageRecordedOn {
+            vehicle.mileage = mileage
+            vehicle.mileageRecordedOn = ctx.today
+            try tx.updateVehicle(vehicle)
+            try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: ctx.today, mileage: mileage,
+                               detail: "check-in \(o.number)", at: ctx.now, by: ctx.user)
+        }
+        return "check-in sheet: \(mileage) km, fuel \(fuel)/8, damage \(sheet.damage)"
+    }
+
+    static let warranty = step(
+        "warranty", "Record the warranty decision", rule: "R3.5",
+        positionals: [PositionalSpec("decision", "covered, not_covered, pending_diagnosis or escalated",
+                                     completion: .choices(WarrantyDecision.allCases.map(\.rawValue)))],
+        examples: ["ro warranty pending_diagnosis"]
+    ) { o, inv, _, _ in
+        let text = inv.positional("decision") ?? ""
+        guard let d = WarrantyDecision(rawValue: text) else {
+            throw Refusal("\(o.number): cannot record the warranty decision", problems: [
+                Problem("decision", "'\(text)' is not one of \(WarrantyDecision.allCases.map(\.rawValue).joined(separator: ", "))")])
+        }
+        try o.decideWarranty(d)
+        return "warranty: \(d.rawValue)"
+    }
+
+    static let documents = step("documents", "Driving licence and maintenance handbook taken", rule: "R3.6") { o, _, _, _ in
+        try o.takeDocuments()
+        return "driving licence and maintenance handbook taken"
+    }
+
+    static let lineOptions: [OptionSpec] = [
+        OptionSpec("payer", value: "PAYER", "customer (default), warranty or free (first service)", completion: .choices(LinePayer.allCases.map(\.rawValue))),
+        OptionSpec("recommended", "A recommendation from the history: the customer may refuse it"),
+        OptionSpec("safety", "Safety-related: refusing it needs the customer's signature"),
+    ]
+
+    static func lineTerms(_ inv: Invocation, _ problems: inout [Problem]) -> (LinePayer, LineOrigin, LineApproval, Bool) {
+        var payer = LinePayer.customer
+        if let text = inv.option("payer") {
+            if let p = LinePayer(rawValue: text) { payer = p } else { problems.append(Problem("payer", "'\(text)' is customer, warranty or free")) }
+        }
+        let recommended = inv.flag("recommended")
+        return (payer, recommended ? .recommended : .estimate, recommended ? .pending : .approved, inv.flag("safety"))
+    }
+
+    static func describe(_ line: RepairOrderLine) -> String {
+        let what = line.kind == .labor ? "\(line.hours) h" : "× \(line.quantity)"
+        let state = line.origin == .extra ? ", waiting for the customer's approval" : line.origin == .recommended ? ", recommended" : ""
+        return "line \(line.id) \(line.code) \(line.name) \(what) \(line.amount)\(line.payer == .customer ? "" : " (\(line.payer.rawValue))")\(state)"
+    }
+
+    static let labor = step(
+        "labor", "Add labour from the catalogue: estimate at reception, extra work later", rule: "R3.8, R4.5",
+        positionals: [PositionalSpec("code", "Labour operation code", completion: .laborOperations)],
+        options: [OptionSpec("hours", value: "HOURS", "Hours if not the standard, e.g. 1.2")] + lineOptions,
+        examples: ["ro labor RO-20261123-0007 BRK-PAD-F --hours 1.2"]
+    ) { o, inv, ctx, tx in
+        var p: [Problem] = []
+        let code = (inv.positional("code") ?? "").uppercased()
+        let op = try tx.laborOperation(code: code)
+        if op == nil { p.append(Problem("code", "there is no labour operation \(code); `catalog labor` lists them")) }
+        var hours = op?.standardHours
+        if let text = inv.option("hours") {
+            if let h = LaborHours(parsing: text), h.hundredths > 0 { hours = h } else { p.append(Problem("hours", "'\(text)' is not hours like 1.2")) }
+        }
+        let (payer, origin, approval, safety) = lineTerms(inv, &p)
+        try Refusal.check("\(o.number): cannot add labour", p)
+        guard let op, let hours else { return "" }
+        let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours, unitPrice: ctx.settings.laborRate,
+                                                 payer: payer, origin: origin, approval: approval, safety: safety))
+        return "added " + describe(line)
+    }
+
+    static let part = step(
+        "part", "Add a part from the catalogue, with a stock check", rule: "R3.7, R3.8",
+        positionals: [PositionalSpec("number", "Part number", completion: .parts)],
+        options: [OptionSpec("qty", value: "N", "How many (default 1)")] + lineOptions,
+        examples: ["ro part P-BRK-PAD-F --qty 1"]
+    ) { o, inv, _, tx in
+        var p: [Problem] = []
+        let number = (inv.positional("number") ?? "").uppercased()
+        let found = try tx.part(number: number)
+        if found == nil { p.append(Problem("number", "there is no part \(number); `catalog parts` lists them")) }
+        var qty = 1
+        if let text = inv.option("qty") {
+            if let n = Int(text), n >= 1, n <= 999 { qty = n } else { p.append(Problem("qty", "'\(text)' is not a quantity from 1 to 999")) }
+        }
+        let (payer, origin, approval, safety) = lineTerms(inv, &p)
+        try Refusal.check("\(o.number): cannot add the part", p)
+        guard let found else { return "" }
+        let line = try o.addLine(RepairOrderLine(kind: .part, code: found.number, name: found.name, quantity: qty, unitPrice: found.price,
+                                                 payer: payer, origin: origin, approval: approval, safety: safety))
+        // R3.7: say at once when stores cannot cover it.
+        let stock = found.stock >= qty ? "" : "; only \(found.stock) in stock: order it and tell the customer the arrival date"
+        return "added " + describe(line) + stock
+    }
+
+    static let linePositional = PositionalSpec("line", "Line number as `ro show` lists it")
+
+    static func lineID(_ inv: Invocation, _ o: RepairOrder) throws -> Int64 {
+        let text = inv.positional("line") ?? ""
+        guard let id = Int64(text) else {
+            throw Refusal("\(o.number): which line?", problems: [Problem("line", "'\(text)' is not a line number; `ro show` lists them")])
+        }
+        return id
+    }
+
+    static let remove = step("remove", "Remove a line from the estimate (reception only)", rule: "R3.8",
+                             positionals: [linePositional]) { o, inv, _, _ in
+        let id = try lineID(inv, o)
+        let name = o.lines.first { $0.id == id }.map(describe) ?? "line \(id)"
+        try o.removeLine(id)
+        return "removed \(name)"
+    }
+
+    static let approve = step("approve", "The customer approves extra work or a recommendation", rule: "R4.5, X3",
+                              positionals: [linePositional]) { o, inv, _, _ in
+        let id = try lineID(inv, o)
+        try o.decideLine(id, approve: true)
+        return "customer approved line \(id)"
+    }
+
+    static let decline = step("decline", "The customer refuses extra work or a recommendation", rule: "R4.5, R5.6",
+                              positionals: [linePositional]) { o, inv, _, _ in
+        let id = try lineID(inv, o)
+        try o.decideLine(id, approve: false)
+        let safety = o.lines.first { $0.id == id }?.safety == true ? " (safety item: the customer signs for it at settlement)" : ""
+        return "customer declined line \(id)\(safety)"
+    }
+
+    static let estimate = CommandSpec(
+        noun: "ro", verb: "estimate", summary: "The estimate: labour and parts, VAT, and items the history recommends (R3.8)",
+        positionals: [orderPositional],
+        action: .read { inv, ctx, tx in
+            let o = try load(inv.positional("ro") ?? "", tx)
+            var r = try record(o, tx, ctx)
+            if let v = try tx.vehicle(id: o.vehicleID) {
+                let due = ServiceReminderLookup.due(v, try tx.events(vehicleID: v.id), ctx.today)
+                var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
+                for item in due { t.rows.append([.text(item.rule), .text(item.reason)]) }
+                r.add(section: "recommended", "recommended from the history", t)
+            }
+            return .record(r)
+        })
+
+    static let promise = step(
+        "promise", "Promise a completion time from labour hours and the shop's load", rule: "R3.9",
+        options: [OptionSpec("at", value: "TIME", "A time agreed instead, e.g. 16:30 or 2026-11-24T10:00")]
+    ) { o, inv, ctx, tx in
+        let at: Timestamp
+        if let text = inv.option("at") {
+            guard let t = TimeInput.parse(text, ctx) else {
+                throw Refusal("\(o.number): cannot promise", problems: [Problem("at", "'\(text)' is not a time like 16:30 or 2026-11-24T10:00")])
+            }
+            at = t
+        } else {
+            let job = o.approvedLines.filter { $0.kind == .labor }.reduce(0) { $0 + $1.hours.hundredths }
+            let backlog = try tx.repairOrders(statuses: [.signed, .handedOver, .dispatched, .inProgress], limit: 1000)
+                .filter { $0.id != o.id }
+                .flatMap { $0.approvedLines.filter { $0.kind == .labor && !$0.done } }
+                .reduce(0) { $0 + $1.hours.hundredths }
+            at = PromiseTime.estimate(now: ctx.now, jobHours: LaborHours(hundredths: job), backlogHours: LaborHours(hundredths: backlog),
+                                      settings: ctx.settings)
+        }
+        try o.promise(at, now: ctx.now)
+        return "promised for \(at.display(in: ctx.settings.utcOffset))"
+    }
+
+    static let sign = step(
+        "sign", "The customer signs the work order: payment, old parts, wash", rule: "R3.10",
+        discussion: "The advisor explains the work order and that any new work found will be done only after the customer's approval.",
+        options: [OptionSpec("payment", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.rawValue)), required: true),
+                  OptionSpec("old-parts", value: "CHOICE", "take or leave", completion: .choices(OldPartsChoice.allCases.map(\.rawValue)), required: true),
+                  OptionSpec("wash", value: "YES/NO", "Free wash: yes or no", completion: .choices(["yes", "no"]), required: true),
+                  OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true)],
+        examples: ["ro sign --payment wechat --old-parts take --wash yes --signed-by 卢文博"]
+    ) { o, inv, ctx, _ in
+        var p: [Problem] = []
+        let payment = PaymentMethod(rawValue: inv.option("payment") ?? "")
+        if payment == nil { p.append(Problem("payment", "'\(inv.option("payment") ?? "")' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        let old = OldPartsChoice(rawValue: inv.option("old-parts") ?? "")
+        if old == nil { p.append(Problem("old-parts", "take or leave")) }
+        let washText = inv.option("wash") ?? ""
+        if washText != "yes" && washText != "no" { p.append(Problem("wash", "yes or no")) }
+        if let payment, let old, p.isEmpty {
+            try o.sign(WorkOrderTerms(payment: payment, oldParts: old, wash: washText == "yes", signedBy: inv.option("signed-by") ?? "", signedAt: ctx.now))
+        } else {
+            p += o.blockers(for: .sign)
+            throw Refusal("\(o.number): the work order cannot be signed", problems: p)
+        }
+        return "work order signed by \(inv.option("signed-by") ?? "")"
+    }
+
+    // MARK: Workshop (R4)
+
+    static let handover = step("handover", "Keys, work order and check-in sheet to the foreman", rule: "R4.1") { o, _, _, _ in
+        try o.handOver()
+        return "handed over to the workshop foreman"
+    }
+
+    static let dispatch = step(
+        "dispatch", "Assign a team (appointments first); without --team, shows each team's load", rule: "R4.2",
+        options: [OptionSpec("team", value: "TEAM", "The team")],
+        examples: ["ro dispatch --team 机电一组"]
+    ) { o, inv, _, tx in
+        let teams = try tx.teams()
+        guard let name = inv.option("team") else {
+            let loads = try teamLoads(tx)
+            let text = teams.map { "\($0.name) \(LaborHours(hundredths: loads[$0.name] ?? 0)) h waiting" }.joined(separator: "; ")
+            throw Refusal("\(o.number): name the team with --team", problems: [Problem("team", text.isEmpty ? "no teams are set up" : text)])
+        }
+        guard teams.contains(where: { $0.name == name }) else {
+            throw Refusal("\(o.number): cannot dispatch", problems: [Problem("team", "there is no team \(name); teams are \(teams.map(\.name).joined(separator: ", "))")])
+        }
+        try o.dispatch(team: name)
+        return "dispatched to \(name)\(o.byAppointment ? " (appointment: priority)" : "")"
+    }
+
+    /// Labour hours not yet done per team: the load the foreman weighs (R4.2).
+    static func teamLoads(_ tx: any StoreReading) throws -> [String: Int] {
+        var loads: [String: Int] = [:]
+        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress, .selfChecked, .leaderChecked], limit: 1000) {
+            guard let team = o.team else { continue }
+            loads[team, default: 0] += o.approvedLines.filter { $0.kind == .labor && !$0.done }.reduce(0) { $0 + $1.hours.hundredths }
+        }
+        return loads
+    }
+
+    static let clockOn = step(
+        "clock-on", "A technician starts a labour line", rule: "R4.3",
+        positionals: [linePositional],
+        options: [OptionSpec("tech", value: "NAME", "The technician", completion: .staff, required: true)]
+    ) { o, inv, ctx, tx in
+        let id = try lineID(inv, o)
+        let tech = inv.option("tech") ?? ""
+        guard try tx.staffMember(named: tech) != nil else {
+            throw Refusal("\(o.number): cannot clock on", problems: [Problem("tech", "there is no staff member \(tech)")])
+        }
+        try o.clockOn(line: id, technician: tech, at: ctx.now)
+        return "\(tech) clocked on line \(id)"
+    }
+
+    static let clockOff = step(
+        "clock-off", "Clock off a labour line; --finished when the work is done", rule: "R4.3",
+        positionals: [linePositional],
+        options: [OptionSpec("finished", "The line's work is finished")]
+    ) { o, inv, ctx, _ in
+        let id = try lineID(inv, o)
+        try o.clockOff(line: id, at: ctx.now, finished: inv.flag("finished"))
+        guard let line = o.lines.first(where: { $0.id == id }) else { return "" }
+        let actual = LaborHours(hundredths: line.workedMinutes * 100 / 60)
+        return "clocked off line \(id)\(line.done ? ", finished" : ""): \(actual) h worked of \(line.hours) h standard"
+    }
+
+    static let issue = step(
+        "issue", "Issue parts from stores against the work order; the technician signs the slip", rule: "R4.3",
+        positionals: [linePositional],
+        options: [OptionSpec("qty", value: "N", "How many (default: all still to issue)"),
+                  OptionSpec("to", value: "NAME", "The technician who signs the issue slip", completion: .staff, required: true)]
+    ) { o, inv, ctx, tx in
+        let id = try lineID(inv, o)
+        guard let line = o.lines.first(where: { $0.id == id }) else {
+            throw Refusal("\(o.number): cannot issue parts", problems: [Problem("line", "there is no line \(id)")])
+        }
+        var qty = max(line.quantity - line.issued, 0)
+        if let text = inv.option("qty") {
+            guard let n = Int(text) else { throw Refusal("\(o.number): cannot issue parts", problems: [Problem("qty", "'\(text)' is not a number")]) }
+            qty = n
+        }
+        let to = inv.option("to") ?? ""
+        let stock = line.kind == .part ? (try tx.part(number: line.code)?.stock ?? 0) : 0
+        var problems: [Problem] = []
+        if try tx.staffMember(named: to) == nil { problems.append(Problem("to", "there is no staff member \(to)")) }
+        do throws(Refusal) { try o.issuePart(line: id, quantity: qty, to: to, inStock: stock) } catch { problems += error.problems }
+        try Refusal.check("\(o.number): cannot issue parts", problems)
+        try tx.moveStock(partNumber: line.code, delta: -qty, reason: "issue", reference: "\(o.number) line \(id)", at: ctx.now, by: to)
+        return "issued \(qty) × \(line.code) \(line.name) to \(to); \(stock - qty) left in stock"
+    }
+
+    static let check = step(
+        "check", "Record a check: self, leader, or final QC; --fail sends the job back", rule: "R4.6",
+        positionals: [PositionalSpec("stage", "self, leader or final", completion: .choices(QualityCheckStage.allCases.map(\.rawValue)))],
+        options: [OptionSpec("pass", "The check passed"), OptionSpec("fail", "The check failed: the job goes back to work"),
+                  OptionSpec("note", value: "TEXT", "Advice, notes, or the reason for failing")],
+        examples: ["ro check self --pass", "ro check leader --pass --note '刹车片余量正常'", "ro check final --fail --note '异响仍在'"]
+    ) { o, inv, ctx, _ in
+        let text = inv.positional("stage") ?? ""
+        guard let stage = QualityCheckStage(rawValue: text) else {
+            throw Refusal("\(o.number): which check?", problems: [Problem("stage", "'\(text)' is self, leader or final")])
+        }
+        guard inv.flag("pass") != inv.flag("fail") else {
+            throw Refusal("\(o.number): cannot record the \(stage.title)", problems: [Problem("result", "say --pass or --fail")])
+        }
+        let passed = inv.flag("pass")
+        try o.check(stage, passed: passed, by: ctx.user, note: inv.option("note") ?? "", at: ctx.now)
+        return passed ? "\(stage.title) passed" : "\(stage.title) failed: \(inv.option("note") ?? ""); back to work"
+    }
+
+    static let wash = step("wash", "The car is washed (only when the customer chose it)", rule: "R4.7") { o, _, _, _ in
+        try o.wash()
+        return "washed and parked facing the exit"
+    }
+
+    // MARK: Delivery and settlement (R5)
+
+    static let deliveryCheck = step("delivery-check", "The advisor's internal delivery check; lists every unmet condition", rule: "R5.1, R5.2") { o, _, _, _ in
+        try o.deliveryCheck()
+        return "internal delivery check passed"
+    }
+
+    static let notify = step(
+        "notify", "Tell the customer the car is ready and agree a time", rule: "R5.3",
+        options: [OptionSpec("at", value: "TIME", "Agreed pick-up time, e.g. 17:30", required: true)]
+    ) { o, inv, ctx, _ in
+        let text = inv.option("at") ?? ""
+        guard let at = TimeInput.parse(text, ctx) else {
+            throw Refusal("\(o.number): cannot notify", problems: [Problem("at", "'\(text)' is not a time like 17:30 or 2026-11-24T10:00")])
+        }
+        let minute = PromiseTime.minuteOfDay(at, ctx.settings.utcOffset)
+        let atPeak = ctx.settings.peakHours.contains { $0.start.minutes <= minute && minute < $0.end.minutes }
+        let warnings = try o.notifyCustomer(agreedAt: at, now: ctx.now, atPeak: atPeak)
+        return "customer told; pick-up agreed for \(at.display(in: ctx.settings.utcOffset))" + warnings.map { "\nwarning: \($0)" }.joined()
+    }
+
+    static let deliver = step(
+        "deliver", "Hand over with the customer at the car: work explained, old parts, next service", rule: "R5.4",
+        options: [OptionSpec("next-date", value: "DATE", "Next service date", required: true),
+                  OptionSpec("next-km", value: "KM", "Next service mileage", required: true),
+                  OptionSpec("call-time", value: "TEXT", "When the customer prefers the follow-up call", required: true),
+                  OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)")],
+        examples: ["ro deliver --next-date 2027-05-23 --next-km 17000 --call-time '工作日晚上' --old-parts-shown"]
+    ) { o, inv, ctx, _ in
+        var p: [Problem] = []
+        let day = CalendarDate(parsing: inv.option("next-date") ?? "")
+        if day == nil { p.append(Problem("next-date", "'\(inv.option("next-date") ?? "")' is not a date; write YYYY-MM-DD")) }
+        else if let day, day <= ctx.today { p.append(Problem("next-date", "the next service date must be after today")) }
+        let km = Odometer.parse(inv.option("next-km") ?? "")
+        if case .failure(let e) = km { p.append(e) }
+        try Refusal.check("\(o.number): cannot deliver", p)
+        guard let day, case .success(let nextKm) = km else { return "" }
+        try o.deliver(DeliveryRecord(nextServiceOn: day, nextServiceKm: nextKm, followUpPreference: inv.option("call-time") ?? "",
+                                     oldPartsShown: inv.flag("old-parts-shown"), at: ctx.now))
+        return "delivered; next service \(day) or \(nextKm) km; follow-up call \(o.delivery?.followUpPreference ?? "")"
+    }
+
+    static let settle = step(
+        "settle", "The customer signs the settlement (and for declined safety items)", rule: "R5.5-R5.7",
+        options: [OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true),
+                  OptionSpec("declined-signed", "The customer signed for the safety items they declined")]
+    ) { o, inv, ctx, _ in
+        try o.settle(signedBy: inv.option("signed-by") ?? "", declinedAcknowledged: inv.flag("declined-signed"))
+        let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
+        return "settlement signed: labour \(s.laborNet), parts \(s.partsNet), VAT \(s.vat), total \(s.total)"
+    }
+
+    static let pay = step(
+        "pay", "Payment at the cashier: invoice and gate pass; the order closes", rule: "R5.8, R5.9",
+        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.rawValue)), required: true),
+                  OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
+                  OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
+        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"]
+    ) { o, inv, ctx, _ in
+        var p: [Problem] = []
+        let method = PaymentMethod(rawValue: inv.option("method") ?? "")
+        if method == nil { p.append(Problem("method", "'\(inv.option("method") ?? "")' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        let amount = Money(yuan: inv.option("amount") ?? "")
+        if amount == nil { p.append(Problem("amount", "'\(inv.option("amount") ?? "")' is not an amount in yuan like 1280.50")) }
+        try Refusal.check("\(o.number): cannot take payment", p)
+        guard let method, let amount else { return "" }
+        let gatePass = "GP-" + o.number.dropFirst(3)
+        try o.pay(Payment(method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "", gatePass: gatePass, by: ctx.user, at: ctx.now),
+                  vatBasisPoints: ctx.settings.vatBasisPoints)
+        return "paid \(amount) by \(method.rawValue); gate pass \(gatePass); keys, licence and handbook returned; closed"
+    }
+
+    static let cancel = step(
+        "cancel", "Cancel before work starts (no known fix, customer leaves)", rule: "R2.5",
+        options: [OptionSpec("reason", value: "TEXT", "Why", required: true)]
+    ) { o, inv, _, _ in
+        try o.cancel(reason: inv.option("reason") ?? "")
+        return "cancelled: \(o.cancelReason ?? "")"
+    }
+
+    // MARK: Showing an order
+
+    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext) throws -> Record {
+        let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
+        var r = Record()
+        r.add("number", "repair order", .text(o.number))
+        r.add("status", "status", .text(o.status.rawValue))
+        r.add("plate", "plate", .text(v?.plate.value ?? "?"))
+        r.add("model", "model", .text(v?.model ?? "?"))
+        r.add("customer", "customer", .text(c.map { "\($0.name) \($0.code)" } ?? "?"))
+        r.add("advisor", "advisor", .text(o.advisor))
+        r.add("opened_at", "opened", .time(o.openedAt))
+        r.add("complaint", "complaint", .optional(o.complaint))
+        r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
+        r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
+        r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
+        r.add("team", "team", .optional(o.team))
+        let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
+        r.add("labor_fen", "labour", .money(s.laborNet))
+        r.add("parts_fen", "parts", .money(s.partsNet))
+        r.add("vat_fen", "VAT", .money(s.vat))
+        r.add("total_fen", "total", .money(s.total))
+        if s.coveredValue.fen > 0 { r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue)) }
+        var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
+                                Column("qty", "h/qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
+                                Column("approval", "customer"), Column("progress", "progress")], emptyText: "(no lines yet)")
+        for l in o.lines {
+            let qty = l.kind == .labor ? l.hours.description : String(l.quantity)
+            let progress: String
+            switch l.kind {
+            case .labor: progress = l.clockedOnAt != nil ? "clocked on: \(l.clockedOnBy ?? "")" : l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
+            case .part: progress = "\(l.issued)/\(l.quantity) issued"
+            }
+            t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name), .text(qty), .money(l.amount),
+                           .text(l.payer.rawValue), .text(l.approval.rawValue + (l.safety ? " ⚠" : "")), .text(progress)])
+        }
+        r.add(section: "lines", "lines", t)
+        return r
+    }
+}
+
+/// Times as people type them: `16:30` (today in the store's zone) or a full
+/// `2026-11-24T10:00`.
+enum TimeInput {
+    static func parse(_ text: String, _ ctx: CommandContext) -> Timestamp? {
+        let trimmed = text.trimmingWhitespace()
+        if let clock = TimeOfDay(parsing: trimmed) {
+            return Timestamp(date: ctx.today, hour: clock.minutes / 60, minute: clock.minutes % 60, offset: ctx.settings.utcOffset)
+        }
+        return Timestamp(parsing: trimmed, defaultOffset: ctx.settings.utcOffset)
+    }
+}
+
+/// Reminders for one vehicle from its history (R1), for the estimate's
+/// recommendations. Uses LaneCore's rules.
+enum ServiceReminderLookup {
+    static func due(_ v: Vehicle, _ events: [VehicleEvent], _ today: CalendarDate) -> [ServiceReminder] {
+        let visits = events.filter { $0.kind == .visit }.compactMap { e in
+            e.visitKind.map { ServiceVisitRecord(on: e.occurredOn, mileage: e.mileage, kind: $0) }
+        }
+        return ServiceReminders.due(soldOn: v.soldOn, saleMileage: saleMileage(events, v), visits: visits, today: today)
+            .filter { $0.kind == .firstService || $0.kind == .regularService }
+    }
+
+    static func saleMileage(_ events: [VehicleEvent], _ v: Vehicle) -> Int {
+        events.first { $0.kind == .sold }?.mileage ?? 0
+    }
+}

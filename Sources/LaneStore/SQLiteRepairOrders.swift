@@ -1,0 +1,208 @@
+import GRDB
+import LaneCore
+
+// Repair orders, their lines, checks and timeline, and the stock ledger.
+extension SQLiteTransaction {
+    // MARK: Parts and labour lookups
+
+    func part(number: String) throws -> Part? {
+        try Row.fetchOne(db, sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part WHERE number = ?",
+                         arguments: [number]).map { row in
+            Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6])
+        }
+    }
+
+    func laborOperation(code: String) throws -> LaborOperation? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?",
+                                         arguments: [code]) else { return nil }
+        let skillText: String = row[3]
+        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(code) has an unknown skill") }
+        return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+    }
+
+    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) throws {
+        guard let part = try part(number: partNumber) else { throw StoreFailure("there is no part \(partNumber)") }
+        guard part.stock + delta >= 0 else {
+            throw Refusal("stock cannot go below zero", problems: [Problem(partNumber, "\(part.stock) in stock, \(-delta) asked")])
+        }
+        try db.execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [delta, partNumber])
+        try db.execute(sql: "INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [partNumber, delta, reason, reference, at.secondsSince1970, by])
+    }
+
+    func stockMovements(partNumber: String) throws -> [StockMovement] {
+        try Row.fetchAll(db, sql: "SELECT part_number, delta, reason, reference, at, by FROM stock_movement WHERE part_number = ? ORDER BY id",
+                         arguments: [partNumber]).map { row in
+            StockMovement(partNumber: row[0], delta: row[1], reason: row[2], reference: row[3],
+                          at: Timestamp(secondsSince1970: row[4]), by: row[5])
+        }
+    }
+
+    // MARK: Repair orders
+
+    /// Column → value for every scalar of an order (insert and update share it).
+    private func columns(_ o: RepairOrder) -> [(String, (any DatabaseValueConvertible)?)] {
+        [
+            ("vehicle_id", o.vehicleID), ("customer_id", o.customerID), ("advisor", o.advisor),
+            ("appointment_id", o.appointmentID), ("opened_at", o.openedAt.secondsSince1970), ("status", o.status.rawValue),
+            ("complaint", o.complaint),
+            ("checkin_mileage", o.checkIn?.mileage), ("checkin_fuel", o.checkIn?.fuelEighths), ("checkin_covers", o.checkIn?.coversFitted),
+            ("checkin_damage", o.checkIn?.damage), ("checkin_valuables", o.checkIn?.valuables), ("checkin_equipment", o.checkIn?.equipment),
+            ("warranty", o.warranty?.rawValue), ("documents_taken", o.documentsTaken), ("promised_at", o.promisedAt?.secondsSince1970),
+            ("terms_payment", o.terms?.payment.rawValue), ("terms_old_parts", o.terms?.oldParts.rawValue), ("terms_wash", o.terms?.wash),
+            ("terms_signed_by", o.terms?.signedBy), ("terms_signed_at", o.terms?.signedAt.secondsSince1970),
+            ("team", o.team), ("washed", o.washed), ("agreed_delivery_at", o.agreedDeliveryAt?.secondsSince1970),
+            ("next_service_on", o.delivery?.nextServiceOn.description), ("next_service_km", o.delivery?.nextServiceKm),
+            ("follow_up_preference", o.delivery?.followUpPreference), ("old_parts_shown", o.delivery?.oldPartsShown),
+            ("delivered_at", o.delivery?.at.secondsSince1970),
+            ("settlement_signed_by", o.settlementSignedBy),
+            ("paid_method", o.payment?.method.rawValue), ("paid_fen", o.payment?.amount.fen), ("invoice_number", o.payment?.invoiceNumber),
+            ("gate_pass", o.payment?.gatePass), ("paid_by", o.payment?.by), ("paid_at", o.payment?.at.secondsSince1970),
+            ("cancel_reason", o.cancelReason),
+        ]
+    }
+
+    func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
+        let cols = columns(order)
+        let names = ["number", "opened_on"] + cols.map(\.0)
+        let values: [(any DatabaseValueConvertible)?] = [order.number, day.description] + cols.map(\.1)
+        try db.execute(sql: "INSERT INTO repair_order (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                       arguments: StatementArguments(values))
+        var stored = order
+        stored.id = db.lastInsertedRowID
+        try saveChildren(stored)
+        return stored
+    }
+
+    func saveRepairOrder(_ order: RepairOrder) throws {
+        let cols = columns(order)
+        try db.execute(sql: "UPDATE repair_order SET \(cols.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                       arguments: StatementArguments(cols.map(\.1) + [order.id]))
+        try saveChildren(order)
+    }
+
+    private func saveChildren(_ o: RepairOrder) throws {
+        try db.execute(sql: "DELETE FROM repair_order_line WHERE repair_order_id = ?", arguments: [o.id])
+        for l in o.lines {
+            try db.execute(sql: """
+                INSERT INTO repair_order_line (repair_order_id, line_no, kind, code, name, hours, quantity, unit_fen, payer, origin,
+                    approval, safety, issued, issued_to, worked_minutes, clocked_on_at, clocked_on_by, done)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [o.id, l.id, l.kind.rawValue, l.code, l.name, l.hours.hundredths, l.quantity, l.unitPrice.fen,
+                                 l.payer.rawValue, l.origin.rawValue, l.approval.rawValue, l.safety, l.issued, l.issuedTo,
+                                 l.workedMinutes, l.clockedOnAt?.secondsSince1970, l.clockedOnBy, l.done])
+        }
+        // Checks are only ever appended.
+        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", arguments: [o.id]) ?? 0
+        for c in o.checks.dropFirst(stored) {
+            try db.execute(sql: "INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note])
+        }
+    }
+
+    private static let orderColumns = """
+        id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
+        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
+        warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
+        team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
+        settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason
+        """
+
+    private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
+    }
+
+    private func order(from row: Row) throws -> RepairOrder {
+        func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+        func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
+            guard let text = row[column] as String? else { return nil }
+            guard let value = E(rawValue: text) else { throw StoreFailure("repair order \(row["number"] as String? ?? "?") has an unknown \(column) '\(text)'") }
+            return value
+        }
+        var o = RepairOrder(id: row["id"], number: row["number"], vehicleID: row["vehicle_id"], customerID: row["customer_id"],
+                            advisor: row["advisor"], appointmentID: row["appointment_id"],
+                            openedAt: Timestamp(secondsSince1970: row["opened_at"]))
+        o.status = try decode(RepairOrderStatus.self, "status") ?? .reception
+        o.complaint = row["complaint"]
+        if let km = row["checkin_mileage"] as Int? {
+            o.checkIn = CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
+                                     damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
+                                     equipment: row["checkin_equipment"] ?? "")
+        }
+        o.warranty = try decode(WarrantyDecision.self, "warranty")
+        o.documentsTaken = row["documents_taken"]
+        o.promisedAt = time("promised_at")
+        if let payment = try decode(PaymentMethod.self, "terms_payment"), let old = try decode(OldPartsChoice.self, "terms_old_parts"),
+           let signedAt = time("terms_signed_at") {
+            o.terms = WorkOrderTerms(payment: payment, oldParts: old, wash: row["terms_wash"] ?? false,
+                                     signedBy: row["terms_signed_by"] ?? "", signedAt: signedAt)
+        }
+        o.team = row["team"]
+        o.washed = row["washed"]
+        o.agreedDeliveryAt = time("agreed_delivery_at")
+        if let text = row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = time("delivered_at") {
+            o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: row["next_service_km"] ?? 0,
+                                        followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at)
+        }
+        o.settlementSignedBy = row["settlement_signed_by"]
+        if let method = try decode(PaymentMethod.self, "paid_method"), let at = time("paid_at") {
+            o.payment = Payment(method: method, amount: Money(fen: row["paid_fen"] ?? 0), invoiceNumber: row["invoice_number"] ?? "",
+                                gatePass: row["gate_pass"] ?? "", by: row["paid_by"] ?? "", at: at)
+        }
+        o.cancelReason = row["cancel_reason"]
+        o.lines = try Row.fetchAll(db, sql: """
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done
+            FROM repair_order_line WHERE repair_order_id = ? ORDER BY line_no
+            """, arguments: [o.id]).map { r in
+            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
+                  let approval = LineApproval(rawValue: r[9]) else { throw StoreFailure("repair order \(o.number) has a damaged line \(r[0] as Int64)") }
+            return RepairOrderLine(id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
+                                   unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
+                                   issued: r[11], issuedTo: r[12], workedMinutes: r[13],
+                                   clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16])
+        }
+        o.checks = try Row.fetchAll(db, sql: """
+            SELECT stage, passed, checked_by, checked_at, note FROM quality_check WHERE repair_order_id = ? ORDER BY id
+            """, arguments: [o.id]).map { r in
+            guard let stage = QualityCheckStage(rawValue: r[0]) else { throw StoreFailure("repair order \(o.number) has a damaged check") }
+            return QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4])
+        }
+        return o
+    }
+
+    func repairOrder(number: String) throws -> RepairOrder? { try orders("WHERE number = ?", [number]).first }
+    func repairOrder(id: Int64) throws -> RepairOrder? { try orders("WHERE id = ?", [id]).first }
+
+    func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder] {
+        guard !statuses.isEmpty else { return [] }
+        let marks = statuses.map { _ in "?" }.joined(separator: ", ")
+        let values: [any DatabaseValueConvertible] = statuses.map(\.rawValue) + [limit]
+        return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
+    }
+
+    func repairOrders(vehicleID: Int64) throws -> [RepairOrder] {
+        try orders("WHERE vehicle_id = ? ORDER BY opened_at", [vehicleID])
+    }
+
+    func repairOrderNumbers(prefix: String, limit: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
+                            arguments: [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func repairOrderCount(openedOn day: CalendarDate) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM repair_order WHERE opened_on = ?", arguments: [day.description]) ?? 0
+    }
+
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try db.execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [orderID, at.secondsSince1970, by, kind, detail])
+    }
+
+    func repairOrderEvents(orderID: Int64) throws -> [RepairOrderEvent] {
+        try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
+                         arguments: [orderID]).map { r in
+            RepairOrderEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+        }
+    }
+}
