@@ -131,10 +131,20 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func events(vehicleID: Int64) throws -> [VehicleEvent] {
+        try events("WHERE vehicle_id = ? ORDER BY occurred_on, id", [vehicleID])
+    }
+
+    func allEvents() throws -> [Int64: [VehicleEvent]] {
+        Dictionary(grouping: try events("ORDER BY vehicle_id, occurred_on, id", []), by: \.vehicleID)
+    }
+
+    func allVehicles() throws -> [Vehicle] { try vehicles("ORDER BY id", []) }
+
+    private func events(_ sql: String, _ arguments: StatementArguments) throws -> [VehicleEvent] {
         try Row.fetchAll(db, sql: """
             SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by
-            FROM vehicle_event WHERE vehicle_id = ? ORDER BY occurred_on, id
-            """, arguments: [vehicleID]).map { row in
+            FROM vehicle_event
+            """ + " " + sql, arguments: arguments).map { row in
             let kindText: String = row[2], onText: String = row[4]
             guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
                 throw StoreFailure("vehicle history row \(row[0] as Int64) is damaged")

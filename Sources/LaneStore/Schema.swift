@@ -171,6 +171,38 @@ enum Schema {
                 CREATE INDEX stock_movement_by_part ON stock_movement(part_number, id);
                 """)
         }
+        migrator.registerMigration("v3 reminder registers") { db in
+            try db.execute(sql: """
+                -- The first-service, regular-service and lost-customer lists (X7): every call and its outcome.
+                CREATE TABLE reminder_log (
+                    id INTEGER PRIMARY KEY,
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    kind TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL
+                );
+                CREATE INDEX reminder_log_by_vehicle ON reminder_log(vehicle_id, kind, due_on);
+                CREATE INDEX reminder_log_by_time ON reminder_log(at);
+
+                -- The delayed-delivery register (R1.4).
+                CREATE TABLE delayed_delivery (
+                    id INTEGER PRIMARY KEY,
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    cause TEXT NOT NULL,
+                    part_number TEXT REFERENCES part(number),
+                    note TEXT NOT NULL,
+                    expected_on TEXT,
+                    opened_at INTEGER NOT NULL,
+                    fix_published_at INTEGER,
+                    closed_at INTEGER
+                );
+                CREATE INDEX delayed_delivery_open ON delayed_delivery(closed_at, vehicle_id);
+                CREATE INDEX delayed_delivery_by_part ON delayed_delivery(part_number);
+                """)
+        }
         return migrator
     }
 }

@@ -61,6 +61,15 @@ public protocol StoreReading {
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
     func repairOrderCount(openedOn day: CalendarDate) throws -> Int
     func repairOrderEvents(orderID: Int64) throws -> [RepairOrderEvent]
+
+    /// Every vehicle (the reminder scan reads them all, once per `remind due`).
+    func allVehicles() throws -> [Vehicle]
+    /// Visit and sale events of every vehicle, grouped by vehicle id.
+    func allEvents() throws -> [Int64: [VehicleEvent]]
+    func reminderLog(vehicleID: Int64?) throws -> [ReminderLogEntry]
+    func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry]
+    func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
+    func delayedDelivery(id: Int64) throws -> DelayedDelivery?
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -85,6 +94,10 @@ public protocol StoreWriting: StoreReading {
     /// Writes the whole order back: row, lines and checks.
     func saveRepairOrder(_ order: RepairOrder) throws
     func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+
+    func appendReminderLog(_ entry: ReminderLogEntry) throws
+    func insertDelayedDelivery(_ entry: DelayedDelivery) throws -> DelayedDelivery
+    func updateDelayedDelivery(_ entry: DelayedDelivery) throws
 }
 
 /// A row of a part's stock ledger.

@@ -15,6 +15,9 @@ enum RepairOrderCommands {
         }
     }
 
+    /// The labour operation of the free first service (seeds/labor_operations.csv).
+    static let firstServiceCode = "MNT-FIRST"
+
     static let orderPositional = PositionalSpec("ro", "Repair order number, e.g. RO-20261123-0001", completion: .repairOrders, current: .repairOrder)
 
     // MARK: The shape every step shares
@@ -231,9 +234,11 @@ enum RepairOrderCommands {
         if let text = inv.option("hours") {
             if let h = LaborHours(parsing: text), h.hundredths > 0 { hours = h } else { p.append(Problem("hours", "'\(text)' is not hours like 1.2")) }
         }
-        let (payer, origin, approval, safety) = lineTerms(inv, &p)
+        var (payer, origin, approval, safety) = lineTerms(inv, &p)
         try Refusal.check("\(o.number): cannot add labour", p)
         guard let op, let hours else { return "" }
+        // R5.6: the first service is free unless said otherwise.
+        if op.code == firstServiceCode && inv.option("payer") == nil { payer = .free }
         let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours, unitPrice: ctx.settings.laborRate,
                                                  payer: payer, origin: origin, approval: approval, safety: safety))
         return "added " + describe(line)
@@ -527,7 +532,7 @@ enum RepairOrderCommands {
                   OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
         examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"]
-    ) { o, inv, ctx, _ in
+    ) { o, inv, ctx, tx in
         var p: [Problem] = []
         let method = PaymentMethod(rawValue: inv.option("method") ?? "")
         if method == nil { p.append(Problem("method", "'\(inv.option("method") ?? "")' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))")) }
@@ -538,6 +543,13 @@ enum RepairOrderCommands {
         let gatePass = "GP-" + o.number.dropFirst(3)
         try o.pay(Payment(method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "", gatePass: gatePass, by: ctx.user, at: ctx.now),
                   vatBasisPoints: ctx.settings.vatBasisPoints)
+        // The visit joins the vehicle's service history: the next reminders count from it (R1.1, R1.2, R6.3).
+        let codes = o.approvedLines.map(\.code)
+        let kind: VisitKind = codes.contains(firstServiceCode) ? .firstService
+            : codes.contains(where: { $0.hasPrefix("MNT-") }) ? .regularService : .repair
+        let work = o.approvedLines.map(\.name).joined(separator: " ")
+        try tx.appendEvent(vehicleID: o.vehicleID, kind: .visit, visitKind: kind, on: ctx.today, mileage: o.checkIn?.mileage,
+                           detail: "\(o.number) \(work)", at: ctx.now, by: ctx.user)
         return "paid \(amount) by \(method.rawValue); gate pass \(gatePass); keys, licence and handbook returned; closed"
     }
 

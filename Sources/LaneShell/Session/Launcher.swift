@@ -27,6 +27,7 @@ public enum Launcher {
         try DataCommands.register(into: &registry)
         try DealershipCommands.register(into: &registry)
         try RepairOrderCommands.register(into: &registry)
+        try ReminderCommands.register(into: &registry)
         return registry
     }
 
