@@ -618,10 +618,7 @@ enum TimeInput {
 /// recommendations. Uses LaneCore's rules.
 enum ServiceReminderLookup {
     static func due(_ v: Vehicle, _ events: [VehicleEvent], _ today: CalendarDate) -> [ServiceReminder] {
-        let visits = events.filter { $0.kind == .visit }.compactMap { e in
-            e.visitKind.map { ServiceVisitRecord(on: e.occurredOn, mileage: e.mileage, kind: $0) }
-        }
-        return ServiceReminders.due(soldOn: v.soldOn, saleMileage: saleMileage(events, v), visits: visits, today: today)
+        ServiceReminders.due(soldOn: v.soldOn, saleMileage: saleMileage(events, v), visits: ServiceVisitRecord.records(from: events), today: today)
             .filter { $0.kind == .firstService || $0.kind == .regularService }
     }
 

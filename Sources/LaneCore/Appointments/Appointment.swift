@@ -1,0 +1,236 @@
+/// How the appointment came about.
+public enum AppointmentChannel: String, CaseIterable, Sendable {
+    /// The customer called in (R2.2).
+    case inbound
+    /// The advisor called the customer, e.g. from a reminder list (R2.1).
+    case outbound
+    /// An invitation for a service campaign or technical upgrade (R1.5, R1.6).
+    case campaign
+
+    public var title: String {
+        switch self {
+        case .inbound: return "customer called in"
+        case .outbound: return "advisor called out"
+        case .campaign: return "campaign invitation"
+        }
+    }
+}
+
+/// Where an appointment stands.
+public enum AppointmentStatus: String, CaseIterable, Sendable {
+    /// In the appointment register, not yet confirmed again with the customer.
+    case booked
+    /// The customer confirmed again (R2.6).
+    case confirmed
+    /// The customer came: the appointment is closed (R2.8).
+    case arrived
+    /// The customer did not come; a new attempt follows (R2.8).
+    case noShow = "no_show"
+    /// Called off (e.g. no known fix for the job yet, R2.5, or the customer's wish).
+    case cancelled
+    /// Moved with the customer to another time; the new time is a new appointment (R2.5).
+    case rescheduled
+
+    /// Still expected: it holds a bay and appears on the board as a card to watch.
+    public var isOpen: Bool { self == .booked || self == .confirmed }
+
+    /// Holds a bay for its time: open appointments, and arrived ones (the car is in).
+    public var holdsBay: Bool { isOpen || self == .arrived }
+
+    public var title: String {
+        switch self {
+        case .booked: return "booked"
+        case .confirmed: return "confirmed"
+        case .arrived: return "arrived"
+        case .noShow: return "no-show"
+        case .cancelled: return "cancelled"
+        case .rescheduled: return "rescheduled"
+        }
+    }
+}
+
+/// The internal confirmation before the day (R2.5). Each is recorded with the
+/// time it was done; nil means not done yet.
+public struct InternalConfirmations: Sendable, Equatable {
+    /// The advisor fixed the job items and materials.
+    public var advisorItemsAt: Timestamp?
+    /// A comeback or complaint job: the technician must prepare a plan (R2.5).
+    /// Routine jobs need no plan.
+    public var needsTechnicianPlan: Bool
+    /// The technician's plan for the comeback or complaint.
+    public var technicianPlanAt: Timestamp?
+    /// The parts manager checked stock and reserved the parts, labelled with
+    /// the customer's name and the appointment date.
+    public var partsCheckedAt: Timestamp?
+    /// Parts out of stock: the expected arrival day the parts manager gave the advisor.
+    public var partsExpectedOn: CalendarDate?
+
+    public init(advisorItemsAt: Timestamp? = nil, needsTechnicianPlan: Bool = false, technicianPlanAt: Timestamp? = nil,
+                partsCheckedAt: Timestamp? = nil, partsExpectedOn: CalendarDate? = nil) {
+        self.advisorItemsAt = advisorItemsAt
+        self.needsTechnicianPlan = needsTechnicianPlan
+        self.technicianPlanAt = technicianPlanAt
+        self.partsCheckedAt = partsCheckedAt
+        self.partsExpectedOn = partsExpectedOn
+    }
+}
+
+/// The two confirmations with the customer (R2.6).
+public enum CustomerConfirmationKind: String, CaseIterable, Sendable {
+    /// At least one day before, when the appointment was made 3 or more days ahead.
+    case dayBefore = "day_before"
+    /// One hour before the time.
+    case hourBefore = "hour_before"
+
+    public var title: String {
+        switch self {
+        case .dayBefore: return "day-before confirmation"
+        case .hourBefore: return "hour-before confirmation"
+        }
+    }
+}
+
+/// When the customer confirmed again (R2.6); nil means not yet.
+public struct CustomerConfirmations: Sendable, Equatable {
+    public var dayBefore: Timestamp?
+    public var hourBefore: Timestamp?
+
+    public init(dayBefore: Timestamp? = nil, hourBefore: Timestamp? = nil) {
+        self.dayBefore = dayBefore
+        self.hourBefore = hourBefore
+    }
+
+    public subscript(kind: CustomerConfirmationKind) -> Timestamp? {
+        get { kind == .dayBefore ? dayBefore : hourBefore }
+        set { if kind == .dayBefore { dayBefore = newValue } else { hourBefore = newValue } }
+    }
+}
+
+/// An entry in the appointment register (预约登记): who comes when, with what
+/// job, to which advisor and bay. The planning rules (slots, peak times, the
+/// one-hour entry rule, confirmations, no-shows) are in `AppointmentPlanner`.
+public struct Appointment: Sendable, Equatable {
+    public var id: Int64
+    /// `AP-20261124-003`: the appointment's day and its number that day.
+    public var number: String
+    public var vehicleID: Int64
+    public var customerID: Int64
+    /// The service advisor who receives the customer (the board's row).
+    public var advisor: String
+    public var start: Timestamp
+    public var durationMinutes: Int
+    /// The job as agreed on the phone ("10000公里保养", "刹车异响").
+    public var job: String
+    public var bay: Int?
+    public var channel: AppointmentChannel
+    public var status: AppointmentStatus
+    /// When the call that made the appointment happened.
+    public var calledAt: Timestamp
+    /// When it was entered into the system (R2.4: within 1 hour of the call).
+    public var enteredAt: Timestamp
+    public var internalChecks: InternalConfirmations
+    public var customerConfirmations: CustomerConfirmations
+    /// 1 for the first appointment; 2 and 3 for the attempts after a no-show (R2.8).
+    public var attempt: Int
+    public var note: String
+
+    public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String, start: Timestamp,
+                durationMinutes: Int, job: String, bay: Int? = nil, channel: AppointmentChannel,
+                status: AppointmentStatus = .booked, calledAt: Timestamp, enteredAt: Timestamp,
+                internalChecks: InternalConfirmations = InternalConfirmations(),
+                customerConfirmations: CustomerConfirmations = CustomerConfirmations(), attempt: Int = 1, note: String = "") {
+        self.id = id
+        self.number = number
+        self.vehicleID = vehicleID
+        self.customerID = customerID
+        self.advisor = advisor
+        self.start = start
+        self.durationMinutes = durationMinutes
+        self.job = job
+        self.bay = bay
+        self.channel = channel
+        self.status = status
+        self.calledAt = calledAt
+        self.enteredAt = enteredAt
+        self.internalChecks = internalChecks
+        self.customerConfirmations = customerConfirmations
+        self.attempt = attempt
+        self.note = note
+    }
+
+    /// `AP-20261124-003`: the n-th appointment for that day.
+    public static func number(day: CalendarDate, sequence: Int) -> String {
+        let c = day.components
+        return "AP-\(CalendarDate.pad(c.year, 4))\(CalendarDate.pad(c.month, 2))\(CalendarDate.pad(c.day, 2))-\(CalendarDate.pad(sequence, 3))"
+    }
+
+    public var end: Timestamp { start.adding(seconds: Int64(durationMinutes) * 60) }
+
+    /// The appointment's day in the store's zone.
+    public func day(in offset: UTCOffset) -> CalendarDate { start.date(in: offset) }
+
+    /// True when it holds a bay at some moment of `[from, to)`.
+    public func overlaps(from: Timestamp, to: Timestamp) -> Bool {
+        status.holdsBay && start < to && from < end
+    }
+
+    // MARK: - Steps
+
+    func statusProblems(_ action: String, allowed: Set<AppointmentStatus>) -> [Problem] {
+        guard !allowed.contains(status) else { return [] }
+        let names = AppointmentStatus.allCases.filter { allowed.contains($0) }.map(\.title).joined(separator: " or ")
+        return [Problem("status", "the appointment is \(status.title); to \(action) it must be \(names)")]
+    }
+
+    /// R2.6: the customer confirmed again. The first confirmation moves a
+    /// booked appointment to confirmed.
+    public mutating func recordCustomerConfirmation(_ kind: CustomerConfirmationKind, at: Timestamp) throws(Refusal) {
+        var p = statusProblems("confirm", allowed: [.booked, .confirmed])
+        if at > end { p.append(Problem("at", "a confirmation after the appointment's time is not a confirmation")) }
+        try Refusal.check("\(number): cannot record the \(kind.title)", p)
+        customerConfirmations[kind] = at
+        status = .confirmed
+    }
+
+    /// R2.8: the customer came; the appointment is closed. Early or late, it
+    /// counts (the repair order keeps the arrival time).
+    public mutating func markArrived() throws(Refusal) {
+        try Refusal.check("\(number): cannot mark arrived", statusProblems("mark arrived", allowed: [.booked, .confirmed]))
+        status = .arrived
+    }
+
+    /// R2.8: the customer did not come. Only once the grace period
+    /// (`AppointmentPlanner.lateGraceMinutes`) after the start has passed.
+    public mutating func markNoShow(now: Timestamp) throws(Refusal) {
+        var p = statusProblems("mark a no-show", allowed: [.booked, .confirmed])
+        if !AppointmentPlanner.isLate(self, now: now) && status.isOpen {
+            p.append(Problem("time", "the customer is not late yet: wait \(AppointmentPlanner.lateGraceMinutes) minutes after the appointment time"))
+        }
+        try Refusal.check("\(number): cannot mark a no-show", p)
+        status = .noShow
+    }
+
+    /// Called off, with the reason (R2.5: no known fix yet; or the customer's wish).
+    public mutating func cancel(reason: String) throws(Refusal) {
+        var p = statusProblems("cancel", allowed: [.booked, .confirmed])
+        let why = reason.trimmingWhitespace()
+        if why.isEmpty { p.append(Problem("reason", "say why the appointment is cancelled")) }
+        try Refusal.check("\(number): cannot cancel", p)
+        status = .cancelled
+        note = Appointment.appending("cancelled: \(why)", to: note)
+    }
+
+    /// R2.5: moved with the customer; the new time is booked as a new appointment.
+    public mutating func markRescheduled(reason: String) throws(Refusal) {
+        var p = statusProblems("move", allowed: [.booked, .confirmed])
+        let why = reason.trimmingWhitespace()
+        if why.isEmpty { p.append(Problem("reason", "say why the appointment is moved (fix, parts or reception time)")) }
+        try Refusal.check("\(number): cannot move", p)
+        status = .rescheduled
+        note = Appointment.appending("moved: \(why)", to: note)
+    }
+
+    static func appending(_ text: String, to note: String) -> String {
+        note.isEmpty ? text : note + "; " + text
+    }
+}
