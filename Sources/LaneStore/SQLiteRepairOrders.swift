@@ -181,6 +181,10 @@ extension SQLiteTransaction {
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at", [from.secondsSince1970, to.secondsSince1970])
+    }
+
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] {
         try orders("WHERE vehicle_id = ? ORDER BY opened_at", [vehicleID])
     }

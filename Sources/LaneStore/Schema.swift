@@ -203,6 +203,68 @@ enum Schema {
                 CREATE INDEX delayed_delivery_by_part ON delayed_delivery(part_number);
                 """)
         }
+        migrator.registerMigration("v4 follow-up and complaints") { db in
+            try db.execute(sql: """
+                CREATE INDEX repair_order_by_delivery ON repair_order(delivered_at);
+
+                -- The follow-up record (X7): every call after delivery, with the satisfaction score.
+                CREATE TABLE follow_up (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    call TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    score INTEGER CHECK (score BETWEEN 1 AND 5),
+                    comment TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL
+                );
+                CREATE INDEX follow_up_by_order ON follow_up(repair_order_id, call);
+                CREATE INDEX follow_up_by_time ON follow_up(at);
+
+                CREATE TABLE complaint (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER REFERENCES repair_order(id),
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    text TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    finding TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    opened_at INTEGER NOT NULL,
+                    opened_by TEXT NOT NULL,
+                    resolved_at INTEGER
+                );
+                CREATE INDEX complaint_by_status ON complaint(status, opened_at);
+                """)
+        }
+        migrator.registerMigration("v5 appointments") { db in
+            try db.execute(sql: """
+                -- The appointment register (X7) and, per day and advisor, the board (R2.7).
+                CREATE TABLE appointment (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    day TEXT NOT NULL,                        -- store-local day of the start
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    advisor TEXT NOT NULL,
+                    start_at INTEGER NOT NULL,
+                    duration_minutes INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    bay INTEGER,
+                    channel TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    called_at INTEGER NOT NULL,
+                    entered_at INTEGER NOT NULL,
+                    advisor_items_at INTEGER, needs_technician_plan INTEGER NOT NULL, technician_plan_at INTEGER,
+                    parts_checked_at INTEGER, parts_expected_on TEXT,
+                    day_before_at INTEGER, hour_before_at INTEGER,
+                    attempt INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                CREATE INDEX appointment_by_day ON appointment(day, advisor, start_at);
+                CREATE INDEX appointment_by_vehicle ON appointment(vehicle_id, start_at);
+                CREATE INDEX appointment_by_status ON appointment(status, start_at);
+                """)
+        }
         return migrator
     }
 }

@@ -70,6 +70,21 @@ public protocol StoreReading {
     func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry]
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
+
+    /// Orders delivered in [from, to), oldest delivery first.
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    func followUps(orderID: Int64) throws -> [FollowUpRecord]
+    func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
+    func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
+    func complaint(id: Int64) throws -> Complaint?
+
+    func appointment(number: String) throws -> Appointment?
+    func appointment(id: Int64) throws -> Appointment?
+    /// Appointments starting on the days in [from, to], by start.
+    func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
+    func appointments(vehicleID: Int64) throws -> [Appointment]
+    func appointmentCount(day: CalendarDate) throws -> Int
+    func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -98,6 +113,13 @@ public protocol StoreWriting: StoreReading {
     func appendReminderLog(_ entry: ReminderLogEntry) throws
     func insertDelayedDelivery(_ entry: DelayedDelivery) throws -> DelayedDelivery
     func updateDelayedDelivery(_ entry: DelayedDelivery) throws
+
+    func appendFollowUp(_ record: FollowUpRecord) throws
+    func insertComplaint(_ complaint: Complaint) throws -> Complaint
+    func updateComplaint(_ complaint: Complaint) throws
+
+    func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
+    func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
 }
 
 /// A row of a part's stock ledger.

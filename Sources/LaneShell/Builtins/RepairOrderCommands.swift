@@ -55,14 +55,18 @@ enum RepairOrderCommands {
         examples: ["ro open 粤B27DP2"],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.store.write { tx in try openOrder(inv, ctx, tx) }
+            let (output, current) = try session.store.write { tx in
+                try openOrder(vehicleRef: inv.positional("vehicle") ?? "", appointmentID: nil, ctx, tx)
+            }
             session.current = current
             return output
         })
 
-    static func openOrder(_ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> (CommandOutput, CurrentObject) {
+    /// Opens an order at reception, walk-in or by appointment (R2.8, R3).
+    static func openOrder(vehicleRef: String, appointmentID: Int64?, _ ctx: CommandContext,
+                          _ tx: any StoreWriting) throws -> (CommandOutput, CurrentObject) {
             let vehicle: Vehicle
-            switch try References.findVehicle(inv.positional("vehicle") ?? "", tx) {
+            switch try References.findVehicle(vehicleRef, tx) {
             case .success(let v): vehicle = v
             case .failure(let p): throw Refusal("cannot open a repair order", problems: [p])
             }
@@ -73,8 +77,9 @@ enum RepairOrderCommands {
             let day = ctx.today
             let count = try tx.repairOrderCount(openedOn: day)
             let digits = day.description.filter { $0 != "-" }
-            let number = "RO-\(digits)-\(String(String(count + 1 + 10_000).dropFirst()))"
-            var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: ctx.user, openedAt: ctx.now)
+            let number = "RO-\(digits)-\(CalendarDate.pad(count + 1, 4))"
+            var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: ctx.user,
+                                    appointmentID: appointmentID, openedAt: ctx.now)
             order = try tx.insertRepairOrder(order, openedOn: day)
             try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
             let owner = try tx.customer(id: vehicle.ownerID)

@@ -28,6 +28,8 @@ public enum Launcher {
         try DealershipCommands.register(into: &registry)
         try RepairOrderCommands.register(into: &registry)
         try ReminderCommands.register(into: &registry)
+        try AppointmentCommands.register(into: &registry)
+        try FollowUpCommands.register(into: &registry)
         return registry
     }
 

@@ -1,0 +1,75 @@
+import GRDB
+import LaneCore
+
+// The appointment register (R2, X7).
+extension SQLiteTransaction {
+    private static let appointmentColumns = """
+        id, number, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay, channel, status, called_at, entered_at,
+        advisor_items_at, needs_technician_plan, technician_plan_at, parts_checked_at, parts_expected_on, day_before_at, hour_before_at,
+        attempt, note
+        """
+
+    private func appointments(_ sql: String, _ arguments: StatementArguments) throws -> [Appointment] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
+            func time(_ i: Int) -> Timestamp? { (r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+            guard let channel = AppointmentChannel(rawValue: r[9]), let status = AppointmentStatus(rawValue: r[10]) else {
+                throw StoreFailure("appointment \(r[1] as String) is damaged")
+            }
+            let checks = InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
+                                               partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))
+            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], advisor: r[4],
+                               start: Timestamp(secondsSince1970: r[5]), durationMinutes: r[6], job: r[7], bay: r[8], channel: channel,
+                               status: status, calledAt: Timestamp(secondsSince1970: r[11]), enteredAt: Timestamp(secondsSince1970: r[12]),
+                               internalChecks: checks, customerConfirmations: CustomerConfirmations(dayBefore: time(18), hourBefore: time(19)),
+                               attempt: r[20], note: r[21])
+        }
+    }
+
+    private func values(_ a: Appointment, day: CalendarDate) -> [(any DatabaseValueConvertible)?] {
+        [a.number, day.description, a.vehicleID, a.customerID, a.advisor, a.start.secondsSince1970, a.durationMinutes, a.job, a.bay,
+         a.channel.rawValue, a.status.rawValue, a.calledAt.secondsSince1970, a.enteredAt.secondsSince1970,
+         a.internalChecks.advisorItemsAt?.secondsSince1970, a.internalChecks.needsTechnicianPlan, a.internalChecks.technicianPlanAt?.secondsSince1970,
+         a.internalChecks.partsCheckedAt?.secondsSince1970, a.internalChecks.partsExpectedOn?.description,
+         a.customerConfirmations.dayBefore?.secondsSince1970, a.customerConfirmations.hourBefore?.secondsSince1970, a.attempt, a.note]
+    }
+
+    private static let writtenColumns = [
+        "number", "day", "vehicle_id", "customer_id", "advisor", "start_at", "duration_minutes", "job", "bay", "channel", "status",
+        "called_at", "entered_at", "advisor_items_at", "needs_technician_plan", "technician_plan_at", "parts_checked_at",
+        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note",
+    ]
+
+    func insertAppointment(_ a: Appointment, day: CalendarDate) throws -> Appointment {
+        let cols = Self.writtenColumns
+        try db.execute(sql: "INSERT INTO appointment (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))",
+                       arguments: StatementArguments(values(a, day: day)))
+        var stored = a
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    func saveAppointment(_ a: Appointment, day: CalendarDate) throws {
+        try db.execute(sql: "UPDATE appointment SET \(Self.writtenColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                       arguments: StatementArguments(values(a, day: day) + [a.id]))
+    }
+
+    func appointment(number: String) throws -> Appointment? { try appointments("WHERE number = ?", [number]).first }
+    func appointment(id: Int64) throws -> Appointment? { try appointments("WHERE id = ?", [id]).first }
+
+    func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment] {
+        try appointments("WHERE day >= ? AND day <= ? ORDER BY start_at, id", [fromDay.description, toDay.description])
+    }
+
+    func appointments(vehicleID: Int64) throws -> [Appointment] {
+        try appointments("WHERE vehicle_id = ? ORDER BY start_at", [vehicleID])
+    }
+
+    func appointmentCount(day: CalendarDate) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment WHERE day = ?", arguments: [day.description]) ?? 0
+    }
+
+    func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
+                            arguments: [prefix, Self.upperBound(prefix), limit])
+    }
+}

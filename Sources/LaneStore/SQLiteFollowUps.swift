@@ -1,0 +1,61 @@
+import GRDB
+import LaneCore
+
+// The follow-up record and complaints (R6).
+extension SQLiteTransaction {
+    private func followUps(_ sql: String, _ arguments: StatementArguments) throws -> [FollowUpRecord] {
+        try Row.fetchAll(db, sql: "SELECT repair_order_id, call, outcome, score, comment, at, by FROM follow_up " + sql, arguments: arguments).map { r in
+            guard let call = FollowUpCall(rawValue: r[1]), let outcome = FollowUpOutcome(rawValue: r[2]) else {
+                throw StoreFailure("a follow-up row is damaged")
+            }
+            return FollowUpRecord(orderID: r[0], call: call, outcome: outcome, score: r[3], comment: r[4],
+                                  at: Timestamp(secondsSince1970: r[5]), by: r[6])
+        }
+    }
+
+    func followUps(orderID: Int64) throws -> [FollowUpRecord] { try followUps("WHERE repair_order_id = ? ORDER BY id", [orderID]) }
+
+    func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord] {
+        try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
+    }
+
+    func appendFollowUp(_ f: FollowUpRecord) throws {
+        try db.execute(sql: "INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])
+    }
+
+    private func complaints(_ sql: String, _ arguments: StatementArguments) throws -> [Complaint] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
+            """ + " " + sql, arguments: arguments).map { r in
+            guard let status = Complaint.Status(rawValue: r[4]) else { throw StoreFailure("complaint \(r[0] as Int64) is damaged") }
+            return Complaint(id: r[0], orderID: r[1], customerID: r[2], text: r[3], status: status, finding: r[5], action: r[6],
+                             openedAt: Timestamp(secondsSince1970: r[7]), openedBy: r[8],
+                             resolvedAt: (r[9] as Int64?).map(Timestamp.init(secondsSince1970:)))
+        }
+    }
+
+    func complaints(statuses: [Complaint.Status]) throws -> [Complaint] {
+        guard !statuses.isEmpty else { return [] }
+        return try complaints("WHERE status IN (\(statuses.map { _ in "?" }.joined(separator: ", "))) ORDER BY opened_at, id",
+                              StatementArguments(statuses.map(\.rawValue)))
+    }
+
+    func complaint(id: Int64) throws -> Complaint? { try complaints("WHERE id = ?", [id]).first }
+
+    func insertComplaint(_ c: Complaint) throws -> Complaint {
+        try db.execute(sql: """
+            INSERT INTO complaint (repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [c.orderID, c.customerID, c.text, c.status.rawValue, c.finding, c.action, c.openedAt.secondsSince1970,
+                             c.openedBy, c.resolvedAt?.secondsSince1970])
+        var stored = c
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    func updateComplaint(_ c: Complaint) throws {
+        try db.execute(sql: "UPDATE complaint SET status = ?, finding = ?, action = ?, resolved_at = ? WHERE id = ?",
+                       arguments: [c.status.rawValue, c.finding, c.action, c.resolvedAt?.secondsSince1970, c.id])
+    }
+}

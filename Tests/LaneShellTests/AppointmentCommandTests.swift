@@ -1,0 +1,106 @@
+import Testing
+@testable import LaneShell
+
+/// `appt …` on the demo dealership; the session starts Monday 2026-11-23 09:00.
+@Suite struct AppointmentCommandTests {
+    @Test func R2_1_outboundBookingSettlesTheDueReminder() throws {
+        let shell = try TestShell(seeded: true)
+        let out = try shell.expectOK("appt book 粤B27DP2 --at 2026-11-25T14:00 --job 常规保养 --channel outbound")
+        #expect(out.hasPrefix("booked AP-20261125-001: 粤B27DP2 2026-11-25 14:00 with 薛淑芬, bay 1"))
+        #expect(!(try shell.expectOK("remind due")).contains("粤B27DP2"))
+        #expect(try shell.expectOK("remind register").contains("AP-20261125-001"))
+    }
+
+    @Test func R2_3_peakSlotIsRefusedWithAlternatives() throws {
+        let shell = try TestShell(seeded: true)
+        let err = try shell.expectRefused("appt book 粤B27DP2 --at 2026-11-25T09:00 --job 保养")
+        #expect(err.contains("is a peak time"))
+        #expect(err.contains("alternatives: 2026-11-25 10:30, 2026-11-25 11:00"))
+        let insisted = try shell.expectOK("appt book 粤B27DP2 --at 2026-11-25T09:00 --job 保养 --accept-peak")
+        #expect(insisted.contains("warning: 09:00 is a peak time"))
+    }
+
+    @Test func R2_3_sameDayWarnsButBooks() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectOK("appt book 粤BD92702 --at 15:00 --job 保养").contains("warning: same-day appointments are discouraged"))
+    }
+
+    @Test func R2_4_entryMoreThanAnHourAfterTheCallIsRefused() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectRefused("appt book 粤BD92702 --at 2026-11-24T11:00 --job 保养 --called-at 07:30").contains("R2.4"))
+    }
+
+    @Test func bookingListsEveryProblem() throws {
+        let shell = try TestShell(seeded: true)
+        let err = try shell.expectRefused("appt book 粤A00000 --at soon --job ' ' --channel fax --advisor 无名氏")
+        #expect(err.contains("粤A00000"))
+        #expect(err.contains("at: 'soon'"))
+        #expect(err.contains("channel: 'fax'"))
+        #expect(err.contains("there is no staff member 无名氏"))
+        #expect(err.contains("job: say what the customer needs"))
+        #expect(try shell.expectRefused("appt book 粤B27DP2 --at 2026-11-25T21:00 --job 保养").contains("alternatives"))
+    }
+
+    @Test func R2_5_prepareRecordsInternalConfirmationAndReviewListsWhatIsMissing() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养")
+        #expect(try shell.expectOK("appt review").contains("AP-20261124-001"))
+        #expect(try shell.expectOK("appt prepare AP-20261124-001 --items").contains("still to do"))
+        #expect(try shell.expectOK("appt prepare AP-20261124-001 --parts").contains("internal confirmation complete"))
+        #expect(try shell.expectOK("appt review").contains("every appointment is prepared"))
+    }
+
+    @Test func R2_6_confirmationsDueTheHourBefore() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-23T14:00 --job 常规保养")
+        #expect(try shell.expectOK("appt confirmations").contains("no confirmation calls due"))
+        try shell.expectOK("clock set 2026-11-23T13:10")
+        #expect(try shell.expectOK("appt confirmations").contains("hour_before"))
+        try shell.expectOK("appt confirm AP-20261123-001 hour_before")
+        #expect(try shell.expectOK("appt confirmations").contains("no confirmation calls due"))
+        #expect(try shell.expectRefused("appt confirm AP-20261123-001 week_before").contains("day_before or hour_before"))
+    }
+
+    @Test func R2_7_boardShowsAdvisorsByHourWithMarks() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-23T14:00 --job 常规保养")
+        let board = try shell.expectOK("appt board")
+        #expect(board.contains("08:00"))
+        #expect(board.contains("19:00"))
+        #expect(board.split(separator: "\n").contains { $0.hasPrefix("薛淑芬") && $0.contains("14:00 粤B27DP2") })
+        try shell.expectOK("clock set 2026-11-23T14:30")
+        #expect(try shell.expectOK("appt board").contains("!14:00 粤B27DP2"))
+        try shell.expectOK("appt arrive AP-20261123-001")
+        #expect(try shell.expectOK("appt board").contains("✓14:00 粤B27DP2"))
+    }
+
+    @Test func R2_8_arrivalOpensTheRepairOrderWithPriority() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-23T14:00 --job 常规保养")
+        try shell.expectOK("clock set 2026-11-23T13:55")
+        #expect(try shell.expectOK("appt arrive AP-20261123-001").contains("opened RO-20261123-0001"))
+        #expect(try shell.expectRefused("appt arrive AP-20261123-001").contains("arrived"))
+        let order = try shell.store.read { try $0.repairOrder(number: "RO-20261123-0001") }
+        #expect(order?.byAppointment == true)
+    }
+
+    @Test func R2_8_noShowGetsASecondAttemptThreeToTenDaysLater() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-23T14:00 --job 常规保养")
+        #expect(try shell.expectRefused("appt no-show AP-20261123-001").contains("15"))
+        try shell.expectOK("clock set 2026-11-23T16:00")
+        #expect(try shell.expectOK("appt no-show AP-20261123-001").contains("between 2026-11-26 and 2026-12-03"))
+        #expect(try shell.expectRefused("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养 --after AP-20261123-001").contains("R2.8"))
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-27T14:00 --job 常规保养 --after AP-20261123-001")
+        #expect(try shell.expectOK("appt list --on 2026-11-27").contains("      2"))
+    }
+
+    @Test func cancelNeedsAReason() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养")
+        #expect(try shell.expectRefused("appt cancel AP-20261124-001 --reason ' '").contains("reason"))
+        try shell.expectOK("appt cancel AP-20261124-001 --reason 客户出差")
+        #expect(try shell.expectOK("appt list --on 2026-11-24").contains("cancelled"))
+        #expect(try shell.expectRefused("appt show AP-20991124-001").contains("no appointment"))
+    }
+}
