@@ -11,7 +11,7 @@ enum AppointmentCommands {
         }
     }
 
-    static let apptPositional = PositionalSpec("appt", "Appointment number, e.g. AP-20261124-001", completion: .choices([]))
+    static let apptPositional = PositionalSpec("appt", "Appointment number, e.g. AP-20261124-001", completion: .appointments)
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> Appointment {
         if let a = try tx.appointment(number: ref.trimmingWhitespace().uppercased()) { return a }
@@ -83,7 +83,7 @@ enum AppointmentCommands {
                   OptionSpec("called-at", value: "TIME", "When the call was (default: now)"),
                   OptionSpec("advisor", value: "NAME", "The advisor who receives the car (default: you)", completion: .staff),
                   OptionSpec("accept-peak", "The customer insists on the peak time after hearing the alternatives"),
-                  OptionSpec("after", value: "APPT", "The missed appointment this one follows up (R2.8)"),
+                  OptionSpec("after", value: "APPT", "The missed appointment this one follows up (R2.8)", completion: .appointments),
                   OptionSpec("note", value: "TEXT", "Other needs; the reminder to bring the owner's manual")],
         examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound"],
         action: .write { inv, ctx, tx in

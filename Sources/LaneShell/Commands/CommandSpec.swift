@@ -13,6 +13,8 @@ public enum CompletionSource: Sendable, Equatable {
     case laborOperations
     /// Repair orders still open (newest first).
     case repairOrders
+    /// Appointment numbers (newest first).
+    case appointments
     case files
     case commands
     case choices([String])

@@ -57,7 +57,13 @@ public struct Completer {
             i += 1
         }
         guard positionalIndex < spec.positionals.count else { return [] }
-        return values(spec.positionals[positionalIndex].completion, partial)
+        let here = spec.positionals[positionalIndex]
+        var found = values(here.completion, partial)
+        // The current object may stand in for this positional: offer the next one's values too.
+        if let kind = here.current, session.current?.reference(for: kind) != nil, positionalIndex + 1 < spec.positionals.count {
+            found += values(spec.positionals[positionalIndex + 1].completion, partial)
+        }
+        return found
     }
 
     private func filter(_ words: [String], _ partial: String) -> [String] {
@@ -83,6 +89,8 @@ public struct Completer {
             return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.limit).map(\.number) }) ?? []
         case .laborOperations:
             return filter((try? session.store.read { try $0.laborOperations().map(\.code) }) ?? [], partial.uppercased())
+        case .appointments:
+            return (try? session.store.read { try $0.appointmentNumbers(prefix: partial.uppercased(), limit: Completer.limit) }) ?? []
         case .repairOrders:
             return (try? session.store.read { try $0.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) }) ?? []
         }

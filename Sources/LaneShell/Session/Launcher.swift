@@ -30,6 +30,7 @@ public enum Launcher {
         try ReminderCommands.register(into: &registry)
         try AppointmentCommands.register(into: &registry)
         try FollowUpCommands.register(into: &registry)
+        try TodayCommand.register(into: &registry)
         return registry
     }
 

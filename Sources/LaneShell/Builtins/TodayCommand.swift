@@ -1,0 +1,162 @@
+import LaneCore
+import LaneStore
+
+/// `today`: one agenda for the signed-in person, by their role: what waits
+/// for them now.
+enum TodayCommand {
+    static func register(into registry: inout CommandRegistry) throws {
+        try registry.register(today)
+    }
+
+    static let today = CommandSpec(
+        noun: "today", verb: nil, summary: "Your agenda: what waits for you now, by your role",
+        discussion: """
+            Advisors see their appointments, confirmation calls and the repair orders waiting for them; customer service the \
+            reminders, follow-up calls, complaints and incomplete files; the foreman cars to dispatch and team loads; team leaders, \
+            technicians and QC the jobs at their step; parts the parts to issue; the cashier settlements to take payment for.
+            """,
+        action: .read { _, ctx, tx in
+            let member = try tx.staffMember(named: ctx.user)
+            var r = Record()
+            r.add("user", "for", .text(ctx.user + (member.map { " (\($0.role.title))" } ?? "")))
+            r.add("now", "now", .time(ctx.now))
+            let role = member?.role
+            let sections = try agenda(role: role, team: member?.team, ctx, tx)
+            for (key, title, table) in sections { r.add(section: key, title, table) }
+            return .record(r)
+        })
+
+    typealias Section = (String, String, Table)
+
+    static func agenda(role: StaffRole?, team: String?, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [Section] {
+        switch role {
+        case .serviceAdvisor?:
+            return [try appointments(ctx, tx, advisor: ctx.user), try confirmations(ctx, tx),
+                    try orders("my_orders", "my repair orders waiting for me", [.reception, .qcPassed, .readyForDelivery, .delivered], ctx, tx) { $0.advisor == ctx.user }]
+        case .customerService?:
+            return [try reminders(ctx, tx), try followUps(ctx, tx), try complaints(tx)]
+        case .workshopForeman?:
+            return [try orders("to_dispatch", "to dispatch (appointments first)", [.handedOver], ctx, tx) { _ in true }, try loads(tx)]
+        case .teamLeader?:
+            return [try orders("to_check", "self-checked, waiting for your check", [.selfChecked], ctx, tx) { $0.team == team },
+                    try orders("team_work", "your team's jobs", [.dispatched, .inProgress], ctx, tx) { $0.team == team }]
+        case .technician?:
+            return [try orders("team_work", "your team's jobs", [.dispatched, .inProgress], ctx, tx) { $0.team == team }]
+        case .qcInspector?, .technicalDirector?:
+            return [try orders("final_qc", "waiting for final QC", [.leaderChecked], ctx, tx) { _ in true }]
+        case .partsManager?:
+            return [try partsToIssue(ctx, tx), try appointmentsToPrepare(ctx, tx)]
+        case .cashier?:
+            return [try orders("to_pay", "settled, waiting for payment", [.settled], ctx, tx) { _ in true }]
+        case .serviceManager?, .admin?, nil:
+            return [try appointments(ctx, tx, advisor: nil),
+                    try orders("open_orders", "open repair orders", RepairOrderStatus.allCases.filter { $0 != .closed && $0 != .cancelled }, ctx, tx) { _ in true },
+                    try reminders(ctx, tx), try followUps(ctx, tx), try complaints(tx)]
+        }
+    }
+
+    static func appointments(_ ctx: CommandContext, _ tx: any StoreReading, advisor: String?) throws -> Section {
+        let list = try tx.appointments(fromDay: ctx.today, toDay: ctx.today).filter { advisor == nil || $0.advisor == advisor }
+        var t = try AppointmentCommands.table(list, tx, ctx)
+        t.emptyText = "no appointments today"
+        return ("appointments", "today's appointments", t)
+    }
+
+    static func confirmations(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        guard case .table(let t) = try AppointmentCommands.confirmations.runRead(ctx, tx) else { return ("confirmations", "confirmation calls", Table(columns: [])) }
+        return ("confirmations", "confirmation calls due", t)
+    }
+
+    static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
+                       where keep: (RepairOrder) -> Bool) throws -> Section {
+        var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status"), Column("next", "next step"),
+                                Column("priority", "priority"), Column("promised_at", "promised")], emptyText: "nothing waiting")
+        let list = try tx.repairOrders(statuses: statuses, limit: 1000).filter(keep)
+            .sorted { ($0.byAppointment ? 0 : 1, $0.openedAt) < ($1.byAppointment ? 0 : 1, $1.openedAt) }
+        for o in list {
+            let v = try tx.vehicle(id: o.vehicleID)
+            t.rows.append([.text(o.number), .text(v?.plate.value ?? "?"), .text(o.status.rawValue), .text(nextStep(o)),
+                           .text(o.byAppointment ? "appointment" : ""), o.promisedAt.map(Value.time) ?? .none])
+        }
+        return (key, title, t)
+    }
+
+    /// The step that moves the order on, in the commands' words.
+    static func nextStep(_ o: RepairOrder) -> String {
+        switch o.status {
+        case .reception: return "ro sign"
+        case .signed: return "ro handover"
+        case .handedOver: return "ro dispatch"
+        case .dispatched, .inProgress: return "work, then ro check self"
+        case .selfChecked: return "ro check leader"
+        case .leaderChecked: return "ro check final"
+        case .qcPassed: return o.terms?.wash == true && !o.washed ? "ro wash" : "ro delivery-check"
+        case .readyForDelivery: return o.agreedDeliveryAt == nil ? "ro notify" : "ro deliver"
+        case .delivered: return "ro settle"
+        case .settled: return "ro pay"
+        case .closed, .cancelled: return "-"
+        }
+    }
+
+    static func loads(_ tx: any StoreReading) throws -> Section {
+        let loads = try RepairOrderCommands.teamLoads(tx)
+        var t = Table(columns: [Column("team", "team"), Column("hours", "labour hours waiting")], emptyText: "no teams")
+        for team in try tx.teams() { t.rows.append([.text(team.name), .text(LaborHours(hundredths: loads[team.name] ?? 0).description)]) }
+        return ("loads", "team loads", t)
+    }
+
+    static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("due_on", "due"), Column("reason", "reason")],
+                      emptyText: "nobody to call")
+        for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx) {
+            t.rows.append([.text(item.reminder.rule), .text(item.vehicle.plate.value), .date(item.reminder.dueOn), .text(item.reminder.reason)])
+        }
+        return ("reminders", "reminder calls (remind due)", t)
+    }
+
+    static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("call", "call"), Column("call_time", "preferred time")],
+                      emptyText: "no follow-up calls due")
+        for c in try FollowUpCommands.dueCalls(on: ctx.today, ctx, tx) {
+            t.rows.append([.text(c.call.rule), .text(c.order.number), .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])
+        }
+        return ("follow_ups", "follow-up calls (followup due)", t)
+    }
+
+    static func complaints(_ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("id", "id"), Column("status", "status"), Column("text", "complaint")], emptyText: "no open complaints")
+        for c in try tx.complaints(statuses: [.open, .investigated]) {
+            t.rows.append([.int(Int(c.id)), .text(c.status.rawValue), .text(c.text)])
+        }
+        return ("complaints", "open complaints", t)
+    }
+
+    static func partsToIssue(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("ro", "repair order"), Column("line", "line"), Column("part", "part"), Column("name", "name"),
+                                Column("to_issue", "to issue"), Column("stock", "in stock")], emptyText: "nothing to issue")
+        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000) {
+            for l in o.approvedLines where l.kind == .part && l.issued < l.quantity {
+                t.rows.append([.text(o.number), .int(Int(l.id)), .text(l.code), .text(l.name), .int(l.quantity - l.issued),
+                               .int(try tx.part(number: l.code)?.stock ?? 0)])
+            }
+        }
+        return ("parts", "parts to issue", t)
+    }
+
+    static func appointmentsToPrepare(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("appt", "appointment"), Column("start", "start"), Column("job", "job")], emptyText: "every appointment's parts are checked")
+        for a in try tx.appointments(fromDay: ctx.today, toDay: ctx.today.adding(days: 2))
+        where a.status.isOpen && a.internalChecks.partsCheckedAt == nil {
+            t.rows.append([.text(a.number), .time(a.start), .text(a.job)])
+        }
+        return ("parts_checks", "appointments waiting for the parts check (R2.5)", t)
+    }
+}
+
+extension CommandSpec {
+    /// Runs a read command's body with no arguments (agenda sections reuse list commands).
+    func runRead(_ ctx: CommandContext, _ tx: any StoreReading) throws -> CommandOutput {
+        guard case .read(let body) = action else { return .nothing }
+        return try body(try Invocation.parse([], spec: self, line: name, current: nil), ctx, tx)
+    }
+}
