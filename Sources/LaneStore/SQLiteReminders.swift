@@ -4,12 +4,12 @@ import LaneCore
 // The reminder registers (X7) and the delayed-delivery register (R1.4).
 extension SQLiteTransaction {
     private func logEntries(_ sql: String, _ arguments: StatementArguments) throws -> [ReminderLogEntry] {
-        try Row.fetchAll(db, sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by FROM reminder_log " + sql, arguments: arguments).map { r in
+        try Row.fetchAll(db, sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments).map { r in
             guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[3]) else {
                 throw StoreFailure("a reminder log row is damaged")
             }
             return ReminderLogEntry(vehicleID: r[0], kind: kind, dueOn: due, outcome: outcome, reason: r[4],
-                                    at: Timestamp(secondsSince1970: r[5]), by: r[6])
+                                    at: Timestamp(secondsSince1970: r[5]), by: r[6], reference: r[7])
         }
     }
 
@@ -23,8 +23,8 @@ extension SQLiteTransaction {
     }
 
     func appendReminderLog(_ e: ReminderLogEntry) throws {
-        try db.execute(sql: "INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [e.vehicleID, e.kind.rawValue, e.dueOn.description, e.outcome.rawValue, e.reason, e.at.secondsSince1970, e.by])
+        try db.execute(sql: "INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [e.vehicleID, e.kind.rawValue, e.dueOn.description, e.outcome.rawValue, e.reason, e.at.secondsSince1970, e.by, e.reference])
     }
 
     private func delayed(_ sql: String, _ arguments: StatementArguments) throws -> [DelayedDelivery] {
@@ -60,5 +60,25 @@ extension SQLiteTransaction {
     func updateDelayedDelivery(_ e: DelayedDelivery) throws {
         try db.execute(sql: "UPDATE delayed_delivery SET fix_published_at = ?, closed_at = ?, expected_on = ? WHERE id = ?",
                        arguments: [e.fixPublishedAt?.secondsSince1970, e.closedAt?.secondsSince1970, e.expectedOn?.description, e.id])
+    }
+
+    private func campaigns(_ sql: String, _ arguments: StatementArguments) throws -> [ServiceCampaign] {
+        try Row.fetchAll(db, sql: "SELECT id, code, kind, title, models, vin_prefix, starts_on, ends_on FROM campaign " + sql, arguments: arguments).map { r in
+            guard let kind = ReminderKind(rawValue: r[2]), let starts = CalendarDate(parsing: r[6]) else { throw StoreFailure("campaign \(r[1] as String) is damaged") }
+            let models = (r[4] as String).split(separator: ";").map(String.init)
+            return ServiceCampaign(id: r[0], code: r[1], kind: kind, title: r[3], models: models, vinPrefix: r[5], startsOn: starts,
+                                   endsOn: (r[7] as String?).flatMap(CalendarDate.init(parsing:)))
+        }
+    }
+
+    func campaigns() throws -> [ServiceCampaign] { try campaigns("ORDER BY starts_on, code", []) }
+    func campaign(code: String) throws -> ServiceCampaign? { try campaigns("WHERE code = ?", [code]).first }
+
+    func insertCampaign(_ c: ServiceCampaign) throws -> ServiceCampaign {
+        try db.execute(sql: "INSERT INTO campaign (code, kind, title, models, vin_prefix, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [c.code, c.kind.rawValue, c.title, c.models.joined(separator: ";"), c.vinPrefix, c.startsOn.description, c.endsOn?.description])
+        var stored = c
+        stored.id = db.lastInsertedRowID
+        return stored
     }
 }

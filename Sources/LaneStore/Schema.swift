@@ -265,6 +265,24 @@ enum Schema {
                 CREATE INDEX appointment_by_status ON appointment(status, start_at);
                 """)
         }
+        migrator.registerMigration("v6 campaigns and upgrades") { db in
+            try db.execute(sql: """
+                -- Service campaigns (R1.5) and the maker's technical upgrades (R1.6).
+                CREATE TABLE campaign (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    models TEXT NOT NULL,                    -- model prefixes separated by ';'
+                    vin_prefix TEXT,
+                    starts_on TEXT NOT NULL,
+                    ends_on TEXT
+                );
+                CREATE INDEX campaign_by_start ON campaign(starts_on);
+                -- Invitations are reminder-log rows naming their campaign: the invitation and upgrade registers (X7).
+                ALTER TABLE reminder_log ADD COLUMN reference TEXT;
+                """)
+        }
         return migrator
     }
 }

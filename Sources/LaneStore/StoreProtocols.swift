@@ -85,6 +85,9 @@ public protocol StoreReading {
     func appointments(vehicleID: Int64) throws -> [Appointment]
     func appointmentCount(day: CalendarDate) throws -> Int
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
+
+    func campaigns() throws -> [ServiceCampaign]
+    func campaign(code: String) throws -> ServiceCampaign?
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -120,6 +123,8 @@ public protocol StoreWriting: StoreReading {
 
     func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
     func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
+
+    func insertCampaign(_ campaign: ServiceCampaign) throws -> ServiceCampaign
 }
 
 /// A row of a part's stock ledger.

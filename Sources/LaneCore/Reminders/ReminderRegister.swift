@@ -18,8 +18,12 @@ public struct ReminderLogEntry: Sendable, Equatable {
     public var reason: String
     public var at: Timestamp
     public var by: String
+    /// The campaign code for campaign and upgrade invitations (R1.5, R1.6).
+    public var reference: String?
 
-    public init(vehicleID: Int64, kind: ReminderKind, dueOn: CalendarDate, outcome: ReminderOutcome, reason: String, at: Timestamp, by: String) {
+    public init(vehicleID: Int64, kind: ReminderKind, dueOn: CalendarDate, outcome: ReminderOutcome, reason: String, at: Timestamp, by: String,
+                reference: String? = nil) {
+        self.reference = reference
         self.vehicleID = vehicleID
         self.kind = kind
         self.dueOn = dueOn
@@ -76,13 +80,14 @@ public struct DelayedDelivery: Sendable, Equatable {
 public enum ReminderRegister {
     /// A reminder still to call: nothing booked or declined for this vehicle,
     /// rule and due date yet. Unreachable customers stay on the list.
-    public static func isOpen(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry]) -> Bool {
-        !log.contains { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.outcome != .unreachable }
+    public static func isOpen(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry], reference: String? = nil) -> Bool {
+        !log.contains { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.reference == reference
+                        && $0.outcome != .unreachable }
     }
 
     /// Tries so far for this reminder (to show "3rd try").
-    public static func attempts(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry]) -> Int {
-        log.filter { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn }.count
+    public static func attempts(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry], reference: String? = nil) -> Int {
+        log.filter { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.reference == reference }.count
     }
 
     /// A declined reminder needs its reason (R1.3, R2.1).

@@ -42,7 +42,7 @@ extension RepairOrder {
 
     /// R3.9: the promised completion time.
     public mutating func promise(_ at: Timestamp, now: Timestamp) throws(Refusal) {
-        var p = statusProblems("promise a time", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress])
+        var p = statusProblems("promise a time", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked, .qcPassed])
         if at <= now { p.append(Problem("promise", "the promised time must be later than now")) }
         try Refusal.check("\(number): cannot promise a completion time", p)
         promisedAt = at

@@ -139,7 +139,7 @@ enum AppointmentCommands {
             if channel != .inbound {
                 for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx) where item.vehicle.id == vehicle.id {
                     try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
-                                                              outcome: .booked, reason: a.number, at: ctx.now, by: ctx.user))
+                                                              outcome: .booked, reason: a.number, at: ctx.now, by: ctx.user, reference: item.reference))
                 }
             }
             let text = "booked \(a.number): \(vehicle.plate) \(start.display(in: ctx.settings.utcOffset)) with \(advisor), bay \(bay.map(String.init) ?? "-"), \(job)"

@@ -17,6 +17,8 @@ enum ReminderCommands {
         var vehicle: Vehicle
         var tries: Int
         var delayedID: Int64?
+        /// The campaign code of a campaign or upgrade invitation.
+        var reference: String?
     }
 
     /// Everything due on `day`: R1.1-R1.3 from the histories, R1.4 from the
@@ -33,6 +35,14 @@ enum ReminderCommands {
             for r in ServiceReminders.due(soldOn: v.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
             where ReminderRegister.isOpen(r, vehicleID: v.id, log: log) {
                 items.append(DueItem(reminder: r, vehicle: v, tries: ReminderRegister.attempts(r, vehicleID: v.id, log: log)))
+            }
+        }
+        for campaign in try tx.campaigns() where campaign.isRunning(on: day) {
+            let r = campaign.reminder()
+            for v in vehicles.values where campaign.applies(to: v)
+                && ReminderRegister.isOpen(r, vehicleID: v.id, log: log, reference: campaign.code) {
+                items.append(DueItem(reminder: r, vehicle: v, tries: ReminderRegister.attempts(r, vehicleID: v.id, log: log, reference: campaign.code),
+                                     reference: campaign.code))
             }
         }
         for d in try tx.delayedDeliveries(openOnly: true) {
@@ -87,7 +97,8 @@ enum ReminderCommands {
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle),
                       PositionalSpec("kind", "first_service, regular_service, lost_customer, delayed_delivery…", completion: kindChoices)],
         options: [OptionSpec("outcome", value: "OUTCOME", "booked, declined or unreachable", completion: .choices(ReminderOutcome.allCases.map(\.rawValue)), required: true),
-                  OptionSpec("reason", value: "TEXT", "Why they declined, and their feedback")],
+                  OptionSpec("reason", value: "TEXT", "Why they declined, and their feedback"),
+                  OptionSpec("campaign", value: "CODE", "Which campaign or upgrade, when the vehicle has several")],
         examples: ["remind log 粤B82396 regular_service --outcome booked",
                    "remind log 粤BJ0Q65 lost_customer --outcome declined --reason '搬到外地'"],
         action: .write { inv, ctx, tx in
@@ -107,18 +118,21 @@ enum ReminderCommands {
             if let outcome { p += ReminderRegister.problems(outcome: outcome, reason: reason) }
             var item: DueItem?
             if let vehicle, let kind {
-                item = try dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx).first { $0.vehicle.id == vehicle.id && $0.reminder.kind == kind }
+                let code = inv.option("campaign")?.uppercased()
+                item = try dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx).first {
+                    $0.vehicle.id == vehicle.id && $0.reminder.kind == kind && (code == nil || $0.reference == code)
+                }
                 if item == nil { p.append(Problem("kind", "\(vehicle.plate) has no \(kind.rawValue) reminder due; `remind due` lists them")) }
             }
             try Refusal.check("cannot log the call", p)
             guard let item, let outcome else { return .nothing }
             try tx.appendReminderLog(ReminderLogEntry(vehicleID: item.vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
-                                                      outcome: outcome, reason: reason, at: ctx.now, by: ctx.user))
+                                                      outcome: outcome, reason: reason, at: ctx.now, by: ctx.user, reference: item.reference))
             if let id = item.delayedID, outcome != .unreachable, var d = try tx.delayedDelivery(id: id) {
                 d.closedAt = ctx.now
                 try tx.updateDelayedDelivery(d)
             }
-            return .message("\(item.vehicle.plate) \(item.reminder.kind.rawValue) due \(item.reminder.dueOn): \(outcome.rawValue)"
+            return .message("\(item.vehicle.plate) \(item.reminder.kind.rawValue)\(item.reference.map { " " + $0 } ?? "") due \(item.reminder.dueOn): \(outcome.rawValue)"
                             + (reason.isEmpty ? "" : " (\(reason))"), nil)
         })
 
@@ -131,13 +145,13 @@ enum ReminderCommands {
                 throw Refusal("cannot show the register", problems: [Problem("kind", "'\(text)' is one of \(ReminderKind.allCases.map(\.rawValue).joined(separator: ", "))")])
             }
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind"), Column("plate", "plate"),
-                                    Column("customer", "customer"), Column("due_on", "due"), Column("outcome", "outcome"), Column("reason", "reason")],
-                          emptyText: "no calls recorded")
+                                    Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome"),
+                                    Column("reason", "reason")], emptyText: "no calls recorded")
             for e in try tx.reminderLog(vehicleID: nil) where kind == nil || e.kind == kind {
                 let v = try tx.vehicle(id: e.vehicleID)
                 let c = try v.flatMap { try tx.customer(id: $0.ownerID) }
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"),
-                               .date(e.dueOn), .text(e.outcome.rawValue), .text(e.reason)])
+                               .date(e.dueOn), .optional(e.reference), .text(e.outcome.rawValue), .text(e.reason)])
             }
             return .table(t)
         })

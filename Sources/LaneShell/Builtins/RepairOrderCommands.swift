@@ -9,7 +9,7 @@ enum RepairOrderCommands {
         registry.describe(noun: "ro", "repair orders: reception, workshop, checks, delivery, settlement")
         for spec in [open, show, list, timeline, whyNot,
                      complaint, checkIn, warranty, documents, labor, part, remove, approve, decline, estimate, promise, sign,
-                     handover, dispatch, clockOn, clockOff, issue, check, wash,
+                     handover, dispatch, clockOn, clockOff, issue, progress, check, wash,
                      deliveryCheck, notify, deliver, settle, pay, cancel] {
             try registry.register(spec)
         }
@@ -83,7 +83,9 @@ enum RepairOrderCommands {
             order = try tx.insertRepairOrder(order, openedOn: day)
             try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
             let owner = try tx.customer(id: vehicle.ownerID)
-            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)", try record(order, tx, ctx)),
+            let pending = try CampaignCommands.pending(for: vehicle, on: day, tx)
+                .map { "\nnote: \($0.kind == .upgrade ? "technical upgrade" : "service campaign") \($0.code) \($0.title) is open for this vehicle (\($0.kind.rule))" }
+            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)" + pending.joined(), try record(order, tx, ctx)),
                     .repairOrder(number: number, plate: vehicle.plate.value, ownerCode: owner?.code ?? ""))
     }
 
@@ -472,6 +474,29 @@ enum RepairOrderCommands {
         let passed = inv.flag("pass")
         try o.check(stage, passed: passed, by: ctx.user, note: inv.option("note") ?? "", at: ctx.now)
         return passed ? "\(stage.title) passed" : "\(stage.title) failed: \(inv.option("note") ?? ""); back to work"
+    }
+
+    static let progress = step(
+        "progress", "A change of progress: to foreman and advisor, the advisor tells the customer; optionally a new promised time", rule: "R4.5",
+        options: [OptionSpec("note", value: "TEXT", "What changed", required: true),
+                  OptionSpec("promise", value: "TIME", "The new promised completion time"),
+                  OptionSpec("customer-told", "The advisor has told the customer")]
+    ) { o, inv, ctx, _ in
+        let note = (inv.option("note") ?? "").trimmingWhitespace()
+        var p: [Problem] = []
+        if note.isEmpty { p.append(Problem("note", "say what changed")) }
+        if !(RepairOrderStatus.signed...RepairOrderStatus.qcPassed).contains(o.status) {
+            p.append(Problem("status", "the repair order is \(o.status.title); progress is reported while it is in the workshop"))
+        }
+        var newPromise: Timestamp?
+        if let text = inv.option("promise") {
+            newPromise = TimeInput.parse(text, ctx)
+            if newPromise == nil { p.append(Problem("promise", "'\(text)' is not a time like 17:30")) }
+        }
+        try Refusal.check("\(o.number): cannot report progress", p)
+        if let newPromise { try o.promise(newPromise, now: ctx.now) }
+        return "progress: \(note)" + (newPromise.map { "; now promised for \($0.display(in: ctx.settings.utcOffset))" } ?? "")
+            + (inv.flag("customer-told") ? "; customer told" : "; advisor to tell the customer")
     }
 
     static let wash = step("wash", "The car is washed (only when the customer chose it)", rule: "R4.7") { o, _, _, _ in

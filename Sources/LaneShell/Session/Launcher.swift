@@ -31,6 +31,7 @@ public enum Launcher {
         try AppointmentCommands.register(into: &registry)
         try FollowUpCommands.register(into: &registry)
         try TodayCommand.register(into: &registry)
+        try CampaignCommands.register(into: &registry)
         return registry
     }
 

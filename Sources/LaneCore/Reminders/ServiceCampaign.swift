@@ -1,0 +1,58 @@
+/// A service campaign (R1.5) or a technical upgrade issued by the maker
+/// (R1.6): which vehicles it is for, and when it runs.
+public struct ServiceCampaign: Sendable, Equatable {
+    public var id: Int64
+    /// The maker's or the store's code, e.g. `UPG-2026-07`.
+    public var code: String
+    /// `.campaign` or `.upgrade`.
+    public var kind: ReminderKind
+    public var title: String
+    /// Models it applies to, matched at the start of the model name
+    /// (`星河 EV6` matches `星河 EV6 长续航`); empty: every model.
+    public var models: [String]
+    /// VINs it applies to, by their start (the maker's VIN range); nil: any.
+    public var vinPrefix: String?
+    public var startsOn: CalendarDate
+    public var endsOn: CalendarDate?
+
+    public init(id: Int64 = 0, code: String, kind: ReminderKind, title: String, models: [String], vinPrefix: String?,
+                startsOn: CalendarDate, endsOn: CalendarDate?) {
+        self.id = id
+        self.code = code
+        self.kind = kind
+        self.title = title
+        self.models = models
+        self.vinPrefix = vinPrefix
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+
+    public func applies(to vehicle: Vehicle) -> Bool {
+        (models.isEmpty || models.contains { vehicle.model.hasPrefix($0) })
+            && (vinPrefix.map { vehicle.vin.value.hasPrefix($0) } ?? true)
+    }
+
+    public func isRunning(on day: CalendarDate) -> Bool {
+        startsOn <= day && (endsOn.map { day <= $0 } ?? true)
+    }
+
+    /// The reminder for one eligible vehicle.
+    public func reminder() -> ServiceReminder {
+        let what = kind == .upgrade
+            ? "technical upgrade \(code) \(title): invite the customer, or upgrade at the next visit"
+            : "service campaign \(code) \(title): invite the customer"
+        return ServiceReminder(kind: kind, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
+                               reason: what + (endsOn.map { " (until \($0))" } ?? ""), rule: kind.rule)
+    }
+
+    /// Every problem with a campaign about to be created.
+    public static func problems(code: String, kind: ReminderKind?, title: String, startsOn: CalendarDate?, endsOn: CalendarDate?) -> [Problem] {
+        var p: [Problem] = []
+        if code.trimmingWhitespace().isEmpty { p.append(Problem("code", "give the campaign a code")) }
+        if kind != .campaign && kind != .upgrade { p.append(Problem("kind", "a campaign is of kind campaign or upgrade")) }
+        if title.trimmingWhitespace().isEmpty { p.append(Problem("title", "say what the campaign offers")) }
+        if startsOn == nil { p.append(Problem("from", "the first day, YYYY-MM-DD")) }
+        if let s = startsOn, let e = endsOn, e < s { p.append(Problem("until", "the campaign ends before it starts")) }
+        return p
+    }
+}
