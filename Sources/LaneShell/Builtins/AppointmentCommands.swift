@@ -292,7 +292,11 @@ enum AppointmentCommands {
                 try a.markArrived()
                 try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
                 guard let v = try tx.vehicle(id: a.vehicleID) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
-                return try RepairOrderCommands.openOrder(vehicleRef: v.plate.value, appointmentID: a.id, ctx, tx)
+                let (output, current) = try RepairOrderCommands.openOrder(vehicleRef: v.plate.value, appointmentID: a.id, ctx, tx)
+                // R3.2: appointment customers are greeted by name.
+                let name = try tx.customer(id: a.customerID)?.name ?? ""
+                guard case .message(let text, let record) = output else { return (output, current) }
+                return (.message("\(a.number) arrived: greet \(name) by name; priority in dispatch (R2.8, R3.2)\n" + text, record), current)
             }
             session.current = current
             return output

@@ -83,9 +83,12 @@ enum RepairOrderCommands {
             order = try tx.insertRepairOrder(order, openedOn: day)
             try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
             let owner = try tx.customer(id: vehicle.ownerID)
+            // R3.2: a first-time visitor gets the advisor's card.
+            let firstVisit = try tx.events(vehicleID: vehicle.id).contains { $0.kind == .visit } ? ""
+                : "\nnote: first visit to the store: give \(try tx.customer(id: vehicle.ownerID)?.name ?? "the customer") your card (R3.2)"
             let pending = try CampaignCommands.pending(for: vehicle, on: day, tx)
                 .map { "\nnote: \($0.kind == .upgrade ? "technical upgrade" : "service campaign") \($0.code) \($0.title) is open for this vehicle (\($0.kind.rule))" }
-            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)" + pending.joined(), try record(order, tx, ctx)),
+            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)" + firstVisit + pending.joined(), try record(order, tx, ctx)),
                     .repairOrder(number: number, plate: vehicle.plate.value, ownerCode: owner?.code ?? ""))
     }
 
@@ -368,7 +371,7 @@ enum RepairOrderCommands {
             p += o.blockers(for: .sign)
             throw Refusal("\(o.number): the work order cannot be signed", problems: p)
         }
-        return "work order signed by \(inv.option("signed-by") ?? "")"
+        return "work order signed by \(inv.option("signed-by") ?? ""); give them their copies and take them to the lounge (R3.10, R3.11)"
     }
 
     // MARK: Workshop (R4)
@@ -605,6 +608,8 @@ enum RepairOrderCommands {
         r.add("opened_at", "opened", .time(o.openedAt))
         r.add("complaint", "complaint", .optional(o.complaint))
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
+        // R4.4: the workshop sees what is in the car and must not be touched without consent.
+        r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
         r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
