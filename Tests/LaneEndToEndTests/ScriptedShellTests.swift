@@ -214,3 +214,18 @@ func displayWidth(_ text: String) -> Int {
         }
     }
 }
+
+/// The day in docs/process.md runs exactly as shown.
+@Suite struct DocumentedDayTests {
+    @Test func theDocumentedDayRunsAsShown() throws {
+        let doc = try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("docs/process.md"), encoding: .utf8)
+        let block = try #require(doc.components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
+        let result = try scratch.lane(input: block)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("paid ¥296.06 by wechat; gate pass GP-20261125-0001"))
+        #expect(result.stdout.contains("RO-20261125-0001 quality call: reached, satisfaction 5/5"))
+    }
+}
