@@ -88,11 +88,7 @@ enum AppointmentCommands {
         examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
-            var vehicle: Vehicle?
-            switch try References.findVehicle(inv.positional("vehicle") ?? "", tx) {
-            case .success(let v): vehicle = v
-            case .failure(let e): p.append(e)
-            }
+            let vehicle = try References.vehicle(inv.positional("vehicle"), tx, into: &p)
             let start = TimeInput.parse(inv.option("at") ?? "", ctx)
             if start == nil { p.append(Problem("at", "'\(inv.option("at") ?? "")' is not a time like 2026-11-25T14:00")) }
             let channelText = inv.option("channel") ?? "inbound"

@@ -147,11 +147,7 @@ enum FollowUpCommands {
                   OptionSpec("ro", value: "RO", "The repair order it is about", completion: .repairOrders)],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
-            var customer: Customer?
-            switch try References.findCustomer(inv.positional("customer") ?? "", tx) {
-            case .success(let c): customer = c
-            case .failure(let e): p.append(e)
-            }
+            let customer = try References.customer(inv.positional("customer"), tx, into: &p)
             var orderID: Int64?
             if let ref = inv.option("ro") {
                 if let o = try tx.repairOrder(number: ref.uppercased()) { orderID = o.id } else { p.append(Problem("ro", "there is no repair order \(ref)")) }

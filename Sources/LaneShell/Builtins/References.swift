@@ -57,4 +57,21 @@ enum References {
         }
         return .failure(Problem(field, "'\(text)' is neither a plate (粤B12345, 粤BD12345) nor a 17-character VIN"))
     }
+
+    /// The vehicle `ref` names, or nil with its problem added to `problems`,
+    /// so a command can go on collecting every problem before refusing.
+    static func vehicle(_ ref: String?, _ tx: any StoreReading, into problems: inout [Problem]) throws -> Vehicle? {
+        switch try findVehicle(ref ?? "", tx) {
+        case .success(let v): return v
+        case .failure(let p): problems.append(p); return nil
+        }
+    }
+
+    /// The customer `ref` names, or nil with its problem added to `problems`.
+    static func customer(_ ref: String?, _ tx: any StoreReading, field: String = "customer", into problems: inout [Problem]) throws -> Customer? {
+        switch try findCustomer(ref ?? "", tx, field: field) {
+        case .success(let c): return c
+        case .failure(let p): problems.append(p); return nil
+        }
+    }
 }

@@ -103,11 +103,7 @@ enum ReminderCommands {
                    "remind log 粤BJ0Q65 lost_customer --outcome declined --reason '搬到外地'"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
-            var vehicle: Vehicle?
-            switch try References.findVehicle(inv.positional("vehicle") ?? "", tx) {
-            case .success(let v): vehicle = v
-            case .failure(let e): p.append(e)
-            }
+            let vehicle = try References.vehicle(inv.positional("vehicle"), tx, into: &p)
             let kindText = inv.positional("kind") ?? ""
             let kind = ReminderKind(rawValue: kindText)
             if kind == nil { p.append(Problem("kind", "'\(kindText)' is one of \(ReminderKind.allCases.map(\.rawValue).joined(separator: ", "))")) }
@@ -181,11 +177,7 @@ enum ReminderCommands {
         examples: ["remind delay 粤B27DP2 --part XH-51610-0001 --expected 2026-11-30", "remind delay 粤B27DP2 --no-fix '怠速抖动，厂家未发布方案'"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
-            var vehicle: Vehicle?
-            switch try References.findVehicle(inv.positional("vehicle") ?? "", tx) {
-            case .success(let v): vehicle = v
-            case .failure(let e): p.append(e)
-            }
+            let vehicle = try References.vehicle(inv.positional("vehicle"), tx, into: &p)
             let partNumber = inv.option("part")?.uppercased()
             let noFix = inv.option("no-fix")?.trimmingWhitespace()
             if (partNumber == nil) == (noFix == nil) { p.append(Problem("cause", "give either --part NUMBER or --no-fix TEXT")) }

@@ -28,11 +28,7 @@ enum VehicleCommands {
             case .success(let f): fields = f
             case .failure(let r): problems += r.problems
             }
-            var owner: Customer?
-            switch try References.findCustomer(inv.option("owner") ?? "", tx, field: "owner") {
-            case .success(let c): owner = c
-            case .failure(let p): problems.append(p)
-            }
+            let owner = try References.customer(inv.option("owner"), tx, field: "owner", into: &problems)
             // Duplicates are checked even when other fields are wrong, so one refusal lists everything.
             let vin = inv.option("vin").flatMap { try? VIN.parse($0).get() }
             let plate = inv.option("plate").flatMap { try? LicensePlate.parse($0).get() }
