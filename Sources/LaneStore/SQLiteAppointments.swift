@@ -72,4 +72,38 @@ extension SQLiteTransaction {
         try String.fetchAll(db, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
+
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try db.execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [appointmentID, at.secondsSince1970, by, kind, detail])
+    }
+
+    func appointmentEvents(appointmentID: Int64) throws -> [RepairOrderEvent] {
+        try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
+                         arguments: [appointmentID]).map { r in
+            RepairOrderEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+        }
+    }
+
+    func reservedQuantity(partNumber: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(quantity), 0) FROM part_reservation WHERE part_number = ? AND released_at IS NULL",
+                         arguments: [partNumber]) ?? 0
+    }
+
+    func reservations(appointmentID: Int64) throws -> [PartReservation] {
+        try Row.fetchAll(db, sql: "SELECT part_number, quantity, label, released_at FROM part_reservation WHERE appointment_id = ? ORDER BY id",
+                         arguments: [appointmentID]).map { r in
+            PartReservation(partNumber: r[0], quantity: r[1], label: r[2], released: (r[3] as Int64?) != nil)
+        }
+    }
+
+    func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws {
+        try db.execute(sql: "INSERT INTO part_reservation (appointment_id, part_number, quantity, label, reserved_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [appointmentID, partNumber, quantity, label, at.secondsSince1970])
+    }
+
+    func releaseReservations(appointmentID: Int64, at: Timestamp) throws {
+        try db.execute(sql: "UPDATE part_reservation SET released_at = ? WHERE appointment_id = ? AND released_at IS NULL",
+                       arguments: [at.secondsSince1970, appointmentID])
+    }
 }

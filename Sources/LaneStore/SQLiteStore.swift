@@ -14,8 +14,14 @@ public final class SQLiteStore: ServiceStore {
         location = path
         let directory = (path as NSString).deletingLastPathComponent
         do {
+            // X4: customer data is confidential; a new store is readable by its owner only
+            // (SQLite gives the -wal and -shm files the database file's permissions).
             if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+            if !FileManager.default.fileExists(atPath: path) {
+                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             }
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)

@@ -283,6 +283,33 @@ enum Schema {
                 ALTER TABLE reminder_log ADD COLUMN reference TEXT;
                 """)
         }
+        migrator.registerMigration("v7 appointment history and part reservations") { db in
+            try db.execute(sql: """
+                -- Every change of an appointment, with time and user.
+                CREATE TABLE appointment_event (
+                    id INTEGER PRIMARY KEY,
+                    appointment_id INTEGER NOT NULL REFERENCES appointment(id),
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX appointment_event_by_appointment ON appointment_event(appointment_id, id);
+
+                -- Parts put aside for an appointment, labelled with the customer and the day (R2.5).
+                CREATE TABLE part_reservation (
+                    id INTEGER PRIMARY KEY,
+                    appointment_id INTEGER NOT NULL REFERENCES appointment(id),
+                    part_number TEXT NOT NULL REFERENCES part(number),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    label TEXT NOT NULL,
+                    reserved_at INTEGER NOT NULL,
+                    released_at INTEGER
+                );
+                CREATE INDEX part_reservation_open ON part_reservation(part_number, released_at);
+                CREATE INDEX part_reservation_by_appointment ON part_reservation(appointment_id);
+                """)
+        }
         return migrator
     }
 }

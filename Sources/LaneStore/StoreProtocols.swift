@@ -88,6 +88,11 @@ public protocol StoreReading {
 
     func campaigns() throws -> [ServiceCampaign]
     func campaign(code: String) throws -> ServiceCampaign?
+
+    func appointmentEvents(appointmentID: Int64) throws -> [RepairOrderEvent]
+    /// Parts reserved and not yet released, for one part.
+    func reservedQuantity(partNumber: String) throws -> Int
+    func reservations(appointmentID: Int64) throws -> [PartReservation]
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -125,6 +130,25 @@ public protocol StoreWriting: StoreReading {
     func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
 
     func insertCampaign(_ campaign: ServiceCampaign) throws -> ServiceCampaign
+
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
+    /// Releases an appointment's reservations (arrived, missed or cancelled).
+    func releaseReservations(appointmentID: Int64, at: Timestamp) throws
+}
+
+/// Parts put aside for an appointment (R2.5).
+public struct PartReservation: Sendable, Equatable {
+    public var partNumber: String
+    public var quantity: Int
+    public var label: String
+    public var released: Bool
+    public init(partNumber: String, quantity: Int, label: String, released: Bool) {
+        self.partNumber = partNumber
+        self.quantity = quantity
+        self.label = label
+        self.released = released
+    }
 }
 
 /// A row of a part's stock ledger.

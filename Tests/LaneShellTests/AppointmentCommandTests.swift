@@ -104,3 +104,48 @@ import Testing
         #expect(try shell.expectRefused("appt show AP-20991124-001").contains("no appointment"))
     }
 }
+
+@Suite struct AppointmentPreparationTests {
+    @Test func R2_5_partsAreReservedWithTheCustomersNameAndDay() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养")
+        try shell.expectOK("appt prepare AP-20261124-001 --items --reserve XH-15400-0001:2,XH-94109-0014")
+        let shown = try shell.expectOK("appt show AP-20261124-001")
+        #expect(shown.contains("卢文博 2026-11-24"))
+        #expect(shown.contains("internal confirmation     complete") || shown.contains("complete"))
+        #expect(try shell.store.read { try $0.reservedQuantity(partNumber: "XH-15400-0001") } == 2)
+    }
+
+    @Test func R2_5_aShortageIsRefusedWithEveryPartNamed() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 换轮胎")
+        let err = try shell.expectRefused("appt prepare AP-20261124-001 --reserve XH-42751-2355:4,XH-51610-0001,NOPE,XH-1:x")
+        #expect(err.contains("XH-42751-2355: 轮胎 235/55R19: 0 available, 4 needed"))
+        #expect(err.contains("XH-51610-0001"))
+        #expect(err.contains("there is no part NOPE"))
+        #expect(err.contains("'XH-1:x' should be NUMBER or NUMBER:QTY"))
+        try shell.expectOK("appt prepare AP-20261124-001 --items --parts --parts-expected 2026-11-30")
+        #expect(try shell.expectOK("appt review --on 2026-11-24").contains("move the appointment"))
+    }
+
+    @Test func R2_5_reservedStockIsNotAvailableToAnotherAppointment() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 保养")
+        try shell.expectOK("appt book 粤BD92702 --at 2026-11-24T15:00 --job 保养")
+        try shell.expectOK("appt prepare AP-20261124-001 --reserve XH-12341-0001:6") // all 6 in stock
+        #expect(try shell.expectRefused("appt prepare AP-20261124-002 --reserve XH-12341-0001").contains("0 available"))
+        try shell.expectOK("appt cancel AP-20261124-001 --reason 客户改期")
+        try shell.expectOK("appt prepare AP-20261124-002 --reserve XH-12341-0001")
+    }
+
+    @Test func everyAppointmentChangeIsInItsHistory() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 保养")
+        try shell.expectOK("appt prepare AP-20261124-001 --items --parts")
+        try shell.expectOK("set user 顾静")
+        try shell.expectOK("appt cancel AP-20261124-001 --reason 客户出差")
+        let history = try shell.expectOK("appt show AP-20261124-001")
+        for step in ["book", "prepare", "cancel"] { #expect(history.contains("  \(step)  ") || history.contains(" \(step) "), "\(step)") }
+        #expect(history.contains("顾静"))
+    }
+}

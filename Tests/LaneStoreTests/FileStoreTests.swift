@@ -27,7 +27,8 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         #expect(store.location == path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.tableCounts().keys.sorted()
-                == ["appointment", "campaign", "complaint", "customer", "delayed_delivery", "follow_up", "labor_operation", "part", "quality_check", "reminder_log", "repair_order", "repair_order_event", "repair_order_line",
+                == ["appointment", "appointment_event", "campaign", "complaint", "customer", "delayed_delivery", "follow_up", "labor_operation", "part",
+                    "part_reservation", "quality_check", "reminder_log", "repair_order", "repair_order_event", "repair_order_line",
                     "setting", "staff", "stock_movement", "team", "vehicle", "vehicle_event"])
     }
 }
@@ -147,5 +148,20 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         try Data(String(repeating: "这不是数据库 not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         let message = storeFailureMessage { _ = try SQLiteStore(path: path) }
         #expect(message == "cannot open the database at \(path): the database file is damaged or is not a ServiceLane database")
+    }
+}
+
+@Test func X4_aNewDatabaseIsReadableByItsOwnerOnly() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("private/lane.sqlite").path
+        let store = try SQLiteStore(path: path)
+        try addCustomer(store, "王小明", "13800138000")
+        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("private").path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+        if FileManager.default.fileExists(atPath: path + "-wal") {
+            #expect(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.posixPermissions] as? Int == 0o600)
+        }
     }
 }

@@ -39,6 +39,8 @@ enum AppointmentCommands {
             var a = try load(inv.positional("appt") ?? "", tx)
             let text = try body(&a, inv, ctx, tx)
             try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
+            try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: text, at: ctx.now, by: ctx.user)
+            if !a.status.isOpen { try tx.releaseReservations(appointmentID: a.id, at: ctx.now) }
             return .message("\(a.number): \(text)", nil)
         })
     }
@@ -139,6 +141,8 @@ enum AppointmentCommands {
                 }
             }
             let text = "booked \(a.number): \(vehicle.plate) \(start.display(in: ctx.settings.utcOffset)) with \(advisor), bay \(bay.map(String.init) ?? "-"), \(job)"
+            try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: "\(channel.rawValue) call at \(calledAt.display(in: ctx.settings.utcOffset)); \(text)",
+                                          at: ctx.now, by: ctx.user)
             return .message(text + warnings.map { "\nwarning: \($0)" }.joined(), nil)
         })
 
@@ -178,6 +182,15 @@ enum AppointmentCommands {
                 r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue))
             }
             r.add("note", "note", .text(a.note))
+            var reserved = Table(columns: [Column("part", "part"), Column("qty", "qty"), Column("label", "label"), Column("state", "state")],
+                                 emptyText: "no parts reserved")
+            for res in try tx.reservations(appointmentID: a.id) {
+                reserved.rows.append([.text(res.partNumber), .int(res.quantity), .text(res.label), .text(res.released ? "released" : "reserved")])
+            }
+            r.add(section: "reserved", "parts reserved", reserved)
+            var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
+            for e in try tx.appointmentEvents(appointmentID: a.id) { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)]) }
+            r.add(section: "history", "history", history)
             return .record(r)
         })
 
@@ -189,9 +202,10 @@ enum AppointmentCommands {
                   OptionSpec("needs-plan", "A comeback or complaint: the technician must prepare a plan"),
                   OptionSpec("plan", "The technician's plan is ready"),
                   OptionSpec("parts", "The parts manager checked stock and reserved the parts"),
+                  OptionSpec("reserve", value: "PARTS", "Reserve parts: NUMBER[:QTY],… (checks stock; counts as the parts check)", completion: .parts),
                   OptionSpec("parts-expected", value: "DATE", "Parts out of stock: expected arrival")],
-        examples: ["appt prepare AP-20261125-001 --items --parts"]
-    ) { a, inv, ctx, _ in
+        examples: ["appt prepare AP-20261125-001 --items --parts", "appt prepare AP-20261125-001 --reserve XH-15400-0001:1,XH-94109-0014"]
+    ) { a, inv, ctx, tx in
         guard a.status.isOpen else {
             throw Refusal("\(a.number): cannot prepare", problems: [Problem("status", "the appointment is \(a.status.rawValue)")])
         }
@@ -199,6 +213,10 @@ enum AppointmentCommands {
         if inv.flag("needs-plan") { a.internalChecks.needsTechnicianPlan = true }
         if inv.flag("plan") { a.internalChecks.technicianPlanAt = ctx.now }
         if inv.flag("parts") { a.internalChecks.partsCheckedAt = ctx.now }
+        if let list = inv.option("reserve") {
+            try reserve(list, for: a, ctx, tx)
+            a.internalChecks.partsCheckedAt = ctx.now
+        }
         if let text = inv.option("parts-expected") {
             guard let d = CalendarDate(parsing: text) else {
                 throw Refusal("\(a.number): cannot prepare", problems: [Problem("parts-expected", "'\(text)' is not a date")])
@@ -207,6 +225,30 @@ enum AppointmentCommands {
         }
         let missing = AppointmentPlanner.internalConfirmationProblems(for: a, settings: ctx.settings)
         return missing.isEmpty ? "internal confirmation complete" : "still to do: " + missing.map(\.message).joined(separator: "; ")
+    }
+
+    /// R2.5: parts put aside for the appointment, labelled with the customer's
+    /// name and the day. Refused, with every shortage, when stock (less what
+    /// is already reserved) cannot cover them: record --parts-expected instead.
+    static func reserve(_ list: String, for a: Appointment, _ ctx: CommandContext, _ tx: any StoreWriting) throws {
+        var p: [Problem] = []
+        var wanted: [(String, Int)] = []
+        for item in list.split(separator: ",") {
+            let parts = item.split(separator: ":").map { String($0).trimmingWhitespace() }
+            let number = parts[0].uppercased()
+            let qty = parts.count > 1 ? Int(parts[1]) : 1
+            guard let qty, qty > 0, parts.count <= 2 else { p.append(Problem("reserve", "'\(item)' should be NUMBER or NUMBER:QTY")); continue }
+            guard let part = try tx.part(number: number) else { p.append(Problem("reserve", "there is no part \(number)")); continue }
+            let available = part.stock - (try tx.reservedQuantity(partNumber: number))
+            if available < qty {
+                p.append(Problem(number, "\(part.name): \(max(available, 0)) available, \(qty) needed; order it and record --parts-expected DATE"))
+            }
+            wanted.append((number, qty))
+        }
+        try Refusal.check("\(a.number): cannot reserve the parts", p)
+        let name = try tx.customer(id: a.customerID)?.name ?? ""
+        let label = "\(name) \(a.day(in: ctx.settings.utcOffset))"
+        for (number, qty) in wanted { try tx.reserve(partNumber: number, quantity: qty, for: a.id, label: label, at: ctx.now) }
     }
 
     static let confirm = step(
@@ -287,6 +329,8 @@ enum AppointmentCommands {
                 var a = try load(inv.positional("appt") ?? "", tx)
                 try a.markArrived()
                 try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
+                try tx.appendAppointmentEvent(appointmentID: a.id, kind: "arrive", detail: "arrived", at: ctx.now, by: ctx.user)
+                try tx.releaseReservations(appointmentID: a.id, at: ctx.now)
                 guard let v = try tx.vehicle(id: a.vehicleID) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
                 let (output, current) = try RepairOrderCommands.openOrder(vehicleRef: v.plate.value, appointmentID: a.id, ctx, tx)
                 // R3.2: appointment customers are greeted by name.
