@@ -20,8 +20,8 @@ struct LaneCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run one command (or several, one per line) and exit.", valueName: "command"))
-    var command: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a command and exit; repeat -c for several, run in order.", valueName: "command"))
+    var command: [String] = []
 
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a file and exit.", valueName: "file"))
     var file: String?
@@ -46,7 +46,7 @@ struct LaneCommand: ParsableCommand {
     func launchOptions() -> LaunchOptions {
         var options = LaunchOptions()
         options.databasePath = db
-        options.command = command
+        options.command = command.isEmpty ? nil : command.joined(separator: "\n")
         options.file = file
         options.format = format.flatMap(OutputFormat.init(rawValue:))
         options.onError = ErrorPolicy(rawValue: onError) ?? .stop

@@ -128,6 +128,23 @@ import Testing
         for key in moneyKeys { #expect(first[key] is Int, "\(key) should be integer fen") }
     }
 
+    @Test func repeatedDashCRunsEveryCommandInOrder() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let result = try scratch.lane(["-c", "clock set 2026-11-25T10:00", "-c", "customer add --name 王小明 --phone 13800138000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("added customer C0037 王小明"))
+        #expect(try scratch.lane(["-c", "customer show C0037"]).stdout.contains("2026-11-25 10:00"))
+    }
+
+    @Test func csvMoneyIsInYuanUnderAYuanHeader() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let lines = try scratch.lane(["--format", "csv", "-c", "catalog parts"]).stdout.split(separator: "\n")
+        #expect(lines.first == "number,name,unit,price_yuan,stock,reserved,bin,group")
+        #expect(lines.contains("XH-15400-0001,机油滤清器,个,38.00,46,0,A-01-01,engine"))
+    }
+
     @Test func csvOutputHasAHeaderAndPlainValues() throws {
         let scratch = try seeded()
         defer { scratch.remove() }

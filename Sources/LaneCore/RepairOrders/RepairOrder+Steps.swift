@@ -196,9 +196,9 @@ extension RepairOrder {
         if passed {
             status = step.leadsTo ?? status
         } else {
+            // Back to work: the technician reworks what the reason names
+            // (clocking on again), then all three checks are done again.
             status = .inProgress
-            // Rework: the labour lines must be finished again.
-            for i in lines.indices where lines[i].kind == .labor && lines[i].isApproved { lines[i].done = false }
         }
     }
 

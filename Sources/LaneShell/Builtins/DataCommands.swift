@@ -136,9 +136,10 @@ enum DealershipCommands {
         noun: "catalog", verb: "parts", summary: "Parts with price (VAT excluded), stock and bin",
         action: .read { _, _, tx in
             var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("unit", "unit"), Column("price_fen", "price"),
-                                    Column("stock", "stock"), Column("bin", "bin"), Column("group", "group")])
+                                    Column("stock", "stock"), Column("reserved", "reserved"), Column("bin", "bin"), Column("group", "group")])
             for p in try tx.parts() {
-                t.rows.append([.text(p.number), .text(p.name), .text(p.unit), .money(p.price), .int(p.stock), .text(p.bin), .text(p.group)])
+                t.rows.append([.text(p.number), .text(p.name), .text(p.unit), .money(p.price), .int(p.stock),
+                               .int(try tx.reservedQuantity(partNumber: p.number)), .text(p.bin), .text(p.group)])
             }
             return .table(t)
         })

@@ -111,14 +111,18 @@ enum FollowUpCommands {
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
                                f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
+            // One shape whatever the data: the summary, then the calls.
             let scores = records.compactMap(\.score)
-            if !scores.isEmpty {
+            var r = Record()
+            r.add("scored_calls", "scored calls", .int(scores.count))
+            if scores.isEmpty {
+                r.add("average_score", "average score", .none)
+            } else {
                 let average = scores.reduce(0, +) * 100 / scores.count
-                var r = Record()
-                r.add(section: "calls", "calls", t)
-                return .message("\(scores.count) scored calls, average \(average / 100).\(CalendarDate.pad(average % 100, 2)) of 5", r)
+                r.add("average_score", "average score", .text("\(average / 100).\(CalendarDate.pad(average % 100, 2)) of 5"))
             }
-            return .table(t)
+            r.add(section: "calls", "calls", t)
+            return .record(r)
         })
 
     static let files = CommandSpec(

@@ -84,7 +84,10 @@ enum RepairOrderCommands {
             try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
             let owner = try tx.customer(id: vehicle.ownerID)
             // R3.2: a first-time visitor gets the advisor's card.
-            let firstVisit = try tx.events(vehicleID: vehicle.id).contains { $0.kind == .visit } ? ""
+            let visited = try tx.vehicles(ownerID: vehicle.ownerID).contains { v in
+                try tx.events(vehicleID: v.id).contains { $0.kind == .visit } || (try tx.repairOrders(vehicleID: v.id)).contains { $0.id != order.id }
+            }
+            let firstVisit = visited ? ""
                 : "\nnote: first visit to the store: give \(try tx.customer(id: vehicle.ownerID)?.name ?? "the customer") your card (R3.2)"
             let pending = try CampaignCommands.pending(for: vehicle, on: day, tx)
                 .map { "\nnote: \($0.kind == .upgrade ? "technical upgrade" : "service campaign") \($0.code) \($0.title) is open for this vehicle (\($0.kind.rule))" }
@@ -258,7 +261,7 @@ enum RepairOrderCommands {
         "part", "Add a part from the catalogue, with a stock check", rule: "R3.7, R3.8",
         positionals: [PositionalSpec("number", "Part number", completion: .parts)],
         options: [OptionSpec("qty", value: "N", "How many (default 1)")] + lineOptions,
-        examples: ["ro part P-BRK-PAD-F --qty 1"]
+        examples: ["ro part XH-45022-0011 --qty 1"]
     ) { o, inv, _, tx in
         var p: [Problem] = []
         let number = (inv.positional("number") ?? "").uppercased()
@@ -446,6 +449,9 @@ enum RepairOrderCommands {
             throw Refusal("\(o.number): cannot issue parts", problems: [Problem("line", "there is no line \(id)")])
         }
         var qty = max(line.quantity - line.issued, 0)
+        if line.kind == .part && qty == 0 && inv.option("qty") == nil {
+            throw Refusal("\(o.number): cannot issue parts", problems: [Problem("line \(id)", "all \(line.quantity) of \(line.code) are already issued")])
+        }
         if let text = inv.option("qty") {
             guard let n = Int(text) else { throw Refusal("\(o.number): cannot issue parts", problems: [Problem("qty", "'\(text)' is not a number")]) }
             qty = n

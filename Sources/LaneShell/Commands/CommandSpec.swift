@@ -172,6 +172,8 @@ public struct Invocation: Sendable {
         // Fewer words than required positionals: the current object fills
         // the positionals it can, leftmost first (`ro labor BRK-PAD-F` with an order in use).
         var missing = spec.positionals.filter { !$0.isOptional }.count - loose.count
+        // A word taken by a positional that the current object could have filled.
+        var takenForCurrent: (name: String, word: String)?
         for p in spec.positionals {
             if missing > 0, let kind = p.current, let current, let ref = current.reference(for: kind) {
                 positionals[p.name] = ref
@@ -180,10 +182,14 @@ public struct Invocation: Sendable {
                 // A word that cannot be this positional's current-object kind still fills it; resolution says what is wrong.
                 positionals[p.name] = word
                 queue = queue.dropFirst()
+                if p.current != nil { takenForCurrent = (p.name.uppercased(), word) }
             } else if let kind = p.current, let current, let ref = current.reference(for: kind) {
                 positionals[p.name] = ref
             } else if !p.isOptional {
-                let hint = p.current.map { _ in " (or make one current with `use`)" } ?? ""
+                var hint = p.current.map { _ in " (or make one current with `use`)" } ?? ""
+                if let taken = takenForCurrent {
+                    hint += "; '\(taken.word)' was read as \(taken.name): give \(taken.name) first, or make one current with `use`"
+                }
                 problems.append("\(p.name.uppercased()) is missing: \(p.help)\(hint)")
             }
         }

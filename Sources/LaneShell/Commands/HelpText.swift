@@ -38,7 +38,7 @@ enum HelpText {
         var lines = ["usage: \(spec.usage)", "", spec.summary]
         if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
         let entries: [(String, String)] = spec.positionals.map { p in
-            (p.name.uppercased(), p.help + (p.current == nil ? "" : " Left out: the current \(p.current == .vehicle ? "vehicle" : "customer") (`use`)."))
+            (p.name.uppercased(), p.help + (p.current == nil ? "" : " Left out: the current \(p.current == .vehicle ? "vehicle" : p.current == .repairOrder ? "repair order" : "customer") (`use`)."))
         } + spec.options.map { o in
             ((o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"), o.help + (o.isRequired ? " (required)" : ""))
         }

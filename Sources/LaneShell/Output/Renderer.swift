@@ -109,8 +109,14 @@ public struct Renderer: Sendable {
         }
     }
 
+    /// CSV is for spreadsheets and carries money in yuan (`1280.50`), so a
+    /// `price_fen` key is headed `price_yuan` there; JSON keeps integer fen.
+    static func csvKey(_ key: String) -> String {
+        key.hasSuffix("_fen") ? String(key.dropLast(4)) + "_yuan" : key
+    }
+
     private func csvTable(_ table: Table) -> String {
-        ([CSV.encodeRow(table.columns.map(\.key))] + table.rows.map { CSV.encodeRow($0.map(csvText)) }).joined(separator: "\n")
+        ([CSV.encodeRow(table.columns.map { Self.csvKey($0.key) })] + table.rows.map { CSV.encodeRow($0.map(csvText)) }).joined(separator: "\n")
     }
 
     private func renderCSV(_ output: CommandOutput) -> String {
@@ -125,7 +131,7 @@ public struct Renderer: Sendable {
 
     /// A record is one CSV row under its field keys; its sections follow as their own blocks.
     private func csvRecord(_ record: Record) -> String {
-        var blocks = [CSV.encodeRow(record.fields.map(\.key)) + "\n" + CSV.encodeRow(record.fields.map { csvText($0.value) })]
+        var blocks = [CSV.encodeRow(record.fields.map { Self.csvKey($0.key) }) + "\n" + CSV.encodeRow(record.fields.map { csvText($0.value) })]
         for section in record.sections { blocks.append(csvTable(section.table)) }
         return blocks.joined(separator: "\n\n")
     }
