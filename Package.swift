@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // SHA-256 for the hash-chained audit trail (and, later, PIN hashing).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -26,7 +28,7 @@ let package = Package(
         .target(name: "LaneCore"),
         .target(
             name: "LaneStore",
-            dependencies: ["LaneCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LaneCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "LaneShell",

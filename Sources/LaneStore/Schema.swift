@@ -310,6 +310,30 @@ enum Schema {
                 CREATE INDEX part_reservation_by_appointment ON part_reservation(appointment_id);
                 """)
         }
+        migrator.registerMigration("v8 audit trail") { db in
+            try db.execute(sql: """
+                -- Every change, as typed, by whom: append-only and hash-chained (`audit verify`).
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    user TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    noun TEXT NOT NULL,
+                    ref TEXT NOT NULL,                       -- the entity: RO number, plate, customer code… ('' when none)
+                    summary TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE INDEX audit_by_ref ON audit_log(ref, seq);
+                CREATE INDEX audit_by_user ON audit_log(user, seq);
+                CREATE INDEX audit_by_time ON audit_log(at);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -93,6 +93,11 @@ public protocol StoreReading {
     /// Parts reserved and not yet released, for one part.
     func reservedQuantity(partNumber: String) throws -> Int
     func reservations(appointmentID: Int64) throws -> [PartReservation]
+
+    /// Audit rows, oldest first, filtered by entity reference, user and time.
+    func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry]
+    /// Recomputes the hash chain from the first row.
+    func verifyAudit() throws -> AuditVerification
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -135,6 +140,9 @@ public protocol StoreWriting: StoreReading {
     func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
     /// Releases an appointment's reservations (arrived, missed or cancelled).
     func releaseReservations(appointmentID: Int64, at: Timestamp) throws
+
+    /// Appends a row to the audit trail, chained to the one before.
+    func appendAudit(_ entry: AuditEntry) throws
 }
 
 /// Parts put aside for an appointment (R2.5).

@@ -336,7 +336,9 @@ enum AppointmentCommands {
                 // R3.2: appointment customers are greeted by name.
                 let name = try tx.customer(id: a.customerID)?.name ?? ""
                 guard case .message(let text, let record) = output else { return (output, current) }
-                return (.message("\(a.number) arrived: greet \(name) by name; priority in dispatch (R2.8, R3.2)\n" + text, record), current)
+                let arrived = CommandOutput.message("\(a.number) arrived: greet \(name) by name; priority in dispatch (R2.8, R3.2)\n" + text, record)
+                try AuditCommands.record(noun: "appt", name: "appt arrive", ref: inv.positional("appt"), inv, arrived, ctx, tx)
+                return (arrived, current)
             }
             session.current = current
             return output

@@ -56,7 +56,11 @@ enum RepairOrderCommands {
         action: .session { inv, session in
             let ctx = try session.context()
             let (output, current) = try session.store.write { tx in
-                try openOrder(vehicleRef: inv.positional("vehicle") ?? "", appointmentID: nil, ctx, tx)
+                let opened = try openOrder(vehicleRef: inv.positional("vehicle") ?? "", appointmentID: nil, ctx, tx)
+                if case .repairOrder(let number, _, _) = opened.1 {
+                    try AuditCommands.record(noun: "ro", name: "ro open", ref: number, inv, opened.0, ctx, tx)
+                }
+                return opened
             }
             session.current = current
             return output

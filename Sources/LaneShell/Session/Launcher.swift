@@ -32,6 +32,7 @@ public enum Launcher {
         try FollowUpCommands.register(into: &registry)
         try TodayCommand.register(into: &registry)
         try CampaignCommands.register(into: &registry)
+        try AuditCommands.register(into: &registry)
         return registry
     }
 

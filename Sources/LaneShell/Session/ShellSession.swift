@@ -112,7 +112,11 @@ public final class ShellSession {
         case .write(let body):
             let ctx = try context()
             defer { forgetSettings() }
-            return try store.write { try body(invocation, ctx, $0) }
+            return try store.write { tx in
+                let output = try body(invocation, ctx, tx)
+                try AuditCommands.record(spec, invocation, output, ctx, tx)
+                return output
+            }
         }
     }
 

@@ -1,0 +1,72 @@
+import Testing
+@testable import LaneStore
+import LaneCore
+
+@Suite struct AuditTrailTests {
+    let t0 = Timestamp(secondsSince1970: 1_795_395_600)
+
+    func entry(_ n: Int, user: String = "薛淑芬") -> AuditEntry {
+        AuditEntry(at: t0.adding(seconds: Int64(n) * 60), user: user, role: "service_advisor", command: "ro complaint --text 第\(n)次",
+                   noun: "ro", ref: "RO-20261123-0001", summary: "complaint \(n)")
+    }
+
+    func storeWithThreeRows() throws -> SQLiteStore {
+        let store = try makeStore()
+        try store.write { tx in for n in 1...3 { try tx.appendAudit(entry(n, user: n == 2 ? "赵子涵" : "薛淑芬")) } }
+        return store
+    }
+
+    @Test func rowsAreNumberedAndChained() throws {
+        let store = try storeWithThreeRows()
+        let rows = try store.read { try $0.auditEntries(ref: nil, user: nil, from: nil, to: nil, limit: 10) }
+        #expect(rows.map(\.sequence) == [1, 2, 3])
+        #expect(Set(rows.map(\.hash)).count == 3)
+        #expect(rows.allSatisfy { $0.hash.count == 64 })
+        #expect(try store.read { try $0.verifyAudit() } == AuditVerification(checked: 3, firstBroken: nil))
+    }
+
+    @Test func queriesByEntityUserAndTime() throws {
+        let store = try storeWithThreeRows()
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.auditEntries(ref: nil, user: "赵子涵", from: nil, to: nil, limit: 10).map(\.sequence) == [2])
+            #expect(try tx.auditEntries(ref: "RO-20261123-0001", user: nil, from: nil, to: nil, limit: 10).count == 3)
+            #expect(try tx.auditEntries(ref: "RO-X", user: nil, from: nil, to: nil, limit: 10).isEmpty)
+            #expect(try tx.auditEntries(ref: nil, user: nil, from: t0.adding(seconds: 120), to: t0.adding(seconds: 180), limit: 10).map(\.sequence) == [2])
+        }
+    }
+
+    @Test func theTableRefusesUpdatesAndDeletes() throws {
+        let store = try storeWithThreeRows()
+        #expect(throws: (any Error).self) { try store.unsafeExecute("UPDATE audit_log SET user = '某人' WHERE seq = 2") }
+        #expect(throws: (any Error).self) { try store.unsafeExecute("DELETE FROM audit_log WHERE seq = 3") }
+        #expect(try store.read { try $0.verifyAudit().firstBroken } == nil)
+    }
+
+    @Test func aTamperedRowIsDetected() throws {
+        let store = try storeWithThreeRows()
+        // Someone with the file drops the trigger and edits a row.
+        try store.unsafeExecute("DROP TRIGGER audit_log_no_update")
+        try store.unsafeExecute("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = 2")
+        #expect(try store.read { try $0.verifyAudit() } == AuditVerification(checked: 1, firstBroken: 2))
+    }
+
+    @Test func aRemovedRowIsDetected() throws {
+        let store = try storeWithThreeRows()
+        try store.unsafeExecute("DROP TRIGGER audit_log_no_delete")
+        try store.unsafeExecute("DELETE FROM audit_log WHERE seq = 2")
+        #expect(try store.read { try $0.verifyAudit().firstBroken } == 3)
+    }
+
+    @Test func aRehashedRowStillBreaksTheNextLink() throws {
+        let store = try storeWithThreeRows()
+        try store.unsafeExecute("DROP TRIGGER audit_log_no_update")
+        // A forger recomputing row 2's own hash cannot fix row 3's stored link.
+        var forged = entry(2, user: "赵子涵")
+        forged.sequence = 2
+        forged.summary = "forged"
+        let first = try store.read { try $0.auditEntries(ref: nil, user: nil, from: nil, to: nil, limit: 1) }[0]
+        let hash = AuditChain.hash(previous: first.hash, forged)
+        try store.unsafeExecute("UPDATE audit_log SET summary = 'forged', hash = '\(hash)' WHERE seq = 2")
+        #expect(try store.read { try $0.verifyAudit().firstBroken } == 3)
+    }
+}
