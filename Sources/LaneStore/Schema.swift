@@ -334,6 +334,10 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v9 the first admin") { db in
+            // A new store starts with one admin account, who loads or imports the dealership (README).
+            try db.execute(sql: "INSERT INTO staff (name, role, team, phone) VALUES ('admin', 'admin', NULL, NULL)")
+        }
         return migrator
     }
 }

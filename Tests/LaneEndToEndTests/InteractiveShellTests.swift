@@ -167,7 +167,7 @@ final class TmuxShell {
         let tmux = try #require(TmuxShell.findTmux(),
             "tmux is not installed, so the interactive shell cannot be tested; run scripts/setup or `apt-get install -y tmux`")
         let scratch = try Scratch()
-        let seeded = try scratch.lane(["-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        let seeded = try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"])
         if seeded.status != 0 { scratch.remove() }
         try #require(seeded.status == 0, "seed load failed: \(seeded.stderr)")
         return TmuxShell(scratch: scratch, tmux: tmux)

@@ -14,7 +14,7 @@ import Testing
     /// Seeds a scratch database through the binary.
     func seeded() throws -> Scratch {
         let scratch = try Scratch()
-        let result = try scratch.lane(["-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        let result = try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"])
         #expect(result.status == 0, "\(result.stderr)")
         return scratch
     }
@@ -203,7 +203,7 @@ import Testing
         defer { scratch.remove() }
         let before = try contents(scratch)
         _ = try scratch.write("new.csv", "code,name,phone,address\nC0201,司马光,13700137000,洛阳\nC0202,诸葛亮,137001370,成都\n")
-        let result = try scratch.lane(["-c", "import customers new.csv"])
+        let result = try scratch.lane(["--user", "admin", "-c", "import customers new.csv"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("new.csv line 3 phone: '137001370'"))
         #expect(try contents(scratch) == before)
@@ -213,7 +213,7 @@ import Testing
         let scratch = try seeded()
         defer { scratch.remove() }
         let before = try contents(scratch)
-        let result = try scratch.lane(["-c", "seed load"])
+        let result = try scratch.lane(["--user", "admin", "-c", "seed load"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("fills an empty database only"))
         #expect(try contents(scratch) == before)
@@ -239,7 +239,7 @@ func displayWidth(_ text: String) -> Int {
         let block = try #require(doc.components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
         let scratch = try Scratch()
         defer { scratch.remove() }
-        #expect(try scratch.lane(["-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
+        #expect(try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
         let result = try scratch.lane(input: block)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("paid ¥296.06 by wechat; gate pass GP-20261125-0001"))

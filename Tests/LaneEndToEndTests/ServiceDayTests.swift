@@ -630,7 +630,7 @@ import Testing
 
     static func seeded() throws -> Scratch {
         let scratch = try Scratch()
-        try run(scratch, "", ["-c", "seed load \(LaneProcess.seedsDirectory.path)"], "seed load")
+        try run(scratch, "", ["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"], "seed load")
         return scratch
     }
 

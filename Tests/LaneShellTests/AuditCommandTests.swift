@@ -5,19 +5,20 @@ import Testing
     @Test func everyChangeIsAuditedAsTypedAndRefusalsAreNot() throws {
         let shell = try TestShell(seeded: true)
         try shell.expectOK("ro open 粤B27DP2")
-        try shell.expectOK("set user 赵子涵")
+        try shell.expectOK("set user 顾静")
         try shell.expectOK("ro complaint --text 刹车异响")
         try shell.expectRefused("ro complaint --text ' '")
         try shell.expectOK("customer add --name 王小明 --phone 13800138000")
+        try shell.expectOK("set user 姚雪") // the service manager reads the trail
         let trail = try shell.expectOK("audit show --entity RO-20261123-0001")
         #expect(trail.contains("ro open 粤B27DP2"))
-        #expect(trail.contains("赵子涵"))
-        #expect(trail.contains("qc_inspector"))
+        #expect(trail.contains("顾静"))
+        #expect(trail.contains("service_advisor"))
         #expect(trail.contains("ro complaint --text 刹车异响"))
         #expect(trail.split(separator: "\n").count == 4) // header, rule, two rows: the refusal left none
         #expect(try shell.expectOK("audit show --entity C0037").contains("customer add"))
-        #expect(try shell.expectOK("audit show --user 赵子涵 --day 2026-11-23").contains("刹车异响"))
-        #expect(try shell.expectOK("audit show --user 赵子涵 --day 2026-11-22").contains("no changes recorded"))
+        #expect(try shell.expectOK("audit show --user 顾静 --day 2026-11-23").contains("刹车异响"))
+        #expect(try shell.expectOK("audit show --user 顾静 --day 2026-11-22").contains("no changes recorded"))
         #expect(try shell.expectOK("audit verify").contains("the audit trail is intact: 4 rows")) // seed load, open, complaint, add
     }
 
@@ -26,6 +27,7 @@ import Testing
         try shell.expectOK("ro open 粤B27DP2")
         try shell.store.unsafeExecute("DROP TRIGGER audit_log_no_update")
         try shell.store.unsafeExecute("UPDATE audit_log SET user = '无名氏' WHERE seq = 2")
+        try shell.expectOK("set user 姚雪")
         let err = try shell.expectRefused("audit verify")
         #expect(err.contains("the audit trail has been tampered with"))
         #expect(err.contains("row 2"))

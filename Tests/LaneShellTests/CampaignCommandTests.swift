@@ -1,9 +1,10 @@
 import Testing
 @testable import LaneShell
 
+/// Campaigns are started by the service manager (姚雪).
 @Suite struct CampaignCommandTests {
     @Test func R1_6_upgradeInvitesEligibleVehiclesByModel() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "姚雪", seeded: true)
         let out = try shell.expectOK("campaign add UPG-2026-07 --kind upgrade --title BMS软件升级 --models '星河 EV6;星河 EV9'")
         #expect(out.contains("vehicles eligible"))
         let due = try shell.expectOK("remind due --kind upgrade")
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func R1_5_campaignForAllVehiclesWithinItsDates() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "姚雪", seeded: true)
         try shell.expectOK("campaign add WINTER-2026 --kind campaign --title 冬季免费检测 --from 2026-12-01 --until 2026-12-31")
         #expect(try shell.expectOK("remind due --kind campaign").contains("nobody to call"))
         #expect(try shell.expectOK("remind due --kind campaign --on 2026-12-05").contains("冬季免费检测"))
@@ -26,13 +27,13 @@ import Testing
     }
 
     @Test func R1_6_openingARepairOrderShowsAnOpenUpgrade() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "姚雪", seeded: true)
         try shell.expectOK("campaign add UPG-ALL --kind upgrade --title 车机升级")
         #expect(try shell.expectOK("ro open 粤B27DP2").contains("note: technical upgrade UPG-ALL 车机升级 is open for this vehicle (R1.6)"))
     }
 
     @Test func campaignRefusals() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "姚雪", seeded: true)
         let err = try shell.expectRefused("campaign add X --kind first_service --title ' ' --from 2026-12-10 --until 2026-12-01")
         #expect(err.contains("kind"))
         #expect(err.contains("title"))
@@ -46,7 +47,7 @@ import Testing
 @Suite struct ProgressTests {
     @Test func R4_5_progressChangeIsRecordedWithANewPromise() throws {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(11) { try shell.expectOK(line) } // clocked on
+        for line in FollowUpCommandTests.serviceDay(upTo: "ro clock-off") { try shell.expectOK(line) } // clocked on
         let out = try shell.expectOK("ro progress --note 发现刹车盘磨损，等待客户确认 --promise 15:00")
         #expect(out.contains("now promised for 2026-11-23 15:00"))
         #expect(try shell.expectOK("ro timeline").contains("发现刹车盘磨损"))

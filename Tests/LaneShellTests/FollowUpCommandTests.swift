@@ -7,11 +7,16 @@ import Testing
     static let serviceDay = [
         "ro open 粤B27DP2", "ro complaint --text 保养", "ro check-in --mileage 19100 --fuel 4 --covers", "ro warranty not_covered",
         "ro documents", "ro labor MNT-5K", "ro promise", "ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博",
-        "ro handover", "ro dispatch --team 机电一组", "ro clock-on 1 --tech 夏勇", "ro clock-off 1 --finished",
-        "ro check self --pass", "ro check leader --pass --note 正常", "set user 赵子涵", "ro check final --pass", "set user 薛淑芬",
-        "ro delivery-check", "ro notify --at 12:00", "ro deliver --next-date 2027-05-23 --next-km 24100 --call-time 工作日上午",
+        "ro handover", "set user 何子涵", "ro dispatch --team 机电一组", "set user 夏勇", "ro clock-on 1 --tech 夏勇", "ro clock-off 1 --finished",
+        "ro check self --pass", "set user 程国栋", "ro check leader --pass --note 正常", "set user 赵子涵", "ro check final --pass",
+        "set user 薛淑芬", "ro delivery-check", "ro notify --at 12:00", "ro deliver --next-date 2027-05-23 --next-km 24100 --call-time 工作日上午",
         "ro settle --signed-by 卢文博", "set user 莫霞", "ro pay --method cash --amount 253.12 --invoice 1", "set user 蒋芳",
     ]
+
+    /// The service day's lines before the first one starting with `marker`.
+    static func serviceDay(upTo marker: String) -> ArraySlice<String> {
+        serviceDay.prefix { !$0.hasPrefix(marker) }
+    }
 
     func delivered() throws -> TestShell {
         let shell = try TestShell(seeded: true)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LaneShell
 
+/// Loading and importing are the admin's (or the service manager's) work.
 @Suite struct ImportAndSeedTests {
     func file(_ name: String, _ text: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-import-\(UUID().uuidString)")
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func seedLoadFillsAnEmptyDatabase() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         let out = try shell.expectOK("seed load \(TestShell.seedsPath)")
         #expect(out.contains("customers.csv"))
         let counts = try shell.store.tableCounts()
@@ -25,24 +26,24 @@ import Testing
     }
 
     @Test func seedLoadRefusesADatabaseThatHoldsData() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "admin", seeded: true)
         #expect(try shell.expectRefused("seed load \(TestShell.seedsPath)").contains("fills an empty database only"))
     }
 
     @Test func seedLoadRefusesAFolderWithoutSeeds() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         #expect(try shell.expectRefused("seed load /nonexistent/seeds").contains("/nonexistent/seeds"))
     }
 
     @Test func importCustomersAddsEveryRow() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         let csv = try file("customers.csv", "code,name,phone,address\nC0101,王小明,13800138000,广州\nC0102,李四,138 0013 8001,\n")
         #expect(try shell.expectOK("import customers \(csv.path)").contains("imported 2 customers"))
         #expect(try shell.expectOK("customer show C0102").contains("13800138001"))
     }
 
     @Test func importWithABadRowNamesLineAndFieldAndImportsNothing() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         let csv = try file("bad.csv", "code,name,phone,address\nC0101,王小明,13800138000,广州\nC0102,李四,1234,深圳\nC0103,,13900139000,\n")
         let err = try shell.expectRefused("import customers \(csv.path)")
         #expect(err.contains("nothing was imported from bad.csv"))
@@ -51,14 +52,14 @@ import Testing
     }
 
     @Test func importRefusesRowsAlreadyOnFile() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         let csv = try file("c.csv", "code,name,phone,address\nC0101,王小明,13800138000,广州\n")
         try shell.expectOK("import customers \(csv.path)")
         #expect(try shell.expectRefused("import customers \(csv.path)").contains("C0101 is already a customer"))
     }
 
     @Test func importVehiclesChecksOwnersVinsAndPlates() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         try shell.expectOK("customer add --name 王小明 --phone 13800138000")
         let good = try file("v.csv", "vin,plate,model,owner,sold,mileage\nLXHCB1A24T0000017,粤BD12345,星河 E3,C0001,2026-10-01,15\n")
         #expect(try shell.expectOK("import vehicles \(good.path)").contains("imported 1 vehicle"))
@@ -70,18 +71,18 @@ import Testing
     }
 
     @Test func importRefusesAFileWithoutTheNeededColumns() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         let csv = try file("c.csv", "name,mobile\n王小明,13800138000\n")
         #expect(try shell.expectRefused("import customers \(csv.path)").contains("phone"))
     }
 
     @Test func importOfAMissingFileIsRefused() throws {
-        let shell = try TestShell()
+        let shell = try TestShell(user: "admin")
         #expect(try shell.expectRefused("import customers /nonexistent.csv").contains("/nonexistent.csv"))
     }
 
     @Test func dealershipListsComeFromTheSeeds() throws {
-        let shell = try TestShell(seeded: true)
+        let shell = try TestShell(user: "admin", seeded: true)
         let technicians = try shell.expectOK("staff list --role technician")
         #expect(technicians.contains("technician"))
         #expect(!technicians.contains("cashier"))

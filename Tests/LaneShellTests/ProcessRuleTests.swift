@@ -5,9 +5,10 @@ import Testing
 /// proven through the commands that carry it out.
 @Suite struct ProcessRuleTests {
     /// Runs the demo service of 粤B27DP2 up to `count` lines of the day.
-    func shell(upTo count: Int = FollowUpCommandTests.serviceDay.count) throws -> TestShell {
+    func shell(upTo marker: String? = nil) throws -> TestShell {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(count) { try shell.expectOK(line) }
+        let lines = marker.map(FollowUpCommandTests.serviceDay(upTo:)) ?? FollowUpCommandTests.serviceDay[...]
+        for line in lines { try shell.expectOK(line) }
         return shell
     }
 
@@ -37,24 +38,24 @@ import Testing
     }
 
     @Test func R3_3_complaintInTheCustomersWords() throws {
-        let shell = try shell(upTo: 2)
+        let shell = try shell(upTo: "ro check-in")
         #expect(try shell.expectOK("ro show").contains("保养"))
         #expect(try shell.expectRefused("ro complaint --text '   '").contains("in their words"))
     }
 
     @Test func R3_6_documentsAreTakenBeforeSigning() throws {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(7) where !line.hasPrefix("ro documents") { try shell.expectOK(line) }
+        for line in FollowUpCommandTests.serviceDay(upTo: "ro sign") where !line.hasPrefix("ro documents") { try shell.expectOK(line) }
         #expect(try shell.expectRefused("ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博").contains("R3.6"))
     }
 
     @Test func R3_11_signedCustomerIsTakenToTheLounge() throws {
-        let shell = try shell(upTo: 7)
+        let shell = try shell(upTo: "ro sign")
         #expect(try shell.expectOK("ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博").contains("lounge (R3.10, R3.11)"))
     }
 
     @Test func R4_1_handoverToTheForemanAfterTheSignature() throws {
-        let shell = try shell(upTo: 8)
+        let shell = try shell(upTo: "ro handover")
         #expect(try shell.expectOK("ro handover").contains("handed over to the workshop foreman"))
         #expect(try shell.expectOK("ro timeline").contains("[signed → handed_over]"))
     }
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func R5_1_R5_5_afterFinalQCTheDeliveryCheckAndTheSettlementStatement() throws {
-        let shell = try shell(upTo: 17)
+        let shell = try shell(upTo: "ro delivery-check")
         #expect(try shell.expectOK("ro delivery-check").contains("internal delivery check passed"))
         try shell.expectOK("ro notify --at 12:00")
         try shell.expectOK("ro deliver --next-date 2027-05-23 --next-km 24100 --call-time 上午")
@@ -75,12 +76,12 @@ import Testing
     }
 
     @Test func R5_7_settlementNeedsTheCustomersSignature() throws {
-        let shell = try shell(upTo: 20)
+        let shell = try shell(upTo: "ro settle")
         #expect(try shell.expectRefused("ro settle --signed-by ' '").contains("the customer signs the settlement"))
     }
 
     @Test func R5_9_paymentIssuesTheGatePassAndReturnsTheKeys() throws {
-        let shell = try shell(upTo: 22)
+        let shell = try shell(upTo: "ro pay")
         let out = try shell.expectOK("ro pay --method cash --amount 253.12 --invoice 1")
         #expect(out.contains("gate pass GP-20261123-0001"))
         #expect(out.contains("keys, licence and handbook returned"))
@@ -104,20 +105,23 @@ import Testing
 
     @Test func X2_everyPartFittedIsOnTheRecord() throws {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(11) { try shell.expectOK(line) }
-        try shell.expectOK("ro part XH-15400-0001")
-        try shell.expectOK("ro approve 2")
+        for line in FollowUpCommandTests.serviceDay(upTo: "ro clock-off") { try shell.expectOK(line) }
+        try shell.expectOK("ro part XH-15400-0001")      // found by the technician
+        try shell.expectOK("set user 薛淑芬")
+        try shell.expectOK("ro approve 2")               // the customer's yes, through the advisor
+        try shell.expectOK("set user 范颖")
         try shell.expectOK("ro issue 2 --to 夏勇")
         let ledger = try shell.store.read { try $0.stockMovements(partNumber: "XH-15400-0001") }
         #expect(ledger.count == 1)
-        #expect(ledger.first?.by == "夏勇")
+        #expect(ledger.first?.by == "夏勇") // the technician who signed the issue slip
         #expect(try shell.expectOK("ro show").contains("1/1 issued"))
     }
 
     @Test func X3_nothingIsChargedThatTheCustomerDidNotApprove() throws {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(11) { try shell.expectOK(line) }
+        for line in FollowUpCommandTests.serviceDay(upTo: "ro clock-off") { try shell.expectOK(line) }
         try shell.expectOK("ro part XH-45022-0011")
+        try shell.expectOK("set user 薛淑芬")
         try shell.expectOK("ro decline 2")
         #expect(try shell.expectOK("ro show").contains("¥253.12"))
     }

@@ -86,14 +86,7 @@ import Testing
 
     @Test func aClosedRepairOrderJoinsTheServiceHistory() throws {
         let shell = try TestShell(seeded: true)
-        for line in ["ro open 粤B27DP2", "ro complaint --text 保养", "ro check-in --mileage 19100 --fuel 4 --covers", "ro warranty not_covered",
-                     "ro documents", "ro labor MNT-5K", "ro promise", "ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博",
-                     "ro handover", "ro dispatch --team 机电一组", "ro clock-on 1 --tech 夏勇", "ro clock-off 1 --finished",
-                     "ro check self --pass", "ro check leader --pass --note 正常", "set user 赵子涵", "ro check final --pass",
-                     "ro delivery-check", "ro notify --at 12:00", "ro deliver --next-date 2027-05-23 --next-km 24100 --call-time 上午",
-                     "ro settle --signed-by 卢文博", "ro pay --method cash --amount 253.12 --invoice 1"] {
-            try shell.expectOK(line)
-        }
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(line) }
         #expect(try shell.expectOK("vehicle history 粤B27DP2").contains("RO-20261123-0001"))
         #expect(rows(try shell.expectOK("remind due"), containing: "粤B27DP2").isEmpty)
     }

@@ -47,6 +47,7 @@ import Testing
         try shell.expectOK("ro check leader --pass --note 刹车片余量3mm建议更换")
         try shell.expectOK("set user 赵子涵")
         try shell.expectOK("ro check final --pass")
+        try shell.expectOK("set user 夏勇") // the technician washes
         return shell
     }
 
@@ -84,7 +85,9 @@ import Testing
     @Test func R3_10_noWorkshopStepBeforeTheSignature() throws {
         let shell = try atReception()
         #expect(try shell.expectRefused("ro handover").contains("handover needs it work order signed"))
+        try shell.expectOK("set user 何子涵")
         #expect(try shell.expectRefused("ro dispatch --team 机电一组").contains("status"))
+        try shell.expectOK("set user 夏勇")
         #expect(try shell.expectRefused("ro clock-on 1 --tech 夏勇").contains("status"))
         #expect(try shell.expectRefused("ro issue 2 --to 夏勇").contains("status"))
     }
@@ -136,6 +139,7 @@ import Testing
     @Test func R4_2_dispatchWithoutATeamShowsTheLoads() throws {
         let shell = try signed()
         try shell.expectOK("ro handover")
+        try shell.expectOK("set user 何子涵")
         let err = try shell.expectRefused("ro dispatch")
         #expect(err.contains("机电一组 0.0 h waiting"))
         #expect(try shell.expectRefused("ro dispatch --team 飞行组").contains("there is no team 飞行组"))
@@ -163,7 +167,9 @@ import Testing
         try shell.expectOK("ro promise")
         try shell.expectOK("ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博")
         try shell.expectOK("ro handover")
+        try shell.expectOK("set user 何子涵")
         try shell.expectOK("ro dispatch --team 机电二组")
+        try shell.expectOK("set user 范颖")
         #expect(try shell.expectRefused("ro issue 1 --to 叶丽华").contains("only 0 of XH-42751-2355 in stock"))
     }
 
@@ -171,8 +177,11 @@ import Testing
         let shell = try inWorkshop()
         #expect(try shell.expectOK("ro part XH-45022-0011").contains("waiting for the customer's approval"))
         #expect(try shell.expectRefused("ro issue 4 --to 夏勇").contains("not approved by the customer"))
+        #expect(try shell.expectRefused("ro approve 4").contains("may not run ro approve")) // the customer's word comes through the advisor
+        try shell.expectOK("set user 薛淑芬")
         try shell.expectOK("ro approve 4")
         #expect(try shell.expectRefused("ro approve 4").contains("already approved"))
+        try shell.expectOK("set user 夏勇")
         try shell.expectOK("ro issue 4 --to 夏勇")
     }
 
@@ -198,7 +207,9 @@ import Testing
         let shell = try checked()
         try shell.expectOK("set user 薛淑芬")
         #expect(try shell.expectRefused("ro delivery-check").contains("chose a wash"))
+        try shell.expectOK("set user 夏勇")
         try shell.expectOK("ro wash")
+        try shell.expectOK("set user 薛淑芬")
         try shell.expectOK("ro delivery-check")
     }
 
@@ -223,12 +234,14 @@ import Testing
             #expect(timeline.contains("  \(step) "), "timeline lacks \(step)")
         }
         #expect(timeline.contains("赵子涵"))
+        try shell.expectOK("set user 薛淑芬")
         #expect(try shell.expectRefused("ro labor MNT-5K").contains("closed"))
     }
 
     @Test func R5_3_majorRepairAtPeakIsWarned() throws {
         let shell = try checked()
         try shell.expectOK("ro wash")
+        try shell.expectOK("set user 薛淑芬")
         try shell.expectOK("ro delivery-check")
         #expect(!(try shell.expectOK("ro notify --at 17:00")).contains("warning"))
     }
@@ -240,6 +253,7 @@ import Testing
         #expect(try shell.expectOK("ro list").contains("no repair orders"))
         #expect(try shell.expectOK("ro list --all").contains("cancelled"))
         let working = try inWorkshop()
+        try working.expectOK("set user 薛淑芬")
         #expect(try working.expectRefused("ro cancel --reason 走了").contains("status"))
     }
 

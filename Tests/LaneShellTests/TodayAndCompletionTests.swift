@@ -15,7 +15,7 @@ import Testing
 
     @Test func eachRoleSeesItsStep() throws {
         let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay.prefix(9) { try shell.expectOK(line) } // signed and handed over
+        for line in FollowUpCommandTests.serviceDay(upTo: "set user 何子涵") { try shell.expectOK(line) } // signed and handed over
         try shell.expectOK("set user 何子涵")
         #expect(try shell.expectOK("today").contains("ro dispatch"))
         try shell.expectOK("ro dispatch --team 机电一组")

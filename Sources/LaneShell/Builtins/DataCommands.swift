@@ -55,7 +55,7 @@ enum DataCommands {
                 throw Refusal("cannot find the demo data", problems: [Problem("dir", "give the folder, or set LANE_SEEDS")])
             }
             let existing = try tx.customerCount()
-            let staff = try tx.staff().count
+            let staff = try tx.staff().filter { $0.role != .admin }.count
             if existing > 0 || staff > 0 {
                 throw Refusal("seed load fills an empty database only", problems: [
                     Problem("", "this database already holds \(existing) customers and \(staff) staff; use `import` to add to it, or start a new file with --db")

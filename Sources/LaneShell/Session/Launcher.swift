@@ -33,6 +33,7 @@ public enum Launcher {
         try TodayCommand.register(into: &registry)
         try CampaignCommands.register(into: &registry)
         try AuditCommands.register(into: &registry)
+        try RolesCommand.register(into: &registry)
         return registry
     }
 

@@ -102,6 +102,11 @@ public final class ShellSession {
     }
 
     private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
+        // X6: the signed-in user's role is checked before anything else.
+        if CommandPermissions.roles(for: spec.name) != CommandPermissions.everyone.union([.serviceManager, .admin]) {
+            let role = try store.read { try $0.staffMember(named: user)?.role }
+            if let refusal = CommandPermissions.refusal(spec, user: user, role: role) { throw refusal }
+        }
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
         switch spec.action {
         case .session(let body):

@@ -18,14 +18,23 @@ final class TestShell {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var seedsPath: String { repositoryRoot.appendingPathComponent("seeds").path }
 
-    init(user: String = "薛淑芬", seeded: Bool = false, format: OutputFormat = .table) throws {
+    /// Seeded: the demo dealership, loaded by the admin, then `user` (one of its
+    /// staff) at the keyboard. Not seeded: an empty store where `user` is on the
+    /// staff list with `role`.
+    init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table) throws {
         store = try SQLiteStore(inMemoryNamed: "test")
         let captured = self.captured
         session = ShellSession(
             store: store, clock: FixedClock(Self.demoNow), user: user, registry: try Launcher.builtinRegistry(),
             io: ShellIO(out: { captured.append(out: $0) }, err: { captured.append(err: $0) }),
             format: format, seedsDirectory: Self.seedsPath, workingDirectory: FileManager.default.temporaryDirectory.path)
-        if seeded { try expectOK("seed load \(Self.seedsPath)") }
+        if seeded {
+            session.user = "admin"
+            try expectOK("seed load \(Self.seedsPath)")
+            session.user = user
+        } else if user != "admin" {
+            _ = try store.write { try $0.insertStaff(name: user, role: role, team: nil, phone: nil) }
+        }
     }
 
     struct Outcome {
