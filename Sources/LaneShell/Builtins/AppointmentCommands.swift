@@ -273,7 +273,7 @@ enum AppointmentCommands {
                 where due.state == .due || due.state == .overdue {
                     let v = try tx.vehicle(id: a.vehicleID), c = try tx.customer(id: a.customerID)
                     t.rows.append([.text(a.number), .time(a.start), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"),
-                                   .text(c?.phone.digits ?? ""), .text(due.kind.rawValue), .text(due.state.rawValue)])
+                                   .text(ctx.privacy.phone(c?.phone)), .text(due.kind.rawValue), .text(due.state.rawValue)])
                 }
             }
             return .table(t)

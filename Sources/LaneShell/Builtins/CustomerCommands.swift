@@ -27,16 +27,16 @@ enum CustomerCommands {
                 throw Refusal("the customer is already registered", problems: [Problem("", "\(same.name) with \(same.phone.digits) is \(same.code)")])
             }
             let customer = try tx.insertCustomer(number: try tx.nextCustomerNumber(), fields: fields, at: ctx.now)
-            return .message("added customer \(customer.code) \(customer.name)", record(customer, vehicles: []))
+            return .message("added customer \(customer.code) \(customer.name)", record(customer, vehicles: [], ctx))
         })
 
     static let show = CommandSpec(
         noun: "customer", verb: "show", summary: "Show a customer and their vehicles",
         positionals: [PositionalSpec("customer", "Code (C0007), mobile number or exact name", completion: .customers, current: .customer)],
         examples: ["customer show C0007", "customer show 王小明", "customer show 13800138000"],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx, tx in
             let c = try References.customer(inv.positional("customer") ?? "", tx)
-            return .record(record(c, vehicles: try tx.vehicles(ownerID: c.id)))
+            return .record(record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
         })
 
     static let list = CommandSpec(
@@ -45,9 +45,9 @@ enum CustomerCommands {
             OptionSpec("limit", value: "N", "At most N rows (default 50)"),
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx, tx in
             let (limit, offset) = try Paging.read(inv)
-            return .table(try table(try tx.customers(limit: limit, offset: offset), tx))
+            return .table(try table(try tx.customers(limit: limit, offset: offset), tx, ctx))
         })
 
     static let find = CommandSpec(
@@ -58,7 +58,7 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx, tx in
             let text = (inv.positional("text") ?? "").trimmingWhitespace()
             guard !text.isEmpty else { throw Refusal("say what to look for", problems: [Problem("text", "is empty")]) }
             var found: [Customer] = []
@@ -77,7 +77,7 @@ enum CustomerCommands {
                 }
             }
             take(try tx.customers(namePrefix: text, limit: limit))
-            var result = try table(found, tx)
+            var result = try table(found, tx, ctx)
             result.emptyText = "no customer's name, mobile number, plate or code starts with '\(text)'"
             return .table(result)
         })
@@ -91,7 +91,7 @@ enum CustomerCommands {
             OptionSpec("address", value: "TEXT", "New address ('' clears it)"),
         ],
         examples: ["customer edit C0007 --phone 13912345678"],
-        action: .write { inv, _, tx in
+        action: .write { inv, ctx, tx in
             var c = try References.customer(inv.positional("customer") ?? "", tx)
             guard inv.option("name") != nil || inv.option("phone") != nil || inv.option("address") != nil else {
                 throw Refusal("nothing to change", problems: [Problem("", "give --name, --phone or --address")])
@@ -102,26 +102,26 @@ enum CustomerCommands {
             c.phone = fields.phone
             c.address = fields.address
             try tx.updateCustomer(c)
-            return .message("changed customer \(c.code) \(c.name)", record(c, vehicles: try tx.vehicles(ownerID: c.id)))
+            return .message("changed customer \(c.code) \(c.name)", record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
         })
 
-    static func record(_ c: Customer, vehicles: [Vehicle]) -> Record {
+    static func record(_ c: Customer, vehicles: [Vehicle], _ ctx: CommandContext) -> Record {
         var r = Record()
         r.add("code", "code", .text(c.code))
         r.add("name", "name", .text(c.name))
-        r.add("phone", "phone", .text(c.phone.digits))
-        r.add("address", "address", .optional(c.address))
+        r.add("phone", "phone", .text(ctx.privacy.phone(c.phone)))
+        r.add("address", "address", .optional(ctx.privacy.address(c.address)))
         r.add("created_at", "since", .time(c.createdAt))
         r.add(section: "vehicles", "vehicles", VehicleCommands.table(vehicles, owners: [:]))
         return r
     }
 
-    static func table(_ customers: [Customer], _ tx: any StoreReading) throws -> Table {
+    static func table(_ customers: [Customer], _ tx: any StoreReading, _ ctx: CommandContext) throws -> Table {
         var t = Table(columns: [Column("code", "code"), Column("name", "name"), Column("phone", "phone"),
                                 Column("vehicles", "vehicles"), Column("address", "address")])
         for c in customers {
             let plates = try tx.vehicles(ownerID: c.id).map(\.plate.value).joined(separator: " ")
-            t.rows.append([.text(c.code), .text(c.name), .text(c.phone.digits), .text(plates), .optional(c.address)])
+            t.rows.append([.text(c.code), .text(c.name), .text(ctx.privacy.phone(c.phone)), .text(plates), .optional(ctx.privacy.address(c.address))])
         }
         return t
     }

@@ -104,7 +104,7 @@ enum DealershipCommands {
     static let staffList = CommandSpec(
         noun: "staff", verb: "list", summary: "List staff by role and team",
         options: [OptionSpec("role", value: "ROLE", "Only this role", completion: .choices(StaffRole.allCases.map(\.rawValue)))],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx, tx in
             var staff = try tx.staff()
             if let roleText = inv.option("role") {
                 guard let role = StaffRole(rawValue: roleText) else {
@@ -114,7 +114,7 @@ enum DealershipCommands {
             }
             var t = Table(columns: [Column("name", "name"), Column("role", "role"), Column("title", "title"), Column("team", "team"), Column("phone", "phone")])
             for s in staff {
-                t.rows.append([.text(s.name), .text(s.role.rawValue), .text(s.role.title), .optional(s.team), .optional(s.phone?.digits)])
+                t.rows.append([.text(s.name), .text(s.role.rawValue), .text(s.role.title), .optional(s.team), .optional(s.phone.map { ctx.privacy.phone($0) })])
             }
             return .table(t)
         })

@@ -51,7 +51,7 @@ enum FollowUpCommands {
             for c in try dueCalls(on: day, ctx, tx) {
                 let v = try tx.vehicle(id: c.order.vehicleID), cu = try tx.customer(id: c.order.customerID)
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(v?.plate.value ?? "?"), .text(cu?.name ?? "?"),
-                               .text(cu?.phone.digits ?? ""), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
+                               .text(ctx.privacy.phone(cu?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
                                .text(c.order.delivery?.followUpPreference ?? ""), .int(c.tries),
                                .text(day > c.window.upperBound ? "overdue" : "due")])
             }

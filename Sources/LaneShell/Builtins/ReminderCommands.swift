@@ -86,7 +86,7 @@ enum ReminderCommands {
                 let owner = try tx.customer(id: item.vehicle.ownerID)
                 t.rows.append([.text(item.reminder.rule), .text(item.reminder.kind.rawValue), .date(item.reminder.dueOn),
                                .text(item.vehicle.plate.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
-                               .text(owner?.phone.digits ?? ""), item.reminder.estimatedMileage.map(Value.int) ?? .none,
+                               .text(ctx.privacy.phone(owner?.phone)), item.reminder.estimatedMileage.map(Value.int) ?? .none,
                                .int(item.tries), .text(item.reminder.reason)])
             }
             return .table(t)

@@ -106,6 +106,8 @@ public struct Completer {
             return [c.code]
         }
         if !partial.isEmpty, partial.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // X4: numbers are completed only for roles that may see them.
+            guard Privacy(role: try session.role()).showsContacts else { return [] }
             return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.limit).map(\.phone.digits)
         }
         var seen = Set<String>()

@@ -64,8 +64,17 @@ public final class ShellSession {
 
     func forgetSettings() { cachedSettings = nil }
 
+    /// The user's role on the staff list, looked up once per user name.
+    private var cachedRole: (user: String, role: StaffRole?)?
+    public func role() throws -> StaffRole? {
+        if let cachedRole, cachedRole.user == user { return cachedRole.role }
+        let role = try store.read { try $0.staffMember(named: user)?.role }
+        cachedRole = (user, role)
+        return role
+    }
+
     public func context() throws -> CommandContext {
-        CommandContext(now: clock.now(), settings: try settings(), user: user, current: current,
+        CommandContext(now: clock.now(), settings: try settings(), user: user, role: try role(), current: current,
                        seedsDirectory: seedsDirectory, workingDirectory: workingDirectory)
     }
 
@@ -129,8 +138,10 @@ public final class ShellSession {
     /// script and line for error messages; nil on a terminal.
     @discardableResult
     public func execute(_ line: String, origin: String?) -> ExitCode {
+        // X4: the last line of defence; fields are masked where they are built.
+        let privacy = Privacy(role: try? role())
         do {
-            let text = renderer.render(try run(line))
+            let text = privacy.scrub(renderer.render(try run(line)))
             if !text.isEmpty { io.out(text + "\n") }
             return .ok
         } catch is QuitRequest {
@@ -138,7 +149,7 @@ public final class ShellSession {
             return .ok
         } catch {
             let prefix = origin.map { "error: \($0): " } ?? "error: "
-            io.err(prefix + ErrorReport.message(for: error) + "\n")
+            io.err(privacy.scrub(prefix + ErrorReport.message(for: error)) + "\n")
             return ErrorReport.exitCode(for: error)
         }
     }

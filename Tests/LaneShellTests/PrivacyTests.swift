@@ -1,0 +1,75 @@
+import Foundation
+import LaneCore
+import Testing
+@testable import LaneShell
+
+/// X4: customer contact details are masked for roles that do not need them.
+@Suite struct PrivacyTests {
+    /// Every command that shows things, with arguments that find something after the service day.
+    static let lookups = [
+        "customer show C0002", "customer list --limit 100", "customer find 卢", "customer find 1336", "vehicle show 粤B27DP2",
+        "vehicle list --limit 100", "vehicle history 粤B27DP2", "staff list", "ro show RO-20261123-0001", "ro list --all",
+        "ro timeline RO-20261123-0001", "ro estimate RO-20261123-0001", "remind due", "remind register", "appt list",
+        "appt confirmations", "appt board", "followup due", "followup list", "followup files", "complaint list --all", "today",
+        "whoami", "campaign list", "history",
+    ]
+
+    /// Full mainland mobile numbers in `text`: 11 digits starting 13-19, not part of a longer number.
+    static func fullMobileNumbers(in text: String) -> [String] {
+        var found: [String] = []
+        var run = ""
+        for ch in text + " " {
+            if ch.isASCII && ch.isNumber { run.append(ch); continue }
+            if run.count == 11, run.hasPrefix("1"), let second = run.dropFirst().first, "3456789".contains(second) { found.append(run) }
+            run = ""
+        }
+        return found
+    }
+
+    func serviceDayShell() throws -> TestShell {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤BD92702 --at 15:00 --job 保养")
+        try shell.expectOK("clock set 2026-11-23T10:00")
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(line) }
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 2 --comment '电话13363270655打不通'")
+        return shell
+    }
+
+    @Test(arguments: [("夏勇", "technician"), ("程国栋", "team leader"), ("何子涵", "foreman"), ("赵子涵", "QC inspector"),
+                      ("任雪", "technical director"), ("范颖", "parts manager"), ("路人甲", "not on the staff list")])
+    func X4_noFullMobileNumberReachesARoleThatMayNotSeeIt(_ user: String, _ what: String) throws {
+        let shell = try serviceDayShell()
+        try shell.expectOK("set user \(user)")
+        for format in ["table", "json", "csv"] {
+            try shell.expectOK("set format \(format)")
+            for line in Self.lookups {
+                let outcome = shell.run(line)
+                let text = outcome.out + outcome.err
+                let shown = Self.fullMobileNumbers(in: text)
+                #expect(shown.isEmpty, "\(what) \(user), \(format): \(line) shows \(shown)")
+            }
+        }
+    }
+
+    @Test func theFrontOfficeSeesNumbersInFull() throws {
+        let shell = try serviceDayShell()
+        for user in ["薛淑芬", "蒋芳", "莫霞", "姚雪"] {
+            try shell.expectOK("set user \(user)")
+            #expect(try shell.expectOK("customer show C0002").contains("13363270655"), "\(user)")
+        }
+    }
+
+    @Test func theScanFindsNumbersAndOnlyNumbers() {
+        #expect(Self.fullMobileNumbers(in: "call 13800138000, or 138****8000 / 12345678901 / 138001380001") == ["13800138000"])
+    }
+
+    @Test func maskedFormsKeepWhatTheWorkshopNeeds() {
+        let privacy = Privacy(role: .technician)
+        #expect(privacy.phone(try! MobileNumber.parse("13800138000").get()) == "138****8000")
+        #expect(privacy.address("广东省深圳市南山区科技园1号") == "广东省深圳市南山区****")
+        #expect(privacy.address("上海市徐汇区") == "上海市徐汇区")
+        #expect(privacy.address(nil) == nil)
+        #expect(Privacy(role: .serviceAdvisor).address("广东省深圳市南山区科技园1号") == "广东省深圳市南山区科技园1号")
+    }
+}
