@@ -338,6 +338,18 @@ enum Schema {
             // A new store starts with one admin account, who loads or imports the dealership (README).
             try db.execute(sql: "INSERT INTO staff (name, role, team, phone) VALUES ('admin', 'admin', NULL, NULL)")
         }
+        migrator.registerMigration("v10 PINs") { db in
+            try db.execute(sql: """
+                -- Staff PINs, only as salted PBKDF2-HMAC-SHA256; five wrong tries lock the account.
+                CREATE TABLE staff_pin (
+                    staff_name TEXT PRIMARY KEY REFERENCES staff(name),
+                    salt TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    iterations INTEGER NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -98,6 +98,14 @@ public protocol StoreReading {
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry]
     /// Recomputes the hash chain from the first row.
     func verifyAudit() throws -> AuditVerification
+
+    /// Whether `name` has a PIN, and how many wrong tries in a row.
+    func pinState(staffName name: String) throws -> PinState?
+}
+
+public struct PinState: Sendable, Equatable {
+    public var failures: Int
+    public var isLocked: Bool { failures >= PinCheck.maxFailures }
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -143,6 +151,22 @@ public protocol StoreWriting: StoreReading {
 
     /// Appends a row to the audit trail, chained to the one before.
     func appendAudit(_ entry: AuditEntry) throws
+
+    /// Stores a new PIN (salted, slow hash) and clears failures and lockout.
+    func setPin(staffName name: String, pin: String) throws
+    /// Checks a PIN, counting failures; a locked account fails without checking.
+    func checkPin(staffName name: String, pin: String) throws -> PinCheck
+}
+
+/// The answer to a PIN.
+public enum PinCheck: Sendable, Equatable {
+    case accepted
+    case wrong(failures: Int)
+    case locked
+    case noPin
+
+    /// Wrong tries in a row that lock an account until an admin sets a new PIN.
+    public static let maxFailures = 5
 }
 
 /// Parts put aside for an appointment (R2.5).

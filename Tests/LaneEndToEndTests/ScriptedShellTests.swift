@@ -137,6 +137,23 @@ import Testing
         #expect(try scratch.lane(["-c", "customer show C0037"]).stdout.contains("2026-11-25 10:00"))
     }
 
+    @Test func signInAtStartTakesThePinFromTheEnvironmentNeverAFlag() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["--user", "姚雪", "-c", "staff pin 赵子涵"], environment: ["LANE_NEW_PIN": "2580"]).status == 0)
+        let none = try scratch.lane(["--user", "赵子涵", "-c", "whoami"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("赵子涵 has a PIN"))
+        #expect(try scratch.lane(["--user", "赵子涵", "-c", "whoami"], environment: ["LANE_PIN": "1111"]).stderr.contains("wrong PIN"))
+        let good = try scratch.lane(["--user", "赵子涵", "-c", "whoami"], environment: ["LANE_PIN": "2580"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("qc_inspector"))
+        #expect(try scratch.lane(["--user", "赵子涵", "--pin", "2580", "-c", "whoami"]).status == 2) // no such flag
+        let stranger = try scratch.lane(["--user", "路人甲", "-c", "whoami"])
+        #expect(stranger.status == 1)
+        #expect(stranger.stderr.contains("路人甲 is not on the staff list"))
+    }
+
     @Test func csvMoneyIsInYuanUnderAYuanHeader() throws {
         let scratch = try seeded()
         defer { scratch.remove() }

@@ -68,8 +68,8 @@ enum MetaCommands {
                 guard value == "on" || value == "off" else { throw UsageError("color is on or off") }
                 session.color = value == "on"
             case "user":
-                if let p = PersonName.problem(value, field: "user") { throw Refusal("cannot change the user", problems: [p]) }
-                session.user = value.trimmingWhitespace()
+                // The same as `login`: on the staff list, and the PIN when they have one.
+                try session.signIn(value)
             default:
                 throw UsageError("unknown setting '\(name)'; settings are format, on-error, color, user")
             }

@@ -15,7 +15,7 @@ public enum CommandPermissions {
     static let table: [String: Set<StaffRole>] = [
         // The shell itself and lookups.
         "help": everyone, "history": everyone, "set": everyone, "source": everyone, "use": everyone, "whoami": everyone,
-        "clock": everyone, "quit": everyone, "today": everyone, "roles": everyone,
+        "clock": everyone, "quit": everyone, "today": everyone, "roles": everyone, "login": everyone, "staff pin": everyone,
         "customer show": everyone, "customer list": everyone, "customer find": everyone,
         "vehicle show": everyone, "vehicle list": everyone, "vehicle history": everyone,
         "staff list": everyone, "catalog labor": everyone, "catalog parts": everyone, "store show": everyone,

@@ -176,4 +176,22 @@ public enum Terminal {
     }
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Reads a line from the terminal without echoing it (PINs).
+    public static func readSecret(prompt: String) -> String? {
+        guard isTerminal(0) else { return nil }
+        var saved = termios()
+        guard tcgetattr(0, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        fputs(prompt, lane_stdout())
+        fflush(lane_stdout())
+        tcsetattr(0, TCSAFLUSH, &quiet)
+        defer {
+            tcsetattr(0, TCSAFLUSH, &saved)
+            fputs("\n", lane_stdout())
+            fflush(lane_stdout())
+        }
+        return readLine(strippingNewline: true)
+    }
 }

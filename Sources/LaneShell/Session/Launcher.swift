@@ -34,6 +34,7 @@ public enum Launcher {
         try CampaignCommands.register(into: &registry)
         try AuditCommands.register(into: &registry)
         try RolesCommand.register(into: &registry)
+        try SignInCommands.register(into: &registry)
         return registry
     }
 
@@ -111,6 +112,20 @@ public enum Launcher {
             registry: registry, io: io,
             format: options.format ?? .table, onError: options.onError, color: colorAllowed,
             seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
+
+        let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
+        let ask = Terminal.isTerminal(0) ? readSecret : nil
+        session.pinSource = PinSource(environment: environment, askSecret: ask)
+        // Sign-in: the user must be on the staff list, with their PIN when they have one.
+        do {
+            try session.signIn(session.user)
+        } catch {
+            io.err("error: " + ErrorReport.message(for: error) + "\n")
+            if (try? store.read({ try $0.staff().count })) == 1 {
+                io.err("hint: a new store has one account, admin: lane --user admin (README, \"Who is who\")\n")
+            }
+            return ErrorReport.exitCode(for: error)
+        }
 
         if let command = options.command {
             let reader = TextLineReader(command)

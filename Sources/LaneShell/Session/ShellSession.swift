@@ -35,6 +35,8 @@ public final class ShellSession {
     public var historyProvider: (() -> [String])?
     /// True while reading from a terminal (no `error: line N:` prefixes).
     public var isInteractive = false
+    /// Where PINs come from (terminal, LANE_PIN, LANE_PIN_FILE).
+    public var pinSource: PinSource = .none
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
     var quitRequested = false

@@ -1,0 +1,95 @@
+import Foundation
+import LaneCore
+import Testing
+@testable import LaneShell
+
+/// Sign-in with PINs: salted slow hashes, five tries, never a flag.
+@Suite struct SignInTests {
+    func shell(pins: [String: String] = [:], newPin: String? = nil) throws -> TestShell {
+        let shell = try TestShell(seeded: true)
+        var env: [String: String] = [:]
+        if let newPin { env["LANE_NEW_PIN"] = newPin }
+        if !pins.isEmpty {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pins-\(UUID().uuidString)")
+            try pins.map { "\($0.key) \($0.value)" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            env["LANE_PIN_FILE"] = file.path
+        }
+        shell.session.pinSource = PinSource(environment: env, askSecret: nil)
+        return shell
+    }
+
+    @Test func aPinIsStoredOnlyAsASaltedHash() throws {
+        let shell = try shell(newPin: "2580")
+        try shell.expectOK("staff pin")
+        let dump = try shell.store.snapshot()
+        #expect(!dump.contains("2580"))
+        #expect(dump.contains("60000")) // the iteration count, beside salt and hash
+    }
+
+    @Test func loginAsksForThePinOnceThereIsOne() throws {
+        let setter = try shell(newPin: "2580")
+        try setter.expectOK("set user 姚雪")
+        try setter.expectOK("staff pin 赵子涵")
+        // Same store, no PIN given: refused and nothing changes.
+        setter.session.pinSource = .none
+        #expect(try setter.expectRefused("login 赵子涵").contains("has a PIN"))
+        setter.session.pinSource = PinSource(environment: ["LANE_PIN": "2580"], askSecret: nil)
+        try setter.expectOK("login 赵子涵")
+        #expect(setter.session.user == "赵子涵")
+    }
+
+    @Test func fiveWrongPinsLockTheAccountUntilANewPinIsSet() throws {
+        let shell = try shell(newPin: "2580")
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("staff pin 赵子涵")
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "0000"], askSecret: nil)
+        for n in 1...4 {
+            let outcome = shell.run("login 赵子涵")
+            #expect(outcome.err.contains("wrong PIN for 赵子涵 (\(n) of 5 tries)"))
+        }
+        #expect(shell.run("login 赵子涵").err.contains("locked after 5 wrong PINs"))
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "2580"], askSecret: nil)
+        #expect(shell.run("login 赵子涵").err.contains("locked")) // the right PIN does not unlock it
+        #expect(shell.session.user == "姚雪")
+        shell.session.pinSource = PinSource(environment: ["LANE_NEW_PIN": "3690"], askSecret: nil)
+        try shell.expectOK("staff pin 赵子涵")
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "3690"], askSecret: nil)
+        try shell.expectOK("login 赵子涵")
+    }
+
+    @Test func aPinFileSignsSeveralPeopleIn() throws {
+        let shell = try shell(newPin: "2580")
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("staff pin 赵子涵")
+        try shell.expectOK("staff pin 夏勇")
+        shell.session.pinSource = PinSource(environment: [:], askSecret: nil)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pins-\(UUID().uuidString)")
+        try "赵子涵 2580\n夏勇 2580\n".write(to: file, atomically: true, encoding: .utf8)
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN_FILE": file.path], askSecret: nil)
+        try shell.expectOK("login 夏勇")
+        try shell.expectOK("login 赵子涵")
+    }
+
+    @Test func onlyManagersSetOtherPeoplesPinsAndWeakPinsAreRefused() throws {
+        let shell = try shell(newPin: "2580")
+        #expect(try shell.expectRefused("staff pin 赵子涵").contains("only the admin or the service manager"))
+        shell.session.pinSource = PinSource(environment: ["LANE_NEW_PIN": "1234"], askSecret: nil)
+        #expect(try shell.expectRefused("staff pin").contains("too easy"))
+        shell.session.pinSource = PinSource(environment: ["LANE_NEW_PIN": "12a4"], askSecret: nil)
+        #expect(try shell.expectRefused("staff pin").contains("4 to 8 digits"))
+    }
+
+    @Test func strangersCannotSignIn() throws {
+        let shell = try shell()
+        #expect(try shell.expectRefused("login 路人甲").contains("not on the staff list"))
+        #expect(shell.session.user == "薛淑芬")
+    }
+
+    @Test func weakPinRules() {
+        #expect(StaffPin.problem("2580") == nil)
+        #expect(StaffPin.problem("111111") != nil)
+        #expect(StaffPin.problem("9876") != nil)
+        #expect(StaffPin.problem("123") != nil)
+        #expect(StaffPin.problem("123456789") != nil)
+    }
+}
