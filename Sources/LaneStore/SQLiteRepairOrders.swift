@@ -59,6 +59,7 @@ extension SQLiteTransaction {
             ("paid_method", o.payment?.method.rawValue), ("paid_fen", o.payment?.amount.fen), ("invoice_number", o.payment?.invoiceNumber),
             ("gate_pass", o.payment?.gatePass), ("paid_by", o.payment?.by), ("paid_at", o.payment?.at.secondsSince1970),
             ("cancel_reason", o.cancelReason),
+            ("discount_fen", o.discount.fen), ("discount_reason", o.discountReason), ("discount_by", o.discountBy),
         ]
     }
 
@@ -105,7 +106,8 @@ extension SQLiteTransaction {
         checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
         warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
         team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
-        settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason
+        settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
+        discount_fen, discount_reason, discount_by
         """
 
     private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
@@ -150,6 +152,9 @@ extension SQLiteTransaction {
                                 gatePass: row["gate_pass"] ?? "", by: row["paid_by"] ?? "", at: at)
         }
         o.cancelReason = row["cancel_reason"]
+        o.discount = Money(fen: row["discount_fen"] ?? 0)
+        o.discountReason = row["discount_reason"]
+        o.discountBy = row["discount_by"]
         o.lines = try Row.fetchAll(db, sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done

@@ -350,6 +350,13 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v11 discounts") { db in
+            try db.execute(sql: """
+                ALTER TABLE repair_order ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE repair_order ADD COLUMN discount_reason TEXT;
+                ALTER TABLE repair_order ADD COLUMN discount_by TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -366,6 +366,14 @@ struct StatusStep: CustomTestStringConvertible, Sendable {
         #expect(s.total.fen == 11_300)
     }
 
+    @Test func discountComesOffTheNetBeforeVATAndNeverBelowZero() {
+        let lines = [RepairOrderLine(kind: .part, code: "P", name: "p", quantity: 1, unitPrice: Money(fen: 10_000))]
+        let s = Settlement(lines: lines, vatBasisPoints: 1300, discount: Money(fen: 1_000))
+        #expect(s.net.fen == 9_000)
+        #expect(s.vat.fen == 1_170)
+        #expect(Settlement(lines: lines, vatBasisPoints: 1300, discount: Money(fen: 50_000)).total.fen == 0)
+    }
+
     @Test func roundingHalfUpIsSymmetric() {
         #expect(Money.divideRoundingHalfUp(5, by: 10) == 1)
         #expect(Money.divideRoundingHalfUp(4, by: 10) == 0)

@@ -264,3 +264,43 @@ import Testing
         #expect(try shell.expectRefused("ro show RO-19990101-0001").contains("no repair order"))
     }
 }
+
+/// Separation of duties: a discount above the store's limit needs the service manager.
+@Suite struct DiscountTests {
+    func reception() throws -> TestShell {
+        let shell = try TestShell(seeded: true)
+        for line in FollowUpCommandTests.serviceDay(upTo: "ro sign") { try shell.expectOK(line) }
+        return shell
+    }
+
+    @Test func anAdvisorGivesUpToTheLimitAndVATFollows() throws {
+        let shell = try reception()
+        // Net ¥224.00: 10% is ¥22.40; VAT on ¥201.60 is ¥26.21; total ¥227.81.
+        #expect(try shell.expectOK("ro discount --percent 10 --reason 老客户").contains("total now ¥227.81"))
+        #expect(try shell.expectOK("ro show").contains("¥22.40"))
+    }
+
+    @Test func aboveTheLimitOnlyTheServiceManager() throws {
+        let shell = try reception()
+        let err = try shell.expectRefused("ro discount --amount 50 --reason 投诉补偿")
+        #expect(err.contains("above the 10% an advisor may give (¥22.40); the service manager gives it"))
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("ro discount --amount 50 --reason 投诉补偿").contains("discount ¥50.00"))
+        #expect(try shell.expectRefused("ro discount --amount 500 --reason x").contains("more than the customer's net"))
+    }
+
+    @Test func discountRefusals() throws {
+        let shell = try reception()
+        #expect(try shell.expectRefused("ro discount --reason x").contains("either --amount YUAN or --percent N"))
+        #expect(try shell.expectRefused("ro discount --percent 150 --reason x").contains("not an amount"))
+        #expect(try shell.expectRefused("ro discount --percent 5 --reason ' '").contains("say why"))
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectRefused("ro discount --percent 5 --reason x").contains("may not run ro discount"))
+    }
+
+    @Test func noDiscountAfterSettlement() throws {
+        let shell = try TestShell(seeded: true)
+        for line in FollowUpCommandTests.serviceDay(upTo: "set user 莫霞") { try shell.expectOK(line) }
+        #expect(try shell.expectRefused("ro discount --percent 5 --reason x").contains("settled"))
+    }
+}

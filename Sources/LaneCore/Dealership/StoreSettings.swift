@@ -52,6 +52,9 @@ public struct StoreSettings: Hashable, Sendable {
     public var closes: TimeOfDay
     public var peakHours: [TimeRange]
     public var bays: Int
+    /// The largest discount an advisor may give, in basis points of the
+    /// customer's net total; above it the service manager decides.
+    public var discountLimitBasisPoints: Int = 1000
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -77,7 +80,8 @@ public struct StoreSettings: Hashable, Sendable {
         [("store.name", name), ("store.code", code), ("store.utc_offset", utcOffset.description),
          ("rates.labor_rate_fen", String(laborRate.fen)), ("rates.vat_basis_points", String(vatBasisPoints)),
          ("hours.open", opens.description), ("hours.close", closes.description),
-         ("hours.peak", peakHours.map(\.description).joined(separator: ",")), ("workshop.bays", String(bays))]
+         ("hours.peak", peakHours.map(\.description).joined(separator: ",")), ("workshop.bays", String(bays)),
+         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints))]
     }
 
     /// Reads settings back from key/value text; missing keys keep the standard
@@ -102,6 +106,8 @@ public struct StoreSettings: Hashable, Sendable {
             s.peakHours = ranges.compactMap { $0 }
             return true
         }, "time ranges like 08:30-10:30")
+        take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
+             "basis points from 0 to 10000")
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, "a number of bays above 0")
         if s.opens >= s.closes { problems.append(Problem("hours", "the store must open (\(s.opens)) before it closes (\(s.closes))")) }
         return problems.isEmpty ? .success(s) : .failure(Refusal("the store settings are not valid", problems: problems))

@@ -272,6 +272,26 @@ extension RepairOrder {
         status = .closed
     }
 
+    /// A discount off the customer's net before VAT. Above the store's limit
+    /// only the service manager may give it (separation of duties).
+    public mutating func giveDiscount(_ amount: Money, reason: String, by: String, role: StaffRole?, limitBasisPoints: Int,
+                                      vatBasisPoints: Int) throws(Refusal) {
+        var p = statusProblems("give a discount", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked,
+                                                             .leaderChecked, .qcPassed, .readyForDelivery, .delivered])
+        let gross = Settlement(lines: lines, vatBasisPoints: vatBasisPoints).net
+        if amount.fen < 0 { p.append(Problem("amount", "a discount cannot be negative")) }
+        if amount.fen > gross.fen { p.append(Problem("amount", "\(amount) is more than the customer's net \(gross)")) }
+        let limit = Money(fen: Money.divideRoundingHalfUp(gross.fen * Int64(limitBasisPoints), by: 10_000))
+        if amount.fen > limit.fen && role != .serviceManager {
+            p.append(Problem("amount", "\(amount) is above the \(limitBasisPoints / 100)% an advisor may give (\(limit)); the service manager gives it"))
+        }
+        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", "say why the customer gets a discount")) }
+        try Refusal.check("\(number): cannot give the discount", p)
+        discount = amount
+        discountReason = reason.trimmingWhitespace()
+        discountBy = by
+    }
+
     /// Cancels before any work (e.g. no known fix, R2.5).
     public mutating func cancel(reason: String) throws(Refusal) {
         var p = blockers(for: .cancel)

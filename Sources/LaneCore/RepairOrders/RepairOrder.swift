@@ -273,6 +273,10 @@ public struct RepairOrder: Sendable, Equatable {
     public var payment: Payment?
     /// Why it was cancelled.
     public var cancelReason: String?
+    /// A discount off the customer's net, why, and who gave it.
+    public var discount = Money(fen: 0)
+    public var discountReason: String?
+    public var discountBy: String?
 
     public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String,
                 appointmentID: Int64? = nil, openedAt: Timestamp) {
@@ -302,7 +306,7 @@ public struct RepairOrder: Sendable, Equatable {
     public var declinedSafetyLines: [RepairOrderLine] { lines.filter { $0.safety && $0.approval == .refused } }
 
     public func settlement(vatBasisPoints: Int) -> Settlement {
-        Settlement(lines: lines, vatBasisPoints: vatBasisPoints)
+        Settlement(lines: lines, vatBasisPoints: vatBasisPoints, discount: discount)
     }
 
     /// The last result of each check stage since the job last went back to work.

@@ -126,12 +126,14 @@ public struct Settlement: Sendable, Equatable {
     public var partsNet: Money
     /// Warranty and free lines at their price, shown but not charged.
     public var coveredValue: Money
-    public var net: Money { Money(fen: laborNet.fen + partsNet.fen) }
+    /// Agreed off the customer's net, before VAT.
+    public var discount: Money
+    public var net: Money { Money(fen: laborNet.fen + partsNet.fen - discount.fen) }
     public var vat: Money
     public var total: Money { Money(fen: net.fen + vat.fen) }
     public var vatBasisPoints: Int
 
-    public init(lines: [RepairOrderLine], vatBasisPoints: Int) {
+    public init(lines: [RepairOrderLine], vatBasisPoints: Int, discount: Money = Money(fen: 0)) {
         var labor: Int64 = 0, parts: Int64 = 0, covered: Int64 = 0
         for line in lines where line.isApproved {
             let charged = line.chargedAmount.fen
@@ -145,6 +147,9 @@ public struct Settlement: Sendable, Equatable {
         partsNet = Money(fen: parts)
         coveredValue = Money(fen: covered)
         self.vatBasisPoints = vatBasisPoints
-        vat = Money(fen: Money.divideRoundingHalfUp((labor + parts) * Int64(vatBasisPoints), by: 10_000))
+        // Never more than the customer's net: a discount cannot make the customer owed money.
+        let off = min(max(discount.fen, 0), labor + parts)
+        self.discount = Money(fen: off)
+        vat = Money(fen: Money.divideRoundingHalfUp((labor + parts - off) * Int64(vatBasisPoints), by: 10_000))
     }
 }

@@ -154,6 +154,7 @@ enum DealershipCommands {
             r.add("utc_offset", "time zone", .text("UTC" + s.utcOffset.description))
             r.add("labor_rate_fen", "labour rate / hour", .money(s.laborRate))
             r.add("vat_basis_points", "VAT (basis points)", .int(s.vatBasisPoints))
+            r.add("discount_limit_basis_points", "advisor discount limit (bp)", .int(s.discountLimitBasisPoints))
             r.add("hours", "opening hours", .text("\(s.opens)-\(s.closes)"))
             r.add("peak_hours", "peak hours", .text(s.peakHours.map(\.description).joined(separator: ", ")))
             r.add("bays", "bays", .int(s.bays))

@@ -10,7 +10,7 @@ enum RepairOrderCommands {
         for spec in [open, show, list, timeline, whyNot,
                      complaint, checkIn, warranty, documents, labor, part, remove, approve, decline, estimate, promise, sign,
                      handover, dispatch, clockOn, clockOff, issue, progress, check, wash,
-                     deliveryCheck, notify, deliver, settle, pay, cancel] {
+                     deliveryCheck, notify, deliver, settle, pay, discount, cancel] {
             try registry.register(spec)
         }
     }
@@ -566,7 +566,7 @@ enum RepairOrderCommands {
     ) { o, inv, ctx, _ in
         try o.settle(signedBy: inv.option("signed-by") ?? "", declinedAcknowledged: inv.flag("declined-signed"))
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
-        return "settlement signed: labour \(s.laborNet), parts \(s.partsNet), VAT \(s.vat), total \(s.total)"
+        return "settlement signed: labour \(s.laborNet), parts \(s.partsNet)" + (s.discount.fen > 0 ? ", discount \(s.discount)" : "") + ", VAT \(s.vat), total \(s.total)"
     }
 
     static let pay = step(
@@ -594,6 +594,32 @@ enum RepairOrderCommands {
         try tx.appendEvent(vehicleID: o.vehicleID, kind: .visit, visitKind: kind, on: ctx.today, mileage: o.checkIn?.mileage,
                            detail: "\(o.number) \(work)", at: ctx.now, by: ctx.user)
         return "paid \(amount) by \(method.rawValue); gate pass \(gatePass); keys, licence and handbook returned; closed"
+    }
+
+    static let discount = step(
+        "discount", "A discount off the customer's net before VAT; above the store's limit only the service manager gives it", rule: "X3",
+        options: [OptionSpec("amount", value: "YUAN", "The discount in yuan"), OptionSpec("percent", value: "N", "Or a percentage of the net"),
+                  OptionSpec("reason", value: "TEXT", "Why", required: true)],
+        examples: ["ro discount --percent 5 --reason '老客户'"]
+    ) { o, inv, ctx, _ in
+        var amount: Money?
+        switch (inv.option("amount"), inv.option("percent")) {
+        case (let text?, nil): amount = Money(yuan: text)
+        case (nil, let text?):
+            if let n = Int(text), (0...100).contains(n) {
+                let net = Settlement(lines: o.lines, vatBasisPoints: ctx.settings.vatBasisPoints).net
+                amount = Money(fen: Money.divideRoundingHalfUp(net.fen * Int64(n), by: 100))
+            }
+        default:
+            throw Refusal("\(o.number): cannot give the discount", problems: [Problem("amount", "give either --amount YUAN or --percent N")])
+        }
+        guard let amount else {
+            throw Refusal("\(o.number): cannot give the discount", problems: [Problem("amount", "not an amount in yuan or a whole percentage")])
+        }
+        try o.giveDiscount(amount, reason: inv.option("reason") ?? "", by: ctx.user, role: ctx.role,
+                           limitBasisPoints: ctx.settings.discountLimitBasisPoints, vatBasisPoints: ctx.settings.vatBasisPoints)
+        let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
+        return "discount \(amount) (\(o.discountReason ?? "")); total now \(s.total)"
     }
 
     static let cancel = step(
@@ -626,6 +652,7 @@ enum RepairOrderCommands {
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
         r.add("labor_fen", "labour", .money(s.laborNet))
         r.add("parts_fen", "parts", .money(s.partsNet))
+        if s.discount.fen > 0 { r.add("discount_fen", "discount", .money(s.discount)) }
         r.add("vat_fen", "VAT", .money(s.vat))
         r.add("total_fen", "total", .money(s.total))
         if s.coveredValue.fen > 0 { r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue)) }
