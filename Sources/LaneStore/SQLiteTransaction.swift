@@ -36,7 +36,8 @@ struct SQLiteTransaction: StoreWriting {
 
     private func customer(from row: Row) throws -> Customer {
         let phoneText: String = row[3]
-        guard case .success(let phone) = MobileNumber.parse(phoneText) else {
+        let parsed = phoneText.isEmpty ? .success(.erased) : MobileNumber.parse(phoneText)
+        guard case .success(let phone) = parsed else {
             throw StoreFailure("customer \(row[1] as Int) has a damaged phone number '\(phoneText)'")
         }
         return Customer(id: row[0], code: Customer.code(number: row[1]), name: row[2], phone: phone,

@@ -156,6 +156,11 @@ public protocol StoreWriting: StoreReading {
     func setPin(staffName name: String, pin: String) throws
     /// Checks a PIN, counting failures; a locked account fails without checking.
     func checkPin(staffName name: String, pin: String) throws -> PinCheck
+
+    /// X4: anonymises a customer: name, phone and address go, and so do the
+    /// words they left in notes, comments and complaints. Vehicles, repair
+    /// orders and payments stay: the law requires the financial records.
+    func eraseCustomer(id: Int64, code: String, name: String) throws
 }
 
 /// The answer to a PIN.

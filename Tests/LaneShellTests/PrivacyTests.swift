@@ -79,3 +79,58 @@ import Testing
         #expect(Privacy(role: .serviceAdvisor).address("广东省深圳市南山区科技园1号") == "广东省深圳市南山区科技园1号")
     }
 }
+
+/// X4: what a customer may ask for: all their data, or to be forgotten.
+@Suite struct CustomerDataTests {
+    func served() throws -> TestShell {
+        let shell = try TestShell(seeded: true)
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(line) }
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 2 --comment '卢先生说等太久'")
+        return shell
+    }
+
+    @Test func X4_exportGivesEverythingHeldOnTheCustomer() throws {
+        let shell = try served()
+        try shell.expectOK("set format json")
+        let out = try shell.expectOK("customer export C0002")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(doc["phone"] as? String == "13363270655")
+        #expect((doc["repair_orders"] as? [[String: Any]])?.first?["total_fen"] as? Int == 25_312)
+        #expect((doc["history"] as? [[String: Any]])?.isEmpty == false)
+        #expect((doc["follow_ups"] as? [[String: Any]])?.first?["comment"] as? String == "卢先生说等太久")
+        #expect((doc["complaints"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func X4_eraseAnonymisesButKeepsTheFinancialRecords() throws {
+        let shell = try served()
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectRefused("customer erase C0002 --confirm C0003").contains("type the customer code C0002 again"))
+        try shell.expectOK("customer erase C0002 --confirm c0002")
+        // The audit trail keeps commands as typed: append-only by design (see `customer erase --help`).
+        var section = ""
+        let dump = try shell.store.snapshot().split(separator: "\n").filter { line in
+            if line.hasPrefix("["), line.hasSuffix("]"), line.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0 == "_" }) {
+                section = String(line)
+            }
+            return section != "[audit_log]"
+        }.joined(separator: "\n")
+        for personal in ["卢文博", "13363270655", "0655", "卢先生说等太久", "广东省深圳市宝安区新安街道创业一路12号"] {
+            #expect(!dump.contains(personal), "\(personal) is still stored")
+        }
+        let shown = try shell.expectOK("customer show C0002")
+        #expect(shown.contains("已删除客户 C0002"))
+        let order = try shell.expectOK("ro show RO-20261123-0001")
+        #expect(order.contains("¥253.12"))
+        #expect(order.contains("closed"))
+        #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("already erased"))
+    }
+
+    @Test func eraseWaitsForOpenOrdersAndOnlyTheManagerErases() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")
+        #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("may not run customer erase"))
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("RO-20261123-0001 is still open"))
+    }
+}

@@ -17,8 +17,12 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
 
     private init(digits: String) { self.digits = digits }
 
+    /// The number of an erased customer (X4): gone, and never a match.
+    public static let erased = MobileNumber(digits: "")
+    public var isErased: Bool { digits.isEmpty }
+
     public var description: String { digits }
 
     /// `138****8000`, for people who need to recognise a number but not dial it.
-    public var masked: String { String(digits.prefix(3)) + "****" + String(digits.suffix(4)) }
+    public var masked: String { isErased ? "" : String(digits.prefix(3)) + "****" + String(digits.suffix(4)) }
 }

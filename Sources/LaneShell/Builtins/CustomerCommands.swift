@@ -8,6 +8,8 @@ enum CustomerCommands {
         try registry.register(add)
         try registry.register(show)
         try registry.register(list)
+        try registry.register(export)
+        try registry.register(erase)
         try registry.register(find)
         try registry.register(edit)
     }
@@ -103,6 +105,86 @@ enum CustomerCommands {
             c.address = fields.address
             try tx.updateCustomer(c)
             return .message("changed customer \(c.code) \(c.name)", record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
+        })
+
+    static let export = CommandSpec(
+        noun: "customer", verb: "export", summary: "Everything held on a customer, for the customer (X4)",
+        discussion: "Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints. `--format json` gives one document.",
+        positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
+        action: .read { inv, ctx, tx in
+            let c = try References.findCustomer(inv.positional("customer") ?? "", tx).get()
+            var r = Record()
+            r.add("code", "code", .text(c.code))
+            r.add("name", "name", .text(c.name))
+            r.add("phone", "phone", .text(c.phone.digits))
+            r.add("address", "address", .optional(c.address))
+            r.add("created_at", "since", .time(c.createdAt))
+            let vehicles = try tx.vehicles(ownerID: c.id)
+            r.add(section: "vehicles", "vehicles", VehicleCommands.table(vehicles, owners: [:]))
+            var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event"), Column("mileage_km", "km"),
+                                          Column("detail", "detail")], emptyText: "no history")
+            var orders = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("opened_at", "opened"),
+                                         Column("status", "status"), Column("total_fen", "total"), Column("paid_fen", "paid"),
+                                         Column("invoice", "invoice")], emptyText: "no repair orders")
+            var appointments = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("job", "job"),
+                                               Column("status", "status")], emptyText: "no appointments")
+            var calls = Table(columns: [Column("at", "called"), Column("kind", "reminder"), Column("outcome", "outcome"), Column("reason", "reason")],
+                              emptyText: "no reminder calls")
+            var followUps = Table(columns: [Column("at", "called"), Column("ro", "repair order"), Column("call", "call"), Column("score", "score"),
+                                            Column("comment", "comment")], emptyText: "no follow-up calls")
+            for v in vehicles {
+                for e in try tx.events(vehicleID: v.id) {
+                    history.rows.append([.text(v.plate.value), .date(e.occurredOn), .text(e.kind.rawValue), e.mileage.map(Value.int) ?? .none, .text(e.detail)])
+                }
+                for o in try tx.repairOrders(vehicleID: v.id) where o.customerID == c.id {
+                    orders.rows.append([.text(o.number), .text(v.plate.value), .time(o.openedAt), .text(o.status.rawValue),
+                                        .money(o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints).total),
+                                        o.payment.map { .money($0.amount) } ?? .none, .optional(o.payment?.invoiceNumber)])
+                    for f in try tx.followUps(orderID: o.id) {
+                        followUps.rows.append([.time(f.at), .text(o.number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
+                    }
+                }
+                for a in try tx.appointments(vehicleID: v.id) where a.customerID == c.id {
+                    appointments.rows.append([.text(a.number), .time(a.start), .text(a.job), .text(a.status.rawValue)])
+                }
+                for e in try tx.reminderLog(vehicleID: v.id) {
+                    calls.rows.append([.time(e.at), .text(e.kind.rawValue), .text(e.outcome.rawValue), .text(e.reason)])
+                }
+            }
+            var complaints = Table(columns: [Column("opened_at", "opened"), Column("status", "status"), Column("text", "complaint"),
+                                             Column("action", "action")], emptyText: "no complaints")
+            for k in try tx.complaints(statuses: Complaint.Status.allCases) where k.customerID == c.id {
+                complaints.rows.append([.time(k.openedAt), .text(k.status.rawValue), .text(k.text), .text(k.action)])
+            }
+            r.add(section: "history", "vehicle history", history)
+            r.add(section: "repair_orders", "repair orders", orders)
+            r.add(section: "appointments", "appointments", appointments)
+            r.add(section: "reminder_calls", "reminder calls", calls)
+            r.add(section: "follow_ups", "follow-up calls", followUps)
+            r.add(section: "complaints", "complaints", complaints)
+            return .record(r)
+        })
+
+    static let erase = CommandSpec(
+        noun: "customer", verb: "erase", summary: "Anonymise a customer; the financial records the law requires stay (X4)",
+        discussion: """
+            Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. Vehicles, \
+            repair orders, settlements and payments stay, under the customer code. The audit trail keeps the commands as typed: it \
+            is append-only by design. Type the customer code again with --confirm.
+            """,
+        positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
+        options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
+        action: .write { inv, _, tx in
+            let c = try References.findCustomer(inv.positional("customer") ?? "", tx).get()
+            var p: [Problem] = []
+            if inv.option("confirm")?.uppercased() != c.code { p.append(Problem("confirm", "type the customer code \(c.code) again to confirm")) }
+            if c.phone.isErased { p.append(Problem("customer", "\(c.code) is already erased")) }
+            let open = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
+                .filter { $0.customerID == c.id && $0.status != .closed && $0.status != .cancelled }
+            for o in open { p.append(Problem("ro", "\(o.number) is still open (\(o.status.title)); close it first")) }
+            try Refusal.check("cannot erase \(c.code)", p)
+            try tx.eraseCustomer(id: c.id, code: c.code, name: c.name)
+            return .message("erased \(c.code): name, phone, address and their words are gone; \(c.code)'s vehicles and paid orders stay", nil)
         })
 
     static func record(_ c: Customer, vehicles: [Vehicle], _ ctx: CommandContext) -> Record {

@@ -26,7 +26,7 @@ public enum CommandPermissions {
         "campaign list": everyone, "campaign show": everyone,
         "followup due": everyone, "followup list": everyone, "followup files": everyone, "complaint list": everyone,
         // Customers and vehicles: the front office.
-        "customer add": [A, CS], "customer edit": [A, CS],
+        "customer add": [A, CS], "customer edit": [A, CS], "customer export": [A, CS], "customer erase": [],
         "vehicle add": [A, CS], "vehicle edit": [A, CS], "vehicle transfer": [A, CS],
         // Setting up the store.
         "import customers": [], "import vehicles": [], "import visits": [], "seed load": [],
