@@ -79,7 +79,7 @@ import Testing
         #expect(try scratch.lane(["-c", "customer show 张无忌"]).status == 1)
         let usage = try scratch.lane(["-c", "customer frobnicate"])
         #expect(usage.status == 2)
-        #expect(usage.stderr.contains("its verbs are add, edit, find, list, show"))
+        #expect(usage.stderr.contains("its verbs are add, edit, erase, export, find, list, show"))
         #expect(try scratch.lane(["--format", "xml", "-c", "whoami"]).status == 2)
         #expect(try scratch.lane(["--no-such-flag"]).status == 2)
         let garbage = try scratch.write("garbage.sqlite", "this is not a database, just text\n")
