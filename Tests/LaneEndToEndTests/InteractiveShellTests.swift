@@ -46,6 +46,24 @@ struct InteractiveShellTests {
         try shell.quitWithCtrlD()
     }
 
+    @Test func thePinIsAskedWithoutEcho() throws {
+        let shell = try TmuxShell.seeded()
+        defer { shell.close() }
+        let set = try shell.scratch.lane(["--user", "姚雪", "-c", "staff pin 薛淑芬"], environment: ["LANE_NEW_PIN": "2580"])
+        try #require(set.status == 0, "\(set.stderr)")
+        try shell.start(waitForPrompt: false)
+        try shell.waitForScreen("the PIN prompt") { $0.contains { $0.hasPrefix("PIN for 薛淑芬:") } }
+        shell.type("2580")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!shell.screen().joined().contains("2580"), "the PIN was echoed")
+        shell.press("Enter")
+        try shell.waitForInput("")
+        #expect(!shell.screen().joined().contains("2580"))
+        shell.type("whoami"); shell.press("Enter")
+        try shell.waitForScreen("whoami") { $0.contains { $0.contains("service_advisor") } }
+        try shell.quitWithCtrlD()
+    }
+
     @Test func chineseInputIsEditedAndStored() throws {
         let shell = try TmuxShell.seeded()
         defer { shell.close() }
@@ -186,7 +204,7 @@ final class TmuxShell {
 
     /// Starts `lane` in a new session (the server too, the first time) and
     /// waits for its first prompt. Dead panes stay, so the exit line can be read.
-    func start() throws {
+    func start(waitForPrompt: Bool = true) throws {
         runs += 1
         // A shell around lane reports its exit status on the screen (tmux 3.3
         // sometimes misses the exit of a pane process that caught SIGINT, so
@@ -201,7 +219,7 @@ final class TmuxShell {
                               "new-session", "-d", "-s", target, "-x", "\(Self.width)", "-y", "\(Self.height)",
                               "-c", scratch.directory.path, command])
         try #require(result.status == 0, "tmux could not start lane: \(result.output)")
-        try waitForInput("")
+        if waitForPrompt { try waitForInput("") }
     }
 
     /// Kills the tmux server (and lane with it) and removes the scratch folder.
