@@ -36,7 +36,8 @@ enum RepairOrderCommands {
                 try tx.saveRepairOrder(order)
                 let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
                 try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: ctx.now, by: ctx.user)
-                return .message("\(order.number): \(detail)", nil)
+                // The status move is the before/after the audit trail keeps.
+                return .message("\(order.number): \(detail)\(moved)", nil)
             })
     }
 
