@@ -249,8 +249,21 @@ func displayWidth(_ text: String) -> Int {
     }
 }
 
-/// The day in docs/process.md runs exactly as shown.
+/// The day in docs/process.md and the README's tour run exactly as shown.
 @Suite struct DocumentedDayTests {
+    @Test func theReadmeTourRunsAsShown() throws {
+        let readme = try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let tour = try #require(readme.components(separatedBy: "## A first tour").dropFirst().first?
+            .components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
+        let result = try scratch.lane(input: tour)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("added vehicle 粤BD12345 星河 E3 for 欧阳娜娜 C0037"))
+        #expect(result.stdout.contains("odometer reading"))
+    }
+
     @Test func theDocumentedDayRunsAsShown() throws {
         let doc = try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("docs/process.md"), encoding: .utf8)
         let block = try #require(doc.components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
