@@ -100,6 +100,7 @@ import Testing
         let shell = try TestShell()
         try shell.expectOK("customer add --name 王小明 --phone 13800138000")
         let out = try shell.expectOK("customer edit C0001 --phone 13900139000 --address 广州市天河区")
+        #expect(out.hasPrefix("changed customer C0001 王小明: phone 13800138000 → 13900139000; address - → 广州市天河区"))
         #expect(out.contains("13900139000"))
         #expect(out.contains("广州市天河区"))
         #expect(try shell.expectOK("customer show 13900139000").contains("王小明"))

@@ -100,11 +100,17 @@ enum CustomerCommands {
             }
             let fields = try CustomerFields.validate(name: inv.option("name") ?? c.name, phone: inv.option("phone") ?? c.phone.digits,
                                                      address: inv.option("address") ?? c.address).get()
+            // Before → after, for the answer and the audit trail.
+            var changes: [String] = []
+            if fields.name != c.name { changes.append("name \(c.name) → \(fields.name)") }
+            if fields.phone != c.phone { changes.append("phone \(c.phone.digits) → \(fields.phone.digits)") }
+            if fields.address != c.address { changes.append("address \(c.address ?? "-") → \(fields.address ?? "-")") }
             c.name = fields.name
             c.phone = fields.phone
             c.address = fields.address
             try tx.updateCustomer(c)
-            return .message("changed customer \(c.code) \(c.name)", record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
+            let what = changes.isEmpty ? "nothing changed" : changes.joined(separator: "; ")
+            return .message("changed customer \(c.code) \(c.name): \(what)", record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
         })
 
     static let export = CommandSpec(
