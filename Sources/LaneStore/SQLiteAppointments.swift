@@ -78,10 +78,10 @@ extension SQLiteTransaction {
                        arguments: [appointmentID, at.secondsSince1970, by, kind, detail])
     }
 
-    func appointmentEvents(appointmentID: Int64) throws -> [RepairOrderEvent] {
+    func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent] {
         try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
                          arguments: [appointmentID]).map { r in
-            RepairOrderEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
         }
     }
 

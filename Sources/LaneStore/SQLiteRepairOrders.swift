@@ -208,10 +208,10 @@ extension SQLiteTransaction {
                        arguments: [orderID, at.secondsSince1970, by, kind, detail])
     }
 
-    func repairOrderEvents(orderID: Int64) throws -> [RepairOrderEvent] {
+    func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
         try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
                          arguments: [orderID]).map { r in
-            RepairOrderEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
         }
     }
 }

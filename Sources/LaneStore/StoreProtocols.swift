@@ -60,7 +60,7 @@ public protocol StoreReading {
     /// Numbers of the orders opened on `day` starting with `prefix` (completion).
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
     func repairOrderCount(openedOn day: CalendarDate) throws -> Int
-    func repairOrderEvents(orderID: Int64) throws -> [RepairOrderEvent]
+    func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent]
 
     /// Every vehicle (the reminder scan reads them all, once per `remind due`).
     func allVehicles() throws -> [Vehicle]
@@ -89,7 +89,7 @@ public protocol StoreReading {
     func campaigns() throws -> [ServiceCampaign]
     func campaign(code: String) throws -> ServiceCampaign?
 
-    func appointmentEvents(appointmentID: Int64) throws -> [RepairOrderEvent]
+    func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent]
     /// Parts reserved and not yet released, for one part.
     func reservedQuantity(partNumber: String) throws -> Int
     func reservations(appointmentID: Int64) throws -> [PartReservation]
@@ -206,8 +206,8 @@ public struct StockMovement: Sendable, Equatable {
     }
 }
 
-/// One line of a repair order's story (`ro timeline`).
-public struct RepairOrderEvent: Sendable, Equatable {
+/// One step in the story of a repair order (`ro timeline`) or an appointment (`appt show`).
+public struct TimelineEvent: Sendable, Equatable {
     public var kind: String
     public var detail: String
     public var at: Timestamp

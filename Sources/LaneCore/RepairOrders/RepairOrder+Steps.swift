@@ -216,7 +216,7 @@ extension RepairOrder {
     /// A major job: four or more standard labour hours. Such cars are not
     /// handed over at peak times (R5.3).
     public var isMajorRepair: Bool {
-        approvedLines.filter { $0.kind == .labor }.reduce(0) { $0 + $1.hours.hundredths } >= 400
+        approvedLaborHours.hundredths >= 400
     }
 
     /// R5.3: the customer is told the car is ready and a time is agreed.

@@ -302,6 +302,16 @@ public struct RepairOrder: Sendable, Equatable {
     /// Extra work waiting for the customer's yes or no (R4.5).
     public var undecidedLines: [RepairOrderLine] { lines.filter { $0.approval == .pending } }
 
+    /// Standard labour hours the customer approved (the job's size).
+    public var approvedLaborHours: LaborHours {
+        LaborHours(hundredths: approvedLines.filter { $0.kind == .labor }.reduce(0) { $0 + $1.hours.hundredths })
+    }
+
+    /// Standard labour hours approved and not yet finished (the load it puts on the workshop).
+    public var remainingLaborHours: LaborHours {
+        LaborHours(hundredths: approvedLines.filter { $0.kind == .labor && !$0.done }.reduce(0) { $0 + $1.hours.hundredths })
+    }
+
     /// Declined safety recommendations that need the customer's signature (R5.6).
     public var declinedSafetyLines: [RepairOrderLine] { lines.filter { $0.safety && $0.approval == .refused } }
 

@@ -18,14 +18,6 @@ enum AppointmentCommands {
         throw Refusal("no such appointment", problems: [Problem("appt", "there is no appointment \(ref); `appt list` shows a day's")])
     }
 
-    static func day(_ inv: Invocation, _ ctx: CommandContext, option: String = "on") throws -> CalendarDate {
-        guard let text = inv.option(option) else { return ctx.today }
-        guard let d = CalendarDate(parsing: text) else {
-            throw Refusal("which day?", problems: [Problem(option, "'\(text)' is not a date; write YYYY-MM-DD")])
-        }
-        return d
-    }
-
     static func around(_ day: CalendarDate, _ tx: any StoreReading) throws -> [Appointment] {
         try tx.appointments(fromDay: day.adding(days: -1), toDay: day.adding(days: 15))
     }
@@ -61,7 +53,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "free", summary: "Free slots of a day, peak times marked (R2.3)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"), durationOption],
         action: .read { inv, ctx, tx in
-            let d = try day(inv, ctx)
+            let d = try DayInput.option(inv, ctx)
             let minutes = try duration(inv)
             var t = Table(columns: [Column("start", "start"), Column("peak", "peak"), Column("bays_free", "bays free")], emptyText: "no free slot that day")
             for slot in AppointmentPlanner.freeSlots(on: d, duration: minutes, settings: ctx.settings, existing: try around(d, tx), now: ctx.now) {
@@ -135,7 +127,7 @@ enum AppointmentCommands {
                                                          calledAt: calledAt, enteredAt: ctx.now, attempt: attempt, note: inv.option("note") ?? ""), day: d)
             // An outbound reminder call that books settles the reminder (R1, R2.1).
             if channel != .inbound {
-                for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx) where item.vehicle.id == vehicle.id {
+                for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx, only: vehicle) {
                     try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
                                                               outcome: .booked, reason: a.number, at: ctx.now, by: ctx.user, reference: item.reference))
                 }
@@ -162,7 +154,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "list", summary: "The appointment register for a day",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
         action: .read { inv, ctx, tx in
-            let d = try day(inv, ctx)
+            let d = try DayInput.option(inv, ctx)
             return .table(try table(try tx.appointments(fromDay: d, toDay: d), tx, ctx))
         })
 
@@ -265,19 +257,22 @@ enum AppointmentCommands {
 
     static let confirmations = CommandSpec(
         noun: "appt", verb: "confirmations", summary: "Customer confirmation calls due now: day before, hour before (R2.6)",
-        action: .read { _, ctx, tx in
-            var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                    Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: "no confirmation calls due")
-            for a in try tx.appointments(fromDay: ctx.today, toDay: ctx.today.adding(days: 1)) {
-                for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: ctx.now, settings: ctx.settings)
-                where due.state == .due || due.state == .overdue {
-                    let v = try tx.vehicle(id: a.vehicleID), c = try tx.customer(id: a.customerID)
-                    t.rows.append([.text(a.number), .time(a.start), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"),
-                                   .text(ctx.privacy.phone(c?.phone)), .text(due.kind.rawValue), .text(due.state.rawValue)])
-                }
+        action: .read { _, ctx, tx in .table(try confirmationCalls(ctx, tx)) })
+
+    /// The confirmation calls due now (also on the advisors' `today`).
+    static func confirmationCalls(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Table {
+        var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
+                                Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: "no confirmation calls due")
+        for a in try tx.appointments(fromDay: ctx.today, toDay: ctx.today.adding(days: 1)) {
+            for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: ctx.now, settings: ctx.settings)
+            where due.state == .due || due.state == .overdue {
+                let v = try tx.vehicle(id: a.vehicleID), c = try tx.customer(id: a.customerID)
+                t.rows.append([.text(a.number), .time(a.start), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"),
+                               .text(ctx.privacy.phone(c?.phone)), .text(due.kind.rawValue), .text(due.state.rawValue)])
             }
-            return .table(t)
-        })
+        }
+        return t
+    }
 
     // MARK: The board (R2.7)
 
@@ -285,7 +280,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "board", summary: "The appointment board: advisors × hours, with arrived and late marks (R2.7)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
         action: .read { inv, ctx, tx in
-            let d = try day(inv, ctx)
+            let d = try DayInput.option(inv, ctx)
             let list = try tx.appointments(fromDay: d, toDay: d)
             var customers: [Int64: String] = [:], plates: [Int64: String] = [:]
             for a in list {
@@ -312,7 +307,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "review", summary: "Before closing: what tomorrow's appointments still lack (R2.7)",
         options: [OptionSpec("on", value: "DATE", "The day to review (default: tomorrow)")],
         action: .read { inv, ctx, tx in
-            let d = inv.option("on") == nil ? ctx.today.adding(days: 1) : try day(inv, ctx)
+            let d = inv.option("on") == nil ? ctx.today.adding(days: 1) : try DayInput.option(inv, ctx)
             let problems = AppointmentPlanner.review(day: d, settings: ctx.settings, appointments: try tx.appointments(fromDay: d, toDay: d))
             if problems.isEmpty { return .message("\(d): every appointment is prepared", nil) }
             return .text("\(d): still to prepare\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))

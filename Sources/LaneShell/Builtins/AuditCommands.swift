@@ -24,7 +24,7 @@ enum AuditCommands {
         case .nothing, .table, .record: summary = name
         }
         let ref = canonical(ref) ?? reference(in: summary) ?? ""
-        let role = try tx.staffMember(named: ctx.user)?.role.rawValue ?? "-"
+        let role = ctx.role?.rawValue ?? "-"
         try tx.appendAudit(AuditEntry(at: ctx.now, user: ctx.user, role: role, command: inv.line.trimmingWhitespace(), noun: noun,
                                       ref: ref, summary: String(summary.prefix(500))))
     }
@@ -57,7 +57,7 @@ enum AuditCommands {
         action: .read { inv, ctx, tx in
             var from: Timestamp?, to: Timestamp?
             if inv.option("day") != nil {
-                let day = try AppointmentCommands.day(inv, ctx, option: "day")
+                let day = try DayInput.option(inv, ctx, "day")
                 from = Timestamp(date: day, offset: ctx.settings.utcOffset)
                 to = Timestamp(date: day.adding(days: 1), offset: ctx.settings.utcOffset)
             }

@@ -44,7 +44,7 @@ enum FollowUpCommands {
         noun: "followup", verb: "due", summary: "Follow-up calls due: quality call within 3 days (R6.1), tracking call on days 3-7 (R6.4)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
         action: .read { inv, ctx, tx in
-            let day = try AppointmentCommands.day(inv, ctx)
+            let day = try DayInput.option(inv, ctx)
             var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
                                     Column("tries", "tries"), Column("state", "state")], emptyText: "no follow-up calls due")
@@ -101,8 +101,8 @@ enum FollowUpCommands {
         options: [OptionSpec("from", value: "DATE", "First day (default: 30 days ago)"), OptionSpec("to", value: "DATE", "Last day (default: today)")],
         action: .read { inv, ctx, tx in
             let offset = ctx.settings.utcOffset
-            let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try AppointmentCommands.day(inv, ctx, option: "from")
-            let last = try AppointmentCommands.day(inv, ctx, option: "to")
+            let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try DayInput.option(inv, ctx, "from")
+            let last = try DayInput.option(inv, ctx, "to")
             let records = try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call"),
                                     Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: "no calls recorded")

@@ -21,19 +21,24 @@ enum ReminderCommands {
         var reference: String?
     }
 
-    /// Everything due on `day`: R1.1-R1.3 from the histories, R1.4 from the
-    /// delayed-delivery register; booked and declined ones are left out.
-    static func dueItems(on day: CalendarDate, offset: UTCOffset, _ tx: any StoreReading) throws -> [DueItem] {
-        let events = try tx.allEvents()
-        let log = try tx.reminderLog(vehicleID: nil)
+    /// What the service history makes due for one vehicle (R1.1-R1.3),
+    /// whatever came of the calls.
+    static func serviceReminders(_ v: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
+        let sale = history.first { $0.kind == .sold }?.mileage ?? 0
+        return ServiceReminders.due(soldOn: v.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
+    }
+
+    /// Everything due on `day`: R1.1-R1.3 from the histories, R1.5/R1.6 from
+    /// running campaigns, R1.4 from the delayed-delivery register; booked and
+    /// declined ones are left out. `only` limits it to one vehicle (reads just its rows).
+    static func dueItems(on day: CalendarDate, offset: UTCOffset, _ tx: any StoreReading, only: Vehicle? = nil) throws -> [DueItem] {
+        let events = try only.map { [$0.id: try tx.events(vehicleID: $0.id)] } ?? tx.allEvents()
+        let log = try tx.reminderLog(vehicleID: only?.id)
         var items: [DueItem] = []
         var vehicles: [Int64: Vehicle] = [:]
-        for v in try tx.allVehicles() {
+        for v in try only.map({ [$0] }) ?? tx.allVehicles() {
             vehicles[v.id] = v
-            let history = events[v.id] ?? []
-            let sale = history.first { $0.kind == .sold }?.mileage ?? 0
-            for r in ServiceReminders.due(soldOn: v.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
-            where ReminderRegister.isOpen(r, vehicleID: v.id, log: log) {
+            for r in serviceReminders(v, history: events[v.id] ?? [], on: day) where ReminderRegister.isOpen(r, vehicleID: v.id, log: log) {
                 items.append(DueItem(reminder: r, vehicle: v, tries: ReminderRegister.attempts(r, vehicleID: v.id, log: log)))
             }
         }
@@ -115,7 +120,7 @@ enum ReminderCommands {
             var item: DueItem?
             if let vehicle, let kind {
                 let code = inv.option("campaign")?.uppercased()
-                item = try dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx).first {
+                item = try dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx, only: vehicle).first {
                     $0.vehicle.id == vehicle.id && $0.reminder.kind == kind && (code == nil || $0.reference == code)
                 }
                 if item == nil { p.append(Problem("kind", "\(vehicle.plate) has no \(kind.rawValue) reminder due; `remind due` lists them")) }

@@ -326,7 +326,8 @@ enum RepairOrderCommands {
             let o = try load(inv.positional("ro") ?? "", tx)
             var r = try record(o, tx, ctx)
             if let v = try tx.vehicle(id: o.vehicleID) {
-                let due = ServiceReminderLookup.due(v, try tx.events(vehicleID: v.id), ctx.today)
+                let due = ReminderCommands.serviceReminders(v, history: try tx.events(vehicleID: v.id), on: ctx.today)
+                    .filter { $0.kind == .firstService || $0.kind == .regularService }
                 var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
                 for item in due { t.rows.append([.text(item.rule), .text(item.reason)]) }
                 r.add(section: "recommended", "recommended from the history", t)
@@ -345,12 +346,10 @@ enum RepairOrderCommands {
             }
             at = t
         } else {
-            let job = o.approvedLines.filter { $0.kind == .labor }.reduce(0) { $0 + $1.hours.hundredths }
             let backlog = try tx.repairOrders(statuses: [.signed, .handedOver, .dispatched, .inProgress], limit: 1000)
                 .filter { $0.id != o.id }
-                .flatMap { $0.approvedLines.filter { $0.kind == .labor && !$0.done } }
-                .reduce(0) { $0 + $1.hours.hundredths }
-            at = PromiseTime.estimate(now: ctx.now, jobHours: LaborHours(hundredths: job), backlogHours: LaborHours(hundredths: backlog),
+                .reduce(0) { $0 + $1.remainingLaborHours.hundredths }
+            at = PromiseTime.estimate(now: ctx.now, jobHours: o.approvedLaborHours, backlogHours: LaborHours(hundredths: backlog),
                                       settings: ctx.settings)
         }
         try o.promise(at, now: ctx.now)
@@ -412,7 +411,7 @@ enum RepairOrderCommands {
         var loads: [String: Int] = [:]
         for o in try tx.repairOrders(statuses: [.dispatched, .inProgress, .selfChecked, .leaderChecked], limit: 1000) {
             guard let team = o.team else { continue }
-            loads[team, default: 0] += o.approvedLines.filter { $0.kind == .labor && !$0.done }.reduce(0) { $0 + $1.hours.hundredths }
+            loads[team, default: 0] += o.remainingLaborHours.hundredths
         }
         return loads
     }
@@ -675,27 +674,4 @@ enum RepairOrderCommands {
     }
 }
 
-/// Times as people type them: `16:30` (today in the store's zone) or a full
-/// `2026-11-24T10:00`.
-enum TimeInput {
-    static func parse(_ text: String, _ ctx: CommandContext) -> Timestamp? {
-        let trimmed = text.trimmingWhitespace()
-        if let clock = TimeOfDay(parsing: trimmed) {
-            return Timestamp(date: ctx.today, hour: clock.minutes / 60, minute: clock.minutes % 60, offset: ctx.settings.utcOffset)
-        }
-        return Timestamp(parsing: trimmed, defaultOffset: ctx.settings.utcOffset)
-    }
-}
 
-/// Reminders for one vehicle from its history (R1), for the estimate's
-/// recommendations. Uses LaneCore's rules.
-enum ServiceReminderLookup {
-    static func due(_ v: Vehicle, _ events: [VehicleEvent], _ today: CalendarDate) -> [ServiceReminder] {
-        ServiceReminders.due(soldOn: v.soldOn, saleMileage: saleMileage(events, v), visits: ServiceVisitRecord.records(from: events), today: today)
-            .filter { $0.kind == .firstService || $0.kind == .regularService }
-    }
-
-    static func saleMileage(_ events: [VehicleEvent], _ v: Vehicle) -> Int {
-        events.first { $0.kind == .sold }?.mileage ?? 0
-    }
-}

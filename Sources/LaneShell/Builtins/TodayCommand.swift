@@ -63,8 +63,7 @@ enum TodayCommand {
     }
 
     static func confirmations(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        guard case .table(let t) = try AppointmentCommands.confirmations.runRead(ctx, tx) else { return ("confirmations", "confirmation calls", Table(columns: [])) }
-        return ("confirmations", "confirmation calls due", t)
+        ("confirmations", "confirmation calls due", try AppointmentCommands.confirmationCalls(ctx, tx))
     }
 
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
@@ -150,13 +149,5 @@ enum TodayCommand {
             t.rows.append([.text(a.number), .time(a.start), .text(a.job)])
         }
         return ("parts_checks", "appointments waiting for the parts check (R2.5)", t)
-    }
-}
-
-extension CommandSpec {
-    /// Runs a read command's body with no arguments (agenda sections reuse list commands).
-    func runRead(_ ctx: CommandContext, _ tx: any StoreReading) throws -> CommandOutput {
-        guard case .read(let body) = action else { return .nothing }
-        return try body(try Invocation.parse([], spec: self, line: name, current: nil), ctx, tx)
     }
 }

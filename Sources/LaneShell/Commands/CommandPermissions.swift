@@ -48,6 +48,9 @@ public enum CommandPermissions {
         "followup record": [A, CS], "complaint open": [A, CS], "complaint investigate": [CS, TD], "complaint resolve": [CS],
     ]
 
+    /// Lookups and shell commands: no role check, no staff lookup.
+    public static func isOpenToAll(_ name: String) -> Bool { table[name] == everyone }
+
     /// The roles allowed to run `name`, or nil when the command is not listed.
     public static func roles(for name: String) -> Set<StaffRole>? {
         table[name].map { $0.union([.serviceManager, .admin]) }
@@ -59,7 +62,6 @@ public enum CommandPermissions {
         guard let allowed = roles(for: spec.name) else {
             return Refusal("\(spec.name) is not open to anyone yet", problems: [Problem("roles", "it has no entry in CommandPermissions")])
         }
-        if allowed == everyone { return nil }
         guard let role else {
             return Refusal("\(user) may not run \(spec.name)", problems: [
                 Problem("user", "\(user) is not on the staff list; sign in as a member of staff (`--user NAME`, `set user NAME`)")])
@@ -85,7 +87,7 @@ enum RolesCommand {
             var t = Table(columns: [Column("command", "command")] + columns.map { Column($0.rawValue, $0.title) })
             for spec in session.registry.allSpecs.sorted(by: { $0.name < $1.name }) {
                 let allowed = CommandPermissions.roles(for: spec.name) ?? []
-                if inv.flag("changes") && allowed == CommandPermissions.everyone { continue }
+                if inv.flag("changes") && CommandPermissions.isOpenToAll(spec.name) { continue }
                 t.rows.append([.text(spec.name)] + columns.map { .text(allowed.contains($0) ? "✓" : "") })
             }
             return .table(t)

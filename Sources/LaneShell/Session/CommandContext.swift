@@ -72,11 +72,7 @@ public struct Privacy: Sendable {
         guard !showsContacts else { return text }
         var out = "", run = ""
         func flush() {
-            if run.count == 11, run.hasPrefix("1"), let second = run.dropFirst().first, "3456789".contains(second) {
-                out += String(run.prefix(3)) + "****" + String(run.suffix(4))
-            } else {
-                out += run
-            }
+            if run.count == 11, case .success(let number) = MobileNumber.parse(run) { out += number.masked } else { out += run }
             run = ""
         }
         for ch in text {

@@ -64,7 +64,11 @@ public final class ShellSession {
         return s
     }
 
-    func forgetSettings() { cachedSettings = nil }
+    /// After a write: settings and the staff list may have changed.
+    func forgetSettings() {
+        cachedSettings = nil
+        cachedRole = nil
+    }
 
     /// The user's role on the staff list, looked up once per user name.
     private var cachedRole: (user: String, role: StaffRole?)?
@@ -114,9 +118,8 @@ public final class ShellSession {
 
     private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
         // X6: the signed-in user's role is checked before anything else.
-        if CommandPermissions.roles(for: spec.name) != CommandPermissions.everyone.union([.serviceManager, .admin]) {
-            let role = try store.read { try $0.staffMember(named: user)?.role }
-            if let refusal = CommandPermissions.refusal(spec, user: user, role: role) { throw refusal }
+        if !CommandPermissions.isOpenToAll(spec.name), let refusal = CommandPermissions.refusal(spec, user: user, role: try role()) {
+            throw refusal
         }
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
         switch spec.action {
