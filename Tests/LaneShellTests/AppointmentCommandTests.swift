@@ -149,3 +149,22 @@ import Testing
         #expect(history.contains("顾静"))
     }
 }
+
+@Suite struct FreeSlotTests {
+    @Test func R2_3_freeSlotsMarkPeakTimesAndCountBays() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-25T14:00 --job 保养")
+        let out = try shell.expectOK("appt free --on 2026-11-25")
+        let lines = out.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("2026-11-25 09:00") && $0.contains("peak") })
+        #expect(lines.contains { $0.hasPrefix("2026-11-25 14:00") && $0.hasSuffix("7") })
+        #expect(lines.contains { $0.hasPrefix("2026-11-25 11:00") && $0.hasSuffix("8") })
+        #expect(!lines.contains { $0.hasPrefix("2026-11-25 19:30") }) // a 60-minute job must end by closing
+    }
+
+    @Test func freeRefusesABadDayOrDuration() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectRefused("appt free --on someday").contains("'someday' is not a date"))
+        #expect(try shell.expectRefused("appt free --duration 5").contains("minutes from 15 to 600"))
+    }
+}

@@ -134,3 +134,12 @@ import Testing
         #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("RO-20261123-0001 is still open"))
     }
 }
+
+@Suite struct CustomerExportRefusalTests {
+    @Test func exportRefusesAnUnknownCustomerAndTheWorkshop() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectRefused("customer export C0999").contains("C0999"))
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectRefused("customer export C0002").contains("may not run customer export"))
+    }
+}

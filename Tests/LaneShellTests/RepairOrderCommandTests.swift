@@ -304,3 +304,24 @@ import Testing
         #expect(try shell.expectRefused("ro discount --percent 5 --reason x").contains("settled"))
     }
 }
+
+@Suite struct RepairOrderListTests {
+    @Test func R3_8_removeTakesALineOffTheEstimateAtReceptionOnly() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")
+        try shell.expectOK("ro labor MNT-5K")
+        try shell.expectOK("ro part XH-15400-0001")
+        #expect(try shell.expectOK("ro remove 2").contains("removed line 2 XH-15400-0001"))
+        #expect(!(try shell.expectOK("ro show")).contains("XH-15400-0001"))
+        #expect(try shell.expectRefused("ro remove 9").contains("there is no line 9"))
+        #expect(try shell.expectRefused("ro remove two").contains("'two' is not a line number"))
+    }
+
+    @Test func listByStatusAndRefusesAnUnknownOne() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")
+        #expect(try shell.expectOK("ro list --status reception").contains("RO-20261123-0001"))
+        #expect(try shell.expectOK("ro list --status closed").contains("no repair orders"))
+        #expect(try shell.expectRefused("ro list --status finished").contains("'finished' is not a status"))
+    }
+}
