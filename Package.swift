@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LaneCore", targets: ["LaneCore"]),
         .library(name: "LaneStore", targets: ["LaneStore"]),
         .library(name: "LaneShell", targets: ["LaneShell"]),
+        .library(name: "LanePlugin", targets: ["LanePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -26,13 +27,15 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LaneCore"),
+        // The plugin API: all a plugin imports (it re-exports LaneCore's value types).
+        .target(name: "LanePlugin", dependencies: ["LaneCore"]),
         .target(
             name: "LaneStore",
-            dependencies: ["LaneCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LaneStore", "CLibEdit"]
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "CLibEdit"]
         ),
         .executableTarget(
             name: "lane",
@@ -40,7 +43,9 @@ let package = Package(
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LaneShellTests", dependencies: ["LaneShell"]),
+        // A shell on an in-memory store for tests: the shell's own and plugins'.
+        .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
+        .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting"]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
     ]
 )

@@ -214,4 +214,14 @@ extension SQLiteTransaction {
             TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
         }
     }
+
+    func lastRepairOrderEventID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM repair_order_event") ?? 0
+    }
+
+    func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef] {
+        try Row.fetchAll(db, sql: "SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", arguments: [id]).map { r in
+            RepairOrderEventRef(id: r[0], orderID: r[1], kind: r[2])
+        }
+    }
 }

@@ -30,6 +30,11 @@ struct SQLiteTransaction: StoreWriting {
         }
     }
 
+    func saveSettingValue(key: String, value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
     // MARK: Customers
 
     private static let customerColumns = "id, number, name, phone, address, created_at"

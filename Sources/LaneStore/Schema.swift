@@ -357,6 +357,17 @@ enum Schema {
                 ALTER TABLE repair_order ADD COLUMN discount_by TEXT;
                 """)
         }
+        migrator.registerMigration("v12 plugins") { db in
+            try db.execute(sql: """
+                -- Which steps of each plugin's own schema have run (LanePlugin.PluginMigration).
+                CREATE TABLE plugin_migration (
+                    plugin TEXT NOT NULL,
+                    identifier TEXT NOT NULL,
+                    applied_at INTEGER NOT NULL,
+                    PRIMARY KEY (plugin, identifier)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import LaneCore
+import LanePlugin
 
 /// What the shell may ask of the dealership's records. The shell and the
 /// commands see only these protocols; all SQL lives in this module, so a
@@ -61,6 +62,10 @@ public protocol StoreReading {
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
     func repairOrderCount(openedOn day: CalendarDate) throws -> Int
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent]
+    /// The newest timeline row's id: a mark to find what one command did.
+    func lastRepairOrderEventID() throws -> Int64
+    /// Timeline rows written after the mark, oldest first (plugins hear of them as domain events).
+    func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef]
 
     /// Every vehicle (the reminder scan reads them all, once per `remind due`).
     func allVehicles() throws -> [Vehicle]
@@ -101,6 +106,11 @@ public protocol StoreReading {
 
     /// Whether `name` has a PIN, and how many wrong tries in a row.
     func pinState(staffName name: String) throws -> PinState?
+
+    /// A plugin's query (see `LanePlugin.PluginContext.rows`); it may only read.
+    func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow]
+    /// The migrations of a plugin that have run, in order.
+    func pluginMigrations(namespace: String) throws -> [String]
 }
 
 public struct PinState: Sendable, Equatable {
@@ -111,6 +121,8 @@ public struct PinState: Sendable, Equatable {
 /// Changes. Each is called inside `ServiceStore.write`.
 public protocol StoreWriting: StoreReading {
     func saveSettings(_ settings: StoreSettings) throws
+    /// Stores settings the core does not read itself (`plugin.NAME.KEY`).
+    func saveSettingValue(key: String, value: String) throws
     func insertCustomer(number: Int, fields: CustomerFields, at: Timestamp) throws -> Customer
     func updateCustomer(_ customer: Customer) throws
     func insertVehicle(_ fields: VehicleFields, ownerID: Int64, at: Timestamp) throws -> Vehicle
@@ -161,6 +173,12 @@ public protocol StoreWriting: StoreReading {
     /// words they left in notes, comments and complaints. Vehicles, repair
     /// orders and payments stay: the law requires the financial records.
     func eraseCustomer(id: Int64, code: String, name: String) throws
+
+    /// Runs a plugin's statements; refused when they touch anything but the
+    /// plugin's own tables (`NAMESPACE_…`) or change the schema. Returns the last inserted row id.
+    func pluginExecute(namespace: String, sql: String, arguments: [SQLValue]) throws -> Int64
+    /// Applies a plugin's migrations not yet run; returns their identifiers.
+    func migratePlugin(namespace: String, migrations: [PluginMigration], at time: Timestamp) throws -> [String]
 }
 
 /// The answer to a PIN.
@@ -174,36 +192,11 @@ public enum PinCheck: Sendable, Equatable {
     public static let maxFailures = 5
 }
 
-/// Parts put aside for an appointment (R2.5).
-public struct PartReservation: Sendable, Equatable {
-    public var partNumber: String
-    public var quantity: Int
-    public var label: String
-    public var released: Bool
-    public init(partNumber: String, quantity: Int, label: String, released: Bool) {
-        self.partNumber = partNumber
-        self.quantity = quantity
-        self.label = label
-        self.released = released
-    }
-}
-
-/// A row of a part's stock ledger.
-public struct StockMovement: Sendable, Equatable {
-    public var partNumber: String
-    public var delta: Int
-    public var reason: String
-    public var reference: String?
-    public var at: Timestamp
-    public var by: String
-    public init(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) {
-        self.partNumber = partNumber
-        self.delta = delta
-        self.reason = reason
-        self.reference = reference
-        self.at = at
-        self.by = by
-    }
+/// A timeline row, by order and step (the `ro` verb).
+public struct RepairOrderEventRef: Sendable, Equatable {
+    public var id: Int64
+    public var orderID: Int64
+    public var kind: String
 }
 
 /// One step in the story of a repair order (`ro timeline`) or an appointment (`appt show`).

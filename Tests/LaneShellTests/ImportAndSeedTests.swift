@@ -1,4 +1,5 @@
 import Foundation
+import LaneTesting
 import Testing
 @testable import LaneShell
 

@@ -1,4 +1,5 @@
 import LaneCore
+import LaneTesting
 import Testing
 @testable import LaneShell
 

@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import LaneTesting
 import Testing
 @testable import LaneShell
 

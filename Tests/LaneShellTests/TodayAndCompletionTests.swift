@@ -1,3 +1,4 @@
+import LaneTesting
 import Testing
 @testable import LaneShell
 

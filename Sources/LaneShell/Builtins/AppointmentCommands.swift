@@ -127,7 +127,7 @@ enum AppointmentCommands {
                                                          calledAt: calledAt, enteredAt: ctx.now, attempt: attempt, note: inv.option("note") ?? ""), day: d)
             // An outbound reminder call that books settles the reminder (R1, R2.1).
             if channel != .inbound {
-                for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx, only: vehicle) {
+                for item in try ReminderCommands.dueItems(on: ctx.today, ctx, tx, only: vehicle) {
                     try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
                                                               outcome: .booked, reason: a.number, at: ctx.now, by: ctx.user, reference: item.reference))
                 }

@@ -70,10 +70,13 @@ enum DataCommands {
             }
             var problems: [Problem] = []
             let (configText, _) = try Importer.readFile("store.toml", relativeTo: dir)
-            switch StoreSettings.from(keyValues: try ConfigFile.parse(configText, name: "store.toml")) {
+            let configValues = try ConfigFile.parse(configText, name: "store.toml")
+            switch StoreSettings.from(keyValues: configValues) {
             case .success(let s): try tx.saveSettings(s)
             case .failure(let r): problems += r.problems
             }
+            // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own.
+            for (key, value) in configValues where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
             try Refusal.check("the store settings cannot be loaded", problems)
             var table = Table(columns: [Column("file", "file"), Column("what", "what"), Column("rows", "rows")])
             for (file, what, load) in seedFiles {

@@ -31,7 +31,8 @@ enum ReminderCommands {
     /// Everything due on `day`: R1.1-R1.3 from the histories, R1.5/R1.6 from
     /// running campaigns, R1.4 from the delayed-delivery register; booked and
     /// declined ones are left out. `only` limits it to one vehicle (reads just its rows).
-    static func dueItems(on day: CalendarDate, offset: UTCOffset, _ tx: any StoreReading, only: Vehicle? = nil) throws -> [DueItem] {
+    static func dueItems(on day: CalendarDate, _ ctx: CommandContext, _ tx: any StoreReading, only: Vehicle? = nil) throws -> [DueItem] {
+        let offset = ctx.settings.utcOffset
         let events = try only.map { [$0.id: try tx.events(vehicleID: $0.id)] } ?? tx.allEvents()
         let log = try tx.reminderLog(vehicleID: only?.id)
         var items: [DueItem] = []
@@ -58,6 +59,14 @@ enum ReminderCommands {
             let r = ServiceReminder(kind: .delayedDelivery, dueOn: d.openedAt.date(in: offset), estimatedMileage: nil, dueMileage: nil,
                                     reason: "invite back: " + why, rule: "R1.4")
             items.append(DueItem(reminder: r, vehicle: v, tries: ReminderRegister.attempts(r, vehicleID: v.id, log: log), delayedID: d.id))
+        }
+        // Calls the plugins add: recalls, parts that arrived for waiting customers, …
+        for p in try ctx.plugins.reminders(on: day, ctx, tx) {
+            guard let v = vehicles[p.vehicleID] else { continue }
+            let reference = p.reference.uppercased()
+            guard ReminderRegister.isOpen(p.reminder, vehicleID: v.id, log: log, reference: reference) else { continue }
+            items.append(DueItem(reminder: p.reminder, vehicle: v, tries: ReminderRegister.attempts(p.reminder, vehicleID: v.id, log: log, reference: reference),
+                                 reference: reference))
         }
         return items.sorted { ($0.reminder.dueOn, $0.vehicle.plate.value) < ($1.reminder.dueOn, $1.vehicle.plate.value) }
     }
@@ -87,7 +96,7 @@ enum ReminderCommands {
             var t = Table(columns: [Column("rule", "rule"), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
                                     Column("tries", "tries"), Column("reason", "reason")], emptyText: "nobody to call")
-            for item in try dueItems(on: day, offset: ctx.settings.utcOffset, tx) where kind == nil || item.reminder.kind == kind {
+            for item in try dueItems(on: day, ctx, tx) where kind == nil || item.reminder.kind == kind {
                 let owner = try tx.customer(id: item.vehicle.ownerID)
                 t.rows.append([.text(item.reminder.rule), .text(item.reminder.kind.rawValue), .date(item.reminder.dueOn),
                                .text(item.vehicle.plate.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
@@ -120,7 +129,7 @@ enum ReminderCommands {
             var item: DueItem?
             if let vehicle, let kind {
                 let code = inv.option("campaign")?.uppercased()
-                item = try dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx, only: vehicle).first {
+                item = try dueItems(on: ctx.today, ctx, tx, only: vehicle).first {
                     $0.vehicle.id == vehicle.id && $0.reminder.kind == kind && (code == nil || $0.reference == code)
                 }
                 if item == nil { p.append(Problem("kind", "\(vehicle.plate) has no \(kind.rawValue) reminder due; `remind due` lists them")) }

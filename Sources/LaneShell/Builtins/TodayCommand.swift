@@ -23,6 +23,7 @@ enum TodayCommand {
             let role = member?.role
             let sections = try agenda(role: role, team: member?.team, ctx, tx)
             for (key, title, table) in sections { r.add(section: key, title, table) }
+            for s in try ctx.plugins.todaySections(ctx, tx) { r.add(section: s.key, s.title, s.table) }
             return .record(r)
         })
 
@@ -107,7 +108,7 @@ enum TodayCommand {
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: "nobody to call")
-        for item in try ReminderCommands.dueItems(on: ctx.today, offset: ctx.settings.utcOffset, tx) {
+        for item in try ReminderCommands.dueItems(on: ctx.today, ctx, tx) {
             t.rows.append([.text(item.reminder.rule), .text(item.vehicle.plate.value), .date(item.reminder.dueOn), .text(item.reminder.reason)])
         }
         return ("reminders", "reminder calls (remind due)", t)

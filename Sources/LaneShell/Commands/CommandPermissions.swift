@@ -16,6 +16,7 @@ public enum CommandPermissions {
         // The shell itself and lookups.
         "help": everyone, "history": everyone, "set": everyone, "source": everyone, "use": everyone, "whoami": everyone,
         "clock": everyone, "quit": everyone, "today": everyone, "roles": everyone, "login": everyone, "staff pin": everyone,
+        "plugin list": everyone, "plugin info": everyone, "plugin enable": [], "plugin disable": [],
         "customer show": everyone, "customer list": everyone, "customer find": everyone,
         "vehicle show": everyone, "vehicle list": everyone, "vehicle history": everyone,
         "staff list": everyone, "catalog labor": everyone, "catalog parts": everyone, "store show": everyone,
@@ -49,17 +50,22 @@ public enum CommandPermissions {
     ]
 
     /// Lookups and shell commands: no role check, no staff lookup.
-    public static func isOpenToAll(_ name: String) -> Bool { table[name] == everyone }
+    public static func isOpenToAll(_ spec: CommandSpec) -> Bool { (spec.pluginRoles ?? table[spec.name]) == everyone }
 
-    /// The roles allowed to run `name`, or nil when the command is not listed.
+    /// The roles allowed to run a built-in command, or nil when it is not listed.
     public static func roles(for name: String) -> Set<StaffRole>? {
         table[name].map { $0.union([.serviceManager, .admin]) }
+    }
+
+    /// The roles allowed to run `spec`: a plugin's command carries its own.
+    public static func roles(for spec: CommandSpec) -> Set<StaffRole>? {
+        (spec.pluginRoles ?? table[spec.name]).map { $0.union([.serviceManager, .admin]) }
     }
 
     /// Why `role` may not run `spec`, or nil when it may. Unknown users may
     /// run only what everyone may.
     static func refusal(_ spec: CommandSpec, user: String, role: StaffRole?) -> Refusal? {
-        guard let allowed = roles(for: spec.name) else {
+        guard let allowed = roles(for: spec) else {
             return Refusal("\(spec.name) is not open to anyone yet", problems: [Problem("roles", "it has no entry in CommandPermissions")])
         }
         guard let role else {
@@ -86,8 +92,8 @@ enum RolesCommand {
             let columns = StaffRole.allCases
             var t = Table(columns: [Column("command", "command")] + columns.map { Column($0.rawValue, $0.title) })
             for spec in session.registry.allSpecs.sorted(by: { $0.name < $1.name }) {
-                let allowed = CommandPermissions.roles(for: spec.name) ?? []
-                if inv.flag("changes") && CommandPermissions.isOpenToAll(spec.name) { continue }
+                let allowed = CommandPermissions.roles(for: spec) ?? []
+                if inv.flag("changes") && CommandPermissions.isOpenToAll(spec) { continue }
                 t.rows.append([.text(spec.name)] + columns.map { .text(allowed.contains($0) ? "✓" : "") })
             }
             return .table(t)

@@ -1,67 +1,6 @@
 import LaneCore
 import LaneStore
 
-/// Where TAB finds candidates for an argument.
-public enum CompletionSource: Sendable, Equatable {
-    case none
-    case customers
-    case vehicles
-    /// Either a vehicle or a customer (for `use`).
-    case vehiclesAndCustomers
-    case staff
-    case parts
-    case laborOperations
-    /// Repair orders still open (newest first).
-    case repairOrders
-    /// Appointment numbers (newest first).
-    case appointments
-    case files
-    case commands
-    case choices([String])
-}
-
-/// The kinds of thing `use` can make current.
-public enum CurrentKind: Sendable, Equatable {
-    case customer, vehicle, repairOrder
-}
-
-public struct PositionalSpec: Sendable {
-    public var name: String
-    public var help: String
-    public var completion: CompletionSource
-    public var isOptional: Bool
-    /// When left out, the current object of this kind (`use …`) stands in.
-    public var current: CurrentKind?
-
-    public init(_ name: String, _ help: String, completion: CompletionSource = .none, optional: Bool = false, current: CurrentKind? = nil) {
-        self.name = name
-        self.help = help
-        self.completion = completion
-        self.isOptional = optional
-        self.current = current
-    }
-}
-
-public struct OptionSpec: Sendable {
-    /// Without the leading `--`.
-    public var name: String
-    /// Nil for a switch (`--all`), else what the value is (`PHONE`).
-    public var valueName: String?
-    public var help: String
-    public var completion: CompletionSource
-    public var isRequired: Bool
-
-    public init(_ name: String, value: String? = nil, _ help: String, completion: CompletionSource = .none, required: Bool = false) {
-        self.name = name
-        self.valueName = value
-        self.help = help
-        self.completion = completion
-        self.isRequired = required
-    }
-
-    public var isSwitch: Bool { valueName == nil }
-}
-
 /// What a command does with the database. The shell opens the transaction;
 /// the command never does, so a refusal always rolls everything back.
 public enum CommandAction: Sendable {
@@ -82,6 +21,10 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     public var examples: [String]
     public var action: CommandAction
+    /// Set for a plugin's command: who may run it (built-ins are listed in `CommandPermissions`).
+    public var pluginRoles: Set<StaffRole>?
+    /// The plugin that added the command, for `help` and `plugin info`.
+    public var plugin: String?
 
     public init(noun: String, verb: String?, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
                 options: [OptionSpec] = [], examples: [String] = [], action: CommandAction) {

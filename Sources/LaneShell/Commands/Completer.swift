@@ -76,6 +76,7 @@ public struct Completer {
         case .choices(let choices): return filter(choices, partial)
         case .commands: return filter(session.registry.nounNames + session.registry.metaNames, partial)
         case .files: return files(partial)
+        case .plugins: return filter(session.plugins.all.map(\.manifest.name), partial)
         case .customers: return (try? session.store.read { try customers($0, partial) }) ?? []
         case .vehicles: return (try? session.store.read { try plates($0, partial) }) ?? []
         case .vehiclesAndCustomers:

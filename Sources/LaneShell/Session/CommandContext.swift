@@ -45,6 +45,12 @@ public struct CommandContext: Sendable {
     public var seedsDirectory: String?
     /// The folder relative paths (`import … FILE`) are read from.
     public var workingDirectory: String
+    /// The session's plugins: they add to `today` and `remind due` and hear of what commands do.
+    public var plugins = InstalledPlugins()
+    /// The settings of the plugins (`plugin.NAME.KEY`).
+    public var pluginSettings: [String: String] = [:]
+    /// Lets a plugin's command run shell commands in this session.
+    var runner: CommandRunner?
 
     public var today: CalendarDate { now.date(in: settings.utcOffset) }
 

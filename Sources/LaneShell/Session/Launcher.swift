@@ -12,6 +12,8 @@ public struct LaunchOptions: Sendable {
     public var onError: ErrorPolicy = .stop
     public var now: String?
     public var user: String?
+    /// The compiled plugins this `lane` was built with.
+    public var plugins: [PluginLoader.Compiled] = []
 
     public init() {}
 }
@@ -35,6 +37,7 @@ public enum Launcher {
         try AuditCommands.register(into: &registry)
         try RolesCommand.register(into: &registry)
         try SignInCommands.register(into: &registry)
+        try PluginCommands.register(into: &registry)
         return registry
     }
 
@@ -87,7 +90,7 @@ public enum Launcher {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
-        let registry: CommandRegistry
+        var registry: CommandRegistry
         do { registry = try builtinRegistry() } catch {
             io.err("error: \(error)\n")
             return .usage
@@ -103,6 +106,12 @@ public enum Launcher {
         } else {
             clock = SystemClock()
         }
+        // Plugins come after the built-ins: a clash refuses the plugin, never the built-in.
+        let timeout = environment["LANE_PLUGIN_TIMEOUT"].flatMap(Double.init) ?? RuntimePlugin.defaultTimeout
+        let (plugins, pluginMessages) = PluginLoader.install(
+            compiled: options.plugins, runtimeDirectory: RuntimePlugin.defaultDirectory(environment: environment, dataDirectory: dataDirectory()),
+            runtimeTimeout: timeout, into: &registry, store: store, now: clock.now())
+        for message in pluginMessages { io.err("error: \(message)\n") }
         let cwd = FileManager.default.currentDirectoryPath
         let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
@@ -112,6 +121,7 @@ public enum Launcher {
             registry: registry, io: io,
             format: options.format ?? .table, onError: options.onError, color: colorAllowed,
             seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
+        session.plugins = plugins
 
         let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
         let ask = Terminal.isTerminal(0) ? readSecret : nil

@@ -27,7 +27,7 @@ public final class ShellSession {
     public var onError: ErrorPolicy
     public var color: Bool
     public var current: CurrentObject?
-    public let registry: CommandRegistry
+    public var registry: CommandRegistry
     public let io: ShellIO
     public var seedsDirectory: String?
     public var workingDirectory: String
@@ -39,6 +39,11 @@ public final class ShellSession {
     public var pinSource: PinSource = .none
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
+    private var cachedPluginSettings: [String: String]?
+    /// The plugins installed at start-up (`PluginLoader.install`).
+    public var plugins = InstalledPlugins()
+    private lazy var runner = CommandRunner(self)
+    private var nestedDepth = 0
     var quitRequested = false
 
     public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
@@ -67,6 +72,7 @@ public final class ShellSession {
     /// After a write: settings and the staff list may have changed.
     func forgetSettings() {
         cachedSettings = nil
+        cachedPluginSettings = nil
         cachedRole = nil
     }
 
@@ -80,8 +86,15 @@ public final class ShellSession {
     }
 
     public func context() throws -> CommandContext {
-        CommandContext(now: clock.now(), settings: try settings(), user: user, role: try role(), current: current,
-                       seedsDirectory: seedsDirectory, workingDirectory: workingDirectory)
+        var ctx = CommandContext(now: clock.now(), settings: try settings(), user: user, role: try role(), current: current,
+                                 seedsDirectory: seedsDirectory, workingDirectory: workingDirectory)
+        if !plugins.all.isEmpty {
+            if cachedPluginSettings == nil { cachedPluginSettings = try store.read { try $0.settingValues() }.filter { $0.key.hasPrefix("plugin.") } }
+            ctx.plugins = plugins
+            ctx.pluginSettings = cachedPluginSettings ?? [:]
+            ctx.runner = runner
+        }
+        return ctx
     }
 
     public var renderer: Renderer {
@@ -90,12 +103,27 @@ public final class ShellSession {
 
     /// Runs one logical line and returns its output; throws what refused it.
     public func run(_ line: String) throws -> CommandOutput {
+        switch try resolve(line) {
+        case .nothing: return .nothing
+        case .help(let text): return .text(text)
+        case .command(let spec, let words): return try perform(spec, words, line: line)
+        }
+    }
+
+    enum Resolved {
+        case nothing
+        case help(String)
+        case command(CommandSpec, [String])
+    }
+
+    /// Finds the command a line names, with the words left for its arguments.
+    func resolve(_ line: String) throws -> Resolved {
         let words = try Tokenizer.split(line)
         guard let first = words.first else { return .nothing }
         let wantsHelp = words.contains("--help")
         if let spec = registry.metaCommand(first) {
-            if wantsHelp { return .text(HelpText.command(spec)) }
-            return try perform(spec, Array(words.dropFirst()), line: line)
+            if wantsHelp { return .help(HelpText.command(spec)) }
+            return .command(spec, Array(words.dropFirst()))
         }
         guard registry.verbs(of: first) != nil else {
             let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames).map { "; did you mean '\($0)'?" } ?? "; `help` lists the commands"
@@ -103,7 +131,7 @@ public final class ShellSession {
         }
         guard words.count > 1, !words[1].hasPrefix("-") else {
             if let help = HelpText.noun(first, registry) {
-                if words.count == 1 || wantsHelp { return .text(help) }
+                if words.count == 1 || wantsHelp { return .help(help) }
             }
             throw UsageError("'\(first)' needs a verb; `help \(first)` lists them")
         }
@@ -112,13 +140,39 @@ public final class ShellSession {
             let hint = CommandRegistry.suggestion(for: words[1], among: verbs).map { "did you mean '\(first) \($0)'? " } ?? ""
             throw UsageError("'\(first)' has no verb '\(words[1])'; \(hint)its verbs are \(verbs.joined(separator: ", "))")
         }
-        if wantsHelp { return .text(HelpText.command(spec)) }
-        return try perform(spec, Array(words.dropFirst(2)), line: line)
+        if wantsHelp { return .help(HelpText.command(spec)) }
+        return .command(spec, Array(words.dropFirst(2)))
+    }
+
+    /// A command run by a plugin inside the transaction of the command that
+    /// ran the plugin: the caller's role is checked and the audit row written
+    /// exactly as at the prompt.
+    func runNested(_ line: String, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
+        guard nestedDepth < 4 else { throw Refusal("'\(line)' was not run", problems: [Problem("plugin", "plugins ran commands more than 4 deep")]) }
+        nestedDepth += 1
+        defer { nestedDepth -= 1 }
+        guard case .command(let spec, let words) = try resolve(line) else {
+            throw Refusal("'\(line)' is not a command a plugin can run", problems: [Problem("plugin", "give a whole command line")])
+        }
+        if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: ctx.user, role: ctx.role) {
+            throw refusal
+        }
+        let invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
+        switch spec.action {
+        case .session:
+            throw Refusal("'\(spec.name)' was not run", problems: [Problem("plugin", "\(spec.name) works on the session; a plugin cannot run it")])
+        case .read(let body):
+            return try body(invocation, ctx, tx)
+        case .write(let body):
+            let output = try body(invocation, ctx, tx)
+            try AuditCommands.record(spec, invocation, output, ctx, tx)
+            return output
+        }
     }
 
     private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
         // X6: the signed-in user's role is checked before anything else.
-        if !CommandPermissions.isOpenToAll(spec.name), let refusal = CommandPermissions.refusal(spec, user: user, role: try role()) {
+        if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: user, role: try role()) {
             throw refusal
         }
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
@@ -132,9 +186,11 @@ public final class ShellSession {
             let ctx = try context()
             defer { forgetSettings() }
             return try store.write { tx in
+                let mark = ctx.plugins.active.isEmpty ? nil : try tx.lastRepairOrderEventID()
                 let output = try body(invocation, ctx, tx)
                 try AuditCommands.record(spec, invocation, output, ctx, tx)
-                return output
+                guard let mark else { return output }
+                return try PluginEvents.dispatch(since: mark, output, ctx, tx)
             }
         }
     }

@@ -1,33 +1,51 @@
 import Foundation
 import LaneCore
+import LaneShell
 import LaneStore
-@testable import LaneShell
 import Testing
 
 /// A shell on a private in-memory database with a fixed clock, capturing
-/// what it prints. Commands run exactly as typed at the prompt.
-final class TestShell {
-    let store: SQLiteStore
-    let session: ShellSession
+/// what it prints. Commands run exactly as typed at the prompt. The shell's
+/// own tests use it, and so can a plugin's: pass the plugin in `plugins`.
+public final class TestShell {
+    public let store: SQLiteStore
+    public let session: ShellSession
     private let captured = Captured()
+    /// One message per plugin refused at start-up (a clash, a failed migration).
+    public private(set) var pluginMessages: [String] = []
 
     /// The demo's date and time: Monday 2026-11-23 09:00 in Shenzhen.
-    static let demoNow = Timestamp(secondsSince1970: 1_795_395_600)
+    public static let demoNow = Timestamp(secondsSince1970: 1_795_395_600)
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var seedsPath: String { repositoryRoot.appendingPathComponent("seeds").path }
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var seedsPath: String { repositoryRoot.appendingPathComponent("seeds").path }
 
     /// Seeded: the demo dealership, loaded by the admin, then `user` (one of its
     /// staff) at the keyboard. Not seeded: an empty store where `user` is on the
     /// staff list with `role`.
-    init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table) throws {
+    /// With `plugins`, they are installed after the seed load, as `lane`
+    /// installs them at start-up (their settings come from seeds/store.toml);
+    /// `runtimeDirectory` adds the run-time plugins found there.
+    public init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table,
+                plugins: [any LanePlugin] = [], runtimeDirectory: String? = nil, runtimeTimeout: Double = RuntimePlugin.defaultTimeout) throws {
         store = try SQLiteStore(inMemoryNamed: "test")
         let captured = self.captured
+        var registry = try Launcher.builtinRegistry()
         session = ShellSession(
-            store: store, clock: FixedClock(Self.demoNow), user: user, registry: try Launcher.builtinRegistry(),
+            store: store, clock: FixedClock(Self.demoNow), user: user, registry: registry,
             io: ShellIO(out: { captured.append(out: $0) }, err: { captured.append(err: $0) }),
             format: format, seedsDirectory: Self.seedsPath, workingDirectory: FileManager.default.temporaryDirectory.path)
+        defer {
+            if !plugins.isEmpty || runtimeDirectory != nil {
+                let (installed, messages) = PluginLoader.install(
+                    compiled: plugins.map { PluginLoader.Compiled($0, module: String(describing: type(of: $0))) },
+                    runtimeDirectory: runtimeDirectory, runtimeTimeout: runtimeTimeout, into: &registry, store: store, now: Self.demoNow)
+                session.plugins = installed
+                session.registry = registry
+                pluginMessages = messages
+            }
+        }
         if seeded {
             session.user = "admin"
             try expectOK("seed load \(Self.seedsPath)")
@@ -37,15 +55,15 @@ final class TestShell {
         }
     }
 
-    struct Outcome {
-        var code: ExitCode
-        var out: String
-        var err: String
+    public struct Outcome {
+        public var code: ExitCode
+        public var out: String
+        public var err: String
     }
 
     /// Runs one line as a script line would; returns exit code and what was printed.
     @discardableResult
-    func run(_ line: String) -> Outcome {
+    public func run(_ line: String) -> Outcome {
         captured.reset()
         let code = session.execute(line, origin: "line 1")
         return Outcome(code: code, out: captured.out, err: captured.err)
@@ -53,7 +71,7 @@ final class TestShell {
 
     /// Runs a line that must succeed; returns its output.
     @discardableResult
-    func expectOK(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func expectOK(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let outcome = run(line)
         #expect(outcome.code == .ok, "\(line) → \(outcome.err)", sourceLocation: sourceLocation)
         #expect(outcome.err.isEmpty, sourceLocation: sourceLocation)
@@ -63,7 +81,7 @@ final class TestShell {
     /// Runs a line that must be refused with `code`, proves the database did
     /// not change at all, and returns the error text.
     @discardableResult
-    func expectRefused(_ line: String, code: ExitCode = .refused,
+    public func expectRefused(_ line: String, code: ExitCode = .refused,
                        sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try store.snapshot()
         let outcome = run(line)

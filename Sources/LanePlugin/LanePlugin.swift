@@ -1,0 +1,170 @@
+// The plugin API: everything a compiled plugin may use. A plugin imports
+// this module and nothing else of the shell; it brings the domain's value
+// types (LaneCore) with it, because a plugin speaks the dealership's words.
+@_exported import LaneCore
+
+/// A compiled plugin: commands, its own tables, reactions to what happens
+/// in the service process, and lines for `today` and `remind due`.
+///
+/// Every requirement but `manifest` has a default, so a plugin states only
+/// what it adds. See docs/plugins.md for a whole plugin in under 40 lines.
+public protocol LanePlugin: Sendable {
+    var manifest: PluginManifest { get }
+    /// The plugin's tables, created and changed in order; each runs once per database.
+    var migrations: [PluginMigration] { get }
+    var commands: [PluginCommand] { get }
+    /// Called inside the transaction of the command that caused `event`.
+    /// Returns notes shown to the user under the command's output; a throw
+    /// refuses the whole command.
+    func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String]
+    /// Sections added to `today` for the signed-in person (`context.role`).
+    func today(_ context: any PluginContext) throws -> [PluginSection]
+    /// Calls to make, added to `remind due` (and logged with `remind log`).
+    func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder]
+}
+
+extension LanePlugin {
+    public var migrations: [PluginMigration] { [] }
+    public var commands: [PluginCommand] { [] }
+    public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
+    public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
+    public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
+}
+
+/// Who a plugin is. `name` is also its settings section (`[plugin.NAME]` in
+/// store.toml) and the prefix of its tables (`NAME_…`).
+public struct PluginManifest: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var summary: String
+    /// One line per noun the plugin adds, for `help`.
+    public var nouns: [String: String]
+
+    public init(name: String, version: String, summary: String, nouns: [String: String] = [:]) {
+        self.name = name
+        self.version = version
+        self.summary = summary
+        self.nouns = nouns
+    }
+
+    /// Lower-case letters, digits and `_`, starting with a letter: safe as a
+    /// table prefix and a settings key.
+    public var nameProblem: String? {
+        let ok = name.first.map { $0.isASCII && $0.isLowercase } == true && name.count <= 24
+            && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        return ok ? nil : "a plugin name is lower-case letters, digits and _ (at most 24), starting with a letter; '\(name)' is not"
+    }
+}
+
+/// One step of a plugin's schema. The SQL may create, change and drop only
+/// tables, indexes and triggers named `PLUGIN_…` on tables named so.
+public struct PluginMigration: Sendable, Equatable {
+    public var identifier: String
+    public var sql: String
+    public init(_ identifier: String, sql: String) {
+        self.identifier = identifier
+        self.sql = sql
+    }
+}
+
+/// A command a plugin adds: the same spec as a built-in (usage, help and
+/// completion come from it), the roles that may run it, and its body.
+public struct PluginCommand: Sendable {
+    public enum Access: Sendable {
+        /// A lookup: open to every member of staff, and the body cannot change data.
+        case lookup
+        /// Changes data; the service manager and the admin may always run it.
+        case changes(roles: Set<StaffRole>)
+    }
+
+    public var noun: String
+    public var verb: String
+    public var summary: String
+    public var discussion: String
+    public var positionals: [PositionalSpec]
+    public var options: [OptionSpec]
+    public var examples: [String]
+    public var access: Access
+    public var run: @Sendable (PluginArguments, any PluginContext) throws -> CommandOutput
+
+    public init(noun: String, verb: String, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
+                options: [OptionSpec] = [], examples: [String] = [], access: Access,
+                run: @escaping @Sendable (PluginArguments, any PluginContext) throws -> CommandOutput) {
+        self.noun = noun
+        self.verb = verb
+        self.summary = summary
+        self.discussion = discussion
+        self.positionals = positionals
+        self.options = options
+        self.examples = examples
+        self.access = access
+        self.run = run
+    }
+
+    public var name: String { "\(noun) \(verb)" }
+}
+
+/// A command line, already checked against the command's spec.
+public struct PluginArguments: Sendable {
+    public var positionals: [String: String]
+    public var options: [String: String]
+    public var switches: Set<String>
+    /// The line as typed.
+    public var line: String
+
+    public init(positionals: [String: String] = [:], options: [String: String] = [:], switches: Set<String> = [], line: String = "") {
+        self.positionals = positionals
+        self.options = options
+        self.switches = switches
+        self.line = line
+    }
+
+    public func positional(_ name: String) -> String? { positionals[name] }
+    public func option(_ name: String) -> String? { options[name] }
+    public func flag(_ name: String) -> Bool { switches.contains(name) }
+}
+
+/// What happened in the service process. Plugins hear of it inside the
+/// transaction of the command that did it.
+public enum DomainEvent: Sendable, Equatable {
+    case repairOrderOpened(RepairOrder)
+    /// A labour or part line was added (`ro labor`, `ro part`).
+    case lineAdded(RepairOrder, RepairOrderLine)
+    case delivered(RepairOrder)
+    /// Any other step of a repair order, named by its `ro` verb (`sign`, `dispatch`, `check`, `pay`, …).
+    case repairOrderStep(RepairOrder, step: String)
+
+    public var order: RepairOrder {
+        switch self {
+        case .repairOrderOpened(let o), .lineAdded(let o, _), .delivered(let o), .repairOrderStep(let o, _): return o
+        }
+    }
+}
+
+/// A section a plugin adds to `today`.
+public struct PluginSection: Sendable, Equatable {
+    public var key: String
+    public var title: String
+    public var table: Table
+    public init(key: String, title: String, table: Table) {
+        self.key = key
+        self.title = title
+        self.table = table
+    }
+}
+
+/// A call to make, listed by `remind due` beside the built-in reminders.
+/// `reference` tells calls of one kind apart (a recall code, a back-order
+/// number): `remind log PLATE KIND --campaign REFERENCE` records the call (references
+/// are upper case).
+public struct PluginReminder: Sendable, Equatable {
+    public var vehicleID: Int64
+    public var reminder: ServiceReminder
+    public var reference: String
+
+    public init(vehicleID: Int64, reminder: ServiceReminder, reference: String) {
+        self.vehicleID = vehicleID
+        self.reminder = reminder
+        self.reference = reference
+    }
+}

@@ -1,0 +1,101 @@
+/// What a plugin may see and do while one command runs: who is typing and
+/// when, its own settings, the dealership's records (read-only), its own
+/// tables, and the shell's commands. Everything happens in the command's one
+/// transaction: if anything throws, nothing the command did is kept.
+public protocol PluginContext {
+    /// One "now" for the whole command.
+    var now: Timestamp { get }
+    var today: CalendarDate { get }
+    /// The signed-in member of staff and their role.
+    var user: String { get }
+    var role: StaffRole? { get }
+    var settings: StoreSettings { get }
+    /// The plugin's own settings: the `[plugin.NAME]` section of store.toml,
+    /// keys without the prefix (`basic_years`, not `plugin.warranty.basic_years`).
+    var config: [String: String] { get }
+    /// Whether this command may change data (false in lookups, `today` and `remind due`).
+    var canChange: Bool { get }
+
+    // MARK: The dealership's records, read-only
+
+    /// A vehicle by plate (粤B12345) or VIN.
+    func vehicle(_ reference: String) throws -> Vehicle?
+    func vehicle(id: Int64) throws -> Vehicle?
+    func allVehicles() throws -> [Vehicle]
+    func customer(id: Int64) throws -> Customer?
+    func repairOrder(number: String) throws -> RepairOrder?
+    func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
+    /// Orders delivered in [from, to), oldest delivery first.
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    func part(number: String) throws -> Part?
+    func parts() throws -> [Part]
+    func stockMovements(partNumber: String) throws -> [StockMovement]
+    /// Parts put aside for appointments and not yet released.
+    func reservedQuantity(partNumber: String) throws -> Int
+    func staffMember(named name: String) throws -> StaffMember?
+    func staff() throws -> [StaffMember]
+
+    // MARK: The plugin's own tables
+
+    /// Runs statements on the plugin's own tables (`NAME_…`); a statement that
+    /// touches anything else is refused and the command rolled back.
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws
+    /// Runs a query and returns its rows.
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+    /// The id of the last row inserted by `execute`.
+    var lastInsertedRowID: Int64 { get }
+
+    // MARK: Changing the dealership's records
+
+    /// Runs a shell command as the signed-in user, inside this command's
+    /// transaction: the same role check, rules and audit row as typed at the
+    /// prompt. This is how a plugin changes anything that is not its own.
+    @discardableResult
+    func run(_ commandLine: String) throws -> CommandOutput
+    /// Moves a part's stock and writes its ledger row (`parts ledger`);
+    /// refused when the stock would go below zero.
+    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?) throws
+}
+
+extension PluginContext {
+    public func execute(_ sql: String) throws { try execute(sql, []) }
+    public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+}
+
+/// A value bound into, or read out of, a plugin's SQL. Money is Int64 fen.
+public enum SQLValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
+    public init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
+    public init(_ value: Int64?) { self = value.map(SQLValue.integer) ?? .null }
+}
+
+/// One row of a query, by column name.
+public struct SQLRow: Sendable, Equatable {
+    public var values: [String: SQLValue]
+    public init(_ values: [String: SQLValue]) { self.values = values }
+
+    public subscript(column: String) -> SQLValue { values[column] ?? .null }
+
+    public func text(_ column: String) -> String? {
+        switch self[column] {
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .null: return nil
+        }
+    }
+
+    public func int(_ column: String) -> Int64? {
+        switch self[column] {
+        case .integer(let i): return i
+        case .text(let s): return Int64(s)
+        case .null: return nil
+        }
+    }
+}

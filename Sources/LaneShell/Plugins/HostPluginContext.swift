@@ -1,0 +1,85 @@
+import LaneCore
+import LaneStore
+
+/// The shell's side of `PluginContext`: one plugin, one command, one
+/// transaction. Lookups get it without `writing`, so they cannot change data.
+final class HostPluginContext: PluginContext {
+    let plugin: String
+    let ctx: CommandContext
+    let tx: any StoreReading
+    let writing: (any StoreWriting)?
+    private(set) var lastInsertedRowID: Int64 = 0
+
+    init(plugin: String, _ ctx: CommandContext, _ tx: any StoreReading, writing: (any StoreWriting)? = nil) {
+        self.plugin = plugin
+        self.ctx = ctx
+        self.tx = tx
+        self.writing = writing
+    }
+
+    var now: Timestamp { ctx.now }
+    var today: CalendarDate { ctx.today }
+    var user: String { ctx.user }
+    var role: StaffRole? { ctx.role }
+    var settings: StoreSettings { ctx.settings }
+    var canChange: Bool { writing != nil }
+
+    var config: [String: String] {
+        let prefix = "plugin.\(plugin)."
+        var values: [String: String] = [:]
+        for (key, value) in ctx.pluginSettings where key.hasPrefix(prefix) { values[String(key.dropFirst(prefix.count))] = value }
+        return values
+    }
+
+    func vehicle(_ reference: String) throws -> Vehicle? {
+        let text = reference.trimmingWhitespace()
+        return try tx.vehicle(plate: text.uppercased()) ?? tx.vehicle(plate: text) ?? tx.vehicle(vin: text.uppercased())
+    }
+    func vehicle(id: Int64) throws -> Vehicle? { try tx.vehicle(id: id) }
+    func allVehicles() throws -> [Vehicle] { try tx.allVehicles() }
+    func customer(id: Int64) throws -> Customer? { try tx.customer(id: id) }
+    func repairOrder(number: String) throws -> RepairOrder? { try tx.repairOrder(number: number.uppercased()) }
+    func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try tx.repairOrders(vehicleID: vehicleID) }
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] { try tx.repairOrders(deliveredFrom: from, to: to) }
+    func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
+    func parts() throws -> [Part] { try tx.parts() }
+    func stockMovements(partNumber: String) throws -> [StockMovement] { try tx.stockMovements(partNumber: partNumber.uppercased()) }
+    func reservedQuantity(partNumber: String) throws -> Int { try tx.reservedQuantity(partNumber: partNumber.uppercased()) }
+    func staffMember(named name: String) throws -> StaffMember? { try tx.staffMember(named: name) }
+    func staff() throws -> [StaffMember] { try tx.staff() }
+
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try tx.pluginRows(namespace: plugin, sql: sql, arguments: arguments)
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        lastInsertedRowID = try changing().pluginExecute(namespace: plugin, sql: sql, arguments: arguments)
+    }
+
+    func run(_ commandLine: String) throws -> CommandOutput {
+        let tx = try changing()
+        guard let session = ctx.runner?.session else {
+            throw Refusal("the plugin \(plugin) cannot run '\(commandLine)' here", problems: [Problem("plugin", "commands run only inside a shell session")])
+        }
+        return try session.runNested(commandLine, ctx, tx)
+    }
+
+    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?) throws {
+        try changing().moveStock(partNumber: partNumber.uppercased(), delta: delta, reason: reason, reference: reference, at: ctx.now, by: ctx.user)
+    }
+
+    private func changing() throws -> any StoreWriting {
+        guard let writing else {
+            throw Refusal("the plugin \(plugin) tried to change data in a lookup", problems: [
+                Problem("plugin", "only commands declared with `.changes(roles:)` may change data")])
+        }
+        return writing
+    }
+}
+
+/// Lets a plugin's command run shell commands in the session that ran it.
+/// The shell is single-threaded: the session is only touched from its own thread.
+final class CommandRunner: @unchecked Sendable {
+    weak var session: ShellSession?
+    init(_ session: ShellSession) { self.session = session }
+}
