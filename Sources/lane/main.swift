@@ -52,6 +52,7 @@ struct LaneCommand: ParsableCommand {
         options.onError = ErrorPolicy(rawValue: onError) ?? .stop
         options.now = now
         options.user = user
+        options.plugins = compiledPlugins
         return options
     }
 }

@@ -1,0 +1,6 @@
+import LaneShell
+
+/// The plugins built into this `lane`, one line each. A plugin is its own
+/// target under Plugins/ and sees only the LanePlugin API.
+let compiledPlugins: [PluginLoader.Compiled] = [
+]
