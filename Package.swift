@@ -47,5 +47,8 @@ let package = Package(
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting"]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
+        // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
+        .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),
+        .testTarget(name: "ExamplePluginTests", dependencies: ["NotesPlugin", "LaneTesting"], path: "Plugins/Examples/Tests"),
     ]
 )

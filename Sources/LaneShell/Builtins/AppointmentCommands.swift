@@ -320,7 +320,7 @@ enum AppointmentCommands {
         positionals: [apptPositional],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.store.write { tx -> (CommandOutput, CurrentObject) in
+            let (output, current) = try session.writeTelling(ctx) { tx -> (CommandOutput, CurrentObject) in
                 var a = try load(inv.positional("appt") ?? "", tx)
                 try a.markArrived()
                 try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))

@@ -56,7 +56,7 @@ enum RepairOrderCommands {
         examples: ["ro open 粤B27DP2"],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.store.write { tx in
+            let (output, current) = try session.writeTelling(ctx) { tx in
                 let opened = try openOrder(vehicleRef: inv.positional("vehicle") ?? "", appointmentID: nil, ctx, tx)
                 if case .repairOrder(let number, _, _) = opened.1 {
                     try AuditCommands.record(noun: "ro", name: "ro open", ref: number, inv, opened.0, ctx, tx)

@@ -185,13 +185,23 @@ public final class ShellSession {
         case .write(let body):
             let ctx = try context()
             defer { forgetSettings() }
-            return try store.write { tx in
-                let mark = ctx.plugins.active.isEmpty ? nil : try tx.lastRepairOrderEventID()
+            return try writeTelling(ctx) { tx in
                 let output = try body(invocation, ctx, tx)
                 try AuditCommands.record(spec, invocation, output, ctx, tx)
-                guard let mark else { return output }
-                return try PluginEvents.dispatch(since: mark, output, ctx, tx)
-            }
+                return (output, ())
+            }.0
+        }
+    }
+
+    /// One write transaction that tells the plugins what it did (see
+    /// `PluginEvents`); their notes join the command's output. Commands that
+    /// work on the session and write (`ro open`) use it too.
+    func writeTelling<T>(_ ctx: CommandContext, _ body: (any StoreWriting) throws -> (CommandOutput, T)) throws -> (CommandOutput, T) {
+        try store.write { tx in
+            let mark = ctx.plugins.active.isEmpty ? nil : try tx.lastRepairOrderEventID()
+            let (output, extra) = try body(tx)
+            guard let mark else { return (output, extra) }
+            return (try PluginEvents.dispatch(since: mark, output, ctx, tx), extra)
         }
     }
 

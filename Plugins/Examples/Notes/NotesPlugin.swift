@@ -1,0 +1,39 @@
+import LanePlugin
+
+/// Notes the front office keeps on a vehicle, shown again when its next repair order opens.
+public struct NotesPlugin: LanePlugin {
+    public init() {}
+
+    public var manifest: PluginManifest {
+        PluginManifest(name: "notes", version: "1.0.0", summary: "Notes on a vehicle, shown when its next repair order opens",
+                       nouns: ["note": "notes kept on a vehicle"])
+    }
+
+    public var migrations: [PluginMigration] {
+        [PluginMigration("v1 notes", sql: """
+            CREATE TABLE notes_note (id INTEGER PRIMARY KEY, vin TEXT NOT NULL, text TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL);
+            CREATE INDEX notes_note_by_vin ON notes_note(vin);
+            """)]
+    }
+
+    public var commands: [PluginCommand] {
+        [PluginCommand(noun: "note", verb: "add", summary: "Keep a note on a vehicle for its next visit",
+                       positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle),
+                                     PositionalSpec("text", "The note, in the customer's words")],
+                       examples: ["note add 粤B82396 '客户要求保留旧件'"], access: .changes(roles: [.serviceAdvisor, .customerService])) { args, ctx in
+            let reference = args.positional("vehicle") ?? ""
+            guard let vehicle = try ctx.vehicle(reference) else {
+                throw Refusal("cannot keep the note", problems: [Problem("vehicle", "there is no vehicle \(reference)")])
+            }
+            try ctx.execute("INSERT INTO notes_note (vin, text, by, at) VALUES (?, ?, ?, ?)",
+                            [.text(vehicle.vin.value), .text(args.positional("text") ?? ""), .text(ctx.user), .integer(ctx.now.secondsSince1970)])
+            return .message("noted on \(vehicle.plate.value)", nil)
+        }]
+    }
+
+    public func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
+        guard case .repairOrderOpened(let order) = event, let vehicle = try ctx.vehicle(id: order.vehicleID) else { return [] }
+        return try ctx.rows("SELECT text, by FROM notes_note WHERE vin = ? ORDER BY id", [.text(vehicle.vin.value)])
+            .map { "note from \($0.text("by") ?? "?"): \($0.text("text") ?? "")" }
+    }
+}

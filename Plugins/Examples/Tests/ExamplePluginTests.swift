@@ -1,0 +1,108 @@
+import Foundation
+import LaneShell
+import LaneTesting
+import NotesPlugin
+import Testing
+
+/// The two examples of docs/plugins.md, run exactly as the guide shows them.
+@Suite struct ExamplePluginTests {
+    static let examples = TestShell.repositoryRoot.appendingPathComponent("Plugins/Examples")
+
+    /// A plugin folder holding only the shipped lane-tyres.
+    static func tyresFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-plugins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: examples.appendingPathComponent("lane-tyres"), to: dir.appendingPathComponent("lane-tyres"))
+        return dir.path
+    }
+
+    // MARK: The compiled example: notes
+
+    @Test func noteIsKeptAndShownWhenTheNextRepairOrderOpens() throws {
+        let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
+        #expect(shell.pluginMessages.isEmpty)
+        #expect(try shell.expectOK("note add 粤B27DP2 客户要求保留旧件") == "noted on 粤B27DP2\n")
+        let opened = try shell.expectOK("ro open 粤B27DP2")
+        #expect(opened.contains("note: notes: note from 薛淑芬: 客户要求保留旧件"))
+        // Another vehicle's order hears nothing.
+        #expect(!(try shell.expectOK("ro open 粤B82396")).contains("note:"))
+    }
+
+    @Test func noteRefusalsLeaveNothingBehind() throws {
+        let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
+        #expect(try shell.expectRefused("note add 粤B00000 随便").contains("there is no vehicle 粤B00000"))
+        #expect(try shell.expectRefused("note add", code: .usage).contains("VEHICLE is missing"))
+        shell.session.user = "夏勇"
+        #expect(try shell.expectRefused("note add 粤B27DP2 随便").contains("may not run note add"))
+    }
+
+    @Test func notesAreInHelpAndPluginInfo() throws {
+        let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
+        #expect(try shell.expectOK("help note").contains("note add"))
+        #expect(try shell.expectOK("note add --help").contains("note add [VEHICLE] TEXT"))
+        let info = try shell.expectOK("plugin info notes")
+        #expect(info.contains("v1 notes"))
+        #expect(info.contains("customer_service, service_advisor") || info.contains("service_advisor, customer_service"))
+    }
+
+    // MARK: The run-time example: lane-tyres
+
+    /// An order at reception with its walk-around check done.
+    func orderAtReception(_ shell: TestShell) throws {
+        for line in ["ro open 粤B27DP2", "ro complaint --text 轮胎磨损", "ro check-in --mileage 19100 --fuel 4 --covers"] { try shell.expectOK(line) }
+    }
+
+    @Test func tyresJudgesDepthsAndAddsTheRecommendedTyres() throws {
+        let shell = try TestShell(seeded: true, runtimeDirectory: try Self.tyresFolder())
+        #expect(shell.pluginMessages.isEmpty)
+        try orderAtReception(shell)
+        let lookup = try shell.expectOK("tyres check RO-20261123-0001 --depths 4.1,3.9,4.0,3.5")
+        #expect(lookup.contains("左前") && lookup.contains("ok"))
+        #expect(!(try shell.expectOK("ro show RO-20261123-0001")).contains("XH-42751-2255"))
+        let worn = try shell.expectOK("tyres check RO-20261123-0001 --depths 4.1,3.9,2.2,1.4 --part XH-42751-2255")
+        #expect(worn.contains("replace now (below the legal 1.6 mm)"))
+        #expect(worn.contains("XH-42751-2255"))
+        let order = try shell.expectOK("ro show RO-20261123-0001")
+        #expect(order.contains("轮胎 225/55R17"))
+        // The line came through `ro part`, under the advisor's name, and is audited as such.
+        shell.session.user = "姚雪"
+        #expect(try shell.expectOK("audit show --entity RO-20261123-0001").contains("ro part RO-20261123-0001 XH-42751-2255 --qty 2 --recommended --safety"))
+    }
+
+    @Test func tyresRefusalsLeaveNothingBehind() throws {
+        let shell = try TestShell(seeded: true, runtimeDirectory: try Self.tyresFolder())
+        try orderAtReception(shell)
+        #expect(try shell.expectRefused("tyres check RO-20261123-0001 --depths 4.1,3.9").contains("give four depths"))
+        #expect(try shell.expectRefused("tyres check RO-20261123-0001 --depths 4.1,x,2,3").contains("'x' is not a depth"))
+        // The command it returns is the shell's: an unknown part refuses the whole check.
+        #expect(try shell.expectRefused("tyres check RO-20261123-0001 --depths 1,1,1,1 --part XH-NOPE").contains("there is no part XH-NOPE"))
+        // The caller's role is checked for the plugin's command and for what it runs.
+        shell.session.user = "莫霞"
+        #expect(try shell.expectRefused("tyres check RO-20261123-0001 --depths 1,1,1,1").contains("may not run tyres check"))
+    }
+
+    // MARK: The guide shows these files exactly
+
+    @Test func theGuideShowsTheExamplesExactly() throws {
+        let guide = try String(contentsOf: TestShell.repositoryRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
+        let blocks = Self.codeBlocks(guide)
+        let notes = try String(contentsOf: Self.examples.appendingPathComponent("Notes/NotesPlugin.swift"), encoding: .utf8)
+        let tyres = try String(contentsOf: Self.examples.appendingPathComponent("lane-tyres"), encoding: .utf8)
+        #expect(blocks.contains(notes), "docs/plugins.md must show Plugins/Examples/Notes/NotesPlugin.swift as it is")
+        #expect(blocks.contains(tyres), "docs/plugins.md must show Plugins/Examples/lane-tyres as it is")
+        #expect(notes.split(separator: "\n").count < 40 && tyres.split(separator: "\n").count < 40)
+    }
+
+    /// The fenced code blocks of a Markdown text, each with its final newline.
+    static func codeBlocks(_ text: String) -> [String] {
+        var blocks: [String] = [], current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                if let c = current { blocks.append(c.joined(separator: "\n") + "\n"); current = nil } else { current = [] }
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
+}
