@@ -85,8 +85,16 @@ public struct RuntimePlugin: Sendable {
             var positionals: [PositionalSpec] = []
             for (j, p) in (try r.optionalArray("positionals") ?? []).enumerated() {
                 let pr = JSONReader(p, plugin: name, path: "commands[\(i)].positionals[\(j)]")
+                let current: CurrentKind?
+                switch try pr.optionalString("current") {
+                case nil: current = nil
+                case "customer": current = .customer
+                case "vehicle": current = .vehicle
+                case "repair_order": current = .repairOrder
+                case let other?: throw RuntimeFailure("commands[\(i)].positionals[\(j)].current: '\(other)' is customer, vehicle or repair_order")
+                }
                 positionals.append(PositionalSpec(try pr.string("name"), try pr.optionalString("help") ?? "", completion: completion(try pr.optionalString("completion")),
-                                                  optional: try pr.optionalBool("optional") ?? false))
+                                                  optional: try pr.optionalBool("optional") ?? false, current: current))
             }
             var options: [OptionSpec] = []
             for (j, o) in (try r.optionalArray("options") ?? []).enumerated() {

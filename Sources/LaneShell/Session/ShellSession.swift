@@ -151,13 +151,23 @@ public final class ShellSession {
         guard nestedDepth < 4 else { throw Refusal("'\(line)' was not run", problems: [Problem("plugin", "plugins ran commands more than 4 deep")]) }
         nestedDepth += 1
         defer { nestedDepth -= 1 }
-        guard case .command(let spec, let words) = try resolve(line) else {
-            throw Refusal("'\(line)' is not a command a plugin can run", problems: [Problem("plugin", "give a whole command line")])
+        let resolved: Resolved, invocation: Invocation
+        do {
+            resolved = try resolve(line)
+            guard case .command(let spec, let words) = resolved else {
+                throw UsageError("'\(line)' is not a command line")
+            }
+            if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: ctx.user, role: ctx.role) {
+                throw refusal
+            }
+            invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
+        } catch let error as UsageError {
+            // The plugin's mistake, not the mistake of the person typing.
+            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", error.message)])
+        } catch let error as TokenizerError {
+            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", error.message)])
         }
-        if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: ctx.user, role: ctx.role) {
-            throw refusal
-        }
-        let invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
+        let spec = invocation.spec
         switch spec.action {
         case .session:
             throw Refusal("'\(spec.name)' was not run", problems: [Problem("plugin", "\(spec.name) works on the session; a plugin cannot run it")])

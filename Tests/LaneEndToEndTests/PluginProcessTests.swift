@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Plugins as `lane` finds them at start-up: the compiled ones and the
+/// run-time ones in `$LANE_PLUGINS`.
+@Suite struct PluginProcessTests {
+    func seeded() throws -> Scratch {
+        let scratch = try Scratch()
+        let result = try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return scratch
+    }
+
+    /// The shipped example, found in Plugins/Examples, judges tyres and adds
+    /// the recommended ones through `ro part`, in one run of the binary.
+    @Test func theExampleRunTimePluginRunsFromThePluginFolder() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let folder = LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples").path
+        let script = """
+            plugin list
+            ro open 粤B27DP2
+            ro complaint --text 轮胎磨损
+            ro check-in --mileage 19100 --fuel 4 --covers
+            tyres check --depths 4.1,3.9,2.2,1.4 --part XH-42751-2255
+            ro show
+
+            """
+        let result = try scratch.lane(input: script, environment: ["LANE_PLUGINS": folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("tyres") && result.stdout.contains("run-time: \(folder)/lane-tyres"))
+        #expect(result.stdout.contains("replace now (below the legal 1.6 mm)"))
+        #expect(result.stdout.contains("轮胎 225/55R17"))
+    }
+
+    /// A run-time plugin that hangs is stopped; the script goes on.
+    @Test func aHangingPluginDoesNotTakeTheShellDown() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let folder = scratch.directory.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let plugin = folder.appendingPathComponent("lane-slow")
+        try """
+            #!/bin/sh
+            case "$(cat)" in
+            *describe*) echo '{"protocol":1,"name":"slow","version":"1","summary":"slow","commands":[{"noun":"slow","verb":"go","summary":"Go"}]}' ;;
+            *) sleep 30 ;;
+            esac
+            """.write(to: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+        let result = try scratch.lane(["--on-error", "continue"], input: "slow go\nwhoami\n",
+                                      environment: ["LANE_PLUGINS": folder.path, "LANE_PLUGIN_TIMEOUT": "3"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: line 1: the plugin slow failed"))
+        #expect(result.stderr.contains("did not answer within 3 s"))
+        #expect(result.stdout.contains("薛淑芬"))
+    }
+}
