@@ -46,6 +46,35 @@ struct InteractiveShellTests {
         try shell.quitWithCtrlD()
     }
 
+    /// A run-time plugin's commands complete like the built-ins: its noun,
+    /// verb and options come from the spec it sent at start-up.
+    @Test func pluginCommandsCompleteLikeBuiltIns() throws {
+        let shell = try TmuxShell.seeded()
+        defer { shell.close() }
+        // The default plugin folder, under the scratch HOME.
+        let folder = shell.scratch.directory.appendingPathComponent(".local/share/servicelane/plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-tyres"),
+                                         to: folder.appendingPathComponent("lane-tyres"))
+        try shell.start()
+
+        shell.type("tyr"); shell.press("Tab")
+        try shell.waitForInput("tyres ")
+        shell.type("c"); shell.press("Tab")
+        try shell.waitForInput("tyres check ")
+        try shell.interrupt()
+        shell.type("tyres check --d"); shell.press("Tab")
+        try shell.waitForInput("tyres check --depths ")
+        try shell.interrupt()
+
+        shell.type("plugin info ty"); shell.press("Tab")
+        try shell.waitForInput("plugin info tyres ")
+        shell.press("Enter")
+        try shell.waitForScreen("the plugin's record") { $0.contains { $0.contains("run-time:") } }
+        try shell.waitForInput("")
+        try shell.quitWithCtrlD()
+    }
+
     @Test func thePinIsAskedWithoutEcho() throws {
         let shell = try TmuxShell.seeded()
         defer { shell.close() }

@@ -51,7 +51,9 @@ public enum Launcher {
 
     static func dataDirectory() -> String {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/servicelane" }
-        return NSHomeDirectory() + "/.local/share/servicelane"
+        // $HOME first, as every Unix tool does (Foundation's NSHomeDirectory() may ignore it).
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/servicelane"
     }
 
     /// `$LANE_HISTORY`, else beside the default database.
