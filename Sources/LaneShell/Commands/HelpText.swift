@@ -50,6 +50,7 @@ enum HelpText {
         if !spec.examples.isEmpty {
             lines += ["", "Examples:"] + spec.examples.map { "  " + $0 }
         }
+        if let plugin = spec.plugin { lines += ["", "From the plugin \(plugin) (`plugin info \(plugin)`)."] }
         return lines.joined(separator: "\n")
     }
 }

@@ -138,7 +138,9 @@ public enum PluginLoader {
                 continue
             }
             do {
-                p.migrations = try store.write { tx in
+                // Start-up stays quick: a write (and its fsync) only when a migration is new.
+                let done = try store.read { try $0.pluginMigrations(namespace: name) }
+                p.migrations = migrations.allSatisfy({ done.contains($0.identifier) }) ? done : try store.write { tx in
                     _ = try tx.migratePlugin(namespace: name, migrations: migrations, at: now)
                     return try tx.pluginMigrations(namespace: name)
                 }
