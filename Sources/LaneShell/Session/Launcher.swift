@@ -168,6 +168,13 @@ public enum Launcher {
             return session.runScript({ reader.readLine(prompt: "") }, name: nil)
         }
         session.historyProvider = { editor.entries }
+        // Plugins' questions (`PluginContext.ask`): answers stay out of the history; Ctrl-C refuses the command.
+        session.ask = { [weak editor] prompt in
+            guard let editor else { return nil }
+            let answer = editor.readLine(prompt: prompt, retryOnInterrupt: false, remember: false)
+            if editor.interrupted { throw Refusal("stopped with Ctrl-C", problems: [Problem("answer", "nothing was recorded")]) }
+            return answer
+        }
         let storeName = (try? session.settings().name) ?? "ServiceLane"
         session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {
