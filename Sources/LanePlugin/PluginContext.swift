@@ -59,8 +59,8 @@ public protocol PluginContext {
     // MARK: Asking the person at the terminal
 
     /// Shows `prompt` and returns the line typed. Nil when no one can answer
-    /// (a script, `-c`, a pipe) or the person ended the input (Ctrl-D);
-    /// Ctrl-C refuses the command. Only a lookup or a command's `interview`
+    /// (a script, `-c`, a pipe); Ctrl-C or Ctrl-D at the question refuses
+    /// the command. Only a lookup or a command's `interview`
     /// may ask: inside a command that changes data it is refused, because
     /// the transaction would stay open while the person answers.
     func ask(_ prompt: String) throws -> String?

@@ -21,7 +21,7 @@ public enum SurveyInterview {
         var scores: [Int] = []
         var text = comment
         var askedAny = false
-        // nil from `ask`: a script at the first question, else the person left (Ctrl-D).
+        // nil from `ask`: a script at the first question; later, the answers ran out.
         func line(_ prompt: String) throws -> String? {
             let answer = try ask(prompt)
             if answer == nil && askedAny { throw left(ro) }

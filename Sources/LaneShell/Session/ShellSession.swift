@@ -38,7 +38,7 @@ public final class ShellSession {
     /// Where PINs come from (terminal, LANE_PIN, LANE_PIN_FILE).
     public var pinSource: PinSource = .none
     /// Asks the person at the terminal for a line (plugins' `ask`): set by the
-    /// interactive shell, nil in scripts. Nil back means the input ended.
+    /// interactive shell, nil in scripts; throws when they stop (Ctrl-C, Ctrl-D).
     public var ask: ((String) throws -> String?)?
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
