@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", "SurveyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -50,5 +50,8 @@ let package = Package(
         // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),
         .testTarget(name: "ExamplePluginTests", dependencies: ["NotesPlugin", "LaneTesting"], path: "Plugins/Examples/Tests"),
+        // Compiled plugins: each sees LanePlugin only.
+        .target(name: "SurveyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Survey/Sources"),
+        .testTarget(name: "SurveyPluginTests", dependencies: ["SurveyPlugin", "LaneTesting"], path: "Plugins/Survey/Tests"),
     ]
 )

@@ -137,6 +137,13 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+
+[plugin.survey]
+template = "standard"         # the questionnaire of the quality call (Plugins/Survey/README.md)
+complaint_below = 60          # a CSI (0-100) below this opens a complaint
+max_days = 14                 # no survey later than this after delivery
+questions_standard = ["接待服务|csi|1-5", "维修质量|csi|1-5", "按时交车|csi|1-5", "费用透明|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10", "其他意见或建议|text"]
+questions_quick = ["维修质量|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10"]
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]
@@ -678,7 +685,7 @@ def check(verbose=True):
         s = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
         if not s:
             continue
-        ok = (re.match(r"^\[[a-z_]+\]$", s)
+        ok = (re.match(r"^\[[a-z_]+(\.[a-z_]+)?\]$", s)
               or re.match(r'^[a-z_]+ = ("[^"]*"|-?[0-9]+|\[("[^"]*"(, )?)*\])$', s))
         bad.need(ok, f"store.toml: unexpected line {line!r}")
 
@@ -862,7 +869,7 @@ later than 2026-11-20.
 
 | File | Columns | Holds |
 |---|---|---|
-| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays |
+| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; the plugins' settings (`[plugin.NAME]`) |
 | `teams.csv` | `name,skills` | 4 workshop teams; skills separated by `;` (maintenance, mechanical, electrical, body, paint, ev) |
 | `staff.csv` | `name,role,team,phone` | {staff} staff; `team` only for team_leader and technician |
 | `labor_operations.csv` | `code,name,hours,skill` | {ops} labour operations, standard hours, the skill they need |

@@ -85,10 +85,17 @@ public struct PluginCommand: Sendable {
     public var options: [OptionSpec]
     public var examples: [String]
     public var access: Access
+    /// Optional: runs before the command's transaction, with a read-only
+    /// context whose `ask` reaches the person at the terminal, and returns the
+    /// arguments `run` then gets (what they answered filled in). A command
+    /// that changes data asks here, never in `run`: nobody may keep the
+    /// database waiting while a customer on the phone thinks.
+    public var interview: (@Sendable (PluginArguments, any PluginContext) throws -> PluginArguments)?
     public var run: @Sendable (PluginArguments, any PluginContext) throws -> CommandOutput
 
     public init(noun: String, verb: String, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
                 options: [OptionSpec] = [], examples: [String] = [], access: Access,
+                interview: (@Sendable (PluginArguments, any PluginContext) throws -> PluginArguments)? = nil,
                 run: @escaping @Sendable (PluginArguments, any PluginContext) throws -> CommandOutput) {
         self.noun = noun
         self.verb = verb
@@ -98,6 +105,7 @@ public struct PluginCommand: Sendable {
         self.options = options
         self.examples = examples
         self.access = access
+        self.interview = interview
         self.run = run
     }
 

@@ -55,9 +55,20 @@ public protocol PluginContext {
     /// Moves a part's stock and writes its ledger row (`parts ledger`);
     /// refused when the stock would go below zero.
     func moveStock(partNumber: String, delta: Int, reason: String, reference: String?) throws
+
+    // MARK: Asking the person at the terminal
+
+    /// Shows `prompt` and returns the line typed. Nil when no one can answer
+    /// (a script, `-c`, a pipe); Ctrl-C or Ctrl-D at the question refuses
+    /// the command. Only a lookup or a command's `interview`
+    /// may ask: inside a command that changes data it is refused, because
+    /// the transaction would stay open while the person answers.
+    func ask(_ prompt: String) throws -> String?
 }
 
 extension PluginContext {
+    /// Contexts that cannot reach a person (tests' own contexts) have no one to ask.
+    public func ask(_ prompt: String) throws -> String? { nil }
     public func execute(_ sql: String) throws { try execute(sql, []) }
     public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
 }

@@ -158,6 +158,40 @@ struct InteractiveShellTests {
         try shell.quitWithCtrlD()
     }
 
+    /// The survey plugin asks its questions through the line editor, before
+    /// its transaction; the answers stay out of the history (R6.1).
+    @Test func theSurveyIsAskedQuestionByQuestion() throws {
+        let shell = try TmuxShell.seeded()
+        defer { shell.close() }
+        // The service week's Monday and Tuesday: 粤BB8554 is delivered on Tuesday.
+        for day in [23, 24] { try ServiceDayTests.run(shell.scratch, ServiceDayTests.plan.script(for: day), [], "2026-11-\(day)") }
+        let ro = try #require(ServiceDayTests.plan.order["粤BB8554"])
+        try shell.start()
+        shell.type("clock set 2026-11-25T10:00"); shell.press("Enter")
+        try shell.waitForInput("")
+
+        shell.type("survey start \(ro)"); shell.press("Enter")
+        for (question, answer) in [("q1/5 接待服务 (1-5):", "5"), ("q2/5 维修质量 (1-5):", "7"), ("'7' is not on the scale 1-5: q2/5", "4"),
+                                   ("q3/5 按时交车 (1-5):", "5"), ("q4/5 费用透明 (1-5):", "5"),
+                                   ("q5/5 您向亲友推荐本店的可能性 (0-10):", "10"), ("其他意见或建议 (Enter for none):", "师傅很细心")] {
+            try shell.waitForScreen(question) { $0.last?.hasPrefix(question) == true }
+            shell.type(answer); shell.press("Enter")
+        }
+        try shell.waitForScreen("the confirmation") { $0.last == "record \(ro): 5,4,5,5,10 and the comment? [Y/n]" }
+        shell.press("Enter")
+        try shell.waitForScreen("the survey recorded") { $0.contains { $0.hasPrefix("survey of \(ro) recorded for 沈思远") && $0.hasSuffix("CSI 93.8, recommend 10/10 (promoter)") } }
+        try shell.waitForInput("")
+        // Up recalls the command, not the answers.
+        shell.press("Up")
+        try shell.waitForInput("survey start \(ro)")
+        try shell.interrupt()
+        try shell.quitWithCtrlD()
+
+        let shown = try shell.scratch.lane(["-c", "survey show \(ro)"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("师傅很细心") && shown.stdout.contains("93.8"), "\(shown.stdout)")
+    }
+
     @Test func ctrlCDropsTheLineAndKeepsTheShell() throws {
         let shell = try TmuxShell.seeded()
         defer { shell.close() }

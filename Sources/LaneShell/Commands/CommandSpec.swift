@@ -25,6 +25,10 @@ public struct CommandSpec: Sendable {
     public var pluginRoles: Set<StaffRole>?
     /// The plugin that added the command, for `help` and `plugin info`.
     public var plugin: String?
+    /// Runs before the action's transaction, in a read transaction of its own,
+    /// and returns the invocation the action runs with: a plugin's interview
+    /// asks the person at the terminal here, so no write waits on them.
+    public var prepare: (@Sendable (Invocation, CommandContext, any StoreReading) throws -> Invocation)?
 
     public init(noun: String, verb: String?, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
                 options: [OptionSpec] = [], examples: [String] = [], action: CommandAction) {

@@ -62,7 +62,8 @@ public final class EditLineReader: LineReader {
     /// With `retryOnInterrupt` false, Ctrl-C ends the read with nil and sets
     /// `interrupted`, so a caller collecting continuation lines can drop the
     /// whole command instead of asking for the same continuation again.
-    public func readLine(prompt: String, retryOnInterrupt: Bool) -> String? {
+    /// With `remember` false the line stays out of the history (answers to questions).
+    public func readLine(prompt: String, retryOnInterrupt: Bool, remember: Bool = true) -> String? {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         interrupted = false
@@ -83,7 +84,7 @@ public final class EditLineReader: LineReader {
             var line = String(cString: raw)
             if line.hasSuffix("\n") { line.removeLast() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty {
+            if remember && !trimmed.isEmpty {
                 lane_history_enter(history, line)
                 saveHistory()
             }

@@ -68,6 +68,15 @@ final class HostPluginContext: PluginContext {
         try changing().moveStock(partNumber: partNumber.uppercased(), delta: delta, reason: reason, reference: reference, at: ctx.now, by: ctx.user)
     }
 
+    func ask(_ prompt: String) throws -> String? {
+        guard writing == nil else {
+            throw Refusal("the plugin \(plugin) asked a question while changing data", problems: [
+                Problem("plugin", "a command asks in its interview, before its transaction opens, never while it holds the database")])
+        }
+        guard let ask = ctx.runner?.session?.ask else { return nil }
+        return try ask(prompt)
+    }
+
     private func changing() throws -> any StoreWriting {
         guard let writing else {
             throw Refusal("the plugin \(plugin) tried to change data in a lookup", problems: [

@@ -172,6 +172,14 @@ public enum PluginLoader {
                                positionals: command.positionals, options: command.options, examples: command.examples, action: action)
         spec.pluginRoles = roles
         spec.plugin = name
+        if let interview = command.interview {
+            spec.prepare = { inv, ctx, tx in
+                let answered = try interview(arguments(inv), HostPluginContext(plugin: name, ctx, tx))
+                // The line stays as typed: the audit keeps what the person typed.
+                return Invocation(spec: inv.spec, positionals: answered.positionals, options: answered.options,
+                                  switches: answered.switches, line: inv.line)
+            }
+        }
         return spec
     }
 

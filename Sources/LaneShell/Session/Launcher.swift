@@ -170,6 +170,16 @@ public enum Launcher {
             return session.runScript({ reader.readLine(prompt: "") }, name: nil)
         }
         session.historyProvider = { editor.entries }
+        // Plugins' questions (`PluginContext.ask`): answers stay out of the history; Ctrl-C or Ctrl-D refuses the command.
+        let io = session.io
+        session.ask = { [weak editor] prompt in
+            guard let editor else { return nil }
+            guard let answer = editor.readLine(prompt: prompt, retryOnInterrupt: false, remember: false) else {
+                if !editor.interrupted { io.out("\n") }
+                throw Refusal("stopped with \(editor.interrupted ? "Ctrl-C" : "Ctrl-D")", problems: [Problem("answer", "nothing was recorded")])
+            }
+            return answer
+        }
         let storeName = (try? session.settings().name) ?? "ServiceLane"
         session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {

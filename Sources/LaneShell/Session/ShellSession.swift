@@ -37,6 +37,9 @@ public final class ShellSession {
     public var isInteractive = false
     /// Where PINs come from (terminal, LANE_PIN, LANE_PIN_FILE).
     public var pinSource: PinSource = .none
+    /// Asks the person at the terminal for a line (plugins' `ask`): set by the
+    /// interactive shell, nil in scripts; throws when they stop (Ctrl-C, Ctrl-D).
+    public var ask: ((String) throws -> String?)?
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
     private var cachedPluginSettings: [String: String]?
@@ -191,9 +194,11 @@ public final class ShellSession {
             return try body(invocation, self)
         case .read(let body):
             let ctx = try context()
+            let invocation = try prepared(spec, invocation, ctx)
             return try store.read { try body(invocation, ctx, $0) }
         case .write(let body):
             let ctx = try context()
+            let invocation = try prepared(spec, invocation, ctx)
             defer { forgetSettings() }
             return try writeTelling(ctx) { tx in
                 let output = try body(invocation, ctx, tx)
@@ -213,6 +218,13 @@ public final class ShellSession {
             guard let mark else { return (output, extra) }
             return (try PluginEvents.dispatch(since: mark, output, ctx, tx), extra)
         }
+    }
+
+    /// A plugin's interview (`CommandSpec.prepare`) runs in a read
+    /// transaction of its own, before the command's transaction opens.
+    private func prepared(_ spec: CommandSpec, _ invocation: Invocation, _ ctx: CommandContext) throws -> Invocation {
+        guard let prepare = spec.prepare else { return invocation }
+        return try store.read { try prepare(invocation, ctx, $0) }
     }
 
     /// Runs one line and prints its output or error. `origin` names the

@@ -1,0 +1,79 @@
+import LanePlugin
+
+/// The satisfaction survey of the quality follow-up call (R6.1): a
+/// questionnaire from the store's settings, its CSI and NPS, reports per
+/// advisor, team and month (R6.5), and a complaint opened at once for a low
+/// score (R6.2). The call itself stays the core's `followup record`.
+public struct SurveyPlugin: LanePlugin {
+    public init() {}
+
+    public var manifest: PluginManifest {
+        PluginManifest(name: "survey", version: "1.0.0",
+                       summary: "Satisfaction survey in the quality follow-up call: CSI, NPS, reports; low scores open complaints (R6.1, R6.5, R6.2)",
+                       nouns: ["survey": "satisfaction surveys after delivery: ask, show, report (R6.1, R6.5)"])
+    }
+
+    public var migrations: [PluginMigration] {
+        [PluginMigration("1-responses", sql: """
+            CREATE TABLE survey_response (
+                id INTEGER PRIMARY KEY,
+                ro_id INTEGER NOT NULL UNIQUE,        -- one survey per repair order
+                ro_number TEXT NOT NULL,
+                customer_id INTEGER NOT NULL,
+                vehicle_id INTEGER NOT NULL,
+                advisor TEXT NOT NULL,                -- the order's advisor and team, for the report
+                team TEXT,
+                template TEXT NOT NULL,
+                delivered_on TEXT NOT NULL,           -- YYYY-MM-DD, store time
+                surveyed_on TEXT NOT NULL,            -- YYYY-MM-DD, store time: the report's period
+                surveyed_at INTEGER NOT NULL,         -- seconds since 1970
+                surveyed_by TEXT NOT NULL,
+                late_days INTEGER NOT NULL,           -- days after the R6.1 window, 0 on time
+                csi_tenths INTEGER NOT NULL,          -- 0-1000: CSI 87.5 is 875
+                nps_answer INTEGER,                   -- 0-10; NULL when the template has no NPS question
+                comment TEXT NOT NULL DEFAULT '',
+                complaint TEXT                        -- what `complaint open` answered, when the survey opened one
+            );
+            CREATE INDEX survey_response_surveyed_on ON survey_response (surveyed_on);
+            CREATE TABLE survey_answer (
+                response_id INTEGER NOT NULL REFERENCES survey_response (id),
+                position INTEGER NOT NULL,            -- 1 = q1
+                question TEXT NOT NULL,               -- wording and scale as asked: a later template change keeps history
+                kind TEXT NOT NULL,                   -- csi or nps
+                low INTEGER NOT NULL,
+                high INTEGER NOT NULL,
+                value INTEGER NOT NULL,
+                PRIMARY KEY (response_id, position)
+            );
+            """)]
+    }
+
+    public var commands: [PluginCommand] {
+        [SurveyCommands.start, SurveyCommands.show, SurveyCommands.report, SurveyCommands.questions]
+    }
+
+    /// Customer service (and the managers) see the orders delivered in the
+    /// last three days that have no survey yet: the calls to make (R6.1).
+    public func today(_ context: any PluginContext) throws -> [PluginSection] {
+        guard let role = context.role, [.customerService, .serviceManager, .admin].contains(role) else { return [] }
+        let offset = context.settings.utcOffset
+        var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
+                                Column("advisor", "advisor"), Column("delivered_on", "delivered"), Column("call_time", "preferred time"),
+                                Column("due_by", "survey by")],
+                      emptyText: "no surveys due")
+        let from = Timestamp(date: context.today.adding(days: -SurveySettings.onTimeDays), offset: offset)
+        let to = Timestamp(date: context.today, offset: offset)
+        let done = Set(try context.rows("SELECT ro_id FROM survey_response WHERE delivered_on >= ?",
+                                        [.text(context.today.adding(days: -SurveySettings.onTimeDays).description)]).compactMap { $0.int("ro_id") })
+        for o in try context.repairOrders(deliveredFrom: from, to: to) where !done.contains(o.id) {
+            guard let delivery = o.delivery else { continue }
+            let day = delivery.at.date(in: offset)
+            let customer = try context.customer(id: o.customerID)
+            t.rows.append([.text(o.number), .text(try context.vehicle(id: o.vehicleID)?.plate.value ?? "?"),
+                           .text(customer.map { "\($0.name) \($0.code)" } ?? "?"), .text(customer?.phone.digits ?? ""),
+                           .text(o.advisor), .date(day), .text(delivery.followUpPreference),
+                           .date(day.adding(days: SurveySettings.onTimeDays))])
+        }
+        return [PluginSection(key: "surveys_due", title: "satisfaction surveys to take (R6.1: survey start)", table: t)]
+    }
+}
