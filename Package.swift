@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser"), "WarrantyPlugin"]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -50,5 +50,7 @@ let package = Package(
         // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),
         .testTarget(name: "ExamplePluginTests", dependencies: ["NotesPlugin", "LaneTesting"], path: "Plugins/Examples/Tests"),
+        .target(name: "WarrantyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Warranty/Sources"),
+        .testTarget(name: "WarrantyPluginTests", dependencies: ["WarrantyPlugin", "LaneTesting"], path: "Plugins/Warranty/Tests"),
     ]
 )

@@ -137,6 +137,14 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+
+[plugin.warranty]
+basic = "3y/100000km"                  # X1: whichever comes first, counted from the sale
+cover_powertrain = "5y/150000km"       # gearbox and driveline (part group powertrain)
+cover_ev = "8y/160000km"               # NEV traction battery, drive and charging (part group ev)
+operations_ev = ["EV-BATT-CHECK", "EV-COOLANT", "EV-CHARGE-PORT"]
+excluded = ["consumable"]              # oils, fluids and filters are never under warranty
+excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "SPARK-PLUG", "WIPER", "TYRE-ROT", "WASH"]
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]
@@ -678,7 +686,7 @@ def check(verbose=True):
         s = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
         if not s:
             continue
-        ok = (re.match(r"^\[[a-z_]+\]$", s)
+        ok = (re.match(r"^\[(plugin\.)?[a-z_]+\]$", s)
               or re.match(r'^[a-z_]+ = ("[^"]*"|-?[0-9]+|\[("[^"]*"(, )?)*\])$', s))
         bad.need(ok, f"store.toml: unexpected line {line!r}")
 
@@ -862,7 +870,7 @@ later than 2026-11-20.
 
 | File | Columns | Holds |
 |---|---|---|
-| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays |
+| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; `[plugin.warranty]`: the warranty policy (Plugins/Warranty/README.md) |
 | `teams.csv` | `name,skills` | 4 workshop teams; skills separated by `;` (maintenance, mechanical, electrical, body, paint, ev) |
 | `staff.csv` | `name,role,team,phone` | {staff} staff; `team` only for team_leader and technician |
 | `labor_operations.csv` | `code,name,hours,skill` | {ops} labour operations, standard hours, the skill they need |
