@@ -116,7 +116,8 @@ enum Lookup {
         do {
             return try WarrantyPolicy.load(c)
         } catch let refusal as Refusal {
-            p += refusal.problems
+            // Said as settings, so the one who fixes store.toml knows where to look.
+            p += refusal.problems.map { Problem("[plugin.warranty] \($0.field)", $0.message) }
             return nil
         }
     }

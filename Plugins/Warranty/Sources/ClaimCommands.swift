@@ -72,11 +72,11 @@ enum ClaimCommands {
             return nil
         } catch {
             if let decided = order.warranty, decided == .covered || decided == .notCovered {
-                return Problem("ro", "\(order.number) was decided \(decided.rawValue) at reception and is now \(order.status.title): "
+                return Problem("ro", "\(order.number) was decided \(decided.rawValue) at reception (now: \(order.status.title)): "
                                    + "a decided case is no longer escalated (R3.5)")
             }
-            return Problem("ro", "\(order.number) is \(order.status.title): too late to escalate its warranty decision "
-                               + "(possible until the team-leader check while it is pending diagnosis, R3.5)")
+            return Problem("ro", "\(order.number) is past the team-leader check (now: \(order.status.title)): too late to escalate "
+                               + "its warranty decision (R3.5)")
         }
     }
 
@@ -130,7 +130,8 @@ enum ClaimCommands {
         let decision: WarrantyDecision = claims.contains { $0.status == .approved } ? .covered : .notCovered
         var trial = order
         do { try trial.decideWarranty(decision) } catch {
-            return ["\(number) is \(order.status.title): its warranty decision stays escalated; the maker's answer is on the claim"]
+            return ["\(number) is past the team-leader check (now: \(order.status.title)): its warranty decision stays escalated; "
+                    + "the maker's answer is on the claim"]
         }
         try c.run("ro warranty \(number) \(decision.rawValue)")
         return ["\(number) warranty: \(decision.rawValue)"

@@ -54,7 +54,7 @@ struct CoverVerdict: Sendable, Equatable {
         var over: [String] = [], unknown: [String] = [], left: [String] = []
         if let lastDay {
             if day > lastDay { over.append("age: the cover ended on \(lastDay), \(Words.span(lastDay, day)) ago") }
-            else { left.append(lastDay == day ? "its last day is today" : "\(Words.span(day, lastDay.adding(days: 1))) left") }
+            else { left.append(lastDay == day ? "only today" : Words.span(day, lastDay.adding(days: 1))) }
         }
         if let limit = cover.km {
             if let km = mileage.km {
@@ -63,7 +63,7 @@ struct CoverVerdict: Sendable, Equatable {
                 } else if let estimate = mileage.estimate, estimate > limit {
                     unknown.append("mileage: \(Words.km(km)) on \(mileage.readOn), but about \(Words.km(estimate)) by now, over \(Words.km(limit)); read the odometer")
                 } else {
-                    left.append("\(Words.km(limit - (mileage.estimate ?? km))) left")
+                    left.append(Words.km(limit - (mileage.estimate ?? km)))
                 }
             } else {
                 unknown.append("mileage: the odometer has not been read since the sale on \(soldOn); read it at check-in")
@@ -71,7 +71,7 @@ struct CoverVerdict: Sendable, Equatable {
         }
         if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: "; ")) }
         if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: "; ")) }
-        return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered, why: left.joined(separator: " and "))
+        return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered, why: left.joined(separator: " and ") + " left")
     }
 
     /// "until 2029-03-01 / 150,000 km".

@@ -132,7 +132,7 @@ enum RecallCommands {
             vehicle = try c.vehicle(id: order.vehicleID)
             if order.status == .cancelled { p.append(Problem("ro", "\(order.number) is cancelled")) }
             else if order.status < .qcPassed {
-                p.append(Problem("ro", "\(order.number) is \(order.status.title): record the recall once the work has passed final QC (R4.6)"))
+                p.append(Problem("ro", "\(order.number) is not through final QC yet (now: \(order.status.title)): record the recall once the work has passed it (R4.6)"))
             }
         }
         if let recall, let order, let vehicle {

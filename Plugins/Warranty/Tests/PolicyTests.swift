@@ -98,7 +98,7 @@ import Testing
         #expect(basic.why == "age: the cover ended on 2025-05-13, 1 year 6 months ago")
         let longer = CoverVerdict.judge(Self.powertrain, soldOn: Self.sold, mileage: read, on: Self.today)
         #expect(longer.answer == .covered)
-        #expect(longer.why == "5 months 21 days left and 101,145 km left")
+        #expect(longer.why == "5 months 21 days and 101,145 km left")
         #expect(CoverVerdict.judge(Self.basic, soldOn: Self.sold, mileage: read, on: CalendarDate(year: 2025, month: 5, day: 13)!).answer == .covered)
     }
 
