@@ -143,8 +143,11 @@ basic = "3y/100000km"                  # X1: whichever comes first, counted from
 cover_powertrain = "5y/150000km"       # gearbox and driveline (part group powertrain)
 cover_ev = "8y/160000km"               # NEV traction battery, drive and charging (part group ev)
 operations_ev = ["EV-BATT-CHECK", "EV-COOLANT", "EV-CHARGE-PORT"]
-excluded = ["consumable"]              # oils, fluids and filters are never under warranty
-excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "SPARK-PLUG", "WIPER", "TYRE-ROT", "WASH"]
+excluded = ["consumable", "brake"]     # fluids and brake friction parts wear out: never under warranty
+# wear and service parts of covered groups: filters, plugs, washer, belt, wiper blades, bulb, tyres, weights
+excluded_parts = ["XH-15400-0001", "XH-17220-0003", "XH-12290-0002", "XH-16010-0002", "XH-94109-0014", "XH-11720-0005", "XH-76620-0030", "XH-33115-0001", "XH-42751-2255", "XH-42751-2355", "XH-42700-0001"]
+# servicing and wear, not repairs
+excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "BRK-PAD-F", "BRK-PAD-R", "BRK-DISC-F", "SPARK-PLUG", "WIPER", "TYRE-ROT", "TYRE-CHG", "WASH"]
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]

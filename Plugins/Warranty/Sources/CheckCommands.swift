@@ -90,6 +90,7 @@ enum CheckCommands {
         }
         r.add(section: "covers", "longer covers", groups)
         r.add("excluded", "never under warranty", .text(policy.excludedGroups.sorted().joined(separator: ", ")))
+        r.add("excluded_parts", "wear and service parts", .text(policy.excludedParts.sorted().joined(separator: ", ")))
         r.add("excluded_operations", "servicing, not repair", .text(policy.excludedOperations.sorted().joined(separator: ", ")))
         return .record(r)
     }

@@ -59,6 +59,7 @@ enum Scope: Sendable, Equatable {
 ///     cover_powertrain = "5y/150000km"      # a longer cover for a part group
 ///     operations_ev = ["EV-BATT-CHECK"]     # labour operations that belong to a group
 ///     excluded = ["consumable"]             # part groups never under warranty
+///     excluded_parts = ["XH-15400-0001"]    # wear and service parts of other groups
 ///     excluded_operations = ["MNT-5K"]      # labour that is servicing, not repair
 struct WarrantyPolicy: Sendable, Equatable {
     var basic: Cover
@@ -67,15 +68,19 @@ struct WarrantyPolicy: Sendable, Equatable {
     /// Labour operation code → part group.
     var operationGroups: [String: String]
     var excludedGroups: Set<String>
+    /// Wear and service parts of groups that are otherwise covered (filters, plugs, tyres…).
+    var excludedParts: Set<String>
     var excludedOperations: Set<String>
 
     static let settingsHelp = "[plugin.warranty] in store.toml: basic = \"3y/100000km\", cover_GROUP = \"5y/150000km\", "
-        + "operations_GROUP = [\"CODE\", …], excluded = [\"GROUP\", …], excluded_operations = [\"CODE\", …]"
+        + "operations_GROUP = [\"CODE\", …], excluded = [\"GROUP\", …], excluded_parts = [\"NUMBER\", …], excluded_operations = [\"CODE\", …]"
 
     /// The policy of this store. Refuses with every problem of the settings at once.
     static func load(_ context: any PluginContext) throws -> WarrantyPolicy {
-        let groups = Set(try context.parts().map(\.group))
-        return try parse(context.config, partGroups: groups) { try context.laborOperation(code: $0) != nil }
+        let parts = try context.parts()
+        return try parse(context.config, partGroups: Set(parts.map(\.group)), partNumbers: Set(parts.map(\.number))) {
+            try context.laborOperation(code: $0) != nil
+        }
     }
 
     /// Whether the store has a warranty section at all (the event notes keep quiet without one).
@@ -85,7 +90,7 @@ struct WarrantyPolicy: Sendable, Equatable {
 
     /// Checks the settings against the catalogue: part groups must exist
     /// (`catalog parts`), operation codes too (`catalog labor`).
-    static func parse(_ config: [String: String], partGroups: Set<String>,
+    static func parse(_ config: [String: String], partGroups: Set<String>, partNumbers: Set<String>,
                       isOperation: (String) throws -> Bool) throws -> WarrantyPolicy {
         var p: [Problem] = []
         guard isConfigured(config) else {
@@ -118,6 +123,10 @@ struct WarrantyPolicy: Sendable, Equatable {
         }
         let excluded = list("excluded")
         for group in excluded { _ = knownGroup(group, "excluded") }
+        let excludedParts = list("excluded_parts")
+        for number in excludedParts where !partNumbers.contains(number) {
+            p.append(Problem("excluded_parts", "there is no part \(number) in the catalogue (`catalog parts`)"))
+        }
         let excludedOperations = list("excluded_operations")
         try checkOperations(excludedOperations, "excluded_operations")
 
@@ -145,20 +154,24 @@ struct WarrantyPolicy: Sendable, Equatable {
                     if excludedOperations.contains(code) { p.append(Problem(key, "\(code) is also in excluded_operations")) }
                     operationGroups[code] = group
                 }
-            } else if !["basic", "excluded", "excluded_operations", "enabled"].contains(key) {
-                p.append(Problem(key, "'\(key)' is not a warranty setting; the settings are basic, cover_GROUP, operations_GROUP, excluded, excluded_operations"))
+            } else if !["basic", "excluded", "excluded_parts", "excluded_operations", "enabled"].contains(key) {
+                p.append(Problem(key, "'\(key)' is not a warranty setting; the settings are basic, cover_GROUP, operations_GROUP, excluded, "
+                                    + "excluded_parts, excluded_operations"))
             }
         }
         try Refusal.check("the warranty policy in the store's settings is not usable", p)
         return WarrantyPolicy(basic: basic, groups: groups, operationGroups: operationGroups,
-                              excludedGroups: Set(excluded), excludedOperations: Set(excludedOperations))
+                              excludedGroups: Set(excluded), excludedParts: Set(excludedParts), excludedOperations: Set(excludedOperations))
     }
 
     func cover(ofGroup group: String) -> Cover? { groups.first { $0.name == group } }
 
     func scope(ofPart part: Part) -> Scope {
         if excludedGroups.contains(part.group) {
-            return .excluded("part group \(part.group) is never under warranty (fluids, filters and wear parts)")
+            return .excluded("part group \(part.group) is never under warranty (fluids and wear parts)")
+        }
+        if excludedParts.contains(part.number) {
+            return .excluded("part \(part.number) \(part.name) is a wear or service part, never under warranty")
         }
         return .covers([basic] + (cover(ofGroup: part.group).map { [$0] } ?? []), group: part.group)
     }

@@ -7,14 +7,15 @@ import Testing
 @Suite struct PolicyTests {
     static let groups: Set<String> = ["engine", "powertrain", "ev", "consumable", "battery", "body"]
     static let operations: Set<String> = ["EV-BATT-CHECK", "EV-COOLANT", "MNT-5K", "ENG-OIL-LEAK"]
+    static let parts: Set<String> = ["XH-15400-0001", "XH-12341-0001"]
 
     static let demo: [String: String] = [
         "basic": "3y/100000km", "cover_powertrain": "5y/150000km", "cover_ev": "8y / 160,000 km",
-        "operations_ev": "EV-BATT-CHECK,EV-COOLANT", "excluded": "consumable", "excluded_operations": "MNT-5K", "enabled": "true",
+        "operations_ev": "EV-BATT-CHECK,EV-COOLANT", "excluded": "consumable", "excluded_parts": "XH-15400-0001", "excluded_operations": "MNT-5K", "enabled": "true",
     ]
 
     func parse(_ config: [String: String]) throws -> WarrantyPolicy {
-        try WarrantyPolicy.parse(config, partGroups: Self.groups) { Self.operations.contains($0) }
+        try WarrantyPolicy.parse(config, partGroups: Self.groups, partNumbers: Self.parts) { Self.operations.contains($0) }
     }
 
     func problems(_ config: [String: String]) -> [Problem] {
@@ -34,6 +35,7 @@ import Testing
         #expect(policy.groups == [Cover(name: "ev", years: 8, km: 160_000), Cover(name: "powertrain", years: 5, km: 150_000)])
         #expect(policy.operationGroups == ["EV-BATT-CHECK": "ev", "EV-COOLANT": "ev"])
         #expect(policy.excludedGroups == ["consumable"])
+        #expect(policy.excludedParts == ["XH-15400-0001"])
         #expect(policy.excludedOperations == ["MNT-5K"])
         #expect(policy.basic.limits == "3 years / 100,000 km")
     }
@@ -47,10 +49,10 @@ import Testing
     @Test func X1_everyMistakeInTheSettingsIsNamedAtOnce() {
         let found = problems([
             "basic": "3 years and a bit", "cover_gearbox": "5y/150000km", "cover_ev": "8y/8y", "cover_powertrain": "0y/150000km",
-            "operations_body": "EV-COOLANT", "excluded": "consumable,tyres", "excluded_operations": "MNT-9K,mnt-5k", "colour": "red",
+            "operations_body": "EV-COOLANT", "excluded": "consumable,tyres", "excluded_parts": "XH-99999-0001", "excluded_operations": "MNT-9K,mnt-5k", "colour": "red",
         ])
         let fields = Set(found.map(\.field))
-        #expect(fields == ["basic", "cover_gearbox", "cover_ev", "cover_powertrain", "operations_body", "excluded", "excluded_operations", "colour"])
+        #expect(fields == ["basic", "cover_gearbox", "cover_ev", "cover_powertrain", "operations_body", "excluded", "excluded_parts", "excluded_operations", "colour"])
         #expect(found.contains { $0.field == "cover_gearbox" && $0.message.contains("the groups are battery, body, consumable, engine, ev, powertrain") })
         #expect(found.contains { $0.field == "operations_body" && $0.message.contains("no longer cover") })
         #expect(found.contains { $0.field == "excluded_operations" && $0.message.contains("no labour operation MNT-9K") })
@@ -74,10 +76,12 @@ import Testing
 
     @Test func X1_scopeOfPartsAndOperations() throws {
         let policy = try parse(Self.demo)
-        let part = { (group: String) in Part(number: "XH-1", name: "件", unit: "个", price: Money(fen: 100), stock: 1, bin: "A", group: group) }
+        let part = { (group: String) in Part(number: "XH-12341-0001", name: "气门室盖垫", unit: "个", price: Money(fen: 8800), stock: 1, bin: "A", group: group) }
         #expect(policy.scope(ofPart: part("powertrain")) == .covers([policy.basic, Cover(name: "powertrain", years: 5, km: 150_000)], group: "powertrain"))
         #expect(policy.scope(ofPart: part("engine")) == .covers([policy.basic], group: "engine"))
         guard case .excluded = policy.scope(ofPart: part("consumable")) else { Issue.record("consumables are excluded"); return }
+        let filter = Part(number: "XH-15400-0001", name: "机油滤清器", unit: "个", price: Money(fen: 3800), stock: 1, bin: "A", group: "engine")
+        guard case .excluded = policy.scope(ofPart: filter) else { Issue.record("wear and service parts are excluded"); return }
         #expect(policy.scope(ofOperation: "EV-COOLANT") == .covers([policy.basic, Cover(name: "ev", years: 8, km: 160_000)], group: "ev"))
         #expect(policy.scope(ofOperation: "ENG-OIL-LEAK") == .covers([policy.basic], group: nil))
         guard case .excluded = policy.scope(ofOperation: "MNT-5K") else { Issue.record("servicing is excluded"); return }
