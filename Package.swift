@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", "SurveyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -53,5 +53,7 @@ let package = Package(
         // Compiled plugins: each sees LanePlugin only.
         .target(name: "SurveyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Survey/Sources"),
         .testTarget(name: "SurveyPluginTests", dependencies: ["SurveyPlugin", "LaneTesting"], path: "Plugins/Survey/Tests"),
+        .target(name: "WarrantyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Warranty/Sources"),
+        .testTarget(name: "WarrantyPluginTests", dependencies: ["WarrantyPlugin", "LaneTesting"], path: "Plugins/Warranty/Tests"),
     ]
 )

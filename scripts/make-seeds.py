@@ -144,6 +144,17 @@ complaint_below = 60          # a CSI (0-100) below this opens a complaint
 max_days = 14                 # no survey later than this after delivery
 questions_standard = ["接待服务|csi|1-5", "维修质量|csi|1-5", "按时交车|csi|1-5", "费用透明|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10", "其他意见或建议|text"]
 questions_quick = ["维修质量|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10"]
+
+[plugin.warranty]
+basic = "3y/100000km"                  # X1: whichever comes first, counted from the sale
+cover_powertrain = "5y/150000km"       # gearbox and driveline (part group powertrain)
+cover_ev = "8y/160000km"               # NEV traction battery, drive and charging (part group ev)
+operations_ev = ["EV-BATT-CHECK", "EV-COOLANT", "EV-CHARGE-PORT"]
+excluded = ["consumable", "brake"]     # fluids and brake friction parts wear out: never under warranty
+# wear and service parts of covered groups: filters, plugs, washer, belt, wiper blades, bulb, tyres, weights
+excluded_parts = ["XH-15400-0001", "XH-17220-0003", "XH-12290-0002", "XH-16010-0002", "XH-94109-0014", "XH-11720-0005", "XH-76620-0030", "XH-33115-0001", "XH-42751-2255", "XH-42751-2355", "XH-42700-0001"]
+# servicing and wear, not repairs
+excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "BRK-PAD-F", "BRK-PAD-R", "BRK-DISC-F", "SPARK-PLUG", "WIPER", "TYRE-ROT", "TYRE-CHG", "WASH"]
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]
@@ -869,7 +880,7 @@ later than 2026-11-20.
 
 | File | Columns | Holds |
 |---|---|---|
-| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; the plugins' settings (`[plugin.NAME]`) |
+| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; the plugins' settings (`[plugin.NAME]`, each plugin's README) |
 | `teams.csv` | `name,skills` | 4 workshop teams; skills separated by `;` (maintenance, mechanical, electrical, body, paint, ev) |
 | `staff.csv` | `name,role,team,phone` | {staff} staff; `team` only for team_leader and technician |
 | `labor_operations.csv` | `code,name,hours,skill` | {ops} labour operations, standard hours, the skill they need |

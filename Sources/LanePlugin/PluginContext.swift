@@ -28,6 +28,8 @@ public protocol PluginContext {
     /// Orders delivered in [from, to), oldest delivery first.
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
     func part(number: String) throws -> Part?
+    /// A labour operation of the catalogue (`catalog labor`), by its code.
+    func laborOperation(code: String) throws -> LaborOperation?
     func parts() throws -> [Part]
     func stockMovements(partNumber: String) throws -> [StockMovement]
     /// Parts put aside for appointments and not yet released.

@@ -1,8 +1,10 @@
 import LaneShell
 import SurveyPlugin
+import WarrantyPlugin
 
 /// The plugins built into this `lane`, one line each. A plugin is its own
 /// target under Plugins/ and sees only the LanePlugin API.
 let compiledPlugins: [PluginLoader.Compiled] = [
     PluginLoader.Compiled(SurveyPlugin(), module: "SurveyPlugin"),
+    PluginLoader.Compiled(WarrantyPlugin(), module: "WarrantyPlugin"),
 ]

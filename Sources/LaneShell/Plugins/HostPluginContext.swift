@@ -43,6 +43,7 @@ final class HostPluginContext: PluginContext {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] { try tx.repairOrders(deliveredFrom: from, to: to) }
     func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
     func parts() throws -> [Part] { try tx.parts() }
+    func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
     func stockMovements(partNumber: String) throws -> [StockMovement] { try tx.stockMovements(partNumber: partNumber.uppercased()) }
     func reservedQuantity(partNumber: String) throws -> Int { try tx.reservedQuantity(partNumber: partNumber.uppercased()) }
     func staffMember(named name: String) throws -> StaffMember? { try tx.staffMember(named: name) }

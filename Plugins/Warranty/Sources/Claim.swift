@@ -1,0 +1,105 @@
+import LanePlugin
+
+/// Where a claim to the maker's service department stands (R3.5, X1).
+enum ClaimStatus: String, CaseIterable, Sendable {
+    /// Written up at the dealership, not yet sent.
+    case open
+    /// Sent to the maker: waiting for its answer.
+    case submitted
+    /// The maker pays: the repair is under warranty.
+    case approved
+    /// The maker does not pay.
+    case rejected
+
+    var title: String {
+        switch self {
+        case .open: return "open 待提交"
+        case .submitted: return "submitted 待厂家答复"
+        case .approved: return "approved 厂家批准"
+        case .rejected: return "rejected 厂家拒绝"
+        }
+    }
+
+    /// The maker's answer is final: a rejected case is a new claim, with new evidence.
+    var next: [ClaimStatus] {
+        switch self {
+        case .open: return [.submitted]
+        case .submitted: return [.approved, .rejected]
+        case .approved, .rejected: return []
+        }
+    }
+
+    var isClosed: Bool { next.isEmpty }
+
+    /// What is still to be done, for `today` and the list.
+    var waitingFor: String {
+        switch self {
+        case .open: return "submit it to the maker"
+        case .submitted: return "the maker's answer"
+        case .approved, .rejected: return ""
+        }
+    }
+
+    /// Every problem with moving a claim from `self` to `to`. An approval
+    /// carries the maker's reference; a rejection, the maker's reason.
+    func problems(to: ClaimStatus, note: String?, makerRef: String?, number: String) -> [Problem] {
+        var p: [Problem] = []
+        if to == self {
+            p.append(Problem("status", "\(number) is already \(rawValue)"))
+        } else if !next.contains(to) {
+            p.append(Problem("status", isClosed
+                ? "\(number) is closed (\(rawValue)): the maker's answer is final; open a new claim with new evidence"
+                : "\(number) is \(rawValue); from there it can only become \(next.map(\.rawValue).joined(separator: " or "))"))
+        }
+        if to == .approved && (makerRef ?? "").isEmpty {
+            p.append(Problem("maker-ref", "an approval needs the maker's reference (--maker-ref)"))
+        }
+        if to == .rejected && (note ?? "").isEmpty {
+            p.append(Problem("note", "say why the maker rejected it (--note), in the maker's words"))
+        }
+        return p
+    }
+}
+
+/// A case escalated to the maker's service department: one labour operation
+/// of one repair order, with the symptom and the diagnosis.
+struct Claim: Sendable, Equatable {
+    var id: Int64
+    var number: String
+    var order: String
+    var vehicleID: Int64
+    /// The repair order's advisor: the claim is on their `today`.
+    var advisor: String
+    var operation: String
+    var symptom: String
+    var diagnosis: String
+    /// The warranty verdict when it was opened, in words.
+    var cover: String
+    var status: ClaimStatus
+    var makerRef: String?
+    var openedAt: Timestamp
+    var openedBy: String
+    var updatedAt: Timestamp
+
+    static let columns = "id, number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, status, maker_ref, opened_at, opened_by, updated_at"
+
+    init?(_ row: SQLRow) {
+        guard let id = row.int("id"), let number = row.text("number"), let order = row.text("ro_number"),
+              let vehicleID = row.int("vehicle_id"), let status = row.text("status").flatMap(ClaimStatus.init(rawValue:)),
+              let opened = row.int("opened_at"), let updated = row.int("updated_at") else { return nil }
+        self.id = id
+        self.number = number
+        self.order = order
+        self.vehicleID = vehicleID
+        self.advisor = row.text("advisor") ?? ""
+        self.operation = row.text("operation") ?? ""
+        self.symptom = row.text("symptom") ?? ""
+        self.diagnosis = row.text("diagnosis") ?? ""
+        self.cover = row.text("cover") ?? ""
+        self.status = status
+        self.makerRef = row.text("maker_ref")
+        self.openedAt = Timestamp(secondsSince1970: opened)
+        self.openedBy = row.text("opened_by") ?? ""
+        self.updatedAt = Timestamp(secondsSince1970: updated)
+    }
+}

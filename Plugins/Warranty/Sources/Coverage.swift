@@ -1,0 +1,113 @@
+import LanePlugin
+
+/// What is known of a vehicle's odometer on the day a cover is judged.
+struct Mileage: Sendable, Equatable {
+    /// The latest reading; nil when nobody has read the odometer since the sale.
+    var km: Int?
+    var readOn: CalendarDate
+    /// Today's odometer projected from the average km/day since the sale; nil
+    /// when the reading is from `day` itself or there is no usage to project.
+    var estimate: Int?
+
+    /// The vehicle's latest reading on record, or the check-in sheet of a
+    /// repair order (read at reception, so it is the one that counts).
+    static func of(_ vehicle: Vehicle, checkIn: (km: Int, on: CalendarDate)? = nil, on day: CalendarDate) -> Mileage {
+        let (km, readOn) = checkIn ?? (vehicle.mileage, vehicle.mileageRecordedOn)
+        // A reading on the sale day is the delivery odometer: it says nothing of how far the car went since.
+        if checkIn == nil && readOn <= vehicle.soldOn && day > vehicle.soldOn {
+            return Mileage(km: nil, readOn: readOn, estimate: nil)
+        }
+        var estimate: Int?
+        let driven = vehicle.soldOn.days(until: readOn)
+        if readOn < day && driven > 0 {
+            estimate = km + km * readOn.days(until: day) / driven
+        }
+        return Mileage(km: km, readOn: readOn, estimate: estimate)
+    }
+
+    /// "48,855 km on 2026-10-28 (about 49,635 km today)".
+    func text(soldOn: CalendarDate) -> String {
+        guard let km else { return "not read since the sale on \(soldOn)" }
+        return "\(Words.km(km)) on \(readOn)" + (estimate.map { " (about \(Words.km($0)) now at the same average km/day)" } ?? "")
+    }
+}
+
+/// The answer of one cover, or of all the covers a part or operation falls under.
+enum Answer: String, Sendable, Equatable {
+    case covered = "yes"
+    case notCovered = "no"
+    /// X1, R3.5: unclear; read the odometer, or escalate to the maker.
+    case undecided = "cannot decide"
+}
+
+/// One cover judged for one vehicle on one day, with the reason in words.
+struct CoverVerdict: Sendable, Equatable {
+    var cover: Cover
+    var lastDay: CalendarDate?
+    var answer: Answer
+    var why: String
+
+    /// Whichever comes first: an exceeded limit ends the cover, a limit that
+    /// cannot be checked leaves it undecided.
+    static func judge(_ cover: Cover, soldOn: CalendarDate, mileage: Mileage, on day: CalendarDate) -> CoverVerdict {
+        let lastDay = cover.lastDay(soldOn: soldOn)
+        var over: [String] = [], unknown: [String] = [], left: [String] = []
+        if let lastDay {
+            if day > lastDay { over.append("age: the cover ended on \(lastDay), \(Words.span(lastDay, day)) ago") }
+            else { left.append(lastDay == day ? "only today" : Words.span(day, lastDay.adding(days: 1))) }
+        }
+        if let limit = cover.km {
+            if let km = mileage.km {
+                if km > limit {
+                    over.append("mileage: \(Words.km(km)) on \(mileage.readOn) is \(Words.km(km - limit)) over \(Words.km(limit))")
+                } else if let estimate = mileage.estimate, estimate > limit {
+                    unknown.append("mileage: \(Words.km(km)) on \(mileage.readOn), but about \(Words.km(estimate)) by now, over \(Words.km(limit)); read the odometer")
+                } else {
+                    left.append(Words.km(limit - (mileage.estimate ?? km)))
+                }
+            } else {
+                unknown.append("mileage: the odometer has not been read since the sale on \(soldOn); read it at check-in")
+            }
+        }
+        if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: "; ")) }
+        if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: "; ")) }
+        return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered, why: left.joined(separator: " and ") + " left")
+    }
+
+    /// "until 2029-03-01 / 150,000 km".
+    var untilText: String {
+        [lastDay.map { "until \($0)" }, cover.km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+    }
+}
+
+/// The verdict for a part or a labour operation: covered when any cover it
+/// falls under still holds (the longer one named first), undecided when none
+/// holds but one cannot be checked, otherwise not covered.
+struct Decision: Sendable, Equatable {
+    var answer: Answer
+    var verdicts: [CoverVerdict]
+    /// The cover that holds (covered only).
+    var by: CoverVerdict?
+    /// Why, in words, without the vehicle.
+    var text: String
+
+    static func of(_ scope: Scope, soldOn: CalendarDate, mileage: Mileage, on day: CalendarDate) -> Decision {
+        switch scope {
+        case .excluded(let why):
+            return Decision(answer: .notCovered, verdicts: [], by: nil, text: why)
+        case .covers(let covers, _):
+            let verdicts = covers.map { CoverVerdict.judge($0, soldOn: soldOn, mileage: mileage, on: day) }
+            // The group's own cover is the later one in the list: prefer it when both hold.
+            if let holding = verdicts.last(where: { $0.answer == .covered }) {
+                return Decision(answer: .covered, verdicts: verdicts, by: holding,
+                                text: "within \(holding.cover.title) \(holding.untilText) (\(holding.why))")
+            }
+            let reasons = verdicts.map { "\($0.cover.title): \($0.why)" }.joined(separator: "; ")
+            if verdicts.contains(where: { $0.answer == .undecided }) {
+                return Decision(answer: .undecided, verdicts: verdicts, by: nil,
+                                text: "cannot decide: \(reasons); if it stays unclear, escalate to the maker (warranty claim-open)")
+            }
+            return Decision(answer: .notCovered, verdicts: verdicts, by: nil, text: "outside warranty: \(reasons)")
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import LanePlugin
+
+/// `warranty recall-…`: the maker's recalls and technical upgrades (R1.6).
+/// Eligible vehicles are invited through `remind due` (kind `upgrade`, the
+/// recall's code as `--campaign`) and named when their repair order is
+/// opened, until `warranty recall-done` records the work on a repair order.
+enum RecallCommands {
+    static var all: [PluginCommand] { [add, list, vehicles, done] }
+
+    static let codePositional = PositionalSpec("code", "The recall's code, e.g. RC-2026-11")
+
+    static let add = PluginCommand(
+        noun: "warranty", verb: "recall-add", summary: "Register a recall or technical upgrade from the maker, by model and/or VIN range (R1.6)",
+        discussion: """
+            Vehicles are matched by model (the start of the model name, several separated by ',') and/or by a VIN range: both ends \
+            included, the same length (a whole VIN or its first characters) and the same maker code; the 9th character, the check \
+            digit, is left out of the comparison. While it runs, eligible vehicles appear in `remind due` as kind upgrade; \
+            `remind log PLATE upgrade --campaign CODE --outcome booked` records the call.
+            """,
+        positionals: [codePositional],
+        options: [OptionSpec("kind", value: "KIND", "recall or upgrade", completion: .choices(Recall.Kind.allCases.map(\.rawValue)), required: true),
+                  OptionSpec("title", value: "TEXT", "What is done to the car", required: true),
+                  OptionSpec("models", value: "LIST", "Models, separated by ',' (e.g. '星河 EV6,星河 EV9')"),
+                  OptionSpec("vin-from", value: "VIN", "First VIN of the range"),
+                  OptionSpec("vin-to", value: "VIN", "Last VIN of the range"),
+                  OptionSpec("from", value: "DATE", "First day", required: true),
+                  OptionSpec("until", value: "DATE", "Last day")],
+        examples: ["warranty recall-add RC-2026-11 --kind recall --title '前减震器支架加固' --models '星河 X3' --vin-from LXHBX3K20TG218000 --vin-to LXHBX3K20TG220999 --from 2026-11-23",
+                   "warranty recall-add UP-BMS-03 --kind upgrade --title 'BMS软件升级' --models '星河 EV6,星河 EV9' --from 2026-11-20 --until 2027-03-31"],
+        access: .changes(roles: [.technicalDirector])
+    ) { args, c in
+        var p: [Problem] = []
+        let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
+        if let bad = CatalogCode.problem(code, field: "code") { p.append(bad) }
+        else if try WarrantyStore.recall(code: code, c) != nil { p.append(Problem("code", "\(code) is already registered")) }
+        else if try builtInCampaignCodes(c).contains(code) {
+            // `remind log … --campaign CODE` must tell the two apart.
+            p.append(Problem("code", "\(code) is already a service campaign (`campaign list`); give the recall its own code"))
+        }
+        let kindText = args.option("kind") ?? ""
+        let kind = Recall.Kind(rawValue: kindText)
+        if kind == nil { p.append(Problem("kind", "'\(kindText)' is recall or upgrade")) }
+        let title = (args.option("title") ?? "").trimmingWhitespace()
+        if title.isEmpty { p.append(Problem("title", "say what is done to the car")) }
+        let models = (args.option("models") ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        for model in models { if let bad = VehicleModel.problem(model) { p.append(Problem("models", bad.message)) } }
+        let (vins, vinProblems) = VINRange.parse(from: args.option("vin-from"), to: args.option("vin-to"))
+        p += vinProblems
+        if models.isEmpty && args.option("vin-from") == nil && args.option("vin-to") == nil {
+            p.append(Problem("models", "say which vehicles: --models, a VIN range (--vin-from, --vin-to), or both"))
+        }
+        let startsOn = Lookup.date(args.option("from"), field: "from", into: &p)
+        let endsOn = args.option("until").flatMap { Lookup.date($0, field: "until", into: &p) }
+        if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", "\(endsOn) is before the first day \(startsOn)")) }
+        try Refusal.check("cannot register the recall", p)
+        guard let kind, let startsOn else { return .nothing }
+
+        let recall = Recall(code: code, kind: kind, title: title, models: models, vins: vins, startsOn: startsOn, endsOn: endsOn)
+        try WarrantyStore.insert(recall, c)
+        let eligible = try c.allVehicles().filter(recall.applies(to:))
+        let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
+        return .message("\(kind.rawValue) \(code) from \(startsOn): " + (eligible.isEmpty
+            ? "no vehicle on the register is eligible"
+            : "\(eligible.count) vehicle\(eligible.count == 1 ? "" : "s") eligible (\(plates)); they appear in `remind due`"), nil)
+    }
+
+    /// The built-in service campaigns' codes: a recall may not reuse one.
+    static func builtInCampaignCodes(_ c: any PluginContext) throws -> Set<String> {
+        guard case .table(let t) = try c.run("campaign list") else { return [] }
+        return Set(t.rows.compactMap { row -> String? in
+            if case .text(let code)? = row.first { return code.uppercased() }
+            return nil
+        })
+    }
+
+    static let list = PluginCommand(
+        noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done (R1.6)",
+        access: .lookup
+    ) { _, c in
+        let vehicles = try c.allVehicles()
+        let done = try WarrantyStore.done(c)
+        var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("vehicles", "vehicles"),
+                                Column("from", "from"), Column("until", "until"), Column("eligible", "eligible"), Column("done", "done"),
+                                Column("running", "running")], emptyText: "no recalls or upgrades")
+        for r in try WarrantyStore.recalls(c) {
+            let eligible = vehicles.filter(r.applies(to:))
+            let ids = Set(done.filter { $0.code == r.code }.map(\.vehicleID))
+            t.rows.append([.text(r.code), .text(r.kind.rawValue), .text(r.title), .text(r.scopeText), .date(r.startsOn),
+                           r.endsOn.map(Value.date) ?? .none, .int(eligible.count), .int(eligible.filter { ids.contains($0.id) }.count),
+                           .bool(r.isRunning(on: c.today))])
+        }
+        return .table(t)
+    }
+
+    static let vehicles = PluginCommand(
+        noun: "warranty", verb: "recall-vehicles", summary: "The upgrade register of one recall: every eligible vehicle and whether it is done (R1.6, X7)",
+        positionals: [codePositional],
+        examples: ["warranty recall-vehicles RC-2026-11"],
+        access: .lookup
+    ) { args, c in
+        let recall = try load(args.positional("code"), c)
+        let done = Dictionary(try WarrantyStore.done(code: recall.code, c).map { ($0.vehicleID, $0) }, uniquingKeysWith: { a, _ in a })
+        var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("vin", "VIN"), Column("customer", "customer"),
+                                Column("done", "done"), Column("ro", "repair order"), Column("done_on", "done on")],
+                      emptyText: "no vehicle on the register is eligible")
+        for v in try c.allVehicles() where recall.applies(to: v) {
+            let owner = try c.customer(id: v.ownerID)
+            let d = done[v.id]
+            t.rows.append([.text(v.plate.value), .text(v.model), .text(v.vin.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
+                           .bool(d != nil), .optional(d?.order), d.map { .date($0.on) } ?? .none])
+        }
+        return .table(t)
+    }
+
+    static let done = PluginCommand(
+        noun: "warranty", verb: "recall-done", summary: "Record a recall or upgrade done on a repair order: the vehicle leaves the reminders (R1.6)",
+        discussion: """
+            The repair order must be for an eligible vehicle, opened while the recall runs, and past final QC (the work is done and \
+            checked); a vehicle has each recall done once.
+            """,
+        positionals: [codePositional, ClaimCommands.orderPositional],
+        examples: ["warranty recall-done RC-2026-11 RO-20261123-0001"],
+        access: .changes(roles: [.serviceAdvisor, .technicalDirector])
+    ) { args, c in
+        var p: [Problem] = []
+        let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
+        let recall = try WarrantyStore.recall(code: code, c)
+        if recall == nil { p.append(Problem("code", "there is no recall \(code); `warranty recall-list` lists them")) }
+        let order = try Lookup.order(args.positional("ro"), c, into: &p)
+        var vehicle: Vehicle?
+        if let order {
+            vehicle = try c.vehicle(id: order.vehicleID)
+            if order.status == .cancelled { p.append(Problem("ro", "\(order.number) is cancelled")) }
+            else if order.status < .qcPassed {
+                p.append(Problem("ro", "\(order.number) is not through final QC yet (now: \(order.status.title)): record the recall once the work has passed it (R4.6)"))
+            }
+        }
+        if let recall, let order, let vehicle {
+            let opened = order.openedAt.date(in: c.settings.utcOffset)
+            if !recall.applies(to: vehicle) {
+                p.append(Problem("ro", "\(vehicle.plate) \(vehicle.model) (\(vehicle.vin)) is not eligible for \(recall.code): \(recall.scopeText)"))
+            }
+            if !recall.isRunning(on: opened) {
+                p.append(Problem("ro", "\(order.number) was opened on \(opened), outside \(recall.code)'s dates (\(recall.startsOn)…\(recall.endsOn.map(\.description) ?? ""))"))
+            }
+            if let earlier = try WarrantyStore.done(code: recall.code, c).first(where: { $0.vehicleID == vehicle.id }) {
+                p.append(Problem("code", "\(vehicle.plate) already had \(recall.code) done, on \(earlier.order) (\(earlier.on))"))
+            }
+        }
+        try Refusal.check("cannot record the recall as done", p)
+        guard let recall, let order, let vehicle else { return .nothing }
+        try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
+        return .message("\(recall.kind.rawValue) \(recall.code) done for \(vehicle.plate) on \(order.number); it leaves `remind due`", nil)
+    }
+
+    static func load(_ ref: String?, _ c: any PluginContext) throws -> Recall {
+        let code = (ref ?? "").trimmingWhitespace().uppercased()
+        if let r = try WarrantyStore.recall(code: code, c) { return r }
+        throw Refusal("no such recall", problems: [Problem("code", "there is no recall \(code); `warranty recall-list` lists them")])
+    }
+
+    /// Notes for a repair order just opened: the recalls its vehicle still needs (R1.6: upgraded at the next visit).
+    static func notes(opened order: RepairOrder, _ c: any PluginContext) throws -> [String] {
+        guard let vehicle = try c.vehicle(id: order.vehicleID) else { return [] }
+        let day = order.openedAt.date(in: c.settings.utcOffset)
+        return try WarrantyStore.open(for: vehicle, on: day, c).map {
+            "\(vehicle.plate) is eligible for \($0.kind.title) \($0.code) \($0.title) (R1.6): do it on this visit, "
+                + "then `warranty recall-done \($0.code) \(order.number)`"
+        }
+    }
+}
+
+extension Lookup {
+    static func date(_ text: String?, field: String, into p: inout [Problem]) -> CalendarDate? {
+        guard let text else { return nil }
+        if let d = CalendarDate(parsing: text.trimmingWhitespace()) { return d }
+        p.append(Problem(field, "'\(text)' is not a date; write YYYY-MM-DD"))
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+import LanePlugin
+
+/// Warranty (质量担保): cover decided by the store's rules (X1), advice on
+/// repair-order lines and escalation to the maker (R3.5), and the maker's
+/// recalls and technical upgrades (R1.6). README.md beside this folder
+/// describes the commands and settings.
+public struct WarrantyPlugin: LanePlugin {
+    public init() {}
+
+    public var manifest: PluginManifest {
+        PluginManifest(name: "warranty", version: "1.0.0",
+                       summary: "Warranty cover by age, mileage and part group; claims to the maker; recalls and upgrades (X1, R3.5, R1.6)",
+                       nouns: ["warranty": "warranty cover, claims to the maker, recalls and technical upgrades (X1, R3.5, R1.6)"])
+    }
+
+    public var migrations: [PluginMigration] { WarrantyStore.migrations }
+
+    public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }
+
+    public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] {
+        switch event {
+        case .repairOrderOpened(let order):
+            return try RecallCommands.notes(opened: order, context)
+        case .lineAdded(let order, let line):
+            return try LineAdvice.notes(order, line, context)
+        case .delivered, .repairOrderStep:
+            return []
+        }
+    }
+
+    /// Claims waiting: all of them for the technical director and the
+    /// service manager, an advisor's own repair orders' for an advisor.
+    public func today(_ context: any PluginContext) throws -> [PluginSection] {
+        let waiting = try WarrantyStore.claims(statuses: [.open, .submitted], context)
+        let mine: [Claim]
+        switch context.role {
+        case .technicalDirector?, .serviceManager?: mine = waiting
+        case .serviceAdvisor?: mine = waiting.filter { $0.advisor == context.user }
+        default: return []
+        }
+        guard !mine.isEmpty else { return [] }
+        return [PluginSection(key: "warranty_claims", title: "warranty claims waiting (R3.5)",
+                              table: try ClaimCommands.table(mine, context, emptyText: "no claims waiting"))]
+    }
+
+    /// R1.6: every eligible vehicle of a running recall or upgrade that has
+    /// not had it done, as an upgrade call with the recall's code.
+    public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] {
+        let running = try WarrantyStore.recalls(context).filter { $0.isRunning(on: day) }
+        guard !running.isEmpty else { return [] }
+        let done = Set(try WarrantyStore.done(context).map { "\($0.code) \($0.vehicleID)" })
+        let vehicles = try context.allVehicles()
+        return running.flatMap { recall in
+            vehicles.filter { recall.applies(to: $0) && !done.contains("\(recall.code) \($0.id)") }
+                .map { PluginReminder(vehicleID: $0.id, reminder: recall.reminder, reference: recall.code) }
+        }
+    }
+}
+
+/// R3.5 at the estimate: when a line is added, say whether the store's rules
+/// put it under warranty, if that differs from who is to pay.
+enum LineAdvice {
+    static func notes(_ order: RepairOrder, _ line: RepairOrderLine, _ c: any PluginContext) throws -> [String] {
+        guard line.payer != .free, line.approval != .refused, WarrantyPolicy.isConfigured(c.config) else { return [] }
+        let policy: WarrantyPolicy
+        do { policy = try WarrantyPolicy.load(c) } catch let refusal as Refusal {
+            // A mistake in the settings must not stop the workshop: say it, advise nothing.
+            return ["no warranty advice: the warranty policy in store.toml is not usable (\(refusal.problems.map(\.description).joined(separator: "; ")))"]
+        }
+        guard let vehicle = try c.vehicle(id: order.vehicleID) else { return [] }
+        let scope: Scope
+        switch line.kind {
+        case .part:
+            guard let part = try c.part(number: line.code) else { return [] }
+            scope = policy.scope(ofPart: part)
+        case .labor:
+            scope = policy.scope(ofOperation: line.code)
+        }
+        let (mileage, day) = Lookup.mileage(order, vehicle, c)
+        let d = Decision.of(scope, soldOn: vehicle.soldOn, mileage: mileage, on: day)
+        let what = "line \(line.id) \(line.code) \(line.name)"
+        switch (line.payer, d.answer) {
+        case (.customer, .covered):
+            let decide = order.warranty == .covered ? "" : "`ro warranty \(order.number) covered` and "
+            return ["\(what): \(vehicle.plate) is \(d.text): consider \(decide)--payer warranty"]
+        case (.warranty, .notCovered):
+            let why = d.verdicts.isEmpty ? d.text : "\(vehicle.plate) is \(d.text)"
+            return ["warning: \(what) is on --payer warranty but \(why); the maker will not pay it unless it approves a claim (warranty claim-open)"]
+        case (.warranty, .undecided):
+            return ["\(what) is on --payer warranty, but the store's rules \(d.text)"]
+        default:
+            return []
+        }
+    }
+}

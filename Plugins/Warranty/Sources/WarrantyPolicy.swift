@@ -1,0 +1,214 @@
+import LanePlugin
+
+/// One cover of the maker's warranty (X1): so many years after the sale
+/// and so many km, whichever comes first. A cover may have only one of the
+/// two limits (e.g. "6y": no km limit), never neither.
+struct Cover: Sendable, Equatable {
+    /// "basic", or the part group it extends (`powertrain`, `ev`).
+    var name: String
+    var years: Int?
+    var km: Int?
+
+    var title: String { name == Cover.basicName ? "basic cover 整车质保" : "\(name) cover" }
+
+    /// "3 years / 100,000 km".
+    var limits: String {
+        [years.map { "\($0) year\($0 == 1 ? "" : "s")" }, km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+    }
+
+    /// The last day covered: the day before the anniversary of the sale.
+    func lastDay(soldOn: CalendarDate) -> CalendarDate? {
+        years.map { soldOn.adding(months: 12 * $0).adding(days: -1) }
+    }
+
+    static let basicName = "basic"
+
+    /// Reads "3y/100000km", "5y", "160,000km" or "8 years / 160000 km".
+    static func parse(_ text: String, name: String, key: String) -> Result<Cover, Problem> {
+        let bad = Problem(key, "'\(text)' is not a cover; write years and km after the sale, whichever comes first, e.g. \"3y/100000km\"")
+        var cover = Cover(name: name)
+        let pieces = text.lowercased().split(separator: "/").map { $0.filter { $0 != " " && $0 != "," && $0 != "_" } }
+        guard (1...2).contains(pieces.count) else { return .failure(bad) }
+        for piece in pieces {
+            if piece.hasSuffix("km"), cover.km == nil, let n = Int(piece.dropLast(2)) {
+                guard (1...Odometer.maximum).contains(n) else { return .failure(Problem(key, "\(n) km is not a distance a cover can have")) }
+                cover.km = n
+                continue
+            }
+            let digits = piece.prefix { $0.isASCII && $0.isNumber }
+            let unit = piece.dropFirst(digits.count)
+            guard ["y", "year", "years"].contains(unit), cover.years == nil, let n = Int(digits) else { return .failure(bad) }
+            guard (1...30).contains(n) else { return .failure(Problem(key, "\(n) years is not a cover a maker gives (1 to 30)")) }
+            cover.years = n
+        }
+        return .success(cover)
+    }
+}
+
+/// What a part or a labour operation falls under.
+enum Scope: Sendable, Equatable {
+    /// Never under warranty: fluids, filters and wear parts; servicing.
+    case excluded(String)
+    /// The basic cover, and the group's longer cover when it has one.
+    case covers([Cover], group: String?)
+}
+
+/// The store's warranty rules: the `[plugin.warranty]` section of store.toml.
+///
+///     basic = "3y/100000km"                 # every part and repair not excluded
+///     cover_powertrain = "5y/150000km"      # a longer cover for a part group
+///     operations_ev = ["EV-BATT-CHECK"]     # labour operations that belong to a group
+///     excluded = ["consumable"]             # part groups never under warranty
+///     excluded_parts = ["XH-15400-0001"]    # wear and service parts of other groups
+///     excluded_operations = ["MNT-5K"]      # labour that is servicing, not repair
+struct WarrantyPolicy: Sendable, Equatable {
+    var basic: Cover
+    /// Longer covers by part group, in name order.
+    var groups: [Cover]
+    /// Labour operation code → part group.
+    var operationGroups: [String: String]
+    var excludedGroups: Set<String>
+    /// Wear and service parts of groups that are otherwise covered (filters, plugs, tyres…).
+    var excludedParts: Set<String>
+    var excludedOperations: Set<String>
+
+    static let settingsHelp = "[plugin.warranty] in store.toml: basic = \"3y/100000km\", cover_GROUP = \"5y/150000km\", "
+        + "operations_GROUP = [\"CODE\", …], excluded = [\"GROUP\", …], excluded_parts = [\"NUMBER\", …], excluded_operations = [\"CODE\", …]"
+
+    /// The policy of this store. Refuses with every problem of the settings at once.
+    static func load(_ context: any PluginContext) throws -> WarrantyPolicy {
+        let parts = try context.parts()
+        return try parse(context.config, partGroups: Set(parts.map(\.group)), partNumbers: Set(parts.map(\.number))) {
+            try context.laborOperation(code: $0) != nil
+        }
+    }
+
+    /// Whether the store has a warranty section at all (the event notes keep quiet without one).
+    static func isConfigured(_ config: [String: String]) -> Bool {
+        config.keys.contains { $0 != "enabled" }
+    }
+
+    /// Checks the settings against the catalogue: part groups must exist
+    /// (`catalog parts`), operation codes too (`catalog labor`).
+    static func parse(_ config: [String: String], partGroups: Set<String>, partNumbers: Set<String>,
+                      isOperation: (String) throws -> Bool) throws -> WarrantyPolicy {
+        var p: [Problem] = []
+        guard isConfigured(config) else {
+            throw Refusal("there is no warranty policy", problems: [Problem("settings", "the store has no warranty rules; add " + settingsHelp)])
+        }
+        let groupList = partGroups.sorted().joined(separator: ", ")
+        func list(_ key: String) -> [String] {
+            (config[key] ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        func knownGroup(_ group: String, _ key: String) -> Bool {
+            if partGroups.contains(group) { return true }
+            p.append(Problem(key, "no part in the catalogue is in group '\(group)'; the groups are \(groupList)"))
+            return false
+        }
+        func checkOperations(_ codes: [String], _ key: String) throws {
+            for code in codes {
+                if let bad = CatalogCode.problem(code, field: key) { p.append(bad) }
+                else if try !isOperation(code) { p.append(Problem(key, "there is no labour operation \(code) in the catalogue (`catalog labor`)")) }
+            }
+        }
+
+        var basic = Cover(name: Cover.basicName)
+        if let text = config["basic"] {
+            switch Cover.parse(text, name: Cover.basicName, key: "basic") {
+            case .success(let c): basic = c
+            case .failure(let e): p.append(e)
+            }
+        } else {
+            p.append(Problem("basic", "the basic cover is missing, e.g. basic = \"3y/100000km\""))
+        }
+        let excluded = list("excluded")
+        for group in excluded { _ = knownGroup(group, "excluded") }
+        let excludedParts = list("excluded_parts")
+        for number in excludedParts where !partNumbers.contains(number) {
+            p.append(Problem("excluded_parts", "there is no part \(number) in the catalogue (`catalog parts`)"))
+        }
+        let excludedOperations = list("excluded_operations")
+        try checkOperations(excludedOperations, "excluded_operations")
+
+        var groups: [Cover] = []
+        var operationGroups: [String: String] = [:]
+        for key in config.keys.sorted() {
+            if key.hasPrefix("cover_") {
+                let group = String(key.dropFirst("cover_".count))
+                guard knownGroup(group, key) else { continue }
+                if excluded.contains(group) { p.append(Problem(key, "group \(group) is also excluded; a group is either covered longer or excluded")) }
+                switch Cover.parse(config[key] ?? "", name: group, key: key) {
+                case .success(let c): groups.append(c)
+                case .failure(let e): p.append(e)
+                }
+            } else if key.hasPrefix("operations_") {
+                let group = String(key.dropFirst("operations_".count))
+                guard knownGroup(group, key) else { continue }
+                if config["cover_" + group] == nil {
+                    p.append(Problem(key, "group \(group) has no longer cover (cover_\(group)); its operations would fall under the basic cover anyway"))
+                }
+                let codes = list(key)
+                try checkOperations(codes, key)
+                for code in codes {
+                    if let other = operationGroups[code] { p.append(Problem(key, "\(code) is already in group \(other); an operation belongs to one group")) }
+                    if excludedOperations.contains(code) { p.append(Problem(key, "\(code) is also in excluded_operations")) }
+                    operationGroups[code] = group
+                }
+            } else if !["basic", "excluded", "excluded_parts", "excluded_operations", "enabled"].contains(key) {
+                p.append(Problem(key, "'\(key)' is not a warranty setting; the settings are basic, cover_GROUP, operations_GROUP, excluded, "
+                                    + "excluded_parts, excluded_operations"))
+            }
+        }
+        try Refusal.check("the warranty policy in the store's settings is not usable", p)
+        return WarrantyPolicy(basic: basic, groups: groups, operationGroups: operationGroups,
+                              excludedGroups: Set(excluded), excludedParts: Set(excludedParts), excludedOperations: Set(excludedOperations))
+    }
+
+    func cover(ofGroup group: String) -> Cover? { groups.first { $0.name == group } }
+
+    func scope(ofPart part: Part) -> Scope {
+        if excludedGroups.contains(part.group) {
+            return .excluded("part group \(part.group) is never under warranty (fluids and wear parts)")
+        }
+        if excludedParts.contains(part.number) {
+            return .excluded("part \(part.number) \(part.name) is a wear or service part, never under warranty")
+        }
+        return .covers([basic] + (cover(ofGroup: part.group).map { [$0] } ?? []), group: part.group)
+    }
+
+    /// A labour operation falls under its group's cover when the policy maps
+    /// it to one; otherwise under the basic cover, unless it is servicing.
+    func scope(ofOperation code: String) -> Scope {
+        if excludedOperations.contains(code) { return .excluded("labour \(code) is servicing, not a warranty repair") }
+        if let group = operationGroups[code] {
+            return .covers([basic] + (cover(ofGroup: group).map { [$0] } ?? []), group: group)
+        }
+        return .covers([basic], group: nil)
+    }
+}
+
+/// Numbers and spans in an advisor's words.
+enum Words {
+    /// "150,000 km".
+    static func km(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out + " km"
+    }
+
+    /// The time from `from` to `to` (not before it): "1 year 6 months", "3 months 12 days", "5 days".
+    static func span(_ from: CalendarDate, _ to: CalendarDate) -> String {
+        guard from < to else { return "0 days" }
+        var months = (to.year - from.year) * 12 + (to.month - from.month)
+        if from.adding(months: months) > to { months -= 1 }
+        let days = from.adding(months: months).days(until: to)
+        let years = months / 12, rest = months % 12
+        func unit(_ n: Int, _ word: String) -> String? { n > 0 ? "\(n) \(word)\(n == 1 ? "" : "s")" : nil }
+        let parts = [unit(years, "year"), unit(rest, "month"), years == 0 ? unit(days, "day") : nil].compactMap { $0 }
+        return parts.isEmpty ? "0 days" : parts.joined(separator: " ")
+    }
+}

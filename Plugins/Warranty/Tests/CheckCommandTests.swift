@@ -1,0 +1,109 @@
+import Foundation
+import LaneTesting
+import Testing
+import WarrantyPlugin
+
+/// `warranty check` and `warranty policy` on the demo fleet (X1, R3.5).
+@Suite struct CheckCommandTests {
+    @Test func X1_outsideBasicCoverByAgeButWithinPowertrain() throws {
+        let shell = try Demo.shell()
+        // 粤B82396: sold 2022-05-14, 48,855 km on 2026-10-28.
+        let out = try shell.expectOK("warranty check 粤B82396")
+        #expect(out.contains("48,855 km on 2026-10-28 (about 49,635 km now"))
+        let basic = try #require(out.split(separator: "\n").first { $0.hasPrefix("basic cover") })
+        #expect(basic.contains("2025-05-13") && basic.contains(" no ") && basic.hasSuffix("age: the cover ended on 2025-05-13, 1 year 6 months ago"))
+        let powertrain = try #require(out.split(separator: "\n").first { $0.hasPrefix("powertrain cover") })
+        #expect(powertrain.contains("2027-05-13") && powertrain.contains(" yes ") && powertrain.hasSuffix("5 months 21 days and 100,365 km left"))
+    }
+
+    @Test func X1_verdictForAPartByItsGroup() throws {
+        let shell = try Demo.shell()
+        let gearbox = try shell.expectOK("warranty check 粤B82396 --part XH-25450-0001")
+        #expect(gearbox.contains("XH-25450-0001 变速箱油滤清器 (group powertrain)"))
+        #expect(gearbox.contains("within powertrain cover until 2027-05-13 / 150,000 km"))
+        let gasket = try shell.expectOK("warranty check 粤B82396 --part XH-12341-0001")
+        #expect(gasket.contains("outside warranty: basic cover 整车质保: age: the cover ended on 2025-05-13"))
+        let belt = try shell.expectOK("warranty check 粤B82396 --part XH-11720-0005")
+        #expect(belt.contains("part XH-11720-0005 发动机多楔带 is a wear or service part, never under warranty"))
+        let oil = try shell.expectOK("warranty check 粤B82396 --part XH-08232-0040")
+        #expect(oil.contains("part group consumable is never under warranty"))
+    }
+
+    @Test func X1_labourOperationMappedToItsGroup() throws {
+        let shell = try Demo.shell()
+        // 粤BD11513: 星河 EV6 sold 2025-02-15; EV-COOLANT belongs to the ev cover, MNT-EV is servicing.
+        #expect(try shell.expectOK("warranty check 粤BD11513 --operation EV-COOLANT").contains("within ev cover until 2033-02-14 / 160,000 km"))
+        #expect(try shell.expectOK("warranty check 粤BD11513 --operation MNT-EV").contains("labour MNT-EV is servicing, not a warranty repair"))
+        #expect(try shell.expectOK("warranty check 粤BD11513 --operation DIAG-FULL").contains("within basic cover 整车质保 until 2028-02-14 / 100,000 km"))
+    }
+
+    @Test func X1_outsideBasicCoverByMileage() throws {
+        let shell = try Demo.shell()
+        try shell.expectOK("vehicle edit 粤B27DP2 --mileage 101000")
+        let out = try shell.expectOK("warranty check 粤B27DP2 --part XH-51320-0002")
+        #expect(out.contains("mileage: 101,000 km on 2026-11-23 is 1,000 km over 100,000 km"))
+        #expect(Demo.field(out, "part covered") == "no")
+        #expect(Demo.field(try shell.expectOK("warranty check 粤B27DP2 --part XH-44017-0001"), "part covered") == "yes")
+    }
+
+    @Test func R3_5_noReadingSinceTheSaleCannotBeDecided() throws {
+        let shell = try Demo.shell()
+        // 粤B6R1C3: sold 2026-09-28 and never back since.
+        let out = try shell.expectOK("warranty check 粤B6R1C3 --part XH-51320-0002")
+        #expect(out.contains("not read since the sale on 2026-09-28"))
+        #expect(Demo.field(out, "part covered") == "cannot decide")
+        #expect(out.contains("escalate to the maker (warranty claim-open)"))
+    }
+
+    @Test func checkRefusesEveryBadArgumentAtOnce() throws {
+        let shell = try Demo.shell("夏勇")   // a lookup: any member of staff
+        let err = try shell.expectRefused("warranty check 粤Z00000 --part XX-1 --operation NOPE")
+        #expect(err.contains("there is no vehicle 粤Z00000"))
+        #expect(err.contains("there is no part XX-1"))
+        #expect(err.contains("there is no labour operation NOPE"))
+    }
+
+    @Test func X1_policyIsShown() throws {
+        let out = try Demo.shell("夏勇").expectOK("warranty policy")
+        #expect(out.contains("3 years / 100,000 km: every part and repair not excluded"))
+        #expect(out.contains("ev          8 years / 160,000 km  EV-BATT-CHECK, EV-CHARGE-PORT, EV-COOLANT"))
+        #expect(Demo.field(out, "never under warranty") == "brake, consumable")
+        #expect(Demo.field(out, "wear and service parts")?.hasPrefix("XH-11720-0005, XH-12290-0002") == true)
+    }
+
+    @Test func X1_aStoreWithoutPolicyIsToldHowToAddOne() throws {
+        let shell = try TestShell(user: "薛淑芬", plugins: [WarrantyPlugin()])
+        let err = try shell.expectRefused("warranty policy")
+        #expect(err.contains("[plugin.warranty] settings: the store has no warranty rules; add [plugin.warranty] in store.toml"))
+        let check = try shell.expectRefused("warranty check 粤B82396")
+        #expect(check.contains("there is no vehicle 粤B82396"))
+        #expect(check.contains("no warranty rules"))
+    }
+
+    /// A store loaded from a store.toml whose warranty section has mistakes.
+    @Test func X1_malformedPolicyIsRefusedSettingBySetting() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warranty-seeds-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.copyItem(atPath: TestShell.seedsPath, toPath: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let toml = folder.appendingPathComponent("store.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        let start = try #require(text.range(of: "[plugin.warranty]"))
+        try (String(text[..<start.lowerBound]) + """
+            [plugin.warranty]
+            basic = "三年"
+            cover_gearbox = "5y/150000km"
+            excluded_operations = ["MNT-9K"]
+
+            """).write(to: toml, atomically: true, encoding: .utf8)
+        let shell = try TestShell(user: "admin", plugins: [WarrantyPlugin()])
+        try shell.expectOK("seed load \(folder.path)")
+        shell.session.user = "薛淑芬"
+        let err = try shell.expectRefused("warranty check 粤B82396")
+        #expect(err.contains("[plugin.warranty] basic: '三年' is not a cover"))
+        #expect(err.contains("[plugin.warranty] cover_gearbox: no part in the catalogue is in group 'gearbox'"))
+        #expect(err.contains("[plugin.warranty] excluded_operations: there is no labour operation MNT-9K"))
+        // The workshop goes on: a line is added, with a word about the settings instead of advice.
+        try shell.expectOK("ro open 粤B82396")
+        #expect(try shell.expectOK("ro part XH-25450-0001").contains("no warranty advice: the warranty policy in store.toml is not usable"))
+    }
+}
