@@ -137,6 +137,11 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+
+[plugin.parts]
+reorder_default = 2           # report a part low when fewer are available (parts stock --low)
+reorder_brake = 4             # per group: reorder_GROUP; a part's own point (parts reorder) wins
+reorder_consumable = 10
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]
@@ -678,7 +683,7 @@ def check(verbose=True):
         s = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
         if not s:
             continue
-        ok = (re.match(r"^\[[a-z_]+\]$", s)
+        ok = (re.match(r"^\[[a-z_]+(\.[a-z_]+)?\]$", s)
               or re.match(r'^[a-z_]+ = ("[^"]*"|-?[0-9]+|\[("[^"]*"(, )?)*\])$', s))
         bad.need(ok, f"store.toml: unexpected line {line!r}")
 
