@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", "PartsPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -47,5 +47,7 @@ let package = Package(
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting"]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
+        .target(name: "PartsPlugin", dependencies: ["LanePlugin"], path: "Plugins/Parts/Sources"),
+        .testTarget(name: "PartsPluginTests", dependencies: ["PartsPlugin", "LaneTesting"], path: "Plugins/Parts/Tests"),
     ]
 )

@@ -1,6 +1,8 @@
 import LaneShell
+import PartsPlugin
 
 /// The plugins built into this `lane`, one line each. A plugin is its own
 /// target under Plugins/ and sees only the LanePlugin API.
 let compiledPlugins: [PluginLoader.Compiled] = [
+    PluginLoader.Compiled(PartsPlugin(), module: "PartsPlugin"),
 ]
