@@ -69,7 +69,7 @@ public struct PartsPlugin: LanePlugin {
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] {
         let register = try context.delayedDeliveries(openOnly: false).filter { $0.cause == .partOnBackOrder }
         var calls: [PluginReminder] = []
-        for b in try PartsTables.backOrders(context, part: nil, openOnly: false) {
+        for b in try PartsTables.arrivedForVehicles(context) {
             guard let vehicleID = b.vehicleID, let arrivedAt = b.arrivedAt else { continue }
             let arrivedOn = arrivedAt.date(in: context.settings.utcOffset)
             guard arrivedOn <= day, try leftWithoutThePart(b, context) else { continue }

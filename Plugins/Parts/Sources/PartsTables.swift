@@ -172,6 +172,11 @@ enum PartsTables {
         return try context.rows("SELECT * FROM parts_backorder \(filter) ORDER BY id", arguments).compactMap(backOrder)
     }
 
+    /// Back-orders for a vehicle that have all arrived: the customers to invite back (R1.4).
+    static func arrivedForVehicles(_ context: any PluginContext) throws -> [BackOrder] {
+        try context.rows("SELECT * FROM parts_backorder WHERE arrived_at IS NOT NULL AND vehicle_id IS NOT NULL ORDER BY id").compactMap(backOrder)
+    }
+
     static func backOrder(_ row: SQLRow) -> BackOrder? {
         guard let id = row.int("id"), let number = row.text("number"), let part = row.text("part_number"),
               let quantity = row.int("quantity"), let filled = row.int("filled"),
