@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -55,5 +55,7 @@ let package = Package(
         .testTarget(name: "SurveyPluginTests", dependencies: ["SurveyPlugin", "LaneTesting"], path: "Plugins/Survey/Tests"),
         .target(name: "WarrantyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Warranty/Sources"),
         .testTarget(name: "WarrantyPluginTests", dependencies: ["WarrantyPlugin", "LaneTesting"], path: "Plugins/Warranty/Tests"),
+        .target(name: "PartsPlugin", dependencies: ["LanePlugin"], path: "Plugins/Parts/Sources"),
+        .testTarget(name: "PartsPluginTests", dependencies: ["PartsPlugin", "LaneTesting"], path: "Plugins/Parts/Tests"),
     ]
 )

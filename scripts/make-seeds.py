@@ -155,6 +155,11 @@ excluded = ["consumable", "brake"]     # fluids and brake friction parts wear ou
 excluded_parts = ["XH-15400-0001", "XH-17220-0003", "XH-12290-0002", "XH-16010-0002", "XH-94109-0014", "XH-11720-0005", "XH-76620-0030", "XH-33115-0001", "XH-42751-2255", "XH-42751-2355", "XH-42700-0001"]
 # servicing and wear, not repairs
 excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "BRK-PAD-F", "BRK-PAD-R", "BRK-DISC-F", "SPARK-PLUG", "WIPER", "TYRE-ROT", "TYRE-CHG", "WASH"]
+
+[plugin.parts]
+reorder_default = 2           # report a part low when fewer are available (parts stock --low)
+reorder_brake = 4             # per group: reorder_GROUP; a part's own point (parts reorder) wins
+reorder_consumable = 10
 """
 
 SKILLS = ["maintenance", "mechanical", "electrical", "body", "paint", "ev"]

@@ -34,6 +34,11 @@ public protocol PluginContext {
     func stockMovements(partNumber: String) throws -> [StockMovement]
     /// Parts put aside for appointments and not yet released.
     func reservedQuantity(partNumber: String) throws -> Int
+    /// The reservations behind `reservedQuantity`, each with its appointment
+    /// (R2.5: who the parts wait for, and when); every part's when `partNumber` is nil.
+    func openReservations(partNumber: String?) throws -> [AppointmentReservation]
+    /// The delayed-delivery register (R1.4, `remind delays`); closed entries too unless `openOnly`.
+    func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
     func staffMember(named name: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
 
@@ -73,6 +78,16 @@ extension PluginContext {
     public func ask(_ prompt: String) throws -> String? { nil }
     public func execute(_ sql: String) throws { try execute(sql, []) }
     public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+}
+
+/// Parts put aside for an appointment and not yet released (`appt prepare --reserve`).
+public struct AppointmentReservation: Sendable, Equatable {
+    public var appointment: Appointment
+    public var reservation: PartReservation
+    public init(appointment: Appointment, reservation: PartReservation) {
+        self.appointment = appointment
+        self.reservation = reservation
+    }
 }
 
 /// A value bound into, or read out of, a plugin's SQL. Money is Int64 fen.

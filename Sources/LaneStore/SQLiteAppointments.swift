@@ -97,6 +97,14 @@ extension SQLiteTransaction {
         }
     }
 
+    func openReservations(partNumber: String?) throws -> [(appointmentID: Int64, reservation: PartReservation)] {
+        let filter = partNumber == nil ? "" : "AND part_number = ?"
+        return try Row.fetchAll(db, sql: "SELECT appointment_id, part_number, quantity, label FROM part_reservation WHERE released_at IS NULL \(filter) ORDER BY id",
+                                arguments: StatementArguments(partNumber.map { [$0] } ?? [])).map { r in
+            (r[0], PartReservation(partNumber: r[1], quantity: r[2], label: r[3], released: false))
+        }
+    }
+
     func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws {
         try db.execute(sql: "INSERT INTO part_reservation (appointment_id, part_number, quantity, label, reserved_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [appointmentID, partNumber, quantity, label, at.secondsSince1970])

@@ -21,7 +21,9 @@ public final class SQLiteStore: ServiceStore {
                                                         attributes: [.posixPermissions: 0o700])
             }
             if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw StoreFailure("the file cannot be created (check the folder may be written)")
+                }
             }
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)

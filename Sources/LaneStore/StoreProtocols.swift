@@ -98,6 +98,9 @@ public protocol StoreReading {
     /// Parts reserved and not yet released, for one part.
     func reservedQuantity(partNumber: String) throws -> Int
     func reservations(appointmentID: Int64) throws -> [PartReservation]
+    /// Reservations not yet released, with the appointment each is for,
+    /// oldest first; one part's, or every part's when `partNumber` is nil.
+    func openReservations(partNumber: String?) throws -> [(appointmentID: Int64, reservation: PartReservation)]
 
     /// Audit rows, oldest first, filtered by entity reference, user and time.
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry]

@@ -40,7 +40,9 @@ public final class TestShell {
             if !plugins.isEmpty || runtimeDirectory != nil {
                 let (installed, messages) = PluginLoader.install(
                     compiled: plugins.map { PluginLoader.Compiled($0, module: String(describing: type(of: $0))) },
-                    runtimeDirectory: runtimeDirectory, runtimeTimeout: runtimeTimeout, into: &registry, store: store, now: Self.demoNow)
+                    runtimeDirectory: runtimeDirectory, runtimeTimeout: runtimeTimeout,
+                    // A loaded test machine must not make a plugin's handshake time out.
+                    handshakeTimeout: max(runtimeTimeout, 60), into: &registry, store: store, now: Self.demoNow)
                 session.plugins = installed
                 session.registry = registry
                 pluginMessages = messages

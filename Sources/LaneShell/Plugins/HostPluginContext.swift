@@ -46,6 +46,12 @@ final class HostPluginContext: PluginContext {
     func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
     func stockMovements(partNumber: String) throws -> [StockMovement] { try tx.stockMovements(partNumber: partNumber.uppercased()) }
     func reservedQuantity(partNumber: String) throws -> Int { try tx.reservedQuantity(partNumber: partNumber.uppercased()) }
+    func openReservations(partNumber: String?) throws -> [AppointmentReservation] {
+        try tx.openReservations(partNumber: partNumber?.uppercased()).compactMap { row in
+            try tx.appointment(id: row.appointmentID).map { AppointmentReservation(appointment: $0, reservation: row.reservation) }
+        }
+    }
+    func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery] { try tx.delayedDeliveries(openOnly: openOnly) }
     func staffMember(named name: String) throws -> StaffMember? { try tx.staffMember(named: name) }
     func staff() throws -> [StaffMember] { try tx.staff() }
 

@@ -73,11 +73,12 @@ public enum PluginLoader {
         }
     }
 
-    /// Installs `compiled` and the run-time plugins of `runtimeDirectory` into
+    /// Installs `compiled` and the run-time plugins of `runtimeDirectory` (each
+    /// given `handshakeTimeout` to describe itself, `runtimeTimeout` per command) into
     /// `registry`. Returns the plugins and one message per refused plugin; a
     /// refused plugin is left out, the shell still starts.
     public static func install(compiled: [Compiled], runtimeDirectory: String?, runtimeTimeout: Double = RuntimePlugin.defaultTimeout,
-                               into registry: inout CommandRegistry, store: any ServiceStore, now: Timestamp) -> (InstalledPlugins, [String]) {
+                               handshakeTimeout: Double? = nil, into registry: inout CommandRegistry, store: any ServiceStore, now: Timestamp) -> (InstalledPlugins, [String]) {
         var installed = InstalledPlugins()
         var messages: [String] = []
         let settings = (try? store.read { try $0.settingValues() }) ?? [:]
@@ -95,7 +96,8 @@ public enum PluginLoader {
             candidates.append((p, c.plugin.commands.map { spec(for: $0, plugin: m.name) }, c.plugin.migrations))
         }
         if let runtimeDirectory {
-            for found in RuntimePlugin.discover(in: runtimeDirectory, timeout: runtimeTimeout) {
+            for found in RuntimePlugin.discover(in: runtimeDirectory, timeout: runtimeTimeout,
+                                                    handshakeTimeout: handshakeTimeout ?? runtimeTimeout) {
                 switch found {
                 case .success(let rp):
                     let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,

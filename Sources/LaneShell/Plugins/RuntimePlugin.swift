@@ -44,7 +44,7 @@ public struct RuntimePlugin: Sendable {
     }
 
     /// Every `lane-NAME` executable in `directory`, asked for its commands.
-    static func discover(in directory: String, timeout: Double) -> [Result<RuntimePlugin, Failure>] {
+    static func discover(in directory: String, timeout: Double, handshakeTimeout: Double) -> [Result<RuntimePlugin, Failure>] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
         return names.filter { $0.hasPrefix("lane-") && $0.count > 5 }.sorted().compactMap { file in
@@ -52,7 +52,7 @@ public struct RuntimePlugin: Sendable {
             guard fm.isExecutableFile(atPath: path) else { return nil }
             let name = String(file.dropFirst(5))
             do {
-                return .success(try handshake(path: path, name: name, timeout: timeout))
+                return .success(try handshake(path: path, name: name, timeout: handshakeTimeout, runTimeout: timeout))
             } catch let error as RuntimeFailure {
                 return .failure(Failure(name: name, path: path, message: error.message))
             } catch {
@@ -61,7 +61,7 @@ public struct RuntimePlugin: Sendable {
         }
     }
 
-    static func handshake(path: String, name: String, timeout: Double) throws(RuntimeFailure) -> RuntimePlugin {
+    static func handshake(path: String, name: String, timeout: Double, runTimeout: Double) throws(RuntimeFailure) -> RuntimePlugin {
         let answer = try exchange(path: path, name: name, request: ["protocol": protocolVersion, "request": "describe"], timeout: timeout)
         let reader = JSONReader(answer, plugin: name)
         let m = PluginManifest(name: try reader.string("name"), version: try reader.string("version"), summary: try reader.string("summary"),
@@ -106,7 +106,7 @@ public struct RuntimePlugin: Sendable {
                                            discussion: try r.optionalString("discussion") ?? "", positionals: positionals, options: options,
                                            examples: try r.optionalStrings("examples") ?? [], roles: roles))
         }
-        return RuntimePlugin(path: path, manifest: m, commands: commands, timeout: timeout)
+        return RuntimePlugin(path: path, manifest: m, commands: commands, timeout: runTimeout)
     }
 
     static func completion(_ name: String?) -> CompletionSource {
