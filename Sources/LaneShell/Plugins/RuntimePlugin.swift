@@ -239,11 +239,13 @@ public struct RuntimePlugin: Sendable {
             throw RuntimeFailure("cannot start \(path): \(error.localizedDescription)")
         }
         let output = PipeDrain(stdout.fileHandleForReading), errors = PipeDrain(stderr.fileHandleForReading)
-        // A plugin that never reads its input must not block the shell: write in the background.
-        DispatchQueue.global().async {
+        // A plugin that never reads its input must not block the shell: write on a thread of its own
+        // (not Dispatch's shared pool, which a few blocked reads can starve on two cores).
+        let writer = Thread {
             stdin.fileHandleForWriting.write(input + Data("\n".utf8))
             try? stdin.fileHandleForWriting.close()
         }
+        writer.start()
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             if finished.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }
@@ -282,25 +284,30 @@ struct RuntimeFailure: Error {
 /// blocks on a full pipe while the shell waits for it.
 private final class PipeDrain: @unchecked Sendable {
     private var data = Data()
+    private let lock = NSLock()
     private let done = DispatchSemaphore(value: 0)
     private let handle: FileHandle
 
     init(_ handle: FileHandle) {
         self.handle = handle
-        DispatchQueue.global().async { [self] in
+        let reader = Thread { [self] in
             while true {
                 let chunk = handle.availableData
-                if chunk.isEmpty || data.count > RuntimePlugin.maxOutput { break }
-                data.append(chunk)
+                let full = lock.withLock { () -> Bool in
+                    data.append(chunk)
+                    return data.count > RuntimePlugin.maxOutput
+                }
+                if chunk.isEmpty || full { break }
             }
             done.signal()
         }
+        reader.start()
     }
 
     func finish() -> Data {
         // A child the plugin left running may hold the pipe open: do not wait for it forever.
         _ = done.wait(timeout: .now() + 1)
-        return data
+        return lock.withLock { data }
     }
 }
 
