@@ -126,8 +126,8 @@ enum StockCommands {
     static let ledger = PluginCommand(
         noun: "parts", verb: "ledger", summary: "Every movement of a part, oldest first, with the running balance (R4.3)",
         discussion: "The core's stock ledger: receipts (`parts receive`), issues against repair orders (`ro issue`, signed by the technician). "
-            + "Stock loaded with the dealership (seed load) has no ledger row: it is shown first as the opening stock, "
-            + "so the last balance is the stock on the shelf.",
+            + "the opening stock the catalogue was loaded with (seed load, import). Stock the ledger cannot explain "
+            + "(a database loaded before the ledger kept opening rows) is shown first as an opening row, so the last balance is the stock on the shelf.",
         positionals: [partPositional],
         examples: ["parts ledger XH-45022-0011"],
         access: .lookup
@@ -143,7 +143,7 @@ enum StockCommands {
         var balance = opening
         if opening != 0 {
             // What the ledger does not explain: the stock the dealership was loaded with.
-            t.rows.append([.none, .text("opening"), .text("stock loaded before the ledger"), .none, .int(opening), .int(opening)])
+            t.rows.append([.none, .text("opening"), .text("stock the ledger does not explain"), .none, .int(opening), .int(opening)])
         }
         for m in movements {
             balance += m.delta

@@ -281,7 +281,15 @@ struct Importer {
             }
         }
         try Refusal.check("nothing was imported from \(fileName)", problems)
-        for p in parts { try tx.insertPart(p) }
+        for p in parts {
+            // The stock on the shelf enters through the ledger, so the ledger explains every part's stock (R4.3).
+            var empty = p
+            empty.stock = 0
+            try tx.insertPart(empty)
+            if p.stock > 0 {
+                try tx.moveStock(partNumber: p.number, delta: p.stock, reason: "opening", reference: fileName, at: ctx.now, by: ctx.user)
+            }
+        }
         return parts.count
     }
 }
