@@ -190,15 +190,7 @@ struct WarrantyPolicy: Sendable, Equatable {
 /// Numbers and spans in an advisor's words.
 enum Words {
     /// "150,000 km".
-    static func km(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out + " km"
-    }
+    static func km(_ n: Int) -> String { ServiceReminders.km(n) }
 
     /// The time from `from` to `to` (not before it): "1 year 6 months", "3 months 12 days", "5 days".
     static func span(_ from: CalendarDate, _ to: CalendarDate) -> String {

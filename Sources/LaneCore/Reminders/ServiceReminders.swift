@@ -328,8 +328,8 @@ public enum ServiceReminders {
         dueOn < today ? "overdue since \(dueOn)" : "due by \(dueOn)"
     }
 
-    /// "12,345 km".
-    static func km(_ n: Int) -> String {
+    /// "12,345 km": distances as the store writes them (plugins too).
+    public static func km(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
