@@ -39,6 +39,8 @@ public protocol PluginContext {
     func openReservations(partNumber: String?) throws -> [AppointmentReservation]
     /// The delayed-delivery register (R1.4, `remind delays`); closed entries too unless `openOnly`.
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
+    /// Complaints about one repair order (R6.2), oldest first, whatever their status.
+    func complaints(orderID: Int64) throws -> [Complaint]
     func staffMember(named name: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
 

@@ -157,8 +157,13 @@ enum SurveyCommands {
             if belowThreshold { why.append("CSI \(SurveyScore.text(csi))，低于 \(plan.settings.complaintBelow)") }
             if !plan.comment.isEmpty { why.append("客户意见：\(plan.comment)") }
             let text = "满意度调查低分（\(o.number)）：" + why.joined(separator: "；")
-            let output = try context.run("complaint open \(plan.customer.code) --ro \(o.number) --text \(quoted(text))")
-            let opened = message(output) ?? "complaint opened"
+            let opened: String
+            // One unhappy visit, one complaint: the quality call may already have opened it (`followup record --score 1`).
+            if let open = try context.complaints(orderID: o.id).first(where: { $0.status != .resolved }) {
+                opened = "complaint \(open.id) is already open for \(o.number); add the survey's low scores to its investigation"
+            } else {
+                opened = message(try context.run("complaint open \(plan.customer.code) --ro \(o.number) --text \(quoted(text))")) ?? "complaint opened"
+            }
             try context.execute("UPDATE survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
             lines.append("\(opened): investigate and resolve it (R6.2)")
         }

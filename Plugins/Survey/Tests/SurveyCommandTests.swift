@@ -99,6 +99,14 @@ import Testing
         try shell.expectOK("complaint resolve 1 --action 预约复检，技师路试确认")
     }
 
+    @Test func R6_2_aComplaintAlreadyOpenFromTheCallIsNotOpenedTwice() throws {
+        let shell = try delivered()
+        try shell.expectOK("followup record \(Self.ro1) quality --score 1 --comment 异响没修好")
+        let out = try shell.expectOK("survey start \(Self.ro1) --answers 5,1,4,5,6")
+        #expect(out.contains("complaint 1 is already open for \(Self.ro1)"))
+        #expect(try shell.store.read { try $0.complaints(statuses: Complaint.Status.allCases) }.count == 1)
+    }
+
     @Test func R6_2_aCSIBelowTheThresholdOpensAComplaint() throws {
         let shell = try delivered()
         // 2,3,2,3 → 25, 50, 25, 50 → 37.5: below complaint_below = 60, though no answer is at the bottom.

@@ -52,6 +52,9 @@ final class HostPluginContext: PluginContext {
         }
     }
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery] { try tx.delayedDeliveries(openOnly: openOnly) }
+    func complaints(orderID: Int64) throws -> [Complaint] {
+        try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.orderID == orderID }.sorted { $0.id < $1.id }
+    }
     func staffMember(named name: String) throws -> StaffMember? { try tx.staffMember(named: name) }
     func staff() throws -> [StaffMember] { try tx.staff() }
 
