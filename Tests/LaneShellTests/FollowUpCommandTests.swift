@@ -73,6 +73,14 @@ import Testing
         #expect(try shell.expectRefused("complaint investigate 9 --finding x").contains("there is no complaint 9"))
     }
 
+    @Test func R6_2_oneUnhappyVisitIsOneComplaint() throws {
+        let shell = try delivered()
+        try shell.expectOK("complaint open C0002 --text 异响没修好 --ro RO-20261123-0001")
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        #expect(try shell.expectOK("followup record RO-20261123-0001 quality --score 1").contains("complaint 1 is already open for RO-20261123-0001"))
+        #expect(try shell.store.read { try $0.complaints(statuses: Complaint.Status.allCases) }.count == 1)
+    }
+
     @Test func R6_2_complaintOpenedByHand() throws {
         let shell = try delivered()
         try shell.expectOK("complaint open C0002 --text 发票抬头错误 --ro RO-20261123-0001")

@@ -88,10 +88,15 @@ enum FollowUpCommands {
             try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: call, outcome: outcome, score: score, comment: comment, at: ctx.now, by: ctx.user))
             var text = "\(o.number) \(call.rawValue) call: \(outcome.rawValue)" + (score.map { ", satisfaction \($0)/5" } ?? "")
             if let score, score <= 2 {
-                let c = try tx.insertComplaint(Complaint(orderID: o.id, customerID: o.customerID,
-                                                         text: "satisfaction \(score)/5 on the \(call.rawValue) call: \(comment)",
-                                                         openedAt: ctx.now, openedBy: ctx.user))
-                text += "\ncomplaint \(c.id) opened: investigate and resolve it (R6.2)"
+                // One unhappy visit, one complaint: a survey may already have opened it.
+                if let open = try tx.complaints(statuses: [.open, .investigated]).first(where: { $0.orderID == o.id }) {
+                    text += "\ncomplaint \(open.id) is already open for \(o.number): add what the customer said to its investigation (R6.2)"
+                } else {
+                    let c = try tx.insertComplaint(Complaint(orderID: o.id, customerID: o.customerID,
+                                                             text: "satisfaction \(score)/5 on the \(call.rawValue) call: \(comment)",
+                                                             openedAt: ctx.now, openedBy: ctx.user))
+                    text += "\ncomplaint \(c.id) opened: investigate and resolve it (R6.2)"
+                }
             }
             return .message(text, nil)
         })
