@@ -13,7 +13,9 @@ struct LaneCommand: ParsableCommand {
             With -c, -f or a pipe on stdin it runs scripts: no prompt, `error: line N: …` on stderr, and it stops \
             at the first error unless --on-error continue.
             Exit codes: 0 ok, 1 a command was refused, 2 usage error, 3 storage failure.
-            Environment: LANE_DB (database file), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, NO_COLOR.
+            Environment: LANE_DB (database file), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, \
+            LANE_PLUGINS (run-time plugins' folder), LANE_PLUGIN_TIMEOUT (seconds), NO_COLOR.
+            Plugins: `plugin list` in the shell; docs/plugins.md.
             """,
         version: "0.1.0")
 

@@ -109,7 +109,12 @@ public enum Launcher {
             clock = SystemClock()
         }
         // Plugins come after the built-ins: a clash refuses the plugin, never the built-in.
-        let timeout = environment["LANE_PLUGIN_TIMEOUT"].flatMap(Double.init) ?? RuntimePlugin.defaultTimeout
+        var timeout = RuntimePlugin.defaultTimeout
+        if let text = environment["LANE_PLUGIN_TIMEOUT"], !text.isEmpty {
+            if let seconds = Double(text), seconds > 0, seconds <= 600 { timeout = seconds } else {
+                io.err("error: LANE_PLUGIN_TIMEOUT '\(text)' is not a number of seconds from 0 to 600; using \(Int(timeout))\n")
+            }
+        }
         let (plugins, pluginMessages) = PluginLoader.install(
             compiled: options.plugins, runtimeDirectory: RuntimePlugin.defaultDirectory(environment: environment, dataDirectory: dataDirectory()),
             runtimeTimeout: timeout, into: &registry, store: store, now: clock.now())
