@@ -36,18 +36,6 @@ public final class TestShell {
             store: store, clock: FixedClock(Self.demoNow), user: user, registry: registry,
             io: ShellIO(out: { captured.append(out: $0) }, err: { captured.append(err: $0) }),
             format: format, seedsDirectory: Self.seedsPath, workingDirectory: FileManager.default.temporaryDirectory.path)
-        defer {
-            if !plugins.isEmpty || runtimeDirectory != nil {
-                let (installed, messages) = PluginLoader.install(
-                    compiled: plugins.map { PluginLoader.Compiled($0, module: String(describing: type(of: $0))) },
-                    runtimeDirectory: runtimeDirectory, runtimeTimeout: runtimeTimeout,
-                    // A loaded test machine must not make a plugin's handshake time out.
-                    handshakeTimeout: max(runtimeTimeout, 60), into: &registry, store: store, now: Self.demoNow)
-                session.plugins = installed
-                session.registry = registry
-                pluginMessages = messages
-            }
-        }
         if seeded {
             session.user = "admin"
             try expectOK("seed load \(Self.seedsPath)")
@@ -55,6 +43,16 @@ public final class TestShell {
         } else if user != "admin" {
             _ = try store.write { try $0.insertStaff(name: user, role: role, team: nil, phone: nil) }
         }
+        // Installed after the seed load, as `lane` does at start-up: their settings come from store.toml.
+        guard !plugins.isEmpty || runtimeDirectory != nil else { return }
+        let (installed, messages) = PluginLoader.install(
+            compiled: plugins.map { PluginLoader.Compiled($0, module: String(describing: type(of: $0))) },
+            runtimeDirectory: runtimeDirectory, runtimeTimeout: runtimeTimeout,
+            // A loaded test machine must not make a plugin's handshake time out.
+            handshakeTimeout: max(runtimeTimeout, 60), into: &registry, store: store, now: Self.demoNow)
+        session.plugins = installed
+        session.registry = registry
+        pluginMessages = messages
     }
 
     public struct Outcome {

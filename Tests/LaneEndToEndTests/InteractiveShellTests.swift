@@ -22,22 +22,17 @@ struct InteractiveShellTests {
         defer { shell.close() }
         try shell.start()
 
-        shell.type("cust"); shell.press("Tab")
-        try shell.waitForInput("customer ")
-        shell.type("l"); shell.press("Tab")
-        try shell.waitForInput("customer list ")
+        try shell.complete("cust", to: "customer ")
+        try shell.complete("l", to: "customer list ")
         try shell.interrupt()
 
-        shell.type("customer add --na"); shell.press("Tab")
-        try shell.waitForInput("customer add --name ")
+        try shell.complete("customer add --na", to: "customer add --name ")
         try shell.interrupt()
 
-        shell.type("vehicle show 粤B27"); shell.press("Tab")
-        try shell.waitForInput("vehicle show 粤B27DP2 ")
+        try shell.complete("vehicle show 粤B27", to: "vehicle show 粤B27DP2 ")
         try shell.interrupt()
 
-        shell.type("customer show 卢文"); shell.press("Tab")
-        try shell.waitForInput("customer show 卢文博 ")
+        try shell.complete("customer show 卢文", to: "customer show 卢文博 ")
         // The completed line runs: 卢文博's mobile number is shown.
         shell.press("Enter")
         try shell.waitForScreen("卢文博's record") { $0.contains { $0.contains("13363270655") } }
@@ -58,17 +53,13 @@ struct InteractiveShellTests {
                                          to: folder.appendingPathComponent("lane-tyres"))
         try shell.start()
 
-        shell.type("tyr"); shell.press("Tab")
-        try shell.waitForInput("tyres ")
-        shell.type("c"); shell.press("Tab")
-        try shell.waitForInput("tyres check ")
+        try shell.complete("tyr", to: "tyres ")
+        try shell.complete("c", to: "tyres check ")
         try shell.interrupt()
-        shell.type("tyres check --d"); shell.press("Tab")
-        try shell.waitForInput("tyres check --depths ")
+        try shell.complete("tyres check --d", to: "tyres check --depths ")
         try shell.interrupt()
 
-        shell.type("plugin info ty"); shell.press("Tab")
-        try shell.waitForInput("plugin info tyres ")
+        try shell.complete("plugin info ty", to: "plugin info tyres ")
         shell.press("Enter")
         try shell.waitForScreen("the plugin's record") { $0.contains { $0.contains("run-time:") } }
         try shell.waitForInput("")
@@ -352,6 +343,13 @@ final class TmuxShell {
     /// trailing space from completion counts).
     func waitForInput(_ input: String) throws {
         try waitForLine(InteractiveShellTests.prompt + input, cursorAfter: InteractiveShellTests.prompt + input)
+    }
+
+    /// Types `typed`, presses TAB and waits for the line to read `expected`.
+    func complete(_ typed: String, to expected: String) throws {
+        type(typed)
+        press("Tab")
+        try waitForInput(expected)
     }
 
     /// Ctrl-C: the line is dropped, marked ^C, and an empty prompt follows.

@@ -142,7 +142,7 @@ private struct ProbePlugin: LanePlugin {
         #expect(try s.expectRefused("probe write-in-lookup").contains("tried to change data in a lookup"))
     }
 
-    @Test func commandsAPluginRunsKeepTheCallersRoleAndTheRules() throws {
+    @Test func X6_commandsAPluginRunsKeepTheCallersRoleAndTheRules() throws {
         let s = try shell()
         try s.expectOK("probe run 'customer edit C0002 --address 深圳市南山区科技园'")
         s.session.user = "admin"
@@ -185,7 +185,7 @@ private struct ProbePlugin: LanePlugin {
         #expect(try s.expectOK("remind register").contains("PR-1"))
     }
 
-    @Test func aPluginCanBeSwitchedOffForTheStore() throws {
+    @Test func X6_aPluginCanBeSwitchedOffForTheStoreByAManager() throws {
         let s = try shell()
         #expect(try s.expectRefused("plugin disable probe").contains("may not run plugin disable"))
         s.session.user = "姚雪"
@@ -197,5 +197,15 @@ private struct ProbePlugin: LanePlugin {
         #expect(next.all.first?.state == .disabled)
         #expect(registry.command(noun: "probe", verb: "count") == nil)
         try s.expectOK("plugin enable probe")
+        #expect(try s.expectRefused("plugin enable nothing").contains("there is no plugin nothing"))
+        s.session.user = "薛淑芬"
+        #expect(try s.expectRefused("plugin enable probe").contains("may not run plugin enable"))
+    }
+
+    @Test func aRefusedPluginCannotBeSwitchedOn() throws {
+        let clash = PluginCommand(noun: "ro", verb: "open", summary: "A rival", access: .lookup) { _, _ in .text("rival") }
+        let s = try shell([ProbePlugin(extraCommands: [clash])], user: "姚雪")
+        #expect(try s.expectRefused("plugin enable probe").contains("it was refused at start-up: its command 'ro open' clashes"))
+        #expect(try s.expectOK("plugin info probe").contains("why refused"))
     }
 }

@@ -84,6 +84,7 @@ import Testing
         #expect(try rows(shell, "parts find brake").count == 5)
         #expect(try rows(shell, "parts find xh-4502").map { $0["number"] } == ["XH-45022-0011"])
         #expect(try shell.expectOK("parts find 火箭推进器").contains("no part matches '火箭推进器'"))
+        #expect(try shell.expectRefused("parts find ' '").contains("give a part number, part of a name or a group"))
     }
 
     // MARK: stock and reorder points

@@ -25,6 +25,7 @@ import WarrantyPlugin
         let vehicles = try shell.expectOK("warranty recall-vehicles rc-2026-12")
         for plate in ["粤B27DP2", "粤BT7261", "粤B6R1C3", "粤B838QH", "粤BMR733"] { #expect(vehicles.contains(plate)) }
         #expect(!vehicles.contains("粤B189WZ"))   // LXHBX3K2XSG218542: model year S, before the range
+        #expect(try shell.expectRefused("warranty recall-vehicles RC-1999-01").contains("there is no recall RC-1999-01"))
     }
 
     @Test func R1_6_upgradeByModel() throws {

@@ -59,7 +59,13 @@ public enum CommandPermissions {
 
     /// The roles allowed to run `spec`: a plugin's command carries its own.
     public static func roles(for spec: CommandSpec) -> Set<StaffRole>? {
-        (spec.pluginRoles ?? table[spec.name]).map { $0.union([.serviceManager, .admin]) }
+        spec.pluginRoles.map { $0.union([.serviceManager, .admin]) } ?? roles(for: spec.name)
+    }
+
+    /// X6: throws why `user` may not run `spec`; the role is looked up only
+    /// for commands not open to all.
+    static func check(_ spec: CommandSpec, user: String, role: @autoclosure () throws -> StaffRole?) throws {
+        if !isOpenToAll(spec), let refusal = refusal(spec, user: user, role: try role()) { throw refusal }
     }
 
     /// Why `role` may not run `spec`, or nil when it may. Unknown users may

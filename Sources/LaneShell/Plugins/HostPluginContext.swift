@@ -32,8 +32,8 @@ final class HostPluginContext: PluginContext {
     }
 
     func vehicle(_ reference: String) throws -> Vehicle? {
-        let text = reference.trimmingWhitespace()
-        return try tx.vehicle(plate: text.uppercased()) ?? tx.vehicle(plate: text) ?? tx.vehicle(vin: text.uppercased())
+        if case .success(let vehicle) = try References.findVehicle(reference, tx) { return vehicle }
+        return nil
     }
     func vehicle(id: Int64) throws -> Vehicle? { try tx.vehicle(id: id) }
     func allVehicles() throws -> [Vehicle] { try tx.allVehicles() }

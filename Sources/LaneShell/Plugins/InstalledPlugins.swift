@@ -81,7 +81,6 @@ public enum PluginLoader {
                                handshakeTimeout: Double? = nil, into registry: inout CommandRegistry, store: any ServiceStore, now: Timestamp) -> (InstalledPlugins, [String]) {
         var installed = InstalledPlugins()
         var messages: [String] = []
-        let settings = (try? store.read { try $0.settingValues() }) ?? [:]
         func refuse(_ plugin: InstalledPlugin, _ why: String) {
             var p = plugin
             p.state = .refused(why)
@@ -110,6 +109,11 @@ public enum PluginLoader {
                 }
             }
         }
+        // One read for the whole start-up: the switches, and which migrations each plugin has run.
+        let names = candidates.map(\.0.manifest.name)
+        let (settings, applied) = (try? store.read { tx in
+            (try tx.settingValues(), try Dictionary(names.map { ($0, try tx.pluginMigrations(namespace: $0)) }, uniquingKeysWith: { a, _ in a }))
+        }) ?? ([:], [:])
         for (plugin, specs, migrations) in candidates {
             var p = plugin
             let name = p.manifest.name
@@ -117,7 +121,7 @@ public enum PluginLoader {
             if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, "another plugin is already called \(name)"); continue }
             if settings["plugin.\(name).enabled"]?.lowercased() == "false" {
                 p.state = .disabled
-                p.migrations = (try? store.read { try $0.pluginMigrations(namespace: name) }) ?? []
+                p.migrations = applied[name] ?? []
                 installed.all.append(p)
                 continue
             }
@@ -141,7 +145,7 @@ public enum PluginLoader {
             }
             do {
                 // Start-up stays quick: a write (and its fsync) only when a migration is new.
-                let done = try store.read { try $0.pluginMigrations(namespace: name) }
+                let done = applied[name] ?? []
                 p.migrations = migrations.allSatisfy({ done.contains($0.identifier) }) ? done : try store.write { tx in
                     _ = try tx.migratePlugin(namespace: name, migrations: migrations, at: now)
                     return try tx.pluginMigrations(namespace: name)

@@ -154,21 +154,14 @@ public final class ShellSession {
         guard nestedDepth < 4 else { throw Refusal("'\(line)' was not run", problems: [Problem("plugin", "plugins ran commands more than 4 deep")]) }
         nestedDepth += 1
         defer { nestedDepth -= 1 }
-        let resolved: Resolved, invocation: Invocation
+        let invocation: Invocation
         do {
-            resolved = try resolve(line)
-            guard case .command(let spec, let words) = resolved else {
-                throw UsageError("'\(line)' is not a command line")
-            }
-            if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: ctx.user, role: ctx.role) {
-                throw refusal
-            }
+            guard case .command(let spec, let words) = try resolve(line) else { throw UsageError("'\(line)' is not a command line") }
+            try CommandPermissions.check(spec, user: ctx.user, role: ctx.role)
             invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
-        } catch let error as UsageError {
+        } catch where error is UsageError || error is TokenizerError {
             // The plugin's mistake, not the mistake of the person typing.
-            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", error.message)])
-        } catch let error as TokenizerError {
-            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", error.message)])
+            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", ErrorReport.message(for: error))])
         }
         let spec = invocation.spec
         switch spec.action {
@@ -177,17 +170,21 @@ public final class ShellSession {
         case .read(let body):
             return try body(invocation, ctx, tx)
         case .write(let body):
-            let output = try body(invocation, ctx, tx)
-            try AuditCommands.record(spec, invocation, output, ctx, tx)
-            return output
+            return try Self.audited(body, invocation, ctx, tx)
         }
+    }
+
+    /// A write command's body and its audit row, in the caller's transaction.
+    private static func audited(_ body: (Invocation, CommandContext, any StoreWriting) throws -> CommandOutput,
+                                _ invocation: Invocation, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
+        let output = try body(invocation, ctx, tx)
+        try AuditCommands.record(invocation.spec, invocation, output, ctx, tx)
+        return output
     }
 
     private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
         // X6: the signed-in user's role is checked before anything else.
-        if !CommandPermissions.isOpenToAll(spec), let refusal = CommandPermissions.refusal(spec, user: user, role: try role()) {
-            throw refusal
-        }
+        try CommandPermissions.check(spec, user: user, role: try role())
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
         switch spec.action {
         case .session(let body):
@@ -200,11 +197,7 @@ public final class ShellSession {
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
             defer { forgetSettings() }
-            return try writeTelling(ctx) { tx in
-                let output = try body(invocation, ctx, tx)
-                try AuditCommands.record(spec, invocation, output, ctx, tx)
-                return (output, ())
-            }.0
+            return try writeTelling(ctx) { tx in (try Self.audited(body, invocation, ctx, tx), ()) }.0
         }
     }
 
