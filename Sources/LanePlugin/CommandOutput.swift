@@ -74,3 +74,23 @@ public enum CommandOutput: Sendable, Equatable {
     /// Free text such as help; JSON wraps it as `{"text": …}`.
     case text(String)
 }
+
+extension CommandOutput {
+    /// The confirmation of a command that changed something (`complaint 3 opened for …`).
+    public var messageText: String? {
+        if case .message(let text, _) = self { return text }
+        return nil
+    }
+}
+
+/// Builds command lines for `PluginContext.run`: any text as one word of the
+/// shell's tokenizer (POSIX single quotes; line breaks become spaces).
+public enum ShellWord {
+    public static func quoted(_ text: String) -> String {
+        var word = "'"
+        for ch in text {
+            if ch == "'" { word += "'\\''" } else { word.append(ch.isNewline ? " " : ch) }
+        }
+        return word + "'"
+    }
+}

@@ -102,3 +102,11 @@ import Testing
     #expect(context.words.isEmpty)
     #expect(context.partial == "")
 }
+
+/// What a plugin quotes with `ShellWord` comes back as one word, exactly.
+@Test func shellWordRoundTripsThroughTheTokenizer() throws {
+    for text in ["满意度调查低分：维修质量 1（1-5）", "it's \"fine\" # not a comment", "a\\b  c", "", "--ro"] {
+        #expect(try Tokenizer.split("complaint open C0002 --text " + ShellWord.quoted(text)).last == text)
+    }
+    #expect(try Tokenizer.split(ShellWord.quoted("两行\n文字")) == ["两行 文字"])
+}

@@ -162,26 +162,13 @@ enum SurveyCommands {
             if let open = try context.complaints(orderID: o.id).first(where: { $0.status != .resolved }) {
                 opened = "complaint \(open.id) is already open for \(o.number); add the survey's low scores to its investigation"
             } else {
-                opened = message(try context.run("complaint open \(plan.customer.code) --ro \(o.number) --text \(quoted(text))")) ?? "complaint opened"
+                let line = "complaint open \(plan.customer.code) --ro \(o.number) --text \(ShellWord.quoted(text))"
+                opened = try context.run(line).messageText ?? "complaint opened"
             }
             try context.execute("UPDATE survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
             lines.append("\(opened): investigate and resolve it (R6.2)")
         }
         return .message(lines.joined(separator: "\n"), nil)
-    }
-
-    /// One word for the shell's tokenizer, whatever the customer said.
-    static func quoted(_ text: String) -> String {
-        var word = "'"
-        for ch in text {
-            if ch == "'" { word += "'\\''" } else { word.append(ch.isNewline ? " " : ch) }
-        }
-        return word + "'"
-    }
-
-    static func message(_ output: CommandOutput) -> String? {
-        if case .message(let text, _) = output { return text }
-        return nil
     }
 
     // MARK: survey show

@@ -176,7 +176,7 @@ public struct RuntimePlugin: Sendable {
                 for line in lines {
                     // Each command runs as the caller typed it: same role check, rules and audit.
                     let output = try session.runNested(line, ctx, tx)
-                    if case .message(let text, _) = output { parts.append(text) }
+                    if let text = output.messageText { parts.append(text) }
                 }
             }
             if let table = try reader.optionalObject("table") {
