@@ -130,6 +130,15 @@ public struct PluginArguments: Sendable {
     public func positional(_ name: String) -> String? { positionals[name] }
     public func option(_ name: String) -> String? { options[name] }
     public func flag(_ name: String) -> Bool { switches.contains(name) }
+
+    /// The option `name` as a day; nil when it was left out, or when it is
+    /// not a date, which `problems` then says.
+    public func date(_ name: String, into problems: inout [Problem]) -> CalendarDate? {
+        guard let text = option(name) else { return nil }
+        if let day = CalendarDate(parsing: text.trimmingWhitespace()) { return day }
+        problems.append(Problem(name, "'\(text)' is not a date like 2026-11-23"))
+        return nil
+    }
 }
 
 /// What happened in the service process. Plugins hear of it inside the

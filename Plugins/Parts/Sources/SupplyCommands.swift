@@ -87,12 +87,9 @@ enum SupplyCommands {
         var problems: [Problem] = []
         let found = try StockCommands.part(args.positional("part"), context, into: &problems)
         let qty = quantity(args.positional("qty"), into: &problems)
-        let etaText = args.option("eta") ?? ""
-        let eta = CalendarDate(parsing: etaText)
-        if let eta {
-            if eta < context.today { problems.append(Problem("eta", "\(eta) is in the past; the expected arrival is today (\(context.today)) or later")) }
-        } else {
-            problems.append(Problem("eta", "'\(etaText)' is not a date; write YYYY-MM-DD"))
+        let eta = args.date("eta", into: &problems)
+        if let eta, eta < context.today {
+            problems.append(Problem("eta", "\(eta) is in the past; the expected arrival is today (\(context.today)) or later"))
         }
         var vehicle: Vehicle?
         var roNumber: String?

@@ -233,16 +233,8 @@ enum SurveyCommands {
             let byText = args.option("by") ?? Grouping.advisor.rawValue
             let by = Grouping(rawValue: byText)
             if by == nil { p.append(Problem("by", "'\(byText)' is advisor, team or month")) }
-            func day(_ name: String) -> CalendarDate? {
-                guard let text = args.option(name) else { return nil }
-                guard let d = CalendarDate(parsing: text) else {
-                    p.append(Problem(name, "'\(text)' is not a date like 2026-11-23"))
-                    return nil
-                }
-                return d
-            }
-            let last = day("to") ?? context.today
-            let first = day("from") ?? last.adding(days: -89)
+            let last = args.date("to", into: &p) ?? context.today
+            let first = args.date("from", into: &p) ?? last.adding(days: -89)
             if first > last { p.append(Problem("from", "\(first) is after \(last)")) }
             try Refusal.check("cannot make the survey report", p)
             let period: [SQLValue] = [.text(first.description), .text(last.description)]

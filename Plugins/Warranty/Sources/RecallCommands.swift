@@ -49,8 +49,8 @@ enum RecallCommands {
         if models.isEmpty && args.option("vin-from") == nil && args.option("vin-to") == nil {
             p.append(Problem("models", "say which vehicles: --models, a VIN range (--vin-from, --vin-to), or both"))
         }
-        let startsOn = Lookup.date(args.option("from"), field: "from", into: &p)
-        let endsOn = args.option("until").flatMap { Lookup.date($0, field: "until", into: &p) }
+        let startsOn = args.date("from", into: &p)
+        let endsOn = args.date("until", into: &p)
         if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", "\(endsOn) is before the first day \(startsOn)")) }
         try Refusal.check("cannot register the recall", p)
         guard let kind, let startsOn else { return .nothing }
@@ -170,11 +170,3 @@ enum RecallCommands {
     }
 }
 
-extension Lookup {
-    static func date(_ text: String?, field: String, into p: inout [Problem]) -> CalendarDate? {
-        guard let text else { return nil }
-        if let d = CalendarDate(parsing: text.trimmingWhitespace()) { return d }
-        p.append(Problem(field, "'\(text)' is not a date; write YYYY-MM-DD"))
-        return nil
-    }
-}
