@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers point one way: LaneCore ← LaneStore ← LaneShell ← lane.
+// Layers point one way: LaneCore ← LaneStore ← ServiceDepartment ← LaneShell ← lane.
 // docs/architecture.md explains each of them.
 let package = Package(
     name: "ServiceLane",
@@ -10,13 +10,14 @@ let package = Package(
         .executable(name: "lane", targets: ["lane"]),
         .library(name: "LaneCore", targets: ["LaneCore"]),
         .library(name: "LaneStore", targets: ["LaneStore"]),
+        .library(name: "ServiceDepartment", targets: ["ServiceDepartment"]),
         .library(name: "LaneShell", targets: ["LaneShell"]),
         .library(name: "LanePlugin", targets: ["LanePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // SHA-256 for the hash-chained audit trail (and, later, PIN hashing).
+        // SHA-256 for the hash-chained audit trail; PBKDF2 (_CryptoExtras) for PINs.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
@@ -31,18 +32,28 @@ let package = Package(
         .target(name: "LanePlugin", dependencies: ["LaneCore"]),
         .target(
             name: "LaneStore",
-            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The application layer: the service department's typed operations, each owning its
+        // transaction, permission check, privacy, audit row, numbering and events.
+        .target(
+            name: "ServiceDepartment",
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "CLibEdit"]
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "CLibEdit"]
         ),
         .executableTarget(
             name: "lane",
             dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
-        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The store conformance suite: any ServiceStore implementation must pass it.
+        .target(name: "StoreConformance", dependencies: ["LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
+        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting"]),

@@ -44,6 +44,11 @@ public struct Record: Sendable, Equatable {
         public var key: String
         public var title: String
         public var value: Value
+        public init(key: String, title: String, value: Value) {
+            self.key = key
+            self.title = title
+            self.value = value
+        }
     }
     public struct Section: Sendable, Equatable {
         public var key: String

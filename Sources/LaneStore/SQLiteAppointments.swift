@@ -64,10 +64,6 @@ extension SQLiteTransaction {
         try appointments("WHERE vehicle_id = ? ORDER BY start_at", [vehicleID])
     }
 
-    func appointmentCount(day: CalendarDate) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment WHERE day = ?", arguments: [day.description]) ?? 0
-    }
-
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])

@@ -20,14 +20,11 @@ extension SQLiteTransaction {
         return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
     }
 
-    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) throws {
-        guard let part = try part(number: partNumber) else { throw StoreFailure("there is no part \(partNumber)") }
-        guard part.stock + delta >= 0 else {
-            throw Refusal("stock cannot go below zero", problems: [Problem(partNumber, "\(part.stock) in stock, \(-delta) asked")])
-        }
-        try db.execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [delta, partNumber])
+    func recordStockMovement(_ m: StockMovement) throws {
+        try db.execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [m.delta, m.partNumber])
+        guard db.changesCount == 1 else { throw StoreFailure("there is no part \(m.partNumber)") }
         try db.execute(sql: "INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [partNumber, delta, reason, reference, at.secondsSince1970, by])
+                       arguments: [m.partNumber, m.delta, m.reason, m.reference, m.at.secondsSince1970, m.by])
     }
 
     func stockMovements(partNumber: String) throws -> [StockMovement] {
@@ -197,10 +194,6 @@ extension SQLiteTransaction {
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
-    }
-
-    func repairOrderCount(openedOn day: CalendarDate) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM repair_order WHERE opened_on = ?", arguments: [day.description]) ?? 0
     }
 
     func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {

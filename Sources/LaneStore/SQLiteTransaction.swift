@@ -77,15 +77,13 @@ struct SQLiteTransaction: StoreWriting {
 
     func customerCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0 }
 
-    func nextCustomerNumber() throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM customer") ?? 0) + 1
-    }
-
     func insertCustomer(number: Int, fields: CustomerFields, at time: Timestamp) throws -> Customer {
         try db.execute(sql: """
             INSERT INTO customer (number, name, phone, phone_reversed, address, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [number, fields.name, fields.phone.digits, String(fields.phone.digits.reversed()), fields.address, time.secondsSince1970])
-        return Customer(id: db.lastInsertedRowID, code: Customer.code(number: number), name: fields.name,
+        let id = db.lastInsertedRowID
+        try claimNumber(number, in: .customers)
+        return Customer(id: id, code: Customer.code(number: number), name: fields.name,
                         phone: fields.phone, address: fields.address, createdAt: time)
     }
 

@@ -368,6 +368,20 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v13 number series") { db in
+            try db.execute(sql: """
+                -- The last number handed out in each series (customer codes; each day's repair orders and appointments).
+                CREATE TABLE number_series (
+                    series TEXT PRIMARY KEY,
+                    last INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO number_series (series, last) SELECT 'customer', MAX(number) FROM customer HAVING COUNT(*) > 0;
+                INSERT INTO number_series (series, last)
+                    SELECT 'RO-' || REPLACE(opened_on, '-', ''), MAX(CAST(SUBSTR(number, 13) AS INTEGER)) FROM repair_order GROUP BY opened_on;
+                INSERT INTO number_series (series, last)
+                    SELECT 'AP-' || REPLACE(day, '-', ''), MAX(CAST(SUBSTR(number, 13) AS INTEGER)) FROM appointment GROUP BY day;
+                """)
+        }
         return migrator
     }
 }

@@ -29,7 +29,6 @@ public protocol StoreReading {
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
     func customers(limit: Int, offset: Int) throws -> [Customer]
     func customerCount() throws -> Int
-    func nextCustomerNumber() throws -> Int
 
     func vehicle(id: Int64) throws -> Vehicle?
     func vehicle(plate: String) throws -> Vehicle?
@@ -60,7 +59,6 @@ public protocol StoreReading {
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
     /// Numbers of the orders opened on `day` starting with `prefix` (completion).
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
-    func repairOrderCount(openedOn day: CalendarDate) throws -> Int
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent]
     /// The newest timeline row's id: a mark to find what one command did.
     func lastRepairOrderEventID() throws -> Int64
@@ -88,7 +86,6 @@ public protocol StoreReading {
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]
-    func appointmentCount(day: CalendarDate) throws -> Int
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
 
     func campaigns() throws -> [ServiceCampaign]
@@ -104,21 +101,18 @@ public protocol StoreReading {
 
     /// Audit rows, oldest first, filtered by entity reference, user and time.
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry]
-    /// Recomputes the hash chain from the first row.
-    func verifyAudit() throws -> AuditVerification
+    /// The newest audit row, where the next one chains on; nil for an empty trail.
+    func auditHead() throws -> AuditHead?
+    /// Audit rows after `sequence`, oldest first, for checking the chain in batches.
+    func auditChain(afterSequence sequence: Int64, limit: Int) throws -> [AuditEntry]
 
-    /// Whether `name` has a PIN, and how many wrong tries in a row.
-    func pinState(staffName name: String) throws -> PinState?
+    /// A member of staff's PIN record, nil when they have none.
+    func storedPin(staffName name: String) throws -> StoredPin?
 
     /// A plugin's query (see `LanePlugin.PluginContext.rows`); it may only read.
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow]
     /// The migrations of a plugin that have run, in order.
     func pluginMigrations(namespace: String) throws -> [String]
-}
-
-public struct PinState: Sendable, Equatable {
-    public var failures: Int
-    public var isLocked: Bool { failures >= PinCheck.maxFailures }
 }
 
 /// Changes. Each is called inside `ServiceStore.write`.
@@ -137,8 +131,16 @@ public protocol StoreWriting: StoreReading {
     func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
     func insertLaborOperation(_ operation: LaborOperation) throws
     func insertPart(_ part: Part) throws
-    /// Moves stock and writes the ledger row; refuses to go below zero.
-    func moveStock(partNumber: String, delta: Int, reason: String, reference: String?, at: Timestamp, by: String) throws
+    /// Moves stock and writes the ledger row. The rule that stock never goes
+    /// below zero is checked by the application layer before it calls this.
+    func recordStockMovement(_ movement: StockMovement) throws
+
+    /// The next number of `series`, never handed out before (a locked
+    /// counter, never MAX+1), in the caller's transaction.
+    func allocateNumber(in series: NumberSeries) throws -> Int
+    /// A number given from outside (an imported customer code): the series
+    /// never hands it out again.
+    func claimNumber(_ number: Int, in series: NumberSeries) throws
 
     /// Stores a new order; returns it with its id.
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder
@@ -164,13 +166,12 @@ public protocol StoreWriting: StoreReading {
     /// Releases an appointment's reservations (arrived, missed or cancelled).
     func releaseReservations(appointmentID: Int64, at: Timestamp) throws
 
-    /// Appends a row to the audit trail, chained to the one before.
-    func appendAudit(_ entry: AuditEntry) throws
+    /// Appends a row to the audit trail; its sequence and hashes are already set.
+    func insertAudit(_ entry: AuditEntry) throws
 
-    /// Stores a new PIN (salted, slow hash) and clears failures and lockout.
-    func setPin(staffName name: String, pin: String) throws
-    /// Checks a PIN, counting failures; a locked account fails without checking.
-    func checkPin(staffName name: String, pin: String) throws -> PinCheck
+    /// Stores a PIN record (a new PIN, or a reset of the failures).
+    func savePin(staffName name: String, _ pin: StoredPin) throws
+    func setPinFailures(staffName name: String, failures: Int) throws
 
     /// X4: anonymises a customer: name, phone and address go, and so do the
     /// words they left in notes, comments and complaints. Vehicles, repair
@@ -182,17 +183,6 @@ public protocol StoreWriting: StoreReading {
     func pluginExecute(namespace: String, sql: String, arguments: [SQLValue]) throws -> Int64
     /// Applies a plugin's migrations not yet run; returns their identifiers.
     func migratePlugin(namespace: String, migrations: [PluginMigration], at time: Timestamp) throws -> [String]
-}
-
-/// The answer to a PIN.
-public enum PinCheck: Sendable, Equatable {
-    case accepted
-    case wrong(failures: Int)
-    case locked
-    case noPin
-
-    /// Wrong tries in a row that lock an account until an admin sets a new PIN.
-    public static let maxFailures = 5
 }
 
 /// A timeline row, by order and step (the `ro` verb).

@@ -30,7 +30,7 @@ import Testing
     @Test func R1_6_openingARepairOrderShowsAnOpenUpgrade() throws {
         let shell = try TestShell(user: "姚雪", seeded: true)
         try shell.expectOK("campaign add UPG-ALL --kind upgrade --title 车机升级")
-        #expect(try shell.expectOK("ro open 粤B27DP2").contains("note: technical upgrade UPG-ALL 车机升级 is open for this vehicle (R1.6)"))
+        #expect(try shell.expectOK("ro open 粤B27DP2").contains("note: technical upgrade UPG-ALL 车机升级 is open for this vehicle"))
     }
 
     @Test func campaignRefusals() throws {

@@ -62,7 +62,7 @@ import Testing
         #expect(try shell.expectOK("remind delays").contains("waiting"))
         #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").isEmpty)
         try shell.store.write { tx in
-            try tx.moveStock(partNumber: "XH-51610-0001", delta: 2, reason: "receipt", reference: "PO-1", at: TestShell.demoNow, by: "范颖")
+            try Stockroom.move(StockMovement(partNumber: "XH-51610-0001", delta: 2, reason: "receipt", reference: "PO-1", at: TestShell.demoNow, by: "范颖"), tx)
         }
         #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").contains { $0.contains("粤B27DP2") && $0.contains("has arrived") })
         try shell.expectOK("remind log 粤B27DP2 delayed_delivery --outcome booked")

@@ -34,7 +34,7 @@ func vehicleFields(vin: String, plate: String, model: String = "星河 S5 1.5T",
 @discardableResult
 func addCustomer(_ store: some ServiceStore, _ name: String, _ phone: String, address: String? = nil) throws -> Customer {
     let fields = try customerFields(name, phone, address: address)
-    return try store.write { tx throws in try tx.insertCustomer(number: try tx.nextCustomerNumber(), fields: fields, at: testNow) }
+    return try store.write { tx throws in try tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: testNow) }
 }
 
 @discardableResult

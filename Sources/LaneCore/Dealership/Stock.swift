@@ -29,3 +29,12 @@ public struct StockMovement: Sendable, Equatable {
         self.by = by
     }
 }
+
+/// Stock on hand never goes below zero: a part not on the shelf cannot be
+/// issued, only ordered.
+public enum StockLevel {
+    public static func problem(partNumber: String, onHand: Int, delta: Int) -> Problem? {
+        guard onHand + delta < 0 else { return nil }
+        return Problem(partNumber, Message("stock.not_enough", ["on_hand": .int(onHand), "asked": .int(-delta)]))
+    }
+}

@@ -345,3 +345,11 @@ public enum ServiceReminders {
         return "\(tenths / 10).\(tenths % 10) km/day"
     }
 }
+
+extension ServiceReminders {
+    /// R1.1, R1.2 for one vehicle, from its history (sale and visits).
+    public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
+        let sale = history.first { $0.kind == .sold }?.mileage ?? 0
+        return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
+    }
+}

@@ -1,26 +1,40 @@
 /// One unmet condition or bad field, in words a service advisor understands.
+/// It is data: the field, a stable code and typed arguments; the message
+/// catalog says it in the reader's language.
 public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field or condition it is about (`phone`, `vin`, `line 7 phone`); empty for a general condition.
     public var field: String
-    public var message: String
+    public var said: Message
 
-    public init(_ field: String, _ message: String) {
+    public init(_ field: String, _ said: Message) {
         self.field = field
-        self.message = message
+        self.said = said
     }
 
+    /// Words not yet in the catalog under a code of their own.
+    public init(_ field: String, _ message: String) {
+        self.init(field, .text(message))
+    }
+
+    public var code: MessageCode { said.code }
+    /// The problem in English (the catalog's default).
+    public var message: String { said.description }
     public var description: String { field.isEmpty ? message : "\(field): \(message)" }
 }
 
 /// A command refused: carries every problem found, not only the first,
 /// so the advisor can fix them all in one go.
 public struct Refusal: Error, Sendable, CustomStringConvertible {
-    public var summary: String
+    public var headline: Message
     public var problems: [Problem]
 
-    public init(_ summary: String, problems: [Problem] = []) {
-        self.summary = summary
+    public init(_ headline: Message, problems: [Problem] = []) {
+        self.headline = headline
         self.problems = problems
+    }
+
+    public init(_ summary: String, problems: [Problem] = []) {
+        self.init(.text(summary), problems: problems)
     }
 
     /// Throws when `problems` is not empty.
@@ -28,9 +42,15 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
         if !problems.isEmpty { throw Refusal(summary, problems: problems) }
     }
 
-    public var description: String {
-        guard !problems.isEmpty else { return summary }
-        if problems.count == 1 { return "\(summary): \(problems[0])" }
-        return ([summary + ":"] + problems.map { "  - \($0)" }).joined(separator: "\n")
+    public static func check(_ headline: Message, _ problems: [Problem]) throws(Refusal) {
+        if !problems.isEmpty { throw Refusal(headline, problems: problems) }
     }
+
+    /// The headline in English.
+    public var summary: String { headline.description }
+
+    /// Every code it carries, headline first: what tests and scripts match on.
+    public var codes: [MessageCode] { [headline.code] + problems.map(\.code) }
+
+    public var description: String { MessageCatalog.english.render(self) }
 }

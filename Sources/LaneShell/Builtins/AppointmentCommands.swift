@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// `appt …`: booking, preparing and confirming appointments, the board, and
 /// arrival or no-show (R2). The rules are LaneCore's `AppointmentPlanner`.
@@ -120,7 +121,7 @@ enum AppointmentCommands {
             try Refusal.check("the appointment cannot be booked", p)
             guard let vehicle, let start, let channel else { return .nothing }
             let d = start.date(in: ctx.settings.utcOffset)
-            let number = Appointment.number(day: d, sequence: try tx.appointmentCount(day: d) + 1)
+            let number = Appointment.number(day: d, sequence: try tx.allocateNumber(in: .appointments(on: d)))
             let bay = AppointmentPlanner.freeBays(start: start, duration: minutes, settings: ctx.settings, existing: try around(d, tx)).first
             let a = try tx.insertAppointment(Appointment(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: advisor,
                                                          start: start, durationMinutes: minutes, job: job, bay: bay, channel: channel,
@@ -320,20 +321,21 @@ enum AppointmentCommands {
         positionals: [apptPositional],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.writeTelling(ctx) { tx -> (CommandOutput, CurrentObject) in
+            let (output, current) = try session.change("appt arrive", ctx, line: inv.line) { tx -> (Recorded<CommandOutput>, CurrentObject) in
                 var a = try load(inv.positional("appt") ?? "", tx)
                 try a.markArrived()
                 try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
                 try tx.appendAppointmentEvent(appointmentID: a.id, kind: "arrive", detail: "arrived", at: ctx.now, by: ctx.user)
                 try tx.releaseReservations(appointmentID: a.id, at: ctx.now)
                 guard let v = try tx.vehicle(id: a.vehicleID) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
-                let (output, current) = try RepairOrderCommands.openOrder(vehicleRef: v.plate.value, appointmentID: a.id, ctx, tx)
+                let opened = try RepairOrderDesk.open(v, appointmentID: a.id, by: ctx.caller(inv.line), tx)
                 // R3.2: appointment customers are greeted by name.
                 let name = try tx.customer(id: a.customerID)?.name ?? ""
-                guard case .message(let text, let record) = output else { return (output, current) }
-                let arrived = CommandOutput.message("\(a.number) arrived: greet \(name) by name; priority in dispatch (R2.8, R3.2)\n" + text, record)
-                try AuditCommands.record(noun: "appt", name: "appt arrive", ref: inv.positional("appt"), inv, arrived, ctx, tx)
-                return (arrived, current)
+                let text = ([opened.message] + opened.notes).map(\.description).map { $0 == opened.message.description ? $0 : "note: " + $0 }
+                let arrived = CommandOutput.message("\(a.number) arrived: greet \(name) by name; priority in dispatch\n" + text.joined(separator: "\n"),
+                                                    try RepairOrderCommands.record(opened.order, tx, ctx))
+                return (Recorded(arrived, audit: AuditCommands.note(ref: inv.positional("appt"), name: "appt arrive", arrived)),
+                        .repairOrder(number: opened.number, plate: opened.plate, ownerCode: opened.customerCode))
             }
             session.current = current
             return output

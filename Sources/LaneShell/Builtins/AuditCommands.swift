@@ -1,4 +1,5 @@
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// The audit trail: every change appends a row (time, user, role, the
@@ -9,24 +10,22 @@ enum AuditCommands {
         for spec in [show, verify] { try registry.register(spec) }
     }
 
-    /// Appends the audit row of a write command, inside its transaction:
+    /// What a write command's audit row says: the entity (its first
+    /// positional, or the number the answer names) and the answer. The
+    /// application layer appends the row inside the command's transaction:
     /// a refused command leaves no row, a done one always does.
-    static func record(_ spec: CommandSpec, _ inv: Invocation, _ output: CommandOutput, _ ctx: CommandContext, _ tx: any StoreWriting) throws {
-        try record(noun: spec.noun, name: spec.name, ref: spec.positionals.first.flatMap { inv.positional($0.name) }, inv, output, ctx, tx)
+    static func note(_ spec: CommandSpec, _ inv: Invocation, _ output: CommandOutput) -> AuditNote {
+        note(ref: spec.positionals.first.flatMap { inv.positional($0.name) }, name: spec.name, output)
     }
 
-    static func record(noun: String, name: String, ref: String?, _ inv: Invocation, _ output: CommandOutput, _ ctx: CommandContext,
-                       _ tx: any StoreWriting) throws {
+    static func note(ref: String?, name: String, _ output: CommandOutput) -> AuditNote {
         let summary: String
         switch output {
         case .message(let text, _): summary = text
         case .text(let text): summary = text.split(separator: "\n").first.map(String.init) ?? ""
         case .nothing, .table, .record: summary = name
         }
-        let ref = canonical(ref) ?? reference(in: summary) ?? ""
-        let role = ctx.role?.rawValue ?? "-"
-        try tx.appendAudit(AuditEntry(at: ctx.now, user: ctx.user, role: role, command: inv.line.trimmingWhitespace(), noun: noun,
-                                      ref: ref, summary: String(summary.prefix(500))))
+        return AuditNote(ref: canonical(ref) ?? reference(in: summary) ?? "", summary: summary)
     }
 
     /// RO and appointment numbers are stored upper-case, as `ro` and `appt` find them.
@@ -74,11 +73,11 @@ enum AuditCommands {
     static let verify = CommandSpec(
         noun: "audit", verb: "verify", summary: "Check the hash chain: any altered or removed row is found",
         action: .read { _, _, tx in
-            let result = try tx.verifyAudit()
+            let result = try AuditTrail.verify(tx)
             if let broken = result.firstBroken {
-                throw Refusal("the audit trail has been tampered with", problems: [
-                    Problem("row \(broken)", "its content or place does not match the chain (\(result.checked) rows before it are intact)")])
+                throw Refusal(Message("audit.tampered"), problems: [
+                    Problem("row \(broken)", Message("audit.row_broken", ["checked": .int(result.checked)]))])
             }
-            return .message("the audit trail is intact: \(result.checked) rows, each chained to the one before", nil)
+            return .message(Message("audit.intact", ["checked": .int(result.checked)]).description, nil)
         })
 }

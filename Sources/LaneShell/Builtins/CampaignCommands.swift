@@ -87,9 +87,6 @@ enum CampaignCommands {
 
     /// Campaigns and upgrades still open for a vehicle: shown when its repair order is opened (R1.6).
     static func pending(for vehicle: Vehicle, on day: CalendarDate, _ tx: any StoreReading) throws -> [ServiceCampaign] {
-        let log = try tx.reminderLog(vehicleID: vehicle.id)
-        return try tx.campaigns().filter { c in
-            c.isRunning(on: day) && c.applies(to: vehicle) && !log.contains { $0.reference == c.code && $0.outcome == .booked }
-        }
+        ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.reminderLog(vehicleID: vehicle.id))
     }
 }

@@ -1,4 +1,5 @@
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// `customer add|show|list|find|edit`: the people who bring cars in.
@@ -28,7 +29,7 @@ enum CustomerCommands {
             if let same = try tx.customers(phone: fields.phone.digits).first(where: { $0.name == fields.name }) {
                 throw Refusal("the customer is already registered", problems: [Problem("", "\(same.name) with \(same.phone.digits) is \(same.code)")])
             }
-            let customer = try tx.insertCustomer(number: try tx.nextCustomerNumber(), fields: fields, at: ctx.now)
+            let customer = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: ctx.now)
             return .message("added customer \(customer.code) \(customer.name)", record(customer, vehicles: [], ctx))
         })
 

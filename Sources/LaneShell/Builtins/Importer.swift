@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// Loads spreadsheet exports. Every row is checked; any bad row refuses the
@@ -46,7 +47,6 @@ struct Importer {
     func customers(_ text: String) throws -> Int {
         let table = try Importer.table(text, name: fileName, required: ["name", "phone"])
         var problems: [Problem] = []
-        var next = try tx.nextCustomerNumber()
         var rows: [(Int, CustomerFields)] = []
         var numbersInFile: [Int: Int] = [:]
         var namePhoneInFile: [String: Int] = [:]
@@ -76,11 +76,9 @@ struct Importer {
         }
         try Refusal.check("nothing was imported from \(fileName)", problems)
         // Rows without a code are numbered after every code the file gives.
-        next = max(next, (numbersInFile.keys.max() ?? 0) + 1)
+        for (number, _) in rows where number != 0 { try tx.claimNumber(number, in: .customers) }
         for (number, fields) in rows {
-            let n: Int
-            if number == 0 { n = next; next += 1 } else { n = number }
-            _ = try tx.insertCustomer(number: n, fields: fields, at: ctx.now)
+            _ = try tx.insertCustomer(number: number != 0 ? number : try tx.allocateNumber(in: .customers), fields: fields, at: ctx.now)
         }
         return rows.count
     }
@@ -287,7 +285,7 @@ struct Importer {
             empty.stock = 0
             try tx.insertPart(empty)
             if p.stock > 0 {
-                try tx.moveStock(partNumber: p.number, delta: p.stock, reason: "opening", reference: fileName, at: ctx.now, by: ctx.user)
+                try Stockroom.move(StockMovement(partNumber: p.number, delta: p.stock, reason: "opening", reference: fileName, at: ctx.now, by: ctx.user), tx)
             }
         }
         return parts.count

@@ -24,8 +24,7 @@ enum ReminderCommands {
     /// What the service history makes due for one vehicle (R1.1-R1.3),
     /// whatever came of the calls.
     static func serviceReminders(_ v: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
-        let sale = history.first { $0.kind == .sold }?.mileage ?? 0
-        return ServiceReminders.due(soldOn: v.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
+        ServiceReminders.due(for: v, history: history, on: day)
     }
 
     /// Everything due on `day`: R1.1-R1.3 from the histories, R1.5/R1.6 from

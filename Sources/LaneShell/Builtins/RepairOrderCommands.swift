@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// `ro …`: the repair order from reception to the gate pass (R3-R5).
 /// The rules live in LaneCore's `RepairOrder`; each command loads the order,
@@ -15,8 +16,6 @@ enum RepairOrderCommands {
         }
     }
 
-    /// The labour operation of the free first service (seeds/labor_operations.csv).
-    static let firstServiceCode = "MNT-FIRST"
 
     static let orderPositional = PositionalSpec("ro", "Repair order number, e.g. RO-20261123-0001", completion: .repairOrders, current: .repairOrder)
 
@@ -30,22 +29,25 @@ enum RepairOrderCommands {
             noun: "ro", verb: verb, summary: "\(summary) (\(rule))", discussion: discussion,
             positionals: [orderPositional] + positionals, options: options, examples: examples,
             action: .write { inv, ctx, tx in
-                var order = try load(inv.positional("ro") ?? "", tx)
-                let before = order.status
-                let detail = try body(&order, inv, ctx, tx)
-                try tx.saveRepairOrder(order)
-                let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
-                try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: ctx.now, by: ctx.user)
-                // The status move is the before/after the audit trail keeps.
-                return .message("\(order.number): \(detail)\(moved)", nil)
+                let done = try RepairOrderDesk.step(verb, order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx) { order, tx in
+                    (try body(&order, inv, ctx, tx), ())
+                }
+                return stepAnswer(done)
             })
     }
 
-    static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder {
-        let number = ref.trimmingWhitespace().uppercased()
-        if let order = try tx.repairOrder(number: number) { return order }
-        throw Refusal("no such repair order", problems: [Problem("ro", "there is no repair order \(ref); `ro list` shows the open ones")])
+    /// A step's answer: the words, and the order's number and status move as fields.
+    static func stepAnswer<T>(_ done: StepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
+        var r = Record()
+        r.add("number", "repair order", .text(done.number))
+        r.add("step", "step", .text(done.step))
+        r.add("status_before", "status before", .text(done.statusBefore.rawValue))
+        r.add("status", "status", .text(done.status.rawValue))
+        extra(&r)
+        return .message(done.text, r)
     }
+
+    static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
 
     // MARK: Open, show, list, timeline, why-not
 
@@ -56,48 +58,17 @@ enum RepairOrderCommands {
         examples: ["ro open 粤B27DP2"],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.writeTelling(ctx) { tx in
-                let opened = try openOrder(vehicleRef: inv.positional("vehicle") ?? "", appointmentID: nil, ctx, tx)
-                if case .repairOrder(let number, _, _) = opened.1 {
-                    try AuditCommands.record(noun: "ro", name: "ro open", ref: number, inv, opened.0, ctx, tx)
-                }
-                return opened
-            }
-            session.current = current
-            return output
+            let done = try session.calling(ctx) { try RepairOrderDesk(session.department).open(vehicle: inv.positional("vehicle") ?? "", by: ctx.caller(inv.line)) }
+            session.current = .repairOrder(number: done.value.number, plate: done.value.plate, ownerCode: done.value.customerCode)
+            return PluginEvents.adding(done.notes, to: try opened(done.value, ctx, session))
         })
 
-    /// Opens an order at reception, walk-in or by appointment (R2.8, R3).
-    static func openOrder(vehicleRef: String, appointmentID: Int64?, _ ctx: CommandContext,
-                          _ tx: any StoreWriting) throws -> (CommandOutput, CurrentObject) {
-            let vehicle: Vehicle
-            switch try References.findVehicle(vehicleRef, tx) {
-            case .success(let v): vehicle = v
-            case .failure(let p): throw Refusal("cannot open a repair order", problems: [p])
-            }
-            let open = try tx.repairOrders(vehicleID: vehicle.id).filter { $0.status != .closed && $0.status != .cancelled }
-            if let o = open.first {
-                throw Refusal("cannot open a repair order", problems: [Problem("vehicle", "\(vehicle.plate) already has open repair order \(o.number) (\(o.status.title))")])
-            }
-            let day = ctx.today
-            let count = try tx.repairOrderCount(openedOn: day)
-            let digits = day.description.filter { $0 != "-" }
-            let number = "RO-\(digits)-\(CalendarDate.pad(count + 1, 4))"
-            var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: ctx.user,
-                                    appointmentID: appointmentID, openedAt: ctx.now)
-            order = try tx.insertRepairOrder(order, openedOn: day)
-            try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(ctx.user)", at: ctx.now, by: ctx.user)
-            let owner = try tx.customer(id: vehicle.ownerID)
-            // R3.2: a first-time visitor gets the advisor's card.
-            let visited = try tx.vehicles(ownerID: vehicle.ownerID).contains { v in
-                try tx.events(vehicleID: v.id).contains { $0.kind == .visit } || (try tx.repairOrders(vehicleID: v.id)).contains { $0.id != order.id }
-            }
-            let firstVisit = visited ? ""
-                : "\nnote: first visit to the store: give \(try tx.customer(id: vehicle.ownerID)?.name ?? "the customer") your card (R3.2)"
-            let pending = try CampaignCommands.pending(for: vehicle, on: day, tx)
-                .map { "\nnote: \($0.kind == .upgrade ? "technical upgrade" : "service campaign") \($0.code) \($0.title) is open for this vehicle (\($0.kind.rule))" }
-            return (.message("opened \(number) for \(vehicle.plate) \(vehicle.model)" + firstVisit + pending.joined(), try record(order, tx, ctx)),
-                    .repairOrder(number: number, plate: vehicle.plate.value, ownerCode: owner?.code ?? ""))
+    /// `ro open`'s answer: the words and notes, and the new order as its record.
+    static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
+        let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
+        var r = try session.store.read { try record(o.order, $0, ctx) }
+        r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
+        return .message(text, r)
     }
 
     static let show = CommandSpec(
@@ -256,7 +227,7 @@ enum RepairOrderCommands {
         try Refusal.check("\(o.number): cannot add labour", p)
         guard let op, let hours else { return "" }
         // R5.6: the first service is free unless said otherwise.
-        if op.code == firstServiceCode && inv.option("payer") == nil { payer = .free }
+        if op.code == LaborOperation.firstServiceCode && inv.option("payer") == nil { payer = .free }
         let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours, unitPrice: ctx.settings.laborRate,
                                                  payer: payer, origin: origin, approval: approval, safety: safety))
         return "added " + describe(line)
@@ -323,15 +294,11 @@ enum RepairOrderCommands {
         noun: "ro", verb: "estimate", summary: "The estimate: labour and parts, VAT, and items the history recommends (R3.8)",
         positionals: [orderPositional],
         action: .read { inv, ctx, tx in
-            let o = try load(inv.positional("ro") ?? "", tx)
-            var r = try record(o, tx, ctx)
-            if let v = try tx.vehicle(id: o.vehicleID) {
-                let due = ReminderCommands.serviceReminders(v, history: try tx.events(vehicleID: v.id), on: ctx.today)
-                    .filter { $0.kind == .firstService || $0.kind == .regularService }
-                var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
-                for item in due { t.rows.append([.text(item.rule), .text(item.reason)]) }
-                r.add(section: "recommended", "recommended from the history", t)
-            }
+            let estimate = try RepairOrderDesk.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
+            var r = try record(estimate.order, tx, ctx)
+            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
+            for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
+            r.add(section: "recommended", "recommended from the history", t)
             return .record(r)
         })
 
@@ -346,11 +313,8 @@ enum RepairOrderCommands {
             }
             at = t
         } else {
-            let backlog = try tx.repairOrders(statuses: [.signed, .handedOver, .dispatched, .inProgress], limit: 1000)
-                .filter { $0.id != o.id }
-                .reduce(0) { $0 + $1.remainingLaborHours.hundredths }
-            at = PromiseTime.estimate(now: ctx.now, jobHours: o.approvedLaborHours, backlogHours: LaborHours(hundredths: backlog),
-                                      settings: ctx.settings)
+            let backlog = WorkshopLoad.backlog(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000), excluding: o.id)
+            at = PromiseTime.estimate(now: ctx.now, jobHours: o.approvedLaborHours, backlogHours: backlog, settings: ctx.settings)
         }
         try o.promise(at, now: ctx.now)
         return "promised for \(at.display(in: ctx.settings.utcOffset))"
@@ -408,12 +372,7 @@ enum RepairOrderCommands {
 
     /// Labour hours not yet done per team: the load the foreman weighs (R4.2).
     static func teamLoads(_ tx: any StoreReading) throws -> [String: Int] {
-        var loads: [String: Int] = [:]
-        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress, .selfChecked, .leaderChecked], limit: 1000) {
-            guard let team = o.team else { continue }
-            loads[team, default: 0] += o.remainingLaborHours.hundredths
-        }
-        return loads
+        WorkshopLoad.perTeam(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000))
     }
 
     static let clockOn = step(
@@ -466,7 +425,7 @@ enum RepairOrderCommands {
         if try tx.staffMember(named: to) == nil { problems.append(Problem("to", "there is no staff member \(to)")) }
         do throws(Refusal) { try o.issuePart(line: id, quantity: qty, to: to, inStock: stock) } catch { problems += error.problems }
         try Refusal.check("\(o.number): cannot issue parts", problems)
-        try tx.moveStock(partNumber: line.code, delta: -qty, reason: "issue", reference: "\(o.number) line \(id)", at: ctx.now, by: to)
+        try Stockroom.move(StockMovement(partNumber: line.code, delta: -qty, reason: "issue", reference: "\(o.number) line \(id)", at: ctx.now, by: to), tx)
         return "issued \(qty) × \(line.code) \(line.name) to \(to); \(stock - qty) left in stock"
     }
 
@@ -532,9 +491,7 @@ enum RepairOrderCommands {
         guard let at = TimeInput.parse(text, ctx) else {
             throw Refusal("\(o.number): cannot notify", problems: [Problem("at", "'\(text)' is not a time like 17:30 or 2026-11-24T10:00")])
         }
-        let minute = PromiseTime.minuteOfDay(at, ctx.settings.utcOffset)
-        let atPeak = ctx.settings.peakHours.contains { $0.start.minutes <= minute && minute < $0.end.minutes }
-        let warnings = try o.notifyCustomer(agreedAt: at, now: ctx.now, atPeak: atPeak)
+        let warnings = try o.notifyCustomer(agreedAt: at, now: ctx.now, atPeak: AppointmentPlanner.isPeak(at, settings: ctx.settings))
         return "customer told; pick-up agreed for \(at.display(in: ctx.settings.utcOffset))" + warnings.map { "\nwarning: \($0)" }.joined()
     }
 
@@ -559,42 +516,59 @@ enum RepairOrderCommands {
         return "delivered; next service \(day) or \(nextKm) km; follow-up call \(o.delivery?.followUpPreference ?? "")"
     }
 
-    static let settle = step(
-        "settle", "The customer signs the settlement (and for declined safety items)", rule: "R5.5-R5.7",
+    static let settle = CommandSpec(
+        noun: "ro", verb: "settle", summary: "The customer signs the settlement (and for declined safety items) (R5.5-R5.7)",
+        positionals: [orderPositional],
         options: [OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true),
-                  OptionSpec("declined-signed", "The customer signed for the safety items they declined")]
-    ) { o, inv, ctx, _ in
-        try o.settle(signedBy: inv.option("signed-by") ?? "", declinedAcknowledged: inv.flag("declined-signed"))
-        let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
-        return "settlement signed: labour \(s.laborNet), parts \(s.partsNet)" + (s.discount.fen > 0 ? ", discount \(s.discount)" : "") + ", VAT \(s.vat), total \(s.total)"
+                  OptionSpec("declined-signed", "The customer signed for the safety items they declined")],
+        action: .write { inv, ctx, tx in
+            let request = SettleRequest(order: inv.positional("ro") ?? "", signedBy: inv.option("signed-by") ?? "",
+                                        declinedSafetyItemsSigned: inv.flag("declined-signed"))
+            let done = try RepairOrderDesk.settle(request, by: ctx.caller(inv.line), tx)
+            return stepAnswer(done) { r in money(done.value, into: &r) }
+        })
+
+    /// The settlement's amounts as fields: integer fen in JSON.
+    static func money(_ s: Settlement, into r: inout Record) {
+        r.add("labor_fen", "labour", .money(s.laborNet))
+        r.add("parts_fen", "parts", .money(s.partsNet))
+        r.add("discount_fen", "discount", .money(s.discount))
+        r.add("vat_fen", "VAT", .money(s.vat))
+        r.add("total_fen", "total", .money(s.total))
+        r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue))
     }
 
-    static let pay = step(
-        "pay", "Payment at the cashier: invoice and gate pass; the order closes", rule: "R5.8, R5.9",
+    static let pay = CommandSpec(
+        noun: "ro", verb: "pay", summary: "Payment at the cashier: invoice and gate pass; the order closes (R5.8, R5.9)",
+        positionals: [orderPositional],
         options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.rawValue)), required: true),
                   OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
-        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"]
-    ) { o, inv, ctx, tx in
-        var p: [Problem] = []
-        let method = PaymentMethod(rawValue: inv.option("method") ?? "")
-        if method == nil { p.append(Problem("method", "'\(inv.option("method") ?? "")' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        let amount = Money(yuan: inv.option("amount") ?? "")
-        if amount == nil { p.append(Problem("amount", "'\(inv.option("amount") ?? "")' is not an amount in yuan like 1280.50")) }
-        try Refusal.check("\(o.number): cannot take payment", p)
-        guard let method, let amount else { return "" }
-        let gatePass = "GP-" + o.number.dropFirst(3)
-        try o.pay(Payment(method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "", gatePass: gatePass, by: ctx.user, at: ctx.now),
-                  vatBasisPoints: ctx.settings.vatBasisPoints)
-        // The visit joins the vehicle's service history: the next reminders count from it (R1.1, R1.2, R6.3).
-        let codes = o.approvedLines.map(\.code)
-        let kind: VisitKind = codes.contains(firstServiceCode) ? .firstService
-            : codes.contains(where: { $0.hasPrefix("MNT-") }) ? .regularService : .repair
-        let work = o.approvedLines.map(\.name).joined(separator: " ")
-        try tx.appendEvent(vehicleID: o.vehicleID, kind: .visit, visitKind: kind, on: ctx.today, mileage: o.checkIn?.mileage,
-                           detail: "\(o.number) \(work)", at: ctx.now, by: ctx.user)
-        return "paid \(amount) by \(method.rawValue); gate pass \(gatePass); keys, licence and handbook returned; closed"
-    }
+        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"],
+        action: .write { inv, ctx, tx in
+            var p: [Problem] = []
+            let methodText = inv.option("method") ?? "", amountText = inv.option("amount") ?? ""
+            let method = PaymentMethod(rawValue: methodText)
+            if method == nil {
+                p.append(Problem("method", Message("input.not_payment_method", ["given": .text(methodText),
+                                                                                "choices": .list(PaymentMethod.allCases.map { .text($0.rawValue) })])))
+            }
+            let amount = Money(yuan: amountText)
+            if amount == nil { p.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
+            guard let method, let amount else {
+                let number = (try? load(inv.positional("ro") ?? "", tx))?.number ?? (inv.positional("ro") ?? "")
+                throw Refusal(Message("repair_order.cannot_pay", ["number": .text(number)]), problems: p)
+            }
+            let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
+            let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
+            return stepAnswer(done) { r in
+                r.add("method", "paid by", .text(done.value.method.rawValue))
+                r.add("amount_fen", "amount", .money(done.value.amount))
+                r.add("invoice", "invoice", .text(done.value.invoiceNumber))
+                r.add("gate_pass", "gate pass", .text(done.value.gatePass))
+                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue))
+            }
+        })
 
     static let discount = step(
         "discount", "A discount off the customer's net before VAT; above the store's limit only the service manager gives it", rule: "X3",
@@ -606,10 +580,7 @@ enum RepairOrderCommands {
         switch (inv.option("amount"), inv.option("percent")) {
         case (let text?, nil): amount = Money(yuan: text)
         case (nil, let text?):
-            if let n = Int(text), (0...100).contains(n) {
-                let net = Settlement(lines: o.lines, vatBasisPoints: ctx.settings.vatBasisPoints).net
-                amount = Money(fen: Money.divideRoundingHalfUp(net.fen * Int64(n), by: 100))
-            }
+            amount = Int(text).flatMap { o.discount(percent: $0, vatBasisPoints: ctx.settings.vatBasisPoints) }
         default:
             throw Refusal("\(o.number): cannot give the discount", problems: [Problem("amount", "give either --amount YUAN or --percent N")])
         }

@@ -1,4 +1,5 @@
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// The shell's side of `PluginContext`: one plugin, one command, one
@@ -75,7 +76,8 @@ final class HostPluginContext: PluginContext {
     }
 
     func moveStock(partNumber: String, delta: Int, reason: String, reference: String?) throws {
-        try changing().moveStock(partNumber: partNumber.uppercased(), delta: delta, reason: reason, reference: reference, at: ctx.now, by: ctx.user)
+        try Stockroom.move(StockMovement(partNumber: partNumber.uppercased(), delta: delta, reason: reason, reference: reference,
+                                         at: ctx.now, by: ctx.user), try changing())
     }
 
     func ask(_ prompt: String) throws -> String? {

@@ -1,4 +1,5 @@
 import LaneCore
+import ServiceDepartment
 
 /// What `use` made current; commands may then leave its reference out.
 public enum CurrentObject: Sendable, Equatable {
@@ -57,42 +58,9 @@ public struct CommandContext: Sendable {
     /// X4: customers' mobile numbers and addresses, in full or masked for
     /// roles whose work does not need them.
     public var privacy: Privacy { Privacy(role: role) }
-}
 
-/// X4: who sees customers' contact details in full. The front office and
-/// the managers call and write to customers; the workshop, parts, QC and
-/// anyone not on the staff list see `138****5678` and the district only.
-public struct Privacy: Sendable {
-    public static let seeContacts: Set<StaffRole> = [.serviceAdvisor, .customerService, .cashier, .serviceManager, .admin]
-    public var role: StaffRole?
-
-    public var showsContacts: Bool { role.map(Privacy.seeContacts.contains) ?? false }
-
-    public func phone(_ number: MobileNumber) -> String { showsContacts ? number.digits : number.masked }
-
-    public func phone(_ number: MobileNumber?) -> String { number.map { phone($0) } ?? "" }
-
-    /// Free text (comments, complaints, commands as typed) may hold a number
-    /// too: every full mobile number in it is masked for these roles.
-    public func scrub(_ text: String) -> String {
-        guard !showsContacts else { return text }
-        var out = "", run = ""
-        func flush() {
-            if run.count == 11, case .success(let number) = MobileNumber.parse(run) { out += number.masked } else { out += run }
-            run = ""
-        }
-        for ch in text {
-            if ch.isASCII && ch.isNumber { run.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
-    }
-
-    /// The address up to its district (区/县/市), the rest starred.
-    public func address(_ text: String?) -> String? {
-        guard let text, !showsContacts else { return text }
-        let chars = Array(text)
-        let cut = chars.lastIndex { $0 == "区" || $0 == "县" } ?? chars.firstIndex(of: "市") ?? min(chars.count, 3) - 1
-        return String(chars[...cut]) + (cut + 1 < chars.count ? "****" : "")
+    /// The caller the application layer sees: who, when, and the command as typed.
+    public func caller(_ request: String) -> Caller {
+        Caller(user: user, role: role, now: now, settings: settings, request: request)
     }
 }

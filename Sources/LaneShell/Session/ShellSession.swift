@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// What a failing line does to a script: stop there (the default, like
 /// psql's ON_ERROR_STOP) or read on and still exit non-zero.
@@ -21,13 +22,24 @@ public struct ShellIO: Sendable {
 /// is current, and how output looks. Commands run through `execute`.
 public final class ShellSession {
     public let store: any ServiceStore
+    /// The application layer: every command's permission check, transaction and audit row go through it.
+    public let department: Department
     public var clock: any LaneClock
     public var user: String
     public var format: OutputFormat
     public var onError: ErrorPolicy
     public var color: Bool
     public var current: CurrentObject?
-    public var registry: CommandRegistry
+    public var registry: CommandRegistry {
+        didSet { declarePluginOperations() }
+    }
+
+    /// Plugins' commands are operations too: their roles join the matrix below the shell.
+    private func declarePluginOperations() {
+        for spec in registry.allSpecs {
+            if let roles = spec.pluginRoles { department.permissions.declare(CommandPermissions.operation(spec), roles: roles) }
+        }
+    }
     public let io: ShellIO
     public var seedsDirectory: String?
     public var workingDirectory: String
@@ -44,7 +56,9 @@ public final class ShellSession {
     private var cachedSettings: StoreSettings?
     private var cachedPluginSettings: [String: String]?
     /// The plugins installed at start-up (`PluginLoader.install`).
-    public var plugins = InstalledPlugins()
+    public var plugins = InstalledPlugins() {
+        didSet { installListener() }
+    }
     private lazy var runner = CommandRunner(self)
     private var nestedDepth = 0
     var quitRequested = false
@@ -53,6 +67,7 @@ public final class ShellSession {
                 format: OutputFormat = .table, onError: ErrorPolicy = .stop, color: Bool = false,
                 seedsDirectory: String? = nil, workingDirectory: String) {
         self.store = store
+        self.department = Department(store: store)
         self.clock = clock
         self.user = user
         self.registry = registry
@@ -62,6 +77,7 @@ public final class ShellSession {
         self.color = color
         self.seedsDirectory = seedsDirectory
         self.workingDirectory = workingDirectory
+        declarePluginOperations()
     }
 
     /// The store's settings, read once and again after any change.
@@ -157,7 +173,7 @@ public final class ShellSession {
         let invocation: Invocation
         do {
             guard case .command(let spec, let words) = try resolve(line) else { throw UsageError("'\(line)' is not a command line") }
-            try CommandPermissions.check(spec, user: ctx.user, role: ctx.role)
+            try department.authorize(CommandPermissions.operation(spec), ctx.caller(line))
             invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
         } catch where error is UsageError || error is TokenizerError {
             // The plugin's mistake, not the mistake of the person typing.
@@ -170,21 +186,22 @@ public final class ShellSession {
         case .read(let body):
             return try body(invocation, ctx, tx)
         case .write(let body):
-            return try Self.audited(body, invocation, ctx, tx)
+            // The outer command's change tells the plugins; this one only records itself.
+            let done = try department.changeInside(CommandPermissions.operation(spec), by: ctx.caller(line), tx, notifying: false) { tx in
+                let output = try body(invocation, ctx, tx)
+                return Recorded(output, audit: AuditCommands.note(spec, invocation, output))
+            }
+            return done.value
         }
     }
 
-    /// A write command's body and its audit row, in the caller's transaction.
-    private static func audited(_ body: (Invocation, CommandContext, any StoreWriting) throws -> CommandOutput,
-                                _ invocation: Invocation, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
-        let output = try body(invocation, ctx, tx)
-        try AuditCommands.record(invocation.spec, invocation, output, ctx, tx)
-        return output
-    }
-
     private func perform(_ spec: CommandSpec, _ words: [String], line: String) throws -> CommandOutput {
-        // X6: the signed-in user's role is checked before anything else.
-        try CommandPermissions.check(spec, user: user, role: try role())
+        let operation = CommandPermissions.operation(spec)
+        // X6: the signed-in user's role is checked before anything else, so a
+        // command one may not run teaches nothing, not even its usage.
+        if !CommandPermissions.isOpenToAll(spec) {
+            try department.permissions.check(operation, user: user, role: try role())
+        }
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
         switch spec.action {
         case .session(let body):
@@ -192,24 +209,52 @@ public final class ShellSession {
         case .read(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
-            return try store.read { try body(invocation, ctx, $0) }
+            return try department.read(operation, by: ctx.caller(line)) { try body(invocation, ctx, $0) }
         case .write(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
-            defer { forgetSettings() }
-            return try writeTelling(ctx) { tx in (try Self.audited(body, invocation, ctx, tx), ()) }.0
+            return try change(operation, ctx, line: line) { tx in
+                let output = try body(invocation, ctx, tx)
+                return (Recorded(output, audit: AuditCommands.note(spec, invocation, output)), ())
+            }.0
         }
     }
 
-    /// One write transaction that tells the plugins what it did (see
-    /// `PluginEvents`); their notes join the command's output. Commands that
-    /// work on the session and write (`ro open`) use it too.
-    func writeTelling<T>(_ ctx: CommandContext, _ body: (any StoreWriting) throws -> (CommandOutput, T)) throws -> (CommandOutput, T) {
-        try store.write { tx in
-            let mark = ctx.plugins.active.isEmpty ? nil : try tx.lastRepairOrderEventID()
-            let (output, extra) = try body(tx)
-            guard let mark else { return (output, extra) }
-            return (try PluginEvents.dispatch(since: mark, output, ctx, tx), extra)
+    /// One change through the application layer (permission, transaction,
+    /// audit row, events); the plugins' notes join the command's output.
+    /// Commands that work on the session and write (`ro open`) use it too.
+    func change<T>(_ operation: OperationID, _ ctx: CommandContext, line: String,
+                   _ body: (any StoreWriting) throws -> (Recorded<CommandOutput>, T)) throws -> (CommandOutput, T) {
+        defer { forgetSettings() }
+        activeContext = ctx
+        defer { activeContext = nil }
+        var extra: T?
+        let done = try department.change(operation, by: ctx.caller(line)) { tx in
+            let (recorded, more) = try body(tx)
+            extra = more
+            return recorded
+        }
+        guard let extra else { throw StoreFailure("the change finished without its result") }
+        return (PluginEvents.adding(done.notes, to: done.value), extra)
+    }
+
+    /// An operation of the application layer called by a session command:
+    /// plugins hear its events with this command's context.
+    func calling<T>(_ ctx: CommandContext, _ body: () throws -> T) rethrows -> T {
+        defer { forgetSettings() }
+        activeContext = ctx
+        defer { activeContext = nil }
+        return try body()
+    }
+
+    /// The command being run, while its change is open: plugins hear events with it.
+    var activeContext: CommandContext?
+
+    /// Tells the active plugins what a change did (see `PluginEvents`).
+    func installListener() {
+        department.listener = { [weak self] events, _, tx in
+            guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty else { return [] }
+            return try PluginEvents.notes(for: events, ctx, tx)
         }
     }
 

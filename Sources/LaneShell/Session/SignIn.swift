@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// Where a PIN comes from: asked without echo on a terminal; in scripts
@@ -39,7 +40,8 @@ extension ShellSession {
         guard try store.read({ try $0.staffMember(named: who) }) != nil else {
             throw Refusal("cannot sign in", problems: [Problem("user", "\(who) is not on the staff list; `staff list` shows who is")])
         }
-        guard let state = try store.read({ try $0.pinState(staffName: who) }) else {
+        let state = try store.read { try PinVault.state(of: who, $0) }
+        guard state.hasPin else {
             user = who // no PIN set yet (a new store, the demo): the name alone
             return
         }
@@ -48,18 +50,19 @@ extension ShellSession {
             throw Refusal("cannot sign in", problems: [Problem("pin", "\(who) has a PIN: type it on a terminal, or give LANE_PIN or LANE_PIN_FILE to a script")])
         }
         // Its own transaction: a wrong try must be counted even though sign-in is refused.
-        switch try store.write({ try $0.checkPin(staffName: who, pin: pin) }) {
+        switch try store.write({ try PinVault.check(pin, for: who, $0) }) {
         case .accepted, .noPin:
             user = who
         case .wrong(let failures):
-            throw Refusal("cannot sign in", problems: [Problem("pin", "wrong PIN for \(who) (\(failures) of \(PinCheck.maxFailures) tries)")])
+            throw Refusal(Message("sign_in.refused"), problems: [
+                Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(StaffPin.maxFailures)]))])
         case .locked:
             throw Refusal("cannot sign in", problems: [lockedProblem(who)])
         }
     }
 
     private func lockedProblem(_ who: String) -> Problem {
-        Problem("pin", "\(who) is locked after \(PinCheck.maxFailures) wrong PINs; the admin or the service manager sets a new one with `staff pin \(who)`")
+        Problem("pin", Message("sign_in.locked", ["user": .text(who), "max": .int(StaffPin.maxFailures)]))
     }
 }
 
@@ -103,10 +106,10 @@ enum SignInCommands {
                 throw Refusal("cannot set the PIN", problems: [Problem("pin", "the two PINs differ")])
             }
             if let problem = StaffPin.problem(first) { throw Refusal("cannot set the PIN", problems: [problem]) }
-            try session.store.write { tx in
-                try tx.setPin(staffName: target, pin: first)
-                let ctx = try session.context()
-                try AuditCommands.record(noun: "staff", name: "staff pin", ref: target, inv, .message("PIN set for \(target)", nil), ctx, tx)
+            let ctx = try session.context()
+            _ = try session.department.change("staff pin", by: ctx.caller(inv.line)) { tx in
+                try PinVault.set(first, for: target, tx)
+                return Recorded((), audit: AuditNote(ref: target, summary: "PIN set for \(target)"))
             }
             return .message("PIN set for \(target); they sign in with it from now on", nil)
         })

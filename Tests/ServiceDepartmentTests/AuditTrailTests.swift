@@ -1,6 +1,7 @@
 import Testing
-@testable import LaneStore
+import LaneStore
 import LaneCore
+@testable import ServiceDepartment
 
 @Suite struct AuditTrailTests {
     let t0 = Timestamp(secondsSince1970: 1_795_395_600)
@@ -11,8 +12,8 @@ import LaneCore
     }
 
     func storeWithThreeRows() throws -> SQLiteStore {
-        let store = try makeStore()
-        try store.write { tx in for n in 1...3 { try tx.appendAudit(entry(n, user: n == 2 ? "赵子涵" : "薛淑芬")) } }
+        let store = try SQLiteStore(inMemoryNamed: "audit")
+        try store.write { tx in for n in 1...3 { try AuditTrail.append(entry(n, user: n == 2 ? "赵子涵" : "薛淑芬"), tx) } }
         return store
     }
 
@@ -22,7 +23,7 @@ import LaneCore
         #expect(rows.map(\.sequence) == [1, 2, 3])
         #expect(Set(rows.map(\.hash)).count == 3)
         #expect(rows.allSatisfy { $0.hash.count == 64 })
-        #expect(try store.read { try $0.verifyAudit() } == AuditVerification(checked: 3, firstBroken: nil))
+        #expect(try store.read { try AuditTrail.verify($0) } == AuditVerification(checked: 3, firstBroken: nil))
     }
 
     @Test func queriesByEntityUserAndTime() throws {
@@ -39,7 +40,7 @@ import LaneCore
         let store = try storeWithThreeRows()
         #expect(throws: (any Error).self) { try store.unsafeExecute("UPDATE audit_log SET user = '某人' WHERE seq = 2") }
         #expect(throws: (any Error).self) { try store.unsafeExecute("DELETE FROM audit_log WHERE seq = 3") }
-        #expect(try store.read { try $0.verifyAudit().firstBroken } == nil)
+        #expect(try store.read { try AuditTrail.verify($0).firstBroken } == nil)
     }
 
     @Test func aTamperedRowIsDetected() throws {
@@ -47,14 +48,14 @@ import LaneCore
         // Someone with the file drops the trigger and edits a row.
         try store.unsafeExecute("DROP TRIGGER audit_log_no_update")
         try store.unsafeExecute("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = 2")
-        #expect(try store.read { try $0.verifyAudit() } == AuditVerification(checked: 1, firstBroken: 2))
+        #expect(try store.read { try AuditTrail.verify($0) } == AuditVerification(checked: 1, firstBroken: 2))
     }
 
     @Test func aRemovedRowIsDetected() throws {
         let store = try storeWithThreeRows()
         try store.unsafeExecute("DROP TRIGGER audit_log_no_delete")
         try store.unsafeExecute("DELETE FROM audit_log WHERE seq = 2")
-        #expect(try store.read { try $0.verifyAudit().firstBroken } == 3)
+        #expect(try store.read { try AuditTrail.verify($0).firstBroken } == 3)
     }
 
     @Test func aRehashedRowStillBreaksTheNextLink() throws {
@@ -65,8 +66,8 @@ import LaneCore
         forged.sequence = 2
         forged.summary = "forged"
         let first = try store.read { try $0.auditEntries(ref: nil, user: nil, from: nil, to: nil, limit: 1) }[0]
-        let hash = AuditChain.hash(previous: first.hash, forged)
+        let hash = AuditTrail.hash(previous: first.hash, forged)
         try store.unsafeExecute("UPDATE audit_log SET summary = 'forged', hash = '\(hash)' WHERE seq = 2")
-        #expect(try store.read { try $0.verifyAudit().firstBroken } == 3)
+        #expect(try store.read { try AuditTrail.verify($0).firstBroken } == 3)
     }
 }

@@ -3,8 +3,8 @@ import LaneStore
 
 /// Turns what an advisor types (a code, a mobile number, a name, a plate,
 /// a VIN) into the record it means, or says plainly why it cannot.
-enum References {
-    static func customer(_ ref: String, _ tx: any StoreReading, field: String = "customer") throws -> Customer {
+public enum References {
+    public static func customer(_ ref: String, _ tx: any StoreReading, field: String = "customer") throws -> Customer {
         switch try findCustomer(ref, tx, field: field) {
         case .success(let c): return c
         case .failure(let p): throw Refusal("cannot tell which customer", problems: [p])
@@ -13,7 +13,7 @@ enum References {
 
     /// A customer by code (C0007), mobile number or exact name; a name two
     /// customers share is refused with both, so the advisor can pick the code.
-    static func findCustomer(_ ref: String, _ tx: any StoreReading, field: String = "customer") throws -> Result<Customer, Problem> {
+    public static func findCustomer(_ ref: String, _ tx: any StoreReading, field: String = "customer") throws -> Result<Customer, Problem> {
         let text = ref.trimmingWhitespace()
         if Customer.looksLikeCode(text), let number = Int(text.dropFirst()) {
             if let c = try tx.customer(number: number) { return .success(c) }
@@ -33,11 +33,11 @@ enum References {
         return .failure(Problem(field, "\(found.count) customers are called \(text): \(list(found)); give the code instead"))
     }
 
-    static func list(_ customers: [Customer]) -> String {
+    public static func list(_ customers: [Customer]) -> String {
         customers.prefix(5).map { "\($0.code) (\($0.phone.masked))" }.joined(separator: ", ")
     }
 
-    static func vehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Vehicle {
+    public static func vehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Vehicle {
         switch try findVehicle(ref, tx, field: field) {
         case .success(let v): return v
         case .failure(let p): throw Refusal("cannot tell which vehicle", problems: [p])
@@ -45,7 +45,7 @@ enum References {
     }
 
     /// A vehicle by plate or VIN.
-    static func findVehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Result<Vehicle, Problem> {
+    public static func findVehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Result<Vehicle, Problem> {
         let text = ref.trimmingWhitespace()
         if case .success(let plate) = LicensePlate.parse(text) {
             if let v = try tx.vehicle(plate: plate.value) { return .success(v) }
@@ -60,7 +60,7 @@ enum References {
 
     /// The vehicle `ref` names, or nil with its problem added to `problems`,
     /// so a command can go on collecting every problem before refusing.
-    static func vehicle(_ ref: String?, _ tx: any StoreReading, into problems: inout [Problem]) throws -> Vehicle? {
+    public static func vehicle(_ ref: String?, _ tx: any StoreReading, into problems: inout [Problem]) throws -> Vehicle? {
         switch try findVehicle(ref ?? "", tx) {
         case .success(let v): return v
         case .failure(let p): problems.append(p); return nil
@@ -68,7 +68,7 @@ enum References {
     }
 
     /// The customer `ref` names, or nil with its problem added to `problems`.
-    static func customer(_ ref: String?, _ tx: any StoreReading, field: String = "customer", into problems: inout [Problem]) throws -> Customer? {
+    public static func customer(_ ref: String?, _ tx: any StoreReading, field: String = "customer", into problems: inout [Problem]) throws -> Customer? {
         switch try findCustomer(ref ?? "", tx, field: field) {
         case .success(let c): return c
         case .failure(let p): problems.append(p); return nil

@@ -1,0 +1,108 @@
+import LaneCore
+import LanePlugin
+import LaneStore
+
+/// The service department's front door: every operation of every front end
+/// (the shell, a plugin, later HTTP) goes through here, and here alone:
+///
+/// - the X6 permission check, before anything is read;
+/// - one transaction per operation: a refusal rolls everything back;
+/// - the audit row of every change, in that transaction;
+/// - the events plugins hear of (the repair-order timeline rows it added).
+///
+/// Typed operations per area (`RepairOrderDesk`, `AppointmentDesk`,
+/// `FollowUpDesk`) are built on `read` and `change`.
+public final class Department {
+    public let store: any ServiceStore
+    public var permissions = Permissions()
+    /// Called inside a change's transaction with the timeline rows it added;
+    /// returns notes for the person (the plugins' answers).
+    public var listener: EventListener?
+
+    public typealias EventListener = (_ events: [DomainEvent], _ caller: Caller, _ tx: any StoreWriting) throws -> [String]
+
+    public init(store: any ServiceStore) { self.store = store }
+
+    /// X6: throws why the caller may not run `operation`.
+    public func authorize(_ operation: OperationID, _ caller: Caller) throws {
+        try permissions.check(operation, user: caller.user, role: caller.role)
+    }
+
+    /// A lookup: permission, then one read transaction.
+    public func read<T>(_ operation: OperationID, by caller: Caller, _ body: (any StoreReading) throws -> T) throws -> T {
+        try authorize(operation, caller)
+        return try store.read(body)
+    }
+
+    /// A change: permission, one write transaction, the audit row, and the
+    /// events. `body` says what it changed for the audit trail.
+    public func change<T>(_ operation: OperationID, by caller: Caller,
+                          _ body: (any StoreWriting) throws -> Recorded<T>) throws -> Done<T> {
+        try authorize(operation, caller)
+        return try store.write { tx in try changeInside(operation, by: caller, tx, body) }
+    }
+
+    /// A change inside a transaction already open (a plugin's command that
+    /// runs another): the same permission check and audit row, no new transaction.
+    /// `notifying: false` leaves the events to the change around it.
+    public func changeInside<T>(_ operation: OperationID, by caller: Caller, _ tx: any StoreWriting, notifying: Bool = true,
+                                _ body: (any StoreWriting) throws -> Recorded<T>) throws -> Done<T> {
+        try authorize(operation, caller)
+        let mark = listener == nil || !notifying ? nil : try tx.lastRepairOrderEventID()
+        let recorded = try body(tx)
+        try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
+                                         command: caller.request.trimmingWhitespace(), noun: operation.noun,
+                                         ref: recorded.audit.ref, summary: String(recorded.audit.summary.prefix(500))), tx)
+        guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
+        let events = try Self.events(since: mark, tx)
+        return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
+    }
+
+    /// The repair-order timeline rows written after `mark`, as domain events:
+    /// the timeline is the record of every step, so no operation has to
+    /// announce anything itself.
+    static func events(since mark: Int64, _ tx: any StoreReading) throws -> [DomainEvent] {
+        try tx.repairOrderEvents(afterID: mark).compactMap { row in
+            try tx.repairOrder(id: row.orderID).map { domainEvent(row.kind, $0) }
+        }
+    }
+
+    static func domainEvent(_ step: String, _ order: RepairOrder) -> DomainEvent {
+        switch step {
+        case "open": return .repairOrderOpened(order)
+        case "labor", "part":
+            // The line just added is the newest of its kind.
+            let kind: LineKind = step == "labor" ? .labor : .part
+            if let line = order.lines.filter({ $0.kind == kind }).max(by: { $0.id < $1.id }) { return .lineAdded(order, line) }
+            return .repairOrderStep(order, step: step)
+        case "deliver": return .delivered(order)
+        default: return .repairOrderStep(order, step: step)
+        }
+    }
+}
+
+/// What a change did, for the audit trail: the entity and, in words, the change.
+public struct AuditNote: Sendable, Equatable {
+    public var ref: String
+    public var summary: String
+    public init(ref: String, summary: String) {
+        self.ref = ref
+        self.summary = summary
+    }
+}
+
+/// A change's result and its audit note.
+public struct Recorded<T> {
+    public var value: T
+    public var audit: AuditNote
+    public init(_ value: T, audit: AuditNote) {
+        self.value = value
+        self.audit = audit
+    }
+}
+
+/// A change done: its result, and what plugins had to say about it.
+public struct Done<T> {
+    public var value: T
+    public var notes: [String]
+}

@@ -1,0 +1,227 @@
+import LaneCore
+import LaneStore
+
+/// The repair order's operations, from reception to the gate pass (R3-R5).
+/// Each takes a typed request and returns a typed result; the rules are
+/// LaneCore's (`RepairOrder`, `RepairOrderRules`), the transaction,
+/// permission check, audit row and events the `Department`'s.
+public struct RepairOrderDesk {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    // MARK: Opening
+
+    /// Opens an order at reception for a walk-in (`ro open`).
+    public func open(vehicle reference: String, by caller: Caller) throws -> Done<RepairOrderOpened> {
+        try department.change("ro open", by: caller) { tx in
+            let vehicle: Vehicle
+            switch try References.findVehicle(reference, tx) {
+            case .success(let v): vehicle = v
+            case .failure(let p): throw Refusal(Message("repair_order.cannot_open"), problems: [p])
+            }
+            let opened = try Self.open(vehicle, appointmentID: nil, by: caller, tx)
+            return Recorded(opened, audit: AuditNote(ref: opened.number, summary: opened.message.description))
+        }
+    }
+
+    /// Opens an order inside a change already under way (`appt arrive`).
+    public static func open(_ vehicle: Vehicle, appointmentID: Int64?, by caller: Caller, _ tx: any StoreWriting) throws -> RepairOrderOpened {
+        if let p = RepairOrder.openingProblem(plate: vehicle.plate.value, existing: try tx.repairOrders(vehicleID: vehicle.id)) {
+            throw Refusal(Message("repair_order.cannot_open"), problems: [p])
+        }
+        let day = caller.today
+        let number = RepairOrder.number(day: day, sequence: try tx.allocateNumber(in: .repairOrders(on: day)))
+        var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: caller.user,
+                                appointmentID: appointmentID, openedAt: caller.now)
+        order = try tx.insertRepairOrder(order, openedOn: day)
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(caller.user)",
+                                      at: caller.now, by: caller.user)
+        let owner = try tx.customer(id: vehicle.ownerID)
+        var visits = false, otherOrders = false
+        for v in try tx.vehicles(ownerID: vehicle.ownerID) where !(visits || otherOrders) {
+            visits = try tx.events(vehicleID: v.id).contains { $0.kind == .visit }
+            otherOrders = try tx.repairOrders(vehicleID: v.id).contains { $0.id != order.id }
+        }
+        let campaigns = ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.reminderLog(vehicleID: vehicle.id))
+        return RepairOrderOpened(order: order, plate: vehicle.plate.value, model: vehicle.model, customerCode: owner?.code ?? "",
+                                 customerName: owner?.name ?? "",
+                                 firstVisit: RepairOrder.isFirstVisit(visitsOnRecord: visits, otherOrders: otherOrders),
+                                 campaigns: campaigns)
+    }
+
+    // MARK: Looking
+
+    /// The order a reference names (upper or lower case), or why not.
+    public static func load(_ reference: String, _ tx: any StoreReading) throws -> RepairOrder {
+        let number = reference.trimmingWhitespace().uppercased()
+        if let order = try tx.repairOrder(number: number) { return order }
+        throw Refusal(Message("repair_order.not_found"), problems: [
+            Problem("ro", Message("repair_order.no_such_number", ["number": .text(reference)]))])
+    }
+
+    /// R3.8: the estimate, with the services the history says are due.
+    public func estimate(_ reference: String, by caller: Caller) throws -> Estimate {
+        try department.read("ro estimate", by: caller) { tx in try Self.estimate(reference, by: caller, tx) }
+    }
+
+    public static func estimate(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> Estimate {
+        let order = try load(reference, tx)
+        var due: [ServiceReminder] = []
+        if let v = try tx.vehicle(id: order.vehicleID) {
+            due = ServiceReminders.due(for: v, history: try tx.events(vehicleID: v.id), on: caller.today)
+                .filter { $0.kind == .firstService || $0.kind == .regularService }
+        }
+        return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due)
+    }
+
+    // MARK: Steps
+
+    /// One step of an order: load, the step, save, a timeline row with the
+    /// status move, and the audit row. `body` runs the LaneCore step and
+    /// says in words what it did.
+    public func step<T>(_ verb: String, order reference: String, by caller: Caller,
+                        _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> Done<StepDone<T>> {
+        try department.change(OperationID(noun: "ro", verb: verb), by: caller) { tx in
+            let done = try Self.step(verb, order: reference, by: caller, tx, body)
+            // The status move is the before/after the audit trail keeps.
+            return Recorded(done, audit: AuditNote(ref: done.number, summary: done.text))
+        }
+    }
+
+    /// The same inside a change already open (the shell's command, a plugin's nested command).
+    public static func step<T>(_ verb: String, order reference: String, by caller: Caller, _ tx: any StoreWriting,
+                               _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> StepDone<T> {
+        var order = try load(reference, tx)
+        let before = order.status
+        let (detail, value) = try body(&order, tx)
+        try tx.saveRepairOrder(order)
+        let done = StepDone(order: order, step: verb, statusBefore: before, detail: detail, value: value)
+        let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: caller.now, by: caller.user)
+        return done
+    }
+
+    /// R5.5-R5.7: the customer signs the settlement (and for declined safety items).
+    public func settle(_ request: SettleRequest, by caller: Caller) throws -> Done<StepDone<Settlement>> {
+        try department.change("ro settle", by: caller) { tx in
+            let done = try Self.settle(request, by: caller, tx)
+            return Recorded(done, audit: AuditNote(ref: done.number, summary: done.text))
+        }
+    }
+
+    public static func settle(_ request: SettleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Settlement> {
+        try step("settle", order: request.order, by: caller, tx) { order, _ in
+            try order.settle(signedBy: request.signedBy, declinedAcknowledged: request.declinedSafetyItemsSigned)
+            let s = order.settlement(vatBasisPoints: caller.settings.vatBasisPoints)
+            let discount = s.discount.fen > 0 ? Message("repair_order.settled_discount", ["discount": .money(s.discount)]).description : ""
+            let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": .text(discount),
+                                                        "vat": .money(s.vat), "total": .money(s.total)])
+            return (words.description, s)
+        }
+    }
+
+    /// R5.8, R5.9: payment at the cashier for exactly the total; the gate
+    /// pass; the visit joins the vehicle's history, from which the next
+    /// reminders count (R1.1, R1.2, R6.3).
+    public func pay(_ request: PaymentRequest, by caller: Caller) throws -> Done<StepDone<Payment>> {
+        try department.change("ro pay", by: caller) { tx in
+            let done = try Self.pay(request, by: caller, tx)
+            return Recorded(done, audit: AuditNote(ref: done.number, summary: done.text))
+        }
+    }
+
+    public static func pay(_ request: PaymentRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Payment> {
+        try step("pay", order: request.order, by: caller, tx) { order, tx in
+            let payment = Payment(method: request.method, amount: request.amount, invoiceNumber: request.invoiceNumber,
+                                  gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now)
+            try order.pay(payment, vatBasisPoints: caller.settings.vatBasisPoints)
+            let work = order.approvedLines.map(\.name).joined(separator: " ")
+            try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
+                               mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
+            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": .text(payment.method.rawValue),
+                                                     "gate_pass": .text(payment.gatePass)])
+            return (words.description, payment)
+        }
+    }
+}
+
+// MARK: Requests and results
+
+/// `ro settle`: who signs, and whether they signed for declined safety items.
+public struct SettleRequest: Sendable {
+    public var order: String
+    public var signedBy: String
+    public var declinedSafetyItemsSigned: Bool
+    public init(order: String, signedBy: String, declinedSafetyItemsSigned: Bool) {
+        self.order = order
+        self.signedBy = signedBy
+        self.declinedSafetyItemsSigned = declinedSafetyItemsSigned
+    }
+}
+
+/// `ro pay`: how much, how, and the invoice.
+public struct PaymentRequest: Sendable {
+    public var order: String
+    public var method: PaymentMethod
+    public var amount: Money
+    public var invoiceNumber: String
+    public init(order: String, method: PaymentMethod, amount: Money, invoiceNumber: String) {
+        self.order = order
+        self.method = method
+        self.amount = amount
+        self.invoiceNumber = invoiceNumber
+    }
+}
+
+/// A new repair order and what the advisor should know at once.
+public struct RepairOrderOpened: Sendable {
+    public var order: RepairOrder
+    public var plate: String
+    public var model: String
+    public var customerCode: String
+    public var customerName: String
+    /// R3.2: the customer has never been to the store: give them your card.
+    public var firstVisit: Bool
+    /// R1.5, R1.6: campaigns and upgrades open for this vehicle.
+    public var campaigns: [ServiceCampaign]
+
+    public var number: String { order.number }
+
+    /// The answer in words: the order, then a note per thing to do.
+    public var message: Message {
+        Message("repair_order.opened", ["number": .text(number), "plate": .text(plate), "model": .text(model)])
+    }
+
+    public var notes: [Message] {
+        var notes: [Message] = []
+        if firstVisit { notes.append(Message("repair_order.first_visit", ["customer": .text(customerName)])) }
+        for c in campaigns {
+            notes.append(Message(c.kind == .upgrade ? "repair_order.upgrade_open" : "repair_order.campaign_open",
+                                 ["code": .text(c.code), "title": .text(c.title)]))
+        }
+        return notes
+    }
+}
+
+/// An order with its money and what the history recommends.
+public struct Estimate: Sendable {
+    public var order: RepairOrder
+    public var settlement: Settlement
+    public var recommended: [ServiceReminder]
+}
+
+/// A step done: the order after it, the status before, and the step's own result.
+public struct StepDone<T> {
+    public var order: RepairOrder
+    public var step: String
+    public var statusBefore: RepairOrderStatus
+    public var detail: String
+    public var value: T
+
+    public var number: String { order.number }
+    public var status: RepairOrderStatus { order.status }
+    /// The answer in words, with the status move when there was one.
+    public var text: String {
+        "\(order.number): \(detail)" + (status != statusBefore ? " [\(statusBefore.rawValue) → \(status.rawValue)]" : "")
+    }
+}

@@ -1,0 +1,157 @@
+import Testing
+import LaneCore
+import LaneStore
+import ServiceDepartment
+
+/// What every `ServiceStore` must do, whatever its backend: the SQLite store
+/// passes it now (LaneStoreTests), and a PostgreSQL store will have to.
+/// Each check gets a new, empty store from `make` and uses only the
+/// backend-neutral protocols and the application layer's rules.
+public struct StoreConformance: Sendable {
+    public typealias Check = @Sendable (StoreConformance) throws -> Void
+
+    public let make: @Sendable () throws -> any ServiceStore
+
+    public init(make: @escaping @Sendable () throws -> any ServiceStore) { self.make = make }
+
+    /// Every check, by name, for a parameterised test.
+    public static let checks: [(name: String, run: Check)] = [
+        ("customers round-trip and are found by phone, name and prefix", { try $0.customersRoundTrip() }),
+        ("numbers are never handed out twice, per series", { try $0.numbersAreNeverHandedOutTwice() }),
+        ("a claimed number is never handed out", { try $0.claimedNumbersAreSkipped() }),
+        ("a change that throws leaves nothing behind", { try $0.aFailedChangeLeavesNothing() }),
+        ("a repair order round-trips with its lines and checks", { try $0.repairOrdersRoundTrip() }),
+        ("the audit trail chains and verifies", { try $0.auditTrailChains() }),
+        ("PIN records round-trip and count failures", { try $0.pinRecordsRoundTrip() }),
+        ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
+    ]
+
+    static let now = Timestamp(secondsSince1970: 1_795_397_400)
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    func customer(_ tx: any StoreWriting, _ name: String, _ phone: String) throws -> Customer {
+        let fields = try CustomerFields.validate(name: name, phone: phone, address: "广东省深圳市南山区科技园1号").get()
+        return try tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: Self.now)
+    }
+
+    func vehicle(_ tx: any StoreWriting, owner: Customer) throws -> Vehicle {
+        let fields = try VehicleFields.validate(vin: "LSGPC54R7DF000001", plate: "粤B12345", model: "星河 S5", sold: "2024-05-01",
+                                                mileage: "12000", today: Self.today).get()
+        return try tx.insertVehicle(fields, ownerID: owner.id, at: Self.now)
+    }
+
+    public func customersRoundTrip() throws {
+        let store = try make()
+        let added = try store.write { tx in try customer(tx, "欧阳晓峰", "13800138000") }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.customer(id: added.id) == added)
+            #expect(try tx.customer(number: 1)?.name == "欧阳晓峰")
+            #expect(try tx.customers(phone: "13800138000").map(\.id) == [added.id])
+            #expect(try tx.customers(named: "欧阳晓峰").count == 1)
+            #expect(try tx.customers(namePrefix: "欧阳", limit: 10).count == 1)
+            #expect(try tx.customers(phonePrefix: "8000", tail: true, limit: 10).count == 1)
+            #expect(try tx.customers(phonePrefix: "139", tail: false, limit: 10).isEmpty)
+            #expect(try tx.customerCount() == 1)
+        }
+    }
+
+    public func numbersAreNeverHandedOutTwice() throws {
+        let store = try make()
+        let day = Self.today
+        let numbers = try store.write { (tx: any StoreWriting) throws in
+            [try tx.allocateNumber(in: .repairOrders(on: day)), try tx.allocateNumber(in: .repairOrders(on: day)),
+             try tx.allocateNumber(in: .repairOrders(on: day.adding(days: 1))), try tx.allocateNumber(in: .appointments(on: day))]
+        }
+        #expect(numbers == [1, 2, 1, 1])
+        // A number taken in a transaction that failed may be reused: nothing was stored under it.
+        #expect(throws: Boom.self) { try store.write { tx in _ = try tx.allocateNumber(in: .repairOrders(on: day)); throw Boom() } }
+        #expect(try store.write { try $0.allocateNumber(in: .repairOrders(on: day)) } == 3)
+    }
+
+    public func claimedNumbersAreSkipped() throws {
+        let store = try make()
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.claimNumber(41, in: .customers)
+            try tx.claimNumber(7, in: .customers)
+        }
+        #expect(try store.write { try $0.allocateNumber(in: .customers) } == 42)
+    }
+
+    public func aFailedChangeLeavesNothing() throws {
+        let store = try make()
+        #expect(throws: Boom.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                _ = try customer(tx, "王小明", "13900139000")
+                throw Boom()
+            }
+        }
+        #expect(try store.read { try $0.customerCount() } == 0)
+    }
+
+    public func repairOrdersRoundTrip() throws {
+        let store = try make()
+        let saved = try store.write { tx -> RepairOrder in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            var o = RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id, customerID: c.id,
+                                advisor: "薛淑芬", openedAt: Self.now)
+            o = try tx.insertRepairOrder(o, openedOn: Self.today)
+            o.complaint = "刹车异响"
+            o.lines = [RepairOrderLine(id: 1, kind: .labor, code: "BRK-PAD-F", name: "更换前刹车片", hours: LaborHours(hundredths: 120),
+                                       unitPrice: Money(fen: 28_000), payer: .customer, origin: .estimate, approval: .approved)]
+            try tx.saveRepairOrder(o)
+            try tx.appendRepairOrderEvent(orderID: o.id, kind: "open", detail: "opened", at: Self.now, by: "薛淑芬")
+            return o
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let loaded = try tx.repairOrder(number: saved.number)
+            #expect(loaded == saved)
+            #expect(try tx.repairOrders(statuses: [.reception], limit: 10).map(\.number) == [saved.number])
+            #expect(try tx.repairOrderEvents(orderID: saved.id).map(\.kind) == ["open"])
+        }
+    }
+
+    public func auditTrailChains() throws {
+        let store = try make()
+        try store.write { (tx: any StoreWriting) throws in
+            for n in 1...3 {
+                try AuditTrail.append(AuditEntry(at: Self.now.adding(seconds: Int64(n)), user: "薛淑芬", role: "service_advisor",
+                                                 command: "ro complaint --text \(n)", noun: "ro", ref: "RO-20261123-0001", summary: "\(n)"), tx)
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.auditHead()?.sequence == 3)
+            #expect(try tx.auditChain(afterSequence: 1, limit: 10).map(\.sequence) == [2, 3])
+            #expect(try AuditTrail.verify(tx) == AuditVerification(checked: 3, firstBroken: nil))
+        }
+    }
+
+    public func pinRecordsRoundTrip() throws {
+        let store = try make()
+        try store.write { tx in _ = try tx.insertStaff(name: "钱小红", role: .cashier, team: nil, phone: nil) }
+        try store.write { tx in try PinVault.set("2580", for: "钱小红", tx) }
+        #expect(try store.write { try PinVault.check("1111", for: "钱小红", $0) } == .wrong(failures: 1))
+        #expect(try store.write { try PinVault.check("2580", for: "钱小红", $0) } == .accepted)
+        #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.failures } == 0)
+        #expect(try store.write { try PinVault.check("2580", for: "nobody", $0) } == .noPin)
+    }
+
+    public func stockMovesWriteTheLedger() throws {
+        let store = try make()
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "engine"))
+            try Stockroom.move(StockMovement(partNumber: "P-1", delta: 2, reason: "receipt", reference: "PO-1", at: Self.now, by: "范颖"), tx)
+        }
+        #expect(throws: Refusal.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try Stockroom.move(StockMovement(partNumber: "P-1", delta: -3, reason: "issue", reference: nil, at: Self.now, by: "夏勇"), tx)
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.part(number: "P-1")?.stock == 2)
+            #expect(try tx.stockMovements(partNumber: "P-1").map(\.delta) == [2])
+        }
+    }
+}
+
+struct Boom: Error {}
