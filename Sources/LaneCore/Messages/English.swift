@@ -1,7 +1,12 @@
-// The English catalog: every code and its words. Keep codes sorted by area;
-// a Simplified Chinese catalog adds the same codes with its own words.
+// The English catalog: every code and its words, one table per area (each
+// area's table sits beside its operations' messages, in this folder). A
+// Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
+        englishCore, englishAppointments, englishReminders, englishCustomers, englishFollowUp,
+    ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
+
+    static let englishCore: [MessageCode: String] = [
         .text: "{text}",
 
         // Access: who may do what (X6) and signing in.
@@ -35,22 +40,6 @@ extension MessageCatalog {
         "repair_order.settled_discount": ", discount {discount}",
         "input.not_payment_method": "'{given}' is not one of {choices}",
         "input.not_yuan": "'{given}' is not an amount in yuan like 1280.50",
-
-        // Appointments.
-        "appointment.cannot_book": "the appointment cannot be booked",
-        "appointment.booked": "booked {number} for {plate} at {start} ({job}), advisor {advisor}",
-
-        // Follow-up.
-        "follow_up.cannot_record": "cannot record the call",
-        "follow_up.not_delivered": "{number} has not been delivered yet",
-        "follow_up.not_a_call": "'{given}' is quality or tracking",
-        "follow_up.not_an_outcome": "'{given}' is reached or unreachable",
-        "follow_up.already_recorded": "the {call} call of {number} is already recorded",
-        "follow_up.recorded": "{number} {call} call: {outcome}",
-        "follow_up.recorded_score": "{number} {call} call: {outcome}, satisfaction {score}/5",
-        "follow_up.complaint_already_open": "complaint {complaint} is already open for {number}: add what the customer said to its investigation",
-        "follow_up.complaint_opened": "complaint {complaint} opened: investigate and resolve it",
-        "follow_up.low_score_complaint": "satisfaction {score}/5 on the {call} call: {comment}",
 
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",
