@@ -50,12 +50,46 @@ public struct FollowUpRecord: Sendable, Equatable {
     public static func problems(call: FollowUpCall, outcome: FollowUpOutcome, score: Int?, scoreText: String?) -> [Problem] {
         var p: [Problem] = []
         if let scoreText, score == nil || !(1...5).contains(score ?? 0) {
-            p.append(Problem("score", "'\(scoreText)' is not a satisfaction score from 1 to 5"))
+            p.append(Problem("score", Message("follow_up.not_a_score", ["given": .text(scoreText)])))
         }
         if call == .quality && outcome == .reached && scoreText == nil {
-            p.append(Problem("score", "the quality call records the customer's satisfaction, 1 to 5 (R6.1)"))
+            p.append(Problem("score", Message("follow_up.score_needed")))
         }
         return p
+    }
+
+    /// R6.2: a satisfaction of 1 or 2 is a complaint, investigated and resolved like any other.
+    public static let complaintAtOrBelow = 2
+
+    public var opensComplaint: Bool { score.map { $0 <= Self.complaintAtOrBelow } ?? false }
+}
+
+/// A call due on a day: the order, which call, its window, and the tries so far.
+public struct DueCall: Sendable, Equatable {
+    public var order: RepairOrder
+    public var call: FollowUpCall
+    public var window: ClosedRange<CalendarDate>
+    public var tries: Int
+
+    public func isOverdue(on day: CalendarDate) -> Bool { day > window.upperBound }
+}
+
+extension FollowUpCall {
+    /// How far back delivered orders are looked at for calls still due.
+    public static let lookBackDays = 30
+
+    /// R6.1, R6.4: the calls of one delivered order due on `day`. A call is
+    /// due from the first day of its window until someone reaches the
+    /// customer; overdue ones stay on the list.
+    public static func due(for order: RepairOrder, records: [FollowUpRecord], on day: CalendarDate, offset: UTCOffset) -> [DueCall] {
+        guard let delivered = order.delivery?.at.date(in: offset) else { return [] }
+        return allCases.compactMap { call in
+            let window = call.window(deliveredOn: delivered)
+            guard window.lowerBound <= day else { return nil }
+            let mine = records.filter { $0.call == call }
+            if mine.contains(where: { $0.outcome == .reached }) { return nil }
+            return DueCall(order: order, call: call, window: window, tries: mine.count)
+        }
     }
 }
 
@@ -90,11 +124,20 @@ public struct Complaint: Sendable, Equatable {
         self.resolvedAt = resolvedAt
     }
 
+    /// Not yet resolved.
+    public var isOpen: Bool { status != .resolved }
+
+    /// R6.2: one unhappy visit, one complaint: the complaint already open for
+    /// an order (a quality call or a survey may have opened it).
+    public static func openOne(forOrder orderID: Int64, among complaints: [Complaint]) -> Complaint? {
+        complaints.filter { $0.orderID == orderID && $0.isOpen }.min { $0.id < $1.id }
+    }
+
     public mutating func investigate(finding: String) throws(Refusal) {
         var p: [Problem] = []
-        if status == .resolved { p.append(Problem("status", "complaint \(id) is already resolved")) }
-        if finding.trimmingWhitespace().isEmpty { p.append(Problem("finding", "write what the investigation found")) }
-        try Refusal.check("cannot record the investigation", p)
+        if status == .resolved { p.append(Problem("status", Message("complaint.already_resolved", ["complaint": .int(Int(id))]))) }
+        if finding.trimmingWhitespace().isEmpty { p.append(Problem("finding", Message("complaint.finding_needed"))) }
+        try Refusal.check(Message("complaint.cannot_investigate"), p)
         self.finding = finding.trimmingWhitespace()
         status = .investigated
     }
@@ -102,10 +145,10 @@ public struct Complaint: Sendable, Equatable {
     /// Resolving needs the investigation first and the corrective action (R6.2).
     public mutating func resolve(action: String, at: Timestamp) throws(Refusal) {
         var p: [Problem] = []
-        if status == .open { p.append(Problem("status", "complaint \(id) has not been investigated yet")) }
-        if status == .resolved { p.append(Problem("status", "complaint \(id) is already resolved")) }
-        if action.trimmingWhitespace().isEmpty { p.append(Problem("action", "record the corrective action")) }
-        try Refusal.check("cannot resolve complaint \(id)", p)
+        if status == .open { p.append(Problem("status", Message("complaint.not_investigated", ["complaint": .int(Int(id))]))) }
+        if status == .resolved { p.append(Problem("status", Message("complaint.already_resolved", ["complaint": .int(Int(id))]))) }
+        if action.trimmingWhitespace().isEmpty { p.append(Problem("action", Message("complaint.action_needed"))) }
+        try Refusal.check(Message("complaint.cannot_resolve", ["complaint": .int(Int(id))]), p)
         self.action = action.trimmingWhitespace()
         status = .resolved
         resolvedAt = at

@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// `followup …` and `complaint …`: after the car has gone (R6).
 enum FollowUpCommands {
@@ -11,33 +12,8 @@ enum FollowUpCommands {
         }
     }
 
-    struct DueCall {
-        var order: RepairOrder
-        var call: FollowUpCall
-        var window: ClosedRange<CalendarDate>
-        var tries: Int
-    }
-
-    /// Calls due on `day`: the quality call in the three days after delivery
-    /// (R6.1) and the tracking call on days 3-7 (R6.4); overdue ones stay
-    /// until someone reaches the customer.
     static func dueCalls(on day: CalendarDate, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [DueCall] {
-        let offset = ctx.settings.utcOffset
-        let from = Timestamp(date: day.adding(days: -30), offset: offset)
-        let to = Timestamp(date: day, offset: offset)
-        var calls: [DueCall] = []
-        for o in try tx.repairOrders(deliveredFrom: from, to: to) {
-            guard let delivered = o.delivery?.at.date(in: offset) else { continue }
-            let records = try tx.followUps(orderID: o.id)
-            for call in FollowUpCall.allCases {
-                let window = call.window(deliveredOn: delivered)
-                guard window.lowerBound <= day else { continue }
-                let mine = records.filter { $0.call == call }
-                if mine.contains(where: { $0.outcome == .reached }) { continue }
-                calls.append(DueCall(order: o, call: call, window: window, tries: mine.count))
-            }
-        }
-        return calls
+        try FollowUpDesk.dueCalls(on: day, by: ctx.caller(""), tx)
     }
 
     static let due = CommandSpec(
@@ -48,12 +24,12 @@ enum FollowUpCommands {
             var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
                                     Column("tries", "tries"), Column("state", "state")], emptyText: "no follow-up calls due")
-            for c in try dueCalls(on: day, ctx, tx) {
-                let v = try tx.vehicle(id: c.order.vehicleID), cu = try tx.customer(id: c.order.customerID)
-                t.rows.append([.text(c.call.rule), .text(c.order.number), .text(v?.plate.value ?? "?"), .text(cu?.name ?? "?"),
-                               .text(ctx.privacy.phone(cu?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
+            for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {
+                let c = row.due
+                t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
+                               .text(ctx.privacy.phone(row.customer?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
                                .text(c.order.delivery?.followUpPreference ?? ""), .int(c.tries),
-                               .text(day > c.window.upperBound ? "overdue" : "due")])
+                               .text(c.isOverdue(on: day) ? "overdue" : "due")])
             }
             return .table(t)
         })
@@ -68,37 +44,31 @@ enum FollowUpCommands {
                   OptionSpec("comment", value: "TEXT", "What the customer said")],
         examples: ["followup record RO-20261123-0001 quality --score 5 --comment '很满意'"],
         action: .write { inv, ctx, tx in
-            let o = try RepairOrderCommands.load(inv.positional("ro") ?? "", tx)
             var p: [Problem] = []
-            if o.delivery == nil { p.append(Problem("ro", "\(o.number) has not been delivered yet")) }
             let callText = inv.positional("call") ?? ""
             let call = FollowUpCall(rawValue: callText)
-            if call == nil { p.append(Problem("call", "'\(callText)' is quality or tracking")) }
+            if call == nil { p.append(Problem("call", Message("follow_up.not_a_call", ["given": .text(callText)]))) }
             let outcomeText = inv.option("outcome") ?? "reached"
             let outcome = FollowUpOutcome(rawValue: outcomeText)
-            if outcome == nil { p.append(Problem("outcome", "'\(outcomeText)' is reached or unreachable")) }
-            let score = inv.option("score").flatMap { Int($0) }
-            if let call, let outcome { p += FollowUpRecord.problems(call: call, outcome: outcome, score: score, scoreText: inv.option("score")) }
-            if let call, try tx.followUps(orderID: o.id).contains(where: { $0.call == call && $0.outcome == .reached }) {
-                p.append(Problem("call", "the \(call.rawValue) call of \(o.number) is already recorded"))
-            }
-            try Refusal.check("cannot record the call", p)
-            guard let call, let outcome else { return .nothing }
-            let comment = inv.option("comment") ?? ""
-            try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: call, outcome: outcome, score: score, comment: comment, at: ctx.now, by: ctx.user))
-            var text = "\(o.number) \(call.rawValue) call: \(outcome.rawValue)" + (score.map { ", satisfaction \($0)/5" } ?? "")
-            if let score, score <= 2 {
-                // One unhappy visit, one complaint: a survey may already have opened it.
-                if let open = try tx.complaints(statuses: [.open, .investigated]).first(where: { $0.orderID == o.id }) {
-                    text += "\ncomplaint \(open.id) is already open for \(o.number): add what the customer said to its investigation (R6.2)"
-                } else {
-                    let c = try tx.insertComplaint(Complaint(orderID: o.id, customerID: o.customerID,
-                                                             text: "satisfaction \(score)/5 on the \(call.rawValue) call: \(comment)",
-                                                             openedAt: ctx.now, openedBy: ctx.user))
-                    text += "\ncomplaint \(c.id) opened: investigate and resolve it (R6.2)"
+            if outcome == nil { p.append(Problem("outcome", Message("follow_up.not_an_outcome", ["given": .text(outcomeText)]))) }
+            guard let call, let outcome else {
+                // Name the order's own problems too (not delivered, no such order), all at once.
+                if let o = try? RepairOrderCommands.load(inv.positional("ro") ?? "", tx), o.delivery == nil {
+                    p.insert(Problem("ro", Message("follow_up.not_delivered", ["number": .text(o.number)])), at: 0)
                 }
+                throw Refusal(Message("follow_up.cannot_record"), problems: p)
             }
-            return .message(text, nil)
+            let request = CallRequest(order: inv.positional("ro") ?? "", call: call, outcome: outcome, score: inv.option("score").flatMap { Int($0) },
+                                      scoreText: inv.option("score"), comment: inv.option("comment") ?? "")
+            let done = try FollowUpDesk.record(request, by: ctx.caller(inv.line), tx)
+            var r = Record()
+            r.add("number", "repair order", .text(done.number))
+            r.add("call", "call", .text(done.record.call.rawValue))
+            r.add("outcome", "outcome", .text(done.record.outcome.rawValue))
+            r.add("score", "satisfaction", done.record.score.map(Value.int) ?? .none)
+            r.add("complaint_id", "complaint", done.complaintID.map { .int(Int($0)) } ?? .none)
+            r.add("complaint_opened", "complaint opened", .bool(done.complaintID != nil && !done.complaintWasOpen))
+            return .message(([done.message] + done.notes).map(\.description).joined(separator: "\n"), r)
         })
 
     static let list = CommandSpec(
@@ -108,11 +78,12 @@ enum FollowUpCommands {
             let offset = ctx.settings.utcOffset
             let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try DayInput.option(inv, ctx, "from")
             let last = try DayInput.option(inv, ctx, "to")
-            let records = try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
+            let calls = try FollowUpDesk.calls(from: first, to: last, by: ctx.caller(inv.line), tx)
+            let records = calls.map(\.record)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call"),
                                     Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: "no calls recorded")
-            for f in records {
-                let number = try tx.repairOrder(id: f.orderID)?.number ?? "?"
+            for (f, number) in calls {
+                let number = number ?? "?"
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
                                f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
@@ -132,17 +103,12 @@ enum FollowUpCommands {
 
     static let files = CommandSpec(
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
-        action: .read { _, ctx, tx in
-            let offset = ctx.settings.utcOffset
-            let cutoff = ctx.today.adding(days: -CustomerFileCheck.dueAfterDays)
+        action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
                                     Column("missing", "missing")], emptyText: "every customer file is complete")
-            for o in try tx.repairOrders(statuses: [.delivered, .settled, .closed], limit: 10_000) {
-                guard o.openedAt.date(in: offset) <= cutoff, let c = try tx.customer(id: o.customerID) else { continue }
-                let missing = CustomerFileCheck.missing(customer: c, order: o)
-                if !missing.isEmpty {
-                    t.rows.append([.text(o.number), .text("\(c.name) \(c.code)"), .date(o.openedAt.date(in: offset)), .text(missing.joined(separator: ", "))])
-                }
+            for row in try FollowUpDesk.incompleteFiles(by: ctx.caller(inv.line), tx) {
+                t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
+                               .date(row.order.openedAt.date(in: ctx.settings.utcOffset)), .text(row.missing.joined(separator: ", "))])
             }
             return .table(t)
         })
@@ -155,60 +121,49 @@ enum FollowUpCommands {
         options: [OptionSpec("text", value: "TEXT", "The complaint in the customer's words", required: true),
                   OptionSpec("ro", value: "RO", "The repair order it is about", completion: .repairOrders)],
         action: .write { inv, ctx, tx in
-            var p: [Problem] = []
-            let customer = try References.customer(inv.positional("customer"), tx, into: &p)
-            var orderID: Int64?
-            if let ref = inv.option("ro") {
-                if let o = try tx.repairOrder(number: ref.uppercased()) { orderID = o.id } else { p.append(Problem("ro", "there is no repair order \(ref)")) }
-            }
-            let text = (inv.option("text") ?? "").trimmingWhitespace()
-            if text.isEmpty { p.append(Problem("text", "write what the customer complains about")) }
-            try Refusal.check("cannot record the complaint", p)
-            guard let customer else { return .nothing }
-            let c = try tx.insertComplaint(Complaint(orderID: orderID, customerID: customer.id, text: text, openedAt: ctx.now, openedBy: ctx.user))
-            return .message("complaint \(c.id) opened for \(customer.name) \(customer.code)", nil)
+            let request = ComplaintRequest(customer: inv.positional("customer") ?? "", order: inv.option("ro"), text: inv.option("text") ?? "")
+            let opened = try FollowUpDesk.openComplaint(request, by: ctx.caller(inv.line), tx)
+            var r = Record()
+            r.add("complaint_id", "complaint", .int(Int(opened.complaint.id)))
+            r.add("status", "status", .text(opened.complaint.status.rawValue))
+            r.add("customer_code", "customer", .text(opened.customerCode))
+            return .message(opened.message.description, r)
         })
 
     static func complaintStep(_ verb: String, _ summary: String, option: OptionSpec,
-                              _ body: @escaping @Sendable (inout Complaint, String, CommandContext) throws -> String) -> CommandSpec {
+                              _ body: @escaping @Sendable (String, String, Caller, any StoreWriting) throws -> ComplaintAdvanced) -> CommandSpec {
         CommandSpec(noun: "complaint", verb: verb, summary: summary,
                     positionals: [PositionalSpec("id", "Complaint number")], options: [option],
                     action: .write { inv, ctx, tx in
-            let text = inv.positional("id") ?? ""
-            guard let id = Int64(text), var c = try tx.complaint(id: id) else {
-                throw Refusal("no such complaint", problems: [Problem("id", "there is no complaint \(text); `complaint list` shows them")])
-            }
-            let message = try body(&c, inv.option(option.name) ?? "", ctx)
-            try tx.updateComplaint(c)
-            return .message("complaint \(id): \(message)", nil)
+            let done = try body(inv.positional("id") ?? "", inv.option(option.name) ?? "", ctx.caller(inv.line), tx)
+            var r = Record()
+            r.add("complaint_id", "complaint", .int(Int(done.complaint.id)))
+            r.add("status_before", "status before", .text(done.statusBefore.rawValue))
+            r.add("status", "status", .text(done.complaint.status.rawValue))
+            return .message(done.message.description, r)
         })
     }
 
     static let complaintInvestigate = complaintStep(
         "investigate", "Record what the investigation found (R6.2)",
-        option: OptionSpec("finding", value: "TEXT", "What was found", required: true)) { c, finding, _ in
-        try c.investigate(finding: finding)
-        return "investigated: \(c.finding)"
+        option: OptionSpec("finding", value: "TEXT", "What was found", required: true)) { id, finding, caller, tx in
+        try FollowUpDesk.investigate(id, finding: finding, by: caller, tx)
     }
 
     static let complaintResolve = complaintStep(
         "resolve", "Resolve with the corrective action (R6.2)",
-        option: OptionSpec("action", value: "TEXT", "The corrective action", required: true)) { c, action, ctx in
-        try c.resolve(action: action, at: ctx.now)
-        return "resolved: \(c.action)"
+        option: OptionSpec("action", value: "TEXT", "The corrective action", required: true)) { id, action, caller, tx in
+        try FollowUpDesk.resolve(id, action: action, by: caller, tx)
     }
 
     static let complaintList = CommandSpec(
         noun: "complaint", verb: "list", summary: "Complaints not yet resolved (--all for every one)",
         options: [OptionSpec("all", "Include resolved complaints")],
         action: .read { inv, _, tx in
-            let statuses: [Complaint.Status] = inv.flag("all") ? Complaint.Status.allCases : [.open, .investigated]
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
                                     Column("status", "status"), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
                           emptyText: "no open complaints")
-            for c in try tx.complaints(statuses: statuses) {
-                let cu = try tx.customer(id: c.customerID)
-                let ro = try c.orderID.flatMap { try tx.repairOrder(id: $0)?.number }
+            for (c, cu, ro) in try FollowUpDesk.complaints(includingResolved: inv.flag("all"), tx) {
                 t.rows.append([.int(Int(c.id)), .time(c.openedAt), .text(cu.map { "\($0.name) \($0.code)" } ?? "?"), .optional(ro),
                                .text(c.status.rawValue), .text(c.text), .text(c.finding), .text(c.action)])
             }

@@ -21,18 +21,20 @@ enum RepairOrderCommands {
 
     // MARK: The shape every step shares
 
-    /// A command that changes one order: load, `body`, save, log, show.
+    /// A command that changes one order: it reads the invocation into a
+    /// `RepairOrderAction`; the application layer loads the order, runs the
+    /// step's rules, saves it and writes the timeline row.
     static func step(_ verb: String, _ summary: String, rule: String, discussion: String = "",
                      positionals: [PositionalSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
-                     _ body: @escaping @Sendable (inout RepairOrder, Invocation, CommandContext, any StoreWriting) throws -> String) -> CommandSpec {
+                     _ read: @escaping @Sendable (Invocation, CommandContext) -> RepairOrderAction) -> CommandSpec {
         CommandSpec(
             noun: "ro", verb: verb, summary: "\(summary) (\(rule))", discussion: discussion,
             positionals: [orderPositional] + positionals, options: options, examples: examples,
             action: .write { inv, ctx, tx in
-                let done = try RepairOrderDesk.step(verb, order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx) { order, tx in
-                    (try body(&order, inv, ctx, tx), ())
+                let done = try RepairOrderDesk.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
+                return stepAnswer(done) { r in
+                    if let line = done.value.line { r.add("line", "line", .int(Int(line.id))) }
                 }
-                return stepAnswer(done)
             })
     }
 
@@ -48,6 +50,42 @@ enum RepairOrderCommands {
     }
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
+
+    /// Reading what was typed: each reader adds what it cannot read to `problems`.
+    struct Reader {
+        let inv: Invocation
+        let ctx: CommandContext
+        var problems: [Problem] = []
+
+        mutating func line() -> Int64 {
+            let text = inv.positional("line") ?? ""
+            guard let id = Int64(text) else {
+                problems.append(Problem("line", Message("input.not_a_line", ["given": .text(text)])))
+                return 0
+            }
+            return id
+        }
+
+        mutating func time(_ name: String) -> Timestamp? {
+            guard let text = inv.option(name) else { return nil }
+            guard let t = TimeInput.parse(text, ctx) else {
+                problems.append(Problem(name, Message("input.not_a_time", ["given": .text(text)])))
+                return nil
+            }
+            return t
+        }
+
+        mutating func lineTerms() -> LineTerms {
+            var payer: LinePayer?
+            if let text = inv.option("payer") {
+                payer = LinePayer(rawValue: text)
+                if payer == nil { problems.append(Problem("payer", Message("input.not_a_payer", ["given": .text(text)]))) }
+            }
+            return LineTerms(payer: payer, recommended: inv.flag("recommended"), safety: inv.flag("safety"))
+        }
+
+        func action(_ step: RepairOrderAction.Step) -> RepairOrderAction { RepairOrderAction(step, inputProblems: problems) }
+    }
 
     // MARK: Open, show, list, timeline, why-not
 
@@ -132,9 +170,8 @@ enum RepairOrderCommands {
 
     static let complaint = step("complaint", "Record the complaint in the customer's words", rule: "R3.3",
                                 options: [OptionSpec("text", value: "TEXT", "What the customer said", required: true)],
-                                examples: ["ro complaint --text '刹车时有异响，方向盘抖'"]) { o, inv, _, _ in
-        try o.recordComplaint(inv.option("text") ?? "")
-        return "complaint: \(o.complaint ?? "")"
+                                examples: ["ro complaint --text '刹车时有异响，方向盘抖'"]) { inv, _ in
+        RepairOrderAction(.complaint(text: inv.option("text") ?? ""))
     }
 
     static let checkIn = step(
@@ -146,26 +183,19 @@ enum RepairOrderCommands {
                   OptionSpec("valuables", value: "TEXT", "Valuables left in the car"),
                   OptionSpec("equipment", value: "TEXT", "Equipment: spare wheel, tools, triangle…")],
         examples: ["ro check-in --mileage 12034 --fuel 4 --covers --damage '左后门划痕' --valuables 无 --equipment '备胎 工具'"]
-    ) { o, inv, ctx, tx in
-        var p: [Problem] = []
-        let km = Odometer.parse(inv.option("mileage") ?? "")
-        if case .failure(let e) = km { p.append(e) }
-        let fuel = Int(inv.option("fuel") ?? "")
-        if fuel == nil { p.append(Problem("fuel", "'\(inv.option("fuel") ?? "")' is not a number of eighths (0-8)")) }
-        try Refusal.check("\(o.number): cannot fill in the check-in sheet", p)
-        guard case .success(let mileage) = km, let fuel, var vehicle = try tx.vehicle(id: o.vehicleID) else { return "" }
-        let sheet = CheckInSheet(mileage: mileage, fuelEighths: fuel, coversFitted: inv.flag("covers"),
-                                 damage: inv.option("damage") ?? "none", valuables: inv.option("valuables") ?? "none",
-                                 equipment: inv.option("equipment") ?? "")
-        try o.recordCheckIn(sheet, lastKnownMileage: vehicle.mileage)
-        if mileage > vehicle.mileage || ctx.today > vehicle.mileageRecordedOn {
-            vehicle.mileage = mileage
-            vehicle.mileageRecordedOn = ctx.today
-            try tx.updateVehicle(vehicle)
-            try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: ctx.today, mileage: mileage,
-                               detail: "check-in \(o.number)", at: ctx.now, by: ctx.user)
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        var mileage = 0
+        switch Odometer.parse(inv.option("mileage") ?? "") {
+        case .success(let km): mileage = km
+        case .failure(let e): r.problems.append(e)
         }
-        return "check-in sheet: \(mileage) km, fuel \(fuel)/8, damage \(sheet.damage)"
+        let fuelText = inv.option("fuel") ?? ""
+        let fuel = Int(fuelText)
+        if fuel == nil { r.problems.append(Problem("fuel", Message("input.not_eighths", ["given": .text(fuelText)]))) }
+        return r.action(.checkIn(CheckInSheet(mileage: mileage, fuelEighths: fuel ?? 0, coversFitted: inv.flag("covers"),
+                                              damage: inv.option("damage") ?? "none", valuables: inv.option("valuables") ?? "none",
+                                              equipment: inv.option("equipment") ?? "")))
     }
 
     static let warranty = step(
@@ -173,19 +203,19 @@ enum RepairOrderCommands {
         positionals: [PositionalSpec("decision", "covered, not_covered, pending_diagnosis or escalated",
                                      completion: .choices(WarrantyDecision.allCases.map(\.rawValue)))],
         examples: ["ro warranty pending_diagnosis"]
-    ) { o, inv, _, _ in
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
         let text = inv.positional("decision") ?? ""
-        guard let d = WarrantyDecision(rawValue: text) else {
-            throw Refusal("\(o.number): cannot record the warranty decision", problems: [
-                Problem("decision", "'\(text)' is not one of \(WarrantyDecision.allCases.map(\.rawValue).joined(separator: ", "))")])
+        let decision = WarrantyDecision(rawValue: text)
+        if decision == nil {
+            r.problems.append(Problem("decision", Message("input.not_a_decision", ["given": .text(text),
+                                                                                   "choices": .list(WarrantyDecision.allCases.map { .text($0.rawValue) })])))
         }
-        try o.decideWarranty(d)
-        return "warranty: \(d.rawValue)"
+        return r.action(.warranty(decision ?? .pendingDiagnosis))
     }
 
-    static let documents = step("documents", "Driving licence and maintenance handbook taken", rule: "R3.6") { o, _, _, _ in
-        try o.takeDocuments()
-        return "driving licence and maintenance handbook taken"
+    static let documents = step("documents", "Driving licence and maintenance handbook taken", rule: "R3.6") { _, _ in
+        RepairOrderAction(.documents)
     }
 
     static let lineOptions: [OptionSpec] = [
@@ -194,43 +224,20 @@ enum RepairOrderCommands {
         OptionSpec("safety", "Safety-related: refusing it needs the customer's signature"),
     ]
 
-    static func lineTerms(_ inv: Invocation, _ problems: inout [Problem]) -> (LinePayer, LineOrigin, LineApproval, Bool) {
-        var payer = LinePayer.customer
-        if let text = inv.option("payer") {
-            if let p = LinePayer(rawValue: text) { payer = p } else { problems.append(Problem("payer", "'\(text)' is customer, warranty or free")) }
-        }
-        let recommended = inv.flag("recommended")
-        return (payer, recommended ? .recommended : .estimate, recommended ? .pending : .approved, inv.flag("safety"))
-    }
-
-    static func describe(_ line: RepairOrderLine) -> String {
-        let what = line.kind == .labor ? "\(line.hours) h" : "× \(line.quantity)"
-        let state = line.origin == .extra ? ", waiting for the customer's approval" : line.origin == .recommended ? ", recommended" : ""
-        return "line \(line.id) \(line.code) \(line.name) \(what) \(line.amount)\(line.payer == .customer ? "" : " (\(line.payer.rawValue))")\(state)"
-    }
-
     static let labor = step(
         "labor", "Add labour from the catalogue: estimate at reception, extra work later", rule: "R3.8, R4.5",
         positionals: [PositionalSpec("code", "Labour operation code", completion: .laborOperations)],
         options: [OptionSpec("hours", value: "HOURS", "Hours if not the standard, e.g. 1.2")] + lineOptions,
         examples: ["ro labor RO-20261123-0007 BRK-PAD-F --hours 1.2"]
-    ) { o, inv, ctx, tx in
-        var p: [Problem] = []
-        let code = (inv.positional("code") ?? "").uppercased()
-        let op = try tx.laborOperation(code: code)
-        if op == nil { p.append(Problem("code", "there is no labour operation \(code); `catalog labor` lists them")) }
-        var hours = op?.standardHours
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        var hours: LaborHours?
         if let text = inv.option("hours") {
-            if let h = LaborHours(parsing: text), h.hundredths > 0 { hours = h } else { p.append(Problem("hours", "'\(text)' is not hours like 1.2")) }
+            if let h = LaborHours(parsing: text), h.hundredths > 0 { hours = h }
+            else { r.problems.append(Problem("hours", Message("input.not_hours", ["given": .text(text)]))) }
         }
-        var (payer, origin, approval, safety) = lineTerms(inv, &p)
-        try Refusal.check("\(o.number): cannot add labour", p)
-        guard let op, let hours else { return "" }
-        // R5.6: the first service is free unless said otherwise.
-        if op.code == LaborOperation.firstServiceCode && inv.option("payer") == nil { payer = .free }
-        let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours, unitPrice: ctx.settings.laborRate,
-                                                 payer: payer, origin: origin, approval: approval, safety: safety))
-        return "added " + describe(line)
+        let terms = r.lineTerms()
+        return r.action(.addLabor(code: inv.positional("code") ?? "", hours: hours, terms: terms))
     }
 
     static let part = step(
@@ -238,56 +245,38 @@ enum RepairOrderCommands {
         positionals: [PositionalSpec("number", "Part number", completion: .parts)],
         options: [OptionSpec("qty", value: "N", "How many (default 1)")] + lineOptions,
         examples: ["ro part XH-45022-0011 --qty 1"]
-    ) { o, inv, _, tx in
-        var p: [Problem] = []
-        let number = (inv.positional("number") ?? "").uppercased()
-        let found = try tx.part(number: number)
-        if found == nil { p.append(Problem("number", "there is no part \(number); `catalog parts` lists them")) }
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
         var qty = 1
         if let text = inv.option("qty") {
-            if let n = Int(text), n >= 1, n <= 999 { qty = n } else { p.append(Problem("qty", "'\(text)' is not a quantity from 1 to 999")) }
+            if let n = Int(text), n >= 1, n <= 999 { qty = n }
+            else { r.problems.append(Problem("qty", Message("input.not_quantity", ["given": .text(text)]))) }
         }
-        let (payer, origin, approval, safety) = lineTerms(inv, &p)
-        try Refusal.check("\(o.number): cannot add the part", p)
-        guard let found else { return "" }
-        let line = try o.addLine(RepairOrderLine(kind: .part, code: found.number, name: found.name, quantity: qty, unitPrice: found.price,
-                                                 payer: payer, origin: origin, approval: approval, safety: safety))
-        // R3.7: say at once when stores cannot cover it.
-        let stock = found.stock >= qty ? "" : "; only \(found.stock) in stock: order it and tell the customer the arrival date"
-        return "added " + describe(line) + stock
+        let terms = r.lineTerms()
+        return r.action(.addPart(number: inv.positional("number") ?? "", quantity: qty, terms: terms))
     }
 
     static let linePositional = PositionalSpec("line", "Line number as `ro show` lists it")
 
-    static func lineID(_ inv: Invocation, _ o: RepairOrder) throws -> Int64 {
-        let text = inv.positional("line") ?? ""
-        guard let id = Int64(text) else {
-            throw Refusal("\(o.number): which line?", problems: [Problem("line", "'\(text)' is not a line number; `ro show` lists them")])
-        }
-        return id
-    }
-
     static let remove = step("remove", "Remove a line from the estimate (reception only)", rule: "R3.8",
-                             positionals: [linePositional]) { o, inv, _, _ in
-        let id = try lineID(inv, o)
-        let name = o.lines.first { $0.id == id }.map(describe) ?? "line \(id)"
-        try o.removeLine(id)
-        return "removed \(name)"
+                             positionals: [linePositional]) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        return r.action(.remove(line: line))
     }
 
     static let approve = step("approve", "The customer approves extra work or a recommendation", rule: "R4.5, X3",
-                              positionals: [linePositional]) { o, inv, _, _ in
-        let id = try lineID(inv, o)
-        try o.decideLine(id, approve: true)
-        return "customer approved line \(id)"
+                              positionals: [linePositional]) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        return r.action(.approve(line: line))
     }
 
     static let decline = step("decline", "The customer refuses extra work or a recommendation", rule: "R4.5, R5.6",
-                              positionals: [linePositional]) { o, inv, _, _ in
-        let id = try lineID(inv, o)
-        try o.decideLine(id, approve: false)
-        let safety = o.lines.first { $0.id == id }?.safety == true ? " (safety item: the customer signs for it at settlement)" : ""
-        return "customer declined line \(id)\(safety)"
+                              positionals: [linePositional]) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        return r.action(.decline(line: line))
     }
 
     static let estimate = CommandSpec(
@@ -305,19 +294,10 @@ enum RepairOrderCommands {
     static let promise = step(
         "promise", "Promise a completion time from labour hours and the shop's load", rule: "R3.9",
         options: [OptionSpec("at", value: "TIME", "A time agreed instead, e.g. 16:30 or 2026-11-24T10:00")]
-    ) { o, inv, ctx, tx in
-        let at: Timestamp
-        if let text = inv.option("at") {
-            guard let t = TimeInput.parse(text, ctx) else {
-                throw Refusal("\(o.number): cannot promise", problems: [Problem("at", "'\(text)' is not a time like 16:30 or 2026-11-24T10:00")])
-            }
-            at = t
-        } else {
-            let backlog = WorkshopLoad.backlog(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000), excluding: o.id)
-            at = PromiseTime.estimate(now: ctx.now, jobHours: o.approvedLaborHours, backlogHours: backlog, settings: ctx.settings)
-        }
-        try o.promise(at, now: ctx.now)
-        return "promised for \(at.display(in: ctx.settings.utcOffset))"
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let at = r.time("at")
+        return r.action(.promise(at: at))
     }
 
     static let sign = step(
@@ -328,77 +308,54 @@ enum RepairOrderCommands {
                   OptionSpec("wash", value: "YES/NO", "Free wash: yes or no", completion: .choices(["yes", "no"]), required: true),
                   OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true)],
         examples: ["ro sign --payment wechat --old-parts take --wash yes --signed-by 卢文博"]
-    ) { o, inv, ctx, _ in
-        var p: [Problem] = []
-        let payment = PaymentMethod(rawValue: inv.option("payment") ?? "")
-        if payment == nil { p.append(Problem("payment", "'\(inv.option("payment") ?? "")' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        let old = OldPartsChoice(rawValue: inv.option("old-parts") ?? "")
-        if old == nil { p.append(Problem("old-parts", "take or leave")) }
-        let washText = inv.option("wash") ?? ""
-        if washText != "yes" && washText != "no" { p.append(Problem("wash", "yes or no")) }
-        if let payment, let old, p.isEmpty {
-            try o.sign(WorkOrderTerms(payment: payment, oldParts: old, wash: washText == "yes", signedBy: inv.option("signed-by") ?? "", signedAt: ctx.now))
-        } else {
-            p += o.blockers(for: .sign)
-            throw Refusal("\(o.number): the work order cannot be signed", problems: p)
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let paymentText = inv.option("payment") ?? ""
+        let payment = PaymentMethod(rawValue: paymentText)
+        if payment == nil {
+            r.problems.append(Problem("payment", Message("input.not_payment_method", ["given": .text(paymentText),
+                                                                                      "choices": .list(PaymentMethod.allCases.map { .text($0.rawValue) })])))
         }
-        return "work order signed by \(inv.option("signed-by") ?? ""); give them their copies and take them to the lounge (R3.10, R3.11)"
+        let old = OldPartsChoice(rawValue: inv.option("old-parts") ?? "")
+        if old == nil { r.problems.append(Problem("old-parts", Message("input.take_or_leave"))) }
+        let washText = inv.option("wash") ?? ""
+        let wash: Bool? = washText == "yes" ? true : washText == "no" ? false : nil
+        if wash == nil { r.problems.append(Problem("wash", Message("input.yes_or_no"))) }
+        return r.action(.sign(payment: payment, oldParts: old, wash: wash, signedBy: inv.option("signed-by") ?? ""))
     }
 
     // MARK: Workshop (R4)
 
-    static let handover = step("handover", "Keys, work order and check-in sheet to the foreman", rule: "R4.1") { o, _, _, _ in
-        try o.handOver()
-        return "handed over to the workshop foreman"
+    static let handover = step("handover", "Keys, work order and check-in sheet to the foreman", rule: "R4.1") { _, _ in
+        RepairOrderAction(.handover)
     }
 
     static let dispatch = step(
         "dispatch", "Assign a team (appointments first); without --team, shows each team's load", rule: "R4.2",
         options: [OptionSpec("team", value: "TEAM", "The team")],
         examples: ["ro dispatch --team 机电一组"]
-    ) { o, inv, _, tx in
-        let teams = try tx.teams()
-        guard let name = inv.option("team") else {
-            let loads = try teamLoads(tx)
-            let text = teams.map { "\($0.name) \(LaborHours(hundredths: loads[$0.name] ?? 0)) h waiting" }.joined(separator: "; ")
-            throw Refusal("\(o.number): name the team with --team", problems: [Problem("team", text.isEmpty ? "no teams are set up" : text)])
-        }
-        guard teams.contains(where: { $0.name == name }) else {
-            throw Refusal("\(o.number): cannot dispatch", problems: [Problem("team", "there is no team \(name); teams are \(teams.map(\.name).joined(separator: ", "))")])
-        }
-        try o.dispatch(team: name)
-        return "dispatched to \(name)\(o.byAppointment ? " (appointment: priority)" : "")"
-    }
-
-    /// Labour hours not yet done per team: the load the foreman weighs (R4.2).
-    static func teamLoads(_ tx: any StoreReading) throws -> [String: Int] {
-        WorkshopLoad.perTeam(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000))
+    ) { inv, _ in
+        RepairOrderAction(.dispatch(team: inv.option("team")))
     }
 
     static let clockOn = step(
         "clock-on", "A technician starts a labour line", rule: "R4.3",
         positionals: [linePositional],
         options: [OptionSpec("tech", value: "NAME", "The technician", completion: .staff, required: true)]
-    ) { o, inv, ctx, tx in
-        let id = try lineID(inv, o)
-        let tech = inv.option("tech") ?? ""
-        guard try tx.staffMember(named: tech) != nil else {
-            throw Refusal("\(o.number): cannot clock on", problems: [Problem("tech", "there is no staff member \(tech)")])
-        }
-        try o.clockOn(line: id, technician: tech, at: ctx.now)
-        return "\(tech) clocked on line \(id)"
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        return r.action(.clockOn(line: line, technician: inv.option("tech") ?? ""))
     }
 
     static let clockOff = step(
         "clock-off", "Clock off a labour line; --finished when the work is done", rule: "R4.3",
         positionals: [linePositional],
         options: [OptionSpec("finished", "The line's work is finished")]
-    ) { o, inv, ctx, _ in
-        let id = try lineID(inv, o)
-        try o.clockOff(line: id, at: ctx.now, finished: inv.flag("finished"))
-        guard let line = o.lines.first(where: { $0.id == id }) else { return "" }
-        let actual = LaborHours(hundredths: line.workedMinutes * 100 / 60)
-        return "clocked off line \(id)\(line.done ? ", finished" : ""): \(actual) h worked of \(line.hours) h standard"
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        return r.action(.clockOff(line: line, finished: inv.flag("finished")))
     }
 
     static let issue = step(
@@ -406,27 +363,15 @@ enum RepairOrderCommands {
         positionals: [linePositional],
         options: [OptionSpec("qty", value: "N", "How many (default: all still to issue)"),
                   OptionSpec("to", value: "NAME", "The technician who signs the issue slip", completion: .staff, required: true)]
-    ) { o, inv, ctx, tx in
-        let id = try lineID(inv, o)
-        guard let line = o.lines.first(where: { $0.id == id }) else {
-            throw Refusal("\(o.number): cannot issue parts", problems: [Problem("line", "there is no line \(id)")])
-        }
-        var qty = max(line.quantity - line.issued, 0)
-        if line.kind == .part && qty == 0 && inv.option("qty") == nil {
-            throw Refusal("\(o.number): cannot issue parts", problems: [Problem("line \(id)", "all \(line.quantity) of \(line.code) are already issued")])
-        }
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let line = r.line()
+        var qty: Int?
         if let text = inv.option("qty") {
-            guard let n = Int(text) else { throw Refusal("\(o.number): cannot issue parts", problems: [Problem("qty", "'\(text)' is not a number")]) }
-            qty = n
+            qty = Int(text)
+            if qty == nil { r.problems.append(Problem("qty", Message("input.not_a_number", ["given": .text(text)]))) }
         }
-        let to = inv.option("to") ?? ""
-        let stock = line.kind == .part ? (try tx.part(number: line.code)?.stock ?? 0) : 0
-        var problems: [Problem] = []
-        if try tx.staffMember(named: to) == nil { problems.append(Problem("to", "there is no staff member \(to)")) }
-        do throws(Refusal) { try o.issuePart(line: id, quantity: qty, to: to, inStock: stock) } catch { problems += error.problems }
-        try Refusal.check("\(o.number): cannot issue parts", problems)
-        try Stockroom.move(StockMovement(partNumber: line.code, delta: -qty, reason: "issue", reference: "\(o.number) line \(id)", at: ctx.now, by: to), tx)
-        return "issued \(qty) × \(line.code) \(line.name) to \(to); \(stock - qty) left in stock"
+        return r.action(.issue(line: line, quantity: qty, to: inv.option("to") ?? ""))
     }
 
     static let check = step(
@@ -435,17 +380,13 @@ enum RepairOrderCommands {
         options: [OptionSpec("pass", "The check passed"), OptionSpec("fail", "The check failed: the job goes back to work"),
                   OptionSpec("note", value: "TEXT", "Advice, notes, or the reason for failing")],
         examples: ["ro check self --pass", "ro check leader --pass --note '刹车片余量正常'", "ro check final --fail --note '异响仍在'"]
-    ) { o, inv, ctx, _ in
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
         let text = inv.positional("stage") ?? ""
-        guard let stage = QualityCheckStage(rawValue: text) else {
-            throw Refusal("\(o.number): which check?", problems: [Problem("stage", "'\(text)' is self, leader or final")])
-        }
-        guard inv.flag("pass") != inv.flag("fail") else {
-            throw Refusal("\(o.number): cannot record the \(stage.title)", problems: [Problem("result", "say --pass or --fail")])
-        }
-        let passed = inv.flag("pass")
-        try o.check(stage, passed: passed, by: ctx.user, note: inv.option("note") ?? "", at: ctx.now)
-        return passed ? "\(stage.title) passed" : "\(stage.title) failed: \(inv.option("note") ?? ""); back to work"
+        let stage = QualityCheckStage(rawValue: text)
+        if stage == nil { r.problems.append(Problem("stage", Message("input.not_a_stage", ["given": .text(text)]))) }
+        if inv.flag("pass") == inv.flag("fail") { r.problems.append(Problem("result", Message("input.pass_or_fail"))) }
+        return r.action(.check(stage ?? .selfCheck, passed: inv.flag("pass"), note: inv.option("note") ?? ""))
     }
 
     static let progress = step(
@@ -453,46 +394,29 @@ enum RepairOrderCommands {
         options: [OptionSpec("note", value: "TEXT", "What changed", required: true),
                   OptionSpec("promise", value: "TIME", "The new promised completion time"),
                   OptionSpec("customer-told", "The advisor has told the customer")]
-    ) { o, inv, ctx, _ in
-        let note = (inv.option("note") ?? "").trimmingWhitespace()
-        var p: [Problem] = []
-        if note.isEmpty { p.append(Problem("note", "say what changed")) }
-        if !(RepairOrderStatus.signed...RepairOrderStatus.qcPassed).contains(o.status) {
-            p.append(Problem("status", "the repair order is \(o.status.title); progress is reported while it is in the workshop"))
-        }
-        var newPromise: Timestamp?
-        if let text = inv.option("promise") {
-            newPromise = TimeInput.parse(text, ctx)
-            if newPromise == nil { p.append(Problem("promise", "'\(text)' is not a time like 17:30")) }
-        }
-        try Refusal.check("\(o.number): cannot report progress", p)
-        if let newPromise { try o.promise(newPromise, now: ctx.now) }
-        return "progress: \(note)" + (newPromise.map { "; now promised for \($0.display(in: ctx.settings.utcOffset))" } ?? "")
-            + (inv.flag("customer-told") ? "; customer told" : "; advisor to tell the customer")
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let promise = r.time("promise")
+        return r.action(.progress(note: inv.option("note") ?? "", promise: promise, customerTold: inv.flag("customer-told")))
     }
 
-    static let wash = step("wash", "The car is washed (only when the customer chose it)", rule: "R4.7") { o, _, _, _ in
-        try o.wash()
-        return "washed and parked facing the exit"
+    static let wash = step("wash", "The car is washed (only when the customer chose it)", rule: "R4.7") { _, _ in
+        RepairOrderAction(.wash)
     }
 
     // MARK: Delivery and settlement (R5)
 
-    static let deliveryCheck = step("delivery-check", "The advisor's internal delivery check; lists every unmet condition", rule: "R5.1, R5.2") { o, _, _, _ in
-        try o.deliveryCheck()
-        return "internal delivery check passed"
+    static let deliveryCheck = step("delivery-check", "The advisor's internal delivery check; lists every unmet condition", rule: "R5.1, R5.2") { _, _ in
+        RepairOrderAction(.deliveryCheck)
     }
 
     static let notify = step(
         "notify", "Tell the customer the car is ready and agree a time", rule: "R5.3",
         options: [OptionSpec("at", value: "TIME", "Agreed pick-up time, e.g. 17:30", required: true)]
-    ) { o, inv, ctx, _ in
-        let text = inv.option("at") ?? ""
-        guard let at = TimeInput.parse(text, ctx) else {
-            throw Refusal("\(o.number): cannot notify", problems: [Problem("at", "'\(text)' is not a time like 17:30 or 2026-11-24T10:00")])
-        }
-        let warnings = try o.notifyCustomer(agreedAt: at, now: ctx.now, atPeak: AppointmentPlanner.isPeak(at, settings: ctx.settings))
-        return "customer told; pick-up agreed for \(at.display(in: ctx.settings.utcOffset))" + warnings.map { "\nwarning: \($0)" }.joined()
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let at = r.time("at")
+        return r.action(.notify(at: at ?? ctx.now))
     }
 
     static let deliver = step(
@@ -502,18 +426,18 @@ enum RepairOrderCommands {
                   OptionSpec("call-time", value: "TEXT", "When the customer prefers the follow-up call", required: true),
                   OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)")],
         examples: ["ro deliver --next-date 2027-05-23 --next-km 17000 --call-time '工作日晚上' --old-parts-shown"]
-    ) { o, inv, ctx, _ in
-        var p: [Problem] = []
-        let day = CalendarDate(parsing: inv.option("next-date") ?? "")
-        if day == nil { p.append(Problem("next-date", "'\(inv.option("next-date") ?? "")' is not a date; write YYYY-MM-DD")) }
-        else if let day, day <= ctx.today { p.append(Problem("next-date", "the next service date must be after today")) }
-        let km = Odometer.parse(inv.option("next-km") ?? "")
-        if case .failure(let e) = km { p.append(e) }
-        try Refusal.check("\(o.number): cannot deliver", p)
-        guard let day, case .success(let nextKm) = km else { return "" }
-        try o.deliver(DeliveryRecord(nextServiceOn: day, nextServiceKm: nextKm, followUpPreference: inv.option("call-time") ?? "",
-                                     oldPartsShown: inv.flag("old-parts-shown"), at: ctx.now))
-        return "delivered; next service \(day) or \(nextKm) km; follow-up call \(o.delivery?.followUpPreference ?? "")"
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        let dayText = inv.option("next-date") ?? ""
+        let day = CalendarDate(parsing: dayText)
+        if day == nil { r.problems.append(Problem("next-date", Message("input.not_a_date", ["given": .text(dayText)]))) }
+        var km = 0
+        switch Odometer.parse(inv.option("next-km") ?? "") {
+        case .success(let n): km = n
+        case .failure(let e): r.problems.append(e)
+        }
+        return r.action(.deliver(nextServiceOn: day ?? ctx.today, nextServiceKm: km, callTime: inv.option("call-time") ?? "",
+                                 oldPartsShown: inv.flag("old-parts-shown")))
     }
 
     static let settle = CommandSpec(
@@ -575,30 +499,27 @@ enum RepairOrderCommands {
         options: [OptionSpec("amount", value: "YUAN", "The discount in yuan"), OptionSpec("percent", value: "N", "Or a percentage of the net"),
                   OptionSpec("reason", value: "TEXT", "Why", required: true)],
         examples: ["ro discount --percent 5 --reason '老客户'"]
-    ) { o, inv, ctx, _ in
-        var amount: Money?
+    ) { inv, ctx in
+        var r = Reader(inv: inv, ctx: ctx)
+        var discount = RepairOrderAction.Discount.amount(Money(fen: 0))
         switch (inv.option("amount"), inv.option("percent")) {
-        case (let text?, nil): amount = Money(yuan: text)
+        case (let text?, nil):
+            if let m = Money(yuan: text) { discount = .amount(m) }
+            else { r.problems.append(Problem("amount", Message("input.not_amount_or_percent"))) }
         case (nil, let text?):
-            amount = Int(text).flatMap { o.discount(percent: $0, vatBasisPoints: ctx.settings.vatBasisPoints) }
+            if let n = Int(text) { discount = .percent(n) }
+            else { r.problems.append(Problem("amount", Message("input.not_amount_or_percent"))) }
         default:
-            throw Refusal("\(o.number): cannot give the discount", problems: [Problem("amount", "give either --amount YUAN or --percent N")])
+            r.problems.append(Problem("amount", Message("input.amount_or_percent")))
         }
-        guard let amount else {
-            throw Refusal("\(o.number): cannot give the discount", problems: [Problem("amount", "not an amount in yuan or a whole percentage")])
-        }
-        try o.giveDiscount(amount, reason: inv.option("reason") ?? "", by: ctx.user, role: ctx.role,
-                           limitBasisPoints: ctx.settings.discountLimitBasisPoints, vatBasisPoints: ctx.settings.vatBasisPoints)
-        let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
-        return "discount \(amount) (\(o.discountReason ?? "")); total now \(s.total)"
+        return r.action(.discount(discount, reason: inv.option("reason") ?? ""))
     }
 
     static let cancel = step(
         "cancel", "Cancel before work starts (no known fix, customer leaves)", rule: "R2.5",
         options: [OptionSpec("reason", value: "TEXT", "Why", required: true)]
-    ) { o, inv, _, _ in
-        try o.cancel(reason: inv.option("reason") ?? "")
-        return "cancelled: \(o.cancelReason ?? "")"
+    ) { inv, _ in
+        RepairOrderAction(.cancel(reason: inv.option("reason") ?? ""))
     }
 
     // MARK: Showing an order

@@ -1,4 +1,5 @@
 import LaneCore
+import ServiceDepartment
 import LaneStore
 
 /// `today`: one agenda for the signed-in person, by their role: what waits
@@ -99,9 +100,8 @@ enum TodayCommand {
     }
 
     static func loads(_ tx: any StoreReading) throws -> Section {
-        let loads = try RepairOrderCommands.teamLoads(tx)
         var t = Table(columns: [Column("team", "team"), Column("hours", "labour hours waiting")], emptyText: "no teams")
-        for team in try tx.teams() { t.rows.append([.text(team.name), .text(LaborHours(hundredths: loads[team.name] ?? 0).description)]) }
+        for (team, hours) in try RepairOrderDesk.teamLoads(tx) { t.rows.append([.text(team.name), .text(hours.description)]) }
         return ("loads", "team loads", t)
     }
 

@@ -74,6 +74,12 @@ public struct RepairOrderDesk {
         return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due)
     }
 
+    /// R4.2: each team's labour hours waiting, the load the foreman weighs.
+    public static func teamLoads(_ tx: any StoreReading) throws -> [(team: WorkshopTeam, hours: LaborHours)] {
+        let loads = WorkshopLoad.perTeam(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000))
+        return try tx.teams().map { ($0, LaborHours(hundredths: loads[$0.name] ?? 0)) }
+    }
+
     // MARK: Steps
 
     /// One step of an order: load, the step, save, a timeline row with the

@@ -1,0 +1,220 @@
+import LaneCore
+import LaneStore
+
+/// After the car has gone (R6): the calls due, the outcome of each call,
+/// and complaints from opening to the corrective action.
+public struct FollowUpDesk {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    // MARK: Calls
+
+    /// R6.1, R6.4: calls due on `day` for orders delivered in the month before.
+    public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [DueCall] {
+        let offset = caller.settings.utcOffset
+        let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
+        return try tx.repairOrders(deliveredFrom: from, to: Timestamp(date: day, offset: offset)).flatMap { order in
+            FollowUpCall.due(for: order, records: try tx.followUps(orderID: order.id), on: day, offset: offset)
+        }
+    }
+
+    /// `followup record`: the outcome of a call; a low score opens a complaint,
+    /// unless one is already open for the order.
+    public func record(_ request: CallRequest, by caller: Caller) throws -> Done<CallRecorded> {
+        try department.change("followup record", by: caller) { tx in
+            let done = try Self.record(request, by: caller, tx)
+            return Recorded(done, audit: AuditNote(ref: done.number, summary: done.message.description))
+        }
+    }
+
+    public static func record(_ request: CallRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CallRecorded {
+        let order = try RepairOrderDesk.load(request.order, tx)
+        var p: [Problem] = []
+        if order.delivery == nil { p.append(Problem("ro", Message("follow_up.not_delivered", ["number": .text(order.number)]))) }
+        p += FollowUpRecord.problems(call: request.call, outcome: request.outcome, score: request.score, scoreText: request.scoreText)
+        if try tx.followUps(orderID: order.id).contains(where: { $0.call == request.call && $0.outcome == .reached }) {
+            p.append(Problem("call", Message("follow_up.already_recorded", ["call": .text(request.call.rawValue), "number": .text(order.number)])))
+        }
+        try Refusal.check(Message("follow_up.cannot_record"), p)
+        let record = FollowUpRecord(orderID: order.id, call: request.call, outcome: request.outcome, score: request.score,
+                                    comment: request.comment, at: caller.now, by: caller.user)
+        try tx.appendFollowUp(record)
+        var result = CallRecorded(number: order.number, record: record, complaintID: nil, complaintWasOpen: false)
+        if record.opensComplaint, let score = record.score {
+            if let open = Complaint.openOne(forOrder: order.id, among: try tx.complaints(statuses: [.open, .investigated])) {
+                result.complaintID = open.id
+                result.complaintWasOpen = true
+            } else {
+                let text = Message("follow_up.low_score_complaint", ["score": .int(score), "call": .text(request.call.rawValue),
+                                                                    "comment": .text(request.comment)])
+                let c = try tx.insertComplaint(Complaint(orderID: order.id, customerID: order.customerID, text: text.description,
+                                                         openedAt: caller.now, openedBy: caller.user))
+                result.complaintID = c.id
+            }
+        }
+        return result
+    }
+
+    // MARK: Complaints
+
+    /// `complaint open`: a complaint or dispute, about an order or not.
+    public static func openComplaint(_ request: ComplaintRequest, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintOpened {
+        var p: [Problem] = []
+        let customer = try References.customer(request.customer, tx, into: &p)
+        var orderID: Int64?
+        if let ref = request.order {
+            if let o = try tx.repairOrder(number: ref.trimmingWhitespace().uppercased()) { orderID = o.id }
+            else { p.append(Problem("ro", Message("follow_up.no_such_order", ["number": .text(ref)]))) }
+        }
+        let text = request.text.trimmingWhitespace()
+        if text.isEmpty { p.append(Problem("text", Message("complaint.text_needed"))) }
+        try Refusal.check(Message("complaint.cannot_open"), p)
+        guard let customer else { throw Refusal(Message("complaint.cannot_open"), problems: p) }
+        let c = try tx.insertComplaint(Complaint(orderID: orderID, customerID: customer.id, text: text, openedAt: caller.now, openedBy: caller.user))
+        return ComplaintOpened(complaint: c, customerCode: customer.code, customerName: customer.name)
+    }
+
+    /// `complaint investigate` and `complaint resolve`.
+    public static func advanceComplaint(_ id: String, by caller: Caller, _ tx: any StoreWriting,
+                                        _ step: (inout Complaint) throws -> Message) throws -> ComplaintAdvanced {
+        guard let number = Int64(id.trimmingWhitespace()), var c = try tx.complaint(id: number) else {
+            throw Refusal(Message("complaint.not_found"), problems: [Problem("id", Message("complaint.no_such_number", ["given": .text(id)]))])
+        }
+        let before = c.status
+        let said = try step(&c)
+        try tx.updateComplaint(c)
+        return ComplaintAdvanced(complaint: c, statusBefore: before, message: said)
+    }
+
+    public static func investigate(_ id: String, finding: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
+        try advanceComplaint(id, by: caller, tx) { c in
+            try c.investigate(finding: finding)
+            return Message("complaint.investigated", ["complaint": .int(Int(c.id)), "finding": .text(c.finding)])
+        }
+    }
+
+    public static func resolve(_ id: String, action: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
+        try advanceComplaint(id, by: caller, tx) { c in
+            try c.resolve(action: action, at: caller.now)
+            return Message("complaint.resolved", ["complaint": .int(Int(c.id)), "action": .text(c.action)])
+        }
+    }
+}
+
+// MARK: Requests and results
+
+/// `followup record`: which order and call, what came of it.
+public struct CallRequest: Sendable {
+    public var order: String
+    public var call: FollowUpCall
+    public var outcome: FollowUpOutcome
+    public var score: Int?
+    /// The score as typed, to name it when it is not 1-5.
+    public var scoreText: String?
+    public var comment: String
+    public init(order: String, call: FollowUpCall, outcome: FollowUpOutcome, score: Int?, scoreText: String?, comment: String) {
+        self.order = order
+        self.call = call
+        self.outcome = outcome
+        self.score = score
+        self.scoreText = scoreText
+        self.comment = comment
+    }
+}
+
+/// A call recorded, and the complaint its score opened or found open.
+public struct CallRecorded: Sendable {
+    public var number: String
+    public var record: FollowUpRecord
+    public var complaintID: Int64?
+    /// True when the complaint was already open (a survey or an earlier call opened it).
+    public var complaintWasOpen: Bool
+
+    public var message: Message {
+        var args: [String: MessageArgument] = ["number": .text(number), "call": .text(record.call.rawValue),
+                                               "outcome": .text(record.outcome.rawValue)]
+        if let score = record.score { args["score"] = .int(score) }
+        return Message(record.score == nil ? "follow_up.recorded" : "follow_up.recorded_score", args)
+    }
+
+    public var notes: [Message] {
+        guard let complaintID else { return [] }
+        let args: [String: MessageArgument] = ["complaint": .int(Int(complaintID)), "number": .text(number)]
+        return [Message(complaintWasOpen ? "follow_up.complaint_already_open" : "follow_up.complaint_opened", args)]
+    }
+}
+
+/// `complaint open`: whose, about which order, in their words.
+public struct ComplaintRequest: Sendable {
+    public var customer: String
+    public var order: String?
+    public var text: String
+    public init(customer: String, order: String?, text: String) {
+        self.customer = customer
+        self.order = order
+        self.text = text
+    }
+}
+
+public struct ComplaintOpened: Sendable {
+    public var complaint: Complaint
+    public var customerCode: String
+    public var customerName: String
+    public var message: Message {
+        Message("complaint.opened", ["complaint": .int(Int(complaint.id)), "customer": .text(customerName), "code": .text(customerCode)])
+    }
+}
+
+public struct ComplaintAdvanced: Sendable {
+    public var complaint: Complaint
+    public var statusBefore: Complaint.Status
+    public var message: Message
+}
+
+// MARK: Lookups, with the names a list shows
+
+extension FollowUpDesk {
+    /// A due call with the vehicle and customer it is about.
+    public struct DueCallRow: Sendable {
+        public var due: DueCall
+        public var plate: String?
+        public var customer: Customer?
+    }
+
+    public static func dueCallRows(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
+        try dueCalls(on: day, by: caller, tx).map { c in
+            DueCallRow(due: c, plate: try tx.vehicle(id: c.order.vehicleID)?.plate.value, customer: try tx.customer(id: c.order.customerID))
+        }
+    }
+
+    /// The calls recorded in [first, last], each with its order's number.
+    public static func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller,
+                             _ tx: any StoreReading) throws -> [(record: FollowUpRecord, number: String?)] {
+        let offset = caller.settings.utcOffset
+        return try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
+            .map { ($0, try tx.repairOrder(id: $0.orderID)?.number) }
+    }
+
+    /// R6.3: visits at least two days old whose customer file still misses something.
+    public static func incompleteFiles(by caller: Caller, _ tx: any StoreReading)
+        throws -> [(order: RepairOrder, customer: Customer, missing: [String])] {
+        let offset = caller.settings.utcOffset
+        let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
+        var rows: [(order: RepairOrder, customer: Customer, missing: [String])] = []
+        for o in try tx.repairOrders(statuses: [.delivered, .settled, .closed], limit: 10_000) {
+            guard o.openedAt.date(in: offset) <= cutoff, let c = try tx.customer(id: o.customerID) else { continue }
+            let missing = CustomerFileCheck.missing(customer: c, order: o)
+            if !missing.isEmpty { rows.append((o, c, missing)) }
+        }
+        return rows
+    }
+
+    /// Complaints not yet resolved, or all of them, with customer and order.
+    public static func complaints(includingResolved: Bool, _ tx: any StoreReading)
+        throws -> [(complaint: Complaint, customer: Customer?, number: String?)] {
+        let statuses: [Complaint.Status] = includingResolved ? Complaint.Status.allCases : [.open, .investigated]
+        return try tx.complaints(statuses: statuses).map { c in
+            (c, try tx.customer(id: c.customerID), try c.orderID.flatMap { try tx.repairOrder(id: $0)?.number })
+        }
+    }
+}
