@@ -68,16 +68,14 @@ enum DataCommands {
             guard FileManager.default.fileExists(atPath: dir + "/store.toml") else {
                 throw Refusal("cannot load the dealership", problems: [Problem("dir", "\(dir) has no store.toml; is it a seeds folder? (see seeds/README.md)")])
             }
-            var problems: [Problem] = []
-            let (configText, _) = try Importer.readFile("store.toml", relativeTo: dir)
-            let configValues = try ConfigFile.parse(configText, name: "store.toml")
-            switch StoreSettings.from(keyValues: configValues) {
+            let (configText, configName) = try Importer.readFile("store.toml", relativeTo: dir)
+            let config = try ConfigFile.read(configText, name: configName)
+            switch StoreSettings.from(keyValues: config.values) {
             case .success(let s): try tx.saveSettings(s)
-            case .failure(let r): problems += r.problems
+            case .failure(let r): throw Refusal("the store settings cannot be loaded", problems: r.problems.map(config.located))
             }
-            // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own.
-            for (key, value) in configValues where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
-            try Refusal.check("the store settings cannot be loaded", problems)
+            // The plugins' sections ([plugin.NAME]) are kept as they are (arrays as a SettingList); each plugin reads its own.
+            for (key, value) in config.values where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
             var table = Table(columns: [Column("file", "file"), Column("what", "what"), Column("rows", "rows")])
             for (file, what, load) in seedFiles {
                 let (text, name) = try Importer.readFile(file, relativeTo: dir)
