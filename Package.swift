@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // SHA-256 for the hash-chained audit trail; PBKDF2 (_CryptoExtras) for PINs.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // store.toml is read as real TOML (multi-line arrays, quoted commas, duplicate keys refused).
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -43,7 +45,11 @@ let package = Package(
         ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "CLibEdit"]
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "CLibEdit", .product(name: "TOMLKit", package: "TOMLKit")],
+            // TOMLKit extends String, Array and Dictionary with public subscripts; without this they
+            // leak from ConfigFile.swift into every file of the module, and `options[name] = words[i]`
+            // stores nothing (tomlKitsSubscriptsDoNotReachTheShell).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "lane",

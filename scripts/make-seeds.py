@@ -64,6 +64,7 @@ import os
 import random
 import re
 import sys
+import tomllib  # Python 3.11+: store.toml is checked as the TOML lane reads
 from datetime import date, timedelta
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -119,12 +120,13 @@ def vin_valid(vin):
 # Fixed reference data
 # ---------------------------------------------------------------------------
 STORE_TOML = """\
-# 星河汽车 深圳南山服务站 — the demo dealership's settings
+# 星河汽车 深圳南山服务站 — the demo dealership's settings (TOML; seeds/README.md).
+# The demo's date is 2026-11-23: run lane --now 2026-11-23T09:00.
+# Changes to a store in use: store set KEY VALUE (audited).
 [store]
 name = "星河汽车深圳南山4S店"
 code = "SZNS"
 utc_offset = "+08:00"
-demo_date = "2026-11-23"
 
 [rates]
 labor_rate_fen = 28000        # per standard labour hour, VAT excluded
@@ -142,7 +144,14 @@ bays = 8
 template = "standard"         # the questionnaire of the quality call (Plugins/Survey/README.md)
 complaint_below = 60          # a CSI (0-100) below this opens a complaint
 max_days = 14                 # no survey later than this after delivery
-questions_standard = ["接待服务|csi|1-5", "维修质量|csi|1-5", "按时交车|csi|1-5", "费用透明|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10", "其他意见或建议|text"]
+questions_standard = [
+    "接待服务|csi|1-5",
+    "维修质量|csi|1-5",
+    "按时交车|csi|1-5",
+    "费用透明|csi|1-5",
+    "您向亲友推荐本店的可能性|nps|0-10",
+    "其他意见或建议|text",
+]
 questions_quick = ["维修质量|csi|1-5", "您向亲友推荐本店的可能性|nps|0-10"]
 
 [plugin.warranty]
@@ -150,11 +159,20 @@ basic = "3y/100000km"                  # X1: whichever comes first, counted from
 cover_powertrain = "5y/150000km"       # gearbox and driveline (part group powertrain)
 cover_ev = "8y/160000km"               # NEV traction battery, drive and charging (part group ev)
 operations_ev = ["EV-BATT-CHECK", "EV-COOLANT", "EV-CHARGE-PORT"]
-excluded = ["consumable", "brake"]     # fluids and brake friction parts wear out: never under warranty
-# wear and service parts of covered groups: filters, plugs, washer, belt, wiper blades, bulb, tyres, weights
-excluded_parts = ["XH-15400-0001", "XH-17220-0003", "XH-12290-0002", "XH-16010-0002", "XH-94109-0014", "XH-11720-0005", "XH-76620-0030", "XH-33115-0001", "XH-42751-2255", "XH-42751-2355", "XH-42700-0001"]
+excluded = ["consumable", "brake"]     # fluids and brake friction parts wear out: never covered
+# wear and service parts of covered groups
+excluded_parts = [
+    "XH-15400-0001", "XH-17220-0003",                   # oil and air filter
+    "XH-12290-0002", "XH-16010-0002", "XH-94109-0014",  # spark plug, fuel filter, drain plug washer
+    "XH-11720-0005", "XH-76620-0030", "XH-33115-0001",  # belt, wiper blades, bulb
+    "XH-42751-2255", "XH-42751-2355", "XH-42700-0001",  # tyres, wheel weights
+]
 # servicing and wear, not repairs
-excluded_operations = ["MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV", "BRK-FLUID", "BRK-PAD-F", "BRK-PAD-R", "BRK-DISC-F", "SPARK-PLUG", "WIPER", "TYRE-ROT", "TYRE-CHG", "WASH"]
+excluded_operations = [
+    "MNT-FIRST", "MNT-5K", "MNT-20K", "MNT-EV",
+    "BRK-FLUID", "BRK-PAD-F", "BRK-PAD-R", "BRK-DISC-F",
+    "SPARK-PLUG", "WIPER", "TYRE-ROT", "TYRE-CHG", "WASH",
+]
 
 [plugin.parts]
 reorder_default = 2           # report a part low when fewer are available (parts stock --low)
@@ -697,13 +715,33 @@ def check(verbose=True):
     bad = Problems()
     toml = open(os.path.join(SEEDS, "store.toml"), "rb").read()
     bad.need(b"\r" not in toml and not toml.startswith(b"\xef\xbb\xbf"), "store.toml: CR or BOM")
-    for line in toml.decode("utf-8").splitlines():
-        s = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
-        if not s:
+    for n, line in enumerate(toml.decode("utf-8").splitlines(), 1):
+        bad.need(len(line) <= 100, f"store.toml line {n}: longer than 100 characters")
+    # lane reads it as TOML (TOMLKit); these are the types it takes (StoreSettings.settingKeys).
+    try:
+        settings = tomllib.loads(toml.decode("utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        settings = {}
+        bad.need(False, f"store.toml: {e}")
+    store_keys = {
+        "store": {"name": str, "code": str, "utc_offset": str},
+        "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
+        "hours": {"open": str, "close": str, "peak": list},
+        "workshop": {"bays": int},
+    }
+    for section, values in settings.items():
+        if section == "plugin":
+            for plugin, keys in values.items():
+                for key, value in keys.items():
+                    ok = isinstance(value, (str, int, bool)) or (
+                        isinstance(value, list) and all(isinstance(v, (str, int, bool)) for v in value))
+                    bad.need(ok, f"store.toml: plugin.{plugin}.{key} has a type plugins cannot read")
             continue
-        ok = (re.match(r"^\[[a-z_]+(\.[a-z_]+)?\]$", s)
-              or re.match(r'^[a-z_]+ = ("[^"]*"|-?[0-9]+|\[("[^"]*"(, )?)*\])$', s))
-        bad.need(ok, f"store.toml: unexpected line {line!r}")
+        bad.need(section in store_keys, f"store.toml: unknown section [{section}]")
+        for key, value in values.items():
+            want = store_keys.get(section, {}).get(key)
+            bad.need(want is not None and isinstance(value, want) and not isinstance(value, bool),
+                     f"store.toml: {section}.{key} is unknown or of the wrong type")
 
     teams = read_csv("teams.csv", bad)
     team_names = {t["name"] for t in teams}
@@ -873,19 +911,39 @@ README_HEAD = """\
 # ServiceLane demo data
 
 Generated by `python3 scripts/make-seeds.py` (deterministic; standard library
-only). Do not edit these files by hand: change the script and run it again.
-`python3 scripts/make-seeds.py --check` checks the files without rewriting them.
+only, Python 3.11 or later). Do not edit these files by hand: change the script
+and run it again. `python3 scripts/make-seeds.py --check` checks the files
+without rewriting them.
 
-All files are UTF-8 without BOM, LF line endings, a header row first, and
-RFC 4180 quoting only where needed (one visit summary contains a comma).
-Money is VAT excluded.
+All files are UTF-8 without BOM, LF line endings. The CSV files have a header
+row first, and RFC 4180 quoting only where needed (one visit summary contains
+a comma). Money is VAT excluded.
+
+`store.toml` is TOML (arrays may span lines; a key written twice is refused).
+`seed load` reads it: the sections `[store]`, `[rates]`, `[hours]` and
+`[workshop]` take only the keys below, each of its type (a misspelt key is
+refused, naming the file, the line and the key); each `[plugin.NAME]` section
+belongs to its plugin (see the plugin's README). In a store already in use, a
+setting is changed with `store set KEY VALUE` (service manager or admin; the
+audit trail keeps the old and the new value), e.g. `store set workshop.bays 10`.
+
+| Key | Type | Holds |
+|---|---|---|
+| `store.name`, `store.code` | string | the store's name and short code |
+| `store.utc_offset` | string | time zone, e.g. `"+08:00"` |
+| `rates.labor_rate_fen` | whole number | fen per standard labour hour, VAT excluded (28000 = ¥280.00) |
+| `rates.vat_basis_points` | whole number | VAT, 1300 = 13 % |
+| `rates.discount_limit_basis_points` | whole number | the largest discount an advisor may give (default 1000) |
+| `hours.open`, `hours.close` | string | e.g. `"08:00"`, `"20:00"` |
+| `hours.peak` | array of strings | e.g. `["08:30-10:30", "16:30-18:00"]` |
+| `workshop.bays` | whole number | bays in the workshop |
 
 **Demo date: 2026-11-23 (Monday), store time zone UTC+08:00.** No visit is
 later than 2026-11-20.
 
 | File | Columns | Holds |
 |---|---|---|
-| `store.toml` | — | store name and code, UTC offset, demo date, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; the plugins' settings (`[plugin.NAME]`, each plugin's README) |
+| `store.toml` | — | store name and code, UTC offset, labour rate (fen per hour), VAT (basis points), opening and peak hours, number of bays; the plugins' settings (`[plugin.NAME]`, each plugin's README) |
 | `teams.csv` | `name,skills` | 4 workshop teams; skills separated by `;` (maintenance, mechanical, electrical, body, paint, ev) |
 | `staff.csv` | `name,role,team,phone` | {staff} staff; `team` only for team_leader and technician |
 | `labor_operations.csv` | `code,name,hours,skill` | {ops} labour operations, standard hours, the skill they need |

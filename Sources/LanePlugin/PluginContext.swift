@@ -12,6 +12,8 @@ public protocol PluginContext {
     var settings: StoreSettings { get }
     /// The plugin's own settings: the `[plugin.NAME]` section of store.toml,
     /// keys without the prefix (`basic_years`, not `plugin.warranty.basic_years`).
+    /// Numbers and true/false come as their text; an array as a list that
+    /// `SettingList.items(config["KEY"])` reads (an item may hold a comma).
     var config: [String: String] { get }
     /// Whether this command may change data (false in lookups, `today` and `remind due`).
     var canChange: Bool { get }

@@ -47,7 +47,7 @@ public struct SurveyTemplate: Sendable, Equatable {
     /// question; the CSI scale defaults to 1-5, NPS is always 0-10.
     static func question(_ item: String) -> Result<SurveyQuestion, Problem> {
         let parts = item.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-        let shape = "write text|csi|1-5, text|nps or text|text (an ASCII comma splits a question in two: use ，)"
+        let shape = "write text|csi|1-5, text|nps or text|text"
         guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty else { return .failure(Problem("", "'\(item)' is not a question: \(shape)")) }
         guard let kind = SurveyQuestion.Kind(rawValue: parts[1].lowercased()) else {
             return .failure(Problem("", "'\(item)': '\(parts[1])' is not a question type (csi, nps or text)"))
@@ -124,8 +124,8 @@ public struct SurveySettings: Sendable, Equatable {
             let name = String(key.dropFirst(questionsPrefix.count))
             var questions: [SurveyQuestion] = []
             var bad = false
-            for (i, item) in value.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-                switch SurveyTemplate.question(String(item).trimmingWhitespace()) {
+            for (i, item) in SettingList.items(value).enumerated() {
+                switch SurveyTemplate.question(item.trimmingWhitespace()) {
                 case .success(let q): questions.append(q)
                 case .failure(let why):
                     p.append(Problem(field(key), "question \(i + 1) \(why.message)"))

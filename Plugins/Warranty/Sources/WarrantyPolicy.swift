@@ -98,7 +98,7 @@ struct WarrantyPolicy: Sendable, Equatable {
         }
         let groupList = partGroups.sorted().joined(separator: ", ")
         func list(_ key: String) -> [String] {
-            (config[key] ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            SettingList.items(config[key]).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         func knownGroup(_ group: String, _ key: String) -> Bool {
             if partGroups.contains(group) { return true }

@@ -84,6 +84,30 @@ public struct StoreSettings: Hashable, Sendable {
          ("rates.discount_limit_basis_points", String(discountLimitBasisPoints))]
     }
 
+    /// Every setting the store has, with its type: the keys of store.toml's
+    /// [store], [rates], [hours] and [workshop] sections and of `store set`.
+    public static let settingKeys: [StoreSettingKey] = [
+        StoreSettingKey("store.name", .text, "the store's name", example: "星河汽车深圳南山4S店"),
+        StoreSettingKey("store.code", .text, "the store's short code", example: "SZNS"),
+        StoreSettingKey("store.utc_offset", .text, "the store's time zone as an offset from UTC", example: "+08:00"),
+        StoreSettingKey("rates.labor_rate_fen", .wholeNumber, "per standard labour hour in fen, VAT excluded", example: "28000"),
+        StoreSettingKey("rates.vat_basis_points", .wholeNumber, "VAT in basis points (1300 = 13 %)", example: "1300"),
+        StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber,
+                        "the largest discount an advisor may give, in basis points of the net total", example: "1000"),
+        StoreSettingKey("hours.open", .text, "opening time", example: "08:00"),
+        StoreSettingKey("hours.close", .text, "closing time", example: "20:00"),
+        StoreSettingKey("hours.peak", .textList, "peak hours, when the reception is busiest", example: "08:30-10:30,16:30-18:00"),
+        StoreSettingKey("workshop.bays", .wholeNumber, "workshop bays (how many cars at once)", example: "8"),
+    ]
+
+    public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
+
+    /// One setting as a person reads and types it (a list with commas).
+    public func value(of key: StoreSettingKey) -> String {
+        let text = keyValues.first { $0.0 == key.name }?.1 ?? ""
+        return key.kind == .textList ? SettingList.items(text).joined(separator: ",") : text
+    }
+
     /// Reads settings back from key/value text; missing keys keep the standard
     /// value, malformed ones are reported by key.
     public static func from(keyValues: [String: String]) -> Result<StoreSettings, Refusal> {
@@ -100,16 +124,82 @@ public struct StoreSettings: Hashable, Sendable {
         take("rates.vat_basis_points", { v in Int(v).map { s.vatBasisPoints = $0 } != nil && (0...10_000).contains(s.vatBasisPoints) }, "basis points from 0 to 10000")
         take("hours.open", { v in TimeOfDay(parsing: v).map { s.opens = $0 } != nil }, "a time like 08:00")
         take("hours.close", { v in TimeOfDay(parsing: v).map { s.closes = $0 } != nil }, "a time like 20:00")
-        take("hours.peak", { v in
-            let ranges = v.split(separator: ",").map { TimeRange(parsing: String($0).trimmingWhitespace()) }
-            guard ranges.allSatisfy({ $0 != nil }) else { return false }
-            s.peakHours = ranges.compactMap { $0 }
-            return true
-        }, "time ranges like 08:30-10:30")
+        // Ranges hold no comma, so the stored text stays comma-joined; a list from store.toml or `store set` comes as a SettingList.
+        if let v = keyValues["hours.peak"] {
+            let items = SettingList.items(v)
+            let ranges = items.compactMap { TimeRange(parsing: $0) }
+            if ranges.count == items.count { s.peakHours = ranges }
+            else { problems.append(Problem("hours.peak", "'\(items.joined(separator: ","))' is not time ranges like 08:30-10:30")) }
+        }
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
              "basis points from 0 to 10000")
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, "a number of bays above 0")
         if s.opens >= s.closes { problems.append(Problem("hours", "the store must open (\(s.opens)) before it closes (\(s.closes))")) }
         return problems.isEmpty ? .success(s) : .failure(Refusal("the store settings are not valid", problems: problems))
+    }
+}
+
+/// One key of the store's settings, with the type its value must have in
+/// store.toml and what `store set` accepts for it.
+public struct StoreSettingKey: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case text, wholeNumber, textList
+
+        /// What a value should be, for messages ("expected a whole number").
+        public var expected: String {
+            switch self {
+            case .text: "a string"
+            case .wholeNumber: "a whole number"
+            case .textList: "an array of strings"
+            }
+        }
+
+        /// How a value is typed after `store set`.
+        public var typed: String {
+            switch self {
+            case .text: "text"
+            case .wholeNumber: "a whole number"
+            case .textList: "items separated by commas"
+            }
+        }
+    }
+
+    /// `section.key`, as the file's section and key give it.
+    public var name: String
+    public var kind: Kind
+    public var meaning: String
+    /// As typed after `store set`.
+    public var example: String
+
+    public init(_ name: String, _ kind: Kind, _ meaning: String, example: String) {
+        self.name = name
+        self.kind = kind
+        self.meaning = meaning
+        self.example = example
+    }
+
+    public var section: String { String(name.prefix { $0 != "." }) }
+    public var key: String { String(name.drop { $0 != "." }.dropFirst()) }
+
+    /// A value typed at the prompt (`store set`) as the store keeps it, with
+    /// the file's types: digits for a whole number, items separated by commas for a list.
+    public func storedValue(typed text: String) -> Result<String, Problem> {
+        let text = text.trimmingWhitespace()
+        switch kind {
+        case .text:
+            return .success(text)
+        case .wholeNumber:
+            if let n = Int64(text) { return .success(String(n)) }
+            var message = "expected a whole number, found '\(text)'"
+            // Amounts are kept in fen; someone typing yuan is told the number to write.
+            if name.hasSuffix("_fen"), let m = Money(yuan: text) { message += "; the amount is in fen: \(m.fen) for \(m)" }
+            return .failure(Problem(name, message))
+        case .textList:
+            let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            if let empty = items.firstIndex(of: "") {
+                return .failure(Problem(name, "item \(empty + 1) of '\(text)' is empty; separate the items with one comma, e.g. \(example)"))
+            }
+            return .success(SettingList.text(items))
+        }
     }
 }

@@ -68,16 +68,14 @@ enum DataCommands {
             guard FileManager.default.fileExists(atPath: dir + "/store.toml") else {
                 throw Refusal("cannot load the dealership", problems: [Problem("dir", "\(dir) has no store.toml; is it a seeds folder? (see seeds/README.md)")])
             }
-            var problems: [Problem] = []
-            let (configText, _) = try Importer.readFile("store.toml", relativeTo: dir)
-            let configValues = try ConfigFile.parse(configText, name: "store.toml")
-            switch StoreSettings.from(keyValues: configValues) {
+            let (configText, configName) = try Importer.readFile("store.toml", relativeTo: dir)
+            let config = try ConfigFile.read(configText, name: configName)
+            switch StoreSettings.from(keyValues: config.values) {
             case .success(let s): try tx.saveSettings(s)
-            case .failure(let r): problems += r.problems
+            case .failure(let r): throw Refusal("the store settings cannot be loaded", problems: r.problems.map(config.located))
             }
-            // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own.
-            for (key, value) in configValues where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
-            try Refusal.check("the store settings cannot be loaded", problems)
+            // The plugins' sections ([plugin.NAME]) are kept as they are (arrays as a SettingList); each plugin reads its own.
+            for (key, value) in config.values where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
             var table = Table(columns: [Column("file", "file"), Column("what", "what"), Column("rows", "rows")])
             for (file, what, load) in seedFiles {
                 let (text, name) = try Importer.readFile(file, relativeTo: dir)
@@ -102,6 +100,7 @@ enum DealershipCommands {
         try registry.register(catalogLabor)
         try registry.register(catalogParts)
         try registry.register(storeShow)
+        try registry.register(storeSet)
     }
 
     static let staffList = CommandSpec(
@@ -164,5 +163,47 @@ enum DealershipCommands {
             r.add("customers", "customers", .int(try tx.customerCount()))
             r.add("vehicles", "vehicles", .int(try tx.vehicleCount()))
             return .record(r)
+        })
+
+    /// Changes one setting of a store in use, with the rules and types of
+    /// store.toml; the audit trail keeps who changed what (the old and new value).
+    static let storeSet = CommandSpec(
+        noun: "store", verb: "set", summary: "Change one of the store's settings",
+        discussion: "KEY is a key of store.toml, section.key; VALUE is checked as the file's would be. The settings:\n"
+            + StoreSettings.settingKeys.map { "  \($0.name) (\($0.kind.typed)): \($0.meaning), e.g. \($0.example)" }.joined(separator: "\n"),
+        positionals: [PositionalSpec("key", "The setting, e.g. rates.labor_rate_fen", completion: .choices(StoreSettings.settingKeys.map(\.name))),
+                      PositionalSpec("value", "Its new value (quote a value with spaces)")],
+        examples: ["store set rates.labor_rate_fen 38000", "store set hours.peak 08:30-10:30,16:30-18:00", "store set workshop.bays 10"],
+        action: .write { inv, ctx, tx in
+            let name = inv.positional("key") ?? ""
+            guard let key = StoreSettings.settingKey(named: name) else {
+                let names = StoreSettings.settingKeys.map(\.name)
+                // `bays` or `labour_rate_fen` for workshop.bays or rates.labor_rate_fen: the key without its section, or a slip.
+                let short = StoreSettings.settingKeys.first { $0.key == name }?.name
+                    ?? CommandRegistry.suggestion(for: name, among: StoreSettings.settingKeys.map(\.key))
+                        .flatMap { key in StoreSettings.settingKeys.first { $0.key == key }?.name }
+                let hint = (CommandRegistry.suggestion(for: name, among: names) ?? short).map { "did you mean \($0)? " } ?? ""
+                throw Refusal("cannot set \(name)", problems: [Problem("key", "'\(name)' is not a store setting; \(hint)the settings are \(names.joined(separator: ", "))")])
+            }
+            let stored: String
+            switch key.storedValue(typed: inv.positional("value") ?? "") {
+            case .success(let v): stored = v
+            case .failure(let p): throw Refusal("cannot set \(key.name)", problems: [p])
+            }
+            let old = try tx.settings()
+            var values = try tx.settingValues()
+            values[key.name] = stored
+            let new: StoreSettings
+            switch StoreSettings.from(keyValues: values) {
+            case .success(let s): new = s
+            case .failure(let r): throw Refusal("cannot set \(key.name)", problems: r.problems)
+            }
+            try tx.saveSettings(new)
+            let (before, after) = (old.value(of: key), new.value(of: key))
+            var r = Record()
+            r.add("key", "setting", .text(key.name))
+            r.add("old", "was", .text(before))
+            r.add("new", "now", .text(after))
+            return .message("\(key.name): \(before) → \(after)" + (before == after ? " (unchanged)" : ""), r)
         })
 }
