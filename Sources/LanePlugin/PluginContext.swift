@@ -58,9 +58,23 @@ public protocol PluginContext {
 
     // MARK: Changing the dealership's records
 
+    /// R3.5: records the warranty decision on an order as the signed-in
+    /// user, inside this command's transaction: the same operation as
+    /// `ro warranty`, with its role check, rules and audit row.
+    @discardableResult
+    func decideWarranty(orderNumber: String, _ decision: WarrantyDecision) throws -> RepairOrder
+    /// R6.2: opens a complaint as the signed-in user (the operation of
+    /// `complaint open`: role check, rules, audit row). One unhappy visit is
+    /// one complaint: when the order already has one open, nothing is opened
+    /// and that one comes back with `alreadyOpen`.
+    func openComplaint(customerCode: String, orderNumber: String?, text: String) throws -> (complaint: Complaint, alreadyOpen: Bool)
+    /// The store's service campaigns and technical upgrades (`campaign list`).
+    func campaigns() throws -> [ServiceCampaign]
+
     /// Runs a shell command as the signed-in user, inside this command's
     /// transaction: the same role check, rules and audit row as typed at the
-    /// prompt. This is how a plugin changes anything that is not its own.
+    /// prompt. Prefer the typed operations above; this is for what they do
+    /// not cover yet, and how run-time plugins change records.
     @discardableResult
     func run(_ commandLine: String) throws -> CommandOutput
     /// Moves a part's stock and writes its ledger row (`parts ledger`);

@@ -157,14 +157,11 @@ enum SurveyCommands {
             if belowThreshold { why.append("CSI \(SurveyScore.text(csi))，低于 \(plan.settings.complaintBelow)") }
             if !plan.comment.isEmpty { why.append("客户意见：\(plan.comment)") }
             let text = "满意度调查低分（\(o.number)）：" + why.joined(separator: "；")
-            let opened: String
             // One unhappy visit, one complaint: the quality call may already have opened it (`followup record --score 1`).
-            if let open = try context.complaints(orderID: o.id).first(where: { $0.status != .resolved }) {
-                opened = "complaint \(open.id) is already open for \(o.number); add the survey's low scores to its investigation"
-            } else {
-                let line = "complaint open \(plan.customer.code) --ro \(o.number) --text \(ShellWord.quoted(text))"
-                opened = try context.run(line).messageText ?? "complaint opened"
-            }
+            let (complaint, alreadyOpen) = try context.openComplaint(customerCode: plan.customer.code, orderNumber: o.number, text: text)
+            let opened = alreadyOpen
+                ? "complaint \(complaint.id) is already open for \(o.number); add the survey's low scores to its investigation"
+                : "complaint \(complaint.id) opened for \(plan.customer.name) \(plan.customer.code)"
             try context.execute("UPDATE survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
             lines.append("\(opened): investigate and resolve it (R6.2)")
         }

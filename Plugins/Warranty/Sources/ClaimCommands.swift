@@ -53,7 +53,7 @@ enum ClaimCommands {
                                                         diagnosis: diagnosis, cover: verdict.text), c)
         var lines = ["claim \(number) opened for \(order.number) \(vehicle.plate) \(code)"]
         if order.warranty != .escalated {
-            try c.run("ro warranty \(order.number) \(WarrantyDecision.escalated.rawValue)")
+            try c.decideWarranty(orderNumber: order.number, .escalated)
             lines.append("\(order.number) warranty: escalated to the maker (R3.5)")
         }
         lines.append("the store's rules said: \(verdict.text)")
@@ -133,7 +133,7 @@ enum ClaimCommands {
             return ["\(number) is past the team-leader check (now: \(order.status.title)): its warranty decision stays escalated; "
                     + "the maker's answer is on the claim"]
         }
-        try c.run("ro warranty \(number) \(decision.rawValue)")
+        try c.decideWarranty(orderNumber: number, decision)
         return ["\(number) warranty: \(decision.rawValue)"
                 + (decision == .covered ? "; the maker pays: put the repair's lines on --payer warranty" : "; tell the customer the repair is at their cost (R3.5)")]
     }

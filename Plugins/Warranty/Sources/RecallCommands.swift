@@ -66,11 +66,7 @@ enum RecallCommands {
 
     /// The built-in service campaigns' codes: a recall may not reuse one.
     static func builtInCampaignCodes(_ c: any PluginContext) throws -> Set<String> {
-        guard case .table(let t) = try c.run("campaign list") else { return [] }
-        return Set(t.rows.compactMap { row -> String? in
-            if case .text(let code)? = row.first { return code.uppercased() }
-            return nil
-        })
+        Set(try c.campaigns().map { $0.code.uppercased() })
     }
 
     static let list = PluginCommand(

@@ -75,6 +75,40 @@ final class HostPluginContext: PluginContext {
         return try session.runNested(commandLine, ctx, tx)
     }
 
+    func campaigns() throws -> [ServiceCampaign] { try tx.campaigns() }
+
+    func decideWarranty(orderNumber: String, _ decision: WarrantyDecision) throws -> RepairOrder {
+        let (department, tx) = try operating()
+        let caller = ctx.caller("ro warranty \(orderNumber) \(decision.rawValue)")
+        return try department.changeInside("ro warranty", by: caller, tx, notifying: false) { tx in
+            let done = try RepairOrderDesk.perform(RepairOrderAction(.warranty(decision)), order: orderNumber, by: caller, tx)
+            return Recorded(done.order, audit: AuditNote(ref: done.number, summary: done.text))
+        }.value
+    }
+
+    func openComplaint(customerCode: String, orderNumber: String?, text: String) throws -> (complaint: Complaint, alreadyOpen: Bool) {
+        let (department, tx) = try operating()
+        if let number = orderNumber, let order = try tx.repairOrder(number: number.uppercased()),
+           let open = Complaint.openOne(forOrder: order.id, among: try complaints(orderID: order.id)) {
+            return (open, true)
+        }
+        let caller = ctx.caller("complaint open \(customerCode)" + (orderNumber.map { " --ro \($0)" } ?? "") + " --text \(ShellWord.quoted(text))")
+        let opened = try department.changeInside("complaint open", by: caller, tx, notifying: false) { tx in
+            let opened = try FollowUpDesk.openComplaint(ComplaintRequest(customer: customerCode, order: orderNumber, text: text), by: caller, tx)
+            return Recorded(opened, audit: AuditNote(ref: opened.customerCode, summary: opened.message.description))
+        }.value
+        return (opened.complaint, false)
+    }
+
+    /// The application layer and this command's transaction, for a plugin's operation.
+    private func operating() throws -> (Department, any StoreWriting) {
+        let tx = try changing()
+        guard let department = ctx.runner?.session?.department else {
+            throw Refusal("the plugin \(plugin) cannot change records here", problems: [Problem("plugin", "operations run only inside a shell session")])
+        }
+        return (department, tx)
+    }
+
     func moveStock(partNumber: String, delta: Int, reason: String, reference: String?) throws {
         try Stockroom.move(StockMovement(partNumber: partNumber.uppercased(), delta: delta, reason: reason, reference: reference,
                                          at: ctx.now, by: ctx.user), try changing())
