@@ -9,6 +9,8 @@ public enum Value: Sendable, Equatable {
     case date(CalendarDate)
     case time(Timestamp)
     case bool(Bool)
+    /// Labour hours: a number in JSON (`1.25`), never floating point.
+    case hours(LaborHours)
     case none
 
     public static func optional(_ s: String?) -> Value { s.map(Value.text) ?? .none }

@@ -531,7 +531,8 @@ enum RepairOrderCommands {
         r.add("status", "status", .text(o.status.rawValue))
         r.add("plate", "plate", .text(v?.plate.value ?? "?"))
         r.add("model", "model", .text(v?.model ?? "?"))
-        r.add("customer", "customer", .text(c.map { "\($0.name) \($0.code)" } ?? "?"))
+        r.add("customer_name", "customer", .text(c?.name ?? "?"))
+        r.add("customer_code", "customer code", .text(c?.code ?? "?"))
         r.add("advisor", "advisor", .text(o.advisor))
         r.add("opened_at", "opened", .time(o.openedAt))
         r.add("complaint", "complaint", .optional(o.complaint))
@@ -544,22 +545,23 @@ enum RepairOrderCommands {
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
         r.add("labor_fen", "labour", .money(s.laborNet))
         r.add("parts_fen", "parts", .money(s.partsNet))
-        if s.discount.fen > 0 { r.add("discount_fen", "discount", .money(s.discount)) }
+        r.add("discount_fen", "discount", .money(s.discount))
         r.add("vat_fen", "VAT", .money(s.vat))
         r.add("total_fen", "total", .money(s.total))
-        if s.coveredValue.fen > 0 { r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue)) }
+        r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue))
         var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
-                                Column("qty", "h/qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
-                                Column("approval", "customer"), Column("progress", "progress")], emptyText: "(no lines yet)")
+                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
+                                Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
+                      emptyText: "(no lines yet)")
         for l in o.lines {
-            let qty = l.kind == .labor ? l.hours.description : String(l.quantity)
             let progress: String
             switch l.kind {
             case .labor: progress = l.clockedOnAt != nil ? "clocked on: \(l.clockedOnBy ?? "")" : l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
             case .part: progress = "\(l.issued)/\(l.quantity) issued"
             }
-            t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name), .text(qty), .money(l.amount),
-                           .text(l.payer.rawValue), .text(l.approval.rawValue + (l.safety ? " ⚠" : "")), .text(progress)])
+            t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name),
+                           l.kind == .labor ? .hours(l.hours) : .none, l.kind == .part ? .int(l.quantity) : .none, .money(l.amount),
+                           .text(l.payer.rawValue), .text(l.approval.rawValue), .bool(l.safety), .text(progress)])
         }
         r.add(section: "lines", "lines", t)
         return r

@@ -25,6 +25,8 @@ public enum JSONText {
         case .date(let d): return string(d.description)
         case .time(let t): return string(t.iso8601(in: offset))
         case .bool(let b): return b ? "true" : "false"
+        // `1.25`: LaborHours prints a valid JSON number, exactly.
+        case .hours(let h): return h.description
         case .none: return "null"
         }
     }

@@ -47,6 +47,7 @@ public struct Renderer: Sendable {
         case .date(let d): return d.description
         case .time(let t): return t.display(in: offset)
         case .bool(let b): return b ? "yes" : "no"
+        case .hours(let h): return h.description
         case .none: return "-"
         }
     }

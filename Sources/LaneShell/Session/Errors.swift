@@ -32,6 +32,28 @@ enum ErrorReport {
         }
     }
 
+    /// `{"error": {"kind": "refused", "code": …, "message": …, "where": "line 3", "problems": [{"field", "code", "message"}]}}`
+    /// (docs/json.md): what went wrong, as stable codes.
+    static func json(for error: any Error, origin: String?) -> String {
+        let kind: String
+        switch exitCode(for: error) {
+        case .usage: kind = "usage"
+        case .storage: kind = "storage"
+        case .ok, .refused: kind = "refused"
+        }
+        var members = ["\"kind\": " + JSONText.string(kind)]
+        if let refusal = error as? Refusal {
+            members.append("\"code\": " + JSONText.string(refusal.headline.code.rawValue))
+        }
+        members.append("\"message\": " + JSONText.string(message(for: error)))
+        members.append("\"where\": " + (origin.map(JSONText.string) ?? "null"))
+        let problems = (error as? Refusal)?.problems ?? []
+        members.append("\"problems\": [" + problems.map { p in
+            "{\"field\": \(JSONText.string(p.field)), \"code\": \(JSONText.string(p.code.rawValue)), \"message\": \(JSONText.string(p.message))}"
+        }.joined(separator: ", ") + "]")
+        return "{\"error\": {" + members.joined(separator: ", ") + "}}"
+    }
+
     static func message(for error: any Error) -> String {
         switch error {
         case let e as Refusal: return e.description

@@ -279,8 +279,13 @@ public final class ShellSession {
             quitRequested = true
             return .ok
         } catch {
-            let prefix = origin.map { "error: \($0): " } ?? "error: "
-            io.err(privacy.scrub(prefix + ErrorReport.message(for: error)) + "\n")
+            if format == .json {
+                // Scripts asking for JSON get the refusal as data too: codes, not sentences to parse.
+                io.err(privacy.scrub(ErrorReport.json(for: error, origin: origin)) + "\n")
+            } else {
+                let prefix = origin.map { "error: \($0): " } ?? "error: "
+                io.err(privacy.scrub(prefix + ErrorReport.message(for: error)) + "\n")
+            }
             return ErrorReport.exitCode(for: error)
         }
     }
