@@ -23,6 +23,8 @@ public enum MessageArgument: Hashable, Sendable {
     case role(StaffRole)
     /// Several values, rendered as a list (`a, b, c`).
     case list([MessageArgument])
+    /// A message of its own, rendered in the same language.
+    case message(Message)
 }
 
 /// Something said to a person, as data: a code and its typed arguments.
