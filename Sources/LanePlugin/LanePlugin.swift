@@ -170,18 +170,6 @@ public struct PluginSection: Sendable, Equatable {
     }
 }
 
-/// A call to make, listed by `remind due` beside the built-in reminders.
-/// `reference` tells calls of one kind apart (a recall code, a back-order
-/// number): `remind log PLATE KIND --campaign REFERENCE` records the call (references
-/// are upper case).
-public struct PluginReminder: Sendable, Equatable {
-    public var vehicleID: Int64
-    public var reminder: ServiceReminder
-    public var reference: String
-
-    public init(vehicleID: Int64, reminder: ServiceReminder, reference: String) {
-        self.vehicleID = vehicleID
-        self.reminder = reminder
-        self.reference = reference
-    }
-}
+/// A call to make, listed by `remind due` beside the built-in reminders:
+/// LaneCore's `ReferencedCall`, which the due list takes from every source.
+public typealias PluginReminder = ReferencedCall

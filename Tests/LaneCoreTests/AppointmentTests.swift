@@ -227,6 +227,58 @@ private enum AP {
                 == Array(1...8), "an appointment ending at 15:00 frees its bay at 15:00")
     }
 
+    // MARK: Booking as a whole (R2.3, R2.4, R2.8)
+
+    func booking(_ start: Timestamp?, job: String = "保养", duration: Int = 60, calledAt: Timestamp = AP.at(23, 9), acceptPeak: Bool = false,
+                 missed: Appointment? = nil) -> BookingCheck {
+        AppointmentPlanner.checkBooking(start: start, duration: duration, job: job, calledAt: calledAt, acceptPeak: acceptPeak, missed: missed,
+                                        now: AP.at(23, 9), settings: AP.settings, existing: [])
+    }
+
+    @Test func R2_3_aPeakTimeIsRefusedWithAlternativesUnlessTheCustomerInsists() {
+        let refused = booking(AP.at(25, 9))
+        #expect(refused.problems.map(\.code) == ["appointment.peak_time", "appointment.alternatives"])
+        #expect(refused.problems.last?.message == "2026-11-25 10:30, 2026-11-25 11:00, 2026-11-25 11:30")
+        let insisted = booking(AP.at(25, 9), acceptPeak: true)
+        #expect(insisted.problems.isEmpty)
+        #expect(insisted.isPeak)
+        #expect(insisted.warnings.map(\.code) == ["appointment.peak_warning"])
+        #expect(booking(AP.at(25, 14)).problems.isEmpty)
+    }
+
+    @Test func aBookingListsEveryProblemItCan() {
+        let check = booking(nil, job: " ", duration: 5, calledAt: AP.at(23, 7))
+        #expect(check.problems.map(\.code) == ["appointment.entered_late", "appointment.job_missing", "appointment.duration_limits"])
+        #expect(booking(AP.at(25, 21)).problems.map(\.code) == ["appointment.outside_hours", "appointment.alternatives"])
+    }
+
+    @Test func R2_8_aFollowUpIsTheNextAttemptInItsWindow() throws {
+        var missed = AP.appointment(start: AP.at(23, 9))
+        try missed.markNoShow(now: AP.at(23, 9, 30))
+        #expect(booking(AP.at(24, 14), missed: missed).problems.map(\.code) == ["appointment.outside_follow_up_window"])
+        let next = booking(AP.at(26, 14), missed: missed)
+        #expect(next.problems.isEmpty)
+        #expect(next.attempt == 2)
+    }
+
+    @Test func R2_5_partsArePutAsideOnlyFromWhatIsNotReserved() {
+        let tyre = Part(number: "XH-42751-2355", name: "轮胎 235/55R19", unit: "个", price: Money(fen: 98_000), stock: 4, bin: "A1", group: "tyres")
+        #expect(AppointmentPlanner.reservationProblem(part: tyre, reserved: 0, wanted: 4) == nil)
+        let short = AppointmentPlanner.reservationProblem(part: tyre, reserved: 2, wanted: 4)
+        #expect(short?.field == "XH-42751-2355")
+        #expect(short?.message == "轮胎 235/55R19: 2 available, 4 needed; order it and record --parts-expected DATE")
+        #expect(AppointmentPlanner.reservationLabel(customer: "卢文博", day: AP.day(24)) == "卢文博 2026-11-24")
+    }
+
+    @Test func R2_5_preparationOnlyWhileTheAppointmentIsOpen() throws {
+        var a = AP.appointment(start: AP.at(26, 10))
+        try a.recordPreparation(Preparation(items: true, needsPlan: true, partsExpectedOn: AP.day(25)), at: AP.at(24, 9))
+        #expect(a.internalChecks == InternalConfirmations(advisorItemsAt: AP.at(24, 9), needsTechnicianPlan: true, partsExpectedOn: AP.day(25)))
+        try a.cancel(reason: "客户出差")
+        let refusal = #expect(throws: Refusal.self) { try a.recordPreparation(Preparation(plan: true), at: AP.at(24, 10)) }
+        #expect(refusal?.codes == ["appointment.cannot_prepare", "appointment.not_open"])
+    }
+
     // MARK: R2.4 entry within an hour
 
     @Test func R2_4_entryMoreThanAnHourAfterTheCallIsRefused() {
@@ -235,7 +287,8 @@ private enum AP {
         #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 10)) == nil, "exactly one hour is in time")
         let late = AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 10, 1))
         #expect(late?.field == "called")
-        #expect(late?.message == "the call was 1 h 1 min ago; appointments are entered within 1 hour of the call (R2.4)")
+        #expect(late?.code == "appointment.entered_late")
+        #expect(late?.message == "the call was 1 h 1 min ago; appointments are entered within 1 hour of the call")
         #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 12))?.message.hasPrefix("the call was 3 h ago") == true)
         #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(25, 11))?.message.hasPrefix("the call was 2 d 2 h ago") == true)
     }
@@ -254,7 +307,7 @@ private enum AP {
         let comeback = AP.appointment(start: AP.at(26, 10), internalChecks: InternalConfirmations(needsTechnicianPlan: true))
         let problems = AppointmentPlanner.internalConfirmationProblems(for: comeback, settings: AP.settings)
         #expect(problems.map(\.field) == ["advisor", "technician", "parts"])
-        #expect(problems.allSatisfy { $0.message.contains("(R2.5)") })
+        #expect(problems.map(\.code) == ["appointment.items_missing", "appointment.plan_missing", "appointment.parts_unchecked"])
 
         let done = AP.appointment(start: AP.at(26, 10), internalChecks: InternalConfirmations(
             advisorItemsAt: AP.at(24, 9), needsTechnicianPlan: true, technicianPlanAt: AP.at(24, 15), partsCheckedAt: AP.at(24, 11)))

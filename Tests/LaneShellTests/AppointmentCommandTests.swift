@@ -28,7 +28,7 @@ import Testing
 
     @Test func R2_4_entryMoreThanAnHourAfterTheCallIsRefused() throws {
         let shell = try TestShell(seeded: true)
-        #expect(try shell.expectRefused("appt book 粤BD92702 --at 2026-11-24T11:00 --job 保养 --called-at 07:30").contains("R2.4"))
+        #expect(try shell.expectRefused("appt book 粤BD92702 --at 2026-11-24T11:00 --job 保养 --called-at 07:30").contains("within 1 hour of the call"))
     }
 
     @Test func bookingListsEveryProblem() throws {
@@ -91,7 +91,7 @@ import Testing
         #expect(try shell.expectRefused("appt no-show AP-20261123-001").contains("15"))
         try shell.expectOK("clock set 2026-11-23T16:00")
         #expect(try shell.expectOK("appt no-show AP-20261123-001").contains("between 2026-11-26 and 2026-12-03"))
-        #expect(try shell.expectRefused("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养 --after AP-20261123-001").contains("R2.8"))
+        #expect(try shell.expectRefused("appt book 粤B27DP2 --at 2026-11-24T14:00 --job 常规保养 --after AP-20261123-001").contains("falls 3-10 days after 2026-11-23"))
         try shell.expectOK("appt book 粤B27DP2 --at 2026-11-27T14:00 --job 常规保养 --after AP-20261123-001")
         #expect(try shell.expectOK("appt list --on 2026-11-27").contains("      2"))
     }

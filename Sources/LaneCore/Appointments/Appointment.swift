@@ -7,6 +7,10 @@ public enum AppointmentChannel: String, CaseIterable, Sendable {
     /// An invitation for a service campaign or technical upgrade (R1.5, R1.6).
     case campaign
 
+    /// R1, R2.1: a booking from an advisor's call or an invitation settles
+    /// the vehicle's due reminders; a customer calling in answered none.
+    public var settlesReminders: Bool { self != .inbound }
+
     public var title: String {
         switch self {
         case .inbound: return "customer called in"
@@ -71,6 +75,29 @@ public struct InternalConfirmations: Sendable, Equatable {
         self.needsTechnicianPlan = needsTechnicianPlan
         self.technicianPlanAt = technicianPlanAt
         self.partsCheckedAt = partsCheckedAt
+        self.partsExpectedOn = partsExpectedOn
+    }
+}
+
+/// What the people preparing an appointment say they did (R2.5).
+public struct Preparation: Sendable, Equatable {
+    /// The advisor fixed the job items and materials.
+    public var items: Bool
+    /// A comeback or complaint: the technician must prepare a plan.
+    public var needsPlan: Bool
+    /// The technician's plan is ready.
+    public var plan: Bool
+    /// The parts manager checked stock and put the parts aside.
+    public var partsChecked: Bool
+    /// Parts out of stock arrive on this day.
+    public var partsExpectedOn: CalendarDate?
+
+    public init(items: Bool = false, needsPlan: Bool = false, plan: Bool = false, partsChecked: Bool = false,
+                partsExpectedOn: CalendarDate? = nil) {
+        self.items = items
+        self.needsPlan = needsPlan
+        self.plan = plan
+        self.partsChecked = partsChecked
         self.partsExpectedOn = partsExpectedOn
     }
 }
@@ -176,18 +203,34 @@ public struct Appointment: Sendable, Equatable {
 
     // MARK: - Steps
 
-    func statusProblems(_ action: String, allowed: Set<AppointmentStatus>) -> [Problem] {
-        guard !allowed.contains(status) else { return [] }
-        let names = AppointmentStatus.allCases.filter { allowed.contains($0) }.map(\.title).joined(separator: " or ")
-        return [Problem("status", "the appointment is \(status.title); to \(action) it must be \(names)")]
+    /// Every step after booking needs the appointment still open (booked or confirmed).
+    func openProblems() -> [Problem] {
+        status.isOpen ? [] : [Problem("status", Message("appointment.not_open", ["status": .text(status.title)]))]
+    }
+
+    var numberArgument: [String: MessageArgument] { ["number": .text(number)] }
+
+    /// Why the appointment cannot be prepared any more (R2.5): it is no longer open.
+    public var preparationProblems: [Problem] { openProblems() }
+
+    /// R2.5: the internal confirmation, as far as it went at `at`: each check
+    /// keeps the time it was done; a comeback or complaint asks for the
+    /// technician's plan; parts out of stock keep their expected arrival.
+    public mutating func recordPreparation(_ done: Preparation, at: Timestamp) throws(Refusal) {
+        try Refusal.check(Message("appointment.cannot_prepare", numberArgument), preparationProblems)
+        if done.items { internalChecks.advisorItemsAt = at }
+        if done.needsPlan { internalChecks.needsTechnicianPlan = true }
+        if done.plan { internalChecks.technicianPlanAt = at }
+        if done.partsChecked { internalChecks.partsCheckedAt = at }
+        if let expected = done.partsExpectedOn { internalChecks.partsExpectedOn = expected }
     }
 
     /// R2.6: the customer confirmed again. The first confirmation moves a
     /// booked appointment to confirmed.
     public mutating func recordCustomerConfirmation(_ kind: CustomerConfirmationKind, at: Timestamp) throws(Refusal) {
-        var p = statusProblems("confirm", allowed: [.booked, .confirmed])
-        if at > end { p.append(Problem("at", "a confirmation after the appointment's time is not a confirmation")) }
-        try Refusal.check("\(number): cannot record the \(kind.title)", p)
+        var p = openProblems()
+        if at > end { p.append(Problem("at", Message("appointment.confirmation_too_late"))) }
+        try Refusal.check(Message("appointment.cannot_confirm", ["number": .text(number), "confirmation": .text(kind.title)]), p)
         customerConfirmations[kind] = at
         status = .confirmed
     }
@@ -195,39 +238,39 @@ public struct Appointment: Sendable, Equatable {
     /// R2.8: the customer came; the appointment is closed. Early or late, it
     /// counts (the repair order keeps the arrival time).
     public mutating func markArrived() throws(Refusal) {
-        try Refusal.check("\(number): cannot mark arrived", statusProblems("mark arrived", allowed: [.booked, .confirmed]))
+        try Refusal.check(Message("appointment.cannot_arrive", numberArgument), openProblems())
         status = .arrived
     }
 
     /// R2.8: the customer did not come. Only once the grace period
     /// (`AppointmentPlanner.lateGraceMinutes`) after the start has passed.
     public mutating func markNoShow(now: Timestamp) throws(Refusal) {
-        var p = statusProblems("mark a no-show", allowed: [.booked, .confirmed])
+        var p = openProblems()
         if !AppointmentPlanner.isLate(self, now: now) && status.isOpen {
-            p.append(Problem("time", "the customer is not late yet: wait \(AppointmentPlanner.lateGraceMinutes) minutes after the appointment time"))
+            p.append(Problem("time", Message("appointment.not_late_yet", ["minutes": .int(AppointmentPlanner.lateGraceMinutes)])))
         }
-        try Refusal.check("\(number): cannot mark a no-show", p)
+        try Refusal.check(Message("appointment.cannot_no_show", numberArgument), p)
         status = .noShow
     }
 
     /// Called off, with the reason (R2.5: no known fix yet; or the customer's wish).
     public mutating func cancel(reason: String) throws(Refusal) {
-        var p = statusProblems("cancel", allowed: [.booked, .confirmed])
+        var p = openProblems()
         let why = reason.trimmingWhitespace()
-        if why.isEmpty { p.append(Problem("reason", "say why the appointment is cancelled")) }
-        try Refusal.check("\(number): cannot cancel", p)
+        if why.isEmpty { p.append(Problem("reason", Message("appointment.cancel_reason_missing"))) }
+        try Refusal.check(Message("appointment.cannot_cancel", numberArgument), p)
         status = .cancelled
-        note = Appointment.appending("cancelled: \(why)", to: note)
+        note = Appointment.appending(Message("appointment.note_cancelled", ["reason": .text(why)]).description, to: note)
     }
 
     /// R2.5: moved with the customer; the new time is booked as a new appointment.
     public mutating func markRescheduled(reason: String) throws(Refusal) {
-        var p = statusProblems("move", allowed: [.booked, .confirmed])
+        var p = openProblems()
         let why = reason.trimmingWhitespace()
-        if why.isEmpty { p.append(Problem("reason", "say why the appointment is moved (fix, parts or reception time)")) }
-        try Refusal.check("\(number): cannot move", p)
+        if why.isEmpty { p.append(Problem("reason", Message("appointment.move_reason_missing"))) }
+        try Refusal.check(Message("appointment.cannot_move", numberArgument), p)
         status = .rescheduled
-        note = Appointment.appending("moved: \(why)", to: note)
+        note = Appointment.appending(Message("appointment.note_moved", ["reason": .text(why)]).description, to: note)
     }
 
     static func appending(_ text: String, to note: String) -> String {

@@ -17,6 +17,17 @@ public struct SlotCheck: Sendable, Equatable {
     public var isBookable: Bool { problems.isEmpty }
 }
 
+/// What the planner says about a booking as a whole (see `AppointmentPlanner.checkBooking`).
+public struct BookingCheck: Sendable, Equatable {
+    /// Why it cannot be booked; empty when it can.
+    public var problems: [Problem]
+    /// Told to the customer, not enforced: a peak time they insist on, a same-day appointment.
+    public var warnings: [Problem]
+    public var isPeak: Bool
+    /// R2.8: 1, or the attempt after the missed appointment's.
+    public var attempt: Int
+}
+
 /// A slot of a day with room left (see `AppointmentPlanner.freeSlots`).
 public struct FreeSlot: Sendable, Equatable {
     public var start: Timestamp
@@ -83,24 +94,26 @@ public enum AppointmentPlanner {
         let offset = settings.utcOffset
         var problems: [Problem] = []
         var warnings: [Problem] = []
-        let when = start.display(in: offset)
         let peak = isPeak(start, settings: settings)
         let sameDay = start.date(in: offset) == now.date(in: offset) && start >= now
         if duration <= 0 {
-            problems.append(Problem("duration", "the job needs a duration of at least 1 minute"))
+            problems.append(Problem("duration", Message("appointment.no_duration")))
         } else if let p = hoursProblem(start: start, duration: duration, settings: settings) {
             problems.append(p)
         }
-        if start < now { problems.append(Problem("time", "\(when) is in the past")) }
+        if start < now { problems.append(Problem("time", Message("appointment.in_the_past", ["start": .time(start)]))) }
         if duration > 0 && busyBays(from: start, minutes: duration, existing: existing) >= settings.bays {
-            problems.append(Problem("bays", "all \(settings.bays) bays are booked at \(when) (R2.3: offer another slot)"))
+            // R2.3: offer another slot.
+            problems.append(Problem("bays", Message("appointment.bays_full", ["bays": .int(settings.bays), "start": .time(start)])))
         }
         if peak {
-            let ranges = settings.peakHours.map(\.description).joined(separator: ", ")
-            warnings.append(Problem("time", "\(start.clockText(in: offset, seconds: false)) is a peak time (\(ranges)): explain to the customer and offer another slot (R2.3)"))
+            // R2.3: explain, and offer another slot.
+            warnings.append(Problem("time", Message("appointment.peak_warning", [
+                "clock": .text(start.clockText(in: offset, seconds: false)),
+                "peaks": .list(settings.peakHours.map { .text($0.description) })])))
         }
         if sameDay {
-            warnings.append(Problem("time", "same-day appointments are discouraged (R2.3); book it only if the customer insists"))
+            warnings.append(Problem("time", Message("appointment.same_day")))  // R2.3
         }
         var alternatives: [Timestamp] = []
         if duration > 0 && (peak || !problems.isEmpty) {
@@ -168,13 +181,13 @@ public enum AppointmentPlanner {
     static func hoursProblem(start: Timestamp, duration: Int, settings: StoreSettings) -> Problem? {
         let offset = settings.utcOffset
         let minute = start.secondOfDay(in: offset) / 60
-        let hours = "\(settings.opens)-\(settings.closes)"
-        let clock = start.clockText(in: offset, seconds: false)
+        let clock = MessageArgument.text(start.clockText(in: offset, seconds: false))
+        let opens = MessageArgument.text(settings.opens.description), closes = MessageArgument.text(settings.closes.description)
         if minute < settings.opens.minutes || minute >= settings.closes.minutes {
-            return Problem("time", "\(clock) is outside opening hours (\(hours))")
+            return Problem("time", Message("appointment.outside_hours", ["clock": clock, "opens": opens, "closes": closes]))
         }
         if minute + duration > settings.closes.minutes {
-            return Problem("time", "a \(duration)-minute job starting at \(clock) runs past closing at \(settings.closes)")
+            return Problem("time", Message("appointment.past_closing", ["minutes": .int(duration), "clock": clock, "closes": closes]))
         }
         return nil
     }
@@ -194,13 +207,75 @@ public enum AppointmentPlanner {
     /// R2.4: the appointment goes into the system within 1 hour of the call.
     /// Entering it later is refused, as is a call time in the future.
     public static func entryProblem(calledAt: Timestamp, now: Timestamp) -> Problem? {
-        if calledAt > now { return Problem("called", "the call time is in the future") }
+        if calledAt > now { return Problem("called", Message("appointment.call_in_future")) }
         let seconds = now.secondsSince1970 - calledAt.secondsSince1970
         guard seconds > Int64(entryLimitMinutes) * 60 else { return nil }
         let minutes = Int(seconds / 60)
-        let ago = minutes >= 60 * 24 ? "\(minutes / (60 * 24)) d \(minutes / 60 % 24) h"
-            : minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
-        return Problem("called", "the call was \(ago) ago; appointments are entered within 1 hour of the call (R2.4)")
+        let ago = minutes >= 60 * 24 ? Message("duration.days_hours", ["days": .int(minutes / (60 * 24)), "hours": .int(minutes / 60 % 24)])
+            : minutes % 60 == 0 ? Message("duration.hours", ["hours": .int(minutes / 60)])
+            : Message("duration.hours_minutes", ["hours": .int(minutes / 60), "minutes": .int(minutes % 60)])
+        return Problem("called", Message("appointment.entered_late", ["ago": .message(ago)]))
+    }
+
+    /// How long a job may hold a bay, in minutes: a quarter of an hour to a long day.
+    public static let durationLimits = 15...600
+
+    /// Why `minutes` cannot be a job's duration; nil when it can.
+    public static func durationProblem(_ minutes: Int) -> Problem? {
+        durationLimits.contains(minutes) ? nil : Problem("duration", durationMessage(given: String(minutes)))
+    }
+
+    /// What a duration outside the limits (or not a number) is told.
+    public static func durationMessage(given: String) -> Message {
+        Message("appointment.duration_limits", ["given": .text(given), "min": .int(durationLimits.lowerBound),
+                                                 "max": .int(durationLimits.upperBound)])
+    }
+
+    // MARK: - Booking (R2.3, R2.4, R2.8)
+
+    /// Everything that stops a booking, from the facts gathered for it: the
+    /// job and its duration, the 1-hour entry rule (R2.4), the slot (R2.3: a
+    /// peak time only when the customer insists after hearing the
+    /// alternatives, which are offered whenever the slot asked for is
+    /// refused) and, after a missed appointment, the next attempt's window
+    /// (R2.8). `start` is nil when it could not be read; the rest is still checked.
+    public static func checkBooking(start: Timestamp?, duration: Int, job: String, calledAt: Timestamp, acceptPeak: Bool,
+                                    missed: Appointment?, now: Timestamp, settings: StoreSettings, existing: [Appointment]) -> BookingCheck {
+        var problems: [Problem] = []
+        if let e = entryProblem(calledAt: calledAt, now: now) { problems.append(e) }
+        if job.trimmingWhitespace().isEmpty { problems.append(Problem("job", Message("appointment.job_missing"))) }
+        let badDuration = durationProblem(duration)
+        if let badDuration { problems.append(badDuration) }
+        var warnings: [Problem] = []
+        var peak = false
+        if let start, badDuration == nil {
+            let slot = check(request: start, duration: duration, now: now, settings: settings, existing: existing)
+            problems += slot.problems
+            warnings = slot.warnings
+            peak = slot.isPeak
+            let peakRefused = slot.isPeak && !acceptPeak
+            if peakRefused { problems.append(Problem("at", Message("appointment.peak_time", ["start": .time(start)]))) }
+            if !slot.alternatives.isEmpty && (!slot.problems.isEmpty || peakRefused) {
+                problems.append(Problem("alternatives", Message("appointment.alternatives", ["times": .list(slot.alternatives.map { .time($0) })])))
+            }
+        }
+        if let missed, let start, let e = followUpProblem(missed: missed, start: start, settings: settings) { problems.append(e) }
+        return BookingCheck(problems: problems, warnings: warnings, isPeak: peak, attempt: (missed?.attempt ?? 0) + 1)
+    }
+
+    // MARK: - Parts put aside (R2.5)
+
+    /// R2.5: reserved parts carry the customer's name and the appointment's day.
+    public static func reservationLabel(customer: String, day: CalendarDate) -> String { "\(customer) \(day)" }
+
+    /// R2.5: why `wanted` of `part` cannot be put aside while `reserved` are
+    /// held for other appointments; nil when the stock covers them. Short
+    /// parts are ordered and their arrival recorded instead.
+    public static func reservationProblem(part: Part, reserved: Int, wanted: Int) -> Problem? {
+        let available = part.stock - reserved
+        guard available < wanted else { return nil }
+        return Problem(part.number, Message("appointment.parts_short", ["name": .text(part.name), "available": .int(max(available, 0)),
+                                                                        "wanted": .int(wanted)]))
     }
 
     // MARK: - Confirmations (R2.5, R2.6)
@@ -210,18 +285,12 @@ public enum AppointmentPlanner {
     public static func internalConfirmationProblems(for appointment: Appointment, settings: StoreSettings) -> [Problem] {
         let c = appointment.internalChecks
         var p: [Problem] = []
-        if c.advisorItemsAt == nil {
-            p.append(Problem("advisor", "the advisor has not fixed the job items and materials (R2.5)"))
-        }
-        if c.needsTechnicianPlan && c.technicianPlanAt == nil {
-            p.append(Problem("technician", "the technician has no plan yet for this comeback or complaint (R2.5)"))
-        }
-        if c.partsCheckedAt == nil {
-            p.append(Problem("parts", "the parts manager has not checked stock and reserved the parts, labelled with the customer's name and the appointment date (R2.5)"))
-        }
+        if c.advisorItemsAt == nil { p.append(Problem("advisor", Message("appointment.items_missing"))) }
+        if c.needsTechnicianPlan && c.technicianPlanAt == nil { p.append(Problem("technician", Message("appointment.plan_missing"))) }
+        if c.partsCheckedAt == nil { p.append(Problem("parts", Message("appointment.parts_unchecked"))) }
         let day = appointment.day(in: settings.utcOffset)
         if let expected = c.partsExpectedOn, expected >= day {
-            p.append(Problem("parts", "parts are expected on \(expected), not before the appointment on \(day): move the appointment with the customer (R2.5)"))
+            p.append(Problem("parts", Message("appointment.parts_late", ["expected": .date(expected), "day": .date(day)])))
         }
         return p
     }
@@ -276,15 +345,18 @@ public enum AppointmentPlanner {
     /// R2.8: why a new attempt for the missed appointment cannot be booked at `start`; nil when it can.
     public static func followUpProblem(missed: Appointment, start: Timestamp, settings: StoreSettings) -> Problem? {
         guard missed.status == .noShow else {
-            return Problem("appointment", "\(missed.number) is \(missed.status.title), not a no-show")
+            return Problem("appointment", Message("appointment.not_a_no_show", ["number": .text(missed.number), "status": .text(missed.status.title)]))
         }
         let agreed = missed.day(in: settings.utcOffset)
         guard let window = noShowFollowUps(agreedDay: agreed, attempt: missed.attempt) else {
-            return Problem("attempt", "\(missed.number) was attempt \(missed.attempt) of \(maxAttempts); no further attempt is made (R2.8)")
+            return Problem("attempt", Message("appointment.no_more_attempts", ["number": .text(missed.number), "attempt": .int(missed.attempt),
+                                                                               "max": .int(maxAttempts)]))
         }
         let day = start.date(in: settings.utcOffset)
         guard window.contains(day) else {
-            return Problem("time", "attempt \(missed.attempt + 1) falls 3-10 days after \(agreed): between \(window.lowerBound) and \(window.upperBound) (R2.8)")
+            return Problem("time", Message("appointment.outside_follow_up_window", [
+                "attempt": .int(missed.attempt + 1), "min_days": .int(noShowFollowUpDays.lowerBound), "max_days": .int(noShowFollowUpDays.upperBound),
+                "day": .date(agreed), "from": .date(window.lowerBound), "to": .date(window.upperBound)]))
         }
         return nil
     }
@@ -299,8 +371,8 @@ public enum AppointmentPlanner {
             .sorted { ($0.start, $0.number) < ($1.start, $1.number) }
             .flatMap { a in
                 var p = internalConfirmationProblems(for: a, settings: settings)
-                if a.bay == nil { p.append(Problem("bay", "no bay assigned")) }
-                return p.map { Problem("\(a.number) \($0.field)", $0.message) }
+                if a.bay == nil { p.append(Problem("bay", Message("appointment.no_bay"))) }
+                return p.map { Problem("\(a.number) \($0.field)", $0.said) }
             }
     }
 }

@@ -40,6 +40,8 @@ extension MessageCatalog {
         "repair_order.settled_discount": ", discount {discount}",
         "input.not_payment_method": "'{given}' is not one of {choices}",
         "input.not_yuan": "'{given}' is not an amount in yuan like 1280.50",
+        "input.not_a_date": "'{given}' is not a date; write YYYY-MM-DD",
+        "input.not_a_time": "'{given}' is not a time like 17:30 or 2026-11-24T10:00",
 
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",

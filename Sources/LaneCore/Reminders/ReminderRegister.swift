@@ -7,6 +7,10 @@ public enum ReminderOutcome: String, CaseIterable, Sendable {
     case declined
     /// Nobody answered: the reminder stays on the list for another try.
     case unreachable
+
+    /// Booked or declined: the reminder leaves the due list, and an invitation
+    /// back after a delayed delivery is done.
+    public var settlesReminder: Bool { self != .unreachable }
 }
 
 /// One logged call.
@@ -75,6 +79,48 @@ public struct DelayedDelivery: Sendable, Equatable {
         case .noKnownFix: return fixPublishedAt != nil
         }
     }
+
+    /// Where an entry of the register stands.
+    public enum State: String, Sendable, CaseIterable {
+        /// For the part or the fix.
+        case waiting
+        /// The part is in or the fix is out: invite the customer back.
+        case ready
+        /// The customer was invited back.
+        case closed
+    }
+
+    public func state(partInStock: Int) -> State {
+        closedAt != nil ? .closed : isReady(partInStock: partInStock) ? .ready : .waiting
+    }
+
+    /// Every problem with a delay about to be registered: exactly one cause,
+    /// a back-ordered part or a fault without a known fix, and that fault described.
+    public static func problems(partNumber: String?, noFix: String?) -> [Problem] {
+        var p: [Problem] = []
+        if (partNumber == nil) == (noFix == nil) { p.append(Problem("cause", Message("reminder.delay_one_cause"))) }
+        if noFix?.trimmingWhitespace().isEmpty == true { p.append(Problem("no-fix", Message("reminder.delay_fault_missing"))) }
+        return p
+    }
+
+    /// R1.4: the maker published the fix for a fault that had none; the
+    /// customer is invited back from now on.
+    public mutating func publishFix(at: Timestamp) throws(Refusal) {
+        var p: [Problem] = []
+        if cause != .noKnownFix { p.append(Problem("id", Message("reminder.delay_waits_for_part", ["id": .int(Int(id))]))) }
+        if closedAt != nil { p.append(Problem("id", Message("reminder.delay_closed", ["id": .int(Int(id))]))) }
+        try Refusal.check(Message("reminder.cannot_record_fix"), p)
+        fixPublishedAt = at
+    }
+
+    /// The call it asks for once ready (R1.4), due from the day it was registered.
+    func reminder(partInStock: Int, offset: UTCOffset) -> ServiceReminder {
+        let why = cause == .partOnBackOrder
+            ? Message("reminder.invite_back_part", ["part": .text(partNumber ?? ""), "stock": .int(partInStock), "note": .text(note)])
+            : Message("reminder.invite_back_fix", ["note": .text(note)])
+        return ServiceReminder(kind: .delayedDelivery, dueOn: openedAt.date(in: offset), estimatedMileage: nil, dueMileage: nil,
+                               reason: why.description, rule: ReminderKind.delayedDelivery.rule)
+    }
 }
 
 public enum ReminderRegister {
@@ -82,7 +128,7 @@ public enum ReminderRegister {
     /// rule and due date yet. Unreachable customers stay on the list.
     public static func isOpen(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry], reference: String? = nil) -> Bool {
         !log.contains { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.reference == reference
-                        && $0.outcome != .unreachable }
+                        && $0.outcome.settlesReminder }
     }
 
     /// Tries so far for this reminder (to show "3rd try").
@@ -93,6 +139,25 @@ public enum ReminderRegister {
     /// A declined reminder needs its reason (R1.3, R2.1).
     public static func problems(outcome: ReminderOutcome, reason: String) -> [Problem] {
         outcome == .declined && reason.trimmingWhitespace().isEmpty
-            ? [Problem("reason", "record why the customer declined; the reasons are analysed (R1.3)")] : []
+            ? [Problem("reason", Message("reminder.decline_reason_missing"))] : []
     }
+
+    /// R1.3: why customers declined, counted by kind and reason, most often first.
+    public static func declineReasons(_ log: [ReminderLogEntry]) -> [DeclineReason] {
+        var counts: [DeclineReason.Key: Int] = [:]
+        for e in log where e.outcome == .declined { counts[DeclineReason.Key(kind: e.kind, reason: e.reason), default: 0] += 1 }
+        return counts.map { DeclineReason(kind: $0.key.kind, reason: $0.key.reason, count: $0.value) }
+            .sorted { ($1.count, $0.kind.rawValue, $0.reason) < ($0.count, $1.kind.rawValue, $1.reason) }
+    }
+}
+
+/// How many times customers gave one reason for declining one kind of call.
+public struct DeclineReason: Sendable, Equatable {
+    struct Key: Hashable {
+        var kind: ReminderKind
+        var reason: String
+    }
+    public var kind: ReminderKind
+    public var reason: String
+    public var count: Int
 }

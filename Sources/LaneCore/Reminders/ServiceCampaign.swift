@@ -38,21 +38,20 @@ public struct ServiceCampaign: Sendable, Equatable {
 
     /// The reminder for one eligible vehicle.
     public func reminder() -> ServiceReminder {
-        let what = kind == .upgrade
-            ? "technical upgrade \(code) \(title): invite the customer, or upgrade at the next visit"
-            : "service campaign \(code) \(title): invite the customer"
-        return ServiceReminder(kind: kind, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
-                               reason: what + (endsOn.map { " (until \($0))" } ?? ""), rule: kind.rule)
+        let until = endsOn.map { MessageArgument.message(Message("campaign.until", ["day": .date($0)])) } ?? .text("")
+        let what = Message(kind == .upgrade ? "campaign.invite_upgrade" : "campaign.invite",
+                           ["code": .text(code), "title": .text(title), "until": until])
+        return ServiceReminder(kind: kind, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil, reason: what.description, rule: kind.rule)
     }
 
     /// Every problem with a campaign about to be created.
     public static func problems(code: String, kind: ReminderKind?, title: String, startsOn: CalendarDate?, endsOn: CalendarDate?) -> [Problem] {
         var p: [Problem] = []
-        if code.trimmingWhitespace().isEmpty { p.append(Problem("code", "give the campaign a code")) }
-        if kind != .campaign && kind != .upgrade { p.append(Problem("kind", "a campaign is of kind campaign or upgrade")) }
-        if title.trimmingWhitespace().isEmpty { p.append(Problem("title", "say what the campaign offers")) }
-        if startsOn == nil { p.append(Problem("from", "the first day, YYYY-MM-DD")) }
-        if let s = startsOn, let e = endsOn, e < s { p.append(Problem("until", "the campaign ends before it starts")) }
+        if code.trimmingWhitespace().isEmpty { p.append(Problem("code", Message("campaign.code_missing"))) }
+        if kind != .campaign && kind != .upgrade { p.append(Problem("kind", Message("campaign.not_a_kind"))) }
+        if title.trimmingWhitespace().isEmpty { p.append(Problem("title", Message("campaign.title_missing"))) }
+        if startsOn == nil { p.append(Problem("from", Message("campaign.first_day_missing"))) }
+        if let s = startsOn, let e = endsOn, e < s { p.append(Problem("until", Message("campaign.ends_before_start"))) }
         return p
     }
 }

@@ -14,38 +14,28 @@ enum AppointmentCommands {
 
     static let apptPositional = PositionalSpec("appt", "Appointment number, e.g. AP-20261124-001", completion: .appointments)
 
-    static func load(_ ref: String, _ tx: any StoreReading) throws -> Appointment {
-        if let a = try tx.appointment(number: ref.trimmingWhitespace().uppercased()) { return a }
-        throw Refusal("no such appointment", problems: [Problem("appt", "there is no appointment \(ref); `appt list` shows a day's")])
-    }
-
-    static func around(_ day: CalendarDate, _ tx: any StoreReading) throws -> [Appointment] {
-        try tx.appointments(fromDay: day.adding(days: -1), toDay: day.adding(days: 15))
-    }
-
-    /// A step that changes one appointment: load, `body`, save.
-    static func step(_ verb: String, _ summary: String, positionals: [PositionalSpec] = [], options: [OptionSpec] = [],
-                     examples: [String] = [],
-                     _ body: @escaping @Sendable (inout Appointment, Invocation, CommandContext, any StoreWriting) throws -> String) -> CommandSpec {
-        CommandSpec(noun: "appt", verb: verb, summary: summary, positionals: [apptPositional] + positionals, options: options,
-                    examples: examples, action: .write { inv, ctx, tx in
-            var a = try load(inv.positional("appt") ?? "", tx)
-            let text = try body(&a, inv, ctx, tx)
-            try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
-            try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: text, at: ctx.now, by: ctx.user)
-            if !a.status.isOpen { try tx.releaseReservations(appointmentID: a.id, at: ctx.now) }
-            return .message("\(a.number): \(text)", nil)
-        })
-    }
-
     static let durationOption = OptionSpec("duration", value: "MINUTES", "How long the job holds a bay (default 60)")
 
-    static func duration(_ inv: Invocation) throws -> Int {
+    /// `--duration`, 60 when left out; a word that is no number is a problem
+    /// (the desk judges the number).
+    static func duration(_ inv: Invocation, into p: inout [Problem]) -> Int {
         guard let text = inv.option("duration") else { return 60 }
-        guard let n = Int(text), (15...600).contains(n) else {
-            throw Refusal("cannot use that duration", problems: [Problem("duration", "'\(text)' should be minutes from 15 to 600")])
+        guard let n = Int(text) else {
+            p.append(Problem("duration", AppointmentPlanner.durationMessage(given: text)))
+            return 60
         }
         return n
+    }
+
+    /// A step's answer: its words, and the appointment's number and status move as fields.
+    static func stepAnswer<T>(_ done: AppointmentStepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
+        var r = Record()
+        r.add("number", "appointment", .text(done.number))
+        r.add("step", "step", .text(done.step))
+        r.add("status_before", "status before", .text(done.statusBefore.rawValue))
+        r.add("status", "status", .text(done.status.rawValue))
+        extra(&r)
+        return .message(done.message.description, r)
     }
 
     // MARK: Slots and booking (R2.1-R2.4)
@@ -55,9 +45,11 @@ enum AppointmentCommands {
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"), durationOption],
         action: .read { inv, ctx, tx in
             let d = try DayInput.option(inv, ctx)
-            let minutes = try duration(inv)
+            var p: [Problem] = []
+            let minutes = duration(inv, into: &p)
+            try Refusal.check(Message("appointment.cannot_use_duration"), p)
             var t = Table(columns: [Column("start", "start"), Column("peak", "peak"), Column("bays_free", "bays free")], emptyText: "no free slot that day")
-            for slot in AppointmentPlanner.freeSlots(on: d, duration: minutes, settings: ctx.settings, existing: try around(d, tx), now: ctx.now) {
+            for slot in try AppointmentDesk.freeSlots(on: d, duration: minutes, by: ctx.caller(inv.line), tx) {
                 t.rows.append([.time(slot.start), .text(slot.isPeak ? "peak" : ""), .int(slot.baysFree)])
             }
             return .table(t)
@@ -83,69 +75,58 @@ enum AppointmentCommands {
         examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
-            let vehicle = try References.vehicle(inv.positional("vehicle"), tx, into: &p)
-            let start = TimeInput.parse(inv.option("at") ?? "", ctx)
-            if start == nil { p.append(Problem("at", "'\(inv.option("at") ?? "")' is not a time like 2026-11-25T14:00")) }
-            let channelText = inv.option("channel") ?? "inbound"
+            let atText = inv.option("at") ?? ""
+            let start = TimeInput.parse(atText, ctx)
+            if start == nil { p.append(Problem("at", Message("input.not_a_time", ["given": .text(atText)]))) }
+            let channelText = inv.option("channel") ?? AppointmentChannel.inbound.rawValue
             let channel = AppointmentChannel(rawValue: channelText)
-            if channel == nil { p.append(Problem("channel", "'\(channelText)' is inbound, outbound or campaign")) }
-            var calledAt = ctx.now
+            if channel == nil { p.append(Problem("channel", Message("appointment.not_a_channel", ["given": .text(channelText)]))) }
+            var calledAt: Timestamp?
             if let text = inv.option("called-at") {
-                if let t = TimeInput.parse(text, ctx) { calledAt = t } else { p.append(Problem("called-at", "'\(text)' is not a time")) }
+                calledAt = TimeInput.parse(text, ctx)
+                if calledAt == nil { p.append(Problem("called-at", Message("input.not_a_time", ["given": .text(text)]))) }
             }
-            if let e = AppointmentPlanner.entryProblem(calledAt: calledAt, now: ctx.now) { p.append(e) }
-            let advisor = inv.option("advisor") ?? ctx.user
-            if inv.option("advisor") != nil, try tx.staffMember(named: advisor) == nil { p.append(Problem("advisor", "there is no staff member \(advisor)")) }
-            let job = (inv.option("job") ?? "").trimmingWhitespace()
-            if job.isEmpty { p.append(Problem("job", "say what the customer needs")) }
-            let minutes = try duration(inv)
-            var attempt = 1
-            var missed: Appointment?
-            if let ref = inv.option("after") {
-                missed = try load(ref, tx)
-                attempt = (missed?.attempt ?? 0) + 1
-            }
-            var warnings: [String] = []
-            if let start {
-                let check = AppointmentPlanner.check(request: start, duration: minutes, now: ctx.now, settings: ctx.settings, existing: try around(start.date(in: ctx.settings.utcOffset), tx))
-                p += check.problems
-                warnings += check.warnings.map(\.message)
-                if check.isPeak && !inv.flag("accept-peak") {
-                    p.append(Problem("at", "\(start.display(in: ctx.settings.utcOffset)) is a peak time; offer another slot, or --accept-peak if the customer insists"))
-                }
-                if !check.alternatives.isEmpty && (!check.problems.isEmpty || (check.isPeak && !inv.flag("accept-peak"))) {
-                    p.append(Problem("alternatives", check.alternatives.map { $0.display(in: ctx.settings.utcOffset) }.joined(separator: ", ")))
-                }
-                if let missed, let e = AppointmentPlanner.followUpProblem(missed: missed, start: start, settings: ctx.settings) { p.append(e) }
-            }
-            try Refusal.check("the appointment cannot be booked", p)
-            guard let vehicle, let start, let channel else { return .nothing }
-            let d = start.date(in: ctx.settings.utcOffset)
-            let number = Appointment.number(day: d, sequence: try tx.allocateNumber(in: .appointments(on: d)))
-            let bay = AppointmentPlanner.freeBays(start: start, duration: minutes, settings: ctx.settings, existing: try around(d, tx)).first
-            let a = try tx.insertAppointment(Appointment(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: advisor,
-                                                         start: start, durationMinutes: minutes, job: job, bay: bay, channel: channel,
-                                                         calledAt: calledAt, enteredAt: ctx.now, attempt: attempt, note: inv.option("note") ?? ""), day: d)
-            // An outbound reminder call that books settles the reminder (R1, R2.1).
-            if channel != .inbound {
-                for item in try ReminderCommands.dueItems(on: ctx.today, ctx, tx, only: vehicle) {
-                    try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
-                                                              outcome: .booked, reason: a.number, at: ctx.now, by: ctx.user, reference: item.reference))
-                }
-            }
-            let text = "booked \(a.number): \(vehicle.plate) \(start.display(in: ctx.settings.utcOffset)) with \(advisor), bay \(bay.map(String.init) ?? "-"), \(job)"
-            try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: "\(channel.rawValue) call at \(calledAt.display(in: ctx.settings.utcOffset)); \(text)",
-                                          at: ctx.now, by: ctx.user)
-            return .message(text + warnings.map { "\nwarning: \($0)" }.joined(), nil)
+            let minutes = duration(inv, into: &p)
+            let request = BookingRequest(vehicle: inv.positional("vehicle") ?? "", start: start, job: inv.option("job") ?? "",
+                                         durationMinutes: minutes, channel: channel ?? .inbound, calledAt: calledAt, advisor: inv.option("advisor"),
+                                         acceptPeak: inv.flag("accept-peak"), after: inv.option("after"), note: inv.option("note") ?? "",
+                                         inputProblems: p)
+            let booked = try AppointmentDesk.book(request, by: ctx.caller(inv.line), tx, otherCalls: ReminderCommands.pluginCalls(ctx))
+            return bookedAnswer(booked)
         })
 
-    static func table(_ list: [Appointment], _ tx: any StoreReading, _ ctx: CommandContext) throws -> Table {
+    /// `appt book`'s answer: the words with a line per warning, and the appointment as typed fields.
+    static func bookedAnswer(_ booked: AppointmentBooked) -> CommandOutput {
+        let a = booked.appointment
+        var r = Record()
+        r.add("number", "appointment", .text(a.number))
+        r.add("status", "status", .text(a.status.rawValue))
+        r.add("plate", "plate", .text(booked.plate))
+        r.add("customer_code", "customer code", .text(booked.customerCode))
+        r.add("customer_name", "customer", .text(booked.customerName))
+        r.add("advisor", "advisor", .text(a.advisor))
+        r.add("start", "start", .time(a.start))
+        r.add("duration_minutes", "minutes", .int(a.durationMinutes))
+        r.add("bay", "bay", a.bay.map(Value.int) ?? .none)
+        r.add("channel", "channel", .text(a.channel.rawValue))
+        r.add("attempt", "attempt", .int(a.attempt))
+        r.add("peak", "peak time", .bool(booked.isPeak))
+        if !booked.warnings.isEmpty {
+            var t = Table(columns: [Column("code", "code"), Column("message", "warning")])
+            for w in booked.warnings { t.rows.append([.text(w.code.rawValue), .text(w.message)]) }
+            r.add(section: "warnings", "warnings", t)
+        }
+        let lines = [booked.message] + booked.warnings.map { Message("appointment.warning", ["warning": .message($0.said)]) }
+        return .message(lines.map(\.description).joined(separator: "\n"), r)
+    }
+
+    static func table(_ list: [AppointmentListing]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
                                 Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status"),
                                 Column("attempt", "attempt")], emptyText: "no appointments")
-        for a in list {
-            let v = try tx.vehicle(id: a.vehicleID), c = try tx.customer(id: a.customerID)
-            t.rows.append([.text(a.number), .time(a.start), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"), .text(a.advisor), .text(a.job),
+        for item in list {
+            let a = item.appointment
+            t.rows.append([.text(a.number), .time(a.start), .text(item.plate ?? "?"), .text(item.customerName ?? "?"), .text(a.advisor), .text(a.job),
                            a.bay.map(Value.int) ?? .none, .text(a.status.rawValue), .int(a.attempt)])
         }
         return t
@@ -154,123 +135,103 @@ enum AppointmentCommands {
     static let list = CommandSpec(
         noun: "appt", verb: "list", summary: "The appointment register for a day",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
-        action: .read { inv, ctx, tx in
-            let d = try DayInput.option(inv, ctx)
-            return .table(try table(try tx.appointments(fromDay: d, toDay: d), tx, ctx))
-        })
+        action: .read { inv, ctx, tx in .table(table(try AppointmentDesk.day(try DayInput.option(inv, ctx), tx))) })
 
     static let show = CommandSpec(
         noun: "appt", verb: "show", summary: "One appointment with its confirmations",
         positionals: [apptPositional],
         action: .read { inv, ctx, tx in
-            let a = try load(inv.positional("appt") ?? "", tx)
+            let details = try AppointmentDesk.show(inv.positional("appt") ?? "", by: ctx.caller(inv.line), tx)
+            let a = details.listing.appointment
             var r = Record()
-            let row = try table([a], tx, ctx)
+            let row = table([details.listing])
             for (i, column) in row.columns.enumerated() { r.add(column.key, column.title, row.rows[0][i]) }
             r.add("called_at", "called", .time(a.calledAt))
             r.add("channel", "channel", .text(a.channel.rawValue))
-            let missing = AppointmentPlanner.internalConfirmationProblems(for: a, settings: ctx.settings)
-            r.add("internal", "internal confirmation", .text(missing.isEmpty ? "complete" : missing.map(\.message).joined(separator: "; ")))
-            for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: ctx.now, settings: ctx.settings) {
-                r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue))
-            }
+            r.add("internal", "internal confirmation",
+                  .text(details.missing.isEmpty ? Message("appointment.prepared").description : details.missing.map(\.message).joined(separator: "; ")))
+            for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue)) }
             r.add("note", "note", .text(a.note))
             var reserved = Table(columns: [Column("part", "part"), Column("qty", "qty"), Column("label", "label"), Column("state", "state")],
                                  emptyText: "no parts reserved")
-            for res in try tx.reservations(appointmentID: a.id) {
+            for res in details.reservations {
                 reserved.rows.append([.text(res.partNumber), .int(res.quantity), .text(res.label), .text(res.released ? "released" : "reserved")])
             }
             r.add(section: "reserved", "parts reserved", reserved)
             var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
-            for e in try tx.appointmentEvents(appointmentID: a.id) { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)]) }
+            for e in details.history { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)]) }
             r.add(section: "history", "history", history)
             return .record(r)
         })
 
     // MARK: Preparation and confirmation (R2.5, R2.6)
 
-    static let prepare = step(
-        "prepare", "Internal confirmation before the day: job items, technician plan, parts (R2.5)",
+    static let prepare = CommandSpec(
+        noun: "appt", verb: "prepare", summary: "Internal confirmation before the day: job items, technician plan, parts (R2.5)",
+        positionals: [apptPositional],
         options: [OptionSpec("items", "The advisor fixed job items and materials"),
                   OptionSpec("needs-plan", "A comeback or complaint: the technician must prepare a plan"),
                   OptionSpec("plan", "The technician's plan is ready"),
                   OptionSpec("parts", "The parts manager checked stock and reserved the parts"),
                   OptionSpec("reserve", value: "PARTS", "Reserve parts: NUMBER[:QTY],… (checks stock; counts as the parts check)", completion: .parts),
                   OptionSpec("parts-expected", value: "DATE", "Parts out of stock: expected arrival")],
-        examples: ["appt prepare AP-20261125-001 --items --parts", "appt prepare AP-20261125-001 --reserve XH-15400-0001:1,XH-94109-0014"]
-    ) { a, inv, ctx, tx in
-        guard a.status.isOpen else {
-            throw Refusal("\(a.number): cannot prepare", problems: [Problem("status", "the appointment is \(a.status.rawValue)")])
-        }
-        if inv.flag("items") { a.internalChecks.advisorItemsAt = ctx.now }
-        if inv.flag("needs-plan") { a.internalChecks.needsTechnicianPlan = true }
-        if inv.flag("plan") { a.internalChecks.technicianPlanAt = ctx.now }
-        if inv.flag("parts") { a.internalChecks.partsCheckedAt = ctx.now }
-        if let list = inv.option("reserve") {
-            try reserve(list, for: a, ctx, tx)
-            a.internalChecks.partsCheckedAt = ctx.now
-        }
-        if let text = inv.option("parts-expected") {
-            guard let d = CalendarDate(parsing: text) else {
-                throw Refusal("\(a.number): cannot prepare", problems: [Problem("parts-expected", "'\(text)' is not a date")])
+        examples: ["appt prepare AP-20261125-001 --items --parts", "appt prepare AP-20261125-001 --reserve XH-15400-0001:1,XH-94109-0014"],
+        action: .write { inv, ctx, tx in
+            var p: [Problem] = []
+            let reserve = inv.option("reserve").map { partList($0, into: &p) } ?? []
+            var expected: CalendarDate?
+            if let text = inv.option("parts-expected") {
+                expected = CalendarDate(parsing: text)
+                if expected == nil { p.append(Problem("parts-expected", Message("input.not_a_date", ["given": .text(text)]))) }
             }
-            a.internalChecks.partsExpectedOn = d
+            let done = Preparation(items: inv.flag("items"), needsPlan: inv.flag("needs-plan"), plan: inv.flag("plan"),
+                                   partsChecked: inv.flag("parts"), partsExpectedOn: expected)
+            let request = PreparationRequest(appointment: inv.positional("appt") ?? "", done: done, reserve: reserve, inputProblems: p)
+            let prepared = try AppointmentDesk.prepare(request, by: ctx.caller(inv.line), tx)
+            return stepAnswer(prepared) { r in r.add("internal_complete", "internal confirmation complete", .bool(prepared.value.isEmpty)) }
+        })
+
+    /// `NUMBER[:QTY],…` as typed: part numbers upper case, one when no quantity.
+    static func partList(_ text: String, into p: inout [Problem]) -> [PartQuantity] {
+        var wanted: [PartQuantity] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let quantity = parts.count > 1 ? Int(parts[1]) : 1
+            guard let number = parts.first, !number.isEmpty, let quantity, quantity > 0, parts.count <= 2 else {
+                p.append(Problem("reserve", Message("appointment.reserve_format", ["given": .text(String(item))])))
+                continue
+            }
+            wanted.append(PartQuantity(partNumber: number.uppercased(), quantity: quantity))
         }
-        let missing = AppointmentPlanner.internalConfirmationProblems(for: a, settings: ctx.settings)
-        return missing.isEmpty ? "internal confirmation complete" : "still to do: " + missing.map(\.message).joined(separator: "; ")
+        return wanted
     }
 
-    /// R2.5: parts put aside for the appointment, labelled with the customer's
-    /// name and the day. Refused, with every shortage, when stock (less what
-    /// is already reserved) cannot cover them: record --parts-expected instead.
-    static func reserve(_ list: String, for a: Appointment, _ ctx: CommandContext, _ tx: any StoreWriting) throws {
-        var p: [Problem] = []
-        var wanted: [(String, Int)] = []
-        for item in list.split(separator: ",") {
-            let parts = item.split(separator: ":").map { String($0).trimmingWhitespace() }
-            let number = parts[0].uppercased()
-            let qty = parts.count > 1 ? Int(parts[1]) : 1
-            guard let qty, qty > 0, parts.count <= 2 else { p.append(Problem("reserve", "'\(item)' should be NUMBER or NUMBER:QTY")); continue }
-            guard let part = try tx.part(number: number) else { p.append(Problem("reserve", "there is no part \(number)")); continue }
-            let available = part.stock - (try tx.reservedQuantity(partNumber: number))
-            if available < qty {
-                p.append(Problem(number, "\(part.name): \(max(available, 0)) available, \(qty) needed; order it and record --parts-expected DATE"))
+    static let confirm = CommandSpec(
+        noun: "appt", verb: "confirm", summary: "The customer confirmed: the day before or the hour before (R2.6)",
+        positionals: [apptPositional,
+                      PositionalSpec("when", "day_before or hour_before", completion: .choices(CustomerConfirmationKind.allCases.map(\.rawValue)))],
+        action: .write { inv, ctx, tx in
+            let text = inv.positional("when") ?? ""
+            guard let kind = CustomerConfirmationKind(rawValue: text) else {
+                throw Refusal(Message("appointment.cannot_record_confirmation"),
+                              problems: [Problem("when", Message("appointment.not_a_confirmation", ["given": .text(text)]))])
             }
-            wanted.append((number, qty))
-        }
-        try Refusal.check("\(a.number): cannot reserve the parts", p)
-        let name = try tx.customer(id: a.customerID)?.name ?? ""
-        let label = "\(name) \(a.day(in: ctx.settings.utcOffset))"
-        for (number, qty) in wanted { try tx.reserve(partNumber: number, quantity: qty, for: a.id, label: label, at: ctx.now) }
-    }
-
-    static let confirm = step(
-        "confirm", "The customer confirmed: the day before or the hour before (R2.6)",
-        positionals: [PositionalSpec("when", "day_before or hour_before", completion: .choices(CustomerConfirmationKind.allCases.map(\.rawValue)))]
-    ) { a, inv, ctx, _ in
-        let text = inv.positional("when") ?? ""
-        guard let kind = CustomerConfirmationKind(rawValue: text) else {
-            throw Refusal("\(a.number): cannot confirm", problems: [Problem("when", "'\(text)' is day_before or hour_before")])
-        }
-        try a.recordCustomerConfirmation(kind, at: ctx.now)
-        return "customer confirmed (\(kind.title))"
-    }
+            let done = try AppointmentDesk.confirm(ConfirmationRequest(appointment: inv.positional("appt") ?? "", kind: kind), by: ctx.caller(inv.line), tx)
+            return stepAnswer(done) { r in r.add("confirmation", "confirmation", .text(done.value.rawValue)) }
+        })
 
     static let confirmations = CommandSpec(
         noun: "appt", verb: "confirmations", summary: "Customer confirmation calls due now: day before, hour before (R2.6)",
-        action: .read { _, ctx, tx in .table(try confirmationCalls(ctx, tx)) })
+        action: .read { inv, ctx, tx in .table(confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller(inv.line), tx))) })
 
     /// The confirmation calls due now (also on the advisors' `today`).
-    static func confirmationCalls(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Table {
+    static func confirmationTable(_ calls: [ConfirmationCall]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
                                 Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: "no confirmation calls due")
-        for a in try tx.appointments(fromDay: ctx.today, toDay: ctx.today.adding(days: 1)) {
-            for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: ctx.now, settings: ctx.settings)
-            where due.state == .due || due.state == .overdue {
-                let v = try tx.vehicle(id: a.vehicleID), c = try tx.customer(id: a.customerID)
-                t.rows.append([.text(a.number), .time(a.start), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"),
-                               .text(ctx.privacy.phone(c?.phone)), .text(due.kind.rawValue), .text(due.state.rawValue)])
-            }
+        for call in calls {
+            let a = call.listing.appointment
+            t.rows.append([.text(a.number), .time(a.start), .text(call.listing.plate ?? "?"), .text(call.listing.customerName ?? "?"),
+                           .text(call.phone), .text(call.due.kind.rawValue), .text(call.due.state.rawValue)])
         }
         return t
     }
@@ -281,16 +242,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "board", summary: "The appointment board: advisors × hours, with arrived and late marks (R2.7)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
         action: .read { inv, ctx, tx in
-            let d = try DayInput.option(inv, ctx)
-            let list = try tx.appointments(fromDay: d, toDay: d)
-            var customers: [Int64: String] = [:], plates: [Int64: String] = [:]
-            for a in list {
-                customers[a.customerID] = try tx.customer(id: a.customerID)?.name
-                plates[a.vehicleID] = try tx.vehicle(id: a.vehicleID)?.plate.value
-            }
-            let advisors = try tx.staff().filter { $0.role == .serviceAdvisor }.map(\.name)
-            let b = AppointmentBoard(day: d, settings: ctx.settings, appointments: list, customers: customers, plates: plates,
-                                     now: ctx.now, advisors: advisors)
+            let b = try AppointmentDesk.board(on: try DayInput.option(inv, ctx), by: ctx.caller(inv.line), tx)
             var t = Table(columns: [Column("advisor", "advisor")] + b.hours.map { Column("h\($0.minutes / 60)", $0.description) },
                           emptyText: "no advisors")
             for row in b.rows {
@@ -309,9 +261,9 @@ enum AppointmentCommands {
         options: [OptionSpec("on", value: "DATE", "The day to review (default: tomorrow)")],
         action: .read { inv, ctx, tx in
             let d = inv.option("on") == nil ? ctx.today.adding(days: 1) : try DayInput.option(inv, ctx)
-            let problems = AppointmentPlanner.review(day: d, settings: ctx.settings, appointments: try tx.appointments(fromDay: d, toDay: d))
-            if problems.isEmpty { return .message("\(d): every appointment is prepared", nil) }
-            return .text("\(d): still to prepare\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            let review = try AppointmentDesk.review(d, by: ctx.caller(inv.line), tx)
+            if review.problems.isEmpty { return .message(review.message.description, nil) }
+            return .text(([review.message.description] + review.problems.map { "  - \($0)" }).joined(separator: "\n"))
         })
 
     // MARK: Arrival and no-show (R2.8)
@@ -321,37 +273,32 @@ enum AppointmentCommands {
         positionals: [apptPositional],
         action: .session { inv, session in
             let ctx = try session.context()
-            let (output, current) = try session.change("appt arrive", ctx, line: inv.line) { tx -> (Recorded<CommandOutput>, CurrentObject) in
-                var a = try load(inv.positional("appt") ?? "", tx)
-                try a.markArrived()
-                try tx.saveAppointment(a, day: a.day(in: ctx.settings.utcOffset))
-                try tx.appendAppointmentEvent(appointmentID: a.id, kind: "arrive", detail: "arrived", at: ctx.now, by: ctx.user)
-                try tx.releaseReservations(appointmentID: a.id, at: ctx.now)
-                guard let v = try tx.vehicle(id: a.vehicleID) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
-                let opened = try RepairOrderDesk.open(v, appointmentID: a.id, by: ctx.caller(inv.line), tx)
-                // R3.2: appointment customers are greeted by name.
-                let name = try tx.customer(id: a.customerID)?.name ?? ""
-                let text = ([opened.message] + opened.notes).map(\.description).map { $0 == opened.message.description ? $0 : "note: " + $0 }
-                let arrived = CommandOutput.message("\(a.number) arrived: greet \(name) by name; priority in dispatch\n" + text.joined(separator: "\n"),
-                                                    try RepairOrderCommands.record(opened.order, tx, ctx))
-                return (Recorded(arrived, audit: AuditCommands.note(ref: inv.positional("appt"), name: "appt arrive", arrived)),
-                        .repairOrder(number: opened.number, plate: opened.plate, ownerCode: opened.customerCode))
+            let done = try session.calling(ctx) { try AppointmentDesk(session.department).arrive(inv.positional("appt") ?? "", by: ctx.caller(inv.line)) }
+            let arrival = done.value
+            session.current = .repairOrder(number: arrival.opened.number, plate: arrival.opened.plate, ownerCode: arrival.opened.customerCode)
+            guard case .message(let opened, let record) = try RepairOrderCommands.opened(arrival.opened, ctx, session) else {
+                return PluginEvents.adding(done.notes, to: .message(arrival.message.description, nil))
             }
-            session.current = current
-            return output
+            return PluginEvents.adding(done.notes, to: .message(arrival.message.description + "\n" + opened, record))
         })
 
-    static let noShow = step("no-show", "The customer did not come: book the next attempt 3-10 days later (R2.8)") { a, _, ctx, _ in
-        try a.markNoShow(now: ctx.now)
-        if let window = AppointmentPlanner.noShowFollowUps(agreedDay: a.day(in: ctx.settings.utcOffset), attempt: a.attempt) {
-            return "no-show; call for attempt \(a.attempt + 1) between \(window.lowerBound) and \(window.upperBound) (appt book … --after \(a.number))"
-        }
-        return "no-show on the last attempt"
-    }
+    static let noShow = CommandSpec(
+        noun: "appt", verb: "no-show", summary: "The customer did not come: book the next attempt 3-10 days later (R2.8)",
+        positionals: [apptPositional],
+        action: .write { inv, ctx, tx in
+            let done = try AppointmentDesk.noShow(inv.positional("appt") ?? "", by: ctx.caller(inv.line), tx)
+            return stepAnswer(done) { r in
+                r.add("next_attempt_from", "next attempt from", done.value.map { .date($0.lowerBound) } ?? .none)
+                r.add("next_attempt_until", "next attempt until", done.value.map { .date($0.upperBound) } ?? .none)
+            }
+        })
 
-    static let cancel = step("cancel", "Cancel an appointment, with the reason",
-                             options: [OptionSpec("reason", value: "TEXT", "Why", required: true)]) { a, inv, _, _ in
-        try a.cancel(reason: inv.option("reason") ?? "")
-        return "cancelled"
-    }
+    static let cancel = CommandSpec(
+        noun: "appt", verb: "cancel", summary: "Cancel an appointment, with the reason",
+        positionals: [apptPositional],
+        options: [OptionSpec("reason", value: "TEXT", "Why", required: true)],
+        action: .write { inv, ctx, tx in
+            let request = CancellationRequest(appointment: inv.positional("appt") ?? "", reason: inv.option("reason") ?? "")
+            return stepAnswer(try AppointmentDesk.cancel(request, by: ctx.caller(inv.line), tx))
+        })
 }

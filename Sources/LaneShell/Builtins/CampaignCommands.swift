@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// `campaign …`: service campaigns (R1.5) and the maker's technical upgrades
 /// (R1.6). Eligible vehicles appear in `remind due` while a campaign runs;
@@ -22,45 +23,26 @@ enum CampaignCommands {
         examples: ["campaign add UPG-2026-07 --kind upgrade --title 'BMS软件升级' --models '星河 EV6;星河 EV9'",
                    "campaign add WINTER-2026 --kind campaign --title '冬季免费检测' --until 2026-12-31"],
         action: .write { inv, ctx, tx in
-            let code = (inv.positional("code") ?? "").uppercased()
-            let kind = ReminderKind(rawValue: inv.option("kind") ?? "")
             var p: [Problem] = []
-            var starts: CalendarDate? = ctx.today
-            if let text = inv.option("from") {
-                starts = CalendarDate(parsing: text)
-                if starts == nil { p.append(Problem("from", "'\(text)' is not a date; write YYYY-MM-DD")) }
-            }
-            var ends: CalendarDate?
-            if let text = inv.option("until") {
-                ends = CalendarDate(parsing: text)
-                if ends == nil { p.append(Problem("until", "'\(text)' is not a date; write YYYY-MM-DD")) }
-            }
-            if p.isEmpty {
-                p += ServiceCampaign.problems(code: code, kind: kind, title: inv.option("title") ?? "", startsOn: starts, endsOn: ends)
-            }
-            if try tx.campaign(code: code) != nil { p.append(Problem("code", "\(code) already exists")) }
-            try Refusal.check("the campaign cannot be started", p)
-            guard let kind, let starts else { return .nothing }
-            let models = (inv.option("models") ?? "").split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-            let c = try tx.insertCampaign(ServiceCampaign(code: code, kind: kind, title: (inv.option("title") ?? "").trimmingWhitespace(),
-                                                          models: models, vinPrefix: inv.option("vin-prefix")?.uppercased(), startsOn: starts, endsOn: ends))
-            let eligible = try tx.allVehicles().filter(c.applies(to:)).count
-            return .message("\(kind.rawValue) \(code) starts \(starts): \(eligible) vehicles eligible; they appear in `remind due`", nil)
+            let starts = inv.option("from").flatMap { ReminderCommands.day($0, "from", into: &p) }
+            let ends = inv.option("until").flatMap { ReminderCommands.day($0, "until", into: &p) }
+            let request = CampaignRequest(code: inv.positional("code") ?? "", kind: ReminderKind(rawValue: inv.option("kind") ?? ""),
+                                          title: inv.option("title") ?? "", models: (inv.option("models") ?? "").split(separator: ";").map(String.init),
+                                          vinPrefix: inv.option("vin-prefix"), startsOn: starts, endsOn: ends, inputProblems: p)
+            let started = try CampaignDesk.start(request, by: ctx.caller(inv.line), tx)
+            return .message(started.message.description, nil)
         })
 
     static let list = CommandSpec(
         noun: "campaign", verb: "list", summary: "Campaigns and upgrades with how many vehicles were invited",
-        action: .read { _, ctx, tx in
-            let log = try tx.reminderLog(vehicleID: nil)
-            let vehicles = try tx.allVehicles()
+        action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("from", "from"),
                                    Column("until", "until"), Column("eligible", "eligible"), Column("booked", "booked"),
                                    Column("declined", "declined"), Column("running", "running")], emptyText: "no campaigns")
-            for c in try tx.campaigns() {
-                let mine = log.filter { $0.reference == c.code }
+            for s in try CampaignDesk.list(by: ctx.caller(inv.line), tx) {
+                let c = s.campaign
                 t.rows.append([.text(c.code), .text(c.kind.rawValue), .text(c.title), .date(c.startsOn), c.endsOn.map(Value.date) ?? .none,
-                               .int(vehicles.filter(c.applies(to:)).count), .int(mine.filter { $0.outcome == .booked }.count),
-                               .int(mine.filter { $0.outcome == .declined }.count), .bool(c.isRunning(on: ctx.today))])
+                               .int(s.eligible), .int(s.booked), .int(s.declined), .bool(s.running)])
             }
             return .table(t)
         })
@@ -69,24 +51,14 @@ enum CampaignCommands {
         noun: "campaign", verb: "show", summary: "The invitation (or upgrade) register of one campaign: every eligible vehicle (X7)",
         positionals: [PositionalSpec("code", "The campaign code")],
         action: .read { inv, _, tx in
-            let code = (inv.positional("code") ?? "").uppercased()
-            guard let c = try tx.campaign(code: code) else {
-                throw Refusal("no such campaign", problems: [Problem("code", "there is no campaign \(code); `campaign list` shows them")])
-            }
-            let log = try tx.reminderLog(vehicleID: nil).filter { $0.reference == c.code }
+            let register = try CampaignDesk.register(inv.positional("code") ?? "", tx)
             var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("customer", "customer"), Column("state", "state")],
                           emptyText: "no vehicle is eligible")
-            for v in try tx.allVehicles() where c.applies(to: v) {
-                let last = log.last { $0.vehicleID == v.id }
-                let owner = try tx.customer(id: v.ownerID)
-                t.rows.append([.text(v.plate.value), .text(v.model), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
-                               .text(last.map { "\($0.outcome.rawValue) \($0.reason)" } ?? "to invite")])
+            for row in register.rows {
+                t.rows.append([.text(row.vehicle.plate.value), .text(row.vehicle.model),
+                               .text(row.customerName.map { "\($0) \(row.customerCode ?? "")" } ?? "?"),
+                               .text(row.lastCall.map { "\($0.outcome.rawValue) \($0.reason)" } ?? "to invite")])
             }
             return .table(t)
         })
-
-    /// Campaigns and upgrades still open for a vehicle: shown when its repair order is opened (R1.6).
-    static func pending(for vehicle: Vehicle, on day: CalendarDate, _ tx: any StoreReading) throws -> [ServiceCampaign] {
-        ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.reminderLog(vehicleID: vehicle.id))
-    }
 }

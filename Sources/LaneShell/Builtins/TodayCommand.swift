@@ -1,6 +1,7 @@
 import LaneCore
 import ServiceDepartment
 import LaneStore
+import ServiceDepartment
 
 /// `today`: one agenda for the signed-in person, by their role: what waits
 /// for them now.
@@ -58,14 +59,14 @@ enum TodayCommand {
     }
 
     static func appointments(_ ctx: CommandContext, _ tx: any StoreReading, advisor: String?) throws -> Section {
-        let list = try tx.appointments(fromDay: ctx.today, toDay: ctx.today).filter { advisor == nil || $0.advisor == advisor }
-        var t = try AppointmentCommands.table(list, tx, ctx)
+        var t = AppointmentCommands.table(try AppointmentDesk.day(ctx.today, advisor: advisor, tx))
         t.emptyText = "no appointments today"
         return ("appointments", "today's appointments", t)
     }
 
     static func confirmations(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        ("confirmations", "confirmation calls due", try AppointmentCommands.confirmationCalls(ctx, tx))
+        ("confirmations", "confirmation calls due",
+         AppointmentCommands.confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller("today"), tx)))
     }
 
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
@@ -108,7 +109,7 @@ enum TodayCommand {
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: "nobody to call")
-        for item in try ReminderCommands.dueItems(on: ctx.today, ctx, tx) {
+        for item in try ReminderDesk.dueReminders(on: ctx.today, by: ctx.caller("today"), tx, otherCalls: ReminderCommands.pluginCalls(ctx)) {
             t.rows.append([.text(item.reminder.rule), .text(item.vehicle.plate.value), .date(item.reminder.dueOn), .text(item.reminder.reason)])
         }
         return ("reminders", "reminder calls (remind due)", t)

@@ -1,0 +1,171 @@
+import LaneCore
+import LaneStore
+
+/// The reminder operations (R1, X7): who to call and why, what came of each
+/// call, and the registers that keep it. The rules are LaneCore's
+/// (`ReminderRegister`, `ServiceReminders`, `DelayedDelivery`); the desk
+/// gathers the rows they need.
+public struct ReminderDesk {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    /// Calls other sources add to the due list (the plugins' recalls and
+    /// back-orders), asked inside the operation's transaction.
+    public typealias OtherCalls = (_ day: CalendarDate, _ tx: any StoreReading) throws -> [ReferencedCall]
+
+    public static func noOtherCalls(_ day: CalendarDate, _ tx: any StoreReading) -> [ReferencedCall] { [] }
+
+    // MARK: The due list (R1.1-R1.6)
+
+    /// What is due on `day`, from the rows the rules need; `only` reads just one vehicle's.
+    public static func dueReminders(on day: CalendarDate, only vehicle: Vehicle? = nil, by caller: Caller, _ tx: any StoreReading,
+                                    otherCalls: OtherCalls = noOtherCalls) throws -> [DueReminder] {
+        let vehicles = try vehicle.map { [$0] } ?? tx.allVehicles()
+        let history = try vehicle.map { [$0.id: try tx.events(vehicleID: $0.id)] } ?? tx.allEvents()
+        let delays = try tx.delayedDeliveries(openOnly: true)
+        var stock: [String: Int] = [:]
+        for number in Set(delays.compactMap(\.partNumber)) { stock[number] = try tx.part(number: number)?.stock }
+        return ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history,
+                                    log: try tx.reminderLog(vehicleID: vehicle?.id), campaigns: try tx.campaigns(), delays: delays,
+                                    stock: stock, otherCalls: try otherCalls(day, tx))
+    }
+
+    /// `remind due`: every call to make on a day (default today), of one kind
+    /// when asked, with the customer and their phone as the caller may see it.
+    public func due(_ request: DueRequest, by caller: Caller, otherCalls: OtherCalls = noOtherCalls) throws -> [DueCall] {
+        try department.read("remind due", by: caller) { tx in try Self.due(request, by: caller, tx, otherCalls: otherCalls) }
+    }
+
+    public static func due(_ request: DueRequest, by caller: Caller, _ tx: any StoreReading,
+                           otherCalls: OtherCalls = noOtherCalls) throws -> [DueCall] {
+        try dueReminders(on: request.day ?? caller.today, by: caller, tx, otherCalls: otherCalls)
+            .filter { request.kind == nil || $0.reminder.kind == request.kind }
+            .map { item in
+                let owner = try tx.customer(id: item.vehicle.ownerID)
+                return DueCall(item: item, customerName: owner?.name, customerCode: owner?.code, phone: caller.privacy.phone(owner?.phone))
+            }
+    }
+
+    // MARK: Calls
+
+    /// What came of a call (`remind log`): booked and declined ones leave the
+    /// list, a declined one needs its reason (R1.3), and an invitation back
+    /// after a delayed delivery closes its entry (R1.4).
+    public func log(_ request: CallLogRequest, by caller: Caller, otherCalls: OtherCalls = noOtherCalls) throws -> Done<CallLogged> {
+        try department.change("remind log", by: caller) { tx in
+            let logged = try Self.log(request, by: caller, tx, otherCalls: otherCalls)
+            return Recorded(logged, audit: AuditNote(ref: logged.item.vehicle.plate.value, summary: logged.message.description))
+        }
+    }
+
+    public static func log(_ request: CallLogRequest, by caller: Caller, _ tx: any StoreWriting,
+                           otherCalls: OtherCalls = noOtherCalls) throws -> CallLogged {
+        var p = request.inputProblems
+        let vehicle = try References.vehicle(request.vehicle, tx, into: &p)
+        if let outcome = request.outcome { p += ReminderRegister.problems(outcome: outcome, reason: request.reason) }
+        var item: DueReminder?
+        if let vehicle, let kind = request.kind {
+            let code = request.campaign?.uppercased()
+            item = try dueReminders(on: caller.today, only: vehicle, by: caller, tx, otherCalls: otherCalls).first {
+                $0.reminder.kind == kind && (code == nil || $0.reference == code)
+            }
+            if item == nil {
+                p.append(Problem("kind", Message("reminder.nothing_due", ["plate": .text(vehicle.plate.value), "kind": .text(kind.rawValue)])))
+            }
+        }
+        try Refusal.check(Message("reminder.cannot_log"), p)
+        guard let item, let outcome = request.outcome else { throw Refusal(Message("reminder.cannot_log"), problems: p) }
+        try tx.appendReminderLog(ReminderLogEntry(vehicleID: item.vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
+                                                  outcome: outcome, reason: request.reason, at: caller.now, by: caller.user,
+                                                  reference: item.reference))
+        if let id = item.delayedID, outcome.settlesReminder, var d = try tx.delayedDelivery(id: id) {
+            d.closedAt = caller.now
+            try tx.updateDelayedDelivery(d)
+        }
+        return CallLogged(item: item, outcome: outcome, reason: request.reason)
+    }
+
+    // MARK: The registers (X7)
+
+    /// Every call and its outcome (`remind register`), of one kind when asked.
+    public func register(kind: ReminderKind?, by caller: Caller) throws -> [RegisterEntry] {
+        try department.read("remind register", by: caller) { tx in try Self.register(kind: kind, tx) }
+    }
+
+    public static func register(kind: ReminderKind?, _ tx: any StoreReading) throws -> [RegisterEntry] {
+        try tx.reminderLog(vehicleID: nil).filter { kind == nil || $0.kind == kind }.map { e in
+            let v = try tx.vehicle(id: e.vehicleID)
+            return RegisterEntry(entry: e, plate: v?.plate.value, customerName: try v.flatMap { try tx.customer(id: $0.ownerID) }?.name)
+        }
+    }
+
+    /// R1.3: why customers declined, counted (`remind reasons`).
+    public func declineReasons(by caller: Caller) throws -> [DeclineReason] {
+        try department.read("remind reasons", by: caller) { tx in try Self.declineReasons(tx) }
+    }
+
+    public static func declineReasons(_ tx: any StoreReading) throws -> [DeclineReason] {
+        ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil))
+    }
+
+    // MARK: Delayed deliveries (R1.4)
+
+    /// A vehicle joins the delayed-delivery register (`remind delay`): a
+    /// back-ordered part, or a fault with no known fix yet.
+    public func delay(_ request: DelayRequest, by caller: Caller) throws -> Done<DelayRegistered> {
+        try department.change("remind delay", by: caller) { tx in
+            let registered = try Self.delay(request, by: caller, tx)
+            return Recorded(registered, audit: AuditNote(ref: registered.plate, summary: registered.message.description))
+        }
+    }
+
+    public static func delay(_ request: DelayRequest, by caller: Caller, _ tx: any StoreWriting) throws -> DelayRegistered {
+        var p = request.inputProblems
+        let vehicle = try References.vehicle(request.vehicle, tx, into: &p)
+        let noFix = request.noFix?.trimmingWhitespace()
+        p += DelayedDelivery.problems(partNumber: request.partNumber, noFix: noFix)
+        if let number = request.partNumber, try tx.part(number: number) == nil {
+            p.append(Problem("part", Message("stock.no_such_part", ["part": .text(number)])))
+        }
+        try Refusal.check(Message("reminder.cannot_delay"), p)
+        guard let vehicle else { throw Refusal(Message("reminder.cannot_delay"), problems: p) }
+        let entry = try tx.insertDelayedDelivery(DelayedDelivery(
+            vehicleID: vehicle.id, cause: request.partNumber != nil ? .partOnBackOrder : .noKnownFix, partNumber: request.partNumber,
+            note: noFix ?? request.note, expectedOn: request.expectedOn, openedAt: caller.now))
+        return DelayRegistered(delay: entry, plate: vehicle.plate.value)
+    }
+
+    /// R1.4: the maker published the fix for a delayed vehicle (`remind fix-published`); it joins the due list.
+    public func publishFix(delay id: Int64, by caller: Caller) throws -> Done<DelayedDelivery> {
+        try department.change("remind fix-published", by: caller) { tx in
+            let d = try Self.publishFix(delay: id, by: caller, tx)
+            return Recorded(d, audit: AuditNote(ref: String(id), summary: Self.fixPublished(d).description))
+        }
+    }
+
+    public static func publishFix(delay id: Int64, by caller: Caller, _ tx: any StoreWriting) throws -> DelayedDelivery {
+        guard var d = try tx.delayedDelivery(id: id) else { throw noSuchDelay(String(id)) }
+        try d.publishFix(at: caller.now)
+        try tx.updateDelayedDelivery(d)
+        return d
+    }
+
+    public static func fixPublished(_ d: DelayedDelivery) -> Message { Message("reminder.fix_published", ["id": .int(Int(d.id))]) }
+
+    /// The refusal for a delay number that names no entry (`given` as typed).
+    public static func noSuchDelay(_ given: String) -> Refusal {
+        Refusal(Message("reminder.cannot_record_fix"), problems: [Problem("id", Message("reminder.no_such_delay", ["id": .text(given)]))])
+    }
+
+    /// The delayed-delivery register (`remind delays`): open entries, or all.
+    public func delays(all: Bool, by caller: Caller) throws -> [DelayEntry] {
+        try department.read("remind delays", by: caller) { tx in try Self.delays(all: all, tx) }
+    }
+
+    public static func delays(all: Bool, _ tx: any StoreReading) throws -> [DelayEntry] {
+        try tx.delayedDeliveries(openOnly: !all).map { d in
+            let stock = try d.partNumber.flatMap { try tx.part(number: $0)?.stock } ?? 0
+            return DelayEntry(delay: d, plate: try tx.vehicle(id: d.vehicleID)?.plate.value, state: d.state(partInStock: stock))
+        }
+    }
+}
