@@ -1,6 +1,20 @@
 // Repair orders: reception, workshop, checks, delivery and settlement.
 extension MessageCatalog {
     static let englishRepairOrders: [MessageCode: String] = [
+        // Opening, settling and paying.
+        "repair_order.cannot_open": "cannot open a repair order",
+        "repair_order.already_open": "{plate} already has open repair order {number} ({status})",
+        "repair_order.not_found": "no such repair order",
+        "repair_order.no_such_number": "there is no repair order {number}; `ro list` shows the open ones",
+        "repair_order.opened": "opened {number} for {plate} {model}",
+        "repair_order.first_visit": "first visit to the store: give {customer} your card",
+        "repair_order.campaign_open": "service campaign {code} {title} is open for this vehicle",
+        "repair_order.upgrade_open": "technical upgrade {code} {title} is open for this vehicle",
+        "repair_order.cannot_pay": "{number}: cannot take payment",
+        "repair_order.paid": "paid {amount} by {method}; gate pass {gate_pass}; keys, licence and handbook returned; closed",
+        "repair_order.settled": "settlement signed: labour {labor}, parts {parts}{discount}, VAT {vat}, total {total}",
+        "repair_order.settled_discount": ", discount {discount}",
+
         // What each step did (the answer and the order's timeline).
         "repair_order.did.complaint": "complaint: {text}",
         "repair_order.did.check_in": "check-in sheet: {mileage} km, fuel {fuel}/8, damage {damage}",
@@ -78,22 +92,5 @@ extension MessageCatalog {
         "repair_order.say_what_changed": "say what changed",
         "repair_order.progress_outside_workshop": "the repair order is {status}; progress is reported while it is in the workshop",
         "repair_order.next_date_after_today": "the next service date must be after today",
-
-        // What the shell could not read, before the order is touched.
-        "input.not_a_line": "'{given}' is not a line number; `ro show` lists them",
-        "input.not_eighths": "'{given}' is not a number of eighths (0-8)",
-        "input.not_hours": "'{given}' is not hours like 1.2",
-        "input.not_quantity": "'{given}' is not a quantity from 1 to 999",
-        "input.not_a_number": "'{given}' is not a number",
-        "input.not_a_payer": "'{given}' is customer, warranty or free",
-        "input.not_a_decision": "'{given}' is not one of {choices}",
-        "input.not_a_stage": "'{given}' is self, leader or final",
-        "input.pass_or_fail": "say --pass or --fail",
-        "input.take_or_leave": "take or leave",
-        "input.yes_or_no": "yes or no",
-        "input.not_a_time": "'{given}' is not a time like 17:30 or 2026-11-24T10:00",
-        "input.not_a_date": "'{given}' is not a date; write YYYY-MM-DD",
-        "input.amount_or_percent": "give either --amount YUAN or --percent N",
-        "input.not_amount_or_percent": "not an amount in yuan or a whole percentage",
     ]
 }

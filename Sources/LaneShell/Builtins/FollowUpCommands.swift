@@ -12,7 +12,7 @@ enum FollowUpCommands {
         }
     }
 
-    static func dueCalls(on day: CalendarDate, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [DueCall] {
+    static func dueCalls(on day: CalendarDate, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         try FollowUpDesk.dueCalls(on: day, by: ctx.caller(""), tx)
     }
 

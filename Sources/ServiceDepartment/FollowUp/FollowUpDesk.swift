@@ -10,7 +10,7 @@ public struct FollowUpDesk {
     // MARK: Calls
 
     /// R6.1, R6.4: calls due on `day` for orders delivered in the month before.
-    public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [DueCall] {
+    public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         let offset = caller.settings.utcOffset
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
         return try tx.repairOrders(deliveredFrom: from, to: Timestamp(date: day, offset: offset)).flatMap { order in
@@ -176,7 +176,7 @@ public struct ComplaintAdvanced: Sendable {
 extension FollowUpDesk {
     /// A due call with the vehicle and customer it is about.
     public struct DueCallRow: Sendable {
-        public var due: DueCall
+        public var due: FollowUpCallDue
         public var plate: String?
         public var customer: Customer?
     }
