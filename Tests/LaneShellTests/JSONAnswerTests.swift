@@ -105,7 +105,10 @@ import Testing
             if line.hasPrefix("ro labor") { answers["ro estimate"] = try shell.expectOK("ro estimate") }
             for command in ["ro open", "ro settle", "ro pay", "followup record"] where line.hasPrefix(command) { answers[command] = out }
         }
-        #expect(answers.count == 5)
+        // A same-day booking at a peak time, so the warnings list has items to check.
+        try shell.expectOK("clock set 2026-11-24T09:00")
+        answers["appt book"] = try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T17:00 --job 保养 --accept-peak")
+        #expect(answers.count == 6)
         for (command, answer) in answers { try check(command, answer, docs) }
     }
 

@@ -111,11 +111,10 @@ enum AppointmentCommands {
         r.add("channel", "channel", .text(a.channel.rawValue))
         r.add("attempt", "attempt", .int(a.attempt))
         r.add("peak", "peak time", .bool(booked.isPeak))
-        if !booked.warnings.isEmpty {
-            var t = Table(columns: [Column("code", "code"), Column("message", "warning")])
-            for w in booked.warnings { t.rows.append([.text(w.code.rawValue), .text(w.message)]) }
-            r.add(section: "warnings", "warnings", t)
-        }
+        // Always there, empty or not (docs/json.md: the key is always there).
+        var t = Table(columns: [Column("code", "code"), Column("message", "warning")], emptyText: "none")
+        for w in booked.warnings { t.rows.append([.text(w.code.rawValue), .text(w.message)]) }
+        r.add(section: "warnings", "warnings", t)
         let lines = [booked.message] + booked.warnings.map { Message("appointment.warning", ["warning": .message($0.said)]) }
         return .message(lines.map(\.description).joined(separator: "\n"), r)
     }
