@@ -91,6 +91,31 @@ public final class TestShell {
         #expect(try store.snapshot() == before, "\(line) changed the database", sourceLocation: sourceLocation)
         return outcome.err
     }
+
+    /// Runs a line that must be refused (nothing stored, as `expectRefused`)
+    /// and returns the message codes of the refusal, headline first: what
+    /// tests of a rule match on, whatever the language of the words.
+    @discardableResult
+    public func expectRefusalCodes(_ line: String, code: ExitCode = .refused,
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let format = session.format
+        session.format = .json
+        defer { session.format = format }
+        let before = try store.snapshot()
+        let outcome = run(line)
+        #expect(outcome.code == code, "\(line) → \(outcome.code): \(outcome.err)", sourceLocation: sourceLocation)
+        #expect(try store.snapshot() == before, "\(line) changed the database", sourceLocation: sourceLocation)
+        struct Answer: Decodable {
+            struct Error: Decodable {
+                struct Problem: Decodable { var code: String }
+                var code: String?
+                var problems: [Problem]
+            }
+            var error: Error
+        }
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(outcome.err.utf8))
+        return (answer.error.code.map { [$0] } ?? []) + answer.error.problems.map(\.code)
+    }
 }
 
 private final class Captured: @unchecked Sendable {

@@ -47,7 +47,8 @@ import Testing
     @Test func R3_6_documentsAreTakenBeforeSigning() throws {
         let shell = try TestShell(seeded: true)
         for line in FollowUpCommandTests.serviceDay(upTo: "ro sign") where !line.hasPrefix("ro documents") { try shell.expectOK(line) }
-        #expect(try shell.expectRefused("ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博").contains("R3.6"))
+        #expect(try shell.expectRefusalCodes("ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博")
+                .contains("repair_order.blocked.documents"))
     }
 
     @Test func R3_11_signedCustomerIsTakenToTheLounge() throws {

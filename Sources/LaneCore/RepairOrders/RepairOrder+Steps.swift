@@ -8,8 +8,8 @@ extension RepairOrder {
     public mutating func recordComplaint(_ text: String) throws(Refusal) {
         var p = statusProblems("record the complaint", allowed: [.reception])
         let trimmed = text.trimmingWhitespace()
-        if trimmed.isEmpty { p.append(Problem("complaint", "write what the customer said, in their words")) }
-        try Refusal.check("\(number): cannot record the complaint", p)
+        if trimmed.isEmpty { p.append(Problem("complaint", Message("repair_order.complaint_needed"))) }
+        try Refusal.check(Message("repair_order.cannot.complaint", ["number": .text(number)]), p)
         complaint = trimmed
     }
 
@@ -17,10 +17,10 @@ extension RepairOrder {
     /// latest reading: the odometer never goes backwards.
     public mutating func recordCheckIn(_ sheet: CheckInSheet, lastKnownMileage: Int) throws(Refusal) {
         var p = statusProblems("fill in the check-in sheet", allowed: [.reception])
-        if !sheet.coversFitted { p.append(Problem("covers", "fit seat, steering-wheel, gear-knob and floor covers before the walk-around (R3.4)")) }
-        if sheet.mileage < lastKnownMileage { p.append(Problem("mileage", "\(sheet.mileage) km is less than the \(lastKnownMileage) km already recorded")) }
-        if !(0...8).contains(sheet.fuelEighths) { p.append(Problem("fuel", "fuel is in eighths of a tank, 0 to 8")) }
-        try Refusal.check("\(number): cannot fill in the check-in sheet", p)
+        if !sheet.coversFitted { p.append(Problem("covers", Message("repair_order.fit_covers"))) }
+        if sheet.mileage < lastKnownMileage { p.append(Problem("mileage", Message("repair_order.mileage_backwards", ["mileage": .int(sheet.mileage), "known": .int(lastKnownMileage)]))) }
+        if !(0...8).contains(sheet.fuelEighths) { p.append(Problem("fuel", Message("repair_order.fuel_eighths"))) }
+        try Refusal.check(Message("repair_order.cannot.check-in", ["number": .text(number)]), p)
         checkIn = sheet
     }
 
@@ -30,21 +30,21 @@ extension RepairOrder {
         let allowed: Set<RepairOrderStatus> = warranty == .pendingDiagnosis || warranty == .escalated
             ? [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked]
             : [.reception]
-        try Refusal.check("\(number): cannot record the warranty decision", statusProblems("decide warranty", allowed: allowed))
+        try Refusal.check(Message("repair_order.cannot.warranty", ["number": .text(number)]), statusProblems("warranty", allowed: allowed))
         warranty = decision
     }
 
     /// R3.6: driving licence and maintenance handbook taken.
     public mutating func takeDocuments() throws(Refusal) {
-        try Refusal.check("\(number): cannot take the documents", statusProblems("take documents", allowed: [.reception]))
+        try Refusal.check(Message("repair_order.cannot.documents", ["number": .text(number)]), statusProblems("documents", allowed: [.reception]))
         documentsTaken = true
     }
 
     /// R3.9: the promised completion time.
     public mutating func promise(_ at: Timestamp, now: Timestamp) throws(Refusal) {
         var p = statusProblems("promise a time", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked, .qcPassed])
-        if at <= now { p.append(Problem("promise", "the promised time must be later than now")) }
-        try Refusal.check("\(number): cannot promise a completion time", p)
+        if at <= now { p.append(Problem("promise", Message("repair_order.promise_in_past"))) }
+        try Refusal.check(Message("repair_order.cannot.promise", ["number": .text(number)]), p)
         promisedAt = at
     }
 
@@ -55,10 +55,10 @@ extension RepairOrder {
     @discardableResult
     public mutating func addLine(_ line: RepairOrderLine) throws(Refusal) -> RepairOrderLine {
         var p = statusProblems("add a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
-        if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", "at least one part")) }
-        if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", "labour needs its standard hours")) }
-        if line.unitPrice.fen < 0 { p.append(Problem("price", "a price cannot be negative")) }
-        try Refusal.check("\(number): cannot add \(line.code)", p)
+        if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", Message("repair_order.at_least_one_part"))) }
+        if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", Message("repair_order.hours_needed"))) }
+        if line.unitPrice.fen < 0 { p.append(Problem("price", Message("repair_order.negative_price"))) }
+        try Refusal.check(Message("repair_order.cannot_add", ["number": .text(number), "code": .text(line.code)]), p)
         var added = line
         added.id = (lines.map(\.id).max() ?? 0) + 1
         if status == .reception {
@@ -80,8 +80,8 @@ extension RepairOrder {
     /// customer refuses instead, which stays on the record).
     public mutating func removeLine(_ id: Int64) throws(Refusal) {
         var p = statusProblems("remove a line", allowed: [.reception])
-        if !lines.contains(where: { $0.id == id }) { p.append(Problem("line", "there is no line \(id)")) }
-        try Refusal.check("\(number): cannot remove line \(id)", p)
+        if !lines.contains(where: { $0.id == id }) { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
+        try Refusal.check(Message("repair_order.cannot.remove", ["number": .text(number)]), p)
         lines.removeAll { $0.id == id }
     }
 
@@ -90,13 +90,13 @@ extension RepairOrder {
     public mutating func decideLine(_ id: Int64, approve: Bool) throws(Refusal) {
         var p = statusProblems("decide a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
         guard let index = lines.firstIndex(where: { $0.id == id }) else {
-            p.append(Problem("line", "there is no line \(id)"))
-            throw Refusal("\(number): cannot decide line \(id)", problems: p)
+            p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))])))
+            throw Refusal(Message("repair_order.cannot_decide_line", ["number": .text(number), "line": .int(Int(id))]), problems: p)
         }
         let line = lines[index]
         let open = line.approval == .pending || (status == .reception && line.origin == .recommended)
-        if !open { p.append(Problem("line \(id)", "\(line.code) is already \(line.approval.rawValue)")) }
-        try Refusal.check("\(number): cannot decide line \(id)", p)
+        if !open { p.append(Problem("line \(id)", Message("repair_order.line_already_decided", ["code": .text(line.code), "approval": .text(line.approval.rawValue)]))) }
+        try Refusal.check(Message("repair_order.cannot_decide_line", ["number": .text(number), "line": .int(Int(id))]), p)
         lines[index].approval = approve ? .approved : .refused
     }
 
@@ -104,8 +104,8 @@ extension RepairOrder {
     /// happens before this.
     public mutating func sign(_ terms: WorkOrderTerms) throws(Refusal) {
         var p = blockers(for: .sign)
-        if terms.signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", "the customer's signature (their name) is needed")) }
-        try Refusal.check("\(number): the work order cannot be signed", p)
+        if terms.signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", Message("repair_order.signature_needed"))) }
+        try Refusal.check(Message("repair_order.cannot.sign", ["number": .text(number)]), p)
         self.terms = terms
         status = .signed
     }
@@ -118,8 +118,8 @@ extension RepairOrder {
     /// R4.2: a team is assigned (again, if the foreman changes it before work starts).
     public mutating func dispatch(team: String) throws(Refusal) {
         var p = blockers(for: .dispatch)
-        if team.trimmingWhitespace().isEmpty { p.append(Problem("team", "name the team")) }
-        try Refusal.check("\(number): cannot dispatch", p)
+        if team.trimmingWhitespace().isEmpty { p.append(Problem("team", Message("repair_order.team_needed"))) }
+        try Refusal.check(Message("repair_order.cannot.dispatch", ["number": .text(number)]), p)
         self.team = team
         status = .dispatched
     }
@@ -130,11 +130,11 @@ extension RepairOrder {
         var p = statusProblems("clock on", allowed: [.dispatched, .inProgress])
         if let i = lines.firstIndex(where: { $0.id == id }) {
             let line = lines[i]
-            if line.kind != .labor { p.append(Problem("line \(id)", "\(line.code) is a part; clock on labour lines")) }
-            if line.approval != .approved { p.append(Problem("line \(id)", "\(line.code) is \(line.approval.rawValue) by the customer; work waits for approval (R4.5)")) }
-            if line.clockedOnAt != nil { p.append(Problem("line \(id)", "\(line.clockedOnBy ?? "someone") is already clocked on \(line.code)")) }
-        } else { p.append(Problem("line", "there is no line \(id)")) }
-        try Refusal.check("\(number): cannot clock on", p)
+            if line.kind != .labor { p.append(Problem("line \(id)", Message("repair_order.clock_on_part", ["code": .text(line.code)]))) }
+            if line.approval != .approved { p.append(Problem("line \(id)", Message("repair_order.work_waits_for_approval", ["code": .text(line.code), "approval": .text(line.approval.rawValue)]))) }
+            if line.clockedOnAt != nil { p.append(Problem("line \(id)", Message("repair_order.already_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code)]))) }
+        } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
+        try Refusal.check(Message("repair_order.cannot.clock-on", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
         lines[i].clockedOnAt = at
         lines[i].clockedOnBy = technician
@@ -148,10 +148,10 @@ extension RepairOrder {
         var since: Timestamp?
         if let line = lines.first(where: { $0.id == id }) {
             since = line.clockedOnAt
-            if since == nil { p.append(Problem("line \(id)", "nobody is clocked on \(line.code)")) }
-            else if let s = since, at < s { p.append(Problem("time", "clock-off is before the clock-on")) }
-        } else { p.append(Problem("line", "there is no line \(id)")) }
-        try Refusal.check("\(number): cannot clock off", p)
+            if since == nil { p.append(Problem("line \(id)", Message("repair_order.nobody_clocked_on", ["code": .text(line.code)]))) }
+            else if let s = since, at < s { p.append(Problem("time", Message("repair_order.clock_off_before_on"))) }
+        } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
+        try Refusal.check(Message("repair_order.cannot.clock-off", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }), let since else { return }
         lines[i].workedMinutes += Int((at.secondsSince1970 - since.secondsSince1970) / 60)
         lines[i].clockedOnAt = nil
@@ -163,16 +163,16 @@ extension RepairOrder {
     public mutating func issuePart(line id: Int64, quantity: Int, to technician: String, inStock: Int) throws(Refusal) {
         var p = statusProblems("issue parts", allowed: [.dispatched, .inProgress])
         if let line = lines.first(where: { $0.id == id }) {
-            if line.kind != .part { p.append(Problem("line \(id)", "\(line.code) is labour, not a part")) }
-            if line.approval != .approved { p.append(Problem("line \(id)", "\(line.code) is not approved by the customer (X3)")) }
-            if quantity < 1 { p.append(Problem("quantity", "issue at least one")) }
+            if line.kind != .part { p.append(Problem("line \(id)", Message("repair_order.issue_labour", ["code": .text(line.code)]))) }
+            if line.approval != .approved { p.append(Problem("line \(id)", Message("repair_order.not_approved", ["code": .text(line.code)]))) }
+            if quantity < 1 { p.append(Problem("quantity", Message("repair_order.issue_at_least_one"))) }
             else if line.issued + quantity > line.quantity {
-                p.append(Problem("quantity", "the work order has \(line.quantity) of \(line.code), \(line.issued) already issued"))
+                p.append(Problem("quantity", Message("repair_order.issue_too_many", ["quantity": .int(line.quantity), "code": .text(line.code), "issued": .int(line.issued)])))
             }
-            if quantity > inStock { p.append(Problem("stock", "only \(inStock) of \(line.code) in stock; stock never goes below zero")) }
-        } else { p.append(Problem("line", "there is no line \(id)")) }
-        if technician.trimmingWhitespace().isEmpty { p.append(Problem("to", "the technician who signs the issue slip")) }
-        try Refusal.check("\(number): cannot issue parts", p)
+            if quantity > inStock { p.append(Problem("stock", Message("repair_order.not_in_stock", ["stock": .int(inStock), "code": .text(line.code)]))) }
+        } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
+        if technician.trimmingWhitespace().isEmpty { p.append(Problem("to", Message("repair_order.issue_slip_signer"))) }
+        try Refusal.check(Message("repair_order.cannot.issue", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
         lines[i].issued += quantity
         lines[i].issuedTo = technician
@@ -184,14 +184,14 @@ extension RepairOrder {
     public mutating func check(_ stage: QualityCheckStage, passed: Bool, by: String, note: String, at: Timestamp) throws(Refusal) {
         let step: RepairOrderStep = stage == .selfCheck ? .selfCheck : stage == .leader ? .leaderCheck : .finalCheck
         var p = blockers(for: step)
-        if !passed && note.trimmingWhitespace().isEmpty { p.append(Problem("reason", "a failed check needs its reason, for the rework")) }
+        if !passed && note.trimmingWhitespace().isEmpty { p.append(Problem("reason", Message("repair_order.failed_check_reason"))) }
         if stage == .leader && passed && note.trimmingWhitespace().isEmpty {
-            p.append(Problem("advice", "the team leader writes advice and notes with the check (R4.6)"))
+            p.append(Problem("advice", Message("repair_order.leader_advice")))
         }
         if stage == .final && passed && technicians.contains(by) {
-            p.append(Problem("by", "\(by) worked on this job and cannot pass its final QC"))
+            p.append(Problem("by", Message("repair_order.own_work_final_qc", ["name": .text(by)])))
         }
-        try Refusal.check("\(number): cannot record the \(stage.title)", p)
+        try Refusal.check(Message("repair_order.cannot_record_check", ["number": .text(number), "check": .text(stage.title)]), p)
         checks.append(QualityCheck(stage: stage, passed: passed, by: by, at: at, note: note.trimmingWhitespace()))
         if passed {
             status = step.leadsTo ?? status
@@ -221,13 +221,13 @@ extension RepairOrder {
 
     /// R5.3: the customer is told the car is ready and a time is agreed.
     /// Returns a warning when a major repair is set for a peak time.
-    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool) throws(Refusal) -> [String] {
+    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool) throws(Refusal) -> [Message] {
         var p = blockers(for: .notify)
-        if agreedAt < now { p.append(Problem("at", "the agreed time is in the past")) }
-        try Refusal.check("\(number): cannot notify the customer", p)
+        if agreedAt < now { p.append(Problem("at", Message("repair_order.agreed_in_past"))) }
+        try Refusal.check(Message("repair_order.cannot.notify", ["number": .text(number)]), p)
         agreedDeliveryAt = agreedAt
         return isMajorRepair && atPeak
-            ? ["a major repair is best not delivered at a peak time (R5.3); offer a quieter time"] : []
+            ? [Message("repair_order.major_repair_at_peak")] : []
     }
 
     /// R5.4: explained and shown at the car; next service and the follow-up
@@ -235,15 +235,15 @@ extension RepairOrder {
     public mutating func deliver(_ record: DeliveryRecord) throws(Refusal) {
         var p = blockers(for: .deliver)
         if record.followUpPreference.trimmingWhitespace().isEmpty {
-            p.append(Problem("call-time", "ask when the customer prefers the follow-up call (R5.4)"))
+            p.append(Problem("call-time", Message("repair_order.call_time_needed")))
         }
         if terms?.oldParts == .take && !record.oldPartsShown && lines.contains(where: { $0.kind == .part && $0.issued > 0 }) {
-            p.append(Problem("old-parts", "the customer takes the old parts: show and hand them over (R5.4)"))
+            p.append(Problem("old-parts", Message("repair_order.show_old_parts")))
         }
         if record.nextServiceKm <= (checkIn?.mileage ?? 0) {
-            p.append(Problem("next-km", "the next service mileage must be above today's \(checkIn?.mileage ?? 0) km"))
+            p.append(Problem("next-km", Message("repair_order.next_km_above", ["mileage": .int(checkIn?.mileage ?? 0)])))
         }
-        try Refusal.check("\(number): cannot deliver", p)
+        try Refusal.check(Message("repair_order.cannot.deliver", ["number": .text(number)]), p)
         delivery = record
         status = .delivered
     }
@@ -252,11 +252,11 @@ extension RepairOrder {
     /// safety recommendation they declined.
     public mutating func settle(signedBy: String, declinedAcknowledged: Bool) throws(Refusal) {
         var p = blockers(for: .settle)
-        if signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", "the customer signs the settlement")) }
+        if signedBy.trimmingWhitespace().isEmpty { p.append(Problem("signed-by", Message("repair_order.settlement_signature"))) }
         for line in declinedSafetyLines where !declinedAcknowledged {
-            p.append(Problem("line \(line.id)", "the customer declined safety item \(line.code) \(line.name): they must sign for it (R5.6)"))
+            p.append(Problem("line \(line.id)", Message("repair_order.declined_safety_sign", ["code": .text(line.code), "name": .text(line.name)])))
         }
-        try Refusal.check("\(number): cannot settle", p)
+        try Refusal.check(Message("repair_order.cannot.settle", ["number": .text(number)]), p)
         settlementSignedBy = signedBy
         status = .settled
     }
@@ -265,9 +265,9 @@ extension RepairOrder {
     public mutating func pay(_ payment: Payment, vatBasisPoints: Int) throws(Refusal) {
         var p = blockers(for: .pay)
         let due = settlement(vatBasisPoints: vatBasisPoints).total
-        if payment.amount != due { p.append(Problem("amount", "the settlement total is \(due), not \(payment.amount)")) }
-        if payment.invoiceNumber.trimmingWhitespace().isEmpty && due.fen > 0 { p.append(Problem("invoice", "the invoice number is needed")) }
-        try Refusal.check("\(number): cannot take payment", p)
+        if payment.amount != due { p.append(Problem("amount", Message("repair_order.payment_mismatch", ["total": .money(due), "given": .money(payment.amount)]))) }
+        if payment.invoiceNumber.trimmingWhitespace().isEmpty && due.fen > 0 { p.append(Problem("invoice", Message("repair_order.invoice_needed"))) }
+        try Refusal.check(Message("repair_order.cannot.pay", ["number": .text(number)]), p)
         self.payment = payment
         status = .closed
     }
@@ -279,14 +279,14 @@ extension RepairOrder {
         var p = statusProblems("give a discount", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked,
                                                              .leaderChecked, .qcPassed, .readyForDelivery, .delivered])
         let gross = Settlement(lines: lines, vatBasisPoints: vatBasisPoints).net
-        if amount.fen < 0 { p.append(Problem("amount", "a discount cannot be negative")) }
-        if amount.fen > gross.fen { p.append(Problem("amount", "\(amount) is more than the customer's net \(gross)")) }
+        if amount.fen < 0 { p.append(Problem("amount", Message("repair_order.negative_discount"))) }
+        if amount.fen > gross.fen { p.append(Problem("amount", Message("repair_order.discount_above_net", ["amount": .money(amount), "net": .money(gross)]))) }
         let limit = Money(fen: Money.divideRoundingHalfUp(gross.fen * Int64(limitBasisPoints), by: 10_000))
         if amount.fen > limit.fen && role != .serviceManager {
-            p.append(Problem("amount", "\(amount) is above the \(limitBasisPoints / 100)% an advisor may give (\(limit)); the service manager gives it"))
+            p.append(Problem("amount", Message("repair_order.discount_above_limit", ["amount": .money(amount), "percent": .int(limitBasisPoints / 100), "limit": .money(limit)])))
         }
-        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", "say why the customer gets a discount")) }
-        try Refusal.check("\(number): cannot give the discount", p)
+        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", Message("repair_order.discount_reason"))) }
+        try Refusal.check(Message("repair_order.cannot.discount", ["number": .text(number)]), p)
         discount = amount
         discountReason = reason.trimmingWhitespace()
         discountBy = by
@@ -295,14 +295,14 @@ extension RepairOrder {
     /// Cancels before any work (e.g. no known fix, R2.5).
     public mutating func cancel(reason: String) throws(Refusal) {
         var p = blockers(for: .cancel)
-        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", "say why the order is cancelled")) }
-        try Refusal.check("\(number): cannot cancel", p)
+        if reason.trimmingWhitespace().isEmpty { p.append(Problem("reason", Message("repair_order.cancel_reason"))) }
+        try Refusal.check(Message("repair_order.cannot.cancel", ["number": .text(number)]), p)
         cancelReason = reason
         status = .cancelled
     }
 
     func statusProblems(_ action: String, allowed: Set<RepairOrderStatus>) -> [Problem] {
         if allowed.contains(status) { return [] }
-        return [Problem("status", "the repair order is \(status.title); cannot \(action) now")]
+        return [Problem("status", Message("repair_order.wrong_status_for", ["status": .text(status.title), "step": .text(action)]))]
     }
 }

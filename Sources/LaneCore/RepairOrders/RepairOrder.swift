@@ -337,17 +337,17 @@ public struct RepairOrder: Sendable, Equatable {
         var p: [Problem] = []
         if !step.allowedFrom.contains(status) {
             let from = RepairOrderStatus.allCases.filter { step.allowedFrom.contains($0) }.map(\.title)
-            p.append(Problem("status", "the repair order is \(status.title); \(step.rawValue) needs it \(from.joined(separator: " or "))"))
+            p.append(Problem("status", Message("repair_order.wrong_status", ["status": .text(status.title), "step": .text(step.rawValue), "needed": .text(from.joined(separator: " or "))])))
         }
         switch step {
         case .sign:
-            if complaint == nil { p.append(Problem("complaint", "the customer's complaint is not recorded (R3.3)")) }
-            if checkIn == nil { p.append(Problem("check-in", "the walk-around check sheet is not filled in (R3.4)")) }
-            else if checkIn?.coversFitted == false { p.append(Problem("check-in", "protective covers were not fitted at the walk-around check (R3.4)")) }
-            if warranty == nil { p.append(Problem("warranty", "no warranty decision: covered, not covered, pending diagnosis or escalated (R3.5)")) }
-            if !documentsTaken { p.append(Problem("documents", "the driving licence and maintenance handbook were not taken (R3.6)")) }
-            if approvedLines.isEmpty { p.append(Problem("estimate", "the estimate has no approved line (R3.8)")) }
-            if promisedAt == nil { p.append(Problem("promise", "no promised completion time (R3.9)")) }
+            if complaint == nil { p.append(Problem("complaint", Message("repair_order.blocked.complaint"))) }
+            if checkIn == nil { p.append(Problem("check-in", Message("repair_order.blocked.check_in"))) }
+            else if checkIn?.coversFitted == false { p.append(Problem("check-in", Message("repair_order.blocked.covers"))) }
+            if warranty == nil { p.append(Problem("warranty", Message("repair_order.blocked.warranty"))) }
+            if !documentsTaken { p.append(Problem("documents", Message("repair_order.blocked.documents"))) }
+            if approvedLines.isEmpty { p.append(Problem("estimate", Message("repair_order.blocked.estimate"))) }
+            if promisedAt == nil { p.append(Problem("promise", Message("repair_order.blocked.promise"))) }
         case .dispatch, .handover:
             break
         case .start:
@@ -357,22 +357,22 @@ public struct RepairOrder: Sendable, Equatable {
         case .leaderCheck, .finalCheck:
             break
         case .wash:
-            if terms?.wash == false { p.append(Problem("wash", "the customer did not choose a wash (R4.7)")) }
-            if washed { p.append(Problem("wash", "the car is already washed")) }
+            if terms?.wash == false { p.append(Problem("wash", Message("repair_order.blocked.no_wash_chosen"))) }
+            if washed { p.append(Problem("wash", Message("repair_order.blocked.already_washed"))) }
         case .deliveryCheck:
             p += workUnfinished()
-            if latestCheck(.final)?.passed != true { p.append(Problem("qc", "final QC has not passed (R4.6)")) }
-            if terms?.wash == true && !washed { p.append(Problem("wash", "the customer chose a wash and the car is not washed (R4.7)")) }
+            if latestCheck(.final)?.passed != true { p.append(Problem("qc", Message("repair_order.blocked.final_qc"))) }
+            if terms?.wash == true && !washed { p.append(Problem("wash", Message("repair_order.blocked.not_washed"))) }
         case .notify:
             break
         case .deliver:
-            if agreedDeliveryAt == nil { p.append(Problem("notify", "the customer has not been told the car is ready, and no time is agreed (R5.3)")) }
+            if agreedDeliveryAt == nil { p.append(Problem("notify", Message("repair_order.blocked.not_notified"))) }
         case .settle:
             break
         case .pay:
-            if settlementSignedBy == nil { p.append(Problem("settlement", "the customer has not signed the settlement (R5.7)")) }
+            if settlementSignedBy == nil { p.append(Problem("settlement", Message("repair_order.blocked.not_settled"))) }
         case .cancel:
-            if lines.contains(where: { $0.issued > 0 }) { p.append(Problem("parts", "parts were issued; return them to stores first")) }
+            if lines.contains(where: { $0.issued > 0 }) { p.append(Problem("parts", Message("repair_order.blocked.parts_issued"))) }
         }
         return p
     }
@@ -382,16 +382,16 @@ public struct RepairOrder: Sendable, Equatable {
     func workUnfinished() -> [Problem] {
         var p: [Problem] = []
         for line in undecidedLines {
-            p.append(Problem("line \(line.id)", "extra work \(line.code) \(line.name) waits for the customer's approval (R4.5)"))
+            p.append(Problem("line \(line.id)", Message("repair_order.blocked.extra_waits", ["code": .text(line.code), "name": .text(line.name)])))
         }
         for line in approvedLines where line.kind == .part && line.issued < line.quantity {
-            p.append(Problem("line \(line.id)", "part \(line.code) \(line.name): \(line.issued) of \(line.quantity) issued (R4.3)"))
+            p.append(Problem("line \(line.id)", Message("repair_order.blocked.part_not_issued", ["code": .text(line.code), "name": .text(line.name), "issued": .int(line.issued), "quantity": .int(line.quantity)])))
         }
         for line in approvedLines where line.kind == .labor {
             if line.clockedOnAt != nil {
-                p.append(Problem("line \(line.id)", "\(line.clockedOnBy ?? "a technician") is still clocked on \(line.code) \(line.name)"))
+                p.append(Problem("line \(line.id)", Message("repair_order.blocked.still_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code), "line_name": .text(line.name)])))
             } else if !line.done {
-                p.append(Problem("line \(line.id)", "labour \(line.code) \(line.name) is not finished"))
+                p.append(Problem("line \(line.id)", Message("repair_order.blocked.not_finished", ["code": .text(line.code), "name": .text(line.name)])))
             }
         }
         return p
@@ -399,7 +399,7 @@ public struct RepairOrder: Sendable, Equatable {
 
     /// Throws every unmet condition of `step`.
     public func require(_ step: RepairOrderStep) throws(Refusal) {
-        try Refusal.check("\(number): cannot \(step.rawValue)", blockers(for: step))
+        try Refusal.check(Message(MessageCode("repair_order.cannot." + step.rawValue), ["number": .text(number)]), blockers(for: step))
     }
 
     /// Moves to the status `step` leads to, after checking its conditions.

@@ -309,7 +309,7 @@ extension RepairOrderDesk {
 
         case .notify(let at):
             let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings))
-            return StepOutcome(said: Message("repair_order.did.notify", ["at": .time(at)]), warnings: warnings.map(Message.text))
+            return StepOutcome(said: Message("repair_order.did.notify", ["at": .time(at)]), warnings: warnings)
 
         case .deliver(let day, let km, let callTime, let oldPartsShown):
             if day <= caller.today {

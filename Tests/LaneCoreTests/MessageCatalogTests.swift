@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import LaneCore
+
+/// Every message code the sources use has words in the English catalog, and
+/// every template's placeholders render.
+@Suite struct MessageCatalogTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Message("repair_order.already_open"` and `MessageCode("…"` literals in Sources/ and Plugins/.
+    static func codesInSources() throws -> Set<String> {
+        var codes: Set<String> = []
+        for folder in ["Sources", "Plugins"] {
+            guard let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in files where url.pathExtension == "swift" {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                for marker in ["Message(\"", "MessageCode(\""] {
+                    var rest = Substring(text)
+                    while let r = rest.range(of: marker) {
+                        rest = rest[r.upperBound...]
+                        guard let end = rest.firstIndex(of: "\"") else { break }
+                        let code = String(rest[..<end])
+                        // A code built at run time (`"repair_order.cannot." + verb`) is checked below by its family.
+                        if !code.isEmpty, !code.hasSuffix(".") { codes.insert(code) }
+                    }
+                }
+            }
+        }
+        return codes
+    }
+
+    @Test func everyCodeInTheSourcesHasEnglishWords() throws {
+        let codes = try Self.codesInSources()
+        #expect(codes.count > 100)
+        let missing = MessageCatalog.english.missing(codes.map { MessageCode($0) }).map(\.rawValue).sorted()
+        #expect(missing.isEmpty, "no English words for: \(missing.joined(separator: ", "))")
+    }
+
+    @Test func everyRepairOrderStepHasItsRefusalHeadline() {
+        for verb in ["complaint", "check-in", "warranty", "documents", "labor", "part", "remove", "approve", "decline", "promise", "sign",
+                     "handover", "dispatch", "clock-on", "clock-off", "issue", "progress", "check", "wash", "delivery-check", "notify",
+                     "deliver", "discount", "cancel", "settle", "pay"] {
+            #expect(MessageCatalog.english.templates[MessageCode("repair_order.cannot." + verb)] != nil, "repair_order.cannot.\(verb)")
+        }
+    }
+
+    @Test func templatesRenderTheirArgumentsAndCodesAreLowercase() {
+        for (code, template) in MessageCatalog.english.templates {
+            #expect(code.rawValue == code.rawValue.lowercased() || code.rawValue.contains("check-in") || code.rawValue.contains("-"),
+                    "\(code) should be lowercase")
+            #expect(!template.isEmpty, "\(code) has no words")
+            #expect(template.filter { $0 == "{" }.count == template.filter { $0 == "}" }.count, "\(code): unbalanced braces")
+        }
+        let m = Message("access.role_may_not", ["user": .text("钱小红"), "role": .role(.cashier), "operation": .text("ro open")])
+        #expect(m.description == "钱小红 (收银员) may not run ro open")
+        #expect(MessageCatalog.english.render(Message("no.such.code", ["n": .int(3)])) == "no.such.code n=3")
+    }
+
+    @Test func aRefusalCarriesItsCodesAndRendersEveryProblem() {
+        let r = Refusal(Message("follow_up.cannot_record"), problems: [
+            Problem("score", Message("follow_up.not_a_score", ["given": .text("9")])), Problem("call", "free words")])
+        #expect(r.codes == ["follow_up.cannot_record", "follow_up.not_a_score", "text"])
+        #expect(r.description == "cannot record the call:\n  - score: '9' is not a satisfaction score from 1 to 5\n  - call: free words")
+    }
+}
