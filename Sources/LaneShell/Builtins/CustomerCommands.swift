@@ -181,17 +181,16 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
-        action: .write { inv, _, tx in
-            let c = try References.findCustomer(inv.positional("customer") ?? "", tx).get()
-            var p: [Problem] = []
-            if inv.option("confirm")?.uppercased() != c.code { p.append(Problem("confirm", "type the customer code \(c.code) again to confirm")) }
-            if c.phone.isErased { p.append(Problem("customer", "\(c.code) is already erased")) }
-            let open = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
-                .filter { $0.customerID == c.id && $0.status != .closed && $0.status != .cancelled }
-            for o in open { p.append(Problem("ro", "\(o.number) is still open (\(o.status.title)); close it first")) }
-            try Refusal.check("cannot erase \(c.code)", p)
-            try tx.eraseCustomer(id: c.id, code: c.code, name: c.name)
-            return .message("erased \(c.code): name, phone, address and their words are gone; \(c.code)'s vehicles and paid orders stay", nil)
+        action: .write { inv, ctx, tx in
+            let erased = try CustomerDesk.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
+                                                by: ctx.caller(inv.line), tx)
+            var r = Record()
+            r.add("code", "code", .text(erased.code))
+            r.add("name", "name", .text(erased.name))
+            var items = Table(columns: [Column("what", "erased"), Column("replacement", "now")])
+            for item in erased.erasure.items { items.rows.append([.text(item.key), .optional(item.replacement)]) }
+            r.add(section: "erased", "erased", items)
+            return .message(erased.message.description, r)
         })
 
     static func record(_ c: Customer, vehicles: [Vehicle], _ ctx: CommandContext) -> Record {
