@@ -173,10 +173,11 @@ public protocol StoreWriting: StoreReading {
     func savePin(staffName name: String, _ pin: StoredPin) throws
     func setPinFailures(staffName name: String, failures: Int) throws
 
-    /// X4: anonymises a customer: name, phone and address go, and so do the
-    /// words they left in notes, comments and complaints. Vehicles, repair
-    /// orders and payments stay: the law requires the financial records.
-    func eraseCustomer(id: Int64, code: String, name: String) throws
+    /// X4: anonymises a customer by applying each item of `erasure` with the
+    /// value it carries (the application layer decides which, and with what).
+    /// Vehicles, repair orders and payments are not items: the law requires
+    /// the financial records.
+    func eraseCustomer(_ erasure: CustomerErasure) throws
 
     /// Runs a plugin's statements; refused when they touch anything but the
     /// plugin's own tables (`NAMESPACE_…`) or change the schema. Returns the last inserted row id.

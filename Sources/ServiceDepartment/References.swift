@@ -7,7 +7,7 @@ public enum References {
     public static func customer(_ ref: String, _ tx: any StoreReading, field: String = "customer") throws -> Customer {
         switch try findCustomer(ref, tx, field: field) {
         case .success(let c): return c
-        case .failure(let p): throw Refusal("cannot tell which customer", problems: [p])
+        case .failure(let p): throw Refusal(Message("customer.which"), problems: [p])
         }
     }
 
@@ -17,30 +17,32 @@ public enum References {
         let text = ref.trimmingWhitespace()
         if Customer.looksLikeCode(text), let number = Int(text.dropFirst()) {
             if let c = try tx.customer(number: number) { return .success(c) }
-            return .failure(Problem(field, "there is no customer \(text.uppercased())"))
+            return .failure(Problem(field, Message("customer.no_such_code", ["code": .text(text.uppercased())])))
         }
         if case .success(let phone) = MobileNumber.parse(text) {
             let found = try tx.customers(phone: phone.digits)
             if found.count == 1 { return .success(found[0]) }
-            if found.isEmpty { return .failure(Problem(field, "no customer has the mobile number \(phone.digits)")) }
-            return .failure(Problem(field, "\(found.count) customers share \(phone.digits): \(list(found)); give the code instead"))
+            if found.isEmpty { return .failure(Problem(field, Message("customer.no_such_phone", ["phone": .text(phone.digits)]))) }
+            return .failure(Problem(field, Message("customer.phone_shared", ["count": .int(found.count), "phone": .text(phone.digits),
+                                                                            "customers": list(found)])))
         }
         let found = try tx.customers(named: text)
         if found.count == 1 { return .success(found[0]) }
         if found.isEmpty {
-            return .failure(Problem(field, "no customer is called '\(text)'; `customer find \(text)` searches by the start of a name, a phone or a plate"))
+            return .failure(Problem(field, Message("customer.no_such_name", ["name": .text(text)])))
         }
-        return .failure(Problem(field, "\(found.count) customers are called \(text): \(list(found)); give the code instead"))
+        return .failure(Problem(field, Message("customer.name_shared", ["count": .int(found.count), "name": .text(text), "customers": list(found)])))
     }
 
-    public static func list(_ customers: [Customer]) -> String {
-        customers.prefix(5).map { "\($0.code) (\($0.phone.masked))" }.joined(separator: ", ")
+    /// The first few of several customers, each by code and masked number, to pick one from.
+    static func list(_ customers: [Customer]) -> MessageArgument {
+        .list(customers.prefix(5).map { .message(Message("customer.code_and_phone", ["code": .text($0.code), "phone": .text($0.phone.masked)])) })
     }
 
     public static func vehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Vehicle {
         switch try findVehicle(ref, tx, field: field) {
         case .success(let v): return v
-        case .failure(let p): throw Refusal("cannot tell which vehicle", problems: [p])
+        case .failure(let p): throw Refusal(Message("vehicle.which"), problems: [p])
         }
     }
 
@@ -49,13 +51,13 @@ public enum References {
         let text = ref.trimmingWhitespace()
         if case .success(let plate) = LicensePlate.parse(text) {
             if let v = try tx.vehicle(plate: plate.value) { return .success(v) }
-            return .failure(Problem(field, "no vehicle has the plate \(plate.value)"))
+            return .failure(Problem(field, Message("vehicle.no_such_plate", ["plate": .text(plate.value)])))
         }
         if case .success(let vin) = VIN.parse(text) {
             if let v = try tx.vehicle(vin: vin.value) { return .success(v) }
-            return .failure(Problem(field, "no vehicle has the VIN \(vin.value)"))
+            return .failure(Problem(field, Message("vehicle.no_such_vin", ["vin": .text(vin.value)])))
         }
-        return .failure(Problem(field, "'\(text)' is neither a plate (粤B12345, 粤BD12345) nor a 17-character VIN"))
+        return .failure(Problem(field, Message("vehicle.not_a_reference", ["given": .text(text)])))
     }
 
     /// The vehicle `ref` names, or nil with its problem added to `problems`,

@@ -66,19 +66,63 @@ private func refusal(_ result: Result<CustomerFields, Refusal>) -> Refusal? {
 }
 
 @Test func emptyOrBlankNameIsRefused() {
-    #expect(PersonName.problem("") == Problem("name", "the name is empty"))
-    #expect(PersonName.problem(" \u{3000} ") == Problem("name", "the name is empty"))
+    #expect(PersonName.problem("") == Problem("name", Message("name.empty")))
+    #expect(PersonName.problem(" \u{3000} ")?.description == "name: the name is empty")
 }
 
 @Test func nameLongerThanFortyCharactersIsRefused() {
-    #expect(PersonName.problem(String(repeating: "王", count: 41)) == Problem("name", "at most 40 characters, this one has 41"))
+    #expect(PersonName.problem(String(repeating: "王", count: 41)) == Problem("name", Message("input.too_long", ["max": .int(40), "count": .int(41)])))
+    #expect(PersonName.problem(String(repeating: "王", count: 41))?.message == "at most 40 characters, this one has 41")
     // Counted after trimming.
     #expect(PersonName.problem("  " + String(repeating: "王", count: 40) + "  ") == nil)
 }
 
 @Test func namesWithDigitsSymbolsOrControlCharactersAreRefused() {
-    #expect(PersonName.problem("王小明2") == Problem("name", "a name cannot contain '2'"))
+    #expect(PersonName.problem("王小明2")?.description == "name: a name cannot contain '2'")
+    #expect(PersonName.problem("王小明2")?.code == "name.bad_character")
     #expect(PersonName.problem("王@明")?.message == "a name cannot contain '@'")
     #expect(PersonName.problem("王\u{7}明")?.message == "a name cannot contain '\\u{07}'")
     #expect(PersonName.problem("a/b", field: "advisor")?.field == "advisor")
+}
+
+// MARK: The register's rules
+
+private let since = Timestamp(secondsSince1970: 1_795_395_600)
+
+private func customer(_ id: Int64, _ name: String, _ phone: String) throws -> Customer {
+    Customer(id: id, code: Customer.code(number: Int(id)), name: name, phone: try MobileNumber.parse(phone).get(), address: "广州市天河区", createdAt: since)
+}
+
+@Test func theSameNameWithTheSameNumberIsADuplicate() throws {
+    let samePhone = [try customer(1, "王芳", "13800138000"), try customer(2, "王小明", "13800138000")]
+    let fields = try CustomerFields.validate(name: "王小明", phone: "138 0013 8000", address: nil).get()
+    #expect(Customer.duplicate(of: fields, among: samePhone)?.code == "C0002")
+    let other = try CustomerFields.validate(name: "李四", phone: "13800138000", address: nil).get()
+    #expect(Customer.duplicate(of: other, among: samePhone) == nil)
+}
+
+@Test func aChangeSaysEachFieldBeforeAndAfter() throws {
+    var c = try customer(1, "王小明", "13800138000")
+    let changes = c.change(to: try CustomerFields.validate(name: "王小明", phone: "13900139000", address: nil).get())
+    #expect(changes == [FieldChange("phone", before: "13800138000", after: "13900139000"), FieldChange("address", before: "广州市天河区", after: nil)])
+    #expect(FieldChange.said(changes).description == "phone 13800138000 → 13900139000; address 广州市天河区 → -")
+    #expect(c.phone.digits == "13900139000")
+    #expect(c.address == nil)
+    #expect(FieldChange.said([]).description == "nothing changed")
+}
+
+@Test func erasureWantsTheCodeAgainAndNoOrderStillOpen() throws {
+    let c = try customer(2, "卢文博", "13363270655")
+    var open = RepairOrder(number: "RO-20261123-0001", vehicleID: 1, customerID: 2, advisor: "薛淑芬", openedAt: since)
+    open.status = .inProgress
+    var closed = open
+    closed.number = "RO-20261001-0001"
+    closed.status = .closed
+    var someoneElses = open
+    someoneElses.customerID = 9
+    #expect(c.erasureProblems(confirmation: " c0002 ", orders: [closed, someoneElses]).isEmpty)
+    let problems = c.erasureProblems(confirmation: "C0003", orders: [open, closed])
+    #expect(problems.map(\.code) == ["customer.confirm_code", "customer.order_still_open"])
+    #expect(problems.map(\.description) == ["confirm: type the customer code C0002 again to confirm",
+                                            "ro: RO-20261123-0001 is still open (\(RepairOrderStatus.inProgress.title)); close it first"])
 }

@@ -118,3 +118,10 @@ import Testing
     #expect(Money(yuan: ",128") == nil)
     #expect(Money(yuan: "1280,") == nil)
 }
+
+@Test func hoursAtARateRoundHalfUpToTheFen() {
+    // 1.25 h × ¥280.00 = ¥350.00; 0.33 h × ¥1.55 = 51.15 fen → 51 fen; 0.5 h × ¥0.01 = 0.5 fen → 1 fen.
+    #expect(LaborHours(hundredths: 125).price(at: Money(fen: 28_000)) == Money(fen: 35_000))
+    #expect(LaborHours(hundredths: 33).price(at: Money(fen: 155)) == Money(fen: 51))
+    #expect(LaborHours(hundredths: 50).price(at: Money(fen: 1)) == Money(fen: 1))
+}

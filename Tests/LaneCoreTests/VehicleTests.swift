@@ -59,8 +59,9 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
 
 @Test func modelUpToSixtyCharactersIsAccepted() {
     #expect(VehicleModel.problem(String(repeating: "X", count: 60)) == nil)
-    #expect(VehicleModel.problem(String(repeating: "X", count: 61)) == Problem("model", "at most 60 characters, this one has 61"))
-    #expect(VehicleModel.problem("") == Problem("model", "the model is empty"))
+    #expect(VehicleModel.problem(String(repeating: "X", count: 61))?.description == "model: at most 60 characters, this one has 61")
+    #expect(VehicleModel.problem("") == Problem("model", Message("vehicle.model_empty")))
+    #expect(VehicleModel.problem("")?.message == "the model is empty")
 }
 
 // MARK: DateRule
@@ -76,7 +77,8 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
         Issue.record("a date after today should be refused")
         return
     }
-    #expect(p == Problem("sold", "2026-11-24 is in the future (today is 2026-11-23)"))
+    #expect(p.code == "date.in_future")
+    #expect(p.description == "sold: 2026-11-24 is in the future (today is 2026-11-23)")
 }
 
 @Test func datePastRefusesNonDatesWithAnExample() {
@@ -84,7 +86,8 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
         Issue.record("'last week' should be refused")
         return
     }
-    #expect(p == Problem("on", "'last week' is not a date; write YYYY-MM-DD, e.g. 2026-11-23"))
+    #expect(p.code == "date.not_a_date")
+    #expect(p.description == "on: 'last week' is not a date; write YYYY-MM-DD, e.g. 2026-11-23")
 }
 
 // MARK: Odometer
@@ -103,7 +106,8 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
         #expect((try? Odometer.parse(text).get()) == nil, "\(text)")
     }
     if case .failure(let p) = Odometer.parse("-5", field: "km") {
-        #expect(p == Problem("km", "'-5' is not a mileage in whole km (0 to 2000000)"))
+        #expect(p.code == "mileage.not_km")
+        #expect(p.description == "km: '-5' is not a mileage in whole km (0 to 2000000)")
     } else {
         Issue.record("-5 should be refused")
     }
@@ -154,4 +158,72 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
     #expect(VisitKind.allCases.map(\.rawValue) == ["first_service", "regular_service", "repair", "accident", "other"])
     #expect(VehicleEventKind.transfer.title == "new owner")
     #expect(VisitKind.firstService.title == "first service 首保")
+}
+
+// MARK: Changing a vehicle on the register
+
+private func registered(sold: String = "2026-01-10", mileage: Int = 5_000, on: String = "2026-06-01") throws -> Vehicle {
+    Vehicle(id: 7, vin: try VIN.parse("LXHCB1A24T0000017").get(), plate: try LicensePlate.parse("粤B12345").get(), model: "星河 S5",
+            ownerID: 2, soldOn: day(sold), mileage: mileage, mileageRecordedOn: day(on), createdAt: Timestamp(secondsSince1970: 0))
+}
+
+private func event(_ kind: VehicleEventKind, _ on: String) -> VehicleEvent {
+    VehicleEvent(id: 1, vehicleID: 7, kind: kind, visitKind: nil, occurredOn: day(on), mileage: nil, detail: "", recordedAt: Timestamp(secondsSince1970: 0),
+                 recordedBy: "薛淑芬")
+}
+
+@Test func anEditIsReadWithEveryProblemOfWhatWasTyped() {
+    let (edit, problems) = VehicleEdit.read(plate: "粤Z1", model: " 星河 S5 Pro ", sold: "2026-12-01", mileage: nil, on: "2026-11-01", today: today)
+    #expect(edit.model == "星河 S5 Pro")
+    #expect(edit.plate == nil && edit.soldOn == nil && edit.reading == nil)
+    #expect(problems.map(\.code) == ["plate.length", "date.in_future", "vehicle.on_needs_mileage"])
+    let reading = VehicleEdit.read(plate: nil, model: nil, sold: nil, mileage: "6,000 km", on: nil, today: today).edit.reading
+    #expect(reading == MileageReading(on: today, km: 6_000))
+}
+
+@Test func anEditChangesFieldsAndRaisesTheMileage() throws {
+    let v = try registered()
+    let edit = VehicleEdit(plate: try LicensePlate.parse("粤B54321").get(), model: "星河 S5", soldOn: day("2026-01-05"),
+                           reading: MileageReading(on: day("2026-11-20"), km: 9_000))
+    let (after, changes, problems) = v.applying(edit, history: [event(.sold, "2026-01-10"), event(.visit, "2026-06-01")],
+                                                readings: [reading("2026-06-01", 5_000)])
+    #expect(problems.isEmpty)
+    // The model did not differ: no change.
+    #expect(changes == [FieldChange("plate", before: "粤B12345", after: "粤B54321"), FieldChange("sold", before: "2026-01-10", after: "2026-01-05")])
+    #expect(after.mileage == 9_000)
+    #expect(after.mileageRecordedOn == day("2026-11-20"))
+}
+
+@Test func anEditRefusesASaleAfterTheFirstVisitAndAReadingBeforeTheSale() throws {
+    let v = try registered()
+    let edit = VehicleEdit(soldOn: day("2026-07-01"), reading: MileageReading(on: day("2026-01-01"), km: 100))
+    let problems = v.applying(edit, history: [event(.sold, "2026-01-10"), event(.visit, "2026-06-01")], readings: []).problems
+    #expect(problems.map(\.code) == ["vehicle.sold_after_first_event", "vehicle.before_sale"])
+    #expect(problems.first?.message == "2026-07-01 is after the first recorded visit or reading (2026-06-01)")
+}
+
+@Test func anOlderLowerReadingJoinsTheHistoryOnly() throws {
+    var v = try registered()
+    v.record(MileageReading(on: day("2026-03-01"), km: 3_000))
+    #expect(v.mileage == 5_000)
+    #expect(v.mileageRecordedOn == day("2026-06-01"))
+}
+
+@Test func aTransferNeedsANewOwnerAndADayAfterTheSale() throws {
+    let v = try registered()
+    let owner = Customer(id: 2, code: "C0002", name: "卢文博", phone: try MobileNumber.parse("13363270655").get(), address: nil,
+                         createdAt: Timestamp(secondsSince1970: 0))
+    var other = owner
+    other.id = 3
+    #expect(v.transferProblems(to: other, on: today).isEmpty)
+    #expect(v.transferProblems(to: owner, on: day("2025-12-31")).map(\.description) == [
+        "on: 2025-12-31 is before the sale date 2026-01-10", "to: 卢文博 C0002 already owns 粤B12345"])
+}
+
+@Test func aVinOrPlateBelongsToOneVehicle() throws {
+    let v = try registered()
+    let problems = VehicleRegister.duplicateProblems(vin: v.vin, vinHolder: v, plate: v.plate, plateHolder: v)
+    #expect(problems.map(\.description) == ["vin: LXHCB1A24T0000017 is already registered, on 粤B12345",
+                                            "plate: 粤B12345 is already registered, to VIN LXHCB1A24T0000017"])
+    #expect(VehicleRegister.duplicateProblems(vin: v.vin, vinHolder: v, plate: v.plate, plateHolder: v, except: v.id).isEmpty)
 }

@@ -24,6 +24,7 @@ public struct StoreConformance: Sendable {
         ("the audit trail chains and verifies", { try $0.auditTrailChains() }),
         ("PIN records round-trip and count failures", { try $0.pinRecordsRoundTrip() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
+        ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -150,6 +151,65 @@ public struct StoreConformance: Sendable {
         try store.read { (tx: any StoreReading) throws in
             #expect(try tx.part(number: "P-1")?.stock == 2)
             #expect(try tx.stockMovements(partNumber: "P-1").map(\.delta) == [2])
+        }
+    }
+}
+
+extension StoreConformance {
+    public func erasureAppliesTheGivenValues() throws {
+        let store = try make()
+        let (gone, kept) = try store.write { tx -> (Customer, Customer) in
+            let gone = try customer(tx, "王小明", "13900139000")
+            let kept = try customer(tx, "李四", "13800138000")
+            let v = try vehicle(tx, owner: gone)
+            try tx.appendEvent(vehicleID: v.id, kind: .visit, visitKind: .repair, on: Self.today, mileage: 12_500,
+                               detail: "王小明 says the brakes squeal", at: Self.now, by: "薛淑芬")
+            var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id,
+                                                         customerID: gone.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            o.terms = WorkOrderTerms(payment: .cash, oldParts: .take, wash: true, signedBy: "王小明", signedAt: Self.now)
+            try tx.saveRepairOrder(o)
+            try tx.appendRepairOrderEvent(orderID: o.id, kind: "sign", detail: "signed by 王小明", at: Self.now, by: "薛淑芬")
+            try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: .quality, outcome: .reached, score: 2, comment: "王先生说等太久",
+                                                 at: Self.now, by: "蒋芳"))
+            _ = try tx.insertComplaint(Complaint(orderID: o.id, customerID: gone.id, text: "等太久", openedAt: Self.now, openedBy: "蒋芳"))
+            _ = try tx.insertComplaint(Complaint(orderID: nil, customerID: kept.id, text: "李四的投诉", openedAt: Self.now, openedBy: "蒋芳"))
+            let a = try tx.insertAppointment(Appointment(number: "AP-20261124-001", vehicleID: v.id, customerID: gone.id, advisor: "薛淑芬",
+                                                         start: Self.now.adding(seconds: 86_400), durationMinutes: 60, job: "保养",
+                                                         channel: .inbound, calledAt: Self.now, enteredAt: Self.now, note: "王先生下午才有空"),
+                                             day: Self.today.adding(days: 1))
+            try tx.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "engine"))
+            try tx.reserve(partNumber: "P-1", quantity: 1, for: a.id, label: "王小明 AP-20261124-001", at: Self.now)
+            try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: Self.today, outcome: .declined,
+                                                      reason: "王先生出差", at: Self.now, by: "蒋芳"))
+            return (gone, kept)
+        }
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.eraseCustomer(CustomerErasure(customerID: gone.id, items: [
+                .words("王小明", with: "C0001"), .name(with: "erased C0001"), .phone, .address, .followUpComments(with: "x"),
+                .complaints(with: "y"), .appointmentNotes(with: "z"), .reminderReasons(with: "r"), .signatures(with: "s"),
+                .reservationLabels(with: "l"),
+            ]))
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let c = try #require(try tx.customer(id: gone.id))
+            #expect(c.name == "erased C0001")
+            #expect(c.phone.isErased)
+            #expect(c.address == nil)
+            #expect(try tx.customers(phone: "13900139000").isEmpty)
+            let v = try #require(try tx.vehicles(ownerID: gone.id).first)
+            #expect(try tx.events(vehicleID: v.id).map(\.detail).contains("C0001 says the brakes squeal"))
+            let o = try #require(try tx.repairOrders(vehicleID: v.id).first)
+            #expect(o.terms?.signedBy == "s")
+            #expect(o.settlementSignedBy == nil)
+            #expect(try tx.repairOrderEvents(orderID: o.id).map(\.detail) == ["signed by C0001"])
+            #expect(try tx.followUps(orderID: o.id).map(\.comment) == ["x"])
+            #expect(try tx.complaints(statuses: Complaint.Status.allCases).map(\.text).sorted() == ["y", "李四的投诉"])
+            let a = try #require(try tx.appointments(vehicleID: v.id).first)
+            #expect(a.note == "z")
+            #expect(try tx.reservations(appointmentID: a.id).map(\.label) == ["l"])
+            #expect(try tx.reminderLog(vehicleID: v.id).map(\.reason) == ["r"])
+            // The other customer is untouched.
+            #expect(try tx.customer(id: kept.id) == kept)
         }
     }
 }

@@ -34,6 +34,8 @@ public struct CustomerFields: Hashable, Sendable {
     public var phone: MobileNumber
     public var address: String?
 
+    public static let maximumAddressLength = 120
+
     /// Validates every field and reports all problems at once.
     public static func validate(name: String?, phone: String?, address: String?) -> Result<CustomerFields, Refusal> {
         var problems: [Problem] = []
@@ -41,7 +43,7 @@ public struct CustomerFields: Hashable, Sendable {
         if let name {
             if let p = PersonName.problem(name) { problems.append(p) }
         } else {
-            problems.append(Problem("name", "the customer's name is required (--name)"))
+            problems.append(Problem("name", Message("customer.name_required")))
         }
         var checkedPhone: MobileNumber?
         if let phone {
@@ -50,29 +52,67 @@ public struct CustomerFields: Hashable, Sendable {
             case .failure(let p): problems.append(p)
             }
         } else {
-            problems.append(Problem("phone", "a mobile number is required (--phone), e.g. 13800138000"))
+            problems.append(Problem("phone", Message("customer.phone_required")))
         }
         let trimmedAddress = address?.trimmingWhitespace()
-        if let a = trimmedAddress, a.count > 120 {
-            problems.append(Problem("address", "at most 120 characters, this one has \(a.count)"))
+        if let a = trimmedAddress, a.count > maximumAddressLength {
+            problems.append(Problem("address", Message("input.too_long", ["max": .int(maximumAddressLength), "count": .int(a.count)])))
         }
         guard problems.isEmpty, let checkedName, let checkedPhone else {
-            return .failure(Refusal("the customer cannot be saved", problems: problems))
+            return .failure(Refusal(Message("customer.cannot_save"), problems: problems))
         }
         return .success(CustomerFields(name: checkedName, phone: checkedPhone,
                                        address: (trimmedAddress?.isEmpty ?? true) ? nil : trimmedAddress))
     }
 }
 
+extension Customer {
+    /// The same person registered twice: the same name with the same mobile
+    /// number. `samePhone` are the customers holding `fields.phone`.
+    public static func duplicate(of fields: CustomerFields, among samePhone: [Customer]) -> Customer? {
+        samePhone.first { $0.name == fields.name && $0.phone == fields.phone }
+    }
+
+    /// Takes `fields`, and says each field's before and after.
+    public mutating func change(to fields: CustomerFields) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if fields.name != name { changes.append(FieldChange("name", before: name, after: fields.name)) }
+        if fields.phone != phone { changes.append(FieldChange("phone", before: phone.digits, after: fields.phone.digits)) }
+        if fields.address != address { changes.append(FieldChange("address", before: address, after: fields.address)) }
+        name = fields.name
+        phone = fields.phone
+        address = fields.address
+        return changes
+    }
+
+    /// X4: why the customer cannot be forgotten now. The code is typed again
+    /// (`confirmation`) so a slip cannot erase someone; an order still open
+    /// would lose the name its advisor works with. `orders` are the orders of
+    /// the customer's vehicles.
+    public func erasureProblems(confirmation: String?, orders: [RepairOrder]) -> [Problem] {
+        var p: [Problem] = []
+        if confirmation?.trimmingWhitespace().uppercased() != code {
+            p.append(Problem("confirm", Message("customer.confirm_code", ["code": .text(code)])))
+        }
+        if phone.isErased { p.append(Problem("customer", Message("customer.already_erased", ["code": .text(code)]))) }
+        for o in orders where o.customerID == id && o.status != .closed && o.status != .cancelled {
+            p.append(Problem("ro", Message("customer.order_still_open", ["number": .text(o.number), "status": .text(o.status.title)])))
+        }
+        return p
+    }
+}
+
 /// Names as people write them: Chinese (王小明, 欧阳晓峰), with the middle dot of
 /// transliterated names (阿卜杜·热合曼), or Latin letters.
 public enum PersonName {
+    public static let maximumLength = 40
+
     public static func problem(_ raw: String, field: String = "name") -> Problem? {
         let name = raw.trimmingWhitespace()
-        if name.isEmpty { return Problem(field, "the name is empty") }
-        if name.count > 40 { return Problem(field, "at most 40 characters, this one has \(name.count)") }
+        if name.isEmpty { return Problem(field, Message("name.empty")) }
+        if name.count > maximumLength { return Problem(field, Message("input.too_long", ["max": .int(maximumLength), "count": .int(name.count)])) }
         if let bad = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control || "0123456789@#$%^&*=<>|\\/".unicodeScalars.contains($0) }) {
-            return Problem(field, "a name cannot contain '\(bad.escaped(asASCII: true))'")
+            return Problem(field, Message("name.bad_character", ["character": .text(bad.escaped(asASCII: true))]))
         }
         return nil
     }

@@ -102,6 +102,15 @@ public struct StoreSettings: Hashable, Sendable {
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
 
+    /// The setting someone probably meant by a name that is none: a slip
+    /// (`workshop.bay`), or the key without its section (`bays`, `labour_rate_fen`).
+    public static func settingKey(resembling name: String) -> StoreSettingKey? {
+        let meant = Spelling.closest(to: name, among: settingKeys.map(\.name))
+            ?? settingKeys.first { $0.key == name }?.name
+            ?? Spelling.closest(to: name, among: settingKeys.map(\.key)).flatMap { key in settingKeys.first { $0.key == key }?.name }
+        return meant.flatMap(settingKey(named:))
+    }
+
     /// One setting as a person reads and types it (a list with commas).
     public func value(of key: StoreSettingKey) -> String {
         let text = keyValues.first { $0.0 == key.name }?.1 ?? ""

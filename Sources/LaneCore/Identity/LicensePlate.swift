@@ -14,20 +14,26 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
     /// Ordinary plates may end in these for learner, police, Hong Kong/Macau or trailer vehicles.
     static let specialSuffixes: Set<Character> = Set("学警港澳挂")
 
-    public static let formatHelp = "a plate looks like 粤B12345 (province, office letter, 5 letters or digits) or, new-energy, 粤BD12345"
+    /// How a plate looks, in English (the catalog's `plate.format_help`).
+    public static var formatHelp: String { Message("plate.format_help").description }
 
     public static func parse(_ text: String) -> Result<LicensePlate, Problem> {
         let cleaned = String(text.filter { $0 != " " && $0 != "·" && $0 != "-" && $0 != "\u{3000}" }.uppercased())
         let chars = Array(cleaned)
-        func fail(_ why: String) -> Result<LicensePlate, Problem> { .failure(Problem("plate", "\(why); \(formatHelp)")) }
-        guard chars.count == 7 || chars.count == 8 else { return fail("'\(text)' has \(chars.count) characters") }
-        guard provinces.contains(chars[0]) else { return fail("'\(chars[0])' is not a province abbreviation") }
-        guard letters.contains(chars[1]) else { return fail("the second character must be the office letter (A-Z without I, O), not '\(chars[1])'") }
+        // Every refusal ends with how a plate looks ({help}).
+        func fail(_ code: MessageCode, _ args: [String: MessageArgument] = [:]) -> Result<LicensePlate, Problem> {
+            var args = args
+            args["help"] = .message(Message("plate.format_help"))
+            return .failure(Problem("plate", Message(code, args)))
+        }
+        guard chars.count == 7 || chars.count == 8 else { return fail("plate.length", ["given": .text(text), "count": .int(chars.count)]) }
+        guard provinces.contains(chars[0]) else { return fail("plate.not_a_province", ["given": .text(String(chars[0]))]) }
+        guard letters.contains(chars[1]) else { return fail("plate.office_letter", ["given": .text(String(chars[1]))]) }
         let tail = Array(chars[2...])
         if chars.count == 7 {
             let body = tail.last.map { specialSuffixes.contains($0) } == true ? Array(tail.dropLast()) : tail
             guard body.allSatisfy({ letters.contains($0) || digits.contains($0) }) else {
-                return fail("after the office letter only digits and letters without I, O may follow")
+                return fail("plate.body")
             }
             return .success(LicensePlate(value: cleaned, isNewEnergy: false))
         }
@@ -37,10 +43,13 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
             && tail[2...].allSatisfy { digits.contains($0) }
         let large = tail[0..<5].allSatisfy { digits.contains($0) } && (tail[5] == "D" || tail[5] == "F")
         guard small || large else {
-            return fail("an 8-character new-energy plate is like 粤BD12345 (D/A/B/C/E/F/G/H/J/K, then a letter or digit, then 4 digits) or 粤B12345D")
+            return fail("plate.new_energy_shape")
         }
         return .success(LicensePlate(value: cleaned, isNewEnergy: true))
     }
+
+    /// True for a character a plate can start with (a province), so a search may try plates.
+    public static func mayStart(with ch: Character) -> Bool { provinces.contains(ch) }
 
     private init(value: String, isNewEnergy: Bool) {
         self.value = value

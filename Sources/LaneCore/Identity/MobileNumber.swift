@@ -10,7 +10,7 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
         let chars = Array(cleaned)
         guard chars.count == 11, chars.allSatisfy({ $0.isASCII && $0.isNumber }), chars[0] == "1",
               let second = chars[1].wholeNumberValue, second >= 3 else {
-            return .failure(Problem("phone", "'\(text)' is not a mainland mobile number (11 digits starting 13-19, e.g. 13800138000)"))
+            return .failure(Problem("phone", Message("phone.not_mobile", ["given": .text(text)])))
         }
         return .success(MobileNumber(digits: String(chars)))
     }

@@ -9,15 +9,19 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         case forbiddenCharacters([Character])
         case checkDigit(expected: Character, found: Character)
 
-        public var message: String {
+        /// What is wrong, as a message of the catalog.
+        public var said: Message {
             switch self {
-            case .length(let n): return "a VIN has 17 characters, this one has \(n)"
+            case .length(let n): return Message("vin.length", ["count": .int(n)])
             case .forbiddenCharacters(let cs):
-                return "a VIN uses digits and capital letters except I, O and Q; found \(cs.map { "'\($0)'" }.joined(separator: ", "))"
+                return Message("vin.forbidden_characters", ["found": .list(cs.map { .text("'\($0)'") })])
             case .checkDigit(let expected, let found):
-                return "the check digit (9th character) is '\(found)' but the other characters give '\(expected)': a character was probably mistyped"
+                return Message("vin.check_digit", ["expected": .text(String(expected)), "found": .text(String(found))])
             }
         }
+
+        /// In English.
+        public var message: String { said.description }
     }
 
     /// Validates after upper-casing and removing spaces (VINs are often read out in groups).

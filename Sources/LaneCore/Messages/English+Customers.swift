@@ -1,4 +1,157 @@
-// Customers, vehicles, imports and the staff list.
+// Customers, vehicles, imports and the staff list; the store's settings and the audit trail.
 extension MessageCatalog {
-    static let englishCustomers: [MessageCode: String] = [:]
+    static let englishCustomers: [MessageCode: String] = [
+        // Customers: what they are given as.
+        "name.empty": "the name is empty",
+        "name.bad_character": "a name cannot contain '{character}'",
+        "phone.not_mobile": "'{given}' is not a mainland mobile number (11 digits starting 13-19, e.g. 13800138000)",
+        "customer.name_required": "the customer's name is required (--name)",
+        "customer.phone_required": "a mobile number is required (--phone), e.g. 13800138000",
+        "customer.cannot_save": "the customer cannot be saved",
+
+        // Customers: finding them.
+        "customer.which": "cannot tell which customer",
+        "customer.no_such_code": "there is no customer {code}",
+        "customer.no_such_phone": "no customer has the mobile number {phone}",
+        "customer.phone_shared": "{count} customers share {phone}: {customers}; give the code instead",
+        "customer.no_such_name": "no customer is called '{name}'; `customer find {name}` searches by the start of a name, a phone or a plate",
+        "customer.name_shared": "{count} customers are called {name}: {customers}; give the code instead",
+        "customer.code_and_phone": "{code} ({phone})",
+        "customer.name_and_code": "{name} {code}",
+        "customer.unknown": "unknown",
+        "customer.say_what_to_find": "say what to look for",
+        "customer.nothing_found": "no customer's name, mobile number, plate or code starts with '{text}'",
+
+        // Customers: adding, changing, forgetting.
+        "customer.added": "added customer {code} {name}",
+        "customer.already_registered": "the customer is already registered",
+        "customer.registered_as": "{name} with {phone} is {code}",
+        "customer.changed": "changed customer {code} {name}: {changes}",
+        "customer.nothing_to_change": "nothing to change",
+        "customer.give_a_field": "give --name, --phone or --address",
+        "customer.cannot_erase": "cannot erase {code}",
+        "customer.confirm_code": "type the customer code {code} again to confirm",
+        "customer.already_erased": "{code} is already erased",
+        "customer.order_still_open": "{number} is still open ({status}); close it first",
+        "customer.erased": "erased {code}: name, phone, address and their words are gone; {code}'s vehicles and paid orders stay",
+        // What an erased customer's name and words become (stored).
+        "customer.erased_name": "已删除客户 {code}",
+        "customer.erased_words": "(erased)",
+        "change.field": "{field} {before} → {after}",
+        "change.nothing": "nothing changed",
+        "series.then": "{first}; {then}",
+
+        // Vehicles: what they are given as.
+        "vin.length": "a VIN has 17 characters, this one has {count}",
+        "vin.forbidden_characters": "a VIN uses digits and capital letters except I, O and Q; found {found}",
+        "vin.check_digit": "the check digit (9th character) is '{found}' but the other characters give '{expected}': a character was probably mistyped",
+        "plate.format_help": "a plate looks like 粤B12345 (province, office letter, 5 letters or digits) or, new-energy, 粤BD12345",
+        "plate.length": "'{given}' has {count} characters; {help}",
+        "plate.not_a_province": "'{given}' is not a province abbreviation; {help}",
+        "plate.office_letter": "the second character must be the office letter (A-Z without I, O), not '{given}'; {help}",
+        "plate.body": "after the office letter only digits and letters without I, O may follow; {help}",
+        "plate.new_energy_shape":
+            "an 8-character new-energy plate is like 粤BD12345 (D/A/B/C/E/F/G/H/J/K, then a letter or digit, then 4 digits) or 粤B12345D; {help}",
+        "vehicle.vin_required": "the VIN is required (--vin), 17 characters",
+        "vehicle.plate_required": "the plate is required (--plate), e.g. 粤B12345",
+        "vehicle.model_required": "the model is required (--model), e.g. '星河 S5 1.5T'",
+        "vehicle.model_empty": "the model is empty",
+        "vehicle.sold_required": "the sale date is required (--sold YYYY-MM-DD)",
+        "mileage.not_km": "'{given}' is not a mileage in whole km (0 to {max})",
+        "date.not_a_date": "'{given}' is not a date; write YYYY-MM-DD, e.g. {today}",
+        "date.in_future": "{date} is in the future (today is {today})",
+
+        // Vehicles: finding them.
+        "vehicle.which": "cannot tell which vehicle",
+        "vehicle.no_such_plate": "no vehicle has the plate {plate}",
+        "vehicle.no_such_vin": "no vehicle has the VIN {vin}",
+        "vehicle.not_a_reference": "'{given}' is neither a plate (粤B12345, 粤BD12345) nor a 17-character VIN",
+
+        // Vehicles: the register's rules.
+        "vehicle.cannot_register": "the vehicle cannot be registered",
+        "vehicle.cannot_change": "the vehicle cannot be changed",
+        "vehicle.cannot_transfer": "the vehicle cannot change owner",
+        "vehicle.vin_taken": "{vin} is already registered, on {plate}",
+        "vehicle.plate_taken": "{plate} is already registered, to VIN {vin}",
+        "vehicle.sold_after_first_event": "{date} is after the first recorded visit or reading ({first})",
+        "vehicle.before_sale": "{date} is before the sale date {sold}",
+        "vehicle.on_needs_mileage": "--on dates a mileage reading; give --mileage too",
+        "vehicle.nothing_to_change": "nothing to change",
+        "vehicle.give_a_field": "give --plate, --model, --sold or --mileage (with values that differ)",
+        "vehicle.already_owns": "{name} {code} already owns {plate}",
+        "mileage.below_earlier": "{km} km on {on} is less than the {other_km} km recorded on {other_on}; mileage never goes backwards",
+        "mileage.above_later": "{km} km on {on} is more than the {other_km} km recorded later, on {other_on}; mileage never goes backwards",
+
+        // Vehicles: what was done, and the history's rows.
+        "vehicle.added": "added vehicle {plate} {model} for {name} {code}",
+        "vehicle.changed": "changed vehicle {plate}: {changes}",
+        "vehicle.reading": "mileage {km} km on {on}",
+        "vehicle.transferred": "{plate} now belongs to {name} {code} (was {was})",
+        "vehicle.event.sold_to": "sold to {name} {code}",
+        "vehicle.event.odometer": "odometer reading",
+        "vehicle.event.transfer": "{from} → {to}",
+
+        // Input the shell reads.
+        "input.empty": "is empty",
+        "input.too_long": "at most {max} characters, this one has {count}",
+        "input.not_in_range": "'{given}' should be a whole number from {min} to {max}",
+        "input.cannot_list": "the list cannot be shown",
+        "input.not_a_role": "'{given}' is not one of {roles}",
+        "staff.unknown_role": "unknown role",
+        "location.line": "{file} line {line}",
+
+        // Files in.
+        "file.cannot_read": "cannot read the file",
+        "file.missing": "{path} does not exist",
+        "file.not_utf8": "{path} cannot be read as UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")",
+        "import.not_csv": "{file} is not valid CSV",
+        "import.lacks_columns": "{file} lacks columns",
+        "import.no_column": "the header row has no '{column}' column (it has: {columns})",
+        "import.needs_plate_or_vin": "the header row needs a 'plate' or 'vin' column",
+        "import.nothing_imported": "nothing was imported from {file}",
+        "import.also_on_line": "{what} is also on line {line}",
+        "import.not_a_customer_code": "'{given}' is not a customer code like C0001",
+        "import.already_a_customer": "{code} is already a customer",
+        "import.already_customer_as": "{name} {phone} is already customer {code}",
+        "import.not_one_of": "'{given}' is not one of {choices}",
+        "import.say_what_was_done": "say what was done",
+        "import.skills": "use {skills} separated by ';'",
+        "import.already_on_staff": "{name} is already on the staff list",
+        "import.belongs_to_team": "a {role} belongs to a team",
+        "import.no_such_team": "there is no team '{team}'",
+        "import.appears_twice": "{code} appears twice",
+        "import.not_hours": "'{given}' is not standard hours like 1.2",
+        "import.not_a_price": "'{given}' is not a price in yuan like 128.00",
+        "import.not_a_stock": "'{given}' is not a quantity of 0 or more",
+        "import.done": "imported {count} {what} from {file}",
+        "import.what.teams": "teams",
+        "import.what.staff": "staff",
+        "import.what.labor_operations": "labour operations",
+        "import.what.parts": "parts",
+        "import.what.customers": "customers",
+        "import.what.vehicles": "vehicles",
+        "import.what.visits": "visits",
+
+        // The demo dealership, or a dealer's data folder.
+        "seed.no_demo_data": "cannot find the demo data",
+        "seed.give_folder": "give the folder, or set LANE_SEEDS",
+        "seed.not_empty": "seed load fills an empty database only",
+        "seed.holds_data": "this database already holds {customers} customers and {staff} staff; use `import` to add to it, or start a new file with --db",
+        "seed.cannot_load": "cannot load the dealership",
+        "seed.no_folder": "there is no folder {folder}",
+        "seed.no_settings": "{folder} has no store.toml; is it a seeds folder? (see seeds/README.md)",
+        "seed.no_file": "the folder has no {file}",
+        "seed.bad_settings": "the store settings cannot be loaded",
+        "seed.loaded": "loaded the dealership from {folder}",
+
+        // The store's settings.
+        "store.cannot_set": "cannot set {key}",
+        "store.not_a_setting": "'{key}' is not a store setting; the settings are {keys}",
+        "store.not_a_setting_meant": "'{key}' is not a store setting; did you mean {meant}? the settings are {keys}",
+        "store.set": "{key}: {before} → {after}",
+        "store.set_unchanged": "{key}: {before} → {after} (unchanged)",
+
+        // The audit trail (its verdicts are in the core table).
+        "audit.row": "row {row}",
+    ]
 }

@@ -87,7 +87,7 @@ public struct RepairOrderLine: Sendable, Equatable {
     /// rounded half up to the fen (hours are in hundredths).
     public var amount: Money {
         switch kind {
-        case .labor: return Money(fen: Money.divideRoundingHalfUp(Int64(hours.hundredths) * unitPrice.fen, by: 100))
+        case .labor: return hours.price(at: unitPrice)
         case .part: return Money(fen: Int64(quantity) * unitPrice.fen)
         }
     }
@@ -100,6 +100,14 @@ public struct RepairOrderLine: Sendable, Equatable {
 
     /// Work that will be or was done.
     public var isApproved: Bool { approval == .approved }
+}
+
+extension LaborHours {
+    /// Hours × an hourly rate, rounded half up to the fen (hours are in
+    /// hundredths): a labour line, or a catalogue operation at the store's rate.
+    public func price(at rate: Money) -> Money {
+        Money(fen: Money.divideRoundingHalfUp(Int64(hundredths) * rate.fen, by: 100))
+    }
 }
 
 extension Money {

@@ -42,18 +42,18 @@ public struct VehicleFields: Hashable, Sendable {
         if let vin {
             switch VIN.parse(vin) {
             case .success(let v): checkedVIN = v
-            case .failure(let e): problems.append(Problem("vin", e.message))
+            case .failure(let e): problems.append(Problem("vin", e.said))
             }
-        } else { problems.append(Problem("vin", "the VIN is required (--vin), 17 characters")) }
+        } else { problems.append(Problem("vin", Message("vehicle.vin_required"))) }
         var checkedPlate: LicensePlate?
         if let plate {
             switch LicensePlate.parse(plate) {
             case .success(let p): checkedPlate = p
             case .failure(let p): problems.append(p)
             }
-        } else { problems.append(Problem("plate", "the plate is required (--plate), e.g. 粤B12345")) }
+        } else { problems.append(Problem("plate", Message("vehicle.plate_required"))) }
         let checkedModel = model?.trimmingWhitespace() ?? ""
-        if model == nil { problems.append(Problem("model", "the model is required (--model), e.g. '星河 S5 1.5T'")) }
+        if model == nil { problems.append(Problem("model", Message("vehicle.model_required"))) }
         else if let p = VehicleModel.problem(checkedModel) { problems.append(p) }
         var soldOn: CalendarDate?
         if let sold {
@@ -61,7 +61,7 @@ public struct VehicleFields: Hashable, Sendable {
             case .success(let d): soldOn = d
             case .failure(let p): problems.append(p)
             }
-        } else { problems.append(Problem("sold", "the sale date is required (--sold YYYY-MM-DD)")) }
+        } else { problems.append(Problem("sold", Message("vehicle.sold_required"))) }
         var km = 0
         if let mileage {
             switch Odometer.parse(mileage) {
@@ -70,17 +70,36 @@ public struct VehicleFields: Hashable, Sendable {
             }
         }
         guard problems.isEmpty, let checkedVIN, let checkedPlate, let soldOn else {
-            return .failure(Refusal("the vehicle cannot be registered", problems: problems))
+            return .failure(Refusal(Message("vehicle.cannot_register"), problems: problems))
         }
         return .success(VehicleFields(vin: checkedVIN, plate: checkedPlate, model: checkedModel, soldOn: soldOn, mileage: km))
     }
 }
 
 public enum VehicleModel {
+    public static let maximumLength = 60
+
     public static func problem(_ model: String) -> Problem? {
-        if model.isEmpty { return Problem("model", "the model is empty") }
-        if model.count > 60 { return Problem("model", "at most 60 characters, this one has \(model.count)") }
+        if model.isEmpty { return Problem("model", Message("vehicle.model_empty")) }
+        if model.count > maximumLength { return Problem("model", Message("input.too_long", ["max": .int(maximumLength), "count": .int(model.count)])) }
         return nil
+    }
+}
+
+/// The register: a VIN and a plate belong to one vehicle each.
+public enum VehicleRegister {
+    /// `vinHolder` and `plateHolder` are the vehicles already holding them;
+    /// `id` is the vehicle being changed, which may keep its own.
+    public static func duplicateProblems(vin: VIN?, vinHolder: Vehicle?, plate: LicensePlate?, plateHolder: Vehicle?,
+                                         except id: Int64? = nil) -> [Problem] {
+        var problems: [Problem] = []
+        if let vin, let other = vinHolder, other.id != id {
+            problems.append(Problem("vin", Message("vehicle.vin_taken", ["vin": .text(vin.value), "plate": .text(other.plate.value)])))
+        }
+        if let plate, let other = plateHolder, other.id != id {
+            problems.append(Problem("plate", Message("vehicle.plate_taken", ["plate": .text(plate.value), "vin": .text(other.vin.value)])))
+        }
+        return problems
     }
 }
 
@@ -92,7 +111,7 @@ public enum Odometer {
         let cleaned = text.trimmingWhitespace().filter { $0 != "," }.lowercased()
         let digits = cleaned.hasSuffix("km") ? String(cleaned.dropLast(2)).trimmingWhitespace() : cleaned
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let km = Int(digits), km <= maximum else {
-            return .failure(Problem(field, "'\(text)' is not a mileage in whole km (0 to \(maximum))"))
+            return .failure(Problem(field, Message("mileage.not_km", ["given": .text(text), "max": .int(maximum)])))
         }
         return .success(km)
     }
@@ -102,9 +121,9 @@ public enum DateRule {
     /// A date on or before `today`.
     public static func past(_ text: String, field: String, today: CalendarDate) -> Result<CalendarDate, Problem> {
         guard let d = CalendarDate(parsing: text.trimmingWhitespace()) else {
-            return .failure(Problem(field, "'\(text)' is not a date; write YYYY-MM-DD, e.g. \(today)"))
+            return .failure(Problem(field, Message("date.not_a_date", ["given": .text(text), "today": .date(today)])))
         }
-        if d > today { return .failure(Problem(field, "\(d) is in the future (today is \(today))")) }
+        if d > today { return .failure(Problem(field, Message("date.in_future", ["date": .date(d), "today": .date(today)]))) }
         return .success(d)
     }
 }
@@ -124,12 +143,127 @@ public struct MileageReading: Hashable, Sendable {
 public enum MileageRule {
     public static func problem(adding new: MileageReading, to history: [MileageReading], field: String = "mileage") -> Problem? {
         if let earlier = history.filter({ $0.on < new.on && $0.km > new.km }).max(by: { $0.km < $1.km }) {
-            return Problem(field, "\(new.km) km on \(new.on) is less than the \(earlier.km) km recorded on \(earlier.on); mileage never goes backwards")
+            return Problem(field, Message("mileage.below_earlier", ["km": .int(new.km), "on": .date(new.on),
+                                                                    "other_km": .int(earlier.km), "other_on": .date(earlier.on)]))
         }
         if let later = history.filter({ $0.on > new.on && $0.km < new.km }).min(by: { $0.km < $1.km }) {
-            return Problem(field, "\(new.km) km on \(new.on) is more than the \(later.km) km recorded later, on \(later.on); mileage never goes backwards")
+            return Problem(field, Message("mileage.above_later", ["km": .int(new.km), "on": .date(new.on),
+                                                                  "other_km": .int(later.km), "other_on": .date(later.on)]))
         }
         return nil
+    }
+}
+
+/// A change to a vehicle on the register, read from what was typed: each
+/// nil leaves its field as it is.
+public struct VehicleEdit: Hashable, Sendable {
+    public var plate: LicensePlate?
+    public var model: String?
+    public var soldOn: CalendarDate?
+    public var reading: MileageReading?
+
+    public init(plate: LicensePlate? = nil, model: String? = nil, soldOn: CalendarDate? = nil, reading: MileageReading? = nil) {
+        self.plate = plate
+        self.model = model
+        self.soldOn = soldOn
+        self.reading = reading
+    }
+
+    /// Reads the texts as typed (`on`: the reading's day, today when left
+    /// out) and returns what it could read and every problem.
+    public static func read(plate: String?, model: String?, sold: String?, mileage: String?, on: String?,
+                            today: CalendarDate) -> (edit: VehicleEdit, problems: [Problem]) {
+        var edit = VehicleEdit()
+        var problems: [Problem] = []
+        if let plate {
+            switch LicensePlate.parse(plate) {
+            case .success(let p): edit.plate = p
+            case .failure(let p): problems.append(p)
+            }
+        }
+        if let model {
+            let trimmed = model.trimmingWhitespace()
+            if let p = VehicleModel.problem(trimmed) { problems.append(p) } else { edit.model = trimmed }
+        }
+        if let sold {
+            switch DateRule.past(sold, field: "sold", today: today) {
+            case .success(let d): edit.soldOn = d
+            case .failure(let p): problems.append(p)
+            }
+        }
+        if on != nil && mileage == nil { problems.append(Problem("on", Message("vehicle.on_needs_mileage"))) }
+        if let mileage {
+            var day: CalendarDate? = today
+            if let on {
+                switch DateRule.past(on, field: "on", today: today) {
+                case .success(let d): day = d
+                case .failure(let p): problems.append(p); day = nil
+                }
+            }
+            switch Odometer.parse(mileage) {
+            case .success(let km): if let day { edit.reading = MileageReading(on: day, km: km) }
+            case .failure(let p): problems.append(p)
+            }
+        }
+        return (edit, problems)
+    }
+}
+
+extension Vehicle {
+    /// The vehicle after `edit`, each field's before and after, and why it
+    /// cannot be: a sale after the first visit or reading, a reading before
+    /// the sale or against the odometer (`history`, `readings`: the vehicle's own).
+    public func applying(_ edit: VehicleEdit, history: [VehicleEvent], readings: [MileageReading])
+        -> (vehicle: Vehicle, changes: [FieldChange], problems: [Problem]) {
+        var v = self
+        var changes: [FieldChange] = []
+        var problems: [Problem] = []
+        if let p = edit.plate, p != v.plate {
+            changes.append(FieldChange("plate", before: v.plate.value, after: p.value))
+            v.plate = p
+        }
+        if let m = edit.model, m != v.model {
+            changes.append(FieldChange("model", before: v.model, after: m))
+            v.model = m
+        }
+        if let d = edit.soldOn {
+            let first = history.filter { $0.kind != .sold }.map(\.occurredOn).min()
+            if let first, d > first {
+                problems.append(Problem("sold", Message("vehicle.sold_after_first_event", ["date": .date(d), "first": .date(first)])))
+            } else if d != v.soldOn {
+                changes.append(FieldChange("sold", before: v.soldOn.description, after: d.description))
+                v.soldOn = d
+            }
+        }
+        if let r = edit.reading {
+            if let p = v.beforeSaleProblem(r.on, field: "on") { problems.append(p) }
+            if let p = MileageRule.problem(adding: r, to: readings) { problems.append(p) }
+            v.record(r)
+        }
+        return (v, changes, problems)
+    }
+
+    /// Nothing happens to a car on the register before it is sold.
+    public func beforeSaleProblem(_ day: CalendarDate, field: String) -> Problem? {
+        day < soldOn ? Problem(field, Message("vehicle.before_sale", ["date": .date(day), "sold": .date(soldOn)])) : nil
+    }
+
+    /// The highest reading is the vehicle's mileage; an older, lower one only joins the history.
+    public mutating func record(_ reading: MileageReading) {
+        guard reading.km >= mileage else { return }
+        mileage = reading.km
+        mileageRecordedOn = max(reading.on, mileageRecordedOn)
+    }
+
+    /// Why the vehicle cannot pass to `newOwner` on `day`.
+    public func transferProblems(to newOwner: Customer, on day: CalendarDate) -> [Problem] {
+        var problems: [Problem] = []
+        if let p = beforeSaleProblem(day, field: "on") { problems.append(p) }
+        if newOwner.id == ownerID {
+            problems.append(Problem("to", Message("vehicle.already_owns", ["name": .text(newOwner.name), "code": .text(newOwner.code),
+                                                                          "plate": .text(plate.value)])))
+        }
+        return problems
     }
 }
 

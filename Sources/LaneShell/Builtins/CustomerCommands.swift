@@ -1,6 +1,6 @@
 import LaneCore
-import ServiceDepartment
 import LaneStore
+import ServiceDepartment
 
 /// `customer add|show|list|find|edit`: the people who bring cars in.
 enum CustomerCommands {
@@ -25,12 +25,9 @@ enum CustomerCommands {
         ],
         examples: ["customer add --name 王小明 --phone 13800138000 --address '广东省深圳市南山区科技园路1号'"],
         action: .write { inv, ctx, tx in
-            let fields = try CustomerFields.validate(name: inv.option("name"), phone: inv.option("phone"), address: inv.option("address")).get()
-            if let same = try tx.customers(phone: fields.phone.digits).first(where: { $0.name == fields.name }) {
-                throw Refusal("the customer is already registered", problems: [Problem("", "\(same.name) with \(same.phone.digits) is \(same.code)")])
-            }
-            let customer = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: ctx.now)
-            return .message("added customer \(customer.code) \(customer.name)", record(customer, vehicles: [], ctx))
+            let request = CustomerRequest(name: inv.option("name"), phone: inv.option("phone"), address: inv.option("address"))
+            let added = try CustomerDesk.add(request, by: ctx.caller(inv.line), tx)
+            return .message(added.message.description, record(added.customer, vehicles: []))
         })
 
     static let show = CommandSpec(
@@ -38,8 +35,8 @@ enum CustomerCommands {
         positionals: [PositionalSpec("customer", "Code (C0007), mobile number or exact name", completion: .customers, current: .customer)],
         examples: ["customer show C0007", "customer show 王小明", "customer show 13800138000"],
         action: .read { inv, ctx, tx in
-            let c = try References.customer(inv.positional("customer") ?? "", tx)
-            return .record(record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
+            let file = try CustomerDesk.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx)
+            return .record(record(file.customer, vehicles: file.vehicles))
         })
 
     static let list = CommandSpec(
@@ -49,8 +46,7 @@ enum CustomerCommands {
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
         action: .read { inv, ctx, tx in
-            let (limit, offset) = try Paging.read(inv)
-            return .table(try table(try tx.customers(limit: limit, offset: offset), tx, ctx))
+            .table(table(try CustomerDesk.list(try Paging.read(inv), by: ctx.caller(inv.line), tx)))
         })
 
     static let find = CommandSpec(
@@ -62,26 +58,9 @@ enum CustomerCommands {
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],
         action: .read { inv, ctx, tx in
-            let text = (inv.positional("text") ?? "").trimmingWhitespace()
-            guard !text.isEmpty else { throw Refusal("say what to look for", problems: [Problem("text", "is empty")]) }
-            var found: [Customer] = []
-            var seen = Set<Int64>()
-            func take(_ cs: [Customer]) { for c in cs where seen.insert(c.id).inserted { found.append(c) } }
-            let limit = 50
-            if Customer.looksLikeCode(text), let n = Int(text.dropFirst()), let c = try tx.customer(number: n) { take([c]) }
-            if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                take(try tx.customers(phonePrefix: text, tail: false, limit: limit))
-                if text.count <= 8 { take(try tx.customers(phonePrefix: text, tail: true, limit: limit)) }
-            }
-            let upper = text.uppercased()
-            if let first = upper.first, LicensePlateHint.startsPlate(first) {
-                for v in try tx.vehicles(platePrefix: upper, limit: limit) {
-                    if let owner = try tx.customer(id: v.ownerID) { take([owner]) }
-                }
-            }
-            take(try tx.customers(namePrefix: text, limit: limit))
-            var result = try table(found, tx, ctx)
-            result.emptyText = "no customer's name, mobile number, plate or code starts with '\(text)'"
+            let text = inv.positional("text") ?? ""
+            var result = table(try CustomerDesk.find(text, by: ctx.caller(inv.line), tx))
+            result.emptyText = Message("customer.nothing_found", ["text": .text(text.trimmingWhitespace())]).description
             return .table(result)
         })
 
@@ -95,23 +74,12 @@ enum CustomerCommands {
         ],
         examples: ["customer edit C0007 --phone 13912345678"],
         action: .write { inv, ctx, tx in
-            var c = try References.customer(inv.positional("customer") ?? "", tx)
-            guard inv.option("name") != nil || inv.option("phone") != nil || inv.option("address") != nil else {
-                throw Refusal("nothing to change", problems: [Problem("", "give --name, --phone or --address")])
-            }
-            let fields = try CustomerFields.validate(name: inv.option("name") ?? c.name, phone: inv.option("phone") ?? c.phone.digits,
-                                                     address: inv.option("address") ?? c.address).get()
-            // Before → after, for the answer and the audit trail.
-            var changes: [String] = []
-            if fields.name != c.name { changes.append("name \(c.name) → \(fields.name)") }
-            if fields.phone != c.phone { changes.append("phone \(c.phone.digits) → \(fields.phone.digits)") }
-            if fields.address != c.address { changes.append("address \(c.address ?? "-") → \(fields.address ?? "-")") }
-            c.name = fields.name
-            c.phone = fields.phone
-            c.address = fields.address
-            try tx.updateCustomer(c)
-            let what = changes.isEmpty ? "nothing changed" : changes.joined(separator: "; ")
-            return .message("changed customer \(c.code) \(c.name): \(what)", record(c, vehicles: try tx.vehicles(ownerID: c.id), ctx))
+            let request = CustomerEditRequest(customer: inv.positional("customer") ?? "", name: inv.option("name"), phone: inv.option("phone"),
+                                              address: inv.option("address"))
+            let changed = try CustomerDesk.edit(request, by: ctx.caller(inv.line), tx)
+            var r = record(changed.customer, vehicles: changed.vehicles)
+            r.add(section: "changes", "changes", changeTable(changed.changes))
+            return .message(changed.message.description, r)
         })
 
     static let export = CommandSpec(
@@ -119,50 +87,40 @@ enum CustomerCommands {
         discussion: "Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints. `--format json` gives one document.",
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
         action: .read { inv, ctx, tx in
-            let c = try References.findCustomer(inv.positional("customer") ?? "", tx).get()
+            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx)
             var r = Record()
-            r.add("code", "code", .text(c.code))
-            r.add("name", "name", .text(c.name))
-            r.add("phone", "phone", .text(c.phone.digits))
-            r.add("address", "address", .optional(c.address))
-            r.add("created_at", "since", .time(c.createdAt))
-            let vehicles = try tx.vehicles(ownerID: c.id)
-            r.add(section: "vehicles", "vehicles", VehicleCommands.table(vehicles, owners: [:]))
+            r.add("code", "code", .text(e.customer.code))
+            r.add("name", "name", .text(e.customer.name))
+            r.add("phone", "phone", .text(e.customer.phone))
+            r.add("address", "address", .optional(e.customer.address))
+            r.add("created_at", "since", .time(e.customer.createdAt))
+            r.add(section: "vehicles", "vehicles", VehicleCommands.table(e.vehicles.map { VehicleRow(vehicle: $0, owner: nil) }))
             var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event"), Column("mileage_km", "km"),
                                           Column("detail", "detail")], emptyText: "no history")
+            for (plate, ev) in e.history {
+                history.rows.append([.text(plate), .date(ev.occurredOn), .text(ev.kind.rawValue), ev.mileage.map(Value.int) ?? .none, .text(ev.detail)])
+            }
             var orders = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("opened_at", "opened"),
                                          Column("status", "status"), Column("total_fen", "total"), Column("paid_fen", "paid"),
                                          Column("invoice", "invoice")], emptyText: "no repair orders")
+            for (o, plate, total) in e.orders {
+                orders.rows.append([.text(o.number), .text(plate), .time(o.openedAt), .text(o.status.rawValue), .money(total),
+                                    o.payment.map { .money($0.amount) } ?? .none, .optional(o.payment?.invoiceNumber)])
+            }
             var appointments = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("job", "job"),
                                                Column("status", "status")], emptyText: "no appointments")
+            for a in e.appointments { appointments.rows.append([.text(a.number), .time(a.start), .text(a.job), .text(a.status.rawValue)]) }
             var calls = Table(columns: [Column("at", "called"), Column("kind", "reminder"), Column("outcome", "outcome"), Column("reason", "reason")],
                               emptyText: "no reminder calls")
+            for c in e.reminderCalls { calls.rows.append([.time(c.at), .text(c.kind.rawValue), .text(c.outcome.rawValue), .text(c.reason)]) }
             var followUps = Table(columns: [Column("at", "called"), Column("ro", "repair order"), Column("call", "call"), Column("score", "score"),
                                             Column("comment", "comment")], emptyText: "no follow-up calls")
-            for v in vehicles {
-                for e in try tx.events(vehicleID: v.id) {
-                    history.rows.append([.text(v.plate.value), .date(e.occurredOn), .text(e.kind.rawValue), e.mileage.map(Value.int) ?? .none, .text(e.detail)])
-                }
-                for o in try tx.repairOrders(vehicleID: v.id) where o.customerID == c.id {
-                    orders.rows.append([.text(o.number), .text(v.plate.value), .time(o.openedAt), .text(o.status.rawValue),
-                                        .money(o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints).total),
-                                        o.payment.map { .money($0.amount) } ?? .none, .optional(o.payment?.invoiceNumber)])
-                    for f in try tx.followUps(orderID: o.id) {
-                        followUps.rows.append([.time(f.at), .text(o.number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
-                    }
-                }
-                for a in try tx.appointments(vehicleID: v.id) where a.customerID == c.id {
-                    appointments.rows.append([.text(a.number), .time(a.start), .text(a.job), .text(a.status.rawValue)])
-                }
-                for e in try tx.reminderLog(vehicleID: v.id) {
-                    calls.rows.append([.time(e.at), .text(e.kind.rawValue), .text(e.outcome.rawValue), .text(e.reason)])
-                }
+            for (f, number) in e.followUps {
+                followUps.rows.append([.time(f.at), .text(number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
             var complaints = Table(columns: [Column("opened_at", "opened"), Column("status", "status"), Column("text", "complaint"),
                                              Column("action", "action")], emptyText: "no complaints")
-            for k in try tx.complaints(statuses: Complaint.Status.allCases) where k.customerID == c.id {
-                complaints.rows.append([.time(k.openedAt), .text(k.status.rawValue), .text(k.text), .text(k.action)])
-            }
+            for k in e.complaints { complaints.rows.append([.time(k.openedAt), .text(k.status.rawValue), .text(k.text), .text(k.action)]) }
             r.add(section: "history", "vehicle history", history)
             r.add(section: "repair_orders", "repair orders", orders)
             r.add(section: "appointments", "appointments", appointments)
@@ -181,61 +139,65 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
-        action: .write { inv, _, tx in
-            let c = try References.findCustomer(inv.positional("customer") ?? "", tx).get()
-            var p: [Problem] = []
-            if inv.option("confirm")?.uppercased() != c.code { p.append(Problem("confirm", "type the customer code \(c.code) again to confirm")) }
-            if c.phone.isErased { p.append(Problem("customer", "\(c.code) is already erased")) }
-            let open = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
-                .filter { $0.customerID == c.id && $0.status != .closed && $0.status != .cancelled }
-            for o in open { p.append(Problem("ro", "\(o.number) is still open (\(o.status.title)); close it first")) }
-            try Refusal.check("cannot erase \(c.code)", p)
-            try tx.eraseCustomer(id: c.id, code: c.code, name: c.name)
-            return .message("erased \(c.code): name, phone, address and their words are gone; \(c.code)'s vehicles and paid orders stay", nil)
+        action: .write { inv, ctx, tx in
+            let erased = try CustomerDesk.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
+                                                by: ctx.caller(inv.line), tx)
+            var r = Record()
+            r.add("code", "code", .text(erased.code))
+            r.add("name", "name", .text(erased.name))
+            var items = Table(columns: [Column("what", "erased"), Column("replacement", "now")])
+            for item in erased.erasure.items { items.rows.append([.text(item.key), .optional(item.replacement)]) }
+            r.add(section: "erased", "erased", items)
+            return .message(erased.message.description, r)
         })
 
-    static func record(_ c: Customer, vehicles: [Vehicle], _ ctx: CommandContext) -> Record {
+    /// A customer as the desk gave them (contacts already as the caller may see them).
+    static func record(_ c: CustomerCard, vehicles: [Vehicle]) -> Record {
         var r = Record()
         r.add("code", "code", .text(c.code))
         r.add("name", "name", .text(c.name))
-        r.add("phone", "phone", .text(ctx.privacy.phone(c.phone)))
-        r.add("address", "address", .optional(ctx.privacy.address(c.address)))
+        r.add("phone", "phone", .text(c.phone))
+        r.add("address", "address", .optional(c.address))
         r.add("created_at", "since", .time(c.createdAt))
-        r.add(section: "vehicles", "vehicles", VehicleCommands.table(vehicles, owners: [:]))
+        r.add(section: "vehicles", "vehicles", VehicleCommands.table(vehicles.map { VehicleRow(vehicle: $0, owner: nil) }))
         return r
     }
 
-    static func table(_ customers: [Customer], _ tx: any StoreReading, _ ctx: CommandContext) throws -> Table {
+    /// Each changed field, before and after.
+    static func changeTable(_ changes: [FieldChange]) -> Table {
+        var t = Table(columns: [Column("field", "field"), Column("before", "before"), Column("after", "after")],
+                      emptyText: Message("change.nothing").description)
+        for c in changes { t.rows.append([.text(c.field), .optional(c.before), .optional(c.after)]) }
+        return t
+    }
+
+    static func table(_ rows: [CustomerRow]) -> Table {
         var t = Table(columns: [Column("code", "code"), Column("name", "name"), Column("phone", "phone"),
                                 Column("vehicles", "vehicles"), Column("address", "address")])
-        for c in customers {
-            let plates = try tx.vehicles(ownerID: c.id).map(\.plate.value).joined(separator: " ")
-            t.rows.append([.text(c.code), .text(c.name), .text(ctx.privacy.phone(c.phone)), .text(plates), .optional(ctx.privacy.address(c.address))])
+        for row in rows {
+            let c = row.customer
+            t.rows.append([.text(c.code), .text(c.name), .text(c.phone), .text(row.plates.joined(separator: " ")), .optional(c.address)])
         }
         return t
     }
 }
 
-enum LicensePlateHint {
-    static let provinces = Set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
-    static func startsPlate(_ ch: Character) -> Bool { provinces.contains(ch) }
-}
-
 /// `--limit` and `--offset` for lists.
 enum Paging {
-    static func read(_ inv: Invocation, defaultLimit: Int = 50) throws -> (limit: Int, offset: Int) {
+    static func read(_ inv: Invocation, defaultLimit: Int = 50) throws -> Page {
         var problems: [Problem] = []
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let text = inv.option(name) else { return fallback }
             guard let n = Int(text), range.contains(n) else {
-                problems.append(Problem(name, "'\(text)' should be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+                problems.append(Problem(name, Message("input.not_in_range", ["given": .text(text), "min": .int(range.lowerBound),
+                                                                             "max": .int(range.upperBound)])))
                 return fallback
             }
             return n
         }
         let limit = number("limit", defaultLimit, 1...10_000)
         let offset = number("offset", 0, 0...10_000_000)
-        try Refusal.check("the list cannot be shown", problems)
-        return (limit, offset)
+        try Refusal.check(Message("input.cannot_list"), problems)
+        return Page(limit: limit, offset: offset)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import ServiceDepartment
 // Internal: TOMLKit extends String, Array and Dictionary with public subscripts, which must not reach the modules that import LaneShell.
 internal import TOMLKit
 
@@ -18,10 +19,11 @@ struct ConfigFile {
 
     /// A problem about a setting (its field a key, `workshop.bays`, or a
     /// section, `hours`) named with the file and the line: `store.toml line 18 workshop.bays`.
-    func located(_ problem: Problem) -> Problem {
-        let line = index.keys[problem.field] ?? index.sections[problem.field]
-        let field = [name, line.map { "line \($0)" }, problem.field.isEmpty ? nil : problem.field].compactMap { $0 }.joined(separator: " ")
-        return Problem(field, problem.message)
+    func located(_ problem: Problem) -> Problem { settingsFile.located(problem) }
+
+    /// The values with the line of each key and section, for the application layer (`seed load`).
+    var settingsFile: SettingsFile {
+        SettingsFile(name: name, values: values, lines: index.sections.merging(index.keys) { _, key in key })
     }
 
     /// The sections `StoreSettings` reads, in the order of the file.

@@ -1,0 +1,289 @@
+import LaneCore
+import LaneStore
+
+/// The people who bring cars in, and their cars: registering, looking up,
+/// changing, handing a car to a new owner, and what X4 gives a customer (all
+/// their data, or to be forgotten). The rules are LaneCore's (`CustomerFields`,
+/// `VehicleFields`, `Vehicle.applying`, `MileageRule`); what a result shows of
+/// a customer's contacts is decided here, by the caller's `Privacy`.
+public struct CustomerDesk {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    // MARK: Registering and changing
+
+    /// `customer add`: a new customer with the next code; the same name and number twice is refused.
+    public func add(_ request: CustomerRequest, by caller: Caller) throws -> Done<CustomerAdded> {
+        try department.change("customer add", by: caller) { tx in
+            let added = try Self.add(request, by: caller, tx)
+            return Recorded(added, audit: AuditNote(ref: added.customer.code, summary: added.message.description))
+        }
+    }
+
+    public static func add(_ request: CustomerRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerAdded {
+        let fields = try CustomerFields.validate(name: request.name, phone: request.phone, address: request.address).get()
+        if let same = Customer.duplicate(of: fields, among: try tx.customers(phone: fields.phone.digits)) {
+            throw Refusal(Message("customer.already_registered"), problems: [
+                Problem("", Message("customer.registered_as", ["name": .text(same.name), "phone": .text(caller.privacy.phone(same.phone)),
+                                                               "code": .text(same.code)]))])
+        }
+        let customer = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: caller.now)
+        return CustomerAdded(customer: CustomerCard(customer, caller.privacy))
+    }
+
+    /// `customer edit`: name, phone or address; the answer says each before and after.
+    public func edit(_ request: CustomerEditRequest, by caller: Caller) throws -> Done<CustomerChanged> {
+        try department.change("customer edit", by: caller) { tx in
+            let changed = try Self.edit(request, by: caller, tx)
+            return Recorded(changed, audit: AuditNote(ref: changed.customer.code, summary: changed.message.description))
+        }
+    }
+
+    public static func edit(_ request: CustomerEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerChanged {
+        var c = try References.customer(request.customer, tx)
+        guard request.name != nil || request.phone != nil || request.address != nil else {
+            throw Refusal(Message("customer.nothing_to_change"), problems: [Problem("", Message("customer.give_a_field"))])
+        }
+        let fields = try CustomerFields.validate(name: request.name ?? c.name, phone: request.phone ?? c.phone.digits,
+                                                 address: request.address ?? c.address).get()
+        let changes = c.change(to: fields)
+        try tx.updateCustomer(c)
+        return CustomerChanged(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id),
+                               changes: changes.map { caller.privacy.masking($0) })
+    }
+
+    // MARK: Looking up
+
+    /// `customer show`: the customer and their vehicles.
+    public func show(_ reference: String, by caller: Caller) throws -> CustomerFile {
+        try department.read("customer show", by: caller) { tx in try Self.show(reference, by: caller, tx) }
+    }
+
+    public static func show(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerFile {
+        let c = try References.customer(reference, tx)
+        return CustomerFile(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
+    }
+
+    /// `customer list`: by code, a page at a time.
+    public func list(_ page: Page, by caller: Caller) throws -> [CustomerRow] {
+        try department.read("customer list", by: caller) { tx in try Self.list(page, by: caller, tx) }
+    }
+
+    public static func list(_ page: Page, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
+        try rows(try tx.customers(limit: page.limit, offset: page.offset), caller, tx)
+    }
+
+    /// `customer find`: the start of a name, a mobile number's first or last
+    /// digits, the start of a plate they own, or a code; each customer once.
+    public func find(_ text: String, by caller: Caller) throws -> [CustomerRow] {
+        try department.read("customer find", by: caller) { tx in try Self.find(text, by: caller, tx) }
+    }
+
+    public static let findLimit = 50
+
+    public static func find(_ text: String, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
+        let text = text.trimmingWhitespace()
+        guard !text.isEmpty else {
+            throw Refusal(Message("customer.say_what_to_find"), problems: [Problem("text", Message("input.empty"))])
+        }
+        var found: [Customer] = []
+        var seen = Set<Int64>()
+        func take(_ cs: [Customer]) { for c in cs where seen.insert(c.id).inserted { found.append(c) } }
+        if Customer.looksLikeCode(text), let n = Int(text.dropFirst()), let c = try tx.customer(number: n) { take([c]) }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            take(try tx.customers(phonePrefix: text, tail: false, limit: findLimit))
+            // People read out the last four digits; a longer run is the start of the number.
+            if text.count <= 8 { take(try tx.customers(phonePrefix: text, tail: true, limit: findLimit)) }
+        }
+        let upper = text.uppercased()
+        if let first = upper.first, LicensePlate.mayStart(with: first) {
+            for v in try tx.vehicles(platePrefix: upper, limit: findLimit) {
+                if let owner = try tx.customer(id: v.ownerID) { take([owner]) }
+            }
+        }
+        take(try tx.customers(namePrefix: text, limit: findLimit))
+        return try rows(found, caller, tx)
+    }
+
+    static func rows(_ customers: [Customer], _ caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
+        try customers.map { CustomerRow(customer: CustomerCard($0, caller.privacy), plates: try tx.vehicles(ownerID: $0.id).map(\.plate.value)) }
+    }
+
+    // MARK: X4: the customer's own data
+
+    /// `customer export`: everything held on the customer, for the customer.
+    public func export(_ reference: String, by caller: Caller) throws -> CustomerExport {
+        try department.read("customer export", by: caller) { tx in try Self.export(reference, by: caller, tx) }
+    }
+
+    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerExport {
+        let c = try References.customer(reference, tx)
+        var export = CustomerExport(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
+        for v in export.vehicles {
+            export.history += try tx.events(vehicleID: v.id).map { (v.plate.value, $0) }
+            for o in try tx.repairOrders(vehicleID: v.id) where o.customerID == c.id {
+                export.orders.append((o, v.plate.value, o.settlement(vatBasisPoints: caller.settings.vatBasisPoints).total))
+                export.followUps += try tx.followUps(orderID: o.id).map { ($0, o.number) }
+            }
+            export.appointments += try tx.appointments(vehicleID: v.id).filter { $0.customerID == c.id }
+            export.reminderCalls += try tx.reminderLog(vehicleID: v.id)
+        }
+        export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
+        return export
+    }
+
+    /// `customer erase`: anonymised by the erasure policy; vehicles, orders and payments stay.
+    public func erase(_ request: EraseRequest, by caller: Caller) throws -> Done<CustomerErased> {
+        try department.change("customer erase", by: caller) { tx in
+            let erased = try Self.erase(request, by: caller, tx)
+            return Recorded(erased, audit: AuditNote(ref: erased.code, summary: erased.message.description))
+        }
+    }
+
+    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerErased {
+        let c = try References.customer(request.customer, tx)
+        let orders = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
+        try Refusal.check(Message("customer.cannot_erase", ["code": .text(c.code)]),
+                          c.erasureProblems(confirmation: request.confirmation, orders: orders))
+        let erasure = ErasurePolicy.erasure(of: c)
+        try tx.eraseCustomer(erasure)
+        return CustomerErased(code: c.code, erasure: erasure)
+    }
+}
+
+// MARK: Requests
+
+/// A customer as typed: each field is checked by `CustomerFields`, all together.
+public struct CustomerRequest: Sendable {
+    public var name: String?
+    public var phone: String?
+    public var address: String?
+    public init(name: String?, phone: String?, address: String?) {
+        self.name = name
+        self.phone = phone
+        self.address = address
+    }
+}
+
+/// `customer edit`: whom, and the fields to change (nil: as it is; an empty address clears it).
+public struct CustomerEditRequest: Sendable {
+    public var customer: String
+    public var name: String?
+    public var phone: String?
+    public var address: String?
+    public init(customer: String, name: String?, phone: String?, address: String?) {
+        self.customer = customer
+        self.name = name
+        self.phone = phone
+        self.address = address
+    }
+}
+
+/// `customer erase`: whom, and their code typed again.
+public struct EraseRequest: Sendable {
+    public var customer: String
+    public var confirmation: String?
+    public init(customer: String, confirmation: String?) {
+        self.customer = customer
+        self.confirmation = confirmation
+    }
+}
+
+/// A page of a long list.
+public struct Page: Sendable, Equatable {
+    public var limit: Int
+    public var offset: Int
+    public init(limit: Int = 50, offset: Int = 0) {
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+// MARK: Results
+
+/// A customer as the caller may see them: the mobile number and address in
+/// full, or masked for roles whose work does not need them (X4).
+public struct CustomerCard: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var phone: String
+    public var address: String?
+    public var createdAt: Timestamp
+
+    public init(_ customer: Customer, _ privacy: Privacy) {
+        code = customer.code
+        name = customer.name
+        phone = privacy.phone(customer.phone)
+        address = privacy.address(customer.address)
+        createdAt = customer.createdAt
+    }
+}
+
+public struct CustomerAdded: Sendable {
+    public var customer: CustomerCard
+    public var message: Message { Message("customer.added", ["code": .text(customer.code), "name": .text(customer.name)]) }
+}
+
+public struct CustomerChanged: Sendable {
+    public var customer: CustomerCard
+    public var vehicles: [Vehicle]
+    /// Each field's before and after, contacts masked as the card's.
+    public var changes: [FieldChange]
+    public var message: Message {
+        Message("customer.changed", ["code": .text(customer.code), "name": .text(customer.name), "changes": .message(FieldChange.said(changes))])
+    }
+}
+
+/// `customer show`: the customer and their vehicles.
+public struct CustomerFile: Sendable {
+    public var customer: CustomerCard
+    public var vehicles: [Vehicle]
+}
+
+/// A line of a customer list: the customer and the plates of their cars.
+public struct CustomerRow: Sendable {
+    public var customer: CustomerCard
+    public var plates: [String]
+}
+
+/// Everything held on a customer (X4).
+public struct CustomerExport: Sendable {
+    public var customer: CustomerCard
+    public var vehicles: [Vehicle]
+    /// Each vehicle's history, with its plate.
+    public var history: [(plate: String, event: VehicleEvent)] = []
+    public var orders: [(order: RepairOrder, plate: String, total: Money)] = []
+    public var appointments: [Appointment] = []
+    public var reminderCalls: [ReminderLogEntry] = []
+    public var followUps: [(record: FollowUpRecord, number: String)] = []
+    public var complaints: [Complaint] = []
+}
+
+/// A customer forgotten: what went, and what took its place.
+public struct CustomerErased: Sendable {
+    public var code: String
+    public var erasure: CustomerErasure
+    /// The name the customer now has.
+    public var name: String {
+        for item in erasure.items { if case .name(let n) = item { return n } }
+        return code
+    }
+    public var message: Message { Message("customer.erased", ["code": .text(code)]) }
+}
+
+extension Privacy {
+    /// A change to a contact field, shown as the role may see it.
+    func masking(_ change: FieldChange) -> FieldChange {
+        var c = change
+        switch change.field {
+        case "phone":
+            c.before = change.before.map(scrub)
+            c.after = change.after.map(scrub)
+        case "address":
+            c.before = address(change.before)
+            c.after = address(change.after)
+        default: break
+        }
+        return c
+    }
+}
