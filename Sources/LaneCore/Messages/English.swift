@@ -44,6 +44,8 @@ extension MessageCatalog {
         "input.not_a_date": "'{given}' is not a date; write YYYY-MM-DD",
         "input.not_a_time": "'{given}' is not a time like 17:30 or 2026-11-24T10:00",
 
+        "reference.nothing_to_use": "nothing to use",
+
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",
         "audit.row_broken": "its content or place does not match the chain ({checked} rows before it are intact)",

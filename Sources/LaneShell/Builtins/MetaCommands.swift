@@ -111,24 +111,11 @@ enum MetaCommands {
                 session.current = nil
                 return .message("nothing is current", nil)
             }
-            let found: CurrentObject = try session.store.read { tx in
-                if ref.uppercased().hasPrefix("RO-") {
-                    let o = try RepairOrderCommands.load(ref, tx)
-                    let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
-                    return .repairOrder(number: o.number, plate: v?.plate.value ?? "", ownerCode: c?.code ?? "")
-                }
-                if case .success(let v) = try References.findVehicle(ref, tx) {
-                    let owner = try tx.customer(id: v.ownerID)
-                    return .vehicle(plate: v.plate.value, ownerCode: owner?.code ?? "")
-                }
-                switch try References.findCustomer(ref, tx) {
-                case .success(let c): return .customer(code: c.code, name: c.name)
-                case .failure(let p):
-                    if case .failure(let vp) = try References.findVehicle(ref, tx), LicensePlate.parse(ref).isSuccess || VIN.parse(ref).isSuccess {
-                        throw Refusal("nothing to use", problems: [vp])
-                    }
-                    throw Refusal("nothing to use", problems: [p])
-                }
+            let found: CurrentObject
+            switch try session.lookup("use", inv, { try References.current(ref, $0) }) {
+            case .repairOrder(let number, let plate, let owner): found = .repairOrder(number: number, plate: plate, ownerCode: owner)
+            case .vehicle(let plate, let owner): found = .vehicle(plate: plate, ownerCode: owner)
+            case .customer(let code, let name): found = .customer(code: code, name: name)
             }
             session.current = found
             return .message("using \(found.label)", nil)
@@ -136,9 +123,9 @@ enum MetaCommands {
 
     static let whoami = CommandSpec(
         noun: "whoami", verb: nil, summary: "Who is signed in, at which store, on which database",
-        action: .session { _, session in
+        action: .session { inv, session in
             let settings = try session.settings()
-            let member = try session.store.read { try $0.staffMember(named: session.user) }
+            let member = try session.lookup("whoami", inv) { try SetupDesk.staffMember(named: session.user, $0) }
             var r = Record()
             r.add("user", "user", .text(session.user))
             r.add("role", "role", .optional(member.map { "\($0.role.rawValue) \($0.role.title)" }))

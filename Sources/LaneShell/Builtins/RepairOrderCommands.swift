@@ -104,7 +104,7 @@ enum RepairOrderCommands {
     /// `ro open`'s answer: the words and notes, and the new order as its record.
     static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
         let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
-        var r = try session.store.read { try record(o.order, $0, ctx) }
+        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
         return .message(text, r)
     }
@@ -130,9 +130,9 @@ enum RepairOrderCommands {
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
                                     Column("promised_at", "promised")], emptyText: "no repair orders")
-            for o in try tx.repairOrders(statuses: statuses, limit: 500) {
-                let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
-                t.rows.append([.text(o.number), .text(v?.plate.value ?? "?"), .text(c?.name ?? "?"), .text(o.advisor),
+            for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
+                let o = row.order
+                t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
                                .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none])
             }
             return .table(t)
@@ -142,9 +142,8 @@ enum RepairOrderCommands {
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
         action: .read { inv, _, tx in
-            let o = try load(inv.positional("ro") ?? "", tx)
             var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
-            for e in try tx.repairOrderEvents(orderID: o.id) {
+            for e in try RepairOrderDesk.timeline(inv.positional("ro") ?? "", tx).events {
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)])
             }
             return .table(t)
@@ -525,7 +524,8 @@ enum RepairOrderCommands {
     // MARK: Showing an order
 
     static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext) throws -> Record {
-        let v = try tx.vehicle(id: o.vehicleID), c = try tx.customer(id: o.customerID)
+        let row = try RepairOrderDesk.row(o, tx)
+        let v = row.vehicle, c = row.customer
         var r = Record()
         r.add("number", "repair order", .text(o.number))
         r.add("status", "status", .text(o.status.rawValue))

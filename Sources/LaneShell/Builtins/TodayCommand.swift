@@ -1,5 +1,4 @@
 import LaneCore
-import ServiceDepartment
 import LaneStore
 import ServiceDepartment
 
@@ -18,7 +17,7 @@ enum TodayCommand {
             technicians and QC the jobs at their step; parts the parts to issue; the cashier settlements to take payment for.
             """,
         action: .read { _, ctx, tx in
-            let member = try tx.staffMember(named: ctx.user)
+            let member = try SetupDesk.staffMember(named: ctx.user, tx)
             var r = Record()
             r.add("user", "for", .text(ctx.user + (member.map { " (\($0.role.title))" } ?? "")))
             r.add("now", "now", .time(ctx.now))
@@ -73,31 +72,14 @@ enum TodayCommand {
                        where keep: (RepairOrder) -> Bool) throws -> Section {
         var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status"), Column("next", "next step"),
                                 Column("priority", "priority"), Column("promised_at", "promised")], emptyText: "nothing waiting")
-        let list = try tx.repairOrders(statuses: statuses, limit: 1000).filter(keep)
-            .sorted { ($0.byAppointment ? 0 : 1, $0.openedAt) < ($1.byAppointment ? 0 : 1, $1.openedAt) }
-        for o in list {
-            let v = try tx.vehicle(id: o.vehicleID)
-            t.rows.append([.text(o.number), .text(v?.plate.value ?? "?"), .text(o.status.rawValue), .text(nextStep(o)),
+        let list = try RepairOrderDesk.rows(statuses: statuses, limit: 1000, tx).filter { keep($0.order) }
+            .sorted { RepairOrder.byPriority($0.order, $1.order) }
+        for row in list {
+            let o = row.order
+            t.rows.append([.text(o.number), .text(row.plate), .text(o.status.rawValue), .text(o.nextStep),
                            .text(o.byAppointment ? "appointment" : ""), o.promisedAt.map(Value.time) ?? .none])
         }
         return (key, title, t)
-    }
-
-    /// The step that moves the order on, in the commands' words.
-    static func nextStep(_ o: RepairOrder) -> String {
-        switch o.status {
-        case .reception: return "ro sign"
-        case .signed: return "ro handover"
-        case .handedOver: return "ro dispatch"
-        case .dispatched, .inProgress: return "work, then ro check self"
-        case .selfChecked: return "ro check leader"
-        case .leaderChecked: return "ro check final"
-        case .qcPassed: return o.terms?.wash == true && !o.washed ? "ro wash" : "ro delivery-check"
-        case .readyForDelivery: return o.agreedDeliveryAt == nil ? "ro notify" : "ro deliver"
-        case .delivered: return "ro settle"
-        case .settled: return "ro pay"
-        case .closed, .cancelled: return "-"
-        }
     }
 
     static func loads(_ tx: any StoreReading) throws -> Section {
@@ -126,7 +108,7 @@ enum TodayCommand {
 
     static func complaints(_ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("id", "id"), Column("status", "status"), Column("text", "complaint")], emptyText: "no open complaints")
-        for c in try tx.complaints(statuses: [.open, .investigated]) {
+        for (c, _, _) in try FollowUpDesk.complaints(includingResolved: false, tx) {
             t.rows.append([.int(Int(c.id)), .text(c.status.rawValue), .text(c.text)])
         }
         return ("complaints", "open complaints", t)
@@ -135,19 +117,15 @@ enum TodayCommand {
     static func partsToIssue(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("ro", "repair order"), Column("line", "line"), Column("part", "part"), Column("name", "name"),
                                 Column("to_issue", "to issue"), Column("stock", "in stock")], emptyText: "nothing to issue")
-        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000) {
-            for l in o.approvedLines where l.kind == .part && l.issued < l.quantity {
-                t.rows.append([.text(o.number), .int(Int(l.id)), .text(l.code), .text(l.name), .int(l.quantity - l.issued),
-                               .int(try tx.part(number: l.code)?.stock ?? 0)])
-            }
+        for (o, l, stock) in try RepairOrderDesk.partsToIssue(tx) {
+            t.rows.append([.text(o.number), .int(Int(l.id)), .text(l.code), .text(l.name), .int(l.quantity - l.issued), .int(stock)])
         }
         return ("parts", "parts to issue", t)
     }
 
     static func appointmentsToPrepare(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("appt", "appointment"), Column("start", "start"), Column("job", "job")], emptyText: "every appointment's parts are checked")
-        for a in try tx.appointments(fromDay: ctx.today, toDay: ctx.today.adding(days: 2))
-        where a.status.isOpen && a.internalChecks.partsCheckedAt == nil {
+        for a in try AppointmentDesk.waitingForPartsCheck(from: ctx.today, tx) {
             t.rows.append([.text(a.number), .time(a.start), .text(a.job)])
         }
         return ("parts_checks", "appointments waiting for the parts check (R2.5)", t)

@@ -247,6 +247,11 @@ public final class ShellSession {
         return try body()
     }
 
+    /// A lookup a session command makes, through the application layer.
+    func lookup<T>(_ operation: OperationID, _ inv: Invocation, _ body: (any StoreReading) throws -> T) throws -> T {
+        try department.read(operation, by: try context().caller(inv.line), body)
+    }
+
     /// The command being run, while its change is open: plugins hear events with it.
     var activeContext: CommandContext?
 

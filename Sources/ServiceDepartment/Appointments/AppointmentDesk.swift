@@ -40,6 +40,11 @@ public struct AppointmentDesk {
         try department.read("appt list", by: caller) { tx in try Self.day(day, advisor: advisor, tx) }
     }
 
+    /// R2.5: open appointments of the next three days whose parts are not yet checked.
+    public static func waitingForPartsCheck(from day: CalendarDate, _ tx: any StoreReading) throws -> [Appointment] {
+        try tx.appointments(fromDay: day, toDay: day.adding(days: 2)).filter { $0.status.isOpen && $0.internalChecks.partsCheckedAt == nil }
+    }
+
     public static func day(_ day: CalendarDate, advisor: String? = nil, _ tx: any StoreReading) throws -> [AppointmentListing] {
         try tx.appointments(fromDay: day, toDay: day).filter { advisor == nil || $0.advisor == advisor }.map { try listing($0, tx) }
     }

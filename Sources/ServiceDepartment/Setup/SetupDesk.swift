@@ -61,6 +61,9 @@ public struct SetupDesk {
         try department.read("staff list", by: caller) { tx in try Self.staff(role: role, by: caller, tx) }
     }
 
+    /// One member of staff by name: who is signed in, for `today` and `whoami`.
+    public static func staffMember(named name: String, _ tx: any StoreReading) throws -> StaffMember? { try tx.staffMember(named: name) }
+
     public static func staff(role: StaffRole?, by caller: Caller, _ tx: any StoreReading) throws -> [StaffCard] {
         try tx.staff().filter { role == nil || $0.role == role }.map {
             StaffCard(name: $0.name, role: $0.role, team: $0.team, phone: $0.phone.map { caller.privacy.phone($0) })

@@ -1,0 +1,98 @@
+import LaneCore
+import LaneStore
+
+/// An order with the vehicle and customer a list shows beside it.
+public struct RepairOrderRow: Sendable {
+    public var order: RepairOrder
+    public var vehicle: Vehicle?
+    public var customer: Customer?
+    public var plate: String { vehicle?.plate.value ?? "?" }
+}
+
+extension RepairOrderDesk {
+    /// Orders in `statuses`, oldest first, each with its vehicle and customer.
+    public static func rows(statuses: [RepairOrderStatus], limit: Int = 500, _ tx: any StoreReading) throws -> [RepairOrderRow] {
+        try tx.repairOrders(statuses: statuses, limit: limit).map { try row($0, tx) }
+    }
+
+    public static func row(_ order: RepairOrder, _ tx: any StoreReading) throws -> RepairOrderRow {
+        RepairOrderRow(order: order, vehicle: try tx.vehicle(id: order.vehicleID), customer: try tx.customer(id: order.customerID))
+    }
+
+    /// An order's whole story, step by step.
+    public static func timeline(_ reference: String, _ tx: any StoreReading) throws -> (order: RepairOrder, events: [TimelineEvent]) {
+        let order = try load(reference, tx)
+        return (order, try tx.repairOrderEvents(orderID: order.id))
+    }
+
+    /// The parts still to issue for orders in the workshop, with what is on the shelf.
+    public static func partsToIssue(_ tx: any StoreReading) throws -> [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] {
+        var rows: [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] = []
+        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000) {
+            for l in o.approvedLines where l.kind == .part && l.issued < l.quantity {
+                rows.append((o, l, try tx.part(number: l.code)?.stock ?? 0))
+            }
+        }
+        return rows
+    }
+}
+
+/// What a reference typed at `use` names: an order, a vehicle or a customer.
+public enum CurrentReference: Sendable, Equatable {
+    case repairOrder(number: String, plate: String, ownerCode: String)
+    case vehicle(plate: String, ownerCode: String)
+    case customer(code: String, name: String)
+}
+
+extension References {
+    /// `RO-…` is an order; a plate or VIN a vehicle; anything else a customer.
+    public static func current(_ reference: String, _ tx: any StoreReading) throws -> CurrentReference {
+        if reference.uppercased().hasPrefix("RO-") {
+            let o = try RepairOrderDesk.load(reference, tx)
+            let row = try RepairOrderDesk.row(o, tx)
+            return .repairOrder(number: o.number, plate: row.vehicle?.plate.value ?? "", ownerCode: row.customer?.code ?? "")
+        }
+        let asVehicle = try findVehicle(reference, tx)
+        if case .success(let v) = asVehicle {
+            return .vehicle(plate: v.plate.value, ownerCode: try tx.customer(id: v.ownerID)?.code ?? "")
+        }
+        switch try findCustomer(reference, tx) {
+        case .success(let c): return .customer(code: c.code, name: c.name)
+        case .failure(let p):
+            // A plate or VIN that names no vehicle says so, not that no customer has that name.
+            let looksLikeVehicle: Bool
+            switch (LicensePlate.parse(reference), VIN.parse(reference)) {
+            case (.success, _), (_, .success): looksLikeVehicle = true
+            default: looksLikeVehicle = false
+            }
+            if case .failure(let vp) = asVehicle, looksLikeVehicle {
+                throw Refusal(Message("reference.nothing_to_use"), problems: [vp])
+            }
+            throw Refusal(Message("reference.nothing_to_use"), problems: [p])
+        }
+    }
+}
+
+extension RepairOrder {
+    /// The command that moves the order on: what `today` lists for the person at that step.
+    public var nextStep: String {
+        switch status {
+        case .reception: return "ro sign"
+        case .signed: return "ro handover"
+        case .handedOver: return "ro dispatch"
+        case .dispatched, .inProgress: return "ro check self"
+        case .selfChecked: return "ro check leader"
+        case .leaderChecked: return "ro check final"
+        case .qcPassed: return terms?.wash == true && !washed ? "ro wash" : "ro delivery-check"
+        case .readyForDelivery: return agreedDeliveryAt == nil ? "ro notify" : "ro deliver"
+        case .delivered: return "ro settle"
+        case .settled: return "ro pay"
+        case .closed, .cancelled: return "-"
+        }
+    }
+
+    /// Appointment customers first (R4.2), then the oldest.
+    public static func byPriority(_ a: RepairOrder, _ b: RepairOrder) -> Bool {
+        (a.byAppointment ? 0 : 1, a.openedAt) < (b.byAppointment ? 0 : 1, b.openedAt)
+    }
+}
