@@ -14,11 +14,25 @@ public protocol ServiceStore: Sendable {
     var location: String { get }
 }
 
-/// Lookups. Every one of them is served by an index (see `Schema`).
-public protocol StoreReading {
+/// Every lookup of the store, one protocol per aggregate; an operation may
+/// ask for the narrow one it needs. Every lookup is served by an index (see `Schema`).
+public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading {}
+
+/// Reading the store's settings.
+public protocol SettingsReading {
     func settings() throws -> StoreSettings
     func settingValues() throws -> [String: String]
+}
 
+/// Changing the store's settings.
+public protocol SettingsWriting: SettingsReading {
+    func saveSettings(_ settings: StoreSettings) throws
+    /// Stores settings the core does not read itself (`plugin.NAME.KEY`).
+    func saveSettingValue(key: String, value: String) throws
+}
+
+/// Reading customers.
+public protocol CustomersReading {
     func customer(id: Int64) throws -> Customer?
     func customer(number: Int) throws -> Customer?
     func customers(phone: String) throws -> [Customer]
@@ -29,7 +43,21 @@ public protocol StoreReading {
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
     func customers(limit: Int, offset: Int) throws -> [Customer]
     func customerCount() throws -> Int
+}
 
+/// Changing customers.
+public protocol CustomersWriting: CustomersReading {
+    func insertCustomer(number: Int, fields: CustomerFields, at: Timestamp) throws -> Customer
+    func updateCustomer(_ customer: Customer) throws
+    /// X4: anonymises a customer by applying each item of `erasure` with the
+    /// value it carries (the application layer decides which, and with what).
+    /// Vehicles, repair orders and payments are not items: the law requires
+    /// the financial records.
+    func eraseCustomer(_ erasure: CustomerErasure) throws
+}
+
+/// Reading vehicles and their history.
+public protocol VehiclesReading {
     func vehicle(id: Int64) throws -> Vehicle?
     func vehicle(plate: String) throws -> Vehicle?
     func vehicle(vin: String) throws -> Vehicle?
@@ -40,7 +68,23 @@ public protocol StoreReading {
     func vehicleCount() throws -> Int
     func events(vehicleID: Int64) throws -> [VehicleEvent]
     func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
+    /// Every vehicle (the reminder scan reads them all, once per `remind due`).
+    func allVehicles() throws -> [Vehicle]
+    /// Visit and sale events of every vehicle, grouped by vehicle id.
+    func allEvents() throws -> [Int64: [VehicleEvent]]
+}
 
+/// Changing vehicles and their history.
+public protocol VehiclesWriting: VehiclesReading {
+    func insertVehicle(_ fields: VehicleFields, ownerID: Int64, at: Timestamp) throws -> Vehicle
+    func updateVehicle(_ vehicle: Vehicle) throws
+    @discardableResult
+    func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                     detail: String, at: Timestamp, by: String) throws -> VehicleEvent
+}
+
+/// Reading teams, staff, the labour and parts catalogues, and stock.
+public protocol DealershipReading {
     func teams() throws -> [WorkshopTeam]
     func staff() throws -> [StaffMember]
     func staffMember(named name: String) throws -> StaffMember?
@@ -51,7 +95,36 @@ public protocol StoreReading {
     func part(number: String) throws -> Part?
     func laborOperation(code: String) throws -> LaborOperation?
     func stockMovements(partNumber: String) throws -> [StockMovement]
+}
 
+/// Changing teams, staff, the labour and parts catalogues, and stock.
+public protocol DealershipWriting: DealershipReading {
+    func insertTeam(_ team: WorkshopTeam) throws
+    func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
+    func insertLaborOperation(_ operation: LaborOperation) throws
+    func insertPart(_ part: Part) throws
+    /// Moves stock and writes the ledger row. The rule that stock never goes
+    /// below zero is checked by the application layer before it calls this.
+    func recordStockMovement(_ movement: StockMovement) throws
+}
+
+/// Reading the number series (writing only).
+public protocol NumberingReading {
+
+}
+
+/// Changing the number series (writing only).
+public protocol NumberingWriting: NumberingReading {
+    /// The next number of `series`, never handed out before (a locked
+    /// counter, never MAX+1), in the caller's transaction.
+    func allocateNumber(in series: NumberSeries) throws -> Int
+    /// A number given from outside (an imported customer code): the series
+    /// never hands it out again.
+    func claimNumber(_ number: Int, in series: NumberSeries) throws
+}
+
+/// Reading repair orders and their timelines.
+public protocol RepairOrdersReading {
     func repairOrder(number: String) throws -> RepairOrder?
     func repairOrder(id: Int64) throws -> RepairOrder?
     /// Orders in the given statuses, oldest first.
@@ -64,33 +137,60 @@ public protocol StoreReading {
     func lastRepairOrderEventID() throws -> Int64
     /// Timeline rows written after the mark, oldest first (plugins hear of them as domain events).
     func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef]
+    /// Orders delivered in [from, to), oldest delivery first.
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+}
 
-    /// Every vehicle (the reminder scan reads them all, once per `remind due`).
-    func allVehicles() throws -> [Vehicle]
-    /// Visit and sale events of every vehicle, grouped by vehicle id.
-    func allEvents() throws -> [Int64: [VehicleEvent]]
+/// Changing repair orders and their timelines.
+public protocol RepairOrdersWriting: RepairOrdersReading {
+    /// Stores a new order; returns it with its id.
+    func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder
+    /// Writes the whole order back: row, lines and checks.
+    func saveRepairOrder(_ order: RepairOrder) throws
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+}
+
+/// Reading the reminder registers, delayed deliveries and campaigns.
+public protocol RemindersReading {
     func reminderLog(vehicleID: Int64?) throws -> [ReminderLogEntry]
     func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry]
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
+    func campaigns() throws -> [ServiceCampaign]
+    func campaign(code: String) throws -> ServiceCampaign?
+}
 
-    /// Orders delivered in [from, to), oldest delivery first.
-    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+/// Changing the reminder registers, delayed deliveries and campaigns.
+public protocol RemindersWriting: RemindersReading {
+    func appendReminderLog(_ entry: ReminderLogEntry) throws
+    func insertDelayedDelivery(_ entry: DelayedDelivery) throws -> DelayedDelivery
+    func updateDelayedDelivery(_ entry: DelayedDelivery) throws
+    func insertCampaign(_ campaign: ServiceCampaign) throws -> ServiceCampaign
+}
+
+/// Reading follow-up calls and complaints.
+public protocol FollowUpsReading {
     func followUps(orderID: Int64) throws -> [FollowUpRecord]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?
+}
 
+/// Changing follow-up calls and complaints.
+public protocol FollowUpsWriting: FollowUpsReading {
+    func appendFollowUp(_ record: FollowUpRecord) throws
+    func insertComplaint(_ complaint: Complaint) throws -> Complaint
+    func updateComplaint(_ complaint: Complaint) throws
+}
+
+/// Reading appointments, their history and part reservations.
+public protocol AppointmentsReading {
     func appointment(number: String) throws -> Appointment?
     func appointment(id: Int64) throws -> Appointment?
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
-
-    func campaigns() throws -> [ServiceCampaign]
-    func campaign(code: String) throws -> ServiceCampaign?
-
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent]
     /// Parts reserved and not yet released, for one part.
     func reservedQuantity(partNumber: String) throws -> Int
@@ -98,93 +198,67 @@ public protocol StoreReading {
     /// Reservations not yet released, with the appointment each is for,
     /// oldest first; one part's, or every part's when `partNumber` is nil.
     func openReservations(partNumber: String?) throws -> [(appointmentID: Int64, reservation: PartReservation)]
+}
 
+/// Changing appointments, their history and part reservations.
+public protocol AppointmentsWriting: AppointmentsReading {
+    func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
+    func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
+    /// Releases an appointment's reservations (arrived, missed or cancelled).
+    func releaseReservations(appointmentID: Int64, at: Timestamp) throws
+}
+
+/// Reading the audit trail's rows (the chain is the application layer's).
+public protocol AuditReading {
     /// Audit rows, oldest first, filtered by entity reference, user and time.
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry]
     /// The newest audit row, where the next one chains on; nil for an empty trail.
     func auditHead() throws -> AuditHead?
     /// Audit rows after `sequence`, oldest first, for checking the chain in batches.
     func auditChain(afterSequence sequence: Int64, limit: Int) throws -> [AuditEntry]
+}
 
+/// Changing the audit trail's rows (the chain is the application layer's).
+public protocol AuditWriting: AuditReading {
+    /// Appends a row to the audit trail; its sequence and hashes are already set.
+    func insertAudit(_ entry: AuditEntry) throws
+}
+
+/// Reading staff PIN records (hashing and lockout are the application layer's).
+public protocol PinsReading {
     /// A member of staff's PIN record, nil when they have none.
     func storedPin(staffName name: String) throws -> StoredPin?
+}
 
+/// Changing staff PIN records (hashing and lockout are the application layer's).
+public protocol PinsWriting: PinsReading {
+    /// Stores a PIN record (a new PIN, or a reset of the failures).
+    func savePin(staffName name: String, _ pin: StoredPin) throws
+    func setPinFailures(staffName name: String, failures: Int) throws
+}
+
+/// Reading plugins' own tables: each backend keeps its plugins in their namespace.
+public protocol PluginSandboxReading {
     /// A plugin's query (see `LanePlugin.PluginContext.rows`); it may only read.
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow]
     /// The migrations of a plugin that have run, in order.
     func pluginMigrations(namespace: String) throws -> [String]
 }
 
-/// Changes. Each is called inside `ServiceStore.write`.
-public protocol StoreWriting: StoreReading {
-    func saveSettings(_ settings: StoreSettings) throws
-    /// Stores settings the core does not read itself (`plugin.NAME.KEY`).
-    func saveSettingValue(key: String, value: String) throws
-    func insertCustomer(number: Int, fields: CustomerFields, at: Timestamp) throws -> Customer
-    func updateCustomer(_ customer: Customer) throws
-    func insertVehicle(_ fields: VehicleFields, ownerID: Int64, at: Timestamp) throws -> Vehicle
-    func updateVehicle(_ vehicle: Vehicle) throws
-    @discardableResult
-    func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
-                     detail: String, at: Timestamp, by: String) throws -> VehicleEvent
-    func insertTeam(_ team: WorkshopTeam) throws
-    func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
-    func insertLaborOperation(_ operation: LaborOperation) throws
-    func insertPart(_ part: Part) throws
-    /// Moves stock and writes the ledger row. The rule that stock never goes
-    /// below zero is checked by the application layer before it calls this.
-    func recordStockMovement(_ movement: StockMovement) throws
-
-    /// The next number of `series`, never handed out before (a locked
-    /// counter, never MAX+1), in the caller's transaction.
-    func allocateNumber(in series: NumberSeries) throws -> Int
-    /// A number given from outside (an imported customer code): the series
-    /// never hands it out again.
-    func claimNumber(_ number: Int, in series: NumberSeries) throws
-
-    /// Stores a new order; returns it with its id.
-    func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder
-    /// Writes the whole order back: row, lines and checks.
-    func saveRepairOrder(_ order: RepairOrder) throws
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
-
-    func appendReminderLog(_ entry: ReminderLogEntry) throws
-    func insertDelayedDelivery(_ entry: DelayedDelivery) throws -> DelayedDelivery
-    func updateDelayedDelivery(_ entry: DelayedDelivery) throws
-
-    func appendFollowUp(_ record: FollowUpRecord) throws
-    func insertComplaint(_ complaint: Complaint) throws -> Complaint
-    func updateComplaint(_ complaint: Complaint) throws
-
-    func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
-    func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
-
-    func insertCampaign(_ campaign: ServiceCampaign) throws -> ServiceCampaign
-
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
-    func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
-    /// Releases an appointment's reservations (arrived, missed or cancelled).
-    func releaseReservations(appointmentID: Int64, at: Timestamp) throws
-
-    /// Appends a row to the audit trail; its sequence and hashes are already set.
-    func insertAudit(_ entry: AuditEntry) throws
-
-    /// Stores a PIN record (a new PIN, or a reset of the failures).
-    func savePin(staffName name: String, _ pin: StoredPin) throws
-    func setPinFailures(staffName name: String, failures: Int) throws
-
-    /// X4: anonymises a customer by applying each item of `erasure` with the
-    /// value it carries (the application layer decides which, and with what).
-    /// Vehicles, repair orders and payments are not items: the law requires
-    /// the financial records.
-    func eraseCustomer(_ erasure: CustomerErasure) throws
-
+/// Changing plugins' own tables: each backend keeps its plugins in their namespace.
+public protocol PluginSandboxWriting: PluginSandboxReading {
     /// Runs a plugin's statements; refused when they touch anything but the
     /// plugin's own tables (`NAMESPACE_…`) or change the schema. Returns the last inserted row id.
     func pluginExecute(namespace: String, sql: String, arguments: [SQLValue]) throws -> Int64
     /// Applies a plugin's migrations not yet run; returns their identifiers.
     func migratePlugin(namespace: String, migrations: [PluginMigration], at time: Timestamp) throws -> [String]
 }
+
+/// Every change of the store, called inside `ServiceStore.write`. The store
+/// decides no rule: the application layer checks, then calls these.
+public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting {}
 
 /// A timeline row, by order and step (the `ro` verb).
 public struct RepairOrderEventRef: Sendable, Equatable {

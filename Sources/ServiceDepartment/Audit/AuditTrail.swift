@@ -9,7 +9,7 @@ import LaneStore
 public enum AuditTrail {
     /// Appends `entry` after the newest row, in the caller's transaction.
     /// A server database must take the head under a lock (see the store).
-    public static func append(_ entry: AuditEntry, _ tx: any StoreWriting) throws {
+    public static func append(_ entry: AuditEntry, _ tx: any AuditWriting) throws {
         let head = try tx.auditHead()
         var e = entry
         e.sequence = (head?.sequence ?? 0) + 1
@@ -19,7 +19,7 @@ public enum AuditTrail {
     }
 
     /// Recomputes the chain from the first row, a batch at a time.
-    public static func verify(_ tx: any StoreReading) throws -> AuditVerification {
+    public static func verify(_ tx: any AuditReading) throws -> AuditVerification {
         var previous = genesis
         var checked = 0
         var expected: Int64 = 1

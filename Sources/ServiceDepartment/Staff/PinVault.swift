@@ -19,20 +19,20 @@ public enum PinVault {
     static let iterations = 60_000
 
     /// Whether `name` has a PIN, and whether it is locked.
-    public static func state(of name: String, _ tx: any StoreReading) throws -> (hasPin: Bool, isLocked: Bool) {
+    public static func state(of name: String, _ tx: any PinsReading) throws -> (hasPin: Bool, isLocked: Bool) {
         guard let stored = try tx.storedPin(staffName: name) else { return (false, false) }
         return (true, StaffPin.isLocked(failures: stored.failures))
     }
 
     /// Stores a new PIN and clears failures and lockout.
-    public static func set(_ pin: String, for name: String, _ tx: any StoreWriting) throws {
+    public static func set(_ pin: String, for name: String, _ tx: any PinsWriting) throws {
         let salt = randomSalt()
         try tx.savePin(staffName: name, StoredPin(salt: hex(salt), hash: hex(try hash(pin: pin, salt: salt, iterations: iterations)),
                                                   iterations: iterations, failures: 0))
     }
 
     /// Checks a PIN, counting failures; a locked account fails without checking.
-    public static func check(_ pin: String, for name: String, _ tx: any StoreWriting) throws -> PinCheck {
+    public static func check(_ pin: String, for name: String, _ tx: any PinsWriting) throws -> PinCheck {
         guard let stored = try tx.storedPin(staffName: name) else { return .noPin }
         if StaffPin.isLocked(failures: stored.failures) { return .locked }
         let computed = try hash(pin: pin, salt: bytes(hex: stored.salt), iterations: stored.iterations)

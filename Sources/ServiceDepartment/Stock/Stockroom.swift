@@ -4,7 +4,7 @@ import LaneStore
 /// Stock moves: every one through the ledger, and never below zero. The rule
 /// is LaneCore's (`StockLevel`); the store only records the movement.
 public enum Stockroom {
-    public static func move(_ movement: StockMovement, _ tx: any StoreWriting) throws {
+    public static func move(_ movement: StockMovement, _ tx: any DealershipWriting) throws {
         guard let part = try tx.part(number: movement.partNumber) else {
             throw Refusal(Message("stock.below_zero"), problems: [Problem("part", Message("stock.no_such_part", ["part": .text(movement.partNumber)]))])
         }
