@@ -18,6 +18,14 @@ extension MessageCatalog {
         "access.needs_one_of": "it needs one of: {roles}",
         "sign_in.refused": "cannot sign in",
         "sign_in.wrong_pin": "wrong PIN for {user} ({failures} of {max} tries)",
+        "sign_in.not_on_staff_list": "{user} is not on the staff list; `staff list` shows who is",
+        "sign_in.pin_needed": "{user} has a PIN: type it on a terminal, or give LANE_PIN or LANE_PIN_FILE to a script",
+        "sign_in.only_managers_set_pins": "only the admin or the service manager sets someone else's PIN",
+        "sign_in.cannot_set_pin": "cannot set the PIN",
+        "sign_in.new_pin_needed": "type it on a terminal, or give LANE_NEW_PIN to a script",
+        "sign_in.pins_differ": "the two PINs differ",
+        "sign_in.pin_set": "PIN set for {user}",
+        "sign_in.pin_set_answer": "PIN set for {user}; they sign in with it from now on",
         "sign_in.locked": "{user} is locked after {max} wrong PINs; the admin or the service manager sets a new one with `staff pin {user}`",
 
         // Stock.

@@ -32,37 +32,11 @@ public struct PinSource: Sendable {
 }
 
 extension ShellSession {
-    /// Signs `name` in: they must be on the staff list; when they have a PIN
-    /// it must be given. Wrong tries are counted even though sign-in fails.
+    /// Signs `name` in through the application layer (`StaffAccess`); the
+    /// PIN comes from the terminal, LANE_PIN or LANE_PIN_FILE when needed.
     public func signIn(_ name: String) throws {
-        let who = name.trimmingWhitespace()
-        if let p = PersonName.problem(who, field: "user") { throw Refusal("cannot sign in", problems: [p]) }
-        guard try store.read({ try $0.staffMember(named: who) }) != nil else {
-            throw Refusal("cannot sign in", problems: [Problem("user", "\(who) is not on the staff list; `staff list` shows who is")])
-        }
-        let state = try store.read { try PinVault.state(of: who, $0) }
-        guard state.hasPin else {
-            user = who // no PIN set yet (a new store, the demo): the name alone
-            return
-        }
-        if state.isLocked { throw Refusal("cannot sign in", problems: [lockedProblem(who)]) }
-        guard let pin = pinSource.pin(for: who, prompt: "PIN for \(who): ") else {
-            throw Refusal("cannot sign in", problems: [Problem("pin", "\(who) has a PIN: type it on a terminal, or give LANE_PIN or LANE_PIN_FILE to a script")])
-        }
-        // Its own transaction: a wrong try must be counted even though sign-in is refused.
-        switch try store.write({ try PinVault.check(pin, for: who, $0) }) {
-        case .accepted, .noPin:
-            user = who
-        case .wrong(let failures):
-            throw Refusal(Message("sign_in.refused"), problems: [
-                Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(StaffPin.maxFailures)]))])
-        case .locked:
-            throw Refusal("cannot sign in", problems: [lockedProblem(who)])
-        }
-    }
-
-    private func lockedProblem(_ who: String) -> Problem {
-        Problem("pin", Message("sign_in.locked", ["user": .text(who), "max": .int(StaffPin.maxFailures)]))
+        let member = try StaffAccess(department).signIn(name) { who in self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
+        user = member.name
     }
 }
 
@@ -88,29 +62,18 @@ enum SignInCommands {
         positionals: [PositionalSpec("name", "Whose PIN (default: yours)", completion: .staff, optional: true)],
         action: .session { inv, session in
             let target = inv.positional("name")?.trimmingWhitespace() ?? session.user
-            let role = try session.role()
-            var p: [Problem] = []
-            if target != session.user && role != .admin && role != .serviceManager {
-                p.append(Problem("name", "only the admin or the service manager sets someone else's PIN"))
-            }
-            if try session.store.read({ try $0.staffMember(named: target) }) == nil {
-                p.append(Problem("name", "\(target) is not on the staff list"))
-            }
-            try Refusal.check("cannot set the PIN", p)
+            let ctx = try session.context()
+            let access = StaffAccess(session.department)
+            try access.checkMaySetPin(for: target, by: ctx.caller(inv.line))
             let source = session.pinSource
             let first = source.environment["LANE_NEW_PIN"] ?? source.askSecret?("new PIN for \(target): ")
             guard let first else {
-                throw Refusal("cannot set the PIN", problems: [Problem("pin", "type it on a terminal, or give LANE_NEW_PIN to a script")])
+                throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.new_pin_needed"))])
             }
             if source.environment["LANE_NEW_PIN"] == nil, source.askSecret?("again: ") != first {
-                throw Refusal("cannot set the PIN", problems: [Problem("pin", "the two PINs differ")])
+                throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.pins_differ"))])
             }
-            if let problem = StaffPin.problem(first) { throw Refusal("cannot set the PIN", problems: [problem]) }
-            let ctx = try session.context()
-            _ = try session.department.change("staff pin", by: ctx.caller(inv.line)) { tx in
-                try PinVault.set(first, for: target, tx)
-                return Recorded((), audit: AuditNote(ref: target, summary: "PIN set for \(target)"))
-            }
-            return .message("PIN set for \(target); they sign in with it from now on", nil)
+            try access.setPin(first, for: target, by: ctx.caller(inv.line))
+            return .message(Message("sign_in.pin_set_answer", ["user": .text(target)]).description, nil)
         })
 }

@@ -1,0 +1,74 @@
+import LaneCore
+import LaneStore
+
+/// Signing in and PINs: who may work at this desk. A front end supplies the
+/// PIN when one is needed (asked without echo, from the environment, …);
+/// the rules (staff list, lockout) and the record of wrong tries are here.
+public struct StaffAccess {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    /// Signs `name` in and returns who they are. `pin` is asked only when
+    /// they have one. A wrong try is counted in its own transaction, so it
+    /// counts even though the sign-in is refused.
+    public func signIn(_ name: String, pin: (String) -> String?) throws -> StaffMember {
+        let who = name.trimmingWhitespace()
+        let refused = Message("sign_in.refused")
+        if let p = PersonName.problem(who, field: "user") { throw Refusal(refused, problems: [p]) }
+        let (member, state) = try department.store.read { tx in
+            (try tx.staffMember(named: who), try PinVault.state(of: who, tx))
+        }
+        guard let member else {
+            throw Refusal(refused, problems: [Problem("user", Message("sign_in.not_on_staff_list", ["user": .text(who)]))])
+        }
+        // No PIN set yet (a new store, the demo): the name alone.
+        guard state.hasPin else { return member }
+        if state.isLocked { throw Refusal(refused, problems: [Self.locked(who)]) }
+        guard let given = pin(who) else {
+            throw Refusal(refused, problems: [Problem("pin", Message("sign_in.pin_needed", ["user": .text(who)]))])
+        }
+        switch try department.store.write({ try PinVault.check(given, for: who, $0) }) {
+        case .accepted, .noPin:
+            return member
+        case .wrong(let failures):
+            throw Refusal(refused, problems: [
+                Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(StaffPin.maxFailures)]))])
+        case .locked:
+            throw Refusal(refused, problems: [Self.locked(who)])
+        }
+    }
+
+    /// Why the caller may not set `target`'s PIN: asked before the PIN is
+    /// typed, so nobody types a PIN that cannot be set.
+    public func checkMaySetPin(for target: String, by caller: Caller) throws {
+        let p = try department.store.read { try Self.whoMaySet(target, by: caller, $0) }
+        try Refusal.check(Message("sign_in.cannot_set_pin"), p)
+    }
+
+    static func whoMaySet(_ target: String, by caller: Caller, _ tx: any StoreReading) throws -> [Problem] {
+        var p: [Problem] = []
+        if target != caller.user && caller.role != .admin && caller.role != .serviceManager {
+            p.append(Problem("name", Message("sign_in.only_managers_set_pins")))
+        }
+        if try tx.staffMember(named: target) == nil {
+            p.append(Problem("name", Message("sign_in.not_on_staff_list", ["user": .text(target)])))
+        }
+        return p
+    }
+
+    static func locked(_ who: String) -> Problem {
+        Problem("pin", Message("sign_in.locked", ["user": .text(who), "max": .int(StaffPin.maxFailures)]))
+    }
+
+    /// Who may have their PIN set by the caller: themselves, or anyone for
+    /// the admin and the service manager (who also unlock that way).
+    public func setPin(_ pin: String, for target: String, by caller: Caller) throws {
+        _ = try department.change("staff pin", by: caller) { tx in
+            var p = try Self.whoMaySet(target, by: caller, tx)
+            if let problem = StaffPin.problem(pin) { p.append(problem) }
+            try Refusal.check(Message("sign_in.cannot_set_pin"), p)
+            try PinVault.set(pin, for: target, tx)
+            return Recorded((), audit: AuditNote(ref: target, summary: Message("sign_in.pin_set", ["user": .text(target)]).description))
+        }
+    }
+}
