@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
         // The store conformance suite: any ServiceStore implementation must pass it.
-        .target(name: "StoreConformance", dependencies: ["LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
+        .target(name: "StoreConformance", dependencies: ["LanePlugin", "LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.

@@ -1,5 +1,6 @@
 import Testing
 import LaneCore
+import LanePlugin
 import LaneStore
 import ServiceDepartment
 
@@ -25,6 +26,12 @@ public struct StoreConformance: Sendable {
         ("PIN records round-trip and count failures", { try $0.pinRecordsRoundTrip() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
+        ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
+        ("a vehicle keeps its history in order", { try $0.vehicleHistoryInOrder() }),
+        ("appointments are found by day and keep their reservations", { try $0.appointmentsAndReservations() }),
+        ("reminder calls and delayed deliveries are logged", { try $0.remindersAreLogged() }),
+        ("follow-up calls and complaints round-trip", { try $0.followUpsAndComplaints() }),
+        ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -210,6 +217,134 @@ extension StoreConformance {
             #expect(try tx.reminderLog(vehicleID: v.id).map(\.reason) == ["r"])
             // The other customer is untouched.
             #expect(try tx.customer(id: kept.id) == kept)
+        }
+    }
+
+    public func settingsRoundTrip() throws {
+        let store = try make()
+        let settings = StoreSettings(name: "星河汽车深圳南山店", code: "SZNS", utcOffset: .china, laborRate: Money(fen: 28_000), vatBasisPoints: 1300,
+                                     opens: TimeOfDay(minutes: 8 * 60), closes: TimeOfDay(minutes: 18 * 60),
+                                     peakHours: [TimeRange(start: TimeOfDay(minutes: 510), end: TimeOfDay(minutes: 630))], bays: 6)
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.saveSettings(settings)
+            try tx.saveSettingValue(key: "plugin.survey.max_days", value: "14")
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.settings() == settings)
+            #expect(try tx.settingValues()["plugin.survey.max_days"] == "14")
+        }
+    }
+
+    public func vehicleHistoryInOrder() throws {
+        let store = try make()
+        let v = try store.write { (tx: any StoreWriting) throws -> Vehicle in
+            let v = try vehicle(tx, owner: try customer(tx, "王小明", "13900139000"))
+            try tx.appendEvent(vehicleID: v.id, kind: .visit, visitKind: .regularService, on: Self.today.adding(days: -30), mileage: 11_000,
+                               detail: "RO-20261024-0001 保养", at: Self.now.adding(seconds: -30 * 86_400), by: "薛淑芬")
+            try tx.appendEvent(vehicleID: v.id, kind: .mileage, visitKind: nil, on: Self.today, mileage: 12_500, detail: "check-in",
+                               at: Self.now, by: "薛淑芬")
+            return v
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let events = try tx.events(vehicleID: v.id)
+            #expect(events.map(\.kind).suffix(2) == [.visit, .mileage])
+            #expect(try tx.vehicle(plate: "粤B12345")?.id == v.id)
+            #expect(try tx.vehicle(vin: "LSGPC54R7DF000001")?.id == v.id)
+            #expect(try tx.vehicles(platePrefix: "粤B1", limit: 5).count == 1)
+            #expect(try tx.mileageReadings(vehicleID: v.id).map(\.km).contains(12_500))
+        }
+    }
+
+    public func appointmentsAndReservations() throws {
+        let store = try make()
+        let day = Self.today.adding(days: 2)
+        let start = Timestamp(date: day, hour: 14, minute: 0, offset: .china)
+        let booked = try store.write { (tx: any StoreWriting) throws -> Appointment in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            try tx.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "engine"))
+            let number = Appointment.number(day: day, sequence: try tx.allocateNumber(in: .appointments(on: day)))
+            let a = try tx.insertAppointment(Appointment(number: number, vehicleID: v.id, customerID: c.id, advisor: "薛淑芬", start: start,
+                                                         durationMinutes: 60, job: "保养", bay: 1, channel: .inbound, calledAt: Self.now,
+                                                         enteredAt: Self.now), day: day)
+            try tx.reserve(partNumber: "P-1", quantity: 2, for: a.id, label: a.number, at: Self.now)
+            try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: "booked", at: Self.now, by: "薛淑芬")
+            return a
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.appointment(number: booked.number) == booked)
+            #expect(try tx.appointments(fromDay: day, toDay: day).map(\.number) == [booked.number])
+            #expect(try tx.appointments(fromDay: Self.today, toDay: Self.today).isEmpty)
+            #expect(try tx.reservedQuantity(partNumber: "P-1") == 2)
+            #expect(try tx.appointmentEvents(appointmentID: booked.id).map(\.kind) == ["book"])
+        }
+        try store.write { (tx: any StoreWriting) throws in try tx.releaseReservations(appointmentID: booked.id, at: Self.now) }
+        #expect(try store.read { try $0.reservedQuantity(partNumber: "P-1") } == 0)
+    }
+
+    public func remindersAreLogged() throws {
+        let store = try make()
+        let v = try store.write { (tx: any StoreWriting) throws -> Vehicle in
+            let v = try vehicle(tx, owner: try customer(tx, "王小明", "13900139000"))
+            try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: Self.today, outcome: .booked,
+                                                      reason: "AP-20261125-001", at: Self.now, by: "蒋芳"))
+            return v
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.reminderLog(vehicleID: v.id).map(\.outcome) == [.booked])
+            #expect(try tx.reminderLog(from: Self.now, to: Self.now.adding(seconds: 60)).count == 1)
+            #expect(try tx.reminderLog(vehicleID: nil).count == 1)
+        }
+    }
+
+    public func followUpsAndComplaints() throws {
+        let store = try make()
+        let (order, complaint) = try store.write { (tx: any StoreWriting) throws -> (RepairOrder, Complaint) in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            let o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id,
+                                                         customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: .quality, outcome: .reached, score: 2, comment: "等太久",
+                                                 at: Self.now, by: "蒋芳"))
+            let complaint = try tx.insertComplaint(Complaint(orderID: o.id, customerID: c.id, text: "等太久", openedAt: Self.now, openedBy: "蒋芳"))
+            return (o, complaint)
+        }
+        var investigated = complaint
+        try investigated.investigate(finding: "配件晚到")
+        try store.write { (tx: any StoreWriting) throws in try tx.updateComplaint(investigated) }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.followUps(orderID: order.id).map(\.score) == [2])
+            #expect(try tx.complaint(id: complaint.id) == investigated)
+            #expect(try tx.complaints(statuses: [.investigated]).map(\.id) == [complaint.id])
+            #expect(try tx.complaints(statuses: [.open]).isEmpty)
+        }
+    }
+
+    public func pluginsStayInTheirNamespace() throws {
+        let store = try make()
+        let applied = try store.write { (tx: any StoreWriting) throws -> [String] in
+            _ = try customer(tx, "王小明", "13900139000")
+            return try tx.migratePlugin(namespace: "tyres", migrations: [PluginMigration("1", sql: "CREATE TABLE tyres_depth (plate TEXT, mm INTEGER)")],
+                                 at: Self.now)
+        }
+        #expect(applied == ["1"])
+        try store.write { (tx: any StoreWriting) throws in
+            _ = try tx.pluginExecute(namespace: "tyres", sql: "INSERT INTO tyres_depth (plate, mm) VALUES (?, ?)", arguments: ["粤B12345", 3])
+        }
+        #expect(throws: (any Error).self) {
+            try store.write { (tx: any StoreWriting) throws in
+                _ = try tx.pluginExecute(namespace: "tyres", sql: "DELETE FROM customer", arguments: [])
+            }
+        }
+        #expect(throws: (any Error).self) {
+            try store.write { (tx: any StoreWriting) throws in
+                _ = try tx.pluginExecute(namespace: "tyres", sql: "DROP TABLE tyres_depth", arguments: [])
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.customerCount() == 1)
+            #expect(try tx.pluginRows(namespace: "tyres", sql: "SELECT mm FROM tyres_depth", arguments: []).count == 1)
+            #expect(try tx.pluginMigrations(namespace: "tyres") == ["1"])
         }
     }
 }
