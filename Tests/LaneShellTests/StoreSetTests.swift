@@ -23,6 +23,14 @@ import Testing
         #expect(try shell.expectOK("audit verify").contains("intact: 2 rows")) // seed load, store set
     }
 
+    @Test func theTrailFindsAnEntityHoweverItIsTyped() throws {
+        let shell = try TestShell(user: Self.manager, seeded: true)
+        try shell.expectOK("store set rates.labor_rate_fen 38000")
+        #expect(try shell.expectOK("audit show --entity rates.labor_rate_fen").contains("28000 → 38000"))
+        try shell.expectOK("ro open 粤B27DP2")
+        #expect(try shell.expectOK("audit show --entity ro-20261123-0001").contains("ro open"))
+    }
+
     @Test func peakHoursAreTypedWithCommas() throws {
         let shell = try TestShell(user: "admin", seeded: true)
         let out = try shell.expectOK("store set hours.peak '08:00-10:00, 16:30-18:30'")

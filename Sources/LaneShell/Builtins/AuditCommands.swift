@@ -28,11 +28,10 @@ enum AuditCommands {
         return AuditNote(ref: canonical(ref) ?? reference(in: summary) ?? "", summary: summary)
     }
 
-    /// RO and appointment numbers are stored upper-case, as `ro` and `appt` find them.
+    /// The entity as typed, or nil; the application layer keeps it canonical (`AuditTrail.canonical`).
     static func canonical(_ ref: String?) -> String? {
         guard let text = ref?.trimmingWhitespace(), !text.isEmpty else { return nil }
-        let lower = text.lowercased()
-        return lower.hasPrefix("ro-") || lower.hasPrefix("ap-") ? text.uppercased() : text
+        return text
     }
 
     /// For commands that create the entity (`customer add`): the first

@@ -13,8 +13,7 @@ public struct AuditDesk {
 
     public static func entries(_ query: AuditQuery, by caller: Caller, _ tx: any StoreReading) throws -> [AuditEntry] {
         let offset = caller.settings.utcOffset
-        // Entities are kept as the commands name them: RO and appointment numbers upper case.
-        return try tx.auditEntries(ref: query.entity?.uppercased(), user: query.user,
+        return try tx.auditEntries(ref: query.entity.map(AuditTrail.canonical), user: query.user,
                                    from: query.day.map { Timestamp(date: $0, offset: offset) },
                                    to: query.day.map { Timestamp(date: $0.adding(days: 1), offset: offset) }, limit: query.limit)
     }

@@ -49,6 +49,14 @@ public enum AuditTrail {
     }
 
     static let genesis = String(repeating: "0", count: 64)
+
+    /// How an entity is kept in the trail and looked up: RO and appointment
+    /// numbers, plates, VINs and customer codes upper case, as the commands
+    /// find them; setting keys (`rates.labor_rate_fen`) as they are.
+    public static func canonical(_ reference: String) -> String {
+        let text = reference.trimmingWhitespace()
+        return text.contains(".") ? text : text.uppercased()
+    }
 }
 
 /// The result of `audit verify`.
