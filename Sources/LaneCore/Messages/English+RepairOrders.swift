@@ -10,7 +10,6 @@ extension MessageCatalog {
         "repair_order.first_visit": "first visit to the store: give {customer} your card",
         "repair_order.campaign_open": "service campaign {code} {title} is open for this vehicle",
         "repair_order.upgrade_open": "technical upgrade {code} {title} is open for this vehicle",
-        "repair_order.cannot_pay": "{number}: cannot take payment",
         "repair_order.paid": "paid {amount} by {method}; gate pass {gate_pass}; keys, licence and handbook returned; closed",
         "repair_order.settled": "settlement signed: labour {labor}, parts {parts}{discount}, VAT {vat}, total {total}",
         "repair_order.settled_discount": ", discount {discount}",

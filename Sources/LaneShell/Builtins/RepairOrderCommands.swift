@@ -479,8 +479,9 @@ enum RepairOrderCommands {
             let amount = Money(yuan: amountText)
             if amount == nil { p.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
             guard let method, let amount else {
-                let number = (try? load(inv.positional("ro") ?? "", tx))?.number ?? (inv.positional("ro") ?? "")
-                throw Refusal(Message("repair_order.cannot_pay", ["number": .text(number)]), problems: p)
+                // Every unmet condition at once: what could not be read, and what the order still lacks.
+                let order = try load(inv.positional("ro") ?? "", tx)
+                throw Refusal(Message("repair_order.cannot.pay", ["number": .text(order.number)]), problems: p + order.blockers(for: .pay))
             }
             let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
             let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
