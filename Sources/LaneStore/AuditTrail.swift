@@ -18,9 +18,12 @@ public struct AuditEntry: Sendable, Equatable {
     public var summary: String
     public var previousHash: String
     public var hash: String
+    /// HMAC of `hash` with the store's key; "" when the row was written without one.
+    public var mac: String
 
     public init(sequence: Int64 = 0, at: Timestamp, user: String, role: String, command: String, noun: String, ref: String,
-                summary: String, previousHash: String = "", hash: String = "") {
+                summary: String, previousHash: String = "", hash: String = "", mac: String = "") {
+        self.mac = mac
         self.sequence = sequence
         self.at = at
         self.user = user
@@ -31,6 +34,23 @@ public struct AuditEntry: Sendable, Equatable {
         self.summary = summary
         self.previousHash = previousHash
         self.hash = hash
+    }
+}
+
+/// A checkpoint of the chain (`audit anchor`): the row it was taken at, that
+/// row's hash, and an HMAC with the store's key over both.
+public struct AuditAnchor: Sendable, Equatable {
+    public var sequence: Int64
+    public var hash: String
+    public var mac: String
+    public var at: Timestamp
+    public var by: String
+    public init(sequence: Int64, hash: String, mac: String, at: Timestamp, by: String) {
+        self.sequence = sequence
+        self.hash = hash
+        self.mac = mac
+        self.at = at
+        self.by = by
     }
 }
 
@@ -51,13 +71,28 @@ extension SQLiteTransaction {
 
     func insertAudit(_ e: AuditEntry) throws {
         try db.execute(sql: """
-            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash])
+            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac])
+    }
+
+    func insertAuditAnchor(_ a: AuditAnchor) throws {
+        try db.execute(sql: "INSERT INTO audit_anchor (seq, hash, mac, at, by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [a.sequence, a.hash, a.mac, a.at.secondsSince1970, a.by])
+    }
+
+    func auditAnchors() throws -> [AuditAnchor] {
+        try Row.fetchAll(db, sql: "SELECT seq, hash, mac, at, by FROM audit_anchor ORDER BY seq").map {
+            AuditAnchor(sequence: $0[0], hash: $0[1], mac: $0[2], at: Timestamp(secondsSince1970: $0[3]), by: $0[4])
+        }
+    }
+
+    func auditEntry(sequence: Int64) throws -> AuditEntry? {
+        try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE seq = ?", arguments: [sequence]).map(entry)
     }
 
     private func entry(_ r: Row) -> AuditEntry {
         AuditEntry(sequence: r["seq"], at: Timestamp(secondsSince1970: r["at"]), user: r["user"], role: r["role"], command: r["command"],
-                   noun: r["noun"], ref: r["ref"], summary: r["summary"], previousHash: r["prev_hash"], hash: r["hash"])
+                   noun: r["noun"], ref: r["ref"], summary: r["summary"], previousHash: r["prev_hash"], hash: r["hash"], mac: r["mac"])
     }
 
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry] {

@@ -8,6 +8,7 @@ import LaneCore
 public final class SQLiteStore: ServiceStore {
     private let writer: any DatabaseWriter
     public let location: String
+    public let secretKey: [UInt8]?
 
     /// Opens (creating if needed) the file at `path` and brings its schema up to date.
     public init(path: String, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
@@ -37,11 +38,45 @@ public final class SQLiteStore: ServiceStore {
         } catch {
             throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
         }
+        secretKey = SQLiteStore.key(beside: path)
+    }
+
+    /// The store's secret key: `<database>.key`, 32 random bytes in hex,
+    /// readable by the store's owner only, made the first time the store is
+    /// opened. It is kept out of the database so that someone who can edit
+    /// the file (or a copy of it) cannot re-sign the audit trail. Nil when
+    /// the file cannot be read or made (`audit verify` then says so).
+    static func key(beside path: String) -> [UInt8]? {
+        let keyPath = path + ".key"
+        if let text = try? String(contentsOfFile: keyPath, encoding: .utf8) {
+            let bytes = hexBytes(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            return bytes.count == 32 ? bytes : nil
+        }
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+        guard FileManager.default.createFile(atPath: keyPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return nil
+        }
+        return bytes
+    }
+
+    static func hexBytes(_ hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var chars = hex.makeIterator()
+        while let a = chars.next(), let b = chars.next() {
+            guard let v = UInt8(String([a, b]), radix: 16) else { return [] }
+            out.append(v)
+        }
+        return out
     }
 
     /// A private in-memory database, for tests.
     public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
         location = ":memory:"
+        // A key for this database's life only: tests sign and verify like a real store.
+        var rng = SystemRandomNumberGenerator()
+        secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {
             let queue = try DatabaseQueue(named: name + "-" + UUID().uuidString)
             try Schema.migrator.migrate(queue)

@@ -382,6 +382,25 @@ enum Schema {
                     SELECT 'AP-' || REPLACE(day, '-', ''), MAX(CAST(SUBSTR(number, 13) AS INTEGER)) FROM appointment GROUP BY day;
                 """)
         }
+        migrator.registerMigration("v14 audit keys and checkpoints") { db in
+            try db.execute(sql: """
+                -- HMAC-SHA256 of each row's hash with the store's key, which the database does not hold
+                -- ('' for rows written before keys); re-hashing an edited row cannot forge it.
+                ALTER TABLE audit_log ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+                -- Checkpoints of the chain's head (`audit anchor`), signed with the same key.
+                CREATE TABLE audit_anchor (
+                    seq INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL,
+                    mac TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    by TEXT NOT NULL
+                );
+                CREATE TRIGGER audit_anchor_no_update BEFORE UPDATE ON audit_anchor
+                    BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+                CREATE TRIGGER audit_anchor_no_delete BEFORE DELETE ON audit_anchor
+                    BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -12,6 +12,10 @@ public protocol ServiceStore: Sendable {
     func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T
     /// Where the data lives, for `whoami` and error messages.
     var location: String { get }
+    /// The store's secret key, kept outside the database (a file readable by
+    /// the store's owner only): the audit trail's rows and checkpoints are
+    /// signed with it. Nil when the store has none.
+    var secretKey: [UInt8]? { get }
 }
 
 /// Every lookup of the store, one protocol per aggregate; an operation may
@@ -218,12 +222,18 @@ public protocol AuditReading {
     func auditHead() throws -> AuditHead?
     /// Audit rows after `sequence`, oldest first, for checking the chain in batches.
     func auditChain(afterSequence sequence: Int64, limit: Int) throws -> [AuditEntry]
+    /// One row by its place in the chain.
+    func auditEntry(sequence: Int64) throws -> AuditEntry?
+    /// The checkpoints taken with `audit anchor`, oldest first.
+    func auditAnchors() throws -> [AuditAnchor]
 }
 
 /// Changing the audit trail's rows (the chain is the application layer's).
 public protocol AuditWriting: AuditReading {
     /// Appends a row to the audit trail; its sequence and hashes are already set.
     func insertAudit(_ entry: AuditEntry) throws
+    /// Keeps a checkpoint of the chain (append-only).
+    func insertAuditAnchor(_ anchor: AuditAnchor) throws
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).

@@ -52,7 +52,8 @@ public final class Department {
         let recorded = try body(tx)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: caller.request.trimmingWhitespace(), noun: operation.noun,
-                                         ref: AuditTrail.canonical(recorded.audit.ref), summary: String(recorded.audit.summary.prefix(500))), tx)
+                                         ref: AuditTrail.canonical(recorded.audit.ref), summary: String(recorded.audit.summary.prefix(500))),
+                               key: store.secretKey, tx)
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
         let events = try Self.events(since: mark, tx)
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))

@@ -33,4 +33,22 @@ import Testing
         #expect(err.contains("the audit trail has been tampered with"))
         #expect(err.contains("row 2"))
     }
+
+    @Test func aCheckpointKeptElsewhereFindsRemovedRows() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")
+        let out = try shell.expectOK("audit anchor")
+        let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("lane-audit ") }.map(String.init))
+        let verified = try shell.expectOK("audit verify")
+        #expect(verified.contains("signed with this store's key"))
+        #expect(verified.contains("the newest checkpoint (row 2) matches"))
+        // Someone with the file removes the newest rows and the stored checkpoints.
+        try shell.store.unsafeExecute("DROP TRIGGER audit_log_no_delete")
+        try shell.store.unsafeExecute("DROP TRIGGER audit_anchor_no_delete")
+        try shell.store.unsafeExecute("DELETE FROM audit_log WHERE seq >= 2")
+        try shell.store.unsafeExecute("DELETE FROM audit_anchor")
+        #expect(try shell.expectOK("audit verify").contains("no checkpoint yet"))
+        let codes = try shell.expectRefusalCodes("audit verify --checkpoint '\(line)'")
+        #expect(codes == ["audit.tampered", "audit.checkpoint_broken"])
+    }
 }

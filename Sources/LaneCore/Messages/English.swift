@@ -58,5 +58,16 @@ extension MessageCatalog {
         "audit.tampered": "the audit trail has been tampered with",
         "audit.row_broken": "its content or place does not match the chain ({checked} rows before it are intact)",
         "audit.intact": "the audit trail is intact: {checked} rows, each chained to the one before",
+        "audit.signed": "{signed} of them are signed with this store's key, kept outside the database: an edited row cannot be re-signed without it",
+        "audit.unsigned": "{unsigned} older rows were written before rows were signed: their chain is checked, not their signature",
+        "audit.no_key": "the store's key file is missing or unreadable: signatures were not checked, so rows re-hashed after an edit would not be found",
+        "audit.checkpoint_matches": "the newest checkpoint (row {row}) matches: nothing up to it was removed or rewritten",
+        "audit.after_checkpoint": "rows after row {row} are chained and signed, but removing the newest of them leaves no trace: take a checkpoint with `audit anchor` and keep it elsewhere",
+        "audit.no_checkpoint": "no checkpoint yet: removing the newest rows would leave no trace; take one with `audit anchor` and keep it elsewhere",
+        "audit.checkpoint": "checkpoint {row}",
+        "audit.checkpoint_broken": "the trail no longer holds the row this checkpoint signed: rows were removed or rewritten",
+        "audit.anchored": "checkpoint taken at row {row}; keep this line somewhere else (print it, send it to head office):",
+        "audit.nothing_to_anchor": "the audit trail has no rows yet",
+        "audit.not_a_checkpoint": "'{given}' is not a checkpoint like `lane-audit 42 <hash> <signature>`",
     ]
 }

@@ -7,7 +7,7 @@ import ServiceDepartment
 enum AuditCommands {
     static func register(into registry: inout CommandRegistry) throws {
         registry.describe(noun: "audit", "the audit trail: who changed what, and a check that nobody altered it")
-        for spec in [show, verify] { try registry.register(spec) }
+        for spec in [show, verify, anchor] { try registry.register(spec) }
     }
 
     /// What a write command's audit row says: the entity (its first
@@ -66,11 +66,43 @@ enum AuditCommands {
         })
 
     static let verify = CommandSpec(
-        noun: "audit", verb: "verify", summary: "Check the hash chain: any altered or removed row is found",
-        action: .read { _, _, tx in
-            let result = try AuditDesk.verify(tx)
+        noun: "audit", verb: "verify", summary: "Check the chain, the signatures and the checkpoints: an altered or removed row is found",
+        discussion: """
+            Every row is chained to the one before and signed with the store's key (the file beside the database, \
+            never inside it). Checkpoints taken with `audit anchor` are checked too; give one kept elsewhere with \
+            --checkpoint to prove that nothing up to it was removed since. The answer says what was proved and what was not.
+            """,
+        options: [OptionSpec("checkpoint", value: "LINE", "A checkpoint line kept elsewhere: lane-audit ROW HASH SIGNATURE")],
+        action: .session { inv, session in
+            var checkpoint: Checkpoint?
+            if let text = inv.option("checkpoint") {
+                guard let parsed = Checkpoint(parsing: text) else {
+                    throw Refusal(Message("audit.tampered"), problems: [Problem("checkpoint", Message("audit.not_a_checkpoint", ["given": .text(text)]))])
+                }
+                checkpoint = parsed
+            }
+            let ctx = try session.context()
+            let result = try AuditDesk(session.department).verify(checkpoint: checkpoint, by: ctx.caller(inv.line))
             var r = Record()
             r.add("checked", "rows checked", .int(result.checked))
-            return .message(result.message.description, r)
+            r.add("signed", "rows signed", .int(result.signed))
+            r.add("unsigned", "rows before signing", .int(result.unsigned))
+            r.add("key_checked", "key checked", .bool(result.keyKnown))
+            r.add("newest_checkpoint", "newest checkpoint", result.newestCheckpoint.map { .int(Int($0)) } ?? .none)
+            return .message(result.messages.map(\.description).joined(separator: "\n"), r)
+        })
+
+    static let anchor = CommandSpec(
+        noun: "audit", verb: "anchor", summary: "Take a signed checkpoint of the audit trail, to keep somewhere else",
+        discussion: "Keep the line it prints outside this computer (printed, sent to head office); `audit verify --checkpoint LINE` then proves nothing up to it was removed.",
+        action: .session { inv, session in
+            let ctx = try session.context()
+            guard let checkpoint = try AuditDesk(session.department).anchor(by: ctx.caller(inv.line)) else {
+                return .message(Message("audit.nothing_to_anchor").description, nil)
+            }
+            var r = Record()
+            r.add("row", "row", .int(Int(checkpoint.sequence)))
+            r.add("checkpoint", "checkpoint", .text(checkpoint.description))
+            return .message(Message("audit.anchored", ["row": .int(Int(checkpoint.sequence))]).description + "\n" + checkpoint.description, r)
         })
 }

@@ -19,17 +19,31 @@ public struct AuditDesk {
     }
 
     /// `audit verify`: the whole chain recomputed; a broken link is refused with its row.
-    public func verify(by caller: Caller) throws -> AuditVerification {
-        try department.read("audit verify", by: caller) { tx in try Self.verify(tx) }
+    public func verify(checkpoint: Checkpoint? = nil, by caller: Caller) throws -> AuditVerification {
+        try department.read("audit verify", by: caller) { tx in try Self.verify(tx, key: department.store.secretKey, checkpoint: checkpoint) }
     }
 
-    public static func verify(_ tx: any StoreReading) throws -> AuditVerification {
-        let result = try AuditTrail.verify(tx)
+    public static func verify(_ tx: any StoreReading, key: [UInt8]? = nil, checkpoint: Checkpoint? = nil) throws -> AuditVerification {
+        let result = try AuditTrail.verify(tx, key: key, checkpoint: checkpoint)
+        var problems: [Problem] = []
         if let broken = result.firstBroken {
-            throw Refusal(Message("audit.tampered"), problems: [
-                Problem(Message("audit.row", ["row": .int(Int(broken))]).description, Message("audit.row_broken", ["checked": .int(result.checked)]))])
+            problems.append(Problem(Message("audit.row", ["row": .int(Int(broken))]).description,
+                                    Message("audit.row_broken", ["checked": .int(result.checked)])))
         }
+        if let broken = result.brokenCheckpoint {
+            problems.append(Problem(Message("audit.checkpoint", ["row": .int(Int(broken))]).description, Message("audit.checkpoint_broken")))
+        }
+        try Refusal.check(Message("audit.tampered"), problems)
         return result
+    }
+
+    /// `audit anchor`: a signed checkpoint of the head, kept in the store
+    /// and handed back to be kept elsewhere.
+    public func anchor(by caller: Caller) throws -> Checkpoint? {
+        try department.change("audit anchor", by: caller) { tx in
+            let checkpoint = try AuditTrail.anchor(at: caller.now, by: caller.user, key: department.store.secretKey, tx)
+            return Recorded(checkpoint, audit: AuditNote(ref: "", summary: checkpoint.map { "checkpoint \($0.sequence)" } ?? "no rows yet"))
+        }.value
     }
 }
 
@@ -48,5 +62,23 @@ public struct AuditQuery: Sendable {
 }
 
 extension AuditVerification {
-    public var message: Message { Message("audit.intact", ["checked": .int(checked)]) }
+    /// What `audit verify` proved, and what it cannot prove, in words.
+    public var messages: [Message] {
+        var said = [Message("audit.intact", ["checked": .int(checked)])]
+        if keyKnown {
+            said.append(Message("audit.signed", ["signed": .int(signed)]))
+            if unsigned > 0 { said.append(Message("audit.unsigned", ["unsigned": .int(unsigned)])) }
+        } else {
+            said.append(Message("audit.no_key"))
+        }
+        if let newest = newestCheckpoint {
+            said.append(Message("audit.checkpoint_matches", ["row": .int(Int(newest))]))
+            if Int64(checked) > newest { said.append(Message("audit.after_checkpoint", ["row": .int(Int(newest))])) }
+        } else {
+            said.append(Message("audit.no_checkpoint"))
+        }
+        return said
+    }
+
+    public var message: Message { messages[0] }
 }

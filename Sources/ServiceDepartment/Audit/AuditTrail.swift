@@ -2,39 +2,77 @@ import Crypto
 import LaneCore
 import LaneStore
 
-/// The audit trail's rules: every change appends a row chained to the one
-/// before by SHA-256, and `verify` recomputes the chain. The store only keeps
-/// rows (SQLite refuses UPDATE and DELETE on them by trigger), so every
-/// backend chains and checks them the same way.
+/// The audit trail's rules. Every change appends a row chained to the one
+/// before by SHA-256, and signed with the store's secret key (HMAC-SHA256 of
+/// the row's hash), which the database does not hold: someone who edits the
+/// file can recompute the chain but not the signatures. `audit anchor` keeps
+/// signed checkpoints of the head, in the database and on paper, so removing
+/// the newest rows is found too. The store only keeps rows (SQLite refuses
+/// UPDATE and DELETE on them by trigger), so every backend chains, signs and
+/// checks them the same way.
 public enum AuditTrail {
     /// Appends `entry` after the newest row, in the caller's transaction.
     /// A server database must take the head under a lock (see the store).
-    public static func append(_ entry: AuditEntry, _ tx: any AuditWriting) throws {
+    public static func append(_ entry: AuditEntry, key: [UInt8]? = nil, _ tx: any AuditWriting) throws {
         let head = try tx.auditHead()
         var e = entry
         e.sequence = (head?.sequence ?? 0) + 1
         e.previousHash = head?.hash ?? genesis
         e.hash = hash(previous: e.previousHash, e)
+        e.mac = key.map { mac($0, e.hash) } ?? ""
         try tx.insertAudit(e)
     }
 
-    /// Recomputes the chain from the first row, a batch at a time.
-    public static func verify(_ tx: any AuditReading) throws -> AuditVerification {
+    /// Recomputes the chain from the first row, a batch at a time; checks each
+    /// row's signature when the key is known, and every checkpoint kept in the
+    /// store and the one given (from paper or another disk).
+    public static func verify(_ tx: any AuditReading, key: [UInt8]? = nil, checkpoint: Checkpoint? = nil) throws -> AuditVerification {
+        var result = AuditVerification(checked: 0, firstBroken: nil)
         var previous = genesis
-        var checked = 0
         var expected: Int64 = 1
-        while true {
+        chain: while true {
             let batch = try tx.auditChain(afterSequence: expected - 1, limit: 1000)
-            if batch.isEmpty { return AuditVerification(checked: checked, firstBroken: nil) }
+            if batch.isEmpty { break }
             for e in batch {
-                if e.sequence != expected || e.previousHash != previous || hash(previous: previous, e) != e.hash {
-                    return AuditVerification(checked: checked, firstBroken: e.sequence)
+                var intact = e.sequence == expected && e.previousHash == previous && hash(previous: previous, e) == e.hash
+                if intact, let key {
+                    // Rows written before signing came in form an unsigned prefix; an
+                    // unsigned row after a signed one is a forgery.
+                    if e.mac.isEmpty && result.signed == 0 { result.unsigned += 1 }
+                    else if e.mac == mac(key, e.hash) { result.signed += 1 }
+                    else { intact = false }
+                }
+                if !intact {
+                    result.firstBroken = e.sequence
+                    break chain
                 }
                 previous = e.hash
-                checked += 1
+                result.checked += 1
                 expected += 1
             }
         }
+        result.keyKnown = key != nil
+        var anchors = try tx.auditAnchors().map { Checkpoint(sequence: $0.sequence, hash: $0.hash, mac: $0.mac) }
+        if let checkpoint { anchors.append(checkpoint) }
+        for anchor in anchors {
+            let row = try tx.auditEntry(sequence: anchor.sequence)
+            let signed = key.map { anchor.mac == Self.anchorMAC($0, anchor.sequence, anchor.hash) } ?? true
+            if row?.hash != anchor.hash || !signed {
+                result.brokenCheckpoint = anchor.sequence
+                break
+            }
+            result.newestCheckpoint = max(result.newestCheckpoint ?? 0, anchor.sequence)
+        }
+        return result
+    }
+
+    /// A checkpoint of the chain's head, signed, kept in the store and given
+    /// back as text to keep elsewhere.
+    public static func anchor(at now: Timestamp, by user: String, key: [UInt8]?, _ tx: any AuditWriting) throws -> Checkpoint? {
+        guard let head = try tx.auditHead() else { return nil }
+        let mac = key.map { anchorMAC($0, head.sequence, head.hash) } ?? ""
+        try tx.insertAuditAnchor(AuditAnchor(sequence: head.sequence, hash: head.hash, mac: mac, at: now, by: user))
+        return Checkpoint(sequence: head.sequence, hash: head.hash, mac: mac)
     }
 
     /// SHA-256 over the previous hash and every field, separated by a unit
@@ -42,7 +80,17 @@ public enum AuditTrail {
     static func hash(previous: String, _ e: AuditEntry) -> String {
         let text = [previous, String(e.sequence), String(e.at.secondsSince1970), e.user, e.role, e.command, e.noun, e.ref, e.summary]
             .joined(separator: "\u{1F}")
-        return SHA256.hash(data: Array(text.utf8)).map { byte in
+        return hex(Array(SHA256.hash(data: Array(text.utf8))))
+    }
+
+    static func mac(_ key: [UInt8], _ text: String) -> String {
+        hex(Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key))))
+    }
+
+    static func anchorMAC(_ key: [UInt8], _ sequence: Int64, _ hash: String) -> String { mac(key, "anchor\u{1F}\(sequence)\u{1F}\(hash)") }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits
         }.joined()
@@ -59,13 +107,45 @@ public enum AuditTrail {
     }
 }
 
+/// A checkpoint as text, to print and keep: `lane-audit 42 9f2c…e1 6b0d…77`.
+public struct Checkpoint: Sendable, Equatable, CustomStringConvertible {
+    public var sequence: Int64
+    public var hash: String
+    public var mac: String
+
+    public init(sequence: Int64, hash: String, mac: String) {
+        self.sequence = sequence
+        self.hash = hash
+        self.mac = mac
+    }
+
+    public init?(parsing text: String) {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+        guard words.count == 4, words[0] == "lane-audit", let sequence = Int64(words[1]), words[2].count == 64 else { return nil }
+        self.init(sequence: sequence, hash: words[2], mac: words[3])
+    }
+
+    public var description: String { "lane-audit \(sequence) \(hash) \(mac)" }
+}
+
 /// The result of `audit verify`.
 public struct AuditVerification: Sendable, Equatable {
     public var checked: Int
-    /// The first row whose hash does not follow from its content and the row before.
+    /// The first row whose hash or signature does not follow from its content and the row before.
     public var firstBroken: Int64?
+    /// Rows signed with the store's key, and rows written before keys (chained, unsigned).
+    public var signed = 0
+    public var unsigned = 0
+    /// Whether the store's key was there to check signatures with.
+    public var keyKnown = false
+    /// The newest checkpoint that still matches, and the first that does not.
+    public var newestCheckpoint: Int64?
+    public var brokenCheckpoint: Int64?
+
     public init(checked: Int, firstBroken: Int64?) {
         self.checked = checked
         self.firstBroken = firstBroken
     }
+
+    public var isIntact: Bool { firstBroken == nil && brokenCheckpoint == nil }
 }
