@@ -401,6 +401,10 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v15 PIN delays") { db in
+            // Wrong PINs delay the next try from the last wrong one (PinLockout), instead of locking for good.
+            try db.execute(sql: "ALTER TABLE staff_pin ADD COLUMN last_failure_at INTEGER")
+        }
         return migrator
     }
 }

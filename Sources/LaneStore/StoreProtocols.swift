@@ -246,7 +246,8 @@ public protocol PinsReading {
 public protocol PinsWriting: PinsReading {
     /// Stores a PIN record (a new PIN, or a reset of the failures).
     func savePin(staffName name: String, _ pin: StoredPin) throws
-    func setPinFailures(staffName name: String, failures: Int) throws
+    /// Wrong tries in a row, and when the last one was (nil: none).
+    func setPinFailures(staffName name: String, failures: Int, at time: Timestamp?) throws
 }
 
 /// Reading plugins' own tables: each backend keeps its plugins in their namespace.

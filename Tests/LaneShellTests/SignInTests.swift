@@ -2,6 +2,8 @@ import Foundation
 import LaneCore
 import LaneTesting
 import Testing
+@testable import ServiceDepartment
+import LaneStore
 @testable import LaneShell
 
 /// Sign-in with PINs: salted slow hashes, five tries, never a flag.
@@ -39,7 +41,7 @@ import Testing
         #expect(setter.session.user == "赵子涵")
     }
 
-    @Test func fiveWrongPinsLockTheAccountUntilANewPinIsSet() throws {
+    @Test func wrongPinsDelayTheNextTryMoreAndMoreButNeverForGood() throws {
         let shell = try shell(newPin: "2580")
         try shell.expectOK("set user 姚雪")
         try shell.expectOK("staff pin 赵子涵")
@@ -48,14 +50,37 @@ import Testing
             let outcome = shell.run("login 赵子涵")
             #expect(outcome.err.contains("wrong PIN for 赵子涵 (\(n) of 5 tries)"))
         }
-        #expect(shell.run("login 赵子涵").err.contains("locked after 5 wrong PINs"))
+        // The fifth wrong PIN: the next try waits a minute.
+        #expect(shell.run("login 赵子涵").err.contains("the next try can be made at 2026-11-23 09:01"))
         shell.session.pinSource = PinSource(environment: ["LANE_PIN": "2580"], askSecret: nil)
-        #expect(shell.run("login 赵子涵").err.contains("locked")) // the right PIN does not unlock it
+        #expect(shell.run("login 赵子涵").err.contains("the next try can be made")) // even the right PIN waits
         #expect(shell.session.user == "姚雪")
-        shell.session.pinSource = PinSource(environment: ["LANE_NEW_PIN": "3690"], askSecret: nil)
-        try shell.expectOK("staff pin 赵子涵")
-        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "3690"], askSecret: nil)
+        try shell.expectOK("clock advance 2m")
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "1111"], askSecret: nil)
+        // Another wrong one doubles the wait.
+        #expect(shell.run("login 赵子涵").err.contains("the next try can be made at 2026-11-23 09:04"))
+        try shell.expectOK("clock advance 3m")
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "2580"], askSecret: nil)
         try shell.expectOK("login 赵子涵")
+        #expect(shell.session.user == "赵子涵")
+        #expect(try shell.store.read { try $0.storedPin(staffName: "赵子涵")?.failures } == 0)
+    }
+
+    @Test func aPinHashedAtFewerRoundsIsHashedAgainAtTheNextSignIn() throws {
+        let shell = try shell(newPin: "2580")
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("staff pin 赵子涵")
+        // A record from before: the same PIN at 60,000 rounds.
+        let old = try shell.store.read { try $0.storedPin(staffName: "赵子涵") }
+        let salt = [UInt8](repeating: 7, count: 16)
+        let weak = try PinVault.hash(pin: "2580", salt: salt, iterations: 60_000)
+        try shell.store.write { tx in
+            try tx.savePin(staffName: "赵子涵", StoredPin(salt: PinVault.hex(salt), hash: PinVault.hex(weak), iterations: 60_000, failures: 0))
+        }
+        #expect(old?.iterations == 210_000)
+        shell.session.pinSource = PinSource(environment: ["LANE_PIN": "2580"], askSecret: nil)
+        try shell.expectOK("login 赵子涵")
+        #expect(try shell.store.read { try $0.storedPin(staffName: "赵子涵")?.iterations } == 210_000)
     }
 
     @Test func aPinFileSignsSeveralPeopleIn() throws {

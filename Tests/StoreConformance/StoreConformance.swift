@@ -138,8 +138,9 @@ public struct StoreConformance: Sendable {
         let store = try make()
         try store.write { tx in _ = try tx.insertStaff(name: "钱小红", role: .cashier, team: nil, phone: nil) }
         try store.write { tx in try PinVault.set("2580", for: "钱小红", tx) }
-        #expect(try store.write { try PinVault.check("1111", for: "钱小红", $0) } == .wrong(failures: 1))
-        #expect(try store.write { try PinVault.check("2580", for: "钱小红", $0) } == .accepted)
+        #expect(try store.write { try PinVault.check("1111", for: "钱小红", at: Self.now, $0) } == .wrong(failures: 1))
+        #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.lastFailureAt } == Self.now)
+        #expect(try store.write { try PinVault.check("2580", for: "钱小红", at: Self.now, $0) } == .accepted)
         #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.failures } == 0)
         #expect(try store.write { try PinVault.check("2580", for: "nobody", $0) } == .noPin)
     }

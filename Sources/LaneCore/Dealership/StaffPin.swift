@@ -11,10 +11,3 @@ public enum StaffPin {
         return nil
     }
 }
-
-extension StaffPin {
-    /// Wrong tries in a row that lock an account until an admin sets a new PIN.
-    public static let maxFailures = 5
-
-    public static func isLocked(failures: Int) -> Bool { failures >= maxFailures }
-}

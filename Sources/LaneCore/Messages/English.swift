@@ -26,7 +26,7 @@ extension MessageCatalog {
         "sign_in.pins_differ": "the two PINs differ",
         "sign_in.pin_set": "PIN set for {user}",
         "sign_in.pin_set_answer": "PIN set for {user}; they sign in with it from now on",
-        "sign_in.locked": "{user} is locked after {max} wrong PINs; the admin or the service manager sets a new one with `staff pin {user}`",
+        "sign_in.wait": "too many wrong PINs for {user}: the next try can be made at {until}; the admin or the service manager can set a new PIN with `staff pin {user}`",
 
         // Stock.
         "stock.below_zero": "stock cannot go below zero",

@@ -35,7 +35,7 @@ extension ShellSession {
     /// Signs `name` in through the application layer (`StaffAccess`); the
     /// PIN comes from the terminal, LANE_PIN or LANE_PIN_FILE when needed.
     public func signIn(_ name: String) throws {
-        let member = try StaffAccess(department).signIn(name) { who in self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
+        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
         user = member.name
     }
 }

@@ -8,46 +8,55 @@ import LaneStore
 public enum PinCheck: Sendable, Equatable {
     case accepted
     case wrong(failures: Int)
-    case locked
+    /// Too many wrong tries: the next try may be made at `until`.
+    case waiting(until: Timestamp)
     case noPin
 }
 
-/// PINs: kept only as salted PBKDF2-HMAC-SHA256, checked without stopping at
-/// the first difference, and locked after `StaffPin.maxFailures` wrong tries.
-/// The store keeps the record; every backend hashes the same way.
+/// PINs: kept only as salted PBKDF2-HMAC-SHA256 (swift-crypto), checked
+/// without stopping at the first difference; wrong tries delay the next
+/// (`PinLockout`). A PIN hashed at fewer rounds than today's is hashed again
+/// at the next sign-in. The store keeps the record.
 public enum PinVault {
-    static let iterations = 60_000
+    /// swift-crypto's recommended minimum for PBKDF2 (its `rounds:` refuses fewer).
+    static let iterations = 210_000
 
-    /// Whether `name` has a PIN, and whether it is locked.
-    public static func state(of name: String, _ tx: any PinsReading) throws -> (hasPin: Bool, isLocked: Bool) {
-        guard let stored = try tx.storedPin(staffName: name) else { return (false, false) }
-        return (true, StaffPin.isLocked(failures: stored.failures))
+    /// Whether `name` has a PIN, and until when they must wait (nil: they may try now).
+    public static func state(of name: String, at now: Timestamp, _ tx: any PinsReading) throws -> (hasPin: Bool, waitUntil: Timestamp?) {
+        guard let stored = try tx.storedPin(staffName: name) else { return (false, nil) }
+        return (true, PinLockout.lockedUntil(failures: stored.failures, lastFailureAt: stored.lastFailureAt, now: now))
     }
 
-    /// Stores a new PIN and clears failures and lockout.
+    /// Stores a new PIN and clears the wrong tries.
     public static func set(_ pin: String, for name: String, _ tx: any PinsWriting) throws {
         let salt = randomSalt()
         try tx.savePin(staffName: name, StoredPin(salt: hex(salt), hash: hex(try hash(pin: pin, salt: salt, iterations: iterations)),
                                                   iterations: iterations, failures: 0))
     }
 
-    /// Checks a PIN, counting failures; a locked account fails without checking.
-    public static func check(_ pin: String, for name: String, _ tx: any PinsWriting) throws -> PinCheck {
+    /// Checks a PIN, counting wrong tries; while a delay runs, the PIN is not even looked at.
+    public static func check(_ pin: String, for name: String, at now: Timestamp = Timestamp(secondsSince1970: 0),
+                             _ tx: any PinsWriting) throws -> PinCheck {
         guard let stored = try tx.storedPin(staffName: name) else { return .noPin }
-        if StaffPin.isLocked(failures: stored.failures) { return .locked }
+        if let until = PinLockout.lockedUntil(failures: stored.failures, lastFailureAt: stored.lastFailureAt, now: now) {
+            return .waiting(until: until)
+        }
         let computed = try hash(pin: pin, salt: bytes(hex: stored.salt), iterations: stored.iterations)
         if same(computed, bytes(hex: stored.hash)) {
-            if stored.failures > 0 { try tx.setPinFailures(staffName: name, failures: 0) }
+            // Older records were hashed at fewer rounds: bring them up to today's cost.
+            if stored.iterations < iterations { try set(pin, for: name, tx) }
+            else if stored.failures > 0 { try tx.setPinFailures(staffName: name, failures: 0, at: nil) }
             return .accepted
         }
         let failures = stored.failures + 1
-        try tx.setPinFailures(staffName: name, failures: failures)
-        return StaffPin.isLocked(failures: failures) ? .locked : .wrong(failures: failures)
+        try tx.setPinFailures(staffName: name, failures: failures, at: now)
+        if let until = PinLockout.lockedUntil(failures: failures, lastFailureAt: now, now: now) { return .waiting(until: until) }
+        return .wrong(failures: failures)
     }
 
     /// PBKDF2-HMAC-SHA256 from swift-crypto (BoringSSL underneath); 32 bytes.
     /// `iterations` is read from each stored record, so raising the cost
-    /// later leaves old PINs valid until they are next set.
+    /// leaves old PINs valid until they are next given.
     static func hash(pin: String, salt: [UInt8], iterations: Int) throws -> [UInt8] {
         let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(pin.utf8), salt: salt, using: .sha256, outputByteCount: 32,
                                                     unsafeUncheckedRounds: max(iterations, 1))

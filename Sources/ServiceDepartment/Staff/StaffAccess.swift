@@ -11,30 +11,30 @@ public struct StaffAccess {
     /// Signs `name` in and returns who they are. `pin` is asked only when
     /// they have one. A wrong try is counted in its own transaction, so it
     /// counts even though the sign-in is refused.
-    public func signIn(_ name: String, pin: (String) -> String?) throws -> StaffMember {
+    public func signIn(_ name: String, at now: Timestamp, pin: (String) -> String?) throws -> StaffMember {
         let who = name.trimmingWhitespace()
         let refused = Message("sign_in.refused")
         if let p = PersonName.problem(who, field: "user") { throw Refusal(refused, problems: [p]) }
         let (member, state) = try department.store.read { tx in
-            (try tx.staffMember(named: who), try PinVault.state(of: who, tx))
+            (try tx.staffMember(named: who), try PinVault.state(of: who, at: now, tx))
         }
         guard let member else {
             throw Refusal(refused, problems: [Problem("user", Message("sign_in.not_on_staff_list", ["user": .text(who)]))])
         }
         // No PIN set yet (a new store, the demo): the name alone.
         guard state.hasPin else { return member }
-        if state.isLocked { throw Refusal(refused, problems: [Self.locked(who)]) }
+        if let until = state.waitUntil { throw Refusal(refused, problems: [Self.waiting(who, until)]) }
         guard let given = pin(who) else {
             throw Refusal(refused, problems: [Problem("pin", Message("sign_in.pin_needed", ["user": .text(who)]))])
         }
-        switch try department.store.write({ try PinVault.check(given, for: who, $0) }) {
+        switch try department.store.write({ try PinVault.check(given, for: who, at: now, $0) }) {
         case .accepted, .noPin:
             return member
         case .wrong(let failures):
             throw Refusal(refused, problems: [
-                Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(StaffPin.maxFailures)]))])
-        case .locked:
-            throw Refusal(refused, problems: [Self.locked(who)])
+                Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(PinLockout.freeTries)]))])
+        case .waiting(let until):
+            throw Refusal(refused, problems: [Self.waiting(who, until)])
         }
     }
 
@@ -56,8 +56,8 @@ public struct StaffAccess {
         return p
     }
 
-    static func locked(_ who: String) -> Problem {
-        Problem("pin", Message("sign_in.locked", ["user": .text(who), "max": .int(StaffPin.maxFailures)]))
+    static func waiting(_ who: String, _ until: Timestamp) -> Problem {
+        Problem("pin", Message("sign_in.wait", ["user": .text(who), "until": .time(until)]))
     }
 
     /// Who may have their PIN set by the caller: themselves, or anyone for
