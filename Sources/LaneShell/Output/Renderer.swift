@@ -32,8 +32,10 @@ public struct Renderer: Sendable {
     private func renderHuman(_ output: CommandOutput) -> String {
         switch output {
         case .nothing: return ""
-        case .message(let text, let record): return record.map { text + "\n\n" + renderRecord($0) } ?? text
-        case .text(let text): return text
+        case .message(let text, let record):
+            let said = TerminalSafe.escape(text, keepingLineBreaks: true)
+            return record.map { said + "\n\n" + renderRecord($0) } ?? said
+        case .text(let text): return TerminalSafe.escape(text, keepingLineBreaks: true)
         case .table(let table): return renderTable(table)
         case .record(let record): return renderRecord(record)
         }
@@ -41,7 +43,7 @@ public struct Renderer: Sendable {
 
     func cellText(_ value: Value) -> String {
         switch value {
-        case .text(let s): return s.replacingLineBreaks()
+        case .text(let s): return TerminalSafe.escape(s.replacingLineBreaks())
         case .int(let n): return String(n)
         case .money(let m): return m.description
         case .date(let d): return d.description
@@ -123,8 +125,9 @@ public struct Renderer: Sendable {
     private func renderCSV(_ output: CommandOutput) -> String {
         switch output {
         case .nothing: return ""
-        case .message(let text, let record): return record.map(csvRecord) ?? CSV.encodeRow(["message"]) + "\n" + CSV.encodeRow([text])
-        case .text(let text): return text
+        case .message(let text, let record):
+            return record.map(csvRecord) ?? CSV.encodeRow(["message"]) + "\n" + CSV.encodeRow([TerminalSafe.escape(text, keepingLineBreaks: true)])
+        case .text(let text): return TerminalSafe.escape(text, keepingLineBreaks: true)
         case .table(let table): return csvTable(table)
         case .record(let record): return csvRecord(record)
         }
