@@ -10,10 +10,23 @@ public final class SQLiteStore: ServiceStore {
     public let location: String
     public let secretKey: [UInt8]?
 
-    /// Opens (creating if needed) the file at `path` and brings its schema up to date.
-    public init(path: String, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
+    /// "LANE" in the SQLite header: a file is opened only as a database this program recognises.
+    static let applicationID: Int32 = 0x4C41_4E45
+
+    /// Opens the file at `path` and brings its schema up to date. A missing
+    /// file is created only when `create` is true; an existing file must be
+    /// a ServiceLane database (an empty file or another program's database
+    /// is refused, never silently made into a new store).
+    public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
         location = path
         let directory = (path as NSString).deletingLastPathComponent
+        let existed = FileManager.default.fileExists(atPath: path)
+        if !existed && !create {
+            throw StoreFailure("cannot open the database at \(path): there is no such file; give --create (or run `lane init`) to make a new store there")
+        }
+        if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw StoreFailure("cannot open the database at \(path): the file is empty, so it is not a ServiceLane database; remove it to make a new store there")
+        }
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
             // (SQLite gives the -wal and -shm files the database file's permissions).
@@ -33,6 +46,7 @@ public final class SQLiteStore: ServiceStore {
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
             try Schema.migrator.migrate(pool)
             writer = pool
         } catch {
@@ -70,6 +84,20 @@ public final class SQLiteStore: ServiceStore {
         }
         return out
     }
+
+    /// Stamps a new file as ours; refuses an existing file that is not. Files
+    /// made before the stamp are recognised by their migrations table.
+    static func recognise(_ db: Database, new: Bool) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        let ours = tables.contains("grdb_migrations") && tables.contains("customer") && tables.contains("repair_order")
+        guard id == 0, new || tables.isEmpty || ours else { throw NotOurs() }
+        if !new && tables.isEmpty { throw NotOurs() }
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
+
+    struct NotOurs: Error {}
 
     /// A private in-memory database, for tests.
     public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
@@ -134,6 +162,7 @@ public final class SQLiteStore: ServiceStore {
     }
 
     static func explain(_ error: any Error) -> String {
+        if error is NotOurs { return "the file is not a ServiceLane database (another program's, or damaged); lane leaves it alone" }
         guard let e = error as? DatabaseError else { return String(describing: error) }
         switch e.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is busy in another session; try again in a moment"

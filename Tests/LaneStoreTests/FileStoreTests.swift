@@ -165,3 +165,29 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         }
     }
 }
+
+@Test func onlyAServiceLaneDatabaseIsOpened() throws {
+    try withTemporaryDirectory { dir in
+        // A mistyped path is not made into a new store unless asked.
+        let missing = dir.appendingPathComponent("typo.sqlite").path
+        #expect(storeFailureMessage { _ = try SQLiteStore(path: missing, create: false) }?.contains("no such file") == true)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        // An empty file is not silently turned into a new store.
+        let empty = dir.appendingPathComponent("empty.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(storeFailureMessage { _ = try SQLiteStore(path: empty) }?.contains("the file is empty") == true)
+        // Another program's database is left alone.
+        let other = dir.appendingPathComponent("other.sqlite").path
+        let queue = try DatabaseQueue(path: other)
+        try queue.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
+        try queue.close()
+        #expect(storeFailureMessage { _ = try SQLiteStore(path: other) }?.contains("not a ServiceLane database") == true)
+        #expect(try DatabaseQueue(path: other).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") } == ["invoices"])
+        // A store made by lane is stamped, and opens again.
+        let ours = dir.appendingPathComponent("lane.sqlite").path
+        _ = try SQLiteStore(path: ours)
+        let reopened = try SQLiteStore(path: ours, create: false)
+        #expect(try writerPragma(reopened, "application_id") == String(SQLiteStore.applicationID))
+        #expect(FileManager.default.fileExists(atPath: ours + ".key"))
+    }
+}
