@@ -158,7 +158,7 @@ enum RepairOrderCommands {
             let o = try load(inv.positional("ro") ?? "", tx)
             let text = inv.positional("step") ?? ""
             guard let step = RepairOrderStep(rawValue: text) else {
-                throw UsageError("'\(text)' is not a step; steps are \(RepairOrderStep.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
             }
             let blockers = o.blockers(for: step)
             if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }

@@ -145,19 +145,22 @@ public final class ShellSession {
             return .command(spec, Array(words.dropFirst()))
         }
         guard registry.verbs(of: first) != nil else {
-            let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames).map { "; did you mean '\($0)'?" } ?? "; `help` lists the commands"
-            throw UsageError("unknown command '\(first)'\(hint)")
+            let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames)
+                .map { Message("usage.did_you_mean", ["suggestion": .text($0)]) } ?? Message("usage.help_lists_commands")
+            throw UsageError(Message("usage.unknown_command", ["command": .text(first), "hint": .message(hint)]))
         }
         guard words.count > 1, !words[1].hasPrefix("-") else {
             if let help = HelpText.noun(first, registry) {
                 if words.count == 1 || wantsHelp { return .help(help) }
             }
-            throw UsageError("'\(first)' needs a verb; `help \(first)` lists them")
+            throw UsageError(Message("usage.needs_verb", ["noun": .text(first)]))
         }
         guard let spec = registry.command(noun: first, verb: words[1]) else {
             let verbs = (registry.verbs(of: first) ?? []).compactMap(\.verb)
-            let hint = CommandRegistry.suggestion(for: words[1], among: verbs).map { "did you mean '\(first) \($0)'? " } ?? ""
-            throw UsageError("'\(first)' has no verb '\(words[1])'; \(hint)its verbs are \(verbs.joined(separator: ", "))")
+            let hint = CommandRegistry.suggestion(for: words[1], among: verbs)
+                .map { MessageArgument.message(Message("usage.did_you_mean_then", ["suggestion": .text("\(first) \($0)")])) } ?? .text("")
+            throw UsageError(Message("usage.no_such_verb", ["noun": .text(first), "verb": .text(words[1]), "hint": hint,
+                                                            "verbs": .list(verbs.map { .text($0) })]))
         }
         if wantsHelp { return .help(HelpText.command(spec)) }
         return .command(spec, Array(words.dropFirst(2)))
@@ -172,7 +175,7 @@ public final class ShellSession {
         defer { nestedDepth -= 1 }
         let invocation: Invocation
         do {
-            guard case .command(let spec, let words) = try resolve(line) else { throw UsageError("'\(line)' is not a command line") }
+            guard case .command(let spec, let words) = try resolve(line) else { throw UsageError(Message("usage.not_a_command_line", ["line": .text(line)])) }
             try department.authorize(CommandPermissions.operation(spec), ctx.caller(line))
             invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
         } catch where error is UsageError || error is TokenizerError {
