@@ -159,15 +159,6 @@ public struct StoreSettingKey: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case text, wholeNumber, textList
 
-        /// What a value should be, for messages ("expected a whole number").
-        public var expected: String {
-            switch self {
-            case .text: "a string"
-            case .wholeNumber: "a whole number"
-            case .textList: "an array of strings"
-            }
-        }
-
         /// How a value is typed after `store set`.
         public var typed: String {
             switch self {

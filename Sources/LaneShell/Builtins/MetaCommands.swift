@@ -35,7 +35,9 @@ enum MetaCommands {
         action: .session { inv, session in
             var lines = session.history
             if let text = inv.option("last") {
-                guard let n = Int(text), n > 0 else { throw Refusal("cannot show history", problems: [Problem("last", "'\(text)' should be a whole number above 0")]) }
+                guard let n = Int(text), n > 0 else {
+                    throw Refusal(Message("session.cannot_show_history"), problems: [Problem("last", Message("session.not_a_count", ["given": .text(text)]))])
+                }
                 lines = Array(lines.suffix(n))
             }
             let start = session.history.count - lines.count
@@ -77,6 +79,9 @@ enum MetaCommands {
             return .message("\(name) = \(value)", nil)
         })
 
+    /// Scripts sourcing scripts: deeper than this is a loop, not a plan.
+    static let maxSourceDepth = 16
+
     static let source = CommandSpec(
         noun: "source", verb: nil, summary: "Run the commands in a file, as if typed",
         discussion: "Errors name the file and line; the session's on-error setting decides whether the file goes on after one.",
@@ -84,7 +89,10 @@ enum MetaCommands {
         examples: ["source morning.lane"],
         action: .session { inv, session in
             let path = inv.positional("file") ?? ""
-            guard session.sourceDepth < 16 else { throw Refusal("cannot source \(path)", problems: [Problem("file", "scripts source each other more than 16 deep")]) }
+            guard session.sourceDepth < maxSourceDepth else {
+                throw Refusal(Message("session.cannot_source", ["file": .text(path)]),
+                              problems: [Problem("file", Message("session.source_too_deep", ["max": .int(maxSourceDepth)]))])
+            }
             let (text, name) = try Importer.readFile(path, relativeTo: session.workingDirectory)
             let reader = TextLineReader(text)
             session.sourceDepth += 1

@@ -123,7 +123,8 @@ enum RepairOrderCommands {
             var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
             if let text = inv.option("status") {
                 guard let s = RepairOrderStatus(rawValue: text) else {
-                    throw Refusal("cannot list", problems: [Problem("status", "'\(text)' is not a status; statuses are \(RepairOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")])
+                    throw Refusal(Message("repair_order.cannot_list"), problems: [
+                        Problem("status", Message("repair_order.not_a_status", ["given": .text(text), "statuses": .list(RepairOrderStatus.allCases.map { .text($0.rawValue) })]))])
                 }
                 statuses = [s]
             }
