@@ -61,6 +61,8 @@ public final class ShellSession {
     }
     private lazy var runner = CommandRunner(self)
     private var nestedDepth = 0
+    /// Plugins running commands that run plugins: deeper than this is a loop.
+    private static let maxNestedDepth = 4
     var quitRequested = false
 
     public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
@@ -170,7 +172,10 @@ public final class ShellSession {
     /// ran the plugin: the caller's role is checked and the audit row written
     /// exactly as at the prompt.
     func runNested(_ line: String, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
-        guard nestedDepth < 4 else { throw Refusal("'\(line)' was not run", problems: [Problem("plugin", "plugins ran commands more than 4 deep")]) }
+        guard nestedDepth < Self.maxNestedDepth else {
+            throw Refusal(Message("plugin.command_not_run", ["line": .text(line)]),
+                          problems: [Problem("plugin", Message("plugin.nested_too_deep", ["max": .int(Self.maxNestedDepth)]))])
+        }
         nestedDepth += 1
         defer { nestedDepth -= 1 }
         let invocation: Invocation
@@ -178,14 +183,17 @@ public final class ShellSession {
             guard case .command(let spec, let words) = try resolve(line) else { throw UsageError(Message("usage.not_a_command_line", ["line": .text(line)])) }
             try department.authorize(CommandPermissions.operation(spec), ctx.caller(line))
             invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
-        } catch where error is UsageError || error is TokenizerError {
+        } catch let error as UsageError {
             // The plugin's mistake, not the mistake of the person typing.
-            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", ErrorReport.message(for: error))])
+            throw Refusal(Message("plugin.invalid_command"), problems: [Problem("command", error.said)])
+        } catch let error as TokenizerError {
+            throw Refusal(Message("plugin.invalid_command"), problems: [Problem("command", error.said)])
         }
         let spec = invocation.spec
         switch spec.action {
         case .session:
-            throw Refusal("'\(spec.name)' was not run", problems: [Problem("plugin", "\(spec.name) works on the session; a plugin cannot run it")])
+            throw Refusal(Message("plugin.command_not_run", ["line": .text(spec.name)]),
+                          problems: [Problem("plugin", Message("plugin.session_command", ["command": .text(spec.name)]))])
         case .read(let body):
             return try body(invocation, ctx, tx)
         case .write(let body):
