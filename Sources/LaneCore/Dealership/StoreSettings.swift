@@ -122,20 +122,19 @@ public struct StoreSettings: Hashable, Sendable {
     public static func from(keyValues: [String: String]) -> Result<StoreSettings, Refusal> {
         var s = StoreSettings.standard
         var problems: [Problem] = []
-        func take(_ key: String, _ apply: (String) -> Bool, _ code: MessageCode, _ more: [String: MessageArgument] = [:]) {
-            guard let v = keyValues[key] else { return }
-            guard !apply(v) else { return }
-            var arguments = more
-            arguments["given"] = .text(v)
-            problems.append(Problem(key, Message(code, arguments)))
+        func take(_ key: String, _ apply: (String) -> Bool, _ said: Message) {
+            guard let v = keyValues[key], !apply(v) else { return }
+            var said = said
+            said.arguments["given"] = .text(v)
+            problems.append(Problem(key, said))
         }
-        take("store.name", { v in s.name = v; return !v.isEmpty }, "settings.not_a_store_name")
-        take("store.code", { v in s.code = v; return !v.isEmpty }, "settings.not_a_store_code")
-        take("store.utc_offset", { v in UTCOffset(parsing: v).map { s.utcOffset = $0 } != nil }, "settings.not_an_offset")
-        take("rates.labor_rate_fen", { v in Int64(v).map { s.laborRate = Money(fen: $0) } != nil && s.laborRate.fen >= 0 }, "settings.not_a_rate")
-        take("rates.vat_basis_points", { v in Int(v).map { s.vatBasisPoints = $0 } != nil && (0...10_000).contains(s.vatBasisPoints) }, "settings.not_basis_points")
-        take("hours.open", { v in TimeOfDay(parsing: v).map { s.opens = $0 } != nil }, "settings.not_a_time", ["example": .text("08:00")])
-        take("hours.close", { v in TimeOfDay(parsing: v).map { s.closes = $0 } != nil }, "settings.not_a_time", ["example": .text("20:00")])
+        take("store.name", { v in s.name = v; return !v.isEmpty }, Message("settings.not_a_store_name"))
+        take("store.code", { v in s.code = v; return !v.isEmpty }, Message("settings.not_a_store_code"))
+        take("store.utc_offset", { v in UTCOffset(parsing: v).map { s.utcOffset = $0 } != nil }, Message("settings.not_an_offset"))
+        take("rates.labor_rate_fen", { v in Int64(v).map { s.laborRate = Money(fen: $0) } != nil && s.laborRate.fen >= 0 }, Message("settings.not_a_rate"))
+        take("rates.vat_basis_points", { v in Int(v).map { s.vatBasisPoints = $0 } != nil && (0...10_000).contains(s.vatBasisPoints) }, Message("settings.not_basis_points"))
+        take("hours.open", { v in TimeOfDay(parsing: v).map { s.opens = $0 } != nil }, Message("settings.not_a_time", ["example": .text("08:00")]))
+        take("hours.close", { v in TimeOfDay(parsing: v).map { s.closes = $0 } != nil }, Message("settings.not_a_time", ["example": .text("20:00")]))
         // Ranges hold no comma, so the stored text stays comma-joined; a list from store.toml or `store set` comes as a SettingList.
         if let v = keyValues["hours.peak"] {
             let items = SettingList.items(v)
@@ -144,8 +143,8 @@ public struct StoreSettings: Hashable, Sendable {
             else { problems.append(Problem("hours.peak", Message("settings.not_time_ranges", ["given": .text(items.joined(separator: ","))]))) }
         }
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
-             "settings.not_basis_points")
-        take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, "settings.not_bays")
+             Message("settings.not_basis_points"))
+        take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }

@@ -88,7 +88,8 @@ enum PluginCommands {
                     let names = ctx.plugins.all.map(\.manifest.name)
                     let installed = names.isEmpty ? MessageArgument.text("")
                         : .message(Message("plugin.installed_after", ["names": .list(names.map { .text($0) })]))
-                    throw Refusal(Message(on ? "plugin.cannot_switch_on" : "plugin.cannot_switch_off", ["name": .text(name)]), problems: [
+                    let headline = on ? Message("plugin.cannot_switch_on", ["name": .text(name)]) : Message("plugin.cannot_switch_off", ["name": .text(name)])
+                    throw Refusal(headline, problems: [
                         Problem("name", Message("plugin.no_such_plugin_among", ["name": .text(name), "installed": installed]))])
                 }
                 if case .refused(let why) = p.state, on {

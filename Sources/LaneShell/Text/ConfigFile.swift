@@ -159,17 +159,17 @@ struct ConfigFile {
 
     /// The type a value has, as the messages name it.
     static func describe(_ value: any TOMLValueConvertible) -> MessageArgument {
-        let code: MessageCode = switch value.type {
-        case .string: "toml.string"
-        case .int: "toml.int"
-        case .double: "toml.double"
-        case .bool: "toml.bool"
-        case .array: "toml.array"
-        case .table: "toml.table"
-        case .date: "toml.date"
-        case .time: "toml.time"
-        case .dateTime: "toml.date_time"
+        let type = switch value.type {
+        case .string: Message("toml.string")
+        case .int: Message("toml.int")
+        case .double: Message("toml.double")
+        case .bool: Message("toml.bool")
+        case .array: Message("toml.array")
+        case .table: Message("toml.table")
+        case .date: Message("toml.date")
+        case .time: Message("toml.time")
+        case .dateTime: Message("toml.date_time")
         }
-        return .message(Message(code))
+        return .message(type)
     }
 }
