@@ -136,7 +136,7 @@ public struct PluginArguments: Sendable {
     public func date(_ name: String, into problems: inout [Problem]) -> CalendarDate? {
         guard let text = option(name) else { return nil }
         if let day = CalendarDate(parsing: text.trimmingWhitespace()) { return day }
-        problems.append(Problem(name, "'\(text)' is not a date like 2026-11-23"))
+        problems.append(Problem(name, Message("plugin.not_a_date", ["given": .text(text)])))
         return nil
     }
 }

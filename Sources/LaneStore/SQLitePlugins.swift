@@ -9,7 +9,7 @@ extension SQLiteTransaction {
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
         let statement = try checked { try db.makeStatement(sql: sql) }
         guard statement.isReadonly else {
-            throw pluginRefusal(namespace, "a query only reads; use execute for '\(Self.firstWords(sql))'")
+            throw pluginRefusal(namespace, Message("plugin_sql.query_only_reads", ["statement": .text(Self.firstWords(sql))]))
         }
         let rows = try checked { try Row.fetchAll(statement, arguments: StatementArguments(arguments.map(Self.databaseValue))) }
         return rows.map { row in
@@ -28,18 +28,17 @@ extension SQLiteTransaction {
             let statements = try db.allStatements(sql: sql, arguments: StatementArguments(arguments.map(Self.databaseValue)))
             while let statement = try statements.next() {
                 if let word = Self.forbiddenKeyword(statement.sql) {
-                    throw pluginRefusal(namespace, "\(word) is not for plugin commands (schema changes belong in a migration)")
+                    throw pluginRefusal(namespace, Message("plugin_sql.not_for_commands", ["keyword": .text(word)]))
                 }
                 try statement.execute()
             }
         }
         let foreign = recorder.tables.filter { !$0.hasPrefix(namespace + "_") }.sorted()
         if !foreign.isEmpty {
-            throw pluginRefusal(namespace, "it may change only its own tables (\(namespace)_…), not \(foreign.joined(separator: ", ")); "
-                                   + "it changes the dealership's records by running shell commands")
+            throw pluginRefusal(namespace, Message("plugin_sql.foreign_tables", ["plugin": .text(namespace), "tables": .list(foreign.map { .text($0) })]))
         }
         if try schemaObjects() != schemaBefore {
-            throw pluginRefusal(namespace, "its commands may not change the schema; that belongs in a migration")
+            throw pluginRefusal(namespace, Message("plugin_sql.schema_changed"))
         }
         return db.lastInsertedRowID
     }
@@ -54,7 +53,7 @@ extension SQLiteTransaction {
                 let statements = try db.allStatements(sql: migration.sql)
                 while let statement = try statements.next() {
                     if let word = Self.forbiddenKeyword(statement.sql), !["CREATE", "DROP", "ALTER"].contains(word) {
-                        throw pluginRefusal(namespace, "migration '\(migration.identifier)': \(word) is not allowed")
+                        throw pluginRefusal(namespace, Message("plugin_sql.migration_keyword", ["migration": .text(migration.identifier), "keyword": .text(word)]))
                     }
                     try statement.execute()
                 }
@@ -67,8 +66,8 @@ extension SQLiteTransaction {
                 return !onOwnTable || !(name.hasPrefix(namespace + "_") || name.hasPrefix("sqlite_autoindex_\(namespace)_"))
             }
             if !foreign.isEmpty {
-                throw pluginRefusal(namespace, "migration '\(migration.identifier)' may create and change only \(namespace)_… objects on "
-                                       + "\(namespace)_… tables, not \(foreign.sorted().joined(separator: ", "))")
+                throw pluginRefusal(namespace, Message("plugin_sql.migration_foreign", ["migration": .text(migration.identifier), "plugin": .text(namespace),
+                                                                                         "objects": .list(foreign.sorted().map { .text($0) })]))
             }
             try db.execute(sql: "INSERT INTO plugin_migration (plugin, identifier, applied_at) VALUES (?, ?, ?)",
                            arguments: [namespace, migration.identifier, time.secondsSince1970])
@@ -110,7 +109,7 @@ extension SQLiteTransaction {
     private func checked<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_FULL {
             // The plugin's SQL is wrong (syntax, constraint): its author's mistake, not the store's failure.
-            throw Refusal("the plugin's SQL was refused", problems: [Problem("sql", error.message ?? error.description)])
+            throw Refusal(Message("plugin_sql.refused"), problems: [Problem("sql", Message("plugin_sql.sqlite_said", ["error": .text(error.message ?? error.description)]))])
         }
     }
 
@@ -143,6 +142,6 @@ private final class ChangedTables: TransactionObserver, @unchecked Sendable {
 }
 
 /// A plugin's SQL left its namespace.
-func pluginRefusal(_ namespace: String, _ why: String) -> Refusal {
-    Refusal("the plugin \(namespace) was stopped", problems: [Problem("plugin", why)])
+func pluginRefusal(_ namespace: String, _ why: Message) -> Refusal {
+    Refusal(Message("plugin.stopped", ["plugin": .text(namespace)]), problems: [Problem("plugin", why)])
 }

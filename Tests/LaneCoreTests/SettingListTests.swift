@@ -51,7 +51,8 @@ import Testing
     #expect(try stored("hours.peak", "08:30-10:30, 16:30-18:00").get() == #"["08:30-10:30","16:30-18:00"]"#)
     #expect(try stored("hours.peak", "").get() == "[]")
     guard case .failure(let yuan) = stored("rates.labor_rate_fen", "380.00") else { Issue.record("380.00 is not whole fen"); return }
-    #expect(yuan == Problem("rates.labor_rate_fen", "expected a whole number, found '380.00'; the amount is in fen: 38000 for ¥380.00"))
+    #expect(yuan.code == "settings.yuan_not_fen")
+    #expect(yuan.description == "rates.labor_rate_fen: expected a whole number, found '380.00'; the amount is in fen: 38000 for ¥380.00")
     guard case .failure(let bays) = stored("workshop.bays", "many") else { Issue.record("many is not a number"); return }
     #expect(bays.description == "workshop.bays: expected a whole number, found 'many'")
     guard case .failure(let gap) = stored("hours.peak", "08:30-10:30,,16:30-18:00") else { Issue.record("an empty item"); return }

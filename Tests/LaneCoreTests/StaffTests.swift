@@ -34,5 +34,22 @@ import Testing
     for code in ["", "oil-0w20", "OIL 0W20", "OIL_0W20", "机油", String(repeating: "9", count: 33), "ＯＩＬ"] {
         #expect(CatalogCode.problem(code, field: "number") != nil, "\(code)")
     }
-    #expect(CatalogCode.problem("oil", field: "code") == Problem("code", "'oil' should be capital letters, digits and '-' (at most 32)"))
+    let oil = CatalogCode.problem("oil", field: "code")
+    #expect(oil?.code == "catalog.not_a_code")
+    #expect(oil?.description == "code: 'oil' should be capital letters, digits and '-' (at most 32)")
+}
+
+@Test func aPinIsFourToEightDigitsNotOneRepeatedDigitNorARun() {
+    for pin in ["2580", "13572468", "1235", "0420"] {
+        #expect(StaffPin.problem(pin) == nil, "\(pin)")
+    }
+    // Each reason has its own code: a front end in another language says it in its words.
+    for (pin, code) in [("123", "pin.not_4_to_8_digits"), ("123456789", "pin.not_4_to_8_digits"), ("12a4", "pin.not_4_to_8_digits"),
+                        ("１２３４", "pin.not_4_to_8_digits"), ("7777", "pin.one_repeated_digit"), ("1234", "pin.simple_run"),
+                        ("98765", "pin.simple_run")] as [(String, MessageCode)] {
+        let problem = StaffPin.problem(pin)
+        #expect(problem?.field == "pin", "\(pin)")
+        #expect(problem?.code == code, "\(pin)")
+    }
+    #expect(StaffPin.problem("4444")?.message == "a PIN of one repeated digit is too easy to guess")
 }

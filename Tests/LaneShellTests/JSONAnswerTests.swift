@@ -124,4 +124,26 @@ import Testing
         let error = try JSON.parse(err).paths()
         if case .string(let code)? = error["error.problems[].code"] { #expect(code == "repair_order.already_open") } else { Issue.record("no code") }
     }
+
+    @Test func aUsageErrorCarriesItsCode() throws {
+        let docs = try Self.documented()
+        let shell = try TestShell(seeded: true)
+        shell.session.format = .json
+        let outcome = shell.run("ro open --colour red")
+        #expect(outcome.code == .usage && outcome.out.isEmpty)
+        try check("error", outcome.err, docs)
+        let error = try JSON.parse(outcome.err).paths()
+        if case .string(let kind)? = error["error.kind"] { #expect(kind == "usage") } else { Issue.record("no kind") }
+        if case .string(let code)? = error["error.code"] { #expect(code == "usage.unknown_option") } else { Issue.record("no code") }
+        if case .string(let words)? = error["error.message"] {
+            #expect(words == "ro open: unknown option --colour; 'ro open' takes no options\nusage: ro open [VEHICLE]")
+        } else { Issue.record("no message") }
+        // Several problems: the code is the first's, and each is listed with its own.
+        let several = try shell.expectRefusalCodes("customer add --phone 13800138000 --email x@y.cn", code: .usage)
+        #expect(several == ["usage.unknown_option", "usage.unknown_option", "usage.unexpected", "usage.option_required"])
+        // Before any command is found: the name, and the words themselves.
+        #expect(try shell.expectRefusalCodes("custmer list", code: .usage) == ["usage.unknown_command"])
+        #expect(try shell.expectRefusalCodes("customer lsit", code: .usage) == ["usage.no_such_verb"])
+        #expect(try shell.expectRefusalCodes("customer add --name '王小明", code: .usage) == ["usage.unclosed_quote"])
+    }
 }

@@ -100,8 +100,10 @@ public struct Part: Hashable, Sendable {
 
 /// Catalogue codes and part numbers: capital letters, digits and '-'.
 public enum CatalogCode {
+    public static let maxLength = 32
+
     public static func problem(_ code: String, field: String) -> Problem? {
-        let ok = !code.isEmpty && code.count <= 32 && code.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "-" }
-        return ok ? nil : Problem(field, "'\(code)' should be capital letters, digits and '-' (at most 32)")
+        let ok = !code.isEmpty && code.count <= maxLength && code.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "-" }
+        return ok ? nil : Problem(field, Message("catalog.not_a_code", ["given": .text(code), "max": .int(maxLength)]))
     }
 }

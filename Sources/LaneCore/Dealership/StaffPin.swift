@@ -2,12 +2,12 @@
 public enum StaffPin {
     public static func problem(_ pin: String) -> Problem? {
         guard (4...8).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return Problem("pin", "a PIN is 4 to 8 digits")
+            return Problem("pin", Message("pin.not_4_to_8_digits"))
         }
         let digits = pin.compactMap(\.wholeNumberValue)
-        if Set(digits).count == 1 { return Problem("pin", "a PIN of one repeated digit is too easy to guess") }
+        if Set(digits).count == 1 { return Problem("pin", Message("pin.one_repeated_digit")) }
         let steps = Set(zip(digits, digits.dropFirst()).map { $1 - $0 })
-        if steps == [1] || steps == [-1] { return Problem("pin", "a run like 1234 is too easy to guess") }
+        if steps == [1] || steps == [-1] { return Problem("pin", Message("pin.simple_run")) }
         return nil
     }
 }

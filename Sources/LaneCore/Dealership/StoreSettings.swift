@@ -122,29 +122,33 @@ public struct StoreSettings: Hashable, Sendable {
     public static func from(keyValues: [String: String]) -> Result<StoreSettings, Refusal> {
         var s = StoreSettings.standard
         var problems: [Problem] = []
-        func take(_ key: String, _ apply: (String) -> Bool, _ expected: String) {
-            guard let v = keyValues[key] else { return }
-            if !apply(v) { problems.append(Problem(key, "'\(v)' is not \(expected)")) }
+        func take(_ key: String, _ apply: (String) -> Bool, _ said: Message) {
+            guard let v = keyValues[key], !apply(v) else { return }
+            var said = said
+            said.arguments["given"] = .text(v)
+            problems.append(Problem(key, said))
         }
-        take("store.name", { v in s.name = v; return !v.isEmpty }, "a store name")
-        take("store.code", { v in s.code = v; return !v.isEmpty }, "a store code")
-        take("store.utc_offset", { v in UTCOffset(parsing: v).map { s.utcOffset = $0 } != nil }, "an offset like +08:00")
-        take("rates.labor_rate_fen", { v in Int64(v).map { s.laborRate = Money(fen: $0) } != nil && s.laborRate.fen >= 0 }, "a rate in whole fen")
-        take("rates.vat_basis_points", { v in Int(v).map { s.vatBasisPoints = $0 } != nil && (0...10_000).contains(s.vatBasisPoints) }, "basis points from 0 to 10000")
-        take("hours.open", { v in TimeOfDay(parsing: v).map { s.opens = $0 } != nil }, "a time like 08:00")
-        take("hours.close", { v in TimeOfDay(parsing: v).map { s.closes = $0 } != nil }, "a time like 20:00")
+        take("store.name", { v in s.name = v; return !v.isEmpty }, Message("settings.not_a_store_name"))
+        take("store.code", { v in s.code = v; return !v.isEmpty }, Message("settings.not_a_store_code"))
+        take("store.utc_offset", { v in UTCOffset(parsing: v).map { s.utcOffset = $0 } != nil }, Message("settings.not_an_offset"))
+        take("rates.labor_rate_fen", { v in Int64(v).map { s.laborRate = Money(fen: $0) } != nil && s.laborRate.fen >= 0 }, Message("settings.not_a_rate"))
+        take("rates.vat_basis_points", { v in Int(v).map { s.vatBasisPoints = $0 } != nil && (0...10_000).contains(s.vatBasisPoints) }, Message("settings.not_basis_points"))
+        take("hours.open", { v in TimeOfDay(parsing: v).map { s.opens = $0 } != nil }, Message("settings.not_a_time", ["example": .text("08:00")]))
+        take("hours.close", { v in TimeOfDay(parsing: v).map { s.closes = $0 } != nil }, Message("settings.not_a_time", ["example": .text("20:00")]))
         // Ranges hold no comma, so the stored text stays comma-joined; a list from store.toml or `store set` comes as a SettingList.
         if let v = keyValues["hours.peak"] {
             let items = SettingList.items(v)
             let ranges = items.compactMap { TimeRange(parsing: $0) }
             if ranges.count == items.count { s.peakHours = ranges }
-            else { problems.append(Problem("hours.peak", "'\(items.joined(separator: ","))' is not time ranges like 08:30-10:30")) }
+            else { problems.append(Problem("hours.peak", Message("settings.not_time_ranges", ["given": .text(items.joined(separator: ","))]))) }
         }
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
-             "basis points from 0 to 10000")
-        take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, "a number of bays above 0")
-        if s.opens >= s.closes { problems.append(Problem("hours", "the store must open (\(s.opens)) before it closes (\(s.closes))")) }
-        return problems.isEmpty ? .success(s) : .failure(Refusal("the store settings are not valid", problems: problems))
+             Message("settings.not_basis_points"))
+        take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
+        if s.opens >= s.closes {
+            problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
+        }
+        return problems.isEmpty ? .success(s) : .failure(Refusal(Message("settings.not_valid"), problems: problems))
     }
 }
 
@@ -153,15 +157,6 @@ public struct StoreSettings: Hashable, Sendable {
 public struct StoreSettingKey: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case text, wholeNumber, textList
-
-        /// What a value should be, for messages ("expected a whole number").
-        public var expected: String {
-            switch self {
-            case .text: "a string"
-            case .wholeNumber: "a whole number"
-            case .textList: "an array of strings"
-            }
-        }
 
         /// How a value is typed after `store set`.
         public var typed: String {
@@ -199,14 +194,15 @@ public struct StoreSettingKey: Hashable, Sendable {
             return .success(text)
         case .wholeNumber:
             if let n = Int64(text) { return .success(String(n)) }
-            var message = "expected a whole number, found '\(text)'"
             // Amounts are kept in fen; someone typing yuan is told the number to write.
-            if name.hasSuffix("_fen"), let m = Money(yuan: text) { message += "; the amount is in fen: \(m.fen) for \(m)" }
-            return .failure(Problem(name, message))
+            if name.hasSuffix("_fen"), let m = Money(yuan: text) {
+                return .failure(Problem(name, Message("settings.yuan_not_fen", ["given": .text(text), "fen": .int(Int(m.fen)), "amount": .money(m)])))
+            }
+            return .failure(Problem(name, Message("settings.not_a_whole_number", ["given": .text(text)])))
         case .textList:
             let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             if let empty = items.firstIndex(of: "") {
-                return .failure(Problem(name, "item \(empty + 1) of '\(text)' is empty; separate the items with one comma, e.g. \(example)"))
+                return .failure(Problem(name, Message("settings.empty_item", ["item": .int(empty + 1), "given": .text(text), "example": .text(example)])))
             }
             return .success(SettingList.text(items))
         }

@@ -3,7 +3,7 @@
 // Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
-        englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp,
+        englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [
@@ -53,6 +53,27 @@ extension MessageCatalog {
         "input.not_a_time": "'{given}' is not a time like 17:30 or 2026-11-24T10:00",
 
         "reference.nothing_to_use": "nothing to use",
+
+        // PINs and catalogue codes.
+        "pin.not_4_to_8_digits": "a PIN is 4 to 8 digits",
+        "pin.one_repeated_digit": "a PIN of one repeated digit is too easy to guess",
+        "pin.simple_run": "a run like 1234 is too easy to guess",
+        "catalog.not_a_code": "'{given}' should be capital letters, digits and '-' (at most {max})",
+
+        // The store's settings (store.toml, `store set`).
+        "settings.not_valid": "the store settings are not valid",
+        "settings.not_a_store_name": "'{given}' is not a store name",
+        "settings.not_a_store_code": "'{given}' is not a store code",
+        "settings.not_an_offset": "'{given}' is not an offset like +08:00",
+        "settings.not_a_rate": "'{given}' is not a rate in whole fen",
+        "settings.not_basis_points": "'{given}' is not basis points from 0 to 10000",
+        "settings.not_a_time": "'{given}' is not a time like {example}",
+        "settings.not_time_ranges": "'{given}' is not time ranges like 08:30-10:30",
+        "settings.not_bays": "'{given}' is not a number of bays above 0",
+        "settings.opens_after_closing": "the store must open ({opens}) before it closes ({closes})",
+        "settings.not_a_whole_number": "expected a whole number, found '{given}'",
+        "settings.yuan_not_fen": "expected a whole number, found '{given}'; the amount is in fen: {fen} for {amount}",
+        "settings.empty_item": "item {item} of '{given}' is empty; separate the items with one comma, e.g. {example}",
 
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",

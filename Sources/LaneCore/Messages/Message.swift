@@ -23,6 +23,8 @@ public enum MessageArgument: Hashable, Sendable {
     case role(StaffRole)
     /// Several values, rendered as a list (`a, b, c`).
     case list([MessageArgument])
+    /// Several values, each on a line of its own after `  - `, as a refusal lists its problems.
+    case lines([MessageArgument])
     /// A message of its own, rendered in the same language.
     case message(Message)
 }

@@ -54,6 +54,7 @@ public struct MessageCatalog: Sendable {
         case .time(let t): return t.display(in: offset)
         case .role(let r): return r.title
         case .list(let items): return items.map(render).joined(separator: ", ")
+        case .lines(let items): return items.map { "\n  - " + render($0) }.joined()
         case .message(let m): return render(m)
         }
     }

@@ -17,7 +17,7 @@ enum DayInput {
     static func option(_ inv: Invocation, _ ctx: CommandContext, _ name: String = "on") throws -> CalendarDate {
         guard let text = inv.option(name) else { return ctx.today }
         guard let d = CalendarDate(parsing: text) else {
-            throw Refusal("which day?", problems: [Problem(name, "'\(text)' is not a date; write YYYY-MM-DD")])
+            throw Refusal(Message("input.which_day"), problems: [Problem(name, Message("input.not_a_date", ["given": .text(text)]))])
         }
         return d
     }

@@ -18,14 +18,15 @@ enum MetaCommands {
             guard let noun = inv.positional("noun") else { return .text(HelpText.overview(registry)) }
             if let verb = inv.positional("verb") {
                 guard let spec = registry.command(noun: noun, verb: verb) else {
-                    throw UsageError("there is no command '\(noun) \(verb)'; `help \(noun)` lists its verbs")
+                    throw UsageError(Message("usage.no_such_command_verb", ["noun": .text(noun), "verb": .text(verb)]))
                 }
                 return .text(HelpText.command(spec))
             }
             if let meta = registry.metaCommand(noun) { return .text(HelpText.command(meta)) }
             if let text = HelpText.noun(noun, registry) { return .text(text) }
-            let hint = CommandRegistry.suggestion(for: noun, among: registry.nounNames + registry.metaNames).map { "did you mean '\($0)'? " } ?? ""
-            throw UsageError("there is no command '\(noun)'; \(hint)`help` lists them")
+            let hint = CommandRegistry.suggestion(for: noun, among: registry.nounNames + registry.metaNames)
+                .map { MessageArgument.message(Message("usage.did_you_mean_then", ["suggestion": .text($0)])) } ?? .text("")
+            throw UsageError(Message("usage.no_such_command", ["noun": .text(noun), "hint": hint]))
         })
 
     static let history = CommandSpec(
@@ -34,7 +35,9 @@ enum MetaCommands {
         action: .session { inv, session in
             var lines = session.history
             if let text = inv.option("last") {
-                guard let n = Int(text), n > 0 else { throw Refusal("cannot show history", problems: [Problem("last", "'\(text)' should be a whole number above 0")]) }
+                guard let n = Int(text), n > 0 else {
+                    throw Refusal(Message("session.cannot_show_history"), problems: [Problem("last", Message("session.not_a_count", ["given": .text(text)]))])
+                }
                 lines = Array(lines.suffix(n))
             }
             let start = session.history.count - lines.count
@@ -56,25 +59,28 @@ enum MetaCommands {
                           [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)]]
                 return .table(t)
             }
-            guard let value = inv.positional("value") else { throw UsageError("set \(name) needs a value") }
+            guard let value = inv.positional("value") else { throw UsageError(Message("usage.set_needs_value", ["name": .text(name)])) }
             switch name {
             case "format":
-                guard let f = OutputFormat(rawValue: value) else { throw UsageError("format is one of table, json, csv") }
+                guard let f = OutputFormat(rawValue: value) else { throw UsageError(Message("usage.format_choices")) }
                 session.format = f
             case "on-error":
-                guard let p = ErrorPolicy(rawValue: value) else { throw UsageError("on-error is stop or continue") }
+                guard let p = ErrorPolicy(rawValue: value) else { throw UsageError(Message("usage.on_error_choices")) }
                 session.onError = p
             case "color":
-                guard value == "on" || value == "off" else { throw UsageError("color is on or off") }
+                guard value == "on" || value == "off" else { throw UsageError(Message("usage.color_choices")) }
                 session.color = value == "on"
             case "user":
                 // The same as `login`: on the staff list, and the PIN when they have one.
                 try session.signIn(value)
             default:
-                throw UsageError("unknown setting '\(name)'; settings are format, on-error, color, user")
+                throw UsageError(Message("usage.unknown_setting", ["name": .text(name)]))
             }
             return .message("\(name) = \(value)", nil)
         })
+
+    /// Scripts sourcing scripts: deeper than this is a loop, not a plan.
+    static let maxSourceDepth = 16
 
     static let source = CommandSpec(
         noun: "source", verb: nil, summary: "Run the commands in a file, as if typed",
@@ -83,7 +89,10 @@ enum MetaCommands {
         examples: ["source morning.lane"],
         action: .session { inv, session in
             let path = inv.positional("file") ?? ""
-            guard session.sourceDepth < 16 else { throw Refusal("cannot source \(path)", problems: [Problem("file", "scripts source each other more than 16 deep")]) }
+            guard session.sourceDepth < maxSourceDepth else {
+                throw Refusal(Message("session.cannot_source", ["file": .text(path)]),
+                              problems: [Problem("file", Message("session.source_too_deep", ["max": .int(maxSourceDepth)]))])
+            }
             let (text, name) = try Importer.readFile(path, relativeTo: session.workingDirectory)
             let reader = TextLineReader(text)
             session.sourceDepth += 1
@@ -151,18 +160,18 @@ enum MetaCommands {
             case nil: break
             case "set":
                 guard let text = inv.positional("value"), let t = Timestamp(parsing: text, defaultOffset: offset) else {
-                    throw UsageError("clock set needs a time like 2026-11-23T09:00")
+                    throw UsageError(Message("usage.clock_set_needs_time"))
                 }
                 session.clock = FixedClock(t)
             case "advance":
                 guard let text = inv.positional("value"), let seconds = Durations.seconds(text) else {
-                    throw UsageError("clock advance needs a duration like 30m, 2h or 1d")
+                    throw UsageError(Message("usage.clock_advance_needs_duration"))
                 }
                 session.clock = FixedClock(session.clock.now().adding(seconds: seconds))
             case "system":
                 session.clock = SystemClock()
             case let other?:
-                throw UsageError("clock takes set, advance or system, not '\(other)'")
+                throw UsageError(Message("usage.clock_action", ["given": .text(other)]))
             }
             let now = session.clock.now()
             var r = Record()

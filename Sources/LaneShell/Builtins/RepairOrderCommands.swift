@@ -123,7 +123,8 @@ enum RepairOrderCommands {
             var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
             if let text = inv.option("status") {
                 guard let s = RepairOrderStatus(rawValue: text) else {
-                    throw Refusal("cannot list", problems: [Problem("status", "'\(text)' is not a status; statuses are \(RepairOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")])
+                    throw Refusal(Message("repair_order.cannot_list"), problems: [
+                        Problem("status", Message("repair_order.not_a_status", ["given": .text(text), "statuses": .list(RepairOrderStatus.allCases.map { .text($0.rawValue) })]))])
                 }
                 statuses = [s]
             }
@@ -158,7 +159,7 @@ enum RepairOrderCommands {
             let o = try load(inv.positional("ro") ?? "", tx)
             let text = inv.positional("step") ?? ""
             guard let step = RepairOrderStep(rawValue: text) else {
-                throw UsageError("'\(text)' is not a step; steps are \(RepairOrderStep.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
             }
             let blockers = o.blockers(for: step)
             if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }

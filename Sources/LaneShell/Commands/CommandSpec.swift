@@ -77,7 +77,7 @@ public struct Invocation: Sendable {
     /// Parses `words` (after the noun and verb) against `spec`. Every usage
     /// problem is collected and reported together.
     static func parse(_ words: [String], spec: CommandSpec, line: String, current: CurrentObject?) throws(UsageError) -> Invocation {
-        var problems: [String] = []
+        var problems: [Message] = []
         var options: [String: String] = [:]
         var switches: Set<String> = []
         var loose: [String] = []
@@ -98,12 +98,14 @@ public struct Invocation: Sendable {
                 name = String(name[..<eq])
             }
             guard let option = spec.option(named: name) else {
-                let known = spec.options.map { "--\($0.name)" }
-                problems.append("unknown option --\(name)" + (known.isEmpty ? "; '\(spec.name)' takes no options" : "; '\(spec.name)' takes \(known.joined(separator: ", "))"))
+                let known = spec.options.map { MessageArgument.text("--\($0.name)") }
+                let takes = known.isEmpty ? Message("usage.takes_no_options", ["command": .text(spec.name)])
+                    : Message("usage.takes_options", ["command": .text(spec.name), "options": .list(known)])
+                problems.append(Message("usage.unknown_option", ["option": .text(name), "takes": .message(takes)]))
                 continue
             }
             if option.isSwitch {
-                if inlineValue != nil { problems.append("--\(name) is a switch and takes no value") }
+                if inlineValue != nil { problems.append(Message("usage.switch_with_value", ["option": .text(name)])) }
                 switches.insert(name)
             } else if let v = inlineValue {
                 options[name] = v
@@ -111,7 +113,7 @@ public struct Invocation: Sendable {
                 options[name] = words[i]
                 i += 1
             } else {
-                problems.append("--\(name) needs a value (\(option.valueName ?? "VALUE"))")
+                problems.append(Message("usage.needs_value", ["option": .text(name), "value": .text(option.valueName ?? "VALUE")]))
             }
         }
         var positionals: [String: String] = [:]
@@ -133,22 +135,20 @@ public struct Invocation: Sendable {
             } else if let kind = p.current, let current, let ref = current.reference(for: kind) {
                 positionals[p.name] = ref
             } else if !p.isOptional {
-                var hint = p.current.map { _ in " (or make one current with `use`)" } ?? ""
-                if let taken = takenForCurrent {
-                    hint += "; '\(taken.word)' was read as \(taken.name): give \(taken.name) first, or make one current with `use`"
-                }
-                problems.append("\(p.name.uppercased()) is missing: \(p.help)\(hint)")
+                let orUse = p.current.map { _ in MessageArgument.message(Message("usage.hint.or_use")) } ?? .text("")
+                let readAs = takenForCurrent.map { MessageArgument.message(Message("usage.hint.read_as", ["word": .text($0.word), "name": .text($0.name)])) }
+                problems.append(Message("usage.missing_argument", ["name": .text(p.name.uppercased()), "help": .text(p.help),
+                                                                   "or_use": orUse, "read_as": readAs ?? .text("")]))
             }
         }
         if !queue.isEmpty {
-            problems.append("unexpected \(queue.map { "'\($0)'" }.joined(separator: " "))")
+            problems.append(Message("usage.unexpected", ["words": .text(queue.map { "'\($0)'" }.joined(separator: " "))]))
         }
         for o in spec.options where o.isRequired && options[o.name] == nil {
-            problems.append("--\(o.name) \(o.valueName ?? "") is required: \(o.help)")
+            problems.append(Message("usage.option_required", ["option": .text(o.name), "value": .text(o.valueName ?? ""), "help": .text(o.help)]))
         }
-        if !problems.isEmpty {
-            let list = problems.count == 1 ? problems[0] : "\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
-            throw UsageError("\(spec.name): \(list)\nusage: \(spec.usage)")
+        if let first = problems.first {
+            throw UsageError(command: spec.name, usage: spec.usage, first, more: Array(problems.dropFirst()))
         }
         return Invocation(spec: spec, positionals: positionals, options: options, switches: switches, line: line)
     }

@@ -1,15 +1,19 @@
+import LaneCore
+
 public enum TokenizerError: Error, Equatable, Sendable {
     case unterminatedQuote(Character)  // ' or "
     case danglingEscape                // a line ending in a lone backslash given to split()
 
-    public var message: String {
+    /// What is wrong with the line, as a usage error's message.
+    public var said: Message {
         switch self {
-        case .unterminatedQuote(let quote):
-            return "a quote (\(quote)) is not closed; add the closing \(quote) at the end of the text"
-        case .danglingEscape:
-            return "the line ends with a backslash (\\) that has nothing after it; remove it, or write \\\\ for a backslash"
+        case .unterminatedQuote(let quote): return Message("usage.unclosed_quote", ["quote": .text(String(quote))])
+        case .danglingEscape: return Message("usage.dangling_backslash")
         }
     }
+
+    /// In English.
+    public var message: String { said.description }
 }
 
 /// POSIX-shell-like word splitting for one logical command line.

@@ -70,7 +70,8 @@ final class HostPluginContext: PluginContext {
     func run(_ commandLine: String) throws -> CommandOutput {
         let tx = try changing()
         guard let session = ctx.runner?.session else {
-            throw Refusal("the plugin \(plugin) cannot run '\(commandLine)' here", problems: [Problem("plugin", "commands run only inside a shell session")])
+            throw Refusal(Message("plugin.cannot_run_here", ["plugin": .text(plugin), "line": .text(commandLine)]),
+                          problems: [Problem("plugin", Message("plugin.commands_only_in_session"))])
         }
         return try session.runNested(commandLine, ctx, tx)
     }
@@ -104,7 +105,8 @@ final class HostPluginContext: PluginContext {
     private func operating() throws -> (Department, any StoreWriting) {
         let tx = try changing()
         guard let department = ctx.runner?.session?.department else {
-            throw Refusal("the plugin \(plugin) cannot change records here", problems: [Problem("plugin", "operations run only inside a shell session")])
+            throw Refusal(Message("plugin.cannot_change_here", ["plugin": .text(plugin)]),
+                          problems: [Problem("plugin", Message("plugin.operations_only_in_session"))])
         }
         return (department, tx)
     }
@@ -116,8 +118,8 @@ final class HostPluginContext: PluginContext {
 
     func ask(_ prompt: String) throws -> String? {
         guard writing == nil else {
-            throw Refusal("the plugin \(plugin) asked a question while changing data", problems: [
-                Problem("plugin", "a command asks in its interview, before its transaction opens, never while it holds the database")])
+            throw Refusal(Message("plugin.asked_while_changing", ["plugin": .text(plugin)]),
+                          problems: [Problem("plugin", Message("plugin.ask_in_interview"))])
         }
         guard let ask = ctx.runner?.session?.ask else { return nil }
         return try ask(prompt)
@@ -125,8 +127,8 @@ final class HostPluginContext: PluginContext {
 
     private func changing() throws -> any StoreWriting {
         guard let writing else {
-            throw Refusal("the plugin \(plugin) tried to change data in a lookup", problems: [
-                Problem("plugin", "only commands declared with `.changes(roles:)` may change data")])
+            throw Refusal(Message("plugin.changed_in_lookup", ["plugin": .text(plugin)]),
+                          problems: [Problem("plugin", Message("plugin.only_changes_change"))])
         }
         return writing
     }

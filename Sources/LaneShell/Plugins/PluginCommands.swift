@@ -40,7 +40,8 @@ enum PluginCommands {
             let name = inv.positional("name") ?? ""
             guard let p = session.plugins.plugin(named: name) else {
                 let names = session.plugins.all.map(\.manifest.name)
-                throw Refusal("there is no plugin \(name)", problems: [Problem("name", names.isEmpty ? "no plugins are installed" : "the plugins are \(names.joined(separator: ", "))")])
+                let installed = names.isEmpty ? Message("plugin.none_installed") : Message("plugin.installed", ["names": .list(names.map { .text($0) })])
+                throw Refusal(Message("plugin.no_such_plugin", ["name": .text(name)]), problems: [Problem("name", installed)])
             }
             var r = Record()
             r.add("name", "plugin", .text(p.manifest.name))
@@ -85,11 +86,15 @@ enum PluginCommands {
                 let name = inv.positional("name") ?? ""
                 guard let p = ctx.plugins.plugin(named: name) else {
                     let names = ctx.plugins.all.map(\.manifest.name)
-                    throw Refusal("cannot switch \(name) \(on ? "on" : "off")", problems: [
-                        Problem("name", "there is no plugin \(name)" + (names.isEmpty ? "" : "; the plugins are \(names.joined(separator: ", "))"))])
+                    let installed = names.isEmpty ? MessageArgument.text("")
+                        : .message(Message("plugin.installed_after", ["names": .list(names.map { .text($0) })]))
+                    let headline = on ? Message("plugin.cannot_switch_on", ["name": .text(name)]) : Message("plugin.cannot_switch_off", ["name": .text(name)])
+                    throw Refusal(headline, problems: [
+                        Problem("name", Message("plugin.no_such_plugin_among", ["name": .text(name), "installed": installed]))])
                 }
                 if case .refused(let why) = p.state, on {
-                    throw Refusal("cannot switch \(name) on", problems: [Problem("plugin", "it was refused at start-up: \(why)")])
+                    throw Refusal(Message("plugin.cannot_switch_on", ["name": .text(name)]),
+                                  problems: [Problem("plugin", Message("plugin.refused_at_start", ["why": .text(why)]))])
                 }
                 try tx.saveSettingValue(key: "plugin.\(name).enabled", value: on ? "true" : "false")
                 let now = (p.state == .enabled) == on

@@ -67,7 +67,7 @@ public struct RuntimePlugin: Sendable {
         let m = PluginManifest(name: try reader.string("name"), version: try reader.string("version"), summary: try reader.string("summary"),
                                nouns: try reader.optionalDictionary("nouns") ?? [:])
         guard m.name == name else {
-            throw RuntimeFailure("its handshake says it is '\(m.name)', but the file is lane-\(name)")
+            throw RuntimeFailure(Message("plugin.runtime.wrong_name", ["said": .text(m.name), "file": .text("lane-\(name)")]))
         }
         var commands: [RuntimeCommand] = []
         for (i, c) in try reader.array("commands").enumerated() {
@@ -77,7 +77,8 @@ public struct RuntimePlugin: Sendable {
                 roles = []
                 for text in try r.optionalStrings("roles") ?? [] {
                     guard let role = StaffRole(rawValue: text) else {
-                        throw RuntimeFailure("commands[\(i)].roles: '\(text)' is not a role (\(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw RuntimeFailure(Message("plugin.runtime.not_a_role", ["field": .text("commands[\(i)].roles"), "given": .text(text),
+                                                                                   "roles": .list(StaffRole.allCases.map { .text($0.rawValue) })]))
                     }
                     roles?.insert(role)
                 }
@@ -91,7 +92,9 @@ public struct RuntimePlugin: Sendable {
                 case "customer": current = .customer
                 case "vehicle": current = .vehicle
                 case "repair_order": current = .repairOrder
-                case let other?: throw RuntimeFailure("commands[\(i)].positionals[\(j)].current: '\(other)' is customer, vehicle or repair_order")
+                case let other?:
+                    throw RuntimeFailure(Message("plugin.runtime.not_a_current_kind", ["field": .text("commands[\(i)].positionals[\(j)].current"),
+                                                                                       "given": .text(other)]))
                 }
                 positionals.append(PositionalSpec(try pr.string("name"), try pr.optionalString("help") ?? "", completion: completion(try pr.optionalString("completion")),
                                                   optional: try pr.optionalBool("optional") ?? false, current: current))
@@ -153,11 +156,12 @@ public struct RuntimePlugin: Sendable {
         let name = manifest.name
         let answer: [String: Any]
         do { answer = try Self.exchange(path: path, name: name, request: request, timeout: timeout) } catch {
-            throw Refusal("the plugin \(name) failed", problems: [Problem("plugin", error.message)])
+            throw Refusal(Message("plugin.failed", ["plugin": .text(name)]), problems: [Problem("plugin", error.said)])
         }
         let reader = JSONReader(answer, plugin: name)
         do {
             if let refusal = try reader.optionalObject("refusal") {
+                // The plugin's own words: protocol 1 carries no codes, so they stay free text (code `text`).
                 let r = JSONReader(refusal, plugin: name, path: "refusal")
                 var problems: [Problem] = []
                 for (i, p) in (try r.optionalArray("problems") ?? []).enumerated() {
@@ -171,7 +175,7 @@ public struct RuntimePlugin: Sendable {
             let lines = try reader.optionalStrings("commands") ?? []
             if !lines.isEmpty {
                 guard let tx, let session = ctx.runner?.session else {
-                    throw RuntimeFailure("it returned commands to run from \(command.name), which it declared a lookup (\"changes\": false)")
+                    throw RuntimeFailure(Message("plugin.runtime.commands_from_lookup", ["command": .text(command.name)]))
                 }
                 for line in lines {
                     // Each command runs as the caller typed it: same role check, rules and audit.
@@ -190,7 +194,7 @@ public struct RuntimePlugin: Sendable {
             if let text = try reader.optionalString("text") { parts.append(text) }
             return parts.isEmpty ? .nothing : .message(parts.joined(separator: "\n"), nil)
         } catch let error as RuntimeFailure {
-            throw Refusal("the plugin \(name) answered badly", problems: [Problem("plugin", error.message)])
+            throw Refusal(Message("plugin.answered_badly", ["plugin": .text(name)]), problems: [Problem("plugin", error.said)])
         }
     }
 
@@ -204,7 +208,7 @@ public struct RuntimePlugin: Sendable {
         var t = Table(columns: columns, emptyText: try r.optionalString("empty") ?? "(none)")
         for (i, row) in try r.array("rows").enumerated() {
             guard let cells = row as? [Any], cells.count == columns.count else {
-                throw RuntimeFailure("table.rows[\(i)] should be a list of \(columns.count) values")
+                throw RuntimeFailure(Message("plugin.runtime.row_length", ["row": .int(i), "count": .int(columns.count)]))
             }
             t.rows.append(cells.map { cell in
                 switch cell {
@@ -221,7 +225,7 @@ public struct RuntimePlugin: Sendable {
     /// Sends one request and reads one answer, within `timeout` seconds.
     static func exchange(path: String, name: String, request: [String: Any], timeout: Double) throws(RuntimeFailure) -> [String: Any] {
         guard let input = try? JSONSerialization.data(withJSONObject: request, options: [.sortedKeys]) else {
-            throw RuntimeFailure("the request could not be written as JSON")
+            throw RuntimeFailure(Message("plugin.runtime.request_not_json"))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -236,7 +240,7 @@ public struct RuntimePlugin: Sendable {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
-            throw RuntimeFailure("cannot start \(path): \(error.localizedDescription)")
+            throw RuntimeFailure(Message("plugin.runtime.cannot_start", ["path": .text(path), "error": .text(error.localizedDescription)]))
         }
         let output = PipeDrain(stdout.fileHandleForReading), errors = PipeDrain(stderr.fileHandleForReading)
         // A plugin that never reads its input must not block the shell: write on a thread of its own
@@ -249,24 +253,27 @@ public struct RuntimePlugin: Sendable {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             if finished.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            throw RuntimeFailure("it did not answer within \(formatSeconds(timeout)) s and was stopped (LANE_PLUGIN_TIMEOUT sets the limit)")
+            throw RuntimeFailure(Message("plugin.runtime.timed_out", ["seconds": .text(formatSeconds(timeout))]))
         }
         let out = output.finish(), err = errors.finish()
+        // What the plugin printed on standard error, after a colon, tells its author why.
         let errText = String(decoding: err.prefix(500), as: UTF8.self).trimmingWhitespace()
+        let said = errText.isEmpty ? MessageArgument.text("") : .message(Message("plugin.runtime.printed", ["text": .text(errText)]))
         if process.terminationReason == .uncaughtSignal {
-            throw RuntimeFailure("it crashed (signal \(process.terminationStatus))" + (errText.isEmpty ? "" : ": \(errText)"))
+            throw RuntimeFailure(Message("plugin.runtime.crashed", ["signal": .int(Int(process.terminationStatus)), "printed": said]))
         }
         if process.terminationStatus != 0 {
-            throw RuntimeFailure("it exited with status \(process.terminationStatus)" + (errText.isEmpty ? "" : ": \(errText)"))
+            throw RuntimeFailure(Message("plugin.runtime.exited", ["status": .int(Int(process.terminationStatus)), "printed": said]))
         }
-        if out.count > maxOutput { throw RuntimeFailure("it printed more than \(maxOutput >> 20) MB") }
+        if out.count > maxOutput { throw RuntimeFailure(Message("plugin.runtime.too_much_output", ["megabytes": .int(maxOutput >> 20)])) }
         guard let object = try? JSONSerialization.jsonObject(with: out), let answer = object as? [String: Any] else {
             let start = String(decoding: out.prefix(80), as: UTF8.self)
-            throw RuntimeFailure("its answer is not a JSON object" + (start.isEmpty ? " (it printed nothing)" : ": \(start)"))
+            let printed = start.isEmpty ? Message("plugin.runtime.printed_nothing") : Message("plugin.runtime.printed", ["text": .text(start)])
+            throw RuntimeFailure(Message("plugin.runtime.not_json", ["printed": .message(printed)]))
         }
-        guard let version = answer["protocol"] as? Int else { throw RuntimeFailure("its answer does not say its protocol version (\"protocol\": 1)") }
+        guard let version = answer["protocol"] as? Int else { throw RuntimeFailure(Message("plugin.runtime.no_protocol", ["version": .int(protocolVersion)])) }
         guard version == protocolVersion else {
-            throw RuntimeFailure("it speaks protocol \(version); this lane speaks protocol \(protocolVersion)")
+            throw RuntimeFailure(Message("plugin.runtime.protocol", ["theirs": .int(version), "ours": .int(protocolVersion)]))
         }
         return answer
     }
@@ -274,10 +281,12 @@ public struct RuntimePlugin: Sendable {
     static func formatSeconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
 }
 
-/// What went wrong talking to a run-time plugin, in words for its author.
+/// What went wrong talking to a run-time plugin, said for its author.
 struct RuntimeFailure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+    var said: Message
+    init(_ said: Message) { self.said = said }
+    /// In English.
+    var message: String { said.description }
 }
 
 /// Reads a pipe to its end on a background thread, so a chatty plugin never
@@ -328,42 +337,49 @@ struct JSONReader {
 
     private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// The field `key` (with its path) is missing or of the wrong type.
+    private func failure(_ said: Message, _ key: String) -> RuntimeFailure {
+        var said = said
+        said.arguments["field"] = .text(field(key))
+        return RuntimeFailure(said)
+    }
+
     func string(_ key: String) throws(RuntimeFailure) -> String {
-        guard let s = try optionalString(key), !s.isEmpty else { throw RuntimeFailure("\(field(key)) is missing (a string)") }
+        guard let s = try optionalString(key), !s.isEmpty else { throw failure(Message("plugin.json.missing_string"), key) }
         return s
     }
     func optionalString(_ key: String) throws(RuntimeFailure) -> String? {
         guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let s = v as? String else { throw RuntimeFailure("\(field(key)) should be a string") }
+        guard let s = v as? String else { throw failure(Message("plugin.json.not_a_string"), key) }
         return s
     }
     func optionalBool(_ key: String) throws(RuntimeFailure) -> Bool? {
         guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let n = v as? NSNumber, Self.isBoolean(n) else { throw RuntimeFailure("\(field(key)) should be true or false") }
+        guard let n = v as? NSNumber, Self.isBoolean(n) else { throw failure(Message("plugin.json.not_a_bool"), key) }
         return n.boolValue
     }
     func array(_ key: String) throws(RuntimeFailure) -> [Any] {
-        guard let a = try optionalArray(key) else { throw RuntimeFailure("\(field(key)) is missing (a list)") }
+        guard let a = try optionalArray(key) else { throw failure(Message("plugin.json.missing_list"), key) }
         return a
     }
     func optionalArray(_ key: String) throws(RuntimeFailure) -> [Any]? {
         guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let a = v as? [Any] else { throw RuntimeFailure("\(field(key)) should be a list") }
+        guard let a = v as? [Any] else { throw failure(Message("plugin.json.not_a_list"), key) }
         return a
     }
     func optionalStrings(_ key: String) throws(RuntimeFailure) -> [String]? {
         guard let a = try optionalArray(key) else { return nil }
-        guard let s = a as? [String] else { throw RuntimeFailure("\(field(key)) should be a list of strings") }
+        guard let s = a as? [String] else { throw failure(Message("plugin.json.not_strings"), key) }
         return s
     }
     func optionalObject(_ key: String) throws(RuntimeFailure) -> [String: Any]? {
         guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let o = v as? [String: Any] else { throw RuntimeFailure("\(field(key)) should be an object") }
+        guard let o = v as? [String: Any] else { throw failure(Message("plugin.json.not_an_object"), key) }
         return o
     }
     func optionalDictionary(_ key: String) throws(RuntimeFailure) -> [String: String]? {
         guard let o = try optionalObject(key) else { return nil }
-        guard let d = o as? [String: String] else { throw RuntimeFailure("\(field(key)) should map names to strings") }
+        guard let d = o as? [String: String] else { throw failure(Message("plugin.json.not_a_string_map"), key) }
         return d
     }
 }

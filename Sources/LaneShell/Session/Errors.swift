@@ -12,11 +12,34 @@ public enum ExitCode: Int32, Sendable {
     case storage = 3
 }
 
-/// The command was not typed right; its message says how it should be.
+/// The command was not typed right: what was wrong, as messages with stable
+/// codes, and for a command line how the command is typed.
 public struct UsageError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// What was wrong; in a line with several problems, the first. Its code is
+    /// the error's code, as scripts read it in JSON (`usage.unknown_option`).
+    public var message: Message
+    /// The line's other problems, in the order found: `Invocation.parse` reports them all at once.
+    public var more: [Message]
+    /// The whole error as one message, as the person at the terminal reads it.
+    public var said: Message
+
+    public init(_ message: Message) {
+        self.message = message
+        self.more = []
+        self.said = message
+    }
+
+    /// Every problem of a line of `command`, then how the command is typed.
+    public init(command: String, usage: String, _ message: Message, more: [Message] = []) {
+        self.message = message
+        self.more = more
+        let problems: MessageArgument = more.isEmpty ? .message(message) : .lines(([message] + more).map { .message($0) })
+        self.said = Message("usage.in_command", ["command": .text(command), "problems": problems, "usage": .text(usage)])
+    }
+
+    public var problems: [Message] { [message] + more }
+    public var code: MessageCode { message.code }
+    public var description: String { said.description }
 }
 
 /// A `quit` (or end of input) asked the shell to stop.
@@ -42,23 +65,41 @@ enum ErrorReport {
         case .ok, .refused: kind = "refused"
         }
         var members = ["\"kind\": " + JSONText.string(kind)]
-        if let refusal = error as? Refusal {
-            members.append("\"code\": " + JSONText.string(refusal.headline.code.rawValue))
+        if let code = code(of: error) {
+            members.append("\"code\": " + JSONText.string(code.rawValue))
         }
         members.append("\"message\": " + JSONText.string(message(for: error)))
         members.append("\"where\": " + (origin.map(JSONText.string) ?? "null"))
-        let problems = (error as? Refusal)?.problems ?? []
-        members.append("\"problems\": [" + problems.map { p in
+        members.append("\"problems\": [" + problems(of: error).map { p in
             "{\"field\": \(JSONText.string(p.field)), \"code\": \(JSONText.string(p.code.rawValue)), \"message\": \(JSONText.string(p.message))}"
         }.joined(separator: ", ") + "]")
         return "{\"error\": {" + members.joined(separator: ", ") + "}}"
+    }
+
+    /// The stable code of a refusal or a usage error; storage failures have none.
+    static func code(of error: any Error) -> MessageCode? {
+        switch error {
+        case let e as Refusal: return e.headline.code
+        case let e as UsageError: return e.code
+        case let e as TokenizerError: return e.said.code
+        default: return nil
+        }
+    }
+
+    /// A refusal's problems; a usage error's when its line had several (its code is the first's).
+    static func problems(of error: any Error) -> [Problem] {
+        switch error {
+        case let e as Refusal: return e.problems
+        case let e as UsageError where !e.more.isEmpty: return e.problems.map { Problem("", $0) }
+        default: return []
+        }
     }
 
     static func message(for error: any Error) -> String {
         switch error {
         case let e as Refusal: return e.description
         case let e as Problem: return e.description
-        case let e as UsageError: return e.message
+        case let e as UsageError: return e.description
         case let e as StoreFailure: return "storage: " + e.message
         case let e as TokenizerError: return e.message
         case let e as CSVError: return e.message

@@ -181,7 +181,8 @@ public enum Launcher {
             guard let editor else { return nil }
             guard let answer = editor.readLine(prompt: prompt, retryOnInterrupt: false, remember: false) else {
                 if !editor.interrupted { io.out("\n") }
-                throw Refusal("stopped with \(editor.interrupted ? "Ctrl-C" : "Ctrl-D")", problems: [Problem("answer", "nothing was recorded")])
+                throw Refusal(Message("session.answer_stopped", ["key": .text(editor.interrupted ? "Ctrl-C" : "Ctrl-D")]),
+                              problems: [Problem("answer", Message("session.nothing_recorded"))])
             }
             return answer
         }

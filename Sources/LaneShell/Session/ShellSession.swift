@@ -61,6 +61,8 @@ public final class ShellSession {
     }
     private lazy var runner = CommandRunner(self)
     private var nestedDepth = 0
+    /// Plugins running commands that run plugins: deeper than this is a loop.
+    private static let maxNestedDepth = 4
     var quitRequested = false
 
     public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
@@ -145,19 +147,22 @@ public final class ShellSession {
             return .command(spec, Array(words.dropFirst()))
         }
         guard registry.verbs(of: first) != nil else {
-            let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames).map { "; did you mean '\($0)'?" } ?? "; `help` lists the commands"
-            throw UsageError("unknown command '\(first)'\(hint)")
+            let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames)
+                .map { Message("usage.did_you_mean", ["suggestion": .text($0)]) } ?? Message("usage.help_lists_commands")
+            throw UsageError(Message("usage.unknown_command", ["command": .text(first), "hint": .message(hint)]))
         }
         guard words.count > 1, !words[1].hasPrefix("-") else {
             if let help = HelpText.noun(first, registry) {
                 if words.count == 1 || wantsHelp { return .help(help) }
             }
-            throw UsageError("'\(first)' needs a verb; `help \(first)` lists them")
+            throw UsageError(Message("usage.needs_verb", ["noun": .text(first)]))
         }
         guard let spec = registry.command(noun: first, verb: words[1]) else {
             let verbs = (registry.verbs(of: first) ?? []).compactMap(\.verb)
-            let hint = CommandRegistry.suggestion(for: words[1], among: verbs).map { "did you mean '\(first) \($0)'? " } ?? ""
-            throw UsageError("'\(first)' has no verb '\(words[1])'; \(hint)its verbs are \(verbs.joined(separator: ", "))")
+            let hint = CommandRegistry.suggestion(for: words[1], among: verbs)
+                .map { MessageArgument.message(Message("usage.did_you_mean_then", ["suggestion": .text("\(first) \($0)")])) } ?? .text("")
+            throw UsageError(Message("usage.no_such_verb", ["noun": .text(first), "verb": .text(words[1]), "hint": hint,
+                                                            "verbs": .list(verbs.map { .text($0) })]))
         }
         if wantsHelp { return .help(HelpText.command(spec)) }
         return .command(spec, Array(words.dropFirst(2)))
@@ -167,22 +172,28 @@ public final class ShellSession {
     /// ran the plugin: the caller's role is checked and the audit row written
     /// exactly as at the prompt.
     func runNested(_ line: String, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
-        guard nestedDepth < 4 else { throw Refusal("'\(line)' was not run", problems: [Problem("plugin", "plugins ran commands more than 4 deep")]) }
+        guard nestedDepth < Self.maxNestedDepth else {
+            throw Refusal(Message("plugin.command_not_run", ["line": .text(line)]),
+                          problems: [Problem("plugin", Message("plugin.nested_too_deep", ["max": .int(Self.maxNestedDepth)]))])
+        }
         nestedDepth += 1
         defer { nestedDepth -= 1 }
         let invocation: Invocation
         do {
-            guard case .command(let spec, let words) = try resolve(line) else { throw UsageError("'\(line)' is not a command line") }
+            guard case .command(let spec, let words) = try resolve(line) else { throw UsageError(Message("usage.not_a_command_line", ["line": .text(line)])) }
             try department.authorize(CommandPermissions.operation(spec), ctx.caller(line))
             invocation = try Invocation.parse(words, spec: spec, line: line, current: nil)
-        } catch where error is UsageError || error is TokenizerError {
+        } catch let error as UsageError {
             // The plugin's mistake, not the mistake of the person typing.
-            throw Refusal("the plugin asked for a command that is not valid", problems: [Problem("command", ErrorReport.message(for: error))])
+            throw Refusal(Message("plugin.invalid_command"), problems: [Problem("command", error.said)])
+        } catch let error as TokenizerError {
+            throw Refusal(Message("plugin.invalid_command"), problems: [Problem("command", error.said)])
         }
         let spec = invocation.spec
         switch spec.action {
         case .session:
-            throw Refusal("'\(spec.name)' was not run", problems: [Problem("plugin", "\(spec.name) works on the session; a plugin cannot run it")])
+            throw Refusal(Message("plugin.command_not_run", ["line": .text(spec.name)]),
+                          problems: [Problem("plugin", Message("plugin.session_command", ["command": .text(spec.name)]))])
         case .read(let body):
             return try body(invocation, ctx, tx)
         case .write(let body):

@@ -38,35 +38,38 @@ struct ConfigFile {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let line = error.source.begin.line
-            let section = index.section(atLine: line).map { " (in [\($0)])" } ?? ""
-            throw Refusal("the settings file \(name) is not valid TOML", problems: [
-                Problem("\(name) line \(line) column \(error.source.begin.column)", error.description + section)])
+            // TOMLKit's own words say what is wrong; the section says where someone fixing it looks.
+            let section = index.section(atLine: line).map { MessageArgument.message(Message("settings_file.in_section", ["section": .text($0)])) }
+            throw Refusal(Message("settings_file.not_toml", ["file": .text(name)]), problems: [
+                Problem("\(name) line \(line) column \(error.source.begin.column)",
+                        Message("settings_file.toml_error", ["error": .text(error.description), "section": section ?? .text("")]))])
         } catch {
-            throw Refusal("the settings file \(name) cannot be read", problems: [Problem(name, "\(error)")])
+            throw Refusal(Message("settings_file.cannot_read", ["file": .text(name)]),
+                          problems: [Problem(name, Message("settings_file.read_error", ["error": .text("\(error)")]))])
         }
         var file = ConfigFile(values: [:], name: name, index: index)
         var problems: [(line: Int, problem: Problem)] = []
-        func problem(_ key: String, _ message: String) {
+        func problem(_ key: String, _ message: Message) {
             let line = index.keys[key] ?? index.sections[key]
             problems.append((line ?? 0, Problem("\(name)\(line.map { " line \($0)" } ?? "") \(key)", message)))
         }
-        let sectionList = (storeSections + ["plugin.NAME"]).map { "[\($0)]" }.joined(separator: ", ")
+        let sectionList = MessageArgument.list((storeSections + ["plugin.NAME"]).map { .text("[\($0)]") })
         for (section, node) in root {
             guard let table = node.table else {
-                problem(section, "a setting belongs in a section: \(sectionList)")
+                problem(section, Message("settings_file.not_in_a_section", ["sections": sectionList]))
                 continue
             }
             if section == "plugin" {
                 for (plugin, settings) in table {
                     guard let settings = settings.table else {
-                        problem("plugin.\(plugin)", "a plugin's settings go in their own section, [plugin.NAME]")
+                        problem("plugin.\(plugin)", Message("settings_file.plugin_section"))
                         continue
                     }
                     for (key, value) in settings {
                         let full = "plugin.\(plugin).\(key)"
                         switch pluginValue(value) {
                         case .success(let text): file.values[full] = text
-                        case .failure(let why): problem(full, why.message)
+                        case .failure(let why): problem(full, why.said)
                         }
                     }
                 }
@@ -75,28 +78,33 @@ struct ConfigFile {
                 for (key, value) in table {
                     let full = "\(section).\(key)"
                     guard let setting = StoreSettings.settingKey(named: full) else {
-                        let hint = CommandRegistry.suggestion(for: key, among: known.map(\.key)).map { "did you mean \($0)? " } ?? ""
-                        problem(full, "is not a setting of [\(section)]; \(hint)its keys are \(known.map(\.key).joined(separator: ", "))")
+                        let hint = CommandRegistry.suggestion(for: key, among: known.map(\.key)).map { didYouMean($0) } ?? .text("")
+                        problem(full, Message("settings_file.not_a_key", ["section": .text(section), "hint": hint,
+                                                                          "keys": .list(known.map { .text($0.key) })]))
                         continue
                     }
                     switch storeValue(value, setting.kind) {
                     case .success(let text): file.values[full] = text
-                    case .failure(let why): problem(full, why.message)
+                    case .failure(let why): problem(full, why.said)
                     }
                 }
             } else {
-                let hint = CommandRegistry.suggestion(for: section, among: storeSections + ["plugin"]).map { "did you mean [\($0)]? " } ?? ""
-                problem(section, "is not a section of the store's settings; \(hint)the sections are \(sectionList)")
+                let hint = CommandRegistry.suggestion(for: section, among: storeSections + ["plugin"]).map { didYouMean("[\($0)]") } ?? .text("")
+                problem(section, Message("settings_file.not_a_section", ["hint": hint, "sections": sectionList]))
             }
         }
         // In the order of the file, as someone fixing it reads it.
-        try Refusal.check("the settings file \(name) cannot be read", problems.sorted { $0.line < $1.line }.map(\.problem))
+        try Refusal.check(Message("settings_file.cannot_read", ["file": .text(name)]), problems.sorted { $0.line < $1.line }.map(\.problem))
         return file
+    }
+
+    private static func didYouMean(_ suggestion: String) -> MessageArgument {
+        .message(Message("settings_file.did_you_mean", ["suggestion": .text(suggestion)]))
     }
 
     /// A value of [store], [rates], [hours] or [workshop], of its key's type.
     static func storeValue(_ value: any TOMLValueConvertible, _ kind: StoreSettingKey.Kind) -> Result<String, Problem> {
-        let wrong = Problem("", "expected \(kind.expected), found \(describe(value))")
+        let wrong = Problem("", Message("settings_file.wrong_type", ["expected": expected(kind), "found": describe(value)]))
         switch kind {
         case .text:
             return value.string.map { .success($0) } ?? .failure(wrong)
@@ -107,7 +115,7 @@ struct ConfigFile {
             var items: [String] = []
             for (i, item) in array.enumerated() {
                 guard let text = item.string else {
-                    return .failure(Problem("", "expected an array of strings, found \(describe(item)) as item \(i + 1)"))
+                    return .failure(notAString(item, i))
                 }
                 items.append(text)
             }
@@ -126,26 +134,42 @@ struct ConfigFile {
             var items: [String] = []
             for (i, item) in array.enumerated() {
                 guard let text = scalar(item) else {
-                    return .failure(Problem("", "expected an array of strings, found \(describe(item)) as item \(i + 1)"))
+                    return .failure(notAString(item, i))
                 }
                 items.append(text)
             }
             return .success(SettingList.text(items))
         }
-        return .failure(Problem("", "expected a string, a whole number, true or false, or an array of strings, found \(describe(value))"))
+        return .failure(Problem("", Message("settings_file.not_a_plugin_value", ["found": describe(value)])))
     }
 
-    static func describe(_ value: any TOMLValueConvertible) -> String {
-        switch value.type {
-        case .string: "a string"
-        case .int: "a whole number"
-        case .double: "a decimal number"
-        case .bool: "true or false"
-        case .array: "an array"
-        case .table: "a table"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date and time"
+    /// Item `index` of an array is not text.
+    static func notAString(_ item: any TOMLValueConvertible, _ index: Int) -> Problem {
+        Problem("", Message("settings_file.not_a_string_item", ["found": describe(item), "item": .int(index + 1)]))
+    }
+
+    /// The type a key's value must have.
+    static func expected(_ kind: StoreSettingKey.Kind) -> MessageArgument {
+        switch kind {
+        case .text: .message(Message("toml.string"))
+        case .wholeNumber: .message(Message("toml.int"))
+        case .textList: .message(Message("toml.string_array"))
         }
+    }
+
+    /// The type a value has, as the messages name it.
+    static func describe(_ value: any TOMLValueConvertible) -> MessageArgument {
+        let type = switch value.type {
+        case .string: Message("toml.string")
+        case .int: Message("toml.int")
+        case .double: Message("toml.double")
+        case .bool: Message("toml.bool")
+        case .array: Message("toml.array")
+        case .table: Message("toml.table")
+        case .date: Message("toml.date")
+        case .time: Message("toml.time")
+        case .dateTime: Message("toml.date_time")
+        }
+        return .message(type)
     }
 }
