@@ -33,3 +33,21 @@ import Testing
         #expect(TerminalSafe.escape("\u{9B}31m") == "\\u{9B}31m")
     }
 }
+
+/// Input: control characters and repeated options never reach the records.
+@Suite struct InputSafetyTests {
+    @Test(arguments: ["\u{1B}[2J", "\u{00}", "\u{07}", "\u{202E}", "\u{9B}"])
+    func controlCharactersAreRefusedAtInput(_ bad: String) throws {
+        let shell = try TestShell(seeded: true)
+        let err = try shell.expectRefused("customer add --name '王\(bad)明' --phone 13900001111", code: .usage)
+        #expect(err.contains("control character"))
+        #expect(!err.unicodeScalars.contains { TerminalSafe.isUnsafe($0) && $0 != "\n" }, "the error itself must not carry it raw")
+    }
+
+    @Test func aRepeatedOptionIsRefusedNotSilentlyTheLast() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")
+        let codes = try shell.expectRefusalCodes("ro complaint --text 异响 --text 抖动", code: .usage)
+        #expect(codes.first == "usage.repeated_option")
+    }
+}

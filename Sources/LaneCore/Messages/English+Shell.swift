@@ -8,6 +8,8 @@ extension MessageCatalog {
         "usage.takes_options": "'{command}' takes {options}",
         "usage.takes_no_options": "'{command}' takes no options",
         "usage.switch_with_value": "--{option} is a switch and takes no value",
+        "usage.repeated_option": "--{option} is given more than once; give it once",
+        "usage.control_character": "'{word}' holds the control character {character}; type it without",
         "usage.needs_value": "--{option} needs a value ({value})",
         "usage.missing_argument": "{name} is missing: {help}{or_use}{read_as}",
         "usage.hint.or_use": " (or make one current with `use`)",

@@ -83,6 +83,15 @@ public struct Invocation: Sendable {
         var loose: [String] = []
         var i = 0
         var onlyPositionals = false
+        // Control characters never reach the records: a NUL would be cut by
+        // the database while the audit hash covers it, and an ESC would
+        // drive the next reader's terminal.
+        for word in words {
+            if let bad = word.unicodeScalars.first(where: TerminalSafe.isUnsafe) {
+                problems.append(Message("usage.control_character", ["word": .text(TerminalSafe.escape(word)),
+                                                                    "character": .text(TerminalSafe.escape(String(bad)))]))
+            }
+        }
         while i < words.count {
             let word = words[i]
             i += 1
@@ -104,13 +113,17 @@ public struct Invocation: Sendable {
                 problems.append(Message("usage.unknown_option", ["option": .text(name), "takes": .message(takes)]))
                 continue
             }
+            // A repeated option would silently take its last value (`--amount 1 --amount 253.12`).
+            if switches.contains(name) || options[name] != nil {
+                problems.append(Message("usage.repeated_option", ["option": .text(name)]))
+            }
             if option.isSwitch {
                 if inlineValue != nil { problems.append(Message("usage.switch_with_value", ["option": .text(name)])) }
                 switches.insert(name)
             } else if let v = inlineValue {
-                options[name] = v
+                options[name] = options[name] ?? v
             } else if i < words.count {
-                options[name] = words[i]
+                options[name] = options[name] ?? words[i]
                 i += 1
             } else {
                 problems.append(Message("usage.needs_value", ["option": .text(name), "value": .text(option.valueName ?? "VALUE")]))

@@ -300,7 +300,7 @@ public final class ShellSession {
                 io.err(privacy.scrub(ErrorReport.json(for: error, origin: origin)) + "\n")
             } else {
                 let prefix = origin.map { "error: \($0): " } ?? "error: "
-                io.err(privacy.scrub(prefix + ErrorReport.message(for: error)) + "\n")
+                io.err(privacy.scrub(prefix + TerminalSafe.escape(ErrorReport.message(for: error), keepingLineBreaks: true)) + "\n")
             }
             return ErrorReport.exitCode(for: error)
         }
