@@ -33,6 +33,8 @@ import Testing
         #expect(may(.workshopForeman, "ro dispatch") && !may(.serviceAdvisor, "ro dispatch"))
         #expect(may(.technician, "ro clock-on") && !may(.technician, "ro sign") && !may(.technician, "ro approve"))
         #expect(may(.partsManager, "ro issue") && !may(.partsManager, "ro clock-on"))
+        // The foreman may clock someone on (with a reason when outside the team, R4.3); who is clocked on is LaneCore's rule.
+        #expect(may(.workshopForeman, "ro clock-on") && !may(.cashier, "ro clock-on") && !may(.qcInspector, "ro clock-on"))
         #expect(may(.customerService, "followup record") && !may(.customerService, "ro open"))
         #expect(may(.admin, "seed load") && !may(.serviceAdvisor, "seed load"))
     }

@@ -38,7 +38,8 @@ import Testing
         return shell
     }
 
-    func checked() throws -> TestShell {
+    /// The work done and the first two checks signed; the QC inspector at the keyboard.
+    func leaderChecked() throws -> TestShell {
         let shell = try inWorkshop()
         try shell.expectOK("ro issue 2 --to 夏勇")
         try shell.expectOK("clock advance 50m")
@@ -47,6 +48,11 @@ import Testing
         try shell.expectOK("set user 程国栋")
         try shell.expectOK("ro check leader --pass --note 刹车片余量3mm建议更换")
         try shell.expectOK("set user 赵子涵")
+        return shell
+    }
+
+    func checked() throws -> TestShell {
+        let shell = try leaderChecked()
         try shell.expectOK("ro check final --pass")
         try shell.expectOK("set user 夏勇") // the technician washes
         return shell
@@ -206,6 +212,37 @@ import Testing
         #expect(try shell.expectOK("ro show").contains("in_progress"))
         let blocked = try shell.expectOK("ro why-not delivery-check")
         #expect(blocked.contains("final QC has not passed"))
+    }
+
+    @Test func R4_3_onlyTheDispatchedTeamIsClockedOnUnlessTheForemanOverrides() throws {
+        let shell = try signed()
+        try shell.expectOK("set user 何子涵")
+        try shell.expectOK("ro handover")
+        try shell.expectOK("ro dispatch --team 机电一组")
+        #expect(try shell.expectRefusalCodes("ro clock-on 1 --tech 叶丽华") == ["repair_order.cannot.clock-on", "repair_order.clock_on_other_team"])
+        #expect(try shell.expectRefusalCodes("ro clock-on 1 --tech 莫霞 --override-reason 支援")
+            == ["repair_order.cannot.clock-on", "repair_order.clock_on_not_workshop"])
+        #expect(try shell.expectRefusalCodes("ro clock-on 1 --tech 叶丽华 --override-reason ' '")
+            == ["repair_order.cannot.clock-on", "repair_order.clock_on_other_team", "repair_order.override_reason_needed"])
+        #expect(try shell.expectRefused("ro clock-on 1 --tech 叶丽华").contains("叶丽华 is not in 机电一组"))
+        shell.session.format = .json
+        let answer = try shell.expectOK("ro clock-on 1 --tech 叶丽华 --override-reason '一组人手不足，二组支援'")
+        shell.session.format = .table
+        #expect(answer.contains("\"override_by\": \"何子涵\"") && answer.contains("\"override_reason\": \"一组人手不足，二组支援\""))
+        #expect(try shell.expectOK("ro timeline").contains("叶丽华 clocked on line 1 outside 机电一组 by 何子涵's override: 一组人手不足，二组支援"))
+    }
+
+    @Test func R4_6_aFailedCheckSendsTheLinesItNamesBackToWork() throws {
+        let shell = try leaderChecked()
+        #expect(try shell.expectRefusalCodes("ro check final --fail --lines 2,x --note 机油液位偏高")
+            == ["repair_order.cannot_record_check", "input.not_a_line", "repair_order.rework_labour_only"])
+        #expect(try shell.expectOK("ro check final --fail --lines 1 --note 机油液位偏高").contains("back to work: line 1 MNT-5K"))
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectRefusalCodes("ro check self --pass") == ["repair_order.cannot_record_check", "repair_order.blocked.rework"])
+        #expect(try shell.expectOK("ro why-not self-check").contains("went back to work after the failed final QC"))
+        try shell.expectOK("ro clock-on 1 --tech 夏勇")
+        try shell.expectOK("ro clock-off 1 --finished")
+        try shell.expectOK("ro check self --pass")
     }
 
     @Test func R5_2_deliveryCheckListsEveryUnmetCondition() throws {

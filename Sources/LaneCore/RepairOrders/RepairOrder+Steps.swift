@@ -124,9 +124,11 @@ extension RepairOrder {
         status = .dispatched
     }
 
-    /// R4.3: a technician starts a labour line. Clocking on a finished line
-    /// again is rework.
-    public mutating func clockOn(line id: Int64, technician: String, at: Timestamp) throws(Refusal) {
+    /// R4.3: a technician or team leader of the dispatched team starts a
+    /// labour line, or someone the foreman clocks on with a reason
+    /// (`clockOnProblems`). Clocking on a finished line again is rework.
+    public mutating func clockOn(line id: Int64, technician: Signer, by: Signer, overrideReason: String? = nil,
+                                 at: Timestamp) throws(Refusal) {
         var p = statusProblems("clock on", allowed: [.dispatched, .inProgress])
         if let i = lines.firstIndex(where: { $0.id == id }) {
             let line = lines[i]
@@ -134,10 +136,11 @@ extension RepairOrder {
             if line.approval != .approved { p.append(Problem("line \(id)", Message("repair_order.work_waits_for_approval", ["code": .text(line.code), "approval": .text(line.approval.rawValue)]))) }
             if line.clockedOnAt != nil { p.append(Problem("line \(id)", Message("repair_order.already_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code)]))) }
         } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
+        p += clockOnProblems(technician: technician, by: by, overrideReason: overrideReason)
         try Refusal.check(Message("repair_order.cannot.clock-on", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
         lines[i].clockedOnAt = at
-        lines[i].clockedOnBy = technician
+        lines[i].clockedOnBy = technician.name
         lines[i].done = false
         status = .inProgress
     }
@@ -178,26 +181,29 @@ extension RepairOrder {
         lines[i].issuedTo = technician
     }
 
-    /// R4.6: self-check → team-leader check → final QC. A failure sends the
-    /// job back to work with its reason; the final check cannot be passed by
-    /// someone who worked on the job.
-    public mutating func check(_ stage: QualityCheckStage, passed: Bool, by: String, note: String, at: Timestamp) throws(Refusal) {
+    /// R4.6: self-check → team-leader check → final QC, each by the person
+    /// the process names (`checkerProblems`). A failure sends the job back to
+    /// work with its reason: the labour lines it names in `rework` (all of
+    /// them when it names none) are not done until clocked on and off again.
+    public mutating func check(_ stage: QualityCheckStage, passed: Bool, by: Signer, note: String, rework: [Int64] = [],
+                               at: Timestamp) throws(Refusal) {
         let step: RepairOrderStep = stage == .selfCheck ? .selfCheck : stage == .leader ? .leaderCheck : .finalCheck
         var p = blockers(for: step)
         if !passed && note.trimmingWhitespace().isEmpty { p.append(Problem("reason", Message("repair_order.failed_check_reason"))) }
         if stage == .leader && passed && note.trimmingWhitespace().isEmpty {
             p.append(Problem("advice", Message("repair_order.leader_advice")))
         }
-        if stage == .final && passed && technicians.contains(by) {
-            p.append(Problem("by", Message("repair_order.own_work_final_qc", ["name": .text(by)])))
-        }
+        p += checkerProblems(stage, by: by)
+        p += reworkProblems(rework, passed: passed)
         try Refusal.check(Message("repair_order.cannot_record_check", ["number": .text(number), "check": .text(stage.title)]), p)
-        checks.append(QualityCheck(stage: stage, passed: passed, by: by, at: at, note: note.trimmingWhitespace()))
+        checks.append(QualityCheck(stage: stage, passed: passed, by: by.name, at: at, note: note.trimmingWhitespace()))
         if passed {
             status = step.leadsTo ?? status
         } else {
-            // Back to work: the technician reworks what the reason names
-            // (clocking on again), then all three checks are done again.
+            // Back to work: the self-check waits until these lines are
+            // worked again, then all three checks are done again.
+            let back = Set(linesBackToWork(rework))
+            for i in lines.indices where back.contains(lines[i].id) { lines[i].done = false }
             status = .inProgress
         }
     }

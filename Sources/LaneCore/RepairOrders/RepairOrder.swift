@@ -324,7 +324,7 @@ public struct RepairOrder: Sendable, Equatable {
         checks.last { $0.stage == stage }
     }
 
-    /// Technicians who worked on the job (clocked on a labour line).
+    /// Technicians who worked on the job: the last one clocked on each labour line.
     public var technicians: Set<String> {
         Set(lines.compactMap(\.clockedOnBy))
     }
@@ -381,6 +381,7 @@ public struct RepairOrder: Sendable, Equatable {
     /// unissued parts, unfinished labour.
     func workUnfinished() -> [Problem] {
         var p: [Problem] = []
+        let reworkAfter = checks.last.flatMap { $0.passed ? nil : $0 }
         for line in undecidedLines {
             p.append(Problem("line \(line.id)", Message("repair_order.blocked.extra_waits", ["code": .text(line.code), "name": .text(line.name)])))
         }
@@ -390,6 +391,10 @@ public struct RepairOrder: Sendable, Equatable {
         for line in approvedLines where line.kind == .labor {
             if line.clockedOnAt != nil {
                 p.append(Problem("line \(line.id)", Message("repair_order.blocked.still_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code), "line_name": .text(line.name)])))
+            } else if !line.done, let failed = reworkAfter, line.clockedOnBy != nil {
+                // Worked before the failed check: it went back to work and waits to be worked again.
+                p.append(Problem("line \(line.id)", Message("repair_order.blocked.rework", ["code": .text(line.code), "name": .text(line.name),
+                                                                                              "check": .text(failed.stage.title)])))
             } else if !line.done {
                 p.append(Problem("line \(line.id)", Message("repair_order.blocked.not_finished", ["code": .text(line.code), "name": .text(line.name)])))
             }

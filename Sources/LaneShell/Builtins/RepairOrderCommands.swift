@@ -34,6 +34,10 @@ enum RepairOrderCommands {
                 let done = try RepairOrderDesk.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
                 return stepAnswer(done) { r in
                     if let line = done.value.line { r.add("line", "line", .int(Int(line.id))) }
+                    if let override = done.value.override {
+                        r.add("override_by", "override by", .text(override.by))
+                        r.add("override_reason", "override reason", .text(override.reason))
+                    }
                 }
             })
     }
@@ -64,6 +68,17 @@ enum RepairOrderCommands {
                 return 0
             }
             return id
+        }
+
+        /// `2,3`: line numbers, each as `ro show` lists them.
+        mutating func lineList(_ name: String) -> [Int64] {
+            guard let text = inv.option(name) else { return [] }
+            var ids: [Int64] = []
+            for item in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingWhitespace() }) {
+                if let id = Int64(item) { ids.append(id) }
+                else { problems.append(Problem(name, Message("input.not_a_line", ["given": .text(item)]))) }
+            }
+            return ids
         }
 
         mutating func time(_ name: String) -> Timestamp? {
@@ -339,13 +354,18 @@ enum RepairOrderCommands {
     }
 
     static let clockOn = step(
-        "clock-on", "A technician starts a labour line", rule: "R4.3",
+        "clock-on", "A technician of the dispatched team starts a labour line", rule: "R4.3, X6",
+        discussion: "Only a technician or team leader of the team the order is dispatched to is clocked on. The workshop foreman or the "
+            + "service manager may clock on a technician or team leader of another team with --override-reason; the reason is kept "
+            + "on the order's timeline.",
         positionals: [linePositional],
-        options: [OptionSpec("tech", value: "NAME", "The technician", completion: .staff, required: true)]
+        options: [OptionSpec("tech", value: "NAME", "The technician", completion: .staff, required: true),
+                  OptionSpec("override-reason", value: "TEXT", "Foreman or service manager: why someone outside the dispatched team works it")],
+        examples: ["ro clock-on 1 --tech 夏勇", "ro clock-on 2 --tech 叶丽华 --override-reason '一组人手不足，二组支援'"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         let line = r.line()
-        return r.action(.clockOn(line: line, technician: inv.option("tech") ?? ""))
+        return r.action(.clockOn(line: line, technician: inv.option("tech") ?? "", overrideReason: inv.option("override-reason")))
     }
 
     static let clockOff = step(
@@ -375,18 +395,25 @@ enum RepairOrderCommands {
     }
 
     static let check = step(
-        "check", "Record a check: self, leader, or final QC; --fail sends the job back", rule: "R4.6",
+        "check", "Record a check: self, leader, or final QC; --fail sends the job back", rule: "R4.6, X6",
+        discussion: "The self-check is by a technician who worked on the order, the leader check by the leader of the dispatched team, "
+            + "final QC by a QC inspector or the technical director who did neither earlier check and worked on none of its lines. "
+            + "A failed check sends the labour lines it names with --lines (all of them without) back to work: the self-check waits "
+            + "until they are clocked on and off again.",
         positionals: [PositionalSpec("stage", "self, leader or final", completion: .choices(QualityCheckStage.allCases.map(\.rawValue)))],
         options: [OptionSpec("pass", "The check passed"), OptionSpec("fail", "The check failed: the job goes back to work"),
-                  OptionSpec("note", value: "TEXT", "Advice, notes, or the reason for failing")],
-        examples: ["ro check self --pass", "ro check leader --pass --note '刹车片余量正常'", "ro check final --fail --note '异响仍在'"]
+                  OptionSpec("note", value: "TEXT", "Advice, notes, or the reason for failing"),
+                  OptionSpec("lines", value: "N,N", "With --fail: the labour lines to work again (default: all labour lines)")],
+        examples: ["ro check self --pass", "ro check leader --pass --note '刹车片余量正常'", "ro check final --fail --note '异响仍在'",
+                   "ro check final --fail --lines 2 --note '机油液位偏高'"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         let text = inv.positional("stage") ?? ""
         let stage = QualityCheckStage(rawValue: text)
         if stage == nil { r.problems.append(Problem("stage", Message("input.not_a_stage", ["given": .text(text)]))) }
         if inv.flag("pass") == inv.flag("fail") { r.problems.append(Problem("result", Message("input.pass_or_fail"))) }
-        return r.action(.check(stage ?? .selfCheck, passed: inv.flag("pass"), note: inv.option("note") ?? ""))
+        let rework = r.lineList("lines")
+        return r.action(.check(stage ?? .selfCheck, passed: inv.flag("pass"), note: inv.option("note") ?? "", rework: rework))
     }
 
     static let progress = step(

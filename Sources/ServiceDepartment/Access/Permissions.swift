@@ -42,7 +42,7 @@ public struct Permissions: Sendable {
         "ro labor": [A, F, TL, T], "ro part": [A, F, TL, T], "ro remove": [A], "ro approve": [A], "ro decline": [A],
         "ro promise": [A], "ro sign": [A], "ro cancel": [A], "ro discount": [A],
         // Workshop (R4).
-        "ro handover": [A, F], "ro dispatch": [F], "ro clock-on": [TL, T], "ro clock-off": [TL, T], "ro issue": [P, TL, T],
+        "ro handover": [A, F], "ro dispatch": [F], "ro clock-on": [F, TL, T], "ro clock-off": [TL, T], "ro issue": [P, TL, T],
         "ro progress": [A, F, TL, T], "ro check": [T, TL, QC, TD], "ro wash": [F, TL, T],
         // Delivery and settlement (R5).
         "ro delivery-check": [A, F], "ro notify": [A], "ro deliver": [A], "ro settle": [A], "ro pay": [C],

@@ -21,12 +21,15 @@ public struct RepairOrderAction: Sendable {
         case sign(payment: PaymentMethod?, oldParts: OldPartsChoice?, wash: Bool?, signedBy: String)
         case handover
         case dispatch(team: String?)
-        case clockOn(line: Int64, technician: String)
+        /// An override reason (nil: none asked for) lets the foreman or the
+        /// service manager clock on someone outside the dispatched team.
+        case clockOn(line: Int64, technician: String, overrideReason: String? = nil)
         case clockOff(line: Int64, finished: Bool)
         /// Nil quantity: all still to issue.
         case issue(line: Int64, quantity: Int?, to: String)
         case progress(note: String, promise: Timestamp?, customerTold: Bool)
-        case check(QualityCheckStage, passed: Bool, note: String)
+        /// `rework`: the labour lines a failed check sends back to work (none named: all).
+        case check(QualityCheckStage, passed: Bool, note: String, rework: [Int64] = [])
         case wash
         case deliveryCheck
         case notify(at: Timestamp)
@@ -99,6 +102,8 @@ public struct StepOutcome: Sendable {
     public var warnings: [Message] = []
     /// The line a step added or worked on, when there is one.
     public var line: RepairOrderLine?
+    /// A clock-on outside the dispatched team: who allowed it, and why.
+    public var override: (by: String, reason: String)?
 }
 
 extension RepairOrderDesk {
@@ -245,12 +250,20 @@ extension RepairOrderDesk {
             try o.dispatch(team: team)
             return said(o.byAppointment ? "repair_order.did.dispatch_priority" : "repair_order.did.dispatch", ["team": .text(team)])
 
-        case .clockOn(let id, let technician):
-            guard try tx.staffMember(named: technician) != nil else {
-                throw refuse(o, verb, [Problem("tech", Message("repair_order.no_such_staff", ["name": .text(technician)]))])
+        case .clockOn(let id, let name, let overrideReason):
+            // Who is clocked on and who asks, as the staff list has them: LaneCore decides.
+            let technician = try signer(named: name, tx), by = try signer(caller, tx)
+            let overriding = o.needsOverride(toClockOn: technician)
+            try o.clockOn(line: id, technician: technician, by: by, overrideReason: overrideReason, at: caller.now)
+            let clockedOn = Message("repair_order.did.clock_on", ["name": .text(name), "line": .int(Int(id))])
+            guard let reason = overrideReason?.trimmingWhitespace() else { return StepOutcome(said: clockedOn) }
+            guard overriding else {
+                return StepOutcome(said: clockedOn, warnings: [Message("repair_order.override_not_needed", ["name": .text(name), "team": .text(o.team ?? "")])])
             }
-            try o.clockOn(line: id, technician: technician, at: caller.now)
-            return said("repair_order.did.clock_on", ["name": .text(technician), "line": .int(Int(id))])
+            // The override is on the timeline and in the audit row with the step's words.
+            return StepOutcome(said: Message("repair_order.did.clock_on_override", ["name": .text(name), "line": .int(Int(id)), "team": .text(o.team ?? ""),
+                                                                                  "by": .text(caller.user), "reason": .text(reason)]),
+                               override: (caller.user, reason))
 
         case .clockOff(let id, let finished):
             try o.clockOff(line: id, at: caller.now, finished: finished)
@@ -294,10 +307,13 @@ extension RepairOrderDesk {
                 : (customerTold ? "repair_order.did.progress_promise_told" : "repair_order.did.progress_promise")
             return said(code, args)
 
-        case .check(let stage, let passed, let note):
-            try o.check(stage, passed: passed, by: caller.user, note: note, at: caller.now)
-            return said(passed ? "repair_order.did.check_passed" : "repair_order.did.check_failed",
-                        ["check": .text(stage.title), "note": .text(note)])
+        case .check(let stage, let passed, let note, let rework):
+            try o.check(stage, passed: passed, by: try signer(caller, tx), note: note, rework: rework, at: caller.now)
+            if passed { return said("repair_order.did.check_passed", ["check": .text(stage.title), "note": .text(note)]) }
+            let back = o.linesBackToWork(rework).compactMap { id in o.lines.first { $0.id == id } }
+            if back.isEmpty { return said("repair_order.did.check_failed", ["check": .text(stage.title), "note": .text(note)]) }
+            return said("repair_order.did.check_failed_lines", ["check": .text(stage.title), "note": .text(note),
+                                                                "lines": .list(back.map { .text("line \($0.id) \($0.code)") })])
 
         case .wash:
             try o.wash()
@@ -338,6 +354,17 @@ extension RepairOrderDesk {
             try o.cancel(reason: reason)
             return said("repair_order.did.cancel", ["reason": .text(o.cancelReason ?? "")])
         }
+    }
+
+    /// The person the staff list knows by `name`; no role when it does not.
+    static func signer(named name: String, _ tx: any StoreReading) throws -> Signer {
+        try tx.staffMember(named: name).map(Signer.init) ?? Signer(name: name, role: nil, team: nil)
+    }
+
+    /// Who is asking, as the staff list has them (role and team); a caller
+    /// not on it keeps the role the front end gave and has no team.
+    static func signer(_ caller: Caller, _ tx: any StoreReading) throws -> Signer {
+        try tx.staffMember(named: caller.user).map(Signer.init) ?? Signer(name: caller.user, role: caller.role, team: nil)
     }
 
     /// `line 3 BRK-PAD-F 更换前刹车片 1.20 h ¥336.00 (warranty), recommended`
