@@ -18,26 +18,19 @@ public struct Privacy: Sendable {
     public func phone(_ number: MobileNumber?) -> String { number.map { phone($0) } ?? "" }
 
     /// Free text (comments, complaints, commands as typed) may hold a number
-    /// too: every full mobile number in it is masked for these roles.
+    /// too, written any way people write one: each is masked for these roles,
+    /// the words around it kept.
     public func scrub(_ text: String) -> String {
         guard !showsContacts else { return text }
-        var out = "", run = ""
-        func flush() {
-            if run.count == 11, case .success(let number) = MobileNumber.parse(run) { out += number.masked } else { out += run }
-            run = ""
-        }
-        for ch in text {
-            if ch.isASCII && ch.isNumber { run.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
+        return MobileNumber.replacingOccurrences(in: text) { $0.masked }
     }
 
-    /// The address up to its district (区/县/市), the rest starred.
+    /// The address down to its district (province, city, district), the rest starred.
     public func address(_ text: String?) -> String? {
         guard let text, !showsContacts else { return text }
         let chars = Array(text)
-        let cut = chars.lastIndex { $0 == "区" || $0 == "县" } ?? chars.firstIndex(of: "市") ?? min(chars.count, 3) - 1
-        return String(chars[...cut]) + (cut + 1 < chars.count ? "****" : "")
+        let cut = PostalAddress.districtEnd(chars)
+        return String(chars[..<cut]) + (cut < chars.count ? "****" : "")
     }
 }
+
