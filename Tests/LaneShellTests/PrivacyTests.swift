@@ -136,6 +136,45 @@ import Testing
     }
 }
 
+/// X4: roles that see numbers masked look customers up by a whole number or its
+/// last four digits, never by its first digits: 13 prefix queries would give the number.
+@Suite struct PhoneSearchTests {
+    func complete(_ shell: TestShell, _ line: String) -> [String] {
+        Completer(session: shell.session).candidates(forLineBeforeCursor: line)
+    }
+
+    @Test func X4_aTechnicianCannotFindACustomerByTheFirstDigitsOfTheirNumber() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("set user 夏勇")
+        for n in 1...10 where n != 4 {
+            let refused = try shell.expectRefused("customer find \(String("13363270655".prefix(n)))")
+            #expect(refused.contains("the whole number (11 digits) or its last four digits"), "\(n) digits")
+        }
+        #expect(try shell.expectOK("customer find 0655").contains("133****0655"))
+        #expect(try shell.expectOK("customer find 13363270655").contains("C0002"))
+        #expect(try shell.expectOK("customer find '133 6327 0655'").contains("C0002"))
+        #expect(try shell.expectOK("customer find 卢").contains("C0002"))
+    }
+
+    @Test func X4_anAdvisorStillFindsACustomerByTheFirstDigits() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectOK("customer find 133632").contains("13363270655"))
+        #expect(try shell.expectOK("customer find 0655").contains("13363270655"))
+    }
+
+    @Test func X4_completionGivesAMaskedRoleCodesForAWholeNumberOrItsLastFourDigitsOnly() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("set user 夏勇")
+        #expect(complete(shell, "customer show 0655") == ["C0002"])
+        #expect(complete(shell, "customer show 13363270655") == ["C0002"])
+        for n in 1...10 where n != 4 {
+            #expect(complete(shell, "customer show \(String("13363270655".prefix(n)))").isEmpty, "\(n) digits")
+        }
+        try shell.expectOK("set user 薛淑芬")
+        #expect(complete(shell, "customer show 1336327") == ["13363270655"])
+    }
+}
+
 @Suite struct CustomerExportRefusalTests {
     @Test func exportRefusesAnUnknownCustomerAndTheWorkshop() throws {
         let shell = try TestShell(seeded: true)

@@ -63,6 +63,15 @@ import LaneTesting
         #expect(try desk.show("C0002", by: try caller()).customer.phone == "13363270655")
     }
 
+    @Test func aTechnicianFindsByTheWholeNumberOrItsLastFourDigitsOnly() throws {
+        let tech = try caller("夏勇", .technician)
+        let r = refusal { _ = try desk.find("1336327", by: tech) }
+        #expect(r?.codes == ["customer.cannot_find_by_digits", "customer.whole_number_or_last_four"])
+        #expect(try desk.find("0655", by: tech).map(\.customer.code) == ["C0002"])
+        #expect(try desk.find("13363270655", by: tech).map(\.customer.phone) == ["133****0655"])
+        #expect(try desk.find("133632", by: try caller()).map(\.customer.code) == ["C0002"])
+    }
+
     @Test func aTechnicianMayNotAddACustomer() throws {
         let r = refusal { _ = try desk.add(CustomerRequest(name: "王小明", phone: "13800138000", address: nil), by: try caller("夏勇", .technician)) }
         #expect(r?.codes.first == "access.role_may_not")

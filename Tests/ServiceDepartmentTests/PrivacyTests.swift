@@ -110,4 +110,16 @@ import LaneCore
         #expect(workshop.address(address) == shown)
         #expect(Privacy(role: .serviceAdvisor).address(address) == address)
     }
+
+    @Test func aMaskedRoleSearchesByTheWholeNumberOrItsLastFourDigits() {
+        let number = try? MobileNumber.parse("13363270655").get()
+        #expect(workshop.phoneLookup("13363270655") == number.map(PhoneLookup.whole))
+        #expect(workshop.phoneLookup("133 6327 0655") == number.map(PhoneLookup.whole))
+        #expect(workshop.phoneLookup("0655") == .lastFour("0655"))
+        for n in [1, 2, 3, 5, 6, 7, 8, 9, 10] {
+            #expect(workshop.phoneLookup(String("13363270655".prefix(n))) == .refused(String("13363270655".prefix(n))))
+        }
+        #expect(Privacy(role: .serviceAdvisor).phoneLookup("133") == .firstOrLastDigits("133"))
+        #expect(workshop.phoneLookup("卢文博") == nil)
+    }
 }

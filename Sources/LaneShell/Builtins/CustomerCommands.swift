@@ -53,7 +53,8 @@ enum CustomerCommands {
         noun: "customer", verb: "find", summary: "Find customers by name, phone, plate or code",
         discussion: """
             TEXT is matched against the start of a name (王 finds 王小明), a mobile number's first or last digits \
-            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code.
+            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code. \
+            Roles that see numbers masked give the whole number or its last four digits, never its first digits (X4).
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],

@@ -25,6 +25,18 @@ public struct Privacy: Sendable {
         return MobileNumber.replacingOccurrences(in: text) { $0.masked }
     }
 
+    /// X4: how this role may look customers up by the digits of their mobile
+    /// number; nil when `text` is not a number. The front office finds one by
+    /// its first or last digits; roles that see numbers masked by the whole
+    /// number or its last four digits, so no prefix search lets them rebuild
+    /// a number digit by digit.
+    public func phoneLookup(_ text: String) -> PhoneLookup? {
+        if case .success(let number) = MobileNumber.parse(text) { return .whole(number) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if showsContacts { return .firstOrLastDigits(text) }
+        return text.count == 4 ? .lastFour(text) : .refused(text)
+    }
+
     /// The address down to its district (province, city, district), the rest starred.
     public func address(_ text: String?) -> String? {
         guard let text, !showsContacts else { return text }
@@ -34,3 +46,14 @@ public struct Privacy: Sendable {
     }
 }
 
+/// What a search by mobile number digits may look for (`Privacy.phoneLookup`).
+public enum PhoneLookup: Sendable, Equatable {
+    /// The whole number: that customer, for every role.
+    case whole(MobileNumber)
+    /// The front office: numbers starting with the digits, or ending with them.
+    case firstOrLastDigits(String)
+    /// The last four digits, as people read them out.
+    case lastFour(String)
+    /// Any other part of a number, for a role that may not see numbers.
+    case refused(String)
+}

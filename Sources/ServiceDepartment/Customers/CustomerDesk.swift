@@ -73,8 +73,9 @@ public struct CustomerDesk {
         try rows(try tx.customers(limit: page.limit, offset: page.offset), caller, tx)
     }
 
-    /// `customer find`: the start of a name, a mobile number's first or last
-    /// digits, the start of a plate they own, or a code; each customer once.
+    /// `customer find`: the start of a name, a mobile number's digits (as the
+    /// caller's role may search them: `Privacy.phoneLookup`), the start of a
+    /// plate they own, or a code; each customer once.
     public func find(_ text: String, by caller: Caller) throws -> [CustomerRow] {
         try department.read("customer find", by: caller) { tx in try Self.find(text, by: caller, tx) }
     }
@@ -90,10 +91,12 @@ public struct CustomerDesk {
         var seen = Set<Int64>()
         func take(_ cs: [Customer]) { for c in cs where seen.insert(c.id).inserted { found.append(c) } }
         if Customer.looksLikeCode(text), let n = Int(text.dropFirst()), let c = try tx.customer(number: n) { take([c]) }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            take(try tx.customers(phonePrefix: text, tail: false, limit: findLimit))
-            // People read out the last four digits; a longer run is the start of the number.
-            if text.count <= 8 { take(try tx.customers(phonePrefix: text, tail: true, limit: findLimit)) }
+        if let lookup = caller.privacy.phoneLookup(text) {
+            if case .refused(let digits) = lookup {
+                throw Refusal(Message("customer.cannot_find_by_digits"), problems: [
+                    Problem("text", Message("customer.whole_number_or_last_four", ["given": .text(digits)]))])
+            }
+            take(try customers(lookup, tx, limit: findLimit))
         }
         let upper = text.uppercased()
         if let first = upper.first, LicensePlate.mayStart(with: first) {
@@ -103,6 +106,19 @@ public struct CustomerDesk {
         }
         take(try tx.customers(namePrefix: text, limit: findLimit))
         return try rows(found, caller, tx)
+    }
+
+    /// The customers a phone lookup finds; none for a refused one.
+    public static func customers(_ lookup: PhoneLookup, _ tx: any StoreReading, limit: Int) throws -> [Customer] {
+        switch lookup {
+        case .whole(let number): return try tx.customers(phone: number.digits)
+        case .firstOrLastDigits(let digits):
+            // People read out the last four digits; a longer run is the start of the number.
+            let tail = digits.count <= 8 ? try tx.customers(phonePrefix: digits, tail: true, limit: limit) : []
+            return try tx.customers(phonePrefix: digits, tail: false, limit: limit) + tail
+        case .lastFour(let digits): return try tx.customers(phonePrefix: digits, tail: true, limit: limit)
+        case .refused: return []
+        }
     }
 
     static func rows(_ customers: [Customer], _ caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
