@@ -81,10 +81,11 @@ import LaneTesting
         let manager = try caller("姚雪", .serviceManager, request: "customer erase C0002 --confirm c0002")
         let done = try desk.erase(EraseRequest(customer: "C0002", confirmation: "c0002"), by: manager)
         let customer = try #require(try shell.store.read { try $0.customer(number: 2) })
-        #expect(done.value.erasure == ErasurePolicy.erasure(of: Customer(id: customer.id, code: "C0002", name: "卢文博", phone: customer.phone,
-                                                                       address: nil, createdAt: customer.createdAt)))
-        #expect(done.value.erasure.items.map(\.key) == ["history_words", "name", "phone", "address", "follow_up_comments", "complaints",
+        #expect(done.value.erasure.items.map(\.key) == ["texts", "name", "phone", "address", "follow_up_comments", "complaints",
                                                         "appointment_notes", "reminder_reasons", "signatures", "reservation_labels"])
+        guard case .texts(let texts)? = done.value.erasure.items.first else { Issue.record("no texts item"); return }
+        #expect(texts.map(\.field) == [.vehicleEvent])
+        #expect(texts.map(\.text) == ["sold to C0002 C0002"])
         #expect(done.value.name == "已删除客户 C0002")
         #expect(done.value.message.code == "customer.erased")
         #expect(customer.name == "已删除客户 C0002")

@@ -134,7 +134,9 @@ enum CustomerCommands {
     static let erase = CommandSpec(
         noun: "customer", verb: "erase", summary: "Anonymise a customer; the financial records the law requires stay (X4)",
         discussion: """
-            Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. Vehicles, \
+            Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. In the texts \
+            about their visits and cars (complaint and check-in sheets, timelines, the histories of every car they owned) their code \
+            replaces their name and their number, however written, goes. Vehicles, \
             repair orders, settlements and payments stay, under the customer code. The audit trail keeps the commands as typed: it \
             is append-only by design. Type the customer code again with --confirm.
             """,

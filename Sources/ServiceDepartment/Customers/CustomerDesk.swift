@@ -161,7 +161,7 @@ public struct CustomerDesk {
         let orders = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
         try Refusal.check(Message("customer.cannot_erase", ["code": .text(c.code)]),
                           c.erasureProblems(confirmation: request.confirmation, orders: orders))
-        let erasure = ErasurePolicy.erasure(of: c)
+        let erasure = ErasurePolicy.erasure(of: c, texts: try tx.customerTexts(of: c))
         try tx.eraseCustomer(erasure)
         return CustomerErased(code: c.code, erasure: erasure)
     }
