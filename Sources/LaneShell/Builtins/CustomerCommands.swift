@@ -85,10 +85,14 @@ enum CustomerCommands {
 
     static let export = CommandSpec(
         noun: "customer", verb: "export", summary: "Everything held on a customer, for the customer (X4)",
-        discussion: "Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints. `--format json` gives one document.",
+        discussion: """
+            Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints, and what \
+            plugins keep on them (the survey's answers). `--format json` gives one document.
+            """,
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
         action: .read { inv, ctx, tx in
-            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx)
+            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx,
+                                            plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
             r.add("code", "code", .text(e.customer.code))
             r.add("name", "name", .text(e.customer.name))
@@ -128,6 +132,7 @@ enum CustomerCommands {
             r.add(section: "reminder_calls", "reminder calls", calls)
             r.add(section: "follow_ups", "follow-up calls", followUps)
             r.add(section: "complaints", "complaints", complaints)
+            for s in e.plugins { r.add(section: s.key, s.title, s.table) }
             return .record(r)
         })
 
@@ -136,7 +141,7 @@ enum CustomerCommands {
         discussion: """
             Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. In the texts \
             about their visits and cars (complaint and check-in sheets, timelines, the histories of every car they owned) their code \
-            replaces their name and their number, however written, goes. Vehicles, \
+            replaces their name and their number, however written, goes; plugins clear their own tables (survey comments). Vehicles, \
             repair orders, settlements and payments stay, under the customer code. The audit trail keeps the commands as typed: it \
             is append-only by design. Type the customer code again with --confirm.
             """,
@@ -144,7 +149,7 @@ enum CustomerCommands {
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
         action: .write { inv, ctx, tx in
             let erased = try CustomerDesk.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
-                                                by: ctx.caller(inv.line), tx)
+                                                by: ctx.caller(inv.line), tx, plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
             r.add("code", "code", .text(erased.code))
             r.add("name", "name", .text(erased.name))

@@ -1,4 +1,5 @@
 import LaneCore
+import LanePlugin
 import LaneStore
 
 /// The people who bring cars in, and their cars: registering, looking up,
@@ -127,12 +128,16 @@ public struct CustomerDesk {
 
     // MARK: X4: the customer's own data
 
-    /// `customer export`: everything held on the customer, for the customer.
+    /// `customer export`: everything held on the customer, for the customer,
+    /// with what the plugins keep on them.
     public func export(_ reference: String, by caller: Caller) throws -> CustomerExport {
-        try department.read("customer export", by: caller) { tx in try Self.export(reference, by: caller, tx) }
+        try department.read("customer export", by: caller) { tx in
+            try Self.export(reference, by: caller, tx, plugins: department.pluginRecords)
+        }
     }
 
-    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerExport {
+    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading,
+                              plugins: PluginRecords? = nil) throws -> CustomerExport {
         let c = try References.customer(reference, tx)
         var export = CustomerExport(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
         for v in export.vehicles {
@@ -145,24 +150,28 @@ public struct CustomerDesk {
             export.reminderCalls += try tx.reminderLog(vehicleID: v.id)
         }
         export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
+        export.plugins = try plugins?.export(c, caller, tx) ?? []
         return export
     }
 
-    /// `customer erase`: anonymised by the erasure policy; vehicles, orders and payments stay.
+    /// `customer erase`: anonymised by the erasure policy, in the store and in
+    /// the plugins' tables; vehicles, orders and payments stay.
     public func erase(_ request: EraseRequest, by caller: Caller) throws -> Done<CustomerErased> {
         try department.change("customer erase", by: caller) { tx in
-            let erased = try Self.erase(request, by: caller, tx)
+            let erased = try Self.erase(request, by: caller, tx, plugins: department.pluginRecords)
             return Recorded(erased, audit: AuditNote(ref: erased.code, summary: erased.message.description))
         }
     }
 
-    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerErased {
+    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting,
+                             plugins: PluginRecords? = nil) throws -> CustomerErased {
         let c = try References.customer(request.customer, tx)
         let orders = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
         try Refusal.check(Message("customer.cannot_erase", ["code": .text(c.code)]),
                           c.erasureProblems(confirmation: request.confirmation, orders: orders))
         let erasure = ErasurePolicy.erasure(of: c, texts: try tx.customerTexts(of: c))
         try tx.eraseCustomer(erasure)
+        try plugins?.erase(c, caller, tx)
         return CustomerErased(code: c.code, erasure: erasure)
     }
 }
@@ -273,6 +282,8 @@ public struct CustomerExport: Sendable {
     public var reminderCalls: [ReminderLogEntry] = []
     public var followUps: [(record: FollowUpRecord, number: String)] = []
     public var complaints: [Complaint] = []
+    /// What the plugins keep on the customer.
+    public var plugins: [PluginSection] = []
 }
 
 /// A customer forgotten: what went, and what took its place.
