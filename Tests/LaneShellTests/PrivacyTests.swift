@@ -221,6 +221,27 @@ import Testing
         #expect(history.contains("sold to C0002 C0002"))
         #expect(history.contains("C0002 C0002 → 熊振宇 C0003"))
     }
+
+    @Test func X4_exportHasTheCarsTheyOwnedBeforeTheirComplaintsAndCalls() throws {
+        let shell = try namedEverywhere()
+        try shell.expectOK("vehicle edit 粤B27DP2 --mileage 25000")
+        try shell.expectOK("set format json")
+        let out = try shell.expectOK("customer export C0002")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect((doc["vehicles"] as? [[String: Any]])?.isEmpty == true)
+        let history = try #require(doc["history"] as? [[String: Any]])
+        #expect(history.compactMap { $0["event"] as? String }.contains("transfer"))
+        #expect(history.compactMap { $0["event"] as? String }.contains("sold"))
+        // The new owner's reading is theirs, not his.
+        #expect(!history.contains { $0["mileage_km"] as? Int == 25000 })
+        #expect((doc["repair_orders"] as? [[String: Any]])?.map { $0["number"] as? String } == ["RO-20261123-0001"])
+        let calls = try #require(doc["follow_ups"] as? [[String: Any]])
+        #expect(calls.first?["comment"] as? String == "卢先生说等太久，133.6327.0655")
+        let complaints = try #require(doc["complaints"] as? [[String: Any]])
+        #expect(complaints.first?["ro"] as? String == "RO-20261123-0001")
+        #expect(complaints.first?["finding"] as? String == "卢文博 等了两小时")
+        #expect((doc["appointments"] as? [[String: Any]])?.count == 1)
+    }
 }
 
 @Suite struct CustomerExportRefusalTests {

@@ -86,8 +86,9 @@ enum CustomerCommands {
     static let export = CommandSpec(
         noun: "customer", verb: "export", summary: "Everything held on a customer, for the customer (X4)",
         discussion: """
-            Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints, and what \
-            plugins keep on them (the survey's answers). `--format json` gives one document.
+            Their details, vehicles and history (the cars they owned before too: the rows about them and their visits), repair \
+            orders with money, appointments, calls, follow-ups with comments, complaints, and what plugins keep on them (the survey's \
+            answers). `--format json` gives one document.
             """,
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
         action: .read { inv, ctx, tx in
@@ -123,9 +124,12 @@ enum CustomerCommands {
             for (f, number) in e.followUps {
                 followUps.rows.append([.time(f.at), .text(number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
-            var complaints = Table(columns: [Column("opened_at", "opened"), Column("status", "status"), Column("text", "complaint"),
-                                             Column("action", "action")], emptyText: "no complaints")
-            for k in e.complaints { complaints.rows.append([.time(k.openedAt), .text(k.status.rawValue), .text(k.text), .text(k.action)]) }
+            var complaints = Table(columns: [Column("opened_at", "opened"), Column("ro", "repair order"), Column("status", "status"),
+                                             Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
+                                   emptyText: "no complaints")
+            for (k, number) in e.complaints {
+                complaints.rows.append([.time(k.openedAt), .optional(number), .text(k.status.rawValue), .text(k.text), .text(k.finding), .text(k.action)])
+            }
             r.add(section: "history", "vehicle history", history)
             r.add(section: "repair_orders", "repair orders", orders)
             r.add(section: "appointments", "appointments", appointments)

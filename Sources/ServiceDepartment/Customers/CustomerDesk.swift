@@ -128,8 +128,8 @@ public struct CustomerDesk {
 
     // MARK: X4: the customer's own data
 
-    /// `customer export`: everything held on the customer, for the customer,
-    /// with what the plugins keep on them.
+    /// `customer export`: everything held on the customer, for the customer:
+    /// with the cars they owned before, and what the plugins keep on them.
     public func export(_ reference: String, by caller: Caller) throws -> CustomerExport {
         try department.read("customer export", by: caller) { tx in
             try Self.export(reference, by: caller, tx, plugins: department.pluginRecords)
@@ -140,16 +140,24 @@ public struct CustomerDesk {
                               plugins: PluginRecords? = nil) throws -> CustomerExport {
         let c = try References.customer(reference, tx)
         var export = CustomerExport(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
-        for v in export.vehicles {
-            export.history += try tx.events(vehicleID: v.id).map { (v.plate.value, $0) }
-            for o in try tx.repairOrders(vehicleID: v.id) where o.customerID == c.id {
+        let owns = Set(export.vehicles.map(\.id))
+        for v in try tx.vehicles(everOwnedBy: c) {
+            let orders = try tx.repairOrders(vehicleID: v.id).filter { $0.customerID == c.id }
+            // A car they no longer own: only the rows about them and their visits; the rest is the new owner's.
+            let events = try tx.events(vehicleID: v.id).filter { e in
+                owns.contains(v.id) || e.detail.contains(c.code) || orders.contains { e.detail.contains($0.number) }
+            }
+            export.history += events.map { (v.plate.value, $0) }
+            for o in orders {
                 export.orders.append((o, v.plate.value, o.settlement(vatBasisPoints: caller.settings.vatBasisPoints).total))
                 export.followUps += try tx.followUps(orderID: o.id).map { ($0, o.number) }
             }
             export.appointments += try tx.appointments(vehicleID: v.id).filter { $0.customerID == c.id }
-            export.reminderCalls += try tx.reminderLog(vehicleID: v.id)
+            if owns.contains(v.id) { export.reminderCalls += try tx.reminderLog(vehicleID: v.id) }
         }
+        let numbers = Dictionary(export.orders.map { ($0.order.id, $0.order.number) }, uniquingKeysWith: { a, _ in a })
         export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
+            .map { ($0, $0.orderID.flatMap { numbers[$0] }) }
         export.plugins = try plugins?.export(c, caller, tx) ?? []
         return export
     }
@@ -281,7 +289,8 @@ public struct CustomerExport: Sendable {
     public var appointments: [Appointment] = []
     public var reminderCalls: [ReminderLogEntry] = []
     public var followUps: [(record: FollowUpRecord, number: String)] = []
-    public var complaints: [Complaint] = []
+    /// Each complaint with the number of the order it is about, when it is about one.
+    public var complaints: [(complaint: Complaint, number: String?)] = []
     /// What the plugins keep on the customer.
     public var plugins: [PluginSection] = []
 }
