@@ -4,7 +4,8 @@
 @_exported import LaneCore
 
 /// A compiled plugin: commands, its own tables, reactions to what happens
-/// in the service process, and lines for `today` and `remind due`.
+/// in the service process, lines for `today` and `remind due`, and its part
+/// of a customer's export and erasure (X4).
 ///
 /// Every requirement but `manifest` has a default, so a plugin states only
 /// what it adds. See docs/plugins.md for a whole plugin in under 40 lines.
@@ -21,6 +22,12 @@ public protocol LanePlugin: Sendable {
     func today(_ context: any PluginContext) throws -> [PluginSection]
     /// Calls to make, added to `remind due` (and logged with `remind log`).
     func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder]
+    /// X4: what the plugin keeps on `customer`, as sections of `customer export`.
+    func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection]
+    /// X4: called inside the transaction of `customer erase`, with the
+    /// customer as they were before it: take their name, number and words out
+    /// of the plugin's tables. A throw refuses the whole erase.
+    func erase(customer: Customer, _ context: any PluginContext) throws
 }
 
 extension LanePlugin {
@@ -29,6 +36,8 @@ extension LanePlugin {
     public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
+    public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
+    public func erase(customer: Customer, _ context: any PluginContext) throws {}
 }
 
 /// Who a plugin is. `name` is also its settings section (`[plugin.NAME]` in

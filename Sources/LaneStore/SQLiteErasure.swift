@@ -2,20 +2,47 @@ import GRDB
 import LaneCore
 
 extension SQLiteTransaction {
+    /// The vehicles a customer owns or owned (`?1` their id, `?2` their code):
+    /// theirs now, those their orders and appointments were for, and those
+    /// whose history names their code (sold to them, a change of owner). The
+    /// history is scanned, not indexed: only export and erasure ask.
+    static let vehiclesEverOwned = """
+        SELECT id FROM vehicle WHERE owner_id = ?1
+        UNION SELECT vehicle_id FROM repair_order WHERE customer_id = ?1
+        UNION SELECT vehicle_id FROM appointment WHERE customer_id = ?1
+        UNION SELECT vehicle_id FROM vehicle_event WHERE instr(detail, ?2) > 0
+        """
+
+    /// Every free text of the customer's orders, appointments and vehicles, by place.
+    func customerTexts(of customer: Customer) throws -> [CustomerText] {
+        let orders = "SELECT id FROM repair_order WHERE customer_id = ?1"
+        let selects = CustomerText.Field.allCases.map { field -> String in
+            let (table, column) = (field.table, field.column)
+            let which: String
+            switch field {
+            case .repairOrderComplaint, .checkInDamage, .checkInValuables, .checkInEquipment, .followUpPreference, .cancelReason, .discountReason,
+                 .appointmentJob:
+                which = "customer_id = ?1"
+            case .repairOrderEvent, .qualityCheckNote: which = "repair_order_id IN (\(orders))"
+            case .appointmentEvent: which = "appointment_id IN (SELECT id FROM appointment WHERE customer_id = ?1)"
+            case .vehicleEvent, .delayedDeliveryNote: which = "vehicle_id IN (\(Self.vehiclesEverOwned))"
+            }
+            return "SELECT '\(field.rawValue)', id, \(column) FROM \(table) WHERE \(which) AND \(column) IS NOT NULL AND \(column) <> ''"
+        }
+        return try Row.fetchAll(db, sql: selects.joined(separator: "\nUNION ALL ") + "\nORDER BY 1, 2", arguments: [customer.id, customer.code])
+            .compactMap { row in CustomerText.Field(rawValue: row[0]).map { CustomerText(field: $0, rowID: row[1], text: row[2]) } }
+    }
+
     /// Applies each item with the value it carries; which items, and what
     /// replaces them, is the application layer's decision (its erasure policy).
     func eraseCustomer(_ erasure: CustomerErasure) throws {
         let id = erasure.customerID
         for item in erasure.items {
             switch item {
-            case .words(let words, let replacement):
-                try db.execute(sql: """
-                    UPDATE vehicle_event SET detail = REPLACE(detail, ?, ?) WHERE vehicle_id IN (SELECT id FROM vehicle WHERE owner_id = ?)
-                    """, arguments: [words, replacement, id])
-                try db.execute(sql: """
-                    UPDATE repair_order_event SET detail = REPLACE(detail, ?, ?)
-                    WHERE repair_order_id IN (SELECT id FROM repair_order WHERE customer_id = ?)
-                    """, arguments: [words, replacement, id])
+            case .texts(let texts):
+                for t in texts {
+                    try db.execute(sql: "UPDATE \(t.field.table) SET \(t.field.column) = ? WHERE id = ?", arguments: [t.text, t.rowID])
+                }
             case .name(let replacement):
                 try db.execute(sql: "UPDATE customer SET name = ? WHERE id = ?", arguments: [replacement, id])
             case .phone:
@@ -54,9 +81,10 @@ extension SQLiteTransaction {
 /// place. The store applies it as given; it decides nothing.
 public struct CustomerErasure: Sendable, Equatable {
     public enum Item: Sendable, Equatable {
-        /// Text in the vehicles' histories and the orders' timelines (the
-        /// customer's name in "sold to …"), replaced wherever it stands.
-        case words(String, with: String)
+        /// Free texts about the customer's orders, appointments and vehicles
+        /// (see `CustomerText`), each rewritten whole: what they said but
+        /// the customer's name and number.
+        case texts([CustomerText])
         /// The customer's name.
         case name(with: String)
         /// The mobile number: emptied, so it never matches again.
@@ -78,7 +106,7 @@ public struct CustomerErasure: Sendable, Equatable {
         /// What the item erases, as a stable key (`follow_up_comments`).
         public var key: String {
             switch self {
-            case .words: return "history_words"
+            case .texts: return "texts"
             case .name: return "name"
             case .phone: return "phone"
             case .address: return "address"
@@ -94,10 +122,10 @@ public struct CustomerErasure: Sendable, Equatable {
         /// What takes its place; nil when it is emptied.
         public var replacement: String? {
             switch self {
-            case .words(_, let with), .name(let with), .followUpComments(let with), .complaints(let with), .appointmentNotes(let with),
+            case .name(let with), .followUpComments(let with), .complaints(let with), .appointmentNotes(let with),
                  .reminderReasons(let with), .signatures(let with), .reservationLabels(let with):
                 return with
-            case .phone, .address:
+            case .texts, .phone, .address:
                 return nil
             }
         }
@@ -109,5 +137,43 @@ public struct CustomerErasure: Sendable, Equatable {
     public init(customerID: Int64, items: [Item]) {
         self.customerID = customerID
         self.items = items
+    }
+}
+
+/// A free text the store keeps that may name a customer (X4): an order's
+/// complaint and check-in sheet, a timeline or history row. An erasure gives
+/// it back rewritten.
+public struct CustomerText: Sendable, Equatable {
+    /// Which text: its table and column.
+    public enum Field: String, Sendable, CaseIterable {
+        case repairOrderComplaint = "repair_order.complaint"
+        case checkInDamage = "repair_order.checkin_damage"
+        case checkInValuables = "repair_order.checkin_valuables"
+        case checkInEquipment = "repair_order.checkin_equipment"
+        /// When the customer wants the follow-up call (R6.1), in their words.
+        case followUpPreference = "repair_order.follow_up_preference"
+        case cancelReason = "repair_order.cancel_reason"
+        case discountReason = "repair_order.discount_reason"
+        /// The order's timeline (`ro timeline`): signed by …
+        case repairOrderEvent = "repair_order_event.detail"
+        case qualityCheckNote = "quality_check.note"
+        case appointmentJob = "appointment.job"
+        case appointmentEvent = "appointment_event.detail"
+        /// The history of every vehicle the customer owns or owned: sold to …, … → …
+        case vehicleEvent = "vehicle_event.detail"
+        case delayedDeliveryNote = "delayed_delivery.note"
+
+        var table: Substring { rawValue.prefix { $0 != "." } }
+        var column: Substring { rawValue.drop { $0 != "." }.dropFirst() }
+    }
+
+    public var field: Field
+    public var rowID: Int64
+    public var text: String
+
+    public init(field: Field, rowID: Int64, text: String) {
+        self.field = field
+        self.rowID = rowID
+        self.text = text
     }
 }

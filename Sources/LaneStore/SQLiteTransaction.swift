@@ -117,6 +117,9 @@ struct SQLiteTransaction: StoreWriting {
         try vehicles("WHERE plate >= ? AND plate < ? ORDER BY plate LIMIT ?", [prefix, Self.upperBound(prefix), limit])
     }
     func vehicles(ownerID: Int64) throws -> [Vehicle] { try vehicles("WHERE owner_id = ? ORDER BY plate", [ownerID]) }
+    func vehicles(everOwnedBy customer: Customer) throws -> [Vehicle] {
+        try vehicles("WHERE id IN (\(SQLiteTransaction.vehiclesEverOwned)) ORDER BY plate", [customer.id, customer.code])
+    }
     func vehicles(limit: Int, offset: Int) throws -> [Vehicle] { try vehicles("ORDER BY plate LIMIT ? OFFSET ?", [limit, offset]) }
     func vehicleCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicle") ?? 0 }
 

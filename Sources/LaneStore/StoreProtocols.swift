@@ -47,6 +47,11 @@ public protocol CustomersReading {
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
     func customers(limit: Int, offset: Int) throws -> [Customer]
     func customerCount() throws -> Int
+    /// X4: the free texts that may name the customer, for an erasure to
+    /// rewrite: their orders' complaint, check-in sheet, timeline and QC
+    /// notes, their appointments' jobs and histories, and the histories and
+    /// delay notes of every vehicle they own or owned (`vehicles(everOwnedBy:)`).
+    func customerTexts(of customer: Customer) throws -> [CustomerText]
 }
 
 /// Changing customers.
@@ -68,6 +73,10 @@ public protocol VehiclesReading {
     /// Vehicles whose plate starts with `prefix`, ordered by plate.
     func vehicles(platePrefix prefix: String, limit: Int) throws -> [Vehicle]
     func vehicles(ownerID: Int64) throws -> [Vehicle]
+    /// Vehicles the customer owns or owned: theirs now, those their repair
+    /// orders and appointments were for, and those whose history names their
+    /// code (sold to them, a change of owner).
+    func vehicles(everOwnedBy customer: Customer) throws -> [Vehicle]
     func vehicles(limit: Int, offset: Int) throws -> [Vehicle]
     func vehicleCount() throws -> Int
     func events(vehicleID: Int64) throws -> [VehicleEvent]

@@ -55,6 +55,21 @@ public final class TestShell {
         pluginMessages = messages
     }
 
+    /// Every stored row as text, by table (`SQLiteStore.snapshot()` cut at its `[table]` lines).
+    public func storedRows() throws -> [String: String] {
+        var tables: [String: [Substring]] = [:]
+        var table = ""
+        for line in try store.snapshot().split(separator: "\n") {
+            if line.hasPrefix("["), line.hasSuffix("]"), line.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                table = String(line.dropFirst().dropLast())
+                tables[table, default: []] = []
+            } else {
+                tables[table, default: []].append(line)
+            }
+        }
+        return tables.mapValues { $0.joined(separator: "\n") }
+    }
+
     public struct Outcome {
         public var code: ExitCode
         public var out: String

@@ -21,6 +21,10 @@ public final class Department {
 
     public typealias EventListener = (_ events: [DomainEvent], _ caller: Caller, _ tx: any StoreWriting) throws -> [String]
 
+    /// X4: what the front end's plugins keep on customers, which `customer
+    /// export` adds and `customer erase` reaches. A front end with plugins sets it.
+    public var pluginRecords: PluginRecords?
+
     public init(store: any ServiceStore) { self.store = store }
 
     /// X6: throws why the caller may not run `operation`.
@@ -79,6 +83,20 @@ public final class Department {
         case "deliver": return .delivered(order)
         default: return .repairOrderStep(order, step: step)
         }
+    }
+}
+
+/// X4: plugins' own records of customers, reached in the operation's transaction.
+public struct PluginRecords {
+    /// Sections for `customer export`.
+    public var export: (_ customer: Customer, _ caller: Caller, _ tx: any StoreReading) throws -> [PluginSection]
+    /// Inside `customer erase`, with the customer as they were before it.
+    public var erase: (_ customer: Customer, _ caller: Caller, _ tx: any StoreWriting) throws -> Void
+
+    public init(export: @escaping (_ customer: Customer, _ caller: Caller, _ tx: any StoreReading) throws -> [PluginSection],
+                erase: @escaping (_ customer: Customer, _ caller: Caller, _ tx: any StoreWriting) throws -> Void) {
+        self.export = export
+        self.erase = erase
     }
 }
 

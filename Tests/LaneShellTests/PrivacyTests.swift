@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import LaneStore
 import LaneTesting
 import Testing
 @testable import LaneShell
@@ -133,6 +134,113 @@ import Testing
         #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("may not run customer erase"))
         try shell.expectOK("set user 姚雪")
         #expect(try shell.expectRefused("customer erase C0002 --confirm C0002").contains("RO-20261123-0001 is still open"))
+    }
+}
+
+/// X4: roles that see numbers masked look customers up by a whole number or its
+/// last four digits, never by its first digits: 13 prefix queries would give the number.
+@Suite struct PhoneSearchTests {
+    func complete(_ shell: TestShell, _ line: String) -> [String] {
+        Completer(session: shell.session).candidates(forLineBeforeCursor: line)
+    }
+
+    @Test func X4_aTechnicianCannotFindACustomerByTheFirstDigitsOfTheirNumber() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("set user 夏勇")
+        for n in 1...10 where n != 4 {
+            let refused = try shell.expectRefused("customer find \(String("13363270655".prefix(n)))")
+            #expect(refused.contains("the whole number (11 digits) or its last four digits"), "\(n) digits")
+        }
+        #expect(try shell.expectOK("customer find 0655").contains("133****0655"))
+        #expect(try shell.expectOK("customer find 13363270655").contains("C0002"))
+        #expect(try shell.expectOK("customer find '133 6327 0655'").contains("C0002"))
+        #expect(try shell.expectOK("customer find 卢").contains("C0002"))
+    }
+
+    @Test func X4_anAdvisorStillFindsACustomerByTheFirstDigits() throws {
+        let shell = try TestShell(seeded: true)
+        #expect(try shell.expectOK("customer find 133632").contains("13363270655"))
+        #expect(try shell.expectOK("customer find 0655").contains("13363270655"))
+    }
+
+    @Test func X4_completionGivesAMaskedRoleCodesForAWholeNumberOrItsLastFourDigitsOnly() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("set user 夏勇")
+        #expect(complete(shell, "customer show 0655") == ["C0002"])
+        #expect(complete(shell, "customer show 13363270655") == ["C0002"])
+        for n in 1...10 where n != 4 {
+            #expect(complete(shell, "customer show \(String("13363270655".prefix(n)))").isEmpty, "\(n) digits")
+        }
+        try shell.expectOK("set user 薛淑芬")
+        #expect(complete(shell, "customer show 1336327") == ["13363270655"])
+    }
+}
+
+/// X4: forgetting a customer reaches every text their name or number stands in.
+@Suite struct CustomerErasureTests {
+    /// The service day with 卢文博's name and number written into every free
+    /// text the workshop keeps, a quality call, a complaint, an appointment,
+    /// and then his car sold on to 熊振宇 (C0003).
+    func namedEverywhere() throws -> TestShell {
+        let shell = try TestShell(seeded: true)
+        let named: [String: String] = [
+            "ro complaint --text 保养": "ro complaint --text '卢文博：保养，电话１３３６３２７０６５５'",
+            "ro check-in --mileage 19100 --fuel 4 --covers":
+                "ro check-in --mileage 19100 --fuel 4 --covers --damage '左后门划痕（卢文博指出）' --valuables '卢文博的墨镜' --equipment '备胎；车主 133 6327 0655'",
+            "ro deliver --next-date 2027-05-23 --next-km 24100 --call-time 工作日上午":
+                "ro deliver --next-date 2027-05-23 --next-km 24100 --call-time '工作日上午 打 +86 133-6327-0655'",
+        ]
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(named[line] ?? line) }
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 2 --comment '卢先生说等太久，133.6327.0655'")
+        try shell.expectOK("complaint investigate 1 --finding '卢文博 等了两小时'")
+        try shell.expectOK("set user 薛淑芬")
+        try shell.expectOK("appt book 粤B27DP2 --at 2026-11-30T14:00 --job '保养（卢文博要求）' --note '卢文博 13363270655'")
+        try shell.expectOK("vehicle transfer 粤B27DP2 --to C0003")
+        return shell
+    }
+
+    @Test func X4_eraseLeavesNoTraceOfTheNameOrNumberOutsideTheAuditTrail() throws {
+        let shell = try namedEverywhere()
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("customer erase C0002 --confirm C0002")
+        // The audit trail keeps commands as typed: append-only by design, a separate issue.
+        let stored = try shell.storedRows().filter { $0.key != "audit_log" }
+        for (table, rows) in stored {
+            for personal in ["卢文博", "13363270655", "133 6327 0655", "133-6327-0655", "133.6327.0655", "１３３６３２７０６５５", "63270655", "0655"] {
+                #expect(!rows.contains(personal), "\(personal) is still stored in \(table)")
+            }
+        }
+        // What the texts said of the car stays, under the code.
+        let order = try #require(try shell.store.read { try $0.repairOrder(number: "RO-20261123-0001") })
+        #expect(order.complaint == "C0002：保养，电话(erased)")
+        #expect(order.checkIn?.damage == "左后门划痕（C0002指出）")
+        #expect(order.checkIn?.valuables == "C0002的墨镜")
+        #expect(order.checkIn?.equipment == "备胎；车主 (erased)")
+        let history = try shell.expectOK("vehicle history 粤B27DP2")
+        #expect(history.contains("sold to C0002 C0002"))
+        #expect(history.contains("C0002 C0002 → 熊振宇 C0003"))
+    }
+
+    @Test func X4_exportHasTheCarsTheyOwnedBeforeTheirComplaintsAndCalls() throws {
+        let shell = try namedEverywhere()
+        try shell.expectOK("vehicle edit 粤B27DP2 --mileage 25000")
+        try shell.expectOK("set format json")
+        let out = try shell.expectOK("customer export C0002")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect((doc["vehicles"] as? [[String: Any]])?.isEmpty == true)
+        let history = try #require(doc["history"] as? [[String: Any]])
+        #expect(history.compactMap { $0["event"] as? String }.contains("transfer"))
+        #expect(history.compactMap { $0["event"] as? String }.contains("sold"))
+        // The new owner's reading is theirs, not his.
+        #expect(!history.contains { $0["mileage_km"] as? Int == 25000 })
+        #expect((doc["repair_orders"] as? [[String: Any]])?.map { $0["number"] as? String } == ["RO-20261123-0001"])
+        let calls = try #require(doc["follow_ups"] as? [[String: Any]])
+        #expect(calls.first?["comment"] as? String == "卢先生说等太久，133.6327.0655")
+        let complaints = try #require(doc["complaints"] as? [[String: Any]])
+        #expect(complaints.first?["ro"] as? String == "RO-20261123-0001")
+        #expect(complaints.first?["finding"] as? String == "卢文博 等了两小时")
+        #expect((doc["appointments"] as? [[String: Any]])?.count == 1)
     }
 }
 

@@ -63,6 +63,15 @@ import LaneTesting
         #expect(try desk.show("C0002", by: try caller()).customer.phone == "13363270655")
     }
 
+    @Test func aTechnicianFindsByTheWholeNumberOrItsLastFourDigitsOnly() throws {
+        let tech = try caller("夏勇", .technician)
+        let r = refusal { _ = try desk.find("1336327", by: tech) }
+        #expect(r?.codes == ["customer.cannot_find_by_digits", "customer.whole_number_or_last_four"])
+        #expect(try desk.find("0655", by: tech).map(\.customer.code) == ["C0002"])
+        #expect(try desk.find("13363270655", by: tech).map(\.customer.phone) == ["133****0655"])
+        #expect(try desk.find("133632", by: try caller()).map(\.customer.code) == ["C0002"])
+    }
+
     @Test func aTechnicianMayNotAddACustomer() throws {
         let r = refusal { _ = try desk.add(CustomerRequest(name: "王小明", phone: "13800138000", address: nil), by: try caller("夏勇", .technician)) }
         #expect(r?.codes.first == "access.role_may_not")
@@ -72,10 +81,11 @@ import LaneTesting
         let manager = try caller("姚雪", .serviceManager, request: "customer erase C0002 --confirm c0002")
         let done = try desk.erase(EraseRequest(customer: "C0002", confirmation: "c0002"), by: manager)
         let customer = try #require(try shell.store.read { try $0.customer(number: 2) })
-        #expect(done.value.erasure == ErasurePolicy.erasure(of: Customer(id: customer.id, code: "C0002", name: "卢文博", phone: customer.phone,
-                                                                       address: nil, createdAt: customer.createdAt)))
-        #expect(done.value.erasure.items.map(\.key) == ["history_words", "name", "phone", "address", "follow_up_comments", "complaints",
+        #expect(done.value.erasure.items.map(\.key) == ["texts", "name", "phone", "address", "follow_up_comments", "complaints",
                                                         "appointment_notes", "reminder_reasons", "signatures", "reservation_labels"])
+        guard case .texts(let texts)? = done.value.erasure.items.first else { Issue.record("no texts item"); return }
+        #expect(texts.map(\.field) == [.vehicleEvent])
+        #expect(texts.map(\.text) == ["sold to C0002 C0002"])
         #expect(done.value.name == "已删除客户 C0002")
         #expect(done.value.message.code == "customer.erased")
         #expect(customer.name == "已删除客户 C0002")

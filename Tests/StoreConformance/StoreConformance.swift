@@ -175,6 +175,9 @@ extension StoreConformance {
             var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id,
                                                          customerID: gone.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
             o.terms = WorkOrderTerms(payment: .cash, oldParts: .take, wash: true, signedBy: "王小明", signedAt: Self.now)
+            o.complaint = "王小明说刹车异响，回电 139 0013 9000"
+            o.checkIn = CheckInSheet(mileage: 12_500, fuelEighths: 4, coversFitted: true, damage: "左后门划痕", valuables: "王小明的手机",
+                                     equipment: "备胎")
             try tx.saveRepairOrder(o)
             try tx.appendRepairOrderEvent(orderID: o.id, kind: "sign", detail: "signed by 王小明", at: Self.now, by: "薛淑芬")
             try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: .quality, outcome: .reached, score: 2, comment: "王先生说等太久",
@@ -185,15 +188,42 @@ extension StoreConformance {
                                                          start: Self.now.adding(seconds: 86_400), durationMinutes: 60, job: "保养",
                                                          channel: .inbound, calledAt: Self.now, enteredAt: Self.now, note: "王先生下午才有空"),
                                              day: Self.today.adding(days: 1))
+            try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: "booked for 王小明 C0001", at: Self.now, by: "薛淑芬")
             try tx.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "engine"))
             try tx.reserve(partNumber: "P-1", quantity: 1, for: a.id, label: "王小明 AP-20261124-001", at: Self.now)
             try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: Self.today, outcome: .declined,
                                                       reason: "王先生出差", at: Self.now, by: "蒋芳"))
+            // A car they sold on: its history names them, and then the next owner's visit.
+            let fields = try VehicleFields.validate(vin: "LXHCB1A24T0000017", plate: "粤B54321", model: "星河 E3", sold: "2024-05-01",
+                                                    mileage: "3000", today: Self.today).get()
+            var sold = try tx.insertVehicle(fields, ownerID: gone.id, at: Self.now)
+            try tx.appendEvent(vehicleID: sold.id, kind: .sold, visitKind: nil, on: fields.soldOn, mileage: 3000, detail: "sold to 王小明 C0001",
+                               at: Self.now, by: "薛淑芬")
+            sold.ownerID = kept.id
+            try tx.updateVehicle(sold)
+            try tx.appendEvent(vehicleID: sold.id, kind: .transfer, visitKind: nil, on: Self.today, mileage: nil, detail: "王小明 C0001 → 李四 C0002",
+                               at: Self.now, by: "薛淑芬")
+            try tx.appendEvent(vehicleID: sold.id, kind: .visit, visitKind: .repair, on: Self.today, mileage: 4000, detail: "李四 came in",
+                               at: Self.now, by: "薛淑芬")
+            var other = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 2), vehicleID: sold.id,
+                                                             customerID: kept.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            other.complaint = "李四的车"
+            try tx.saveRepairOrder(other)
             return (gone, kept)
         }
+        // The store finds every text that may name them, theirs and on every car they owned; the next owner's order is not theirs.
+        let texts = try store.read { tx in try tx.customerTexts(of: gone) }
+        #expect(Set(texts.map(\.field)) == [.repairOrderComplaint, .checkInDamage, .checkInValuables, .checkInEquipment, .repairOrderEvent,
+                                             .appointmentJob, .appointmentEvent, .vehicleEvent])
+        #expect(texts.filter { $0.field == .vehicleEvent }.map(\.text).sorted()
+                == ["sold to 王小明 C0001", "李四 came in", "王小明 C0001 → 李四 C0002", "王小明 says the brakes squeal"].sorted())
+        #expect(!texts.contains { $0.text == "李四的车" })
+        #expect(try store.read { tx in try tx.vehicles(everOwnedBy: gone) }.map(\.plate.value) == ["粤B12345", "粤B54321"])
+        let rewritten = texts.filter { $0.text.contains("王小明") || $0.text.contains("139") }
+            .map { CustomerText(field: $0.field, rowID: $0.rowID, text: "[\($0.field.rawValue)]") }
         try store.write { (tx: any StoreWriting) throws in
             try tx.eraseCustomer(CustomerErasure(customerID: gone.id, items: [
-                .words("王小明", with: "C0001"), .name(with: "erased C0001"), .phone, .address, .followUpComments(with: "x"),
+                .texts(rewritten), .name(with: "erased C0001"), .phone, .address, .followUpComments(with: "x"),
                 .complaints(with: "y"), .appointmentNotes(with: "z"), .reminderReasons(with: "r"), .signatures(with: "s"),
                 .reservationLabels(with: "l"),
             ]))
@@ -205,17 +235,26 @@ extension StoreConformance {
             #expect(c.address == nil)
             #expect(try tx.customers(phone: "13900139000").isEmpty)
             let v = try #require(try tx.vehicles(ownerID: gone.id).first)
-            #expect(try tx.events(vehicleID: v.id).map(\.detail).contains("C0001 says the brakes squeal"))
+            #expect(try tx.events(vehicleID: v.id).map(\.detail).contains("[vehicle_event.detail]"))
             let o = try #require(try tx.repairOrders(vehicleID: v.id).first)
             #expect(o.terms?.signedBy == "s")
             #expect(o.settlementSignedBy == nil)
-            #expect(try tx.repairOrderEvents(orderID: o.id).map(\.detail) == ["signed by C0001"])
+            #expect(o.complaint == "[repair_order.complaint]")
+            #expect(o.checkIn?.valuables == "[repair_order.checkin_valuables]")
+            #expect(o.checkIn?.damage == "左后门划痕")
+            #expect(try tx.repairOrderEvents(orderID: o.id).map(\.detail) == ["[repair_order_event.detail]"])
             #expect(try tx.followUps(orderID: o.id).map(\.comment) == ["x"])
             #expect(try tx.complaints(statuses: Complaint.Status.allCases).map(\.text).sorted() == ["y", "李四的投诉"])
             let a = try #require(try tx.appointments(vehicleID: v.id).first)
             #expect(a.note == "z")
+            #expect(a.job == "保养")
+            #expect(try tx.appointmentEvents(appointmentID: a.id).map(\.detail) == ["[appointment_event.detail]"])
             #expect(try tx.reservations(appointmentID: a.id).map(\.label) == ["l"])
             #expect(try tx.reminderLog(vehicleID: v.id).map(\.reason) == ["r"])
+            // The car they sold: the rows about them rewritten, the next owner's as they were.
+            let sold = try #require(try tx.vehicle(plate: "粤B54321"))
+            #expect(try tx.events(vehicleID: sold.id).map(\.detail) == ["[vehicle_event.detail]", "[vehicle_event.detail]", "李四 came in"])
+            #expect(try tx.repairOrders(vehicleID: sold.id).map(\.complaint) == ["李四的车"])
             // The other customer is untouched.
             #expect(try tx.customer(id: kept.id) == kept)
         }

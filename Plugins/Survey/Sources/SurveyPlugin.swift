@@ -76,4 +76,32 @@ public struct SurveyPlugin: LanePlugin {
         }
         return [PluginSection(key: "surveys_due", title: "satisfaction surveys to take (R6.1: survey start)", table: t)]
     }
+
+    /// X4: the customer's surveys and every answer, for `customer export`.
+    public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] {
+        var surveys = Table(columns: [Column("ro", "repair order"), Column("surveyed_on", "surveyed"), Column("csi", "CSI (0-100)"),
+                                      Column("nps_answer", "recommend (0-10)"), Column("comment", "comment"), Column("complaint", "complaint")],
+                            emptyText: "no satisfaction surveys")
+        var answers = Table(columns: [Column("ro", "repair order"), Column("q", "q"), Column("question", "question"), Column("answer", "answer")],
+                            emptyText: "no survey answers")
+        for s in try context.rows("SELECT * FROM survey_response WHERE customer_id = ? ORDER BY id", [.integer(customer.id)]) {
+            let ro = s.text("ro_number") ?? ""
+            surveys.rows.append([.text(ro), .optional(s.text("surveyed_on")), SurveyScore.value(s.int("csi_tenths").map { Int($0) }),
+                                 s.int("nps_answer").map { .int(Int($0)) } ?? .none, .text(s.text("comment") ?? ""), .optional(s.text("complaint"))])
+            for a in try context.rows("SELECT * FROM survey_answer WHERE response_id = ? ORDER BY position", [s["id"]]) {
+                answers.rows.append([.text(ro), .text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .int(Int(a.int("value") ?? 0))])
+            }
+        }
+        return [PluginSection(key: "surveys", title: "satisfaction surveys", table: surveys),
+                PluginSection(key: "survey_answers", title: "survey answers", table: answers)]
+    }
+
+    /// X4: the customer's own words go, and their name where a survey's
+    /// complaint note has it; the scores stay, nobody's, for the reports.
+    public func erase(customer: Customer, _ context: any PluginContext) throws {
+        try context.execute("""
+            UPDATE survey_response SET comment = CASE comment WHEN '' THEN '' ELSE ? END, complaint = REPLACE(complaint, ?, ?)
+            WHERE customer_id = ?
+            """, [.text(Message("customer.erased_words").description), .text(customer.name), .text(customer.code), .integer(customer.id)])
+    }
 }

@@ -21,6 +21,9 @@ extension MessageCatalog {
         "customer.unknown": "unknown",
         "customer.say_what_to_find": "say what to look for",
         "customer.nothing_found": "no customer's name, mobile number, plate or code starts with '{text}'",
+        "customer.cannot_find_by_digits": "cannot look customers up by these digits",
+        "customer.whole_number_or_last_four":
+            "'{given}' is part of a mobile number: your role finds a customer by the whole number (11 digits) or its last four digits, or by name, plate or code",
 
         // Customers: adding, changing, forgetting.
         "customer.added": "added customer {code} {name}",

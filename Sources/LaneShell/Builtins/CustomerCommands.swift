@@ -53,7 +53,8 @@ enum CustomerCommands {
         noun: "customer", verb: "find", summary: "Find customers by name, phone, plate or code",
         discussion: """
             TEXT is matched against the start of a name (王 finds 王小明), a mobile number's first or last digits \
-            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code.
+            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code. \
+            Roles that see numbers masked give the whole number or its last four digits, never its first digits (X4).
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],
@@ -84,10 +85,15 @@ enum CustomerCommands {
 
     static let export = CommandSpec(
         noun: "customer", verb: "export", summary: "Everything held on a customer, for the customer (X4)",
-        discussion: "Their details, vehicles and history, repair orders with money, appointments, calls, follow-ups and complaints. `--format json` gives one document.",
+        discussion: """
+            Their details, vehicles and history (the cars they owned before too: the rows about them and their visits), repair \
+            orders with money, appointments, calls, follow-ups with comments, complaints, and what plugins keep on them (the survey's \
+            answers). `--format json` gives one document.
+            """,
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
         action: .read { inv, ctx, tx in
-            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx)
+            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx,
+                                            plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
             r.add("code", "code", .text(e.customer.code))
             r.add("name", "name", .text(e.customer.name))
@@ -118,22 +124,28 @@ enum CustomerCommands {
             for (f, number) in e.followUps {
                 followUps.rows.append([.time(f.at), .text(number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
-            var complaints = Table(columns: [Column("opened_at", "opened"), Column("status", "status"), Column("text", "complaint"),
-                                             Column("action", "action")], emptyText: "no complaints")
-            for k in e.complaints { complaints.rows.append([.time(k.openedAt), .text(k.status.rawValue), .text(k.text), .text(k.action)]) }
+            var complaints = Table(columns: [Column("opened_at", "opened"), Column("ro", "repair order"), Column("status", "status"),
+                                             Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
+                                   emptyText: "no complaints")
+            for (k, number) in e.complaints {
+                complaints.rows.append([.time(k.openedAt), .optional(number), .text(k.status.rawValue), .text(k.text), .text(k.finding), .text(k.action)])
+            }
             r.add(section: "history", "vehicle history", history)
             r.add(section: "repair_orders", "repair orders", orders)
             r.add(section: "appointments", "appointments", appointments)
             r.add(section: "reminder_calls", "reminder calls", calls)
             r.add(section: "follow_ups", "follow-up calls", followUps)
             r.add(section: "complaints", "complaints", complaints)
+            for s in e.plugins { r.add(section: s.key, s.title, s.table) }
             return .record(r)
         })
 
     static let erase = CommandSpec(
         noun: "customer", verb: "erase", summary: "Anonymise a customer; the financial records the law requires stay (X4)",
         discussion: """
-            Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. Vehicles, \
+            Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. In the texts \
+            about their visits and cars (complaint and check-in sheets, timelines, the histories of every car they owned) their code \
+            replaces their name and their number, however written, goes; plugins clear their own tables (survey comments). Vehicles, \
             repair orders, settlements and payments stay, under the customer code. The audit trail keeps the commands as typed: it \
             is append-only by design. Type the customer code again with --confirm.
             """,
@@ -141,7 +153,7 @@ enum CustomerCommands {
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
         action: .write { inv, ctx, tx in
             let erased = try CustomerDesk.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
-                                                by: ctx.caller(inv.line), tx)
+                                                by: ctx.caller(inv.line), tx, plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
             r.add("code", "code", .text(erased.code))
             r.add("name", "name", .text(erased.name))

@@ -1,6 +1,7 @@
 import Foundation
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// TAB completion from the command specs and live data: nouns, verbs,
 /// options, plates, customers, staff names, part numbers and files.
@@ -77,12 +78,15 @@ public struct Completer {
         case .commands: return filter(session.registry.nounNames + session.registry.metaNames, partial)
         case .files: return files(partial)
         case .plugins: return filter(session.plugins.all.map(\.manifest.name), partial)
-        case .customers: return (try? session.store.read { try customers($0, partial) }) ?? []
+        case .customers:
+            let privacy = self.privacy
+            return (try? session.store.read { try customers($0, partial, privacy) }) ?? []
         case .vehicles: return (try? session.store.read { try plates($0, partial) }) ?? []
         case .vehiclesAndCustomers:
+            let privacy = self.privacy
             return (try? session.store.read { tx in
                 let orders = partial.uppercased().hasPrefix("R") ? try tx.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) : []
-                return try orders + plates(tx, partial) + customers(tx, partial)
+                return try orders + plates(tx, partial) + customers(tx, partial, privacy)
             }) ?? []
         case .staff:
             return (try? session.store.read { try $0.staff(namePrefix: partial, limit: Completer.limit).map(\.name) }) ?? []
@@ -97,19 +101,27 @@ public struct Completer {
         }
     }
 
+    /// The user's privacy, read before a completion's read transaction (the store's reads do not nest).
+    private var privacy: Privacy { Privacy(role: try? session.role()) }
+
     private func plates(_ tx: any StoreReading, _ partial: String) throws -> [String] {
         try tx.vehicles(platePrefix: partial.uppercased(), limit: Completer.limit).map(\.plate.value)
     }
 
-    /// Names (Chinese included) by prefix, mobile numbers by their first digits, a complete code as itself.
-    private func customers(_ tx: any StoreReading, _ partial: String) throws -> [String] {
+    /// Names (Chinese included) by prefix, mobile numbers by their first
+    /// digits, a complete code as itself. Roles that see numbers masked get
+    /// the codes of a whole number or of its last four digits, and nothing
+    /// for a prefix (X4: as `customer find`).
+    private func customers(_ tx: any StoreReading, _ partial: String, _ privacy: Privacy) throws -> [String] {
         if Customer.looksLikeCode(partial), let number = Int(partial.dropFirst()), let c = try tx.customer(number: number) {
             return [c.code]
         }
         if !partial.isEmpty, partial.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            // X4: numbers are completed only for roles that may see them.
-            guard Privacy(role: try session.role()).showsContacts else { return [] }
-            return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.limit).map(\.phone.digits)
+            if privacy.showsContacts {
+                return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.limit).map(\.phone.digits)
+            }
+            guard let lookup = privacy.phoneLookup(partial) else { return [] }
+            return try CustomerDesk.customers(lookup, tx, limit: Completer.limit).map(\.code)
         }
         var seen = Set<String>()
         return try tx.customers(namePrefix: partial, limit: Completer.limit).map(\.name).filter { seen.insert($0).inserted }

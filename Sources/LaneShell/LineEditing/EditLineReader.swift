@@ -118,6 +118,12 @@ public final class EditLineReader: LineReader {
         let candidates = complete(before)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = EditLineReader.commonPrefix(candidates)
+        if candidates.count == 1, !common.hasPrefix(partial) {
+            // A word completed to another (the last digits of a number to the customer's code): it takes the word's place.
+            el_deletestr(editLine, Int32(partial.count))
+            el_insertstr(editLine, common + " ")
+            return UInt8(CC_REFRESH)
+        }
         var insertion = common.hasPrefix(partial) ? String(common.dropFirst(partial.count)) : ""
         if candidates.count == 1 && !common.hasSuffix("/") { insertion += " " }
         if !insertion.isEmpty {

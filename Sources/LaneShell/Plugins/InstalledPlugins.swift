@@ -1,5 +1,6 @@
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// Where a plugin came from, for `plugin list` and `plugin info`.
 public enum PluginOrigin: Sendable, Equatable {
@@ -52,6 +53,16 @@ public struct InstalledPlugins: Sendable {
     /// Sections the active plugins add to `today`.
     func todaySections(_ ctx: CommandContext, _ tx: any StoreReading) throws -> [PluginSection] {
         try active.flatMap { name, plugin in try plugin.today(HostPluginContext(plugin: name, ctx, tx)) }
+    }
+
+    /// X4: what the active plugins keep on customers, for `customer export`
+    /// and `customer erase` run with this command's context.
+    func customerRecords(_ ctx: CommandContext) -> PluginRecords {
+        PluginRecords(export: { customer, _, tx in
+            try active.flatMap { name, plugin in try plugin.export(customer: customer, HostPluginContext(plugin: name, ctx, tx)) }
+        }, erase: { customer, _, tx in
+            for (name, plugin) in active { try plugin.erase(customer: customer, HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
+        })
     }
 
     /// Calls the active plugins add to `remind due`.

@@ -18,26 +18,42 @@ public struct Privacy: Sendable {
     public func phone(_ number: MobileNumber?) -> String { number.map { phone($0) } ?? "" }
 
     /// Free text (comments, complaints, commands as typed) may hold a number
-    /// too: every full mobile number in it is masked for these roles.
+    /// too, written any way people write one: each is masked for these roles,
+    /// the words around it kept.
     public func scrub(_ text: String) -> String {
         guard !showsContacts else { return text }
-        var out = "", run = ""
-        func flush() {
-            if run.count == 11, case .success(let number) = MobileNumber.parse(run) { out += number.masked } else { out += run }
-            run = ""
-        }
-        for ch in text {
-            if ch.isASCII && ch.isNumber { run.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
+        return MobileNumber.replacingOccurrences(in: text) { $0.masked }
     }
 
-    /// The address up to its district (区/县/市), the rest starred.
+    /// X4: how this role may look customers up by the digits of their mobile
+    /// number; nil when `text` is not a number. The front office finds one by
+    /// its first or last digits; roles that see numbers masked by the whole
+    /// number or its last four digits, so no prefix search lets them rebuild
+    /// a number digit by digit.
+    public func phoneLookup(_ text: String) -> PhoneLookup? {
+        if case .success(let number) = MobileNumber.parse(text) { return .whole(number) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if showsContacts { return .firstOrLastDigits(text) }
+        return text.count == 4 ? .lastFour(text) : .refused(text)
+    }
+
+    /// The address down to its district (province, city, district), the rest starred.
     public func address(_ text: String?) -> String? {
         guard let text, !showsContacts else { return text }
         let chars = Array(text)
-        let cut = chars.lastIndex { $0 == "区" || $0 == "县" } ?? chars.firstIndex(of: "市") ?? min(chars.count, 3) - 1
-        return String(chars[...cut]) + (cut + 1 < chars.count ? "****" : "")
+        let cut = PostalAddress.districtEnd(chars)
+        return String(chars[..<cut]) + (cut < chars.count ? "****" : "")
     }
+}
+
+/// What a search by mobile number digits may look for (`Privacy.phoneLookup`).
+public enum PhoneLookup: Sendable, Equatable {
+    /// The whole number: that customer, for every role.
+    case whole(MobileNumber)
+    /// The front office: numbers starting with the digits, or ending with them.
+    case firstOrLastDigits(String)
+    /// The last four digits, as people read them out.
+    case lastFour(String)
+    /// Any other part of a number, for a role that may not see numbers.
+    case refused(String)
 }

@@ -1,4 +1,5 @@
 import LaneCore
+import LanePlugin
 import LaneStore
 
 /// The people who bring cars in, and their cars: registering, looking up,
@@ -73,8 +74,9 @@ public struct CustomerDesk {
         try rows(try tx.customers(limit: page.limit, offset: page.offset), caller, tx)
     }
 
-    /// `customer find`: the start of a name, a mobile number's first or last
-    /// digits, the start of a plate they own, or a code; each customer once.
+    /// `customer find`: the start of a name, a mobile number's digits (as the
+    /// caller's role may search them: `Privacy.phoneLookup`), the start of a
+    /// plate they own, or a code; each customer once.
     public func find(_ text: String, by caller: Caller) throws -> [CustomerRow] {
         try department.read("customer find", by: caller) { tx in try Self.find(text, by: caller, tx) }
     }
@@ -90,10 +92,12 @@ public struct CustomerDesk {
         var seen = Set<Int64>()
         func take(_ cs: [Customer]) { for c in cs where seen.insert(c.id).inserted { found.append(c) } }
         if Customer.looksLikeCode(text), let n = Int(text.dropFirst()), let c = try tx.customer(number: n) { take([c]) }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            take(try tx.customers(phonePrefix: text, tail: false, limit: findLimit))
-            // People read out the last four digits; a longer run is the start of the number.
-            if text.count <= 8 { take(try tx.customers(phonePrefix: text, tail: true, limit: findLimit)) }
+        if let lookup = caller.privacy.phoneLookup(text) {
+            if case .refused(let digits) = lookup {
+                throw Refusal(Message("customer.cannot_find_by_digits"), problems: [
+                    Problem("text", Message("customer.whole_number_or_last_four", ["given": .text(digits)]))])
+            }
+            take(try customers(lookup, tx, limit: findLimit))
         }
         let upper = text.uppercased()
         if let first = upper.first, LicensePlate.mayStart(with: first) {
@@ -105,48 +109,77 @@ public struct CustomerDesk {
         return try rows(found, caller, tx)
     }
 
+    /// The customers a phone lookup finds; none for a refused one.
+    public static func customers(_ lookup: PhoneLookup, _ tx: any StoreReading, limit: Int) throws -> [Customer] {
+        switch lookup {
+        case .whole(let number): return try tx.customers(phone: number.digits)
+        case .firstOrLastDigits(let digits):
+            // People read out the last four digits; a longer run is the start of the number.
+            let tail = digits.count <= 8 ? try tx.customers(phonePrefix: digits, tail: true, limit: limit) : []
+            return try tx.customers(phonePrefix: digits, tail: false, limit: limit) + tail
+        case .lastFour(let digits): return try tx.customers(phonePrefix: digits, tail: true, limit: limit)
+        case .refused: return []
+        }
+    }
+
     static func rows(_ customers: [Customer], _ caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
         try customers.map { CustomerRow(customer: CustomerCard($0, caller.privacy), plates: try tx.vehicles(ownerID: $0.id).map(\.plate.value)) }
     }
 
     // MARK: X4: the customer's own data
 
-    /// `customer export`: everything held on the customer, for the customer.
+    /// `customer export`: everything held on the customer, for the customer:
+    /// with the cars they owned before, and what the plugins keep on them.
     public func export(_ reference: String, by caller: Caller) throws -> CustomerExport {
-        try department.read("customer export", by: caller) { tx in try Self.export(reference, by: caller, tx) }
+        try department.read("customer export", by: caller) { tx in
+            try Self.export(reference, by: caller, tx, plugins: department.pluginRecords)
+        }
     }
 
-    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerExport {
+    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading,
+                              plugins: PluginRecords? = nil) throws -> CustomerExport {
         let c = try References.customer(reference, tx)
         var export = CustomerExport(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
-        for v in export.vehicles {
-            export.history += try tx.events(vehicleID: v.id).map { (v.plate.value, $0) }
-            for o in try tx.repairOrders(vehicleID: v.id) where o.customerID == c.id {
+        let owns = Set(export.vehicles.map(\.id))
+        for v in try tx.vehicles(everOwnedBy: c) {
+            let orders = try tx.repairOrders(vehicleID: v.id).filter { $0.customerID == c.id }
+            // A car they no longer own: only the rows about them and their visits; the rest is the new owner's.
+            let events = try tx.events(vehicleID: v.id).filter { e in
+                owns.contains(v.id) || e.detail.contains(c.code) || orders.contains { e.detail.contains($0.number) }
+            }
+            export.history += events.map { (v.plate.value, $0) }
+            for o in orders {
                 export.orders.append((o, v.plate.value, o.settlement(vatBasisPoints: caller.settings.vatBasisPoints).total))
                 export.followUps += try tx.followUps(orderID: o.id).map { ($0, o.number) }
             }
             export.appointments += try tx.appointments(vehicleID: v.id).filter { $0.customerID == c.id }
-            export.reminderCalls += try tx.reminderLog(vehicleID: v.id)
+            if owns.contains(v.id) { export.reminderCalls += try tx.reminderLog(vehicleID: v.id) }
         }
+        let numbers = Dictionary(export.orders.map { ($0.order.id, $0.order.number) }, uniquingKeysWith: { a, _ in a })
         export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
+            .map { ($0, $0.orderID.flatMap { numbers[$0] }) }
+        export.plugins = try plugins?.export(c, caller, tx) ?? []
         return export
     }
 
-    /// `customer erase`: anonymised by the erasure policy; vehicles, orders and payments stay.
+    /// `customer erase`: anonymised by the erasure policy, in the store and in
+    /// the plugins' tables; vehicles, orders and payments stay.
     public func erase(_ request: EraseRequest, by caller: Caller) throws -> Done<CustomerErased> {
         try department.change("customer erase", by: caller) { tx in
-            let erased = try Self.erase(request, by: caller, tx)
+            let erased = try Self.erase(request, by: caller, tx, plugins: department.pluginRecords)
             return Recorded(erased, audit: AuditNote(ref: erased.code, summary: erased.message.description))
         }
     }
 
-    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerErased {
+    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting,
+                             plugins: PluginRecords? = nil) throws -> CustomerErased {
         let c = try References.customer(request.customer, tx)
         let orders = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }
         try Refusal.check(Message("customer.cannot_erase", ["code": .text(c.code)]),
                           c.erasureProblems(confirmation: request.confirmation, orders: orders))
-        let erasure = ErasurePolicy.erasure(of: c)
+        let erasure = ErasurePolicy.erasure(of: c, texts: try tx.customerTexts(of: c))
         try tx.eraseCustomer(erasure)
+        try plugins?.erase(c, caller, tx)
         return CustomerErased(code: c.code, erasure: erasure)
     }
 }
@@ -256,7 +289,10 @@ public struct CustomerExport: Sendable {
     public var appointments: [Appointment] = []
     public var reminderCalls: [ReminderLogEntry] = []
     public var followUps: [(record: FollowUpRecord, number: String)] = []
-    public var complaints: [Complaint] = []
+    /// Each complaint with the number of the order it is about, when it is about one.
+    public var complaints: [(complaint: Complaint, number: String?)] = []
+    /// What the plugins keep on the customer.
+    public var plugins: [PluginSection] = []
 }
 
 /// A customer forgotten: what went, and what took its place.

@@ -1,0 +1,145 @@
+/// Mobile numbers as people write them in free text (X4): `13812345678`,
+/// `138 1234 5678`, `139-0000-0001`, `138.1234.5678`, with `+86`, `86` or
+/// `0086` before them, in full-width digits (１３８…). Privacy masks what this
+/// finds and an erasure removes it, so it errs towards finding.
+///
+/// A number is made of whole groups of digits joined by one space, hyphen or
+/// dot, never part of a longer group: `1280.50`, `2026-11-23`,
+/// `RO-20261123-0001` and an 8-digit invoice number are not 11 digits starting
+/// 13-19, and digits touching a Latin letter belong to a code (a VIN, a plate,
+/// a part number), not to a phone.
+extension MobileNumber {
+    /// Where a number stands in a text, and which number it is.
+    public struct Occurrence: Sendable, Equatable {
+        public var range: Range<String.Index>
+        public var number: MobileNumber
+    }
+
+    public static func occurrences(in text: String) -> [Occurrence] {
+        let chars = Array(text)
+        var positions = Array(text.indices)
+        positions.append(text.endIndex)
+        let groups = digitGroups(chars)
+        var found: [Occurrence] = []
+        var g = 0
+        while g < groups.count {
+            guard let (last, number, digits) = number(startingAt: g, groups) else {
+                g += 1
+                continue
+            }
+            let start = digits > 11 ? prefixStart(groups[g], chars) : groups[g].start
+            found.append(Occurrence(range: positions[start]..<positions[groups[last].end], number: number))
+            g = last + 1
+        }
+        return found
+    }
+
+    /// `text` with every number found replaced by what `replacement` makes of
+    /// it (nil: left as written); the rest as it was.
+    public static func replacingOccurrences(in text: String, with replacement: (MobileNumber) -> String?) -> String {
+        let found = occurrences(in: text)
+        guard !found.isEmpty else { return text }
+        var out = ""
+        var from = text.startIndex
+        for o in found {
+            guard let replaced = replacement(o.number) else { continue }
+            out += text[from..<o.range.lowerBound]
+            out += replaced
+            from = o.range.upperBound
+        }
+        out += text[from...]
+        return out
+    }
+
+    /// A run of digits: where it starts and ends in the characters, its ASCII
+    /// digits, whether a Latin letter touches it, and whether it is joined to
+    /// the next run as part of one written number.
+    struct DigitGroup {
+        var start: Int
+        var end: Int
+        var digits: String
+        var inCode: Bool
+        var joinedToNext = false
+    }
+
+    static func digitGroups(_ chars: [Character]) -> [DigitGroup] {
+        var groups: [DigitGroup] = []
+        var i = 0
+        while i < chars.count {
+            guard asciiDigit(chars[i]) != nil else {
+                i += 1
+                continue
+            }
+            var digits = ""
+            var j = i
+            while j < chars.count, let d = asciiDigit(chars[j]) {
+                digits.append(d)
+                j += 1
+            }
+            let inCode = (i > 0 && isLatinLetter(chars[i - 1])) || (j < chars.count && isLatinLetter(chars[j]))
+            groups.append(DigitGroup(start: i, end: j, digits: digits, inCode: inCode))
+            i = j
+        }
+        for k in groups.indices.dropLast() {
+            let (a, b) = (groups[k], groups[k + 1])
+            guard !a.inCode, !b.inCode else { continue }
+            let between = chars[a.end..<b.start]
+            // One separator; after a country code also a closing bracket: `(+86) 138…`.
+            let bracketed = isCountryCode(a.digits) && (between.first == ")" || between.first == "）")
+                && (between.count == 1 || (between.count == 2 && between.last.map(isSeparator) == true))
+            groups[k].joinedToNext = (between.count == 1 && between.first.map(isSeparator) == true) || bracketed
+        }
+        return groups
+    }
+
+    /// The number written from group `g` on, with the last group it takes and how many digits it has.
+    static func number(startingAt g: Int, _ groups: [DigitGroup]) -> (Int, MobileNumber, Int)? {
+        guard !groups[g].inCode, groups[g].digits.count <= 15 else { return nil }
+        var digits = ""
+        var k = g
+        while true {
+            digits += groups[k].digits
+            if let number = mobile(digits) { return (k, number, digits.count) }
+            guard digits.count < 15, groups[k].joinedToNext, k + 1 < groups.count else { return nil }
+            k += 1
+        }
+    }
+
+    /// 11 digits, or the country code and 11 digits.
+    static func mobile(_ digits: String) -> MobileNumber? {
+        var national = Substring(digits)
+        if digits.count == 13, digits.hasPrefix("86") { national = national.dropFirst(2) }
+        if digits.count == 15, digits.hasPrefix("0086") { national = national.dropFirst(4) }
+        guard national.count == 11, case .success(let number) = parse(String(national)) else { return nil }
+        return number
+    }
+
+    /// A number written with its country code starts at the `+` before it,
+    /// or at the bracket around them (`(+86)`).
+    static func prefixStart(_ group: DigitGroup, _ chars: [Character]) -> Int {
+        var start = group.start
+        if start > 0, chars[start - 1] == "+" || chars[start - 1] == "＋" { start -= 1 }
+        let closed = isCountryCode(group.digits) && group.end < chars.count && (chars[group.end] == ")" || chars[group.end] == "）")
+        if closed, start > 0, chars[start - 1] == "(" || chars[start - 1] == "（" { start -= 1 }
+        return start
+    }
+
+    static func isCountryCode(_ digits: String) -> Bool { digits == "86" || digits == "0086" }
+
+    /// ASCII and full-width digits, as ASCII.
+    static func asciiDigit(_ c: Character) -> Character? {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return c
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+        default: return nil
+        }
+    }
+
+    static func isLatinLetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+
+    /// Spaces, hyphens and dashes, and dots, half- and full-width.
+    static func isSeparator(_ c: Character) -> Bool {
+        " \u{00A0}\u{3000}-－‐‑–—.．·".contains(c)
+    }
+}
