@@ -127,6 +127,7 @@ STORE_TOML = """\
 name = "星河汽车深圳南山4S店"
 code = "SZNS"
 utc_offset = "+08:00"
+mode = "training"             # the demo dealership: its clock may be set (a real store is "live")
 
 [rates]
 labor_rate_fen = 28000        # per standard labour hour, VAT excluded
@@ -724,7 +725,7 @@ def check(verbose=True):
         settings = {}
         bad.need(False, f"store.toml: {e}")
     store_keys = {
-        "store": {"name": str, "code": str, "utc_offset": str},
+        "store": {"name": str, "code": str, "utc_offset": str, "mode": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
         "workshop": {"bays": int},
@@ -931,6 +932,7 @@ audit trail keeps the old and the new value), e.g. `store set workshop.bays 10`.
 |---|---|---|
 | `store.name`, `store.code` | string | the store's name and short code |
 | `store.utc_offset` | string | time zone, e.g. `"+08:00"` |
+| `store.mode` | string | `live` (the real time only) or `training` (the clock may be set: demos, courses); the demo is `training` |
 | `rates.labor_rate_fen` | whole number | fen per standard labour hour, VAT excluded (28000 = ¥280.00) |
 | `rates.vat_basis_points` | whole number | VAT, 1300 = 13 % |
 | `rates.discount_limit_basis_points` | whole number | the largest discount an advisor may give (default 1000) |

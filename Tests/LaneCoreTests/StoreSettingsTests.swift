@@ -96,7 +96,7 @@ private func refusal(_ values: [String: String]) -> Refusal? {
         "store.name": "ServiceLane", "store.code": "LANE", "store.utc_offset": "+08:00",
         "rates.labor_rate_fen": "28000", "rates.vat_basis_points": "1300",
         "hours.open": "08:00", "hours.close": "20:00", "hours.peak": "08:30-10:30", "workshop.bays": "8",
-        "rates.discount_limit_basis_points": "1000",
+        "rates.discount_limit_basis_points": "1000", "store.mode": "live",
     ])
 }
 

@@ -276,3 +276,23 @@ func displayWidth(_ text: String) -> Int {
         #expect(result.stdout.contains("RO-20261125-0001 quality call: reached, satisfaction 5/5"))
     }
 }
+
+/// `--now` and LANE_NOW: only in a training store (the demo), and recorded there.
+@Suite struct SessionClockTests {
+    @Test func aLiveStoreRefusesAFixedClockAndATrainingStoreRecordsIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // A new, empty store may be loaded at the demo's date; the demo dealership is a training store.
+        let seeded = try scratch.lane(["--user", "admin", "--now", "2026-11-23T09:00", "-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let training = try scratch.lane(["--user", "admin", "--now", "2026-11-23T09:00", "-c", "audit show --limit 500"])
+        #expect(training.status == 0 && training.stdout.contains("session clock") == false)
+        #expect(training.stdout.contains("--now 2026-11-23T09:00"), "the fixed clock is in the audit trail")
+        #expect(try scratch.lane(["--user", "admin", "-c", "store set store.mode live"]).status == 0)
+        let live = try scratch.lane(["--user", "admin", "--now", "2020-01-01T03:00", "-c", "whoami"])
+        #expect(live.status == 2)
+        #expect(live.stderr.contains("this is a live store"))
+        let env = try scratch.lane(["--user", "admin", "-c", "whoami"], environment: ["LANE_NOW": "2020-01-01T03:00"])
+        #expect(env.status == 2)
+    }
+}

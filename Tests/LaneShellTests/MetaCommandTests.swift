@@ -145,3 +145,38 @@ import Testing
 extension TextLineReader {
     var readLineFunction: () -> String? { { self.readLine(prompt: "") } }
 }
+
+/// Time in a live store is the real time; a training store's clock changes are audited.
+@Suite struct StoreClockTests {
+    @Test func aLiveStoreRefusesToSetItsClock() throws {
+        let shell = try TestShell(user: "admin", seeded: true)
+        try shell.expectOK("store set store.mode live")
+        let before = try shell.store.snapshot()
+        for line in ["clock set 2020-01-01T03:00", "clock advance 2h", "clock system"] {
+            #expect(try shell.expectRefusalCodes(line) == ["clock.cannot_set", "clock.live_store"])
+        }
+        #expect(try shell.store.snapshot() == before)
+        #expect(shell.session.clock.now() == TestShell.demoNow)
+    }
+
+    @Test func aTrainingStoreAuditsEveryChangeOfItsClock() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("clock advance 90m")
+        let trail = try shell.expectOK("audit show --user 姚雪")
+        #expect(trail.contains("clock set: 2026-11-23 09:00 → 2026-11-24 10:00"))
+        #expect(trail.contains("clock advance: 2026-11-24 10:00 → 2026-11-24 11:30"))
+    }
+
+    @Test func onlyTheAdminSwitchesLiveAndTraining() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        #expect(try shell.expectRefusalCodes("store set store.mode live").contains("settings.mode_is_the_admins"))
+    }
+
+    @Test func anAbsurdDurationIsRefusedNotACrash() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectRefused("clock advance 9223372036854775807h", code: .usage)
+        try shell.expectRefused("clock advance 99999999d", code: .usage)
+        #expect(ClockRule.seconds("90m") == 5400 && ClockRule.seconds("-1d") == -86_400)
+    }
+}

@@ -55,6 +55,9 @@ public struct StoreSettings: Hashable, Sendable {
     /// The largest discount an advisor may give, in basis points of the
     /// customer's net total; above it the service manager decides.
     public var discountLimitBasisPoints: Int = 1000
+    /// A live store runs on the real time; a training store (the demo, a
+    /// course) may set its clock, and every change of it is audited.
+    public var mode: StoreMode = .live
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -81,7 +84,7 @@ public struct StoreSettings: Hashable, Sendable {
          ("rates.labor_rate_fen", String(laborRate.fen)), ("rates.vat_basis_points", String(vatBasisPoints)),
          ("hours.open", opens.description), ("hours.close", closes.description),
          ("hours.peak", peakHours.map(\.description).joined(separator: ",")), ("workshop.bays", String(bays)),
-         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints))]
+         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints)), ("store.mode", mode.rawValue)]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -90,6 +93,8 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("store.name", .text, "the store's name", example: "星河汽车深圳南山4S店"),
         StoreSettingKey("store.code", .text, "the store's short code", example: "SZNS"),
         StoreSettingKey("store.utc_offset", .text, "the store's time zone as an offset from UTC", example: "+08:00"),
+        StoreSettingKey("store.mode", .text, "live (the real time only) or training (the clock may be set; demos and courses)",
+                        example: "live"),
         StoreSettingKey("rates.labor_rate_fen", .wholeNumber, "per standard labour hour in fen, VAT excluded", example: "28000"),
         StoreSettingKey("rates.vat_basis_points", .wholeNumber, "VAT in basis points (1300 = 13 %)", example: "1300"),
         StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber,
@@ -145,6 +150,7 @@ public struct StoreSettings: Hashable, Sendable {
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
              Message("settings.not_basis_points"))
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
+        take("store.mode", { v in StoreMode(rawValue: v).map { s.mode = $0 } != nil }, Message("settings.not_a_mode"))
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }

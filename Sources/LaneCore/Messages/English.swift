@@ -70,10 +70,17 @@ extension MessageCatalog {
         "settings.not_a_time": "'{given}' is not a time like {example}",
         "settings.not_time_ranges": "'{given}' is not time ranges like 08:30-10:30",
         "settings.not_bays": "'{given}' is not a number of bays above 0",
+        "settings.not_a_mode": "'{given}' is live or training",
         "settings.opens_after_closing": "the store must open ({opens}) before it closes ({closes})",
         "settings.not_a_whole_number": "expected a whole number, found '{given}'",
         "settings.yuan_not_fen": "expected a whole number, found '{given}'; the amount is in fen: {fen} for {amount}",
         "settings.empty_item": "item {item} of '{given}' is empty; separate the items with one comma, e.g. {example}",
+
+        "clock.live_store": "this is a live store: its time is the real time; the clock is set only in a training store (store set store.mode training, by the admin)",
+        "clock.cannot_set": "the clock cannot be set",
+        "clock.changed": "clock {action}: {from} → {to}",
+        "clock.fixed_at_start": "session clock fixed at {to} by --now/LANE_NOW (real time {from})",
+        "settings.mode_is_the_admins": "only the admin switches a store between live and training",
 
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",

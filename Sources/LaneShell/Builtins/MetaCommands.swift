@@ -156,22 +156,31 @@ enum MetaCommands {
         examples: ["clock", "clock set 2026-11-23T09:00", "clock advance 2h"],
         action: .session { inv, session in
             let offset = try session.settings().utcOffset
+            let before = session.clock.now()
+            var next: (any LaneClock)?
             switch inv.positional("action") {
             case nil: break
             case "set":
                 guard let text = inv.positional("value"), let t = Timestamp(parsing: text, defaultOffset: offset) else {
                     throw UsageError(Message("usage.clock_set_needs_time"))
                 }
-                session.clock = FixedClock(t)
+                next = FixedClock(t)
             case "advance":
-                guard let text = inv.positional("value"), let seconds = Durations.seconds(text) else {
+                guard let text = inv.positional("value"), let seconds = ClockRule.seconds(text) else {
                     throw UsageError(Message("usage.clock_advance_needs_duration"))
                 }
-                session.clock = FixedClock(session.clock.now().adding(seconds: seconds))
+                next = FixedClock(before.adding(seconds: seconds))
             case "system":
-                session.clock = SystemClock()
+                next = SystemClock()
             case let other?:
                 throw UsageError(Message("usage.clock_action", ["given": .text(other)]))
+            }
+            if let next {
+                // The change is audited at the real time, whatever the session's clock says.
+                var ctx = try session.context()
+                ctx.now = SystemClock().now()
+                try ClockDesk(session.department).change(inv.positional("action") ?? "", from: before, to: next.now(), by: ctx.caller(inv.line))
+                session.clock = next
             }
             let now = session.clock.now()
             var r = Record()
@@ -191,20 +200,6 @@ struct SourcedScriptFailed: Error, CustomStringConvertible {
     var code: ExitCode
     var file: String
     var description: String { "\(file) stopped at an error (see above)" }
-}
-
-enum Durations {
-    /// `90m`, `2h`, `1d`, `45s`; negative allowed for going back.
-    static func seconds(_ text: String) -> Int64? {
-        guard let unit = text.last, let n = Int64(text.dropLast()) else { return nil }
-        switch unit {
-        case "s": return n
-        case "m": return n * 60
-        case "h": return n * 3600
-        case "d": return n * 86_400
-        default: return nil
-        }
-    }
 }
 
 extension Result {

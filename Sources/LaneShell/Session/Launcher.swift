@@ -144,6 +144,25 @@ public enum Launcher {
             return ErrorReport.exitCode(for: error)
         }
 
+        // A fixed clock (--now, LANE_NOW) only in a training store, and recorded there.
+        if let fixed = clock as? FixedClock {
+            let desk = ClockDesk(session.department)
+            do {
+                if let problem = try desk.problem() {
+                    io.err("error: --now/LANE_NOW: " + problem.message + "\n")
+                    return .usage
+                }
+                if !(try store.read { try $0.settingValues() }).isEmpty {
+                    var ctx = try session.context()
+                    ctx.now = SystemClock().now()
+                    try desk.change("--now", from: ctx.now, to: fixed.now(), by: ctx.caller("--now " + (options.now ?? environment["LANE_NOW"] ?? "")))
+                }
+            } catch {
+                io.err("error: " + ErrorReport.message(for: error) + "\n")
+                return ErrorReport.exitCode(for: error)
+            }
+        }
+
         if let command = options.command {
             let reader = TextLineReader(command)
             let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)

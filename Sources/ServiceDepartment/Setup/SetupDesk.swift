@@ -37,6 +37,10 @@ public struct SetupDesk {
                         ?? Message("store.not_a_setting", ["key": .text(request.key), "keys": all]))])
         }
         let headline = Message("store.cannot_set", ["key": .text(key.name)])
+        // Live or training decides whether time can be set: the admin's call alone.
+        if key.name == "store.mode" && caller.role != .admin {
+            throw Refusal(headline, problems: [Problem("key", Message("settings.mode_is_the_admins"))])
+        }
         let stored: String
         switch key.storedValue(typed: request.value) {
         case .success(let v): stored = v
