@@ -40,6 +40,9 @@ struct LaneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Who is at the keyboard (also $LANE_USER).", valueName: "name"))
     var user: String?
 
+    @Flag(help: "Make a new store at --db/$LANE_DB when there is none there (a mistyped path is never made into one).")
+    var create = false
+
     func validate() throws {
         if let format, OutputFormat(rawValue: format) == nil { throw ValidationError("--format is table, json or csv, not '\(format)'") }
         if ErrorPolicy(rawValue: onError) == nil { throw ValidationError("--on-error is stop or continue, not '\(onError)'") }
@@ -54,6 +57,7 @@ struct LaneCommand: ParsableCommand {
         options.onError = ErrorPolicy(rawValue: onError) ?? .stop
         options.now = now
         options.user = user
+        options.create = create
         options.plugins = compiledPlugins
         return options
     }

@@ -265,7 +265,7 @@ final class TmuxShell {
         // #{pane_dead_status} cannot be relied on). `trap : INT` keeps the
         // shell itself alive through Ctrl-C; lane still gets default handlers.
         let lane = "'" + LaneProcess.executable.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        let command = "trap : INT; \(lane); echo \"\(Self.exitMarker)$?\""
+        let command = "trap : INT; \(lane) --create; echo \"\(Self.exitMarker)$?\""
         let result = try run(["start-server", ";",
                               "set-option", "-g", "default-terminal", "screen", ";",
                               "set-option", "-g", "default-shell", "/bin/sh", ";",

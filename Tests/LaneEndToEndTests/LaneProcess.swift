@@ -52,12 +52,18 @@ enum LaneProcess {
         return env
     }
 
+    /// Runs `lane ARGS` exactly as given (no `--create`): for the tests of database paths.
+    static func runWithoutCreate(_ arguments: [String], database: URL) throws -> Result {
+        try run(arguments, input: "", database: database, environment: [:], create: false)
+    }
+
     /// Runs `lane ARGS` with `input` on stdin and waits for it.
     static func run(_ arguments: [String] = [], input: String = "", database: URL,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], create: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments
+        // The scratch store is made on first use, as `lane --create` does.
+        process.arguments = (create ? ["--create"] : []) + arguments
         process.environment = environment(database: database, extra: extra)
         process.currentDirectoryURL = database.deletingLastPathComponent()
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

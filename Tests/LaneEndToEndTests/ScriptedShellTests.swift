@@ -296,3 +296,19 @@ func displayWidth(_ text: String) -> Int {
         #expect(env.status == 2)
     }
 }
+
+/// A mistyped database path is refused, never quietly made into a second, empty store.
+@Suite struct DatabasePathTests {
+    @Test func aMissingPathIsMadeOnlyWithCreate() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let typo = scratch.directory.appendingPathComponent("lane.sqlit").path
+        let refused = try LaneProcess.runWithoutCreate(["--user", "admin", "--db", typo, "-c", "whoami"], database: scratch.database)
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("give --create"))
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let made = try LaneProcess.runWithoutCreate(["--create", "--user", "admin", "--db", typo, "-c", "whoami"], database: scratch.database)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: typo) && FileManager.default.fileExists(atPath: typo + ".key"))
+    }
+}

@@ -13,6 +13,8 @@ public struct LaunchOptions: Sendable {
     public var now: String?
     public var user: String?
     /// The compiled plugins this `lane` was built with.
+    /// Make a new store at an explicit path (`--create`); the default path is made on first use.
+    public var create = false
     public var plugins: [PluginLoader.Compiled] = []
 
     public init() {}
@@ -88,7 +90,10 @@ public enum Launcher {
         Terminal.prepareLocale()
         let io = standardIO
         let store: SQLiteStore
-        do { store = try SQLiteStore(path: options.databasePath ?? defaultDatabasePath()) } catch {
+        // A path someone typed (--db, LANE_DB) must exist unless --create says to make it:
+        // a typo must not quietly start a second, empty store.
+        let explicit = options.databasePath != nil || !(environment["LANE_DB"] ?? "").isEmpty
+        do { store = try SQLiteStore(path: options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit) } catch {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
