@@ -122,6 +122,12 @@ public final class SQLiteStore: ServiceStore {
         try translatingFailures { try writer.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
+    public func integrityProblems() throws -> [String] {
+        try translatingFailures {
+            try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+        }
+    }
+
     /// Runs raw SQL; for tests that need to see or damage the file directly.
     public func unsafeExecute(_ sql: String) throws {
         try writer.writeWithoutTransaction { try $0.execute(sql: sql) }

@@ -16,6 +16,9 @@ public protocol ServiceStore: Sendable {
     /// the store's owner only): the audit trail's rows and checkpoints are
     /// signed with it. Nil when the store has none.
     var secretKey: [UInt8]? { get }
+    /// The backend's own check of its files (SQLite's `quick_check`): what
+    /// it found damaged, in its words; empty when all is well.
+    func integrityProblems() throws -> [String]
 }
 
 /// Every lookup of the store, one protocol per aggregate; an operation may

@@ -180,3 +180,14 @@ extension TextLineReader {
         #expect(ClockRule.seconds("90m") == 5400 && ClockRule.seconds("-1d") == -86_400)
     }
 }
+
+@Suite struct StoreCheckTests {
+    @Test func aSoundStoreIsSaidToBeSoundWithWhatTheAuditProved() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        let out = try shell.expectOK("store check")
+        #expect(out.contains("the database file is sound"))
+        #expect(out.contains("the audit trail is intact"))
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectRefusalCodes("store check") == ["access.role_may_not", "access.needs_one_of"])
+    }
+}

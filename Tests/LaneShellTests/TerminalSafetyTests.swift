@@ -36,7 +36,7 @@ import Testing
 
 /// Input: control characters and repeated options never reach the records.
 @Suite struct InputSafetyTests {
-    @Test(arguments: ["\u{1B}[2J", "\u{00}", "\u{07}", "\u{202E}", "\u{9B}"])
+    @Test(arguments: ["\u{1B}[2J", "\u{00}", "\u{07}", "\u{202E}", "\u{9B}", "\u{200B}", "\u{FEFF}"])
     func controlCharactersAreRefusedAtInput(_ bad: String) throws {
         let shell = try TestShell(seeded: true)
         let err = try shell.expectRefused("customer add --name '王\(bad)明' --phone 13900001111", code: .usage)

@@ -191,3 +191,23 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         #expect(FileManager.default.fileExists(atPath: ours + ".key"))
     }
 }
+
+@Test func aDamagedPageIsFoundByTheIntegrityCheck() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        do {
+            let store = try SQLiteStore(path: path)
+            let given = Array("明华强伟芳娜敏静丽军洋勇艳杰娟涛超秀霞平")
+            for n in 0..<300 { try addCustomer(store, "王" + String(given[n % 20]) + String(given[n / 20]), "139\(String(format: "%08d", n))") }
+            #expect(try store.integrityProblems().isEmpty)
+        }
+        // Scribble over a page in the middle of the file, as a failing disk would.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+        try handle.close()
+        let problems = (try? SQLiteStore(path: path, create: false).integrityProblems()) ?? ["could not even open"]
+        #expect(!problems.isEmpty)
+    }
+}

@@ -82,6 +82,10 @@ extension MessageCatalog {
         "clock.fixed_at_start": "session clock fixed at {to} by --now/LANE_NOW (real time {from})",
         "settings.mode_is_the_admins": "only the admin switches a store between live and training",
 
+        "store.damaged": "the database file is damaged: restore it from the last backup",
+        "store.damage": "{text}",
+        "store.file_ok": "the database file is sound (SQLite's quick check)",
+
         // Audit.
         "audit.tampered": "the audit trail has been tampered with",
         "audit.row_broken": "its content or place does not match the chain ({checked} rows before it are intact)",

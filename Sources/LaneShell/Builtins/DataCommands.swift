@@ -83,6 +83,7 @@ enum DealershipCommands {
         try registry.register(catalogParts)
         try registry.register(storeShow)
         try registry.register(storeSet)
+        try registry.register(storeCheck)
     }
 
     static let staffList = CommandSpec(
@@ -124,6 +125,19 @@ enum DealershipCommands {
                 t.rows.append([.text(p.number), .text(p.name), .text(p.unit), .money(p.price), .int(p.stock), .int(reserved), .text(p.bin), .text(p.group)])
             }
             return .table(t)
+        })
+
+    static let storeCheck = CommandSpec(
+        noun: "store", verb: "check", summary: "Check the database file and the audit trail: damage, edits, removed rows",
+        discussion: "Run it after a power cut or a crash, and before a backup is trusted.",
+        action: .session { inv, session in
+            let ctx = try session.context()
+            let result = try AuditDesk(session.department).checkStore(by: ctx.caller(inv.line))
+            var r = Record()
+            r.add("file_ok", "file sound", .bool(true))
+            r.add("checked", "audit rows checked", .int(result.checked))
+            r.add("signed", "rows signed", .int(result.signed))
+            return .message(([Message("store.file_ok")] + result.messages).map(\.description).joined(separator: "\n"), r)
         })
 
     static let storeShow = CommandSpec(

@@ -8,8 +8,9 @@ enum TerminalSafe {
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
-        // Bidirectional overrides and isolates, and the zero-width marks that hide them.
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        // Bidirectional overrides and isolates, and the zero-width marks that hide them;
+        // invisible characters that make two names look alike (王小明 and 王\u{200B}小明).
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }

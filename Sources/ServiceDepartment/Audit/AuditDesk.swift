@@ -37,6 +37,16 @@ public struct AuditDesk {
         return result
     }
 
+    /// `store check`: the backend's check of its files, then the audit trail.
+    public func checkStore(by caller: Caller) throws -> AuditVerification {
+        try department.authorize("store check", caller)
+        let damaged = try department.store.integrityProblems()
+        if !damaged.isEmpty {
+            throw Refusal(Message("store.damaged"), problems: damaged.prefix(20).map { Problem("file", Message("store.damage", ["text": .text($0)])) })
+        }
+        return try department.read("store check", by: caller) { tx in try Self.verify(tx, key: department.store.secretKey) }
+    }
+
     /// `audit anchor`: a signed checkpoint of the head, kept in the store
     /// and handed back to be kept elsewhere.
     public func anchor(by caller: Caller) throws -> Checkpoint? {
