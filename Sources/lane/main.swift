@@ -43,6 +43,11 @@ struct LaneCommand: ParsableCommand {
     @Flag(help: "Make a new store at --db/$LANE_DB when there is none there (a mistyped path is never made into one).")
     var create = false
 
+    @Option(name: .customLong("reset-pin"), help: ArgumentHelp(
+        "Recovery on this machine: set NAME's PIN from $LANE_NEW_PIN, for the store's owner (who can read its key file) when no manager can.",
+        valueName: "name"))
+    var resetPin: String?
+
     func validate() throws {
         if let format, OutputFormat(rawValue: format) == nil { throw ValidationError("--format is table, json or csv, not '\(format)'") }
         if ErrorPolicy(rawValue: onError) == nil { throw ValidationError("--on-error is stop or continue, not '\(onError)'") }
@@ -58,6 +63,7 @@ struct LaneCommand: ParsableCommand {
         options.now = now
         options.user = user
         options.create = create
+        options.resetPin = resetPin
         options.plugins = compiledPlugins
         return options
     }

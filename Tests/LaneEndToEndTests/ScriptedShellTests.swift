@@ -312,3 +312,23 @@ func displayWidth(_ text: String) -> Int {
         #expect(FileManager.default.fileExists(atPath: typo) && FileManager.default.fileExists(atPath: typo + ".key"))
     }
 }
+
+/// The last administrator's forgotten PIN: recovered on the machine by the
+/// store's owner, never by another account at a desk.
+@Suite struct PinRecoveryTests {
+    @Test func theStoresOwnerSetsAForgottenPinAndTheTrailKeepsIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
+        #expect(try scratch.lane(["--user", "admin", "-c", "staff pin"], environment: ["LANE_NEW_PIN": "2580"]).status == 0)
+        // The admin forgets it: wrong PINs only delay.
+        let wrong = try scratch.lane(["--user", "admin", "-c", "whoami"], environment: ["LANE_PIN": "0000"])
+        #expect(wrong.status == 1)
+        let recovered = try scratch.lane(["--reset-pin", "admin"], environment: ["LANE_NEW_PIN": "4826"])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        let signedIn = try scratch.lane(["--user", "admin", "-c", "audit show --entity admin"], environment: ["LANE_PIN": "4826"])
+        #expect(signedIn.status == 0, "\(signedIn.stderr)")
+        #expect(signedIn.stdout.contains("lane --reset-pin admin"))
+        #expect(try scratch.lane(["--reset-pin", "admin"]).status == 1, "a new PIN is needed")
+    }
+}

@@ -15,6 +15,8 @@ public struct LaunchOptions: Sendable {
     /// The compiled plugins this `lane` was built with.
     /// Make a new store at an explicit path (`--create`); the default path is made on first use.
     public var create = false
+    /// `--reset-pin NAME`: the recovery of a forgotten PIN by the store's owner (docs/security.md).
+    public var resetPin: String?
     public var plugins: [PluginLoader.Compiled] = []
 
     public init() {}
@@ -138,6 +140,24 @@ public enum Launcher {
         let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
         let ask = Terminal.isTerminal(0) ? readSecret : nil
         session.pinSource = PinSource(environment: environment, askSecret: ask)
+        // Recovery: whoever can read the store's key file owns the store on this
+        // machine; they may set a PIN when no manager is left who can.
+        if let name = options.resetPin {
+            do {
+                guard let pin = environment["LANE_NEW_PIN"], !pin.isEmpty else {
+                    throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.new_pin_needed"))])
+                }
+                var ctx = try session.context()
+                ctx.user = "(\(environment["USER"] ?? "owner") on this machine)"
+                ctx.role = .admin
+                try StaffAccess(session.department).recover(name, pin: pin, by: ctx.caller("lane --reset-pin \(name)"))
+                io.out(Message("sign_in.pin_recovered", ["user": .text(name)]).description + "\n")
+                return .ok
+            } catch {
+                io.err("error: " + ErrorReport.message(for: error) + "\n")
+                return ErrorReport.exitCode(for: error)
+            }
+        }
         // Sign-in: the user must be on the staff list, with their PIN when they have one.
         do {
             try session.signIn(session.user)

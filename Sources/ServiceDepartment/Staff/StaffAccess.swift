@@ -38,6 +38,23 @@ public struct StaffAccess {
         }
     }
 
+    /// Recovery of a forgotten PIN (`lane --reset-pin NAME`) by the store's
+    /// owner on this machine: allowed only when the store's key file can be
+    /// read, which another account's desk cannot. Audited like any change.
+    public func recover(_ target: String, pin: String, by caller: Caller) throws {
+        guard department.store.secretKey != nil else {
+            throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("key", Message("sign_in.recovery_needs_key"))])
+        }
+        _ = try department.change("staff pin", by: caller) { tx in
+            var p: [Problem] = []
+            if try tx.staffMember(named: target) == nil { p.append(Problem("name", Message("sign_in.not_on_staff_list", ["user": .text(target)]))) }
+            if let problem = StaffPin.problem(pin) { p.append(problem) }
+            try Refusal.check(Message("sign_in.cannot_set_pin"), p)
+            try PinVault.set(pin, for: target, tx)
+            return Recorded((), audit: AuditNote(ref: target, summary: Message("sign_in.pin_recovered", ["user": .text(target)]).description))
+        }
+    }
+
     /// Why the caller may not set `target`'s PIN: asked before the PIN is
     /// typed, so nobody types a PIN that cannot be set.
     public func checkMaySetPin(for target: String, by caller: Caller) throws {
