@@ -35,7 +35,7 @@ extension MessageCatalog {
         "stock.not_enough": "{on_hand} in stock, {asked} asked",
         "stock.no_such_part": "there is no part {part}",
 
-        "input.not_payment_method": "'{given}' is not one of {choices}",
+        "input.not_one_of": "'{given}' is not one of {choices}",
         "input.not_yuan": "'{given}' is not an amount in yuan like 1280.50",
         // What a front end could not read, shared by every area.
         "input.not_a_line": "'{given}' is not a line number; `ro show` lists them",
@@ -44,7 +44,6 @@ extension MessageCatalog {
         "input.not_quantity": "'{given}' is not a quantity from 1 to 999",
         "input.not_a_number": "'{given}' is not a number",
         "input.not_a_payer": "'{given}' is customer, warranty or free",
-        "input.not_a_decision": "'{given}' is not one of {choices}",
         "input.not_a_stage": "'{given}' is self, leader or final",
         "input.pass_or_fail": "say --pass or --fail",
         "input.take_or_leave": "take or leave",

@@ -99,6 +99,14 @@ enum RepairOrderCommands {
             return LineTerms(payer: payer, recommended: inv.flag("recommended"), safety: inv.flag("safety"))
         }
 
+        /// One of a set of codes (`wechat`, `not_covered`); what else was typed is named with the choices.
+        mutating func choice<T: CaseIterable & RawRepresentable>(_ field: String, _ text: String) -> T? where T.RawValue == String {
+            if let value = T(rawValue: text) { return value }
+            problems.append(Problem(field, Message("input.not_one_of", ["given": .text(text),
+                                                                       "choices": .list(T.allCases.map { .text($0.rawValue) })])))
+            return nil
+        }
+
         func action(_ step: RepairOrderAction.Step) -> RepairOrderAction { RepairOrderAction(step, inputProblems: problems) }
     }
 
@@ -220,12 +228,7 @@ enum RepairOrderCommands {
         examples: ["ro warranty pending_diagnosis"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
-        let text = inv.positional("decision") ?? ""
-        let decision = WarrantyDecision(rawValue: text)
-        if decision == nil {
-            r.problems.append(Problem("decision", Message("input.not_a_decision", ["given": .text(text),
-                                                                                   "choices": .list(WarrantyDecision.allCases.map { .text($0.rawValue) })])))
-        }
+        let decision: WarrantyDecision? = r.choice("decision", inv.positional("decision") ?? "")
         return r.action(.warranty(decision ?? .pendingDiagnosis))
     }
 
@@ -325,12 +328,7 @@ enum RepairOrderCommands {
         examples: ["ro sign --payment wechat --old-parts take --wash yes --signed-by 卢文博"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
-        let paymentText = inv.option("payment") ?? ""
-        let payment = PaymentMethod(rawValue: paymentText)
-        if payment == nil {
-            r.problems.append(Problem("payment", Message("input.not_payment_method", ["given": .text(paymentText),
-                                                                                      "choices": .list(PaymentMethod.allCases.map { .text($0.rawValue) })])))
-        }
+        let payment: PaymentMethod? = r.choice("payment", inv.option("payment") ?? "")
         let old = OldPartsChoice(rawValue: inv.option("old-parts") ?? "")
         if old == nil { r.problems.append(Problem("old-parts", Message("input.take_or_leave"))) }
         let washText = inv.option("wash") ?? ""
@@ -497,15 +495,12 @@ enum RepairOrderCommands {
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
         examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"],
         action: .write { inv, ctx, tx in
-            var p: [Problem] = []
-            let methodText = inv.option("method") ?? "", amountText = inv.option("amount") ?? ""
-            let method = PaymentMethod(rawValue: methodText)
-            if method == nil {
-                p.append(Problem("method", Message("input.not_payment_method", ["given": .text(methodText),
-                                                                                "choices": .list(PaymentMethod.allCases.map { .text($0.rawValue) })])))
-            }
+            var r = Reader(inv: inv, ctx: ctx)
+            let amountText = inv.option("amount") ?? ""
+            let method: PaymentMethod? = r.choice("method", inv.option("method") ?? "")
             let amount = Money(yuan: amountText)
-            if amount == nil { p.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
+            if amount == nil { r.problems.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
+            let p = r.problems
             guard let method, let amount else {
                 // Every unmet condition at once: what could not be read, and what the order still lacks.
                 let order = try load(inv.positional("ro") ?? "", tx)
