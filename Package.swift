@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // store.toml is read as real TOML (multi-line arrays, quoted commas, duplicate keys refused).
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Property-based tests (round trips of the tokenizer, CSV, JSON text, money, display width).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -55,14 +57,14 @@ let package = Package(
             name: "lane",
             dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore"]),
+        .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The store conformance suite: any ServiceStore implementation must pass it.
         .target(name: "StoreConformance", dependencies: ["LanePlugin", "LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
-        .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting"]),
+        .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
         // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),

@@ -96,7 +96,12 @@ public enum ShellWord {
     public static func quoted(_ text: String) -> String {
         var word = "'"
         for ch in text {
-            if ch == "'" { word += "'\\''" } else { word.append(ch.isNewline ? " " : ch) }
+            if ch.isNewline { word += " "; continue }
+            // Scalars, because the tokenizer reads scalars: a quote followed by
+            // a combining mark is one Character that is not equal to "'".
+            for scalar in ch.unicodeScalars {
+                if scalar == "'" { word += "'\\''" } else { word.unicodeScalars.append(scalar) }
+            }
         }
         return word + "'"
     }

@@ -117,7 +117,9 @@ extension Money {
         let q = numerator / denominator
         let r = numerator % denominator
         if r.magnitude * 2 >= denominator.magnitude {
-            return numerator >= 0 ? q + 1 : q - 1
+            // Away from zero means toward the quotient's sign, which is the
+            // numerator's only when the denominator is positive.
+            return (numerator < 0) == (denominator < 0) ? q + 1 : q - 1
         }
         return q
     }

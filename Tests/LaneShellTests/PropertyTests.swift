@@ -1,0 +1,79 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import LaneShell
+
+// Property-based round trips of the shell's text handling. Each generator
+// leans on the characters that break quoting: quotes, backslashes, `#`,
+// separators, Chinese, and (where allowed) control characters.
+
+/// Characters that matter to quoting and CSV, weighted up so that most runs meet them.
+private let awkward = Gen<Character?>.element(of: Array(" '\"\\#,;$`*?~") + ["\u{3000}", "，", "“", "”"])
+    .map { $0 ?? " " }
+private let asciiPrintable = Gen.character(in: " "..."~")
+private let chinese = Gen.character(in: "\u{4E00}"..."\u{9FFF}")
+/// Combining marks: they join the character before them into one Character.
+private let combining = Gen.character(in: "\u{0300}"..."\u{036F}")
+/// Any scalar except surrogates, which cannot occur in a Swift String.
+private let anyScalar = Gen<UInt32>.value(in: 0...0x10FFFF).compactMap { Unicode.Scalar($0).map(Character.init) }
+
+private let printableCharacter = Gen.frequency(
+    (3.0, awkward), (4.0, asciiPrintable), (3.0, chinese), (1.0, combining)
+)
+private let printableWord = printableCharacter.string(of: 0...12)
+
+@Test func quotedWordsSplitBackIntoTheSameWords() async {
+    await propertyCheck(input: printableWord.array(of: 0...6)) { words in
+        let line = words.map(ShellWord.quoted).joined(separator: " ")
+        let split = try? Tokenizer.split(line)
+        // Compared as scalars: String's == would forgive a changed normalisation.
+        #expect(split?.map { Array($0.unicodeScalars) } == words.map { Array($0.unicodeScalars) }, "line: \(line)")
+    }
+}
+
+private let csvCharacter = Gen.frequency(
+    (3.0, awkward), (1.0, Gen<Character?>.element(of: ["\n", "\r\n", "\r", "\t"] as [Character]).map { $0 ?? "\n" }),
+    (3.0, asciiPrintable), (3.0, chinese)
+)
+
+@Test func csvRowsParseBackIntoTheSameFields() async {
+    await propertyCheck(input: csvCharacter.string(of: 0...10).array(of: 1...5)) { fields in
+        let header = fields.indices.map { "c\($0)" }.joined(separator: ",")
+        let text = header + "\r\n" + CSV.encodeRow(fields) + "\r\n"
+        let table = try? CSV.parse(text)
+        // A row of nothing but blanks is skipped by design (spreadsheets' `,,,`).
+        let blank = fields.allSatisfy { CSV.trim($0).isEmpty && CSV.encodeField($0) == $0 }
+        let expected = blank ? [] : [fields.map { Array($0.unicodeScalars) }]
+        #expect(table?.rows.map { $0.fields.map { Array($0.unicodeScalars) } } == expected, "text: \(text.debugDescription)")
+    }
+}
+
+@Test func jsonStringsDecodeBackToTheSameText() async {
+    let controls = Gen<UInt32>.value(in: 0...0x1F).compactMap { Unicode.Scalar($0).map(Character.init) }
+    let text = Gen.frequency((2.0, controls), (2.0, awkward), (2.0, chinese), (2.0, anyScalar), (0.5, combining))
+        .string(of: 0...16)
+    await propertyCheck(input: text) { s in
+        let json = JSONText.string(s)
+        let viaSerialization = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+        let viaDecoder = try? JSONDecoder().decode([String].self, from: Data(("[" + json + "]").utf8)).first
+        #expect(viaSerialization.map { Array($0.unicodeScalars) } == Array(s.unicodeScalars), "json: \(json)")
+        #expect(viaDecoder.map { Array($0.unicodeScalars) } == Array(s.unicodeScalars), "json: \(json)")
+    }
+}
+
+private let wideCharacter = Gen.frequency(
+    (3.0, chinese), (1.0, Gen.character(in: "\u{AC00}"..."\u{D7A3}")), (1.0, Gen.character(in: "\u{FF01}"..."\u{FF60}"))
+)
+
+@Test func paddingReachesTheWidthAndCJKCountsTwo() async {
+    let text = Gen.frequency((3.0, asciiPrintable), (3.0, wideCharacter), (0.5, combining)).string(of: 0...10)
+    await propertyCheck(input: text, Gen.int(in: 0...40), Gen.bool) { s, width, right in
+        let padded = DisplayWidth.pad(s, to: width, alignRight: right)
+        #expect(DisplayWidth.of(padded) == max(width, DisplayWidth.of(s)), "\(s.debugDescription) to \(width)")
+        if DisplayWidth.of(s) >= width { #expect(padded == s) }
+    }
+    await propertyCheck(input: wideCharacter.string(of: 0...10), asciiPrintable.string(of: 0...10)) { wide, narrow in
+        #expect(DisplayWidth.of(wide) == 2 * wide.count)
+        #expect(DisplayWidth.of(wide + narrow) == 2 * wide.count + narrow.count)
+    }
+}
