@@ -22,7 +22,7 @@ public final class SQLiteStore: ServiceStore {
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !create {
-            throw StoreFailure("cannot open the database at \(path): there is no such file; give --create (or run `lane init`) to make a new store there")
+            throw StoreFailure("cannot open the database at \(path): there is no such file; give --create to make a new store there")
         }
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw StoreFailure("cannot open the database at \(path): the file is empty, so it is not a ServiceLane database; remove it to make a new store there")
@@ -69,7 +69,11 @@ public final class SQLiteStore: ServiceStore {
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
-        guard FileManager.default.createFile(atPath: keyPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        // Written aside and renamed into place, so a crash never leaves half a key.
+        let temporary = keyPath + ".new"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+              rename(temporary, keyPath) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
             return nil
         }
         return bytes

@@ -81,7 +81,12 @@ public enum Launcher {
     }
 
     static let standardIO = ShellIO(
-        out: { text in fputs(text, lane_stdout()) },
+        // Each answer leaves at once: a script reading lane's output sees a
+        // command acknowledged as soon as it is committed, not 4 KiB later.
+        out: { text in
+            fputs(text, lane_stdout())
+            fflush(lane_stdout())
+        },
         err: { text in
             // Keep stdout and stderr in order when both go to one place.
             fflush(lane_stdout())
