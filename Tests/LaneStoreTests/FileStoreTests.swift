@@ -174,7 +174,7 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         #expect(!FileManager.default.fileExists(atPath: missing))
         // An empty file is not silently turned into a new store.
         let empty = dir.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(storeFailureMessage { _ = try SQLiteStore(path: empty) }?.contains("the file is empty") == true)
         // Another program's database is left alone.
         let other = dir.appendingPathComponent("other.sqlite").path

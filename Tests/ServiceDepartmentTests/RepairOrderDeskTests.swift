@@ -82,7 +82,7 @@ import Testing
         let desk = RepairOrderDesk(shell.session.department)
         let advisor = try Self.caller(shell)
         let number = try desk.open(vehicle: "粤B27DP2", by: advisor).value.number
-        func step(_ s: RepairOrderAction.Step, _ who: Caller? = nil) throws -> StepDone<StepOutcome> {
+        @discardableResult func step(_ s: RepairOrderAction.Step, _ who: Caller? = nil) throws -> StepDone<StepOutcome> {
             try desk.perform(RepairOrderAction(s), order: number, by: who ?? advisor).value
         }
         try step(.complaint(text: "保养"))
