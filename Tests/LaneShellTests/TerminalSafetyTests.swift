@@ -1,3 +1,4 @@
+import Foundation
 import LaneCore
 import LaneStore
 import LaneTesting
@@ -49,5 +50,25 @@ import Testing
         try shell.expectOK("ro open 粤B27DP2")
         let codes = try shell.expectRefusalCodes("ro complaint --text 异响 --text 抖动", code: .usage)
         #expect(codes.first == "usage.repeated_option")
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func aLineThatWasNotUTF8IsRefusedWithItsPosition() throws {
+        // A script saved in GBK reaches the shell with U+FFFD where its bytes were not UTF-8.
+        let shell = try TestShell(seeded: true)
+        let codes = try shell.expectRefusalCodes("customer add --name 王\u{FFFD}明 --phone 13900001111", code: .usage)
+        #expect(codes.first == "usage.not_utf8")
+        #expect(try shell.expectRefused("customer add --name 王\u{FFFD}明 --phone 13900001111", code: .usage).contains("at character 22"))
+    }
+
+    @Test func thePlainReaderTurnsInvalidBytesIntoReplacementCharacters() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID().uuidString).lane")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data([0x63, 0x75, 0x73, 0xCD, 0xF5, 0x0A]).write(to: url) // "cus" then 王 in GBK
+        let file = try #require(fopen(url.path, "r"))
+        defer { fclose(file) }
+        let line = PlainLineReader(file: file).readLine(prompt: "")
+        #expect(line?.contains("\u{FFFD}") == true)
     }
 }

@@ -8,6 +8,7 @@ extension MessageCatalog {
         "usage.takes_options": "'{command}' takes {options}",
         "usage.takes_no_options": "'{command}' takes no options",
         "usage.switch_with_value": "--{option} is a switch and takes no value",
+        "usage.not_utf8": "the line is not valid UTF-8 at character {position}: save the script as UTF-8",
         "usage.repeated_option": "--{option} is given more than once; give it once",
         "usage.control_character": "'{word}' holds the control character {character}; type it without",
         "usage.needs_value": "--{option} needs a value ({value})",

@@ -124,6 +124,11 @@ public final class ShellSession {
 
     /// Runs one logical line and returns its output; throws what refused it.
     public func run(_ line: String) throws -> CommandOutput {
+        // Bytes that were not UTF-8 arrive as U+FFFD: refuse the line rather
+        // than store a name with a hole in it.
+        if let bad = line.firstIndex(of: "\u{FFFD}") {
+            throw UsageError(Message("usage.not_utf8", ["position": .int(line.distance(from: line.startIndex, to: bad) + 1)]))
+        }
         switch try resolve(line) {
         case .nothing: return .nothing
         case .help(let text): return .text(text)
