@@ -75,6 +75,17 @@ extension SQLiteTransaction {
             """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac])
     }
 
+    func saveSeal(kind: String, ref: String, mac: String) throws {
+        try db.execute(sql: "INSERT INTO row_seal (kind, ref, mac) VALUES (?, ?, ?) ON CONFLICT(kind, ref) DO UPDATE SET mac = excluded.mac",
+                       arguments: [kind, ref, mac])
+    }
+
+    func seals(kind: String) throws -> [String: String] {
+        var all: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind]) { all[row[0]] = row[1] }
+        return all
+    }
+
     func insertAuditAnchor(_ a: AuditAnchor) throws {
         try db.execute(sql: "INSERT INTO audit_anchor (seq, hash, mac, at, by) VALUES (?, ?, ?, ?, ?)",
                        arguments: [a.sequence, a.hash, a.mac, a.at.secondsSince1970, a.by])

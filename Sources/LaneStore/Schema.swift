@@ -405,6 +405,18 @@ enum Schema {
             // Wrong PINs delay the next try from the last wrong one (PinLockout), instead of locking for good.
             try db.execute(sql: "ALTER TABLE staff_pin ADD COLUMN last_failure_at INTEGER")
         }
+        migrator.registerMigration("v16 row seals") { db in
+            try db.execute(sql: """
+                -- An HMAC (the store's key) over the facts of a row that matter (an order's status and
+                -- payment, a member of staff's role): `store check` finds them changed outside lane.
+                CREATE TABLE row_seal (
+                    kind TEXT NOT NULL,
+                    ref TEXT NOT NULL,
+                    mac TEXT NOT NULL,
+                    PRIMARY KEY (kind, ref)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -238,6 +238,8 @@ public protocol AuditReading {
     func auditEntry(sequence: Int64) throws -> AuditEntry?
     /// The checkpoints taken with `audit anchor`, oldest first.
     func auditAnchors() throws -> [AuditAnchor]
+    /// Every seal of one kind, by ref.
+    func seals(kind: String) throws -> [String: String]
 }
 
 /// Changing the audit trail's rows (the chain is the application layer's).
@@ -246,6 +248,8 @@ public protocol AuditWriting: AuditReading {
     func insertAudit(_ entry: AuditEntry) throws
     /// Keeps a checkpoint of the chain (append-only).
     func insertAuditAnchor(_ anchor: AuditAnchor) throws
+    /// Keeps the seal of one row (`kind` is `repair_order` or `staff`; `ref` its number or name).
+    func saveSeal(kind: String, ref: String, mac: String) throws
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).

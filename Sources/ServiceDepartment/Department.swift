@@ -52,8 +52,15 @@ public final class Department {
     public func changeInside<T>(_ operation: OperationID, by caller: Caller, _ tx: any StoreWriting, notifying: Bool = true,
                                 _ body: (any StoreWriting) throws -> Recorded<T>) throws -> Done<T> {
         try authorize(operation, caller)
-        let mark = listener == nil || !notifying ? nil : try tx.lastRepairOrderEventID()
+        let key = store.secretKey
+        let first = key == nil && (listener == nil || !notifying) ? nil : try tx.lastRepairOrderEventID()
+        let mark = listener == nil || !notifying ? nil : first
         let recorded = try body(tx)
+        if let key, let first {
+            // The rows that matter are sealed by the change that wrote them (`RowSeals`).
+            let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
+            try RowSeals.seal(after: first, staff: staffMayChange, key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+        }
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: caller.request.trimmingWhitespace(), noun: operation.noun,
                                          ref: AuditTrail.canonical(recorded.audit.ref), summary: String(recorded.audit.summary.prefix(500))),

@@ -191,3 +191,18 @@ extension TextLineReader {
         #expect(try shell.expectRefusalCodes("store check") == ["access.role_may_not", "access.needs_one_of"])
     }
 }
+
+@Suite struct RowSealTests {
+    @Test func aPaymentOrARoleChangedOutsideLaneIsFound() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.expectOK("set user 薛淑芬")
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(line) }
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("store check").contains("the database file is sound"))
+        // Someone with sqlite3 lowers what was paid and promotes a technician.
+        try shell.store.unsafeExecute("UPDATE repair_order SET paid_fen = 100 WHERE number = 'RO-20261123-0001'")
+        try shell.store.unsafeExecute("UPDATE staff SET role = 'admin' WHERE name = '夏勇'")
+        let codes = try shell.expectRefusalCodes("store check")
+        #expect(codes == ["seal.changed_outside", "seal.order_changed", "seal.staff_changed"])
+    }
+}

@@ -85,6 +85,11 @@ extension MessageCatalog {
 
         "store.damaged": "the database file is damaged: restore it from the last backup",
         "store.damage": "{text}",
+        "seal.changed_outside": "rows were changed outside lane (their seals no longer match)",
+        "seal.order_changed": "its status or money differ from what lane wrote (paid amount, method, invoice, gate pass, discount or total)",
+        "seal.row_removed": "the repair order lane sealed is gone",
+        "seal.staff_changed": "the role or team differs from what lane wrote",
+        "seal.staff_unsealed": "this member of staff was added outside lane",
         "store.file_ok": "the database file is sound (SQLite's quick check)",
 
         // Audit.

@@ -44,7 +44,14 @@ public struct AuditDesk {
         if !damaged.isEmpty {
             throw Refusal(Message("store.damaged"), problems: damaged.prefix(20).map { Problem("file", Message("store.damage", ["text": .text($0)])) })
         }
-        return try department.read("store check", by: caller) { tx in try Self.verify(tx, key: department.store.secretKey) }
+        return try department.read("store check", by: caller) { tx in
+            let result = try Self.verify(tx, key: department.store.secretKey)
+            if let key = department.store.secretKey {
+                let sealed = try RowSeals.check(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+                try Refusal.check(Message("seal.changed_outside"), sealed.problems)
+            }
+            return result
+        }
     }
 
     /// `audit anchor`: a signed checkpoint of the head, kept in the store
