@@ -51,4 +51,10 @@ import Testing
         let codes = try shell.expectRefusalCodes("audit verify --checkpoint '\(line)'")
         #expect(codes == ["audit.tampered", "audit.checkpoint_broken"])
     }
+
+    @Test func onlyManagersTakeCheckpointsAndARefusalStoresNone() throws {
+        let shell = try TestShell(user: "夏勇", seeded: true)
+        #expect(try shell.expectRefusalCodes("audit anchor") == ["access.role_may_not", "access.needs_one_of"])
+        #expect(try shell.store.read { try $0.auditAnchors() }.isEmpty)
+    }
 }

@@ -142,7 +142,7 @@ public struct StoreConformance: Sendable {
         #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.lastFailureAt } == Self.now)
         #expect(try store.write { try PinVault.check("2580", for: "钱小红", at: Self.now, $0) } == .accepted)
         #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.failures } == 0)
-        #expect(try store.write { try PinVault.check("2580", for: "nobody", $0) } == .noPin)
+        #expect(try store.write { try PinVault.check("2580", for: "nobody", at: Self.now, $0) } == .noPin)
     }
 
     public func stockMovesWriteTheLedger() throws {

@@ -29,13 +29,8 @@ enum AppointmentCommands {
 
     /// A step's answer: its words, and the appointment's number and status move as fields.
     static func stepAnswer<T>(_ done: AppointmentStepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
-        var r = Record()
-        r.add("number", "appointment", .text(done.number))
-        r.add("step", "step", .text(done.step))
-        r.add("status_before", "status before", .text(done.statusBefore.rawValue))
-        r.add("status", "status", .text(done.status.rawValue))
-        extra(&r)
-        return .message(done.message.description, r)
+        StepAnswer.output(done.message.description, number: done.number, titled: "appointment", step: done.step,
+                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
     }
 
     // MARK: Slots and booking (R2.1-R2.4)

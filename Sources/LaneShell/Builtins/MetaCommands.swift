@@ -202,13 +202,6 @@ struct SourcedScriptFailed: Error, CustomStringConvertible {
     var description: String { "\(file) stopped at an error (see above)" }
 }
 
-extension Result {
-    var isSuccess: Bool {
-        if case .success = self { return true }
-        return false
-    }
-}
-
 /// The computer's clock, for real work.
 public struct SystemClock: LaneClock {
     public init() {}

@@ -44,13 +44,8 @@ enum RepairOrderCommands {
 
     /// A step's answer: the words, and the order's number and status move as fields.
     static func stepAnswer<T>(_ done: StepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
-        var r = Record()
-        r.add("number", "repair order", .text(done.number))
-        r.add("step", "step", .text(done.step))
-        r.add("status_before", "status before", .text(done.statusBefore.rawValue))
-        r.add("status", "status", .text(done.status.rawValue))
-        extra(&r)
-        return .message(done.text, r)
+        StepAnswer.output(done.text, number: done.number, titled: "repair order", step: done.step,
+                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
     }
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }

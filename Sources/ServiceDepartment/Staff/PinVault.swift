@@ -35,8 +35,7 @@ public enum PinVault {
     }
 
     /// Checks a PIN, counting wrong tries; while a delay runs, the PIN is not even looked at.
-    public static func check(_ pin: String, for name: String, at now: Timestamp = Timestamp(secondsSince1970: 0),
-                             _ tx: any PinsWriting) throws -> PinCheck {
+    public static func check(_ pin: String, for name: String, at now: Timestamp, _ tx: any PinsWriting) throws -> PinCheck {
         guard let stored = try tx.storedPin(staffName: name) else { return .noPin }
         if let until = PinLockout.lockedUntil(failures: stored.failures, lastFailureAt: stored.lastFailureAt, now: now) {
             return .waiting(until: until)
