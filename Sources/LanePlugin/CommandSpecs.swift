@@ -1,3 +1,5 @@
+import LaneCore
+
 // The parts of a command's description that plugins share with the
 // built-ins: one spec drives parsing, help and completion for both.
 
@@ -62,4 +64,40 @@ public struct OptionSpec: Sendable {
     }
 
     public var isSwitch: Bool { valueName == nil }
+}
+
+// X4: which arguments hold a person's data, for every command (built-in or
+// plugin), decided here from what the argument is declared to hold: a
+// customer reference (completed from customers), a mobile number, a name or
+// an address, or free text. The shell keeps these values out of the audit row.
+extension PersonalData {
+    static func of(option name: String, value: String?, completion: CompletionSource) -> PersonalData? {
+        switch (completion, value) {
+        case (.customers, _), (.vehiclesAndCustomers, _), (_, "CUSTOMER"): return .customerReference
+        case (_, "PHONE"): return .phone
+        // A name typed freely (the customer's, or who signed for them); staff are completed from the staff list.
+        case (.none, "NAME"): return .name
+        case (_, "TEXT"): return name == "address" ? .address : .text
+        default: return nil
+        }
+    }
+
+    static func of(positional name: String, completion: CompletionSource) -> PersonalData? {
+        switch (completion, name) {
+        case (.customers, _), (.vehiclesAndCustomers, _): return .customerReference
+        case (.none, "name"): return .name
+        case (.none, "text"): return .text
+        default: return nil
+        }
+    }
+}
+
+extension OptionSpec {
+    /// X4: the kind of personal data its value holds, or nil.
+    public var personal: PersonalData? { isSwitch ? nil : PersonalData.of(option: name, value: valueName, completion: completion) }
+}
+
+extension PositionalSpec {
+    /// X4: the kind of personal data it holds, or nil.
+    public var personal: PersonalData? { PersonalData.of(positional: name, completion: completion) }
 }

@@ -20,10 +20,15 @@ public struct AuditEntry: Sendable, Equatable {
     public var hash: String
     /// HMAC of `hash` with the store's key; "" when the row was written without one.
     public var mac: String
+    /// X4: the hash of the personal values kept apart in `AuditPersonal` ("" when the
+    /// row has none); nil for rows written before personal values were kept apart,
+    /// whose `command` and `summary` hold them as typed.
+    public var personalHash: String?
 
     public init(sequence: Int64 = 0, at: Timestamp, user: String, role: String, command: String, noun: String, ref: String,
-                summary: String, previousHash: String = "", hash: String = "", mac: String = "") {
+                summary: String, previousHash: String = "", hash: String = "", mac: String = "", personalHash: String? = "") {
         self.mac = mac
+        self.personalHash = personalHash
         self.sequence = sequence
         self.at = at
         self.user = user
@@ -35,6 +40,29 @@ public struct AuditEntry: Sendable, Equatable {
         self.previousHash = previousHash
         self.hash = hash
     }
+}
+
+/// X4: the personal values of one audit row (names, numbers, addresses, free
+/// text), kept apart from the chained row so that `customer erase` can remove
+/// them: the row holds placeholders and the hash of `salt` and `values`. The
+/// salt is random and erased with the values, so the hash left behind cannot be
+/// matched against guessed numbers. `subjects` are the customers' codes the row
+/// concerns (how an erasure finds it). After an erasure `values` and `salt` are
+/// empty and `erasedMark` is the store key's signature of the erasure.
+public struct AuditPersonal: Sendable, Equatable {
+    public var sequence: Int64
+    public var salt: String
+    public var values: [String]
+    public var subjects: [String]
+    public var erasedMark: String?
+    public init(sequence: Int64, salt: String, values: [String], subjects: [String], erasedMark: String? = nil) {
+        self.sequence = sequence
+        self.salt = salt
+        self.values = values
+        self.subjects = subjects
+        self.erasedMark = erasedMark
+    }
+    public var isErased: Bool { erasedMark != nil }
 }
 
 /// A checkpoint of the chain (`audit anchor`): the row it was taken at, that
@@ -69,15 +97,70 @@ extension SQLiteTransaction {
         try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map { AuditHead(sequence: $0[0], hash: $0[1]) }
     }
 
-    func insertAudit(_ e: AuditEntry) throws {
+    func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {
         try db.execute(sql: """
-            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac])
+            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac,
+                             e.personalHash])
+        guard let personal else { return }
+        try db.execute(sql: "INSERT INTO audit_personal (seq, salt, vals, erased_mark) VALUES (?, ?, ?, NULL)",
+                       arguments: [e.sequence, personal.salt, Self.joinValues(personal.values)])
+        for code in Set(personal.subjects) {
+            try db.execute(sql: "INSERT INTO audit_subject (customer, seq) VALUES (?, ?)", arguments: [code, e.sequence])
+        }
+    }
+
+    /// Values are kept in one column, split by a character input never holds
+    /// (control characters are refused at the prompt).
+    static func joinValues(_ values: [String]) -> String { values.joined(separator: "\u{1E}") }
+    static func splitValues(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func auditPersonal(sequences: [Int64]) throws -> [Int64: AuditPersonal] {
+        var all: [Int64: AuditPersonal] = [:]
+        guard !sequences.isEmpty else { return all }
+        for chunk in stride(from: 0, to: sequences.count, by: 500).map({ Array(sequences[$0..<min($0 + 500, sequences.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+            for r in try Row.fetchAll(db, sql: """
+                SELECT p.seq, p.salt, p.vals, p.erased_mark, (SELECT group_concat(customer, ' ') FROM audit_subject s WHERE s.seq = p.seq)
+                FROM audit_personal p WHERE p.seq IN (\(marks))
+                """, arguments: StatementArguments(chunk)) {
+                let subjects: String? = r[4]
+                all[r[0]] = AuditPersonal(sequence: r[0], salt: r[1], values: Self.splitValues(r[2]),
+                                          subjects: subjects.map { $0.split(separator: " ").map(String.init) } ?? [], erasedMark: r[3])
+            }
+        }
+        return all
+    }
+
+    func firstSignedAuditSequence() throws -> Int64? {
+        // Once per store, when the record of where signing began is first written.
+        try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM audit_log WHERE mac <> ''")
+    }
+
+    func auditPersonalNotErased(ofCustomer code: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT s.seq FROM audit_subject s JOIN audit_personal p ON p.seq = s.seq
+            WHERE s.customer = ? AND p.erased_mark IS NULL ORDER BY s.seq
+            """, arguments: [code])
+    }
+
+    func eraseAuditPersonal(sequence: Int64, mark: String) throws {
+        // secure_delete (see SQLiteStore) overwrites the old values on disk.
+        try db.execute(sql: "UPDATE audit_personal SET salt = '', vals = '', erased_mark = ? WHERE seq = ?", arguments: [mark, sequence])
     }
 
     func saveSeal(kind: String, ref: String, mac: String) throws {
         try db.execute(sql: "INSERT INTO row_seal (kind, ref, mac) VALUES (?, ?, ?) ON CONFLICT(kind, ref) DO UPDATE SET mac = excluded.mac",
                        arguments: [kind, ref, mac])
+    }
+
+    func customersChangedInTransaction() throws -> [Int64] {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM temp.changed_customer ORDER BY id")
+        try db.execute(sql: "DELETE FROM temp.changed_customer")
+        return ids
     }
 
     func seals(kind: String) throws -> [String: String] {
@@ -103,7 +186,8 @@ extension SQLiteTransaction {
 
     private func entry(_ r: Row) -> AuditEntry {
         AuditEntry(sequence: r["seq"], at: Timestamp(secondsSince1970: r["at"]), user: r["user"], role: r["role"], command: r["command"],
-                   noun: r["noun"], ref: r["ref"], summary: r["summary"], previousHash: r["prev_hash"], hash: r["hash"], mac: r["mac"])
+                   noun: r["noun"], ref: r["ref"], summary: r["summary"], previousHash: r["prev_hash"], hash: r["hash"], mac: r["mac"],
+                   personalHash: r["personal_hash"])
     }
 
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry] {

@@ -42,17 +42,65 @@ public final class SQLiteStore: ServiceStore {
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)
             config.foreignKeysEnabled = true
+            config.prepareDatabase { db in
+                // X4: an erased customer's name and number are overwritten on disk, not
+                // only unlinked: a deleted or updated row leaves no readable trace in the file.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+            }
             let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
+            // A process that had the file open ended without closing it (killed,
+            // a power cut): check the file before anything is read or written.
+            let unclean = SQLiteStore.staleMarkers(of: path)
+            if !unclean.isEmpty {
+                let damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" }
+                if !damage.isEmpty { throw Unclean(damage: damage) }
+                for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
+            }
             try Schema.migrator.migrate(pool)
             writer = pool
+        } catch let unclean as Unclean {
+            throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
         } catch {
             throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
         }
         secretKey = SQLiteStore.key(beside: path)
+        openMarker = SQLiteStore.markOpen(path)
+    }
+
+    /// Removed when the store is closed cleanly (see `staleMarkers`).
+    private let openMarker: String?
+
+    deinit {
+        if let openMarker { try? FileManager.default.removeItem(atPath: openMarker) }
+    }
+
+    struct Unclean: Error { var damage: [String] }
+
+    /// While a store is open, a marker `<database>.open-<pid>-<id>` sits beside
+    /// it; a clean close removes it. A marker whose process is gone says the
+    /// file was not closed cleanly. One per opening, so shells sharing a file
+    /// never remove each other's.
+    static func markOpen(_ path: String) -> String? {
+        let marker = "\(path).open-\(getpid())-\(UUID().uuidString.prefix(8))"
+        return FileManager.default.createFile(atPath: marker, contents: nil, attributes: [.posixPermissions: 0o600]) ? marker : nil
+    }
+
+    /// The markers left by processes that no longer run.
+    static func staleMarkers(of path: String) -> [String] {
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".open-"
+        let directory = url.deletingLastPathComponent().path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.compactMap { name in
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { return nil }
+            let gone = kill(pid, 0) != 0 && errno == ESRCH
+            return gone ? directory + "/" + name : nil
+        }
     }
 
     /// The store's secret key: `<database>.key`, 32 random bytes in hex,
@@ -106,11 +154,14 @@ public final class SQLiteStore: ServiceStore {
     /// A private in-memory database, for tests.
     public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
         location = ":memory:"
+        openMarker = nil
         // A key for this database's life only: tests sign and verify like a real store.
         var rng = SystemRandomNumberGenerator()
         secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {
-            let queue = try DatabaseQueue(named: name + "-" + UUID().uuidString)
+            var config = Configuration()
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+            let queue = try DatabaseQueue(named: name + "-" + UUID().uuidString, configuration: config)
             try Schema.migrator.migrate(queue)
             writer = queue
         } catch {
@@ -123,8 +174,25 @@ public final class SQLiteStore: ServiceStore {
     }
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
-        try translatingFailures { try writer.write { db in try body(SQLiteTransaction(db: db)) } }
+        try translatingFailures {
+            try writer.write { db in
+                try db.execute(sql: Self.changeTracking)
+                return try body(SQLiteTransaction(db: db))
+            }
+        }
     }
+
+    /// Notes, in this connection only, the customers whose contacts a
+    /// transaction writes, so the change that wrote them renews their seals.
+    /// Temporary triggers: an edit made with another program (sqlite3) is
+    /// not noted, so its seal no longer matches.
+    static let changeTracking = """
+        CREATE TEMP TABLE IF NOT EXISTS changed_customer (id INTEGER PRIMARY KEY);
+        CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_added AFTER INSERT ON main.customer
+            BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
+        CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_changed AFTER UPDATE OF phone, address ON main.customer
+            BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
+        """
 
     public func integrityProblems() throws -> [String] {
         try translatingFailures {

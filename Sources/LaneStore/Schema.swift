@@ -417,6 +417,27 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v17 personal data apart from the audit trail") { db in
+            try db.execute(sql: """
+                -- X4: the hash of a row's personal values, kept apart in audit_personal so that
+                -- `customer erase` can remove them and the chain still verifies. NULL: a row written
+                -- before (its command and summary keep what was typed).
+                ALTER TABLE audit_log ADD COLUMN personal_hash TEXT;
+                CREATE TABLE audit_personal (
+                    seq INTEGER PRIMARY KEY,
+                    salt TEXT NOT NULL,
+                    vals TEXT NOT NULL,
+                    erased_mark TEXT                         -- set by `customer erase`, signed with the store's key
+                );
+                -- The customers (by code) each row concerns: how an erasure finds their rows.
+                CREATE TABLE audit_subject (
+                    customer TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (customer, seq)
+                ) WITHOUT ROWID;
+                CREATE INDEX audit_subject_by_seq ON audit_subject(seq);
+                """)
+        }
         return migrator
     }
 }

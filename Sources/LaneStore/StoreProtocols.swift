@@ -240,16 +240,28 @@ public protocol AuditReading {
     func auditAnchors() throws -> [AuditAnchor]
     /// Every seal of one kind, by ref.
     func seals(kind: String) throws -> [String: String]
+    /// X4: the personal values kept apart from these audit rows, by row.
+    func auditPersonal(sequences: [Int64]) throws -> [Int64: AuditPersonal]
+    /// The first row signed with the store's key, nil when none is.
+    func firstSignedAuditSequence() throws -> Int64?
+    /// X4: the rows naming a customer (by code) whose personal values are still there.
+    func auditPersonalNotErased(ofCustomer code: String) throws -> [Int64]
 }
 
 /// Changing the audit trail's rows (the chain is the application layer's).
 public protocol AuditWriting: AuditReading {
-    /// Appends a row to the audit trail; its sequence and hashes are already set.
-    func insertAudit(_ entry: AuditEntry) throws
+    /// Appends a row to the audit trail, and its personal values kept apart;
+    /// its sequence and hashes are already set.
+    func insertAudit(_ entry: AuditEntry, personal: AuditPersonal?) throws
+    /// X4: blanks the personal values of one row (`customer erase`), leaving the mark that says so.
+    func eraseAuditPersonal(sequence: Int64, mark: String) throws
     /// Keeps a checkpoint of the chain (append-only).
     func insertAuditAnchor(_ anchor: AuditAnchor) throws
-    /// Keeps the seal of one row (`kind` is `repair_order` or `staff`; `ref` its number or name).
+    /// Keeps the seal of one row (`kind` is `repair_order`, `staff`, `staff_pin` or `customer`; `ref` its number, name or code).
     func saveSeal(kind: String, ref: String, mac: String) throws
+    /// The customers whose mobile number or address this transaction wrote
+    /// (added, changed, erased), once each: their seals are renewed by the change.
+    func customersChangedInTransaction() throws -> [Int64]
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).

@@ -28,8 +28,10 @@ public final class TestShell {
     /// installs them at start-up (their settings come from seeds/store.toml);
     /// `runtimeDirectory` adds the run-time plugins found there.
     public init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table,
-                plugins: [any LanePlugin] = [], runtimeDirectory: String? = nil, runtimeTimeout: Double = RuntimePlugin.defaultTimeout) throws {
-        store = try SQLiteStore(inMemoryNamed: "test")
+                plugins: [any LanePlugin] = [], runtimeDirectory: String? = nil, runtimeTimeout: Double = RuntimePlugin.defaultTimeout,
+                databasePath: String? = nil) throws {
+        // A file when the test needs one (the bytes on disk, a second opening), else memory.
+        store = try databasePath.map { try SQLiteStore(path: $0, create: true) } ?? SQLiteStore(inMemoryNamed: "test")
         let captured = self.captured
         var registry = try Launcher.builtinRegistry()
         session = ShellSession(

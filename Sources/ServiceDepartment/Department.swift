@@ -61,10 +61,15 @@ public final class Department {
             let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
             try RowSeals.seal(after: first, staff: staffMayChange, key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
         }
+        // X4: the row names its customers by code; their personal data is kept apart, erasable.
+        let ref = AuditTrail.canonical(recorded.audit.ref)
+        let command = caller.request.trimmingWhitespace(), summary = String(recorded.audit.summary.prefix(500))
+        let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary], tx)
+        try AuditPrivacy.eraseValues(of: subjects, key: key, tx)
+        let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
-                                         command: caller.request.trimmingWhitespace(), noun: operation.noun,
-                                         ref: AuditTrail.canonical(recorded.audit.ref), summary: String(recorded.audit.summary.prefix(500))),
-                               key: store.secretKey, tx)
+                                         command: split.command, noun: operation.noun, ref: ref, summary: split.summary),
+                              personal: split.values, subjects: split.subjects, key: key, tx)
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
         let events = try Self.events(since: mark, tx)
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))

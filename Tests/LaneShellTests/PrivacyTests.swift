@@ -204,8 +204,8 @@ import Testing
         let shell = try namedEverywhere()
         try shell.expectOK("set user 姚雪")
         try shell.expectOK("customer erase C0002 --confirm C0002")
-        // The audit trail keeps commands as typed: append-only by design, a separate issue.
-        let stored = try shell.storedRows().filter { $0.key != "audit_log" }
+        // The audit trail too: its rows name the customer by code, the values kept apart are gone.
+        let stored = try shell.storedRows()
         for (table, rows) in stored {
             for personal in ["卢文博", "13363270655", "133 6327 0655", "133-6327-0655", "133.6327.0655", "１３３６３２７０６５５", "63270655", "0655"] {
                 #expect(!rows.contains(personal), "\(personal) is still stored in \(table)")
@@ -217,6 +217,11 @@ import Testing
         #expect(order.checkIn?.damage == "左后门划痕（C0002指出）")
         #expect(order.checkIn?.valuables == "C0002的墨镜")
         #expect(order.checkIn?.equipment == "备胎；车主 (erased)")
+        // The chain still verifies; it says which rows' values can no longer be checked.
+        let verified = try shell.expectOK("audit verify")
+        #expect(verified.contains("had their personal data erased"))
+        #expect(!verified.contains("were written before personal data was kept apart"))
+        #expect(try shell.expectOK("audit show --entity RO-20261123-0001").contains("(erased)"))
         let history = try shell.expectOK("vehicle history 粤B27DP2")
         #expect(history.contains("sold to C0002 C0002"))
         #expect(history.contains("C0002 C0002 → 熊振宇 C0003"))
@@ -241,6 +246,10 @@ import Testing
         #expect(complaints.first?["ro"] as? String == "RO-20261123-0001")
         #expect(complaints.first?["finding"] as? String == "卢文博 等了两小时")
         #expect((doc["appointments"] as? [[String: Any]])?.count == 1)
+        // X4: the audit rows about them, as typed: their values are kept apart from the chain, not lost.
+        let audit = try #require(doc["audit"] as? [[String: Any]])
+        #expect(audit.contains { ($0["command"] as? String)?.contains("卢先生说等太久，133.6327.0655") == true })
+        #expect(audit.contains { ($0["command"] as? String)?.contains("--signed-by 卢文博") == true })
     }
 }
 

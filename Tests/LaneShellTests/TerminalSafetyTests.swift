@@ -58,8 +58,9 @@ import Testing
         // A script saved in GBK reaches the shell with U+FFFD where its bytes were not UTF-8.
         let shell = try TestShell(seeded: true)
         let codes = try shell.expectRefusalCodes("customer add --name 王\u{FFFD}明 --phone 13900001111", code: .usage)
-        #expect(codes.first == "usage.not_utf8")
-        #expect(try shell.expectRefused("customer add --name 王\u{FFFD}明 --phone 13900001111", code: .usage).contains("at character 22"))
+        #expect(codes.first == "usage.not_utf8_byte")
+        // "customer add --name " is 20 bytes and 王 three more: the bad byte is the 24th (the 22nd character).
+        #expect(try shell.expectRefused("customer add --name 王\u{FFFD}明 --phone 13900001111", code: .usage).contains("at byte 24"))
     }
 
     @Test func thePlainReaderTurnsInvalidBytesIntoReplacementCharacters() throws {

@@ -31,9 +31,13 @@ import LaneTesting
         #expect(c.address == "广东省深圳市南山区科技园路1号")
         #expect(c.createdAt == TestShell.demoNow)
         #expect(done.value.message.code == "customer.added")
+        // X4: the row itself names nobody; the values are kept apart and shown by `audit show`.
         let rows = try shell.store.read { try $0.auditEntries(ref: "C0037", user: nil, from: nil, to: nil, limit: 10) }
-        #expect(rows.map(\.command) == ["customer add --name 王小明"])
-        #expect(rows.map(\.summary) == ["added customer C0037 王小明"])
+        #expect(rows.map(\.command) == ["customer add --name \u{1A}0\u{1A}"])
+        #expect(rows.map(\.summary) == ["added customer C0037 \u{1A}0\u{1A}"])
+        let shown = try shell.store.read { try AuditDesk.entries(AuditQuery(entity: "C0037", user: nil, day: nil, limit: 10), by: try caller(request: ""), $0) }
+        #expect(shown.map(\.command) == ["customer add --name 王小明"])
+        #expect(shown.map(\.summary) == ["added customer C0037 王小明"])
     }
 
     @Test func aDuplicateIsRefusedWithItsCodeAndNothingIsStored() throws {

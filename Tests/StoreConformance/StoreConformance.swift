@@ -137,12 +137,12 @@ public struct StoreConformance: Sendable {
     public func pinRecordsRoundTrip() throws {
         let store = try make()
         try store.write { tx in _ = try tx.insertStaff(name: "钱小红", role: .cashier, team: nil, phone: nil) }
-        try store.write { tx in try PinVault.set("2580", for: "钱小红", tx) }
-        #expect(try store.write { try PinVault.check("1111", for: "钱小红", at: Self.now, $0) } == .wrong(failures: 1))
+        try store.write { tx in try PinVault.set("2580", for: "钱小红", key: store.secretKey, tx) }
+        #expect(try store.write { try PinVault.check("1111", for: "钱小红", at: Self.now, key: store.secretKey, $0) } == .wrong(failures: 1))
         #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.lastFailureAt } == Self.now)
-        #expect(try store.write { try PinVault.check("2580", for: "钱小红", at: Self.now, $0) } == .accepted)
+        #expect(try store.write { try PinVault.check("2580", for: "钱小红", at: Self.now, key: store.secretKey, $0) } == .accepted)
         #expect(try store.read { try $0.storedPin(staffName: "钱小红")?.failures } == 0)
-        #expect(try store.write { try PinVault.check("2580", for: "nobody", at: Self.now, $0) } == .noPin)
+        #expect(try store.write { try PinVault.check("2580", for: "nobody", at: Self.now, key: store.secretKey, $0) } == .noPin)
     }
 
     public func stockMovesWriteTheLedger() throws {

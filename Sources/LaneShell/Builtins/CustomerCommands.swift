@@ -136,6 +136,10 @@ enum CustomerCommands {
             r.add(section: "reminder_calls", "reminder calls", calls)
             r.add(section: "follow_ups", "follow-up calls", followUps)
             r.add(section: "complaints", "complaints", complaints)
+            var audit = Table(columns: [Column("at", "time"), Column("user", "by"), Column("command", "command"), Column("summary", "result")],
+                              emptyText: "no audit rows")
+            for a in e.audit { audit.rows.append([.time(a.at), .text(a.user), .text(a.command), .text(a.summary.replacingLineBreaks())]) }
+            r.add(section: "audit", "audit trail", audit)
             for s in e.plugins { r.add(section: s.key, s.title, s.table) }
             return .record(r)
         })
@@ -146,8 +150,8 @@ enum CustomerCommands {
             Name, mobile number and address go, with the words they left in notes, follow-up comments and complaints. In the texts \
             about their visits and cars (complaint and check-in sheets, timelines, the histories of every car they owned) their code \
             replaces their name and their number, however written, goes; plugins clear their own tables (survey comments). Vehicles, \
-            repair orders, settlements and payments stay, under the customer code. The audit trail keeps the commands as typed: it \
-            is append-only by design. Type the customer code again with --confirm.
+            repair orders, settlements and payments stay, under the customer code. The audit trail keeps its rows (append-only), \
+            but the personal values kept apart from them (names, numbers, addresses, free text) go, and show as (erased). Type the customer code again with --confirm.
             """,
         positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],

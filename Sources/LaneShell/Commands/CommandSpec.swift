@@ -71,6 +71,15 @@ public struct Invocation: Sendable {
     public let line: String
 
     public func positional(_ name: String) -> String? { positionals[name] }
+
+    /// X4: the values typed in arguments that hold personal data (see
+    /// `PersonalData.of`): the audit trail keeps them apart from its row.
+    public var personalValues: [PersonalValue] {
+        var values: [PersonalValue] = []
+        for p in spec.positionals { if let kind = p.personal, let v = positionals[p.name], !v.isEmpty { values.append(PersonalValue(kind, v)) } }
+        for o in spec.options { if let kind = o.personal, let v = options[o.name], !v.isEmpty { values.append(PersonalValue(kind, v)) } }
+        return values
+    }
     public func option(_ name: String) -> String? { options[name] }
     public func flag(_ name: String) -> Bool { switches.contains(name) }
 

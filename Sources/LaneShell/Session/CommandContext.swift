@@ -50,6 +50,8 @@ public struct CommandContext: Sendable {
     public var plugins = InstalledPlugins()
     /// The settings of the plugins (`plugin.NAME.KEY`).
     public var pluginSettings: [String: String] = [:]
+    /// X4: the personal values typed in the command being run (`Invocation.personalValues`).
+    public var personal: [PersonalValue] = []
     /// Lets a plugin's command run shell commands in this session.
     var runner: CommandRunner?
 
@@ -61,6 +63,6 @@ public struct CommandContext: Sendable {
 
     /// The caller the application layer sees: who, when, and the command as typed.
     public func caller(_ request: String) -> Caller {
-        Caller(user: user, role: role, now: now, settings: settings, request: request)
+        Caller(user: user, role: role, now: now, settings: settings, request: request, personal: personal)
     }
 }

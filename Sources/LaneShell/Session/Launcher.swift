@@ -199,10 +199,13 @@ public enum Launcher {
             if code != .ok || options.file == nil { return code }
         }
         if let file = options.file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            // Decoded leniently: a line that is not UTF-8 is then refused with
+            // its line and byte (`ShellSession.run`), the lines before it run.
+            guard let data = FileManager.default.contents(atPath: file) else {
                 io.err("error: cannot read the script \(file)\n")
                 return .refused
             }
+            let text = String(decoding: data, as: UTF8.self)
             let reader = TextLineReader(text)
             return session.runScript({ reader.readLine(prompt: "") }, name: nil)
         }

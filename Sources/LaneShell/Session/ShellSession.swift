@@ -115,8 +115,12 @@ public final class ShellSession {
             ctx.pluginSettings = cachedPluginSettings ?? [:]
             ctx.runner = runner
         }
+        ctx.personal = typedPersonal
         return ctx
     }
+
+    /// X4: the personal values typed in the command being performed, for its audit row.
+    private var typedPersonal: [PersonalValue] = []
 
     public var renderer: Renderer {
         Renderer(format: format, offset: (try? settings().utcOffset) ?? .china, color: color)
@@ -125,9 +129,11 @@ public final class ShellSession {
     /// Runs one logical line and returns its output; throws what refused it.
     public func run(_ line: String) throws -> CommandOutput {
         // Bytes that were not UTF-8 arrive as U+FFFD: refuse the line rather
-        // than store a name with a hole in it.
+        // than store a name with a hole in it. Everything before the first
+        // replacement was decoded unchanged, so its UTF-8 length is the number
+        // of good bytes before the first bad one.
         if let bad = line.firstIndex(of: "\u{FFFD}") {
-            throw UsageError(Message("usage.not_utf8", ["position": .int(line.distance(from: line.startIndex, to: bad) + 1)]))
+            throw UsageError(Message("usage.not_utf8_byte", ["byte": .int(line[..<bad].utf8.count + 1)]))
         }
         switch try resolve(line) {
         case .nothing: return .nothing
@@ -203,7 +209,9 @@ public final class ShellSession {
             return try body(invocation, ctx, tx)
         case .write(let body):
             // The outer command's change tells the plugins; this one only records itself.
-            let done = try department.changeInside(CommandPermissions.operation(spec), by: ctx.caller(line), tx, notifying: false) { tx in
+            var nested = ctx
+            nested.personal = invocation.personalValues
+            let done = try department.changeInside(CommandPermissions.operation(spec), by: nested.caller(line), tx, notifying: false) { tx in
                 let output = try body(invocation, ctx, tx)
                 return Recorded(output, audit: AuditCommands.note(spec, invocation, output))
             }
@@ -219,6 +227,8 @@ public final class ShellSession {
             try department.permissions.check(operation, user: user, role: try role())
         }
         let invocation = try Invocation.parse(words, spec: spec, line: line, current: current)
+        typedPersonal = invocation.personalValues
+        defer { typedPersonal = [] }
         switch spec.action {
         case .session(let body):
             return try body(invocation, self)

@@ -10,8 +10,12 @@ public struct Caller: Sendable {
     public var now: Timestamp
     public var settings: StoreSettings
     public var request: String
+    /// X4: the personal values typed in `request` (names, numbers, addresses,
+    /// free text), which the audit trail keeps apart from its row.
+    public var personal: [PersonalValue]
 
-    public init(user: String, role: StaffRole?, now: Timestamp, settings: StoreSettings, request: String) {
+    public init(user: String, role: StaffRole?, now: Timestamp, settings: StoreSettings, request: String, personal: [PersonalValue] = []) {
+        self.personal = personal
         self.user = user
         self.role = role
         self.now = now

@@ -13,9 +13,11 @@ public struct AuditDesk {
 
     public static func entries(_ query: AuditQuery, by caller: Caller, _ tx: any StoreReading) throws -> [AuditEntry] {
         let offset = caller.settings.utcOffset
-        return try tx.auditEntries(ref: query.entity.map(AuditTrail.canonical), user: query.user,
-                                   from: query.day.map { Timestamp(date: $0, offset: offset) },
-                                   to: query.day.map { Timestamp(date: $0.adding(days: 1), offset: offset) }, limit: query.limit)
+        let rows = try tx.auditEntries(ref: query.entity.map(AuditTrail.canonical), user: query.user,
+                                       from: query.day.map { Timestamp(date: $0, offset: offset) },
+                                       to: query.day.map { Timestamp(date: $0.adding(days: 1), offset: offset) }, limit: query.limit)
+        // X4: as typed, with the personal values still kept; "(erased)" where they were erased.
+        return try AuditPrivacy.restored(rows, tx)
     }
 
     /// `audit verify`: the whole chain recomputed; a broken link is refused with its row.
@@ -29,6 +31,9 @@ public struct AuditDesk {
         if let broken = result.firstBroken {
             problems.append(Problem(Message("audit.row", ["row": .int(Int(broken))]).description,
                                     Message("audit.row_broken", ["checked": .int(result.checked)])))
+        }
+        if let broken = result.brokenPersonal {
+            problems.append(Problem(Message("audit.row", ["row": .int(Int(broken))]).description, Message("audit.personal_changed")))
         }
         if let broken = result.brokenCheckpoint {
             problems.append(Problem(Message("audit.checkpoint", ["row": .int(Int(broken))]).description, Message("audit.checkpoint_broken")))
@@ -84,10 +89,18 @@ extension AuditVerification {
         var said = [Message("audit.intact", ["checked": .int(checked)])]
         if keyKnown {
             said.append(Message("audit.signed", ["signed": .int(signed)]))
-            if unsigned > 0 { said.append(Message("audit.unsigned", ["unsigned": .int(unsigned)])) }
+            // Rows from before the store's key: said plainly, never passed in silence.
+            if unsigned > 0, let start = signingStart {
+                said.append(Message("audit.legacy_unsigned", ["count": .int(unsigned), "last": .int(Int(start) - 1)]))
+            } else if unsigned > 0 {
+                said.append(Message("audit.unsigned_unproven", ["count": .int(unsigned)]))
+            }
         } else {
             said.append(Message("audit.no_key"))
         }
+        if personalChecked > 0 { said.append(Message("audit.personal_checked", ["count": .int(personalChecked)])) }
+        if personalErased > 0 { said.append(Message("audit.personal_erased", ["count": .int(personalErased)])) }
+        if personalLegacy > 0 { said.append(Message("audit.personal_legacy", ["count": .int(personalLegacy)])) }
         if let newest = newestCheckpoint {
             said.append(Message("audit.checkpoint_matches", ["row": .int(Int(newest))]))
             if Int64(checked) > newest { said.append(Message("audit.after_checkpoint", ["row": .int(Int(newest))])) }

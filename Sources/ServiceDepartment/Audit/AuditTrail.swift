@@ -11,36 +11,77 @@ import LaneStore
 /// UPDATE and DELETE on them by trigger), so every backend chains, signs and
 /// checks them the same way.
 public enum AuditTrail {
-    /// Appends `entry` after the newest row, in the caller's transaction.
-    /// A server database must take the head under a lock (see the store).
-    public static func append(_ entry: AuditEntry, key: [UInt8]? = nil, _ tx: any AuditWriting) throws {
+    /// Appends `entry` after the newest row, in the caller's transaction, with
+    /// its personal values kept apart (`AuditPrivacy`). A server database must
+    /// take the head under a lock (see the store).
+    public static func append(_ entry: AuditEntry, personal: [String] = [], subjects: [String] = [], key: [UInt8]? = nil,
+                              _ tx: any AuditWriting) throws {
         let head = try tx.auditHead()
         var e = entry
         e.sequence = (head?.sequence ?? 0) + 1
         e.previousHash = head?.hash ?? genesis
+        let salt = personal.isEmpty ? "" : AuditPrivacy.newSalt()
+        e.personalHash = AuditPrivacy.hash(salt: salt, personal)
         e.hash = hash(previous: e.previousHash, e)
         e.mac = key.map { mac($0, e.hash) } ?? ""
-        try tx.insertAudit(e)
+        try tx.insertAudit(e, personal: personal.isEmpty && subjects.isEmpty ? nil
+                           : AuditPersonal(sequence: e.sequence, salt: salt, values: personal, subjects: subjects))
+        if let key, try tx.seals(kind: signingKind).isEmpty {
+            // Where signing began, signed: rows before it are legacy, every row
+            // from it on must be signed (stripping signatures is found).
+            let first = try tx.firstSignedAuditSequence() ?? e.sequence
+            try tx.saveSeal(kind: signingKind, ref: String(first), mac: signingMAC(key, first))
+        }
     }
 
+    static let signingKind = "audit_signing"
+    static func signingMAC(_ key: [UInt8], _ first: Int64) -> String { mac(key, "signing-began\u{1F}\(first)") }
+
     /// Recomputes the chain from the first row, a batch at a time; checks each
-    /// row's signature when the key is known, and every checkpoint kept in the
-    /// store and the one given (from paper or another disk).
+    /// row's signature when the key is known, the personal values kept apart,
+    /// and every checkpoint kept in the store and the one given (from paper or
+    /// another disk).
     public static func verify(_ tx: any AuditReading, key: [UInt8]? = nil, checkpoint: Checkpoint? = nil) throws -> AuditVerification {
         var result = AuditVerification(checked: 0, firstBroken: nil)
         var previous = genesis
         var expected: Int64 = 1
+        // Where signing began, when a valid signed record of it is kept.
+        if let key, let seal = try tx.seals(kind: signingKind).first, let first = Int64(seal.key), seal.value == signingMAC(key, first) {
+            result.signingStart = first
+        }
+        var sawNewFormat = false
         chain: while true {
             let batch = try tx.auditChain(afterSequence: expected - 1, limit: 1000)
             if batch.isEmpty { break }
+            let personal = try tx.auditPersonal(sequences: batch.filter { !($0.personalHash ?? "").isEmpty }.map(\.sequence))
             for e in batch {
                 var intact = e.sequence == expected && e.previousHash == previous && hash(previous: previous, e) == e.hash
                 if intact, let key {
-                    // Rows written before signing came in form an unsigned prefix; an
-                    // unsigned row after a signed one is a forgery.
-                    if e.mac.isEmpty && result.signed == 0 { result.unsigned += 1 }
-                    else if e.mac == mac(key, e.hash) { result.signed += 1 }
+                    if e.mac.isEmpty {
+                        // Rows written before signing came in form an unsigned prefix; an
+                        // unsigned row after a signed one, or after signing began, is a forgery.
+                        if let start = result.signingStart { intact = e.sequence < start } else { intact = result.signed == 0 }
+                        if intact { result.unsigned += 1 }
+                    } else if e.mac == mac(key, e.hash) { result.signed += 1 }
                     else { intact = false }
+                }
+                // Rows from before personal values were kept apart form a prefix too.
+                if let ph = e.personalHash {
+                    sawNewFormat = true
+                    if !ph.isEmpty {
+                        if let p = personal[e.sequence], p.isErased,
+                           p.erasedMark == AuditPrivacy.erasedMark(key, sequence: e.sequence, personalHash: ph) || key == nil {
+                            result.personalErased += 1
+                        } else if let p = personal[e.sequence], !p.isErased, AuditPrivacy.hash(salt: p.salt, p.values) == ph {
+                            result.personalChecked += 1
+                        } else if result.brokenPersonal == nil {
+                            result.brokenPersonal = e.sequence
+                        }
+                    }
+                } else if sawNewFormat {
+                    intact = false
+                } else {
+                    result.personalLegacy += 1
                 }
                 if !intact {
                     result.firstBroken = e.sequence
@@ -77,9 +118,11 @@ public enum AuditTrail {
 
     /// SHA-256 over the previous hash and every field, separated by a unit
     /// separator so no field can run into the next.
+    /// Rows that keep personal values apart add the hash of those values.
     static func hash(previous: String, _ e: AuditEntry) -> String {
-        let text = [previous, String(e.sequence), String(e.at.secondsSince1970), e.user, e.role, e.command, e.noun, e.ref, e.summary]
-            .joined(separator: "\u{1F}")
+        var fields = [previous, String(e.sequence), String(e.at.secondsSince1970), e.user, e.role, e.command, e.noun, e.ref, e.summary]
+        if let personal = e.personalHash { fields.append(personal) }
+        let text = fields.joined(separator: "\u{1F}")
         return hex(Array(SHA256.hash(data: Array(text.utf8))))
     }
 
@@ -138,6 +181,15 @@ public struct AuditVerification: Sendable, Equatable {
     public var unsigned = 0
     /// Whether the store's key was there to check signatures with.
     public var keyKnown = false
+    /// The first row signed, as the store's signed record of it says (nil: no valid record).
+    public var signingStart: Int64?
+    /// X4: rows whose personal values (kept apart) match the chain; rows whose
+    /// values were erased; rows from before values were kept apart.
+    public var personalChecked = 0
+    public var personalErased = 0
+    public var personalLegacy = 0
+    /// The first row whose personal values were changed or removed outside lane.
+    public var brokenPersonal: Int64?
     /// The newest checkpoint that still matches, and the first that does not.
     public var newestCheckpoint: Int64?
     public var brokenCheckpoint: Int64?
@@ -147,5 +199,5 @@ public struct AuditVerification: Sendable, Equatable {
         self.firstBroken = firstBroken
     }
 
-    public var isIntact: Bool { firstBroken == nil && brokenCheckpoint == nil }
+    public var isIntact: Bool { firstBroken == nil && brokenCheckpoint == nil && brokenPersonal == nil }
 }

@@ -7,7 +7,10 @@ import LaneStore
 /// with the store's key over those facts, written by the same change that
 /// writes the row; someone who edits the row with sqlite3 cannot re-seal it.
 /// `store check` compares every row with its seal. Names are left out, so an
-/// erasure never breaks a seal.
+/// erasure never breaks a seal. PIN records (hash, salt, wrong tries and
+/// delay) and customers' contacts (mobile number, address) are sealed too:
+/// by `PinVault` as it writes a record, and by every change that writes a
+/// contact (the store notes which, `customersChangedInTransaction`).
 public enum RowSeals {
     static func facts(_ o: RepairOrder, vatBasisPoints: Int) -> String {
         let s = o.settlement(vatBasisPoints: vatBasisPoints)
@@ -20,6 +23,22 @@ public enum RowSeals {
         ["staff", m.name, m.role.rawValue, m.team ?? "-"].joined(separator: "\u{1F}")
     }
 
+    static func facts(pinOf name: String, _ p: StoredPin) -> String {
+        ["staff_pin", name, p.salt, p.hash, String(p.iterations), String(p.failures), p.lastFailureAt.map { String($0.secondsSince1970) } ?? "-"]
+            .joined(separator: "\u{1F}")
+    }
+
+    /// A customer's contacts; an erased customer's are empty and sealed so.
+    static func facts(contactsOf c: Customer) -> String {
+        ["customer", c.code, c.phone.digits, c.address ?? "-"].joined(separator: "\u{1F}")
+    }
+
+    /// Seals the PIN record of `name` as it now stands.
+    static func sealPin(of name: String, key: [UInt8]?, _ tx: any PinsWriting & AuditWriting) throws {
+        guard let key, let p = try tx.storedPin(staffName: name) else { return }
+        try tx.saveSeal(kind: "staff_pin", ref: name, mac: AuditTrail.mac(key, facts(pinOf: name, p)))
+    }
+
     /// Seals the orders a change touched (its timeline rows after `mark`), and
     /// the whole staff list when the change may have altered it.
     static func seal(after mark: Int64, staff: Bool, key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
@@ -30,6 +49,10 @@ public enum RowSeals {
         }
         if staff {
             for m in try tx.staff() { try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m))) }
+        }
+        for id in try tx.customersChangedInTransaction() {
+            guard let c = try tx.customer(id: id) else { continue }
+            try tx.saveSeal(kind: "customer", ref: c.code, mac: AuditTrail.mac(key, facts(contactsOf: c)))
         }
     }
 
@@ -55,6 +78,29 @@ public enum RowSeals {
                 continue
             }
             if AuditTrail.mac(key, facts(m)) != mac { problems.append(Problem(m.name, Message("seal.staff_changed"))) }
+        }
+        // PIN records: one of a member of staff with a PIN but no seal was written
+        // outside lane, once lane seals PINs in this store.
+        let pinSeals = try tx.seals(kind: "staff_pin")
+        for m in try tx.staff() {
+            let pin = try tx.storedPin(staffName: m.name)
+            switch (pin, pinSeals[m.name]) {
+            case (nil, nil): continue
+            case (nil, .some): problems.append(Problem(m.name, Message("seal.pin_removed")))
+            case (.some, nil): if !pinSeals.isEmpty { problems.append(Problem(m.name, Message("seal.pin_unsealed"))) }
+            case (.some(let p), .some(let mac)):
+                if AuditTrail.mac(key, facts(pinOf: m.name, p)) != mac { problems.append(Problem(m.name, Message("seal.pin_changed"))) }
+            }
+            checked += 1
+        }
+        // Customers' contacts, by the seals kept: customers written before seals carry none.
+        for (code, mac) in try tx.seals(kind: "customer").sorted(by: { $0.key < $1.key }) {
+            checked += 1
+            guard let number = Int(code.dropFirst()), let c = try tx.customer(number: number) else {
+                problems.append(Problem(code, Message("seal.customer_removed")))
+                continue
+            }
+            if AuditTrail.mac(key, facts(contactsOf: c)) != mac { problems.append(Problem(code, Message("seal.customer_changed"))) }
         }
         return (checked, problems)
     }

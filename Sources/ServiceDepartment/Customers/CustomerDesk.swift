@@ -159,6 +159,7 @@ public struct CustomerDesk {
         export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
             .map { ($0, $0.orderID.flatMap { numbers[$0] }) }
         export.plugins = try plugins?.export(c, caller, tx) ?? []
+        export.audit = try AuditPrivacy.restored(try tx.auditPersonalNotErased(ofCustomer: c.code).compactMap { try tx.auditEntry(sequence: $0) }, tx)
         return export
     }
 
@@ -293,6 +294,9 @@ public struct CustomerExport: Sendable {
     public var complaints: [(complaint: Complaint, number: String?)] = []
     /// What the plugins keep on the customer.
     public var plugins: [PluginSection] = []
+    /// X4: the audit rows that concern them, as typed (their personal values
+    /// are kept apart from the chain until an erasure).
+    public var audit: [AuditEntry] = []
 }
 
 /// A customer forgotten: what went, and what took its place.

@@ -28,14 +28,16 @@ public enum PinVault {
     }
 
     /// Stores a new PIN and clears the wrong tries.
-    public static func set(_ pin: String, for name: String, _ tx: any PinsWriting) throws {
+    /// With the store's key, the record is sealed (`RowSeals`).
+    public static func set(_ pin: String, for name: String, key: [UInt8]?, _ tx: any PinsWriting & AuditWriting) throws {
         let salt = randomSalt()
         try tx.savePin(staffName: name, StoredPin(salt: hex(salt), hash: hex(try hash(pin: pin, salt: salt, iterations: iterations)),
                                                   iterations: iterations, failures: 0))
+        try RowSeals.sealPin(of: name, key: key, tx)
     }
 
     /// Checks a PIN, counting wrong tries; while a delay runs, the PIN is not even looked at.
-    public static func check(_ pin: String, for name: String, at now: Timestamp, _ tx: any PinsWriting) throws -> PinCheck {
+    public static func check(_ pin: String, for name: String, at now: Timestamp, key: [UInt8]?, _ tx: any PinsWriting & AuditWriting) throws -> PinCheck {
         guard let stored = try tx.storedPin(staffName: name) else { return .noPin }
         if let until = PinLockout.lockedUntil(failures: stored.failures, lastFailureAt: stored.lastFailureAt, now: now) {
             return .waiting(until: until)
@@ -43,12 +45,16 @@ public enum PinVault {
         let computed = try hash(pin: pin, salt: bytes(hex: stored.salt), iterations: stored.iterations)
         if same(computed, bytes(hex: stored.hash)) {
             // Older records were hashed at fewer rounds: bring them up to today's cost.
-            if stored.iterations < iterations { try set(pin, for: name, tx) }
-            else if stored.failures > 0 { try tx.setPinFailures(staffName: name, failures: 0, at: nil) }
+            if stored.iterations < iterations { try set(pin, for: name, key: key, tx) }
+            else if stored.failures > 0 {
+                try tx.setPinFailures(staffName: name, failures: 0, at: nil)
+                try RowSeals.sealPin(of: name, key: key, tx)
+            }
             return .accepted
         }
         let failures = stored.failures + 1
         try tx.setPinFailures(staffName: name, failures: failures, at: now)
+        try RowSeals.sealPin(of: name, key: key, tx)
         if let until = PinLockout.lockedUntil(failures: failures, lastFailureAt: now, now: now) { return .waiting(until: until) }
         return .wrong(failures: failures)
     }

@@ -27,7 +27,7 @@ public struct StaffAccess {
         guard let given = pin(who) else {
             throw Refusal(refused, problems: [Problem("pin", Message("sign_in.pin_needed", ["user": .text(who)]))])
         }
-        switch try department.store.write({ try PinVault.check(given, for: who, at: now, $0) }) {
+        switch try department.store.write({ try PinVault.check(given, for: who, at: now, key: department.store.secretKey, $0) }) {
         case .accepted, .noPin:
             return member
         case .wrong(let failures):
@@ -50,7 +50,7 @@ public struct StaffAccess {
             if try tx.staffMember(named: target) == nil { p.append(Problem("name", Message("sign_in.not_on_staff_list", ["user": .text(target)]))) }
             if let problem = StaffPin.problem(pin) { p.append(problem) }
             try Refusal.check(Message("sign_in.cannot_set_pin"), p)
-            try PinVault.set(pin, for: target, tx)
+            try PinVault.set(pin, for: target, key: department.store.secretKey, tx)
             return Recorded((), audit: AuditNote(ref: target, summary: Message("sign_in.pin_recovered", ["user": .text(target)]).description))
         }
     }
@@ -84,7 +84,7 @@ public struct StaffAccess {
             var p = try Self.whoMaySet(target, by: caller, tx)
             if let problem = StaffPin.problem(pin) { p.append(problem) }
             try Refusal.check(Message("sign_in.cannot_set_pin"), p)
-            try PinVault.set(pin, for: target, tx)
+            try PinVault.set(pin, for: target, key: department.store.secretKey, tx)
             return Recorded((), audit: AuditNote(ref: target, summary: Message("sign_in.pin_set", ["user": .text(target)]).description))
         }
     }

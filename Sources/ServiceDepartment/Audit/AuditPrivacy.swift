@@ -1,0 +1,169 @@
+import Crypto
+import LaneCore
+import LaneStore
+
+/// X4: personal data out of the audit row. A change's row keeps the command
+/// and its answer with every personal value (what was typed in an argument
+/// that holds personal data, and the name, number and address of the
+/// customers it concerns) replaced by a placeholder; the values are kept
+/// apart (`AuditPersonal`), and the chained, signed row holds the hash of a
+/// random salt and the values. `customer erase` blanks them: the chain still
+/// verifies, and `audit verify` counts the rows whose values can no longer be
+/// checked. Changing a value kept apart, or removing it without the store's
+/// key, is found.
+public enum AuditPrivacy {
+    /// A value's place in a row: control characters never come from input
+    /// (they are refused), so a placeholder cannot be typed.
+    static func placeholder(_ index: Int) -> String { "\u{1A}\(index)\u{1A}" }
+
+    /// A row's command and answer with their personal values taken out.
+    struct Split {
+        var command: String
+        var summary: String
+        var values: [String]
+        var subjects: [String]
+    }
+
+    /// The customers a change concerns: the customer of its entity (an order,
+    /// an appointment, a car, a customer code, a complaint, a delayed
+    /// delivery), every customer typed by reference, and every customer whose
+    /// code the command or its answer names (a transfer names both owners);
+    /// erased customers too, so that their rows are found.
+    static func subjects(noun: String, ref: String, typed: [PersonalValue], texts: [String], _ tx: any StoreReading) throws -> [Customer] {
+        var found: [Customer] = []
+        func add(_ c: Customer?) { if let c, !found.contains(where: { $0.id == c.id }) { found.append(c) } }
+        func vehicleOwner(_ id: Int64) throws -> Customer? { try tx.vehicle(id: id).flatMap { try tx.customer(id: $0.ownerID) } }
+        if !ref.isEmpty {
+            if let id = Int64(ref) {
+                // Numbered by their own series: which one, the operation says.
+                if noun == "complaint" { add(try tx.complaint(id: id).flatMap { try tx.customer(id: $0.customerID) }) }
+                if noun == "remind" { add(try tx.delayedDelivery(id: id).flatMap { try vehicleOwner($0.vehicleID) }) }
+            } else if let o = try tx.repairOrder(number: ref) { add(try tx.customer(id: o.customerID)) }
+            else if let a = try tx.appointment(number: ref) { add(try tx.customer(id: a.customerID)) }
+            else if Customer.looksLikeCode(ref), case .success(let c) = try References.findCustomer(ref, tx) { add(c) }
+            else if let v = try tx.vehicle(plate: ref) ?? tx.vehicle(vin: ref) { add(try tx.customer(id: v.ownerID)) }
+        }
+        for value in typed where value.kind == .customerReference {
+            if case .success(let c) = try References.findCustomer(value.text, tx) { add(c) }
+        }
+        for text in texts {
+            for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where Customer.looksLikeCode(String(word)) {
+                if case .success(let c) = try References.findCustomer(String(word), tx) { add(c) }
+            }
+        }
+        return found
+    }
+
+    /// Takes the personal values out of `command` and `summary`: the values
+    /// typed, and what is held on the customers the change concerns.
+    static func split(command: String, summary: String, typed: [PersonalValue], subjects: [Customer]) -> Split {
+        var values: [String] = []
+        func keep(_ v: String) {
+            let t = v.trimmingWhitespace()
+            if !t.isEmpty && !values.contains(t) { values.append(t) }
+        }
+        var command = command
+        // A value the command holds in another form (quoted with escapes) would
+        // slip past the replacement: then the whole command is kept apart.
+        if typed.contains(where: { !command.contains($0.text.trimmingWhitespace()) }) {
+            keep(command)
+            command = placeholder(0)
+        }
+        for v in typed { keep(v.text) }
+        for c in subjects where !c.phone.isErased {
+            keep(c.name)
+            keep(c.phone.digits)
+            if let a = c.address { keep(a) }
+        }
+        return Split(command: replacing(values, in: command), summary: replacing(values, in: summary), values: values,
+                     subjects: subjects.map(\.code))
+    }
+
+    /// One pass, longest value first at each place, so no value is replaced
+    /// inside another's placeholder.
+    static func replacing(_ values: [String], in text: String) -> String {
+        let order = values.indices.sorted { values[$0].count > values[$1].count }.filter { !values[$0].isEmpty }
+        guard !order.isEmpty else { return text }
+        var out = ""
+        var rest = Substring(text)
+        scanning: while let first = rest.first {
+            if first == "\u{1A}", let end = rest.dropFirst().firstIndex(of: "\u{1A}") {
+                // A placeholder already there (the whole command kept apart).
+                out += rest[...end]
+                rest = rest[rest.index(after: end)...]
+                continue
+            }
+            for i in order where rest.hasPrefix(values[i]) {
+                out += placeholder(i)
+                rest = rest.dropFirst(values[i].count)
+                continue scanning
+            }
+            out.append(first)
+            rest = rest.dropFirst()
+        }
+        return out
+    }
+
+    /// The text with its placeholders filled from `values` (nil: erased).
+    public static func restore(_ text: String, _ values: [String]?) -> String {
+        guard text.contains("\u{1A}") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: "\u{1A}") {
+            out += rest[..<start]
+            let after = rest.index(after: start)
+            guard let end = rest[after...].firstIndex(of: "\u{1A}"), let index = Int(rest[after..<end]) else {
+                out += rest[start...]
+                return out
+            }
+            if let values, index < values.count { out += values[index] }
+            else { out += Message("audit.erased_value").description }
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+
+    /// The hash the chain holds: of a random salt and the values ("" when none).
+    static func hash(salt: String, _ values: [String]) -> String {
+        guard !values.isEmpty else { return "" }
+        let text = salt + "\u{1F}" + values.joined(separator: "\u{1E}")
+        return AuditTrail.hex(Array(SHA256.hash(data: Array(text.utf8))))
+    }
+
+    static func newSalt() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return AuditTrail.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) })
+    }
+
+    /// What an erasure leaves: the store key's signature that row `sequence`'s
+    /// values were erased by lane ("-" without a key).
+    static func erasedMark(_ key: [UInt8]?, sequence: Int64, personalHash: String) -> String {
+        key.map { AuditTrail.mac($0, "erased\u{1F}\(sequence)\u{1F}\(personalHash)") } ?? "-"
+    }
+
+    /// Blanks the values of every row that concerns an erased customer
+    /// (inside the change that erased them, and any later one that finds
+    /// values left).
+    static func eraseValues(of customers: [Customer], key: [UInt8]?, _ tx: any StoreWriting) throws {
+        for c in customers where c.phone.isErased {
+            for sequence in try tx.auditPersonalNotErased(ofCustomer: c.code) {
+                guard let row = try tx.auditEntry(sequence: sequence) else { continue }
+                try tx.eraseAuditPersonal(sequence: sequence, mark: erasedMark(key, sequence: sequence, personalHash: row.personalHash ?? ""))
+            }
+        }
+    }
+
+    /// Rows as they were typed: placeholders filled with the values still
+    /// kept, "(erased)" where they were erased.
+    public static func restored(_ entries: [AuditEntry], _ tx: any StoreReading) throws -> [AuditEntry] {
+        let personal = try tx.auditPersonal(sequences: entries.filter { !($0.personalHash ?? "").isEmpty }.map(\.sequence))
+        return entries.map { e in
+            guard let p = personal[e.sequence] else { return e }
+            var r = e
+            let values = p.isErased ? nil : p.values
+            r.command = restore(e.command, values)
+            r.summary = restore(e.summary, values)
+            return r
+        }
+    }
+}
