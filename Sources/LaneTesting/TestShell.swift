@@ -86,6 +86,13 @@ public final class TestShell {
         return Outcome(code: code, out: captured.out, err: captured.err)
     }
 
+    /// Runs a script, line by line from `next`, as `lane < file` does.
+    public func runScript(_ next: () -> String?) -> Outcome {
+        captured.reset()
+        let code = session.runScript(next, name: nil)
+        return Outcome(code: code, out: captured.out, err: captured.err)
+    }
+
     /// Runs a line that must succeed; returns its output.
     @discardableResult
     public func expectOK(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

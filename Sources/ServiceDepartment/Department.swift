@@ -55,6 +55,8 @@ public final class Department {
         let key = store.secretKey
         let first = key == nil && (listener == nil || !notifying) ? nil : try tx.lastRepairOrderEventID()
         let mark = listener == nil || !notifying ? nil : first
+        // X4: the customers typed, as they were before the change: an edit's answer names their old number.
+        let before = try AuditPrivacy.subjects(noun: operation.noun, ref: "", typed: caller.personal, texts: [], tx)
         let recorded = try body(tx)
         if let key, let first {
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
@@ -66,7 +68,7 @@ public final class Department {
         let command = caller.request.trimmingWhitespace(), summary = String(recorded.audit.summary.prefix(500))
         let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary], tx)
         try AuditPrivacy.eraseValues(of: subjects, key: key, tx)
-        let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects)
+        let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects, before: before)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: split.command, noun: operation.noun, ref: ref, summary: split.summary),
                               personal: split.values, subjects: split.subjects, key: key, tx)

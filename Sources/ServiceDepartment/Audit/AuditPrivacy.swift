@@ -56,7 +56,8 @@ public enum AuditPrivacy {
 
     /// Takes the personal values out of `command` and `summary`: the values
     /// typed, and what is held on the customers the change concerns.
-    static func split(command: String, summary: String, typed: [PersonalValue], subjects: [Customer]) -> Split {
+    /// `before`: customers as they were before the change; those erased by it are left out.
+    static func split(command: String, summary: String, typed: [PersonalValue], subjects: [Customer], before: [Customer] = []) -> Split {
         var values: [String] = []
         func keep(_ v: String) {
             let t = v.trimmingWhitespace()
@@ -70,7 +71,8 @@ public enum AuditPrivacy {
             command = placeholder(0)
         }
         for v in typed { keep(v.text) }
-        for c in subjects where !c.phone.isErased {
+        let erased = Set(subjects.filter(\.phone.isErased).map(\.id))
+        for c in subjects + before where !c.phone.isErased && !erased.contains(c.id) {
             keep(c.name)
             keep(c.phone.digits)
             if let a = c.address { keep(a) }

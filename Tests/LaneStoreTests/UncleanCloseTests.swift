@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import LaneStore
+import LaneCore
+
+/// A store that was not closed cleanly (killed, a power cut) is checked
+/// before use, and refused when damaged.
+@Suite struct UncleanCloseTests {
+    func withDirectory(_ body: (URL) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-unclean-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir)
+    }
+
+    func markers(_ dir: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".open-") }
+    }
+
+    /// A marker as a process that was killed leaves it: its process is gone.
+    func leaveMarkerOfAKilledProcess(beside path: String) throws {
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        #expect(FileManager.default.createFile(atPath: "\(path).open-\(gone.processIdentifier)-deadbeef", contents: nil))
+    }
+
+    func storeWithCustomers(_ path: String) throws {
+        let store = try SQLiteStore(path: path)
+        let given = Array("明华强伟芳娜敏静丽军洋勇艳杰娟涛超秀霞平")
+        for n in 0..<300 { try addCustomer(store, "王" + String(given[n % 20]) + String(given[n / 20]), "139\(String(format: "%08d", n))") }
+    }
+
+    func scribbleOverAPage(_ path: String) throws {
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+        try handle.close()
+    }
+
+    @Test func anOpenStoreIsMarkedAndACleanCloseRemovesTheMark() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            do {
+                let store = try SQLiteStore(path: path)
+                #expect(try markers(dir).count == 1)
+                let second = try SQLiteStore(path: path, create: false)
+                #expect(try markers(dir).count == 2)
+                _ = (store, second)
+            }
+            #expect(try markers(dir).isEmpty)
+        }
+    }
+
+    @Test func aDamagedStoreThatWasNotClosedCleanlyIsRefused() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try scribbleOverAPage(path)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            do {
+                _ = try SQLiteStore(path: path, create: false)
+                Issue.record("a damaged store was opened after an unclean close")
+            } catch let failure as StoreFailure {
+                #expect(failure.message.contains("was not closed cleanly and is damaged"))
+                #expect(failure.message.contains("Restore it from the last backup"))
+            }
+            // The marker stays until the file is sound: every later opening refuses too.
+            #expect(throws: StoreFailure.self) { _ = try SQLiteStore(path: path, create: false) }
+        }
+    }
+
+    @Test func aSoundStoreThatWasNotClosedCleanlyIsCheckedAndOpened() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(try store.read { try $0.customerCount() } == 300)
+            // The killed process's marker is gone; this opening's own remains.
+            #expect(try markers(dir).count == 1)
+            #expect(try markers(dir).allSatisfy { $0.contains(".open-\(getpid())-") })
+        }
+    }
+
+    @Test func theCheckRunsOnlyAfterAnUncleanClose() throws {
+        // Closed cleanly: opening stays quick; the damage is found by `store check` or when touched.
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try scribbleOverAPage(path)
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(try !store.integrityProblems().isEmpty)
+        }
+    }
+}
