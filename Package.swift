@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers point one way: LaneCore ← LaneStore ← ServiceDepartment ← LaneShell ← lane.
+// Layers point one way: LaneCore ← LaneStore ← ServiceDepartment ← LaneShell ← lane;
+// LaneDocuments (printed documents) sits beside LaneShell, on ServiceDepartment.
 // docs/architecture.md explains each of them.
 let package = Package(
     name: "ServiceLane",
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "LaneStore", targets: ["LaneStore"]),
         .library(name: "ServiceDepartment", targets: ["ServiceDepartment"]),
         .library(name: "LaneShell", targets: ["LaneShell"]),
+        .library(name: "LaneDocuments", targets: ["LaneDocuments"]),
         .library(name: "LanePlugin", targets: ["LanePlugin"]),
     ],
     dependencies: [
@@ -23,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Property-based tests (round trips of the tokenizer, CSV, JSON text, money, display width).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // Printable documents (check-in sheet, work order, settlement, …) are Mustache templates a store may replace.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -45,9 +49,17 @@ let package = Package(
             dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
+        // A second front end beside the shell: printable documents rendered from the application
+        // layer's typed results with Mustache templates (Templates/ are the defaults, copied as
+        // resources), and PDF through headless Chromium.
+        .target(
+            name: "LaneDocuments",
+            dependencies: ["LaneCore", "ServiceDepartment", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "CLibEdit", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "LaneDocuments", "CLibEdit", .product(name: "TOMLKit", package: "TOMLKit")],
             // TOMLKit extends String, Array and Dictionary with public subscripts; without this they
             // leak from ConfigFile.swift into every file of the module, and `options[name] = words[i]`
             // stores nothing (tomlKitsSubscriptsDoNotReachTheShell).
@@ -66,6 +78,7 @@ let package = Package(
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
+        .testTarget(name: "LaneDocumentsTests", dependencies: ["LaneDocuments", "LaneTesting"]),
         // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),
         .testTarget(name: "ExamplePluginTests", dependencies: ["NotesPlugin", "LaneTesting"], path: "Plugins/Examples/Tests"),

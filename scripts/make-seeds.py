@@ -128,6 +128,9 @@ name = "星河汽车深圳南山4S店"
 code = "SZNS"
 utc_offset = "+08:00"
 mode = "training"             # the demo dealership: its clock may be set (a real store is "live")
+address = "广东省深圳市南山区沙河西路3011号"
+phone = "0755-8600 1234"
+licence = "粤交运管许可深字440305000123号"  # the repair licence, on every document
 
 [rates]
 labor_rate_fen = 28000        # per standard labour hour, VAT excluded
@@ -140,6 +143,19 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+
+[documents]
+templates = ""                # the store's own templates; empty: built-in (docs/documents.md)
+
+[quality]                     # repair quality warranty: km or days, whichever first
+assembly_km = 20000           # whole-vehicle and assembly repairs
+assembly_days = 100
+second_level_km = 5000        # second-level maintenance
+second_level_days = 30
+minor_km = 2000               # first-level maintenance, minor and special repairs
+minor_days = 10
+assembly_operations = ["ENG-OIL-LEAK", "SHOCK-F", "SUSP-LINK"]
+second_level_operations = ["MNT-20K"]
 
 [plugin.survey]
 template = "standard"         # the questionnaire of the quality call (Plugins/Survey/README.md)
@@ -725,10 +741,13 @@ def check(verbose=True):
         settings = {}
         bad.need(False, f"store.toml: {e}")
     store_keys = {
-        "store": {"name": str, "code": str, "utc_offset": str, "mode": str},
+        "store": {"name": str, "code": str, "utc_offset": str, "mode": str, "address": str, "phone": str, "licence": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
         "workshop": {"bays": int},
+        "documents": {"templates": str},
+        "quality": {"assembly_km": int, "assembly_days": int, "second_level_km": int, "second_level_days": int,
+                    "minor_km": int, "minor_days": int, "assembly_operations": list, "second_level_operations": list},
     }
     for section, values in settings.items():
         if section == "plugin":

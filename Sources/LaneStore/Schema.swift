@@ -438,6 +438,24 @@ enum Schema {
                 CREATE INDEX audit_subject_by_seq ON audit_subject(seq);
                 """)
         }
+        migrator.registerMigration("v21 print log") { db in
+            try db.execute(sql: """
+                -- Every printed document: the next print of the same document is a reprint (重印).
+                CREATE TABLE print_log (
+                    document TEXT NOT NULL,
+                    reference TEXT NOT NULL,
+                    copy INTEGER NOT NULL CHECK (copy >= 1),
+                    format TEXT NOT NULL,
+                    printed_by TEXT NOT NULL,
+                    printed_at INTEGER NOT NULL,
+                    PRIMARY KEY (document, reference, copy)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER print_log_no_update BEFORE UPDATE ON print_log
+                    BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
+                CREATE TRIGGER print_log_no_delete BEFORE DELETE ON print_log
+                    BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -23,7 +23,7 @@ public protocol ServiceStore: Sendable {
 
 /// Every lookup of the store, one protocol per aggregate; an operation may
 /// ask for the narrow one it needs. Every lookup is served by an index (see `Schema`).
-public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading {}
+public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading {}
 
 /// Reading the store's settings.
 public protocol SettingsReading {
@@ -297,7 +297,7 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
 
 /// Every change of the store, called inside `ServiceStore.write`. The store
 /// decides no rule: the application layer checks, then calls these.
-public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting {}
+public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting {}
 
 /// A timeline row, by order and step (the `ro` verb).
 public struct RepairOrderEventRef: Sendable, Equatable {
@@ -326,4 +326,38 @@ public struct StoreFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// One printing of a document (a check-in sheet, a settlement…): the print
+/// log says whether the next one is a reprint (重印), and who printed what.
+public struct PrintRecord: Sendable, Equatable {
+    /// The kind of document (`settlement`, `gate-pass`…).
+    public var document: String
+    /// What it was printed for: a repair order's or an appointment's number.
+    public var reference: String
+    /// 1 for the first print, 2 for the first reprint, …
+    public var copy: Int
+    public var format: String
+    public var printedBy: String
+    public var printedAt: Timestamp
+
+    public init(document: String, reference: String, copy: Int, format: String, printedBy: String, printedAt: Timestamp) {
+        self.document = document
+        self.reference = reference
+        self.copy = copy
+        self.format = format
+        self.printedBy = printedBy
+        self.printedAt = printedAt
+    }
+}
+
+/// Reading the print log.
+public protocol PrintLogReading {
+    /// Every print of one document for one order or appointment, first first.
+    func prints(document: String, reference: String) throws -> [PrintRecord]
+}
+
+/// Adding to the print log (append-only).
+public protocol PrintLogWriting: PrintLogReading {
+    func appendPrint(_ record: PrintRecord) throws
 }

@@ -108,7 +108,11 @@ import Testing
         // A same-day booking at a peak time, so the warnings list has items to check.
         try shell.expectOK("clock set 2026-11-24T09:00")
         answers["appt book"] = try shell.expectOK("appt book 粤B27DP2 --at 2026-11-24T17:00 --job 保养 --accept-peak")
-        #expect(answers.count == 6)
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("json-answer-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        try shell.expectOK("set user 莫霞")
+        answers["print settlement"] = try shell.expectOK("print settlement RO-20261123-0001 --html \(page.path)")
+        #expect(answers.count == 7)
         for (command, answer) in answers { try check(command, answer, docs) }
     }
 

@@ -32,6 +32,7 @@ public struct StoreConformance: Sendable {
         ("reminder calls and delayed deliveries are logged", { try $0.remindersAreLogged() }),
         ("follow-up calls and complaints round-trip", { try $0.followUpsAndComplaints() }),
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
+        ("the print log keeps every print, per document, and refuses a copy twice", { try $0.printLogKeepsEveryPrint() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -83,6 +84,26 @@ public struct StoreConformance: Sendable {
             try tx.claimNumber(7, in: .customers)
         }
         #expect(try store.write { try $0.allocateNumber(in: .customers) } == 42)
+    }
+
+    public func printLogKeepsEveryPrint() throws {
+        let store = try make()
+        func record(_ document: String, _ reference: String, _ copy: Int) -> PrintRecord {
+            PrintRecord(document: document, reference: reference, copy: copy, format: "pdf", printedBy: "莫霞", printedAt: Self.now)
+        }
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.appendPrint(record("settlement", "RO-20261123-0001", 1))
+            try tx.appendPrint(record("settlement", "RO-20261123-0001", 2))
+            try tx.appendPrint(record("gate-pass", "RO-20261123-0001", 1))
+            try tx.appendPrint(record("settlement", "RO-20261123-0002", 1))
+        }
+        let prints = try store.read { try $0.prints(document: "settlement", reference: "RO-20261123-0001") }
+        #expect(prints == [record("settlement", "RO-20261123-0001", 1), record("settlement", "RO-20261123-0001", 2)])
+        #expect(try store.read { try $0.prints(document: "estimate", reference: "RO-20261123-0001") }.isEmpty)
+        // The same copy twice is refused: two prints can never both be the original.
+        #expect(throws: (any Error).self) {
+            try store.write { (tx: any StoreWriting) throws in try tx.appendPrint(record("settlement", "RO-20261123-0001", 2)) }
+        }
     }
 
     public func aFailedChangeLeavesNothing() throws {

@@ -58,6 +58,16 @@ public struct StoreSettings: Hashable, Sendable {
     /// A live store runs on the real time; a training store (the demo, a
     /// course) may set its clock, and every change of it is audited.
     public var mode: StoreMode = .live
+    /// What the printed documents name the store by (the settlement list
+    /// must carry them): its address, the customer line's phone, and the
+    /// number of its road transport (motor-vehicle repair) licence.
+    public var address = ""
+    public var phone = ""
+    public var licence = ""
+    /// A folder of the store's own document templates (`*.mustache`); empty: the built-in ones.
+    public var documentTemplates = ""
+    /// The repair quality warranty printed on the settlement (see `QualityWarrantyTerms`).
+    public var qualityWarranty = QualityWarrantyTerms.regulation
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -84,7 +94,15 @@ public struct StoreSettings: Hashable, Sendable {
          ("rates.labor_rate_fen", String(laborRate.fen)), ("rates.vat_basis_points", String(vatBasisPoints)),
          ("hours.open", opens.description), ("hours.close", closes.description),
          ("hours.peak", peakHours.map(\.description).joined(separator: ",")), ("workshop.bays", String(bays)),
-         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints)), ("store.mode", mode.rawValue)]
+         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints)), ("store.mode", mode.rawValue),
+         ("store.address", address), ("store.phone", phone), ("store.licence", licence),
+         ("documents.templates", documentTemplates),
+         ("quality.assembly_km", String(qualityWarranty.assembly.km)), ("quality.assembly_days", String(qualityWarranty.assembly.days)),
+         ("quality.second_level_km", String(qualityWarranty.secondLevel.km)),
+         ("quality.second_level_days", String(qualityWarranty.secondLevel.days)),
+         ("quality.minor_km", String(qualityWarranty.minor.km)), ("quality.minor_days", String(qualityWarranty.minor.days)),
+         ("quality.assembly_operations", SettingList.text(qualityWarranty.assemblyOperations)),
+         ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations))]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -103,6 +121,24 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("hours.close", .text, "closing time", example: "20:00"),
         StoreSettingKey("hours.peak", .textList, "peak hours, when the reception is busiest", example: "08:30-10:30,16:30-18:00"),
         StoreSettingKey("workshop.bays", .wholeNumber, "workshop bays (how many cars at once)", example: "8"),
+        StoreSettingKey("store.address", .text, "the store's address, printed on every document", example: "深圳市南山区沙河西路3011号"),
+        StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
+        StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
+                        example: "粤交运管许可深字440300123456号"),
+        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates (empty: the built-in ones)",
+                        example: "/srv/lane/templates"),
+        StoreSettingKey("quality.assembly_km", .wholeNumber, "repair quality warranty of whole-vehicle and assembly repairs: km",
+                        example: "20000"),
+        StoreSettingKey("quality.assembly_days", .wholeNumber, "the same: days", example: "100"),
+        StoreSettingKey("quality.second_level_km", .wholeNumber, "repair quality warranty of second-level maintenance: km", example: "5000"),
+        StoreSettingKey("quality.second_level_days", .wholeNumber, "the same: days", example: "30"),
+        StoreSettingKey("quality.minor_km", .wholeNumber, "repair quality warranty of first-level maintenance, minor and special repairs: km",
+                        example: "2000"),
+        StoreSettingKey("quality.minor_days", .wholeNumber, "the same: days", example: "10"),
+        StoreSettingKey("quality.assembly_operations", .textList, "labour operations that make a job an assembly repair",
+                        example: "ENG-OIL-LEAK,SHOCK-F"),
+        StoreSettingKey("quality.second_level_operations", .textList, "labour operations that make a job second-level maintenance",
+                        example: "MNT-20K"),
     ]
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
@@ -151,6 +187,21 @@ public struct StoreSettings: Hashable, Sendable {
              Message("settings.not_basis_points"))
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
         take("store.mode", { v in StoreMode(rawValue: v).map { s.mode = $0 } != nil }, Message("settings.not_a_mode"))
+        // Free text: any value will do (empty: not printed, or the built-in templates).
+        s.address = keyValues["store.address"] ?? s.address
+        s.phone = keyValues["store.phone"] ?? s.phone
+        s.licence = keyValues["store.licence"] ?? s.licence
+        s.documentTemplates = keyValues["documents.templates"] ?? s.documentTemplates
+        for (key, period) in [("quality.assembly", \StoreSettings.qualityWarranty.assembly),
+                              ("quality.second_level", \StoreSettings.qualityWarranty.secondLevel),
+                              ("quality.minor", \StoreSettings.qualityWarranty.minor)] {
+            take(key + "_km", { v in Int(v).map { s[keyPath: period].km = $0 } != nil && s[keyPath: period].km > 0 },
+                 Message("settings.not_a_warranty_period"))
+            take(key + "_days", { v in Int(v).map { s[keyPath: period].days = $0 } != nil && s[keyPath: period].days > 0 },
+                 Message("settings.not_a_warranty_period"))
+        }
+        if let v = keyValues["quality.assembly_operations"] { s.qualityWarranty.assemblyOperations = SettingList.items(v) }
+        if let v = keyValues["quality.second_level_operations"] { s.qualityWarranty.secondLevelOperations = SettingList.items(v) }
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }

@@ -42,6 +42,7 @@ public enum Launcher {
         try RolesCommand.register(into: &registry)
         try SignInCommands.register(into: &registry)
         try PluginCommands.register(into: &registry)
+        try PrintCommands.register(into: &registry)
         return registry
     }
 

@@ -46,6 +46,10 @@ public struct Permissions: Sendable {
         "ro progress": [A, F, TL, T], "ro check": [T, TL, QC, TD], "ro wash": [F, TL, T],
         // Delivery and settlement (R5).
         "ro delivery-check": [A, F], "ro notify": [A], "ro deliver": [A], "ro settle": [A], "ro pay": [C],
+        // Printed documents: the workshop's papers to the workshop (contacts masked), the money to
+        // the advisor and the cashier, the gate pass to the cashier.
+        "print check-in": [A, F, TL, T], "print work-order": [A, F, TL, T], "print estimate": [A], "print dispatch": [A, F, TL],
+        "print settlement": [A, C], "print gate-pass": [C], "print repair-warranty": [A, C], "print appointment": [A, CS],
         // Follow-up (R6).
         "followup record": [A, CS], "complaint open": [A, CS], "complaint investigate": [CS, TD], "complaint resolve": [CS],
     ]

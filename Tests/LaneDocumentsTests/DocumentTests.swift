@@ -1,0 +1,180 @@
+import Foundation
+import LaneCore
+import LaneDocuments
+import LaneShell
+import LaneStore
+import LaneTesting
+import ServiceDepartment
+import Testing
+
+/// `print …` through the shell on the demo day: golden pages, money to the
+/// fen, who may print what, reprints, refusals, escaping and a store's own templates.
+@Suite(.serialized) struct DocumentTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Each template on the demo day's orders, page for page. `LANE_UPDATE_GOLDEN=1` writes them anew
+    /// (then look at the difference before committing it).
+    @Test func goldenPages() throws {
+        let shell = try DemoDay.shell(user: "姚雪")
+        let folder = try DemoDay.folder()
+        var pages = DemoDay.commands.map { kind, command in (kind.rawValue, command) }
+        pages.append(("settlement.en", "print settlement \(DemoDay.discounted) --lang en"))
+        pages.append(("settlement.covered", "print settlement \(DemoDay.covered)"))
+        for (name, command) in pages {
+            let html = try DemoDay.html(shell, command, in: folder)
+            let golden = Self.goldenFolder.appendingPathComponent(name + ".html")
+            if ProcessInfo.processInfo.environment["LANE_UPDATE_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+                try Data(html.utf8).write(to: golden)
+            }
+            let expected = try String(contentsOf: golden, encoding: .utf8)
+            #expect(html == expected, "\(name): the page differs from \(golden.path)")
+        }
+    }
+
+    /// The amounts a page shows are the settlement's, to the fen, on orders with a discount,
+    /// declined lines, and free and warranty lines.
+    @Test(arguments: [DemoDay.discounted, DemoDay.covered])
+    func moneyOnEveryDocumentIsTheSettlements(order: String) throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        let s = try DemoDay.settlement(shell, order)
+        for document in ["settlement", "work-order", "estimate"] {
+            let html = try DemoDay.html(shell, "print \(document) \(order)", in: folder)
+            for amount in [s.laborNet, s.partsNet, s.vat, s.total] {
+                #expect(html.contains(amount.description), "\(document) of \(order) lacks \(amount)")
+            }
+            #expect(html.contains(s.total.chineseCapital), "\(document) of \(order) lacks \(s.total.chineseCapital)")
+            if s.discount.fen > 0 { #expect(html.contains("-" + s.discount.description)) }
+        }
+        let settlement = try DemoDay.html(shell, "print settlement \(order)", in: folder)
+        #expect(settlement.contains(s.coveredValue.description))
+        if order == DemoDay.discounted {
+            #expect(s.total == Money(fen: 28_126) && s.discount == Money(fen: 1_310))
+            #expect(settlement.contains("贰佰捌拾壹元贰角陆分"))
+            #expect(settlement.contains("客户拒绝的安全建议项目") && settlement.contains("更换前刹车片"))
+            #expect(settlement.contains("2027-05-23 / 35000"))
+            // Minor repairs: 2,000 km or 10 days from the day it was paid.
+            #expect(settlement.contains("2026-12-03 / 32000"))
+        } else {
+            #expect(s.total == Money(fen: 17_628))
+            #expect(settlement.contains("免费") && settlement.contains("保修"))
+        }
+        // The gate pass (the cashier's) shows what was paid, which is the settlement's total.
+        try shell.expectOK("set user 莫霞")
+        let gate = try DemoDay.html(shell, "print gate-pass \(order)", in: folder)
+        #expect(gate.contains(s.total.description))
+    }
+
+    @Test func aReprintSaysSoAndTheLogKeepsEveryPrint() throws {
+        let shell = try DemoDay.shell(user: "莫霞")
+        let folder = try DemoDay.folder()
+        let first = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
+        #expect(!first.contains("重印"))
+        let second = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
+        #expect(second.contains("class=\"reprint\">重印<") && second.contains("第2次打印"))
+        // Another document of the same order is its own first print.
+        #expect(!(try DemoDay.html(shell, "print gate-pass \(DemoDay.discounted)", in: folder)).contains("class=\"reprint\""))
+        let rows = try shell.storedRows()["print_log"] ?? ""
+        #expect(rows.split(separator: "\n").count == 3)
+        try shell.expectOK("set user 姚雪")
+        let audit = try shell.expectOK("audit show --user 莫霞")
+        #expect(audit.contains("print settlement"))
+    }
+
+    /// X4 and X6 on paper: the workshop's papers mask the customer's number; a
+    /// technician may not print the settlement at all, and is told so with nothing stored.
+    @Test func whoMayPrintWhatAndWhatTheySee() throws {
+        let shell = try DemoDay.shell(user: "夏勇")
+        let folder = try DemoDay.folder()
+        let codes = try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html \(folder.path)/s.html")
+        #expect(codes.contains("access.role_may_not"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/s.html"))
+        let sheet = try DemoDay.html(shell, "print check-in \(DemoDay.discounted)", in: folder)
+        #expect(!sheet.contains("13363270655") && sheet.contains("133****0655"))
+        #expect(!sheet.contains("创业一路12号"))
+        try shell.expectOK("set user 莫霞")
+        let settlement = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
+        #expect(settlement.contains("13363270655"))
+        try shell.expectOK("set user 薛淑芬")
+        try shell.expectRefusalCodes("print gate-pass \(DemoDay.discounted) --html \(folder.path)/g.html")
+    }
+
+    @Test func refusalsNameEveryProblemAndStoreNothing() throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted)").contains("document.needs_a_file"))
+        let both = try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html a.html --pdf a.pdf --lang fr --printer x")
+        #expect(both.contains("document.one_file") && both.contains("input.not_one_of"))
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html a.html --printer x")
+            .contains("document.printer_needs_pdf"))
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.inWorkshop) --html \(folder.path)/x.html")
+            .contains("document.not_delivered"))
+        try shell.expectOK("set user 莫霞")
+        #expect(try shell.expectRefusalCodes("print gate-pass \(DemoDay.inWorkshop) --html \(folder.path)/x.html").contains("document.not_paid"))
+        try shell.expectOK("set user 薛淑芬")
+        #expect(try shell.expectRefusalCodes("print settlement RO-20991231-0001 --html \(folder.path)/x.html")
+            .contains("repair_order.no_such_number"))
+        #expect(try shell.expectRefusalCodes("print check-in \(DemoDay.discounted) --html /no/such/folder/x.html")
+            .contains("document.no_such_folder"))
+        #expect(try shell.expectRefusalCodes("print check-in \(DemoDay.discounted) --html \(folder.path)").contains("document.file_is_a_folder"))
+        #expect(try shell.expectRefusalCodes("print check-in \(DemoDay.discounted) --pdf \(folder.path)/x.pdf --printer -dfoo")
+            .contains("document.not_a_printer_name"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.html"))
+    }
+
+    /// Customer text is HTML-escaped; control characters never reach the page.
+    @Test func customerTextIsEscaped() throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        let name = "<script>alert('x')</script>&\"卢\u{1B}[31m"
+        _ = try shell.store.write { tx in
+            guard var c = try tx.customer(number: 2) else { throw StoreFailure("no C0002") }
+            c.name = name
+            try tx.updateCustomer(c)
+        }
+        try shell.expectOK("ro open 粤BB9188")
+        try shell.expectOK("ro check-in --mileage 900 --fuel 2 --covers --damage '<img src=x onerror=alert(1)>' --valuables '{{{x}}}' --equipment '&amp;'")
+        for command in ["print check-in \(DemoDay.discounted)", "print settlement \(DemoDay.discounted)", "print check-in RO-20261123-0004"] {
+            let html = try DemoDay.html(shell, command, in: folder)
+            #expect(!html.contains("<script>") && !html.contains("<img"), "\(command)")
+            #expect(!html.unicodeScalars.contains("\u{1B}"), "\(command)")
+        }
+        let sheet = try DemoDay.html(shell, "print check-in \(DemoDay.discounted)", in: folder)
+        #expect(sheet.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;卢\u{FFFD}[31m"))
+        let other = try DemoDay.html(shell, "print check-in RO-20261123-0004", in: folder)
+        #expect(other.contains("&lt;img src=x onerror=alert(1)&gt;") && other.contains("{{{x}}}") && other.contains("&amp;amp;"))
+    }
+
+    /// A store's own folder replaces the templates it holds; the others stay built in.
+    @Test func aStoreReplacesATemplate() throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        let own = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try Data("<p>{{store.name}} {{doc.number}} {{money.total}} {{customer.name}}</p>".utf8)
+            .write(to: own.appendingPathComponent("gate-pass.mustache"))
+        try Data(#"{"title": {"settlement": "结算单（本店格式）"}}"#.utf8).write(to: own.appendingPathComponent("labels.zh.json"))
+        try shell.expectOK("set user admin")
+        try shell.expectOK("store set documents.templates \(own.path)")
+        try shell.expectOK("set user 莫霞")
+        let gate = try DemoDay.html(shell, "print gate-pass \(DemoDay.discounted)", in: folder)
+        #expect(gate == "<p>星河汽车深圳南山4S店 GP-20261123-0001 ¥281.26 卢文博</p>")
+        let settlement = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
+        #expect(settlement.contains("结算单（本店格式）") && settlement.contains("应收总额"))
+        try shell.expectOK("set user admin")
+        try shell.expectOK("store set documents.templates \(folder.path)/missing")
+        try shell.expectOK("set user 莫霞")
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html \(folder.path)/y.html")
+            .contains("document.no_template_folder"))
+    }
+
+    @Test func theCarOutlineMarksTheDamageWhereItIs() throws {
+        let shell = try DemoDay.shell()
+        let html = try DemoDay.html(shell, "print check-in \(DemoDay.discounted)", in: try DemoDay.folder())
+        // 左后门划痕 → left rear (42,240); 前保险杠轻微擦伤 → front (100,30).
+        #expect(html.contains("<circle cx=\"42\" cy=\"240\"") && html.contains("<circle cx=\"100\" cy=\"30\""))
+        #expect(html.contains("左后") && html.contains("前部"))
+        #expect(html.contains("备胎、随车工具、三角警示牌") && html.contains("4/8") && html.contains("已安装"))
+    }
+}
