@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "LanePlugin", dependencies: ["LaneCore"]),
         .target(
             name: "LaneStore",
-            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C API itself: a plugin's statements are judged by SQLite's authorizer (PluginSQLGuard).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The application layer: the service department's typed operations, each owning its
         // transaction, permission check, privacy, audit row, numbering and events.

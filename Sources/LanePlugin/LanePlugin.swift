@@ -40,33 +40,42 @@ extension LanePlugin {
     public func erase(customer: Customer, _ context: any PluginContext) throws {}
 }
 
+/// The version of this plugin API. A plugin lists the versions it was written
+/// for (`PluginManifest.apiVersions`); one that does not list this one is not loaded.
+public enum LanePluginAPI {
+    public static let version = 1
+}
+
 /// Who a plugin is. `name` is also its settings section (`[plugin.NAME]` in
-/// store.toml) and the prefix of its tables (`NAME_…`).
+/// store.toml) and, after `plg_`, the prefix of its tables (`plg_NAME_…`).
 public struct PluginManifest: Sendable, Equatable {
     public var name: String
     public var version: String
     public var summary: String
     /// One line per noun the plugin adds, for `help`.
     public var nouns: [String: String]
+    /// The versions of this API the plugin works with (`LanePluginAPI.version`).
+    public var apiVersions: Set<Int>
 
-    public init(name: String, version: String, summary: String, nouns: [String: String] = [:]) {
+    public init(name: String, version: String, summary: String, nouns: [String: String] = [:], apiVersions: Set<Int> = [1]) {
         self.name = name
         self.version = version
         self.summary = summary
         self.nouns = nouns
+        self.apiVersions = apiVersions
     }
 
-    /// Lower-case letters, digits and `_`, starting with a letter: safe as a
-    /// table prefix and a settings key.
+    /// Lower-case letters and digits, starting with a letter: safe as a table
+    /// prefix and a settings key. No `_`: `plg_NAME_` then belongs to one plugin only.
     public var nameProblem: String? {
         let ok = name.first.map { $0.isASCII && $0.isLowercase } == true && name.count <= 24
-            && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
-        return ok ? nil : "a plugin name is lower-case letters, digits and _ (at most 24), starting with a letter; '\(name)' is not"
+            && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        return ok ? nil : "a plugin name is lower-case letters and digits (at most 24), starting with a letter; '\(name)' is not"
     }
 }
 
 /// One step of a plugin's schema. The SQL may create, change and drop only
-/// tables, indexes and triggers named `PLUGIN_…` on tables named so.
+/// tables, indexes and triggers named `plg_PLUGIN_…` on tables named so.
 public struct PluginMigration: Sendable, Equatable {
     public var identifier: String
     public var sql: String

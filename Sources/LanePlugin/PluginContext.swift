@@ -24,6 +24,8 @@ public protocol PluginContext {
     func vehicle(_ reference: String) throws -> Vehicle?
     func vehicle(id: Int64) throws -> Vehicle?
     func allVehicles() throws -> [Vehicle]
+    /// X4: as the signed-in role may see them: their number (`138****5678`) and
+    /// address (down to the district) masked for roles that see them so in the shell.
     func customer(id: Int64) throws -> Customer?
     func repairOrder(number: String) throws -> RepairOrder?
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
@@ -48,10 +50,12 @@ public protocol PluginContext {
 
     // MARK: The plugin's own tables
 
-    /// Runs statements on the plugin's own tables (`NAME_…`); a statement that
-    /// touches anything else is refused and the command rolled back.
+    /// Runs statements on the plugin's own tables (`plg_NAME_…`); a statement that
+    /// reads or changes anything else (also through a trigger) is refused and the
+    /// command rolled back. The dealership's records are read through the typed
+    /// queries above, which apply the signed-in role's privacy.
     func execute(_ sql: String, _ arguments: [SQLValue]) throws
-    /// Runs a query and returns its rows.
+    /// Runs a query on the plugin's own tables and returns its rows.
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
     /// The id of the last row inserted by `execute`.
     var lastInsertedRowID: Int64 { get }

@@ -3,14 +3,16 @@ import LaneCore
 import LanePlugin
 
 /// A plugin's SQL, kept inside the plugin's namespace: its statements may
-/// change only tables named `NAME_…`, and only its migrations may change the
-/// schema, and then only objects of that name on tables of that name.
+/// read and change only tables named `plg_NAME_…`, and only its migrations
+/// may change the schema, and then only objects of that name on tables of
+/// that name (`PluginSQLGuard` asks SQLite what each statement touches).
 extension SQLiteTransaction {
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
         let statement = try checked { try db.makeStatement(sql: sql) }
         guard statement.isReadonly else {
             throw pluginRefusal(namespace, Message("plugin_sql.query_only_reads", ["statement": .text(Self.firstWords(sql))]))
         }
+        try guardStatement(statement.sql, namespace: namespace, purpose: .query)
         let rows = try checked { try Row.fetchAll(statement, arguments: StatementArguments(arguments.map(Self.databaseValue))) }
         return rows.map { row in
             var values: [String: SQLValue] = [:]
@@ -21,59 +23,110 @@ extension SQLiteTransaction {
 
     func pluginExecute(namespace: String, sql: String, arguments: [SQLValue]) throws -> Int64 {
         let schemaBefore = try schemaObjects()
-        let recorder = ChangedTables()
-        db.add(transactionObserver: recorder, extent: .observerLifetime)
-        defer { db.remove(transactionObserver: recorder) }
         try checked {
             let statements = try db.allStatements(sql: sql, arguments: StatementArguments(arguments.map(Self.databaseValue)))
             while let statement = try statements.next() {
-                if let word = Self.forbiddenKeyword(statement.sql) {
-                    throw pluginRefusal(namespace, Message("plugin_sql.not_for_commands", ["keyword": .text(word)]))
-                }
+                try guardStatement(statement.sql, namespace: namespace, purpose: .statement)
                 try statement.execute()
             }
         }
-        let foreign = recorder.tables.filter { !$0.hasPrefix(namespace + "_") }.sorted()
-        if !foreign.isEmpty {
-            throw pluginRefusal(namespace, Message("plugin_sql.foreign_tables", ["plugin": .text(namespace), "tables": .list(foreign.map { .text($0) })]))
-        }
         if try schemaObjects() != schemaBefore {
-            throw pluginRefusal(namespace, Message("plugin_sql.schema_changed"))
+            throw pluginRefusal(namespace, Message("plugin_sql.schema_in_command"))
         }
         return db.lastInsertedRowID
+    }
+
+    /// Refuses a statement that touches anything outside the plugin's own tables (`plg_NAME_…`),
+    /// as SQLite's authorizer reports it: triggers and views included.
+    private func guardStatement(_ sql: String, namespace: String, purpose: PluginSQLGuard.Purpose, migration: String? = nil) throws {
+        let problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
+        guard let first = problems.first else { return }
+        if let migration {
+            throw pluginRefusal(namespace, Message("plugin_sql.migration_refused", ["migration": .text(migration), "why": .message(first)]))
+        }
+        throw Refusal(Message("plugin.stopped", ["plugin": .text(namespace)]), problems: problems.map { Problem("plugin", $0) })
     }
 
     /// Runs the migrations not yet applied, in order; returns their identifiers.
     func migratePlugin(namespace: String, migrations: [PluginMigration], at time: Timestamp) throws -> [String] {
         let done = Set(try String.fetchAll(db, sql: "SELECT identifier FROM plugin_migration WHERE plugin = ?", arguments: [namespace]))
+        let own = PluginSQLGuard.prefix(of: namespace)
         var applied: [String] = []
         for migration in migrations where !done.contains(migration.identifier) {
             let before = try schemaObjects()
             try checked {
                 let statements = try db.allStatements(sql: migration.sql)
                 while let statement = try statements.next() {
-                    if let word = Self.forbiddenKeyword(statement.sql), !["CREATE", "DROP", "ALTER"].contains(word) {
-                        throw pluginRefusal(namespace, Message("plugin_sql.migration_keyword", ["migration": .text(migration.identifier), "keyword": .text(word)]))
-                    }
+                    try guardStatement(statement.sql, namespace: namespace, purpose: .migration, migration: migration.identifier)
                     try statement.execute()
                 }
             }
+            // A second line: a rename (`ALTER TABLE … RENAME TO`) names its new table only here.
             let after = try schemaObjects()
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             let foreign = changed.filter { name in
                 let object = after[name] ?? before[name]
-                let onOwnTable = object?.table.hasPrefix(namespace + "_") ?? false
-                return !onOwnTable || !(name.hasPrefix(namespace + "_") || name.hasPrefix("sqlite_autoindex_\(namespace)_"))
+                let onOwnTable = object?.table.hasPrefix(own) ?? false
+                return !onOwnTable || !(name.hasPrefix(own) || name.hasPrefix("sqlite_autoindex_\(own)"))
             }
             if !foreign.isEmpty {
-                throw pluginRefusal(namespace, Message("plugin_sql.migration_foreign", ["migration": .text(migration.identifier), "plugin": .text(namespace),
-                                                                                         "objects": .list(foreign.sorted().map { .text($0) })]))
+                throw pluginRefusal(namespace, Message("plugin_sql.migration_names", ["migration": .text(migration.identifier), "prefix": .text(own),
+                                                                                      "objects": .list(foreign.sorted().map { .text($0) })]))
             }
             try db.execute(sql: "INSERT INTO plugin_migration (plugin, identifier, applied_at) VALUES (?, ?, ?)",
                            arguments: [namespace, migration.identifier, time.secondsSince1970])
             applied.append(migration.identifier)
         }
         return applied
+    }
+
+    func contained<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        guard let result else { throw StoreFailure("the contained change finished without its result") }
+        return result
+    }
+
+    func pluginHandshake(path: String) throws -> (identity: String, answer: String)? {
+        try Row.fetchOne(db, sql: "SELECT identity, answer FROM plugin_handshake WHERE path = ?", arguments: [path]).map { ($0[0], $0[1]) }
+    }
+
+    func savePluginHandshake(path: String, identity: String, answer: String) throws {
+        try db.execute(sql: """
+            INSERT INTO plugin_handshake (path, identity, answer) VALUES (?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET identity = excluded.identity, answer = excluded.answer
+            """, arguments: [path, identity, answer])
+    }
+
+    func pluginChecksum(name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT sha256 FROM plugin_checksum WHERE name = ?", arguments: [name])
+    }
+
+    func savePluginChecksum(name: String, sha256: String, at time: Timestamp, by user: String) throws {
+        try db.execute(sql: """
+            INSERT INTO plugin_checksum (name, sha256, installed_at, installed_by) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256, installed_at = excluded.installed_at, installed_by = excluded.installed_by
+            """, arguments: [name, sha256, time.secondsSince1970, user])
+    }
+
+    func pluginState(plugin: String) throws -> [String: String] {
+        var state: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM plugin_state WHERE plugin = ?", arguments: [plugin]) { state[row[0]] = row[1] }
+        return state
+    }
+
+    func setPluginState(plugin: String, key: String, value: String?, at time: Timestamp) throws {
+        if let value {
+            try db.execute(sql: """
+                INSERT INTO plugin_state (plugin, key, value, changed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(plugin, key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at
+                """, arguments: [plugin, key, value, time.secondsSince1970])
+        } else {
+            try db.execute(sql: "DELETE FROM plugin_state WHERE plugin = ? AND key = ?", arguments: [plugin, key])
+        }
     }
 
     func pluginMigrations(namespace: String) throws -> [String] {
@@ -92,14 +145,6 @@ extension SQLiteTransaction {
             objects[row[1]] = SchemaObject(type: row[0], table: row[2], sql: row[3])
         }
         return objects
-    }
-
-    /// Statements that would leave the plugin's namespace or the command's transaction.
-    private static func forbiddenKeyword(_ sql: String) -> String? {
-        let word = firstWords(sql, count: 1).uppercased()
-        let forbidden = ["ATTACH", "DETACH", "PRAGMA", "VACUUM", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE",
-                         "CREATE", "DROP", "ALTER", "REINDEX", "ANALYZE"]
-        return forbidden.contains(word) ? word : nil
     }
 
     private static func firstWords(_ sql: String, count: Int = 3) -> String {
@@ -130,15 +175,6 @@ extension SQLiteTransaction {
         case .blob(let b): return .text(String(decoding: b, as: UTF8.self))
         }
     }
-}
-
-/// Records which tables a statement changed (SQLite's update hook, through GRDB).
-private final class ChangedTables: TransactionObserver, @unchecked Sendable {
-    var tables: Set<String> = []
-    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
-    func databaseDidChange(with event: DatabaseEvent) { tables.insert(event.tableName) }
-    func databaseDidCommit(_ db: Database) {}
-    func databaseDidRollback(_ db: Database) {}
 }
 
 /// A plugin's SQL left its namespace.

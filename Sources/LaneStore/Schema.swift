@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema, as versioned migrations. Never edit a shipped migration:
@@ -436,6 +437,48 @@ enum Schema {
                     PRIMARY KEY (customer, seq)
                 ) WITHOUT ROWID;
                 CREATE INDEX audit_subject_by_seq ON audit_subject(seq);
+                """)
+        }
+        migrator.registerMigration("v18 plugin namespaces, state and handshakes") { db in
+            // Plugins' tables move under `plg_NAME_`, a prefix no table of the core has: a plugin
+            // called `repair` or `staff` can no longer claim `repair_order` or `staff_pin`.
+            // These are the tables the compiled plugins made before; their migrations now say `plg_…`.
+            let moved = ["parts_reorder_point", "parts_receipt", "parts_backorder", "parts_backorder_fill",
+                         "survey_response", "survey_answer",
+                         "warranty_claim", "warranty_claim_step", "warranty_recall", "warranty_recall_done", "notes_note"]
+            for table in moved where try db.tableExists(table) {
+                try db.execute(sql: "ALTER TABLE \(table) RENAME TO plg_\(table)")
+                let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                               arguments: ["plg_" + table])
+                for index in indexes {
+                    let name: String = index[0], sql: String = index[1]
+                    guard !name.hasPrefix("plg_"), let range = sql.range(of: name) else { continue }
+                    try db.execute(sql: "DROP INDEX \(name)")
+                    try db.execute(sql: sql.replacingCharacters(in: range, with: "plg_" + name))
+                }
+            }
+            try db.execute(sql: """
+                -- Run-time plugins' handshakes, kept while the file stays the same (identity, size, time).
+                CREATE TABLE plugin_handshake (
+                    path TEXT PRIMARY KEY,
+                    identity TEXT NOT NULL,
+                    answer TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- `plugin install`: the checksum of the file as installed; a changed file is not run.
+                CREATE TABLE plugin_checksum (
+                    name TEXT PRIMARY KEY,
+                    sha256 TEXT NOT NULL,
+                    installed_at INTEGER NOT NULL,
+                    installed_by TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- Run-time plugins' own state, changed in the transaction of the command that asked.
+                CREATE TABLE plugin_state (
+                    plugin TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    changed_at INTEGER NOT NULL,
+                    PRIMARY KEY (plugin, key)
+                ) WITHOUT ROWID;
                 """)
         }
         migrator.registerMigration("v21 print log") { db in

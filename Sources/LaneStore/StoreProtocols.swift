@@ -284,15 +284,28 @@ public protocol PluginSandboxReading {
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow]
     /// The migrations of a plugin that have run, in order.
     func pluginMigrations(namespace: String) throws -> [String]
+    /// A run-time plugin's cached handshake: the file's identity when it was asked, and its answer.
+    func pluginHandshake(path: String) throws -> (identity: String, answer: String)?
+    /// The checksum (SHA-256, hex) recorded by `plugin install`, if it was installed so.
+    func pluginChecksum(name: String) throws -> String?
+    /// A run-time plugin's state: its keys and values.
+    func pluginState(plugin: String) throws -> [String: String]
 }
 
 /// Changing plugins' own tables: each backend keeps its plugins in their namespace.
 public protocol PluginSandboxWriting: PluginSandboxReading {
     /// Runs a plugin's statements; refused when they touch anything but the
-    /// plugin's own tables (`NAMESPACE_…`) or change the schema. Returns the last inserted row id.
+    /// plugin's own tables (`plg_NAMESPACE_…`) or change the schema. Returns the last inserted row id.
     func pluginExecute(namespace: String, sql: String, arguments: [SQLValue]) throws -> Int64
     /// Applies a plugin's migrations not yet run; returns their identifiers.
     func migratePlugin(namespace: String, migrations: [PluginMigration], at time: Timestamp) throws -> [String]
+    func savePluginHandshake(path: String, identity: String, answer: String) throws
+    func savePluginChecksum(name: String, sha256: String, at time: Timestamp, by user: String) throws
+    /// Runs `body` so that, when it throws, what it changed is undone and the
+    /// rest of the transaction kept (a savepoint): one plugin's failure stays its own.
+    func contained<T>(_ body: () throws -> T) throws -> T
+    /// Sets a key of a run-time plugin's state; nil removes it.
+    func setPluginState(plugin: String, key: String, value: String?, at time: Timestamp) throws
 }
 
 /// Every change of the store, called inside `ServiceStore.write`. The store

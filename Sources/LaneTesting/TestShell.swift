@@ -26,11 +26,12 @@ public final class TestShell {
     /// staff list with `role`.
     /// With `plugins`, they are installed after the seed load, as `lane`
     /// installs them at start-up (their settings come from seeds/store.toml);
-    /// `runtimeDirectory` adds the run-time plugins found there.
+    /// `runtimeDirectory` adds the run-time plugins found there; `databasePath`
+    /// puts the store in that file instead of memory.
     public init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table,
                 plugins: [any LanePlugin] = [], runtimeDirectory: String? = nil, runtimeTimeout: Double = RuntimePlugin.defaultTimeout,
                 databasePath: String? = nil) throws {
-        // A file when the test needs one (the bytes on disk, a second opening), else memory.
+        // A file when the test needs one (the bytes on disk, a second opening, another shell writing while this one waits), else memory.
         store = try databasePath.map { try SQLiteStore(path: $0, create: true) } ?? SQLiteStore(inMemoryNamed: "test")
         let captured = self.captured
         var registry = try Launcher.builtinRegistry()
@@ -54,6 +55,7 @@ public final class TestShell {
             handshakeTimeout: max(runtimeTimeout, 60), into: &registry, store: store, now: Self.demoNow)
         session.plugins = installed
         session.registry = registry
+        session.pluginDirectory = runtimeDirectory
         pluginMessages = messages
     }
 

@@ -56,4 +56,32 @@ import Testing
         #expect(result.stderr.contains("did not answer within 3 s"))
         #expect(result.stdout.contains("薛淑芬"))
     }
+
+    /// Security 3: nothing in the plugin folder runs before someone on the staff
+    /// list has signed in, and a relative LANE_PLUGINS is refused.
+    @Test func runTimePluginsStartOnlyAfterSignIn() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let folder = scratch.directory.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let marker = scratch.directory.appendingPathComponent("started")
+        let plugin = folder.appendingPathComponent("lane-spy")
+        try """
+            #!/bin/sh
+            cat >/dev/null
+            touch '\(marker.path)'
+            echo '{"protocol":1,"name":"spy","version":"1","summary":"spy","commands":[{"noun":"spy","verb":"go","summary":"Go"}]}'
+            """.write(to: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+        let refused = try scratch.lane(["--user", "不在名单"], input: "whoami\n", environment: ["LANE_PLUGINS": folder.path])
+        #expect(refused.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        let relative = try scratch.lane(input: "whoami\n", environment: ["LANE_PLUGINS": "plugins"])
+        #expect(relative.stderr.contains("LANE_PLUGINS is 'plugins', a relative path"))
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        let signed = try scratch.lane(input: "plugin list\n", environment: ["LANE_PLUGINS": folder.path])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(signed.stdout.contains("spy"))
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+    }
 }

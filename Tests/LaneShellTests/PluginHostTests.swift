@@ -13,11 +13,11 @@ private struct ProbePlugin: LanePlugin {
     var manifest: PluginManifest { PluginManifest(name: name, version: "0.1.0", summary: "probes the host", nouns: ["probe": "probing"]) }
 
     var migrations: [PluginMigration] {
-        [PluginMigration("v1", sql: "CREATE TABLE \(name)_seen (id INTEGER PRIMARY KEY, what TEXT NOT NULL)")] + extraMigrations
+        [PluginMigration("v1", sql: "CREATE TABLE plg_\(name)_seen (id INTEGER PRIMARY KEY, what TEXT NOT NULL)")] + extraMigrations
     }
 
     var commands: [PluginCommand] {
-        let table = "\(name)_seen"
+        let table = "plg_\(name)_seen"
         return [
             PluginCommand(noun: "probe", verb: "count", summary: "Count what was seen", access: .lookup) { _, ctx in
                 .message("seen \(try ctx.rows("SELECT count(*) AS n FROM \(table)").first?.int("n") ?? -1)", nil)
@@ -48,14 +48,14 @@ private struct ProbePlugin: LanePlugin {
         case .delivered(let o): what = "delivered \(o.number)"
         case .repairOrderStep(_, let step): what = "step \(step)"
         }
-        try ctx.execute("INSERT INTO \(name)_seen (what) VALUES (?)", [.text(what)])
+        try ctx.execute("INSERT INTO plg_\(name)_seen (what) VALUES (?)", [.text(what)])
         return [what]
     }
 
     func today(_ ctx: any PluginContext) throws -> [PluginSection] {
         guard ctx.role == .serviceAdvisor else { return [] }
         var t = Table(columns: [Column("what", "what")])
-        t.rows = try ctx.rows("SELECT what FROM \(name)_seen ORDER BY id").map { [.optional($0.text("what"))] }
+        t.rows = try ctx.rows("SELECT what FROM plg_\(name)_seen ORDER BY id").map { [.optional($0.text("what"))] }
         return [PluginSection(key: "probe", title: "what the probe saw", table: t)]
     }
 
@@ -107,13 +107,13 @@ private struct ProbePlugin: LanePlugin {
 
     @Test func migrationsStayInThePluginsNamespace() throws {
         let s = try shell([ProbePlugin(extraMigrations: [PluginMigration("v2", sql: "CREATE TABLE customer_extra (x)")])])
-        #expect(s.pluginMessages.first?.contains("migration 'v2' may create and change only probe_… objects") == true)
+        #expect(s.pluginMessages.first?.contains("migration 'v2': it may create only its own tables (plg_probe_…), not customer_extra") == true)
         #expect(!(try s.store.snapshot()).contains("customer_extra"))
         // Not even its own name on a table of the dealership's.
         let trigger = PluginMigration("v2", sql: "CREATE TRIGGER probe_t AFTER INSERT ON customer BEGIN SELECT 1; END")
         #expect(try shell([ProbePlugin(extraMigrations: [trigger])]).pluginMessages.first?.contains("probe_t") == true)
         let pragma = PluginMigration("v2", sql: "PRAGMA foreign_keys = OFF")
-        #expect(try shell([ProbePlugin(extraMigrations: [pragma])]).pluginMessages.first?.contains("PRAGMA is not allowed") == true)
+        #expect(try shell([ProbePlugin(extraMigrations: [pragma])]).pluginMessages.first?.contains("run a pragma on") == true)
     }
 
     @Test func migrationsRunOnce() throws {
@@ -129,11 +129,11 @@ private struct ProbePlugin: LanePlugin {
 
     @Test func pluginSQLMayChangeOnlyItsOwnTables() throws {
         let s = try shell()
-        #expect(try s.expectRefused("probe sql \"UPDATE customer SET name = 'x'\"").contains("it may change only its own tables (probe_…), not customer"))
-        #expect(try s.expectRefused("probe sql 'DROP TABLE probe_seen'").contains("DROP is not for plugin commands"))
-        #expect(try s.expectRefused("probe sql \"ATTACH 'x.db' AS x\"").contains("ATTACH"))
+        #expect(try s.expectRefused("probe sql \"UPDATE customer SET name = 'x'\"").contains("it may update only its own tables (plg_probe_…), not customer"))
+        #expect(try s.expectRefused("probe sql 'DROP TABLE plg_probe_seen'").contains("it may drop only its own tables"))
+        #expect(try s.expectRefused("probe sql \"ATTACH 'x.db' AS x\"").contains("attach"))
         #expect(try s.expectRefused("probe sql 'INSERT INTO nowhere VALUES (1)'").contains("no such table: nowhere"))
-        try s.expectOK("probe sql \"UPDATE probe_seen SET what = 'after'\"")
+        try s.expectOK("probe sql \"UPDATE plg_probe_seen SET what = 'after'\"")
         #expect(try s.expectOK("probe count") == "seen 1\n")
     }
 

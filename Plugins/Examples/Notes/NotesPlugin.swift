@@ -11,8 +11,8 @@ public struct NotesPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] {
         [PluginMigration("v1 notes", sql: """
-            CREATE TABLE notes_note (id INTEGER PRIMARY KEY, vin TEXT NOT NULL, text TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL);
-            CREATE INDEX notes_note_by_vin ON notes_note(vin);
+            CREATE TABLE plg_notes_note (id INTEGER PRIMARY KEY, vin TEXT NOT NULL, text TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL);
+            CREATE INDEX plg_notes_note_by_vin ON plg_notes_note(vin);
             """)]
     }
 
@@ -25,7 +25,7 @@ public struct NotesPlugin: LanePlugin {
             guard let vehicle = try ctx.vehicle(reference) else {
                 throw Refusal("cannot keep the note", problems: [Problem("vehicle", "there is no vehicle \(reference)")])
             }
-            try ctx.execute("INSERT INTO notes_note (vin, text, by, at) VALUES (?, ?, ?, ?)",
+            try ctx.execute("INSERT INTO plg_notes_note (vin, text, by, at) VALUES (?, ?, ?, ?)",
                             [.text(vehicle.vin.value), .text(args.positional("text") ?? ""), .text(ctx.user), .integer(ctx.now.secondsSince1970)])
             return .message("noted on \(vehicle.plate.value)", nil)
         }]
@@ -33,7 +33,7 @@ public struct NotesPlugin: LanePlugin {
 
     public func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
         guard case .repairOrderOpened(let order) = event, let vehicle = try ctx.vehicle(id: order.vehicleID) else { return [] }
-        return try ctx.rows("SELECT text, by FROM notes_note WHERE vin = ? ORDER BY id", [.text(vehicle.vin.value)])
+        return try ctx.rows("SELECT text, by FROM plg_notes_note WHERE vin = ? ORDER BY id", [.text(vehicle.vin.value)])
             .map { "note from \($0.text("by") ?? "?"): \($0.text("text") ?? "")" }
     }
 }

@@ -107,3 +107,46 @@ import Testing
         return blocks
     }
 }
+
+/// The third example of docs/plugins.md: courtesy cars, a run-time plugin with state.
+@Suite struct LoanerExampleTests {
+    static let guide = TestShell.repositoryRoot.appendingPathComponent("docs/plugins.md")
+    static let file = ExamplePluginTests.examples.appendingPathComponent("lane-loaner")
+
+    static func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-loaner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.copyItem(at: file, to: dir.appendingPathComponent("lane-loaner"))
+        return dir.path
+    }
+
+    @Test func theGuideShowsItExactly() throws {
+        let blocks = ExamplePluginTests.codeBlocks(try String(contentsOf: Self.guide, encoding: .utf8))
+        #expect(blocks.contains(try String(contentsOf: Self.file, encoding: .utf8)), "docs/plugins.md must show Plugins/Examples/lane-loaner as it is")
+    }
+
+    /// The guide's session, line by line, as the guide says each ends.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "the example is written in Python"))
+    func theGuidesSessionRunsAsShown() throws {
+        let blocks = ExamplePluginTests.codeBlocks(try String(contentsOf: Self.guide, encoding: .utf8))
+        let session = try #require(blocks.first { $0.hasPrefix("plugin config loaner cars") })
+        let lines = session.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        let shell = try TestShell(user: "姚雪", seeded: true, runtimeDirectory: try Self.folder())
+        #expect(shell.pluginMessages.isEmpty)
+        try shell.expectOK(lines[0])
+        try shell.expectOK(lines[1])
+        #expect(try shell.expectOK(lines[2]).contains("粤B0L001 lent for RO-20261123-0001"))
+        let list = try shell.expectOK(lines[3])
+        #expect(list.contains("RO-20261123-0001") && list.contains("available"))
+        // No such order: `ro show` is refused, and the state change with it.
+        let before = try shell.storedRows()["plugin_state"]
+        try shell.expectRefused(lines[4])
+        #expect(try shell.storedRows()["plugin_state"] == before)
+        #expect(try shell.expectOK(lines[5]).contains("粤B0L001 is back"))
+        #expect(!(try shell.expectOK("loaner list")).contains("RO-20261123-0001"))
+        // A car already out cannot be lent twice.
+        try shell.expectOK(lines[2])
+        #expect(try shell.expectRefused(lines[2]).contains("it is out with RO-20261123-0001"))
+    }
+}

@@ -42,14 +42,14 @@ struct Receipt: Equatable {
 enum PartsTables {
     static let v1 = PluginMigration("1 reorder points, receipts, back-orders", sql: """
         -- A part's own reorder point; parts without one use their group's from the settings.
-        CREATE TABLE parts_reorder_point (
+        CREATE TABLE plg_parts_reorder_point (
             part_number TEXT PRIMARY KEY,
             point INTEGER NOT NULL CHECK (point >= 0),
             set_by TEXT NOT NULL,
             set_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         -- Goods received from suppliers; the stock ledger row carries the receipt number.
-        CREATE TABLE parts_receipt (
+        CREATE TABLE plg_parts_receipt (
             id INTEGER PRIMARY KEY,
             number TEXT NOT NULL UNIQUE,
             part_number TEXT NOT NULL,
@@ -59,9 +59,9 @@ enum PartsTables {
             received_at INTEGER NOT NULL,
             received_by TEXT NOT NULL
         );
-        CREATE INDEX parts_receipt_by_part ON parts_receipt(part_number, id);
+        CREATE INDEX plg_parts_receipt_by_part ON plg_parts_receipt(part_number, id);
         -- Orders placed with a supplier, with the expected arrival (R2.5).
-        CREATE TABLE parts_backorder (
+        CREATE TABLE plg_parts_backorder (
             id INTEGER PRIMARY KEY,
             number TEXT NOT NULL UNIQUE,
             part_number TEXT NOT NULL,
@@ -75,11 +75,11 @@ enum PartsTables {
             ordered_by TEXT NOT NULL,
             arrived_at INTEGER
         );
-        CREATE INDEX parts_backorder_by_part ON parts_backorder(part_number, arrived_at, id);
+        CREATE INDEX plg_parts_backorder_by_part ON plg_parts_backorder(part_number, arrived_at, id);
         -- Which receipt filled how much of which back-order.
-        CREATE TABLE parts_backorder_fill (
-            backorder_id INTEGER NOT NULL REFERENCES parts_backorder(id),
-            receipt_id INTEGER NOT NULL REFERENCES parts_receipt(id),
+        CREATE TABLE plg_parts_backorder_fill (
+            backorder_id INTEGER NOT NULL REFERENCES plg_parts_backorder(id),
+            receipt_id INTEGER NOT NULL REFERENCES plg_parts_receipt(id),
             quantity INTEGER NOT NULL CHECK (quantity > 0),
             PRIMARY KEY (backorder_id, receipt_id)
         ) WITHOUT ROWID;
@@ -89,7 +89,7 @@ enum PartsTables {
 
     static func reorderPoints(_ context: any PluginContext) throws -> [String: Int] {
         var points: [String: Int] = [:]
-        for row in try context.rows("SELECT part_number, point FROM parts_reorder_point") {
+        for row in try context.rows("SELECT part_number, point FROM plg_parts_reorder_point") {
             if let number = row.text("part_number"), let point = row.int("point") { points[number] = Int(point) }
         }
         return points
@@ -97,7 +97,7 @@ enum PartsTables {
 
     static func setReorderPoint(_ context: any PluginContext, part: String, point: Int) throws {
         try context.execute("""
-            INSERT INTO parts_reorder_point (part_number, point, set_by, set_at) VALUES (?, ?, ?, ?)
+            INSERT INTO plg_parts_reorder_point (part_number, point, set_by, set_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(part_number) DO UPDATE SET point = excluded.point, set_by = excluded.set_by, set_at = excluded.set_at
             """, [.text(part), SQLValue(point), .text(context.user), .integer(context.now.secondsSince1970)])
     }
@@ -116,7 +116,7 @@ enum PartsTables {
 
     static func insertReceipt(_ context: any PluginContext, _ r: Receipt) throws -> Int64 {
         try context.execute("""
-            INSERT INTO parts_receipt (number, part_number, quantity, supplier, delivery_note, received_at, received_by)
+            INSERT INTO plg_parts_receipt (number, part_number, quantity, supplier, delivery_note, received_at, received_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [.text(r.number), .text(r.partNumber), SQLValue(r.quantity), .text(r.supplier), .text(r.deliveryNote),
                   .integer(r.receivedAt.secondsSince1970), .text(r.receivedBy)])
@@ -124,8 +124,8 @@ enum PartsTables {
     }
 
     static func receipts(_ context: any PluginContext, part: String?) throws -> [Receipt] {
-        let rows = try part.map { try context.rows("SELECT * FROM parts_receipt WHERE part_number = ? ORDER BY id", [.text($0)]) }
-            ?? context.rows("SELECT * FROM parts_receipt ORDER BY id")
+        let rows = try part.map { try context.rows("SELECT * FROM plg_parts_receipt WHERE part_number = ? ORDER BY id", [.text($0)]) }
+            ?? context.rows("SELECT * FROM plg_parts_receipt ORDER BY id")
         return rows.compactMap { row in
             guard let id = row.int("id"), let number = row.text("number"), let partNumber = row.text("part_number"),
                   let quantity = row.int("quantity"), let at = row.int("received_at") else { return nil }
@@ -139,7 +139,7 @@ enum PartsTables {
     static func fillsByReceipt(_ context: any PluginContext) throws -> [Int64: [String]] {
         var fills: [Int64: [String]] = [:]
         for row in try context.rows("""
-            SELECT f.receipt_id, b.number, f.quantity FROM parts_backorder_fill f JOIN parts_backorder b ON b.id = f.backorder_id
+            SELECT f.receipt_id, b.number, f.quantity FROM plg_parts_backorder_fill f JOIN plg_parts_backorder b ON b.id = f.backorder_id
             ORDER BY f.receipt_id, b.id
             """) {
             if let receipt = row.int("receipt_id"), let number = row.text("number"), let qty = row.int("quantity") {
@@ -153,7 +153,7 @@ enum PartsTables {
 
     static func insertBackOrder(_ context: any PluginContext, _ b: BackOrder) throws {
         try context.execute("""
-            INSERT INTO parts_backorder (number, part_number, quantity, eta, vehicle_id, ro_number, supplier, ordered_at, ordered_by)
+            INSERT INTO plg_parts_backorder (number, part_number, quantity, eta, vehicle_id, ro_number, supplier, ordered_at, ordered_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(b.number), .text(b.partNumber), SQLValue(b.quantity), .text(b.eta.description), SQLValue(b.vehicleID),
                   SQLValue(b.roNumber), .text(b.supplier), .integer(b.orderedAt.secondsSince1970), .text(b.orderedBy)])
@@ -169,12 +169,12 @@ enum PartsTables {
         }
         if openOnly { conditions.append("arrived_at IS NULL") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try context.rows("SELECT * FROM parts_backorder \(filter) ORDER BY id", arguments).compactMap(backOrder)
+        return try context.rows("SELECT * FROM plg_parts_backorder \(filter) ORDER BY id", arguments).compactMap(backOrder)
     }
 
     /// Back-orders for a vehicle that have all arrived: the customers to invite back (R1.4).
     static func arrivedForVehicles(_ context: any PluginContext) throws -> [BackOrder] {
-        try context.rows("SELECT * FROM parts_backorder WHERE arrived_at IS NOT NULL AND vehicle_id IS NOT NULL ORDER BY id").compactMap(backOrder)
+        try context.rows("SELECT * FROM plg_parts_backorder WHERE arrived_at IS NOT NULL AND vehicle_id IS NOT NULL ORDER BY id").compactMap(backOrder)
     }
 
     static func backOrder(_ row: SQLRow) -> BackOrder? {
@@ -197,9 +197,9 @@ enum PartsTables {
             left -= take
             b.filled += take
             if !b.isOpen { b.arrivedAt = context.now }
-            try context.execute("UPDATE parts_backorder SET filled = ?, arrived_at = ? WHERE id = ?",
+            try context.execute("UPDATE plg_parts_backorder SET filled = ?, arrived_at = ? WHERE id = ?",
                                 [SQLValue(b.filled), SQLValue(b.arrivedAt?.secondsSince1970), .integer(b.id)])
-            try context.execute("INSERT INTO parts_backorder_fill (backorder_id, receipt_id, quantity) VALUES (?, ?, ?)",
+            try context.execute("INSERT INTO plg_parts_backorder_fill (backorder_id, receipt_id, quantity) VALUES (?, ?, ?)",
                                 [.integer(b.id), .integer(receiptID), SQLValue(take)])
             filled.append((b, take))
         }

@@ -30,7 +30,7 @@ enum SupplyCommands {
         if supplier.isEmpty { problems.append(Problem("supplier", "say who delivered the parts")) }
         try Refusal.check("cannot book the receipt", problems)
         guard let found, let qty else { return .nothing }
-        let number = try PartsTables.nextNumber(context, prefix: "GR", table: "parts_receipt")
+        let number = try PartsTables.nextNumber(context, prefix: "GR", table: "plg_parts_receipt")
         try context.moveStock(partNumber: found.number, delta: qty, reason: "receipt", reference: number)
         let id = try PartsTables.insertReceipt(context, Receipt(
             id: 0, number: number, partNumber: found.number, quantity: qty, supplier: supplier,
@@ -109,7 +109,7 @@ enum SupplyCommands {
         }
         try Refusal.check("cannot place the order", problems)
         guard let found, let qty, let eta else { return .nothing }
-        let number = try PartsTables.nextNumber(context, prefix: "BO", table: "parts_backorder")
+        let number = try PartsTables.nextNumber(context, prefix: "BO", table: "plg_parts_backorder")
         try PartsTables.insertBackOrder(context, BackOrder(
             id: 0, number: number, partNumber: found.number, quantity: qty, filled: 0, eta: eta, vehicleID: vehicle?.id, roNumber: roNumber,
             supplier: (args.option("supplier") ?? "").trimmingWhitespace(), orderedAt: context.now, orderedBy: context.user, arrivedAt: nil))

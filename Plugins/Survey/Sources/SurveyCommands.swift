@@ -69,7 +69,7 @@ enum SurveyCommands {
                 } else {
                     p.append(Problem("ro", "\(order.number) has not been delivered yet (\(order.status.title)); the survey follows delivery (R6.1)"))
                 }
-                if let done = try context.rows("SELECT surveyed_on, surveyed_by FROM survey_response WHERE ro_id = ?", [.integer(order.id)]).first {
+                if let done = try context.rows("SELECT surveyed_on, surveyed_by FROM plg_survey_response WHERE ro_id = ?", [.integer(order.id)]).first {
                     p.append(Problem("ro", "\(order.number) was already surveyed on \(done.text("surveyed_on") ?? "?") by \(done.text("surveyed_by") ?? "?"); "
                                          + "`survey show \(order.number)` shows it"))
                 }
@@ -132,7 +132,7 @@ enum SurveyCommands {
         let nps = zip(scored, plan.scores).first { $0.0.kind == .nps }?.1
         let late = max(0, plan.deliveredOn.days(until: context.today) - SurveySettings.onTimeDays)
         try context.execute("""
-            INSERT INTO survey_response (ro_id, ro_number, customer_id, vehicle_id, advisor, team, template, delivered_on, surveyed_on,
+            INSERT INTO plg_survey_response (ro_id, ro_number, customer_id, vehicle_id, advisor, team, template, delivered_on, surveyed_on,
                                          surveyed_at, surveyed_by, late_days, csi_tenths, nps_answer, comment)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(o.id), .text(o.number), .integer(o.customerID), .integer(o.vehicleID), .text(o.advisor), SQLValue(o.team),
@@ -140,7 +140,7 @@ enum SurveyCommands {
                   .integer(context.now.secondsSince1970), .text(context.user), SQLValue(late), SQLValue(csi), SQLValue(nps), .text(plan.comment)])
         let id = context.lastInsertedRowID
         for (i, (q, value)) in zip(scored, plan.scores).enumerated() {
-            try context.execute("INSERT INTO survey_answer (response_id, position, question, kind, low, high, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try context.execute("INSERT INTO plg_survey_answer (response_id, position, question, kind, low, high, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                 [.integer(id), SQLValue(i + 1), .text(q.text), .text(q.kind.rawValue), SQLValue(q.low), SQLValue(q.high), SQLValue(value)])
         }
         var lines = ["survey of \(o.number) recorded for \(plan.customer.name) \(plan.customer.code): CSI \(SurveyScore.text(csi))"
@@ -162,7 +162,7 @@ enum SurveyCommands {
             let opened = alreadyOpen
                 ? "complaint \(complaint.id) is already open for \(o.number); add the survey's low scores to its investigation"
                 : "complaint \(complaint.id) opened for \(plan.customer.name) \(plan.customer.code)"
-            try context.execute("UPDATE survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
+            try context.execute("UPDATE plg_survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
             lines.append("\(opened): investigate and resolve it (R6.2)")
         }
         return .message(lines.joined(separator: "\n"), nil)
@@ -178,7 +178,7 @@ enum SurveyCommands {
             guard let o = try context.repairOrder(number: ref) else {
                 throw Refusal("no such repair order", problems: [Problem("ro", "there is no repair order \(ref)")])
             }
-            guard let s = try context.rows("SELECT * FROM survey_response WHERE ro_id = ?", [.integer(o.id)]).first, let id = s.int("id") else {
+            guard let s = try context.rows("SELECT * FROM plg_survey_response WHERE ro_id = ?", [.integer(o.id)]).first, let id = s.int("id") else {
                 throw Refusal("\(o.number) has no survey", problems: [Problem("ro", "no survey was taken for \(o.number); `survey start \(o.number)` takes it")])
             }
             let customer = try context.customer(id: o.customerID)
@@ -199,7 +199,7 @@ enum SurveyCommands {
             r.add("complaint", "complaint", .optional(s.text("complaint")))
             var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type"), Column("scale", "scale"),
                                     Column("answer", "answer")])
-            for a in try context.rows("SELECT * FROM survey_answer WHERE response_id = ? ORDER BY position", [.integer(id)]) {
+            for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [.integer(id)]) {
                 t.rows.append([.text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .text(a.text("kind") ?? ""),
                                .text("\(a.int("low") ?? 0)-\(a.int("high") ?? 0)"), .int(Int(a.int("value") ?? 0))])
             }
@@ -236,7 +236,7 @@ enum SurveyCommands {
             try Refusal.check("cannot make the survey report", p)
             let period: [SQLValue] = [.text(first.description), .text(last.description)]
             let surveys = try context.rows("""
-                SELECT advisor, team, surveyed_on, csi_tenths, nps_answer, late_days, complaint FROM survey_response
+                SELECT advisor, team, surveyed_on, csi_tenths, nps_answer, late_days, complaint FROM plg_survey_response
                 WHERE surveyed_on BETWEEN ? AND ? ORDER BY surveyed_on, id
                 """, period)
             func key(_ s: SQLRow) -> String {
@@ -288,8 +288,8 @@ enum SurveyCommands {
     /// Each CSI question's average answer and its score on 0-100, lowest first.
     static func questionScores(_ period: [SQLValue], _ context: any PluginContext) throws -> Table {
         let rows = try context.rows("""
-            SELECT a.question, a.low, a.high, COUNT(*) AS answers, SUM(a.value) AS total FROM survey_answer a
-            JOIN survey_response r ON r.id = a.response_id
+            SELECT a.question, a.low, a.high, COUNT(*) AS answers, SUM(a.value) AS total FROM plg_survey_answer a
+            JOIN plg_survey_response r ON r.id = a.response_id
             WHERE a.kind = 'csi' AND r.surveyed_on BETWEEN ? AND ?
             GROUP BY a.question, a.low, a.high
             """, period)

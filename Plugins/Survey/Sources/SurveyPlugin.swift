@@ -15,7 +15,7 @@ public struct SurveyPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] {
         [PluginMigration("1-responses", sql: """
-            CREATE TABLE survey_response (
+            CREATE TABLE plg_survey_response (
                 id INTEGER PRIMARY KEY,
                 ro_id INTEGER NOT NULL UNIQUE,        -- one survey per repair order
                 ro_number TEXT NOT NULL,
@@ -34,9 +34,9 @@ public struct SurveyPlugin: LanePlugin {
                 comment TEXT NOT NULL DEFAULT '',
                 complaint TEXT                        -- what `complaint open` answered, when the survey opened one
             );
-            CREATE INDEX survey_response_surveyed_on ON survey_response (surveyed_on);
-            CREATE TABLE survey_answer (
-                response_id INTEGER NOT NULL REFERENCES survey_response (id),
+            CREATE INDEX plg_survey_response_surveyed_on ON plg_survey_response (surveyed_on);
+            CREATE TABLE plg_survey_answer (
+                response_id INTEGER NOT NULL REFERENCES plg_survey_response (id),
                 position INTEGER NOT NULL,            -- 1 = q1
                 question TEXT NOT NULL,               -- wording and scale as asked: a later template change keeps history
                 kind TEXT NOT NULL,                   -- csi or nps
@@ -63,7 +63,7 @@ public struct SurveyPlugin: LanePlugin {
                       emptyText: "no surveys due")
         let from = Timestamp(date: context.today.adding(days: -SurveySettings.onTimeDays), offset: offset)
         let to = Timestamp(date: context.today, offset: offset)
-        let done = Set(try context.rows("SELECT ro_id FROM survey_response WHERE delivered_on >= ?",
+        let done = Set(try context.rows("SELECT ro_id FROM plg_survey_response WHERE delivered_on >= ?",
                                         [.text(context.today.adding(days: -SurveySettings.onTimeDays).description)]).compactMap { $0.int("ro_id") })
         for o in try context.repairOrders(deliveredFrom: from, to: to) where !done.contains(o.id) {
             guard let delivery = o.delivery else { continue }
@@ -84,11 +84,11 @@ public struct SurveyPlugin: LanePlugin {
                             emptyText: "no satisfaction surveys")
         var answers = Table(columns: [Column("ro", "repair order"), Column("q", "q"), Column("question", "question"), Column("answer", "answer")],
                             emptyText: "no survey answers")
-        for s in try context.rows("SELECT * FROM survey_response WHERE customer_id = ? ORDER BY id", [.integer(customer.id)]) {
+        for s in try context.rows("SELECT * FROM plg_survey_response WHERE customer_id = ? ORDER BY id", [.integer(customer.id)]) {
             let ro = s.text("ro_number") ?? ""
             surveys.rows.append([.text(ro), .optional(s.text("surveyed_on")), SurveyScore.value(s.int("csi_tenths").map { Int($0) }),
                                  s.int("nps_answer").map { .int(Int($0)) } ?? .none, .text(s.text("comment") ?? ""), .optional(s.text("complaint"))])
-            for a in try context.rows("SELECT * FROM survey_answer WHERE response_id = ? ORDER BY position", [s["id"]]) {
+            for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [s["id"]]) {
                 answers.rows.append([.text(ro), .text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .int(Int(a.int("value") ?? 0))])
             }
         }
@@ -100,7 +100,7 @@ public struct SurveyPlugin: LanePlugin {
     /// complaint note has it; the scores stay, nobody's, for the reports.
     public func erase(customer: Customer, _ context: any PluginContext) throws {
         try context.execute("""
-            UPDATE survey_response SET comment = CASE comment WHEN '' THEN '' ELSE ? END, complaint = REPLACE(complaint, ?, ?)
+            UPDATE plg_survey_response SET comment = CASE comment WHEN '' THEN '' ELSE ? END, complaint = REPLACE(complaint, ?, ?)
             WHERE customer_id = ?
             """, [.text(Message("customer.erased_words").description), .text(customer.name), .text(customer.code), .integer(customer.id)])
     }

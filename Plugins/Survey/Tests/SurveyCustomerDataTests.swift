@@ -38,7 +38,7 @@ import Testing
         try shell.expectOK("set user 姚雪")
         try shell.expectOK("customer erase C0002 --confirm C0002")
         let tables = try shell.storedRows()
-        let surveyTables = (tables["survey_response"] ?? "") + "\n" + (tables["survey_answer"] ?? "")
+        let surveyTables = (tables["plg_survey_response"] ?? "") + "\n" + (tables["plg_survey_answer"] ?? "")
         #expect(surveyTables.contains("csi_tenths"))
         for personal in ["卢文博", "6327", "0655", "异响没修好"] {
             #expect(!surveyTables.contains(personal), "\(personal) is still in the survey's tables")

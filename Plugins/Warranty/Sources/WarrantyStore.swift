@@ -2,12 +2,12 @@ import LanePlugin
 
 /// All of the plugin's SQL: its own tables, `warranty_…`.
 enum WarrantyStore {
-    /// Claims with every move of each (`warranty_claim_step`: who, when, why);
+    /// Claims with every move of each (`plg_warranty_claim_step`: who, when, why);
     /// recalls, and the upgrade register (X7): which vehicle had which recall
     /// done, on which repair order.
     static let migrations = [
         PluginMigration("1 claims and recalls", sql: """
-            CREATE TABLE warranty_claim (
+            CREATE TABLE plg_warranty_claim (
                 id INTEGER PRIMARY KEY,
                 number TEXT NOT NULL UNIQUE,
                 ro_number TEXT NOT NULL,
@@ -24,20 +24,20 @@ enum WarrantyStore {
                 opened_by TEXT NOT NULL,
                 updated_at INTEGER NOT NULL
             );
-            CREATE INDEX warranty_claim_by_ro ON warranty_claim (ro_number);
-            CREATE INDEX warranty_claim_by_status ON warranty_claim (status);
-            CREATE INDEX warranty_claim_by_day ON warranty_claim (opened_on);
-            CREATE TABLE warranty_claim_step (
+            CREATE INDEX plg_warranty_claim_by_ro ON plg_warranty_claim (ro_number);
+            CREATE INDEX plg_warranty_claim_by_status ON plg_warranty_claim (status);
+            CREATE INDEX plg_warranty_claim_by_day ON plg_warranty_claim (opened_on);
+            CREATE TABLE plg_warranty_claim_step (
                 id INTEGER PRIMARY KEY,
-                claim_id INTEGER NOT NULL REFERENCES warranty_claim (id),
+                claim_id INTEGER NOT NULL REFERENCES plg_warranty_claim (id),
                 status TEXT NOT NULL,
                 note TEXT NOT NULL,
                 maker_ref TEXT,
                 at INTEGER NOT NULL,
                 recorded_by TEXT NOT NULL
             );
-            CREATE INDEX warranty_claim_step_by_claim ON warranty_claim_step (claim_id);
-            CREATE TABLE warranty_recall (
+            CREATE INDEX plg_warranty_claim_step_by_claim ON plg_warranty_claim_step (claim_id);
+            CREATE TABLE plg_warranty_recall (
                 code TEXT PRIMARY KEY,
                 kind TEXT NOT NULL CHECK (kind IN ('recall', 'upgrade')),
                 title TEXT NOT NULL,
@@ -49,8 +49,8 @@ enum WarrantyStore {
                 created_at INTEGER NOT NULL,
                 created_by TEXT NOT NULL
             );
-            CREATE TABLE warranty_recall_done (
-                code TEXT NOT NULL REFERENCES warranty_recall (code),
+            CREATE TABLE plg_warranty_recall_done (
+                code TEXT NOT NULL REFERENCES plg_warranty_recall (code),
                 vehicle_id INTEGER NOT NULL,
                 ro_number TEXT NOT NULL,
                 done_on TEXT NOT NULL,
@@ -64,22 +64,22 @@ enum WarrantyStore {
     // MARK: Claims
 
     static func claim(number: String, _ c: any PluginContext) throws -> Claim? {
-        try c.rows("SELECT \(Claim.columns) FROM warranty_claim WHERE number = ?", [.text(number.uppercased())]).first.flatMap(Claim.init)
+        try c.rows("SELECT \(Claim.columns) FROM plg_warranty_claim WHERE number = ?", [.text(number.uppercased())]).first.flatMap(Claim.init)
     }
 
     static func claims(order: String, _ c: any PluginContext) throws -> [Claim] {
-        try c.rows("SELECT \(Claim.columns) FROM warranty_claim WHERE ro_number = ? ORDER BY id", [.text(order)]).compactMap(Claim.init)
+        try c.rows("SELECT \(Claim.columns) FROM plg_warranty_claim WHERE ro_number = ? ORDER BY id", [.text(order)]).compactMap(Claim.init)
     }
 
     static func claims(statuses: [ClaimStatus], _ c: any PluginContext) throws -> [Claim] {
         let marks = statuses.map { _ in "?" }.joined(separator: ", ")
-        return try c.rows("SELECT \(Claim.columns) FROM warranty_claim WHERE status IN (\(marks)) ORDER BY id",
+        return try c.rows("SELECT \(Claim.columns) FROM plg_warranty_claim WHERE status IN (\(marks)) ORDER BY id",
                           statuses.map { .text($0.rawValue) }).compactMap(Claim.init)
     }
 
     /// `WC-20261123-01`: the day it was opened and its number that day.
     static func nextClaimNumber(on day: CalendarDate, _ c: any PluginContext) throws -> String {
-        let count = try c.rows("SELECT count(*) AS n FROM warranty_claim WHERE opened_on = ?", [.text(day.description)]).first?.int("n") ?? 0
+        let count = try c.rows("SELECT count(*) AS n FROM plg_warranty_claim WHERE opened_on = ?", [.text(day.description)]).first?.int("n") ?? 0
         return "WC-\(day.description.filter { $0 != "-" })-\(CalendarDate.pad(Int(count) + 1, 2))"
     }
 
@@ -94,7 +94,7 @@ enum WarrantyStore {
 
     static func insert(_ n: NewClaim, _ c: any PluginContext) throws {
         try c.execute("""
-            INSERT INTO warranty_claim (number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, status,
+            INSERT INTO plg_warranty_claim (number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, status,
                                         opened_on, opened_at, opened_by, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
             """, [.text(n.number), .text(n.order.number), .integer(n.order.vehicleID), .text(n.order.advisor), .text(n.operation),
@@ -104,13 +104,13 @@ enum WarrantyStore {
     }
 
     static func move(_ claim: Claim, to status: ClaimStatus, note: String, makerRef: String?, _ c: any PluginContext) throws {
-        try c.execute("UPDATE warranty_claim SET status = ?, maker_ref = ?, updated_at = ? WHERE id = ?",
+        try c.execute("UPDATE plg_warranty_claim SET status = ?, maker_ref = ?, updated_at = ? WHERE id = ?",
                       [.text(status.rawValue), SQLValue(makerRef), .integer(c.now.secondsSince1970), .integer(claim.id)])
         try addStep(claimID: claim.id, status: status, note: note, makerRef: makerRef, c)
     }
 
     private static func addStep(claimID: Int64, status: ClaimStatus, note: String, makerRef: String?, _ c: any PluginContext) throws {
-        try c.execute("INSERT INTO warranty_claim_step (claim_id, status, note, maker_ref, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+        try c.execute("INSERT INTO plg_warranty_claim_step (claim_id, status, note, maker_ref, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
                       [.integer(claimID), .text(status.rawValue), .text(note), SQLValue(makerRef), .integer(c.now.secondsSince1970), .text(c.user)])
     }
 
@@ -123,7 +123,7 @@ enum WarrantyStore {
     }
 
     static func steps(claimID: Int64, _ c: any PluginContext) throws -> [Step] {
-        try c.rows("SELECT status, note, maker_ref, at, recorded_by FROM warranty_claim_step WHERE claim_id = ? ORDER BY id", [.integer(claimID)])
+        try c.rows("SELECT status, note, maker_ref, at, recorded_by FROM plg_warranty_claim_step WHERE claim_id = ? ORDER BY id", [.integer(claimID)])
             .map { Step(status: $0.text("status") ?? "", note: $0.text("note") ?? "", makerRef: $0.text("maker_ref"),
                         at: Timestamp(secondsSince1970: $0.int("at") ?? 0), by: $0.text("recorded_by") ?? "") }
     }
@@ -133,16 +133,16 @@ enum WarrantyStore {
     static let recallColumns = "code, kind, title, models, vin_from, vin_to, starts_on, ends_on"
 
     static func recall(code: String, _ c: any PluginContext) throws -> Recall? {
-        try c.rows("SELECT \(recallColumns) FROM warranty_recall WHERE code = ?", [.text(code.uppercased())]).first.flatMap(Recall.init)
+        try c.rows("SELECT \(recallColumns) FROM plg_warranty_recall WHERE code = ?", [.text(code.uppercased())]).first.flatMap(Recall.init)
     }
 
     static func recalls(_ c: any PluginContext) throws -> [Recall] {
-        try c.rows("SELECT \(recallColumns) FROM warranty_recall ORDER BY starts_on, code").compactMap(Recall.init)
+        try c.rows("SELECT \(recallColumns) FROM plg_warranty_recall ORDER BY starts_on, code").compactMap(Recall.init)
     }
 
     static func insert(_ r: Recall, _ c: any PluginContext) throws {
         try c.execute("""
-            INSERT INTO warranty_recall (code, kind, title, models, vin_from, vin_to, starts_on, ends_on, created_at, created_by)
+            INSERT INTO plg_warranty_recall (code, kind, title, models, vin_from, vin_to, starts_on, ends_on, created_at, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(r.code), .text(r.kind.rawValue), .text(r.title), .text(r.models.joined(separator: ",")),
                   SQLValue(r.vins?.from), SQLValue(r.vins?.to), .text(r.startsOn.description), SQLValue(r.endsOn?.description),
@@ -158,8 +158,8 @@ enum WarrantyStore {
 
     /// The upgrade register; `code` limits it to one recall.
     static func done(code: String? = nil, _ c: any PluginContext) throws -> [Done] {
-        let rows = try code.map { try c.rows("SELECT code, vehicle_id, ro_number, done_on FROM warranty_recall_done WHERE code = ?", [.text($0)]) }
-            ?? c.rows("SELECT code, vehicle_id, ro_number, done_on FROM warranty_recall_done")
+        let rows = try code.map { try c.rows("SELECT code, vehicle_id, ro_number, done_on FROM plg_warranty_recall_done WHERE code = ?", [.text($0)]) }
+            ?? c.rows("SELECT code, vehicle_id, ro_number, done_on FROM plg_warranty_recall_done")
         return rows.compactMap { row in
             guard let code = row.text("code"), let id = row.int("vehicle_id"), let order = row.text("ro_number"),
                   let on = row.text("done_on").flatMap(CalendarDate.init(parsing:)) else { return nil }
@@ -168,7 +168,7 @@ enum WarrantyStore {
     }
 
     static func recordDone(_ recall: Recall, vehicleID: Int64, order: String, _ c: any PluginContext) throws {
-        try c.execute("INSERT INTO warranty_recall_done (code, vehicle_id, ro_number, done_on, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+        try c.execute("INSERT INTO plg_warranty_recall_done (code, vehicle_id, ro_number, done_on, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
                       [.text(recall.code), .integer(vehicleID), .text(order), .text(c.today.description),
                        .integer(c.now.secondsSince1970), .text(c.user)])
     }

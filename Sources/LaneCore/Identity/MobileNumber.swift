@@ -21,6 +21,10 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
     public static let erased = MobileNumber(digits: "")
     public var isErased: Bool { digits.isEmpty }
 
+    /// X4: the number as a role that may not see it in full gets it (`138****5678`),
+    /// for values handed to code outside the core (plugins). It matches no customer.
+    public static func hiding(_ number: MobileNumber) -> MobileNumber { MobileNumber(digits: number.masked) }
+
     public var description: String { digits }
 
     /// `138****8000`, for people who need to recognise a number but not dial it.

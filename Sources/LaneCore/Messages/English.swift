@@ -3,7 +3,8 @@
 // Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
-        englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell, englishTrust, englishDocuments,
+        englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
+        englishTrust, englishDocuments, englishPlugins,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [

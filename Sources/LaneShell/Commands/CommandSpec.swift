@@ -69,6 +69,8 @@ public struct Invocation: Sendable {
     public let switches: Set<String>
     /// The line as typed, for the record.
     public let line: String
+    /// A run-time plugin's answer, asked before the command's transaction opened.
+    var runtimeAnswer: RuntimeProtocol.Answer?
 
     public func positional(_ name: String) -> String? { positionals[name] }
 

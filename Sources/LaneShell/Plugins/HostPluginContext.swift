@@ -25,10 +25,13 @@ final class HostPluginContext: PluginContext {
     var settings: StoreSettings { ctx.settings }
     var canChange: Bool { writing != nil }
 
-    var config: [String: String] {
+    var config: [String: String] { Self.config(of: plugin, ctx.pluginSettings) }
+
+    /// A plugin's settings (`plugin.NAME.KEY`), keys without the prefix.
+    static func config(of plugin: String, _ settings: [String: String]) -> [String: String] {
         let prefix = "plugin.\(plugin)."
         var values: [String: String] = [:]
-        for (key, value) in ctx.pluginSettings where key.hasPrefix(prefix) { values[String(key.dropFirst(prefix.count))] = value }
+        for (key, value) in settings where key.hasPrefix(prefix) { values[String(key.dropFirst(prefix.count))] = value }
         return values
     }
 
@@ -38,7 +41,16 @@ final class HostPluginContext: PluginContext {
     }
     func vehicle(id: Int64) throws -> Vehicle? { try tx.vehicle(id: id) }
     func allVehicles() throws -> [Vehicle] { try tx.allVehicles() }
-    func customer(id: Int64) throws -> Customer? { try tx.customer(id: id) }
+    /// X4: masked for the signed-in role, as the shell shows customers to them.
+    func customer(id: Int64) throws -> Customer? {
+        guard var customer = try tx.customer(id: id) else { return nil }
+        let privacy = Privacy(role: ctx.role)
+        if !privacy.showsContacts {
+            customer.phone = .hiding(customer.phone)
+            customer.address = privacy.address(customer.address)
+        }
+        return customer
+    }
     func repairOrder(number: String) throws -> RepairOrder? { try tx.repairOrder(number: number.uppercased()) }
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try tx.repairOrders(vehicleID: vehicleID) }
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] { try tx.repairOrders(deliveredFrom: from, to: to) }
@@ -73,7 +85,7 @@ final class HostPluginContext: PluginContext {
             throw Refusal(Message("plugin.cannot_run_here", ["plugin": .text(plugin), "line": .text(commandLine)]),
                           problems: [Problem("plugin", Message("plugin.commands_only_in_session"))])
         }
-        return try session.runNested(commandLine, ctx, tx)
+        return try PluginBlame.naming(plugin, commandLine) { try session.runNested(commandLine, ctx, tx) }
     }
 
     func campaigns() throws -> [ServiceCampaign] { try tx.campaigns() }

@@ -1,3 +1,4 @@
+import Foundation
 import LaneCore
 import LaneStore
 import ServiceDepartment
@@ -51,8 +52,21 @@ public struct InstalledPlugins: Sendable {
     public func plugin(named name: String) -> InstalledPlugin? { all.first { $0.manifest.name == name } }
 
     /// Sections the active plugins add to `today`.
+    /// A plugin whose section fails is named in a section of its own; the others still show.
     func todaySections(_ ctx: CommandContext, _ tx: any StoreReading) throws -> [PluginSection] {
-        try active.flatMap { name, plugin in try plugin.today(HostPluginContext(plugin: name, ctx, tx)) }
+        var sections: [PluginSection] = []
+        var failed = Table(columns: [Column("plugin", "plugin"), Column("error", "what went wrong")])
+        for (name, plugin) in active {
+            do { sections += try plugin.today(HostPluginContext(plugin: name, ctx, tx)) } catch let failure as StoreFailure {
+                throw failure
+            } catch {
+                failed.rows.append([.text(name), .text(ErrorReport.message(for: error))])
+            }
+        }
+        if !failed.rows.isEmpty {
+            sections.append(PluginSection(key: "plugin_failures", title: Message("plugin.today_failed").description, table: failed))
+        }
+        return sections
     }
 
     /// X4: what the active plugins keep on customers, for `customer export`
@@ -91,6 +105,82 @@ public enum PluginLoader {
     public static func install(compiled: [Compiled], runtimeDirectory: String?, runtimeTimeout: Double = RuntimePlugin.defaultTimeout,
                                handshakeTimeout: Double? = nil, into registry: inout CommandRegistry, store: any ServiceStore, now: Timestamp) -> (InstalledPlugins, [String]) {
         var installed = InstalledPlugins()
+        var candidates: [Candidate] = []
+        for c in compiled {
+            let m = c.plugin.manifest
+            let p = InstalledPlugin(manifest: m, origin: .compiled(module: c.module), state: .enabled,
+                                    commands: c.plugin.commands.map(\.name), migrations: [], compiled: c.plugin)
+            candidates.append(Candidate(plugin: p, specs: c.plugin.commands.map { spec(for: $0, plugin: m.name) }, migrations: c.plugin.migrations))
+        }
+        var messages = admit(candidates, into: &installed, registry: &registry, store: store, now: now)
+        if let runtimeDirectory {
+            messages += installRuntime(from: runtimeDirectory, runtimeTimeout: runtimeTimeout, handshakeTimeout: handshakeTimeout,
+                                       into: &installed, registry: &registry, store: store, now: now)
+        }
+        return (installed, messages)
+    }
+
+    /// Adds the run-time plugins of `directory`: called once someone has signed
+    /// in, so nothing in the folder runs for a name not on the staff list.
+    /// Switched-off plugins are never started; a handshake is asked again only
+    /// when the file changed (its identity, size or time).
+    public static func installRuntime(from directory: String, runtimeTimeout: Double = RuntimePlugin.defaultTimeout, handshakeTimeout: Double? = nil,
+                                      into installed: inout InstalledPlugins, registry: inout CommandRegistry,
+                                      store: any ServiceStore, now: Timestamp,
+                                      environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("lane-") }
+        typealias Memory = (identity: String, answer: String)
+        let known = (try? store.read { tx -> ([String: String], [String: Memory], [String: String]) in
+            var cached: [String: Memory] = [:]
+            var checksums: [String: String] = [:]
+            for file in files {
+                let name = String(file.dropFirst(5))
+                if let memory = try tx.pluginHandshake(path: directory + "/" + file) { cached[directory + "/" + file] = memory }
+                if let sum = try tx.pluginChecksum(name: name) { checksums[name] = sum }
+            }
+            return (try tx.settingValues(), cached, checksums)
+        }) ?? ([:], [:], [:])
+        let (settings, cached, checksums) = known
+        let disabled = Set(files.map { String($0.dropFirst(5)) }.filter { settings["plugin.\($0).enabled"]?.lowercased() == "false" })
+        var candidates: [Candidate] = []
+        var messages: [String] = []
+        var remember: [(path: String, identity: String, answer: String)] = []
+        for found in RuntimePlugin.discover(in: directory, timeout: runtimeTimeout, handshakeTimeout: handshakeTimeout ?? runtimeTimeout,
+                                            disabled: disabled, cached: cached, checksums: checksums, environment: environment) {
+            switch found {
+            case .plugin(let rp, let answer, let identity, let wasCached):
+                if !wasCached { remember.append((rp.path, identity, answer)) }
+                let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,
+                                        commands: rp.commands.map(\.name), migrations: [], compiled: nil)
+                candidates.append(Candidate(plugin: p, specs: rp.commands.map { rp.spec(for: $0) }, migrations: []))
+            case .disabled(let name, let path):
+                installed.all.append(InstalledPlugin(manifest: PluginManifest(name: name, version: "?", summary: ""), origin: .runtime(path: path),
+                                                     state: .disabled, commands: [], migrations: [], compiled: nil))
+            case .failure(let failure):
+                let p = InstalledPlugin(manifest: PluginManifest(name: failure.name, version: "?", summary: ""),
+                                        origin: .runtime(path: failure.path), state: .refused(failure.message), commands: [], migrations: [], compiled: nil)
+                installed.all.append(p)
+                messages.append("plugin \(failure.name): \(failure.message); it is not loaded")
+            }
+        }
+        // One write, and only when a file is new or changed: start-up stays quick.
+        if !remember.isEmpty {
+            _ = try? store.write { tx in
+                for r in remember { try tx.savePluginHandshake(path: r.path, identity: r.identity, answer: r.answer) }
+            }
+        }
+        return messages + admit(candidates, into: &installed, registry: &registry, store: store, now: now)
+    }
+
+    struct Candidate {
+        var plugin: InstalledPlugin
+        var specs: [CommandSpec]
+        var migrations: [PluginMigration]
+    }
+
+    /// Registers each candidate's commands (all or none) and runs its migrations.
+    static func admit(_ candidates: [Candidate], into installed: inout InstalledPlugins, registry: inout CommandRegistry,
+                      store: any ServiceStore, now: Timestamp) -> [String] {
         var messages: [String] = []
         func refuse(_ plugin: InstalledPlugin, _ why: String) {
             var p = plugin
@@ -98,37 +188,21 @@ public enum PluginLoader {
             installed.all.append(p)
             messages.append("plugin \(p.manifest.name): \(why); it is not loaded")
         }
-        var candidates: [(InstalledPlugin, [CommandSpec], [PluginMigration])] = []
-        for c in compiled {
-            let m = c.plugin.manifest
-            let p = InstalledPlugin(manifest: m, origin: .compiled(module: c.module), state: .enabled,
-                                    commands: c.plugin.commands.map(\.name), migrations: [], compiled: c.plugin)
-            candidates.append((p, c.plugin.commands.map { spec(for: $0, plugin: m.name) }, c.plugin.migrations))
-        }
-        if let runtimeDirectory {
-            for found in RuntimePlugin.discover(in: runtimeDirectory, timeout: runtimeTimeout,
-                                                    handshakeTimeout: handshakeTimeout ?? runtimeTimeout) {
-                switch found {
-                case .success(let rp):
-                    let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,
-                                            commands: rp.commands.map(\.name), migrations: [], compiled: nil)
-                    candidates.append((p, rp.commands.map { rp.spec(for: $0) }, []))
-                case .failure(let failure):
-                    refuse(InstalledPlugin(manifest: PluginManifest(name: failure.name, version: "?", summary: ""),
-                                           origin: .runtime(path: failure.path), state: .enabled, commands: [], migrations: [], compiled: nil),
-                           failure.message)
-                }
-            }
-        }
         // One read for the whole start-up: the switches, and which migrations each plugin has run.
-        let names = candidates.map(\.0.manifest.name)
+        let names = candidates.map(\.plugin.manifest.name)
         let (settings, applied) = (try? store.read { tx in
             (try tx.settingValues(), try Dictionary(names.map { ($0, try tx.pluginMigrations(namespace: $0)) }, uniquingKeysWith: { a, _ in a }))
         }) ?? ([:], [:])
-        for (plugin, specs, migrations) in candidates {
-            var p = plugin
+        for candidate in candidates {
+            var p = candidate.plugin
+            let specs = candidate.specs, migrations = candidate.migrations
             let name = p.manifest.name
             if let problem = p.manifest.nameProblem { refuse(p, problem); continue }
+            if !p.manifest.apiVersions.contains(LanePluginAPI.version) {
+                refuse(p, Message("plugin.api_version", ["theirs": .list(p.manifest.apiVersions.sorted().map { .int($0) }),
+                                                         "ours": .int(LanePluginAPI.version)]).description)
+                continue
+            }
             if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, "another plugin is already called \(name)"); continue }
             if settings["plugin.\(name).enabled"]?.lowercased() == "false" {
                 p.state = .disabled
@@ -168,7 +242,7 @@ public enum PluginLoader {
             registry = trial
             installed.all.append(p)
         }
-        return (installed, messages)
+        return messages
     }
 
     /// A compiled plugin's command as the shell runs it: a lookup reads, a

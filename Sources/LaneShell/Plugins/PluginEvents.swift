@@ -4,11 +4,21 @@ import LaneStore
 /// Tells the active plugins what a change did: the application layer turns
 /// the timeline rows it added into domain events (`Department`).
 enum PluginEvents {
+    /// A handler that throws does not stop the command: what it changed is
+    /// undone (a savepoint), and a note names the plugin and what went wrong.
     static func notes(for events: [DomainEvent], _ ctx: CommandContext, _ tx: any StoreWriting) throws -> [String] {
         var notes: [String] = []
         for event in events {
             for (name, plugin) in ctx.plugins.active {
-                notes += try plugin.handle(event, HostPluginContext(plugin: name, ctx, tx, writing: tx)).map { "\(name): \($0)" }
+                do {
+                    notes += try tx.contained { try plugin.handle(event, HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
+                        .map { "\(name): \($0)" }
+                } catch let failure as StoreFailure {
+                    // The store itself failed (disk full, busy): that is the command's failure too.
+                    throw failure
+                } catch {
+                    notes.append(Message("plugin.handler_failed", ["plugin": .text(name), "error": .text(ErrorReport.message(for: error))]).description)
+                }
             }
         }
         return notes

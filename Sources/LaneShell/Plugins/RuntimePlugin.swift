@@ -37,45 +37,102 @@ public struct RuntimePlugin: Sendable {
         var message: String
     }
 
-    /// The default folder: `$LANE_PLUGINS`, else `plugins/` beside the default database.
-    static func defaultDirectory(environment: [String: String], dataDirectory: String) -> String {
-        if let dir = environment["LANE_PLUGINS"], !dir.isEmpty { return dir }
-        return dataDirectory + "/plugins"
+    /// The plugin folder: `$LANE_PLUGINS`, else `plugins/` beside the default
+    /// database. A relative `LANE_PLUGINS` is refused: resolved against
+    /// whatever folder `lane` was started in, anyone's files could run.
+    static func defaultDirectory(environment: [String: String], dataDirectory: String) -> Result<String, RuntimeFailure> {
+        guard let dir = environment["LANE_PLUGINS"], !dir.isEmpty else { return .success(dataDirectory + "/plugins") }
+        guard dir.hasPrefix("/") else { return .failure(RuntimeFailure(Message("plugin.folder.relative", ["path": .text(dir)]))) }
+        return .success(dir)
     }
 
-    /// Every `lane-NAME` executable in `directory`, asked for its commands.
-    static func discover(in directory: String, timeout: Double, handshakeTimeout: Double) -> [Result<RuntimePlugin, Failure>] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { $0.hasPrefix("lane-") && $0.count > 5 }.sorted().compactMap { file in
+    /// Why `path` may not be trusted to run: not owned by the user or root, or
+    /// writable by others (group or world), or not what it should be. Nil when safe.
+    static func unsafeReason(_ path: String, directory: Bool) -> Message? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return Message("plugin.folder.missing", ["path": .text(path)]) }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFLNK { return Message("plugin.folder.symlink", ["path": .text(path)]) }
+        if directory ? kind != S_IFDIR : kind != S_IFREG { return Message("plugin.folder.not_a_file", ["path": .text(path)]) }
+        if info.st_uid != geteuid() && info.st_uid != 0 {
+            return Message("plugin.folder.owner", ["path": .text(path), "uid": .int(Int(info.st_uid))])
+        }
+        if info.st_mode & (S_IWGRP | S_IWOTH) != 0 {
+            return Message("plugin.folder.writable", ["path": .text(path), "mode": .text(String(info.st_mode & 0o777, radix: 8))])
+        }
+        return nil
+    }
+
+    /// The file's identity as far as a cached handshake goes: device, inode, size and time of change.
+    static func identity(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// What discovery found in the folder.
+    enum Found {
+        /// Asked, or remembered: `answer` is the handshake's text and `identity` the file's, to keep for next time.
+        case plugin(RuntimePlugin, answer: String, identity: String, cached: Bool)
+        /// Switched off: never started.
+        case disabled(name: String, path: String)
+        case failure(Failure)
+    }
+
+    /// Every `lane-NAME` executable in `directory`: switched-off ones are never
+    /// started, unsafe ones refused, and the others asked for their commands
+    /// unless `cached` remembers the same file.
+    static func discover(in directory: String, timeout: Double, handshakeTimeout: Double, disabled: Set<String>,
+                         cached: [String: (identity: String, answer: String)], checksums: [String: String] = [:],
+                         environment: [String: String] = ProcessInfo.processInfo.environment) -> [Found] {
+        if let problem = unsafeReason(directory, directory: true) {
+            if case .some = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+                return [.failure(Failure(name: "(folder)", path: directory, message: problem.description))]
+            }
+            return []
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasPrefix("lane-") && $0.count > 5 }.sorted().compactMap { file -> Found? in
             let path = directory + "/" + file
-            guard fm.isExecutableFile(atPath: path) else { return nil }
+            guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
             let name = String(file.dropFirst(5))
-            do {
-                return .success(try handshake(path: path, name: name, timeout: handshakeTimeout, runTimeout: timeout))
-            } catch let error as RuntimeFailure {
-                return .failure(Failure(name: name, path: path, message: error.message))
+            if disabled.contains(name) { return .disabled(name: name, path: path) }
+            if let problem = unsafeReason(path, directory: false) {
+                return .failure(Failure(name: name, path: path, message: problem.description))
+            }
+            if let recorded = checksums[name], let actual = PluginChecksum.sha256(ofFile: path), actual != recorded {
+                return .failure(Failure(name: name, path: path, message: Message("plugin.install.changed", ["path": .text(path)]).description))
+            }
+            guard let identity = identity(path) else { return nil }
+            do throws(RuntimeFailure) {
+                if let memory = cached[path], memory.identity == identity {
+                    return .plugin(try described(Data(memory.answer.utf8), path: path, name: name, runTimeout: timeout),
+                                   answer: memory.answer, identity: identity, cached: true)
+                }
+                let data = try exchange(path: path, request: ["protocol": protocolVersion, "request": "describe"], timeout: handshakeTimeout,
+                                        environment: environment)
+                return .plugin(try described(data, path: path, name: name, runTimeout: timeout),
+                               answer: String(decoding: data, as: UTF8.self), identity: identity, cached: false)
             } catch {
-                return .failure(Failure(name: name, path: path, message: String(describing: error)))
+                return .failure(Failure(name: name, path: path, message: error.message))
             }
         }
     }
 
-    static func handshake(path: String, name: String, timeout: Double, runTimeout: Double) throws(RuntimeFailure) -> RuntimePlugin {
-        let answer = try exchange(path: path, name: name, request: ["protocol": protocolVersion, "request": "describe"], timeout: timeout)
-        let reader = JSONReader(answer, plugin: name)
-        let m = PluginManifest(name: try reader.string("name"), version: try reader.string("version"), summary: try reader.string("summary"),
-                               nouns: try reader.optionalDictionary("nouns") ?? [:])
+    /// The plugin a handshake describes, checked strictly.
+    static func described(_ data: Data, path: String, name: String, runTimeout: Double) throws(RuntimeFailure) -> RuntimePlugin {
+        try checkVersion(data)
+        let h = try RuntimeProtocol.decode(RuntimeProtocol.Handshake.self, from: data, shape: RuntimeProtocol.handshakeShape)
+        let m = PluginManifest(name: h.name, version: h.version, summary: h.summary, nouns: h.nouns ?? [:])
         guard m.name == name else {
             throw RuntimeFailure(Message("plugin.runtime.wrong_name", ["said": .text(m.name), "file": .text("lane-\(name)")]))
         }
         var commands: [RuntimeCommand] = []
-        for (i, c) in try reader.array("commands").enumerated() {
-            let r = JSONReader(c, plugin: name, path: "commands[\(i)]")
+        for (i, c) in h.commands.enumerated() {
             var roles: Set<StaffRole>?
-            if try r.optionalBool("changes") == true {
+            if c.changes == true {
                 roles = []
-                for text in try r.optionalStrings("roles") ?? [] {
+                for text in c.roles ?? [] {
                     guard let role = StaffRole(rawValue: text) else {
                         throw RuntimeFailure(Message("plugin.runtime.not_a_role", ["field": .text("commands[\(i)].roles"), "given": .text(text),
                                                                                    "roles": .list(StaffRole.allCases.map { .text($0.rawValue) })]))
@@ -84,10 +141,9 @@ public struct RuntimePlugin: Sendable {
                 }
             }
             var positionals: [PositionalSpec] = []
-            for (j, p) in (try r.optionalArray("positionals") ?? []).enumerated() {
-                let pr = JSONReader(p, plugin: name, path: "commands[\(i)].positionals[\(j)]")
+            for (j, p) in (c.positionals ?? []).enumerated() {
                 let current: CurrentKind?
-                switch try pr.optionalString("current") {
+                switch p.current {
                 case nil: current = nil
                 case "customer": current = .customer
                 case "vehicle": current = .vehicle
@@ -96,24 +152,32 @@ public struct RuntimePlugin: Sendable {
                     throw RuntimeFailure(Message("plugin.runtime.not_a_current_kind", ["field": .text("commands[\(i)].positionals[\(j)].current"),
                                                                                        "given": .text(other)]))
                 }
-                positionals.append(PositionalSpec(try pr.string("name"), try pr.optionalString("help") ?? "", completion: completion(try pr.optionalString("completion")),
-                                                  optional: try pr.optionalBool("optional") ?? false, current: current))
+                positionals.append(PositionalSpec(p.name, p.help ?? "", completion: try completion(p.completion, field: "commands[\(i)].positionals[\(j)].completion"),
+                                                  optional: p.optional ?? false, current: current))
             }
             var options: [OptionSpec] = []
-            for (j, o) in (try r.optionalArray("options") ?? []).enumerated() {
-                let or = JSONReader(o, plugin: name, path: "commands[\(i)].options[\(j)]")
-                options.append(OptionSpec(try or.string("name"), value: try or.optionalString("value"), try or.optionalString("help") ?? "",
-                                          completion: completion(try or.optionalString("completion")), required: try or.optionalBool("required") ?? false))
+            for (j, o) in (c.options ?? []).enumerated() {
+                options.append(OptionSpec(o.name, value: o.value, o.help ?? "", completion: try completion(o.completion, field: "commands[\(i)].options[\(j)].completion"),
+                                          required: o.required ?? false))
             }
-            commands.append(RuntimeCommand(noun: try r.string("noun"), verb: try r.string("verb"), summary: try r.string("summary"),
-                                           discussion: try r.optionalString("discussion") ?? "", positionals: positionals, options: options,
-                                           examples: try r.optionalStrings("examples") ?? [], roles: roles))
+            commands.append(RuntimeCommand(noun: c.noun, verb: c.verb, summary: c.summary, discussion: c.discussion ?? "", positionals: positionals,
+                                           options: options, examples: c.examples ?? [], roles: roles))
         }
         return RuntimePlugin(path: path, manifest: m, commands: commands, timeout: runTimeout)
     }
 
-    static func completion(_ name: String?) -> CompletionSource {
+    /// The version comes first: a plugin of another protocol is told so, whatever else it says.
+    static func checkVersion(_ data: Data) throws(RuntimeFailure) {
+        let version = try RuntimeProtocol.decode(RuntimeProtocol.Version.self, from: data)
+        guard let theirs = version.protocol else { throw RuntimeFailure(Message("plugin.runtime.no_protocol", ["version": .int(protocolVersion)])) }
+        guard theirs == protocolVersion else {
+            throw RuntimeFailure(Message("plugin.runtime.protocol", ["theirs": .int(theirs), "ours": .int(protocolVersion)]))
+        }
+    }
+
+    static func completion(_ name: String?, field: String) throws(RuntimeFailure) -> CompletionSource {
         switch name {
+        case nil: return .none
         case "customers": return .customers
         case "vehicles": return .vehicles
         case "staff": return .staff
@@ -121,161 +185,171 @@ public struct RuntimePlugin: Sendable {
         case "repair_orders": return .repairOrders
         case "appointments": return .appointments
         case "files": return .files
-        default: return .none
+        case let other?:
+            throw RuntimeFailure(Message("plugin.runtime.not_a_completion", ["field": .text(field), "given": .text(other)]))
         }
     }
 
-    /// The command as the shell runs it: the plugin is asked, and the shell
-    /// commands it returns run as the caller, in this command's transaction.
+    /// The command as the shell runs it. The plugin runs first, before any
+    /// write transaction opens (`CommandSpec.prepare`), and answers what it
+    /// wants done; the action then applies that in the command's one
+    /// transaction, so a slow plugin never keeps other shells waiting.
     func spec(for command: RuntimeCommand) -> CommandSpec {
         let plugin = self
         let action: CommandAction
         if command.roles != nil {
-            action = .write { inv, ctx, tx in try plugin.invoke(command, inv, ctx, tx) }
+            action = .write { inv, ctx, tx in try plugin.apply(command, inv, ctx, tx) }
         } else {
-            action = .read { inv, ctx, _ in try plugin.invoke(command, inv, ctx, nil) }
+            action = .read { inv, ctx, _ in try plugin.apply(command, inv, ctx, nil) }
         }
         var spec = CommandSpec(noun: command.noun, verb: command.verb, summary: command.summary, discussion: command.discussion,
                                positionals: command.positionals, options: command.options, examples: command.examples, action: action)
         spec.pluginRoles = command.roles ?? Set(StaffRole.allCases)
         spec.plugin = manifest.name
+        spec.prepare = { inv, ctx, tx in
+            var asked = inv
+            asked.runtimeAnswer = try plugin.ask(command, inv, ctx, tx)
+            return asked
+        }
         return spec
     }
 
-    func invoke(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: (any StoreWriting)?) throws -> CommandOutput {
+    /// Runs the plugin for one command, outside any write transaction.
+    /// The request for `command`: `run` before the transaction, `committed` after it.
+    func request(_ kind: String, _ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, state: [String: String]) -> [String: Any] {
         var context: [String: Any] = [
             "user": ctx.user, "role": ctx.role?.rawValue ?? NSNull(), "now": ctx.now.iso8601(in: ctx.settings.utcOffset),
             "today": ctx.today.description, "store": ctx.settings.code,
+            "config": HostPluginContext.config(of: manifest.name, ctx.pluginSettings), "state": state,
         ]
         if let current = ctx.current { context["current"] = current.label }
-        let request: [String: Any] = [
-            "protocol": Self.protocolVersion, "request": "run", "command": command.name,
+        return [
+            "protocol": Self.protocolVersion, "request": kind, "command": command.name,
             "arguments": ["positionals": inv.positionals, "options": inv.options, "switches": inv.switches.sorted()],
             "context": context,
         ]
+    }
+
+    func ask(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreReading) throws -> RuntimeProtocol.Answer {
         let name = manifest.name
-        let answer: [String: Any]
-        do { answer = try Self.exchange(path: path, name: name, request: request, timeout: timeout) } catch {
+        let request = request("run", command, inv, ctx, state: try tx.pluginState(plugin: name))
+        let data: Data
+        do { data = try Self.exchange(path: path, request: request, timeout: timeout) } catch {
             throw Refusal(Message("plugin.failed", ["plugin": .text(name)]), problems: [Problem("plugin", error.said)])
         }
-        let reader = JSONReader(answer, plugin: name)
         do {
-            if let refusal = try reader.optionalObject("refusal") {
+            try Self.checkVersion(data)
+            let answer = try RuntimeProtocol.decode(RuntimeProtocol.Answer.self, from: data, shape: RuntimeProtocol.answerShape)
+            if let table = answer.table {
+                for (i, row) in table.rows.enumerated() where row.count != table.columns.count {
+                    throw RuntimeFailure(Message("plugin.runtime.row_length", ["row": .int(i), "count": .int(table.columns.count)]))
+                }
+            }
+            if let refusal = answer.refusal {
                 // The plugin's own words: protocol 1 carries no codes, so they stay free text (code `text`).
-                let r = JSONReader(refusal, plugin: name, path: "refusal")
-                var problems: [Problem] = []
-                for (i, p) in (try r.optionalArray("problems") ?? []).enumerated() {
-                    let pr = JSONReader(p, plugin: name, path: "refusal.problems[\(i)]")
-                    problems.append(Problem(try pr.optionalString("field") ?? "", try pr.string("text")))
-                }
-                throw Refusal(try r.string("message"), problems: problems)
+                throw Refusal(refusal.message, problems: (refusal.problems ?? []).map { Problem($0.field ?? "", $0.text) })
             }
-            var parts: [String] = []
-            if let message = try reader.optionalString("message") { parts.append(message) }
-            let lines = try reader.optionalStrings("commands") ?? []
-            if !lines.isEmpty {
-                guard let tx, let session = ctx.runner?.session else {
-                    throw RuntimeFailure(Message("plugin.runtime.commands_from_lookup", ["command": .text(command.name)]))
-                }
-                for line in lines {
-                    // Each command runs as the caller typed it: same role check, rules and audit.
-                    let output = try session.runNested(line, ctx, tx)
-                    if let text = output.messageText { parts.append(text) }
-                }
+            if command.roles == nil, !(answer.commands ?? []).isEmpty || !(answer.state ?? [:]).isEmpty {
+                throw RuntimeFailure(Message("plugin.runtime.commands_from_lookup", ["command": .text(command.name)]))
             }
-            if let table = try reader.optionalObject("table") {
-                let t = try Self.table(JSONReader(table, plugin: name, path: "table"))
-                if parts.isEmpty { return .table(t) }
-                var r = Record()
-                r.add("message", "", .text(parts.joined(separator: "\n")))
-                r.add(section: "rows", "", t)
-                return .record(r)
+            for key in (answer.state ?? [:]).keys where key.isEmpty || key.count > 200 {
+                throw RuntimeFailure(Message("plugin.runtime.bad_state_key", ["key": .text(String(key.prefix(40)))]))
             }
-            if let text = try reader.optionalString("text") { parts.append(text) }
-            return parts.isEmpty ? .nothing : .message(parts.joined(separator: "\n"), nil)
-        } catch let error as RuntimeFailure {
-            throw Refusal(Message("plugin.answered_badly", ["plugin": .text(name)]), problems: [Problem("plugin", error.said)])
+            return answer
+        } catch let failure as RuntimeFailure {
+            throw Refusal(Message("plugin.answered_badly", ["plugin": .text(name)]), problems: [Problem("plugin", failure.said)])
         }
     }
 
-    static func table(_ r: JSONReader) throws(RuntimeFailure) -> Table {
-        var columns: [Column] = []
-        for (i, c) in try r.array("columns").enumerated() {
-            let cr = JSONReader(c, plugin: r.plugin, path: "table.columns[\(i)]")
-            let key = try cr.string("key")
-            columns.append(Column(key, try cr.optionalString("title") ?? key))
+    /// Does what the plugin answered, inside the command's transaction (nil for a lookup).
+    func apply(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: (any StoreWriting)?) throws -> CommandOutput {
+        let name = manifest.name
+        guard let answer = inv.runtimeAnswer else {
+            throw Refusal(Message("plugin.failed", ["plugin": .text(name)]), problems: [Problem("plugin", Message("plugin.runtime.not_asked"))])
         }
-        var t = Table(columns: columns, emptyText: try r.optionalString("empty") ?? "(none)")
-        for (i, row) in try r.array("rows").enumerated() {
-            guard let cells = row as? [Any], cells.count == columns.count else {
-                throw RuntimeFailure(Message("plugin.runtime.row_length", ["row": .int(i), "count": .int(columns.count)]))
+        var parts: [String] = []
+        if let message = answer.message { parts.append(message) }
+        if let tx {
+            for (key, value) in (answer.state ?? [:]).sorted(by: { $0.key < $1.key }) {
+                try tx.setPluginState(plugin: name, key: key, value: value, at: ctx.now)
             }
-            t.rows.append(cells.map { cell in
+            if answer.notify == true, let session = ctx.runner?.session {
+                // After the commit the state is as this command left it.
+                var state = try tx.pluginState(plugin: name)
+                for (key, value) in answer.state ?? [:] { state[key] = value }
+                let request = request("committed", command, inv, ctx, state: state)
+                let (path, timeout) = (path, timeout)
+                session.afterCommit.append { _ = try? Self.exchange(path: path, request: request, timeout: timeout) }
+            }
+            let lines = answer.commands ?? []
+            if !lines.isEmpty {
+                guard let session = ctx.runner?.session else {
+                    throw Refusal(Message("plugin.cannot_run_here", ["plugin": .text(name), "line": .text(lines[0])]),
+                                  problems: [Problem("plugin", Message("plugin.commands_only_in_session"))])
+                }
+                for line in lines {
+                    // Each command runs as the caller typed it: same role check, rules and audit.
+                    let output = try PluginBlame.naming(name, line) { try session.runNested(line, ctx, tx) }
+                    if let text = output.messageText { parts.append(text) }
+                }
+            }
+        }
+        if let table = answer.table {
+            let t = Self.table(table)
+            if parts.isEmpty { return .table(t) }
+            var r = Record()
+            r.add("message", "", .text(parts.joined(separator: "\n")))
+            r.add(section: "rows", "", t)
+            return .record(r)
+        }
+        if let text = answer.text { parts.append(text) }
+        return parts.isEmpty ? .nothing : .message(parts.joined(separator: "\n"), nil)
+    }
+
+    static func table(_ answer: RuntimeProtocol.TableAnswer) -> Table {
+        var t = Table(columns: answer.columns.map { Column($0.key, $0.title ?? $0.key) }, emptyText: answer.empty ?? "(none)")
+        for row in answer.rows {
+            t.rows.append(row.map { cell in
                 switch cell {
-                case let s as String: return .text(s)
-                case let n as NSNumber where JSONReader.isBoolean(n): return .bool(n.boolValue)
-                case let n as NSNumber: return .int(n.intValue)
-                default: return .none
+                case .text(let s): return .text(s)
+                case .bool(let b): return .bool(b)
+                case .int(let i): return .int(i)
+                case .null: return .none
                 }
             })
         }
         return t
     }
 
-    /// Sends one request and reads one answer, within `timeout` seconds.
-    static func exchange(path: String, name: String, request: [String: Any], timeout: Double) throws(RuntimeFailure) -> [String: Any] {
+    /// Sends one request and returns the answer's bytes, within `timeout` seconds.
+    static func exchange(path: String, request: [String: Any], timeout: Double,
+                         environment: [String: String] = ProcessInfo.processInfo.environment) throws(RuntimeFailure) -> Data {
         guard let input = try? JSONSerialization.data(withJSONObject: request, options: [.sortedKeys]) else {
             throw RuntimeFailure(Message("plugin.runtime.request_not_json"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = []
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANE_PROTOCOL"] = String(protocolVersion)
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do { try process.run() } catch {
-            throw RuntimeFailure(Message("plugin.runtime.cannot_start", ["path": .text(path), "error": .text(error.localizedDescription)]))
+        let finished: PluginProcess.Finished
+        do throws(PluginProcess.Stop) {
+            finished = try PluginProcess.run(path: path, input: input + Data("\n".utf8),
+                                             environment: PluginProcess.environment(environment, protocolVersion: protocolVersion),
+                                             timeout: timeout, maxOutput: maxOutput)
+        } catch {
+            switch error {
+            case .cannotStart(let why): throw RuntimeFailure(Message("plugin.runtime.cannot_start", ["path": .text(path), "error": .text(why)]))
+            case .timedOut: throw RuntimeFailure(Message("plugin.runtime.timed_out", ["seconds": .text(formatSeconds(timeout))]))
+            case .interrupted: throw RuntimeFailure(Message("plugin.runtime.interrupted"))
+            case .tooMuchOutput: throw RuntimeFailure(Message("plugin.runtime.too_much_output", ["megabytes": .int(maxOutput >> 20)]))
+            }
         }
-        let output = PipeDrain(stdout.fileHandleForReading), errors = PipeDrain(stderr.fileHandleForReading)
-        // A plugin that never reads its input must not block the shell: write on a thread of its own
-        // (not Dispatch's shared pool, which a few blocked reads can starve on two cores).
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(input + Data("\n".utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            throw RuntimeFailure(Message("plugin.runtime.timed_out", ["seconds": .text(formatSeconds(timeout))]))
-        }
-        let out = output.finish(), err = errors.finish()
         // What the plugin printed on standard error, after a colon, tells its author why.
-        let errText = String(decoding: err.prefix(500), as: UTF8.self).trimmingWhitespace()
+        let errText = String(decoding: finished.err.prefix(500), as: UTF8.self).trimmingWhitespace()
         let said = errText.isEmpty ? MessageArgument.text("") : .message(Message("plugin.runtime.printed", ["text": .text(errText)]))
-        if process.terminationReason == .uncaughtSignal {
-            throw RuntimeFailure(Message("plugin.runtime.crashed", ["signal": .int(Int(process.terminationStatus)), "printed": said]))
+        if let signal = finished.signal {
+            throw RuntimeFailure(Message("plugin.runtime.crashed", ["signal": .int(Int(signal)), "printed": said]))
         }
-        if process.terminationStatus != 0 {
-            throw RuntimeFailure(Message("plugin.runtime.exited", ["status": .int(Int(process.terminationStatus)), "printed": said]))
+        if let status = finished.status, status != 0 {
+            throw RuntimeFailure(Message("plugin.runtime.exited", ["status": .int(Int(status)), "printed": said]))
         }
-        if out.count > maxOutput { throw RuntimeFailure(Message("plugin.runtime.too_much_output", ["megabytes": .int(maxOutput >> 20)])) }
-        guard let object = try? JSONSerialization.jsonObject(with: out), let answer = object as? [String: Any] else {
-            let start = String(decoding: out.prefix(80), as: UTF8.self)
-            let printed = start.isEmpty ? Message("plugin.runtime.printed_nothing") : Message("plugin.runtime.printed", ["text": .text(start)])
-            throw RuntimeFailure(Message("plugin.runtime.not_json", ["printed": .message(printed)]))
-        }
-        guard let version = answer["protocol"] as? Int else { throw RuntimeFailure(Message("plugin.runtime.no_protocol", ["version": .int(protocolVersion)])) }
-        guard version == protocolVersion else {
-            throw RuntimeFailure(Message("plugin.runtime.protocol", ["theirs": .int(version), "ours": .int(protocolVersion)]))
-        }
-        return answer
+        return finished.out
     }
 
     static func formatSeconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
@@ -289,97 +363,3 @@ struct RuntimeFailure: Error {
     var message: String { said.description }
 }
 
-/// Reads a pipe to its end on a background thread, so a chatty plugin never
-/// blocks on a full pipe while the shell waits for it.
-private final class PipeDrain: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    private let done = DispatchSemaphore(value: 0)
-    private let handle: FileHandle
-
-    init(_ handle: FileHandle) {
-        self.handle = handle
-        let reader = Thread { [self] in
-            while true {
-                let chunk = handle.availableData
-                let full = lock.withLock { () -> Bool in
-                    data.append(chunk)
-                    return data.count > RuntimePlugin.maxOutput
-                }
-                if chunk.isEmpty || full { break }
-            }
-            done.signal()
-        }
-        reader.start()
-    }
-
-    func finish() -> Data {
-        // A child the plugin left running may hold the pipe open: do not wait for it forever.
-        _ = done.wait(timeout: .now() + 1)
-        return lock.withLock { data }
-    }
-}
-
-/// Typed access to a plugin's JSON, with errors that name the field.
-struct JSONReader {
-    let object: [String: Any]
-    let plugin: String
-    let path: String
-
-    init(_ value: Any, plugin: String, path: String = "") {
-        object = value as? [String: Any] ?? [:]
-        self.plugin = plugin
-        self.path = path
-    }
-
-    /// JSON's true and false arrive as NSNumbers of the C type `char`.
-    static func isBoolean(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
-
-    private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    /// The field `key` (with its path) is missing or of the wrong type.
-    private func failure(_ said: Message, _ key: String) -> RuntimeFailure {
-        var said = said
-        said.arguments["field"] = .text(field(key))
-        return RuntimeFailure(said)
-    }
-
-    func string(_ key: String) throws(RuntimeFailure) -> String {
-        guard let s = try optionalString(key), !s.isEmpty else { throw failure(Message("plugin.json.missing_string"), key) }
-        return s
-    }
-    func optionalString(_ key: String) throws(RuntimeFailure) -> String? {
-        guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let s = v as? String else { throw failure(Message("plugin.json.not_a_string"), key) }
-        return s
-    }
-    func optionalBool(_ key: String) throws(RuntimeFailure) -> Bool? {
-        guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let n = v as? NSNumber, Self.isBoolean(n) else { throw failure(Message("plugin.json.not_a_bool"), key) }
-        return n.boolValue
-    }
-    func array(_ key: String) throws(RuntimeFailure) -> [Any] {
-        guard let a = try optionalArray(key) else { throw failure(Message("plugin.json.missing_list"), key) }
-        return a
-    }
-    func optionalArray(_ key: String) throws(RuntimeFailure) -> [Any]? {
-        guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let a = v as? [Any] else { throw failure(Message("plugin.json.not_a_list"), key) }
-        return a
-    }
-    func optionalStrings(_ key: String) throws(RuntimeFailure) -> [String]? {
-        guard let a = try optionalArray(key) else { return nil }
-        guard let s = a as? [String] else { throw failure(Message("plugin.json.not_strings"), key) }
-        return s
-    }
-    func optionalObject(_ key: String) throws(RuntimeFailure) -> [String: Any]? {
-        guard let v = object[key], !(v is NSNull) else { return nil }
-        guard let o = v as? [String: Any] else { throw failure(Message("plugin.json.not_an_object"), key) }
-        return o
-    }
-    func optionalDictionary(_ key: String) throws(RuntimeFailure) -> [String: String]? {
-        guard let o = try optionalObject(key) else { return nil }
-        guard let d = o as? [String: String] else { throw failure(Message("plugin.json.not_a_string_map"), key) }
-        return d
-    }
-}

@@ -128,9 +128,8 @@ public enum Launcher {
                 io.err("error: LANE_PLUGIN_TIMEOUT '\(text)' is not a number of seconds from 0 to 600; using \(Int(timeout))\n")
             }
         }
-        let (plugins, pluginMessages) = PluginLoader.install(
-            compiled: options.plugins, runtimeDirectory: RuntimePlugin.defaultDirectory(environment: environment, dataDirectory: dataDirectory()),
-            runtimeTimeout: timeout, into: &registry, store: store, now: clock.now())
+        // Compiled plugins now; run-time plugins only once someone has signed in (below).
+        let (plugins, pluginMessages) = PluginLoader.install(compiled: options.plugins, runtimeDirectory: nil, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
         let cwd = FileManager.default.currentDirectoryPath
         let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
@@ -192,6 +191,20 @@ public enum Launcher {
                 io.err("error: " + ErrorReport.message(for: error) + "\n")
                 return ErrorReport.exitCode(for: error)
             }
+        }
+
+        // Run-time plugins start only now, for someone on the staff list who signed in.
+        switch RuntimePlugin.defaultDirectory(environment: environment, dataDirectory: dataDirectory()) {
+        case .success(let directory):
+            session.pluginDirectory = directory
+            var registry = session.registry, installed = session.plugins
+            let messages = PluginLoader.installRuntime(from: directory, runtimeTimeout: timeout, into: &installed, registry: &registry,
+                                                       store: store, now: clock.now())
+            session.plugins = installed
+            session.registry = registry
+            for message in messages { io.err("error: \(message)\n") }
+        case .failure(let failure):
+            io.err("error: " + Message("plugin.folder.refused", ["why": .message(failure.said)]).description + "\n")
         }
 
         if let command = options.command {

@@ -42,6 +42,8 @@ public final class ShellSession {
     }
     public let io: ShellIO
     public var seedsDirectory: String?
+    /// The run-time plugin folder (`plugin install` copies plugins there); nil when there is none.
+    public var pluginDirectory: String?
     public var workingDirectory: String
     /// On a terminal, the line editor's history (kept across sessions); else the lines of this run.
     public var historyProvider: (() -> [String])?
@@ -239,10 +241,15 @@ public final class ShellSession {
         case .write(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
-            return try change(operation, ctx, line: line) { tx in
+            afterCommit = []
+            defer { afterCommit = [] }
+            let output = try change(operation, ctx, line: line) { tx in
                 let output = try body(invocation, ctx, tx)
                 return (Recorded(output, audit: AuditCommands.note(spec, invocation, output)), ())
             }.0
+            // Committed: those who asked are told (run-time plugins' `notify`).
+            for notice in afterCommit { notice() }
+            return output
         }
     }
 
@@ -277,6 +284,10 @@ public final class ShellSession {
     func lookup<T>(_ operation: OperationID, _ inv: Invocation, _ body: (any StoreReading) throws -> T) throws -> T {
         try department.read(operation, by: try context().caller(inv.line), body)
     }
+
+    /// What to do once the command being run has committed (a run-time plugin's
+    /// "committed" notice); dropped when it is refused.
+    var afterCommit: [() -> Void] = []
 
     /// The command being run, while its change is open: plugins hear events with it.
     var activeContext: CommandContext?

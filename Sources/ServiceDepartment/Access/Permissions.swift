@@ -18,6 +18,7 @@ public struct Permissions: Sendable {
         "help": everyone, "history": everyone, "set": everyone, "source": everyone, "use": everyone, "whoami": everyone,
         "clock": everyone, "quit": everyone, "today": everyone, "roles": everyone, "login": everyone, "staff pin": everyone,
         "plugin list": everyone, "plugin info": everyone, "plugin enable": [], "plugin disable": [],
+        "plugin config": [], "plugin check": [], "plugin install": [],
         "customer show": everyone, "customer list": everyone, "customer find": everyone,
         "vehicle show": everyone, "vehicle list": everyone, "vehicle history": everyone,
         "staff list": everyone, "catalog labor": everyone, "catalog parts": everyone, "store show": everyone,

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import LaneCore
+
+/// Judges a plugin's SQL by what SQLite itself says the statement touches:
+/// its authorizer reports, while the statement compiles, every table read or
+/// written (also by triggers and views) and every change of the schema.
+/// Parsing SQL by hand would miss triggers, views and quoting tricks.
+///
+/// GRDB keeps the store connection's authorizer for its own bookkeeping (and
+/// setting another would expire its prepared statements), so statements are
+/// compiled here, on a private in-memory connection holding a copy of the
+/// store's schema; compiling needs the schema only, never the rows.
+final class PluginSQLGuard: @unchecked Sendable {
+    /// Plugins' tables live under `plg_NAME_`; no table of the core may start with `plg_`.
+    static let reservedPrefix = "plg_"
+    static func prefix(of plugin: String) -> String { reservedPrefix + plugin + "_" }
+
+    enum Purpose {
+        /// `PluginContext.rows`: reads the plugin's own tables only.
+        case query
+        /// `PluginContext.execute`: reads and writes the plugin's own tables only.
+        case statement
+        /// A plugin's migration: may also create, alter and drop its own tables, indexes and triggers.
+        case migration
+    }
+
+    struct Access: Equatable {
+        var action: Int32
+        var first: String?
+        var second: String?
+        /// The trigger or view through which the statement reaches the table.
+        var inner: String?
+    }
+
+    static let shared = PluginSQLGuard()
+
+    private let lock = NSLock()
+    private var connection: OpaquePointer?
+    private var schema: [String] = []
+
+    deinit { if let connection { sqlite3_close(connection) } }
+
+    /// The problems of `sql` (one statement) for `plugin`, empty when it may run.
+    func problems(_ sql: String, plugin: String, purpose: Purpose, in db: Database) throws -> [Message] {
+        let schema = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid
+            """)
+        return try lock.withLock {
+            let accesses = try compile(sql, schema: schema)
+            return Self.judge(accesses, plugin: plugin, purpose: purpose)
+        }
+    }
+
+    private final class Collector {
+        var accesses: [Access] = []
+    }
+
+    /// Compiles `sql` on the copy of the schema and returns what the authorizer reported.
+    private func compile(_ sql: String, schema: [String]) throws -> [Access] {
+        if connection == nil || schema != self.schema {
+            if let connection { sqlite3_close(connection) }
+            connection = nil
+            var fresh: OpaquePointer?
+            guard sqlite3_open_v2(":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let fresh else {
+                throw StoreFailure("the plugin guard could not open its private database")
+            }
+            for statement in schema where sqlite3_exec(fresh, statement, nil, nil, nil) != SQLITE_OK {
+                let why = String(cString: sqlite3_errmsg(fresh))
+                sqlite3_close(fresh)
+                throw StoreFailure("the plugin guard could not copy the schema: \(why)")
+            }
+            connection = fresh
+            self.schema = schema
+        }
+        guard let connection else { return [] }
+        let collector = Collector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        sqlite3_set_authorizer(connection, { context, action, first, second, _, inner in
+            guard let context else { return SQLITE_OK }
+            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+            collector.accesses.append(Access(action: action, first: first.map { String(cString: $0) },
+                                             second: second.map { String(cString: $0) }, inner: inner.map { String(cString: $0) }))
+            return SQLITE_OK
+        }, context)
+        defer { sqlite3_set_authorizer(connection, nil, nil) }
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        guard code == SQLITE_OK else {
+            throw Refusal(Message("plugin_sql.refused"),
+                          problems: [Problem("sql", Message("plugin_sql.sqlite_said", ["error": .text(String(cString: sqlite3_errmsg(connection)))]))])
+        }
+        return withExtendedLifetime(collector) { collector.accesses }
+    }
+
+    /// What a plugin may do, decided from the authorizer's report.
+    static func judge(_ accesses: [Access], plugin: String, purpose: Purpose) -> [Message] {
+        let own = prefix(of: plugin)
+        func isOwn(_ name: String?) -> Bool {
+            guard let name = name?.lowercased() else { return false }
+            return name.hasPrefix(own) || name.hasPrefix("sqlite_autoindex_" + own)
+        }
+        // SQLite's own bookkeeping while a migration creates or drops something.
+        func isCatalog(_ name: String?) -> Bool {
+            ["sqlite_master", "sqlite_schema", "sqlite_sequence", "sqlite_stat1"].contains(name?.lowercased() ?? "")
+        }
+        var problems: [Message] = []
+        func refuse(_ action: Int32, _ name: String?, _ inner: String?) {
+            var args: [String: MessageArgument] = ["what": .message(actionMessage(action)), "name": .text(name ?? ""),
+                                                   "plugin": .text(plugin), "prefix": .text(own)]
+            args["through"] = inner.map { .message(Message("plugin_sql.through", ["name": .text($0)])) } ?? .text("")
+            let message = Message("plugin_sql.outside_namespace", args)
+            if !problems.contains(message) { problems.append(message) }
+        }
+        let migrating = purpose == .migration
+        for a in accesses {
+            switch a.action {
+            case SQLITE_SELECT, SQLITE_FUNCTION, SQLITE_RECURSIVE:
+                continue
+            case SQLITE_READ:
+                if isOwn(a.first) || (migrating && isCatalog(a.first)) { continue }
+                refuse(a.action, a.first, a.inner)
+            case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE:
+                if purpose != .query && isOwn(a.first) { continue }
+                if migrating && isCatalog(a.first) { continue }
+                refuse(a.action, a.first, a.inner)
+            case SQLITE_CREATE_TABLE, SQLITE_DROP_TABLE:
+                if migrating && isOwn(a.first) { continue }
+                refuse(a.action, a.first, a.inner)
+            case SQLITE_CREATE_INDEX, SQLITE_DROP_INDEX, SQLITE_CREATE_TRIGGER, SQLITE_DROP_TRIGGER:
+                if migrating && isOwn(a.first) && isOwn(a.second) { continue }
+                refuse(a.action, isOwn(a.first) ? a.second : a.first, a.inner)
+            case SQLITE_REINDEX:
+                // Creating an index asks to build it.
+                if migrating && isOwn(a.first) { continue }
+                refuse(a.action, a.first, a.inner)
+            case SQLITE_ALTER_TABLE:
+                if migrating && isOwn(a.second) { continue }
+                refuse(a.action, a.second, a.inner)
+            default:
+                refuse(a.action, a.first, a.inner)
+            }
+        }
+        return problems
+    }
+
+    /// Words for what the authorizer reported.
+    static func actionMessage(_ action: Int32) -> Message {
+        switch action {
+        case SQLITE_READ: return Message("plugin_sql.action.read")
+        case SQLITE_INSERT: return Message("plugin_sql.action.insert")
+        case SQLITE_UPDATE: return Message("plugin_sql.action.update")
+        case SQLITE_DELETE: return Message("plugin_sql.action.delete")
+        case SQLITE_CREATE_TABLE, SQLITE_CREATE_INDEX, SQLITE_CREATE_TRIGGER: return Message("plugin_sql.action.create")
+        case SQLITE_DROP_TABLE, SQLITE_DROP_INDEX, SQLITE_DROP_TRIGGER: return Message("plugin_sql.action.drop")
+        case SQLITE_ALTER_TABLE: return Message("plugin_sql.action.alter")
+        case SQLITE_REINDEX: return Message("plugin_sql.action.reindex")
+        case SQLITE_PRAGMA: return Message("plugin_sql.action.pragma")
+        case SQLITE_ATTACH, SQLITE_DETACH: return Message("plugin_sql.action.attach")
+        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return Message("plugin_sql.action.transaction")
+        case SQLITE_CREATE_VIEW, SQLITE_CREATE_TEMP_VIEW, SQLITE_DROP_VIEW, SQLITE_DROP_TEMP_VIEW: return Message("plugin_sql.action.view")
+        case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TRIGGER,
+             SQLITE_DROP_TEMP_TABLE, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_TEMP_TRIGGER: return Message("plugin_sql.action.temporary")
+        default: return Message("plugin_sql.action.other", ["code": .int(Int(action))])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LaneStore
+import LaneCore
+import LanePlugin
+
+/// Security 1: plugins' tables live under `plg_NAME_`, which no table of the core
+/// has, and what a plugin's SQL touches is decided by SQLite's authorizer.
+@Suite struct PluginNamespaceTests {
+    @Test func noTableOfTheCoreStartsWithThePluginPrefix() throws {
+        let store = try SQLiteStore(inMemoryNamed: "prefix")
+        let names = try store.read { tx in
+            try String.fetchAll(try #require(tx as? SQLiteTransaction).db, sql: "SELECT name FROM sqlite_master")
+        }
+        #expect(names.contains("plugin_state") && names.contains("repair_order"))
+        #expect(names.filter { $0.hasPrefix(PluginSQLGuard.reservedPrefix) }.isEmpty)
+    }
+
+    @Test func v18MovesTheCompiledPluginsTablesUnderThePrefix() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-v18-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        // A store as a lane before v18 left it: the warranty plugin's table under its bare name.
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v16 row seals")
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE warranty_claim (id INTEGER PRIMARY KEY, ro_number TEXT NOT NULL);
+                CREATE INDEX warranty_claim_by_ro ON warranty_claim (ro_number);
+                INSERT INTO warranty_claim (ro_number) VALUES ('RO-20261123-0001');
+                INSERT INTO plugin_migration (plugin, identifier, applied_at) VALUES ('warranty', '1 claims and recalls', 0);
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        let (tables, rows) = try store.read { tx in
+            let db = try #require(tx as? SQLiteTransaction).db
+            return (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%warranty%' ORDER BY name"),
+                    try String.fetchAll(db, sql: "SELECT ro_number FROM plg_warranty_claim"))
+        }
+        #expect(tables == ["plg_warranty_claim", "plg_warranty_claim_by_ro"])
+        #expect(rows == ["RO-20261123-0001"])
+    }
+
+    /// What SQLite reports for one statement, judged for the plugin `repair`.
+    private func problems(_ sql: String, _ purpose: PluginSQLGuard.Purpose, plugin: String = "repair",
+                          setup: String = "") throws -> [Message] {
+        let store = try SQLiteStore(inMemoryNamed: "guard-\(UUID().uuidString)")
+        return try store.write { tx in
+            let db = try #require(tx as? SQLiteTransaction).db
+            if !setup.isEmpty { try db.execute(sql: setup) }
+            return try PluginSQLGuard.shared.problems(sql, plugin: plugin, purpose: purpose, in: db)
+        }
+    }
+
+    @Test func aPluginNamedLikeACoreTableCannotTouchIt() throws {
+        #expect(try !problems("UPDATE repair_order SET status = 'closed'", .statement).isEmpty)
+        #expect(try !problems("DROP TABLE repair_order_event", .migration).isEmpty)
+        #expect(try !problems("DELETE FROM staff_pin", .statement, plugin: "staff").isEmpty)
+        #expect(try !problems("DELETE FROM plugin_migration", .statement, plugin: "plugin").isEmpty)
+        #expect(try !problems("DELETE FROM part_reservation", .statement, plugin: "part").isEmpty)
+        // Reading the dealership's records goes through the typed API, never SQL.
+        #expect(try !problems("SELECT phone, address FROM customer", .query, plugin: "survey").isEmpty)
+        // Its own tables are its own.
+        #expect(try problems("CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY)", .migration).isEmpty)
+        let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
+        #expect(try problems("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement, setup: own).isEmpty)
+        #expect(try problems("SELECT v FROM plg_repair_x", .query, setup: own).isEmpty)
+        #expect(try !problems("INSERT INTO plg_repair_x (v) VALUES ('a')", .query, setup: own).isEmpty)
+    }
+
+    @Test func aTriggerOnItsOwnTableCannotReachTheCore() throws {
+        let setup = """
+            CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);
+            CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN UPDATE repair_order SET status = 'closed'; END;
+            """
+        let found = try problems("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement, setup: setup)
+        #expect(found.contains { $0.description.contains("repair_order") && $0.description.contains("plg_repair_t") })
+    }
+
+    @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
+        let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
+        #expect(try !problems("DROP TABLE plg_repair_x", .statement, setup: own).isEmpty)
+        #expect(try problems("DROP TABLE plg_repair_x", .migration, setup: own).isEmpty)
+        #expect(try !problems("CREATE INDEX plg_repair_i ON customer (name)", .migration).isEmpty)
+        #expect(try !problems("CREATE TRIGGER plg_repair_t AFTER INSERT ON customer BEGIN SELECT 1; END", .migration).isEmpty)
+        #expect(try !problems("PRAGMA foreign_keys = OFF", .migration).isEmpty)
+        #expect(try !problems("ATTACH 'x.db' AS x", .statement).isEmpty)
+        #expect(try !problems("CREATE VIEW plg_repair_v AS SELECT * FROM customer", .migration).isEmpty)
+    }
+
+    @Test func aRenameOutOfTheNamespaceIsRefused() throws {
+        let store = try SQLiteStore(inMemoryNamed: "rename")
+        #expect(throws: Refusal.self) {
+            try store.write { tx in
+                _ = try tx.migratePlugin(namespace: "repair", migrations: [
+                    PluginMigration("v1", sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY); ALTER TABLE plg_repair_x RENAME TO repair_extra"),
+                ], at: Timestamp(secondsSince1970: 0))
+            }
+        }
+    }
+}
