@@ -51,15 +51,17 @@ public final class SQLiteStore: ServiceStore {
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
             // A process that had the file open ended without closing it (killed,
             // a power cut): check the file before anything is read or written.
-            let unclean = SQLiteStore.staleMarkers(of: path)
+            let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
             if !unclean.isEmpty {
-                let damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" }
+                let damage: [String]
+                do { damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" } }
+                catch { throw Unclean(damage: [SQLiteStore.explain(error)]) }
                 if !damage.isEmpty { throw Unclean(damage: damage) }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
+            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
             try Schema.migrator.migrate(pool)
             writer = pool
         } catch let unclean as Unclean {
