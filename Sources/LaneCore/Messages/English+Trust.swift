@@ -14,6 +14,7 @@ extension MessageCatalog {
 
         // The audit trail: rows from before signing.
         "audit.legacy_unsigned": "{count} rows (1 to {last}) were written before this store had its key: their chain is checked, not their signature; whoever could edit the file could have rewritten them together",
+        "audit.key_mismatch": "the store's key file is not the one this trail was signed with (replaced or lost): no signature can be checked; put the original key file back beside the database",
         "audit.unsigned_unproven": "{count} rows carry no signature and nothing signed says when signing began: they may have been written or rewritten by someone without the key",
 
         // Seals: PINs and customers' contacts.
