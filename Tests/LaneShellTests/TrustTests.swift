@@ -115,6 +115,37 @@ import Testing
     }
 }
 
+/// The key file deleted: lane makes no new key for a store that signed its
+/// trail (rows signed with it could never be checked with the old one) and
+/// changes nothing until the key is back.
+@Suite struct MissingKeyTests {
+    @Test func aSignedStoreWithoutItsKeyIsNotWrittenAndGetsNoNewKey() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        do { _ = try TestShell(seeded: true, databasePath: path) }
+        let key = try #require(FileManager.default.contents(atPath: path + ".key"))
+        try FileManager.default.removeItem(atPath: path + ".key")
+        do {
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(store.secretKey == nil)
+            #expect(!FileManager.default.fileExists(atPath: path + ".key"))
+            #expect(try store.read { try $0.customerCount() } > 0)
+            do {
+                try store.write { tx in _ = try tx.insertStaff(name: "某人", role: .admin, team: nil, phone: nil) }
+                Issue.record("a store without its key was written")
+            } catch let failure as StoreFailure {
+                #expect(failure.message.contains("key file"))
+            }
+        }
+        // Put back, everything verifies and works again.
+        #expect(FileManager.default.createFile(atPath: path + ".key", contents: key))
+        let shell = try TestShell(user: "admin", seeded: false, databasePath: path)
+        #expect(try shell.expectOK("audit verify").contains("the audit trail is intact"))
+    }
+}
+
 /// Seals on PIN records and customers' contacts: `store check` finds an edit made with sqlite3.
 @Suite struct PinAndContactSealTests {
     func shell() throws -> TestShell {

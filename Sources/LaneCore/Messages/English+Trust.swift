@@ -24,7 +24,8 @@ extension MessageCatalog {
         "seal.customer_changed": "the mobile number or address differs from what lane wrote",
         "seal.customer_removed": "the customer lane sealed is gone",
 
-        // Files: a store that was not closed cleanly.
+        // Files: the key, and a store that was not closed cleanly.
+        "store.key_missing": "the store's key file {path} is missing: this store signed its audit trail with it, so lane changes nothing until it is put back (from a backup); lookups and `audit verify` still work",
         "store.unclean_damaged": "the database at {path} was not closed cleanly and is damaged ({text}); lane will not use it. Restore it from the last backup, or copy it aside and ask for help; do not keep working in it",
     ]
 }
