@@ -65,3 +65,21 @@ import Testing
         #expect(next.stderr.contains("Restore it from the last backup"))
     }
 }
+
+/// A script file (`lane -f`) saved in GBK: the lines before the bad one run,
+/// and the bad one is refused with its line and byte.
+@Suite struct ScriptFileEncodingTests {
+    @Test func aScriptFileThatIsNotUTF8SaysTheLineAndTheByte() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let url = scratch.directory.appendingPathComponent("gbk.lane")
+        var bytes = Data("customer add --name 王小明 --phone 13800138000\n".utf8)
+        bytes += Data("customer add --name 欧".utf8) + Data([0xD1, 0xF4]) + Data(" --phone 13900001111\n".utf8)
+        try bytes.write(to: url)
+        let result = try scratch.lane(["--user", "admin", "-f", url.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("line 2"))
+        #expect(result.stderr.contains("at byte 24"))
+        #expect(result.stdout.contains("added customer C0001 王小明"))
+    }
+}

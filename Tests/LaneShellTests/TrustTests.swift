@@ -205,9 +205,10 @@ import Testing
     @Test func theLineAndTheByteAreSaid() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID().uuidString).lane")
         defer { try? FileManager.default.removeItem(at: url) }
-        // Line 2 has 王 in GBK (CD F5) after "customer add --name " (20 bytes).
+        // Line 2: "customer add --name 欧" (20 bytes + 3 in UTF-8), then 阳 in GBK (D1 F4):
+        // the first bad byte is the 24th, the 22nd character.
         var bytes = Data("customer list\n".utf8)
-        bytes += Data("customer add --name ".utf8) + Data([0xCD, 0xF5]) + Data(" --phone 13900001111\n".utf8)
+        bytes += Data("customer add --name 欧".utf8) + Data([0xD1, 0xF4]) + Data(" --phone 13900001111\n".utf8)
         try bytes.write(to: url)
         let shell = try TestShell(seeded: true)
         let file = try #require(fopen(url.path, "r"))
@@ -217,6 +218,6 @@ import Testing
         #expect(outcome.code == .usage)
         let err = outcome.err
         #expect(err.contains("line 2"))
-        #expect(err.contains("at byte 21"))
+        #expect(err.contains("at byte 24"))
     }
 }
