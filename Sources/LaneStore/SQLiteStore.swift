@@ -51,15 +51,17 @@ public final class SQLiteStore: ServiceStore {
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
             // A process that had the file open ended without closing it (killed,
             // a power cut): check the file before anything is read or written.
-            let unclean = SQLiteStore.staleMarkers(of: path)
+            let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
             if !unclean.isEmpty {
-                let damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" }
+                let damage: [String]
+                do { damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" } }
+                catch { throw Unclean(damage: [SQLiteStore.explain(error)]) }
                 if !damage.isEmpty { throw Unclean(damage: damage) }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
+            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
             try Schema.migrator.migrate(pool)
             writer = pool
         } catch let unclean as Unclean {
@@ -67,9 +69,21 @@ public final class SQLiteStore: ServiceStore {
         } catch {
             throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
         }
-        secretKey = SQLiteStore.key(beside: path)
+        // A store that has signed rows gets no new key when its key file is gone:
+        // rows signed with a new key could never be checked with the old one.
+        let signed = (try? writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
+                    OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), 0)
+                """)
+        }) ?? nil
+        secretKey = SQLiteStore.key(beside: path, mayCreate: signed != true)
+        keyMissing = secretKey == nil && signed == true
         openMarker = SQLiteStore.markOpen(path)
     }
+
+    /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
+    private let keyMissing: Bool
 
     /// Removed when the store is closed cleanly (see `staleMarkers`).
     private let openMarker: String?
@@ -108,12 +122,13 @@ public final class SQLiteStore: ServiceStore {
     /// opened. It is kept out of the database so that someone who can edit
     /// the file (or a copy of it) cannot re-sign the audit trail. Nil when
     /// the file cannot be read or made (`audit verify` then says so).
-    static func key(beside path: String) -> [UInt8]? {
+    static func key(beside path: String, mayCreate: Bool = true) -> [UInt8]? {
         let keyPath = path + ".key"
         if let text = try? String(contentsOfFile: keyPath, encoding: .utf8) {
             let bytes = hexBytes(text.trimmingCharacters(in: .whitespacesAndNewlines))
             return bytes.count == 32 ? bytes : nil
         }
+        guard mayCreate else { return nil }
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
@@ -155,6 +170,7 @@ public final class SQLiteStore: ServiceStore {
     public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
         location = ":memory:"
         openMarker = nil
+        keyMissing = false
         // A key for this database's life only: tests sign and verify like a real store.
         var rng = SystemRandomNumberGenerator()
         secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -174,7 +190,10 @@ public final class SQLiteStore: ServiceStore {
     }
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
-        try translatingFailures {
+        if keyMissing {
+            throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]).description)
+        }
+        return try translatingFailures {
             try writer.write { db in
                 try db.execute(sql: Self.changeTracking)
                 return try body(SQLiteTransaction(db: db))

@@ -109,14 +109,8 @@ import Testing
         try shell.expectOK("set user 姚雪")
         #expect(try shell.expectRefused("customer erase C0002 --confirm C0003").contains("type the customer code C0002 again"))
         try shell.expectOK("customer erase C0002 --confirm c0002")
-        // The audit trail keeps commands as typed: append-only by design (see `customer erase --help`).
-        var section = ""
-        let dump = try shell.store.snapshot().split(separator: "\n").filter { line in
-            if line.hasPrefix("["), line.hasSuffix("]"), line.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0 == "_" }) {
-                section = String(line)
-            }
-            return section != "[audit_log]"
-        }.joined(separator: "\n")
+        // The audit trail too: its rows name the customer by code; the values kept apart are gone.
+        let dump = try withoutHashes(shell.store.snapshot())
         for personal in ["卢文博", "13363270655", "0655", "卢先生说等太久", "广东省深圳市宝安区新安街道创业一路12号"] {
             #expect(!dump.contains(personal), "\(personal) is still stored")
         }
@@ -205,7 +199,7 @@ import Testing
         try shell.expectOK("set user 姚雪")
         try shell.expectOK("customer erase C0002 --confirm C0002")
         // The audit trail too: its rows name the customer by code, the values kept apart are gone.
-        let stored = try shell.storedRows()
+        let stored = try shell.storedRows().mapValues(withoutHashes)
         for (table, rows) in stored {
             for personal in ["卢文博", "13363270655", "133 6327 0655", "133-6327-0655", "133.6327.0655", "１３３６３２７０６５５", "63270655", "0655"] {
                 #expect(!rows.contains(personal), "\(personal) is still stored in \(table)")
@@ -260,4 +254,10 @@ import Testing
         try shell.expectOK("set user 夏勇")
         #expect(try shell.expectRefused("customer export C0002").contains("may not run customer export"))
     }
+}
+
+/// Rows without their hashes, seals and signatures (hex), whose digits would
+/// match a number's last four by chance.
+func withoutHashes(_ rows: String) throws -> String {
+    rows.replacing(try Regex("[0-9a-f]{32,}"), with: "")
 }

@@ -115,6 +115,37 @@ import Testing
     }
 }
 
+/// The key file deleted: lane makes no new key for a store that signed its
+/// trail (rows signed with it could never be checked with the old one) and
+/// changes nothing until the key is back.
+@Suite struct MissingKeyTests {
+    @Test func aSignedStoreWithoutItsKeyIsNotWrittenAndGetsNoNewKey() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        do { _ = try TestShell(seeded: true, databasePath: path) }
+        let key = try #require(FileManager.default.contents(atPath: path + ".key"))
+        try FileManager.default.removeItem(atPath: path + ".key")
+        do {
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(store.secretKey == nil)
+            #expect(!FileManager.default.fileExists(atPath: path + ".key"))
+            #expect(try store.read { try $0.customerCount() } > 0)
+            do {
+                try store.write { tx in _ = try tx.insertStaff(name: "某人", role: .admin, team: nil, phone: nil) }
+                Issue.record("a store without its key was written")
+            } catch let failure as StoreFailure {
+                #expect(failure.message.contains("key file"))
+            }
+        }
+        // Put back, everything verifies and works again.
+        #expect(FileManager.default.createFile(atPath: path + ".key", contents: key))
+        let shell = try TestShell(user: "admin", seeded: false, databasePath: path)
+        #expect(try shell.expectOK("audit verify").contains("the audit trail is intact"))
+    }
+}
+
 /// Seals on PIN records and customers' contacts: `store check` finds an edit made with sqlite3.
 @Suite struct PinAndContactSealTests {
     func shell() throws -> TestShell {
@@ -174,9 +205,10 @@ import Testing
     @Test func theLineAndTheByteAreSaid() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID().uuidString).lane")
         defer { try? FileManager.default.removeItem(at: url) }
-        // Line 2 has 王 in GBK (CD F5) after "customer add --name " (20 bytes).
+        // Line 2: "customer add --name 欧" (20 bytes + 3 in UTF-8), then 阳 in GBK (D1 F4):
+        // the first bad byte is the 24th, the 22nd character.
         var bytes = Data("customer list\n".utf8)
-        bytes += Data("customer add --name ".utf8) + Data([0xCD, 0xF5]) + Data(" --phone 13900001111\n".utf8)
+        bytes += Data("customer add --name 欧".utf8) + Data([0xD1, 0xF4]) + Data(" --phone 13900001111\n".utf8)
         try bytes.write(to: url)
         let shell = try TestShell(seeded: true)
         let file = try #require(fopen(url.path, "r"))
@@ -186,6 +218,6 @@ import Testing
         #expect(outcome.code == .usage)
         let err = outcome.err
         #expect(err.contains("line 2"))
-        #expect(err.contains("at byte 21"))
+        #expect(err.contains("at byte 24"))
     }
 }

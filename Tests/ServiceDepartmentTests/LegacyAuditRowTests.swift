@@ -66,4 +66,13 @@ import LaneCore
         try appendLegacy(2, store)
         #expect(try store.read { try AuditTrail.verify($0).firstBroken } == 2)
     }
+
+    @Test func aReplacedKeyFileIsSaidPlainly() throws {
+        let store = try SQLiteStore(inMemoryNamed: "new-key")
+        try store.write { tx in for n in 1...2 { try AuditTrail.append(entry(n), key: store.secretKey, tx) } }
+        // The key file deleted: lane makes a new one, which signed none of these rows.
+        let other = [UInt8](repeating: 7, count: 32)
+        let refusal = try #require(throws: Refusal.self) { _ = try store.read { try AuditDesk.verify($0, key: other) } }
+        #expect(refusal.problems.map(\.said.code.rawValue).first == "audit.key_mismatch")
+    }
 }

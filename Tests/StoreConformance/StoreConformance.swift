@@ -24,6 +24,8 @@ public struct StoreConformance: Sendable {
         ("a repair order round-trips with its lines and checks", { try $0.repairOrdersRoundTrip() }),
         ("the audit trail chains and verifies", { try $0.auditTrailChains() }),
         ("PIN records round-trip and count failures", { try $0.pinRecordsRoundTrip() }),
+        ("personal values are kept apart from the audit rows, found by customer and erased", { try $0.auditPersonalValuesKeptApart() }),
+        ("the customers whose contacts a change wrote are noted once", { try $0.changedContactsAreNoted() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
@@ -153,6 +155,41 @@ public struct StoreConformance: Sendable {
             #expect(try tx.auditChain(afterSequence: 1, limit: 10).map(\.sequence) == [2, 3])
             #expect(try AuditTrail.verify(tx) == AuditVerification(checked: 3, firstBroken: nil))
         }
+    }
+
+    public func auditPersonalValuesKeptApart() throws {
+        let store = try make()
+        try store.write { (tx: any StoreWriting) throws in
+            try AuditTrail.append(AuditEntry(at: Self.now, user: "薛淑芬", role: "service_advisor", command: "customer add --name \u{1A}0\u{1A}",
+                                             noun: "customer", ref: "C0001", summary: "added"),
+                                  personal: ["王小明"], subjects: ["C0001"], key: store.secretKey, tx)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.auditPersonalNotErased(ofCustomer: "C0001") == [1])
+            #expect(try tx.auditPersonal(sequences: [1])[1]?.values == ["王小明"])
+            #expect(try tx.auditPersonal(sequences: [1])[1]?.subjects == ["C0001"])
+            #expect(try AuditTrail.verify(tx, key: store.secretKey).personalChecked == 1)
+        }
+        try store.write { (tx: any StoreWriting) throws in try tx.eraseAuditPersonal(sequence: 1, mark: "mark") }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.auditPersonalNotErased(ofCustomer: "C0001").isEmpty)
+            let erased = try tx.auditPersonal(sequences: [1])[1]
+            #expect(erased?.values == [] && erased?.salt == "" && erased?.erasedMark == "mark")
+        }
+    }
+
+    public func changedContactsAreNoted() throws {
+        let store = try make()
+        let (first, noted) = try store.write { (tx: any StoreWriting) throws -> (Customer, [Int64]) in
+            let c = try customer(tx, "王小明", "13800138000")
+            var edited = c
+            edited.address = "广东省深圳市福田区1号"
+            try tx.updateCustomer(edited)
+            return (c, try tx.customersChangedInTransaction())
+        }
+        #expect(noted == [first.id])
+        // Noted once: the next transaction starts afresh.
+        #expect(try store.write { try $0.customersChangedInTransaction() }.isEmpty)
     }
 
     public func pinRecordsRoundTrip() throws {

@@ -14,6 +14,7 @@ extension MessageCatalog {
 
         // The audit trail: rows from before signing.
         "audit.legacy_unsigned": "{count} rows (1 to {last}) were written before this store had its key: their chain is checked, not their signature; whoever could edit the file could have rewritten them together",
+        "audit.key_mismatch": "the store's key file is not the one this trail was signed with (replaced or lost): no signature can be checked; put the original key file back beside the database",
         "audit.unsigned_unproven": "{count} rows carry no signature and nothing signed says when signing began: they may have been written or rewritten by someone without the key",
 
         // Seals: PINs and customers' contacts.
@@ -23,7 +24,8 @@ extension MessageCatalog {
         "seal.customer_changed": "the mobile number or address differs from what lane wrote",
         "seal.customer_removed": "the customer lane sealed is gone",
 
-        // Files: a store that was not closed cleanly.
+        // Files: the key, and a store that was not closed cleanly.
+        "store.key_missing": "the store's key file {path} is missing: this store signed its audit trail with it, so lane changes nothing until it is put back (from a backup); lookups and `audit verify` still work",
         "store.unclean_damaged": "the database at {path} was not closed cleanly and is damaged ({text}); lane will not use it. Restore it from the last backup, or copy it aside and ask for help; do not keep working in it",
     ]
 }

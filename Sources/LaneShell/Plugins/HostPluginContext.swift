@@ -105,7 +105,9 @@ final class HostPluginContext: PluginContext {
            let open = Complaint.openOne(forOrder: order.id, among: try complaints(orderID: order.id)) {
             return (open, true)
         }
-        let caller = ctx.caller("complaint open \(customerCode)" + (orderNumber.map { " --ro \($0)" } ?? "") + " --text \(ShellWord.quoted(text))")
+        var caller = ctx.caller("complaint open \(customerCode)" + (orderNumber.map { " --ro \($0)" } ?? "") + " --text \(ShellWord.quoted(text))")
+        // X4: the customer's words, kept apart from the audit row like any typed free text.
+        caller.personal = [PersonalValue(.text, text)]
         let opened = try department.changeInside("complaint open", by: caller, tx, notifying: false) { tx in
             let opened = try FollowUpDesk.openComplaint(ComplaintRequest(customer: customerCode, order: orderNumber, text: text), by: caller, tx)
             return Recorded(opened, audit: AuditNote(ref: opened.customerCode, summary: opened.message.description))

@@ -28,6 +28,7 @@ public struct AuditDesk {
     public static func verify(_ tx: any StoreReading, key: [UInt8]? = nil, checkpoint: Checkpoint? = nil) throws -> AuditVerification {
         let result = try AuditTrail.verify(tx, key: key, checkpoint: checkpoint)
         var problems: [Problem] = []
+        if result.keyMismatch { problems.append(Problem("key", Message("audit.key_mismatch"))) }
         if let broken = result.firstBroken {
             problems.append(Problem(Message("audit.row", ["row": .int(Int(broken))]).description,
                                     Message("audit.row_broken", ["checked": .int(result.checked)])))

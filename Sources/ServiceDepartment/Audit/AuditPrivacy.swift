@@ -66,11 +66,13 @@ public enum AuditPrivacy {
         var command = command
         // A value the command holds in another form (quoted with escapes) would
         // slip past the replacement: then the whole command is kept apart.
-        if typed.contains(where: { !command.contains($0.text.trimmingWhitespace()) }) {
+        let named = typed.filter { !($0.kind == .customerReference && Customer.looksLikeCode($0.text.trimmingWhitespace())) }
+        if named.contains(where: { !command.contains($0.text.trimmingWhitespace()) }) {
             keep(command)
             command = placeholder(0)
         }
-        for v in typed { keep(v.text) }
+        // A customer given by code names nobody: the code stays in the row.
+        for v in named { keep(v.text) }
         let erased = Set(subjects.filter(\.phone.isErased).map(\.id))
         for c in subjects + before where !c.phone.isErased && !erased.contains(c.id) {
             keep(c.name)

@@ -46,8 +46,10 @@ public enum AuditTrail {
         var previous = genesis
         var expected: Int64 = 1
         // Where signing began, when a valid signed record of it is kept.
-        if let key, let seal = try tx.seals(kind: signingKind).first, let first = Int64(seal.key), seal.value == signingMAC(key, first) {
-            result.signingStart = first
+        if let key, let seal = try tx.seals(kind: signingKind).first, let first = Int64(seal.key) {
+            if seal.value == signingMAC(key, first) { result.signingStart = first }
+            // Signed, but not with this key: the key file was replaced or lost.
+            else if let row = try tx.auditEntry(sequence: first), !row.mac.isEmpty, row.mac != mac(key, row.hash) { result.keyMismatch = true }
         }
         var sawNewFormat = false
         chain: while true {
@@ -181,6 +183,8 @@ public struct AuditVerification: Sendable, Equatable {
     public var unsigned = 0
     /// Whether the store's key was there to check signatures with.
     public var keyKnown = false
+    /// Whether the rows were signed with another key than the one given.
+    public var keyMismatch = false
     /// The first row signed, as the store's signed record of it says (nil: no valid record).
     public var signingStart: Int64?
     /// X4: rows whose personal values (kept apart) match the chain; rows whose
