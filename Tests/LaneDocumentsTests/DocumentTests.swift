@@ -123,6 +123,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.html"))
     }
 
+    /// Without CUPS's lp, --printer is refused before anything is printed or logged.
+    @Test(.enabled(if: PDFPrinter.lp() == nil, "lp is installed here")) func noPrinterWithoutLP() throws {
+        let shell = try DemoDay.shell(user: "莫霞")
+        let folder = try DemoDay.folder()
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --pdf \(folder.path)/s.pdf --printer front-desk")
+            .contains("document.no_lp"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/s.pdf"))
+    }
+
     /// Customer text is HTML-escaped; control characters never reach the page.
     @Test func customerTextIsEscaped() throws {
         let shell = try DemoDay.shell()
