@@ -21,9 +21,9 @@ import Testing
         let scratch = try Self.demoDay()
         defer { scratch.remove() }
         let pdf = scratch.directory.appendingPathComponent("settlement.pdf")
-        let result = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261123-0001 --pdf \(pdf.path)"])
+        let result = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261121-0001 --pdf \(pdf.path)"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("printed settlement JS-20261123-0001"))
+        #expect(result.stdout.contains("printed settlement JS-20261121-0001"))
         let head = try FileHandle(forReadingFrom: pdf).readData(ofLength: 5)
         #expect(head == Data("%PDF-".utf8))
     }
@@ -33,15 +33,15 @@ import Testing
         let scratch = try Self.demoDay()
         defer { scratch.remove() }
         let missing = ["LANE_PDF_BROWSER": scratch.directory.appendingPathComponent("no-browser").path]
-        let pdf = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261123-0001 --pdf \(scratch.directory.path)/s.pdf"],
+        let pdf = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261121-0001 --pdf \(scratch.directory.path)/s.pdf"],
                                    environment: missing)
         #expect(pdf.status == 1)
         #expect(pdf.stderr.contains("apt-get install chromium-headless-shell fonts-noto-cjk"), "\(pdf.stderr)")
-        let html = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261123-0001 --html \(scratch.directory.path)/s.html"],
+        let html = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261121-0001 --html \(scratch.directory.path)/s.html"],
                                     environment: missing)
         #expect(html.status == 0, "\(html.stderr)")
         // The refused print was not logged: this one is the first.
-        #expect(html.stdout.contains("printed settlement JS-20261123-0001") && !html.stdout.contains("reprinted"))
+        #expect(html.stdout.contains("printed settlement JS-20261121-0001") && !html.stdout.contains("reprinted"))
         let page = try String(contentsOf: scratch.directory.appendingPathComponent("s.html"), encoding: .utf8)
         #expect(page.contains("贰佰捌拾壹元贰角陆分"))
     }
