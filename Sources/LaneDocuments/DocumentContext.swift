@@ -104,6 +104,8 @@ enum DocumentContext {
              "by": c.by, "at": time(c.at), "note": c.note] as Fields
         }
         ro["has_checks"] = !o.checks.isEmpty
+        ro["has_part_lines"] = o.lines.contains { $0.kind == .part }
+        ro["has_labor_lines"] = o.lines.contains { $0.kind == .labor }
         let lines = o.lines.enumerated().map { i, l in line(l, number: i + 1, labels) }
         ro["lines"] = lines
         ro["labor_lines"] = lines.filter { ($0["is_labor"] as? Bool) == true && ($0["approved"] as? Bool) == true }

@@ -11,8 +11,10 @@ public enum PDFPrinter {
     static let knownPaths = ["/usr/lib/chromium/chromium-headless-shell", "/usr/lib/chromium/headless_shell", "/usr/lib/chromium/chromium"]
 
     /// The browser to print with, or nil when none is installed.
+    /// `LANE_PDF_BROWSER` names one (nil when it is not there).
     public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let fm = FileManager.default
+        if let named = environment["LANE_PDF_BROWSER"], !named.isEmpty { return fm.isExecutableFile(atPath: named) ? named : nil }
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         for name in names {
             for dir in path where fm.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
@@ -71,10 +73,7 @@ public enum PDFPrinter {
 
     /// Hands a PDF to the system's print queue (`lp -d PRINTER FILE`).
     public static func send(_ file: URL, toPrinter printer: String) throws {
-        let fm = FileManager.default
-        guard let lp = ["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"].first(where: { fm.isExecutableFile(atPath: $0) }) else {
-            throw Refusal(Message("document.cannot_send_to_printer"), problems: [Problem("printer", Message("document.no_lp"))])
-        }
+        guard let lp = lp() else { throw Refusal(Message("document.cannot_send_to_printer"), problems: [noLP]) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lp)
         // The file's path is absolute and the printer's name was checked (`printerNameProblem`),
@@ -94,6 +93,13 @@ public enum PDFPrinter {
 }
 
 extension PDFPrinter {
+    /// CUPS's `lp`, or nil when the system has no print queue command.
+    public static func lp() -> String? {
+        ["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    public static let noLP = Problem("printer", Message("document.no_lp"))
+
     /// A print queue's name as CUPS allows it: printable, no space, slash or
     /// `#`, and not starting with `-` (which lp would take for an option).
     public static func printerNameProblem(_ name: String) -> Problem? {

@@ -14,7 +14,7 @@ enum DemoDay {
     /// RO-…-0001: service with a 5 % discount and a declined safety item, paid.
     /// RO-…-0002: free first service, a warranty line, wipers paid.
     /// RO-…-0003: an assembly repair in the workshop. AP-20261125-001: prepared.
-    static let discounted = "RO-20261123-0001", covered = "RO-20261123-0002", inWorkshop = "RO-20261123-0003"
+    static let discounted = "RO-20261121-0001", covered = "RO-20261121-0002", inWorkshop = "RO-20261123-0001"
     static let appointment = "AP-20261125-001"
 
     static func shell(user: String = "薛淑芬") throws -> TestShell {
@@ -24,7 +24,7 @@ enum DemoDay {
             if text.isEmpty || text.hasPrefix("#") { continue }
             try shell.expectOK(text)
         }
-        try shell.expectOK("clock set 2026-11-23T17:30")
+        try shell.expectOK("clock set 2026-11-23T09:30")
         try shell.expectOK("set user \(user)")
         return shell
     }

@@ -53,9 +53,9 @@ import Testing
             #expect(s.total == Money(fen: 28_126) && s.discount == Money(fen: 1_310))
             #expect(settlement.contains("贰佰捌拾壹元贰角陆分"))
             #expect(settlement.contains("客户拒绝的安全建议项目") && settlement.contains("更换前刹车片"))
-            #expect(settlement.contains("2027-05-23 / 35000"))
+            #expect(settlement.contains("2027-05-21 / 35000"))
             // Minor repairs: 2,000 km or 10 days from the day it was paid.
-            #expect(settlement.contains("2026-12-03 / 32000"))
+            #expect(settlement.contains("2026-12-01 / 32000"))
         } else {
             #expect(s.total == Money(fen: 17_628))
             #expect(settlement.contains("免费") && settlement.contains("保修"))
@@ -123,6 +123,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.html"))
     }
 
+    /// Without CUPS's lp, --printer is refused before anything is printed or logged.
+    @Test(.enabled(if: PDFPrinter.lp() == nil, "lp is installed here")) func noPrinterWithoutLP() throws {
+        let shell = try DemoDay.shell(user: "莫霞")
+        let folder = try DemoDay.folder()
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --pdf \(folder.path)/s.pdf --printer front-desk")
+            .contains("document.no_lp"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/s.pdf"))
+    }
+
     /// Customer text is HTML-escaped; control characters never reach the page.
     @Test func customerTextIsEscaped() throws {
         let shell = try DemoDay.shell()
@@ -135,14 +144,14 @@ import Testing
         }
         try shell.expectOK("ro open 粤BB9188")
         try shell.expectOK("ro check-in --mileage 900 --fuel 2 --covers --damage '<img src=x onerror=alert(1)>' --valuables '{{{x}}}' --equipment '&amp;'")
-        for command in ["print check-in \(DemoDay.discounted)", "print settlement \(DemoDay.discounted)", "print check-in RO-20261123-0004"] {
+        for command in ["print check-in \(DemoDay.discounted)", "print settlement \(DemoDay.discounted)", "print check-in RO-20261123-0002"] {
             let html = try DemoDay.html(shell, command, in: folder)
             #expect(!html.contains("<script>") && !html.contains("<img"), "\(command)")
             #expect(!html.unicodeScalars.contains("\u{1B}"), "\(command)")
         }
         let sheet = try DemoDay.html(shell, "print check-in \(DemoDay.discounted)", in: folder)
         #expect(sheet.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;卢\u{FFFD}[31m"))
-        let other = try DemoDay.html(shell, "print check-in RO-20261123-0004", in: folder)
+        let other = try DemoDay.html(shell, "print check-in RO-20261123-0002", in: folder)
         #expect(other.contains("&lt;img src=x onerror=alert(1)&gt;") && other.contains("{{{x}}}") && other.contains("&amp;amp;"))
     }
 
@@ -159,7 +168,7 @@ import Testing
         try shell.expectOK("store set documents.templates \(own.path)")
         try shell.expectOK("set user 莫霞")
         let gate = try DemoDay.html(shell, "print gate-pass \(DemoDay.discounted)", in: folder)
-        #expect(gate == "<p>星河汽车深圳南山4S店 GP-20261123-0001 ¥281.26 卢文博</p>")
+        #expect(gate == "<p>星河汽车深圳南山4S店 GP-20261121-0001 ¥281.26 卢文博</p>")
         let settlement = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
         #expect(settlement.contains("结算单（本店格式）") && settlement.contains("应收总额"))
         try shell.expectOK("set user admin")

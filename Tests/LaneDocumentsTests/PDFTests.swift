@@ -47,9 +47,9 @@ struct PDFTests {
         let file = try Self.pdf(shell, "print settlement \(DemoDay.discounted)", folder, "settlement")
         let text = try Self.text(file)
         for field in ["机动车维修费用结算清单", "星河汽车深圳南山4S店", "粤交运管许可深字440305000123号", "0755-8600 1234",
-                      "RO-20261123-0001", "粤B27DP2", "卢文博", "5000公里常规保养", "机油滤清器", "更换前刹车片",
+                      "RO-20261121-0001", "粤B27DP2", "卢文博", "5000公里常规保养", "机油滤清器", "更换前刹车片",
                       "¥224.00", "¥38.00", "¥13.10", "¥248.90", "¥32.36", "¥281.26", "贰佰捌拾壹元贰角陆分",
-                      "2027-05-23", "35000", "微信支付", "04400123", "JS-20261123-0001", "莫霞", "第1页/共1页"] {
+                      "2027-05-21", "35000", "微信支付", "04400123", "JS-20261121-0001", "莫霞", "第1页/共1页"] {
             #expect(text.filter { !$0.isWhitespace }.contains(field.filter { !$0.isWhitespace }), "the PDF lacks \(field)")
         }
         let info = try DemoDay.run(DemoDay.which("pdfinfo") ?? "pdfinfo", [file.path])

@@ -58,6 +58,7 @@ enum PrintCommands {
         if let printer {
             if pdf == nil { problems.append(Problem("printer", Message("document.printer_needs_pdf"))) }
             if let p = PDFPrinter.printerNameProblem(printer) { problems.append(p) }
+            if PDFPrinter.lp() == nil { problems.append(PDFPrinter.noLP) }
         }
         if pdf != nil && PDFPrinter.browser() == nil { problems += PDFPrinter.missing.problems }
         let target = (html ?? pdf).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL }
