@@ -250,10 +250,22 @@ public struct RuntimePlugin: Sendable {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        // Wait in short steps, so Ctrl-C at the terminal stops a slow plugin
+        // (the command's transaction then rolls back: nothing is stored).
+        let deadline = DispatchTime.now() + timeout
+        func stop() {
             process.terminate()
             if finished.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            throw RuntimeFailure(Message("plugin.runtime.timed_out", ["seconds": .text(formatSeconds(timeout))]))
+        }
+        while finished.wait(timeout: min(deadline, .now() + 0.1)) == .timedOut {
+            if Terminal.interruptPending {
+                stop()
+                throw RuntimeFailure(Message("terminal.command_stopped"))
+            }
+            if DispatchTime.now() >= deadline {
+                stop()
+                throw RuntimeFailure(Message("plugin.runtime.timed_out", ["seconds": .text(formatSeconds(timeout))]))
+            }
         }
         let out = output.finish(), err = errors.finish()
         // What the plugin printed on standard error, after a colon, tells its author why.
