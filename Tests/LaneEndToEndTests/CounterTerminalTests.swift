@@ -190,13 +190,10 @@ struct CounterTerminalTests {
         shell.width = 80
         shell.height = 30
         try shell.start()
+        shell.type("set pager off"); shell.press("Enter")
+        try shell.waitForInput("")
         for command in ["remind due", "help ro", "help customer find", "appt board"] {
-            shell.type("set pager off"); shell.press("Enter")
-            try shell.waitForInput("")
-            try shell.clearHistory()
-            shell.type(command); shell.press("Enter")
-            try shell.waitForInput("")
-            let lines = shell.screen(joined: true, history: true)
+            let lines = try ReadmeTourTests.typed([command], on: shell)
             let wide = lines.filter { TmuxShell.cells($0) > 80 }
             #expect(wide.isEmpty, "`\(command)` wrapped at 80 columns:\n\(wide.joined(separator: "\n"))")
         }
@@ -275,6 +272,19 @@ struct ReadmeTourTests {
         return commands
     }
 
+    /// Types a command's lines on a cleared screen and returns everything
+    /// shown since, lines the terminal wrapped joined again.
+    static func typed(_ command: [String], on shell: TmuxShell) throws -> [String] {
+        try shell.clearHistory()
+        for line in command {
+            shell.type(line)
+            shell.press("Enter")
+        }
+        // The prompt again (it shows what `use` made current).
+        try shell.waitForScreen("the prompt after `\(command[0])`") { $0.count > 1 && $0.last.map { $0.hasPrefix("SZNS 薛淑芬") && $0.hasSuffix(">") } == true }
+        return shell.screen(joined: true, history: true)
+    }
+
     @Test func theTourFitsEightyColumns() throws {
         let shell = try TmuxShell.seeded()
         defer { shell.close() }
@@ -282,19 +292,82 @@ struct ReadmeTourTests {
         shell.environment = ["LANE_PAGER": "cat"]
         try shell.start()
         for command in try Self.tour() {
-            try shell.clearHistory()
-            for line in command {
-                shell.type(line)
-                shell.press("Enter")
-            }
-            // The prompt again (it shows what `use` made current).
-            try shell.waitForScreen("the prompt after `\(command[0])`") { $0.last.map { $0.hasPrefix("SZNS 薛淑芬") && $0.hasSuffix(">") } == true }
-            let lines = shell.screen(joined: true, history: true)
+            let lines = try Self.typed(command, on: shell)
             let wide = lines.filter { TmuxShell.cells($0) > 80 }
             #expect(wide.isEmpty, "`\(command.joined(separator: " "))` wrapped at 80 columns:\n\(wide.joined(separator: "\n"))")
             #expect(!lines.contains { $0.hasPrefix("error:") }, "`\(command.joined(separator: " "))` failed:\n\(lines.joined(separator: "\n"))")
         }
         shell.press("C-d")
         try shell.waitForScreen("lane to exit") { $0.contains(TmuxShell.exitMarker + "0") }
+    }
+}
+
+/// `--watch`, `-c` with a pipe, and the manual page.
+@Suite("Counter terminal: watching, scripts, manual")
+struct CounterTerminalMoreTests {
+    @Test func watchRedrawsUntilCtrlC() throws {
+        let shell = try TmuxShell.seeded()
+        defer { shell.close() }
+        try shell.start()
+        shell.type("appt board --watch 1"); shell.press("Enter")
+        try shell.waitForScreen("the board drawn twice") { $0.contains { $0.hasPrefix("redrawn every 1 s (2)") } }
+        shell.press("C-c")
+        try shell.waitForInput("")
+        shell.type("today --watch 1"); shell.press("Enter")
+        try shell.waitForScreen("the agenda drawn twice") { lines in
+            lines.contains { $0.hasPrefix("redrawn every 1 s (2)") } && lines.contains { $0.hasPrefix("for") && $0.contains("薛淑芬") }
+        }
+        shell.press("C-c")
+        try shell.waitForInput("")
+        try shell.quitWithCtrlD()
+    }
+
+    static func seeded() throws -> Scratch {
+        let scratch = try Scratch()
+        let seeded = try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"])
+        try #require(seeded.status == 0, "\(seeded.stderr)")
+        return scratch
+    }
+
+    @Test func dashCSaysItLeftThePipedLines() throws {
+        let scratch = try Self.seeded()
+        defer { scratch.remove() }
+        let piped = try scratch.lane(["-c", "whoami"], input: "customer add --name 管道甲 --phone 13800000011\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr.contains("warning: standard input was not read"), "\(piped.stderr)")
+        #expect(!(try scratch.lane(["-c", "customer find 管道甲"])).stdout.contains("13800000011"))
+        let quiet = try scratch.lane(["-c", "whoami"])
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        // In a script --watch has nothing to redraw.
+        let watched = try scratch.lane(["-c", "appt board --watch 2"])
+        #expect(watched.status == 2 && watched.stderr.contains("--watch redraws a terminal's screen"))
+    }
+
+    static var groff: String? {
+        ["/usr/bin/groff", "/usr/local/bin/groff"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test(.enabled(if: groff != nil, "groff is not installed, so the manual page cannot be rendered"))
+    func theManualPageRendersWithoutWarnings() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let page = try LaneProcess.run(["--generate-manpage"], database: scratch.database)
+        #expect(page.status == 0)
+        #expect(page.stdout.hasPrefix(".TH LANE 1"))
+        let file = try scratch.write("lane.1", page.stdout)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.groff))
+        // -k: through preconv, as man does, for the Chinese examples; -P-cbou: plain text to search.
+        process.arguments = ["-k", "-man", "-Tutf8", "-ww", "-P-cbou", file.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(text.contains("ro dispatch") && text.contains("apropos"))
     }
 }

@@ -189,18 +189,6 @@ import Testing
         #expect(shell.session.current?.reference(for: .repairOrder) == nil)
     }
 
-    @Test func dispatchWithoutATeamShowsTheLoadsAndStoresNothing() throws {
-        let shell = try TestShell(seeded: true)
-        for line in FollowUpCommandTests.serviceDay(upTo: "set user 何子涵") { try shell.expectOK(line) }
-        try shell.expectOK("set user 何子涵")
-        let before = try shell.store.snapshot()
-        let out = try shell.expectOK("ro dispatch RO-20261123-0001")
-        #expect(out.contains("机电一组") && out.contains("labour hours waiting"))
-        #expect(try shell.store.snapshot() == before)
-        #expect(try shell.expectOK("ro dispatch RO-20261123-0001 --team 机电一组").contains("dispatched"))
-        try shell.expectRefused("ro dispatch RO-20261123-0001 --team 没有这个组")
-    }
-
     @Test func todaySuggestsOnlyStepsThatCanBeDoneAndCustomerServiceSeesWhoToCall() throws {
         let shell = try TestShell(seeded: true)
         try shell.expectOK("ro open 粤B27DP2")

@@ -32,6 +32,8 @@ struct Watch {
         defer {
             session.pagerOn = paging
             Terminal.takeInterrupt()
+            // The terminal echoed ^C where the cursor was: the prompt goes on a line of its own.
+            session.io.out("\n")
         }
         Terminal.takeInterrupt()
         var round = 0
