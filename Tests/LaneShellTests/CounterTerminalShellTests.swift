@@ -215,3 +215,31 @@ import Testing
         for spec in registry.allSpecs { #expect(page.contains(ManPage.escape(spec.usage)), "\(spec.name) is missing") }
     }
 }
+
+/// seeds/monday.lane: the demo's Monday is live for the advisor and for customer service.
+@Suite struct LiveMondayTests {
+    @Test func theDemoAdvisorsMondayHasRealItems() throws {
+        let shell = try TestShell(seeded: true)
+        shell.session.user = "admin"
+        try shell.expectOK("source \(TestShell.seedsPath)/monday.lane")
+        try shell.expectOK("clock set 2026-11-23T09:00")
+        try shell.expectOK("set user 薛淑芬")
+        let today = try shell.expectOK("today")
+        // Appointments arriving this morning, calls to make, an order waiting for her.
+        #expect(today.contains("AP-20261123-001") && today.contains("AP-20261123-003"))
+        #expect(today.contains("confirmation calls due") && today.contains("AP-20261124-001"))
+        #expect(today.contains("to call; `appt confirm APPT"))
+        #expect(today.contains("RO-20261123-0002"))
+        // Never a step that cannot be done now: the order at reception is not ready to sign.
+        #expect(!today.contains(" ro sign "), "\(today)")
+        #expect(today.contains("ro why-not RO-20261123-0002 sign"))
+        // The workshop has a car in it.
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectOK("today").contains("RO-20261123-0001"))
+        // Customer service: Friday's delivery to call, with the name and the number.
+        try shell.expectOK("set user 蒋芳")
+        let service = try shell.expectOK("today")
+        #expect(service.contains("RO-20261120-0001") && service.contains("邹家豪") && service.contains("19105176320"))
+        #expect(service.contains("`followup record RO"))
+    }
+}

@@ -87,6 +87,10 @@ extension MessageCatalog {
         "terminal.man_files": "~/.local/share/servicelane/lane.sqlite (the store, $LANE_DB) and lane.sqlite.key beside it; ~/.local/share/servicelane/histories/ (one history per member of staff, $LANE_HISTORY); ~/.local/share/servicelane/plugins/ (run-time plugins, $LANE_PLUGINS).",
         "terminal.man_exit": "0 ok, 1 a command was refused, 2 usage error, 3 storage failure.",
         "terminal.man_see_also": "less(1); the project's README.md and docs/ (architecture, security, json, plugins).",
+        // `today`: where the calls due are, and how each is recorded.
+        "terminal.today_confirm_hint": "{count} to call; `appt confirm APPT day_before|hour_before` records each answer",
+        "terminal.today_remind_hint": "{count} to call; `remind log PLATE KIND --outcome …` records each call",
+        "terminal.today_followup_hint": "{count} to call; `followup record RO quality|tracking …` records each call",
         // Lists cut at their limit.
         "terminal.rows_more": "rows {first} to {last} shown, more follow: --offset {next} shows the next, --limit N more at once",
     ]

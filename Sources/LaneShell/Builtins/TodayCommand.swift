@@ -64,8 +64,10 @@ enum TodayCommand {
     }
 
     static func confirmations(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        ("confirmations", "confirmation calls due",
-         AppointmentCommands.confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller("today"), tx)))
+        var t = AppointmentCommands.confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller("today"), tx))
+        // The calls due, and how to record each one.
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_confirm_hint", ["count": .int(t.rows.count)]).description }
+        return ("confirmations", "confirmation calls due", t)
     }
 
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
@@ -105,6 +107,7 @@ enum TodayCommand {
             t.rows.append([.text(r.rule), .text(call.item.vehicle.plate.value), .text(call.customerName ?? "?"), .text(call.phone),
                            .date(r.dueOn), .text(r.reason)])
         }
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_remind_hint", ["count": .int(t.rows.count)]).description }
         return ("reminders", "reminder calls (remind due)", t)
     }
 
@@ -117,6 +120,7 @@ enum TodayCommand {
             t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.customer?.name ?? "?"), .text(ctx.privacy.phone(row.customer?.phone)),
                            .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])
         }
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_followup_hint", ["count": .int(t.rows.count)]).description }
         return ("follow_ups", "follow-up calls (followup due)", t)
     }
 
