@@ -174,14 +174,21 @@ struct CounterTerminalTests {
         try shell.waitForScreen("the cut list") { $0.contains { $0.contains("only the first 40 are listed") } }
         try shell.interrupt()
 
+        // With an order in use, the part number completes; a second TAB adds nothing.
+        shell.type("ro open 粤B27DP2"); shell.press("Enter")
+        try shell.waitForScreen("the order in use") { $0.last?.hasPrefix("SZNS 薛淑芬 [RO-20261123-0001") == true }
         shell.type("ro part XH-9410")
         shell.press("Tab")
+        try shell.waitForScreen("the part completed") { $0.last?.hasSuffix("> ro part XH-94109-0014") == true }
         shell.press("Tab")
-        Thread.sleep(forTimeInterval: 0.5)
+        shell.type("|")
+        try shell.waitForScreen("the line after the second TAB") { $0.last?.hasSuffix("|") == true }
         let line = shell.screen().last ?? ""
-        #expect(!line.hasSuffix(" XH-"), "a second TAB added a bogus argument: \(line)")
-        try shell.interrupt()
-        try shell.quitWithCtrlD()
+        #expect(line.hasSuffix("> ro part XH-94109-0014 |"), "a second TAB added a bogus argument: \(line)")
+        shell.press("C-c")
+        try shell.waitForScreen("the line dropped") { $0.last?.hasSuffix("]>") == true }
+        shell.type("exit"); shell.press("Enter")
+        try shell.waitForScreen("lane to exit") { $0.contains(TmuxShell.exitMarker + "0") }
     }
 
     @Test func outputFitsEightyColumnsAndTallOutputIsPaged() throws {
