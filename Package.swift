@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Signal flags, the hidden PIN prompt and libedit's key reader (see lane_terminal.c).
+        .target(name: "CLaneTerminal", dependencies: ["CLibEdit"], linkerSettings: [.linkedLibrary("edit")]),
         .target(name: "LaneCore"),
         // The plugin API: all a plugin imports (it re-exports LaneCore's value types).
         .target(name: "LanePlugin", dependencies: ["LaneCore"]),
@@ -61,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "LaneDocuments", "CLibEdit", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "LaneDocuments", "CLibEdit", "CLaneTerminal", .product(name: "TOMLKit", package: "TOMLKit")],
             // TOMLKit extends String, Array and Dictionary with public subscripts; without this they
             // leak from ConfigFile.swift into every file of the module, and `options[name] = words[i]`
             // stores nothing (tomlKitsSubscriptsDoNotReachTheShell).

@@ -645,9 +645,80 @@ def to_csv(rows):
     return buf.getvalue()
 
 
+# ---------------------------------------------------------------------------
+# A live Monday: what has happened by 09:00 on the demo's date, as commands.
+# Not loaded by `seed load` (tests count on a store without open orders);
+# scripts/demo runs it once on a new demo store: `lane --user admin -f seeds/monday.lane`.
+# ---------------------------------------------------------------------------
+MONDAY = """\
+# A live Monday for the demo (written by scripts/make-seeds.py; do not edit).
+# Friday 2026-11-20: 粤BY4531's overdue service, delivered and paid; its
+# quality call (R6.1) falls due on Monday.
+clock set 2026-11-20T09:00
+set user 薛淑芬
+ro open 粤BY4531
+ro complaint --text 常规保养
+ro check-in --mileage 16500 --fuel 3 --covers
+ro warranty not_covered
+ro documents
+ro labor MNT-5K
+ro promise
+ro sign --payment wechat --old-parts leave --wash no --signed-by 邹家豪
+ro handover
+set user 何子涵
+ro dispatch --team 机电一组
+set user 夏勇
+ro clock-on 1 --tech 夏勇
+ro clock-off 1 --finished
+ro check self --pass
+set user 程国栋
+ro check leader --pass --note 正常
+set user 赵子涵
+ro check final --pass
+set user 薛淑芬
+ro delivery-check
+ro notify --at 16:00
+ro deliver --next-date 2027-05-20 --next-km 21500 --call-time 工作日上午
+ro settle --signed-by 邹家豪
+set user 莫霞
+ro pay --method wechat --amount 253.12 --invoice 1
+use none
+# Friday afternoon: calls book three cars for Monday morning and one for Tuesday
+# (its confirmation call is due on Monday).
+set user 薛淑芬
+clock set 2026-11-20T15:00
+appt book 粤BD92702 --at 2026-11-23T09:30 --job 常规保养 --accept-peak
+appt book 粤BDN4595 --at 2026-11-23T10:45 --job 首次保养
+appt book 粤BB8554 --at 2026-11-23T11:30 --job 首次保养
+appt book 粤BG6396 --at 2026-11-24T14:00 --job 常规保养
+# Monday 08:10: 粤BC4548 signed and in the workshop.
+clock set 2026-11-23T08:10
+ro open 粤BC4548
+ro complaint --text 常规保养，空调异味
+ro check-in --mileage 13000 --fuel 2 --covers
+ro warranty not_covered
+ro documents
+ro labor MNT-5K
+ro promise
+ro sign --payment cash --old-parts leave --wash yes --signed-by 欧阳晓峰
+ro handover
+set user 何子涵
+ro dispatch --team 机电一组
+set user 夏勇
+ro clock-on 1 --tech 夏勇
+use none
+set user 薛淑芬
+# Monday 08:40: 粤BV9679 arrives with a brake noise; reception has begun.
+clock set 2026-11-23T08:40
+ro open 粤BV9679
+ro complaint --text 刹车异响
+use none
+"""
+
+
 def write_all(out):
     os.makedirs(SEEDS, exist_ok=True)
-    for name, content in out.items():
+    for name, content in list(out.items()) + [("monday.lane", MONDAY)]:
         text = content if isinstance(content, str) else to_csv(content)
         with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -961,6 +1032,11 @@ audit trail keeps the old and the new value), e.g. `store set workshop.bays 10`.
 
 **Demo date: 2026-11-23 (Monday), store time zone UTC+08:00.** No visit is
 later than 2026-11-20.
+
+`monday.lane` makes the demo's Monday live (scripts/demo runs it once, on a
+new demo store; `seed load` does not): a car delivered on Friday whose
+quality call is due, three appointments arriving that morning and one on
+Tuesday to confirm, a car in the workshop and one at reception.
 
 | File | Columns | Holds |
 |---|---|---|

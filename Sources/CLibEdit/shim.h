@@ -44,6 +44,14 @@ static inline int lane_el_add_function(EditLine *el, const char *name, const cha
 static inline int lane_el_bind(EditLine *el, const char *key, const char *command) {
     return el_set(el, EL_BIND, key, command, (const char *)NULL);
 }
+// `settc CAP VALUE`: an empty value switches a terminal capability off.
+static inline int lane_el_settc(EditLine *el, const char *cap, const char *value) {
+    return el_set(el, EL_SETTC, cap, value, (const char *)NULL);
+}
+static inline int lane_history_clear(History *h) {
+    HistEvent ev;
+    return history(h, &ev, H_CLEAR);
+}
 static inline int lane_history_set_size(History *h, int size) {
     HistEvent ev;
     return history(h, &ev, H_SETSIZE, size);

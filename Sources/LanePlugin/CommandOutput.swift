@@ -32,10 +32,13 @@ public struct Table: Sendable, Equatable {
     public var rows: [[Value]]
     /// What a person reads instead of an empty table ("no customer matches 王").
     public var emptyText: String
-    public init(columns: [Column], rows: [[Value]] = [], emptyText: String = "(none)") {
+    /// A line under the table for people (`50 shown; more follow`); JSON and CSV leave it out.
+    public var footnote: String?
+    public init(columns: [Column], rows: [[Value]] = [], emptyText: String = "(none)", footnote: String? = nil) {
         self.columns = columns
         self.rows = rows
         self.emptyText = emptyText
+        self.footnote = footnote
     }
 }
 

@@ -48,6 +48,9 @@ struct LaneCommand: ParsableCommand {
         valueName: "name"))
     var resetPin: String?
 
+    @Flag(name: .customLong("generate-manpage"), help: "Print lane(1), the manual page of every command, in roff (man -l - reads it).")
+    var generateManpage = false
+
     func validate() throws {
         if let format, OutputFormat(rawValue: format) == nil { throw ValidationError("--format is table, json or csv, not '\(format)'") }
         if ErrorPolicy(rawValue: onError) == nil { throw ValidationError("--on-error is stop or continue, not '\(onError)'") }
@@ -71,6 +74,11 @@ struct LaneCommand: ParsableCommand {
 
 do {
     let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
+    if parsed.generateManpage {
+        print(ManPage.roff(try Launcher.builtinRegistry(), processHelp: LaneCommand.helpMessage(columns: 78),
+                           version: LaneCommand.configuration.version), terminator: "")
+        exit(0)
+    }
     exit(Launcher.run(parsed.launchOptions()).rawValue)
 } catch {
     // Help and --version are not errors; anything else is a usage error (2), as documented.

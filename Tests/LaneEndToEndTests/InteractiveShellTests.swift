@@ -225,6 +225,10 @@ final class TmuxShell {
     }
 
     static let width = 120, height = 40
+    /// This shell's window; `resize` changes it.
+    var width = TmuxShell.width, height = TmuxShell.height
+    /// Added to the environment lane runs with (set before `start`).
+    var environment: [String: String] = [:]
     static let timeout: TimeInterval = 10
     static let exitMarker = "lane exited with status "
 
@@ -233,6 +237,15 @@ final class TmuxShell {
     let socket = "lane-e2e-\(UUID().uuidString.prefix(13))"
     private var runs = 0
     private var target: String { "lane\(runs)" }
+
+    /// A second shell on the same scratch folder (same store, same history
+    /// folder): two windows of one account. Close it before the first.
+    func sibling() -> TmuxShell {
+        let other = TmuxShell(scratch: scratch, tmux: tmux)
+        other.ownsScratch = false
+        return other
+    }
+    private var ownsScratch = true
 
     /// A fresh scratch folder with the demo seeds loaded.
     static func seeded() throws -> TmuxShell {
@@ -270,7 +283,7 @@ final class TmuxShell {
                               "set-option", "-g", "default-terminal", "screen", ";",
                               "set-option", "-g", "default-shell", "/bin/sh", ";",
                               "set-option", "-g", "remain-on-exit", "on", ";",
-                              "new-session", "-d", "-s", target, "-x", "\(Self.width)", "-y", "\(Self.height)",
+                              "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)",
                               "-c", scratch.directory.path, command])
         try #require(result.status == 0, "tmux could not start lane: \(result.output)")
         if waitForPrompt { try waitForInput("") }
@@ -282,19 +295,36 @@ final class TmuxShell {
         // tmux leaves its socket file behind; the environment it ran with has
         // no TMUX_TMPDIR, so the socket is in /tmp/tmux-UID.
         unlink("/tmp/tmux-\(getuid())/\(socket)")
-        scratch.remove()
+        if ownsScratch { scratch.remove() }
     }
 
     /// Types text literally.
-    func type(_ text: String) { _ = try? run(["send-keys", "-t", target, "-l", text]) }
+    func type(_ text: String) { _ = try? run(["send-keys", "-t", target, "-l", "--", text]) }
 
     /// Presses keys by tmux name: Tab, Enter, Up, C-c, C-d…
     func press(_ keys: String...) { press(keys) }
     func press(_ keys: [String]) { _ = try? run(["send-keys", "-t", target] + keys) }
 
-    /// The visible lines, trailing spaces removed.
-    func screen() -> [String] {
-        guard let result = try? run(["capture-pane", "-p", "-t", target]), result.status == 0 else { return [] }
+    /// Forgets the lines scrolled off the top and clears the screen.
+    func clearHistory() throws {
+        press("C-l")
+        // Cleared, the screen may scroll into the history: clear that after.
+        try waitForScreen("a cleared screen") { $0.count == 1 && $0[0].hasSuffix(">") }
+        _ = try? run(["clear-history", "-t", target])
+    }
+
+    /// Resizes the window, as someone dragging its corner.
+    func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        _ = try? run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The visible lines, trailing spaces removed; with `joined`, lines the
+    /// terminal wrapped are joined again (tmux remembers which it wrapped).
+    func screen(joined: Bool = false, history: Bool = false) -> [String] {
+        let options = (joined ? ["-J"] : []) + (history ? ["-S", "-"] : [])
+        guard let result = try? run(["capture-pane", "-p"] + options + ["-t", target]), result.status == 0 else { return [] }
         var lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             String(line.reversed().drop { $0 == " " }.reversed())
         }
@@ -419,7 +449,7 @@ final class TmuxShell {
 
         // The server passes this environment on to lane: fixed clock, no colour,
         // UTF-8, HOME and history in the scratch folder.
-        let environment = LaneProcess.environment(database: scratch.database).map { "\($0.key)=\($0.value)" }
+        let environment = LaneProcess.environment(database: scratch.database, extra: self.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([tmux, "-u", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }

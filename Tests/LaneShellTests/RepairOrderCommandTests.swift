@@ -151,8 +151,11 @@ import Testing
         let shell = try signed()
         try shell.expectOK("ro handover")
         try shell.expectOK("set user 何子涵")
-        let err = try shell.expectRefused("ro dispatch")
-        #expect(err.contains("机电一组 0.0 h waiting"))
+        // As its help says: the loads, as a table, and nothing stored.
+        let before = try shell.store.snapshot()
+        let out = try shell.expectOK("ro dispatch")
+        #expect(out.contains("机电一组") && out.contains("labour hours waiting"))
+        #expect(try shell.store.snapshot() == before)
         #expect(try shell.expectRefused("ro dispatch --team 飞行组").contains("there is no team 飞行组"))
     }
 

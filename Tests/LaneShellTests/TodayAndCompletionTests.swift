@@ -11,7 +11,7 @@ import Testing
         #expect(out.contains("薛淑芬 (服务顾问)"))
         #expect(out.contains("AP-20261123-001"))
         #expect(out.contains("RO-20261123-0001"))
-        #expect(out.contains("ro sign"))
+        #expect(out.contains("ro why-not RO-20261123-0001 sign"))
     }
 
     @Test func eachRoleSeesItsStep() throws {

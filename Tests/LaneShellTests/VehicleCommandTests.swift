@@ -101,7 +101,8 @@ import Testing
     @Test func listShowsVehiclesWithOwners() throws {
         let shell = try TestShell(seeded: true)
         let out = try shell.expectOK("vehicle list --limit 3")
-        #expect(out.split(separator: "\n").count == 5) // header, rule, three rows
+        #expect(out.split(separator: "\n").count == 6) // header, rule, three rows, and the line saying more follow
+        #expect(out.contains("more follow"))
     }
 
     @Test func showUsesTheCurrentVehicleWhenLeftOut() throws {

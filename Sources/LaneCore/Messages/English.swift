@@ -4,7 +4,7 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
-        englishTrust, englishDocuments, englishPlugins,
+        englishTrust, englishDocuments, englishPlugins, englishTerminal,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [

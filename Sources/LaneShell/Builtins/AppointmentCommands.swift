@@ -7,7 +7,7 @@ import ServiceDepartment
 enum AppointmentCommands {
     static func register(into registry: inout CommandRegistry) throws {
         registry.describe(noun: "appt", "appointments: free slots, booking, confirmations, the board, arrival")
-        for spec in [free, book, list, show, prepare, confirm, confirmations, board, review, arrive, noShow, cancel] {
+        for spec in [free, book, list, show, prepare, confirm, confirmations, TerminalCommands.watched(board), review, arrive, noShow, cancel] {
             try registry.register(spec)
         }
     }

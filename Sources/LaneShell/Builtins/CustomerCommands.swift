@@ -46,7 +46,9 @@ enum CustomerCommands {
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
         action: .read { inv, ctx, tx in
-            .table(table(try CustomerDesk.list(try Paging.read(inv), by: ctx.caller(inv.line), tx)))
+            let page = try Paging.read(inv)
+            let rows = try CustomerDesk.list(page.probingForMore, by: ctx.caller(inv.line), tx)
+            return .table(Paging.cut(table(Array(rows.prefix(page.limit))), page, found: rows.count))
         })
 
     static let find = CommandSpec(
@@ -216,4 +218,20 @@ enum Paging {
         try Refusal.check(Message("input.cannot_list"), problems)
         return Page(limit: limit, offset: offset)
     }
+
+    /// A list cut at its limit says so under the table. Counting every row
+    /// would grow with the fleet, so one row more than the page is asked for:
+    /// when it comes, more follow.
+    static func cut(_ table: Table, _ page: Page, found: Int) -> Table {
+        guard found > page.limit else { return table }
+        var t = table
+        t.footnote = Message("terminal.rows_more", ["first": .int(page.offset + 1), "last": .int(page.offset + page.limit),
+                                                   "next": .int(page.offset + page.limit)]).description
+        return t
+    }
+}
+
+extension Page {
+    /// The same page with one row more, to learn whether more follow.
+    var probingForMore: Page { Page(limit: limit + 1, offset: offset) }
 }

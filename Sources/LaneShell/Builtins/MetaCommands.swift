@@ -24,6 +24,8 @@ enum MetaCommands {
             }
             if let meta = registry.metaCommand(noun) { return .text(HelpText.command(meta)) }
             if let text = HelpText.noun(noun, registry) { return .text(text) }
+            if noun == "workflow" { return .text(HelpGuide.workflow) }
+            if let found = HelpGuide.search(noun, session) { return .text(found) }
             let hint = CommandRegistry.suggestion(for: noun, among: registry.nounNames + registry.metaNames)
                 .map { MessageArgument.message(Message("usage.did_you_mean_then", ["suggestion": .text($0)])) } ?? .text("")
             throw UsageError(Message("usage.no_such_command", ["noun": .text(noun), "hint": hint]))
@@ -48,15 +50,16 @@ enum MetaCommands {
 
     static let set = CommandSpec(
         noun: "set", verb: nil, summary: "Show or change a session setting: set [NAME VALUE]",
-        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording).",
-        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user"]), optional: true),
+        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording), pager (on, off), expanded (on, off, auto).",
+        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user", "pager", "expanded"]), optional: true),
                       PositionalSpec("value", "New value", optional: true)],
         examples: ["set format json", "set on-error continue"],
         action: .session { inv, session in
             guard let name = inv.positional("name") else {
                 var t = Table(columns: [Column("name", "setting"), Column("value", "value")])
                 t.rows = [[.text("format"), .text(session.format.rawValue)], [.text("on-error"), .text(session.onError.rawValue)],
-                          [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)]]
+                          [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)],
+                          [.text("pager"), .text(session.pagerOn ? "on" : "off")], [.text("expanded"), .text(session.expanded.rawValue)]]
                 return .table(t)
             }
             guard let value = inv.positional("value") else { throw UsageError(Message("usage.set_needs_value", ["name": .text(name)])) }
@@ -73,6 +76,12 @@ enum MetaCommands {
             case "user":
                 // The same as `login`: on the staff list, and the PIN when they have one.
                 try session.signIn(value)
+            case "pager":
+                guard value == "on" || value == "off" else { throw UsageError(Message("usage.pager_choices")) }
+                session.pagerOn = value == "on"
+            case "expanded":
+                guard let mode = ExpandedMode(rawValue: value) else { throw UsageError(Message("usage.expanded_choices")) }
+                session.expanded = mode
             default:
                 throw UsageError(Message("usage.unknown_setting", ["name": .text(name)]))
             }

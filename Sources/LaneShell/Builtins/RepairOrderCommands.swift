@@ -8,10 +8,11 @@ import ServiceDepartment
 enum RepairOrderCommands {
     static func register(into registry: inout CommandRegistry) throws {
         registry.describe(noun: "ro", "repair orders: reception, workshop, checks, delivery, settlement")
-        for spec in [open, show, list, timeline, whyNot,
-                     complaint, checkIn, warranty, documents, labor, part, remove, approve, decline, estimate, promise, sign,
-                     handover, dispatch, clockOn, clockOff, issue, progress, check, wash,
-                     deliveryCheck, notify, deliver, settle, pay, discount, cancel] {
+        // In the order of a visit (`help ro` lists them so); lookups last.
+        for spec in [open, complaint, checkIn, warranty, documents, labor, part, remove, estimate, promise, sign,
+                     handover, dispatch, clockOn, issue, approve, decline, progress, clockOff, check, wash,
+                     deliveryCheck, notify, deliver, settle, discount, pay, cancel,
+                     show, list, timeline, whyNot] {
             try registry.register(spec)
         }
     }
@@ -338,13 +339,13 @@ enum RepairOrderCommands {
         RepairOrderAction(.handover)
     }
 
-    static let dispatch = step(
+    static let dispatch = TerminalCommands.showingLoadsWithoutTeam(step(
         "dispatch", "Assign a team (appointments first); without --team, shows each team's load", rule: "R4.2",
         options: [OptionSpec("team", value: "TEAM", "The team")],
         examples: ["ro dispatch --team 机电一组"]
     ) { inv, _ in
         RepairOrderAction(.dispatch(team: inv.option("team")))
-    }
+    })
 
     static let clockOn = step(
         "clock-on", "A technician of the dispatched team starts a labour line", rule: "R4.3, X6",

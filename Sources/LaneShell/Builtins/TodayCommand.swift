@@ -6,7 +6,7 @@ import ServiceDepartment
 /// for them now.
 enum TodayCommand {
     static func register(into registry: inout CommandRegistry) throws {
-        try registry.register(today)
+        try registry.register(TerminalCommands.watched(today))
     }
 
     static let today = CommandSpec(
@@ -64,8 +64,10 @@ enum TodayCommand {
     }
 
     static func confirmations(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        ("confirmations", "confirmation calls due",
-         AppointmentCommands.confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller("today"), tx)))
+        var t = AppointmentCommands.confirmationTable(try AppointmentDesk.confirmationCalls(by: ctx.caller("today"), tx))
+        // The calls due, and how to record each one.
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_confirm_hint", ["count": .int(t.rows.count)]).description }
+        return ("confirmations", "confirmation calls due", t)
     }
 
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
@@ -76,7 +78,12 @@ enum TodayCommand {
             .sorted { RepairOrder.byPriority($0.order, $1.order) }
         for row in list {
             let o = row.order
-            t.rows.append([.text(o.number), .text(row.plate), .text(o.status.rawValue), .text(o.nextStep),
+            // A step that cannot be done yet is not suggested: `ro why-not` says what it waits for.
+            var next = o.nextStep
+            if let step = RepairOrderStep(rawValue: String(next.dropFirst(3))), !o.blockers(for: step).isEmpty {
+                next = "ro why-not \(o.number) \(step.rawValue)"
+            }
+            t.rows.append([.text(o.number), .text(row.plate), .text(o.status.rawValue), .text(next),
                            .text(o.byAppointment ? "appointment" : ""), o.promisedAt.map(Value.time) ?? .none])
         }
         return (key, title, t)
@@ -88,21 +95,32 @@ enum TodayCommand {
         return ("loads", "team loads", t)
     }
 
+    /// Customer service calls people: each row has who to call and their
+    /// number (masked for roles that may not see it, as everywhere).
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("due_on", "due"), Column("reason", "reason")],
+        var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
+                                Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: "nobody to call")
-        for item in try ReminderDesk.dueReminders(on: ctx.today, by: ctx.caller("today"), tx, otherCalls: ReminderCommands.pluginCalls(ctx)) {
-            t.rows.append([.text(item.reminder.rule), .text(item.vehicle.plate.value), .date(item.reminder.dueOn), .text(item.reminder.reason)])
+        for call in try ReminderDesk.due(DueRequest(day: ctx.today, kind: nil), by: ctx.caller("today"), tx,
+                                         otherCalls: ReminderCommands.pluginCalls(ctx)) {
+            let r = call.item.reminder
+            t.rows.append([.text(r.rule), .text(call.item.vehicle.plate.value), .text(call.customerName ?? "?"), .text(call.phone),
+                           .date(r.dueOn), .text(r.reason)])
         }
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_remind_hint", ["count": .int(t.rows.count)]).description }
         return ("reminders", "reminder calls (remind due)", t)
     }
 
     static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("call", "call"), Column("call_time", "preferred time")],
+        var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
+                                Column("call", "call"), Column("call_time", "preferred time")],
                       emptyText: "no follow-up calls due")
-        for c in try FollowUpCommands.dueCalls(on: ctx.today, ctx, tx) {
-            t.rows.append([.text(c.call.rule), .text(c.order.number), .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])
+        for row in try FollowUpDesk.dueCallRows(on: ctx.today, by: ctx.caller("today"), tx) {
+            let c = row.due
+            t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.customer?.name ?? "?"), .text(ctx.privacy.phone(row.customer?.phone)),
+                           .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])
         }
+        if !t.rows.isEmpty { t.footnote = Message("terminal.today_followup_hint", ["count": .int(t.rows.count)]).description }
         return ("follow_ups", "follow-up calls (followup due)", t)
     }
 

@@ -44,8 +44,9 @@ enum VehicleCommands {
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
         action: .read { inv, ctx, tx in
-            let rows = try CustomerDesk.vehicles(owner: inv.option("owner"), try Paging.read(inv), by: ctx.caller(inv.line), tx)
-            return .table(table(rows, owners: true))
+            let page = try Paging.read(inv)
+            let rows = try CustomerDesk.vehicles(owner: inv.option("owner"), page.probingForMore, by: ctx.caller(inv.line), tx)
+            return .table(Paging.cut(table(Array(rows.prefix(page.limit)), owners: true), page, found: rows.count))
         })
 
     static let edit = CommandSpec(

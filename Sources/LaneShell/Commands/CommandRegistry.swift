@@ -6,6 +6,8 @@ public struct CommandRegistry: Sendable {
     private(set) var meta: [String: CommandSpec] = [:]
     private(set) var nouns: [String: [String: CommandSpec]] = [:]
     private(set) var nounSummaries: [String: String] = [:]
+    /// Verbs as registered: the built-ins register them in the order of a visit.
+    private(set) var verbOrder: [String: [String]] = [:]
 
     public init() {}
 
@@ -24,6 +26,7 @@ public struct CommandRegistry: Sendable {
         if let verb = spec.verb {
             guard meta[spec.noun] == nil, nouns[spec.noun]?[verb] == nil else { throw .taken(spec.name) }
             nouns[spec.noun, default: [:]][verb] = spec
+            verbOrder[spec.noun, default: []].append(verb)
         } else {
             guard meta[spec.noun] == nil, nouns[spec.noun] == nil else { throw .taken(spec.name) }
             meta[spec.noun] = spec
@@ -37,6 +40,11 @@ public struct CommandRegistry: Sendable {
 
     public func metaCommand(_ name: String) -> CommandSpec? { meta[name] }
     public func verbs(of noun: String) -> [CommandSpec]? { nouns[noun].map { $0.values.sorted { $0.name < $1.name } } }
+    /// A noun's verbs in the order they were registered (`help ro`: the order of a visit).
+    public func verbsInProcessOrder(of noun: String) -> [CommandSpec]? {
+        guard let specs = nouns[noun] else { return nil }
+        return (verbOrder[noun] ?? []).compactMap { specs[$0] }
+    }
     public var metaNames: [String] { meta.keys.sorted() }
     public var nounNames: [String] { nouns.keys.sorted() }
     public var allSpecs: [CommandSpec] { metaNames.compactMap { meta[$0] } + nounNames.flatMap { verbs(of: $0) ?? [] } }

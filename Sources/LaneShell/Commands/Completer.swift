@@ -7,10 +7,18 @@ import ServiceDepartment
 /// options, plates, customers, staff names, part numbers and files.
 public struct Completer {
     let session: ShellSession
-    /// Candidates fetched from the store at most; enough for a screen.
+    /// Candidates shown at most; enough for a screen. The store is asked for
+    /// one more, so a cut list can say so.
     static let limit = 40
+    private static let fetchLimit = limit + 1
 
     public init(session: ShellSession) { self.session = session }
+
+    /// What TAB offers: at most `limit` words, and whether there were more.
+    public func completions(forLineBeforeCursor line: String) -> Completions {
+        let all = candidates(forLineBeforeCursor: line)
+        return all.count > Self.limit ? Completions(Array(all.prefix(Self.limit)), more: true) : Completions(all)
+    }
 
     /// Full words that could replace the partial word at the cursor.
     public func candidates(forLineBeforeCursor line: String) -> [String] {
@@ -43,10 +51,16 @@ public struct Completer {
         }
         // The value of an option?
         if let last = argumentWords.last, last.hasPrefix("--"), let option = spec.option(named: String(last.dropFirst(2))), !option.isSwitch {
+            if let found = optionValues(option.name, spec, argumentWords, partial) { return found }
             return values(option.completion, partial)
+        }
+        // `set NAME VALUE`: the values that setting takes.
+        if spec.name == "set", argumentWords.count == 1 {
+            return setValues(argumentWords[0], partial)
         }
         // Else the next positional.
         var positionalIndex = 0
+        var firstPositional: String?
         var i = 0
         while i < argumentWords.count {
             let word = argumentWords[i]
@@ -54,17 +68,82 @@ public struct Completer {
                 i += option.isSwitch ? 1 : 2
                 continue
             }
+            if positionalIndex == 0 { firstPositional = word }
             positionalIndex += 1
             i += 1
+        }
+        // `ro part XH-94109-0014 ` with an order in use: the order is the
+        // current one, the word was the part, and nothing else follows.
+        if let word = firstPositional, let kind = spec.positionals.first?.current, session.current?.reference(for: kind) != nil,
+           !Self.looks(word, like: kind) {
+            positionalIndex += 1
         }
         guard positionalIndex < spec.positionals.count else { return [] }
         let here = spec.positionals[positionalIndex]
         var found = values(here.completion, partial)
+        // `ro open` with a customer in use: their cars first.
+        if here.completion == .vehicles, let owner = session.current?.reference(for: .customer) {
+            let theirs = ownersPlates(owner, partial)
+            found = theirs + found.filter { !theirs.contains($0) }
+        }
         // The current object may stand in for this positional: offer the next one's values too.
         if let kind = here.current, session.current?.reference(for: kind) != nil, positionalIndex + 1 < spec.positionals.count {
             found += values(spec.positionals[positionalIndex + 1].completion, partial)
         }
         return found
+    }
+
+    /// Options that mean the same thing in every command: a team is one of
+    /// the workshop's teams, `--tech` a technician or team leader, and
+    /// `--signed-by` the order's customer (the one who signs). Nil: the spec's own source.
+    private func optionValues(_ name: String, _ spec: CommandSpec, _ words: [String], _ partial: String) -> [String]? {
+        switch name {
+        case "team":
+            return filter((try? session.store.read { try $0.teams().map(\.name) }) ?? [], partial)
+        case "tech":
+            let workshop: Set<StaffRole> = [.technician, .teamLeader]
+            return (try? session.store.read { tx in
+                try tx.staff(namePrefix: partial, limit: 200).filter { workshop.contains($0.role) }.map(\.name)
+            }).map { Array($0.prefix(Self.fetchLimit)) } ?? []
+        case "signed-by":
+            let typed = words.first { !$0.hasPrefix("--") && $0.uppercased().hasPrefix("RO") }
+            guard let order = typed ?? session.current?.reference(for: .repairOrder) else { return nil }
+            let name = try? session.store.read { tx in try RepairOrderDesk.row(try RepairOrderDesk.load(order, tx), tx).customer?.name }
+            return filter([name ?? nil].compactMap { $0 }, partial)
+        default:
+            return nil
+        }
+    }
+
+    private func setValues(_ setting: String, _ partial: String) -> [String] {
+        switch setting {
+        case "format": return filter(OutputFormat.allCases.map(\.rawValue), partial)
+        case "on-error": return filter(ErrorPolicy.allCases.map(\.rawValue), partial)
+        case "color", "pager": return filter(["on", "off"], partial)
+        case "expanded": return filter(ExpandedMode.allCases.map(\.rawValue), partial)
+        case "user": return values(.staff, partial)
+        default: return []
+        }
+    }
+
+    /// The plates of the customer in use, starting with what was typed.
+    private func ownersPlates(_ code: String, _ partial: String) -> [String] {
+        guard Customer.looksLikeCode(code), let number = Int(code.dropFirst()) else { return [] }
+        return (try? session.store.read { tx -> [String] in
+            guard let c = try tx.customer(number: number) else { return [] }
+            return try tx.vehicles(ownerID: c.id).map(\.plate.value).filter { $0.hasPrefix(partial.uppercased()) }
+        }) ?? []
+    }
+
+    /// Whether a word someone typed can be a reference of this kind (a
+    /// repair order's number starts RO; a plate with a province's character
+    /// or a VIN of 17). Customers are given many ways, so any word may be one.
+    static func looks(_ word: String, like kind: CurrentKind) -> Bool {
+        switch kind {
+        case .repairOrder: return word.uppercased().hasPrefix("RO")
+        case .vehicle: return word.count == 17 || word.first.map { DisplayWidth.of($0) == 2 } == true
+        case .customer: return true
+        }
     }
 
     private func filter(_ words: [String], _ partial: String) -> [String] {
@@ -85,19 +164,23 @@ public struct Completer {
         case .vehiclesAndCustomers:
             let privacy = self.privacy
             return (try? session.store.read { tx in
-                let orders = partial.uppercased().hasPrefix("R") ? try tx.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) : []
+                let orders = partial.uppercased().hasPrefix("R") ? try tx.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.fetchLimit) : []
                 return try orders + plates(tx, partial) + customers(tx, partial, privacy)
             }) ?? []
         case .staff:
-            return (try? session.store.read { try $0.staff(namePrefix: partial, limit: Completer.limit).map(\.name) }) ?? []
+            return (try? session.store.read { try $0.staff(namePrefix: partial, limit: Completer.fetchLimit).map(\.name) }) ?? []
         case .parts:
-            return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.limit).map(\.number) }) ?? []
+            // A part is known by its number, or at the counter by its name: `ro part 机油` offers the oil's number.
+            if let first = partial.first, !first.isASCII {
+                return (try? session.store.read { try $0.parts().filter { $0.name.contains(partial) }.prefix(Completer.fetchLimit).map(\.number) }) ?? []
+            }
+            return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.fetchLimit).map(\.number) }) ?? []
         case .laborOperations:
             return filter((try? session.store.read { try $0.laborOperations().map(\.code) }) ?? [], partial.uppercased())
         case .appointments:
-            return (try? session.store.read { try $0.appointmentNumbers(prefix: partial.uppercased(), limit: Completer.limit) }) ?? []
+            return (try? session.store.read { try $0.appointmentNumbers(prefix: partial.uppercased(), limit: Completer.fetchLimit) }) ?? []
         case .repairOrders:
-            return (try? session.store.read { try $0.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.limit) }) ?? []
+            return (try? session.store.read { try $0.repairOrderNumbers(prefix: partial.uppercased(), limit: Completer.fetchLimit) }) ?? []
         }
     }
 
@@ -105,7 +188,7 @@ public struct Completer {
     private var privacy: Privacy { Privacy(role: try? session.role()) }
 
     private func plates(_ tx: any StoreReading, _ partial: String) throws -> [String] {
-        try tx.vehicles(platePrefix: partial.uppercased(), limit: Completer.limit).map(\.plate.value)
+        try tx.vehicles(platePrefix: partial.uppercased(), limit: Completer.fetchLimit).map(\.plate.value)
     }
 
     /// Names (Chinese included) by prefix, mobile numbers by their first
@@ -118,13 +201,13 @@ public struct Completer {
         }
         if !partial.isEmpty, partial.allSatisfy({ $0.isASCII && $0.isNumber }) {
             if privacy.showsContacts {
-                return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.limit).map(\.phone.digits)
+                return try tx.customers(phonePrefix: partial, tail: false, limit: Completer.fetchLimit).map(\.phone.digits)
             }
             guard let lookup = privacy.phoneLookup(partial) else { return [] }
-            return try CustomerDesk.customers(lookup, tx, limit: Completer.limit).map(\.code)
+            return try CustomerDesk.customers(lookup, tx, limit: Completer.fetchLimit).map(\.code)
         }
         var seen = Set<String>()
-        return try tx.customers(namePrefix: partial, limit: Completer.limit).map(\.name).filter { seen.insert($0).inserted }
+        return try tx.customers(namePrefix: partial, limit: Completer.fetchLimit).map(\.name).filter { seen.insert($0).inserted }
     }
 
     private func files(_ partial: String) -> [String] {

@@ -23,7 +23,7 @@ enum HelpText {
     }
 
     static func noun(_ noun: String, _ registry: CommandRegistry) -> String? {
-        guard let verbs = registry.verbs(of: noun) else { return nil }
+        guard let verbs = registry.verbsInProcessOrder(of: noun) else { return nil }
         let width = verbs.map { DisplayWidth.of($0.name) }.max() ?? 0
         var lines = ["\(noun): \(registry.summary(of: noun))", ""]
         for spec in verbs {

@@ -5,17 +5,34 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, csv
 }
 
+/// Wide rows shown one field per line (psql's `\x`): always, never, or
+/// when the table cannot be fitted to the terminal's width.
+public enum ExpandedMode: String, CaseIterable, Sendable {
+    case on, off, auto
+}
+
 /// Turns a command's output into text in the chosen format.
 public struct Renderer: Sendable {
     public var format: OutputFormat
     public var offset: UTCOffset
     /// ANSI styling; only on a terminal and never under NO_COLOR.
     public var color: Bool
+    /// The terminal's width: tables, records and help are fitted to it. Nil
+    /// (pipes, files, scripts' captured output): nothing is wrapped.
+    public var width: Int?
+    public var expanded: ExpandedMode
 
-    public init(format: OutputFormat, offset: UTCOffset, color: Bool) {
+    public init(format: OutputFormat, offset: UTCOffset, color: Bool, width: Int? = nil, expanded: ExpandedMode = .auto) {
         self.format = format
         self.offset = offset
         self.color = color
+        self.width = width
+        self.expanded = expanded
+    }
+
+    private func wrapped(_ text: String) -> String {
+        guard let width else { return text }
+        return TextWrap.paragraphs(text, width: width)
     }
 
     /// The text to print, without a final newline; empty for nothing.
@@ -33,9 +50,9 @@ public struct Renderer: Sendable {
         switch output {
         case .nothing: return ""
         case .message(let text, let record):
-            let said = TerminalSafe.escape(text, keepingLineBreaks: true)
+            let said = wrapped(TerminalSafe.escape(text, keepingLineBreaks: true))
             return record.map { said + "\n\n" + renderRecord($0) } ?? said
-        case .text(let text): return TerminalSafe.escape(text, keepingLineBreaks: true)
+        case .text(let text): return wrapped(TerminalSafe.escape(text, keepingLineBreaks: true))
         case .table(let table): return renderTable(table)
         case .record(let record): return renderRecord(record)
         }
@@ -61,32 +78,103 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Columns padded by display width, so 王小明 (6 columns) lines up with Li Lei.
+    /// Cells that may be wrapped over several lines: text. Numbers, money,
+    /// dates and times are never split.
+    private func isWrappable(_ value: Value) -> Bool {
+        switch value {
+        case .text, .none: return true
+        default: return false
+        }
+    }
+
+    /// Columns padded by display width, so 王小明 (6 columns) lines up with
+    /// Li Lei; fitted to the terminal's width when there is one (text columns
+    /// shrink and wrap, the widest first), else shown one row per block
+    /// (`set expanded`). A cut list says so under it.
     public func renderTable(_ table: Table) -> String {
         guard !table.rows.isEmpty else { return table.emptyText }
+        var text: String
+        if expanded == .on {
+            text = expandedTable(table)
+        } else if let fitted = fittedTable(table, allowOverflow: expanded == .off) {
+            text = fitted
+        } else {
+            text = expandedTable(table)
+        }
+        if let footnote = table.footnote { text += "\n" + footnote }
+        return text
+    }
+
+    private func fittedTable(_ table: Table, allowOverflow: Bool) -> String? {
         let cells = table.rows.map { $0.map(cellText) }
+        let count = table.columns.count
         var widths = table.columns.map { DisplayWidth.of($0.title) }
         for row in cells {
-            for (i, cell) in row.enumerated() where i < widths.count {
+            for (i, cell) in row.enumerated() where i < count {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
             }
         }
         let rightAligned = table.columns.indices.map { i in table.rows.contains { i < $0.count && isNumeric($0[i]) } }
-        func line(_ parts: [String]) -> String {
-            parts.enumerated().map { i, text in
-                i == parts.count - 1 && !rightAligned[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: rightAligned[i])
-            }.joined(separator: "  ")
+        let wrappable = table.columns.indices.map { i in table.rows.allSatisfy { i >= $0.count || isWrappable($0[i]) } }
+        if let width {
+            var minimum = widths
+            for i in 0..<count where wrappable[i] {
+                let numbers = cells.map { i < $0.count ? TextWrap.widestNumber($0[i]) : 0 }.max() ?? 0
+                minimum[i] = max(numbers, min(widths[i], 8))
+            }
+            var excess = widths.reduce(0, +) + 2 * max(0, count - 1) - width
+            while excess > 0 {
+                guard let i = (0..<count).filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
+                excess -= 1
+            }
+            if excess > 0 && !allowOverflow { return nil }
         }
-        var out = [style(line(table.columns.map(\.title)), bold: true)]
+        func block(_ parts: [String]) -> [String] {
+            let pieces = parts.enumerated().map { i, text in i < count ? TextWrap.lines(text, width: widths[i]) : [text] }
+            let height = pieces.map(\.count).max() ?? 1
+            return (0..<height).map { row in
+                pieces.enumerated().map { i, lines in
+                    let text = row < lines.count ? lines[row] : ""
+                    return i == pieces.count - 1 && !rightAligned[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: rightAligned[i])
+                }.joined(separator: "  ").droppingTrailingSpaces(if: width != nil)
+            }
+        }
+        var out = block(table.columns.map(\.title)).map { style($0, bold: true) }
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for row in cells { out.append(line(row)) }
+        for row in cells { out += block(row) }
+        return out.joined(separator: "\n")
+    }
+
+    /// One block per row, a field per line (psql's expanded display).
+    private func expandedTable(_ table: Table) -> String {
+        let titleWidth = table.columns.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let valueWidth = width.map { max(10, $0 - titleWidth - 2) }
+        var out: [String] = []
+        for (n, row) in table.rows.enumerated() {
+            let head = "-[ \(n + 1) ]"
+            out.append(head + String(repeating: "-", count: max(0, min(width ?? 40, 40) - DisplayWidth.of(head))))
+            for (i, column) in table.columns.enumerated() where i < row.count {
+                let lines = valueWidth.map { TextWrap.lines(cellText(row[i]), width: $0) } ?? [cellText(row[i])]
+                for (k, line) in lines.enumerated() {
+                    let title = k == 0 ? DisplayWidth.pad(column.title, to: titleWidth) : String(repeating: " ", count: titleWidth)
+                    out.append(style(title, bold: k == 0) + "  " + line)
+                }
+            }
+        }
         return out.joined(separator: "\n")
     }
 
     private func renderRecord(_ record: Record) -> String {
         let width = record.fields.map { DisplayWidth.of($0.title) }.max() ?? 0
-        var out = record.fields.map { field in
-            style(DisplayWidth.pad(field.title, to: width), bold: true) + "  " + cellText(field.value)
+        let valueWidth = self.width.map { max(10, $0 - width - 2) }
+        var out: [String] = []
+        for field in record.fields {
+            let lines = valueWidth.map { TextWrap.lines(cellText(field.value), width: $0) } ?? [cellText(field.value)]
+            for (k, line) in lines.enumerated() {
+                let title = k == 0 ? style(DisplayWidth.pad(field.title, to: width), bold: true) : String(repeating: " ", count: width)
+                out.append(title + "  " + line)
+            }
         }
         for section in record.sections {
             out.append("")
@@ -142,6 +230,12 @@ public struct Renderer: Sendable {
 }
 
 extension String {
+    /// Without trailing spaces (a padded last column leaves none on screen).
+    func droppingTrailingSpaces(if wanted: Bool) -> String {
+        guard wanted, last == " " else { return self }
+        return String(reversed().drop { $0 == " " }.reversed())
+    }
+
     func replacingLineBreaks() -> String {
         contains(where: { $0 == "\n" || $0 == "\r" }) ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
     }

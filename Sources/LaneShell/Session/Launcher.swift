@@ -43,6 +43,7 @@ public enum Launcher {
         try SignInCommands.register(into: &registry)
         try PluginCommands.register(into: &registry)
         try PrintCommands.register(into: &registry)
+        try TerminalCommands.register(into: &registry)
         return registry
     }
 
@@ -61,10 +62,20 @@ public enum Launcher {
         return home + "/.local/share/servicelane"
     }
 
-    /// `$LANE_HISTORY`, else beside the default database.
-    static func historyPath() -> String {
+    /// The folder of history files, one per member of staff: `$LANE_HISTORY`,
+    /// else `histories/` beside the default database.
+    static func historyFolder() -> String {
         if let path = environment["LANE_HISTORY"], !path.isEmpty { return path }
-        return dataDirectory() + "/history"
+        return dataDirectory() + "/histories"
+    }
+
+    /// `$LANE_PAGER`, else `$PAGER`, else `less -SRFX` (as psql: long lines
+    /// scroll sideways, colours pass, a text that fits is printed and left).
+    static func pagerCommand() -> String {
+        for name in ["LANE_PAGER", "PAGER"] {
+            if let command = environment[name], !command.trimmingWhitespace().isEmpty { return command }
+        }
+        return "less -SRFX"
     }
 
     /// `$LANE_SEEDS`, else a `seeds/` folder in the working directory or
@@ -141,8 +152,20 @@ public enum Launcher {
             format: options.format ?? .table, onError: options.onError, color: colorAllowed,
             seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
         session.plugins = plugins
+        if Terminal.isTerminal(1) {
+            // Output fits the window as it is when each command prints.
+            session.terminalWidth = { Terminal.columns() }
+            session.pager = { text in Pager.page(text, command: pagerCommand()) }
+        }
 
-        let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
+        let readSecret: @Sendable (String) throws -> String? = { prompt in
+            switch Terminal.readSecret(prompt: prompt) {
+            case .typed(let pin): return pin
+            case .noTerminal: return nil
+            case .stopped(let key):
+                throw Refusal(Message("terminal.pin_stopped", ["key": .text(key)]), problems: [Problem("pin", Message("terminal.nothing_changed"))])
+            }
+        }
         let ask = Terminal.isTerminal(0) ? readSecret : nil
         session.pinSource = PinSource(environment: environment, askSecret: ask)
         // Recovery: whoever can read the store's key file owns the store on this
@@ -210,6 +233,10 @@ public enum Launcher {
         if let command = options.command {
             let reader = TextLineReader(command)
             let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            // `echo script | lane -c …`: the piped lines are not run; say so rather than drop them silently.
+            if options.file == nil && Terminal.hasWaitingInput() {
+                io.err("warning: " + Message("terminal.stdin_ignored").description + "\n")
+            }
             if code != .ok || options.file == nil { return code }
         }
         if let file = options.file {
@@ -232,10 +259,9 @@ public enum Launcher {
         session.isInteractive = true
         Terminal.catchInterrupts()
         let completer = Completer(session: session)
-        let historyFile = historyPath()
-        try? FileManager.default.createDirectory(atPath: (historyFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard let editor = EditLineReader(programName: "lane", historyFile: historyFile,
-                                          complete: { completer.candidates(forLineBeforeCursor: $0) }) else {
+        let folder = historyFolder()
+        guard let editor = EditLineReader(programName: "lane", history: HistoryFile.forPerson(session.user, in: folder),
+                                          complete: { completer.completions(forLineBeforeCursor: $0) }) else {
             session.io.err("error: the line editor could not start; reading plain lines\n")
             let reader = PlainLineReader(file: lane_stdin())
             return session.runScript({ reader.readLine(prompt: "") }, name: nil)
@@ -245,7 +271,7 @@ public enum Launcher {
         let io = session.io
         session.ask = { [weak editor] prompt in
             guard let editor else { return nil }
-            guard let answer = editor.readLine(prompt: prompt, retryOnInterrupt: false, remember: false) else {
+            guard let answer = editor.readLine(prompt: prompt, retryOnInterrupt: false) else {
                 if !editor.interrupted { io.out("\n") }
                 throw Refusal(Message("session.answer_stopped", ["key": .text(editor.interrupted ? "Ctrl-C" : "Ctrl-D")]),
                               problems: [Problem("answer", Message("session.nothing_recorded"))])
@@ -253,15 +279,24 @@ public enum Launcher {
             return answer
         }
         let storeName = (try? session.settings().name) ?? "ServiceLane"
-        session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
+        let banner = "ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves."
+        session.io.out(TextWrap.paragraphs(banner, width: Terminal.columns()) + "\n")
+        var historyOwner = session.user
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {
             while Tokenizer.needsContinuation(line),
                   let more = editor.readLine(prompt: prompt(session, continuation: true), retryOnInterrupt: false) {
                 line = Tokenizer.join(line, more)
             }
-            // Ctrl-C on a continuation line drops the whole command.
+            // Ctrl-C on a continuation line drops the whole command, and it is not kept.
             if editor.interrupted { continue }
-            session.execute(line, origin: nil)
+            // The whole command, once: continuation lines are one entry.
+            editor.remember(line)
+            if let watch = Watch.request(line, session) { watch.run(session) } else { session.execute(line, origin: nil) }
+            // Someone else signed in (`login`, `set user`): their history from now on.
+            if session.user != historyOwner {
+                historyOwner = session.user
+                editor.useHistory(HistoryFile.forPerson(session.user, in: folder))
+            }
         }
         if !session.quitRequested { session.io.out("\n") }
         return .ok

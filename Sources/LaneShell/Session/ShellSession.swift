@@ -29,6 +29,15 @@ public final class ShellSession {
     public var format: OutputFormat
     public var onError: ErrorPolicy
     public var color: Bool
+    /// Wide rows one field per line: `set expanded on|off|auto`.
+    public var expanded: ExpandedMode = .auto
+    /// Output taller than the screen goes through the pager: `set pager on|off`.
+    public var pagerOn = true
+    /// On a terminal: its width now (a window may be resized between commands).
+    public var terminalWidth: (() -> Int)?
+    /// On a terminal: shows a text through the pager when it is taller than
+    /// the screen, answering false when it did not.
+    public var pager: ((String) -> Bool)?
     public var current: CurrentObject?
     public var registry: CommandRegistry {
         didSet { declarePluginOperations() }
@@ -125,7 +134,8 @@ public final class ShellSession {
     private var typedPersonal: [PersonalValue] = []
 
     public var renderer: Renderer {
-        Renderer(format: format, offset: (try? settings().utcOffset) ?? .china, color: color)
+        Renderer(format: format, offset: (try? settings().utcOffset) ?? .china, color: color,
+                 width: format == .table ? terminalWidth?() : nil, expanded: expanded)
     }
 
     /// Runs one logical line and returns its output; throws what refused it.
@@ -237,7 +247,9 @@ public final class ShellSession {
         case .read(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
-            return try department.read(operation, by: ctx.caller(line)) { try body(invocation, ctx, $0) }
+            let output = try department.read(operation, by: ctx.caller(line)) { try body(invocation, ctx, $0) }
+            try Self.stopIfInterrupted()
+            return output
         case .write(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
@@ -245,12 +257,22 @@ public final class ShellSession {
             defer { afterCommit = [] }
             let output = try change(operation, ctx, line: line) { tx in
                 let output = try body(invocation, ctx, tx)
+                // Ctrl-C while the command ran: its transaction rolls back.
+                try Self.stopIfInterrupted()
                 return (Recorded(output, audit: AuditCommands.note(spec, invocation, output)), ())
             }.0
             // Committed: those who asked are told (run-time plugins' `notify`).
             for notice in afterCommit { notice() }
             return output
         }
+    }
+
+    /// Ctrl-C pressed while a command ran stops it: nothing it did is kept
+    /// and nothing it found is shown.
+    static func stopIfInterrupted() throws {
+        guard Terminal.interruptPending else { return }
+        Terminal.takeInterrupt()
+        throw Refusal(Message("terminal.command_stopped"), problems: [Problem("", Message("terminal.nothing_stored"))])
     }
 
     /// One change through the application layer (permission, transaction,
@@ -315,7 +337,7 @@ public final class ShellSession {
         let privacy = Privacy(role: try? role())
         do {
             let text = privacy.scrub(renderer.render(try run(line)))
-            if !text.isEmpty { io.out(text + "\n") }
+            if !text.isEmpty, !(pagerOn && pager?(text + "\n") == true) { io.out(text + "\n") }
             return .ok
         } catch is QuitRequest {
             quitRequested = true
@@ -326,7 +348,9 @@ public final class ShellSession {
                 io.err(privacy.scrub(ErrorReport.json(for: error, origin: origin)) + "\n")
             } else {
                 let prefix = origin.map { "error: \($0): " } ?? "error: "
-                io.err(privacy.scrub(prefix + TerminalSafe.escape(ErrorReport.message(for: error), keepingLineBreaks: true)) + "\n")
+                var text = privacy.scrub(prefix + TerminalSafe.escape(ErrorReport.message(for: error), keepingLineBreaks: true))
+                if let width = terminalWidth?() { text = TextWrap.paragraphs(text, width: width) }
+                io.err(text + "\n")
             }
             return ErrorReport.exitCode(for: error)
         }

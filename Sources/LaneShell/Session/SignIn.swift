@@ -9,17 +9,18 @@ import LaneStore
 /// show in `ps`.
 public struct PinSource: Sendable {
     public var environment: [String: String]
-    /// Asks on the terminal without echo; nil when there is no terminal.
-    public var askSecret: (@Sendable (String) -> String?)?
+    /// Asks on the terminal without echo; nil when there is no terminal;
+    /// throws when the person stops it (Ctrl-C, Ctrl-D).
+    public var askSecret: (@Sendable (String) throws -> String?)?
 
-    public init(environment: [String: String], askSecret: (@Sendable (String) -> String?)?) {
+    public init(environment: [String: String], askSecret: (@Sendable (String) throws -> String?)?) {
         self.environment = environment
         self.askSecret = askSecret
     }
 
     public static let none = PinSource(environment: [:], askSecret: nil)
 
-    func pin(for user: String, prompt: String) -> String? {
+    func pin(for user: String, prompt: String) throws -> String? {
         if let path = environment["LANE_PIN_FILE"], !path.isEmpty, let text = try? String(contentsOfFile: path, encoding: .utf8) {
             for line in text.split(whereSeparator: \.isNewline) {
                 let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -27,7 +28,7 @@ public struct PinSource: Sendable {
             }
         }
         if let pin = environment["LANE_PIN"], !pin.isEmpty, environment["LANE_PIN_USER"].map({ $0 == user }) ?? true { return pin }
-        return askSecret?(prompt)
+        return try askSecret?(prompt)
     }
 }
 
@@ -35,7 +36,7 @@ extension ShellSession {
     /// Signs `name` in through the application layer (`StaffAccess`); the
     /// PIN comes from the terminal, LANE_PIN or LANE_PIN_FILE when needed.
     public func signIn(_ name: String) throws {
-        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
+        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in try self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
         user = member.name
     }
 }
@@ -66,11 +67,11 @@ enum SignInCommands {
             let access = StaffAccess(session.department)
             try access.checkMaySetPin(for: target, by: ctx.caller(inv.line))
             let source = session.pinSource
-            let first = source.environment["LANE_NEW_PIN"] ?? source.askSecret?("new PIN for \(target): ")
+            let first = try source.environment["LANE_NEW_PIN"] ?? source.askSecret?("new PIN for \(target): ")
             guard let first else {
                 throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.new_pin_needed"))])
             }
-            if source.environment["LANE_NEW_PIN"] == nil, source.askSecret?("again: ") != first {
+            if source.environment["LANE_NEW_PIN"] == nil, try source.askSecret?("again: ") != first {
                 throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.pins_differ"))])
             }
             try access.setPin(first, for: target, by: ctx.caller(inv.line))

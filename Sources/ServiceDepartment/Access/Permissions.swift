@@ -16,7 +16,7 @@ public struct Permissions: Sendable {
     static let builtIn: [OperationID: Set<StaffRole>] = [
         // The shell itself and lookups.
         "help": everyone, "history": everyone, "set": everyone, "source": everyone, "use": everyone, "whoami": everyone,
-        "clock": everyone, "quit": everyone, "today": everyone, "roles": everyone, "login": everyone, "staff pin": everyone,
+        "clock": everyone, "quit": everyone, "exit": everyone, "apropos": everyone, "today": everyone, "roles": everyone, "login": everyone, "staff pin": everyone,
         "plugin list": everyone, "plugin info": everyone, "plugin enable": [], "plugin disable": [],
         "plugin config": [], "plugin check": [], "plugin install": [],
         "customer show": everyone, "customer list": everyone, "customer find": everyone,

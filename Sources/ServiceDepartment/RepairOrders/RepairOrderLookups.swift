@@ -45,7 +45,7 @@ public enum CurrentReference: Sendable, Equatable {
 }
 
 extension References {
-    /// `RO-…` is an order; a plate or VIN a vehicle; anything else a customer.
+    /// `RO-…` is an order; a plate or VIN its open order, else the vehicle; anything else a customer.
     public static func current(_ reference: String, _ tx: any StoreReading) throws -> CurrentReference {
         if reference.uppercased().hasPrefix("RO-") {
             let o = try RepairOrderDesk.load(reference, tx)
@@ -54,7 +54,12 @@ extension References {
         }
         let asVehicle = try findVehicle(reference, tx)
         if case .success(let v) = asVehicle {
-            return .vehicle(plate: v.plate.value, ownerCode: try tx.customer(id: v.ownerID)?.code ?? "")
+            let owner = try tx.customer(id: v.ownerID)?.code ?? ""
+            // A car in the workshop: its open order is what the next commands are about.
+            if let open = try tx.repairOrders(vehicleID: v.id).first(where: \.isOpen) {
+                return .repairOrder(number: open.number, plate: v.plate.value, ownerCode: owner)
+            }
+            return .vehicle(plate: v.plate.value, ownerCode: owner)
         }
         switch try findCustomer(reference, tx) {
         case .success(let c): return .customer(code: c.code, name: c.name)

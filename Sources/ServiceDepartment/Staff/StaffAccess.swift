@@ -11,7 +11,7 @@ public struct StaffAccess {
     /// Signs `name` in and returns who they are. `pin` is asked only when
     /// they have one. A wrong try is counted in its own transaction, so it
     /// counts even though the sign-in is refused.
-    public func signIn(_ name: String, at now: Timestamp, pin: (String) -> String?) throws -> StaffMember {
+    public func signIn(_ name: String, at now: Timestamp, pin: (String) throws -> String?) throws -> StaffMember {
         let who = name.trimmingWhitespace()
         let refused = Message("sign_in.refused")
         if let p = PersonName.problem(who, field: "user") { throw Refusal(refused, problems: [p]) }
@@ -24,7 +24,7 @@ public struct StaffAccess {
         // No PIN set yet (a new store, the demo): the name alone.
         guard state.hasPin else { return member }
         if let until = state.waitUntil { throw Refusal(refused, problems: [Self.waiting(who, until)]) }
-        guard let given = pin(who) else {
+        guard let given = try pin(who) else {
             throw Refusal(refused, problems: [Problem("pin", Message("sign_in.pin_needed", ["user": .text(who)]))])
         }
         switch try department.store.write({ try PinVault.check(given, for: who, at: now, key: department.store.secretKey, $0) }) {

@@ -1,0 +1,58 @@
+import LaneCore
+import LaneStore
+import ServiceDepartment
+
+/// The counter terminal's own commands (issue 16): `exit`, and what a
+/// person at the counter expects of a shell.
+enum TerminalCommands {
+    static func register(into registry: inout CommandRegistry) throws {
+        try registry.register(exit)
+        try registry.register(HelpGuide.apropos)
+    }
+
+    /// `exit` as every shell has it; `quit` and Ctrl-D do the same.
+    static let exit = CommandSpec(
+        noun: "exit", verb: nil, summary: Message("terminal.exit_summary").description,
+        action: .session { _, _ in throw QuitRequest() })
+
+    /// Commands that may be watched: `appt board --watch [N]`, `today --watch [N]`.
+    static let watchable: Set<String> = ["appt board", "today"]
+    static let watchOption = OptionSpec("watch", value: "N", Message("terminal.watch_option").description)
+
+    /// Adds `--watch N` to a command's spec (help and TAB show it). At the
+    /// terminal the shell takes it off the line and redraws (`Watch`); in a
+    /// script there is nothing to redraw, so it is refused.
+    static func watched(_ spec: CommandSpec) -> CommandSpec {
+        guard case .read(let body) = spec.action else { return spec }
+        var s = spec
+        s.options.append(watchOption)
+        s.action = .read { inv, ctx, tx in
+            if inv.option("watch") != nil { throw UsageError(Message("terminal.watch_needs_terminal")) }
+            return try body(inv, ctx, tx)
+        }
+        return s
+    }
+
+    /// `ro dispatch` without `--team` shows each team's load, as its help
+    /// says, through a read (no audit row: nothing changed); with a team it
+    /// dispatches as every step does.
+    static func showingLoadsWithoutTeam(_ spec: CommandSpec) -> CommandSpec {
+        guard case .write(let body) = spec.action else { return spec }
+        var shown = spec
+        shown.action = .session { inv, session in
+            let ctx = try session.context()
+            let operation = CommandPermissions.operation(spec)
+            guard inv.option("team") != nil else {
+                return try session.department.read(operation, by: ctx.caller(inv.line)) { tx in
+                    _ = try RepairOrderDesk.load(inv.positional("ro") ?? "", tx)
+                    return .table(try TodayCommand.loads(tx).2)
+                }
+            }
+            return try session.change(operation, ctx, line: inv.line) { tx in
+                let output = try body(inv, ctx, tx)
+                return (Recorded(output, audit: AuditCommands.note(spec, inv, output)), ())
+            }.0
+        }
+        return shown
+    }
+}
