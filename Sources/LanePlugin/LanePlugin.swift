@@ -168,10 +168,17 @@ public enum DomainEvent: Sendable, Equatable {
     case delivered(RepairOrder)
     /// Any other step of a repair order, named by its `ro` verb (`sign`, `dispatch`, `check`, `pay`, …).
     case repairOrderStep(RepairOrder, step: String)
+    /// A step of an appointment, named as its history names it (`book`, `confirm`, `arrive`, `no-show`, `cancel`, …).
+    case appointmentStep(Appointment, step: String)
+    /// A complaint was opened (`complaint open`, a low follow-up score, a plugin).
+    case complaintOpened(Complaint)
 
-    public var order: RepairOrder {
+    /// The repair order the event is about; nil for appointments and complaints.
+    /// New kinds of events may come: switch over events with a `default`.
+    public var order: RepairOrder? {
         switch self {
         case .repairOrderOpened(let o), .lineAdded(let o, _), .delivered(let o), .repairOrderStep(let o, _): return o
+        case .appointmentStep, .complaintOpened: return nil
         }
     }
 }

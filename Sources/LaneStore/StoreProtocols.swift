@@ -190,6 +190,8 @@ public protocol FollowUpsReading {
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?
+    /// The newest complaint's id: a mark to find the complaints one command opened.
+    func lastComplaintID() throws -> Int64
 }
 
 /// Changing follow-up calls and complaints.
@@ -203,6 +205,10 @@ public protocol FollowUpsWriting: FollowUpsReading {
 public protocol AppointmentsReading {
     func appointment(number: String) throws -> Appointment?
     func appointment(id: Int64) throws -> Appointment?
+    /// The newest appointment history row's id: a mark to find what one command did.
+    func lastAppointmentEventID() throws -> Int64
+    /// Appointment history rows written after the mark (appointment id and step), oldest first.
+    func appointmentEvents(afterID id: Int64) throws -> [(id: Int64, appointmentID: Int64, kind: String)]
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]

@@ -389,3 +389,25 @@ private struct SpyPlugin: LanePlugin {
         #expect(messages.first?.contains("changed since `plugin install` recorded it") == true)
     }
 }
+
+/// Capability 8: events beyond repair orders.
+@Suite struct PluginEventTests {
+    private struct Listener: LanePlugin {
+        var manifest: PluginManifest { PluginManifest(name: "listener", version: "1", summary: "hears things") }
+        func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
+            switch event {
+            case .appointmentStep(let a, let step): return ["appointment \(a.number) \(step)"]
+            case .complaintOpened(let c): return ["complaint \(c.customerID)"]
+            default: return []
+            }
+        }
+    }
+
+    @Test func pluginsHearAppointmentsAndComplaints() throws {
+        let s = try TestShell(seeded: true, plugins: [Listener()])
+        let booked = try s.expectOK("appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound")
+        #expect(booked.contains("note: listener: appointment AP-20261125-001 book"), "\(booked)")
+        let complaint = try s.expectOK("complaint open C0002 --text 等待时间太长")
+        #expect(complaint.contains("note: listener: complaint"), "\(complaint)")
+    }
+}
