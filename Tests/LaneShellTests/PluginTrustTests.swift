@@ -411,3 +411,18 @@ private struct SpyPlugin: LanePlugin {
         #expect(complaint.contains("note: listener: complaint"), "\(complaint)")
     }
 }
+
+/// Capability 8: a run-time plugin reads the records its command names, as the role may see them.
+@Suite struct RuntimePluginReadTests {
+    @Test func recordsComeMaskedForTheRole() throws {
+        let describe = #"{"protocol":1,"name":"peek","version":"1","summary":"x","commands":[{"noun":"peek","verb":"go","summary":"x","positionals":[{"name":"who","help":"x","completion":"customers"},{"name":"ro","help":"x","completion":"repair_orders","optional":true}]}]}"#
+        let run = #"printf '{"protocol":1,"text":"%s"}' "$(printf '%s' "$req" | sed -n 's/.*"records":{\(.*\)},"role".*/\1/p' | tr -d '"{}\\')""#
+        let s = try RuntimePluginTests.shell([("peek", describe, run)])
+        try s.expectOK("ro open 粤B27DP2")
+        let advisor = try s.expectOK("peek go C0002 RO-20261123-0001")
+        #expect(advisor.contains("code:C0002") && !advisor.contains("****") && advisor.contains("number:RO-20261123-0001"), "\(advisor)")
+        s.session.user = "夏勇"
+        let technician = try s.expectOK("peek go C0002")
+        #expect(technician.contains("code:C0002") && technician.contains("****"), "\(technician)")
+    }
+}
