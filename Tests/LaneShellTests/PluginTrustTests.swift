@@ -426,3 +426,28 @@ private struct SpyPlugin: LanePlugin {
         #expect(technician.contains("code:C0002") && technician.contains("****"), "\(technician)")
     }
 }
+
+/// Robustness 7: what must not hold up a command runs once it has committed.
+@Suite struct PluginCommittedTests {
+    private struct Teller: LanePlugin {
+        var name: String
+        var fails = false
+        var manifest: PluginManifest { PluginManifest(name: name, version: "1", summary: "tells others") }
+        func committed(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
+            guard case .repairOrderOpened(let order) = event else { return [] }
+            if fails { throw SpyPlugin.Oops() }
+            // The order is there to read: the command has committed.
+            return ["told about \(try ctx.repairOrder(number: order.number)?.number ?? "nothing")"]
+        }
+    }
+
+    @Test func committedHandlersRunAfterTheCommitAndTheirFailuresStayTheirs() throws {
+        let s = try TestShell(seeded: true, plugins: [Teller(name: "teller"), Teller(name: "broken", fails: true)])
+        let opened = try s.expectOK("ro open 粤B27DP2")
+        #expect(opened.contains("note: teller: told about RO-20261123-0001"))
+        #expect(opened.contains("broken failed after the command was kept"))
+        #expect(try s.expectOK("ro show RO-20261123-0001").contains("RO-20261123-0001"))
+        // A refused command commits nothing, and nobody is told.
+        #expect(!(try s.expectRefused("ro open 粤B00000")).contains("told about"))
+    }
+}
