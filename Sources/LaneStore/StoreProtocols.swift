@@ -298,6 +298,8 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
     /// Runs `body` so that, when it throws, what it changed is undone and the
     /// rest of the transaction kept (a savepoint): one plugin's failure stays its own.
     func contained<T>(_ body: () throws -> T) throws -> T
+    /// Removes every run-time plugin's state keys starting with `keyPrefix` (`customer erase`).
+    func removePluginState(keyPrefix: String) throws
     /// Sets a key of a run-time plugin's state; nil removes it.
     func setPluginState(plugin: String, key: String, value: String?, at time: Timestamp) throws
 }

@@ -451,3 +451,17 @@ private struct SpyPlugin: LanePlugin {
         #expect(!(try s.expectRefused("ro open 粤B00000")).contains("told about"))
     }
 }
+
+@Suite struct RuntimePluginErasureTests {
+    @Test func X4_customerEraseRemovesWhatRunTimePluginsKeptAboutThem() throws {
+        let s = try TestShell(user: "姚雪", seeded: true)
+        try s.store.write { tx in
+            try tx.setPluginState(plugin: "loaner", key: "customer.C0002.loans", value: "粤B0L001", at: TestShell.demoNow)
+            try tx.setPluginState(plugin: "loaner", key: "customer.C00021.loans", value: "keep", at: TestShell.demoNow)
+            try tx.setPluginState(plugin: "loaner", key: "car.粤B0L001", value: "RO-1", at: TestShell.demoNow)
+        }
+        s.session.user = "admin"
+        try s.expectOK("customer erase C0002 --confirm C0002")
+        #expect(try s.store.read { try $0.pluginState(plugin: "loaner") } == ["customer.C00021.loans": "keep", "car.粤B0L001": "RO-1"])
+    }
+}
