@@ -16,8 +16,14 @@ public protocol LanePlugin: Sendable {
     var commands: [PluginCommand] { get }
     /// Called inside the transaction of the command that caused `event`.
     /// Returns notes shown to the user under the command's output; a throw
-    /// refuses the whole command.
+    /// undoes what the handler changed and is named in a note, and the
+    /// command goes on.
     func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String]
+    /// Called once the command that caused `event` has committed, with a
+    /// read-only context: for what must never hold up or undo the command
+    /// (telling another system, a message to the customer). A throw is named
+    /// in a note; the command stands.
+    func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String]
     /// Sections added to `today` for the signed-in person (`context.role`).
     func today(_ context: any PluginContext) throws -> [PluginSection]
     /// Calls to make, added to `remind due` (and logged with `remind log`).
@@ -34,6 +40,7 @@ extension LanePlugin {
     public var migrations: [PluginMigration] { [] }
     public var commands: [PluginCommand] { [] }
     public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
+    public func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
@@ -168,10 +175,17 @@ public enum DomainEvent: Sendable, Equatable {
     case delivered(RepairOrder)
     /// Any other step of a repair order, named by its `ro` verb (`sign`, `dispatch`, `check`, `pay`, …).
     case repairOrderStep(RepairOrder, step: String)
+    /// A step of an appointment, named as its history names it (`book`, `confirm`, `arrive`, `no-show`, `cancel`, …).
+    case appointmentStep(Appointment, step: String)
+    /// A complaint was opened (`complaint open`, a low follow-up score, a plugin).
+    case complaintOpened(Complaint)
 
-    public var order: RepairOrder {
+    /// The repair order the event is about; nil for appointments and complaints.
+    /// New kinds of events may come: switch over events with a `default`.
+    public var order: RepairOrder? {
         switch self {
         case .repairOrderOpened(let o), .lineAdded(let o, _), .delivered(let o), .repairOrderStep(let o, _): return o
+        case .appointmentStep, .complaintOpened: return nil
         }
     }
 }

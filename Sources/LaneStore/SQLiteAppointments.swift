@@ -69,6 +69,14 @@ extension SQLiteTransaction {
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
 
+    func lastAppointmentEventID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM appointment_event") ?? 0
+    }
+
+    func appointmentEvents(afterID id: Int64) throws -> [(id: Int64, appointmentID: Int64, kind: String)] {
+        try Row.fetchAll(db, sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
+    }
+
     func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
         try db.execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [appointmentID, at.secondsSince1970, by, kind, detail])

@@ -43,6 +43,8 @@ extension SQLiteTransaction {
 
     func complaint(id: Int64) throws -> Complaint? { try complaints("WHERE id = ?", [id]).first }
 
+    func lastComplaintID() throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT max(id) FROM complaint") ?? 0 }
+
     func insertComplaint(_ c: Complaint) throws -> Complaint {
         try db.execute(sql: """
             INSERT INTO complaint (repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at)

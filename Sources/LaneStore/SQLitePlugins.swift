@@ -118,6 +118,11 @@ extension SQLiteTransaction {
         return state
     }
 
+    func removePluginState(keyPrefix: String) throws {
+        // Compared as a prefix, not LIKE: a key may hold % or _.
+        try db.execute(sql: "DELETE FROM plugin_state WHERE substr(key, 1, length(?)) = ?", arguments: [keyPrefix, keyPrefix])
+    }
+
     func setPluginState(plugin: String, key: String, value: String?, at time: Timestamp) throws {
         if let value {
             try db.execute(sql: """

@@ -190,6 +190,8 @@ public protocol FollowUpsReading {
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?
+    /// The newest complaint's id: a mark to find the complaints one command opened.
+    func lastComplaintID() throws -> Int64
 }
 
 /// Changing follow-up calls and complaints.
@@ -203,6 +205,10 @@ public protocol FollowUpsWriting: FollowUpsReading {
 public protocol AppointmentsReading {
     func appointment(number: String) throws -> Appointment?
     func appointment(id: Int64) throws -> Appointment?
+    /// The newest appointment history row's id: a mark to find what one command did.
+    func lastAppointmentEventID() throws -> Int64
+    /// Appointment history rows written after the mark (appointment id and step), oldest first.
+    func appointmentEvents(afterID id: Int64) throws -> [(id: Int64, appointmentID: Int64, kind: String)]
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]
@@ -304,6 +310,8 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
     /// Runs `body` so that, when it throws, what it changed is undone and the
     /// rest of the transaction kept (a savepoint): one plugin's failure stays its own.
     func contained<T>(_ body: () throws -> T) throws -> T
+    /// Removes every run-time plugin's state keys starting with `keyPrefix` (`customer erase`).
+    func removePluginState(keyPrefix: String) throws
     /// Sets a key of a run-time plugin's state; nil removes it.
     func setPluginState(plugin: String, key: String, value: String?, at time: Timestamp) throws
 }

@@ -54,7 +54,11 @@ public final class Department {
         try authorize(operation, caller)
         let key = store.secretKey
         let first = key == nil && (listener == nil || !notifying) ? nil : try tx.lastRepairOrderEventID()
-        let mark = listener == nil || !notifying ? nil : first
+        let mark = listener == nil || !notifying ? nil : first.map { EventMark(repairOrder: $0) }
+        if mark != nil {
+            mark?.appointment = try tx.lastAppointmentEventID()
+            mark?.complaint = try tx.lastComplaintID()
+        }
         // X4: the customers typed, as they were before the change: an edit's answer names their old number.
         let before = try AuditPrivacy.subjects(noun: operation.noun, ref: "", typed: caller.personal, texts: [], tx)
         let recorded = try body(tx)
@@ -77,13 +81,31 @@ public final class Department {
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
     }
 
-    /// The repair-order timeline rows written after `mark`, as domain events:
-    /// the timeline is the record of every step, so no operation has to
+    /// Where the histories stood when a change began.
+    final class EventMark {
+        var repairOrder: Int64
+        var appointment: Int64 = 0
+        var complaint: Int64 = 0
+        init(repairOrder: Int64) { self.repairOrder = repairOrder }
+    }
+
+    /// The timeline and history rows written after `mark`, as domain events:
+    /// the repair orders' timelines, the appointments' histories and the
+    /// complaints are the record of every step, so no operation has to
     /// announce anything itself.
-    static func events(since mark: Int64, _ tx: any StoreReading) throws -> [DomainEvent] {
-        try tx.repairOrderEvents(afterID: mark).compactMap { row in
+    static func events(since mark: EventMark, _ tx: any StoreReading) throws -> [DomainEvent] {
+        var events: [DomainEvent] = try tx.repairOrderEvents(afterID: mark.repairOrder).compactMap { row in
             try tx.repairOrder(id: row.orderID).map { domainEvent(row.kind, $0) }
         }
+        for row in try tx.appointmentEvents(afterID: mark.appointment) {
+            if let appointment = try tx.appointment(id: row.appointmentID) { events.append(.appointmentStep(appointment, step: row.kind)) }
+        }
+        var id = mark.complaint
+        while let complaint = try tx.complaint(id: id + 1) {
+            events.append(.complaintOpened(complaint))
+            id += 1
+        }
+        return events
     }
 
     static func domainEvent(_ step: String, _ order: RepairOrder) -> DomainEvent {

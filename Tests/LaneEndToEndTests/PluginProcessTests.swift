@@ -84,4 +84,36 @@ import Testing
         #expect(signed.stdout.contains("spy"))
         #expect(FileManager.default.fileExists(atPath: marker.path))
     }
+
+    /// The harness of docs/plugins.md runs a run-time plugin against a throw-away
+    /// store after checking it: here the guide's courtesy-car example.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "the example is written in Python"))
+    func thePluginTestHarnessRunsAPluginAgainstAThrowAwayStore() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let script = try scratch.write("loaner.lane", """
+            plugin config loaner cars 粤B0L001,粤B0L002
+            ro open 粤B27DP2
+            loaner lend 粤B0L001 RO-20261123-0001
+            loaner list
+
+            """)
+        let process = Process()
+        process.executableURL = LaneProcess.repositoryRoot.appendingPathComponent("scripts/plugin-test")
+        process.arguments = [LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-loaner").path, script.path]
+        process.environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.directory.path, "LANG": "C.UTF-8",
+            "LANE": LaneProcess.executable.path, "LANE_USER": "姚雪", "NO_COLOR": "1", "TMPDIR": scratch.directory.path,
+        ]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("ok: the handshake and every command are valid"))
+        #expect(stdout.contains("粤B0L001 lent for RO-20261123-0001") && stdout.contains("available"))
+    }
 }

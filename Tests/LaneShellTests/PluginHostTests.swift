@@ -47,6 +47,8 @@ private struct ProbePlugin: LanePlugin {
         case .lineAdded(_, let line): what = "line \(line.code)"
         case .delivered(let o): what = "delivered \(o.number)"
         case .repairOrderStep(_, let step): what = "step \(step)"
+        case .appointmentStep(let a, let step): what = "appointment \(a.number) \(step)"
+        case .complaintOpened(let c): what = "complaint \(c.id)"
         }
         try ctx.execute("INSERT INTO plg_\(name)_seen (what) VALUES (?)", [.text(what)])
         return [what]

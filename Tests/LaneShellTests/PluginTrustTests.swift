@@ -389,3 +389,79 @@ private struct SpyPlugin: LanePlugin {
         #expect(messages.first?.contains("changed since `plugin install` recorded it") == true)
     }
 }
+
+/// Capability 8: events beyond repair orders.
+@Suite struct PluginEventTests {
+    private struct Listener: LanePlugin {
+        var manifest: PluginManifest { PluginManifest(name: "listener", version: "1", summary: "hears things") }
+        func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
+            switch event {
+            case .appointmentStep(let a, let step): return ["appointment \(a.number) \(step)"]
+            case .complaintOpened(let c): return ["complaint \(c.customerID)"]
+            default: return []
+            }
+        }
+    }
+
+    @Test func pluginsHearAppointmentsAndComplaints() throws {
+        let s = try TestShell(seeded: true, plugins: [Listener()])
+        let booked = try s.expectOK("appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound")
+        #expect(booked.contains("note: listener: appointment AP-20261125-001 book"), "\(booked)")
+        let complaint = try s.expectOK("complaint open C0002 --text 等待时间太长")
+        #expect(complaint.contains("note: listener: complaint"), "\(complaint)")
+    }
+}
+
+/// Capability 8: a run-time plugin reads the records its command names, as the role may see them.
+@Suite struct RuntimePluginReadTests {
+    @Test func recordsComeMaskedForTheRole() throws {
+        let describe = #"{"protocol":1,"name":"peek","version":"1","summary":"x","commands":[{"noun":"peek","verb":"go","summary":"x","positionals":[{"name":"who","help":"x","completion":"customers"},{"name":"ro","help":"x","completion":"repair_orders","optional":true}]}]}"#
+        let run = #"printf '{"protocol":1,"text":"%s"}' "$(printf '%s' "$req" | sed -n 's/.*"records":{\(.*\)},"role".*/\1/p' | tr -d '"{}\\')""#
+        let s = try RuntimePluginTests.shell([("peek", describe, run)])
+        try s.expectOK("ro open 粤B27DP2")
+        let advisor = try s.expectOK("peek go C0002 RO-20261123-0001")
+        #expect(advisor.contains("code:C0002") && !advisor.contains("****") && advisor.contains("number:RO-20261123-0001"), "\(advisor)")
+        s.session.user = "夏勇"
+        let technician = try s.expectOK("peek go C0002")
+        #expect(technician.contains("code:C0002") && technician.contains("****"), "\(technician)")
+    }
+}
+
+/// Robustness 7: what must not hold up a command runs once it has committed.
+@Suite struct PluginCommittedTests {
+    private struct Teller: LanePlugin {
+        var name: String
+        var fails = false
+        var manifest: PluginManifest { PluginManifest(name: name, version: "1", summary: "tells others") }
+        func committed(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
+            guard case .repairOrderOpened(let order) = event else { return [] }
+            if fails { throw SpyPlugin.Oops() }
+            // The order is there to read: the command has committed.
+            return ["told about \(try ctx.repairOrder(number: order.number)?.number ?? "nothing")"]
+        }
+    }
+
+    @Test func committedHandlersRunAfterTheCommitAndTheirFailuresStayTheirs() throws {
+        let s = try TestShell(seeded: true, plugins: [Teller(name: "teller"), Teller(name: "broken", fails: true)])
+        let opened = try s.expectOK("ro open 粤B27DP2")
+        #expect(opened.contains("note: teller: told about RO-20261123-0001"))
+        #expect(opened.contains("broken failed after the command was kept"))
+        #expect(try s.expectOK("ro show RO-20261123-0001").contains("RO-20261123-0001"))
+        // A refused command commits nothing, and nobody is told.
+        #expect(!(try s.expectRefused("ro open 粤B00000")).contains("told about"))
+    }
+}
+
+@Suite struct RuntimePluginErasureTests {
+    @Test func X4_customerEraseRemovesWhatRunTimePluginsKeptAboutThem() throws {
+        let s = try TestShell(user: "姚雪", seeded: true)
+        try s.store.write { tx in
+            try tx.setPluginState(plugin: "loaner", key: "customer.C0002.loans", value: "粤B0L001", at: TestShell.demoNow)
+            try tx.setPluginState(plugin: "loaner", key: "customer.C00021.loans", value: "keep", at: TestShell.demoNow)
+            try tx.setPluginState(plugin: "loaner", key: "car.粤B0L001", value: "RO-1", at: TestShell.demoNow)
+        }
+        s.session.user = "admin"
+        try s.expectOK("customer erase C0002 --confirm C0002")
+        #expect(try s.store.read { try $0.pluginState(plugin: "loaner") } == ["customer.C00021.loans": "keep", "car.粤B0L001": "RO-1"])
+    }
+}

@@ -35,6 +35,7 @@ public struct StoreConformance: Sendable {
         ("follow-up calls and complaints round-trip", { try $0.followUpsAndComplaints() }),
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
         ("the print log keeps every print, per document, and refuses a copy twice", { try $0.printLogKeepsEveryPrint() }),
+        ("a run-time plugin's state goes with its transaction", { try $0.pluginStateAndContainment() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -422,12 +423,12 @@ extension StoreConformance {
         let store = try make()
         let applied = try store.write { (tx: any StoreWriting) throws -> [String] in
             _ = try customer(tx, "王小明", "13900139000")
-            return try tx.migratePlugin(namespace: "tyres", migrations: [PluginMigration("1", sql: "CREATE TABLE tyres_depth (plate TEXT, mm INTEGER)")],
+            return try tx.migratePlugin(namespace: "tyres", migrations: [PluginMigration("1", sql: "CREATE TABLE plg_tyres_depth (plate TEXT, mm INTEGER)")],
                                  at: Self.now)
         }
         #expect(applied == ["1"])
         try store.write { (tx: any StoreWriting) throws in
-            _ = try tx.pluginExecute(namespace: "tyres", sql: "INSERT INTO tyres_depth (plate, mm) VALUES (?, ?)", arguments: ["粤B12345", 3])
+            _ = try tx.pluginExecute(namespace: "tyres", sql: "INSERT INTO plg_tyres_depth (plate, mm) VALUES (?, ?)", arguments: ["粤B12345", 3])
         }
         #expect(throws: (any Error).self) {
             try store.write { (tx: any StoreWriting) throws in
@@ -436,13 +437,53 @@ extension StoreConformance {
         }
         #expect(throws: (any Error).self) {
             try store.write { (tx: any StoreWriting) throws in
-                _ = try tx.pluginExecute(namespace: "tyres", sql: "DROP TABLE tyres_depth", arguments: [])
+                _ = try tx.pluginExecute(namespace: "tyres", sql: "DROP TABLE plg_tyres_depth", arguments: [])
+            }
+        }
+        // Nor may it read the dealership's tables: they reach plugins typed and masked, never by SQL.
+        #expect(throws: (any Error).self) {
+            try store.read { (tx: any StoreReading) throws in
+                _ = try tx.pluginRows(namespace: "tyres", sql: "SELECT phone FROM customer", arguments: [])
             }
         }
         try store.read { (tx: any StoreReading) throws in
             #expect(try tx.customerCount() == 1)
-            #expect(try tx.pluginRows(namespace: "tyres", sql: "SELECT mm FROM tyres_depth", arguments: []).count == 1)
+            #expect(try tx.pluginRows(namespace: "tyres", sql: "SELECT mm FROM plg_tyres_depth", arguments: []).count == 1)
             #expect(try tx.pluginMigrations(namespace: "tyres") == ["1"])
+        }
+    }
+
+    /// A run-time plugin's state, changed with the command and undone with it;
+    /// a savepoint undoes one plugin's failure and keeps the rest.
+    func pluginStateAndContainment() throws {
+        let store = try make()
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.setPluginState(plugin: "loaner", key: "car.A", value: "RO-1", at: Self.now)
+            try tx.setPluginState(plugin: "loaner", key: "car.B", value: "RO-2", at: Self.now)
+            try tx.setPluginState(plugin: "loaner", key: "car.B", value: nil, at: Self.now)
+            _ = try? tx.contained { () throws -> Int in
+                try tx.setPluginState(plugin: "loaner", key: "car.C", value: "RO-3", at: Self.now)
+                throw Boom()
+            }
+        }
+        #expect(throws: Boom.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.setPluginState(plugin: "loaner", key: "car.D", value: "RO-4", at: Self.now)
+                throw Boom()
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.pluginState(plugin: "loaner") == ["car.A": "RO-1"])
+            #expect(try tx.pluginState(plugin: "other").isEmpty)
+        }
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.savePluginHandshake(path: "/p/lane-x", identity: "1:2:3:4", answer: "{}")
+            try tx.savePluginChecksum(name: "x", sha256: "ab", at: Self.now, by: "admin")
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.pluginHandshake(path: "/p/lane-x")?.identity == "1:2:3:4")
+            #expect(try tx.pluginChecksum(name: "x") == "ab")
+            #expect(try tx.pluginChecksum(name: "y") == nil)
         }
     }
 }

@@ -23,7 +23,7 @@ public struct WarrantyPlugin: LanePlugin {
             return try RecallCommands.notes(opened: order, context)
         case .lineAdded(let order, let line):
             return try LineAdvice.notes(order, line, context)
-        case .delivered, .repairOrderStep:
+        default:
             return []
         }
     }

@@ -40,6 +40,7 @@ extension MessageCatalog {
         "plugin.runtime.not_asked": "the plugin was not asked before the command ran",
         "plugin.ran_refused": "the plugin {plugin} ran `{line}`, which was refused: {headline}",
         "plugin.handler_failed": "{plugin} failed and was left out: {error}",
+        "plugin.committed_failed": "{plugin} failed after the command was kept: {error}",
         "plugin.today_failed": "plugins that failed (the rest of today is complete)",
 
         // The protocol's JSON, read strictly.

@@ -24,6 +24,22 @@ enum PluginEvents {
         return notes
     }
 
+    /// After the commit: each active plugin's `committed`, in a read
+    /// transaction of its own; a failure is a note, the command stands.
+    static func committedNotes(for events: [(DomainEvent, CommandContext)], _ store: any ServiceStore) -> [String] {
+        var notes: [String] = []
+        for (event, ctx) in events {
+            for (name, plugin) in ctx.plugins.active {
+                do {
+                    notes += try store.read { tx in try plugin.committed(event, HostPluginContext(plugin: name, ctx, tx)) }.map { "\(name): \($0)" }
+                } catch {
+                    notes.append(Message("plugin.committed_failed", ["plugin": .text(name), "error": .text(ErrorReport.message(for: error))]).description)
+                }
+            }
+        }
+        return notes
+    }
+
     /// Notes go under the command's own answer.
     static func adding(_ notes: [String], to output: CommandOutput) -> CommandOutput {
         guard !notes.isEmpty else { return output }

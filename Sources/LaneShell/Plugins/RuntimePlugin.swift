@@ -1,6 +1,7 @@
 import Foundation
 import LaneCore
 import LaneStore
+import ServiceDepartment
 
 /// A run-time plugin: an executable `lane-NAME` in the plugin folder that
 /// speaks the JSON protocol of docs/plugins.md, one process per request.
@@ -216,11 +217,12 @@ public struct RuntimePlugin: Sendable {
 
     /// Runs the plugin for one command, outside any write transaction.
     /// The request for `command`: `run` before the transaction, `committed` after it.
-    func request(_ kind: String, _ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, state: [String: String]) -> [String: Any] {
+    func request(_ kind: String, _ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, state: [String: String],
+                 records: [String: Any]) -> [String: Any] {
         var context: [String: Any] = [
             "user": ctx.user, "role": ctx.role?.rawValue ?? NSNull(), "now": ctx.now.iso8601(in: ctx.settings.utcOffset),
             "today": ctx.today.description, "store": ctx.settings.code,
-            "config": HostPluginContext.config(of: manifest.name, ctx.pluginSettings), "state": state,
+            "config": HostPluginContext.config(of: manifest.name, ctx.pluginSettings), "state": state, "records": records,
         ]
         if let current = ctx.current { context["current"] = current.label }
         return [
@@ -232,7 +234,8 @@ public struct RuntimePlugin: Sendable {
 
     func ask(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreReading) throws -> RuntimeProtocol.Answer {
         let name = manifest.name
-        let request = request("run", command, inv, ctx, state: try tx.pluginState(plugin: name))
+        let records = try Self.records(command, inv, ctx, tx)
+        let request = request("run", command, inv, ctx, state: try tx.pluginState(plugin: name), records: records)
         let data: Data
         do { data = try Self.exchange(path: path, request: request, timeout: timeout) } catch {
             throw Refusal(Message("plugin.failed", ["plugin": .text(name)]), problems: [Problem("plugin", error.said)])
@@ -261,6 +264,41 @@ public struct RuntimePlugin: Sendable {
         }
     }
 
+    /// Typed reads for a run-time plugin: each positional that completes repair
+    /// orders, vehicles or customers, as the record it names, masked for the
+    /// signed-in role as the shell shows it to them (X4).
+    static func records(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [String: Any] {
+        let privacy = Privacy(role: ctx.role)
+        let offset = ctx.settings.utcOffset
+        func customer(_ c: Customer) -> [String: Any] {
+            ["code": c.code, "name": c.name, "phone": privacy.phone(c.phone), "address": privacy.address(c.address) ?? NSNull()]
+        }
+        func vehicle(_ v: Vehicle) throws -> [String: Any] {
+            var r: [String: Any] = ["plate": v.plate.value, "vin": v.vin.value, "model": v.model, "mileage": v.mileage]
+            if let owner = try tx.customer(id: v.ownerID) { r["owner"] = customer(owner) }
+            return r
+        }
+        var records: [String: Any] = [:]
+        for p in command.positionals {
+            guard let given = inv.positional(p.name)?.split(separator: " ").first.map(String.init) else { continue }
+            switch p.completion {
+            case .repairOrders:
+                guard let o = try tx.repairOrder(number: given.uppercased()) else { continue }
+                var r: [String: Any] = ["number": o.number, "status": o.status.rawValue, "advisor": o.advisor,
+                                        "opened": o.openedAt.iso8601(in: offset), "complaint": privacy.scrub(o.complaint ?? "")]
+                if let v = try tx.vehicle(id: o.vehicleID) { r["vehicle"] = try vehicle(v) }
+                records[p.name] = r
+            case .vehicles:
+                if case .success(let v) = try References.findVehicle(given, tx) { records[p.name] = try vehicle(v) }
+            case .customers:
+                if case .success(let c) = try References.findCustomer(given, tx) { records[p.name] = customer(c) }
+            default:
+                continue
+            }
+        }
+        return records
+    }
+
     /// Does what the plugin answered, inside the command's transaction (nil for a lookup).
     func apply(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: (any StoreWriting)?) throws -> CommandOutput {
         let name = manifest.name
@@ -277,7 +315,7 @@ public struct RuntimePlugin: Sendable {
                 // After the commit the state is as this command left it.
                 var state = try tx.pluginState(plugin: name)
                 for (key, value) in answer.state ?? [:] { state[key] = value }
-                let request = request("committed", command, inv, ctx, state: state)
+                let request = request("committed", command, inv, ctx, state: state, records: try Self.records(command, inv, ctx, tx))
                 let (path, timeout) = (path, timeout)
                 session.afterCommit.append { _ = try? Self.exchange(path: path, request: request, timeout: timeout) }
             }

@@ -150,9 +150,18 @@ public final class ShellSession {
         switch try resolve(line) {
         case .nothing: return .nothing
         case .help(let text): return .text(text)
-        case .command(let spec, let words): return try perform(spec, words, line: line)
+        case .command(let spec, let words):
+            committedEvents = []
+            defer { committedEvents = [] }
+            let output = try perform(spec, words, line: line)
+            // Only now is the command committed: plugins' `committed` handlers run.
+            guard !committedEvents.isEmpty else { return output }
+            return PluginEvents.adding(PluginEvents.committedNotes(for: committedEvents, store), to: output)
         }
     }
+
+    /// The events of the command being run, for the plugins' `committed` once it has committed.
+    var committedEvents: [(DomainEvent, CommandContext)] = []
 
     enum Resolved {
         case nothing
@@ -318,6 +327,7 @@ public final class ShellSession {
     func installListener() {
         department.listener = { [weak self] events, _, tx in
             guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty else { return [] }
+            self.committedEvents += events.map { ($0, ctx) }
             return try PluginEvents.notes(for: events, ctx, tx)
         }
     }

@@ -180,6 +180,9 @@ public struct CustomerDesk {
                           c.erasureProblems(confirmation: request.confirmation, orders: orders))
         let erasure = ErasurePolicy.erasure(of: c, texts: try tx.customerTexts(of: c))
         try tx.eraseCustomer(erasure)
+        // Run-time plugins keep what they know of a customer under `customer.CODE.…`
+        // in their state (docs/plugins.md): it goes with the customer, plugin present or not.
+        try tx.removePluginState(keyPrefix: "customer.\(c.code).")
         try plugins?.erase(c, caller, tx)
         return CustomerErased(code: c.code, erasure: erasure)
     }
