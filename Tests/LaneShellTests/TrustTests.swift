@@ -80,6 +80,13 @@ import Testing
         #expect(try shell.expectRefusalCodes("audit verify") == ["audit.tampered", "audit.personal_changed"])
     }
 
+    @Test func aRowUnlinkedFromItsCustomerToEscapeAnErasureIsFound() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.expectOK("customer add --name 欧阳娜娜 --phone 13911112222")
+        try shell.store.unsafeExecute("DELETE FROM audit_subject WHERE customer = 'C0037'")
+        #expect(try shell.expectRefusalCodes("audit verify") == ["audit.tampered", "audit.personal_changed"])
+    }
+
     @Test func valuesRemovedOutsideLaneAreFound() throws {
         let shell = try TestShell(user: "姚雪", seeded: true)
         try shell.expectOK("customer add --name 欧阳娜娜 --phone 13911112222")

@@ -127,10 +127,12 @@ public enum AuditPrivacy {
         return out + rest
     }
 
-    /// The hash the chain holds: of a random salt and the values ("" when none).
-    static func hash(salt: String, _ values: [String]) -> String {
+    /// The hash the chain holds: of a random salt, the values and the
+    /// customers they concern ("" when no values), so a row unlinked from its
+    /// customer (to escape an erasure) is found too.
+    static func hash(salt: String, _ values: [String], subjects: [String]) -> String {
         guard !values.isEmpty else { return "" }
-        let text = salt + "\u{1F}" + values.joined(separator: "\u{1E}")
+        let text = salt + "\u{1F}" + values.joined(separator: "\u{1E}") + "\u{1F}" + Set(subjects).sorted().joined(separator: " ")
         return AuditTrail.hex(Array(SHA256.hash(data: Array(text.utf8))))
     }
 

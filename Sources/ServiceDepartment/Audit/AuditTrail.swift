@@ -21,7 +21,7 @@ public enum AuditTrail {
         e.sequence = (head?.sequence ?? 0) + 1
         e.previousHash = head?.hash ?? genesis
         let salt = personal.isEmpty ? "" : AuditPrivacy.newSalt()
-        e.personalHash = AuditPrivacy.hash(salt: salt, personal)
+        e.personalHash = AuditPrivacy.hash(salt: salt, personal, subjects: subjects)
         e.hash = hash(previous: e.previousHash, e)
         e.mac = key.map { mac($0, e.hash) } ?? ""
         try tx.insertAudit(e, personal: personal.isEmpty && subjects.isEmpty ? nil
@@ -74,7 +74,7 @@ public enum AuditTrail {
                         if let p = personal[e.sequence], p.isErased,
                            p.erasedMark == AuditPrivacy.erasedMark(key, sequence: e.sequence, personalHash: ph) || key == nil {
                             result.personalErased += 1
-                        } else if let p = personal[e.sequence], !p.isErased, AuditPrivacy.hash(salt: p.salt, p.values) == ph {
+                        } else if let p = personal[e.sequence], !p.isErased, AuditPrivacy.hash(salt: p.salt, p.values, subjects: p.subjects) == ph {
                             result.personalChecked += 1
                         } else if result.brokenPersonal == nil {
                             result.brokenPersonal = e.sequence
