@@ -19,7 +19,14 @@ public enum PDFPrinter {
         for name in names {
             for dir in path where fm.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
         }
-        return knownPaths.first { fm.isExecutableFile(atPath: $0) }
+        if let found = knownPaths.first(where: { fm.isExecutableFile(atPath: $0) }) { return found }
+        // Other packagings: /usr/lib/chromium-browser/…, /usr/lib/chromium-headless-shell/…
+        let folders = ((try? fm.contentsOfDirectory(atPath: "/usr/lib")) ?? []).filter { $0.hasPrefix("chromium") }.sorted()
+        for folder in folders {
+            for name in ["chromium-headless-shell", "headless_shell", "chromium", "chromium-browser"]
+            where fm.isExecutableFile(atPath: "/usr/lib/\(folder)/\(name)") { return "/usr/lib/\(folder)/\(name)" }
+        }
+        return nil
     }
 
     /// The refusal when no browser is installed: how to get one, and that HTML still works.

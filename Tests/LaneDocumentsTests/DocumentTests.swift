@@ -120,6 +120,16 @@ import Testing
         #expect(try shell.expectRefusalCodes("print check-in \(DemoDay.discounted) --html \(folder.path)").contains("document.file_is_a_folder"))
         #expect(try shell.expectRefusalCodes("print check-in \(DemoDay.discounted) --pdf \(folder.path)/x.pdf --printer -dfoo")
             .contains("document.not_a_printer_name"))
+        // A document says only what is true: nothing to print before the order has it.
+        try shell.expectOK("ro open 粤BB9188")
+        let fresh = "RO-20261123-0002 --html \(folder.path)/x.html"
+        #expect(try shell.expectRefusalCodes("print check-in \(fresh)").contains("document.no_check_in"))
+        #expect(try shell.expectRefusalCodes("print work-order \(fresh)").contains("document.no_lines"))
+        #expect(try shell.expectRefusalCodes("print estimate \(fresh)").contains("document.no_lines"))
+        #expect(try shell.expectRefusalCodes("print dispatch \(fresh)").contains("document.not_dispatched"))
+        #expect(try shell.expectRefusalCodes("print repair-warranty \(fresh)").contains("document.not_paid"))
+        #expect(try shell.expectRefusalCodes("print appointment AP-20991231-001 --html \(folder.path)/x.html")
+            .contains("appointment.no_such_number"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.html"))
     }
 
