@@ -30,7 +30,10 @@ void lane_catch_signals(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: a blocking read returns EINTR
+    // SA_RESTART: a command's own reads and writes (SQLite, pipes to a
+    // plugin) go on through a resize or a Ctrl-C; the key reader waits in
+    // ppoll, which a signal always interrupts, restart or not.
+    action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGWINCH, &action, NULL);
     // A pager quit before the end of the output must not end the shell.

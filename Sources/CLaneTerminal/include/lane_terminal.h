@@ -7,7 +7,7 @@
 #include <histedit.h>
 #include <stddef.h>
 
-/// SIGINT and SIGWINCH set flags and interrupt blocking reads (no SA_RESTART).
+/// SIGINT and SIGWINCH set flags (and interrupt the key reader's wait).
 void lane_catch_signals(void);
 /// 1 when Ctrl-C was pressed since the last call, and clears it.
 int lane_take_interrupt(void);
