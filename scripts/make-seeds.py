@@ -689,7 +689,7 @@ set user 薛淑芬
 clock set 2026-11-20T15:00
 appt book 粤BD92702 --at 2026-11-23T09:30 --job 常规保养 --accept-peak
 appt book 粤BDN4595 --at 2026-11-23T10:45 --job 首次保养
-appt book 粤BB8554 --at 2026-11-23T11:30 --job 首次保养
+appt book 粤B6R1C3 --at 2026-11-23T11:30 --job 首次保养
 appt book 粤BG6396 --at 2026-11-24T14:00 --job 常规保养
 # Monday 08:10: 粤BC4548 signed and in the workshop.
 clock set 2026-11-23T08:10
