@@ -36,7 +36,13 @@ public struct RuntimePlugin: Sendable {
         var name: String
         var path: String
         var message: String
+        /// A refused handshake is remembered for the file as it is (its identity), so a
+        /// hanging plugin costs its timeout once, not at every start; nil when not to remember.
+        var identity: String? = nil
     }
+
+    /// How a refused handshake is kept in the handshake cache: its words after this mark.
+    static let refusedMark = "!"
 
     /// The plugin folder: `$LANE_PLUGINS`, else `plugins/` beside the default
     /// database. A relative `LANE_PLUGINS` is refused: resolved against
@@ -106,6 +112,9 @@ public struct RuntimePlugin: Sendable {
             }
             guard let identity = identity(path) else { return nil }
             do throws(RuntimeFailure) {
+                if let memory = cached[path], memory.identity == identity, memory.answer.hasPrefix(refusedMark) {
+                    return .failure(Failure(name: name, path: path, message: String(memory.answer.dropFirst(refusedMark.count))))
+                }
                 if let memory = cached[path], memory.identity == identity {
                     return .plugin(try described(Data(memory.answer.utf8), path: path, name: name, runTimeout: timeout),
                                    answer: memory.answer, identity: identity, cached: true)
@@ -115,7 +124,7 @@ public struct RuntimePlugin: Sendable {
                 return .plugin(try described(data, path: path, name: name, runTimeout: timeout),
                                answer: String(decoding: data, as: UTF8.self), identity: identity, cached: false)
             } catch {
-                return .failure(Failure(name: name, path: path, message: error.message))
+                return .failure(Failure(name: name, path: path, message: error.message, identity: identity))
             }
         }
     }
