@@ -486,3 +486,12 @@ private struct SpyPlugin: LanePlugin {
         #expect(try asked() == 2)
     }
 }
+
+@Suite struct RuntimePluginStateLimitTests {
+    @Test func stateIsForFactsNotFiles() throws {
+        let big = #"printf '{"protocol":1,"state":{"k":"%s"}}' "$(head -c 70000 /dev/zero | tr '\0' a)""#
+        let s = try RuntimePluginTests.shell([("big", RuntimePluginTests.describe("big", changes: true), big)])
+        #expect(try s.expectRefused("big go").contains("state key 'k': a value holds at most 64 KiB"))
+        #expect(try s.store.read { try $0.pluginState(plugin: "big") }.isEmpty)
+    }
+}

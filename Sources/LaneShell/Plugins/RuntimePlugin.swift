@@ -14,6 +14,8 @@ public struct RuntimePlugin: Sendable {
     public static let defaultTimeout = 5.0
     /// The most a plugin may print (a runaway plugin must not fill memory).
     static let maxOutput = 4 << 20
+    /// The most one value of a plugin's state may hold: state is for facts, not files.
+    static let maxStateValue = 64 << 10
 
     public let path: String
     public let manifest: PluginManifest
@@ -266,6 +268,9 @@ public struct RuntimePlugin: Sendable {
             }
             for key in (answer.state ?? [:]).keys where key.isEmpty || key.count > 200 {
                 throw RuntimeFailure(Message("plugin.runtime.bad_state_key", ["key": .text(String(key.prefix(40)))]))
+            }
+            for (key, value) in answer.state ?? [:] where (value?.utf8.count ?? 0) > Self.maxStateValue {
+                throw RuntimeFailure(Message("plugin.runtime.state_too_long", ["key": .text(String(key.prefix(40))), "kib": .int(Self.maxStateValue >> 10)]))
             }
             return answer
         } catch let failure as RuntimeFailure {
