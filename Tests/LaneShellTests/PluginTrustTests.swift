@@ -465,3 +465,33 @@ private struct SpyPlugin: LanePlugin {
         #expect(try s.store.read { try $0.pluginState(plugin: "loaner") } == ["customer.C00021.loans": "keep", "car.粤B0L001": "RO-1"])
     }
 }
+
+@Suite struct RefusedHandshakeTests {
+    @Test func aRefusedHandshakeIsRememberedUntilTheFileChanges() throws {
+        let dir = try PluginTrustTests.emptyFolder()
+        let count = dir + ".count"
+        let body = "echo x >> '\(count)'; cat >/dev/null; echo 'not json'"
+        try PluginTrustTests.plugin(dir, "broken", body)
+        let s = try TestShell(seeded: true)
+        func start() -> [String] {
+            var registry = s.session.registry, installed = InstalledPlugins()
+            return PluginLoader.installRuntime(from: dir, into: &installed, registry: &registry, store: s.store, now: TestShell.demoNow)
+        }
+        func asked() throws -> Int { try String(contentsOfFile: count, encoding: .utf8).split(separator: "\n").count }
+        #expect(start().first?.contains("its answer is not a JSON object") == true)
+        #expect(start().first?.contains("its answer is not a JSON object") == true)
+        #expect(try asked() == 1)
+        try PluginTrustTests.plugin(dir, "broken", body + "\n# fixed, perhaps")
+        _ = start()
+        #expect(try asked() == 2)
+    }
+}
+
+@Suite struct RuntimePluginStateLimitTests {
+    @Test func stateIsForFactsNotFiles() throws {
+        let big = #"printf '{"protocol":1,"state":{"k":"%s"}}' "$(head -c 70000 /dev/zero | tr '\0' a)""#
+        let s = try RuntimePluginTests.shell([("big", RuntimePluginTests.describe("big", changes: true), big)])
+        #expect(try s.expectRefused("big go").contains("state key 'k': a value holds at most 64 KiB"))
+        #expect(try s.store.read { try $0.pluginState(plugin: "big") }.isEmpty)
+    }
+}

@@ -37,6 +37,8 @@ extension MessageCatalog {
         "plugin.runtime.interrupted": "it was stopped by Ctrl-C",
         "plugin.runtime.not_a_completion": "{field}: '{given}' is customers, vehicles, staff, parts, repair_orders, appointments or files",
         "plugin.runtime.bad_state_key": "state key '{key}' should be 1 to 200 characters",
+        "plugin.runtime.state_too_long": "state key '{key}': a value holds at most {kib} KiB",
+        "plugin.install.not_a_file": "{path} is in the way and is not a plugin file",
         "plugin.runtime.not_asked": "the plugin was not asked before the command ran",
         "plugin.ran_refused": "the plugin {plugin} ran `{line}`, which was refused: {headline}",
         "plugin.handler_failed": "{plugin} failed and was left out: {error}",

@@ -161,6 +161,7 @@ public enum PluginLoader {
                                         origin: .runtime(path: failure.path), state: .refused(failure.message), commands: [], migrations: [], compiled: nil)
                 installed.all.append(p)
                 messages.append("plugin \(failure.name): \(failure.message); it is not loaded")
+                if let identity = failure.identity { remember.append((failure.path, identity, RuntimePlugin.refusedMark + failure.message)) }
             }
         }
         // One write, and only when a file is new or changed: start-up stays quick.

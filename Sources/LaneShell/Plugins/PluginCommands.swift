@@ -237,6 +237,10 @@ extension PluginCommands {
             let sum = PluginChecksum.sha256(Array(bytes))
             let ctx = try session.context()
             let target = folder + "/lane-" + plugin.manifest.name
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+                throw Refusal(headline, problems: [Problem("folder", Message("plugin.install.not_a_file", ["path": .text(target)]))])
+            }
             let output = try session.change(CommandPermissions.operation(inv.spec), ctx, line: inv.line) { tx in
                 try tx.savePluginChecksum(name: plugin.manifest.name, sha256: sum, at: ctx.now, by: ctx.user)
                 // Copied inside the change: if the copy fails, nothing is recorded.

@@ -14,6 +14,8 @@ public struct RuntimePlugin: Sendable {
     public static let defaultTimeout = 5.0
     /// The most a plugin may print (a runaway plugin must not fill memory).
     static let maxOutput = 4 << 20
+    /// The most one value of a plugin's state may hold: state is for facts, not files.
+    static let maxStateValue = 64 << 10
 
     public let path: String
     public let manifest: PluginManifest
@@ -36,7 +38,13 @@ public struct RuntimePlugin: Sendable {
         var name: String
         var path: String
         var message: String
+        /// A refused handshake is remembered for the file as it is (its identity), so a
+        /// hanging plugin costs its timeout once, not at every start; nil when not to remember.
+        var identity: String? = nil
     }
+
+    /// How a refused handshake is kept in the handshake cache: its words after this mark.
+    static let refusedMark = "!"
 
     /// The plugin folder: `$LANE_PLUGINS`, else `plugins/` beside the default
     /// database. A relative `LANE_PLUGINS` is refused: resolved against
@@ -106,6 +114,9 @@ public struct RuntimePlugin: Sendable {
             }
             guard let identity = identity(path) else { return nil }
             do throws(RuntimeFailure) {
+                if let memory = cached[path], memory.identity == identity, memory.answer.hasPrefix(refusedMark) {
+                    return .failure(Failure(name: name, path: path, message: String(memory.answer.dropFirst(refusedMark.count))))
+                }
                 if let memory = cached[path], memory.identity == identity {
                     return .plugin(try described(Data(memory.answer.utf8), path: path, name: name, runTimeout: timeout),
                                    answer: memory.answer, identity: identity, cached: true)
@@ -115,7 +126,7 @@ public struct RuntimePlugin: Sendable {
                 return .plugin(try described(data, path: path, name: name, runTimeout: timeout),
                                answer: String(decoding: data, as: UTF8.self), identity: identity, cached: false)
             } catch {
-                return .failure(Failure(name: name, path: path, message: error.message))
+                return .failure(Failure(name: name, path: path, message: error.message, identity: identity))
             }
         }
     }
@@ -257,6 +268,9 @@ public struct RuntimePlugin: Sendable {
             }
             for key in (answer.state ?? [:]).keys where key.isEmpty || key.count > 200 {
                 throw RuntimeFailure(Message("plugin.runtime.bad_state_key", ["key": .text(String(key.prefix(40)))]))
+            }
+            for (key, value) in answer.state ?? [:] where (value?.utf8.count ?? 0) > Self.maxStateValue {
+                throw RuntimeFailure(Message("plugin.runtime.state_too_long", ["key": .text(String(key.prefix(40))), "kib": .int(Self.maxStateValue >> 10)]))
             }
             return answer
         } catch let failure as RuntimeFailure {
