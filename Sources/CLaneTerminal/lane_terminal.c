@@ -249,3 +249,7 @@ static int lane_read_key(EditLine *el, wchar_t *out) {
 int lane_el_use_key_reader(EditLine *el) {
     return el_wset(el, EL_GETCFN, lane_read_key);
 }
+
+int lane_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
+}

@@ -5,6 +5,7 @@
 #define LANE_TERMINAL_H
 
 #include <histedit.h>
+#include <spawn.h>
 #include <stddef.h>
 
 /// SIGINT and SIGWINCH set flags (and interrupt the key reader's wait).
@@ -25,6 +26,10 @@ int lane_read_secret(const char *prompt, char *buffer, size_t capacity);
 int lane_el_use_key_reader(EditLine *el);
 /// The prompt's width in cells, for redrawing after a resize.
 void lane_set_prompt_columns(int columns);
+
+/// Closes every descriptor from `lowest` on in a spawned child (glibc's
+/// posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not show).
+int lane_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
 /// Terminal size of fd (0 when unknown).
 int lane_terminal_columns(int fd);

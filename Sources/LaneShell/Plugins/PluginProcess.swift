@@ -1,3 +1,4 @@
+import CLaneTerminal
 import Foundation
 import LaneCore
 import ServiceDepartment
@@ -55,6 +56,10 @@ enum PluginProcess {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
+        // Nothing else crosses: a descriptor another thread has open without close-on-exec (a file
+        // being written, say) would otherwise live as long as the plugin, and make that file
+        // "busy" when it is then run (ETXTBSY).
+        _ = lane_spawn_close_from(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -90,7 +95,15 @@ enum PluginProcess {
         let envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        // ETXTBSY: the file was just written (installed, or a test made it) and another thread's
+        // child still holds the writing descriptor for a moment after its fork. It passes; retry briefly.
+        var tries = 0
+        while spawned == ETXTBSY, tries < 50 {
+            usleep(20_000)
+            tries += 1
+            spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        }
         close(toChild[0]); close(fromChild[1]); close(errChild[1])
         guard spawned == 0 else {
             close(toChild[1]); close(fromChild[0]); close(errChild[0])

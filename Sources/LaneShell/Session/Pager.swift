@@ -1,3 +1,4 @@
+import CLaneTerminal
 import CLibEdit
 import Foundation
 
@@ -25,6 +26,10 @@ enum Pager {
         posix_spawn_file_actions_adddup2(&actions, readEnd, 0)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
+        #if os(Linux)
+        // The pager gets the terminal and its input pipe, nothing else the shell has open.
+        _ = lane_spawn_close_from(&actions, 3)
+        #endif
         let words: [String] = ["/bin/sh", "-c", command]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
