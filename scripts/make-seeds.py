@@ -128,6 +128,8 @@ name = "星河汽车深圳南山4S店"
 code = "SZNS"
 utc_offset = "+08:00"
 mode = "training"             # the demo dealership: its clock may be set (a real store is "live")
+language = "zh-Hans"          # what lane speaks (zh, en); LANG or `set lang` choose for one shell
+plate_prefix = "粤B"          # assumed when a plate is typed without it: B12345 means 粤B12345
 
 [rates]
 labor_rate_fen = 28000        # per standard labour hour, VAT excluded
@@ -725,7 +727,7 @@ def check(verbose=True):
         settings = {}
         bad.need(False, f"store.toml: {e}")
     store_keys = {
-        "store": {"name": str, "code": str, "utc_offset": str, "mode": str},
+        "store": {"name": str, "code": str, "utc_offset": str, "mode": str, "language": str, "plate_prefix": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
         "workshop": {"bays": int},

@@ -97,6 +97,7 @@ private func refusal(_ values: [String: String]) -> Refusal? {
         "rates.labor_rate_fen": "28000", "rates.vat_basis_points": "1300",
         "hours.open": "08:00", "hours.close": "20:00", "hours.peak": "08:30-10:30", "workshop.bays": "8",
         "rates.discount_limit_basis_points": "1000", "store.mode": "live",
+        "store.language": "zh-Hans", "store.plate_prefix": "",
     ])
 }
 

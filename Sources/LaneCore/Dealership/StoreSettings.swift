@@ -58,6 +58,12 @@ public struct StoreSettings: Hashable, Sendable {
     /// A live store runs on the real time; a training store (the demo, a
     /// course) may set its clock, and every change of it is audited.
     public var mode: StoreMode = .live
+    /// The language `lane` speaks at this store, unless a shell's locale or
+    /// `set lang` chooses another: Simplified Chinese for a Chinese store.
+    public var language: InterfaceLanguage = .chinese
+    /// The province and office letter (粤B) assumed for a plate typed without
+    /// them (`B12345`, `12345`); empty when the store assumes none.
+    public var platePrefix: String = ""
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -84,7 +90,8 @@ public struct StoreSettings: Hashable, Sendable {
          ("rates.labor_rate_fen", String(laborRate.fen)), ("rates.vat_basis_points", String(vatBasisPoints)),
          ("hours.open", opens.description), ("hours.close", closes.description),
          ("hours.peak", peakHours.map(\.description).joined(separator: ",")), ("workshop.bays", String(bays)),
-         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints)), ("store.mode", mode.rawValue)]
+         ("rates.discount_limit_basis_points", String(discountLimitBasisPoints)), ("store.mode", mode.rawValue),
+         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix)]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -95,6 +102,9 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("store.utc_offset", .text, "the store's time zone as an offset from UTC", example: "+08:00"),
         StoreSettingKey("store.mode", .text, "live (the real time only) or training (the clock may be set; demos and courses)",
                         example: "live"),
+        StoreSettingKey("store.language", .text, "the language lane speaks: zh (Simplified Chinese) or en (English); LANG or `set lang` change it for one shell",
+                        example: "zh-Hans"),
+        StoreSettingKey("store.plate_prefix", .text, "the province and office letter assumed for a plate typed without them", example: "粤B"),
         StoreSettingKey("rates.labor_rate_fen", .wholeNumber, "per standard labour hour in fen, VAT excluded", example: "28000"),
         StoreSettingKey("rates.vat_basis_points", .wholeNumber, "VAT in basis points (1300 = 13 %)", example: "1300"),
         StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber,
@@ -151,6 +161,13 @@ public struct StoreSettings: Hashable, Sendable {
              Message("settings.not_basis_points"))
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
         take("store.mode", { v in StoreMode(rawValue: v).map { s.mode = $0 } != nil }, Message("settings.not_a_mode"))
+        take("store.language", { v in InterfaceLanguage(parsing: v).map { s.language = $0 } != nil }, Message("settings.not_a_language"))
+        take("store.plate_prefix", { v in
+            let prefix = v.trimmingWhitespace().uppercased()
+            guard prefix.isEmpty || LicensePlate.isPrefix(prefix) else { return false }
+            s.platePrefix = prefix
+            return true
+        }, Message("settings.not_a_plate_prefix"))
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }
@@ -206,7 +223,7 @@ public struct StoreSettingKey: Hashable, Sendable {
             }
             return .failure(Problem(name, Message("settings.not_a_whole_number", ["given": .text(text)])))
         case .textList:
-            let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let items = text.isEmpty ? [] : ListInput.items(text)
             if let empty = items.firstIndex(of: "") {
                 return .failure(Problem(name, Message("settings.empty_item", ["item": .int(empty + 1), "given": .text(text), "example": .text(example)])))
             }

@@ -4,6 +4,7 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
+        englishWords, englishLanguage, englishHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [

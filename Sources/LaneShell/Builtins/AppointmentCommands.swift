@@ -61,7 +61,7 @@ enum AppointmentCommands {
         options: [OptionSpec("at", value: "TIME", "Start, e.g. 2026-11-25T14:00", required: true),
                   OptionSpec("job", value: "TEXT", "What the customer needs", required: true),
                   durationOption,
-                  OptionSpec("channel", value: "CHANNEL", "inbound (default), outbound or campaign", completion: .choices(AppointmentChannel.allCases.map(\.rawValue))),
+                  OptionSpec("channel", value: "CHANNEL", "inbound (default), outbound or campaign", completion: .choices(AppointmentChannel.allCases.map(\.spelled))),
                   OptionSpec("called-at", value: "TIME", "When the call was (default: now)"),
                   OptionSpec("advisor", value: "NAME", "The advisor who receives the car (default: you)", completion: .staff),
                   OptionSpec("accept-peak", "The customer insists on the peak time after hearing the alternatives"),
@@ -74,7 +74,7 @@ enum AppointmentCommands {
             let start = TimeInput.parse(atText, ctx)
             if start == nil { p.append(Problem("at", Message("input.not_a_time", ["given": .text(atText)]))) }
             let channelText = inv.option("channel") ?? AppointmentChannel.inbound.rawValue
-            let channel = AppointmentChannel(rawValue: channelText)
+            let channel = ValueInput.value(channelText, as: AppointmentChannel.self)
             if channel == nil { p.append(Problem("channel", Message("appointment.not_a_channel", ["given": .text(channelText)]))) }
             var calledAt: Timestamp?
             if let text = inv.option("called-at") {
@@ -188,7 +188,7 @@ enum AppointmentCommands {
     /// `NUMBER[:QTY],…` as typed: part numbers upper case, one when no quantity.
     static func partList(_ text: String, into p: inout [Problem]) -> [PartQuantity] {
         var wanted: [PartQuantity] = []
-        for item in text.split(separator: ",") {
+        for item in ListInput.items(text, keepingEmpty: false) {
             let parts = item.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             let quantity = parts.count > 1 ? Int(parts[1]) : 1
             guard let number = parts.first, !number.isEmpty, let quantity, quantity > 0, parts.count <= 2 else {
@@ -203,10 +203,10 @@ enum AppointmentCommands {
     static let confirm = CommandSpec(
         noun: "appt", verb: "confirm", summary: "The customer confirmed: the day before or the hour before (R2.6)",
         positionals: [apptPositional,
-                      PositionalSpec("when", "day_before or hour_before", completion: .choices(CustomerConfirmationKind.allCases.map(\.rawValue)))],
+                      PositionalSpec("when", "day-before or hour-before", completion: .choices(CustomerConfirmationKind.allCases.map(\.spelled)))],
         action: .write { inv, ctx, tx in
             let text = inv.positional("when") ?? ""
-            guard let kind = CustomerConfirmationKind(rawValue: text) else {
+            guard let kind = ValueInput.value(text, as: CustomerConfirmationKind.self) else {
                 throw Refusal(Message("appointment.cannot_record_confirmation"),
                               problems: [Problem("when", Message("appointment.not_a_confirmation", ["given": .text(text)]))])
             }

@@ -26,7 +26,7 @@ enum CampaignCommands {
             var p: [Problem] = []
             let starts = inv.option("from").flatMap { ReminderCommands.day($0, "from", into: &p) }
             let ends = inv.option("until").flatMap { ReminderCommands.day($0, "until", into: &p) }
-            let request = CampaignRequest(code: inv.positional("code") ?? "", kind: ReminderKind(rawValue: inv.option("kind") ?? ""),
+            let request = CampaignRequest(code: inv.positional("code") ?? "", kind: ValueInput.value(inv.option("kind") ?? "", as: ReminderKind.self),
                                           title: inv.option("title") ?? "", models: (inv.option("models") ?? "").split(separator: ";").map(String.init),
                                           vinPrefix: inv.option("vin-prefix"), startsOn: starts, endsOn: ends, inputProblems: p)
             let started = try CampaignDesk.start(request, by: ctx.caller(inv.line), tx)

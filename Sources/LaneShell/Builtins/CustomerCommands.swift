@@ -52,12 +52,13 @@ enum CustomerCommands {
     static let find = CommandSpec(
         noun: "customer", verb: "find", summary: "Find customers by name, phone, plate or code",
         discussion: """
-            TEXT is matched against the start of a name (王 finds 王小明), a mobile number's first or last digits \
-            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code. \
-            Roles that see numbers masked give the whole number or its last four digits, never its first digits (X4).
+            TEXT is matched against any part of a name (晓峰 finds 欧阳晓峰), its pinyin or initials (ouyang, oyxf), \
+            a mobile number's first or last digits (138…, or the last four as people read them out), the start of a \
+            plate of a car they own (粤B12, or B12 with the store's prefix), or a code. Names come in pinyin order. \
+            Roles that see numbers masked give the whole number or its last four digits, never its first digits.
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
-        examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],
+        examples: ["customer find 王", "customer find oyxf", "customer find 8000", "customer find BC45"],
         action: .read { inv, ctx, tx in
             let text = inv.positional("text") ?? ""
             var result = table(try CustomerDesk.find(text, by: ctx.caller(inv.line), tx))

@@ -38,18 +38,18 @@ enum FollowUpCommands {
         noun: "followup", verb: "record", summary: "Record a follow-up call: reached or not, satisfaction 1-5, comments (R6.1, R6.4)",
         discussion: "A score of 1 or 2 opens a complaint at once, so it is investigated and resolved (R6.2).",
         positionals: [RepairOrderCommands.orderPositional,
-                      PositionalSpec("call", "quality or tracking", completion: .choices(FollowUpCall.allCases.map(\.rawValue)))],
-        options: [OptionSpec("outcome", value: "OUTCOME", "reached (default) or unreachable", completion: .choices(FollowUpOutcome.allCases.map(\.rawValue))),
+                      PositionalSpec("call", "quality or tracking", completion: .choices(FollowUpCall.allCases.map(\.spelled)))],
+        options: [OptionSpec("outcome", value: "OUTCOME", "reached (default) or unreachable", completion: .choices(FollowUpOutcome.allCases.map(\.spelled))),
                   OptionSpec("score", value: "1-5", "Satisfaction: 1 very unhappy … 5 very happy"),
                   OptionSpec("comment", value: "TEXT", "What the customer said")],
         examples: ["followup record RO-20261123-0001 quality --score 5 --comment '很满意'"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
             let callText = inv.positional("call") ?? ""
-            let call = FollowUpCall(rawValue: callText)
+            let call = ValueInput.value(callText, as: FollowUpCall.self)
             if call == nil { p.append(Problem("call", Message("follow_up.not_a_call", ["given": .text(callText)]))) }
             let outcomeText = inv.option("outcome") ?? "reached"
-            let outcome = FollowUpOutcome(rawValue: outcomeText)
+            let outcome = ValueInput.value(outcomeText, as: FollowUpOutcome.self)
             if outcome == nil { p.append(Problem("outcome", Message("follow_up.not_an_outcome", ["given": .text(outcomeText)]))) }
             guard let call, let outcome else {
                 // Name the order's own problems too (not delivered, no such order), all at once.

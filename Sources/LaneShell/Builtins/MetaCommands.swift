@@ -48,15 +48,16 @@ enum MetaCommands {
 
     static let set = CommandSpec(
         noun: "set", verb: nil, summary: "Show or change a session setting: set [NAME VALUE]",
-        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording).",
-        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user"]), optional: true),
+        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording), lang (zh, en: the language of this shell; the store's store.language otherwise).",
+        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user", "lang"]), optional: true),
                       PositionalSpec("value", "New value", optional: true)],
         examples: ["set format json", "set on-error continue"],
         action: .session { inv, session in
             guard let name = inv.positional("name") else {
                 var t = Table(columns: [Column("name", "setting"), Column("value", "value")])
                 t.rows = [[.text("format"), .text(session.format.rawValue)], [.text("on-error"), .text(session.onError.rawValue)],
-                          [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)]]
+                          [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)],
+                          [.text("lang"), .text(session.language.rawValue)]]
                 return .table(t)
             }
             guard let value = inv.positional("value") else { throw UsageError(Message("usage.set_needs_value", ["name": .text(name)])) }
@@ -73,6 +74,11 @@ enum MetaCommands {
             case "user":
                 // The same as `login`: on the staff list, and the PIN when they have one.
                 try session.signIn(value)
+            case "lang":
+                guard let language = InterfaceLanguage(parsing: value) else {
+                    throw UsageError(Message("settings.not_a_language", ["given": .text(value)]))
+                }
+                session.languageChoice = language
             default:
                 throw UsageError(Message("usage.unknown_setting", ["name": .text(name)]))
             }

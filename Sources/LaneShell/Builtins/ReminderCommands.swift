@@ -10,7 +10,7 @@ enum ReminderCommands {
         for spec in [due, log, registerList, reasons, delay, fixPublished, delays] { try registry.register(spec) }
     }
 
-    static let kindChoices = CompletionSource.choices(ReminderKind.allCases.map(\.rawValue))
+    static let kindChoices = CompletionSource.choices(ReminderKind.allCases.map(\.spelled))
 
     /// The calls the session's plugins add to the due list (recalls, parts that arrived for waiting customers, …).
     static func pluginCalls(_ ctx: CommandContext) -> ReminderDesk.OtherCalls {
@@ -19,7 +19,7 @@ enum ReminderCommands {
 
     /// A kind as typed, or nil with its problem added.
     static func kind(_ text: String, into p: inout [Problem]) -> ReminderKind? {
-        guard let kind = ReminderKind(rawValue: text) else {
+        guard let kind = ValueInput.value(text, as: ReminderKind.self) else {
             p.append(Problem("kind", Message("reminder.not_a_kind", ["given": .text(text),
                                                                      "kinds": .list(ReminderKind.allCases.map { .text($0.rawValue) })])))
             return nil
@@ -68,7 +68,7 @@ enum ReminderCommands {
         noun: "remind", verb: "log", summary: "Record what came of a reminder call: booked, declined (with reason) or unreachable",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle),
                       PositionalSpec("kind", "first_service, regular_service, lost_customer, delayed_delivery…", completion: kindChoices)],
-        options: [OptionSpec("outcome", value: "OUTCOME", "booked, declined or unreachable", completion: .choices(ReminderOutcome.allCases.map(\.rawValue)), required: true),
+        options: [OptionSpec("outcome", value: "OUTCOME", "booked, declined or unreachable", completion: .choices(ReminderOutcome.allCases.map(\.spelled)), required: true),
                   OptionSpec("reason", value: "TEXT", "Why they declined, and their feedback"),
                   OptionSpec("campaign", value: "CODE", "Which campaign or upgrade, when the vehicle has several")],
         examples: ["remind log 粤B82396 regular_service --outcome booked",
@@ -77,7 +77,7 @@ enum ReminderCommands {
             var p: [Problem] = []
             let kind = Self.kind(inv.positional("kind") ?? "", into: &p)
             let outcomeText = inv.option("outcome") ?? ""
-            let outcome = ReminderOutcome(rawValue: outcomeText)
+            let outcome = ValueInput.value(outcomeText, as: ReminderOutcome.self)
             if outcome == nil { p.append(Problem("outcome", Message("reminder.not_an_outcome", ["given": .text(outcomeText)]))) }
             let request = CallLogRequest(vehicle: inv.positional("vehicle") ?? "", kind: kind, outcome: outcome, reason: inv.option("reason") ?? "",
                                          campaign: inv.option("campaign"), inputProblems: p)

@@ -48,7 +48,7 @@ public struct Renderer: Sendable {
         case .money(let m): return m.description
         case .date(let d): return d.description
         case .time(let t): return t.display(in: offset)
-        case .bool(let b): return b ? "yes" : "no"
+        case .bool(let b): return MessageCatalog.current.render(Message(b ? "word.yes" : "word.no"))
         case .hours(let h): return h.description
         case .none: return "-"
         }
@@ -65,7 +65,8 @@ public struct Renderer: Sendable {
     public func renderTable(_ table: Table) -> String {
         guard !table.rows.isEmpty else { return table.emptyText }
         let cells = table.rows.map { $0.map(cellText) }
-        var widths = table.columns.map { DisplayWidth.of($0.title) }
+        let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
+        var widths = titles.map { DisplayWidth.of($0) }
         for row in cells {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
@@ -77,20 +78,21 @@ public struct Renderer: Sendable {
                 i == parts.count - 1 && !rightAligned[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: rightAligned[i])
             }.joined(separator: "  ")
         }
-        var out = [style(line(table.columns.map(\.title)), bold: true)]
+        var out = [style(line(titles), bold: true)]
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         for row in cells { out.append(line(row)) }
         return out.joined(separator: "\n")
     }
 
     private func renderRecord(_ record: Record) -> String {
-        let width = record.fields.map { DisplayWidth.of($0.title) }.max() ?? 0
+        func title(_ field: Record.Field) -> String { MessageCatalog.current.columnTitle(key: field.key, field.title) }
+        let width = record.fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
         var out = record.fields.map { field in
-            style(DisplayWidth.pad(field.title, to: width), bold: true) + "  " + cellText(field.value)
+            style(DisplayWidth.pad(title(field), to: width), bold: true) + "  " + cellText(field.value)
         }
         for section in record.sections {
             out.append("")
-            out.append(style(section.title, bold: true))
+            out.append(style(MessageCatalog.current.columnTitle(key: section.key, section.title), bold: true))
             out.append(renderTable(section.table))
         }
         return out.joined(separator: "\n")

@@ -132,7 +132,6 @@ public enum Launcher {
             runtimeTimeout: timeout, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
         let cwd = FileManager.default.currentDirectoryPath
-        let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
         let session = ShellSession(
             store: store, clock: clock,
@@ -141,6 +140,14 @@ public enum Launcher {
             format: options.format ?? .table, onError: options.onError, color: colorAllowed,
             seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
         session.plugins = plugins
+        session.languageChoice = InterfaceLanguage.fromLocale(environment)
+        return session.speaking { start(session, options, store: store, clock: clock) }
+    }
+
+    /// After the session exists: everything it says is in its language.
+    private static func start(_ session: ShellSession, _ options: LaunchOptions, store: SQLiteStore, clock: any LaneClock) -> ExitCode {
+        let io = session.io
+        let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
 
         let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
         let ask = Terminal.isTerminal(0) ? readSecret : nil
@@ -169,7 +176,7 @@ public enum Launcher {
         } catch {
             io.err("error: " + ErrorReport.message(for: error) + "\n")
             if (try? store.read({ try $0.staff().count })) == 1 {
-                io.err("hint: a new store has one account, admin: lane --user admin (README, \"Who is who\")\n")
+                io.err(Message("sign_in.hint_admin").description + "\n")
             }
             return ErrorReport.exitCode(for: error)
         }
@@ -236,7 +243,7 @@ public enum Launcher {
             return answer
         }
         let storeName = (try? session.settings().name) ?? "ServiceLane"
-        session.io.out("ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves.\n")
+        session.io.out(session.speaking { Message("session.banner", ["store": .text(storeName)]).description } + "\n")
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {
             while Tokenizer.needsContinuation(line),
                   let more = editor.readLine(prompt: prompt(session, continuation: true), retryOnInterrupt: false) {

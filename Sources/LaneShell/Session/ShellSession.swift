@@ -30,6 +30,9 @@ public final class ShellSession {
     public var onError: ErrorPolicy
     public var color: Bool
     public var current: CurrentObject?
+    /// The language this shell chose (`LANG`/`LC_MESSAGES` at start, `set
+    /// lang`); nil: the store's `store.language`.
+    public var languageChoice: InterfaceLanguage?
     public var registry: CommandRegistry {
         didSet { declarePluginOperations() }
     }
@@ -116,6 +119,18 @@ public final class ShellSession {
             ctx.runner = runner
         }
         return ctx
+    }
+
+    /// The language this shell speaks: its own choice, else the store's.
+    public var language: InterfaceLanguage { languageChoice ?? (try? settings().language) ?? .chinese }
+
+    /// The catalog of that language, in the store's time zone.
+    public var catalog: MessageCatalog { MessageCatalog.of(language).inZone((try? settings().utcOffset) ?? .china) }
+
+    /// Runs `body` speaking this shell's language: every message rendered
+    /// inside (`description`, refusals, enumerated values) uses its catalog.
+    public func speaking<T>(_ body: () throws -> T) rethrows -> T {
+        try MessageCatalog.$current.withValue(catalog, operation: body)
     }
 
     public var renderer: Renderer {
@@ -290,8 +305,17 @@ public final class ShellSession {
     /// script and line for error messages; nil on a terminal.
     @discardableResult
     public func execute(_ line: String, origin: String?) -> ExitCode {
+        speaking { executeInLanguage(line, origin: origin) }
+    }
+
+    private func executeInLanguage(_ typed: String, origin: String?) -> ExitCode {
         // X4: the last line of defence; fields are masked where they are built.
         let privacy = Privacy(role: try? role())
+        // What an input method typed, read as the shell's syntax; the person sees how.
+        let line = InputNormaliser.normalise(typed)
+        if line != typed {
+            io.err(privacy.scrub("note: " + TerminalSafe.escape(Message("session.normalised", ["line": .text(line)]).description, keepingLineBreaks: true)) + "\n")
+        }
         do {
             let text = privacy.scrub(renderer.render(try run(line)))
             if !text.isEmpty { io.out(text + "\n") }
