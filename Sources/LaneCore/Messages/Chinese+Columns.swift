@@ -10,7 +10,7 @@ extension MessageCatalog {
         "checked": "已校验行数", "checkin_mileage": "进厂里程（公里）", "checkpoint": "检查点", "code": "编号", "command": "命令",
         "commands": "命令", "comment": "意见", "complaint": "投诉", "complaint_id": "投诉", "complaint_opened": "已立投诉",
         "confirmation": "确认", "count": "数量", "covered_fen": "索赔/免费（不收费）", "created_at": "登记日期", "customer": "客户",
-        "customer_code": "客户编号", "customer_name": "客户", "customers": "客户数", "database": "数据库", "date": "日期",
+        "customer_code": "客户编号", "customer_name": "客户", "customers": "客户", "database": "数据库", "date": "日期",
         "declined": "拒绝", "detail": "详情", "discount_fen": "优惠", "discount_limit_basis_points": "顾问优惠上限（基点）",
         "due_on": "到期", "duration_minutes": "分钟", "eligible": "符合条件", "estimated_km": "估计里程", "event": "事件",
         "expected_on": "预计", "field": "字段", "file": "文件", "file_ok": "文件完好", "finding": "调查结果", "fixed": "已解决",
@@ -33,9 +33,16 @@ extension MessageCatalog {
         "stock": "库存", "store": "门店", "summary": "摘要", "team": "班组", "text": "客户陈述", "title": "标题", "to_issue": "待发料",
         "total_fen": "合计", "transferred_on": "过户日期", "tries": "尝试次数", "unit": "单位", "unsigned": "签名前的行",
         "until": "截至", "user": "用户", "utc_offset": "时区", "valuables": "车内贵重物品", "value": "值",
-        "vat_basis_points": "增值税（基点）", "vat_fen": "增值税", "vehicles": "车辆数", "version": "版本", "vin": "车架号",
+        "vat_basis_points": "增值税（基点）", "vat_fen": "增值税", "vehicles": "车辆", "version": "版本", "vin": "车架号",
         "visit": "到店", "visit_kind": "到店类型", "visits": "到店次数", "warranty": "索赔", "weekday": "星期", "what": "内容",
         "window": "期限",
+        "appointments": "预约", "calls": "通话", "changes": "修改", "erased": "已清除", "follow_ups": "回访",
+        "history": "经历", "lines": "明细", "loaded": "已载入", "migrations": "已执行的迁移", "recent": "最近经历",
+        "recommended": "按维修记录建议", "reminder_calls": "提醒电话", "repair_orders": "维修委托书",
+        "settings": "设置", "warnings": "提醒", "confirmations": "待打的确认电话", "my_orders": "等我处理的维修委托书",
+        "to_dispatch": "待派工（预约优先）", "to_check": "已自检，待您检验", "team_work": "本组的作业", "final_qc": "待终检",
+        "to_pay": "已结算，待收款", "open_orders": "在修的维修委托书", "loads": "班组负荷",
+        "reminders": "提醒电话（remind due）", "parts": "待发料", "parts_checks": "待核查备件的预约",
     ]
 
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.

@@ -133,5 +133,8 @@ extension MessageCatalog {
         "help.command.import.visits": "从 CSV 导入维修记录（列：plate、date、mileage、kind、summary）",
         "help.command.plugin.enable": "为本店启用插件（下次启动 lane 时生效）",
         "help.command.plugin.disable": "为本店停用插件（下次启动 lane 时生效）；其数据表保留",
+        "help.noun.parts": "备件仓库：库存、预留、入库、缺件订货、台账",
+        "help.noun.survey": "交车后的满意度调查：询问、查看、报表",
+        "help.noun.warranty": "保修范围、向厂家索赔、召回和技术升级",
     ]
 }

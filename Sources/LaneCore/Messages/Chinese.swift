@@ -5,7 +5,7 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseWords, chineseLanguage, chineseHelp,
+        chineseWords, chineseLanguage, chineseHelp, chineseEmpty,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [

@@ -134,5 +134,8 @@ extension MessageCatalog {
         "help.command.import.visits": "Import service history from CSV (columns: plate, date, mileage, kind, summary)",
         "help.command.plugin.enable": "Switch a plugin on for this store (from the next start of lane)",
         "help.command.plugin.disable": "Switch a plugin off for this store (from the next start of lane); its tables stay",
+        "help.noun.parts": "the parts store: stock, reservations, receipts, back-orders, ledger",
+        "help.noun.survey": "satisfaction surveys after delivery: ask, show, report",
+        "help.noun.warranty": "warranty cover, claims to the maker, recalls and technical upgrades",
     ]
 }

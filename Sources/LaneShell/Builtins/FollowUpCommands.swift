@@ -23,7 +23,7 @@ enum FollowUpCommands {
             let day = try DayInput.option(inv, ctx)
             var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
-                                    Column("tries", "tries"), Column("state", "state")], emptyText: "no follow-up calls due")
+                                    Column("tries", "tries"), Column("state", "state")], emptyText: Message("empty.no_follow_up_calls_due").description)
             for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {
                 let c = row.due
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
@@ -81,7 +81,7 @@ enum FollowUpCommands {
             let calls = try FollowUpDesk.calls(from: first, to: last, by: ctx.caller(inv.line), tx)
             let records = calls.map(\.record)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call"),
-                                    Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: "no calls recorded")
+                                    Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
             for (f, number) in calls {
                 let number = number ?? "?"
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
@@ -105,7 +105,7 @@ enum FollowUpCommands {
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
         action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
-                                    Column("missing", "missing")], emptyText: "every customer file is complete")
+                                    Column("missing", "missing")], emptyText: Message("empty.every_customer_file_is_complete").description)
             for row in try FollowUpDesk.incompleteFiles(by: ctx.caller(inv.line), tx) {
                 t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
                                .date(row.order.openedAt.date(in: ctx.settings.utcOffset)), .text(row.missing.joined(separator: ", "))])
@@ -162,7 +162,7 @@ enum FollowUpCommands {
         action: .read { inv, _, tx in
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
                                     Column("status", "status"), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
-                          emptyText: "no open complaints")
+                          emptyText: Message("empty.no_open_complaints").description)
             for (c, cu, ro) in try FollowUpDesk.complaints(includingResolved: inv.flag("all"), tx) {
                 t.rows.append([.int(Int(c.id)), .time(c.openedAt), .text(cu.map { "\($0.name) \($0.code)" } ?? "?"), .optional(ro),
                                .text(c.status.rawValue), .text(c.text), .text(c.finding), .text(c.action)])

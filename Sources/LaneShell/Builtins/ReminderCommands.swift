@@ -54,7 +54,7 @@ enum ReminderCommands {
             let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
             var t = Table(columns: [Column("rule", "rule"), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
-                                    Column("tries", "tries"), Column("reason", "reason")], emptyText: "nobody to call")
+                                    Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)
             for call in calls {
                 let r = call.item.reminder
                 t.rows.append([.text(r.rule), .text(r.kind.rawValue), .date(r.dueOn), .text(call.item.vehicle.plate.value),
@@ -101,7 +101,7 @@ enum ReminderCommands {
             try Refusal.check(Message("reminder.cannot_show_register"), p)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome"),
-                                    Column("reason", "reason")], emptyText: "no calls recorded")
+                                    Column("reason", "reason")], emptyText: Message("empty.no_calls_recorded").description)
             for row in try ReminderDesk.register(kind: kind, tx) {
                 let e = row.entry
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(row.plate ?? "?"), .text(row.customerName ?? "?"),
@@ -113,7 +113,7 @@ enum ReminderCommands {
     static let reasons = CommandSpec(
         noun: "remind", verb: "reasons", summary: "Why customers declined, counted by kind: the analysis R1.3 asks for",
         action: .read { _, _, tx in
-            var t = Table(columns: [Column("kind", "kind"), Column("reason", "reason"), Column("count", "count")], emptyText: "nobody declined yet")
+            var t = Table(columns: [Column("kind", "kind"), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
             for r in try ReminderDesk.declineReasons(tx) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
             return .table(t)
         })
@@ -149,7 +149,7 @@ enum ReminderCommands {
         noun: "remind", verb: "delays", summary: "The delayed-delivery register (R1.4, X7)",
         options: [OptionSpec("all", "Include closed entries")],
         action: .read { inv, _, tx in
-            var t = Table(columns: delayColumns, emptyText: "no delayed deliveries")
+            var t = Table(columns: delayColumns, emptyText: Message("empty.no_delayed_deliveries").description)
             for entry in try ReminderDesk.delays(all: inv.flag("all"), tx) { t.rows.append(delayRow(entry)) }
             return .table(t)
         })

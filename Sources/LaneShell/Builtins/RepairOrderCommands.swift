@@ -147,7 +147,7 @@ enum RepairOrderCommands {
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
-                                    Column("promised_at", "promised")], emptyText: "no repair orders")
+                                    Column("promised_at", "promised")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
                 t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
@@ -297,7 +297,7 @@ enum RepairOrderCommands {
         action: .read { inv, ctx, tx in
             let estimate = try RepairOrderDesk.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
             var r = try record(estimate.order, tx, ctx)
-            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
+            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
             r.add(section: "recommended", "recommended from the history", t)
             return .record(r)
@@ -570,7 +570,7 @@ enum RepairOrderCommands {
         var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
                                 Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
                                 Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
-                      emptyText: "(no lines yet)")
+                      emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
             let progress: String
             switch l.kind {
