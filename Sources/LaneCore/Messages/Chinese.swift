@@ -5,7 +5,7 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseWords, chineseLanguage, chineseHelp, chineseEmpty,
+        chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [

@@ -13,6 +13,12 @@ enum HelpText {
         return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : spec.summary
     }
 
+    /// An option's or argument's help in the reader's language (`help.option.ro.sign.payment`).
+    static func help(_ spec: CommandSpec, _ name: String, _ written: String) -> String {
+        let code = MessageCode("help.option." + spec.name.split(separator: " ").joined(separator: ".") + "." + name)
+        return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : written
+    }
+
     static func nounSummary(_ noun: String, _ registry: CommandRegistry) -> String {
         let code = MessageCode("help.noun." + noun)
         return MessageCatalog.current.templates[code] != nil ? say(code) : registry.summary(of: noun)
@@ -54,9 +60,9 @@ enum HelpText {
         var lines = [say("help.usage", ["usage": .text(spec.usage)]), "", summary(spec)]
         if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
         let entries: [(String, String)] = spec.positionals.map { p in
-            (p.name.uppercased(), p.help + (p.current.map { say("help.left_out", ["kind": .message(Message(currentCode($0)))]) } ?? ""))
+            (p.name.uppercased(), help(spec, p.name.lowercased(), p.help) + (p.current.map { say("help.left_out", ["kind": .message(Message(currentCode($0)))]) } ?? ""))
         } + spec.options.map { o in
-            ((o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"), o.help + (o.isRequired ? say("help.required") : ""))
+            ((o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"), help(spec, o.name, o.help) + (o.isRequired ? say("help.required") : ""))
         }
         if !entries.isEmpty {
             let width = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
