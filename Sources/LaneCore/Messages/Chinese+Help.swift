@@ -121,7 +121,7 @@ extension MessageCatalog {
         "help.usage": "用法：{usage}",
         "help.examples": "示例：",
         "help.required": "（必填）",
-        "help.left_out": "省略时：使用当前{kind}（`use`）。",
+        "help.left_out": "；省略时使用当前{kind}（`use`）。",
         "help.current.vehicle": "车辆",
         "help.current.repair_order": "维修委托书",
         "help.current.customer": "客户",
