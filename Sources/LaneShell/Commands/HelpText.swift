@@ -14,8 +14,10 @@ enum HelpText {
     }
 
     /// An option's or argument's help in the reader's language (`help.option.ro.sign.payment`).
-    static func help(_ spec: CommandSpec, _ name: String, _ written: String) -> String {
-        let code = MessageCode("help.option." + spec.name.split(separator: " ").joined(separator: ".") + "." + name)
+    /// The discussion likewise (`help.discussion.ro.check`); `store set`'s, built from the settings, stays as written.
+    static func help(_ spec: CommandSpec, _ name: String, _ written: String, family: String = "help.option.") -> String {
+        let command = spec.name.split(separator: " ").joined(separator: ".")
+        let code = MessageCode(family == "help.option." ? family + command + "." + name : family + command)
         return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : written
     }
 
@@ -58,7 +60,7 @@ enum HelpText {
 
     static func command(_ spec: CommandSpec) -> String {
         var lines = [say("help.usage", ["usage": .text(spec.usage)]), "", summary(spec)]
-        if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
+        if !spec.discussion.isEmpty { lines += ["", help(spec, "discussion", spec.discussion, family: "help.discussion.")] }
         let entries: [(String, String)] = spec.positionals.map { p in
             (p.name.uppercased(), help(spec, p.name.lowercased(), p.help) + (p.current.map { say("help.left_out", ["kind": .message(Message(currentCode($0)))]) } ?? ""))
         } + spec.options.map { o in
