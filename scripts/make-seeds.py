@@ -131,6 +131,8 @@ mode = "training"             # the demo dealership: its clock may be set (a rea
 address = "广东省深圳市南山区沙河西路3011号"
 phone = "0755-8600 1234"
 licence = "粤交运管许可深字440305000123号"  # the repair licence, on every document
+language = "zh-Hans"          # what lane speaks (zh, en); LANG or `set lang` choose for one shell
+plate_prefix = "粤B"          # assumed when a plate is typed without it: B12345 means 粤B12345
 
 [rates]
 labor_rate_fen = 28000        # per standard labour hour, VAT excluded
@@ -812,7 +814,8 @@ def check(verbose=True):
         settings = {}
         bad.need(False, f"store.toml: {e}")
     store_keys = {
-        "store": {"name": str, "code": str, "utc_offset": str, "mode": str, "address": str, "phone": str, "licence": str},
+        "store": {"name": str, "code": str, "utc_offset": str, "mode": str, "address": str, "phone": str, "licence": str,
+                  "language": str, "plate_prefix": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
         "workshop": {"bays": int},

@@ -45,6 +45,8 @@ extension SQLiteTransaction {
                 }
             case .name(let replacement):
                 try db.execute(sql: "UPDATE customer SET name = ? WHERE id = ?", arguments: [replacement, id])
+                // The old name must not stay findable by its pinyin or a part of it.
+                try CustomerSearchIndex.write(db, customerID: id, name: replacement)
             case .phone:
                 try db.execute(sql: "UPDATE customer SET phone = '', phone_reversed = '' WHERE id = ?", arguments: [id])
             case .address:

@@ -62,6 +62,16 @@ struct SQLiteTransaction: StoreWriting {
         try customers("WHERE name >= ? AND name < ? ORDER BY name, number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
     }
 
+    func customers(matching text: String, limit: Int) throws -> [Customer] {
+        let key = NameSearch.query(text)
+        guard !key.isEmpty else { return [] }
+        // One customer may match by several keys: the inner range is bounded, then each customer is taken once.
+        return try customers("""
+            WHERE id IN (SELECT customer_id FROM customer_search_key WHERE key >= ? AND key < ? LIMIT ?)
+            ORDER BY sort_key, number LIMIT ?
+            """, [key, Self.upperBound(key), limit * 8, limit])
+    }
+
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer] {
         if tail {
             let reversed = String(prefix.reversed())
@@ -82,6 +92,7 @@ struct SQLiteTransaction: StoreWriting {
             INSERT INTO customer (number, name, phone, phone_reversed, address, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [number, fields.name, fields.phone.digits, String(fields.phone.digits.reversed()), fields.address, time.secondsSince1970])
         let id = db.lastInsertedRowID
+        try CustomerSearchIndex.write(db, customerID: id, name: fields.name)
         try claimNumber(number, in: .customers)
         return Customer(id: id, code: Customer.code(number: number), name: fields.name,
                         phone: fields.phone, address: fields.address, createdAt: time)
@@ -90,6 +101,7 @@ struct SQLiteTransaction: StoreWriting {
     func updateCustomer(_ c: Customer) throws {
         try db.execute(sql: "UPDATE customer SET name = ?, phone = ?, phone_reversed = ?, address = ? WHERE id = ?",
                        arguments: [c.name, c.phone.digits, String(c.phone.digits.reversed()), c.address, c.id])
+        try CustomerSearchIndex.write(db, customerID: c.id, name: c.name)
     }
 
     // MARK: Vehicles

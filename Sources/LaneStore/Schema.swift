@@ -481,6 +481,23 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v19 customer search keys") { db in
+            try db.execute(sql: """
+                -- `customer find`: each suffix of a name, of its pinyin and of its initials, found by
+                -- prefix (a substring search is a prefix search on suffixes); names sort by pinyin.
+                CREATE TABLE customer_search_key (
+                    key TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    PRIMARY KEY (key, customer_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX customer_search_key_by_customer ON customer_search_key(customer_id);
+                ALTER TABLE customer ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+                CREATE INDEX customer_by_sort_key ON customer(sort_key, number);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM customer") {
+                try CustomerSearchIndex.write(db, customerID: row[0], name: row[1])
+            }
+        }
         migrator.registerMigration("v21 print log") { db in
             try db.execute(sql: """
                 -- Every printed document: the next print of the same document is a reprint (重印).

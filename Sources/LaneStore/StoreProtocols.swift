@@ -46,6 +46,10 @@ public protocol CustomersReading {
     func customers(named name: String) throws -> [Customer]
     /// Customers whose name starts with `prefix`, ordered by name.
     func customers(namePrefix prefix: String, limit: Int) throws -> [Customer]
+    /// Customers whose name holds `text` anywhere, or whose name's pinyin or
+    /// initials (or a syllable's suffix of them) start with it (`晓峰`,
+    /// `ouyang`, `oyxf`), ordered by pinyin: an index range on their search keys.
+    func customers(matching text: String, limit: Int) throws -> [Customer]
     /// Customers whose mobile number starts with `prefix` (`138`) or, with `tail`, ends with it (`8000`).
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
     func customers(limit: Int, offset: Int) throws -> [Customer]

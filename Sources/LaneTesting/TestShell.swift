@@ -39,6 +39,8 @@ public final class TestShell {
             store: store, clock: FixedClock(Self.demoNow), user: user, registry: registry,
             io: ShellIO(out: { captured.append(out: $0) }, err: { captured.append(err: $0) }),
             format: format, seedsDirectory: Self.seedsPath, workingDirectory: FileManager.default.temporaryDirectory.path)
+        // The tests read English unless they choose Chinese (`session.languageChoice = .chinese`).
+        session.languageChoice = .english
         if seeded {
             session.user = "admin"
             try expectOK("seed load \(Self.seedsPath)")

@@ -46,10 +46,29 @@ public enum References {
         }
     }
 
-    /// A vehicle by plate or VIN.
+    /// The store's default plate prefix (粤B), assumed for plates typed without it.
+    public static func platePrefix(_ tx: any StoreReading) throws -> String { try tx.settings().platePrefix }
+
+    /// A plate as typed, with the store's prefix when the province is left out
+    /// and a customer code (C0007) never read as a plate.
+    public static func plate(_ text: String, _ tx: any StoreReading) throws -> Result<LicensePlate, Problem> {
+        if Customer.looksLikeCode(text) { return LicensePlate.parse(text) }
+        return LicensePlate.parse(text, assuming: try platePrefix(tx))
+    }
+
+    /// A plate typed for a record (`vehicle add --plate B12345`): the whole
+    /// plate with the store's prefix when that makes one, else as typed, for
+    /// the rules to check and refuse.
+    public static func typedPlate(_ text: String?, _ tx: any StoreReading) throws -> String? {
+        guard let text else { return nil }
+        if case .success(let plate) = try plate(text, tx) { return plate.value }
+        return text
+    }
+
+    /// A vehicle by plate (the province may be left out: the store's prefix) or VIN.
     public static func findVehicle(_ ref: String, _ tx: any StoreReading, field: String = "vehicle") throws -> Result<Vehicle, Problem> {
         let text = ref.trimmingWhitespace()
-        if case .success(let plate) = LicensePlate.parse(text) {
+        if case .success(let plate) = try plate(text, tx) {
             if let v = try tx.vehicle(plate: plate.value) { return .success(v) }
             return .failure(Problem(field, Message("vehicle.no_such_plate", ["plate": .text(plate.value)])))
         }

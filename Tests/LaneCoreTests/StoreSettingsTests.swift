@@ -101,6 +101,7 @@ private func refusal(_ values: [String: String]) -> Refusal? {
         "quality.assembly_km": "20000", "quality.assembly_days": "100", "quality.second_level_km": "5000",
         "quality.second_level_days": "30", "quality.minor_km": "2000", "quality.minor_days": "10",
         "quality.assembly_operations": "[]", "quality.second_level_operations": "[]",
+        "store.language": "zh-Hans", "store.plate_prefix": "",
     ])
 }
 

@@ -40,8 +40,10 @@ enum LaneProcess {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": database.deletingLastPathComponent().path,
-            "LANG": "C.UTF-8",
             "LANE_DB": database.path,
+            // English unless a test asks for Chinese (the demo store's language is zh-Hans);
+            // lane falls back to C.UTF-8 for characters where the locale is not installed.
+            "LANG": "en_US.UTF-8",
             "LANE_NOW": "2026-11-23T09:00",
             "LANE_USER": "薛淑芬",
             "LANE_HISTORY": database.deletingLastPathComponent().appendingPathComponent("history").path,

@@ -59,7 +59,7 @@ import Testing
         #expect(try shell.expectOK("appt confirmations").contains("hour_before"))
         try shell.expectOK("appt confirm AP-20261123-001 hour_before")
         #expect(try shell.expectOK("appt confirmations").contains("no confirmation calls due"))
-        #expect(try shell.expectRefused("appt confirm AP-20261123-001 week_before").contains("day_before or hour_before"))
+        #expect(try shell.expectRefused("appt confirm AP-20261123-001 week_before").contains("day-before or hour-before"))
     }
 
     @Test func R2_7_boardShowsAdvisorsByHourWithMarks() throws {

@@ -181,7 +181,7 @@ import Testing
         try text.replacingOccurrences(of: "labor_rate_fen = 28000", with: "labour_rate_fen = 28000").write(to: toml, atomically: true, encoding: .utf8)
         let shell = try TestShell(user: "admin")
         let err = try shell.expectRefused("seed load \(folder.path)")
-        #expect(err.contains("store.toml line 14 rates.labour_rate_fen: is not a setting of [rates]; did you mean labor_rate_fen?"))
+        #expect(err.contains("store.toml line 16 rates.labour_rate_fen: is not a setting of [rates]; did you mean labor_rate_fen?"))
     }
 }
 

@@ -83,7 +83,7 @@ import Testing
     @Test func findWithNoMatchSaysSo() throws {
         let shell = try TestShell(seeded: true)
         let out = try shell.expectOK("customer find 司马")
-        #expect(out.contains("no customer's name, mobile number, plate or code starts with '司马'"))
+        #expect(out.contains("no customer's name, its pinyin, a mobile number, plate or code matches '司马'"))
     }
 
     @Test func listPagesThroughCustomers() throws {

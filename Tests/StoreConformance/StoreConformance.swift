@@ -61,6 +61,11 @@ public struct StoreConformance: Sendable {
             #expect(try tx.customers(phone: "13800138000").map(\.id) == [added.id])
             #expect(try tx.customers(named: "欧阳晓峰").count == 1)
             #expect(try tx.customers(namePrefix: "欧阳", limit: 10).count == 1)
+            // Anywhere in the name, by pinyin and by initials (the store keeps the keys with the name).
+            for text in ["晓峰", "ouyang", "xiaofeng", "oyxf", "XF"] {
+                #expect(try tx.customers(matching: text, limit: 10).map(\.id) == [added.id], "\(text)")
+            }
+            #expect(try tx.customers(matching: "ouyangx2", limit: 10).isEmpty)
             #expect(try tx.customers(phonePrefix: "8000", tail: true, limit: 10).count == 1)
             #expect(try tx.customers(phonePrefix: "139", tail: false, limit: 10).isEmpty)
             #expect(try tx.customerCount() == 1)

@@ -11,13 +11,7 @@ public enum AppointmentChannel: String, CaseIterable, Sendable {
     /// the vehicle's due reminders; a customer calling in answered none.
     public var settlesReminders: Bool { self != .inbound }
 
-    public var title: String {
-        switch self {
-        case .inbound: return "customer called in"
-        case .outbound: return "advisor called out"
-        case .campaign: return "campaign invitation"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("appt_channel", rawValue) }
 }
 
 /// Where an appointment stands.
@@ -41,16 +35,7 @@ public enum AppointmentStatus: String, CaseIterable, Sendable {
     /// Holds a bay for its time: open appointments, and arrived ones (the car is in).
     public var holdsBay: Bool { isOpen || self == .arrived }
 
-    public var title: String {
-        switch self {
-        case .booked: return "booked"
-        case .confirmed: return "confirmed"
-        case .arrived: return "arrived"
-        case .noShow: return "no-show"
-        case .cancelled: return "cancelled"
-        case .rescheduled: return "rescheduled"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("appt_status", rawValue) }
 }
 
 /// The internal confirmation before the day (R2.5). Each is recorded with the
@@ -109,12 +94,7 @@ public enum CustomerConfirmationKind: String, CaseIterable, Sendable {
     /// One hour before the time.
     case hourBefore = "hour_before"
 
-    public var title: String {
-        switch self {
-        case .dayBefore: return "day-before confirmation"
-        case .hourBefore: return "hour-before confirmation"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("confirmation", rawValue) }
 }
 
 /// When the customer confirmed again (R2.6); nil means not yet.

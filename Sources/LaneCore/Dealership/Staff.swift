@@ -12,21 +12,7 @@ public enum StaffRole: String, CaseIterable, Sendable {
     case serviceManager = "service_manager"
     case admin
 
-    public var title: String {
-        switch self {
-        case .serviceAdvisor: return "服务顾问"
-        case .customerService: return "客服专员"
-        case .workshopForeman: return "车间主管"
-        case .teamLeader: return "班组长"
-        case .technician: return "维修技师"
-        case .qcInspector: return "质检员"
-        case .technicalDirector: return "技术总监"
-        case .partsManager: return "备件经理"
-        case .cashier: return "收银员"
-        case .serviceManager: return "服务经理"
-        case .admin: return "管理员"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("role", rawValue) }
 
     /// Team leaders and technicians belong to a workshop team.
     public var belongsToTeam: Bool { self == .teamLeader || self == .technician }

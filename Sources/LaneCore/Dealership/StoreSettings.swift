@@ -68,6 +68,12 @@ public struct StoreSettings: Hashable, Sendable {
     public var documentTemplates = ""
     /// The repair quality warranty printed on the settlement (see `QualityWarrantyTerms`).
     public var qualityWarranty = QualityWarrantyTerms.regulation
+    /// The language `lane` speaks at this store, unless a shell's locale or
+    /// `set lang` chooses another: Simplified Chinese for a Chinese store.
+    public var language: InterfaceLanguage = .chinese
+    /// The province and office letter (粤B) assumed for a plate typed without
+    /// them (`B12345`, `12345`); empty when the store assumes none.
+    public var platePrefix: String = ""
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -102,7 +108,8 @@ public struct StoreSettings: Hashable, Sendable {
          ("quality.second_level_days", String(qualityWarranty.secondLevel.days)),
          ("quality.minor_km", String(qualityWarranty.minor.km)), ("quality.minor_days", String(qualityWarranty.minor.days)),
          ("quality.assembly_operations", SettingList.text(qualityWarranty.assemblyOperations)),
-         ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations))]
+         ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations)),
+         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix)]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -113,6 +120,9 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("store.utc_offset", .text, "the store's time zone as an offset from UTC", example: "+08:00"),
         StoreSettingKey("store.mode", .text, "live (the real time only) or training (the clock may be set; demos and courses)",
                         example: "live"),
+        StoreSettingKey("store.language", .text, "the language lane speaks: zh (Simplified Chinese) or en (English); LANG or `set lang` change it for one shell",
+                        example: "zh-Hans"),
+        StoreSettingKey("store.plate_prefix", .text, "the province and office letter assumed for a plate typed without them", example: "粤B"),
         StoreSettingKey("rates.labor_rate_fen", .wholeNumber, "per standard labour hour in fen, VAT excluded", example: "28000"),
         StoreSettingKey("rates.vat_basis_points", .wholeNumber, "VAT in basis points (1300 = 13 %)", example: "1300"),
         StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber,
@@ -202,6 +212,13 @@ public struct StoreSettings: Hashable, Sendable {
         }
         if let v = keyValues["quality.assembly_operations"] { s.qualityWarranty.assemblyOperations = SettingList.items(v) }
         if let v = keyValues["quality.second_level_operations"] { s.qualityWarranty.secondLevelOperations = SettingList.items(v) }
+        take("store.language", { v in InterfaceLanguage(parsing: v).map { s.language = $0 } != nil }, Message("settings.not_a_language"))
+        take("store.plate_prefix", { v in
+            let prefix = v.trimmingWhitespace().uppercased()
+            guard prefix.isEmpty || LicensePlate.isPrefix(prefix) else { return false }
+            s.platePrefix = prefix
+            return true
+        }, Message("settings.not_a_plate_prefix"))
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }
@@ -257,7 +274,7 @@ public struct StoreSettingKey: Hashable, Sendable {
             }
             return .failure(Problem(name, Message("settings.not_a_whole_number", ["given": .text(text)])))
         case .textList:
-            let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let items = text.isEmpty ? [] : ListInput.items(text)
             if let empty = items.firstIndex(of: "") {
                 return .failure(Problem(name, Message("settings.empty_item", ["item": .int(empty + 1), "given": .text(text), "example": .text(example)])))
             }

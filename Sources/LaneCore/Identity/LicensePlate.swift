@@ -48,6 +48,35 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
         return .success(LicensePlate(value: cleaned, isNewEnergy: true))
     }
 
+    /// `粤B`: a province and an office letter, what a store assumes for plates typed without them.
+    public static func isPrefix(_ text: String) -> Bool {
+        let chars = Array(text)
+        return chars.count == 2 && provinces.contains(chars[0]) && letters.contains(chars[1])
+    }
+
+    /// What a plate typed without its province means at a store assuming
+    /// `prefix` (粤B): `B12345` → 粤B12345 (the office letter typed, the
+    /// province assumed), `12345` → 粤B12345; nil when the text starts with a
+    /// province already, or is no shorter form of a plate. Whether the result
+    /// is a valid plate is `parse`'s to say.
+    public static func completing(_ text: String, prefix: String) -> String? {
+        guard isPrefix(prefix), let first = text.first, !provinces.contains(first) else { return nil }
+        let cleaned = String(text.filter { $0 != " " && $0 != "·" && $0 != "-" && $0 != "\u{3000}" }.uppercased())
+        guard let head = cleaned.first else { return nil }
+        if letters.contains(head) {
+            // The office letter typed: a whole plate, or the start of one (completion, search).
+            return String(prefix.prefix(1)) + cleaned
+        }
+        if digits.contains(head) { return prefix + cleaned }
+        return nil
+    }
+
+    /// `parse`, assuming the store's prefix when the province is left out.
+    public static func parse(_ text: String, assuming prefix: String) -> Result<LicensePlate, Problem> {
+        if let whole = completing(text, prefix: prefix), case .success(let plate) = parse(whole) { return .success(plate) }
+        return parse(text)
+    }
+
     /// True for a character a plate can start with (a province), so a search may try plates.
     public static func mayStart(with ch: Character) -> Bool { provinces.contains(ch) }
 

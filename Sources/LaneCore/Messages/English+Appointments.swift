@@ -46,7 +46,7 @@ extension MessageCatalog {
         "appointment.review_open": "{day}: still to prepare",
 
         // Confirmation with the customer (R2.6).
-        "appointment.not_a_confirmation": "'{given}' is day_before or hour_before",
+        "appointment.not_a_confirmation": "'{given}' is day-before or hour-before",
         "appointment.cannot_record_confirmation": "cannot record the confirmation",
         "appointment.cannot_confirm": "{number}: cannot record the {confirmation}",
         "appointment.confirmation_too_late": "a confirmation after the appointment's time is not a confirmation",

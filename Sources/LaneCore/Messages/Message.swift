@@ -42,6 +42,6 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     /// Words not yet in the catalog under a code of their own.
     public static func text(_ words: String) -> Message { Message(.text, ["text": .text(words)]) }
 
-    /// In English, in China's time zone: for logs, tests and `description`.
-    public var description: String { MessageCatalog.english.render(self) }
+    /// In the session's language (`MessageCatalog.current`; English where none is bound), in China's time zone.
+    public var description: String { MessageCatalog.current.render(self) }
 }

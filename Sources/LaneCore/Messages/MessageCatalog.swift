@@ -1,6 +1,7 @@
 /// Turns messages into words in one language. Templates are data: text with
 /// `{name}` where an argument goes, so a translator edits words, not code.
-/// English is the first catalog; another language adds its own table.
+/// A catalog is the union of its area tables (English.swift, Chinese.swift);
+/// `MessageCatalogTests` keeps the languages' codes and placeholders equal.
 public struct MessageCatalog: Sendable {
     public var language: String
     public var templates: [MessageCode: String]
@@ -18,6 +19,13 @@ public struct MessageCatalog: Sendable {
         c.offset = offset
         return c
     }
+
+    /// The catalog a session speaks, bound by the front end around the work it
+    /// does for one reader (`MessageCatalog.$current.withValue(…)`); English
+    /// where nobody bound one (logs, tests). `description`s render with it.
+    @TaskLocal public static var current: MessageCatalog = .english
+
+    public var isChinese: Bool { language.hasPrefix("zh") }
 
     public func render(_ message: Message) -> String {
         guard let template = templates[message.code] ?? MessageCatalog.englishTemplates[message.code] else {
@@ -45,34 +53,84 @@ public struct MessageCatalog: Sendable {
         return out
     }
 
+    /// Arguments in a sentence: money as `¥1,144.13` in both languages; in
+    /// Chinese a date reads `2026年11月23日` and lists are joined with `、`.
+    /// Tables and JSON keep ISO dates (they do not come through here).
     public func render(_ argument: MessageArgument) -> String {
         switch argument {
         case .text(let s): return s
         case .int(let n): return String(n)
         case .money(let m): return m.description
-        case .date(let d): return d.description
-        case .time(let t): return t.display(in: offset)
-        case .role(let r): return r.title
-        case .list(let items): return items.map(render).joined(separator: ", ")
+        case .date(let d): return isChinese ? MessageCatalog.chineseDate(d) : d.description
+        case .time(let t):
+            return isChinese ? MessageCatalog.chineseDate(t.date(in: offset)) + " " + t.clockText(in: offset, seconds: false) : t.display(in: offset)
+        case .role(let r): return word("role", r.rawValue)
+        case .list(let items): return items.map(render).joined(separator: isChinese ? "、" : ", ")
         case .lines(let items): return items.map { "\n  - " + render($0) }.joined()
         case .message(let m): return render(m)
         }
     }
 
+    /// `2026年11月23日`.
+    public static func chineseDate(_ d: CalendarDate) -> String {
+        let c = d.components
+        return "\(c.year)年\(c.month)月\(c.day)日"
+    }
+
+    /// The word for an enumerated value (`word.ro_status.signed`), or the value itself when it has none.
+    public func word(_ kind: String, _ value: String) -> String {
+        let code = MessageCode("word." + kind + "." + value)
+        guard templates[code] != nil || MessageCatalog.englishTemplates[code] != nil else { return value }
+        return render(Message(code))
+    }
+
+    private var colon: String { isChinese ? "：" : ": " }
+
     public func render(_ problem: Problem) -> String {
-        problem.field.isEmpty ? render(problem.said) : "\(problem.field): \(render(problem.said))"
+        problem.field.isEmpty ? render(problem.said) : "\(problem.field)\(colon)\(render(problem.said))"
     }
 
     /// The headline, then every problem: on one line when there is one.
     public func render(_ refusal: Refusal) -> String {
         let summary = render(refusal.headline)
         guard !refusal.problems.isEmpty else { return summary }
-        if refusal.problems.count == 1 { return "\(summary): \(render(refusal.problems[0]))" }
-        return ([summary + ":"] + refusal.problems.map { "  - " + render($0) }).joined(separator: "\n")
+        if refusal.problems.count == 1 { return "\(summary)\(colon)\(render(refusal.problems[0]))" }
+        return ([summary + (isChinese ? "：" : ":")] + refusal.problems.map { "  - " + render($0) }).joined(separator: "\n")
     }
 
     /// Codes that have no words in this catalog.
     public func missing(_ codes: [MessageCode]) -> [MessageCode] { codes.filter { templates[$0] == nil } }
 
     public static let english = MessageCatalog(language: "en", templates: englishTemplates)
+    public static let chinese = MessageCatalog(language: "zh-Hans", templates: chineseTemplates)
+
+    /// The catalog of a language.
+    public static func of(_ language: InterfaceLanguage) -> MessageCatalog { language == .chinese ? chinese : english }
+}
+
+/// The languages `lane` speaks: the store's `store.language` (Chinese unless
+/// set), then for one shell `LANG`/`LC_MESSAGES` or `set lang`.
+public enum InterfaceLanguage: String, CaseIterable, Sendable {
+    case chinese = "zh-Hans"
+    case english = "en"
+
+    /// `zh`, `zh-Hans`, `zh_CN.UTF-8`, `中文`, `en`, `en_US.UTF-8`, `English`…; nil for anything else.
+    public init?(parsing text: String) {
+        let t = text.trimmingWhitespace().lowercased()
+        if t.hasPrefix("zh") || t == "中文" || t == "chinese" || t == "简体中文" { self = .chinese; return }
+        if t.hasPrefix("en") || t == "英文" || t == "english" { self = .english; return }
+        return nil
+    }
+
+    /// What the locale variables say, or nil when they name no language of
+    /// ours: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set decides,
+    /// as POSIX orders them. `C` and `POSIX` (a server's default) name no
+    /// language, so the store's setting decides then.
+    public static func fromLocale(_ environment: [String: String]) -> InterfaceLanguage? {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return InterfaceLanguage(parsing: value)
+        }
+        return nil
+    }
 }

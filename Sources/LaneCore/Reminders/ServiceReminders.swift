@@ -35,16 +35,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         }
     }
 
-    public var title: String {
-        switch self {
-        case .firstService: return "first service 首保"
-        case .regularService: return "regular service 定保"
-        case .lostCustomer: return "lost customer 流失客户"
-        case .delayedDelivery: return "delayed delivery 延迟交车"
-        case .campaign: return "service campaign 服务活动"
-        case .upgrade: return "technical upgrade 技术升级"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("reminder_kind", rawValue) }
 }
 
 /// One visit of a vehicle's service history, as the reminder rules see it.

@@ -95,7 +95,7 @@ extension RepairOrder {
         }
         let line = lines[index]
         let open = line.approval == .pending || (status == .reception && line.origin == .recommended)
-        if !open { p.append(Problem("line \(id)", Message("repair_order.line_already_decided", ["code": .text(line.code), "approval": .text(line.approval.rawValue)]))) }
+        if !open { p.append(Problem("line \(id)", Message("repair_order.line_already_decided", ["code": .text(line.code), "approval": .text(line.approval.word)]))) }
         try Refusal.check(Message("repair_order.cannot_decide_line", ["number": .text(number), "line": .int(Int(id))]), p)
         lines[index].approval = approve ? .approved : .refused
     }
@@ -133,7 +133,7 @@ extension RepairOrder {
         if let i = lines.firstIndex(where: { $0.id == id }) {
             let line = lines[i]
             if line.kind != .labor { p.append(Problem("line \(id)", Message("repair_order.clock_on_part", ["code": .text(line.code)]))) }
-            if line.approval != .approved { p.append(Problem("line \(id)", Message("repair_order.work_waits_for_approval", ["code": .text(line.code), "approval": .text(line.approval.rawValue)]))) }
+            if line.approval != .approved { p.append(Problem("line \(id)", Message("repair_order.work_waits_for_approval", ["code": .text(line.code), "approval": .text(line.approval.word)]))) }
             if line.clockedOnAt != nil { p.append(Problem("line \(id)", Message("repair_order.already_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code)]))) }
         } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
         p += clockOnProblems(technician: technician, by: by, overrideReason: overrideReason)

@@ -33,23 +33,7 @@ public enum RepairOrderStatus: String, CaseIterable, Sendable, Comparable {
     }
 
     /// In the customer's and advisor's words.
-    public var title: String {
-        switch self {
-        case .reception: return "at reception"
-        case .signed: return "work order signed"
-        case .handedOver: return "with the foreman"
-        case .dispatched: return "dispatched"
-        case .inProgress: return "in the workshop"
-        case .selfChecked: return "self-checked"
-        case .leaderChecked: return "team-leader checked"
-        case .qcPassed: return "passed final QC"
-        case .readyForDelivery: return "ready for delivery"
-        case .delivered: return "delivered"
-        case .settled: return "settled"
-        case .closed: return "closed"
-        case .cancelled: return "cancelled"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("ro_status", rawValue) }
 }
 
 /// The steps that move a repair order on. `RepairOrder.blockers(for:)`
@@ -174,13 +158,7 @@ public enum QualityCheckStage: String, CaseIterable, Sendable {
     case leader
     case final
 
-    public var title: String {
-        switch self {
-        case .selfCheck: return "technician self-check"
-        case .leader: return "team-leader check"
-        case .final: return "final QC"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("qc_stage", rawValue) }
 }
 
 /// One of the three checks (R4.6): passed, or failed with the reason that

@@ -17,9 +17,9 @@ public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var code: MessageCode { said.code }
-    /// The problem in English (the catalog's default).
+    /// The problem in the session's language (`MessageCatalog.current`).
     public var message: String { said.description }
-    public var description: String { field.isEmpty ? message : "\(field): \(message)" }
+    public var description: String { MessageCatalog.current.render(self) }
 }
 
 /// A command refused: carries every problem found, not only the first,
@@ -46,11 +46,11 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
         if !problems.isEmpty { throw Refusal(headline, problems: problems) }
     }
 
-    /// The headline in English.
+    /// The headline in the session's language.
     public var summary: String { headline.description }
 
     /// Every code it carries, headline first: what tests and scripts match on.
     public var codes: [MessageCode] { [headline.code] + problems.map(\.code) }
 
-    public var description: String { MessageCatalog.english.render(self) }
+    public var description: String { MessageCatalog.current.render(self) }
 }

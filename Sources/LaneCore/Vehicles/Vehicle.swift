@@ -271,15 +271,7 @@ extension Vehicle {
 public enum VehicleEventKind: String, CaseIterable, Sendable {
     case sold, visit, mileage, transfer, edit
 
-    public var title: String {
-        switch self {
-        case .sold: return "sold"
-        case .visit: return "visit"
-        case .mileage: return "mileage"
-        case .transfer: return "new owner"
-        case .edit: return "changed"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("vehicle_event", rawValue) }
 }
 
 /// The kinds of visit the service history distinguishes; the reminder rules
@@ -291,15 +283,7 @@ public enum VisitKind: String, CaseIterable, Sendable {
     case accident
     case other
 
-    public var title: String {
-        switch self {
-        case .firstService: return "first service 首保"
-        case .regularService: return "regular service 定保"
-        case .repair: return "repair 维修"
-        case .accident: return "accident 事故"
-        case .other: return "other 其他"
-        }
-    }
+    public var title: String { MessageCatalog.current.word("visit_kind", rawValue) }
 }
 
 public struct VehicleEvent: Hashable, Sendable {

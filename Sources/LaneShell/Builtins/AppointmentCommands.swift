@@ -43,9 +43,9 @@ enum AppointmentCommands {
             var p: [Problem] = []
             let minutes = duration(inv, into: &p)
             try Refusal.check(Message("appointment.cannot_use_duration"), p)
-            var t = Table(columns: [Column("start", "start"), Column("peak", "peak"), Column("bays_free", "bays free")], emptyText: "no free slot that day")
+            var t = Table(columns: [Column("start", "start"), Column("peak", "peak"), Column("bays_free", "bays free")], emptyText: Message("empty.no_free_slot_that_day").description)
             for slot in try AppointmentDesk.freeSlots(on: d, duration: minutes, by: ctx.caller(inv.line), tx) {
-                t.rows.append([.time(slot.start), .text(slot.isPeak ? "peak" : ""), .int(slot.baysFree)])
+                t.rows.append([.time(slot.start), .text(slot.isPeak ? Message("word.peak").description : ""), .int(slot.baysFree)])
             }
             return .table(t)
         })
@@ -61,7 +61,7 @@ enum AppointmentCommands {
         options: [OptionSpec("at", value: "TIME", "Start, e.g. 2026-11-25T14:00", required: true),
                   OptionSpec("job", value: "TEXT", "What the customer needs", required: true),
                   durationOption,
-                  OptionSpec("channel", value: "CHANNEL", "inbound (default), outbound or campaign", completion: .choices(AppointmentChannel.allCases.map(\.rawValue))),
+                  OptionSpec("channel", value: "CHANNEL", "inbound (default), outbound or campaign", completion: .choices(AppointmentChannel.allCases.map(\.spelled))),
                   OptionSpec("called-at", value: "TIME", "When the call was (default: now)"),
                   OptionSpec("advisor", value: "NAME", "The advisor who receives the car (default: you)", completion: .staff),
                   OptionSpec("accept-peak", "The customer insists on the peak time after hearing the alternatives"),
@@ -74,7 +74,7 @@ enum AppointmentCommands {
             let start = TimeInput.parse(atText, ctx)
             if start == nil { p.append(Problem("at", Message("input.not_a_time", ["given": .text(atText)]))) }
             let channelText = inv.option("channel") ?? AppointmentChannel.inbound.rawValue
-            let channel = AppointmentChannel(rawValue: channelText)
+            let channel = ValueInput.value(channelText, as: AppointmentChannel.self)
             if channel == nil { p.append(Problem("channel", Message("appointment.not_a_channel", ["given": .text(channelText)]))) }
             var calledAt: Timestamp?
             if let text = inv.option("called-at") {
@@ -107,7 +107,7 @@ enum AppointmentCommands {
         r.add("attempt", "attempt", .int(a.attempt))
         r.add("peak", "peak time", .bool(booked.isPeak))
         // Always there, empty or not (docs/json.md: the key is always there).
-        var t = Table(columns: [Column("code", "code"), Column("message", "warning")], emptyText: "none")
+        var t = Table(columns: [Column("code", "code"), Column("message", "warning")], emptyText: Message("empty.none").description)
         for w in booked.warnings { t.rows.append([.text(w.code.rawValue), .text(w.message)]) }
         r.add(section: "warnings", "warnings", t)
         let lines = [booked.message] + booked.warnings.map { Message("appointment.warning", ["warning": .message($0.said)]) }
@@ -117,7 +117,7 @@ enum AppointmentCommands {
     static func table(_ list: [AppointmentListing]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
                                 Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status"),
-                                Column("attempt", "attempt")], emptyText: "no appointments")
+                                Column("attempt", "attempt")], emptyText: Message("empty.no_appointments").description)
         for item in list {
             let a = item.appointment
             t.rows.append([.text(a.number), .time(a.start), .text(item.plate ?? "?"), .text(item.customerName ?? "?"), .text(a.advisor), .text(a.job),
@@ -147,7 +147,7 @@ enum AppointmentCommands {
             for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue)) }
             r.add("note", "note", .text(a.note))
             var reserved = Table(columns: [Column("part", "part"), Column("qty", "qty"), Column("label", "label"), Column("state", "state")],
-                                 emptyText: "no parts reserved")
+                                 emptyText: Message("empty.no_parts_reserved").description)
             for res in details.reservations {
                 reserved.rows.append([.text(res.partNumber), .int(res.quantity), .text(res.label), .text(res.released ? "released" : "reserved")])
             }
@@ -188,7 +188,7 @@ enum AppointmentCommands {
     /// `NUMBER[:QTY],…` as typed: part numbers upper case, one when no quantity.
     static func partList(_ text: String, into p: inout [Problem]) -> [PartQuantity] {
         var wanted: [PartQuantity] = []
-        for item in text.split(separator: ",") {
+        for item in ListInput.items(text, keepingEmpty: false) {
             let parts = item.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             let quantity = parts.count > 1 ? Int(parts[1]) : 1
             guard let number = parts.first, !number.isEmpty, let quantity, quantity > 0, parts.count <= 2 else {
@@ -203,10 +203,10 @@ enum AppointmentCommands {
     static let confirm = CommandSpec(
         noun: "appt", verb: "confirm", summary: "The customer confirmed: the day before or the hour before (R2.6)",
         positionals: [apptPositional,
-                      PositionalSpec("when", "day_before or hour_before", completion: .choices(CustomerConfirmationKind.allCases.map(\.rawValue)))],
+                      PositionalSpec("when", "day-before or hour-before", completion: .choices(CustomerConfirmationKind.allCases.map(\.spelled)))],
         action: .write { inv, ctx, tx in
             let text = inv.positional("when") ?? ""
-            guard let kind = CustomerConfirmationKind(rawValue: text) else {
+            guard let kind = ValueInput.value(text, as: CustomerConfirmationKind.self) else {
                 throw Refusal(Message("appointment.cannot_record_confirmation"),
                               problems: [Problem("when", Message("appointment.not_a_confirmation", ["given": .text(text)]))])
             }
@@ -221,7 +221,7 @@ enum AppointmentCommands {
     /// The confirmation calls due now (also on the advisors' `today`).
     static func confirmationTable(_ calls: [ConfirmationCall]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: "no confirmation calls due")
+                                Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: Message("empty.no_confirmation_calls_due").description)
         for call in calls {
             let a = call.listing.appointment
             t.rows.append([.text(a.number), .time(a.start), .text(call.listing.plate ?? "?"), .text(call.listing.customerName ?? "?"),
@@ -238,7 +238,7 @@ enum AppointmentCommands {
         action: .read { inv, ctx, tx in
             let b = try AppointmentDesk.board(on: try DayInput.option(inv, ctx), by: ctx.caller(inv.line), tx)
             var t = Table(columns: [Column("advisor", "advisor")] + b.hours.map { Column("h\($0.minutes / 60)", $0.description) },
-                          emptyText: "no advisors")
+                          emptyText: Message("empty.no_advisors").description)
             for row in b.rows {
                 t.rows.append([.text(row.advisor)] + row.cells.map { cards in
                     .text(cards.map { card in

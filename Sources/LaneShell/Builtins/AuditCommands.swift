@@ -57,7 +57,7 @@ enum AuditCommands {
             let query = AuditQuery(entity: inv.option("entity"), user: inv.option("user"), day: day,
                                    limit: try Paging.read(inv, defaultLimit: 200).limit)
             var t = Table(columns: [Column("seq", "#"), Column("at", "time"), Column("user", "user"), Column("role", "role"),
-                                    Column("ref", "entity"), Column("command", "command"), Column("summary", "result")], emptyText: "no changes recorded")
+                                    Column("ref", "entity"), Column("command", "command"), Column("summary", "result")], emptyText: Message("empty.no_changes_recorded").description)
             for e in try AuditDesk.entries(query, by: ctx.caller(inv.line), tx) {
                 t.rows.append([.int(Int(e.sequence)), .time(e.at), .text(e.user), .text(e.role), .text(e.ref), .text(e.command),
                                .text(e.summary.replacingLineBreaks())])

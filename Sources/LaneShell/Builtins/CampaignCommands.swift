@@ -26,7 +26,7 @@ enum CampaignCommands {
             var p: [Problem] = []
             let starts = inv.option("from").flatMap { ReminderCommands.day($0, "from", into: &p) }
             let ends = inv.option("until").flatMap { ReminderCommands.day($0, "until", into: &p) }
-            let request = CampaignRequest(code: inv.positional("code") ?? "", kind: ReminderKind(rawValue: inv.option("kind") ?? ""),
+            let request = CampaignRequest(code: inv.positional("code") ?? "", kind: ValueInput.value(inv.option("kind") ?? "", as: ReminderKind.self),
                                           title: inv.option("title") ?? "", models: (inv.option("models") ?? "").split(separator: ";").map(String.init),
                                           vinPrefix: inv.option("vin-prefix"), startsOn: starts, endsOn: ends, inputProblems: p)
             let started = try CampaignDesk.start(request, by: ctx.caller(inv.line), tx)
@@ -38,7 +38,7 @@ enum CampaignCommands {
         action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("from", "from"),
                                    Column("until", "until"), Column("eligible", "eligible"), Column("booked", "booked"),
-                                   Column("declined", "declined"), Column("running", "running")], emptyText: "no campaigns")
+                                   Column("declined", "declined"), Column("running", "running")], emptyText: Message("empty.no_campaigns").description)
             for s in try CampaignDesk.list(by: ctx.caller(inv.line), tx) {
                 let c = s.campaign
                 t.rows.append([.text(c.code), .text(c.kind.rawValue), .text(c.title), .date(c.startsOn), c.endsOn.map(Value.date) ?? .none,
@@ -53,7 +53,7 @@ enum CampaignCommands {
         action: .read { inv, _, tx in
             let register = try CampaignDesk.register(inv.positional("code") ?? "", tx)
             var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("customer", "customer"), Column("state", "state")],
-                          emptyText: "no vehicle is eligible")
+                          emptyText: Message("empty.no_vehicle_is_eligible").description)
             for row in register.rows {
                 t.rows.append([.text(row.vehicle.plate.value), .text(row.vehicle.model),
                                .text(row.customerName.map { "\($0) \(row.customerCode ?? "")" } ?? "?"),

@@ -54,12 +54,13 @@ enum CustomerCommands {
     static let find = CommandSpec(
         noun: "customer", verb: "find", summary: "Find customers by name, phone, plate or code",
         discussion: """
-            TEXT is matched against the start of a name (王 finds 王小明), a mobile number's first or last digits \
-            (138…, or the last four as people read them out), the start of a plate of a car they own (粤B12), or a code. \
-            Roles that see numbers masked give the whole number or its last four digits, never its first digits (X4).
+            TEXT is matched against any part of a name (晓峰 finds 欧阳晓峰), its pinyin or initials (ouyang, oyxf), \
+            a mobile number's first or last digits (138…, or the last four as people read them out), the start of a \
+            plate of a car they own (粤B12, or B12 with the store's prefix), or a code. Names come in pinyin order. \
+            Roles that see numbers masked give the whole number or its last four digits, never its first digits.
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
-        examples: ["customer find 王", "customer find 8000", "customer find 粤BD"],
+        examples: ["customer find 王", "customer find oyxf", "customer find 8000", "customer find BC45"],
         action: .read { inv, ctx, tx in
             let text = inv.positional("text") ?? ""
             var result = table(try CustomerDesk.find(text, by: ctx.caller(inv.line), tx))
@@ -104,31 +105,31 @@ enum CustomerCommands {
             r.add("created_at", "since", .time(e.customer.createdAt))
             r.add(section: "vehicles", "vehicles", VehicleCommands.table(e.vehicles.map { VehicleRow(vehicle: $0, owner: nil) }))
             var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event"), Column("mileage_km", "km"),
-                                          Column("detail", "detail")], emptyText: "no history")
+                                          Column("detail", "detail")], emptyText: Message("empty.no_history").description)
             for (plate, ev) in e.history {
                 history.rows.append([.text(plate), .date(ev.occurredOn), .text(ev.kind.rawValue), ev.mileage.map(Value.int) ?? .none, .text(ev.detail)])
             }
             var orders = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("opened_at", "opened"),
                                          Column("status", "status"), Column("total_fen", "total"), Column("paid_fen", "paid"),
-                                         Column("invoice", "invoice")], emptyText: "no repair orders")
+                                         Column("invoice", "invoice")], emptyText: Message("empty.no_repair_orders").description)
             for (o, plate, total) in e.orders {
                 orders.rows.append([.text(o.number), .text(plate), .time(o.openedAt), .text(o.status.rawValue), .money(total),
                                     o.payment.map { .money($0.amount) } ?? .none, .optional(o.payment?.invoiceNumber)])
             }
             var appointments = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("job", "job"),
-                                               Column("status", "status")], emptyText: "no appointments")
+                                               Column("status", "status")], emptyText: Message("empty.no_appointments").description)
             for a in e.appointments { appointments.rows.append([.text(a.number), .time(a.start), .text(a.job), .text(a.status.rawValue)]) }
             var calls = Table(columns: [Column("at", "called"), Column("kind", "reminder"), Column("outcome", "outcome"), Column("reason", "reason")],
-                              emptyText: "no reminder calls")
+                              emptyText: Message("empty.no_reminder_calls").description)
             for c in e.reminderCalls { calls.rows.append([.time(c.at), .text(c.kind.rawValue), .text(c.outcome.rawValue), .text(c.reason)]) }
             var followUps = Table(columns: [Column("at", "called"), Column("ro", "repair order"), Column("call", "call"), Column("score", "score"),
-                                            Column("comment", "comment")], emptyText: "no follow-up calls")
+                                            Column("comment", "comment")], emptyText: Message("empty.no_follow_up_calls").description)
             for (f, number) in e.followUps {
                 followUps.rows.append([.time(f.at), .text(number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
             var complaints = Table(columns: [Column("opened_at", "opened"), Column("ro", "repair order"), Column("status", "status"),
                                              Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
-                                   emptyText: "no complaints")
+                                   emptyText: Message("empty.no_complaints").description)
             for (k, number) in e.complaints {
                 complaints.rows.append([.time(k.openedAt), .optional(number), .text(k.status.rawValue), .text(k.text), .text(k.finding), .text(k.action)])
             }

@@ -23,7 +23,7 @@ enum FollowUpCommands {
             let day = try DayInput.option(inv, ctx)
             var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
-                                    Column("tries", "tries"), Column("state", "state")], emptyText: "no follow-up calls due")
+                                    Column("tries", "tries"), Column("state", "state")], emptyText: Message("empty.no_follow_up_calls_due").description)
             for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {
                 let c = row.due
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
@@ -38,18 +38,18 @@ enum FollowUpCommands {
         noun: "followup", verb: "record", summary: "Record a follow-up call: reached or not, satisfaction 1-5, comments (R6.1, R6.4)",
         discussion: "A score of 1 or 2 opens a complaint at once, so it is investigated and resolved (R6.2).",
         positionals: [RepairOrderCommands.orderPositional,
-                      PositionalSpec("call", "quality or tracking", completion: .choices(FollowUpCall.allCases.map(\.rawValue)))],
-        options: [OptionSpec("outcome", value: "OUTCOME", "reached (default) or unreachable", completion: .choices(FollowUpOutcome.allCases.map(\.rawValue))),
+                      PositionalSpec("call", "quality or tracking", completion: .choices(FollowUpCall.allCases.map(\.spelled)))],
+        options: [OptionSpec("outcome", value: "OUTCOME", "reached (default) or unreachable", completion: .choices(FollowUpOutcome.allCases.map(\.spelled))),
                   OptionSpec("score", value: "1-5", "Satisfaction: 1 very unhappy … 5 very happy"),
                   OptionSpec("comment", value: "TEXT", "What the customer said")],
         examples: ["followup record RO-20261123-0001 quality --score 5 --comment '很满意'"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
             let callText = inv.positional("call") ?? ""
-            let call = FollowUpCall(rawValue: callText)
+            let call = ValueInput.value(callText, as: FollowUpCall.self)
             if call == nil { p.append(Problem("call", Message("follow_up.not_a_call", ["given": .text(callText)]))) }
             let outcomeText = inv.option("outcome") ?? "reached"
-            let outcome = FollowUpOutcome(rawValue: outcomeText)
+            let outcome = ValueInput.value(outcomeText, as: FollowUpOutcome.self)
             if outcome == nil { p.append(Problem("outcome", Message("follow_up.not_an_outcome", ["given": .text(outcomeText)]))) }
             guard let call, let outcome else {
                 // Name the order's own problems too (not delivered, no such order), all at once.
@@ -81,7 +81,7 @@ enum FollowUpCommands {
             let calls = try FollowUpDesk.calls(from: first, to: last, by: ctx.caller(inv.line), tx)
             let records = calls.map(\.record)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call"),
-                                    Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: "no calls recorded")
+                                    Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
             for (f, number) in calls {
                 let number = number ?? "?"
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
@@ -105,7 +105,7 @@ enum FollowUpCommands {
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
         action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
-                                    Column("missing", "missing")], emptyText: "every customer file is complete")
+                                    Column("missing", "missing")], emptyText: Message("empty.every_customer_file_is_complete").description)
             for row in try FollowUpDesk.incompleteFiles(by: ctx.caller(inv.line), tx) {
                 t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
                                .date(row.order.openedAt.date(in: ctx.settings.utcOffset)), .text(row.missing.joined(separator: ", "))])
@@ -162,7 +162,7 @@ enum FollowUpCommands {
         action: .read { inv, _, tx in
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
                                     Column("status", "status"), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
-                          emptyText: "no open complaints")
+                          emptyText: Message("empty.no_open_complaints").description)
             for (c, cu, ro) in try FollowUpDesk.complaints(includingResolved: inv.flag("all"), tx) {
                 t.rows.append([.int(Int(c.id)), .time(c.openedAt), .text(cu.map { "\($0.name) \($0.code)" } ?? "?"), .optional(ro),
                                .text(c.status.rawValue), .text(c.text), .text(c.finding), .text(c.action)])

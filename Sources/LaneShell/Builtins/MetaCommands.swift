@@ -50,8 +50,8 @@ enum MetaCommands {
 
     static let set = CommandSpec(
         noun: "set", verb: nil, summary: "Show or change a session setting: set [NAME VALUE]",
-        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording), pager (on, off), expanded (on, off, auto).",
-        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user", "pager", "expanded"]), optional: true),
+        discussion: "Settings: format (table, json, csv), on-error (stop, continue), color (on, off), user (who is recording), pager (on, off), expanded (on, off, auto), lang (zh, en: the language of this shell; the store's store.language otherwise).",
+        positionals: [PositionalSpec("name", "Setting name", completion: .choices(["format", "on-error", "color", "user", "pager", "expanded", "lang"]), optional: true),
                       PositionalSpec("value", "New value", optional: true)],
         examples: ["set format json", "set on-error continue"],
         action: .session { inv, session in
@@ -59,7 +59,8 @@ enum MetaCommands {
                 var t = Table(columns: [Column("name", "setting"), Column("value", "value")])
                 t.rows = [[.text("format"), .text(session.format.rawValue)], [.text("on-error"), .text(session.onError.rawValue)],
                           [.text("color"), .text(session.color ? "on" : "off")], [.text("user"), .text(session.user)],
-                          [.text("pager"), .text(session.pagerOn ? "on" : "off")], [.text("expanded"), .text(session.expanded.rawValue)]]
+                          [.text("pager"), .text(session.pagerOn ? "on" : "off")], [.text("expanded"), .text(session.expanded.rawValue)],
+                          [.text("lang"), .text(session.language.rawValue)]]
                 return .table(t)
             }
             guard let value = inv.positional("value") else { throw UsageError(Message("usage.set_needs_value", ["name": .text(name)])) }
@@ -82,6 +83,11 @@ enum MetaCommands {
             case "expanded":
                 guard let mode = ExpandedMode(rawValue: value) else { throw UsageError(Message("usage.expanded_choices")) }
                 session.expanded = mode
+            case "lang":
+                guard let language = InterfaceLanguage(parsing: value) else {
+                    throw UsageError(Message("settings.not_a_language", ["given": .text(value)]))
+                }
+                session.languageChoice = language
             default:
                 throw UsageError(Message("usage.unknown_setting", ["name": .text(name)]))
             }

@@ -10,7 +10,7 @@ enum ReminderCommands {
         for spec in [due, log, registerList, reasons, delay, fixPublished, delays] { try registry.register(spec) }
     }
 
-    static let kindChoices = CompletionSource.choices(ReminderKind.allCases.map(\.rawValue))
+    static let kindChoices = CompletionSource.choices(ReminderKind.allCases.map(\.spelled))
 
     /// The calls the session's plugins add to the due list (recalls, parts that arrived for waiting customers, …).
     static func pluginCalls(_ ctx: CommandContext) -> ReminderDesk.OtherCalls {
@@ -19,7 +19,7 @@ enum ReminderCommands {
 
     /// A kind as typed, or nil with its problem added.
     static func kind(_ text: String, into p: inout [Problem]) -> ReminderKind? {
-        guard let kind = ReminderKind(rawValue: text) else {
+        guard let kind = ValueInput.value(text, as: ReminderKind.self) else {
             p.append(Problem("kind", Message("reminder.not_a_kind", ["given": .text(text),
                                                                      "kinds": .list(ReminderKind.allCases.map { .text($0.rawValue) })])))
             return nil
@@ -54,7 +54,7 @@ enum ReminderCommands {
             let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
             var t = Table(columns: [Column("rule", "rule"), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
-                                    Column("tries", "tries"), Column("reason", "reason")], emptyText: "nobody to call")
+                                    Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)
             for call in calls {
                 let r = call.item.reminder
                 t.rows.append([.text(r.rule), .text(r.kind.rawValue), .date(r.dueOn), .text(call.item.vehicle.plate.value),
@@ -68,7 +68,7 @@ enum ReminderCommands {
         noun: "remind", verb: "log", summary: "Record what came of a reminder call: booked, declined (with reason) or unreachable",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle),
                       PositionalSpec("kind", "first_service, regular_service, lost_customer, delayed_delivery…", completion: kindChoices)],
-        options: [OptionSpec("outcome", value: "OUTCOME", "booked, declined or unreachable", completion: .choices(ReminderOutcome.allCases.map(\.rawValue)), required: true),
+        options: [OptionSpec("outcome", value: "OUTCOME", "booked, declined or unreachable", completion: .choices(ReminderOutcome.allCases.map(\.spelled)), required: true),
                   OptionSpec("reason", value: "TEXT", "Why they declined, and their feedback"),
                   OptionSpec("campaign", value: "CODE", "Which campaign or upgrade, when the vehicle has several")],
         examples: ["remind log 粤B82396 regular_service --outcome booked",
@@ -77,7 +77,7 @@ enum ReminderCommands {
             var p: [Problem] = []
             let kind = Self.kind(inv.positional("kind") ?? "", into: &p)
             let outcomeText = inv.option("outcome") ?? ""
-            let outcome = ReminderOutcome(rawValue: outcomeText)
+            let outcome = ValueInput.value(outcomeText, as: ReminderOutcome.self)
             if outcome == nil { p.append(Problem("outcome", Message("reminder.not_an_outcome", ["given": .text(outcomeText)]))) }
             let request = CallLogRequest(vehicle: inv.positional("vehicle") ?? "", kind: kind, outcome: outcome, reason: inv.option("reason") ?? "",
                                          campaign: inv.option("campaign"), inputProblems: p)
@@ -101,7 +101,7 @@ enum ReminderCommands {
             try Refusal.check(Message("reminder.cannot_show_register"), p)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome"),
-                                    Column("reason", "reason")], emptyText: "no calls recorded")
+                                    Column("reason", "reason")], emptyText: Message("empty.no_calls_recorded").description)
             for row in try ReminderDesk.register(kind: kind, tx) {
                 let e = row.entry
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(row.plate ?? "?"), .text(row.customerName ?? "?"),
@@ -113,7 +113,7 @@ enum ReminderCommands {
     static let reasons = CommandSpec(
         noun: "remind", verb: "reasons", summary: "Why customers declined, counted by kind: the analysis R1.3 asks for",
         action: .read { _, _, tx in
-            var t = Table(columns: [Column("kind", "kind"), Column("reason", "reason"), Column("count", "count")], emptyText: "nobody declined yet")
+            var t = Table(columns: [Column("kind", "kind"), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
             for r in try ReminderDesk.declineReasons(tx) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
             return .table(t)
         })
@@ -149,7 +149,7 @@ enum ReminderCommands {
         noun: "remind", verb: "delays", summary: "The delayed-delivery register (R1.4, X7)",
         options: [OptionSpec("all", "Include closed entries")],
         action: .read { inv, _, tx in
-            var t = Table(columns: delayColumns, emptyText: "no delayed deliveries")
+            var t = Table(columns: delayColumns, emptyText: Message("empty.no_delayed_deliveries").description)
             for entry in try ReminderDesk.delays(all: inv.flag("all"), tx) { t.rows.append(delayRow(entry)) }
             return .table(t)
         })

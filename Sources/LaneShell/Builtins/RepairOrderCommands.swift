@@ -29,7 +29,7 @@ enum RepairOrderCommands {
                      positionals: [PositionalSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
                      _ read: @escaping @Sendable (Invocation, CommandContext) -> RepairOrderAction) -> CommandSpec {
         CommandSpec(
-            noun: "ro", verb: verb, summary: "\(summary) (\(rule))", discussion: discussion,
+            noun: "ro", verb: verb, summary: summary, discussion: discussion,
             positionals: [orderPositional] + positionals, options: options, examples: examples,
             action: .write { inv, ctx, tx in
                 let done = try RepairOrderDesk.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
@@ -70,7 +70,7 @@ enum RepairOrderCommands {
         mutating func lineList(_ name: String) -> [Int64] {
             guard let text = inv.option(name) else { return [] }
             var ids: [Int64] = []
-            for item in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingWhitespace() }) {
+            for item in ListInput.items(text) {
                 if let id = Int64(item) { ids.append(id) }
                 else { problems.append(Problem(name, Message("input.not_a_line", ["given": .text(item)]))) }
             }
@@ -89,17 +89,16 @@ enum RepairOrderCommands {
         mutating func lineTerms() -> LineTerms {
             var payer: LinePayer?
             if let text = inv.option("payer") {
-                payer = LinePayer(rawValue: text)
+                payer = ValueInput.value(text, as: LinePayer.self)
                 if payer == nil { problems.append(Problem("payer", Message("input.not_a_payer", ["given": .text(text)]))) }
             }
             return LineTerms(payer: payer, recommended: inv.flag("recommended"), safety: inv.flag("safety"))
         }
 
-        /// One of a set of codes (`wechat`, `not_covered`); what else was typed is named with the choices.
-        mutating func choice<T: CaseIterable & RawRepresentable>(_ field: String, _ text: String) -> T? where T.RawValue == String {
-            if let value = T(rawValue: text) { return value }
-            problems.append(Problem(field, Message("input.not_one_of", ["given": .text(text),
-                                                                       "choices": .list(T.allCases.map { .text($0.rawValue) })])))
+        /// One of a set of codes (`wechat`, `not-covered`, 微信); what else was typed is named with the choices.
+        mutating func choice<T: Worded>(_ field: String, _ text: String) -> T? {
+            if let value = ValueInput.value(text, as: T.self) { return value }
+            problems.append(Problem(field, ValueInput.notOneOf(text, T.self)))
             return nil
         }
 
@@ -135,13 +134,13 @@ enum RepairOrderCommands {
 
     static let list = CommandSpec(
         noun: "ro", verb: "list", summary: "Repair orders by status (default: all open ones)",
-        options: [OptionSpec("status", value: "STATUS", "Only this status", completion: .choices(RepairOrderStatus.allCases.map(\.rawValue))),
+        options: [OptionSpec("status", value: "STATUS", "Only this status", completion: .choices(RepairOrderStatus.allCases.map(\.spelled))),
                   OptionSpec("all", "Include closed and cancelled orders")],
         examples: ["ro list", "ro list --status in_progress"],
         action: .read { inv, ctx, tx in
             var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
             if let text = inv.option("status") {
-                guard let s = RepairOrderStatus(rawValue: text) else {
+                guard let s = ValueInput.value(text, as: RepairOrderStatus.self) else {
                     throw Refusal(Message("repair_order.cannot_list"), problems: [
                         Problem("status", Message("repair_order.not_a_status", ["given": .text(text), "statuses": .list(RepairOrderStatus.allCases.map { .text($0.rawValue) })]))])
                 }
@@ -149,7 +148,7 @@ enum RepairOrderCommands {
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
-                                    Column("promised_at", "promised")], emptyText: "no repair orders")
+                                    Column("promised_at", "promised")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
                 t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
@@ -219,9 +218,9 @@ enum RepairOrderCommands {
 
     static let warranty = step(
         "warranty", "Record the warranty decision", rule: "R3.5",
-        positionals: [PositionalSpec("decision", "covered, not_covered, pending_diagnosis or escalated",
-                                     completion: .choices(WarrantyDecision.allCases.map(\.rawValue)))],
-        examples: ["ro warranty pending_diagnosis"]
+        positionals: [PositionalSpec("decision", "covered, not-covered, pending-diagnosis or escalated",
+                                     completion: .choices(WarrantyDecision.allCases.map(\.spelled)))],
+        examples: ["ro warranty pending-diagnosis"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         let decision: WarrantyDecision? = r.choice("decision", inv.positional("decision") ?? "")
@@ -233,7 +232,7 @@ enum RepairOrderCommands {
     }
 
     static let lineOptions: [OptionSpec] = [
-        OptionSpec("payer", value: "PAYER", "customer (default), warranty or free (first service)", completion: .choices(LinePayer.allCases.map(\.rawValue))),
+        OptionSpec("payer", value: "PAYER", "customer (default), warranty or free (first service)", completion: .choices(LinePayer.allCases.map(\.spelled))),
         OptionSpec("recommended", "A recommendation from the history: the customer may refuse it"),
         OptionSpec("safety", "Safety-related: refusing it needs the customer's signature"),
     ]
@@ -299,7 +298,7 @@ enum RepairOrderCommands {
         action: .read { inv, ctx, tx in
             let estimate = try RepairOrderDesk.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
             var r = try record(estimate.order, tx, ctx)
-            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: "nothing due")
+            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
             r.add(section: "recommended", "recommended from the history", t)
             return .record(r)
@@ -317,18 +316,18 @@ enum RepairOrderCommands {
     static let sign = step(
         "sign", "The customer signs the work order: payment, old parts, wash", rule: "R3.10",
         discussion: "The advisor explains the work order and that any new work found will be done only after the customer's approval.",
-        options: [OptionSpec("payment", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.rawValue)), required: true),
-                  OptionSpec("old-parts", value: "CHOICE", "take or leave", completion: .choices(OldPartsChoice.allCases.map(\.rawValue)), required: true),
+        options: [OptionSpec("payment", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.spelled)), required: true),
+                  OptionSpec("old-parts", value: "CHOICE", "take or leave", completion: .choices(OldPartsChoice.allCases.map(\.spelled)), required: true),
                   OptionSpec("wash", value: "YES/NO", "Free wash: yes or no", completion: .choices(["yes", "no"]), required: true),
                   OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true)],
         examples: ["ro sign --payment wechat --old-parts take --wash yes --signed-by 卢文博"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         let payment: PaymentMethod? = r.choice("payment", inv.option("payment") ?? "")
-        let old = OldPartsChoice(rawValue: inv.option("old-parts") ?? "")
+        let old = ValueInput.value(inv.option("old-parts") ?? "", as: OldPartsChoice.self)
         if old == nil { r.problems.append(Problem("old-parts", Message("input.take_or_leave"))) }
         let washText = inv.option("wash") ?? ""
-        let wash: Bool? = washText == "yes" ? true : washText == "no" ? false : nil
+        let wash: Bool? = ValueInput.yesNo(washText)
         if wash == nil { r.problems.append(Problem("wash", Message("input.yes_or_no"))) }
         return r.action(.sign(payment: payment, oldParts: old, wash: wash, signedBy: inv.option("signed-by") ?? ""))
     }
@@ -394,7 +393,7 @@ enum RepairOrderCommands {
             + "final QC by a QC inspector or the technical director who did neither earlier check and worked on none of its lines. "
             + "A failed check sends the labour lines it names with --lines (all of them without) back to work: the self-check waits "
             + "until they are clocked on and off again.",
-        positionals: [PositionalSpec("stage", "self, leader or final", completion: .choices(QualityCheckStage.allCases.map(\.rawValue)))],
+        positionals: [PositionalSpec("stage", "self, leader or final", completion: .choices(QualityCheckStage.allCases.map(\.spelled)))],
         options: [OptionSpec("pass", "The check passed"), OptionSpec("fail", "The check failed: the job goes back to work"),
                   OptionSpec("note", value: "TEXT", "Advice, notes, or the reason for failing"),
                   OptionSpec("lines", value: "N,N", "With --fail: the labour lines to work again (default: all labour lines)")],
@@ -403,7 +402,7 @@ enum RepairOrderCommands {
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         let text = inv.positional("stage") ?? ""
-        let stage = QualityCheckStage(rawValue: text)
+        let stage = ValueInput.value(text, as: QualityCheckStage.self)
         if stage == nil { r.problems.append(Problem("stage", Message("input.not_a_stage", ["given": .text(text)]))) }
         if inv.flag("pass") == inv.flag("fail") { r.problems.append(Problem("result", Message("input.pass_or_fail"))) }
         let rework = r.lineList("lines")
@@ -486,7 +485,7 @@ enum RepairOrderCommands {
     static let pay = CommandSpec(
         noun: "ro", verb: "pay", summary: "Payment at the cashier: invoice and gate pass; the order closes (R5.8, R5.9)",
         positionals: [orderPositional],
-        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.rawValue)), required: true),
+        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.spelled)), required: true),
                   OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
         examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"],
@@ -572,7 +571,7 @@ enum RepairOrderCommands {
         var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
                                 Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
                                 Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
-                      emptyText: "(no lines yet)")
+                      emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
             let progress: String
             switch l.kind {

@@ -59,7 +59,7 @@ enum TodayCommand {
 
     static func appointments(_ ctx: CommandContext, _ tx: any StoreReading, advisor: String?) throws -> Section {
         var t = AppointmentCommands.table(try AppointmentDesk.day(ctx.today, advisor: advisor, tx))
-        t.emptyText = "no appointments today"
+        t.emptyText = Message("empty.no_appointments_today").description
         return ("appointments", "today's appointments", t)
     }
 
@@ -73,7 +73,7 @@ enum TodayCommand {
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
                        where keep: (RepairOrder) -> Bool) throws -> Section {
         var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status"), Column("next", "next step"),
-                                Column("priority", "priority"), Column("promised_at", "promised")], emptyText: "nothing waiting")
+                                Column("priority", "priority"), Column("promised_at", "promised")], emptyText: Message("empty.nothing_waiting").description)
         let list = try RepairOrderDesk.rows(statuses: statuses, limit: 1000, tx).filter { keep($0.order) }
             .sorted { RepairOrder.byPriority($0.order, $1.order) }
         for row in list {
@@ -84,13 +84,13 @@ enum TodayCommand {
                 next = "ro why-not \(o.number) \(step.rawValue)"
             }
             t.rows.append([.text(o.number), .text(row.plate), .text(o.status.rawValue), .text(next),
-                           .text(o.byAppointment ? "appointment" : ""), o.promisedAt.map(Value.time) ?? .none])
+                           .text(o.byAppointment ? Message("word.appointment").description : ""), o.promisedAt.map(Value.time) ?? .none])
         }
         return (key, title, t)
     }
 
     static func loads(_ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("team", "team"), Column("hours", "labour hours waiting")], emptyText: "no teams")
+        var t = Table(columns: [Column("team", "team"), Column("hours", "labour hours waiting")], emptyText: Message("empty.no_teams").description)
         for (team, hours) in try RepairOrderDesk.teamLoads(tx) { t.rows.append([.text(team.name), .text(hours.description)]) }
         return ("loads", "team loads", t)
     }
@@ -100,7 +100,7 @@ enum TodayCommand {
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("due_on", "due"), Column("reason", "reason")],
-                      emptyText: "nobody to call")
+                      emptyText: Message("empty.nobody_to_call").description)
         for call in try ReminderDesk.due(DueRequest(day: ctx.today, kind: nil), by: ctx.caller("today"), tx,
                                          otherCalls: ReminderCommands.pluginCalls(ctx)) {
             let r = call.item.reminder
@@ -114,7 +114,7 @@ enum TodayCommand {
     static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("call", "call"), Column("call_time", "preferred time")],
-                      emptyText: "no follow-up calls due")
+                      emptyText: Message("empty.no_follow_up_calls_due").description)
         for row in try FollowUpDesk.dueCallRows(on: ctx.today, by: ctx.caller("today"), tx) {
             let c = row.due
             t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.customer?.name ?? "?"), .text(ctx.privacy.phone(row.customer?.phone)),
@@ -125,7 +125,7 @@ enum TodayCommand {
     }
 
     static func complaints(_ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("id", "id"), Column("status", "status"), Column("text", "complaint")], emptyText: "no open complaints")
+        var t = Table(columns: [Column("id", "id"), Column("status", "status"), Column("text", "complaint")], emptyText: Message("empty.no_open_complaints").description)
         for (c, _, _) in try FollowUpDesk.complaints(includingResolved: false, tx) {
             t.rows.append([.int(Int(c.id)), .text(c.status.rawValue), .text(c.text)])
         }
@@ -134,7 +134,7 @@ enum TodayCommand {
 
     static func partsToIssue(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("ro", "repair order"), Column("line", "line"), Column("part", "part"), Column("name", "name"),
-                                Column("to_issue", "to issue"), Column("stock", "in stock")], emptyText: "nothing to issue")
+                                Column("to_issue", "to issue"), Column("stock", "in stock")], emptyText: Message("empty.nothing_to_issue").description)
         for (o, l, stock) in try RepairOrderDesk.partsToIssue(tx) {
             t.rows.append([.text(o.number), .int(Int(l.id)), .text(l.code), .text(l.name), .int(l.quantity - l.issued), .int(stock)])
         }
@@ -142,7 +142,7 @@ enum TodayCommand {
     }
 
     static func appointmentsToPrepare(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("appt", "appointment"), Column("start", "start"), Column("job", "job")], emptyText: "every appointment's parts are checked")
+        var t = Table(columns: [Column("appt", "appointment"), Column("start", "start"), Column("job", "job")], emptyText: Message("empty.every_appointment_s_parts_are_checked").description)
         for a in try AppointmentDesk.waitingForPartsCheck(from: ctx.today, tx) {
             t.rows.append([.text(a.number), .time(a.start), .text(a.job)])
         }

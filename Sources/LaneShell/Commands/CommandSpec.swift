@@ -121,7 +121,11 @@ public struct Invocation: Sendable {
                 let known = spec.options.map { MessageArgument.text("--\($0.name)") }
                 let takes = known.isEmpty ? Message("usage.takes_no_options", ["command": .text(spec.name)])
                     : Message("usage.takes_options", ["command": .text(spec.name), "options": .list(known)])
-                problems.append(Message("usage.unknown_option", ["option": .text(name), "takes": .message(takes)]))
+                if let meant = Spelling.closest(to: name, among: spec.options.map(\.name)) {
+                    problems.append(Message("usage.unknown_option_meant", ["option": .text(name), "suggestion": .text(meant), "takes": .message(takes)]))
+                } else {
+                    problems.append(Message("usage.unknown_option", ["option": .text(name), "takes": .message(takes)]))
+                }
                 continue
             }
             // A repeated option would silently take its last value (`--amount 1 --amount 253.12`).

@@ -187,8 +187,11 @@ public struct Completer {
     /// The user's privacy, read before a completion's read transaction (the store's reads do not nest).
     private var privacy: Privacy { Privacy(role: try? session.role()) }
 
+    /// Plates starting with what was typed, the province included or left
+    /// out (`BC45` at a 粤B store: 粤BC4548, shown as the whole plate).
     private func plates(_ tx: any StoreReading, _ partial: String) throws -> [String] {
-        try tx.vehicles(platePrefix: partial.uppercased(), limit: Completer.fetchLimit).map(\.plate.value)
+        let prefixes = partial.isEmpty ? [""] : try CustomerDesk.platePrefixes(partial, tx)
+        return try prefixes.flatMap { try tx.vehicles(platePrefix: $0, limit: Completer.fetchLimit).map(\.plate.value) }
     }
 
     /// Names (Chinese included) by prefix, mobile numbers by their first

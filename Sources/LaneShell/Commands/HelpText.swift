@@ -1,46 +1,70 @@
+import LaneCore
+
 /// Help, generated from the same specs that drive parsing and completion,
-/// so the two can never drift apart.
+/// so the two can never drift apart. The words come from the catalog
+/// (`help.command.ro.check-in`, `help.noun.ro`) in the reader's language;
+/// a plugin's command, which has none there, shows its spec's summary.
 enum HelpText {
+    static func say(_ code: MessageCode, _ args: [String: MessageArgument] = [:]) -> String { Message(code, args).description }
+
+    /// A command's summary in the reader's language.
+    static func summary(_ spec: CommandSpec) -> String {
+        let code = MessageCode("help.command." + spec.name.split(separator: " ").joined(separator: "."))
+        return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : spec.summary
+    }
+
+    /// An option's or argument's help in the reader's language (`help.option.ro.sign.payment`).
+    /// The discussion likewise (`help.discussion.ro.check`); `store set`'s, built from the settings, stays as written.
+    static func help(_ spec: CommandSpec, _ name: String, _ written: String, family: String = "help.option.") -> String {
+        let command = spec.name.split(separator: " ").joined(separator: ".")
+        let code = MessageCode(family == "help.option." ? family + command + "." + name : family + command)
+        return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : written
+    }
+
+    static func nounSummary(_ noun: String, _ registry: CommandRegistry) -> String {
+        let code = MessageCode("help.noun." + noun)
+        return MessageCatalog.current.templates[code] != nil ? say(code) : registry.summary(of: noun)
+    }
+
     static func overview(_ registry: CommandRegistry) -> String {
-        var lines = ["ServiceLane: the after-sales service shell.", "", "Commands (NOUN VERB …; `help NOUN` lists a noun's verbs):"]
+        var lines = [say("help.overview.title"), "", say("help.overview.commands")]
         let nounWidth = registry.nounNames.map { DisplayWidth.of($0) }.max() ?? 0
         for noun in registry.nounNames {
             let verbs = (registry.verbs(of: noun) ?? []).compactMap(\.verb).joined(separator: ", ")
-            lines.append("  " + DisplayWidth.pad(noun, to: nounWidth) + "  " + registry.summary(of: noun) + " (" + verbs + ")")
+            lines.append("  " + DisplayWidth.pad(noun, to: nounWidth) + "  " + nounSummary(noun, registry) + " (" + verbs + ")")
         }
         lines.append("")
-        lines.append("Shell commands:")
+        lines.append(say("help.overview.shell"))
         let metaWidth = registry.metaNames.map { DisplayWidth.of($0) }.max() ?? 0
         for name in registry.metaNames {
             if let spec = registry.metaCommand(name) {
-                lines.append("  " + DisplayWidth.pad(name, to: metaWidth) + "  " + spec.summary)
+                lines.append("  " + DisplayWidth.pad(name, to: metaWidth) + "  " + summary(spec))
             }
         }
         lines.append("")
-        lines.append("`COMMAND --help` or `help NOUN VERB` shows a command's options. TAB completes commands, options,")
-        lines.append("plates, customers and staff names. Quote text with spaces: --model '星河 S5 1.5T'.")
+        lines.append(say("help.overview.footer"))
         return lines.joined(separator: "\n")
     }
 
     static func noun(_ noun: String, _ registry: CommandRegistry) -> String? {
         guard let verbs = registry.verbsInProcessOrder(of: noun) else { return nil }
         let width = verbs.map { DisplayWidth.of($0.name) }.max() ?? 0
-        var lines = ["\(noun): \(registry.summary(of: noun))", ""]
+        var lines = ["\(noun): \(nounSummary(noun, registry))", ""]
         for spec in verbs {
-            lines.append("  " + DisplayWidth.pad(spec.name, to: width) + "  " + spec.summary)
+            lines.append("  " + DisplayWidth.pad(spec.name, to: width) + "  " + summary(spec))
         }
         lines.append("")
-        lines.append("`help \(noun) VERB` shows the options of one.")
+        lines.append(say("help.noun.footer", ["noun": .text(noun)]))
         return lines.joined(separator: "\n")
     }
 
     static func command(_ spec: CommandSpec) -> String {
-        var lines = ["usage: \(spec.usage)", "", spec.summary]
-        if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
+        var lines = [say("help.usage", ["usage": .text(spec.usage)]), "", summary(spec)]
+        if !spec.discussion.isEmpty { lines += ["", help(spec, "discussion", spec.discussion, family: "help.discussion.")] }
         let entries: [(String, String)] = spec.positionals.map { p in
-            (p.name.uppercased(), p.help + (p.current == nil ? "" : " Left out: the current \(p.current == .vehicle ? "vehicle" : p.current == .repairOrder ? "repair order" : "customer") (`use`)."))
+            (p.name.uppercased(), help(spec, p.name.lowercased(), p.help) + (p.current.map { say("help.left_out", ["kind": .message(Message(currentCode($0)))]) } ?? ""))
         } + spec.options.map { o in
-            ((o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"), o.help + (o.isRequired ? " (required)" : ""))
+            ((o.valueName.map { "--\(o.name) \($0)" } ?? "--\(o.name)"), help(spec, o.name, o.help) + (o.isRequired ? say("help.required") : ""))
         }
         if !entries.isEmpty {
             let width = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
@@ -48,9 +72,17 @@ enum HelpText {
             lines += entries.map { "  " + DisplayWidth.pad($0.0, to: width) + "  " + $0.1 }
         }
         if !spec.examples.isEmpty {
-            lines += ["", "Examples:"] + spec.examples.map { "  " + $0 }
+            lines += ["", say("help.examples")] + spec.examples.map { "  " + $0 }
         }
-        if let plugin = spec.plugin { lines += ["", "From the plugin \(plugin) (`plugin info \(plugin)`)."] }
+        if let plugin = spec.plugin { lines += ["", say("help.from_plugin", ["plugin": .text(plugin)])] }
         return lines.joined(separator: "\n")
+    }
+
+    static func currentCode(_ kind: CurrentKind) -> MessageCode {
+        switch kind {
+        case .vehicle: return "help.current.vehicle"
+        case .repairOrder: return "help.current.repair_order"
+        case .customer: return "help.current.customer"
+        }
     }
 }

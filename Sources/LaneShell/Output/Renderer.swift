@@ -65,7 +65,7 @@ public struct Renderer: Sendable {
         case .money(let m): return m.description
         case .date(let d): return d.description
         case .time(let t): return t.display(in: offset)
-        case .bool(let b): return b ? "yes" : "no"
+        case .bool(let b): return MessageCatalog.current.render(Message(b ? "word.yes" : "word.no"))
         case .hours(let h): return h.description
         case .none: return "-"
         }
@@ -108,7 +108,8 @@ public struct Renderer: Sendable {
     private func fittedTable(_ table: Table, allowOverflow: Bool) -> String? {
         let cells = table.rows.map { $0.map(cellText) }
         let count = table.columns.count
-        var widths = table.columns.map { DisplayWidth.of($0.title) }
+        let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
+        var widths = titles.map { DisplayWidth.of($0) }
         for row in cells {
             for (i, cell) in row.enumerated() where i < count {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
@@ -140,7 +141,7 @@ public struct Renderer: Sendable {
                 }.joined(separator: "  ").droppingTrailingSpaces(if: width != nil)
             }
         }
-        var out = block(table.columns.map(\.title)).map { style($0, bold: true) }
+        var out = block(titles).map { style($0, bold: true) }
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         for row in cells { out += block(row) }
         return out.joined(separator: "\n")
@@ -148,16 +149,17 @@ public struct Renderer: Sendable {
 
     /// One block per row, a field per line (psql's expanded display).
     private func expandedTable(_ table: Table) -> String {
-        let titleWidth = table.columns.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
+        let titleWidth = titles.map { DisplayWidth.of($0) }.max() ?? 0
         let valueWidth = width.map { max(10, $0 - titleWidth - 2) }
         var out: [String] = []
         for (n, row) in table.rows.enumerated() {
             let head = "-[ \(n + 1) ]"
             out.append(head + String(repeating: "-", count: max(0, min(width ?? 40, 40) - DisplayWidth.of(head))))
-            for (i, column) in table.columns.enumerated() where i < row.count {
+            for i in table.columns.indices where i < row.count {
                 let lines = valueWidth.map { TextWrap.lines(cellText(row[i]), width: $0) } ?? [cellText(row[i])]
                 for (k, line) in lines.enumerated() {
-                    let title = k == 0 ? DisplayWidth.pad(column.title, to: titleWidth) : String(repeating: " ", count: titleWidth)
+                    let title = k == 0 ? DisplayWidth.pad(titles[i], to: titleWidth) : String(repeating: " ", count: titleWidth)
                     out.append(style(title, bold: k == 0) + "  " + line)
                 }
             }
@@ -166,19 +168,20 @@ public struct Renderer: Sendable {
     }
 
     private func renderRecord(_ record: Record) -> String {
-        let width = record.fields.map { DisplayWidth.of($0.title) }.max() ?? 0
+        func title(_ field: Record.Field) -> String { MessageCatalog.current.columnTitle(key: field.key, field.title) }
+        let width = record.fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
         let valueWidth = self.width.map { max(10, $0 - width - 2) }
         var out: [String] = []
         for field in record.fields {
             let lines = valueWidth.map { TextWrap.lines(cellText(field.value), width: $0) } ?? [cellText(field.value)]
             for (k, line) in lines.enumerated() {
-                let title = k == 0 ? style(DisplayWidth.pad(field.title, to: width), bold: true) : String(repeating: " ", count: width)
+                let title = k == 0 ? style(DisplayWidth.pad(title(field), to: width), bold: true) : String(repeating: " ", count: width)
                 out.append(title + "  " + line)
             }
         }
         for section in record.sections {
             out.append("")
-            out.append(style(section.title, bold: true))
+            out.append(style(MessageCatalog.current.columnTitle(key: section.key, section.title), bold: true))
             out.append(renderTable(section.table))
         }
         return out.joined(separator: "\n")

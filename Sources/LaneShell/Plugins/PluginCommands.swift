@@ -29,7 +29,7 @@ enum PluginCommands {
         noun: "plugin", verb: "list", summary: "The plugins: name, version, whether on, where from, commands",
         action: .session { _, session in
             var t = Table(columns: [Column("name", "plugin"), Column("version", "version"), Column("state", "state"), Column("origin", "origin"),
-                                    Column("commands", "commands")], emptyText: "no plugins")
+                                    Column("commands", "commands")], emptyText: Message("empty.no_plugins").description)
             for p in session.plugins.all {
                 t.rows.append([.text(p.manifest.name), .text(p.manifest.version), .text(state(p)), .text(p.origin.description),
                                .text(p.commands.joined(separator: ", "))])
@@ -56,7 +56,7 @@ enum PluginCommands {
             if case .refused(let why) = p.state { r.add("refused", "why refused", .text(why)) }
             r.add("origin", "origin", .text(p.origin.description))
             var commands = Table(columns: [Column("command", "command"), Column("summary", "summary"), Column("roles", "who may run it")],
-                                 emptyText: "no commands")
+                                 emptyText: Message("empty.no_commands").description)
             for name in p.commands {
                 let words = name.split(separator: " ").map(String.init)
                 guard let spec = session.registry.command(noun: words[0], verb: words.count > 1 ? words[1] : nil), spec.plugin == p.manifest.name else {
@@ -68,7 +68,7 @@ enum PluginCommands {
                 commands.rows.append([.text(name), .text(spec.summary), .text(roles)])
             }
             r.add(section: "commands", "commands", commands)
-            var migrations = Table(columns: [Column("migration", "migration")], emptyText: "no tables of its own")
+            var migrations = Table(columns: [Column("migration", "migration")], emptyText: Message("empty.no_tables_of_its_own").description)
             migrations.rows = p.migrations.map { [.text($0)] }
             r.add(section: "migrations", "migrations run", migrations)
             let prefix = "plugin.\(p.manifest.name)."

@@ -143,7 +143,6 @@ public enum Launcher {
         let (plugins, pluginMessages) = PluginLoader.install(compiled: options.plugins, runtimeDirectory: nil, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
         let cwd = FileManager.default.currentDirectoryPath
-        let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
         let session = ShellSession(
             store: store, clock: clock,
@@ -157,6 +156,15 @@ public enum Launcher {
             session.terminalWidth = { Terminal.columns() }
             session.pager = { text in Pager.page(text, command: pagerCommand()) }
         }
+        session.languageChoice = InterfaceLanguage.fromLocale(environment)
+        return session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
+    }
+
+    /// After the session exists: everything it says is in its language.
+    private static func start(_ session: ShellSession, _ options: LaunchOptions, store: SQLiteStore, clock: any LaneClock,
+                              pluginTimeout timeout: Double) -> ExitCode {
+        let io = session.io
+        let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
 
         let readSecret: @Sendable (String) throws -> String? = { prompt in
             switch Terminal.readSecret(prompt: prompt) {
@@ -192,7 +200,7 @@ public enum Launcher {
         } catch {
             io.err("error: " + ErrorReport.message(for: error) + "\n")
             if (try? store.read({ try $0.staff().count })) == 1 {
-                io.err("hint: a new store has one account, admin: lane --user admin (README, \"Who is who\")\n")
+                io.err(Message("sign_in.hint_admin").description + "\n")
             }
             return ErrorReport.exitCode(for: error)
         }
@@ -279,7 +287,7 @@ public enum Launcher {
             return answer
         }
         let storeName = (try? session.settings().name) ?? "ServiceLane"
-        let banner = "ServiceLane · \(storeName) · `help` lists commands, TAB completes, Ctrl-D leaves."
+        let banner = session.speaking { Message("session.banner", ["store": .text(storeName)]).description }
         session.io.out(TextWrap.paragraphs(banner, width: Terminal.columns()) + "\n")
         var historyOwner = session.user
         while !session.quitRequested, var line = editor.readLine(prompt: prompt(session, continuation: false)) {

@@ -39,6 +39,9 @@ public final class ShellSession {
     /// the screen, answering false when it did not.
     public var pager: ((String) -> Bool)?
     public var current: CurrentObject?
+    /// The language this shell chose (`LANG`/`LC_MESSAGES` at start, `set
+    /// lang`); nil: the store's `store.language`.
+    public var languageChoice: InterfaceLanguage?
     public var registry: CommandRegistry {
         didSet { declarePluginOperations() }
     }
@@ -132,6 +135,17 @@ public final class ShellSession {
 
     /// X4: the personal values typed in the command being performed, for its audit row.
     private var typedPersonal: [PersonalValue] = []
+    /// The language this shell speaks: its own choice, else the store's.
+    public var language: InterfaceLanguage { languageChoice ?? (try? settings().language) ?? .chinese }
+
+    /// The catalog of that language, in the store's time zone.
+    public var catalog: MessageCatalog { MessageCatalog.of(language).inZone((try? settings().utcOffset) ?? .china) }
+
+    /// Runs `body` speaking this shell's language: every message rendered
+    /// inside (`description`, refusals, enumerated values) uses its catalog.
+    public func speaking<T>(_ body: () throws -> T) rethrows -> T {
+        try MessageCatalog.$current.withValue(catalog, operation: body)
+    }
 
     public var renderer: Renderer {
         Renderer(format: format, offset: (try? settings().utcOffset) ?? .china, color: color,
@@ -343,8 +357,17 @@ public final class ShellSession {
     /// script and line for error messages; nil on a terminal.
     @discardableResult
     public func execute(_ line: String, origin: String?) -> ExitCode {
+        speaking { executeInLanguage(line, origin: origin) }
+    }
+
+    private func executeInLanguage(_ typed: String, origin: String?) -> ExitCode {
         // X4: the last line of defence; fields are masked where they are built.
         let privacy = Privacy(role: try? role())
+        // What an input method typed, read as the shell's syntax; the person sees how.
+        let line = InputNormaliser.normalise(typed)
+        if line != typed {
+            io.err(privacy.scrub("note: " + TerminalSafe.escape(Message("session.normalised", ["line": .text(line)]).description, keepingLineBreaks: true)) + "\n")
+        }
         do {
             let text = privacy.scrub(renderer.render(try run(line)))
             if !text.isEmpty, !(pagerOn && pager?(text + "\n") == true) { io.out(text + "\n") }

@@ -15,6 +15,8 @@ extension CustomerDesk {
     }
 
     public static func addVehicle(_ request: VehicleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleAdded {
+        var request = request
+        request.plate = try References.typedPlate(request.plate, tx)
         var problems: [Problem] = []
         var fields: VehicleFields?
         switch VehicleFields.validate(vin: request.vin, plate: request.plate, model: request.model, sold: request.sold,
@@ -60,7 +62,7 @@ extension CustomerDesk {
 
     public static func editVehicle(_ request: VehicleEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleChanged {
         let before = try References.vehicle(request.vehicle, tx)
-        let (edit, typed) = VehicleEdit.read(plate: request.plate, model: request.model, sold: request.sold, mileage: request.mileage,
+        let (edit, typed) = VehicleEdit.read(plate: try References.typedPlate(request.plate, tx), model: request.model, sold: request.sold, mileage: request.mileage,
                                              on: request.on, today: caller.today)
         let problems = typed + (try duplicates(vin: nil, plate: edit.plate, tx, except: before.id))
         let (v, changes, ruled) = before.applying(edit, history: try tx.events(vehicleID: before.id),

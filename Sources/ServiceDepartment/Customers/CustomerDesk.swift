@@ -74,9 +74,10 @@ public struct CustomerDesk {
         try rows(try tx.customers(limit: page.limit, offset: page.offset), caller, tx)
     }
 
-    /// `customer find`: the start of a name, a mobile number's digits (as the
-    /// caller's role may search them: `Privacy.phoneLookup`), the start of a
-    /// plate they own, or a code; each customer once.
+    /// `customer find`: any part of a name, its pinyin or initials (`oyxf`),
+    /// a mobile number's digits (as the caller's role may search them:
+    /// `Privacy.phoneLookup`), the start of a plate they own (the province may
+    /// be left out), or a code; each customer once, names by pinyin.
     public func find(_ text: String, by caller: Caller) throws -> [CustomerRow] {
         try department.read("customer find", by: caller) { tx in try Self.find(text, by: caller, tx) }
     }
@@ -99,14 +100,24 @@ public struct CustomerDesk {
             }
             take(try customers(lookup, tx, limit: findLimit))
         }
-        let upper = text.uppercased()
-        if let first = upper.first, LicensePlate.mayStart(with: first) {
-            for v in try tx.vehicles(platePrefix: upper, limit: findLimit) {
+        for prefix in try platePrefixes(text, tx) {
+            for v in try tx.vehicles(platePrefix: prefix, limit: findLimit) {
                 if let owner = try tx.customer(id: v.ownerID) { take([owner]) }
             }
         }
-        take(try tx.customers(namePrefix: text, limit: findLimit))
+        take(try tx.customers(matching: text, limit: findLimit))
         return try rows(found, caller, tx)
+    }
+
+    /// The starts of plates a search text may mean: as typed when it begins
+    /// with a province (粤BC45), or with the store's prefix when it begins
+    /// with the office letter or a digit (BC45, 4548 → 粤BC45, 粤B4548).
+    public static func platePrefixes(_ text: String, _ tx: any StoreReading) throws -> [String] {
+        let upper = text.uppercased()
+        guard let first = upper.first else { return [] }
+        if LicensePlate.mayStart(with: first) { return [upper] }
+        if let whole = LicensePlate.completing(upper, prefix: try References.platePrefix(tx)) { return [whole] }
+        return []
     }
 
     /// The customers a phone lookup finds; none for a refused one.

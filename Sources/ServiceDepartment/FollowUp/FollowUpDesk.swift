@@ -33,7 +33,7 @@ public struct FollowUpDesk {
         if order.delivery == nil { p.append(Problem("ro", Message("follow_up.not_delivered", ["number": .text(order.number)]))) }
         p += FollowUpRecord.problems(call: request.call, outcome: request.outcome, score: request.score, scoreText: request.scoreText)
         if try tx.followUps(orderID: order.id).contains(where: { $0.call == request.call && $0.outcome == .reached }) {
-            p.append(Problem("call", Message("follow_up.already_recorded", ["call": .text(request.call.rawValue), "number": .text(order.number)])))
+            p.append(Problem("call", Message("follow_up.already_recorded", ["call": .text(request.call.word), "number": .text(order.number)])))
         }
         try Refusal.check(Message("follow_up.cannot_record"), p)
         let record = FollowUpRecord(orderID: order.id, call: request.call, outcome: request.outcome, score: request.score,
@@ -45,7 +45,7 @@ public struct FollowUpDesk {
                 result.complaintID = open.id
                 result.complaintWasOpen = true
             } else {
-                let text = Message("follow_up.low_score_complaint", ["score": .int(score), "call": .text(request.call.rawValue),
+                let text = Message("follow_up.low_score_complaint", ["score": .int(score), "call": .text(request.call.word),
                                                                     "comment": .text(request.comment)])
                 let c = try tx.insertComplaint(Complaint(orderID: order.id, customerID: order.customerID, text: text.description,
                                                          openedAt: caller.now, openedBy: caller.user))
@@ -131,8 +131,8 @@ public struct CallRecorded: Sendable {
     public var complaintWasOpen: Bool
 
     public var message: Message {
-        var args: [String: MessageArgument] = ["number": .text(number), "call": .text(record.call.rawValue),
-                                               "outcome": .text(record.outcome.rawValue)]
+        var args: [String: MessageArgument] = ["number": .text(number), "call": .text(record.call.word),
+                                               "outcome": .text(record.outcome.word)]
         if let score = record.score { args["score"] = .int(score) }
         return Message(record.score == nil ? "follow_up.recorded" : "follow_up.recorded_score", args)
     }

@@ -78,7 +78,7 @@ public struct CallLogged: Sendable {
         let r = item.reminder
         return Message("reminder.logged", [
             "plate": .text(item.vehicle.plate.value), "kind": .text(r.kind.rawValue),
-            "reference": .text(item.reference.map { " " + $0 } ?? ""), "due_on": .date(r.dueOn), "outcome": .text(outcome.rawValue),
+            "reference": .text(item.reference.map { " " + $0 } ?? ""), "due_on": .date(r.dueOn), "outcome": .text(outcome.word),
             "reason": reason.isEmpty ? .text("") : .message(Message("reminder.logged_reason", ["reason": .text(reason)]))])
     }
 }

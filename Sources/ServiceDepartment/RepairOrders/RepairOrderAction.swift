@@ -168,7 +168,7 @@ extension RepairOrderDesk {
 
         case .warranty(let decision):
             try o.decideWarranty(decision)
-            return said("repair_order.did.warranty", ["decision": .text(decision.rawValue)])
+            return said("repair_order.did.warranty", ["decision": .text(decision.word)])
 
         case .documents:
             try o.takeDocuments()

@@ -144,7 +144,7 @@ public struct RepairOrderDesk {
             let work = order.approvedLines.map(\.name).joined(separator: " ")
             try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
                                mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
-            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": .text(payment.method.rawValue),
+            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": .text(payment.method.word),
                                                      "gate_pass": .text(payment.gatePass)])
             return (words.description, payment)
         }

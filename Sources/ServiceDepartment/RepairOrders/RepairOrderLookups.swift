@@ -66,7 +66,7 @@ extension References {
         case .failure(let p):
             // A plate or VIN that names no vehicle says so, not that no customer has that name.
             let looksLikeVehicle: Bool
-            switch (LicensePlate.parse(reference), VIN.parse(reference)) {
+            switch (try plate(reference, tx), VIN.parse(reference)) {
             case (.success, _), (_, .success): looksLikeVehicle = true
             default: looksLikeVehicle = false
             }

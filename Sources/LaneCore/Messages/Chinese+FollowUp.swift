@@ -1,0 +1,31 @@
+// Follow-up calls and complaints in Chinese.
+extension MessageCatalog {
+    static let chineseFollowUp: [MessageCode: String] = [
+        "follow_up.cannot_record": "无法记录回访",
+        "follow_up.not_delivered": "{number} 尚未交车",
+        "follow_up.not_a_call": "“{given}”应为 quality（质量回访）或 tracking（跟踪回访）",
+        "follow_up.not_an_outcome": "“{given}”应为 reached（已接通）或 unreachable（未接通）",
+        "follow_up.already_recorded": "{number} 的{call}回访已经记录过",
+        "follow_up.recorded": "{number} {call}回访：{outcome}",
+        "follow_up.recorded_score": "{number} {call}回访：{outcome}，满意度 {score}/5",
+        "follow_up.complaint_already_open": "{number} 已有未结投诉 {complaint}：请把客户的话补充到调查中",
+        "follow_up.complaint_opened": "已立投诉 {complaint}：请调查并处理",
+        "follow_up.low_score_complaint": "{call}回访满意度 {score}/5：{comment}",
+        "follow_up.not_a_score": "“{given}”不是 1 到 5 的满意度评分",
+        "follow_up.score_needed": "质量回访要记录客户满意度，1 到 5",
+        "follow_up.no_such_order": "没有维修委托书 {number}",
+        "complaint.cannot_open": "无法登记投诉",
+        "complaint.text_needed": "请写明客户投诉的内容",
+        "complaint.opened": "已为 {customer} {code} 登记投诉 {complaint}",
+        "complaint.not_found": "没有这条投诉",
+        "complaint.no_such_number": "没有投诉 {given}；`complaint list` 会列出",
+        "complaint.already_resolved": "投诉 {complaint} 已处理完毕",
+        "complaint.finding_needed": "请写明调查结果",
+        "complaint.cannot_investigate": "无法记录调查",
+        "complaint.not_investigated": "投诉 {complaint} 尚未调查",
+        "complaint.action_needed": "请记录整改措施",
+        "complaint.cannot_resolve": "无法关闭投诉 {complaint}",
+        "complaint.investigated": "投诉 {complaint}：已调查：{finding}",
+        "complaint.resolved": "投诉 {complaint}：已处理：{action}",
+    ]
+}
