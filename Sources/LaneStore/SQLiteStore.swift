@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LaneCore
 
 /// The embedded store: one SQLite file in WAL mode, so readers never block
@@ -42,12 +43,24 @@ public final class SQLiteStore: ServiceStore {
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)
             config.foreignKeysEnabled = true
+            // The WAL file stays when the last connection closes (emptied by the checkpoint, not
+            // removed): without it, opening the pool wrote a table and dropped it again on every
+            // start (GRDB makes sure a reader finds a WAL file), so even a lookup took the write lock.
+            config.prepareDatabase { db in
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            }
             let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
-            try Schema.migrator.migrate(pool)
+            // A store already stamped and up to date is only read at open; the rest needs the writer.
+            let (stamped, current) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
+                 try Schema.migrator.hasCompletedMigrations(db))
+            }
+            if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
+            if !current { try Schema.migrator.migrate(pool) }
             writer = pool
         } catch {
             throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")

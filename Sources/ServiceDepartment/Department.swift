@@ -56,28 +56,27 @@ public final class Department {
         let first = key == nil && (listener == nil || !notifying) ? nil : try tx.lastRepairOrderEventID()
         let mark = listener == nil || !notifying ? nil : first
         let recorded = try body(tx)
-        if let key, let first {
+        // The orders the change touched (its timeline rows), loaded once for the seals and the events.
+        let rows = try first.map { try tx.repairOrderEvents(afterID: $0) } ?? []
+        var touched: [Int64: RepairOrder] = [:]
+        for id in Set(rows.map(\.orderID)) { touched[id] = try tx.repairOrder(id: id) }
+        if let key, first != nil {
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
             let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
-            try RowSeals.seal(after: first, staff: staffMayChange, key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, staff: staffMayChange, key: key,
+                              vatBasisPoints: caller.settings.vatBasisPoints, tx)
         }
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: caller.request.trimmingWhitespace(), noun: operation.noun,
                                          ref: AuditTrail.canonical(recorded.audit.ref), summary: String(recorded.audit.summary.prefix(500))),
                                key: store.secretKey, tx)
-        guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
-        let events = try Self.events(since: mark, tx)
+        guard mark != nil, let listener else { return Done(value: recorded.value, notes: []) }
+        let events = rows.compactMap { row in touched[row.orderID].map { Self.domainEvent(row.kind, $0) } }
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
     }
 
-    /// The repair-order timeline rows written after `mark`, as domain events:
-    /// the timeline is the record of every step, so no operation has to
-    /// announce anything itself.
-    static func events(since mark: Int64, _ tx: any StoreReading) throws -> [DomainEvent] {
-        try tx.repairOrderEvents(afterID: mark).compactMap { row in
-            try tx.repairOrder(id: row.orderID).map { domainEvent(row.kind, $0) }
-        }
-    }
+    // The repair-order timeline rows a change wrote are its domain events: the timeline is
+    // the record of every step, so no operation has to announce anything itself.
 
     static func domainEvent(_ step: String, _ order: RepairOrder) -> DomainEvent {
         switch step {

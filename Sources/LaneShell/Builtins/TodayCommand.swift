@@ -91,7 +91,9 @@ enum TodayCommand {
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: "nobody to call")
-        for item in try ReminderDesk.dueReminders(on: ctx.today, by: ctx.caller("today"), tx, otherCalls: ReminderCommands.pluginCalls(ctx)) {
+        // The first page, as `remind due` shows it; the rest is a `remind due --limit` away.
+        for item in try ReminderDesk.dueReminders(on: ctx.today, limit: 50, by: ctx.caller("today"), tx,
+                                                  otherCalls: ReminderCommands.pluginCalls(ctx)) {
             t.rows.append([.text(item.reminder.rule), .text(item.vehicle.plate.value), .date(item.reminder.dueOn), .text(item.reminder.reason)])
         }
         return ("reminders", "reminder calls (remind due)", t)

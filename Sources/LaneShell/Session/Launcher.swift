@@ -141,6 +141,13 @@ public enum Launcher {
             format: options.format ?? .table, onError: options.onError, color: colorAllowed,
             seedsDirectory: seedsDirectory(workingDirectory: cwd), workingDirectory: cwd)
         session.plugins = plugins
+        // Measurement for scripts/bench: each command's in-process time, one line per command.
+        if let path = environment["LANE_TIMINGS"], !path.isEmpty, let file = fopen(path, "a") {
+            session.timings = { line, nanoseconds in
+                fputs("\(nanoseconds)\t\(line)\n", file)
+                fflush(file)
+            }
+        }
 
         let readSecret: @Sendable (String) -> String? = { prompt in Terminal.readSecret(prompt: prompt) }
         let ask = Terminal.isTerminal(0) ? readSecret : nil
