@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import LaneCore
 
 /// The embedded store: one SQLite file in WAL mode, so readers never block
@@ -43,13 +42,8 @@ public final class SQLiteStore: ServiceStore {
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)
             config.foreignKeysEnabled = true
-            // The WAL file stays when the last connection closes (emptied by the checkpoint, not
-            // removed): without it, opening the pool wrote a table and dropped it again on every
-            // start (GRDB makes sure a reader finds a WAL file), so even a lookup took the write lock.
-            config.prepareDatabase { db in
-                var persist: Int32 = 1
-                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-            }
+            // Not SQLITE_FCNTL_PERSIST_WAL: a kept WAL file still holds valid frames, so every later
+            // start re-read them and its close checkpointed them again (docs/performance.md).
             let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.

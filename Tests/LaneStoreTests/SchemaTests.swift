@@ -10,6 +10,7 @@ import LaneCore
         "team": 0, "staff": 1, "labor_operation": 0, "part": 0,
         "repair_order": 0, "repair_order_line": 0, "quality_check": 0, "repair_order_event": 0, "stock_movement": 0,
         "reminder_log": 0, "delayed_delivery": 0, "follow_up": 0, "complaint": 0, "appointment": 0, "campaign": 0, "appointment_event": 0, "part_reservation": 0, "audit_log": 0, "audit_anchor": 0, "staff_pin": 0, "plugin_migration": 0, "number_series": 0, "row_seal": 0,
+        "reminder_schedule": 0,
     ])
     #expect(store.location == ":memory:")
 }
