@@ -195,6 +195,11 @@ extension SQLiteTransaction {
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
+                   [from.secondsSince1970, to.secondsSince1970, limit, offset])
+    }
+
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
         try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at", [from.secondsSince1970, to.secondsSince1970])
     }

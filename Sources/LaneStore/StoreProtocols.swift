@@ -163,6 +163,8 @@ public protocol RepairOrdersReading {
     func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef]
     /// Orders delivered in [from, to), oldest delivery first.
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    /// The same, `limit` at a time from `offset` (a page of `today`'s follow-up calls).
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
 }
 
 /// Changing repair orders and their timelines.

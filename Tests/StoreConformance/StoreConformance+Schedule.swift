@@ -58,6 +58,32 @@ extension StoreConformance {
         #expect(try store.read { try $0.scheduledReminders(dueBy: Self.today.adding(days: 10), kind: nil, limit: nil).map(\.plate) } == ["粤A00001"])
     }
 
+    /// Orders delivered in a period, a page at a time, in the order of the whole list.
+    public func deliveredOrdersPaged() throws {
+        let store = try make()
+        try store.write { tx in
+            let c = try customer(tx, "王小明", "13800138000")
+            let v = try vehicle(tx, owner: c)
+            for n in 1...5 {
+                var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: n), vehicleID: v.id,
+                                                             customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+                let loaded = o
+                o.delivery = DeliveryRecord(nextServiceOn: Self.today.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
+                                      oldPartsShown: false, at: Self.now.adding(seconds: Int64(600 * (n % 3))))
+                try tx.saveRepairOrder(o, was: loaded)
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let from = Self.now.adding(seconds: -60), to = Self.now.adding(seconds: 3600)
+            let all = try tx.repairOrders(deliveredFrom: from, to: to).map(\.id)
+            #expect(all.count == 5)
+            let paged = try tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 0)
+                + tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 2)
+                + tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 4)
+            #expect(paged.map(\.id) == all)
+        }
+    }
+
     /// Several rows by id in one read: customers, vehicles, histories, plates by owner, the reminder log.
     public func batchReads() throws {
         let store = try make()

@@ -34,6 +34,7 @@ public struct StoreConformance: Sendable {
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
+        ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)

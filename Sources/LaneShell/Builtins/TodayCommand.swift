@@ -102,7 +102,8 @@ enum TodayCommand {
     static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("call", "call"), Column("call_time", "preferred time")],
                       emptyText: "no follow-up calls due")
-        for c in try FollowUpCommands.dueCalls(on: ctx.today, ctx, tx) {
+        // The first page, as for the reminders; `followup due` lists them all.
+        for c in try FollowUpDesk.dueCalls(on: ctx.today, limit: 50, by: ctx.caller(""), tx) {
             t.rows.append([.text(c.call.rule), .text(c.order.number), .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])
         }
         return ("follow_ups", "follow-up calls (followup due)", t)

@@ -9,6 +9,26 @@ public struct FollowUpDesk {
 
     // MARK: Calls
 
+    /// The first `limit` of `dueCalls`, in its order, reading the month's deliveries a page at a
+    /// time until they are found (`today`: the whole month was every order delivered in it).
+    public static func dueCalls(on day: CalendarDate, limit: Int, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
+        let offset = caller.settings.utcOffset
+        let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
+        let to = Timestamp(date: day, offset: offset)
+        let batch = max(50, limit)
+        var calls: [FollowUpCallDue] = []
+        var read = 0
+        while calls.count < limit {
+            let orders = try tx.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            for order in orders {
+                calls += FollowUpCall.due(for: order, records: try tx.followUps(orderID: order.id), on: day, offset: offset)
+            }
+            read += orders.count
+            if orders.count < batch { break }
+        }
+        return Array(calls.prefix(limit))
+    }
+
     /// R6.1, R6.4: calls due on `day` for orders delivered in the month before.
     public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         let offset = caller.settings.utcOffset
