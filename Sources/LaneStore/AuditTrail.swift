@@ -94,7 +94,7 @@ public struct AuditHead: Sendable, Equatable {
 
 extension SQLiteTransaction {
     func auditHead() throws -> AuditHead? {
-        try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map { AuditHead(sequence: $0[0], hash: $0[1]) }
+        try fetchRow(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map { AuditHead(sequence: $0[0], hash: $0[1]) }
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {
@@ -153,7 +153,7 @@ extension SQLiteTransaction {
     }
 
     func saveSeal(kind: String, ref: String, mac: String) throws {
-        try db.execute(sql: "INSERT INTO row_seal (kind, ref, mac) VALUES (?, ?, ?) ON CONFLICT(kind, ref) DO UPDATE SET mac = excluded.mac",
+        try execute(sql: "INSERT INTO row_seal (kind, ref, mac) VALUES (?, ?, ?) ON CONFLICT(kind, ref) DO UPDATE SET mac = excluded.mac",
                        arguments: [kind, ref, mac])
     }
 
@@ -165,23 +165,23 @@ extension SQLiteTransaction {
 
     func seals(kind: String) throws -> [String: String] {
         var all: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind]) { all[row[0]] = row[1] }
+        for row in try fetchRows(sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind]) { all[row[0]] = row[1] }
         return all
     }
 
     func insertAuditAnchor(_ a: AuditAnchor) throws {
-        try db.execute(sql: "INSERT INTO audit_anchor (seq, hash, mac, at, by) VALUES (?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO audit_anchor (seq, hash, mac, at, by) VALUES (?, ?, ?, ?, ?)",
                        arguments: [a.sequence, a.hash, a.mac, a.at.secondsSince1970, a.by])
     }
 
     func auditAnchors() throws -> [AuditAnchor] {
-        try Row.fetchAll(db, sql: "SELECT seq, hash, mac, at, by FROM audit_anchor ORDER BY seq").map {
+        try fetchRows(sql: "SELECT seq, hash, mac, at, by FROM audit_anchor ORDER BY seq").map {
             AuditAnchor(sequence: $0[0], hash: $0[1], mac: $0[2], at: Timestamp(secondsSince1970: $0[3]), by: $0[4])
         }
     }
 
     func auditEntry(sequence: Int64) throws -> AuditEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM audit_log WHERE seq = ?", arguments: [sequence]).map(entry)
+        try fetchRow(sql: "SELECT * FROM audit_log WHERE seq = ?", arguments: [sequence]).map(entry)
     }
 
     private func entry(_ r: Row) -> AuditEntry {
@@ -199,10 +199,10 @@ extension SQLiteTransaction {
         if let to { conditions.append("at < ?"); arguments.append(to.secondsSince1970) }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments.append(limit)
-        return try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY seq LIMIT ?", arguments: StatementArguments(arguments)).map(entry)
+        return try fetchRows(sql: "SELECT * FROM audit_log \(filter) ORDER BY seq LIMIT ?", arguments: StatementArguments(arguments)).map(entry)
     }
 
     func auditChain(afterSequence sequence: Int64, limit: Int) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit]).map(entry)
+        try fetchRows(sql: "SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit]).map(entry)
     }
 }

@@ -22,7 +22,7 @@ public struct StoredPin: Sendable, Equatable {
 
 extension SQLiteTransaction {
     func storedPin(staffName name: String) throws -> StoredPin? {
-        try Row.fetchOne(db, sql: "SELECT salt, hash, iterations, failures, last_failure_at FROM staff_pin WHERE staff_name = ?", arguments: [name])
+        try fetchRow(sql: "SELECT salt, hash, iterations, failures, last_failure_at FROM staff_pin WHERE staff_name = ?", arguments: [name])
             .map { row in
                 let last: Int64? = row[4]
                 return StoredPin(salt: row[0], hash: row[1], iterations: row[2], failures: row[3], lastFailureAt: last.map(Timestamp.init(secondsSince1970:)))
@@ -30,7 +30,7 @@ extension SQLiteTransaction {
     }
 
     func savePin(staffName name: String, _ pin: StoredPin) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO staff_pin (staff_name, salt, hash, iterations, failures, last_failure_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(staff_name) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, iterations = excluded.iterations,
                 failures = excluded.failures, last_failure_at = excluded.last_failure_at
@@ -38,7 +38,7 @@ extension SQLiteTransaction {
     }
 
     func setPinFailures(staffName name: String, failures: Int, at time: Timestamp?) throws {
-        try db.execute(sql: "UPDATE staff_pin SET failures = ?, last_failure_at = ? WHERE staff_name = ?",
+        try execute(sql: "UPDATE staff_pin SET failures = ?, last_failure_at = ? WHERE staff_name = ?",
                        arguments: [failures, time?.secondsSince1970, name])
     }
 }

@@ -10,7 +10,7 @@ extension SQLiteTransaction {
         """
 
     private func appointments(_ sql: String, _ arguments: StatementArguments) throws -> [Appointment] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
+        try fetchRows(sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
             func time(_ i: Int) -> Timestamp? { (r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
             guard let channel = AppointmentChannel(rawValue: r[9]), let status = AppointmentStatus(rawValue: r[10]) else {
                 throw StoreFailure("appointment \(r[1] as String) is damaged")
@@ -41,7 +41,7 @@ extension SQLiteTransaction {
 
     func insertAppointment(_ a: Appointment, day: CalendarDate) throws -> Appointment {
         let cols = Self.writtenColumns
-        try db.execute(sql: "INSERT INTO appointment (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))",
+        try execute(sql: "INSERT INTO appointment (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))",
                        arguments: StatementArguments(values(a, day: day)))
         var stored = a
         stored.id = db.lastInsertedRowID
@@ -49,7 +49,7 @@ extension SQLiteTransaction {
     }
 
     func saveAppointment(_ a: Appointment, day: CalendarDate) throws {
-        try db.execute(sql: "UPDATE appointment SET \(Self.writtenColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+        try execute(sql: "UPDATE appointment SET \(Self.writtenColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
                        arguments: StatementArguments(values(a, day: day) + [a.id]))
     }
 
@@ -65,7 +65,7 @@ extension SQLiteTransaction {
     }
 
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
+        try fetchValues(String.self, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
 
@@ -78,24 +78,24 @@ extension SQLiteTransaction {
     }
 
     func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try db.execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [appointmentID, at.secondsSince1970, by, kind, detail])
     }
 
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent] {
-        try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
                          arguments: [appointmentID]).map { r in
             TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
         }
     }
 
     func reservedQuantity(partNumber: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(quantity), 0) FROM part_reservation WHERE part_number = ? AND released_at IS NULL",
+        try fetchValue(Int.self, sql: "SELECT COALESCE(SUM(quantity), 0) FROM part_reservation WHERE part_number = ? AND released_at IS NULL",
                          arguments: [partNumber]) ?? 0
     }
 
     func reservations(appointmentID: Int64) throws -> [PartReservation] {
-        try Row.fetchAll(db, sql: "SELECT part_number, quantity, label, released_at FROM part_reservation WHERE appointment_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT part_number, quantity, label, released_at FROM part_reservation WHERE appointment_id = ? ORDER BY id",
                          arguments: [appointmentID]).map { r in
             PartReservation(partNumber: r[0], quantity: r[1], label: r[2], released: (r[3] as Int64?) != nil)
         }
@@ -103,19 +103,19 @@ extension SQLiteTransaction {
 
     func openReservations(partNumber: String?) throws -> [(appointmentID: Int64, reservation: PartReservation)] {
         let filter = partNumber == nil ? "" : "AND part_number = ?"
-        return try Row.fetchAll(db, sql: "SELECT appointment_id, part_number, quantity, label FROM part_reservation WHERE released_at IS NULL \(filter) ORDER BY id",
+        return try fetchRows(sql: "SELECT appointment_id, part_number, quantity, label FROM part_reservation WHERE released_at IS NULL \(filter) ORDER BY id",
                                 arguments: StatementArguments(partNumber.map { [$0] } ?? [])).map { r in
             (r[0], PartReservation(partNumber: r[1], quantity: r[2], label: r[3], released: false))
         }
     }
 
     func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws {
-        try db.execute(sql: "INSERT INTO part_reservation (appointment_id, part_number, quantity, label, reserved_at) VALUES (?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO part_reservation (appointment_id, part_number, quantity, label, reserved_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [appointmentID, partNumber, quantity, label, at.secondsSince1970])
     }
 
     func releaseReservations(appointmentID: Int64, at: Timestamp) throws {
-        try db.execute(sql: "UPDATE part_reservation SET released_at = ? WHERE appointment_id = ? AND released_at IS NULL",
+        try execute(sql: "UPDATE part_reservation SET released_at = ? WHERE appointment_id = ? AND released_at IS NULL",
                        arguments: [at.secondsSince1970, appointmentID])
     }
 }

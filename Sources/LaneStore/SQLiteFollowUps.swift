@@ -4,7 +4,7 @@ import LaneCore
 // The follow-up record and complaints (R6).
 extension SQLiteTransaction {
     private func followUps(_ sql: String, _ arguments: StatementArguments) throws -> [FollowUpRecord] {
-        try Row.fetchAll(db, sql: "SELECT repair_order_id, call, outcome, score, comment, at, by FROM follow_up " + sql, arguments: arguments).map { r in
+        try fetchRows(sql: "SELECT repair_order_id, call, outcome, score, comment, at, by FROM follow_up " + sql, arguments: arguments).map { r in
             guard let call = FollowUpCall(rawValue: r[1]), let outcome = FollowUpOutcome(rawValue: r[2]) else {
                 throw StoreFailure("a follow-up row is damaged")
             }
@@ -20,12 +20,12 @@ extension SQLiteTransaction {
     }
 
     func appendFollowUp(_ f: FollowUpRecord) throws {
-        try db.execute(sql: "INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])
     }
 
     private func complaints(_ sql: String, _ arguments: StatementArguments) throws -> [Complaint] {
-        try Row.fetchAll(db, sql: """
+        try fetchRows(sql: """
             SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
             """ + " " + sql, arguments: arguments).map { r in
             guard let status = Complaint.Status(rawValue: r[4]) else { throw StoreFailure("complaint \(r[0] as Int64) is damaged") }
@@ -46,7 +46,7 @@ extension SQLiteTransaction {
     func lastComplaintID() throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT max(id) FROM complaint") ?? 0 }
 
     func insertComplaint(_ c: Complaint) throws -> Complaint {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO complaint (repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [c.orderID, c.customerID, c.text, c.status.rawValue, c.finding, c.action, c.openedAt.secondsSince1970,
@@ -57,7 +57,7 @@ extension SQLiteTransaction {
     }
 
     func updateComplaint(_ c: Complaint) throws {
-        try db.execute(sql: "UPDATE complaint SET status = ?, finding = ?, action = ?, resolved_at = ? WHERE id = ?",
+        try execute(sql: "UPDATE complaint SET status = ?, finding = ?, action = ?, resolved_at = ? WHERE id = ?",
                        arguments: [c.status.rawValue, c.finding, c.action, c.resolvedAt?.secondsSince1970, c.id])
     }
 }

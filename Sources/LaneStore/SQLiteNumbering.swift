@@ -6,7 +6,7 @@ extension SQLiteTransaction {
     /// another writer (SQLite has one writer; a server database would use a
     /// row lock or a sequence).
     func allocateNumber(in series: NumberSeries) throws -> Int {
-        guard let n = try Int.fetchOne(db, sql: """
+        guard let n = try fetchValue(Int.self, sql: """
             INSERT INTO number_series (series, last) VALUES (?, 1)
             ON CONFLICT(series) DO UPDATE SET last = last + 1 RETURNING last
             """, arguments: [series.key]) else { throw StoreFailure("the number series \(series) could not be advanced") }
@@ -14,7 +14,7 @@ extension SQLiteTransaction {
     }
 
     func claimNumber(_ number: Int, in series: NumberSeries) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO number_series (series, last) VALUES (?, ?)
             ON CONFLICT(series) DO UPDATE SET last = MAX(last, excluded.last)
             """, arguments: [series.key, number])

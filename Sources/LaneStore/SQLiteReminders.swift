@@ -4,7 +4,7 @@ import LaneCore
 // The reminder registers (X7) and the delayed-delivery register (R1.4).
 extension SQLiteTransaction {
     private func logEntries(_ sql: String, _ arguments: StatementArguments) throws -> [ReminderLogEntry] {
-        try Row.fetchAll(db, sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments).map { r in
+        try fetchRows(sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments).map { r in
             guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[3]) else {
                 throw StoreFailure("a reminder log row is damaged")
             }
@@ -23,12 +23,13 @@ extension SQLiteTransaction {
     }
 
     func appendReminderLog(_ e: ReminderLogEntry) throws {
-        try db.execute(sql: "INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [e.vehicleID, e.kind.rawValue, e.dueOn.description, e.outcome.rawValue, e.reason, e.at.secondsSince1970, e.by, e.reference])
+        if e.outcome.settlesReminder { try refreshReminderSchedule(vehicleID: e.vehicleID) }
     }
 
     private func delayed(_ sql: String, _ arguments: StatementArguments) throws -> [DelayedDelivery] {
-        try Row.fetchAll(db, sql: """
+        try fetchRows(sql: """
             SELECT id, vehicle_id, cause, part_number, note, expected_on, opened_at, fix_published_at, closed_at FROM delayed_delivery
             """ + " " + sql, arguments: arguments).map { r in
             guard let cause = DelayedDelivery.Cause(rawValue: r[2]) else { throw StoreFailure("delayed-delivery row \(r[0] as Int64) is damaged") }
@@ -47,7 +48,7 @@ extension SQLiteTransaction {
     func delayedDelivery(id: Int64) throws -> DelayedDelivery? { try delayed("WHERE id = ?", [id]).first }
 
     func insertDelayedDelivery(_ e: DelayedDelivery) throws -> DelayedDelivery {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO delayed_delivery (vehicle_id, cause, part_number, note, expected_on, opened_at, fix_published_at, closed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [e.vehicleID, e.cause.rawValue, e.partNumber, e.note, e.expectedOn?.description, e.openedAt.secondsSince1970,
@@ -58,12 +59,12 @@ extension SQLiteTransaction {
     }
 
     func updateDelayedDelivery(_ e: DelayedDelivery) throws {
-        try db.execute(sql: "UPDATE delayed_delivery SET fix_published_at = ?, closed_at = ?, expected_on = ? WHERE id = ?",
+        try execute(sql: "UPDATE delayed_delivery SET fix_published_at = ?, closed_at = ?, expected_on = ? WHERE id = ?",
                        arguments: [e.fixPublishedAt?.secondsSince1970, e.closedAt?.secondsSince1970, e.expectedOn?.description, e.id])
     }
 
     private func campaigns(_ sql: String, _ arguments: StatementArguments) throws -> [ServiceCampaign] {
-        try Row.fetchAll(db, sql: "SELECT id, code, kind, title, models, vin_prefix, starts_on, ends_on FROM campaign " + sql, arguments: arguments).map { r in
+        try fetchRows(sql: "SELECT id, code, kind, title, models, vin_prefix, starts_on, ends_on FROM campaign " + sql, arguments: arguments).map { r in
             guard let kind = ReminderKind(rawValue: r[2]), let starts = CalendarDate(parsing: r[6]) else { throw StoreFailure("campaign \(r[1] as String) is damaged") }
             let models = (r[4] as String).split(separator: ";").map(String.init)
             return ServiceCampaign(id: r[0], code: r[1], kind: kind, title: r[3], models: models, vinPrefix: r[5], startsOn: starts,
@@ -75,10 +76,69 @@ extension SQLiteTransaction {
     func campaign(code: String) throws -> ServiceCampaign? { try campaigns("WHERE code = ?", [code]).first }
 
     func insertCampaign(_ c: ServiceCampaign) throws -> ServiceCampaign {
-        try db.execute(sql: "INSERT INTO campaign (code, kind, title, models, vin_prefix, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO campaign (code, kind, title, models, vin_prefix, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [c.code, c.kind.rawValue, c.title, c.models.joined(separator: ";"), c.vinPrefix, c.startsOn.description, c.endsOn?.description])
         var stored = c
         stored.id = db.lastInsertedRowID
+        // Its invitations join the schedule of every vehicle it applies to (a one-off pass over the fleet).
+        for v in try allVehicles() where stored.applies(to: v) { try refreshReminderSchedule(vehicleID: v.id) }
         return stored
+    }
+}
+
+// The reminder schedule (v20): one row per vehicle and reminder it owes, read by an index range.
+extension SQLiteTransaction {
+    /// A JSON array of ids: one cached statement whatever the count (`IN (SELECT value FROM json_each(?))`).
+    static func idList(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
+    func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry] {
+        if vehicleIDs.isEmpty { return [] }
+        return try logEntries("WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY id", [Self.idList(vehicleIDs)])
+    }
+
+    private func schedule(_ sql: String, _ arguments: StatementArguments) throws -> [ScheduledVehicleReminder] {
+        try fetchRows(sql: "SELECT vehicle_id, plate, kind, reference, due_on, listed_from, listed_until FROM reminder_schedule " + sql,
+                      arguments: arguments).map { r in
+            guard let kind = ReminderKind(rawValue: r[2]), let due = CalendarDate(parsing: r[4]), let from = CalendarDate(parsing: r[5]) else {
+                throw StoreFailure("a reminder schedule row is damaged")
+            }
+            let reference: String = r[3]
+            return ScheduledVehicleReminder(vehicleID: r[0], plate: r[1], reminder: ScheduledReminder(
+                kind: kind, reference: reference.isEmpty ? nil : reference, dueOn: due, listedFrom: from,
+                listedUntil: (r[6] as String?).flatMap(CalendarDate.init(parsing:))))
+        }
+    }
+
+    func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, limit: Int?) throws -> [ScheduledVehicleReminder] {
+        if let kind {
+            return try schedule("WHERE reference = '' AND kind = ? AND due_on <= ? ORDER BY due_on, plate LIMIT ?",
+                                [kind.rawValue, dueBy.description, limit ?? -1])
+        }
+        return try schedule("WHERE reference = '' AND due_on <= ? ORDER BY due_on, plate LIMIT ?", [dueBy.description, limit ?? -1])
+    }
+
+    func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {
+        try schedule("WHERE reference = ? ORDER BY plate LIMIT ?", [code, limit ?? -1])
+    }
+
+    func reminderSchedule(vehicleID: Int64) throws -> [ScheduledReminder] {
+        try schedule("WHERE vehicle_id = ? ORDER BY due_on, kind, reference", [vehicleID]).map(\.reminder)
+    }
+
+    func replaceReminderSchedule(vehicleID: Int64, plate: String, entries: [ScheduledReminder]) throws {
+        try execute(sql: "DELETE FROM reminder_schedule WHERE vehicle_id = ?", arguments: [vehicleID])
+        for e in entries {
+            try execute(sql: """
+                INSERT INTO reminder_schedule (vehicle_id, kind, reference, due_on, listed_from, listed_until, plate) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [vehicleID, e.kind.rawValue, e.reference ?? "", e.dueOn.description, e.listedFrom.description,
+                                 e.listedUntil?.description, plate])
+        }
+    }
+
+    /// Every vehicle's schedule worked out again (migration v20, and stores filled outside lane: scripts/make-store).
+    static func rebuildReminderSchedule(_ db: Database) throws {
+        let tx = SQLiteTransaction(db: db)
+        try db.execute(sql: "DELETE FROM reminder_schedule")
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM vehicle ORDER BY id") { try tx.refreshReminderSchedule(vehicleID: id) }
     }
 }

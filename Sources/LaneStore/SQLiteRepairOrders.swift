@@ -6,14 +6,14 @@ extension SQLiteTransaction {
     // MARK: Parts and labour lookups
 
     func part(number: String) throws -> Part? {
-        try Row.fetchOne(db, sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part WHERE number = ?",
+        try fetchRow(sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part WHERE number = ?",
                          arguments: [number]).map { row in
             Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6])
         }
     }
 
     func laborOperation(code: String) throws -> LaborOperation? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?",
+        guard let row = try fetchRow(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?",
                                          arguments: [code]) else { return nil }
         let skillText: String = row[3]
         guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(code) has an unknown skill") }
@@ -21,14 +21,14 @@ extension SQLiteTransaction {
     }
 
     func recordStockMovement(_ m: StockMovement) throws {
-        try db.execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [m.delta, m.partNumber])
+        try execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [m.delta, m.partNumber])
         guard db.changesCount == 1 else { throw StoreFailure("there is no part \(m.partNumber)") }
-        try db.execute(sql: "INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [m.partNumber, m.delta, m.reason, m.reference, m.at.secondsSince1970, m.by])
     }
 
     func stockMovements(partNumber: String) throws -> [StockMovement] {
-        try Row.fetchAll(db, sql: "SELECT part_number, delta, reason, reference, at, by FROM stock_movement WHERE part_number = ? ORDER BY id",
+        try fetchRows(sql: "SELECT part_number, delta, reason, reference, at, by FROM stock_movement WHERE part_number = ? ORDER BY id",
                          arguments: [partNumber]).map { row in
             StockMovement(partNumber: row[0], delta: row[1], reason: row[2], reference: row[3],
                           at: Timestamp(secondsSince1970: row[4]), by: row[5])
@@ -64,7 +64,7 @@ extension SQLiteTransaction {
         let cols = columns(order)
         let names = ["number", "opened_on"] + cols.map(\.0)
         let values: [(any DatabaseValueConvertible)?] = [order.number, day.description] + cols.map(\.1)
-        try db.execute(sql: "INSERT INTO repair_order (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+        try execute(sql: "INSERT INTO repair_order (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                        arguments: StatementArguments(values))
         var stored = order
         stored.id = db.lastInsertedRowID
@@ -72,28 +72,40 @@ extension SQLiteTransaction {
         return stored
     }
 
-    func saveRepairOrder(_ order: RepairOrder) throws {
-        let cols = columns(order)
-        try db.execute(sql: "UPDATE repair_order SET \(cols.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-                       arguments: StatementArguments(cols.map(\.1) + [order.id]))
-        try saveChildren(order)
+    func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws {
+        // Only the columns a step changed (a step changes one to five of them), not all 41.
+        let old = columns(before).map { $0.1?.databaseValue ?? .null }
+        let changed = columns(order).enumerated().filter { $0.element.1?.databaseValue ?? .null != old[$0.offset] }.map(\.element)
+        if !changed.isEmpty {
+            try execute(sql: "UPDATE repair_order SET \(changed.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                        arguments: StatementArguments(changed.map(\.1) + [order.id]))
+        }
+        try saveChildren(order, was: before)
     }
 
-    private func saveChildren(_ o: RepairOrder) throws {
-        try db.execute(sql: "DELETE FROM repair_order_line WHERE repair_order_id = ?", arguments: [o.id])
-        for l in o.lines {
-            try db.execute(sql: """
-                INSERT INTO repair_order_line (repair_order_id, line_no, kind, code, name, hours, quantity, unit_fen, payer, origin,
-                    approval, safety, issued, issued_to, worked_minutes, clocked_on_at, clocked_on_by, done)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [o.id, l.id, l.kind.rawValue, l.code, l.name, l.hours.hundredths, l.quantity, l.unitPrice.fen,
-                                 l.payer.rawValue, l.origin.rawValue, l.approval.rawValue, l.safety, l.issued, l.issuedTo,
-                                 l.workedMinutes, l.clockedOnAt?.secondsSince1970, l.clockedOnBy, l.done])
+    private func writeLine(_ o: RepairOrder, _ l: RepairOrderLine) throws {
+        try execute(sql: """
+            INSERT OR REPLACE INTO repair_order_line (repair_order_id, line_no, kind, code, name, hours, quantity, unit_fen, payer, origin,
+                approval, safety, issued, issued_to, worked_minutes, clocked_on_at, clocked_on_by, done)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [o.id, l.id, l.kind.rawValue, l.code, l.name, l.hours.hundredths, l.quantity, l.unitPrice.fen,
+                             l.payer.rawValue, l.origin.rawValue, l.approval.rawValue, l.safety, l.issued, l.issuedTo,
+                             l.workedMinutes, l.clockedOnAt?.secondsSince1970, l.clockedOnBy, l.done])
+    }
+
+    private func saveChildren(_ o: RepairOrder, was before: RepairOrder? = nil) throws {
+        // Lines: only those added, changed or removed (a step touches one or two).
+        let old = Dictionary((before?.lines ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for l in o.lines where old[l.id] != l { try writeLine(o, l) }
+        let kept = Set(o.lines.map(\.id))
+        for id in old.keys where !kept.contains(id) {
+            try execute(sql: "DELETE FROM repair_order_line WHERE repair_order_id = ? AND line_no = ?", arguments: [o.id, id])
         }
         // Checks are only ever appended.
-        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", arguments: [o.id]) ?? 0
+        let stored = try before.map { $0.checks.count }
+            ?? fetchValue(Int.self, sql: "SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", arguments: [o.id]) ?? 0
         for c in o.checks.dropFirst(stored) {
-            try db.execute(sql: "INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+            try execute(sql: "INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note])
         }
     }
@@ -108,7 +120,7 @@ extension SQLiteTransaction {
         """
 
     private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
+        try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
     }
 
     private func order(from row: Row) throws -> RepairOrder {
@@ -152,7 +164,7 @@ extension SQLiteTransaction {
         o.discount = Money(fen: row["discount_fen"] ?? 0)
         o.discountReason = row["discount_reason"]
         o.discountBy = row["discount_by"]
-        o.lines = try Row.fetchAll(db, sql: """
+        o.lines = try fetchRows(sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done
             FROM repair_order_line WHERE repair_order_id = ? ORDER BY line_no
@@ -164,7 +176,7 @@ extension SQLiteTransaction {
                                    issued: r[11], issuedTo: r[12], workedMinutes: r[13],
                                    clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16])
         }
-        o.checks = try Row.fetchAll(db, sql: """
+        o.checks = try fetchRows(sql: """
             SELECT stage, passed, checked_by, checked_at, note FROM quality_check WHERE repair_order_id = ? ORDER BY id
             """, arguments: [o.id]).map { r in
             guard let stage = QualityCheckStage(rawValue: r[0]) else { throw StoreFailure("repair order \(o.number) has a damaged check") }
@@ -183,6 +195,11 @@ extension SQLiteTransaction {
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
+                   [from.secondsSince1970, to.secondsSince1970, limit, offset])
+    }
+
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
         try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at", [from.secondsSince1970, to.secondsSince1970])
     }
@@ -192,28 +209,28 @@ extension SQLiteTransaction {
     }
 
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
+        try fetchValues(String.self, sql: "SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
 
     func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try db.execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        try execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [orderID, at.secondsSince1970, by, kind, detail])
     }
 
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
-        try Row.fetchAll(db, sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
                          arguments: [orderID]).map { r in
             TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
         }
     }
 
     func lastRepairOrderEventID() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM repair_order_event") ?? 0
+        try fetchValue(Int64.self, sql: "SELECT max(id) FROM repair_order_event") ?? 0
     }
 
     func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef] {
-        try Row.fetchAll(db, sql: "SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", arguments: [id]).map { r in
+        try fetchRows(sql: "SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", arguments: [id]).map { r in
             RepairOrderEventRef(id: r[0], orderID: r[1], kind: r[2])
         }
     }

@@ -47,6 +47,8 @@ public final class SQLiteStore: ServiceStore {
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
             }
+            // Not SQLITE_FCNTL_PERSIST_WAL: a kept WAL file still holds valid frames, so every later
+            // start re-read them and its close checkpointed them again (docs/performance.md).
             let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
@@ -61,8 +63,13 @@ public final class SQLiteStore: ServiceStore {
                 if !damage.isEmpty { throw Unclean(damage: damage) }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
-            try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) }
-            try Schema.migrator.migrate(pool)
+            // A store already stamped and up to date is only read at open; the rest needs the writer.
+            let (stamped, current) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
+                 try Schema.migrator.hasCompletedMigrations(db))
+            }
+            if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
+            if !current { try Schema.migrator.migrate(pool) }
             writer = pool
         } catch let unclean as Unclean {
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)

@@ -498,6 +498,27 @@ enum Schema {
                 try CustomerSearchIndex.write(db, customerID: row[0], name: row[1])
             }
         }
+        migrator.registerMigration("v20 reminder schedule") { db in
+            try db.execute(sql: """
+                -- Each vehicle's next due day per reminder it owes (ReminderSchedule), kept by the writes that move
+                -- it, so the due list is an index range, not every vehicle's history. reference: the campaign's
+                -- code for R1.5/R1.6, '' for the built-in rules. plate: the list's order.
+                CREATE TABLE reminder_schedule (
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    kind TEXT NOT NULL,
+                    reference TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    listed_from TEXT NOT NULL,
+                    listed_until TEXT,
+                    plate TEXT NOT NULL,
+                    PRIMARY KEY (vehicle_id, kind, reference)
+                ) WITHOUT ROWID;
+                CREATE INDEX reminder_schedule_by_due ON reminder_schedule(due_on, plate) WHERE reference = '';
+                CREATE INDEX reminder_schedule_by_kind ON reminder_schedule(kind, due_on, plate) WHERE reference = '';
+                CREATE INDEX reminder_schedule_by_campaign ON reminder_schedule(reference, plate) WHERE reference != '';
+                """)
+            try SQLiteTransaction.rebuildReminderSchedule(db)
+        }
         migrator.registerMigration("v21 print log") { db in
             try db.execute(sql: """
                 -- Every printed document: the next print of the same document is a reprint (重印).

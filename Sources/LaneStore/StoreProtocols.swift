@@ -54,6 +54,8 @@ public protocol CustomersReading {
     func customers(phonePrefix prefix: String, tail: Bool, limit: Int) throws -> [Customer]
     func customers(limit: Int, offset: Int) throws -> [Customer]
     func customerCount() throws -> Int
+    /// Several customers at once, by id (the owners of a page of vehicles or orders): no query per row.
+    func customers(ids: [Int64]) throws -> [Int64: Customer]
     /// X4: the free texts that may name the customer, for an erasure to
     /// rewrite: their orders' complaint, check-in sheet, timeline and QC
     /// notes, their appointments' jobs and histories, and the histories and
@@ -87,6 +89,12 @@ public protocol VehiclesReading {
     func vehicles(limit: Int, offset: Int) throws -> [Vehicle]
     func vehicleCount() throws -> Int
     func events(vehicleID: Int64) throws -> [VehicleEvent]
+    /// Several vehicles at once, by id: no query per row.
+    func vehicles(ids: [Int64]) throws -> [Int64: Vehicle]
+    /// The histories of several vehicles at once, each in `events(vehicleID:)`'s order.
+    func events(vehicleIDs: [Int64]) throws -> [Int64: [VehicleEvent]]
+    /// The plates of each of several customers' vehicles, in plate order.
+    func plates(ownerIDs: [Int64]) throws -> [Int64: [String]]
     func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
     /// Every vehicle (the reminder scan reads them all, once per `remind due`).
     func allVehicles() throws -> [Vehicle]
@@ -159,6 +167,8 @@ public protocol RepairOrdersReading {
     func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef]
     /// Orders delivered in [from, to), oldest delivery first.
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    /// The same, `limit` at a time from `offset` (a page of `today`'s follow-up calls).
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
 }
 
 /// Changing repair orders and their timelines.
@@ -166,7 +176,8 @@ public protocol RepairOrdersWriting: RepairOrdersReading {
     /// Stores a new order; returns it with its id.
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder
     /// Writes the whole order back: row, lines and checks.
-    func saveRepairOrder(_ order: RepairOrder) throws
+    /// Saves `order` as changed from `before` (the same order as loaded): only what differs is written.
+    func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws
     func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
 }
 
@@ -178,6 +189,27 @@ public protocol RemindersReading {
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
     func campaigns() throws -> [ServiceCampaign]
     func campaign(code: String) throws -> ServiceCampaign?
+    /// The log of the given vehicles only (the due list's candidates), in log order.
+    func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry]
+    /// The reminder schedule (`ReminderSchedule`) of the built-in rules: entries falling due by
+    /// `dueBy`, of one kind when asked, earliest first then by plate; at most `limit` (nil: all).
+    func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, limit: Int?) throws -> [ScheduledVehicleReminder]
+    /// One campaign's (R1.5/R1.6) schedule entries by plate; at most `limit` (nil: all).
+    func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder]
+    /// What the schedule holds for one vehicle.
+    func reminderSchedule(vehicleID: Int64) throws -> [ScheduledReminder]
+}
+
+/// One vehicle's entry of the reminder schedule, with the plate the due list is ordered by.
+public struct ScheduledVehicleReminder: Sendable, Equatable {
+    public var vehicleID: Int64
+    public var plate: String
+    public var reminder: ScheduledReminder
+    public init(vehicleID: Int64, plate: String, reminder: ScheduledReminder) {
+        self.vehicleID = vehicleID
+        self.plate = plate
+        self.reminder = reminder
+    }
 }
 
 /// Changing the reminder registers, delayed deliveries and campaigns.
@@ -186,6 +218,20 @@ public protocol RemindersWriting: RemindersReading {
     func insertDelayedDelivery(_ entry: DelayedDelivery) throws -> DelayedDelivery
     func updateDelayedDelivery(_ entry: DelayedDelivery) throws
     func insertCampaign(_ campaign: ServiceCampaign) throws -> ServiceCampaign
+    /// Replaces one vehicle's schedule entries. Stores call `refreshReminderSchedule` from
+    /// every write that can move a due date (vehicle added or changed, history event,
+    /// reminder log entry, campaign); nothing else needs to.
+    func replaceReminderSchedule(vehicleID: Int64, plate: String, entries: [ScheduledReminder]) throws
+}
+
+extension StoreWriting {
+    /// Works one vehicle's schedule out again from its rows, by LaneCore's rules (`ReminderSchedule`).
+    public func refreshReminderSchedule(vehicleID: Int64) throws {
+        guard let vehicle = try vehicle(id: vehicleID) else { return }
+        let entries = ReminderSchedule.entries(for: vehicle, history: try events(vehicleID: vehicleID),
+                                               log: try reminderLog(vehicleID: vehicleID), campaigns: try campaigns())
+        try replaceReminderSchedule(vehicleID: vehicleID, plate: vehicle.plate.value, entries: entries)
+    }
 }
 
 /// Reading follow-up calls and complaints.

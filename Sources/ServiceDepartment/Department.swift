@@ -62,10 +62,15 @@ public final class Department {
         // X4: the customers typed, as they were before the change: an edit's answer names their old number.
         let before = try AuditPrivacy.subjects(noun: operation.noun, ref: "", typed: caller.personal, texts: [], tx)
         let recorded = try body(tx)
-        if let key, let first {
+        // The orders the change touched (its timeline rows), loaded once for the seals and the events.
+        let rows = try first.map { try tx.repairOrderEvents(afterID: $0) } ?? []
+        var touched: [Int64: RepairOrder] = [:]
+        for id in Set(rows.map(\.orderID)) { touched[id] = try tx.repairOrder(id: id) }
+        if let key, first != nil {
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
             let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
-            try RowSeals.seal(after: first, staff: staffMayChange, key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, staff: staffMayChange, key: key,
+                              vatBasisPoints: caller.settings.vatBasisPoints, tx)
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
         let ref = AuditTrail.canonical(recorded.audit.ref)
@@ -77,7 +82,8 @@ public final class Department {
                                          command: split.command, noun: operation.noun, ref: ref, summary: split.summary),
                               personal: split.values, subjects: split.subjects, key: key, tx)
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
-        let events = try Self.events(since: mark, tx)
+        var events = rows.compactMap { row in touched[row.orderID].map { Self.domainEvent(row.kind, $0) } }
+        events += try Self.otherEvents(since: mark, tx)
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
     }
 
@@ -89,14 +95,11 @@ public final class Department {
         init(repairOrder: Int64) { self.repairOrder = repairOrder }
     }
 
-    /// The timeline and history rows written after `mark`, as domain events:
-    /// the repair orders' timelines, the appointments' histories and the
-    /// complaints are the record of every step, so no operation has to
-    /// announce anything itself.
-    static func events(since mark: EventMark, _ tx: any StoreReading) throws -> [DomainEvent] {
-        var events: [DomainEvent] = try tx.repairOrderEvents(afterID: mark.repairOrder).compactMap { row in
-            try tx.repairOrder(id: row.orderID).map { domainEvent(row.kind, $0) }
-        }
+    /// The history rows written after `mark` besides the repair orders' timelines, as domain
+    /// events: the appointments' histories and the complaints are the record of every step,
+    /// so no operation has to announce anything itself.
+    static func otherEvents(since mark: EventMark, _ tx: any StoreReading) throws -> [DomainEvent] {
+        var events: [DomainEvent] = []
         for row in try tx.appointmentEvents(afterID: mark.appointment) {
             if let appointment = try tx.appointment(id: row.appointmentID) { events.append(.appointmentStep(appointment, step: row.kind)) }
         }

@@ -57,7 +57,7 @@ import LaneCore
         var order = try store.write { try $0.insertRepairOrder(fullOrder(vehicle: v), openedOn: day("2026-11-23")) }
         order.lines.removeLast()
         order.checks.append(QualityCheck(stage: .final, passed: true, by: "赵子涵", at: t0.adding(seconds: 4000), note: ""))
-        try store.write { try $0.saveRepairOrder(order) }
+        try store.write { tx in try tx.saveRepairOrder(order, was: try #require(try tx.repairOrder(id: order.id))) }
         let loaded = try store.read { try $0.repairOrder(id: order.id) }
         #expect(loaded?.lines.count == 2)
         #expect(loaded?.checks.map(\.passed) == [true, false, true])

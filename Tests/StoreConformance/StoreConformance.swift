@@ -36,6 +36,9 @@ public struct StoreConformance: Sendable {
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
         ("the print log keeps every print, per document, and refuses a copy twice", { try $0.printLogKeepsEveryPrint() }),
         ("a run-time plugin's state goes with its transaction", { try $0.pluginStateAndContainment() }),
+        ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
+        ("several rows are read by id at once", { try $0.batchReads() }),
+        ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -136,7 +139,7 @@ public struct StoreConformance: Sendable {
             o.complaint = "刹车异响"
             o.lines = [RepairOrderLine(id: 1, kind: .labor, code: "BRK-PAD-F", name: "更换前刹车片", hours: LaborHours(hundredths: 120),
                                        unitPrice: Money(fen: 28_000), payer: .customer, origin: .estimate, approval: .approved)]
-            try tx.saveRepairOrder(o)
+            try tx.saveRepairOrder(o, was: try #require(try tx.repairOrder(id: o.id)))
             try tx.appendRepairOrderEvent(orderID: o.id, kind: "open", detail: "opened", at: Self.now, by: "薛淑芬")
             return o
         }
@@ -242,7 +245,7 @@ extension StoreConformance {
             o.complaint = "王小明说刹车异响，回电 139 0013 9000"
             o.checkIn = CheckInSheet(mileage: 12_500, fuelEighths: 4, coversFitted: true, damage: "左后门划痕", valuables: "王小明的手机",
                                      equipment: "备胎")
-            try tx.saveRepairOrder(o)
+            try tx.saveRepairOrder(o, was: try #require(try tx.repairOrder(id: o.id)))
             try tx.appendRepairOrderEvent(orderID: o.id, kind: "sign", detail: "signed by 王小明", at: Self.now, by: "薛淑芬")
             try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: .quality, outcome: .reached, score: 2, comment: "王先生说等太久",
                                                  at: Self.now, by: "蒋芳"))
@@ -272,7 +275,7 @@ extension StoreConformance {
             var other = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 2), vehicleID: sold.id,
                                                              customerID: kept.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
             other.complaint = "李四的车"
-            try tx.saveRepairOrder(other)
+            try tx.saveRepairOrder(other, was: try #require(try tx.repairOrder(id: other.id)))
             return (gone, kept)
         }
         // The store finds every text that may name them, theirs and on every car they owned; the next owner's order is not theirs.

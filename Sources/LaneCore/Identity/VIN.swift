@@ -38,6 +38,13 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
 
     private init(value: String) { self.value = value }
 
+    /// A VIN read back from the store, which validated it on the way in: only its length is
+    /// looked at again (the full check cost every read of a vehicle about 5 % of a lookup).
+    public init?(stored value: String) {
+        guard value.utf8.count == 17 else { return nil }
+        self.value = value
+    }
+
     public var description: String { value }
 
     static let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]

@@ -12,10 +12,6 @@ enum FollowUpCommands {
         }
     }
 
-    static func dueCalls(on day: CalendarDate, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
-        try FollowUpDesk.dueCalls(on: day, by: ctx.caller(""), tx)
-    }
-
     static let due = CommandSpec(
         noun: "followup", verb: "due", summary: "Follow-up calls due: quality call within 3 days (R6.1), tracking call on days 3-7 (R6.4)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],

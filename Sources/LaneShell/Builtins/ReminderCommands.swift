@@ -41,17 +41,19 @@ enum ReminderCommands {
         discussion: """
             Lists every reminder falling due within 10 days of the day (overdue ones too), with the reason and, for mileage rules, \
             today's estimated mileage from the average km/day. A reminder leaves the list when `remind log` records it booked or declined; \
-            unreachable customers stay on it.
+            unreachable customers stay on it. Earliest due first, at most --limit of them (200 unless said).
             """,
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"),
-                  OptionSpec("kind", value: "KIND", "Only this kind", completion: kindChoices)],
-        examples: ["remind due", "remind due --kind lost_customer", "remind due --on 2026-12-01"],
+                  OptionSpec("kind", value: "KIND", "Only this kind", completion: kindChoices),
+                  OptionSpec("limit", value: "N", "At most N calls, earliest due first (default 200)")],
+        examples: ["remind due", "remind due --kind lost_customer", "remind due --on 2026-12-01", "remind due --limit 20"],
         action: .read { inv, ctx, tx in
             var p: [Problem] = []
             let day = inv.option("on").flatMap { Self.day($0, "on", into: &p) }
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_list"), p)
-            let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
+            let limit = try Paging.read(inv, defaultLimit: 200).limit
+            let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind, limit: limit), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
             var t = Table(columns: [Column("rule", "rule"), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
                                     Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)

@@ -101,7 +101,8 @@ enum TodayCommand {
         var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: Message("empty.nobody_to_call").description)
-        for call in try ReminderDesk.due(DueRequest(day: ctx.today, kind: nil), by: ctx.caller("today"), tx,
+        // The first page, as `remind due` shows it; the rest is a `remind due --limit` away.
+        for call in try ReminderDesk.due(DueRequest(day: ctx.today, kind: nil, limit: 50), by: ctx.caller("today"), tx,
                                          otherCalls: ReminderCommands.pluginCalls(ctx)) {
             let r = call.item.reminder
             t.rows.append([.text(r.rule), .text(call.item.vehicle.plate.value), .text(call.customerName ?? "?"), .text(call.phone),
@@ -115,7 +116,8 @@ enum TodayCommand {
         var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("call", "call"), Column("call_time", "preferred time")],
                       emptyText: Message("empty.no_follow_up_calls_due").description)
-        for row in try FollowUpDesk.dueCallRows(on: ctx.today, by: ctx.caller("today"), tx) {
+        // The first page, as for the reminders; `followup due` lists them all.
+        for row in try FollowUpDesk.dueCallRows(on: ctx.today, limit: 50, by: ctx.caller("today"), tx) {
             let c = row.due
             t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.customer?.name ?? "?"), .text(ctx.privacy.phone(row.customer?.phone)),
                            .text(c.call.rawValue), .text(c.order.delivery?.followUpPreference ?? "")])

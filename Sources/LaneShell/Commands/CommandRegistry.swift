@@ -39,6 +39,8 @@ public struct CommandRegistry: Sendable {
     }
 
     public func metaCommand(_ name: String) -> CommandSpec? { meta[name] }
+    /// Whether `noun` has commands (every line asks: no sorting of its verbs).
+    public func hasNoun(_ noun: String) -> Bool { nouns[noun] != nil }
     public func verbs(of noun: String) -> [CommandSpec]? { nouns[noun].map { $0.values.sorted { $0.name < $1.name } } }
     /// A noun's verbs in the order they were registered (`help ro`: the order of a visit).
     public func verbsInProcessOrder(of noun: String) -> [CommandSpec]? {

@@ -156,6 +156,13 @@ public enum Launcher {
             session.terminalWidth = { Terminal.columns() }
             session.pager = { text in Pager.page(text, command: pagerCommand()) }
         }
+        // Measurement for scripts/bench: each command's in-process time, one line per command.
+        if let path = environment["LANE_TIMINGS"], !path.isEmpty, let file = fopen(path, "a") {
+            session.timings = { line, nanoseconds in
+                fputs("\(nanoseconds)\t\(line)\n", file)
+                fflush(file)
+            }
+        }
         session.languageChoice = InterfaceLanguage.fromLocale(environment)
         return session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
     }

@@ -61,6 +61,9 @@ public final class ShellSession {
     public var historyProvider: (() -> [String])?
     /// True while reading from a terminal (no `error: line N:` prefixes).
     public var isInteractive = false
+    /// Measurement only (`LANE_TIMINGS`, scripts/bench): told each line and the
+    /// nanoseconds it took in this process, from parsing to printed answer.
+    public var timings: ((String, Int64) -> Void)?
     /// Where PINs come from (terminal, LANE_PIN, LANE_PIN_FILE).
     public var pinSource: PinSource = .none
     /// Asks the person at the terminal for a line (plugins' `ask`): set by the
@@ -103,6 +106,10 @@ public final class ShellSession {
         cachedSettings = s
         return s
     }
+
+    /// The areas whose changes never touch the settings or the staff list: after
+    /// them the session keeps what it read (every other change forgets it).
+    static let leavesSettingsAlone: Set<String> = ["ro", "appt", "remind", "customer", "vehicle", "followup", "complaint", "campaign"]
 
     /// After a write: settings and the staff list may have changed.
     func forgetSettings() {
@@ -192,7 +199,7 @@ public final class ShellSession {
             if wantsHelp { return .help(HelpText.command(spec)) }
             return .command(spec, Array(words.dropFirst()))
         }
-        guard registry.verbs(of: first) != nil else {
+        guard registry.hasNoun(first) else {
             let hint = CommandRegistry.suggestion(for: first, among: registry.nounNames + registry.metaNames)
                 .map { Message("usage.did_you_mean", ["suggestion": .text($0)]) } ?? Message("usage.help_lists_commands")
             throw UsageError(Message("usage.unknown_command", ["command": .text(first), "hint": .message(hint)]))
@@ -303,7 +310,7 @@ public final class ShellSession {
     /// Commands that work on the session and write (`ro open`) use it too.
     func change<T>(_ operation: OperationID, _ ctx: CommandContext, line: String,
                    _ body: (any StoreWriting) throws -> (Recorded<CommandOutput>, T)) throws -> (CommandOutput, T) {
-        defer { forgetSettings() }
+        defer { if !Self.leavesSettingsAlone.contains(operation.noun) { forgetSettings() } }
         activeContext = ctx
         defer { activeContext = nil }
         var extra: T?
@@ -357,7 +364,16 @@ public final class ShellSession {
     /// script and line for error messages; nil on a terminal.
     @discardableResult
     public func execute(_ line: String, origin: String?) -> ExitCode {
-        speaking { executeInLanguage(line, origin: origin) }
+        speaking { executeTimed(line, origin: origin) }
+    }
+
+    private func executeTimed(_ line: String, origin: String?) -> ExitCode {
+        guard let timings else { return executeInLanguage(line, origin: origin) }
+        let start = ContinuousClock.now
+        let code = executeInLanguage(line, origin: origin)
+        let elapsed = start.duration(to: .now).components
+        timings(line, elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+        return code
     }
 
     private func executeInLanguage(_ typed: String, origin: String?) -> ExitCode {

@@ -39,12 +39,10 @@ public enum RowSeals {
         try tx.saveSeal(kind: "staff_pin", ref: name, mac: AuditTrail.mac(key, facts(pinOf: name, p)))
     }
 
-    /// Seals the orders a change touched (its timeline rows after `mark`), and
-    /// the whole staff list when the change may have altered it.
-    static func seal(after mark: Int64, staff: Bool, key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
-        let touched = Set(try tx.repairOrderEvents(afterID: mark).map(\.orderID))
-        for id in touched {
-            guard let o = try tx.repairOrder(id: id) else { continue }
+    /// Seals the orders a change touched (those its timeline rows name, as
+    /// stored at its end), and the whole staff list when the change may have altered it.
+    static func seal(_ touched: [RepairOrder], staff: Bool, key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+        for o in touched {
             try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
         }
         if staff {

@@ -101,9 +101,9 @@ public struct CustomerDesk {
             take(try customers(lookup, tx, limit: findLimit))
         }
         for prefix in try platePrefixes(text, tx) {
-            for v in try tx.vehicles(platePrefix: prefix, limit: findLimit) {
-                if let owner = try tx.customer(id: v.ownerID) { take([owner]) }
-            }
+            let cars = try tx.vehicles(platePrefix: prefix, limit: findLimit)
+            let owners = try tx.customers(ids: cars.map(\.ownerID))
+            take(cars.compactMap { owners[$0.ownerID] })
         }
         take(try tx.customers(matching: text, limit: findLimit))
         return try rows(found, caller, tx)
@@ -134,7 +134,8 @@ public struct CustomerDesk {
     }
 
     static func rows(_ customers: [Customer], _ caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
-        try customers.map { CustomerRow(customer: CustomerCard($0, caller.privacy), plates: try tx.vehicles(ownerID: $0.id).map(\.plate.value)) }
+        let plates = try tx.plates(ownerIDs: customers.map(\.id))
+        return customers.map { CustomerRow(customer: CustomerCard($0, caller.privacy), plates: plates[$0.id] ?? []) }
     }
 
     // MARK: X4: the customer's own data

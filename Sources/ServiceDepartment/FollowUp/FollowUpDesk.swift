@@ -9,6 +9,26 @@ public struct FollowUpDesk {
 
     // MARK: Calls
 
+    /// The first `limit` of `dueCalls`, in its order, reading the month's deliveries a page at a
+    /// time until they are found (`today`: the whole month was every order delivered in it).
+    public static func dueCalls(on day: CalendarDate, limit: Int, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
+        let offset = caller.settings.utcOffset
+        let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
+        let to = Timestamp(date: day, offset: offset)
+        let batch = max(50, limit)
+        var calls: [FollowUpCallDue] = []
+        var read = 0
+        while calls.count < limit {
+            let orders = try tx.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            for order in orders {
+                calls += FollowUpCall.due(for: order, records: try tx.followUps(orderID: order.id), on: day, offset: offset)
+            }
+            read += orders.count
+            if orders.count < batch { break }
+        }
+        return Array(calls.prefix(limit))
+    }
+
     /// R6.1, R6.4: calls due on `day` for orders delivered in the month before.
     public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         let offset = caller.settings.utcOffset
@@ -181,8 +201,9 @@ extension FollowUpDesk {
         public var customer: Customer?
     }
 
-    public static func dueCallRows(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
-        try dueCalls(on: day, by: caller, tx).map { c in
+    public static func dueCallRows(on day: CalendarDate, limit: Int? = nil, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
+        let calls = try limit.map { try dueCalls(on: day, limit: $0, by: caller, tx) } ?? dueCalls(on: day, by: caller, tx)
+        return try calls.map { c in
             DueCallRow(due: c, plate: try tx.vehicle(id: c.order.vehicleID)?.plate.value, customer: try tx.customer(id: c.order.customerID))
         }
     }

@@ -18,16 +18,66 @@ public struct ReminderDesk {
     // MARK: The due list (R1.1-R1.6)
 
     /// What is due on `day`, from the rows the rules need; `only` reads just one vehicle's.
-    public static func dueReminders(on day: CalendarDate, only vehicle: Vehicle? = nil, by caller: Caller, _ tx: any StoreReading,
-                                    otherCalls: OtherCalls = noOtherCalls) throws -> [DueReminder] {
-        let vehicles = try vehicle.map { [$0] } ?? tx.allVehicles()
-        let history = try vehicle.map { [$0.id: try tx.events(vehicleID: $0.id)] } ?? tx.allEvents()
+    /// From today on, the reminder schedule picks the vehicles (an index range) and the rules
+    /// write their list; at most `limit` items, earliest due first (nil: all). A day before today
+    /// is worked out from every vehicle's history, as the schedule keeps only what is still owed.
+    public static func dueReminders(on day: CalendarDate, only vehicle: Vehicle? = nil, kind: ReminderKind? = nil, limit: Int? = nil,
+                                    by caller: Caller, _ tx: any StoreReading, otherCalls: OtherCalls = noOtherCalls) throws -> [DueReminder] {
         let delays = try tx.delayedDeliveries(openOnly: true)
         var stock: [String: Int] = [:]
         for number in Set(delays.compactMap(\.partNumber)) { stock[number] = try tx.part(number: number)?.stock }
-        return ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history,
-                                    log: try tx.reminderLog(vehicleID: vehicle?.id), campaigns: try tx.campaigns(), delays: delays,
-                                    stock: stock, otherCalls: try otherCalls(day, tx))
+        let others = try otherCalls(day, tx)
+        let campaigns = try tx.campaigns()
+        func due(_ vehicles: [Vehicle], _ history: [Int64: [VehicleEvent]], _ log: [ReminderLogEntry]) -> [DueReminder] {
+            ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history, log: log,
+                                 campaigns: campaigns, delays: delays, stock: stock, otherCalls: others)
+                .filter { kind == nil || $0.reminder.kind == kind }
+        }
+        if let vehicle {
+            return due([vehicle], [vehicle.id: try tx.events(vehicleID: vehicle.id)], try tx.reminderLog(vehicleID: vehicle.id))
+        }
+        if day < caller.today {
+            let all = due(try tx.allVehicles(), try tx.allEvents(), try tx.reminderLog(vehicleID: nil))
+            return limit.map { Array(all.prefix($0)) } ?? all
+        }
+        return try scheduled(on: day, kind: kind, limit: limit, campaigns: campaigns,
+                             always: delays.map(\.vehicleID) + others.map(\.vehicleID), tx, due)
+    }
+
+    /// The due list from the schedule: each source (the built-in rules, each running campaign) is
+    /// read in the list's order, `batch` entries at a time, until `limit` items are known to come
+    /// before anything not read yet. Entries the rules no longer list that day (R1.2 once the
+    /// customer counts as lost, say) are read and dropped, so a page may take a second read.
+    static func scheduled(on day: CalendarDate, kind: ReminderKind?, limit: Int?, campaigns: [ServiceCampaign], always: [Int64],
+                          _ tx: any StoreReading,
+                          _ due: ([Vehicle], [Int64: [VehicleEvent]], [ReminderLogEntry]) -> [DueReminder]) throws -> [DueReminder] {
+        let builtIn: Set<ReminderKind> = [.firstService, .regularService, .lostCustomer]
+        let running = campaigns.filter { $0.isRunning(on: day) && (kind == nil || kind == $0.kind) }
+        var batch = limit.map { max(32, $0 * 2) }
+        while true {
+            var sources: [[ScheduledVehicleReminder]] = []
+            if kind.map(builtIn.contains) ?? true {
+                sources.append(try tx.scheduledReminders(dueBy: day.adding(days: ReminderSchedule.horizonDays), kind: kind, limit: batch))
+            }
+            for c in running { sources.append(try tx.scheduledReminders(campaign: c.code, limit: batch)) }
+            // A source that filled its batch may hold more: the list is known up to its last entry.
+            var cutoff: (CalendarDate, String)?
+            for rows in sources {
+                guard let batch, rows.count == batch, let last = rows.last else { continue }
+                let key = (last.reminder.dueOn, last.plate)
+                if cutoff.map({ key < $0 }) ?? true { cutoff = key }
+            }
+            var ids = Set(always)
+            for rows in sources { for r in rows where r.reminder.isListed(on: day) { ids.insert(r.vehicleID) } }
+            let wanted = Array(ids).sorted()
+            let vehicles = try tx.vehicles(ids: wanted)
+            let items = due(wanted.compactMap { vehicles[$0] }, try tx.events(vehicleIDs: wanted), try tx.reminderLog(vehicleIDs: wanted))
+            guard let limit else { return items }
+            guard let cutoff else { return Array(items.prefix(limit)) }
+            let known = items.filter { ($0.reminder.dueOn, $0.vehicle.plate.value) <= cutoff }
+            if known.count >= limit { return Array(known.prefix(limit)) }
+            batch = (batch ?? limit) * 4
+        }
     }
 
     /// `remind due`: every call to make on a day (default today), of one kind
@@ -38,12 +88,12 @@ public struct ReminderDesk {
 
     public static func due(_ request: DueRequest, by caller: Caller, _ tx: any StoreReading,
                            otherCalls: OtherCalls = noOtherCalls) throws -> [DueCall] {
-        try dueReminders(on: request.day ?? caller.today, by: caller, tx, otherCalls: otherCalls)
-            .filter { request.kind == nil || $0.reminder.kind == request.kind }
-            .map { item in
-                let owner = try tx.customer(id: item.vehicle.ownerID)
-                return DueCall(item: item, customerName: owner?.name, customerCode: owner?.code, phone: caller.privacy.phone(owner?.phone))
-            }
+        let items = try dueReminders(on: request.day ?? caller.today, kind: request.kind, limit: request.limit, by: caller, tx, otherCalls: otherCalls)
+        let owners = try tx.customers(ids: Array(Set(items.map(\.vehicle.ownerID))))
+        return items.map { item in
+            let owner = owners[item.vehicle.ownerID]
+            return DueCall(item: item, customerName: owner?.name, customerCode: owner?.code, phone: caller.privacy.phone(owner?.phone))
+        }
     }
 
     // MARK: Calls

@@ -6,9 +6,12 @@ import LaneCore
 public struct DueRequest: Sendable {
     public var day: CalendarDate?
     public var kind: ReminderKind?
-    public init(day: CalendarDate? = nil, kind: ReminderKind? = nil) {
+    /// At most this many calls, earliest due first (a page); nil: every one.
+    public var limit: Int?
+    public init(day: CalendarDate? = nil, kind: ReminderKind? = nil, limit: Int? = nil) {
         self.day = day
         self.kind = kind
+        self.limit = limit
     }
 }
 

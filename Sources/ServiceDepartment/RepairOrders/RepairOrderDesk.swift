@@ -98,9 +98,10 @@ public struct RepairOrderDesk {
     public static func step<T>(_ verb: String, order reference: String, by caller: Caller, _ tx: any StoreWriting,
                                _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> StepDone<T> {
         var order = try load(reference, tx)
+        let loaded = order
         let before = order.status
         let (detail, value) = try body(&order, tx)
-        try tx.saveRepairOrder(order)
+        try tx.saveRepairOrder(order, was: loaded)
         let done = StepDone(order: order, step: verb, statusBefore: before, detail: detail, value: value)
         let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
         try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: caller.now, by: caller.user)

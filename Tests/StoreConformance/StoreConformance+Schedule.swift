@@ -1,0 +1,109 @@
+import Testing
+import LaneCore
+import LanePlugin
+import LaneStore
+
+/// The reminder schedule and the batch reads the due list and the lookups use (docs/performance.md).
+extension StoreConformance {
+    func kinds(_ tx: any StoreReading, _ vehicleID: Int64) throws -> [String] {
+        try tx.reminderSchedule(vehicleID: vehicleID).map { "\($0.kind.rawValue) \($0.dueOn)" + ($0.reference.map { " \($0)" } ?? "") }
+    }
+
+    /// Each write that moves a due date keeps the schedule current: a sale, a visit, a settled call, a campaign.
+    public func reminderScheduleFollowsTheWrites() throws {
+        let store = try make()
+        let v = try store.write { tx -> Vehicle in
+            let c = try customer(tx, "王小明", "13800138000")
+            let v = try vehicle(tx, owner: c)   // sold 2024-05-01, no visit yet
+            try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: v.soldOn, mileage: 20, detail: "sold", at: Self.now, by: "薛淑芬")
+            return v
+        }
+        // R1.1 at the sale + 60 days, R1.3 at the sale + 180.
+        #expect(try store.read { try kinds($0, v.id) } == ["first_service 2024-06-30", "lost_customer 2024-10-28"])
+        try store.write { tx in
+            try tx.appendEvent(vehicleID: v.id, kind: .visit, visitKind: .firstService, on: CalendarDate(parsing: "2026-06-01")!, mileage: 2000,
+                               detail: "首次保养", at: Self.now, by: "薛淑芬")
+        }
+        // Served: R1.2 six months on (no usage rate beyond the sale: the months count), lost 180 days after the visit.
+        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-11-28", "regular_service 2026-12-01"])
+        try store.write { tx in
+            try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: CalendarDate(parsing: "2026-12-01")!,
+                                                      outcome: .unreachable, reason: "", at: Self.now, by: "蒋芳"))
+        }
+        #expect(try store.read { try kinds($0, v.id) }.contains("regular_service 2026-12-01"), "an unanswered call leaves it owed")
+        try store.write { tx in
+            try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: CalendarDate(parsing: "2026-12-01")!,
+                                                      outcome: .booked, reason: "", at: Self.now, by: "蒋芳"))
+        }
+        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-11-28"])
+        try store.write { tx in
+            _ = try tx.insertCampaign(ServiceCampaign(code: "UPG-1", kind: .upgrade, title: "软件升级", models: ["星河"], vinPrefix: nil,
+                                                      startsOn: Self.today, endsOn: nil))
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try kinds(tx, v.id).contains("upgrade 2026-11-23 UPG-1"))
+            #expect(try tx.scheduledReminders(campaign: "UPG-1", limit: nil).map(\.vehicleID) == [v.id])
+            // The built-in rules' entries by due day, then plate; a range of days, a kind, a limit.
+            #expect(try tx.scheduledReminders(dueBy: Self.today.adding(days: 10), kind: nil, limit: nil).map(\.reminder.kind) == [.lostCustomer])
+            #expect(try tx.scheduledReminders(dueBy: Self.today, kind: nil, limit: nil).isEmpty)
+            #expect(try tx.scheduledReminders(dueBy: Self.today.adding(days: 10), kind: .firstService, limit: nil).isEmpty)
+            #expect(try tx.scheduledReminders(dueBy: Self.today.adding(days: 10), kind: nil, limit: 1).first?.plate == "粤B12345")
+        }
+        // A new plate reorders the list: the schedule carries it.
+        try store.write { tx in
+            var changed = v
+            changed.plate = try LicensePlate.parse("粤A00001").get()
+            try tx.updateVehicle(changed)
+        }
+        #expect(try store.read { try $0.scheduledReminders(dueBy: Self.today.adding(days: 10), kind: nil, limit: nil).map(\.plate) } == ["粤A00001"])
+    }
+
+    /// Orders delivered in a period, a page at a time, in the order of the whole list.
+    public func deliveredOrdersPaged() throws {
+        let store = try make()
+        try store.write { tx in
+            let c = try customer(tx, "王小明", "13800138000")
+            let v = try vehicle(tx, owner: c)
+            for n in 1...5 {
+                var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: n), vehicleID: v.id,
+                                                             customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+                let loaded = o
+                o.delivery = DeliveryRecord(nextServiceOn: Self.today.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
+                                      oldPartsShown: false, at: Self.now.adding(seconds: Int64(600 * (n % 3))))
+                try tx.saveRepairOrder(o, was: loaded)
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let from = Self.now.adding(seconds: -60), to = Self.now.adding(seconds: 3600)
+            let all = try tx.repairOrders(deliveredFrom: from, to: to).map(\.id)
+            #expect(all.count == 5)
+            let paged = try tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 0)
+                + tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 2)
+                + tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 4)
+            #expect(paged.map(\.id) == all)
+        }
+    }
+
+    /// Several rows by id in one read: customers, vehicles, histories, plates by owner, the reminder log.
+    public func batchReads() throws {
+        let store = try make()
+        let (a, b, v) = try store.write { tx -> (Customer, Customer, Vehicle) in
+            let a = try customer(tx, "王小明", "13800138000")
+            let b = try customer(tx, "李四", "13900139000")
+            let v = try vehicle(tx, owner: a)
+            try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: v.soldOn, mileage: 20, detail: "sold", at: Self.now, by: "薛淑芬")
+            try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .lostCustomer, dueOn: Self.today, outcome: .declined, reason: "远",
+                                                      at: Self.now, by: "蒋芳"))
+            return (a, b, v)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.customers(ids: [a.id, b.id, 999]) == [a.id: a, b.id: b])
+            #expect(try tx.customers(ids: []).isEmpty)
+            #expect(try tx.vehicles(ids: [v.id, 999]) == [v.id: v])
+            #expect(try tx.events(vehicleIDs: [v.id]) == [v.id: try tx.events(vehicleID: v.id)])
+            #expect(try tx.plates(ownerIDs: [a.id, b.id]) == [a.id: ["粤B12345"]])
+            #expect(try tx.reminderLog(vehicleIDs: [v.id]) == tx.reminderLog(vehicleID: v.id))
+            #expect(try tx.reminderLog(vehicleIDs: [999]).isEmpty)
+        }
+    }
+}
