@@ -221,8 +221,13 @@ public final class SQLiteStore: ServiceStore {
         """
 
     public func integrityProblems() throws -> [String] {
-        try translatingFailures {
-            try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+        do {
+            return try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            // A page so damaged the check itself stops on it: that is its finding, not a failure to look.
+            return [SQLiteStore.explain(error)]
+        } catch {
+            return try translatingFailures { throw error }
         }
     }
 

@@ -34,8 +34,10 @@ import LaneCore
 
     func scribbleOverAPage(_ path: String) throws {
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        // A page of the customers written last (the end of the file): the schema, read at
+        // every opening, sits at the start, whatever the migrations add to it.
         let size = try handle.seekToEnd()
-        try handle.seek(toOffset: size / 2)
+        try handle.seek(toOffset: size - 2 * 4096)
         try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
         try handle.close()
     }
