@@ -24,9 +24,10 @@ import LaneStore
     @Test func aPinIsStoredOnlyAsASaltedHash() throws {
         let shell = try shell(newPin: "2580")
         try shell.expectOK("staff pin")
-        let dump = try shell.store.snapshot()
+        // Hashes, salts and seals are hex: "2580" turns up in them by chance one run in a few.
+        let dump = try withoutHashes(shell.store.snapshot())
         #expect(!dump.contains("2580"))
-        #expect(dump.contains("60000")) // the iteration count, beside salt and hash
+        #expect(try shell.store.snapshot().contains("60000")) // the iteration count, beside salt and hash
     }
 
     @Test func loginAsksForThePinOnceThereIsOne() throws {
