@@ -113,7 +113,8 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(stderr)")
-        #expect(stderr.contains("ok: the handshake and every command are valid"))
+        // LANG=C.UTF-8 names no language, so the store's (Chinese by default) speaks.
+        #expect(stderr.contains("通过：握手信息和每条命令都有效"), "\(stderr)")
         #expect(stdout.contains("粤B0L001 lent for RO-20261123-0001") && stdout.contains("available"))
     }
 }

@@ -131,6 +131,7 @@ import Testing
         let listing = EditLineReader.listing(found.words, more: true, columns: 80)
         #expect(listing.contains("only the first 40 are listed"))
         #expect(listing.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+        #expect(EditLineReader.listing(found.words, more: true, columns: 80, catalog: .chinese).contains("只列出前 40 个"))
     }
 
     @Test func theCurrentCustomersCarsComeFirstForRoOpen() throws {

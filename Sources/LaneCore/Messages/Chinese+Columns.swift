@@ -43,6 +43,11 @@ extension MessageCatalog {
         "to_dispatch": "待派工（预约优先）", "to_check": "已自检，待您检验", "team_work": "本组的作业", "final_qc": "待终检",
         "to_pay": "已结算，待收款", "open_orders": "在修的维修委托书", "loads": "班组负荷",
         "reminders": "提醒电话（remind due）", "parts": "待发料", "parts_checks": "待核查备件的预约",
+        // Printed documents, the audit trail's personal data, plugins' lifecycle.
+        "document": "单据", "copy": "第几次打印", "reprint": "重印", "format": "格式", "language": "语言", "printer": "打印机",
+        "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
+        "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
+        "result": "结果",
     ]
 
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.

@@ -116,7 +116,7 @@ extension MessageCatalog {
         "help.overview.title": "ServiceLane：售后服务命令行。",
         "help.overview.commands": "命令（名词 动作 …；`help 名词` 列出该名词的动作）：",
         "help.overview.shell": "会话命令：",
-        "help.overview.footer": "`命令 --help` 或 `help 名词 动作` 显示命令的选项。TAB 键可补全命令、选项、\n车牌、客户和员工姓名。含空格的文字请加引号：--model '星河 S5 1.5T'。命令和选项名保持英文，便于脚本使用。",
+        "help.overview.footer": "`命令 --help` 或 `help 名词 动作` 显示命令的选项。TAB 键可补全命令、选项、\n车牌、客户和员工姓名。含空格的文字请加引号：--model '星河 S5 1.5T'。命令和选项名保持英文，便于脚本使用。\n`help workflow` 逐步介绍一次到店的全过程；`apropos 词语` 搜索帮助。",
         "help.noun.footer": "`help {noun} 动作` 显示其中一个的选项。",
         "help.usage": "用法：{usage}",
         "help.examples": "示例：",

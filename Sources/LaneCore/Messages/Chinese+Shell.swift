@@ -33,7 +33,7 @@ extension MessageCatalog {
         "usage.format_choices": "format 可选 table、json、csv",
         "usage.on_error_choices": "on-error 可选 stop 或 continue",
         "usage.color_choices": "color 可选 on 或 off",
-        "usage.unknown_setting": "没有设置项“{name}”；设置项有 format、on-error、color、user、lang",
+        "usage.unknown_setting": "没有设置项“{name}”；设置项有 format、on-error、color、user、pager、expanded、lang",
         "usage.clock_set_needs_time": "clock set 需要一个时间，例如 2026-11-23T09:00",
         "usage.clock_advance_needs_duration": "clock advance 需要一个时长，例如 30m、2h 或 1d",
         "usage.clock_action": "clock 后面应为 set、advance 或 system，而不是“{given}”",

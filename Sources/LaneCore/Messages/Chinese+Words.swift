@@ -41,5 +41,8 @@ extension MessageCatalog {
         "word.yes": "是", "word.no": "否",
         "word.payer.customer": "客户付费", "word.payer.warranty": "索赔", "word.payer.free": "免费",
         "word.old_parts.take": "带走", "word.old_parts.leave": "留店",
+        "word.document.check-in": "接车检查单", "word.document.work-order": "维修委托书", "word.document.estimate": "估价单",
+        "word.document.dispatch": "派工单", "word.document.settlement": "结算单", "word.document.gate-pass": "出门证",
+        "word.document.repair-warranty": "维修质量保证卡", "word.document.appointment": "预约单",
     ]
 }

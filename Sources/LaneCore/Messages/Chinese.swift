@@ -5,7 +5,8 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp,
+        chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal,
+        chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [

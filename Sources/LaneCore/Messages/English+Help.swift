@@ -117,7 +117,7 @@ extension MessageCatalog {
         "help.overview.title": "ServiceLane: the after-sales service shell.",
         "help.overview.commands": "Commands (NOUN VERB …; `help NOUN` lists a noun's verbs):",
         "help.overview.shell": "Shell commands:",
-        "help.overview.footer": "`COMMAND --help` or `help NOUN VERB` shows a command's options. TAB completes commands, options,\nplates, customers and staff names. Quote text with spaces: --model '星河 S5 1.5T'.",
+        "help.overview.footer": "`COMMAND --help` or `help NOUN VERB` shows a command's options. TAB completes commands, options,\nplates, customers and staff names. Quote text with spaces: --model '星河 S5 1.5T'.\n`help workflow` walks through a visit step by step; `apropos WORD` searches the help.",
         "help.noun.footer": "`help {noun} VERB` shows the options of one.",
         "help.usage": "usage: {usage}",
         "help.examples": "Examples:",

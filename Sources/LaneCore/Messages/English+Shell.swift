@@ -38,7 +38,7 @@ extension MessageCatalog {
         "usage.format_choices": "format is one of table, json, csv",
         "usage.on_error_choices": "on-error is stop or continue",
         "usage.color_choices": "color is on or off",
-        "usage.unknown_setting": "unknown setting '{name}'; settings are format, on-error, color, user, lang",
+        "usage.unknown_setting": "unknown setting '{name}'; settings are format, on-error, color, user, pager, expanded, lang",
         "usage.clock_set_needs_time": "clock set needs a time like 2026-11-23T09:00",
         "usage.clock_advance_needs_duration": "clock advance needs a duration like 30m, 2h or 1d",
         "usage.clock_action": "clock takes set, advance or system, not '{given}'",

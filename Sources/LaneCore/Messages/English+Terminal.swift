@@ -59,12 +59,15 @@ extension MessageCatalog {
             oil|机油|保养|maintenance|service: ro labor, ro part, remind due
             appointment|booking|预约: appt board, appt book
             reception|接车|接待|开单: ro open, ro check-in, ro complaint
+            estimate|估价|报价: ro estimate, print estimate
             sign|签字|签名: ro sign
             dispatch|派工: ro dispatch
             quality|质检|检查: ro check
             wash|洗车: ro wash
             delivery|交车: ro delivery-check, ro notify, ro deliver
             settle|payment|pay|结算|收款|付款: ro settle, ro pay
+            gate pass|出门证: ro pay, print gate-pass
+            print|打印|单据|reprint|重印: print check-in, print work-order, print estimate, print dispatch, print settlement, print gate-pass, print repair-warranty, print appointment
             follow-up|回访|电话: followup due, followup record
             complaint|投诉: complaint open
             reminder|提醒: remind due

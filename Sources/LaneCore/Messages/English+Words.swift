@@ -45,5 +45,9 @@ extension MessageCatalog {
         "word.yes": "yes", "word.no": "no",
         "word.payer.customer": "customer", "word.payer.warranty": "warranty", "word.payer.free": "free",
         "word.old_parts.take": "take", "word.old_parts.leave": "leave",
+        // A printed document's name in a sentence: in English the `print` verb itself.
+        "word.document.check-in": "check-in", "word.document.work-order": "work-order", "word.document.estimate": "estimate",
+        "word.document.dispatch": "dispatch", "word.document.settlement": "settlement", "word.document.gate-pass": "gate-pass",
+        "word.document.repair-warranty": "repair-warranty", "word.document.appointment": "appointment",
     ]
 }

@@ -10,9 +10,9 @@ enum MetaCommands {
 
     static let help = CommandSpec(
         noun: "help", verb: nil, summary: "List commands, or explain one: help NOUN [VERB]",
-        positionals: [PositionalSpec("noun", "A command noun", completion: .commands, optional: true),
+        positionals: [PositionalSpec("noun", "A command noun, workflow (a visit step by step) or a word to look for", completion: .commands, optional: true),
                       PositionalSpec("verb", "One of its verbs", optional: true)],
-        examples: ["help", "help customer", "help vehicle add"],
+        examples: ["help", "help customer", "help vehicle add", "help workflow", "help 刹车"],
         action: .session { inv, session in
             let registry = session.registry
             guard let noun = inv.positional("noun") else { return .text(HelpText.overview(registry)) }

@@ -70,7 +70,7 @@ enum PrintCommands {
                 problems.append(Problem("file", Message("document.no_such_folder", ["folder": .text(target.deletingLastPathComponent().path)])))
             }
         }
-        try Refusal.check(Message("document.cannot_print", ["document": .text(kind.rawValue)]), problems)
+        try Refusal.check(Message("document.cannot_print", ["document": kind.name]), problems)
         guard let target else { throw StoreFailure("no file to print to") }
         let folder = ctx.settings.documentTemplates
         let templates = try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder)
@@ -95,7 +95,7 @@ enum PrintCommands {
                     Record.Field(key: "file", title: "file", value: .text(target.path)),
                     Record.Field(key: "printer", title: "printer", value: printer.map(Value.text) ?? .none)]
         let said = Message(mark.isReprint ? "document.reprinted_to" : "document.printed_to",
-                           ["document": .text(kind.rawValue), "number": .text(mark.number), "copy": .int(mark.copy), "file": .text(target.path)])
+                           ["document": kind.name, "number": .text(mark.number), "copy": .int(mark.copy), "file": .text(target.path)])
         return .message(said.description, r)
     }
 }

@@ -165,7 +165,7 @@ public struct Invocation: Sendable {
             } else if !p.isOptional {
                 let orUse = p.current.map { _ in MessageArgument.message(Message("usage.hint.or_use")) } ?? .text("")
                 let readAs = takenForCurrent.map { MessageArgument.message(Message("usage.hint.read_as", ["word": .text($0.word), "name": .text($0.name)])) }
-                problems.append(Message("usage.missing_argument", ["name": .text(p.name.uppercased()), "help": .text(p.help),
+                problems.append(Message("usage.missing_argument", ["name": .text(p.name.uppercased()), "help": HelpText.argument(spec, p.name.lowercased(), p.help),
                                                                    "or_use": orUse, "read_as": readAs ?? .text("")]))
             }
         }
@@ -173,7 +173,7 @@ public struct Invocation: Sendable {
             problems.append(Message("usage.unexpected", ["words": .text(queue.map { "'\($0)'" }.joined(separator: " "))]))
         }
         for o in spec.options where o.isRequired && options[o.name] == nil {
-            problems.append(Message("usage.option_required", ["option": .text(o.name), "value": .text(o.valueName ?? ""), "help": .text(o.help)]))
+            problems.append(Message("usage.option_required", ["option": .text(o.name), "value": .text(o.valueName ?? ""), "help": HelpText.argument(spec, o.name, o.help)]))
         }
         if let first = problems.first {
             throw UsageError(command: spec.name, usage: spec.usage, first, more: Array(problems.dropFirst()))

@@ -25,7 +25,10 @@ enum HelpGuide {
             }
         }
         for spec in session.registry.allSpecs {
+            // The words as written and as the reader's catalog gives them (`apropos 出门证` in Chinese).
             let texts = [spec.name, spec.summary, spec.discussion] + spec.examples + spec.options.map(\.help) + spec.positionals.map(\.help)
+                + [HelpText.summary(spec), HelpText.help(spec, "discussion", spec.discussion, family: "help.discussion.")]
+                + spec.options.map { HelpText.help(spec, $0.name, $0.help) } + spec.positionals.map { HelpText.help(spec, $0.name.lowercased(), $0.help) }
             if texts.contains(where: { $0.lowercased().contains(needle) }) { add(spec.name) }
         }
         var lines: [String] = []
@@ -36,7 +39,7 @@ enum HelpGuide {
         if !specs.isEmpty {
             lines.append(Message("terminal.help_found", ["word": .text(word)]).description)
             let width = specs.map { DisplayWidth.of($0.name) }.max() ?? 0
-            lines += specs.map { "  " + DisplayWidth.pad($0.name, to: width) + "  " + $0.summary }
+            lines += specs.map { "  " + DisplayWidth.pad($0.name, to: width) + "  " + HelpText.summary($0) }
         }
         // The catalogues: `help 刹车` finds the brake jobs and pads by their names.
         if let (labor, parts) = try? session.store.read({ tx in (try tx.laborOperations(), try tx.parts()) }) {

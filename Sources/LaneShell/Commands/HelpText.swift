@@ -21,6 +21,13 @@ enum HelpText {
         return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : written
     }
 
+    /// The same as a message argument, rendered when the reader reads it (a
+    /// usage error names the missing argument in the reader's language).
+    static func argument(_ spec: CommandSpec, _ name: String, _ written: String) -> MessageArgument {
+        let code = MessageCode("help.option." + spec.name.split(separator: " ").joined(separator: ".") + "." + name)
+        return MessageCatalog.english.templates[code] != nil && spec.plugin == nil ? .message(Message(code)) : .text(written)
+    }
+
     static func nounSummary(_ noun: String, _ registry: CommandRegistry) -> String {
         let code = MessageCode("help.noun." + noun)
         return MessageCatalog.current.templates[code] != nil ? say(code) : registry.summary(of: noun)

@@ -19,6 +19,8 @@ public final class EditLineReader: LineReader {
     /// Full-word candidates for the text before the cursor.
     private let complete: (String) -> Completions
     private let output: UnsafeMutablePointer<FILE>
+    /// The session's language, asked at each listing (`set lang` may change it).
+    public var catalog: () -> MessageCatalog = { .english }
 
     public init?(programName: String, history file: HistoryFile?, historySize: Int = 1000,
                  complete: @escaping (String) -> Completions) {
@@ -172,13 +174,13 @@ public final class EditLineReader: LineReader {
             el_insertstr(editLine, insertion)
             return UInt8(CC_REFRESH)
         }
-        fputs(Self.listing(candidates, more: found.more, columns: Terminal.columns()), output)
+        fputs(Self.listing(candidates, more: found.more, columns: Terminal.columns(), catalog: catalog()), output)
         return UInt8(CC_REDISPLAY)
     }
 
     /// Candidates in columns across the terminal's width; when the list was
     /// cut, a last line says so.
-    static func listing(_ candidates: [String], more: Bool, columns: Int) -> String {
+    static func listing(_ candidates: [String], more: Bool, columns: Int, catalog: MessageCatalog = .english) -> String {
         let width = (candidates.map { DisplayWidth.of($0) }.max() ?? 0) + 2
         let perLine = max(1, columns / width)
         var text = "\n"
@@ -186,7 +188,7 @@ public final class EditLineReader: LineReader {
             text += DisplayWidth.pad(TerminalSafe.escape(c), to: width)
             if (i + 1) % perLine == 0 || i == candidates.count - 1 { text += "\n" }
         }
-        if more { text += MessageCatalog.english.render(Message("terminal.completion_cut", ["count": .int(candidates.count)])) + "\n" }
+        if more { text += catalog.render(Message("terminal.completion_cut", ["count": .int(candidates.count)])) + "\n" }
         return text
     }
 

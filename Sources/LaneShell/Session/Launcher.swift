@@ -282,6 +282,7 @@ public enum Launcher {
             return session.runScript({ reader.readLine(prompt: "") }, name: nil)
         }
         session.historyProvider = { editor.entries }
+        editor.catalog = { [weak session] in session?.catalog ?? .english }
         // Plugins' questions (`PluginContext.ask`): answers stay out of the history; Ctrl-C or Ctrl-D refuses the command.
         let io = session.io
         session.ask = { [weak editor] prompt in

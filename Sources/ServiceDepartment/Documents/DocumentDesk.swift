@@ -19,6 +19,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// The operation (and the shell command): `print settlement`.
     public var operation: OperationID { OperationID(noun: "print", verb: rawValue) }
 
+    /// The document's name in a sentence, in the reader's language (`word.document.settlement`).
+    public var name: MessageArgument { .message(Message(MessageCode("word.document." + rawValue))) }
+
     /// A document's number is its kind's letters and its order's (or appointment's) day and sequence.
     public var numberPrefix: String {
         switch self {
@@ -150,7 +153,7 @@ public struct DocumentDesk {
     }
 
     static func said(_ mark: PrintMark, _ request: PrintRequest) -> [String: MessageArgument] {
-        ["document": .text(request.kind.rawValue), "number": .text(mark.number), "copy": .int(mark.copy)]
+        ["document": request.kind.name, "number": .text(mark.number), "copy": .int(mark.copy)]
     }
 
     /// The same inside a transaction already open (the shell's command).
@@ -168,7 +171,7 @@ public struct DocumentDesk {
         }
         let order = try RepairOrderDesk.load(request.reference, tx)
         if let p = request.kind.problem(for: order) {
-            throw Refusal(Message("document.cannot_print", ["document": .text(request.kind.rawValue)]), problems: [p])
+            throw Refusal(Message("document.cannot_print", ["document": request.kind.name]), problems: [p])
         }
         let mark = try log(request, reference: order.number, by: caller, tx)
         let vehicle = try tx.vehicle(id: order.vehicleID)

@@ -1,0 +1,35 @@
+// Printed documents in Chinese (see English+Documents.swift). {document}
+// is the document's name in the reader's language (`word.document.*`).
+extension MessageCatalog {
+    static let chineseDocuments: [MessageCode: String] = [
+        "document.cannot_print": "无法打印{document}",
+        "document.cannot_print_now": "无法打印单据",
+        "document.cannot_print_pdf": "无法生成 PDF",
+        "document.cannot_send_to_printer": "无法把 PDF 送到打印机",
+        "document.printed": "已打印{document} {number}，第 {copy} 份",
+        "document.printed_to": "已打印{document} {number}，保存到 {file}",
+        "document.reprinted_to": "已重印{document} {number}（第 {copy} 份，标注“重印”），保存到 {file}",
+        "document.no_check_in": "{number} 还没有接车检查单（`ro check-in`）",
+        "document.no_lines": "{number} 还没有工时项目或备件",
+        "document.not_dispatched": "{number} 还没有派工给班组",
+        "document.not_delivered": "{number} 的状态为{status}：交车之后才打印结算单",
+        "document.not_paid": "{number} 尚未收款",
+        "document.needs_a_file": "请指定写到哪里：--html 文件 或 --pdf 文件",
+        "document.one_file": "--html 和 --pdf 只能给一个",
+        "document.printer_needs_pdf": "--printer 发送的是 PDF：请同时给出 --pdf 文件",
+        "document.not_a_printer_name": "“{given}”不是打印队列的名称（不能含空格、斜杠或 #，也不能以 - 开头）",
+        "document.file_is_a_folder": "{file} 是文件夹：请指定一个文件",
+        "document.no_such_folder": "没有文件夹 {folder}",
+        "document.no_browser": "生成 PDF 需要无界面的 Chromium，本机没有安装：请运行 scripts/setup，或 apt-get install chromium-headless-shell fonts-noto-cjk；--html 不需要它",
+        "document.browser_timed_out": "浏览器在 {seconds} 秒内没有生成 PDF",
+        "document.browser_failed": "浏览器出错（退出状态 {status}）：{said}",
+        "document.no_lp": "没有用来打印的 lp 命令：请安装 cups-client，或在另一台电脑上打印 PDF",
+        "document.lp_failed": "lp 无法把 PDF 排入 {printer} 的打印队列：{said}",
+        "document.no_builtin_templates": "找不到内置的单据模板；查找过 {looked_in}",
+        "document.no_template_folder": "本店的模板文件夹 {folder} 不存在（store set documents.templates）",
+        "document.bad_template": "无法读取模板 {file}：{error}",
+        "document.bad_labels": "标签文件 {file} 不是 JSON 对象",
+        "document.no_template": "没有模板 {name}",
+        "settings.not_a_warranty_period": "“{given}”不是大于零的整数",
+    ]
+}

@@ -1,0 +1,75 @@
+// Plugins in Chinese (see English+Plugins.swift).
+extension MessageCatalog {
+    static let chinesePlugins: [MessageCode: String] = [
+        // What a plugin's SQL may touch.
+        "plugin_sql.outside_namespace": "它只能在自己的表（{prefix}…）上{what}，不能涉及 {name}{through}；门店的业务记录要通过插件 API 读取，通过命令修改",
+        "plugin_sql.through": "（经由 {name}）",
+        "plugin_sql.action.read": "读取",
+        "plugin_sql.action.insert": "插入",
+        "plugin_sql.action.update": "更新",
+        "plugin_sql.action.delete": "删除记录",
+        "plugin_sql.action.create": "创建",
+        "plugin_sql.action.drop": "删除（drop）",
+        "plugin_sql.action.alter": "修改结构",
+        "plugin_sql.action.reindex": "重建索引",
+        "plugin_sql.action.pragma": "执行 pragma",
+        "plugin_sql.action.attach": "附加或分离数据库",
+        "plugin_sql.action.transaction": "开始或结束事务",
+        "plugin_sql.action.view": "创建或删除视图",
+        "plugin_sql.action.temporary": "创建或删除临时对象",
+        "plugin_sql.action.other": "执行类型为 {code} 的语句",
+        "plugin_sql.schema_in_command": "它的命令不能修改数据库结构；这应放在迁移中",
+        "plugin_sql.migration_refused": "迁移“{migration}”：{why}",
+        "plugin_sql.migration_names": "迁移“{migration}”只能在 {prefix}… 表上创建和修改 {prefix}… 对象，不能涉及 {objects}",
+
+        // The run-time plugin folder and its files.
+        "plugin.folder.relative": "LANE_PLUGINS 是“{path}”，一个相对路径；请给出文件夹的绝对路径（运行时插件未启动）",
+        "plugin.folder.refused": "运行时插件未启动：{why}",
+        "plugin.folder.missing": "无法读取 {path}",
+        "plugin.folder.symlink": "{path} 是符号链接；请把插件本身放进文件夹",
+        "plugin.folder.not_a_file": "{path} 不是普通文件或文件夹",
+        "plugin.folder.owner": "{path} 属于其他用户（用户 {uid}）；只运行属于本用户或 root 的文件",
+        "plugin.folder.writable": "{path} 可被其他人修改（权限 {mode}）；请执行 chmod go-w",
+        "plugin.install.changed": "{path} 在 `plugin install` 登记之后被改动过；请重新安装后再运行",
+
+        // Running a run-time plugin.
+        "plugin.runtime.interrupted": "它被 Ctrl-C 中止",
+        "plugin.runtime.not_a_completion": "{field}：“{given}”应为 customers、vehicles、staff、parts、repair_orders、appointments 或 files",
+        "plugin.runtime.bad_state_key": "状态键“{key}”应为 1 到 200 个字符",
+        "plugin.runtime.state_too_long": "状态键“{key}”：一个值最多 {kib} KiB",
+        "plugin.install.not_a_file": "{path} 已存在，且不是插件文件",
+        "plugin.runtime.not_asked": "命令执行之前没有询问插件",
+        "plugin.ran_refused": "插件 {plugin} 执行了 `{line}`，被拒绝：{headline}",
+        "plugin.handler_failed": "{plugin} 出错，已略过：{error}",
+        "plugin.committed_failed": "命令已生效，之后 {plugin} 出错：{error}",
+        "plugin.today_failed": "出错的插件（今天的其余内容是完整的）",
+
+        // The protocol's JSON, read strictly.
+        "plugin.json.missing": "缺少 {field}",
+        "plugin.json.wrong_kind": "{field} 应为{kind}",
+        "plugin.json.not_whole": "{field} 应为整数",
+        "plugin.json.not_a_cell": "{field} 应为文字、整数、true/false 或 null",
+        "plugin.json.unknown_key": "{field} 不是协议在此处的字段（{known}）",
+        "plugin.json.kind.string": "字符串",
+        "plugin.json.kind.whole_number": "整数",
+        "plugin.json.kind.bool": "true 或 false",
+        "plugin.json.kind.list": "列表",
+        "plugin.json.kind.object": "对象",
+
+        // Live configuration and the lifecycle.
+        "plugin.api_version": "它是为插件 API {theirs} 编写的；本 lane 的 API 为 {ours}",
+        "plugin.config.cannot": "无法配置 {name}",
+        "plugin.config.none": "没有设置项",
+        "plugin.config.bad_key": "“{key}”不是设置项名称（小写字母、数字和 _，最多 40 个；启用或停用插件请用 `plugin enable` 和 `plugin disable`）",
+        "plugin.config.set": "{name}：{key} = {value}",
+        "plugin.check.refused": "{path} 不是 lane 能运行的插件",
+        "plugin.check.file_name": "运行时插件的文件名为 lane-名称",
+        "plugin.check.not_executable": "它不可执行（chmod 755）",
+        "plugin.check.clash": "它的命令“{command}”与已有命令冲突；插件永远不能替换已有命令",
+        "plugin.check.ok": "通过：握手信息和每条命令都有效",
+        "plugin.install.refused": "无法安装 {path}",
+        "plugin.install.no_folder": "本 lane 没有插件文件夹（LANE_PLUGINS）",
+        "plugin.install.cannot_copy": "无法复制到插件文件夹：{error}",
+        "plugin.install.done": "已把 {name} 安装为 {path}（sha256 {sha256}）；下次启动 lane 时运行",
+    ]
+}
