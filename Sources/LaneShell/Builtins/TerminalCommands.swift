@@ -10,14 +10,16 @@ enum TerminalCommands {
         try registry.register(HelpGuide.apropos)
     }
 
-    /// `exit` as every shell has it; `quit` and Ctrl-D do the same.
+    /// `exit` as every shell has it; `quit` and Ctrl-D do the same. A spec's
+    /// words are English whenever it is first built; help reads the reader's
+    /// language from the catalog (`help.command.exit`).
     static let exit = CommandSpec(
-        noun: "exit", verb: nil, summary: Message("terminal.exit_summary").description,
+        noun: "exit", verb: nil, summary: MessageCatalog.english.render(Message("terminal.exit_summary")),
         action: .session { _, _ in throw QuitRequest() })
 
     /// Commands that may be watched: `appt board --watch [N]`, `today --watch [N]`.
     static let watchable: Set<String> = ["appt board", "today"]
-    static let watchOption = OptionSpec("watch", value: "N", Message("terminal.watch_option").description)
+    static let watchOption = OptionSpec("watch", value: "N", MessageCatalog.english.render(Message("terminal.watch_option")))
 
     /// Adds `--watch N` to a command's spec (help and TAB show it). At the
     /// terminal the shell takes it off the line and redraws (`Watch`); in a
