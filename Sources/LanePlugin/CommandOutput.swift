@@ -21,9 +21,13 @@ public struct Column: Sendable, Equatable {
     public var key: String
     /// What the table header shows.
     public var title: String
-    public init(_ key: String, _ title: String) {
+    /// A field for scripts (JSON and CSV) that the table people read leaves out:
+    /// the process rule a reminder comes from, say, whose words are in another column.
+    public var forMachines: Bool
+    public init(_ key: String, _ title: String, forMachines: Bool = false) {
         self.key = key
         self.title = title
+        self.forMachines = forMachines
     }
 }
 
@@ -39,6 +43,16 @@ public struct Table: Sendable, Equatable {
         self.rows = rows
         self.emptyText = emptyText
         self.footnote = footnote
+    }
+
+    /// The table as people read it: without the columns kept for scripts.
+    public var forPeople: Table {
+        guard columns.contains(where: \.forMachines) else { return self }
+        let kept = columns.indices.filter { !columns[$0].forMachines }
+        var t = self
+        t.columns = kept.map { columns[$0] }
+        t.rows = rows.map { row in kept.compactMap { $0 < row.count ? row[$0] : nil } }
+        return t
     }
 }
 

@@ -9,10 +9,11 @@ import Testing
         let out = try shell.expectOK("campaign add UPG-2026-07 --kind upgrade --title BMS软件升级 --models '星河 EV6;星河 EV9'")
         #expect(out.contains("vehicles eligible"))
         let due = try shell.expectOK("remind due --kind upgrade")
-        #expect(due.contains("R1.6"))
+        #expect(due.contains("upgrade"))
+        #expect(!due.contains("R1.6")) // the rule is for scripts (JSON, CSV), not the table
         #expect(due.contains("technical upgrade UPG-2026-07"))
         #expect(!due.contains("星河 S5"))
-        let plate = try #require(due.split(separator: "\n").dropFirst(2).first?.split(separator: " ").dropFirst(3).first.map(String.init))
+        let plate = try #require(due.split(separator: "\n").dropFirst(2).first?.split(separator: " ").dropFirst(2).first.map(String.init))
         try shell.expectOK("remind log \(plate) upgrade --outcome booked")
         #expect(!(try shell.expectOK("remind due --kind upgrade")).contains(plate))
         #expect(try shell.expectOK("campaign show UPG-2026-07").contains("booked"))

@@ -30,13 +30,14 @@ import Testing
         #expect(try shell.expectOK("followup due").contains("no follow-up calls due"))
         try shell.expectOK("clock set 2026-11-24T10:00")
         let due = try shell.expectOK("followup due")
-        #expect(due.contains("R6.1"))
+        #expect(due.contains("quality"))
         #expect(due.contains("工作日上午"))
-        #expect(!due.contains("R6.4"))
+        #expect(!due.contains("tracking"))
+        #expect(!due.contains("R6.1")) // the rule is for scripts (JSON, CSV), not the table
         try shell.expectOK("clock set 2026-11-27T10:00")
         let later = try shell.expectOK("followup due")
         #expect(later.contains("overdue"))
-        #expect(later.contains("R6.4"))
+        #expect(later.contains("tracking"))
     }
 
     @Test func R6_1_reachedCallNeedsAScoreAndLeavesTheList() throws {

@@ -11,19 +11,19 @@ import Testing
     @Test func R1_1_R1_2_R1_3_dueListHasEachRuleWithItsReason() throws {
         let shell = try TestShell(seeded: true)
         let out = try shell.expectOK("remind due")
-        #expect(rows(out, containing: "R1.1").contains { $0.contains("粤BB8554") && $0.contains("60 days after the sale") })
-        #expect(rows(out, containing: "R1.2").contains { $0.contains("粤B27DP2") && $0.contains("now about 19,062 km") })
-        #expect(rows(out, containing: "R1.3").contains { $0.contains("粤A8LP59") && $0.contains("no visit for 401 days") })
+        #expect(rows(out, containing: "first_service").contains { $0.contains("粤BB8554") && $0.contains("60 days after the sale") })
+        #expect(rows(out, containing: "regular_service").contains { $0.contains("粤B27DP2") && $0.contains("now about 19,062 km") })
+        #expect(rows(out, containing: "lost_customer").contains { $0.contains("粤A8LP59") && $0.contains("no visit for 401 days") })
         let lost = try shell.expectOK("remind due --kind lost_customer")
-        #expect(rows(lost, containing: "R1.1").isEmpty)
-        #expect(rows(lost, containing: "R1.3").count == 5)
+        #expect(rows(lost, containing: "first_service").isEmpty)
+        #expect(rows(lost, containing: "lost_customer").count == 5)
     }
 
     @Test func R1_2_anEarlierDayShowsFewerDue() throws {
         let shell = try TestShell(seeded: true)
         let today = try shell.expectOK("remind due --kind regular_service")
         let earlier = try shell.expectOK("remind due --kind regular_service --on 2026-11-01")
-        #expect(rows(earlier, containing: "R1.2").count < rows(today, containing: "R1.2").count)
+        #expect(rows(earlier, containing: "regular_service").count < rows(today, containing: "regular_service").count)
         #expect(try shell.expectRefused("remind due --on someday --kind weekly").contains("kind: 'weekly'"))
     }
 
@@ -60,13 +60,13 @@ import Testing
         let shell = try TestShell(seeded: true)
         try shell.expectOK("remind delay 粤B27DP2 --part XH-51610-0001 --expected 2026-11-30")
         #expect(try shell.expectOK("remind delays").contains("waiting"))
-        #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").isEmpty)
+        #expect(rows(try shell.expectOK("remind due"), containing: "delayed_delivery").isEmpty)
         try shell.store.write { tx in
             try Stockroom.move(StockMovement(partNumber: "XH-51610-0001", delta: 2, reason: "receipt", reference: "PO-1", at: TestShell.demoNow, by: "范颖"), tx)
         }
-        #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").contains { $0.contains("粤B27DP2") && $0.contains("has arrived") })
+        #expect(rows(try shell.expectOK("remind due"), containing: "delayed_delivery").contains { $0.contains("粤B27DP2") && $0.contains("has arrived") })
         try shell.expectOK("remind log 粤B27DP2 delayed_delivery --outcome booked")
-        #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").isEmpty)
+        #expect(rows(try shell.expectOK("remind due"), containing: "delayed_delivery").isEmpty)
         #expect(try shell.expectOK("remind delays --all").contains("closed"))
     }
 
@@ -75,7 +75,7 @@ import Testing
         try shell.expectOK("remind delay 粤B27DP2 --no-fix 怠速抖动")
         #expect(try shell.expectRefused("remind fix-published 99").contains("there is no delay 99"))
         try shell.expectOK("remind fix-published 1")
-        #expect(rows(try shell.expectOK("remind due"), containing: "R1.4").contains { $0.contains("the fix is published") })
+        #expect(rows(try shell.expectOK("remind due"), containing: "delayed_delivery").contains { $0.contains("the fix is published") })
     }
 
     @Test func R1_4_delayNeedsExactlyOneCause() throws {

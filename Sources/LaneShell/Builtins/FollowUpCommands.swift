@@ -17,7 +17,7 @@ enum FollowUpCommands {
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
         action: .read { inv, ctx, tx in
             let day = try DayInput.option(inv, ctx)
-            var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
+            var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
                                     Column("tries", "tries"), Column("state", "state")], emptyText: Message("empty.no_follow_up_calls_due").description)
             for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {

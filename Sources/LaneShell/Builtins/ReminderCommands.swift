@@ -54,7 +54,7 @@ enum ReminderCommands {
             try Refusal.check(Message("reminder.cannot_list"), p)
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind, limit: limit), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
-            var t = Table(columns: [Column("rule", "rule"), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
+            var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
                                     Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)
             for call in calls {

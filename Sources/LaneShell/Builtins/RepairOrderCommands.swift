@@ -298,7 +298,7 @@ enum RepairOrderCommands {
         action: .read { inv, ctx, tx in
             let estimate = try RepairOrderDesk.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
             var r = try record(estimate.order, tx, ctx)
-            var t = Table(columns: [Column("rule", "rule"), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
+            var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
             r.add(section: "recommended", "recommended from the history", t)
             return .record(r)

@@ -98,7 +98,7 @@ enum TodayCommand {
     /// Customer service calls people: each row has who to call and their
     /// number (masked for roles that may not see it, as everywhere).
     static func reminders(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("rule", "rule"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
+        var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("due_on", "due"), Column("reason", "reason")],
                       emptyText: Message("empty.nobody_to_call").description)
         // The first page, as `remind due` shows it; the rest is a `remind due --limit` away.
@@ -113,7 +113,7 @@ enum TodayCommand {
     }
 
     static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("rule", "rule"), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
+        var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("call", "call"), Column("call_time", "preferred time")],
                       emptyText: Message("empty.no_follow_up_calls_due").description)
         // The first page, as for the reminders; `followup due` lists them all.

@@ -91,7 +91,8 @@ public struct Renderer: Sendable {
     /// Li Lei; fitted to the terminal's width when there is one (text columns
     /// shrink and wrap, the widest first), else shown one row per block
     /// (`set expanded`). A cut list says so under it.
-    public func renderTable(_ table: Table) -> String {
+    public func renderTable(_ whole: Table) -> String {
+        let table = whole.forPeople
         guard !table.rows.isEmpty else { return table.emptyText }
         var text: String
         if expanded == .on {
