@@ -32,27 +32,27 @@ enum RecallCommands {
         var p: [Problem] = []
         let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
         if let bad = CatalogCode.problem(code, field: "code") { p.append(bad) }
-        else if try WarrantyStore.recall(code: code, c) != nil { p.append(Problem("code", "\(code) is already registered")) }
+        else if try WarrantyStore.recall(code: code, c) != nil { p.append(Problem("code", Message("warranty.recall_exists", ["code": .text(code)]))) }
         else if try builtInCampaignCodes(c).contains(code) {
             // `remind log … --campaign CODE` must tell the two apart.
-            p.append(Problem("code", "\(code) is already a service campaign (`campaign list`); give the recall its own code"))
+            p.append(Problem("code", Message("warranty.code_is_campaign", ["code": .text(code)])))
         }
         let kindText = args.option("kind") ?? ""
         let kind = Recall.Kind(rawValue: kindText)
-        if kind == nil { p.append(Problem("kind", "'\(kindText)' is recall or upgrade")) }
+        if kind == nil { p.append(Problem("kind", Message("warranty.bad_kind", ["given": .text(kindText)]))) }
         let title = (args.option("title") ?? "").trimmingWhitespace()
-        if title.isEmpty { p.append(Problem("title", "say what is done to the car")) }
+        if title.isEmpty { p.append(Problem("title", Message("warranty.title_needed"))) }
         let models = (args.option("models") ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        for model in models { if let bad = VehicleModel.problem(model) { p.append(Problem("models", bad.message)) } }
+        for model in models { if let bad = VehicleModel.problem(model) { p.append(Problem("models", bad.said)) } }
         let (vins, vinProblems) = VINRange.parse(from: args.option("vin-from"), to: args.option("vin-to"))
         p += vinProblems
         if models.isEmpty && args.option("vin-from") == nil && args.option("vin-to") == nil {
-            p.append(Problem("models", "say which vehicles: --models, a VIN range (--vin-from, --vin-to), or both"))
+            p.append(Problem("models", Message("warranty.scope_needed")))
         }
         let startsOn = args.date("from", into: &p)
         let endsOn = args.date("until", into: &p)
-        if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", "\(endsOn) is before the first day \(startsOn)")) }
-        try Refusal.check("cannot register the recall", p)
+        if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", Message("warranty.ends_before_start", ["until": .date(endsOn), "from": .date(startsOn)]))) }
+        try Refusal.check(Message("warranty.cannot_register_recall"), p)
         guard let kind, let startsOn else { return .nothing }
 
         let recall = Recall(code: code, kind: kind, title: title, models: models, vins: vins, startsOn: startsOn, endsOn: endsOn)
@@ -121,12 +121,12 @@ enum RecallCommands {
         var p: [Problem] = []
         let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
         let recall = try WarrantyStore.recall(code: code, c)
-        if recall == nil { p.append(Problem("code", "there is no recall \(code); `warranty recall-list` lists them")) }
+        if recall == nil { p.append(Problem("code", Message("warranty.no_such_recall", ["code": .text(code)]))) }
         let order = try Lookup.order(args.positional("ro"), c, into: &p)
         var vehicle: Vehicle?
         if let order {
             vehicle = try c.vehicle(id: order.vehicleID)
-            if order.status == .cancelled { p.append(Problem("ro", "\(order.number) is cancelled")) }
+            if order.status == .cancelled { p.append(Problem("ro", Message("warranty.ro_cancelled", ["ro": .text(order.number)]))) }
             else if order.status < .qcPassed {
                 p.append(Problem("ro", "\(order.number) is not through final QC yet (now: \(order.status.title)): record the recall once the work has passed it (R4.6)"))
             }
@@ -143,7 +143,7 @@ enum RecallCommands {
                 p.append(Problem("code", "\(vehicle.plate) already had \(recall.code) done, on \(earlier.order) (\(earlier.on))"))
             }
         }
-        try Refusal.check("cannot record the recall as done", p)
+        try Refusal.check(Message("warranty.cannot_record_recall"), p)
         guard let recall, let order, let vehicle else { return .nothing }
         try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
         return .message("\(recall.kind.rawValue) \(recall.code) done for \(vehicle.plate) on \(order.number); it leaves `remind due`", nil)
@@ -152,7 +152,7 @@ enum RecallCommands {
     static func load(_ ref: String?, _ c: any PluginContext) throws -> Recall {
         let code = (ref ?? "").trimmingWhitespace().uppercased()
         if let r = try WarrantyStore.recall(code: code, c) { return r }
-        throw Refusal("no such recall", problems: [Problem("code", "there is no recall \(code); `warranty recall-list` lists them")])
+        throw Refusal(Message("warranty.recall_not_found"), problems: [Problem("code", Message("warranty.no_such_recall", ["code": .text(code)]))])
     }
 
     /// Notes for a repair order just opened: the recalls its vehicle still needs (R1.6: upgraded at the next visit).
