@@ -28,6 +28,7 @@ enum SurveyWords {
         "survey.left_early": "the questions were left before the end; nothing was stored",
         "survey.today.none_due": "no surveys due",
         "survey.today.due": "satisfaction surveys to take (R6.1: survey start)",
+        "survey.no_such_template": "there is no template '{given}'; the templates are {templates}",
     ]
 
     static let chinese: [MessageCode: String] = [
@@ -54,5 +55,6 @@ enum SurveyWords {
         "survey.left_early": "问卷未答完即退出；未保存任何内容",
         "survey.today.none_due": "没有待做的满意度调查",
         "survey.today.due": "待做的满意度调查（survey start）",
+        "survey.no_such_template": "没有问卷模板“{given}”；现有模板：{templates}",
     ]
 }

@@ -128,19 +128,24 @@ enum RecallCommands {
             vehicle = try c.vehicle(id: order.vehicleID)
             if order.status == .cancelled { p.append(Problem("ro", Message("warranty.ro_cancelled", ["ro": .text(order.number)]))) }
             else if order.status < .qcPassed {
-                p.append(Problem("ro", "\(order.number) is not through final QC yet (now: \(order.status.title)): record the recall once the work has passed it (R4.6)"))
+                p.append(Problem("ro", Message("warranty.recall_before_qc", ["ro": .text(order.number), "status": .text(order.status.title)])))
             }
         }
         if let recall, let order, let vehicle {
             let opened = order.openedAt.date(in: c.settings.utcOffset)
             if !recall.applies(to: vehicle) {
-                p.append(Problem("ro", "\(vehicle.plate) \(vehicle.model) (\(vehicle.vin)) is not eligible for \(recall.code): \(recall.scopeText)"))
+                p.append(Problem("ro", Message("warranty.recall_not_eligible", ["plate": .text("\(vehicle.plate)"), "model": .text("\(vehicle.model)"),
+                                                                              "vin": .text("\(vehicle.vin)"), "code": .text(recall.code),
+                                                                              "scope": .text(recall.scopeText)])))
             }
             if !recall.isRunning(on: opened) {
-                p.append(Problem("ro", "\(order.number) was opened on \(opened), outside \(recall.code)'s dates (\(recall.startsOn)…\(recall.endsOn.map(\.description) ?? ""))"))
+                p.append(Problem("ro", Message("warranty.recall_outside_dates", ["ro": .text(order.number), "opened": .date(opened), "code": .text(recall.code),
+                                                                                "from": .date(recall.startsOn),
+                                                                                "until": .text(recall.endsOn.map(\.description) ?? "")])))
             }
             if let earlier = try WarrantyStore.done(code: recall.code, c).first(where: { $0.vehicleID == vehicle.id }) {
-                p.append(Problem("code", "\(vehicle.plate) already had \(recall.code) done, on \(earlier.order) (\(earlier.on))"))
+                p.append(Problem("code", Message("warranty.recall_already_done", ["plate": .text("\(vehicle.plate)"), "code": .text(recall.code),
+                                                                                   "ro": .text("\(earlier.order)"), "on": .text("\(earlier.on)")])))
             }
         }
         try Refusal.check(Message("warranty.cannot_record_recall"), p)

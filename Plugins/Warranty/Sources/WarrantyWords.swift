@@ -46,6 +46,16 @@ enum WarrantyWords {
         "warranty.ends_before_start": "{until} is before the first day {from}",
         "warranty.today.claims": "warranty claims waiting (R3.5)",
         "warranty.today.none_waiting": "no claims waiting",
+        "warranty.recall_before_qc": "{ro} is not through final QC yet (now: {status}): record the recall once the work has passed it (R4.6)",
+        "warranty.recall_not_eligible": "{plate} {model} ({vin}) is not eligible for {code}: {scope}",
+        "warranty.recall_outside_dates": "{ro} was opened on {opened}, outside {code}'s dates ({from}…{until})",
+        "warranty.recall_already_done": "{plate} already had {code} done, on {ro} ({on})",
+        "warranty.vin_range_ends": "a VIN range needs both ends: --vin-from and --vin-to",
+        "warranty.not_a_vin_start": "'{given}' is not a VIN or the start of one (1 to 17 characters)",
+        "warranty.vin_characters": "a VIN uses digits and capital letters except I, O and Q; '{given}' has {bad}",
+        "warranty.vin_lengths": "both ends have the same length: {from} has {from_count} characters, {to} has {to_count}",
+        "warranty.vin_makers": "both ends are of one maker (the same first three characters): {from} and {to}",
+        "warranty.vin_backwards": "{to} comes before {from}; give the lower end first",
     ]
 
     static let chinese: [MessageCode: String] = [
@@ -89,5 +99,15 @@ enum WarrantyWords {
         "warranty.ends_before_start": "{until} 早于开始日期 {from}",
         "warranty.today.claims": "待处理的索赔单",
         "warranty.today.none_waiting": "没有待处理的索赔单",
+        "warranty.recall_before_qc": "{ro} 尚未通过终检（当前：{status}）：维修通过终检后再登记召回完成",
+        "warranty.recall_not_eligible": "{plate} {model}（{vin}）不在 {code} 的范围内：{scope}",
+        "warranty.recall_outside_dates": "{ro} 开单于 {opened}，不在 {code} 的实施期内（{from}…{until}）",
+        "warranty.recall_already_done": "{plate} 已于 {on} 在 {ro} 做过 {code}",
+        "warranty.vin_range_ends": "VIN 范围需要两端：--vin-from 和 --vin-to",
+        "warranty.not_a_vin_start": "“{given}”不是 VIN 或 VIN 的开头（1 到 17 个字符）",
+        "warranty.vin_characters": "VIN 只用数字和除 I、O、Q 以外的大写字母；“{given}”含有 {bad}",
+        "warranty.vin_lengths": "两端长度须相同：{from} 有 {from_count} 个字符，{to} 有 {to_count} 个",
+        "warranty.vin_makers": "两端须属同一厂家（前三位相同）：{from} 与 {to}",
+        "warranty.vin_backwards": "{to} 排在 {from} 之前；请先给较小的一端",
     ]
 }
