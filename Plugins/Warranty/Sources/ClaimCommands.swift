@@ -52,13 +52,15 @@ enum ClaimCommands {
         let number = try WarrantyStore.nextClaimNumber(on: c.today, c)
         try WarrantyStore.insert(WarrantyStore.NewClaim(number: number, order: order, operation: code, symptom: symptom,
                                                         diagnosis: diagnosis, cover: verdict.text), c)
-        var lines = ["claim \(number) opened for \(order.number) \(vehicle.plate) \(code)"]
+        var lines = [Message("warranty.claim_opened", ["claim": .text(number), "ro": .text(order.number), "plate": .text("\(vehicle.plate)"),
+                                                        "operation": .text(code)]).description]
         if order.warranty != .escalated {
             try c.decideWarranty(orderNumber: order.number, .escalated)
-            lines.append("\(order.number) warranty: escalated to the maker (R3.5)")
+            lines.append(Message("warranty.escalated", ["ro": .text(order.number)]).description)
         }
-        lines.append("the store's rules said: \(verdict.text)")
-        lines.append("next: send it to the maker, then `warranty claim-update \(number) --status submitted --maker-ref …`")
+        // The verdict stays in the words it is stored in (the claim keeps it).
+        lines.append(Message("warranty.rules_said", ["verdict": .text(verdict.text)]).description)
+        lines.append(Message("warranty.claim_next", ["claim": .text(number)]).description)
         return .message(lines.joined(separator: "\n"), nil)
     }
 
@@ -114,7 +116,8 @@ enum ClaimCommands {
         guard let claim, let status else { return .nothing }
 
         try WarrantyStore.move(claim, to: status, note: note ?? "", makerRef: given ?? claim.makerRef, c)
-        var lines = ["\(claim.number): \(claim.status.rawValue) → \(status.rawValue)" + ((given ?? claim.makerRef).map { " (maker ref \($0))" } ?? "")]
+        var lines = [Message("warranty.claim_moved", ["claim": .text(claim.number), "from": .text(claim.status.rawValue), "to": .text(status.rawValue)]).description
+                     + ((given ?? claim.makerRef).map { Message("warranty.claim_maker_ref", ["ref": .text($0)]).description } ?? "")]
         if status.isClosed { lines += try settle(claim.order, c) }
         return .message(lines.joined(separator: "\n"), nil)
     }

@@ -59,9 +59,10 @@ enum RecallCommands {
         try WarrantyStore.insert(recall, c)
         let eligible = try c.allVehicles().filter(recall.applies(to:))
         let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
-        return .message("\(kind.rawValue) \(code) from \(startsOn): " + (eligible.isEmpty
-            ? "no vehicle on the register is eligible"
-            : "\(eligible.count) vehicle\(eligible.count == 1 ? "" : "s") eligible (\(plates)); they appear in `remind due`"), nil)
+        let head = Message("warranty.recall_registered", ["kind": .text(kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
+        let tail = eligible.isEmpty ? Message("warranty.recall_none_eligible")
+            : Message(eligible.count == 1 ? "warranty.recall_one_eligible" : "warranty.recall_eligible", ["count": .int(eligible.count), "plates": .text(plates)])
+        return .message(head + tail.description, nil)
     }
 
     /// The built-in service campaigns' codes: a recall may not reuse one.
@@ -151,7 +152,8 @@ enum RecallCommands {
         try Refusal.check(Message("warranty.cannot_record_recall"), p)
         guard let recall, let order, let vehicle else { return .nothing }
         try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
-        return .message("\(recall.kind.rawValue) \(recall.code) done for \(vehicle.plate) on \(order.number); it leaves `remind due`", nil)
+        return .message(Message("warranty.recall_done", ["kind": .text(recall.kind.rawValue), "code": .text(recall.code),
+                                                          "plate": .text("\(vehicle.plate)"), "ro": .text(order.number)]).description, nil)
     }
 
     static func load(_ ref: String?, _ c: any PluginContext) throws -> Recall {

@@ -56,6 +56,17 @@ enum WarrantyWords {
         "warranty.vin_lengths": "both ends have the same length: {from} has {from_count} characters, {to} has {to_count}",
         "warranty.vin_makers": "both ends are of one maker (the same first three characters): {from} and {to}",
         "warranty.vin_backwards": "{to} comes before {from}; give the lower end first",
+        "warranty.claim_opened": "claim {claim} opened for {ro} {plate} {operation}",
+        "warranty.escalated": "{ro} warranty: escalated to the maker (R3.5)",
+        "warranty.rules_said": "the store's rules said: {verdict}",
+        "warranty.claim_next": "next: send it to the maker, then `warranty claim-update {claim} --status submitted --maker-ref …`",
+        "warranty.claim_moved": "{claim}: {from} → {to}",
+        "warranty.claim_maker_ref": " (maker ref {ref})",
+        "warranty.recall_registered": "{kind} {code} from {from}: ",
+        "warranty.recall_none_eligible": "no vehicle on the register is eligible",
+        "warranty.recall_one_eligible": "{count} vehicle eligible ({plates}); they appear in `remind due`",
+        "warranty.recall_eligible": "{count} vehicles eligible ({plates}); they appear in `remind due`",
+        "warranty.recall_done": "{kind} {code} done for {plate} on {ro}; it leaves `remind due`",
     ]
 
     static let chinese: [MessageCode: String] = [
@@ -109,5 +120,16 @@ enum WarrantyWords {
         "warranty.vin_lengths": "两端长度须相同：{from} 有 {from_count} 个字符，{to} 有 {to_count} 个",
         "warranty.vin_makers": "两端须属同一厂家（前三位相同）：{from} 与 {to}",
         "warranty.vin_backwards": "{to} 排在 {from} 之前；请先给较小的一端",
+        "warranty.claim_opened": "已为 {ro} {plate} {operation} 新开索赔单 {claim}",
+        "warranty.escalated": "{ro} 保修判定：已上报厂家索赔",
+        "warranty.rules_said": "本店保修规则的结论：{verdict}",
+        "warranty.claim_next": "下一步：提交厂家，然后 `warranty claim-update {claim} --status submitted --maker-ref …`",
+        "warranty.claim_moved": "{claim}：{from} → {to}",
+        "warranty.claim_maker_ref": "（厂家批复号 {ref}）",
+        "warranty.recall_registered": "{kind} {code} 自 {from} 起：",
+        "warranty.recall_none_eligible": "登记的车辆中没有符合条件的",
+        "warranty.recall_one_eligible": "{count} 辆车符合条件（{plates}）；会出现在 `remind due` 中",
+        "warranty.recall_eligible": "{count} 辆车符合条件（{plates}）；会出现在 `remind due` 中",
+        "warranty.recall_done": "{plate} 已在 {ro} 完成 {kind} {code}；不再出现在 `remind due` 中",
     ]
 }
