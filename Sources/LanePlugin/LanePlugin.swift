@@ -8,7 +8,7 @@
 /// of a customer's export and erasure (X4).
 ///
 /// Every requirement but `manifest` has a default, so a plugin states only
-/// what it adds. See docs/plugins.md for a whole plugin in under 40 lines.
+/// what it adds. See docs/plugins.md for a whole plugin in about 50 lines.
 public protocol LanePlugin: Sendable {
     var manifest: PluginManifest { get }
     /// The plugin's tables, created and changed in order; each runs once per database.
@@ -34,6 +34,12 @@ public protocol LanePlugin: Sendable {
     /// customer as they were before it: take their name, number and words out
     /// of the plugin's tables. A throw refuses the whole erase.
     func erase(customer: Customer, _ context: any PluginContext) throws
+    /// The plugin's own words, in every language the shell speaks: codes
+    /// under its name (`parts.no_such_part` for the plugin `parts`), used as
+    /// `Message(code, arguments)` in refusals, problems, notes and
+    /// titles. The host adds them to the catalogs when it installs the
+    /// plugin and refuses a plugin with a code outside its prefix.
+    var messages: [InterfaceLanguage: [MessageCode: String]] { get }
 }
 
 extension LanePlugin {
@@ -45,6 +51,7 @@ extension LanePlugin {
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
     public func erase(customer: Customer, _ context: any PluginContext) throws {}
+    public var messages: [InterfaceLanguage: [MessageCode: String]] { [:] }
 }
 
 /// The version of this plugin API. A plugin lists the versions it was written

@@ -4,17 +4,7 @@ import Testing
 /// The Simplified Chinese catalog says everything the English one says, with
 /// the same placeholders, and the language is chosen as the README says.
 @Suite struct ChineseCatalogTests {
-    static func placeholders(_ template: String) -> Set<String> {
-        var names: Set<String> = []
-        var name = ""
-        var inName = false
-        for ch in template {
-            if inName {
-                if ch == "}" { names.insert(name); name = ""; inName = false } else { name.append(ch) }
-            } else if ch == "{" { inName = true }
-        }
-        return names
-    }
+    static func placeholders(_ template: String) -> Set<String> { MessageCatalog.placeholders(template) }
 
     @Test func everyCodeIsInBothCatalogs() {
         let english = Set(MessageCatalog.english.templates.keys)

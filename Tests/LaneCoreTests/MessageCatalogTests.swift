@@ -8,6 +8,9 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `Message("repair_order.already_open"` and `MessageCode("…"` literals in Sources/ and Plugins/.
+    /// The compiled plugins under Plugins/, whose codes start with their names.
+    static let pluginPrefixes = ["parts.", "survey.", "warranty.", "notes."]
+
     static func codesInSources() throws -> Set<String> {
         var codes: Set<String> = []
         for folder in ["Sources", "Plugins"] {
@@ -21,7 +24,9 @@ import Testing
                         guard let end = rest.firstIndex(of: "\"") else { break }
                         let code = String(rest[..<end])
                         // A code built at run time (`"repair_order.cannot." + verb`) is checked below by its family.
-                        if !code.isEmpty, !code.hasSuffix(".") { codes.insert(code) }
+                        // A plugin's own codes (`parts.…`) have words in its own tables, which its tests check.
+                        let ownCode = folder == "Plugins" && pluginPrefixes.contains { code.hasPrefix($0) }
+                        if !code.isEmpty, !code.hasSuffix("."), !ownCode { codes.insert(code) }
                     }
                 }
             }

@@ -23,17 +23,25 @@ public struct NotesPlugin: LanePlugin {
                        examples: ["note add 粤B82396 '客户要求保留旧件'"], access: .changes(roles: [.serviceAdvisor, .customerService])) { args, ctx in
             let reference = args.positional("vehicle") ?? ""
             guard let vehicle = try ctx.vehicle(reference) else {
-                throw Refusal("cannot keep the note", problems: [Problem("vehicle", "there is no vehicle \(reference)")])
+                throw Refusal(Message("notes.cannot_keep"), problems: [Problem("vehicle", Message("notes.no_such_vehicle", ["vehicle": .text(reference)]))])
             }
             try ctx.execute("INSERT INTO plg_notes_note (vin, text, by, at) VALUES (?, ?, ?, ?)",
                             [.text(vehicle.vin.value), .text(args.positional("text") ?? ""), .text(ctx.user), .integer(ctx.now.secondsSince1970)])
-            return .message("noted on \(vehicle.plate.value)", nil)
+            return .message(Message("notes.noted", ["plate": .text(vehicle.plate.value)]).description, nil)
         }]
     }
 
     public func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
         guard case .repairOrderOpened(let order) = event, let vehicle = try ctx.vehicle(id: order.vehicleID) else { return [] }
         return try ctx.rows("SELECT text, by FROM plg_notes_note WHERE vin = ? ORDER BY id", [.text(vehicle.vin.value)])
-            .map { "note from \($0.text("by") ?? "?"): \($0.text("text") ?? "")" }
+            .map { Message("notes.note_from", ["by": .text($0.text("by") ?? "?"), "text": .text($0.text("text") ?? "")]).description }
+    }
+
+    /// Its words in each language the shell speaks: codes under `notes.`.
+    public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        [.english: ["notes.cannot_keep": "cannot keep the note", "notes.no_such_vehicle": "there is no vehicle {vehicle}",
+                    "notes.noted": "noted on {plate}", "notes.note_from": "note from {by}: {text}"],
+         .chinese: ["notes.cannot_keep": "无法记录备注", "notes.no_such_vehicle": "没有车辆 {vehicle}",
+                    "notes.noted": "已记在 {plate} 名下", "notes.note_from": "{by} 的备注：{text}"]]
     }
 }

@@ -36,6 +36,37 @@ import Testing
         #expect(try shell.expectRefused("note add 粤B27DP2 随便").contains("may not run note add"))
     }
 
+    @Test func notesSpeakBothLanguages() throws {
+        let faults = try PluginWords.faults(of: NotesPlugin(), sources: Self.examples.appendingPathComponent("Notes"))
+        #expect(faults.isEmpty, "\(faults.joined(separator: "\n"))")
+        let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
+        shell.session.languageChoice = .chinese
+        let err = try shell.expectRefused("note add 粤B00000 随便")
+        #expect(err.contains("无法记录备注") && err.contains("没有车辆 粤B00000"), "\(err)")
+        #expect(try shell.expectOK("note add 粤B27DP2 客户要求保留旧件") == "已记在 粤B27DP2 名下\n")
+    }
+
+    /// A plugin may bring words only for its own codes: never the shell's, nor another plugin's.
+    @Test func aPluginWithWordsOutsideItsPrefixIsNotLoaded() throws {
+        struct Borrower: LanePlugin {
+            var name: String
+            var words: [MessageCode: String]
+            var manifest: PluginManifest { PluginManifest(name: name, version: "1", summary: "") }
+            var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: words, .chinese: words] }
+        }
+        let fair: MessageCode = "fair.ok"
+        let shell = try TestShell(seeded: true, plugins: [
+            Borrower(name: "borrower", words: ["borrower.ok": "fine", "notes.noted": "stolen"]),
+            Borrower(name: "stock", words: ["stock.below_zero": "stock may go below zero"]),
+            Borrower(name: "fair", words: [fair: "fine"]),
+        ])
+        #expect(shell.pluginMessages.count == 2, "\(shell.pluginMessages)")
+        #expect(shell.pluginMessages.contains { $0.hasPrefix("plugin borrower:") && $0.contains("notes.noted") })
+        #expect(shell.pluginMessages.contains { $0.hasPrefix("plugin stock:") && $0.contains("stock.below_zero") })
+        #expect(Message("stock.below_zero").description == "stock cannot go below zero")
+        #expect(MessageCatalog.chinese.render(Message(fair)) == "fine")
+    }
+
     @Test func notesAreInHelpAndPluginInfo() throws {
         let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
         #expect(try shell.expectOK("help note").contains("note add"))
@@ -91,7 +122,8 @@ import Testing
         let tyres = try String(contentsOf: Self.examples.appendingPathComponent("lane-tyres"), encoding: .utf8)
         #expect(blocks.contains(notes), "docs/plugins.md must show Plugins/Examples/Notes/NotesPlugin.swift as it is")
         #expect(blocks.contains(tyres), "docs/plugins.md must show Plugins/Examples/lane-tyres as it is")
-        #expect(notes.split(separator: "\n").count < 40 && tyres.split(separator: "\n").count < 40)
+        // The compiled one also carries its words in English and Chinese.
+        #expect(notes.split(separator: "\n").count < 50 && tyres.split(separator: "\n").count < 40)
     }
 
     /// The fenced code blocks of a Markdown text, each with its final newline.

@@ -16,6 +16,8 @@ public struct PartsPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] { [PartsTables.v1] }
 
+    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: PartsWords.english, .chinese: PartsWords.chinese] }
+
     public var commands: [PluginCommand] {
         [StockCommands.find, StockCommands.stock, StockCommands.reorder, StockCommands.reservations, StockCommands.ledger,
          SupplyCommands.receive, SupplyCommands.receipts, SupplyCommands.order, SupplyCommands.backOrders]
@@ -29,29 +31,30 @@ public struct PartsPlugin: LanePlugin {
         let reserved = try context.reservedQuantity(partNumber: part.number)
         let available = max(part.stock - reserved, 0)
         guard available < line.quantity else { return [] }
-        var text = "only \(available) of \(line.quantity) \(part.number) \(part.name) available"
-            + (reserved > 0 ? " (\(reserved) reserved for appointments)" : "")
+        var text = Message("parts.shortage", ["available": .int(available), "qty": .int(line.quantity), "part": .text(part.number),
+                                              "name": .text(part.name)]).description
+        if reserved > 0 { text += Message("parts.shortage.reserved", ["reserved": .int(reserved)]).description }
         let open = try PartsTables.backOrders(context, part: part.number, openOnly: true)
         if !open.isEmpty {
-            let etas = open.map { "\($0.number) ETA \($0.eta)" }.joined(separator: ", ")
-            text += "; \(open.reduce(0) { $0 + $1.outstanding }) already on order (\(etas))"
+            let etas = open.map { MessageArgument.message(Message("parts.shortage.eta", ["number": .text($0.number), "eta": .date($0.eta)])) }
+            text += Message("parts.shortage.on_order", ["qty": .int(open.reduce(0) { $0 + $1.outstanding }), "etas": .list(etas)]).description
         }
         let missing = line.quantity - available
-        text += "; order it: `parts order \(part.number) \(missing) --eta DATE --ro \(order.number)` and tell the customer the arrival date (R3.7)"
+        text += Message("parts.shortage.order_it", ["part": .text(part.number), "missing": .int(missing), "ro": .text(order.number)]).description
         return [text]
     }
 
     /// The parts manager's day: back-orders that should be here, and shelves running low.
     public func today(_ context: any PluginContext) throws -> [PluginSection] {
         guard context.role == .partsManager else { return [] }
-        var due = SupplyCommands.backOrderTable(emptyText: "no back-order due today or overdue")
+        var due = SupplyCommands.backOrderTable(emptyText: Message("parts.today.none_due").description)
         for b in try PartsTables.backOrders(context, part: nil, openOnly: true) where b.eta <= context.today {
             due.rows.append(try SupplyCommands.row(b, context))
         }
-        var low = StockCommands.levelTable(emptyText: "nothing below its reorder point")
+        var low = StockCommands.levelTable(emptyText: Message("parts.none_low").description)
         for level in try StockLevels.all(context) where level.isLow { low.rows.append(StockCommands.row(level)) }
-        return [PluginSection(key: "parts_backorders_due", title: "back-orders due today or overdue (parts backorders)", table: due),
-                PluginSection(key: "parts_low", title: "below the reorder point (parts stock --low)", table: low)]
+        return [PluginSection(key: "parts_backorders_due", title: Message("parts.today.due").description, table: due),
+                PluginSection(key: "parts_low", title: Message("parts.today.low").description, table: low)]
     }
 
     /// R1.4: a back-order for a waiting vehicle has fully arrived: invite the
@@ -78,11 +81,12 @@ public struct PartsPlugin: LanePlugin {
             }
             guard !onRegister else { continue }
             let name = try context.part(number: b.partNumber)?.name ?? ""
-            let reason = "invite back: part \(b.partNumber) \(name) × \(b.quantity) has arrived (back-order \(b.number)"
-                + (b.roNumber.map { " for \($0)" } ?? "") + ")"
+            let reason = b.roNumber.map { Message("parts.invite_back_ro", ["part": .text(b.partNumber), "name": .text(name), "qty": .int(b.quantity),
+                                                                         "number": .text(b.number), "ro": .text($0)]) }
+                ?? Message("parts.invite_back", ["part": .text(b.partNumber), "name": .text(name), "qty": .int(b.quantity), "number": .text(b.number)])
             calls.append(PluginReminder(vehicleID: vehicleID,
                                         reminder: ServiceReminder(kind: .delayedDelivery, dueOn: arrivedOn, estimatedMileage: nil, dueMileage: nil,
-                                                                  reason: reason, rule: "R1.4"),
+                                                                  reason: reason.description, rule: "R1.4"),
                                         reference: b.number.uppercased()))
         }
         return calls

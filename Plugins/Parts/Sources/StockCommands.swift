@@ -9,7 +9,7 @@ enum StockCommands {
     static func part(_ text: String?, _ context: any PluginContext, field: String = "part", into problems: inout [Problem]) throws -> Part? {
         let number = (text ?? "").trimmingWhitespace().uppercased()
         if let p = try context.part(number: number) { return p }
-        problems.append(Problem(field, number.isEmpty ? "give a part number" : "there is no part \(number); `parts find` looks one up"))
+        problems.append(Problem(field, number.isEmpty ? Message("parts.give_part_number") : Message("parts.no_such_part", ["part": .text(number)])))
         return nil
     }
 
@@ -34,13 +34,13 @@ enum StockCommands {
     ) { args, context in
         let text = (args.positional("text") ?? "").trimmingWhitespace()
         guard !text.isEmpty else {
-            throw Refusal("cannot look up parts", problems: [Problem("text", "give a part number, part of a name or a group")])
+            throw Refusal(Message("parts.cannot_find"), problems: [Problem("text", Message("parts.give_search_text"))])
         }
         let upper = text.uppercased(), lower = text.lowercased()
         var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("group", "group"), Column("bin", "bin"),
                                 Column("on_hand", "on hand"), Column("reserved", "reserved"), Column("available", "available"),
                                 Column("on_order", "on order"), Column("next_eta", "next ETA"), Column("price_fen", "price")],
-                      emptyText: "no part matches '\(text)'")
+                      emptyText: Message("parts.no_match", ["text": .text(text)]).description)
         for l in try StockLevels.all(context)
         where l.part.number.contains(upper) || l.part.name.contains(text) || l.part.group.lowercased() == lower {
             t.rows.append([.text(l.part.number), .text(l.part.name), .text(l.part.group), .text(l.part.bin), .int(l.part.stock),
@@ -63,11 +63,11 @@ enum StockCommands {
             levels = levels.filter { $0.part.bin.uppercased().hasPrefix(bin) }
             if levels.isEmpty {
                 let shelves = Set(try context.parts().map { String($0.bin.prefix(1)) }).sorted().joined(separator: ", ")
-                throw Refusal("cannot show the stock", problems: [Problem("bin", "no bin starts with '\(bin)'; the bins start with \(shelves)")])
+                throw Refusal(Message("parts.cannot_show_stock"), problems: [Problem("bin", Message("parts.no_such_bin", ["bin": .text(bin), "shelves": .text(shelves)]))])
             }
         }
         if args.flag("low") { levels = levels.filter(\.isLow) }
-        var t = levelTable(emptyText: args.flag("low") ? "nothing below its reorder point" : "no parts")
+        var t = levelTable(emptyText: Message(args.flag("low") ? "parts.none_low" : "parts.no_parts").description)
         for l in levels.sorted(by: { ($0.part.bin, $0.part.number) < ($1.part.bin, $1.part.number) }) { t.rows.append(row(l)) }
         return .table(t)
     }
@@ -85,8 +85,8 @@ enum StockCommands {
         let found = try part(args.positional("part"), context, into: &problems)
         let text = args.option("point") ?? ""
         let point = Int(text)
-        if point == nil || !(0...99_999).contains(point ?? -1) { problems.append(Problem("point", "'\(text)' should be a whole number from 0 to 99999")) }
-        try Refusal.check("cannot set the reorder point", problems)
+        if point == nil || !(0...99_999).contains(point ?? -1) { problems.append(Problem("point", Message("parts.bad_point", ["given": .text(text)]))) }
+        try Refusal.check(Message("parts.cannot_set_point"), problems)
         guard let found, let point else { return .nothing }
         let before = try ReorderPolicy(context)
         let was = before.point(for: found).map { "\($0) (\(before.source(for: found)))" } ?? "none"
@@ -104,11 +104,11 @@ enum StockCommands {
         var problems: [Problem] = []
         var only: Part?
         if args.positional("part") != nil { only = try part(args.positional("part"), context, into: &problems) }
-        try Refusal.check("cannot list the reservations", problems)
+        try Refusal.check(Message("parts.cannot_list_reservations"), problems)
         let offset = context.settings.utcOffset
         var t = Table(columns: [Column("appointment", "appointment"), Column("day", "day"), Column("start", "start"), Column("customer", "customer"),
                                 Column("plate", "plate"), Column("part", "part"), Column("name", "name"), Column("qty", "qty"), Column("label", "label")],
-                      emptyText: only.map { "nothing reserved of \($0.number)" } ?? "no parts reserved")
+                      emptyText: (only.map { Message("parts.nothing_reserved_of", ["part": .text($0.number)]) } ?? Message("parts.nothing_reserved")).description)
         let list = try context.openReservations(partNumber: only?.number)
             .sorted { ($0.appointment.start, $0.appointment.number) < ($1.appointment.start, $1.appointment.number) }
         for r in list {
@@ -134,12 +134,12 @@ enum StockCommands {
     ) { args, context in
         var problems: [Problem] = []
         let found = try part(args.positional("part"), context, into: &problems)
-        try Refusal.check("cannot show the ledger", problems)
+        try Refusal.check(Message("parts.cannot_show_ledger"), problems)
         guard let found else { return .nothing }
         let movements = try context.stockMovements(partNumber: found.number)
         let opening = found.stock - movements.reduce(0) { $0 + $1.delta }
         var t = Table(columns: [Column("at", "time"), Column("reason", "movement"), Column("reference", "reference"), Column("by", "by"),
-                                Column("delta", "change"), Column("balance", "balance")], emptyText: "no movements")
+                                Column("delta", "change"), Column("balance", "balance")], emptyText: Message("parts.no_movements").description)
         var balance = opening
         if opening != 0 {
             // What the ledger does not explain: the stock the dealership was loaded with.

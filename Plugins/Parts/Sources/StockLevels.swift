@@ -48,13 +48,13 @@ struct ReorderPolicy {
         var problems: [Problem] = []
         for (key, text) in context.config.sorted(by: { $0.key < $1.key }) where key.hasPrefix("reorder_") {
             guard let n = Int(text), n >= 0 else {
-                problems.append(Problem("plugin.parts.\(key)", "'\(text)' should be a whole number of 0 or more (store.toml [plugin.parts])"))
+                problems.append(Problem("plugin.parts.\(key)", Message("parts.bad_setting", ["given": .text(text)])))
                 continue
             }
             let group = String(key.dropFirst("reorder_".count))
             if group == "default" { fallback = n } else { groups[group] = n }
         }
-        try Refusal.check("the parts settings cannot be read", problems)
+        try Refusal.check(Message("parts.settings_unusable"), problems)
     }
 
     func point(for part: Part) -> Int? { own[part.number] ?? groups[part.group] ?? fallback }

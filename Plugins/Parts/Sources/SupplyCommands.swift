@@ -7,7 +7,7 @@ enum SupplyCommands {
     static func quantity(_ text: String?, into problems: inout [Problem]) -> Int? {
         let text = text ?? ""
         guard let n = Int(text), (1...9_999).contains(n) else {
-            problems.append(Problem("qty", "'\(text)' should be a whole number from 1 to 9999"))
+            problems.append(Problem("qty", Message("parts.bad_quantity", ["given": .text(text)])))
             return nil
         }
         return n
@@ -27,23 +27,24 @@ enum SupplyCommands {
         let found = try StockCommands.part(args.positional("part"), context, into: &problems)
         let qty = quantity(args.positional("qty"), into: &problems)
         let supplier = (args.option("supplier") ?? "").trimmingWhitespace()
-        if supplier.isEmpty { problems.append(Problem("supplier", "say who delivered the parts")) }
-        try Refusal.check("cannot book the receipt", problems)
+        if supplier.isEmpty { problems.append(Problem("supplier", Message("parts.supplier_needed"))) }
+        try Refusal.check(Message("parts.cannot_receive"), problems)
         guard let found, let qty else { return .nothing }
         let number = try PartsTables.nextNumber(context, prefix: "GR", table: "plg_parts_receipt")
         try context.moveStock(partNumber: found.number, delta: qty, reason: "receipt", reference: number)
         let id = try PartsTables.insertReceipt(context, Receipt(
             id: 0, number: number, partNumber: found.number, quantity: qty, supplier: supplier,
             deliveryNote: (args.option("note") ?? "").trimmingWhitespace(), receivedAt: context.now, receivedBy: context.user))
-        var text = "\(number): received \(qty) × \(found.number) \(found.name) from \(supplier); stock \(found.stock) → \(found.stock + qty)"
+        var text = Message("parts.received", ["number": .text(number), "qty": .int(qty), "part": .text(found.number), "name": .text(found.name),
+                                              "supplier": .text(supplier), "before": .int(found.stock), "after": .int(found.stock + qty)]).description
         for (b, took) in try PartsTables.fill(context, part: found.number, quantity: qty, receiptID: id) {
             let plate = try b.vehicleID.flatMap { try context.vehicle(id: $0)?.plate.value }
-            text += "\n\(b.number): \(took) put towards it, \(b.filled)/\(b.quantity) arrived"
+            text += "\n" + Message("parts.filled", ["number": .text(b.number), "took": .int(took), "filled": .int(b.filled), "qty": .int(b.quantity)]).description
             guard !b.isOpen, let plate else { continue }
             if let number = b.roNumber, let order = try context.repairOrder(number: number), !PartsPlugin.hasLeft(order) {
-                text += "; \(number) (\(plate)) is in the workshop: issue it to the job (ro issue, R4.3)"
+                text += Message("parts.filled.in_workshop", ["ro": .text(number), "plate": .text(plate)]).description
             } else {
-                text += "; \(plate) is waiting for it: invite the customer back (remind due, R1.4)"
+                text += Message("parts.filled.waiting", ["plate": .text(plate)]).description
             }
         }
         return .message(text, nil)
@@ -58,10 +59,10 @@ enum SupplyCommands {
         var problems: [Problem] = []
         var only: Part?
         if args.option("part") != nil { only = try StockCommands.part(args.option("part"), context, into: &problems) }
-        try Refusal.check("cannot list the receipts", problems)
+        try Refusal.check(Message("parts.cannot_list_receipts"), problems)
         var t = Table(columns: [Column("number", "receipt"), Column("at", "received"), Column("part", "part"), Column("name", "name"),
                                 Column("qty", "qty"), Column("supplier", "supplier"), Column("delivery_note", "delivery note"),
-                                Column("by", "by"), Column("filled", "back-orders filled")], emptyText: "no receipts")
+                                Column("by", "by"), Column("filled", "back-orders filled")], emptyText: Message("parts.no_receipts").description)
         let fills = try PartsTables.fillsByReceipt(context)
         for r in try PartsTables.receipts(context, part: only?.number) {
             t.rows.append([.text(r.number), .time(r.receivedAt), .text(r.partNumber), .text(try context.part(number: r.partNumber)?.name ?? ""),
@@ -89,39 +90,40 @@ enum SupplyCommands {
         let qty = quantity(args.positional("qty"), into: &problems)
         let eta = args.date("eta", into: &problems)
         if let eta, eta < context.today {
-            problems.append(Problem("eta", "\(eta) is in the past; the expected arrival is today (\(context.today)) or later"))
+            problems.append(Problem("eta", Message("parts.eta_past", ["eta": .date(eta), "today": .date(context.today)])))
         }
         var vehicle: Vehicle?
         var roNumber: String?
         if args.option("ro") != nil && args.option("vehicle") != nil {
-            problems.append(Problem("ro", "give --ro or --vehicle, not both (the repair order names its vehicle)"))
+            problems.append(Problem("ro", Message("parts.ro_or_vehicle")))
         } else if let text = args.option("ro") {
             if let o = try context.repairOrder(number: text.trimmingWhitespace()) {
                 roNumber = o.number
                 vehicle = try context.vehicle(id: o.vehicleID)
-                if o.status == .cancelled { problems.append(Problem("ro", "\(o.number) is cancelled")) }
+                if o.status == .cancelled { problems.append(Problem("ro", Message("parts.ro_cancelled", ["ro": .text(o.number)]))) }
             } else {
-                problems.append(Problem("ro", "there is no repair order \(text)"))
+                problems.append(Problem("ro", Message("parts.no_such_ro", ["ro": .text(text)])))
             }
         } else if let text = args.option("vehicle") {
             vehicle = try context.vehicle(text)
-            if vehicle == nil { problems.append(Problem("vehicle", "there is no vehicle \(text)")) }
+            if vehicle == nil { problems.append(Problem("vehicle", Message("parts.no_such_vehicle", ["vehicle": .text(text)]))) }
         }
-        try Refusal.check("cannot place the order", problems)
+        try Refusal.check(Message("parts.cannot_order"), problems)
         guard let found, let qty, let eta else { return .nothing }
         let number = try PartsTables.nextNumber(context, prefix: "BO", table: "plg_parts_backorder")
         try PartsTables.insertBackOrder(context, BackOrder(
             id: 0, number: number, partNumber: found.number, quantity: qty, filled: 0, eta: eta, vehicleID: vehicle?.id, roNumber: roNumber,
             supplier: (args.option("supplier") ?? "").trimmingWhitespace(), orderedAt: context.now, orderedBy: context.user, arrivedAt: nil))
-        var text = "\(number): ordered \(qty) × \(found.number) \(found.name), expected \(eta)"
+        var text = Message("parts.ordered", ["number": .text(number), "qty": .int(qty), "part": .text(found.number), "name": .text(found.name),
+                                             "eta": .date(eta)]).description
         if let vehicle {
-            text += " for \(vehicle.plate.value)" + (roNumber.map { " (\($0))" } ?? "") + "; tell the customer the expected arrival (R2.5)"
+            text += (roNumber.map { Message("parts.ordered.for_ro", ["plate": .text(vehicle.plate.value), "ro": .text($0)]) }
+                     ?? Message("parts.ordered.for", ["plate": .text(vehicle.plate.value)])).description
             let registered = try context.delayedDeliveries(openOnly: true).first {
                 $0.vehicleID == vehicle.id && $0.cause == .partOnBackOrder && $0.partNumber == found.number
             }
             if let registered {
-                text += "\nnote: \(vehicle.plate.value) is already on the delayed-delivery register for this part (delay \(registered.id)); "
-                    + "the invitation back comes from there, not from this order"
+                text += "\n" + Message("parts.ordered.on_register", ["plate": .text(vehicle.plate.value), "delay": .text(String(registered.id))]).description
             }
         }
         return .message(text, nil)
@@ -147,7 +149,7 @@ enum SupplyCommands {
         examples: ["parts backorders", "parts backorders --open"],
         access: .lookup
     ) { args, context in
-        var t = backOrderTable(emptyText: args.flag("open") ? "nothing on order" : "no back-orders")
+        var t = backOrderTable(emptyText: Message(args.flag("open") ? "parts.nothing_on_order" : "parts.no_back_orders").description)
         for b in try PartsTables.backOrders(context, part: nil, openOnly: args.flag("open")) { t.rows.append(try row(b, context)) }
         return .table(t)
     }

@@ -51,7 +51,7 @@ enum SurveyCommands {
             var p: [Problem] = []
             let ref = args.positional("ro") ?? ""
             let order = try context.repairOrder(number: ref)
-            if order == nil { p.append(Problem("ro", "there is no repair order \(ref)")) }
+            if order == nil { p.append(Problem("ro", Message("survey.no_such_ro", ["ro": .text(ref)]))) }
             let template = settings.template(args.option("template"), into: &p)
             var deliveredOn: CalendarDate?
             if let order {
@@ -61,28 +61,28 @@ enum SurveyCommands {
                     let age = day.days(until: context.today)
                     if age < 1 {
                         // Asked at the counter the customer has not yet driven the car: the call comes the day after.
-                        p.append(Problem("ro", "\(order.number) was delivered today; the survey is taken in the quality call from \(day.adding(days: 1)) (R6.1)"))
+                        p.append(Problem("ro", Message("survey.delivered_today", ["ro": .text(order.number), "from": .date(day.adding(days: 1))])))
                     } else if age > settings.maxDays {
-                        p.append(Problem("ro", "\(order.number) was delivered on \(day), \(age) days ago; surveys are taken up to \(settings.maxDays) days "
-                                             + "after delivery (max_days): record what the customer says with `followup record` or `complaint open`"))
+                        p.append(Problem("ro", Message("survey.too_late", ["ro": .text(order.number), "delivered": .date(day), "age": .int(age),
+                                                                           "max": .int(settings.maxDays)])))
                     }
                 } else {
-                    p.append(Problem("ro", "\(order.number) has not been delivered yet (\(order.status.title)); the survey follows delivery (R6.1)"))
+                    p.append(Problem("ro", Message("survey.not_delivered", ["ro": .text(order.number), "status": .text(order.status.title)])))
                 }
                 if let done = try context.rows("SELECT surveyed_on, surveyed_by FROM plg_survey_response WHERE ro_id = ?", [.integer(order.id)]).first {
-                    p.append(Problem("ro", "\(order.number) was already surveyed on \(done.text("surveyed_on") ?? "?") by \(done.text("surveyed_by") ?? "?"); "
-                                         + "`survey show \(order.number)` shows it"))
+                    p.append(Problem("ro", Message("survey.already_taken", ["ro": .text(order.number), "on": .text(done.text("surveyed_on") ?? "?"),
+                                                                        "by": .text(done.text("surveyed_by") ?? "?")])))
                 }
             }
             let customer = try order.flatMap { try context.customer(id: $0.customerID) }
-            if order != nil && customer == nil { p.append(Problem("ro", "the customer of \(ref) is not on file")) }
+            if order != nil && customer == nil { p.append(Problem("ro", Message("survey.no_customer", ["ro": .text(ref)]))) }
             var scores: [Int] = []
             if needAnswers, let template {
                 scores = Self.answers(args.option("answers"), template, into: &p)
             }
-            try Refusal.check("cannot record the survey of \(order?.number ?? ref)", p)
+            try Refusal.check(Message("survey.cannot_record", ["ro": .text(order?.number ?? ref)]), p)
             guard let order, let customer, let template, let deliveredOn else {
-                throw Refusal("cannot record the survey of \(ref)")
+                throw Refusal(Message("survey.cannot_record", ["ro": .text(ref)]))
             }
             self.settings = settings
             self.template = template
@@ -98,9 +98,8 @@ enum SurveyCommands {
             let questions = template.scored
             func label(_ i: Int) -> String { "q\(i + 1) \(questions[i].text) (\(questions[i].scale))" }
             guard let text, !text.trimmingWhitespace().isEmpty else {
-                p.append(Problem("answers", "give the \(questions.count) answers of the \(template.name) survey in order, "
-                                          + "--answers 'q1,q2,…': \(questions.indices.map(label).joined(separator: ", ")); "
-                                          + "at the prompt, leave --answers out to be asked one by one"))
+                p.append(Problem("answers", Message("survey.answers_needed", ["count": .int(questions.count), "template": .text(template.name),
+                                                                              "questions": .list(questions.indices.map { .text(label($0)) })])))
                 return []
             }
             let items = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" }).map { String($0).trimmingWhitespace() }
@@ -110,15 +109,17 @@ enum SurveyCommands {
                 if let n = Int(item), (q.low...q.high).contains(n) {
                     scores.append(n)
                 } else {
-                    p.append(Problem("q\(i + 1)", "'\(item)' is not an answer to \(q.text): a whole number from \(q.low) to \(q.high)"))
+                    p.append(Problem("q\(i + 1)", Message("survey.bad_answer", ["given": .text(item), "question": .text(q.text),
+                                                                               "low": .int(q.low), "high": .int(q.high)])))
                 }
             }
             if items.count < questions.count {
-                p.append(Problem("answers", "\(items.count) answers for \(questions.count) questions; missing "
-                                          + (items.count..<questions.count).map(label).joined(separator: ", ")))
+                p.append(Problem("answers", Message("survey.answers_missing", ["given": .int(items.count), "count": .int(questions.count),
+                                                                               "missing": .list((items.count..<questions.count).map { .text(label($0)) })])))
             } else if items.count > questions.count {
-                p.append(Problem("answers", "\(items.count) answers for \(questions.count) questions: the \(template.name) survey asks "
-                                          + questions.indices.map(label).joined(separator: ", ")))
+                p.append(Problem("answers", Message("survey.answers_extra", ["given": .int(items.count), "count": .int(questions.count),
+                                                                             "template": .text(template.name),
+                                                                             "questions": .list(questions.indices.map { .text(label($0)) })])))
             }
             return scores
         }
@@ -176,10 +177,10 @@ enum SurveyCommands {
         run: { args, context in
             let ref = args.positional("ro") ?? ""
             guard let o = try context.repairOrder(number: ref) else {
-                throw Refusal("no such repair order", problems: [Problem("ro", "there is no repair order \(ref)")])
+                throw Refusal(Message("survey.ro_not_found"), problems: [Problem("ro", Message("survey.no_such_ro", ["ro": .text(ref)]))])
             }
             guard let s = try context.rows("SELECT * FROM plg_survey_response WHERE ro_id = ?", [.integer(o.id)]).first, let id = s.int("id") else {
-                throw Refusal("\(o.number) has no survey", problems: [Problem("ro", "no survey was taken for \(o.number); `survey start \(o.number)` takes it")])
+                throw Refusal(Message("survey.none_for", ["ro": .text(o.number)]), problems: [Problem("ro", Message("survey.none_taken", ["ro": .text(o.number)]))])
             }
             let customer = try context.customer(id: o.customerID)
             var r = Record()
@@ -229,11 +230,11 @@ enum SurveyCommands {
             var p: [Problem] = []
             let byText = args.option("by") ?? Grouping.advisor.rawValue
             let by = Grouping(rawValue: byText)
-            if by == nil { p.append(Problem("by", "'\(byText)' is advisor, team or month")) }
+            if by == nil { p.append(Problem("by", Message("survey.bad_grouping", ["given": .text(byText)]))) }
             let last = args.date("to", into: &p) ?? context.today
             let first = args.date("from", into: &p) ?? last.adding(days: -89)
-            if first > last { p.append(Problem("from", "\(first) is after \(last)")) }
-            try Refusal.check("cannot make the survey report", p)
+            if first > last { p.append(Problem("from", Message("survey.from_after_to", ["from": .date(first), "to": .date(last)]))) }
+            try Refusal.check(Message("survey.cannot_report"), p)
             let period: [SQLValue] = [.text(first.description), .text(last.description)]
             let surveys = try context.rows("""
                 SELECT advisor, team, surveyed_on, csi_tenths, nps_answer, late_days, complaint FROM plg_survey_response
@@ -321,7 +322,7 @@ enum SurveyCommands {
             var p: [Problem] = []
             var shown = settings.templates.keys.sorted().compactMap { settings.templates[$0] }
             if let name = args.option("template") { shown = settings.template(name, into: &p).map { [$0] } ?? [] }
-            try Refusal.check("cannot show the survey questions", p)
+            try Refusal.check(Message("survey.cannot_show_questions"), p)
             var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type"),
                                     Column("scale", "scale")])
             for template in shown {

@@ -54,7 +54,7 @@ public enum SurveyInterview {
             guard let answer = try line(prompt)?.trimmingWhitespace().lowercased() else { return nil }
             if ["", "y", "yes", "是", "好"].contains(answer) { break }
             if ["n", "no", "否", "不"].contains(answer) {
-                throw Refusal("the survey of \(ro) was not recorded", problems: [Problem("answers", "you chose not to record the answers; nothing was stored")])
+                throw Refusal(Message("survey.not_recorded", ["ro": .text(ro)]), problems: [Problem("answers", Message("survey.declined"))])
             }
             prompt = "y or n: " + summary
         }
@@ -62,6 +62,6 @@ public enum SurveyInterview {
     }
 
     static func left(_ ro: String) -> Refusal {
-        Refusal("the survey of \(ro) was not recorded", problems: [Problem("answers", "the questions were left before the end; nothing was stored")])
+        Refusal(Message("survey.not_recorded", ["ro": .text(ro)]), problems: [Problem("answers", Message("survey.left_early"))])
     }
 }

@@ -13,6 +13,8 @@ public struct SurveyPlugin: LanePlugin {
                        nouns: ["survey": "satisfaction surveys after delivery: ask, show, report (R6.1, R6.5)"])
     }
 
+    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: SurveyWords.english, .chinese: SurveyWords.chinese] }
+
     public var migrations: [PluginMigration] {
         [PluginMigration("1-responses", sql: """
             CREATE TABLE plg_survey_response (
@@ -60,7 +62,7 @@ public struct SurveyPlugin: LanePlugin {
         var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"), Column("phone", "phone"),
                                 Column("advisor", "advisor"), Column("delivered_on", "delivered"), Column("call_time", "preferred time"),
                                 Column("due_by", "survey by")],
-                      emptyText: "no surveys due")
+                      emptyText: Message("survey.today.none_due").description)
         let from = Timestamp(date: context.today.adding(days: -SurveySettings.onTimeDays), offset: offset)
         let to = Timestamp(date: context.today, offset: offset)
         let done = Set(try context.rows("SELECT ro_id FROM plg_survey_response WHERE delivered_on >= ?",
@@ -74,7 +76,7 @@ public struct SurveyPlugin: LanePlugin {
                            .text(o.advisor), .date(day), .text(delivery.followUpPreference),
                            .date(day.adding(days: SurveySettings.onTimeDays))])
         }
-        return [PluginSection(key: "surveys_due", title: "satisfaction surveys to take (R6.1: survey start)", table: t)]
+        return [PluginSection(key: "surveys_due", title: Message("survey.today.due").description, table: t)]
     }
 
     /// X4: the customer's surveys and every answer, for `customer export`.

@@ -158,7 +158,8 @@ public struct SurveySettings: Sendable, Equatable {
     public func template(_ name: String?, into p: inout [Problem]) -> SurveyTemplate? {
         let wanted = name?.trimmingWhitespace() ?? defaultTemplate
         guard let t = templates[wanted] else {
-            p.append(Problem("template", "there is no template '\(wanted)'; the templates are \(templates.keys.sorted().joined(separator: ", "))"))
+            p.append(Problem("template", Message("survey.no_such_template", ["given": .text(wanted),
+                                                                              "templates": .text(templates.keys.sorted().joined(separator: ", "))])))
             return nil
         }
         return t

@@ -4,6 +4,9 @@ import Testing
 
 /// The questionnaire in the store settings, and the CSI and NPS formulas.
 @Suite struct SurveyTemplateTests {
+    /// Without a shell nobody installs the plugin: its words are added as the host adds them.
+    init() { PluginMessages.install(SurveyPlugin().messages, plugin: "survey") }
+
     /// The `[plugin.survey]` section of seeds/store.toml, as the plugin receives it (arrays as a SettingList).
     static let seeds: [String: String] = [
         "template": "standard", "complaint_below": "60", "max_days": "14",

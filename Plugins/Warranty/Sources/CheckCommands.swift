@@ -24,15 +24,15 @@ enum CheckCommands {
         var part: Part?
         if let number = args.option("part") {
             part = try c.part(number: number)
-            if part == nil { p.append(Problem("part", "there is no part \(number); `catalog parts` lists them")) }
+            if part == nil { p.append(Problem("part", Message("warranty.no_such_part", ["part": .text(number)]))) }
         }
         var operation: LaborOperation?
         if let code = args.option("operation") {
             operation = try c.laborOperation(code: code)
-            if operation == nil { p.append(Problem("operation", "there is no labour operation \(code); `catalog labor` lists them")) }
+            if operation == nil { p.append(Problem("operation", Message("warranty.no_such_operation", ["operation": .text(code)]))) }
         }
         let policy = try Lookup.policy(c, into: &p)
-        try Refusal.check("cannot check the warranty", p)
+        try Refusal.check(Message("warranty.cannot_check"), p)
         guard let vehicle, let policy else { return .nothing }
 
         let day = c.today
@@ -78,7 +78,7 @@ enum CheckCommands {
     ) { _, c in
         var p: [Problem] = []
         let policy = try Lookup.policy(c, into: &p)
-        try Refusal.check("cannot show the warranty policy", p)
+        try Refusal.check(Message("warranty.cannot_show_policy"), p)
         guard let policy else { return .nothing }
         var r = Record()
         r.add("basic", "basic cover 整车质保", .text(policy.basic.limits + ": every part and repair not excluded"))
@@ -102,14 +102,14 @@ enum Lookup {
     static func vehicle(_ ref: String?, _ c: any PluginContext, into p: inout [Problem]) throws -> Vehicle? {
         let text = (ref ?? "").trimmingWhitespace()
         if let v = try c.vehicle(text) { return v }
-        p.append(Problem("vehicle", text.isEmpty ? "give a plate or VIN" : "there is no vehicle \(text); `customer find` finds plates"))
+        p.append(Problem("vehicle", text.isEmpty ? Message("warranty.give_vehicle") : Message("warranty.no_such_vehicle", ["vehicle": .text(text)])))
         return nil
     }
 
     static func order(_ ref: String?, _ c: any PluginContext, into p: inout [Problem]) throws -> RepairOrder? {
         let text = (ref ?? "").trimmingWhitespace()
         if let o = try c.repairOrder(number: text) { return o }
-        p.append(Problem("ro", "there is no repair order \(text); `ro list` shows the open ones"))
+        p.append(Problem("ro", Message("warranty.no_such_ro", ["ro": .text(text)])))
         return nil
     }
 
@@ -118,7 +118,7 @@ enum Lookup {
             return try WarrantyPolicy.load(c)
         } catch let refusal as Refusal {
             // Said as settings, so the one who fixes store.toml knows where to look.
-            p += refusal.problems.map { Problem("[plugin.warranty] \($0.field)", $0.message) }
+            p += refusal.problems.map { Problem("[plugin.warranty] \($0.field)", $0.said) }
             return nil
         }
     }

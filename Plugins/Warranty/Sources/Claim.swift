@@ -45,17 +45,18 @@ enum ClaimStatus: String, CaseIterable, Sendable {
     func problems(to: ClaimStatus, note: String?, makerRef: String?, number: String) -> [Problem] {
         var p: [Problem] = []
         if to == self {
-            p.append(Problem("status", "\(number) is already \(rawValue)"))
+            p.append(Problem("status", Message("warranty.claim_already", ["claim": .text(number), "status": .text(rawValue)])))
         } else if !next.contains(to) {
             p.append(Problem("status", isClosed
-                ? "\(number) is closed (\(rawValue)): the maker's answer is final; open a new claim with new evidence"
-                : "\(number) is \(rawValue); from there it can only become \(next.map(\.rawValue).joined(separator: " or "))"))
+                ? Message("warranty.claim_closed", ["claim": .text(number), "status": .text(rawValue)])
+                : Message("warranty.claim_can_become", ["claim": .text(number), "status": .text(rawValue),
+                                                       "next": .text(next.map(\.rawValue).joined(separator: " or "))])))
         }
         if to == .approved && (makerRef ?? "").isEmpty {
-            p.append(Problem("maker-ref", "an approval needs the maker's reference (--maker-ref)"))
+            p.append(Problem("maker-ref", Message("warranty.approval_needs_ref")))
         }
         if to == .rejected && (note ?? "").isEmpty {
-            p.append(Problem("note", "say why the maker rejected it (--note), in the maker's words"))
+            p.append(Problem("note", Message("warranty.rejection_needs_note")))
         }
         return p
     }

@@ -30,20 +30,21 @@ enum ClaimCommands {
         let code = (args.option("operation") ?? "").trimmingWhitespace().uppercased()
         let symptom = (args.option("symptom") ?? "").trimmingWhitespace()
         let diagnosis = (args.option("diagnosis") ?? "").trimmingWhitespace()
-        if symptom.isEmpty { p.append(Problem("symptom", "describe the fault as the customer reported it")) }
-        if diagnosis.isEmpty { p.append(Problem("diagnosis", "say what the diagnosis found (R3.5: escalate after the diagnosis)")) }
+        if symptom.isEmpty { p.append(Problem("symptom", Message("warranty.symptom_needed"))) }
+        if diagnosis.isEmpty { p.append(Problem("diagnosis", Message("warranty.diagnosis_needed"))) }
         let policy = try Lookup.policy(c, into: &p)
         if let order {
-            if order.status == .cancelled { p.append(Problem("ro", "\(order.number) is cancelled")) }
+            if order.status == .cancelled { p.append(Problem("ro", Message("warranty.ro_cancelled", ["ro": .text(order.number)]))) }
             if !order.lines.contains(where: { $0.kind == .labor && $0.code == code && $0.approval != .refused }) {
-                p.append(Problem("operation", "\(order.number) has no labour line \(code); add it first (`ro labor \(order.number) \(code)`)"))
+                p.append(Problem("operation", Message("warranty.no_labour_line", ["ro": .text(order.number), "operation": .text(code)])))
             }
             if let same = try WarrantyStore.claims(order: order.number, c).first(where: { $0.operation == code && $0.status != .rejected }) {
-                p.append(Problem("operation", "\(same.number) (\(same.status.rawValue)) is already the claim for \(code) on \(order.number)"))
+                p.append(Problem("operation", Message("warranty.claim_exists", ["claim": .text(same.number), "status": .text(same.status.rawValue),
+                                                                             "operation": .text(code), "ro": .text(order.number)])))
             }
             if let why = escalationProblem(order) { p.append(why) }
         }
-        try Refusal.check("cannot open the claim", p)
+        try Refusal.check(Message("warranty.cannot_open_claim"), p)
         guard let order, let policy, let vehicle = try c.vehicle(id: order.vehicleID) else { return .nothing }
 
         let (mileage, day) = Lookup.mileage(order, vehicle, c)
@@ -51,13 +52,15 @@ enum ClaimCommands {
         let number = try WarrantyStore.nextClaimNumber(on: c.today, c)
         try WarrantyStore.insert(WarrantyStore.NewClaim(number: number, order: order, operation: code, symptom: symptom,
                                                         diagnosis: diagnosis, cover: verdict.text), c)
-        var lines = ["claim \(number) opened for \(order.number) \(vehicle.plate) \(code)"]
+        var lines = [Message("warranty.claim_opened", ["claim": .text(number), "ro": .text(order.number), "plate": .text("\(vehicle.plate)"),
+                                                        "operation": .text(code)]).description]
         if order.warranty != .escalated {
             try c.decideWarranty(orderNumber: order.number, .escalated)
-            lines.append("\(order.number) warranty: escalated to the maker (R3.5)")
+            lines.append(Message("warranty.escalated", ["ro": .text(order.number)]).description)
         }
-        lines.append("the store's rules said: \(verdict.text)")
-        lines.append("next: send it to the maker, then `warranty claim-update \(number) --status submitted --maker-ref …`")
+        // The verdict stays in the words it is stored in (the claim keeps it).
+        lines.append(Message("warranty.rules_said", ["verdict": .text(verdict.text)]).description)
+        lines.append(Message("warranty.claim_next", ["claim": .text(number)]).description)
         return .message(lines.joined(separator: "\n"), nil)
     }
 
@@ -72,11 +75,10 @@ enum ClaimCommands {
             return nil
         } catch {
             if let decided = order.warranty, decided == .covered || decided == .notCovered {
-                return Problem("ro", "\(order.number) was decided \(decided.rawValue) at reception (now: \(order.status.title)): "
-                                   + "a decided case is no longer escalated (R3.5)")
+                return Problem("ro", Message("warranty.decided_at_reception", ["ro": .text(order.number), "decided": .text(decided.rawValue),
+                                                                                "status": .text(order.status.title)]))
             }
-            return Problem("ro", "\(order.number) is past the team-leader check (now: \(order.status.title)): too late to escalate "
-                               + "its warranty decision (R3.5)")
+            return Problem("ro", Message("warranty.too_late_to_escalate", ["ro": .text(order.number), "status": .text(order.status.title)]))
         }
     }
 
@@ -100,21 +102,22 @@ enum ClaimCommands {
         var p: [Problem] = []
         let number = (args.positional("claim") ?? "").trimmingWhitespace().uppercased()
         let claim = try WarrantyStore.claim(number: number, c)
-        if claim == nil { p.append(Problem("claim", "there is no claim \(number); `warranty claim-list --all` lists them")) }
+        if claim == nil { p.append(Problem("claim", Message("warranty.no_such_claim", ["claim": .text(number)]))) }
         let statusText = args.option("status") ?? ""
         let status = ClaimStatus(rawValue: statusText)
-        if status == nil { p.append(Problem("status", "'\(statusText)' is submitted, approved or rejected")) }
+        if status == nil { p.append(Problem("status", Message("warranty.bad_claim_status", ["given": .text(statusText)]))) }
         let note = args.option("note")?.trimmingWhitespace()
         let given = args.option("maker-ref")?.trimmingWhitespace()
-        if given?.isEmpty == true { p.append(Problem("maker-ref", "the maker's reference is empty")) }
+        if given?.isEmpty == true { p.append(Problem("maker-ref", Message("warranty.maker_ref_empty"))) }
         if let claim, let status {
             p += claim.status.problems(to: status, note: note, makerRef: given ?? claim.makerRef, number: claim.number)
         }
-        try Refusal.check("cannot update the claim", p)
+        try Refusal.check(Message("warranty.cannot_update_claim"), p)
         guard let claim, let status else { return .nothing }
 
         try WarrantyStore.move(claim, to: status, note: note ?? "", makerRef: given ?? claim.makerRef, c)
-        var lines = ["\(claim.number): \(claim.status.rawValue) → \(status.rawValue)" + ((given ?? claim.makerRef).map { " (maker ref \($0))" } ?? "")]
+        var lines = [Message("warranty.claim_moved", ["claim": .text(claim.number), "from": .text(claim.status.rawValue), "to": .text(status.rawValue)]).description
+                     + ((given ?? claim.makerRef).map { Message("warranty.claim_maker_ref", ["ref": .text($0)]).description } ?? "")]
         if status.isClosed { lines += try settle(claim.order, c) }
         return .message(lines.joined(separator: "\n"), nil)
     }
@@ -148,12 +151,13 @@ enum ClaimCommands {
         var statuses = ClaimStatus.allCases.filter { args.flag("all") || !$0.isClosed }
         if let text = args.option("status") {
             guard let s = ClaimStatus(rawValue: text) else {
-                throw Refusal("cannot list the claims", problems: [
-                    Problem("status", "'\(text)' is one of \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))")])
+                throw Refusal(Message("warranty.cannot_list_claims"), problems: [
+                    Problem("status", Message("warranty.not_a_status", ["given": .text(text),
+                                                                        "choices": .text(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))]))])
             }
             statuses = [s]
         }
-        return .table(try table(try WarrantyStore.claims(statuses: statuses, c), c, emptyText: "no claims"))
+        return .table(try table(try WarrantyStore.claims(statuses: statuses, c), c, emptyText: Message("warranty.no_claims").description))
     }
 
     /// Claims, one row each, with what each waits for.
@@ -179,7 +183,7 @@ enum ClaimCommands {
     ) { args, c in
         let number = (args.positional("claim") ?? "").trimmingWhitespace().uppercased()
         guard let claim = try WarrantyStore.claim(number: number, c) else {
-            throw Refusal("no such claim", problems: [Problem("claim", "there is no claim \(number); `warranty claim-list --all` lists them")])
+            throw Refusal(Message("warranty.claim_not_found"), problems: [Problem("claim", Message("warranty.no_such_claim", ["claim": .text(number)]))])
         }
         let vehicle = try c.vehicle(id: claim.vehicleID)
         var r = Record()

@@ -90,21 +90,23 @@ struct VINRange: Sendable, Equatable {
     static func parse(from: String?, to: String?) -> (range: VINRange?, problems: [Problem]) {
         guard from != nil || to != nil else { return (nil, []) }
         guard let from = from?.uppercased().trimmingWhitespace(), let to = to?.uppercased().trimmingWhitespace() else {
-            return (nil, [Problem(from == nil ? "vin-from" : "vin-to", "a VIN range needs both ends: --vin-from and --vin-to")])
+            return (nil, [Problem(from == nil ? "vin-from" : "vin-to", Message("warranty.vin_range_ends"))])
         }
         var p: [Problem] = []
         for (field, end) in [("vin-from", from), ("vin-to", to)] {
             let bad = end.filter { !($0.isASCII && ($0.isNumber || $0.isUppercase)) || "IOQ".contains($0) }
-            if end.isEmpty || end.count > 17 { p.append(Problem(field, "'\(end)' is not a VIN or the start of one (1 to 17 characters)")) }
-            else if !bad.isEmpty { p.append(Problem(field, "a VIN uses digits and capital letters except I, O and Q; '\(end)' has \(bad.map { "'\($0)'" }.joined(separator: ", "))")) }
+            if end.isEmpty || end.count > 17 { p.append(Problem(field, Message("warranty.not_a_vin_start", ["given": .text(end)]))) }
+            else if !bad.isEmpty {
+                p.append(Problem(field, Message("warranty.vin_characters", ["given": .text(end), "bad": .text(bad.map { "'\($0)'" }.joined(separator: ", "))])))
+            }
         }
         guard p.isEmpty else { return (nil, p) }
         if from.count != to.count {
-            p.append(Problem("vin-to", "both ends have the same length: \(from) has \(from.count) characters, \(to) has \(to.count)"))
+            p.append(Problem("vin-to", Message("warranty.vin_lengths", ["from": .text(from), "from_count": .int(from.count), "to": .text(to), "to_count": .int(to.count)])))
         } else if from.prefix(3) != to.prefix(3) {
-            p.append(Problem("vin-to", "both ends are of one maker (the same first three characters): \(from.prefix(3)) and \(to.prefix(3))"))
+            p.append(Problem("vin-to", Message("warranty.vin_makers", ["from": .text(String(from.prefix(3))), "to": .text(String(to.prefix(3)))])))
         } else if comparable(to).lexicographicallyPrecedes(comparable(from)) {
-            p.append(Problem("vin-to", "\(to) comes before \(from); give the lower end first"))
+            p.append(Problem("vin-to", Message("warranty.vin_backwards", ["from": .text(from), "to": .text(to)])))
         }
         return p.isEmpty ? (VINRange(from: from, to: to), []) : (nil, p)
     }

@@ -32,36 +32,37 @@ enum RecallCommands {
         var p: [Problem] = []
         let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
         if let bad = CatalogCode.problem(code, field: "code") { p.append(bad) }
-        else if try WarrantyStore.recall(code: code, c) != nil { p.append(Problem("code", "\(code) is already registered")) }
+        else if try WarrantyStore.recall(code: code, c) != nil { p.append(Problem("code", Message("warranty.recall_exists", ["code": .text(code)]))) }
         else if try builtInCampaignCodes(c).contains(code) {
             // `remind log … --campaign CODE` must tell the two apart.
-            p.append(Problem("code", "\(code) is already a service campaign (`campaign list`); give the recall its own code"))
+            p.append(Problem("code", Message("warranty.code_is_campaign", ["code": .text(code)])))
         }
         let kindText = args.option("kind") ?? ""
         let kind = Recall.Kind(rawValue: kindText)
-        if kind == nil { p.append(Problem("kind", "'\(kindText)' is recall or upgrade")) }
+        if kind == nil { p.append(Problem("kind", Message("warranty.bad_kind", ["given": .text(kindText)]))) }
         let title = (args.option("title") ?? "").trimmingWhitespace()
-        if title.isEmpty { p.append(Problem("title", "say what is done to the car")) }
+        if title.isEmpty { p.append(Problem("title", Message("warranty.title_needed"))) }
         let models = (args.option("models") ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        for model in models { if let bad = VehicleModel.problem(model) { p.append(Problem("models", bad.message)) } }
+        for model in models { if let bad = VehicleModel.problem(model) { p.append(Problem("models", bad.said)) } }
         let (vins, vinProblems) = VINRange.parse(from: args.option("vin-from"), to: args.option("vin-to"))
         p += vinProblems
         if models.isEmpty && args.option("vin-from") == nil && args.option("vin-to") == nil {
-            p.append(Problem("models", "say which vehicles: --models, a VIN range (--vin-from, --vin-to), or both"))
+            p.append(Problem("models", Message("warranty.scope_needed")))
         }
         let startsOn = args.date("from", into: &p)
         let endsOn = args.date("until", into: &p)
-        if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", "\(endsOn) is before the first day \(startsOn)")) }
-        try Refusal.check("cannot register the recall", p)
+        if let startsOn, let endsOn, endsOn < startsOn { p.append(Problem("until", Message("warranty.ends_before_start", ["until": .date(endsOn), "from": .date(startsOn)]))) }
+        try Refusal.check(Message("warranty.cannot_register_recall"), p)
         guard let kind, let startsOn else { return .nothing }
 
         let recall = Recall(code: code, kind: kind, title: title, models: models, vins: vins, startsOn: startsOn, endsOn: endsOn)
         try WarrantyStore.insert(recall, c)
         let eligible = try c.allVehicles().filter(recall.applies(to:))
         let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
-        return .message("\(kind.rawValue) \(code) from \(startsOn): " + (eligible.isEmpty
-            ? "no vehicle on the register is eligible"
-            : "\(eligible.count) vehicle\(eligible.count == 1 ? "" : "s") eligible (\(plates)); they appear in `remind due`"), nil)
+        let head = Message("warranty.recall_registered", ["kind": .text(kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
+        let tail = eligible.isEmpty ? Message("warranty.recall_none_eligible")
+            : Message(eligible.count == 1 ? "warranty.recall_one_eligible" : "warranty.recall_eligible", ["count": .int(eligible.count), "plates": .text(plates)])
+        return .message(head + tail.description, nil)
     }
 
     /// The built-in service campaigns' codes: a recall may not reuse one.
@@ -121,38 +122,44 @@ enum RecallCommands {
         var p: [Problem] = []
         let code = (args.positional("code") ?? "").trimmingWhitespace().uppercased()
         let recall = try WarrantyStore.recall(code: code, c)
-        if recall == nil { p.append(Problem("code", "there is no recall \(code); `warranty recall-list` lists them")) }
+        if recall == nil { p.append(Problem("code", Message("warranty.no_such_recall", ["code": .text(code)]))) }
         let order = try Lookup.order(args.positional("ro"), c, into: &p)
         var vehicle: Vehicle?
         if let order {
             vehicle = try c.vehicle(id: order.vehicleID)
-            if order.status == .cancelled { p.append(Problem("ro", "\(order.number) is cancelled")) }
+            if order.status == .cancelled { p.append(Problem("ro", Message("warranty.ro_cancelled", ["ro": .text(order.number)]))) }
             else if order.status < .qcPassed {
-                p.append(Problem("ro", "\(order.number) is not through final QC yet (now: \(order.status.title)): record the recall once the work has passed it (R4.6)"))
+                p.append(Problem("ro", Message("warranty.recall_before_qc", ["ro": .text(order.number), "status": .text(order.status.title)])))
             }
         }
         if let recall, let order, let vehicle {
             let opened = order.openedAt.date(in: c.settings.utcOffset)
             if !recall.applies(to: vehicle) {
-                p.append(Problem("ro", "\(vehicle.plate) \(vehicle.model) (\(vehicle.vin)) is not eligible for \(recall.code): \(recall.scopeText)"))
+                p.append(Problem("ro", Message("warranty.recall_not_eligible", ["plate": .text("\(vehicle.plate)"), "model": .text("\(vehicle.model)"),
+                                                                              "vin": .text("\(vehicle.vin)"), "code": .text(recall.code),
+                                                                              "scope": .text(recall.scopeText)])))
             }
             if !recall.isRunning(on: opened) {
-                p.append(Problem("ro", "\(order.number) was opened on \(opened), outside \(recall.code)'s dates (\(recall.startsOn)…\(recall.endsOn.map(\.description) ?? ""))"))
+                p.append(Problem("ro", Message("warranty.recall_outside_dates", ["ro": .text(order.number), "opened": .date(opened), "code": .text(recall.code),
+                                                                                "from": .date(recall.startsOn),
+                                                                                "until": .text(recall.endsOn.map(\.description) ?? "")])))
             }
             if let earlier = try WarrantyStore.done(code: recall.code, c).first(where: { $0.vehicleID == vehicle.id }) {
-                p.append(Problem("code", "\(vehicle.plate) already had \(recall.code) done, on \(earlier.order) (\(earlier.on))"))
+                p.append(Problem("code", Message("warranty.recall_already_done", ["plate": .text("\(vehicle.plate)"), "code": .text(recall.code),
+                                                                                   "ro": .text("\(earlier.order)"), "on": .text("\(earlier.on)")])))
             }
         }
-        try Refusal.check("cannot record the recall as done", p)
+        try Refusal.check(Message("warranty.cannot_record_recall"), p)
         guard let recall, let order, let vehicle else { return .nothing }
         try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
-        return .message("\(recall.kind.rawValue) \(recall.code) done for \(vehicle.plate) on \(order.number); it leaves `remind due`", nil)
+        return .message(Message("warranty.recall_done", ["kind": .text(recall.kind.rawValue), "code": .text(recall.code),
+                                                          "plate": .text("\(vehicle.plate)"), "ro": .text(order.number)]).description, nil)
     }
 
     static func load(_ ref: String?, _ c: any PluginContext) throws -> Recall {
         let code = (ref ?? "").trimmingWhitespace().uppercased()
         if let r = try WarrantyStore.recall(code: code, c) { return r }
-        throw Refusal("no such recall", problems: [Problem("code", "there is no recall \(code); `warranty recall-list` lists them")])
+        throw Refusal(Message("warranty.recall_not_found"), problems: [Problem("code", Message("warranty.no_such_recall", ["code": .text(code)]))])
     }
 
     /// Notes for a repair order just opened: the recalls its vehicle still needs (R1.6: upgraded at the next visit).

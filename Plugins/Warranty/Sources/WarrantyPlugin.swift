@@ -15,6 +15,8 @@ public struct WarrantyPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] { WarrantyStore.migrations }
 
+    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: WarrantyWords.english, .chinese: WarrantyWords.chinese] }
+
     public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }
 
     public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] {
@@ -39,8 +41,8 @@ public struct WarrantyPlugin: LanePlugin {
         default: return []
         }
         guard !mine.isEmpty else { return [] }
-        return [PluginSection(key: "warranty_claims", title: "warranty claims waiting (R3.5)",
-                              table: try ClaimCommands.table(mine, context, emptyText: "no claims waiting"))]
+        return [PluginSection(key: "warranty_claims", title: Message("warranty.today.claims").description,
+                              table: try ClaimCommands.table(mine, context, emptyText: Message("warranty.today.none_waiting").description))]
     }
 
     /// R1.6: every eligible vehicle of a running recall or upgrade that has

@@ -5,6 +5,9 @@ import Testing
 /// The warranty rules themselves (X1), without a shell: settings, covers,
 /// VIN ranges, claim transitions.
 @Suite struct PolicyTests {
+    /// Without a shell nobody installs the plugin: its words are added as the host adds them.
+    init() { PluginMessages.install(WarrantyPlugin().messages, plugin: "warranty") }
+
     static let groups: Set<String> = ["engine", "powertrain", "ev", "consumable", "battery", "body"]
     static let operations: Set<String> = ["EV-BATT-CHECK", "EV-COOLANT", "MNT-5K", "ENG-OIL-LEAK"]
     static let parts: Set<String> = ["XH-15400-0001", "XH-12341-0001"]

@@ -28,7 +28,7 @@ public struct MessageCatalog: Sendable {
     public var isChinese: Bool { language.hasPrefix("zh") }
 
     public func render(_ message: Message) -> String {
-        guard let template = templates[message.code] ?? MessageCatalog.englishTemplates[message.code] else {
+        guard let template = template(message.code) else {
             // A code without words is a bug, but the person still learns something.
             return message.code.rawValue + message.arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\(render($0.value))" }.joined()
         }
@@ -80,7 +80,7 @@ public struct MessageCatalog: Sendable {
     /// The word for an enumerated value (`word.ro_status.signed`), or the value itself when it has none.
     public func word(_ kind: String, _ value: String) -> String {
         let code = MessageCode("word." + kind + "." + value)
-        guard templates[code] != nil || MessageCatalog.englishTemplates[code] != nil else { return value }
+        guard template(code) != nil else { return value }
         return render(Message(code))
     }
 
@@ -96,6 +96,29 @@ public struct MessageCatalog: Sendable {
         guard !refusal.problems.isEmpty else { return summary }
         if refusal.problems.count == 1 { return "\(summary)\(colon)\(render(refusal.problems[0]))" }
         return ([summary + (isChinese ? "：" : ":")] + refusal.problems.map { "  - " + render($0) }).joined(separator: "\n")
+    }
+
+    /// The words of `code`: this catalog's, then a plugin's in this language
+    /// (`PluginMessages`), then English ones, so a code never shows bare
+    /// while any language has words for it.
+    func template(_ code: MessageCode) -> String? {
+        if let own = templates[code] { return own }
+        let language = InterfaceLanguage(parsing: self.language) ?? .english
+        return PluginMessages.template(code, language: language) ?? MessageCatalog.englishTemplates[code]
+            ?? (language == .english ? nil : PluginMessages.template(code, language: .english))
+    }
+
+    /// The `{name}`s of a template: what two languages' words for one code must share.
+    public static func placeholders(_ template: String) -> Set<String> {
+        var names: Set<String> = []
+        var name = ""
+        var inName = false
+        for ch in template {
+            if inName {
+                if ch == "}" { names.insert(name); name = ""; inName = false } else { name.append(ch) }
+            } else if ch == "{" { inName = true }
+        }
+        return names
     }
 
     /// Codes that have no words in this catalog.

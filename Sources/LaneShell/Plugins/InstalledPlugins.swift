@@ -205,6 +205,13 @@ public enum PluginLoader {
                 continue
             }
             if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, "another plugin is already called \(name)"); continue }
+            let words = p.compiled?.messages ?? [:]
+            let foreign = PluginMessages.foreignCodes(words, plugin: name)
+            if !foreign.isEmpty {
+                // Plain words like the loader's other refusals: the Chinese tables belong to another change.
+                refuse(p, "its words for \(foreign.map(\.rawValue).joined(separator: ", ")) are not under its own prefix \(name). or are the shell's own")
+                continue
+            }
             if settings["plugin.\(name).enabled"]?.lowercased() == "false" {
                 p.state = .disabled
                 p.migrations = applied[name] ?? []
@@ -241,6 +248,7 @@ public enum PluginLoader {
                 continue
             }
             registry = trial
+            PluginMessages.install(words, plugin: name)
             installed.all.append(p)
         }
         return messages

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Words that compiled plugins bring for their own codes (`parts.…`,
+/// `warranty.…`), in each language. The host adds a plugin's tables when it
+/// installs the plugin (`PluginLoader`); every catalog then consults them
+/// after its own tables, so a plugin can never change a word of the core.
+///
+/// It is process-wide because `MessageCatalog.english`/`.chinese` are: a
+/// refusal's `description` renders wherever it is read. Written at start-up,
+/// read on every render; a lock (Foundation's: the package still builds for
+/// macOS 13, before `Synchronization.Mutex`) keeps both safe from any thread.
+public enum PluginMessages {
+    private final class Tables: @unchecked Sendable {
+        let lock = NSLock()
+        /// Plugin name → language → code → words.
+        var byPlugin: [String: [InterfaceLanguage: [MessageCode: String]]] = [:]
+        /// Language → code → words, all plugins together: what `render` reads.
+        var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
+    }
+    private static let tables = Tables()
+
+    /// The codes of `messages` that a plugin called `plugin` may not bring:
+    /// those outside its own prefix (`NAME.`), and any the core already has.
+    public static func foreignCodes(_ messages: [InterfaceLanguage: [MessageCode: String]], plugin: String) -> [MessageCode] {
+        let prefix = plugin + "."
+        let codes = Set(messages.values.flatMap(\.keys))
+        return codes.filter { code in
+            !code.rawValue.hasPrefix(prefix) || code.rawValue.count == prefix.count
+                || MessageCatalog.englishTemplates[code] != nil || MessageCatalog.chineseTemplates[code] != nil
+        }.sorted()
+    }
+
+    /// Adds (or replaces) the words of the plugin `plugin`; returns the codes
+    /// it refused (see `foreignCodes`), and then adds nothing.
+    @discardableResult
+    public static func install(_ messages: [InterfaceLanguage: [MessageCode: String]], plugin: String) -> [MessageCode] {
+        let foreign = foreignCodes(messages, plugin: plugin)
+        guard foreign.isEmpty else { return foreign }
+        tables.lock.lock()
+        defer { tables.lock.unlock() }
+        tables.byPlugin[plugin] = messages
+        var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
+        for (_, languages) in tables.byPlugin {
+            for (language, words) in languages { merged[language, default: [:]].merge(words) { first, _ in first } }
+        }
+        tables.merged = merged
+        return []
+    }
+
+    /// The words of a plugin's code in `language`, or nil.
+    public static func template(_ code: MessageCode, language: InterfaceLanguage) -> String? {
+        tables.lock.lock()
+        defer { tables.lock.unlock() }
+        return tables.merged[language]?[code]
+    }
+}
