@@ -57,6 +57,41 @@ import Testing
         #expect(result.stdout.contains("薛淑芬"))
     }
 
+    /// Ctrl-C while a run-time plugin works stops it and what it started; the
+    /// next line runs. Run as its own process: the plugin signals its parent,
+    /// which inside the test runner would be every test running at the time.
+    @Test func ctrlCStopsThePluginAndItsChildren() throws {
+        let scratch = try seeded()
+        defer { scratch.remove() }
+        let folder = scratch.directory.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pidFile = scratch.directory.appendingPathComponent("child").path
+        let plugin = folder.appendingPathComponent("lane-long")
+        try """
+            #!/bin/sh
+            case "$(cat)" in
+            *describe*) echo '{"protocol":1,"name":"long","version":"1","summary":"long","commands":[{"noun":"long","verb":"go","summary":"Go"}]}' ;;
+            *) sleep 30 & echo $! > '\(pidFile)'; kill -INT $PPID; wait ;;
+            esac
+            """.write(to: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+        let started = Date()
+        let result = try scratch.lane(["--on-error", "continue"], input: "long go\nwhoami\n",
+                                      environment: ["LANE_PLUGINS": folder.path, "LANE_PLUGIN_TIMEOUT": "20"])
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(result.stderr.contains("stopped by Ctrl-C"), "\(result.stderr)")
+        #expect(result.stdout.contains("薛淑芬"))
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(pid_t(text))
+        var gone = false
+        for _ in 0..<40 {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            if kill(pid, 0) != 0 || stat.contains(") Z ") { gone = true; break }
+            usleep(50_000)
+        }
+        #expect(gone)
+    }
+
     /// Security 3: nothing in the plugin folder runs before someone on the staff
     /// list has signed in, and a relative LANE_PLUGINS is refused.
     @Test func runTimePluginsStartOnlyAfterSignIn() throws {

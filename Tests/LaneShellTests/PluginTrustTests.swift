@@ -218,16 +218,6 @@ private struct SpyPlugin: LanePlugin {
         #expect(try Self.childGone(pidFile))
     }
 
-    @Test func ctrlCStopsThePluginAndItsChildren() throws {
-        let pidFile = try Self.emptyFolder() + "/child"
-        let s = try RuntimePluginTests.shell([("long", RuntimePluginTests.describe("long"),
-                                               "sleep 30 & echo $! > '\(pidFile)'; kill -INT $PPID; wait")], timeout: 20)
-        let started = Date()
-        #expect(try s.expectRefused("long go").contains("stopped by Ctrl-C"))
-        #expect(Date().timeIntervalSince(started) < 15)
-        #expect(try Self.childGone(pidFile))
-    }
-
     @Test func tooMuchOutputIsSaidAsSuch() throws {
         let s = try RuntimePluginTests.shell([("flood", RuntimePluginTests.describe("flood"), "head -c 5000000 /dev/zero | tr '\\\\0' a")], timeout: 20)
         let err = try s.expectRefused("flood go")

@@ -83,10 +83,17 @@ enum PluginProcess {
         sigemptyset(&catcher.sa_mask)
         catcher.sa_flags = 0
         sigaction(SIGINT, &catcher, &previous)
+        // A parent may have started lane with SIGINT blocked (the mask is inherited through
+        // exec); Ctrl-C must still reach this wait, so it is unblocked for its length.
+        var interruptOnly = sigset_t(), previousMask = sigset_t()
+        sigemptyset(&interruptOnly)
+        sigaddset(&interruptOnly, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interruptOnly, &previousMask)
         // A plugin that exits without reading its input must not kill the shell with SIGPIPE.
         let previousPipe = signal(SIGPIPE, SIG_IGN)
         let interruptsBefore = pluginInterrupts
         defer {
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
             sigaction(SIGINT, &previous, nil)
             signal(SIGPIPE, previousPipe)
         }
