@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Printable documents (check-in sheet, work order, settlement, …) are Mustache templates a store may replace.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The PostgreSQL store (LanePostgres): the wire protocol, SCRAM authentication and typed rows.
+        // postgres-nio alone, not PostgresKit/SQLKit: the store writes its own SQL, as the SQLite store does.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -46,6 +49,12 @@ let package = Package(
                            // SQLite's C API itself: a plugin's statements are judged by SQLite's authorizer (PluginSQLGuard).
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // The PostgreSQL store: the same protocols as the SQLite store, for a department (or a
+        // dealer group) sharing one server. All its SQL lives here.
+        .target(
+            name: "LanePostgres",
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // The application layer: the service department's typed operations, each owning its
         // transaction, permission check, privacy, audit row, numbering and events.
         .target(
@@ -63,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "LaneShell",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "ServiceDepartment", "LaneDocuments", "CLibEdit", "CLaneTerminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", "LanePostgres", "ServiceDepartment", "LaneDocuments", "CLibEdit", "CLaneTerminal", .product(name: "TOMLKit", package: "TOMLKit")],
             // TOMLKit extends String, Array and Dictionary with public subscripts; without this they
             // leak from ConfigFile.swift into every file of the module, and `options[name] = words[i]`
             // stores nothing (tomlKitsSubscriptsDoNotReachTheShell).
@@ -77,6 +86,8 @@ let package = Package(
         // The store conformance suite: any ServiceStore implementation must pass it.
         .target(name: "StoreConformance", dependencies: ["LanePlugin", "LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The PostgreSQL store: the conformance suite and the concurrency tests, against LANE_TEST_POSTGRES (skipped without).
+        .testTarget(name: "LanePostgresTests", dependencies: ["LanePostgres", "LaneStore", "ServiceDepartment", "StoreConformance", "LaneTesting"]),
         .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),

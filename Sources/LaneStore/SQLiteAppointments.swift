@@ -3,11 +3,7 @@ import LaneCore
 
 // The appointment register (R2, X7).
 extension SQLiteTransaction {
-    private static let appointmentColumns = """
-        id, number, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay, channel, status, called_at, entered_at,
-        advisor_items_at, needs_technician_plan, technician_plan_at, parts_checked_at, parts_expected_on, day_before_at, hour_before_at,
-        attempt, note
-        """
+    private static let appointmentColumns = AppointmentRow.selectColumns
 
     private func appointments(_ sql: String, _ arguments: StatementArguments) throws -> [Appointment] {
         try fetchRows(sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
@@ -26,18 +22,10 @@ extension SQLiteTransaction {
     }
 
     private func values(_ a: Appointment, day: CalendarDate) -> [(any DatabaseValueConvertible)?] {
-        [a.number, day.description, a.vehicleID, a.customerID, a.advisor, a.start.secondsSince1970, a.durationMinutes, a.job, a.bay,
-         a.channel.rawValue, a.status.rawValue, a.calledAt.secondsSince1970, a.enteredAt.secondsSince1970,
-         a.internalChecks.advisorItemsAt?.secondsSince1970, a.internalChecks.needsTechnicianPlan, a.internalChecks.technicianPlanAt?.secondsSince1970,
-         a.internalChecks.partsCheckedAt?.secondsSince1970, a.internalChecks.partsExpectedOn?.description,
-         a.customerConfirmations.dayBefore?.secondsSince1970, a.customerConfirmations.hourBefore?.secondsSince1970, a.attempt, a.note]
+        AppointmentRow.values(a, day: day).map { Self.databaseValue($0) as (any DatabaseValueConvertible)? }
     }
 
-    private static let writtenColumns = [
-        "number", "day", "vehicle_id", "customer_id", "advisor", "start_at", "duration_minutes", "job", "bay", "channel", "status",
-        "called_at", "entered_at", "advisor_items_at", "needs_technician_plan", "technician_plan_at", "parts_checked_at",
-        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note",
-    ]
+    private static let writtenColumns = AppointmentRow.writtenColumns
 
     func insertAppointment(_ a: Appointment, day: CalendarDate) throws -> Appointment {
         let cols = Self.writtenColumns

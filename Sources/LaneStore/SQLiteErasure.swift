@@ -15,6 +15,12 @@ extension SQLiteTransaction {
 
     /// Every free text of the customer's orders, appointments and vehicles, by place.
     func customerTexts(of customer: Customer) throws -> [CustomerText] {
+        try Row.fetchAll(db, sql: Self.customerTextsQuery, arguments: [customer.id, customer.code])
+            .compactMap { row in CustomerText.Field(rawValue: row[0]).map { CustomerText(field: $0, rowID: row[1], text: row[2]) } }
+    }
+
+    /// The query of `customerTexts(of:)` (`?1` the customer's id, `?2` their code): field, row id, text.
+    static let customerTextsQuery: String = {
         let orders = "SELECT id FROM repair_order WHERE customer_id = ?1"
         let selects = CustomerText.Field.allCases.map { field -> String in
             let (table, column) = (field.table, field.column)
@@ -25,13 +31,12 @@ extension SQLiteTransaction {
                 which = "customer_id = ?1"
             case .repairOrderEvent, .qualityCheckNote: which = "repair_order_id IN (\(orders))"
             case .appointmentEvent: which = "appointment_id IN (SELECT id FROM appointment WHERE customer_id = ?1)"
-            case .vehicleEvent, .delayedDeliveryNote: which = "vehicle_id IN (\(Self.vehiclesEverOwned))"
+            case .vehicleEvent, .delayedDeliveryNote: which = "vehicle_id IN (\(vehiclesEverOwned))"
             }
             return "SELECT '\(field.rawValue)', id, \(column) FROM \(table) WHERE \(which) AND \(column) IS NOT NULL AND \(column) <> ''"
         }
-        return try Row.fetchAll(db, sql: selects.joined(separator: "\nUNION ALL ") + "\nORDER BY 1, 2", arguments: [customer.id, customer.code])
-            .compactMap { row in CustomerText.Field(rawValue: row[0]).map { CustomerText(field: $0, rowID: row[1], text: row[2]) } }
-    }
+        return selects.joined(separator: "\nUNION ALL ") + "\nORDER BY 1, 2"
+    }()
 
     /// Applies each item with the value it carries; which items, and what
     /// replaces them, is the application layer's decision (its erasure policy).

@@ -37,27 +37,9 @@ extension SQLiteTransaction {
 
     // MARK: Repair orders
 
-    /// Column → value for every scalar of an order (insert and update share it).
+    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderRow`).
     private func columns(_ o: RepairOrder) -> [(String, (any DatabaseValueConvertible)?)] {
-        [
-            ("vehicle_id", o.vehicleID), ("customer_id", o.customerID), ("advisor", o.advisor),
-            ("appointment_id", o.appointmentID), ("opened_at", o.openedAt.secondsSince1970), ("status", o.status.rawValue),
-            ("complaint", o.complaint),
-            ("checkin_mileage", o.checkIn?.mileage), ("checkin_fuel", o.checkIn?.fuelEighths), ("checkin_covers", o.checkIn?.coversFitted),
-            ("checkin_damage", o.checkIn?.damage), ("checkin_valuables", o.checkIn?.valuables), ("checkin_equipment", o.checkIn?.equipment),
-            ("warranty", o.warranty?.rawValue), ("documents_taken", o.documentsTaken), ("promised_at", o.promisedAt?.secondsSince1970),
-            ("terms_payment", o.terms?.payment.rawValue), ("terms_old_parts", o.terms?.oldParts.rawValue), ("terms_wash", o.terms?.wash),
-            ("terms_signed_by", o.terms?.signedBy), ("terms_signed_at", o.terms?.signedAt.secondsSince1970),
-            ("team", o.team), ("washed", o.washed), ("agreed_delivery_at", o.agreedDeliveryAt?.secondsSince1970),
-            ("next_service_on", o.delivery?.nextServiceOn.description), ("next_service_km", o.delivery?.nextServiceKm),
-            ("follow_up_preference", o.delivery?.followUpPreference), ("old_parts_shown", o.delivery?.oldPartsShown),
-            ("delivered_at", o.delivery?.at.secondsSince1970),
-            ("settlement_signed_by", o.settlementSignedBy),
-            ("paid_method", o.payment?.method.rawValue), ("paid_fen", o.payment?.amount.fen), ("invoice_number", o.payment?.invoiceNumber),
-            ("gate_pass", o.payment?.gatePass), ("paid_by", o.payment?.by), ("paid_at", o.payment?.at.secondsSince1970),
-            ("cancel_reason", o.cancelReason),
-            ("discount_fen", o.discount.fen), ("discount_reason", o.discountReason), ("discount_by", o.discountBy),
-        ]
+        RepairOrderRow.values(o).map { ($0.0, Self.databaseValue($0.1)) }
     }
 
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
@@ -110,14 +92,7 @@ extension SQLiteTransaction {
         }
     }
 
-    private static let orderColumns = """
-        id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
-        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
-        warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
-        team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
-        settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
-        discount_fen, discount_reason, discount_by
-        """
+    private static let orderColumns = RepairOrderRow.selectColumns
 
     private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))

@@ -6,7 +6,7 @@ import LaneCore
 /// the writer, with a busy timeout so two shells on one file wait for each
 /// other instead of failing.
 public final class SQLiteStore: ServiceStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     public let location: String
     public let secretKey: [UInt8]?
 

@@ -13,13 +13,13 @@ struct LaneCommand: ParsableCommand {
             With -c, -f or a pipe on stdin it runs scripts: no prompt, `error: line N: …` on stderr, and it stops \
             at the first error unless --on-error continue.
             Exit codes: 0 ok, 1 a command was refused, 2 usage error, 3 storage failure.
-            Environment: LANE_DB (database file), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, \
+            Environment: LANE_DB (database file or server address), LANE_KEY_FILE (a server store's key), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, \
             LANE_PLUGINS (run-time plugins' folder), LANE_PLUGIN_TIMEOUT (seconds), NO_COLOR.
             Plugins: `plugin list` in the shell; docs/plugins.md.
             """,
         version: "0.1.0")
 
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite database file, or a server store postgres://user@host:5432/lane (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a command and exit; repeat -c for several, run in order.", valueName: "command"))

@@ -94,11 +94,20 @@ enum LaneProcess {
 struct Scratch {
     let directory: URL
     var database: URL { directory.appendingPathComponent("lane.sqlite") }
+    /// With a server: the store is a schema of its own on it (`postgres://…?schema=…`), its key file in `directory`.
+    var server: String?
 
-    init() throws {
+    /// The PostgreSQL server the tests may use (`scripts/pg-server start`), nil when none is given.
+    static let testServer = ProcessInfo.processInfo.environment["LANE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    init(server: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("lane-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let server {
+            let schema = "e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            self.server = server + (server.contains("?") ? "&" : "?") + "schema=" + schema
+        }
     }
 
     func write(_ name: String, _ text: String) throws -> URL {
@@ -107,10 +116,16 @@ struct Scratch {
         return url
     }
 
+    /// Removes the folder (a server's schema stays: the test server is thrown away whole, `scripts/pg-server stop`).
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
     /// Runs lane on this scratch database.
     func lane(_ arguments: [String] = [], input: String = "", environment: [String: String] = [:]) throws -> LaneProcess.Result {
-        try LaneProcess.run(arguments, input: input, database: database, environment: environment)
+        var environment = environment
+        if let server {
+            environment["LANE_DB"] = environment["LANE_DB"] ?? server
+            environment["LANE_KEY_FILE"] = directory.appendingPathComponent("store").path
+        }
+        return try LaneProcess.run(arguments, input: input, database: database, environment: environment)
     }
 }

@@ -628,8 +628,8 @@ import Testing
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["number"]!, Int($0["stock"]!)!) })
     }
 
-    static func seeded() throws -> Scratch {
-        let scratch = try Scratch()
+    static func seeded(server: String? = nil) throws -> Scratch {
+        let scratch = try Scratch(server: server)
         try run(scratch, "", ["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"], "seed load")
         return scratch
     }
@@ -637,7 +637,16 @@ import Testing
     // MARK: - The week
 
     @Test func twentyCarsGoFromTheReminderCallToTheFollowUpWithMoneyStockAndRegistersExact() throws {
-        let scratch = try Self.seeded()
+        try Self.week(try Self.seeded())
+    }
+
+    /// The same week with the store on a PostgreSQL server (LANE_TEST_POSTGRES; skipped without one).
+    @Test(.enabled(if: Scratch.testServer != nil, "needs a PostgreSQL server: set LANE_TEST_POSTGRES (scripts/pg-server start)"))
+    func theSameWeekOnAPostgreSQLServer() throws {
+        try Self.week(try Self.seeded(server: Scratch.testServer))
+    }
+
+    static func week(_ scratch: Scratch) throws {
         defer { scratch.remove() }
         let plan = Self.plan
         #expect(Self.visits.count == 20)

@@ -4,7 +4,7 @@
 // one catalog and not the other, or when a template's placeholders differ.
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
-        chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
+        chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }

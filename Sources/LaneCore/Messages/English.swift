@@ -3,7 +3,7 @@
 // Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
-        englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
+        englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishDocuments, englishPlugins, englishTerminal,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }

@@ -84,6 +84,7 @@ enum DealershipCommands {
         try registry.register(storeShow)
         try registry.register(storeSet)
         try registry.register(storeCheck)
+        try registry.register(StoreCopyCommand.storeCopy)
     }
 
     static let staffList = CommandSpec(

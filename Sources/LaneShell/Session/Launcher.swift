@@ -108,11 +108,11 @@ public enum Launcher {
     public static func run(_ options: LaunchOptions) -> ExitCode {
         Terminal.prepareLocale()
         let io = standardIO
-        let store: SQLiteStore
+        let store: any ServiceStore
         // A path someone typed (--db, LANE_DB) must exist unless --create says to make it:
         // a typo must not quietly start a second, empty store.
         let explicit = options.databasePath != nil || !(environment["LANE_DB"] ?? "").isEmpty
-        do { store = try SQLiteStore(path: options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit) } catch {
+        do { store = try StoreOpening.open(options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit) } catch {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
@@ -168,7 +168,7 @@ public enum Launcher {
     }
 
     /// After the session exists: everything it says is in its language.
-    private static func start(_ session: ShellSession, _ options: LaunchOptions, store: SQLiteStore, clock: any LaneClock,
+    private static func start(_ session: ShellSession, _ options: LaunchOptions, store: any ServiceStore, clock: any LaneClock,
                               pluginTimeout timeout: Double) -> ExitCode {
         let io = session.io
         let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)

@@ -33,7 +33,7 @@ public struct Permissions: Sendable {
         "vehicle add": [A, CS], "vehicle edit": [A, CS], "vehicle transfer": [A, CS],
         // Setting up the store.
         "import customers": [], "import vehicles": [], "import visits": [], "seed load": [], "store set": [],
-        "campaign add": [], "audit show": [], "audit verify": [], "audit anchor": [], "store check": [],
+        "campaign add": [], "audit show": [], "audit verify": [], "audit anchor": [], "store check": [], "store copy": [],
         // Solicit and appointments (R1, R2).
         "remind log": [A, CS], "remind delay": [A, CS, P], "remind fix-published": [A, TD],
         "appt book": [A, CS], "appt confirm": [A, CS], "appt cancel": [A, CS], "appt no-show": [A, CS], "appt arrive": [A],

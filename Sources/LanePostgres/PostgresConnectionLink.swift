@@ -1,0 +1,248 @@
+import Foundation
+import LaneCore
+import LanePlugin
+import LaneStore
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One value going to or coming from the server. The store keeps integers
+/// (BIGINT: ids, times, fen, flags as 0/1) and text (TEXT COLLATE "C", so
+/// ranges and order are by code point, as in the SQLite store).
+enum PGValue: Sendable, Equatable {
+    case null
+    case int(Int64)
+    case text(String)
+    /// A list of ids, for `= ANY($n)` (several rows by id in one query).
+    case ints([Int64])
+}
+
+extension PGValue {
+    /// The neutral form the store layer shares between backends (`RepairOrderRow`, `AppointmentRow`, plugins' values).
+    init(_ value: SQLValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let i): self = .int(i)
+        case .text(let s): self = .text(s)
+        }
+    }
+}
+
+/// What may be bound to a placeholder.
+protocol PGArgument { var pgValue: PGValue { get } }
+extension Int64: PGArgument { var pgValue: PGValue { .int(self) } }
+extension Int: PGArgument { var pgValue: PGValue { .int(Int64(self)) } }
+extension Bool: PGArgument { var pgValue: PGValue { .int(self ? 1 : 0) } }
+extension String: PGArgument { var pgValue: PGValue { .text(self) } }
+extension Substring: PGArgument { var pgValue: PGValue { .text(String(self)) } }
+extension Array: PGArgument where Element == Int64 { var pgValue: PGValue { .ints(self) } }
+extension PGValue: PGArgument { var pgValue: PGValue { self } }
+extension Optional: PGArgument where Wrapped: PGArgument { var pgValue: PGValue { self?.pgValue ?? .null } }
+
+typealias PGArguments = [(any PGArgument)?]
+
+/// What may be read out of a column.
+protocol PGDecodable {
+    static func decode(_ value: PGValue) -> Self?
+}
+extension Int64: PGDecodable {
+    static func decode(_ value: PGValue) -> Int64? {
+        switch value {
+        case .int(let i): return i
+        case .text(let s): return Int64(s)
+        default: return nil
+        }
+    }
+}
+extension Int: PGDecodable { static func decode(_ value: PGValue) -> Int? { Int64.decode(value).map(Int.init) } }
+extension Bool: PGDecodable { static func decode(_ value: PGValue) -> Bool? { Int64.decode(value).map { $0 != 0 } } }
+extension String: PGDecodable {
+    static func decode(_ value: PGValue) -> String? {
+        switch value {
+        case .text(let s): return s
+        case .int(let i): return String(i)
+        default: return nil
+        }
+    }
+}
+extension Optional: PGDecodable where Wrapped: PGDecodable {
+    static func decode(_ value: PGValue) -> Wrapped?? {
+        if case .null = value { return .some(nil) }
+        return Wrapped.decode(value).map { .some($0) }
+    }
+}
+
+/// One row of a result, read by position or by column name; a value of the
+/// wrong kind is a damaged row (a `StoreFailure`), never a crash.
+struct PGRow {
+    let columns: [String]
+    let values: [PGValue]
+
+    subscript<T: PGDecodable>(_ index: Int) -> T {
+        get throws {
+            guard index < values.count, let value = T.decode(values[index]) else {
+                throw StoreFailure("a stored row is damaged (column \(index < columns.count ? columns[index] : String(index)))")
+            }
+            return value
+        }
+    }
+
+    /// A column's value as text, for a message about a damaged row.
+    func text(_ index: Int) -> String {
+        guard index < values.count else { return "?" }
+        switch values[index] {
+        case .null: return "NULL"
+        case .int(let i): return String(i)
+        case .text(let s): return s
+        case .ints(let list): return list.map(String.init).joined(separator: ",")
+        }
+    }
+
+    subscript<T: PGDecodable>(_ name: String) -> T {
+        get throws {
+            guard let index = columns.firstIndex(of: name) else { throw StoreFailure("a stored row has no column \(name)") }
+            return try self[index]
+        }
+    }
+}
+
+/// One connection to the server, used by one transaction at a time.
+///
+/// Why blocking waits: the store protocols are synchronous (`read`/`write`
+/// run a closure inside one transaction, and the application layer, the
+/// shell and plugins call them from ordinary threads), while postgres-nio is
+/// asynchronous. Each statement is sent on the store's own event loop (one
+/// NIO thread for the process, never a Swift-concurrency thread) and the
+/// calling thread waits for the future. The event loop never waits for the
+/// caller, so this cannot deadlock, and nothing runs on the cooperative pool
+/// (a blocked cooperative thread could starve other tasks). `wait()` on the
+/// event loop itself would deadlock; NIO traps it, and no store code runs there.
+final class PGLink: @unchecked Sendable {
+    let connection: PostgresConnection
+    private let logger: Logger
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    var isClosed: Bool { connection.isClosed }
+
+    static func connect(_ endpoint: PostgresEndpoint, on loop: any EventLoop, logger: Logger) throws -> PGLink {
+        let configuration = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
+                                                             password: endpoint.password, database: endpoint.database, tls: .disable)
+        let connection = try PostgresConnection.connect(on: loop, configuration: configuration, id: Int.random(in: 1...Int.max),
+                                                        logger: logger).wait()
+        return PGLink(connection: connection, logger: logger)
+    }
+
+    /// Runs one statement with `?` placeholders (or `$n`), returning its rows and the number of rows it changed.
+    @discardableResult
+    func run(_ sql: String, _ arguments: PGArguments = []) throws -> (rows: [PGRow], changed: Int) {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument?.pgValue ?? .null {
+            case .null: binds.appendNull()
+            case .int(let i): binds.append(i)
+            case .text(let s): binds.append(s)
+            case .ints(let list): binds.append(list)
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: PGLink.numbered(sql), binds: binds)
+        let result = try connection.query(query, logger: logger).wait()
+        var columns: [String] = []
+        let rows = result.rows.map { row -> PGRow in
+            if columns.isEmpty { columns = row.map(\.columnName) }
+            return PGRow(columns: columns, values: row.map(PGLink.value(of:)))
+        }
+        return (rows, result.metadata.rows ?? 0)
+    }
+
+    func close() {
+        _ = try? connection.close().wait()
+    }
+
+    private static func value(of cell: PostgresCell) -> PGValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int8: return (try? cell.decode(Int64.self)).map(PGValue.int) ?? .null
+        case .int4: return (try? cell.decode(Int32.self)).map { .int(Int64($0)) } ?? .null
+        case .int2: return (try? cell.decode(Int16.self)).map { .int(Int64($0)) } ?? .null
+        case .bool: return (try? cell.decode(Bool.self)).map { .int($0 ? 1 : 0) } ?? .null
+        case .numeric: return (try? cell.decode(String.self)).flatMap { Int64($0) }.map(PGValue.int) ?? .null
+        default: return (try? cell.decode(String.self)).map(PGValue.text) ?? .null
+        }
+    }
+
+    /// `?` placeholders become `$1`, `$2`, … (outside quoted text), so the
+    /// store's statements read like the SQLite store's.
+    static func numbered(_ sql: String) -> String {
+        guard sql.contains("?") else { return sql }
+        var out = ""
+        var n = 0
+        var quote: Character?
+        let chars = Array(sql)
+        for (i, ch) in chars.enumerated() {
+            if let q = quote {
+                if ch == q { quote = nil }
+                out.append(ch)
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+                out.append(ch)
+            } else if ch == "?" {
+                // `?NNN` (SQLite's numbered placeholder) is `$NNN`; a bare `?` takes the next number.
+                if i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+                    out += "$"
+                } else {
+                    n += 1
+                    out += "$\(n)"
+                }
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Where the server is: parsed from `postgres://user[:password]@host[:port]/database[?schema=NAME]`.
+public struct PostgresEndpoint: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    /// The PostgreSQL schema holding the store's tables (`lane` unless the URL names another).
+    public var schema: String
+
+    /// True when `text` names a server rather than a file.
+    public static func isURL(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    public init?(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        guard PostgresEndpoint.isURL(text), let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            return nil
+        }
+        self.host = host
+        port = components.port ?? 5432
+        user = components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        password = components.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        database = path.isEmpty ? user : path
+        let schemaName = components.queryItems?.first { $0.name == "schema" }?.value ?? "lane"
+        // A schema name goes into statements as an identifier: letters, digits and _ only.
+        guard !schemaName.isEmpty, schemaName.count <= 63,
+              schemaName.unicodeScalars.allSatisfy({ ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || $0 == "_" }),
+              let first = schemaName.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first) else { return nil }
+        schema = schemaName.lowercased()
+        guard (1...65535).contains(port), !database.isEmpty else { return nil }
+    }
+
+    /// The URL without the password: what `whoami` and messages show.
+    public var display: String {
+        "postgres://\(user)@\(host):\(port)/\(database)" + (schema == "lane" ? "" : "?schema=\(schema)")
+    }
+}

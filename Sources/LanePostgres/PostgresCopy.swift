@@ -1,0 +1,106 @@
+import LaneCore
+import LanePlugin
+import LaneStore
+
+/// `store copy` to and from a server store: every table's rows in one transaction.
+extension PostgresStore: StoreCopying {
+    public func exportTables() throws -> [CopiedTable] {
+        try read { tx in
+            guard let pg = tx as? PostgresTransaction else { throw StoreFailure("not a PostgreSQL transaction") }
+            var tables: [CopiedTable] = []
+            for name in CopyOrder.sorted(try pg.tableNames()) {
+                let columns = try pg.columnNames(name)
+                let rows = try pg.rows("SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(name)").map { row in
+                    row.values.map { value -> SQLValue in
+                        switch value {
+                        case .null: return .null
+                        case .int(let i): return .integer(i)
+                        case .text(let s): return .text(s)
+                        case .ints(let list): return .text(list.map(String.init).joined(separator: ","))
+                        }
+                    }
+                }
+                tables.append(CopiedTable(name: name, columns: columns, rows: rows))
+            }
+            return tables
+        }
+    }
+
+    /// Plugin tables (`plg_…`) are made from their SQLite definitions, each plugin's first migration
+    /// recorded with them (so their statements are judged as before); ids keep their values and the
+    /// identity counters move past them; the schema's own first rows make way for the copy's.
+    public func importTables(_ tables: [CopiedTable], check: (any StoreReading) throws -> Void) throws {
+        try write { tx in
+            guard let pg = tx as? PostgresTransaction else { throw StoreFailure("not a PostgreSQL transaction") }
+            let ownDefinitions = tables.first { $0.name == "sqlite_definitions" }
+            let existing = Set(try pg.tableNames())
+            for table in tables.reversed() where existing.contains(table.name) {
+                try pg.execute("DELETE FROM \(table.name)")
+            }
+            var definitions: [String: [String]] = [:]
+            for row in ownDefinitions?.rows ?? [] {
+                guard row.count == 2, case .text(let plugin) = row[0], case .text(let sql) = row[1] else { continue }
+                definitions[plugin, default: []].append(sql)
+            }
+            for plugin in definitions.keys.sorted() {
+                for statement in PostgresDialect.pluginMigration(definitions[plugin, default: []].joined(separator: ";\n")) {
+                    try pg.execute(statement)
+                }
+            }
+            let now = Set(try pg.tableNames())
+            for table in tables where now.contains(table.name) {
+                var columns = table.columns, rows = table.rows
+                // The SQLite store keeps no migration SQL: each plugin's first migration is given the definitions it made.
+                if table.name == "plugin_migration", !columns.contains("sql"), let plugin = columns.firstIndex(of: "plugin") {
+                    columns.append("sql")
+                    var seen: Set<String> = []
+                    rows = rows.map { row in
+                        guard case .text(let name) = row[plugin] else { return row + [.text("")] }
+                        defer { seen.insert(name) }
+                        return row + [.text(seen.contains(name) ? "" : definitions[name, default: []].joined(separator: ";\n"))]
+                    }
+                }
+                let have = Set(try pg.columnNames(table.name))
+                let kept = columns.enumerated().filter { have.contains($0.element) }
+                guard !kept.isEmpty else { continue }
+                let sql = "INSERT INTO \(table.name) (\(kept.map { "\"\($0.element)\"" }.joined(separator: ", "))) VALUES (\(kept.map { _ in "?" }.joined(separator: ", ")))"
+                for row in rows {
+                    try pg.execute(sql, kept.map { column -> (any PGArgument)? in
+                        switch row[column.offset] {
+                        case .null: return PGValue.null
+                        case .integer(let i): return PGValue.int(i)
+                        case .text(let s): return PGValue.text(s)
+                        }
+                    })
+                }
+                for identity in try pg.identityColumns(table.name) {
+                    try pg.execute("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(\(identity)) FROM \(table.name)), 0) + 1, false)",
+                                   [table.name, identity])
+                }
+            }
+            try check(pg)
+        }
+        // The plugins' statements are judged on the SQLite copy: it learns the new tables.
+        let link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: .init(label: "lane.postgres"))
+        defer { link.close() }
+        try link.run("SET search_path TO \(endpoint.schema)")
+        for row in try link.run("SELECT plugin, identifier, sql FROM plugin_migration ORDER BY applied_at, identifier").rows {
+            try shadow.migrate(plugin: try row[0], identifier: try row[1], sql: try row[2])
+        }
+    }
+}
+
+extension PostgresTransaction {
+    func columnNames(_ table: String) throws -> [String] {
+        try rows("""
+            SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+            """, [table]).map { row -> String in try row[0] }
+    }
+
+    func identityColumns(_ table: String) throws -> [String] {
+        try rows("""
+            SELECT column_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? AND is_identity = 'YES'
+            """, [table]).map { row -> String in try row[0] }
+    }
+}

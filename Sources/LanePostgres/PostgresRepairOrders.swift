@@ -1,0 +1,169 @@
+import LaneCore
+import LaneStore
+
+// Repair orders, their lines, checks and timeline.
+extension PostgresTransaction {
+    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderRow`).
+    private func columns(_ o: RepairOrder) -> [(String, PGValue)] {
+        RepairOrderRow.values(o).map { ($0.0, PGValue($0.1)) }
+    }
+
+    func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
+        let cols = columns(order)
+        let names = ["number", "opened_on"] + cols.map(\.0)
+        let values: PGArguments = [order.number, day.description] + cols.map { $0.1 as (any PGArgument)? }
+        var stored = order
+        stored.id = try insert("INSERT INTO repair_order (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                               values)
+        try saveChildren(stored)
+        return stored
+    }
+
+    func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws {
+        let old = columns(before).map(\.1)
+        let changed = columns(order).enumerated().filter { $0.element.1 != old[$0.offset] }.map(\.element)
+        if !changed.isEmpty {
+            try execute("UPDATE repair_order SET \(changed.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                        changed.map { $0.1 as (any PGArgument)? } + [order.id])
+        }
+        try saveChildren(order, was: before)
+    }
+
+    private func writeLine(_ o: RepairOrder, _ l: RepairOrderLine) throws {
+        let names = ["repair_order_id", "line_no", "kind", "code", "name", "hours", "quantity", "unit_fen", "payer", "origin", "approval",
+                     "safety", "issued", "issued_to", "worked_minutes", "clocked_on_at", "clocked_on_by", "done"]
+        try execute("""
+            INSERT INTO repair_order_line (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (repair_order_id, line_no) DO UPDATE SET \(names.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            """, [o.id, l.id, l.kind.rawValue, l.code, l.name, l.hours.hundredths, l.quantity, l.unitPrice.fen,
+                  l.payer.rawValue, l.origin.rawValue, l.approval.rawValue, l.safety, l.issued, l.issuedTo,
+                  l.workedMinutes, l.clockedOnAt?.secondsSince1970, l.clockedOnBy, l.done])
+    }
+
+    private func saveChildren(_ o: RepairOrder, was before: RepairOrder? = nil) throws {
+        let old = Dictionary((before?.lines ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for l in o.lines where old[l.id] != l { try writeLine(o, l) }
+        let kept = Set(o.lines.map(\.id))
+        for id in old.keys where !kept.contains(id) {
+            try execute("DELETE FROM repair_order_line WHERE repair_order_id = ? AND line_no = ?", [o.id, id])
+        }
+        let stored = try before.map { $0.checks.count } ?? value("SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", [o.id]) ?? 0
+        for c in o.checks.dropFirst(stored) {
+            try execute("INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                        [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note])
+        }
+    }
+
+    private static let orderColumns = RepairOrderRow.selectColumns
+
+    private func orders(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
+        try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
+    }
+
+    private func order(from row: PGRow) throws -> RepairOrder {
+        func time(_ column: String) throws -> Timestamp? { (try row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+        func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
+            guard let text = try row[column] as String? else { return nil }
+            guard let value = E(rawValue: text) else { throw StoreFailure("repair order \((try? row["number"] as String) ?? "?") has an unknown \(column) '\(text)'") }
+            return value
+        }
+        var o = RepairOrder(id: try row["id"], number: try row["number"], vehicleID: try row["vehicle_id"], customerID: try row["customer_id"],
+                            advisor: try row["advisor"], appointmentID: try row["appointment_id"],
+                            openedAt: Timestamp(secondsSince1970: try row["opened_at"]))
+        o.status = try decode(RepairOrderStatus.self, "status") ?? .reception
+        o.complaint = try row["complaint"]
+        if let km = try row["checkin_mileage"] as Int? {
+            o.checkIn = CheckInSheet(mileage: km, fuelEighths: try row["checkin_fuel"] ?? 0, coversFitted: try row["checkin_covers"] ?? false,
+                                     damage: try row["checkin_damage"] ?? "", valuables: try row["checkin_valuables"] ?? "",
+                                     equipment: try row["checkin_equipment"] ?? "")
+        }
+        o.warranty = try decode(WarrantyDecision.self, "warranty")
+        o.documentsTaken = try row["documents_taken"]
+        o.promisedAt = try time("promised_at")
+        if let payment = try decode(PaymentMethod.self, "terms_payment"), let old = try decode(OldPartsChoice.self, "terms_old_parts"),
+           let signedAt = try time("terms_signed_at") {
+            o.terms = WorkOrderTerms(payment: payment, oldParts: old, wash: try row["terms_wash"] ?? false,
+                                     signedBy: try row["terms_signed_by"] ?? "", signedAt: signedAt)
+        }
+        o.team = try row["team"]
+        o.washed = try row["washed"]
+        o.agreedDeliveryAt = try time("agreed_delivery_at")
+        if let text = try row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = try time("delivered_at") {
+            o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: try row["next_service_km"] ?? 0,
+                                        followUpPreference: try row["follow_up_preference"] ?? "",
+                                        oldPartsShown: try row["old_parts_shown"] ?? false, at: at)
+        }
+        o.settlementSignedBy = try row["settlement_signed_by"]
+        if let method = try decode(PaymentMethod.self, "paid_method"), let at = try time("paid_at") {
+            o.payment = Payment(method: method, amount: Money(fen: try row["paid_fen"] ?? 0), invoiceNumber: try row["invoice_number"] ?? "",
+                                gatePass: try row["gate_pass"] ?? "", by: try row["paid_by"] ?? "", at: at)
+        }
+        o.cancelReason = try row["cancel_reason"]
+        o.discount = Money(fen: try row["discount_fen"] ?? 0)
+        o.discountReason = try row["discount_reason"]
+        o.discountBy = try row["discount_by"]
+        let number = o.number
+        o.lines = try rows("""
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done
+            FROM repair_order_line WHERE repair_order_id = ? ORDER BY line_no
+            """, [o.id]).map { r in
+            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
+                  let approval = LineApproval(rawValue: try r[9]) else { throw StoreFailure("repair order \(number) has a damaged line") }
+            return RepairOrderLine(id: try r[0], kind: kind, code: try r[2], name: try r[3], hours: LaborHours(hundredths: try r[4]),
+                                   quantity: try r[5], unitPrice: Money(fen: try r[6]), payer: payer, origin: origin, approval: approval,
+                                   safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
+                                   clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16])
+        }
+        o.checks = try rows("SELECT stage, passed, checked_by, checked_at, note FROM quality_check WHERE repair_order_id = ? ORDER BY id",
+                            [o.id]).map { r in
+            guard let stage = QualityCheckStage(rawValue: try r[0]) else { throw StoreFailure("repair order \(number) has a damaged check") }
+            return QualityCheck(stage: stage, passed: try r[1], by: try r[2], at: Timestamp(secondsSince1970: try r[3]), note: try r[4])
+        }
+        return o
+    }
+
+    func repairOrder(number: String) throws -> RepairOrder? { try orders("WHERE number = ?", [number]).first }
+    func repairOrder(id: Int64) throws -> RepairOrder? { try orders("WHERE id = ?", [id]).first }
+
+    func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder] {
+        guard !statuses.isEmpty else { return [] }
+        return try orders("WHERE status = ANY(?::text[]) ORDER BY opened_at, id LIMIT ?",
+                          [PGValue.text(Self.textArray(statuses.map(\.rawValue))), limit])
+    }
+
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
+                   [from.secondsSince1970, to.secondsSince1970, limit, offset])
+    }
+
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id", [from.secondsSince1970, to.secondsSince1970])
+    }
+
+    func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try orders("WHERE vehicle_id = ? ORDER BY opened_at, id", [vehicleID]) }
+
+    func repairOrderNumbers(prefix: String, limit: Int) throws -> [String] {
+        try rows("SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
+                 [prefix, Self.upperBound(prefix), limit]).map { row -> String in try row[0] }
+    }
+
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try execute("INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                    [orderID, at.secondsSince1970, by, kind, detail])
+    }
+
+    func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
+        try rows("SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id", [orderID]).map { r in
+            TimelineEvent(kind: try r[0], detail: try r[1], at: Timestamp(secondsSince1970: try r[2]), by: try r[3])
+        }
+    }
+
+    func lastRepairOrderEventID() throws -> Int64 { try value("SELECT COALESCE(MAX(id), 0) FROM repair_order_event") ?? 0 }
+
+    func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef] {
+        try rows("SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", [id]).map { r in
+            RepairOrderEventRef(eventID: try r[0], orderID: try r[1], kind: try r[2])
+        }
+    }
+}

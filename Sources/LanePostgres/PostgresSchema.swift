@@ -1,0 +1,228 @@
+import LaneCore
+import LaneStore
+
+/// The PostgreSQL store's schema, in versioned migrations as for SQLite
+/// (`lane_migration` records which have run; never edit a released one, add
+/// one). The first one is the SQLite store's v1…v21 as one step; later ones
+/// carry the number of the SQLite migration they follow.
+enum PostgresSchema {
+    static let migrations: [(identifier: String, statements: [String])] = [
+        ("v21 the service department (SQLite's v1 to v21)", PostgresDialect.tables(coreTables) + appendOnly),
+    ]
+
+    /// SQLite's types and keys as PostgreSQL's (see `PostgresDialect.tables`).
+    static let coreTables = """
+        CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE customer (
+            id INTEGER PRIMARY KEY, number INTEGER NOT NULL UNIQUE, name TEXT NOT NULL, phone TEXT NOT NULL,
+            phone_reversed TEXT NOT NULL, address TEXT, created_at INTEGER NOT NULL, sort_key TEXT NOT NULL DEFAULT '');
+        CREATE INDEX customer_by_name ON customer(name);
+        CREATE INDEX customer_by_phone ON customer(phone);
+        CREATE INDEX customer_by_phone_reversed ON customer(phone_reversed);
+        CREATE INDEX customer_by_sort_key ON customer(sort_key, number);
+        CREATE TABLE vehicle (
+            id INTEGER PRIMARY KEY, vin TEXT NOT NULL UNIQUE, plate TEXT NOT NULL UNIQUE, model TEXT NOT NULL,
+            owner_id INTEGER NOT NULL REFERENCES customer(id), sold_on TEXT NOT NULL, mileage INTEGER NOT NULL CHECK (mileage >= 0),
+            mileage_on TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE INDEX vehicle_by_owner ON vehicle(owner_id);
+        CREATE TABLE vehicle_event (
+            id INTEGER PRIMARY KEY, vehicle_id INTEGER NOT NULL REFERENCES vehicle(id), kind TEXT NOT NULL, visit_kind TEXT,
+            occurred_on TEXT NOT NULL, mileage INTEGER, detail TEXT NOT NULL, recorded_at INTEGER NOT NULL, recorded_by TEXT NOT NULL);
+        CREATE INDEX vehicle_event_by_vehicle ON vehicle_event(vehicle_id, occurred_on);
+        CREATE TABLE team (name TEXT PRIMARY KEY, skills TEXT NOT NULL);
+        CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, team TEXT REFERENCES team(name), phone TEXT);
+        CREATE TABLE labor_operation (code TEXT PRIMARY KEY, name TEXT NOT NULL, standard_hours INTEGER NOT NULL CHECK (standard_hours >= 0),
+            skill TEXT NOT NULL);
+        CREATE TABLE part (number TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, price_fen INTEGER NOT NULL CHECK (price_fen >= 0),
+            stock INTEGER NOT NULL CHECK (stock >= 0), bin TEXT NOT NULL, part_group TEXT NOT NULL);
+        CREATE INDEX part_by_name ON part(name);
+        CREATE TABLE repair_order (
+            id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, opened_on TEXT NOT NULL, vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+            customer_id INTEGER NOT NULL REFERENCES customer(id), advisor TEXT NOT NULL, appointment_id INTEGER, opened_at INTEGER NOT NULL,
+            status TEXT NOT NULL, complaint TEXT,
+            checkin_mileage INTEGER, checkin_fuel INTEGER, checkin_covers INTEGER, checkin_damage TEXT, checkin_valuables TEXT, checkin_equipment TEXT,
+            warranty TEXT, documents_taken INTEGER NOT NULL DEFAULT 0, promised_at INTEGER,
+            terms_payment TEXT, terms_old_parts TEXT, terms_wash INTEGER, terms_signed_by TEXT, terms_signed_at INTEGER,
+            team TEXT, washed INTEGER NOT NULL DEFAULT 0, agreed_delivery_at INTEGER,
+            next_service_on TEXT, next_service_km INTEGER, follow_up_preference TEXT, old_parts_shown INTEGER, delivered_at INTEGER,
+            settlement_signed_by TEXT, paid_method TEXT, paid_fen INTEGER, invoice_number TEXT, gate_pass TEXT, paid_by TEXT, paid_at INTEGER,
+            cancel_reason TEXT, discount_fen INTEGER NOT NULL DEFAULT 0, discount_reason TEXT, discount_by TEXT);
+        CREATE INDEX repair_order_by_vehicle ON repair_order(vehicle_id, opened_at);
+        CREATE INDEX repair_order_by_status ON repair_order(status, opened_at);
+        CREATE INDEX repair_order_by_day ON repair_order(opened_on);
+        CREATE INDEX repair_order_by_delivery ON repair_order(delivered_at);
+        CREATE INDEX repair_order_by_customer ON repair_order(customer_id);
+        CREATE TABLE repair_order_line (
+            repair_order_id INTEGER NOT NULL REFERENCES repair_order(id), line_no INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL,
+            name TEXT NOT NULL, hours INTEGER NOT NULL, quantity INTEGER NOT NULL, unit_fen INTEGER NOT NULL, payer TEXT NOT NULL,
+            origin TEXT NOT NULL, approval TEXT NOT NULL, safety INTEGER NOT NULL, issued INTEGER NOT NULL CHECK (issued >= 0), issued_to TEXT,
+            worked_minutes INTEGER NOT NULL, clocked_on_at INTEGER, clocked_on_by TEXT, done INTEGER NOT NULL,
+            PRIMARY KEY (repair_order_id, line_no));
+        CREATE TABLE quality_check (
+            id INTEGER PRIMARY KEY, repair_order_id INTEGER NOT NULL REFERENCES repair_order(id), stage TEXT NOT NULL, passed INTEGER NOT NULL,
+            checked_by TEXT NOT NULL, checked_at INTEGER NOT NULL, note TEXT NOT NULL);
+        CREATE INDEX quality_check_by_order ON quality_check(repair_order_id, id);
+        CREATE TABLE repair_order_event (
+            id INTEGER PRIMARY KEY, repair_order_id INTEGER NOT NULL REFERENCES repair_order(id), at INTEGER NOT NULL, by TEXT NOT NULL,
+            kind TEXT NOT NULL, detail TEXT NOT NULL);
+        CREATE INDEX repair_order_event_by_order ON repair_order_event(repair_order_id, id);
+        CREATE TABLE stock_movement (
+            id INTEGER PRIMARY KEY, part_number TEXT NOT NULL REFERENCES part(number), delta INTEGER NOT NULL, reason TEXT NOT NULL,
+            reference TEXT, at INTEGER NOT NULL, by TEXT NOT NULL);
+        CREATE INDEX stock_movement_by_part ON stock_movement(part_number, id);
+        CREATE TABLE reminder_log (
+            id INTEGER PRIMARY KEY, vehicle_id INTEGER NOT NULL REFERENCES vehicle(id), kind TEXT NOT NULL, due_on TEXT NOT NULL,
+            outcome TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL, by TEXT NOT NULL, reference TEXT);
+        CREATE INDEX reminder_log_by_vehicle ON reminder_log(vehicle_id, kind, due_on);
+        CREATE INDEX reminder_log_by_time ON reminder_log(at);
+        CREATE TABLE delayed_delivery (
+            id INTEGER PRIMARY KEY, vehicle_id INTEGER NOT NULL REFERENCES vehicle(id), cause TEXT NOT NULL,
+            part_number TEXT REFERENCES part(number), note TEXT NOT NULL, expected_on TEXT, opened_at INTEGER NOT NULL,
+            fix_published_at INTEGER, closed_at INTEGER);
+        CREATE INDEX delayed_delivery_open ON delayed_delivery(closed_at, vehicle_id);
+        CREATE INDEX delayed_delivery_by_part ON delayed_delivery(part_number);
+        CREATE TABLE follow_up (
+            id INTEGER PRIMARY KEY, repair_order_id INTEGER NOT NULL REFERENCES repair_order(id), call TEXT NOT NULL, outcome TEXT NOT NULL,
+            score INTEGER CHECK (score BETWEEN 1 AND 5), comment TEXT NOT NULL, at INTEGER NOT NULL, by TEXT NOT NULL);
+        CREATE INDEX follow_up_by_order ON follow_up(repair_order_id, call);
+        CREATE INDEX follow_up_by_time ON follow_up(at);
+        CREATE TABLE complaint (
+            id INTEGER PRIMARY KEY, repair_order_id INTEGER REFERENCES repair_order(id), customer_id INTEGER NOT NULL REFERENCES customer(id),
+            text TEXT NOT NULL, status TEXT NOT NULL, finding TEXT NOT NULL, action TEXT NOT NULL, opened_at INTEGER NOT NULL,
+            opened_by TEXT NOT NULL, resolved_at INTEGER);
+        CREATE INDEX complaint_by_status ON complaint(status, opened_at);
+        CREATE TABLE appointment (
+            id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, day TEXT NOT NULL, vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+            customer_id INTEGER NOT NULL REFERENCES customer(id), advisor TEXT NOT NULL, start_at INTEGER NOT NULL,
+            duration_minutes INTEGER NOT NULL, job TEXT NOT NULL, bay INTEGER, channel TEXT NOT NULL, status TEXT NOT NULL,
+            called_at INTEGER NOT NULL, entered_at INTEGER NOT NULL, advisor_items_at INTEGER, needs_technician_plan INTEGER NOT NULL,
+            technician_plan_at INTEGER, parts_checked_at INTEGER, parts_expected_on TEXT, day_before_at INTEGER, hour_before_at INTEGER,
+            attempt INTEGER NOT NULL, note TEXT NOT NULL);
+        CREATE INDEX appointment_by_day ON appointment(day, advisor, start_at);
+        CREATE INDEX appointment_by_vehicle ON appointment(vehicle_id, start_at);
+        CREATE INDEX appointment_by_status ON appointment(status, start_at);
+        CREATE INDEX appointment_by_customer ON appointment(customer_id);
+        CREATE TABLE campaign (
+            id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, title TEXT NOT NULL, models TEXT NOT NULL,
+            vin_prefix TEXT, starts_on TEXT NOT NULL, ends_on TEXT);
+        CREATE INDEX campaign_by_start ON campaign(starts_on);
+        CREATE TABLE appointment_event (
+            id INTEGER PRIMARY KEY, appointment_id INTEGER NOT NULL REFERENCES appointment(id), at INTEGER NOT NULL, by TEXT NOT NULL,
+            kind TEXT NOT NULL, detail TEXT NOT NULL);
+        CREATE INDEX appointment_event_by_appointment ON appointment_event(appointment_id, id);
+        CREATE TABLE part_reservation (
+            id INTEGER PRIMARY KEY, appointment_id INTEGER NOT NULL REFERENCES appointment(id), part_number TEXT NOT NULL REFERENCES part(number),
+            quantity INTEGER NOT NULL CHECK (quantity > 0), label TEXT NOT NULL, reserved_at INTEGER NOT NULL, released_at INTEGER);
+        CREATE INDEX part_reservation_open ON part_reservation(part_number, released_at);
+        CREATE INDEX part_reservation_by_appointment ON part_reservation(appointment_id);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, "user" TEXT NOT NULL, role TEXT NOT NULL, command TEXT NOT NULL, noun TEXT NOT NULL,
+            ref TEXT NOT NULL, summary TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL DEFAULT '',
+            personal_hash TEXT);
+        CREATE INDEX audit_by_ref ON audit_log(ref, seq);
+        CREATE INDEX audit_by_user ON audit_log("user", seq);
+        CREATE INDEX audit_by_time ON audit_log(at);
+        CREATE INDEX audit_signed ON audit_log(seq) WHERE mac <> '';
+        INSERT INTO staff (name, role, team, phone) VALUES ('admin', 'admin', NULL, NULL);
+        CREATE TABLE staff_pin (
+            staff_name TEXT PRIMARY KEY REFERENCES staff(name), salt TEXT NOT NULL, hash TEXT NOT NULL, iterations INTEGER NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0, last_failure_at INTEGER);
+        CREATE TABLE plugin_migration (
+            plugin TEXT NOT NULL, identifier TEXT NOT NULL, applied_at INTEGER NOT NULL, sql TEXT NOT NULL, PRIMARY KEY (plugin, identifier));
+        CREATE TABLE number_series (series TEXT PRIMARY KEY, last INTEGER NOT NULL);
+        CREATE TABLE audit_anchor (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, mac TEXT NOT NULL, at INTEGER NOT NULL, by TEXT NOT NULL);
+        CREATE TABLE row_seal (kind TEXT NOT NULL, ref TEXT NOT NULL, mac TEXT NOT NULL, PRIMARY KEY (kind, ref));
+        CREATE TABLE audit_personal (seq INTEGER PRIMARY KEY, salt TEXT NOT NULL, vals TEXT NOT NULL, erased_mark TEXT);
+        CREATE TABLE audit_subject (customer TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (customer, seq));
+        CREATE INDEX audit_subject_by_seq ON audit_subject(seq);
+        CREATE TABLE plugin_handshake (path TEXT PRIMARY KEY, identity TEXT NOT NULL, answer TEXT NOT NULL);
+        CREATE TABLE plugin_checksum (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, installed_at INTEGER NOT NULL, installed_by TEXT NOT NULL);
+        CREATE TABLE plugin_state (plugin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, changed_at INTEGER NOT NULL,
+            PRIMARY KEY (plugin, key));
+        CREATE TABLE customer_search_key (key TEXT NOT NULL, customer_id INTEGER NOT NULL REFERENCES customer(id), PRIMARY KEY (key, customer_id));
+        CREATE INDEX customer_search_key_by_customer ON customer_search_key(customer_id);
+        CREATE TABLE reminder_schedule (
+            vehicle_id INTEGER NOT NULL REFERENCES vehicle(id), kind TEXT NOT NULL, reference TEXT NOT NULL, due_on TEXT NOT NULL,
+            listed_from TEXT NOT NULL, listed_until TEXT, plate TEXT NOT NULL, PRIMARY KEY (vehicle_id, kind, reference));
+        CREATE INDEX reminder_schedule_by_due ON reminder_schedule(due_on, plate) WHERE reference = '';
+        CREATE INDEX reminder_schedule_by_kind ON reminder_schedule(kind, due_on, plate) WHERE reference = '';
+        CREATE INDEX reminder_schedule_by_campaign ON reminder_schedule(reference, plate) WHERE reference <> '';
+        CREATE TABLE print_log (
+            document TEXT NOT NULL, reference TEXT NOT NULL, copy INTEGER NOT NULL CHECK (copy >= 1), format TEXT NOT NULL,
+            printed_by TEXT NOT NULL, printed_at INTEGER NOT NULL, PRIMARY KEY (document, reference, copy))
+        """
+
+    /// The audit trail, its checkpoints and the print log are append-only, as in the SQLite store.
+    static let appendOnly = [
+        // SQLite's instr(), so the queries the backends share (`StoreBackendSupport.customerTextsQuery`) run here too.
+        "CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)'",
+        """
+        CREATE FUNCTION lane_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$
+        """,
+        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION lane_append_only()",
+        "CREATE TRIGGER audit_anchor_append_only BEFORE UPDATE OR DELETE ON audit_anchor FOR EACH ROW EXECUTE FUNCTION lane_append_only()",
+        "CREATE TRIGGER print_log_append_only BEFORE UPDATE OR DELETE ON print_log FOR EACH ROW EXECUTE FUNCTION lane_append_only()",
+    ]
+
+    /// Creates the schema when missing (and allowed) and runs the migrations not yet run, under the
+    /// store's writer lock: two desks starting at once never both migrate.
+    static func migrate(_ link: PGLink, schema: String, lockKey: Int64, create: Bool, display: String) throws {
+        try link.run("BEGIN")
+        do {
+            try link.run("SELECT pg_advisory_xact_lock(?)", [lockKey])
+            let exists: Bool = try link.run("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?", [schema]).rows.first?[0] ?? false
+            let ready: Bool = exists ? try link.run("""
+                SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 'lane_migration'
+                """, [schema]).rows.first?[0] ?? false : false
+            if !ready && !create {
+                throw StoreFailure(Message("server.no_store", ["url": .text(display)]).description)
+            }
+            try link.run("CREATE SCHEMA IF NOT EXISTS \(schema)")
+            try link.run("SET LOCAL search_path TO \(schema)")
+            try link.run("CREATE TABLE IF NOT EXISTS lane_migration (identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            let done = Set(try link.run("SELECT identifier FROM lane_migration").rows.map { row -> String in try row[0] })
+            let known = Set(migrations.map(\.identifier))
+            if let newer = done.subtracting(known).sorted().last {
+                throw StoreFailure(Message("server.schema_newer", ["url": .text(display), "found": .text(newer)]).description)
+            }
+            for migration in migrations where !done.contains(migration.identifier) {
+                for statement in migration.statements { try link.run(statement) }
+                try link.run("INSERT INTO lane_migration (identifier) VALUES (?)", [migration.identifier])
+            }
+            try link.run("COMMIT")
+        } catch {
+            _ = try? link.run("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// What differs between the SQLite the store's (and plugins') SQL is written
+/// for and PostgreSQL.
+enum PostgresDialect {
+    /// Table definitions written with SQLite's types, as PostgreSQL statements: `INTEGER PRIMARY KEY`
+    /// becomes an identity column (a row given its id keeps it: copies), `INTEGER` BIGINT, `TEXT`
+    /// binary-ordered text (`COLLATE "C"`: ranges and order by code point, as SQLite compares),
+    /// and `WITHOUT ROWID`/`AUTOINCREMENT` go.
+    static func tables(_ sql: String) -> [String] {
+        statements(translate(sql))
+    }
+
+    static func translate(_ sql: String) -> String {
+        var s = sql
+        for (from, to) in [("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER PRIMARY KEY"),
+                           ("INTEGER PRIMARY KEY", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"),
+                           (" INTEGER", " BIGINT"), (" TEXT", " TEXT COLLATE \"C\""), (" WITHOUT ROWID", "")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        return s
+    }
+
+    /// Splits a script on `;` at the end of a line (no statement of the schema has one inside).
+    static func statements(_ sql: String) -> [String] {
+        sql.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}
+
+import Foundation

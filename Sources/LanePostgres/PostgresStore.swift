@@ -1,0 +1,264 @@
+import Foundation
+import LaneCore
+import LaneStore
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// The store on a PostgreSQL server, shared by every desk of the department:
+/// the same protocols as `SQLiteStore`, so nothing above the store layer knows
+/// which one it talks to. Chosen by a `postgres://` address in `--db`/`LANE_DB`.
+///
+/// Writes are one at a time per store, as with SQLite's single writer: each
+/// write transaction first takes a transaction-level advisory lock keyed by
+/// the store's schema. The application layer was written for one writer (it
+/// reads the audit chain's head, an order's state or the stock, decides, then
+/// writes), and the lock keeps every one of those read-decide-write steps
+/// whole across shells: numbers, the audit chain and an order's steps never
+/// interleave. Reads take no lock and run beside writes (a repeatable-read
+/// snapshot). A command's write lasts milliseconds, so a department's desks
+/// queue behind each other unnoticed.
+public final class PostgresStore: ServiceStore, @unchecked Sendable {
+    public let endpoint: PostgresEndpoint
+    public var location: String { endpoint.display }
+    public let secretKey: [UInt8]?
+    /// Where the key is kept (`keyFile + ".key"`); nil: a key for this process's life only.
+    public let keyFile: String?
+    private let keyMissingPath: String?
+
+    /// One event loop thread for the whole process: the connections' I/O runs
+    /// there, never on the caller's thread (see `PGLink`). Kept for the
+    /// process's life, like the shell itself.
+    static let loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    private let idle = NIOLockedValueBox<[PGLink]>([])
+    private let logger: Logger
+    let shadow: PluginSQLShadow
+    /// The advisory lock that makes writes one at a time in this store.
+    let writerLockKey: Int64
+
+    /// Connects, creates the store's schema when missing and brings it up to
+    /// date. `keyFile` is where the store's secret key is kept (outside the
+    /// database); nil: a key for this process's life only (tests).
+    public init(endpoint: PostgresEndpoint, keyFile: String?, create: Bool = true) throws(StoreFailure) {
+        self.endpoint = endpoint
+        self.keyFile = keyFile
+        var logger = Logger(label: "lane.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        writerLockKey = PostgresStore.lockKey(endpoint.schema)
+        do { shadow = try PluginSQLShadow() } catch {
+            throw StoreFailure(String(describing: error))
+        }
+        let link: PGLink
+        do { link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: logger) } catch {
+            throw PostgresStore.connectFailure(error, endpoint)
+        }
+        do {
+            try PostgresSchema.migrate(link, schema: endpoint.schema, lockKey: writerLockKey, create: create, display: endpoint.display)
+            try link.run("SET search_path TO \(endpoint.schema)")
+            try PostgresStore.replayPluginMigrations(link, into: shadow)
+        } catch let failure as StoreFailure {
+            link.close()
+            throw failure
+        } catch {
+            link.close()
+            throw PostgresStore.failure(error, endpoint, committing: false)
+        }
+        let signed = (try? link.run("""
+            SELECT (EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
+                OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), false))::int AS signed
+            """).rows.first.map { row -> Bool in try row[0] }) ?? nil
+        if let keyFile {
+            // The keys' folder is made only once the server has answered: a server that is not there leaves nothing behind.
+            let folder = (keyFile as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            secretKey = StoreBackendSupport.secretKey(beside: keyFile, mayCreate: signed != true)
+            keyMissingPath = secretKey == nil && signed == true ? keyFile + ".key" : nil
+        } else {
+            var rng = SystemRandomNumberGenerator()
+            secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            keyMissingPath = nil
+        }
+        idle.withLockedValue { $0.append(link) }
+    }
+
+    /// Opens the store at `url`; where its key file is kept by default:
+    /// `~/.lane/keys/HOST-PORT-DATABASE-SCHEMA` (give every desk a copy, as for a store's file and its key).
+    public convenience init(url: String, create: Bool = true, keyFile: String? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreFailure) {
+        guard let endpoint = PostgresEndpoint(url: url, environment: environment) else {
+            throw StoreFailure(Message("server.bad_url", ["url": .text(url)]).description)
+        }
+        let file = keyFile ?? PostgresStore.keyFile(for: endpoint, environment: environment)
+        try self.init(endpoint: endpoint, keyFile: file, create: create)
+    }
+
+    /// Where the key of the store at `endpoint` is kept: LANE_KEY_FILE, else `~/.lane/keys/HOST-PORT-DATABASE-SCHEMA` (+ `.key`).
+    public static func keyFile(for endpoint: PostgresEndpoint, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let file = environment["LANE_KEY_FILE"], !file.isEmpty { return file }
+        return defaultKeyFile(endpoint, environment)
+    }
+
+    static func defaultKeyFile(_ e: PostgresEndpoint, _ environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let folder = home + "/.lane/keys"
+        let safe = "\(e.host)-\(e.port)-\(e.database)-\(e.schema)".map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
+        return folder + "/" + String(safe)
+    }
+
+    deinit {
+        for link in idle.withLockedValue({ $0 }) { link.close() }
+    }
+
+    /// A stable 64-bit key for the store's writer lock (FNV-1a of the schema's name).
+    static func lockKey(_ schema: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ("lane.writer." + schema).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    // MARK: Transactions
+
+    public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", writing: false) { tx in try body(tx) }
+    }
+
+    public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
+        if let keyMissingPath {
+            throw StoreFailure(Message("server.key_missing", ["path": .text(keyMissingPath), "url": .text(location)]).description)
+        }
+        return try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", writing: true) { tx in try body(tx) }
+    }
+
+    private func transaction<T>(begin: String, writing: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
+        let link = try takeLink()
+        var committing = false
+        do {
+            try link.run(begin)
+            if writing { try link.run("SELECT pg_advisory_xact_lock(?)", [writerLockKey]) }
+            let tx = PostgresTransaction(link: link, store: self)
+            let result = try body(tx)
+            committing = true
+            try link.run("COMMIT")
+            giveBack(link)
+            return result
+        } catch {
+            if !link.isClosed { _ = try? link.run("ROLLBACK") }
+            giveBack(link)
+            if error is Refusal { throw error }
+            if error is StoreFailure { throw error }
+            if error is PSQLError || error is ChannelError || error is IOError {
+                throw PostgresStore.failure(error, endpoint, committing: committing)
+            }
+            throw error
+        }
+    }
+
+    private func takeLink() throws -> PGLink {
+        while let link = idle.withLockedValue({ $0.popLast() }) {
+            if !link.isClosed { return link }
+        }
+        do {
+            let link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: logger)
+            try link.run("SET search_path TO \(endpoint.schema)")
+            return link
+        } catch {
+            throw PostgresStore.connectFailure(error, endpoint)
+        }
+    }
+
+    private func giveBack(_ link: PGLink) {
+        if link.isClosed { return }
+        idle.withLockedValue { $0.append(link) }
+    }
+
+    /// The plugins' migrations already run on the server, applied to the private
+    /// SQLite copy their statements are judged on (see `PluginSQLShadow`).
+    private static func replayPluginMigrations(_ link: PGLink, into shadow: PluginSQLShadow) throws {
+        for row in try link.run("SELECT plugin, identifier, sql FROM plugin_migration ORDER BY applied_at, identifier").rows {
+            try shadow.migrate(plugin: try row[0], identifier: try row[1], sql: try row[2])
+        }
+    }
+
+    public func integrityProblems() throws -> [String] {
+        // The server keeps its own files whole (write-ahead log, checksums if enabled); what lane
+        // can check is that its tables are there and readable.
+        try read { tx in _ = try tx.customerCount(); return [] }
+    }
+
+    /// Runs raw SQL on the server, outside any command; for tests and `store copy`.
+    public func unsafeExecute(_ sql: String) throws {
+        let link = try takeLink()
+        defer { giveBack(link) }
+        do { try link.run(sql) } catch { throw PostgresStore.failure(error, endpoint, committing: false) }
+    }
+
+    /// Removes the store's schema and everything in it (tests' throw-away stores).
+    public func dropEverything() throws {
+        try unsafeExecute("DROP SCHEMA IF EXISTS \(endpoint.schema) CASCADE")
+    }
+
+    /// Every row of every table as text, in a stable order: tests compare
+    /// snapshots to prove a refused command changed nothing at all.
+    public func snapshot() throws -> String {
+        try read { tx in
+            guard let tx = tx as? PostgresTransaction else { return "" }
+            var lines: [String] = []
+            for table in try tx.tableNames() {
+                lines.append("[\(table)]")
+                for row in try tx.link.run("SELECT * FROM \(table) ORDER BY 1").rows {
+                    lines.append(row.values.map { "\($0)" }.joined(separator: " "))
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    // MARK: Failures, in words a person can act on
+
+    static func connectFailure(_ error: any Error, _ e: PostgresEndpoint) -> StoreFailure {
+        if let psql = error as? PSQLError, psql.code == .server || psql.code == .authMechanismRequiresPassword || psql.code == .saslError
+            || psql.code == .unsupportedAuthMechanism {
+            return StoreFailure(Message("server.refused_login", ["url": .text(e.display), "user": .text(e.user),
+                                                                  "reason": .text(reason(error))]).description)
+        }
+        return StoreFailure(Message("server.unreachable", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+    }
+
+    static func failure(_ error: any Error, _ e: PostgresEndpoint, committing: Bool) -> StoreFailure {
+        // 57P…: the server is shutting down or ended this session; 08…: the connection failed. The command is lost, not refused.
+        let state = (error as? PSQLError)?.serverInfo?[.sqlState] ?? ""
+        if let psql = error as? PSQLError, psql.code == .server, !state.hasPrefix("57P"), !state.hasPrefix("08") {
+            return StoreFailure(Message("server.failed", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+        }
+        if committing { return StoreFailure(Message("server.commit_unknown", ["url": .text(e.display)]).description) }
+        return StoreFailure(Message("server.lost", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+    }
+
+    /// The server's own sentence when it gave one, else the kind of failure.
+    static func reason(_ error: any Error) -> String {
+        var text = String(describing: error)
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return message }
+            if psql.code == .serverClosedConnection || psql.code == .uncleanShutdown { return "the server closed the connection" }
+            text = psql.underlying.map { String(describing: $0) } ?? String(describing: psql.code)
+        }
+        // NIO's errors name sockets and errno values; a person needs the gist.
+        let lower = text.lowercased()
+        if lower.contains("connection refused") { return "nothing answers at that address and port" }
+        if lower.contains("unknown(host") || lower.contains("name or service not known") || lower.contains("nodename") {
+            return "the host name is not known"
+        }
+        if lower.contains("timed out") || lower.contains("timeout") { return "no answer in time" }
+        if lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("eof") { return "the connection was cut" }
+        return String(text.prefix(200))
+    }
+}

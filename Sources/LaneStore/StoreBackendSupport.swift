@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import LaneCore
+import LanePlugin
+
+/// What a second backend (LanePostgres) shares with the SQLite store rather
+/// than doing twice: the customer search keys, the store's key file, and the
+/// judging of plugins' SQL by SQLite's authorizer.
+public enum StoreBackendSupport {
+    /// The search keys (`customer find`) and the pinyin sort key of a name, as `CustomerSearchIndex` writes them.
+    public static func searchKeys(name: String) -> (keys: [String], sortKey: String) {
+        let readings = Pinyin.readings(of: name)
+        return (NameSearch.keys(name: name, readings: readings), NameSearch.sortKey(readings: readings))
+    }
+
+    /// The store's secret key kept in the file `base + ".key"` (owner-only), made when missing and allowed.
+    public static func secretKey(beside base: String, mayCreate: Bool) -> [UInt8]? {
+        SQLiteStore.key(beside: base, mayCreate: mayCreate)
+    }
+
+    /// The smallest string above every string starting with `prefix` (binary order): a prefix search is a range.
+    public static func upperBound(_ prefix: String) -> String { SQLiteTransaction.upperBound(prefix) }
+
+    /// Audit personal values are kept in one column (see `SQLiteTransaction.joinValues`).
+    public static func joinValues(_ values: [String]) -> String { SQLiteTransaction.joinValues(values) }
+    public static func splitValues(_ text: String) -> [String] { SQLiteTransaction.splitValues(text) }
+
+    /// The vehicles a customer owns or owned (`?1` their id, `?2` their code), and every free text
+    /// that may name them (field, row id, text): the same query on every backend (`instr` is
+    /// SQLite's; the PostgreSQL schema defines it).
+    public static var vehiclesEverOwnedQuery: String { SQLiteTransaction.vehiclesEverOwned }
+    public static var customerTextsQuery: String { SQLiteTransaction.customerTextsQuery }
+
+    /// The plugin's own table prefix, `plg_NAME_`.
+    public static func pluginPrefix(_ plugin: String) -> String { PluginSQLGuard.prefix(of: plugin) }
+
+    /// The refusal for a plugin whose SQL left its namespace.
+    public static func pluginRefusal(_ plugin: String, _ why: Message) -> Refusal { LaneStore.pluginRefusal(plugin, why) }
+}
+
+/// A plugin's SQL judged on a private SQLite copy of the core schema and of the
+/// plugin's own tables, for a backend that is not SQLite: SQLite's authorizer
+/// reports what each statement touches, whatever the backend that then runs it.
+/// The plugins write their SQL for SQLite (docs/plugins.md); another backend
+/// runs it after translating what differs.
+public final class PluginSQLShadow: @unchecked Sendable {
+    private let queue: DatabaseQueue
+    private var applied: Set<String> = []
+    private let lock = NSLock()
+
+    public init() throws {
+        queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// Applies a plugin migration to the copy (once per identifier), refusing what a SQLite store would refuse.
+    public func migrate(plugin: String, identifier: String, sql: String) throws {
+        try lock.withLock {
+            let key = plugin + "\u{1F}" + identifier
+            guard !applied.contains(key) else { return }
+            try queue.inDatabase { db in
+                try db.inSavepoint {
+                    _ = try SQLiteTransaction(db: db).migratePlugin(namespace: plugin, migrations: [PluginMigration(identifier, sql: sql)],
+                                                                    at: Timestamp(secondsSince1970: 0))
+                    return .commit
+                }
+            }
+            applied.insert(key)
+        }
+    }
+
+    /// The statements of `sql`, each as SQLite compiled it, when every one may run for `plugin`; otherwise the refusal.
+    public func check(plugin: String, sql: String, readOnly: Bool) throws -> [String] {
+        try lock.withLock {
+            try queue.inDatabase { db in
+                var statements: [String] = []
+                do {
+                    let all = try db.allStatements(sql: sql)
+                    while let statement = try all.next() {
+                        if readOnly && !statement.isReadonly {
+                            throw LaneStore.pluginRefusal(plugin, Message("plugin_sql.query_only_reads", ["statement": .text(String(sql.prefix(30)))]))
+                        }
+                        let problems = try PluginSQLGuard.shared.problems(statement.sql, plugin: plugin, purpose: readOnly ? .query : .statement, in: db)
+                        if let first = problems.first { throw LaneStore.pluginRefusal(plugin, first) }
+                        statements.append(statement.sql)
+                    }
+                } catch let error as DatabaseError {
+                    throw Refusal(Message("plugin_sql.refused"), problems: [Problem("sql", Message("plugin_sql.sqlite_said", ["error": .text(error.message ?? error.description)]))])
+                }
+                return statements
+            }
+        }
+    }
+}
+
+extension RepairOrderEventRef {
+    /// For another backend's store (the memberwise initialiser is internal).
+    public init(eventID: Int64, orderID: Int64, kind: String) {
+        self.init(id: eventID, orderID: orderID, kind: kind)
+    }
+}
+
+extension StoreBackendSupport {
+    /// Writes `key` to `base + ".key"` (owner-only) unless a key is there already; `store copy`
+    /// gives the copy the store's own key, so its audit trail verifies there. False when another key is there.
+    public static func giveKey(_ key: [UInt8], beside base: String) -> Bool {
+        if let existing = SQLiteStore.key(beside: base, mayCreate: false) { return existing == key }
+        let text = key.map { String(format: "%02x", $0) }.joined() + "\n"
+        let path = base + ".key", temporary = path + ".new"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+              rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return false
+        }
+        return true
+    }
+}
+
+extension SQLValue {
+    static func int(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? .null }
+    static func int64(_ value: Int64?) -> SQLValue { value.map { .integer($0) } ?? .null }
+    static func bool(_ value: Bool?) -> SQLValue { value.map { .integer($0 ? 1 : 0) } ?? .null }
+    static func string(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
+}
+
+/// A repair order's scalar columns and their values, the same for every backend.
+public enum RepairOrderRow {
+    public static let selectColumns = """
+        id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
+        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
+        warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
+        team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
+        settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
+        discount_fen, discount_reason, discount_by
+        """
+
+    /// Column → value for every scalar of an order (insert and update share it).
+    public static func values(_ o: RepairOrder) -> [(String, SQLValue)] {
+        [
+            ("vehicle_id", .int64(o.vehicleID)), ("customer_id", .int64(o.customerID)), ("advisor", .string(o.advisor)),
+            ("appointment_id", .int64(o.appointmentID)), ("opened_at", .int64(o.openedAt.secondsSince1970)), ("status", .string(o.status.rawValue)),
+            ("complaint", .string(o.complaint)),
+            ("checkin_mileage", .int(o.checkIn?.mileage)), ("checkin_fuel", .int(o.checkIn?.fuelEighths)), ("checkin_covers", .bool(o.checkIn?.coversFitted)),
+            ("checkin_damage", .string(o.checkIn?.damage)), ("checkin_valuables", .string(o.checkIn?.valuables)),
+            ("checkin_equipment", .string(o.checkIn?.equipment)),
+            ("warranty", .string(o.warranty?.rawValue)), ("documents_taken", .bool(o.documentsTaken)), ("promised_at", .int64(o.promisedAt?.secondsSince1970)),
+            ("terms_payment", .string(o.terms?.payment.rawValue)), ("terms_old_parts", .string(o.terms?.oldParts.rawValue)), ("terms_wash", .bool(o.terms?.wash)),
+            ("terms_signed_by", .string(o.terms?.signedBy)), ("terms_signed_at", .int64(o.terms?.signedAt.secondsSince1970)),
+            ("team", .string(o.team)), ("washed", .bool(o.washed)), ("agreed_delivery_at", .int64(o.agreedDeliveryAt?.secondsSince1970)),
+            ("next_service_on", .string(o.delivery?.nextServiceOn.description)), ("next_service_km", .int(o.delivery?.nextServiceKm)),
+            ("follow_up_preference", .string(o.delivery?.followUpPreference)), ("old_parts_shown", .bool(o.delivery?.oldPartsShown)),
+            ("delivered_at", .int64(o.delivery?.at.secondsSince1970)),
+            ("settlement_signed_by", .string(o.settlementSignedBy)),
+            ("paid_method", .string(o.payment?.method.rawValue)), ("paid_fen", .int64(o.payment?.amount.fen)),
+            ("invoice_number", .string(o.payment?.invoiceNumber)),
+            ("gate_pass", .string(o.payment?.gatePass)), ("paid_by", .string(o.payment?.by)), ("paid_at", .int64(o.payment?.at.secondsSince1970)),
+            ("cancel_reason", .string(o.cancelReason)),
+            ("discount_fen", .int64(o.discount.fen)), ("discount_reason", .string(o.discountReason)), ("discount_by", .string(o.discountBy)),
+        ]
+    }
+}
+
+/// An appointment's columns and their values, the same for every backend.
+public enum AppointmentRow {
+    public static let selectColumns = """
+        id, number, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay, channel, status, called_at, entered_at,
+        advisor_items_at, needs_technician_plan, technician_plan_at, parts_checked_at, parts_expected_on, day_before_at, hour_before_at,
+        attempt, note
+        """
+
+    public static let writtenColumns = [
+        "number", "day", "vehicle_id", "customer_id", "advisor", "start_at", "duration_minutes", "job", "bay", "channel", "status",
+        "called_at", "entered_at", "advisor_items_at", "needs_technician_plan", "technician_plan_at", "parts_checked_at",
+        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note",
+    ]
+
+    /// The values of `writtenColumns`, in order.
+    public static func values(_ a: Appointment, day: CalendarDate) -> [SQLValue] {
+        [.string(a.number), .string(day.description), .int64(a.vehicleID), .int64(a.customerID), .string(a.advisor),
+         .int64(a.start.secondsSince1970), .int(a.durationMinutes), .string(a.job), .int(a.bay),
+         .string(a.channel.rawValue), .string(a.status.rawValue), .int64(a.calledAt.secondsSince1970), .int64(a.enteredAt.secondsSince1970),
+         .int64(a.internalChecks.advisorItemsAt?.secondsSince1970), .bool(a.internalChecks.needsTechnicianPlan),
+         .int64(a.internalChecks.technicianPlanAt?.secondsSince1970),
+         .int64(a.internalChecks.partsCheckedAt?.secondsSince1970), .string(a.internalChecks.partsExpectedOn?.description),
+         .int64(a.customerConfirmations.dayBefore?.secondsSince1970), .int64(a.customerConfirmations.hourBefore?.secondsSince1970),
+         .int(a.attempt), .string(a.note)]
+    }
+}
