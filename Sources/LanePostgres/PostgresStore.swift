@@ -201,9 +201,10 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         do { try link.run(sql) } catch { throw PostgresStore.failure(error, endpoint, committing: false) }
     }
 
-    /// Removes the store's schema and everything in it (tests' throw-away stores).
+    /// Removes the store's schema and everything in it, and its key file (tests' throw-away stores).
     public func dropEverything() throws {
         try unsafeExecute("DROP SCHEMA IF EXISTS \(endpoint.schema) CASCADE")
+        if let keyFile { try? FileManager.default.removeItem(atPath: keyFile + ".key") }
     }
 
     /// Every row of every table as text, in a stable order: tests compare
