@@ -25,7 +25,8 @@ How the reminder rules of the spec (service-process.md, section 1) are read here
         a-overdue  when it fell due before 2026-11-23,
         a-not-yet  when it falls due after 2026-12-03.
   * R1.3 lost customer: the last visit is 180 or more days before the demo
-    date (on or before 2026-05-27)                                   -> c
+    date (on or before 2026-05-27), and the regular service has fallen due
+    (nobody is lost before the service they were told to come for)   -> c
   * R1.2 regular service: 6 calendar months or 5,000 km after the last
     service, whichever first. Falls due within 2026-11-23 .. 2026-12-03
     (remind 7-10 days ahead; all demo cases fall due 7-10 days out)  -> b
@@ -718,9 +719,42 @@ use none
 """
 
 
+# ---------------------------------------------------------------------------
+# Call lists and booking (issue 12, items 1-3): the week before the Monday, in
+# time order, so it comes first in monday.lane. A win-back call books a lost
+# customer who then does not come: the call list asks for the second attempt
+# (R2.8), which is booked with --after. A caller whose car is not yet on the
+# register books its first service with name, phone and model (R2.2); the
+# entry is made 90 minutes after the call and kept, flagged late (R2.4).
+# ---------------------------------------------------------------------------
+MONDAY_CALL_LISTS = """\
+# Wednesday 2026-11-18: a win-back call (R1.3) books 粤BS1822 for Thursday,
+# with the mileage the customer gives on the phone (R2.1).
+clock set 2026-11-18T11:00
+set user 薛淑芬
+appt book 粤BS1822 --at 2026-11-19T11:00 --job 常规保养 --channel outbound --mileage 26400
+# Thursday: the customer does not come; the call list asks for attempt 2.
+clock set 2026-11-19T11:30
+appt no-show AP-20261119-001
+# Friday 11:00: the second attempt, booked from the call list.
+clock set 2026-11-20T11:00
+appt book 粤BS1822 --at 2026-11-25T11:00 --job 常规保养 --channel outbound --after AP-20261119-001
+# Friday 16:00: a car not yet registered, booked from a 14:30 call (flagged late).
+clock set 2026-11-20T16:00
+appt book --name 邵雨桐 --phone 13923456781 --model '星河 S7 2.0T' --at 2026-11-25T14:00 --job 首次保养 --mileage 1800 --called-at 2026-11-20T14:30
+use none
+"""
+
+
+def monday_script():
+    """monday.lane: the call-list block first (it happens before Friday), then the live Monday."""
+    header, rest = MONDAY.split("\n", 1)
+    return header + "\n" + MONDAY_CALL_LISTS + rest
+
+
 def write_all(out):
     os.makedirs(SEEDS, exist_ok=True)
-    for name, content in list(out.items()) + [("monday.lane", MONDAY)]:
+    for name, content in list(out.items()) + [("monday.lane", monday_script())]:
         text = content if isinstance(content, str) else to_csv(content)
         with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -780,8 +814,6 @@ def classify(vehicle, vs):
         case = "a-overdue" if due < DEMO else ("a-due" if due <= horizon else "a-not-yet")
         return case, f"sold {sold}, first service due {due}"
     last_visit = d(vs[-1]["date"])
-    if (DEMO - last_visit).days >= LOST_DAYS:
-        return "c", f"last visit {last_visit} ({(DEMO - last_visit).days} days ago)"
     if len(vs) >= 2:
         rate = (int(vs[-1]["mileage"]) - int(vs[0]["mileage"])) / (last_visit - d(vs[0]["date"])).days
     else:
@@ -792,6 +824,8 @@ def classify(vehicle, vs):
     by_km = last_visit + timedelta(days=math.ceil((svc_km + 5000 - int(vs[-1]["mileage"])) / rate))
     due = min(by_time, by_km)
     first = "6 months" if by_time <= by_km else "5,000 km"
+    if (DEMO - last_visit).days >= LOST_DAYS and due <= DEMO:
+        return "c", f"last visit {last_visit} ({(DEMO - last_visit).days} days ago), service due {due}"
     detail = (f"last service {svc_day} at {svc_km} km, {rate:.1f} km/day, "
               f"due {due} by {first} ({(due - DEMO).days:+d} days)")
     if due < DEMO:

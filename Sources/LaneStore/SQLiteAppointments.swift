@@ -6,7 +6,7 @@ extension SQLiteTransaction {
     private static let appointmentColumns = """
         id, number, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay, channel, status, called_at, entered_at,
         advisor_items_at, needs_technician_plan, technician_plan_at, parts_checked_at, parts_expected_on, day_before_at, hour_before_at,
-        attempt, note
+        attempt, note, model, reported_mileage
         """
 
     private func appointments(_ sql: String, _ arguments: StatementArguments) throws -> [Appointment] {
@@ -17,7 +17,7 @@ extension SQLiteTransaction {
             }
             let checks = InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
                                                partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))
-            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], advisor: r[4],
+            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], model: r[22], reportedMileage: r[23], advisor: r[4],
                                start: Timestamp(secondsSince1970: r[5]), durationMinutes: r[6], job: r[7], bay: r[8], channel: channel,
                                status: status, calledAt: Timestamp(secondsSince1970: r[11]), enteredAt: Timestamp(secondsSince1970: r[12]),
                                internalChecks: checks, customerConfirmations: CustomerConfirmations(dayBefore: time(18), hourBefore: time(19)),
@@ -30,13 +30,14 @@ extension SQLiteTransaction {
          a.channel.rawValue, a.status.rawValue, a.calledAt.secondsSince1970, a.enteredAt.secondsSince1970,
          a.internalChecks.advisorItemsAt?.secondsSince1970, a.internalChecks.needsTechnicianPlan, a.internalChecks.technicianPlanAt?.secondsSince1970,
          a.internalChecks.partsCheckedAt?.secondsSince1970, a.internalChecks.partsExpectedOn?.description,
-         a.customerConfirmations.dayBefore?.secondsSince1970, a.customerConfirmations.hourBefore?.secondsSince1970, a.attempt, a.note]
+         a.customerConfirmations.dayBefore?.secondsSince1970, a.customerConfirmations.hourBefore?.secondsSince1970, a.attempt, a.note,
+         a.model, a.reportedMileage]
     }
 
     private static let writtenColumns = [
         "number", "day", "vehicle_id", "customer_id", "advisor", "start_at", "duration_minutes", "job", "bay", "channel", "status",
         "called_at", "entered_at", "advisor_items_at", "needs_technician_plan", "technician_plan_at", "parts_checked_at",
-        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note",
+        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note", "model", "reported_mileage",
     ]
 
     func insertAppointment(_ a: Appointment, day: CalendarDate) throws -> Appointment {
@@ -62,6 +63,29 @@ extension SQLiteTransaction {
 
     func appointments(vehicleID: Int64) throws -> [Appointment] {
         try appointments("WHERE vehicle_id = ? ORDER BY start_at", [vehicleID])
+    }
+
+    func appointments(customerID: Int64) throws -> [Appointment] {
+        try appointments("WHERE customer_id = ? ORDER BY start_at", [customerID])
+    }
+
+    func noShows(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment] {
+        try appointments("WHERE status = ? AND day >= ? AND day <= ? ORDER BY start_at, id",
+                         [AppointmentStatus.noShow.rawValue, fromDay.description, toDay.description])
+    }
+
+    func callListStanding(vehicleIDs: [Int64]) throws -> [Int64: ReminderPrecedence.Standing] {
+        if vehicleIDs.isEmpty { return [:] }
+        let ids = Self.idList(vehicleIDs)
+        var standing: [Int64: ReminderPrecedence.Standing] = [:]
+        // An appointment still expected; then an open order, which wins (the car is here).
+        for id in try fetchValues(Int64.self, sql: """
+            SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status IN (?, ?)
+            """, arguments: [ids, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) { standing[id] = .booked }
+        for id in try fetchValues(Int64.self, sql: """
+            SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status NOT IN (?, ?)
+            """, arguments: [ids, RepairOrderStatus.closed.rawValue, RepairOrderStatus.cancelled.rawValue]) { standing[id] = .inWorkshop }
+        return standing
     }
 
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {

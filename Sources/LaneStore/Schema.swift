@@ -537,6 +537,54 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v22 appointments for cars not yet registered, mileage on the phone") { db in
+            // SQLite cannot drop a NOT NULL: the table is rebuilt (sqlite.org/lang_altertable.html, "other kinds
+            // of table schema changes"); GRDB runs migrations with foreign keys off and checks them after.
+            try db.execute(sql: """
+                -- vehicle_id is NULL for a car not yet registered (R2.2): model is what the caller named, the VIN
+                -- and sale date come at reception. reported_mileage: the odometer the customer gave (R2.1).
+                CREATE TABLE appointment_v22 (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    day TEXT NOT NULL,
+                    vehicle_id INTEGER REFERENCES vehicle(id),
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    model TEXT,
+                    reported_mileage INTEGER CHECK (reported_mileage >= 0),
+                    advisor TEXT NOT NULL,
+                    start_at INTEGER NOT NULL,
+                    duration_minutes INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    bay INTEGER,
+                    channel TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    called_at INTEGER NOT NULL,
+                    entered_at INTEGER NOT NULL,
+                    advisor_items_at INTEGER, needs_technician_plan INTEGER NOT NULL, technician_plan_at INTEGER,
+                    parts_checked_at INTEGER, parts_expected_on TEXT,
+                    day_before_at INTEGER, hour_before_at INTEGER,
+                    attempt INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                INSERT INTO appointment_v22 (id, number, day, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay,
+                    channel, status, called_at, entered_at, advisor_items_at, needs_technician_plan, technician_plan_at,
+                    parts_checked_at, parts_expected_on, day_before_at, hour_before_at, attempt, note)
+                SELECT id, number, day, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay,
+                    channel, status, called_at, entered_at, advisor_items_at, needs_technician_plan, technician_plan_at,
+                    parts_checked_at, parts_expected_on, day_before_at, hour_before_at, attempt, note FROM appointment;
+                DROP TABLE appointment;
+                ALTER TABLE appointment_v22 RENAME TO appointment;
+                CREATE INDEX appointment_by_day ON appointment(day, advisor, start_at);
+                CREATE INDEX appointment_by_vehicle ON appointment(vehicle_id, start_at);
+                CREATE INDEX appointment_by_status ON appointment(status, start_at);
+                -- R2.8: the recent no-shows whose next attempt is still to be booked; a customer's appointments.
+                CREATE INDEX appointment_by_status_day ON appointment(status, day);
+                CREATE INDEX appointment_by_customer ON appointment(customer_id, start_at);
+                """)
+            // R1.2/R1.3 now count every reading and no customer is lost before the service falls due:
+            // the schedule is worked out again by the rules as they are now.
+            try SQLiteTransaction.rebuildReminderSchedule(db)
+        }
         return migrator
     }
 }

@@ -262,6 +262,13 @@ public protocol AppointmentsReading {
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]
+    /// A customer's appointments, by start (a car not yet registered has no vehicle to find them by).
+    func appointments(customerID: Int64) throws -> [Appointment]
+    /// R2.8: the no-shows of the days in [from, to], by start.
+    func noShows(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
+    /// For the call lists (`ReminderPrecedence`): which of these vehicles have an open repair
+    /// order (in the workshop) or an appointment still expected (booked); the others are absent.
+    func callListStanding(vehicleIDs: [Int64]) throws -> [Int64: ReminderPrecedence.Standing]
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent]
     /// Parts reserved and not yet released, for one part.

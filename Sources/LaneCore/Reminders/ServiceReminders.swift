@@ -8,9 +8,12 @@
 ///   * a *service* is a first_service or regular_service visit; repairs,
 ///     accidents and other visits are visits (they keep a customer from being
 ///     lost) but do not restart the service interval;
-///   * mileage between visits is unknown, so today's odometer is estimated from
-///     the average km/day between the first and the last visit with a reading
-///     (one reading only: since the sale, from the sale mileage);
+///   * mileage between readings is unknown, so today's odometer is estimated
+///     from the average km/day between the first and the last reading (one
+///     reading only: since the sale, from the sale mileage). Every reading
+///     counts, whatever took it: a visit, a check-in, `vehicle edit
+///     --mileage`, the mileage a customer gave when booking (`readings`);
+///     on one day the highest is the latest, as odometers only go forward;
 ///   * "due" means falling due on or before `today + horizonDays`; a reminder that
 ///     fell due earlier is still listed, as overdue.
 
@@ -22,6 +25,8 @@ public enum ReminderKind: String, CaseIterable, Sendable {
     case delayedDelivery = "delayed_delivery"
     case campaign = "campaign"
     case upgrade = "upgrade"
+    /// A customer who missed their appointment is called for the next attempt (R2.8).
+    case missedAppointment = "missed_appointment"
 
     /// The rule of service-process.md that produces this kind of reminder.
     public var rule: String {
@@ -32,6 +37,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .delayedDelivery: return "R1.4"
         case .campaign: return "R1.5"
         case .upgrade: return "R1.6"
+        case .missedAppointment: return "R2.8"
         }
     }
 
@@ -135,9 +141,9 @@ public enum ServiceReminders {
     /// reading after the sale day, or no distance gained) it is the latest
     /// reading, or the sale mileage. Visits after `today` are not yet known.
     public static func estimatedMileage(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord],
-                                        today: CalendarDate) -> Int {
-        let known = visits.filter { $0.on <= today }
-        return Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known).mileage(on: today)
+                                        readings: [MileageReading] = [], today: CalendarDate) -> Int {
+        Usage(soldOn: soldOn, saleMileage: saleMileage, visits: visits.filter { $0.on <= today },
+              readings: readings.filter { $0.on <= today }).mileage(on: today)
     }
 
     /// Everything due for one vehicle on `today`, looking `horizonDays` ahead
@@ -154,32 +160,41 @@ public enum ServiceReminders {
     ///   latest service, whichever first; the km day is projected from the
     ///   latest reading at the average km/day. Overdue services stay listed.
     /// - R1.3 when the last visit of any kind (or the sale, with no visit) is
-    ///   180 days or more before `today`; due on that day + 180. Not before: a
+    ///   180 days or more before `today`, and, for a regular-service customer,
+    ///   once their regular service has fallen due (`lostOn`): nobody is lost
+    ///   before the service they were last told to come for. Not before: a
     ///   customer is not lost in advance, so the horizon does not apply.
-    ///   A lost customer gets the win-back call instead of R1.2 (they are on the
-    ///   lost list, not the regular-service list); R1.1 stays, since the first
+    ///   Which of them is called is `ReminderPrecedence`'s: a lost customer
+    ///   gets the win-back call instead of R1.2; R1.1 stays, since the first
     ///   service is still owed.
     ///
     /// Visits may come in any order and without mileage; visits after `today`
     /// are ignored (not yet known on `today`).
-    public static func due(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], today: CalendarDate,
-                           policy: ServicePolicy = .standard, horizonDays: Int = 10) -> [ServiceReminder] {
+    public static func due(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], readings: [MileageReading] = [],
+                           today: CalendarDate, policy: ServicePolicy = .standard, horizonDays: Int = 10) -> [ServiceReminder] {
         let known = sortedByDay(visits.filter { $0.on <= today })
-        let usage = Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known)
+        let usage = Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known, readings: readings.filter { $0.on <= today })
         let horizon = today.adding(days: max(0, horizonDays))
         var result: [ServiceReminder] = []
 
-        let lost = lostCustomer(soldOn: soldOn, visits: known, today: today, policy: policy)
+        let regular = regularService(visits: known, usage: usage, today: today, policy: policy)
         if let first = firstService(soldOn: soldOn, saleMileage: saleMileage, visits: known, usage: usage,
                                     today: today, policy: policy), first.dueOn <= horizon {
             result.append(first)
         }
-        if lost == nil, let regular = regularService(visits: known, usage: usage, today: today, policy: policy),
-           regular.dueOn <= horizon {
-            result.append(regular)
+        if let regular, regular.dueOn <= horizon { result.append(regular) }
+        if let lost = lostCustomer(soldOn: soldOn, visits: known, regularDue: regular?.dueOn, today: today, policy: policy) {
+            result.append(lost)
         }
-        if let lost { result.append(lost) }
-        return result
+        return ReminderPrecedence.callable(result)
+    }
+
+    /// R1.3: the day a vehicle counts as lost: `lostAfterDays` after its last
+    /// visit (or the sale), and not before its regular service fell due.
+    public static func lostOn(soldOn: CalendarDate, lastVisit: CalendarDate?, regularDue: CalendarDate?,
+                              policy: ServicePolicy) -> CalendarDate {
+        let byDays = (lastVisit ?? soldOn).adding(days: policy.lostAfterDays)
+        return regularDue.map { max($0, byDays) } ?? byDays
     }
 
     // MARK: The rules
@@ -248,12 +263,13 @@ public enum ServiceReminders {
                                reason: reason, rule: ReminderKind.regularService.rule)
     }
 
-    /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit.
-    static func lostCustomer(soldOn: CalendarDate, visits: [ServiceVisitRecord], today: CalendarDate,
+    /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit
+    /// and its regular service (`regularDue`, when it has one) has fallen due.
+    static func lostCustomer(soldOn: CalendarDate, visits: [ServiceVisitRecord], regularDue: CalendarDate?, today: CalendarDate,
                              policy: ServicePolicy) -> ServiceReminder? {
         let last = visits.last?.on
         let since = last ?? soldOn
-        let dueOn = since.adding(days: policy.lostAfterDays)
+        let dueOn = lostOn(soldOn: soldOn, lastVisit: last, regularDue: regularDue, policy: policy)
         guard dueOn <= today else { return nil }
         let days = since.days(until: today)
         let reason = (last == nil ? "no visit since the sale on \(since), \(days) days ago"
@@ -268,7 +284,7 @@ public enum ServiceReminders {
     /// What the history says about how far the vehicle goes.
     struct Usage {
         struct Reading { var on: CalendarDate; var km: Int }
-        /// Visits with a reading, by day (and km on the same day: odometers only go forward).
+        /// Every reading (visits' and the others'), by day (and km on the same day: odometers only go forward).
         let readings: [Reading]
         /// The latest reading, or the sale when there is none: estimates start here.
         let anchor: Reading
@@ -276,8 +292,8 @@ public enum ServiceReminders {
         let kmPerDay: Double?
         let saleMileage: Int
 
-        init(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord]) {
-            readings = visits.compactMap { v in v.mileage.map { Reading(on: v.on, km: $0) } }
+        init(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], readings others: [MileageReading] = []) {
+            readings = (visits.compactMap { v in v.mileage.map { Reading(on: v.on, km: $0) } } + others.map { Reading(on: $0.on, km: $0.km) })
                 .sorted { ($0.on, $0.km) < ($1.on, $1.km) }
             self.saleMileage = saleMileage
             anchor = readings.last ?? Reading(on: soldOn, km: saleMileage)
@@ -338,9 +354,10 @@ public enum ServiceReminders {
 }
 
 extension ServiceReminders {
-    /// R1.1, R1.2 for one vehicle, from its history (sale and visits).
+    /// R1.1-R1.3 for one vehicle, from its history (sale, visits and every reading).
     public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
         let sale = history.first { $0.kind == .sold }?.mileage ?? 0
-        return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
+        return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history),
+                   readings: MileageReading.readings(from: history), today: day)
     }
 }
