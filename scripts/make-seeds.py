@@ -146,6 +146,7 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+comeback_days = 30            # back for the same fault within 30 days: a comeback (返修)
 
 [documents]
 templates = ""                # the store's own templates; empty: built-in (docs/documents.md)
@@ -746,6 +747,23 @@ use none
 """
 
 
+# ---------------------------------------------------------------------------
+# A comeback (返修) on the live Monday: 粤BY4531, serviced and paid on Friday
+# (RO-20261120-0001 above), is back with the oil warning light on. Reception
+# sees the earlier order at `ro open` and links the new one to it.
+# ---------------------------------------------------------------------------
+MONDAY_COMEBACK = """\
+# Monday 08:50: 粤BY4531, serviced on Friday, is back: the oil warning light came on
+# after the service. `ro open` names Friday's order; the advisor links the comeback.
+clock set 2026-11-23T08:50
+set user 薛淑芬
+ro open 粤BY4531
+ro complaint --text 上周五保养后机油报警灯亮，机油液位偏低
+ro comeback RO-20261120-0001
+use none
+"""
+
+
 def monday_script():
     """monday.lane: the call-list block first (it happens before Friday), then the live Monday."""
     header, rest = MONDAY.split("\n", 1)
@@ -754,7 +772,7 @@ def monday_script():
 
 def write_all(out):
     os.makedirs(SEEDS, exist_ok=True)
-    for name, content in list(out.items()) + [("monday.lane", monday_script())]:
+    for name, content in list(out.items()) + [("monday.lane", monday_script() + MONDAY_COMEBACK)]:
         text = content if isinstance(content, str) else to_csv(content)
         with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -852,7 +870,7 @@ def check(verbose=True):
                   "language": str, "plate_prefix": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
-        "workshop": {"bays": int},
+        "workshop": {"bays": int, "comeback_days": int},
         "documents": {"templates": str},
         "quality": {"assembly_km": int, "assembly_days": int, "second_level_km": int, "second_level_days": int,
                     "minor_km": int, "minor_days": int, "assembly_operations": list, "second_level_operations": list},
@@ -1066,6 +1084,7 @@ audit trail keeps the old and the new value), e.g. `store set workshop.bays 10`.
 | `hours.open`, `hours.close` | string | e.g. `"08:00"`, `"20:00"` |
 | `hours.peak` | array of strings | e.g. `["08:30-10:30", "16:30-18:00"]` |
 | `workshop.bays` | whole number | bays in the workshop |
+| `workshop.comeback_days` | whole number | back for the same fault within this many days of the hand-over: a comeback (返修) |
 
 **Demo date: 2026-11-23 (Monday), store time zone UTC+08:00.** No visit is
 later than 2026-11-20.
@@ -1073,7 +1092,8 @@ later than 2026-11-20.
 `monday.lane` makes the demo's Monday live (scripts/demo runs it once, on a
 new demo store; `seed load` does not): a car delivered on Friday whose
 quality call is due, three appointments arriving that morning and one on
-Tuesday to confirm, a car in the workshop and one at reception.
+Tuesday to confirm, a car in the workshop and one at reception, and the car
+delivered on Friday back as a comeback (返修) of Friday's order.
 
 | File | Columns | Holds |
 |---|---|---|

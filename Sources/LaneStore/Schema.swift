@@ -585,6 +585,19 @@ enum Schema {
             // the schedule is worked out again by the rules as they are now.
             try SQLiteTransaction.rebuildReminderSchedule(db)
         }
+        migrator.registerMigration("v23 comebacks, rework lines, one clock per technician") { db in
+            try db.execute(sql: """
+                -- A comeback (返修): the earlier order whose fault this one repairs again; the index finds the
+                -- orders an order came back as. customer_satisfied: the customer confirmed the fault gone at the car.
+                ALTER TABLE repair_order ADD COLUMN comeback_of TEXT;
+                ALTER TABLE repair_order ADD COLUMN customer_satisfied INTEGER;
+                CREATE INDEX repair_order_by_comeback_of ON repair_order(comeback_of) WHERE comeback_of IS NOT NULL;
+                -- The labour lines a failed check sent back to work, comma-separated line numbers.
+                ALTER TABLE quality_check ADD COLUMN rework_lines TEXT NOT NULL DEFAULT '';
+                -- Where a technician is clocked on now: one line at a time (R4.3).
+                CREATE INDEX repair_order_line_clocked_on ON repair_order_line(clocked_on_by) WHERE clocked_on_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

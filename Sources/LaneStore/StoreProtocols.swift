@@ -169,6 +169,10 @@ public protocol RepairOrdersReading {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
     /// The same, `limit` at a time from `offset` (a page of `today`'s follow-up calls).
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
+    /// The orders that came back as comebacks of `number`, oldest first (an index lookup).
+    func repairOrderNumbers(comebackOf number: String) throws -> [String]
+    /// Every labour line `technician` is clocked on now, on any order (an index lookup).
+    func clockedOnLines(technician: String) throws -> [ClockedOnLine]
 }
 
 /// Changing repair orders and their timelines.

@@ -39,6 +39,7 @@ public struct StoreConformance: Sendable {
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
+        ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)

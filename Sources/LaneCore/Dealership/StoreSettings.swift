@@ -74,6 +74,9 @@ public struct StoreSettings: Hashable, Sendable {
     /// The province and office letter (粤B) assumed for a plate typed without
     /// them (`B12345`, `12345`); empty when the store assumes none.
     public var platePrefix: String = ""
+    /// A car back for the same fault within this many days of its hand-over
+    /// is a comeback (返修), linked to the earlier order.
+    public var comebackDays: Int = 30
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -109,7 +112,8 @@ public struct StoreSettings: Hashable, Sendable {
          ("quality.minor_km", String(qualityWarranty.minor.km)), ("quality.minor_days", String(qualityWarranty.minor.days)),
          ("quality.assembly_operations", SettingList.text(qualityWarranty.assemblyOperations)),
          ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations)),
-         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix)]
+         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix),
+         ("workshop.comeback_days", String(comebackDays))]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -131,6 +135,8 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("hours.close", .text, "closing time", example: "20:00"),
         StoreSettingKey("hours.peak", .textList, "peak hours, when the reception is busiest", example: "08:30-10:30,16:30-18:00"),
         StoreSettingKey("workshop.bays", .wholeNumber, "workshop bays (how many cars at once)", example: "8"),
+        StoreSettingKey("workshop.comeback_days", .wholeNumber,
+                        "a car back for the same fault within this many days of its hand-over is a comeback", example: "30"),
         StoreSettingKey("store.address", .text, "the store's address, printed on every document", example: "深圳市南山区沙河西路3011号"),
         StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
         StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
@@ -196,6 +202,8 @@ public struct StoreSettings: Hashable, Sendable {
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
              Message("settings.not_basis_points"))
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
+        take("workshop.comeback_days", { v in Int(v).map { s.comebackDays = $0 } != nil && (1...3650).contains(s.comebackDays) },
+             Message("settings.not_comeback_days"))
         take("store.mode", { v in StoreMode(rawValue: v).map { s.mode = $0 } != nil }, Message("settings.not_a_mode"))
         // Free text: any value will do (empty: not printed, or the built-in templates).
         s.address = keyValues["store.address"] ?? s.address

@@ -115,20 +115,13 @@ extension RepairOrder {
     /// R4.1: keys, work order and check-in sheet to the foreman.
     public mutating func handOver() throws(Refusal) { try advance(.handover) }
 
-    /// R4.2: a team is assigned (again, if the foreman changes it before work starts).
-    public mutating func dispatch(team: String) throws(Refusal) {
-        var p = blockers(for: .dispatch)
-        if team.trimmingWhitespace().isEmpty { p.append(Problem("team", Message("repair_order.team_needed"))) }
-        try Refusal.check(Message("repair_order.cannot.dispatch", ["number": .text(number)]), p)
-        self.team = team
-        status = .dispatched
-    }
+    // R4.2 dispatch (by skill, with the foreman's override): `dispatch(to:skills:by:overrideReason:)` in Workshop.swift.
 
     /// R4.3: a technician or team leader of the dispatched team starts a
     /// labour line, or someone the foreman clocks on with a reason
     /// (`clockOnProblems`). Clocking on a finished line again is rework.
     public mutating func clockOn(line id: Int64, technician: Signer, by: Signer, overrideReason: String? = nil,
-                                 at: Timestamp) throws(Refusal) {
+                                 elsewhere: [ClockedOnLine] = [], at: Timestamp) throws(Refusal) {
         var p = statusProblems("clock on", allowed: [.dispatched, .inProgress])
         if let i = lines.firstIndex(where: { $0.id == id }) {
             let line = lines[i]
@@ -137,6 +130,7 @@ extension RepairOrder {
             if line.clockedOnAt != nil { p.append(Problem("line \(id)", Message("repair_order.already_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code)]))) }
         } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
         p += clockOnProblems(technician: technician, by: by, overrideReason: overrideReason)
+        p += doubleClockProblems(technician: technician.name, elsewhere: elsewhere)
         try Refusal.check(Message("repair_order.cannot.clock-on", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
         lines[i].clockedOnAt = at
@@ -196,7 +190,8 @@ extension RepairOrder {
         p += checkerProblems(stage, by: by)
         p += reworkProblems(rework, passed: passed)
         try Refusal.check(Message("repair_order.cannot_record_check", ["number": .text(number), "check": .text(stage.title)]), p)
-        checks.append(QualityCheck(stage: stage, passed: passed, by: by.name, at: at, note: note.trimmingWhitespace()))
+        checks.append(QualityCheck(stage: stage, passed: passed, by: by.name, at: at, note: note.trimmingWhitespace(),
+                                   rework: passed ? [] : linesBackToWork(rework)))
         if passed {
             status = step.leadsTo ?? status
         } else {
@@ -249,6 +244,7 @@ extension RepairOrder {
         if record.nextServiceKm <= (checkIn?.mileage ?? 0) {
             p.append(Problem("next-km", Message("repair_order.next_km_above", ["mileage": .int(checkIn?.mileage ?? 0)])))
         }
+        p += comebackDeliveryProblems(record)
         try Refusal.check(Message("repair_order.cannot.deliver", ["number": .text(number)]), p)
         delivery = record
         status = .delivered

@@ -11,7 +11,7 @@ enum RepairOrderCommands {
         // In the order of a visit (`help ro` lists them so); lookups last.
         for spec in [open, complaint, checkIn, warranty, documents, labor, part, remove, estimate, promise, sign,
                      handover, dispatch, clockOn, issue, approve, decline, progress, clockOff, check, wash,
-                     deliveryCheck, notify, deliver, settle, discount, pay, cancel,
+                     deliveryCheck, notify, deliver, settle, discount, pay, cancel, comeback,
                      show, list, timeline, whyNot] {
             try registry.register(spec)
         }
@@ -124,6 +124,7 @@ enum RepairOrderCommands {
         let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
         var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
+        r.add("possible_comeback_of", "back within the comeback period after", possibleComebacks(o))
         return .message(text, r)
     }
 
@@ -148,11 +149,12 @@ enum RepairOrderCommands {
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
-                                    Column("promised_at", "promised")], emptyText: Message("empty.no_repair_orders").description)
+                                    Column("promised_at", "promised"), Column("comeback_of", "comeback of")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
                 t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
-                               .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none])
+                               .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none,
+                               .optional(o.comebackOf)])
             }
             return .table(t)
         })
@@ -300,6 +302,7 @@ enum RepairOrderCommands {
             var r = try record(estimate.order, tx, ctx)
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
+            t.rows += declinedRows(estimate.declinedBefore)
             r.add(section: "recommended", "recommended from the history", t)
             return .record(r)
         })
@@ -340,10 +343,13 @@ enum RepairOrderCommands {
 
     static let dispatch = TerminalCommands.showingLoadsWithoutTeam(step(
         "dispatch", "Assign a team (appointments first); without --team, shows each team's load", rule: "R4.2",
-        options: [OptionSpec("team", value: "TEAM", "The team")],
-        examples: ["ro dispatch --team 机电一组"]
+        discussion: "The team must have the skill of every labour line still to do (the catalogue's skill); the workshop foreman or the "
+            + "service manager may dispatch without it with --override-reason, which the answer, the timeline and the audit trail keep.",
+        options: [OptionSpec("team", value: "TEAM", "The team"),
+                  OptionSpec("override-reason", value: "TEXT", "Foreman or service manager: why a team without the skill takes the work")],
+        examples: ["ro dispatch --team 机电一组", "ro dispatch --team 钣喷组 --override-reason '机电组满负荷，钣喷组有持证技师'"]
     ) { inv, _ in
-        RepairOrderAction(.dispatch(team: inv.option("team")))
+        RepairOrderAction(.dispatch(team: inv.option("team"), overrideReason: inv.option("override-reason")))
     })
 
     static let clockOn = step(
@@ -444,7 +450,8 @@ enum RepairOrderCommands {
         options: [OptionSpec("next-date", value: "DATE", "Next service date", required: true),
                   OptionSpec("next-km", value: "KM", "Next service mileage", required: true),
                   OptionSpec("call-time", value: "TEXT", "When the customer prefers the follow-up call", required: true),
-                  OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)")],
+                  OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)"),
+                  OptionSpec("fault-gone", "The customer confirmed at the car that the fault is gone (a comeback needs it)")],
         examples: ["ro deliver --next-date 2027-05-23 --next-km 17000 --call-time '工作日晚上' --old-parts-shown"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
@@ -457,7 +464,7 @@ enum RepairOrderCommands {
         case .failure(let e): r.problems.append(e)
         }
         return r.action(.deliver(nextServiceOn: day ?? ctx.today, nextServiceKm: km, callTime: inv.option("call-time") ?? "",
-                                 oldPartsShown: inv.flag("old-parts-shown")))
+                                 oldPartsShown: inv.flag("old-parts-shown"), faultGone: inv.flag("fault-gone")))
     }
 
     static let settle = CommandSpec(
@@ -558,6 +565,7 @@ enum RepairOrderCommands {
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
+        receptionFields(o, into: &r)
         r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
@@ -573,16 +581,13 @@ enum RepairOrderCommands {
                                 Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
                       emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
-            let progress: String
-            switch l.kind {
-            case .labor: progress = l.clockedOnAt != nil ? "clocked on: \(l.clockedOnBy ?? "")" : l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
-            case .part: progress = "\(l.issued)/\(l.quantity) issued"
-            }
+            let progress = Self.progress(l, of: o)
             t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name),
                            l.kind == .labor ? .hours(l.hours) : .none, l.kind == .part ? .int(l.quantity) : .none, .money(l.amount),
                            .text(l.payer.rawValue), .text(l.approval.rawValue), .bool(l.safety), .text(progress)])
         }
         r.add(section: "lines", "lines", t)
+        try workshopSections(o, tx, into: &r)
         return r
     }
 }

@@ -41,7 +41,7 @@ public struct Permissions: Sendable {
         // Reception (R3): the advisor with the customer.
         "ro open": [A], "ro complaint": [A], "ro check-in": [A], "ro warranty": [A, TD], "ro documents": [A],
         "ro labor": [A, F, TL, T], "ro part": [A, F, TL, T], "ro remove": [A], "ro approve": [A], "ro decline": [A],
-        "ro promise": [A], "ro sign": [A], "ro cancel": [A], "ro discount": [A],
+        "ro promise": [A], "ro sign": [A], "ro cancel": [A], "ro discount": [A], "ro comeback": [A],
         // Workshop (R4).
         "ro handover": [A, F], "ro dispatch": [F], "ro clock-on": [F, TL, T], "ro clock-off": [TL, T], "ro issue": [P, TL, T],
         "ro progress": [A, F, TL, T], "ro check": [T, TL, QC, TD], "ro wash": [F, TL, T],

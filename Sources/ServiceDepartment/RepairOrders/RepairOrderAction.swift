@@ -20,7 +20,9 @@ public struct RepairOrderAction: Sendable {
         case promise(at: Timestamp?)
         case sign(payment: PaymentMethod?, oldParts: OldPartsChoice?, wash: Bool?, signedBy: String)
         case handover
-        case dispatch(team: String?)
+        /// An override reason (nil: none asked for) lets the foreman or the
+        /// service manager dispatch work to a team without its skill (R4.2).
+        case dispatch(team: String?, overrideReason: String? = nil)
         /// An override reason (nil: none asked for) lets the foreman or the
         /// service manager clock on someone outside the dispatched team.
         case clockOn(line: Int64, technician: String, overrideReason: String? = nil)
@@ -33,7 +35,10 @@ public struct RepairOrderAction: Sendable {
         case wash
         case deliveryCheck
         case notify(at: Timestamp)
-        case deliver(nextServiceOn: CalendarDate, nextServiceKm: Int, callTime: String, oldPartsShown: Bool)
+        /// `faultGone`: the customer confirmed at the car that the fault is gone (a comeback needs it).
+        case deliver(nextServiceOn: CalendarDate, nextServiceKm: Int, callTime: String, oldPartsShown: Bool, faultGone: Bool = false)
+        /// A comeback (返修): the car is back for the same fault as the earlier order.
+        case comeback(earlier: String)
         case discount(Discount, reason: String)
         case cancel(reason: String)
     }
@@ -78,6 +83,7 @@ public struct RepairOrderAction: Sendable {
         case .deliver: return "deliver"
         case .discount: return "discount"
         case .cancel: return "cancel"
+        case .comeback: return "comeback"
         }
     }
 }
@@ -164,7 +170,7 @@ extension RepairOrderDesk {
                 try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: caller.today, mileage: sheet.mileage,
                                    detail: "check-in \(o.number)", at: caller.now, by: caller.user)
             }
-            return said("repair_order.did.check_in", ["mileage": .int(sheet.mileage), "fuel": .int(sheet.fuelEighths), "damage": .text(sheet.damage)])
+            return said("workshop.did.check_in_sheet", checkInWords(sheet))
 
         case .warranty(let decision):
             try o.decideWarranty(decision)
@@ -229,13 +235,13 @@ extension RepairOrderDesk {
                 throw refuse(o, verb, o.blockers(for: .sign))
             }
             try o.sign(WorkOrderTerms(payment: payment, oldParts: oldParts, wash: wash, signedBy: signedBy, signedAt: caller.now))
-            return said("repair_order.did.sign", ["name": .text(signedBy)])
+            return said("workshop.did.sign_terms", termsWords(o.terms))
 
         case .handover:
             try o.handOver()
             return said("repair_order.did.handover")
 
-        case .dispatch(let team):
+        case .dispatch(let team, let overrideReason):
             let teams = try tx.teams()
             guard let team else {
                 let loads = try teamLoads(tx).map { MessageArgument.message(Message("repair_order.team_load", ["team": .text($0.team.name),
@@ -243,18 +249,18 @@ extension RepairOrderDesk {
                 throw Refusal(Message("repair_order.name_the_team", ["number": .text(o.number)]), problems: [
                     Problem("team", loads.isEmpty ? Message("repair_order.no_teams") : Message(.text, ["text": .list(loads)]))])
             }
-            guard teams.contains(where: { $0.name == team }) else {
+            guard let chosen = teams.first(where: { $0.name == team }) else {
                 throw refuse(o, verb, [Problem("team", Message("repair_order.no_such_team", ["team": .text(team),
                                                                                               "teams": .list(teams.map { .text($0.name) })]))])
             }
-            try o.dispatch(team: team)
-            return said(o.byAppointment ? "repair_order.did.dispatch_priority" : "repair_order.did.dispatch", ["team": .text(team)])
+            return try dispatch(&o, to: chosen, overrideReason: overrideReason, by: caller, tx)
 
         case .clockOn(let id, let name, let overrideReason):
             // Who is clocked on and who asks, as the staff list has them: LaneCore decides.
             let technician = try signer(named: name, tx), by = try signer(caller, tx)
             let overriding = o.needsOverride(toClockOn: technician)
-            try o.clockOn(line: id, technician: technician, by: by, overrideReason: overrideReason, at: caller.now)
+            try o.clockOn(line: id, technician: technician, by: by, overrideReason: overrideReason,
+                          elsewhere: try tx.clockedOnLines(technician: technician.name), at: caller.now)
             let clockedOn = Message("repair_order.did.clock_on", ["name": .text(name), "line": .int(Int(id))])
             guard let reason = overrideReason?.trimmingWhitespace() else { return StepOutcome(said: clockedOn) }
             guard overriding else {
@@ -327,12 +333,12 @@ extension RepairOrderDesk {
             let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings))
             return StepOutcome(said: Message("repair_order.did.notify", ["at": .time(at)]), warnings: warnings)
 
-        case .deliver(let day, let km, let callTime, let oldPartsShown):
+        case .deliver(let day, let km, let callTime, let oldPartsShown, let faultGone):
             if day <= caller.today {
                 throw refuse(o, verb, [Problem("next-date", Message("repair_order.next_date_after_today"))])
             }
             try o.deliver(DeliveryRecord(nextServiceOn: day, nextServiceKm: km, followUpPreference: callTime, oldPartsShown: oldPartsShown,
-                                         at: caller.now))
+                                         at: caller.now, customerSatisfied: faultGone))
             return said("repair_order.did.deliver", ["date": .date(day), "km": .int(km), "call_time": .text(callTime)])
 
         case .discount(let discount, let reason):
@@ -353,6 +359,9 @@ extension RepairOrderDesk {
         case .cancel(let reason):
             try o.cancel(reason: reason)
             return said("repair_order.did.cancel", ["reason": .text(o.cancelReason ?? "")])
+
+        case .comeback(let earlier):
+            return try linkComeback(&o, to: earlier, by: caller, tx)
         }
     }
 

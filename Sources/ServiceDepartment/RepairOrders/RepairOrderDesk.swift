@@ -26,7 +26,8 @@ public struct RepairOrderDesk {
 
     /// Opens an order inside a change already under way (`appt arrive`).
     public static func open(_ vehicle: Vehicle, appointmentID: Int64?, by caller: Caller, _ tx: any StoreWriting) throws -> RepairOrderOpened {
-        if let p = RepairOrder.openingProblem(plate: vehicle.plate.value, existing: try tx.repairOrders(vehicleID: vehicle.id)) {
+        let history = try tx.repairOrders(vehicleID: vehicle.id)
+        if let p = RepairOrder.openingProblem(plate: vehicle.plate.value, existing: history) {
             throw Refusal(Message("repair_order.cannot_open"), problems: [p])
         }
         let day = caller.today
@@ -46,7 +47,9 @@ public struct RepairOrderDesk {
         return RepairOrderOpened(order: order, plate: vehicle.plate.value, model: vehicle.model, customerCode: owner?.code ?? "",
                                  customerName: owner?.name ?? "",
                                  firstVisit: RepairOrder.isFirstVisit(visitsOnRecord: visits, otherOrders: otherOrders),
-                                 campaigns: campaigns)
+                                 campaigns: campaigns,
+                                 comebackCandidates: comebackCandidates(order, history: history, settings: caller.settings),
+                                 declinedBefore: RepairOrder.declinedSafetyItems(history: history, before: order, offset: caller.settings.utcOffset))
     }
 
     // MARK: Looking
@@ -71,7 +74,8 @@ public struct RepairOrderDesk {
             due = ServiceReminders.due(for: v, history: try tx.events(vehicleID: v.id), on: caller.today)
                 .filter { $0.kind == .firstService || $0.kind == .regularService }
         }
-        return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due)
+        return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due,
+                        declinedBefore: try declinedBefore(order, tx, settings: caller.settings))
     }
 
     /// R4.2: each team's labour hours waiting, the load the foreman weighs.
@@ -191,6 +195,10 @@ public struct RepairOrderOpened: Sendable {
     public var firstVisit: Bool
     /// R1.5, R1.6: campaigns and upgrades open for this vehicle.
     public var campaigns: [ServiceCampaign]
+    /// Earlier orders handed over within the comeback period (返修?).
+    public var comebackCandidates: [ComebackCandidate] = []
+    /// R3.8: safety items declined on earlier visits, to recommend again.
+    public var declinedBefore: [DeclinedSafetyItem] = []
 
     public var number: String { order.number }
 
@@ -206,7 +214,7 @@ public struct RepairOrderOpened: Sendable {
             notes.append(Message(c.kind == .upgrade ? "repair_order.upgrade_open" : "repair_order.campaign_open",
                                  ["code": .text(c.code), "title": .text(c.title)]))
         }
-        return notes
+        return notes + historyNotes
     }
 }
 
@@ -215,6 +223,8 @@ public struct Estimate: Sendable {
     public var order: RepairOrder
     public var settlement: Settlement
     public var recommended: [ServiceReminder]
+    /// R3.8: safety items declined on earlier visits, recommended again.
+    public var declinedBefore: [DeclinedSafetyItem] = []
 }
 
 /// A step done: the order after it, the status before, and the step's own result.
