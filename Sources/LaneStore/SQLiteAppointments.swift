@@ -82,9 +82,11 @@ extension SQLiteTransaction {
         for id in try fetchValues(Int64.self, sql: """
             SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status IN (?, ?)
             """, arguments: [ids, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) { standing[id] = .booked }
+        let here = "[" + ReminderPrecedence.inWorkshop.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
         for id in try fetchValues(Int64.self, sql: """
-            SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status NOT IN (?, ?)
-            """, arguments: [ids, RepairOrderStatus.closed.rawValue, RepairOrderStatus.cancelled.rawValue]) { standing[id] = .inWorkshop }
+            SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?))
+            AND status IN (SELECT value FROM json_each(?))
+            """, arguments: [ids, here]) { standing[id] = .inWorkshop }
         return standing
     }
 

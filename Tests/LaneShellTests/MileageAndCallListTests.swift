@@ -37,6 +37,15 @@ import Testing
         #expect(rows(due, containing: "粤BG0416").count == 1, "2,600 km in 32 days: the 2,000 km came first\n\(due)")
     }
 
+    @Test func R1_1_theEstimateRecommendsFromTheLatestReading() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤BG0416")
+        #expect(!(try shell.expectOK("ro estimate")).contains("first service"), "by the 60 days alone, not due yet")
+        try shell.expectOK("vehicle edit 粤BG0416 --mileage 2600")
+        let estimate = try shell.expectOK("ro estimate")
+        #expect(estimate.contains("first service") && estimate.contains("2,600 km"), "\(estimate)")
+    }
+
     @Test func R2_1_aLowerReadingThanOneTakenEarlierTheSameDayIsRefused() throws {
         let shell = try TestShell(seeded: true)
         try shell.expectOK("vehicle edit 粤BG0416 --mileage 2600")

@@ -31,6 +31,7 @@ public struct StoreConformance: Sendable {
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
         ("a vehicle keeps its history in order", { try $0.vehicleHistoryInOrder() }),
         ("appointments are found by day and keep their reservations", { try $0.appointmentsAndReservations() }),
+        ("appointments for cars not yet registered, no-shows, and cars in the workshop or booked", { try $0.callListStanding() }),
         ("reminder calls and delayed deliveries are logged", { try $0.remindersAreLogged() }),
         ("follow-up calls and complaints round-trip", { try $0.followUpsAndComplaints() }),
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
@@ -388,6 +389,43 @@ extension StoreConformance {
         }
         try store.write { (tx: any StoreWriting) throws in try tx.releaseReservations(appointmentID: booked.id, at: Self.now) }
         #expect(try store.read { try $0.reservedQuantity(partNumber: "P-1") } == 0)
+    }
+
+    public func callListStanding() throws {
+        let store = try make()
+        let day = Self.today.adding(days: -2)
+        let start = Timestamp(date: day, hour: 14, minute: 0, offset: .china)
+        let (v, c) = try store.write { (tx: any StoreWriting) throws -> (Vehicle, Customer) in
+            let c = try customer(tx, "王小明", "13900139000")
+            return (try vehicle(tx, owner: c), c)
+        }
+        func appointment(_ n: Int, vehicle: Int64?, status: AppointmentStatus, on d: CalendarDate) -> Appointment {
+            Appointment(number: Appointment.number(day: d, sequence: n), vehicleID: vehicle, customerID: c.id, model: vehicle == nil ? "星河 S7" : nil,
+                        reportedMileage: vehicle == nil ? 1_800 : nil, advisor: "薛淑芬", start: Timestamp(date: d, hour: 14, minute: 0, offset: .china),
+                        durationMinutes: 60, job: "保养", channel: .inbound, status: status, calledAt: start, enteredAt: start)
+        }
+        let (missed, prospect) = try store.write { (tx: any StoreWriting) throws -> (Appointment, Appointment) in
+            let missed = try tx.insertAppointment(appointment(1, vehicle: v.id, status: .noShow, on: day), day: day)
+            let prospect = try tx.insertAppointment(appointment(2, vehicle: nil, status: .booked, on: day), day: day)
+            _ = try tx.insertAppointment(appointment(3, vehicle: v.id, status: .noShow, on: day.adding(days: -20)), day: day.adding(days: -20))
+            return (missed, prospect)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.appointment(number: prospect.number) == prospect, "no vehicle, the model and the mileage given")
+            #expect(try tx.appointments(customerID: c.id).map(\.number).sorted() == [missed.number, prospect.number, "AP-20261101-003"].sorted())
+            #expect(try tx.noShows(fromDay: day.adding(days: -10), toDay: Self.today).map(\.number) == [missed.number])
+            #expect(try tx.callListStanding(vehicleIDs: [v.id]).isEmpty, "a no-show holds nothing")
+        }
+        try store.write { (tx: any StoreWriting) throws in
+            _ = try tx.insertAppointment(appointment(1, vehicle: v.id, status: .booked, on: Self.today.adding(days: 3)), day: Self.today.adding(days: 3))
+        }
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id, 999]) } == [v.id: .booked])
+        try store.write { (tx: any StoreWriting) throws in
+            _ = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id, customerID: c.id,
+                                                     advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+        }
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id]) } == [v.id: .inWorkshop], "the car is here")
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: []) }.isEmpty)
     }
 
     public func remindersAreLogged() throws {

@@ -21,6 +21,11 @@ public enum ReminderPrecedence {
         case booked
     }
 
+    /// A repair order in these steps keeps its car at the dealership: from
+    /// reception until the car is handed back (R5.4); settling and paying
+    /// may follow once the customer has it.
+    public static let inWorkshop: [RepairOrderStatus] = RepairOrderStatus.allCases.filter { $0 < .delivered }
+
     /// The kinds `kind` puts aside for the same vehicle.
     public static func putsAside(_ kind: ReminderKind) -> Set<ReminderKind> {
         switch kind {
