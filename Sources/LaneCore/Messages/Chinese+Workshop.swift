@@ -21,7 +21,7 @@ extension MessageCatalog {
         "workshop.comeback_other_vehicle": "{number} 是另一辆车的委托书",
         "workshop.comeback_too_late": "{number} 已交车 {since} 天；返修须在交车后 {days} 天内（workshop.comeback_days）",
         "workshop.comeback_not_delivered": "{number} 尚未交车给客户（{status}）",
-        "workshop.comeback_needs_confirmation": "{number} 的返修须客户在车旁确认故障已排除（--fault-gone）才能交车；否则继续维修",
+        "workshop.comeback_needs_confirmation": "{number} 的返修须客户在车旁确认故障已排除（--fault-gone）才能交车；如未排除，请增加发现的项目（`ro labor`、`ro part`），车辆退回车间继续维修",
         "workshop.did.comeback": "登记为 {earlier} 的返修，距交车 {days} 天：修到客户满意为止",
         "workshop.came_back_as": "因同一故障返修，返修单 {number}，距交车 {days} 天",
         "workshop.possible_comeback": "{number} 于 {date} 交车（{days} 天前；客户描述：{complaint}）：如为同一故障返厂，请用 `ro comeback {number}` 登记返修",
