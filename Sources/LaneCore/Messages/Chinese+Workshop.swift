@@ -3,7 +3,7 @@
 extension MessageCatalog {
     static let chineseWorkshop: [MessageCode: String] = [
         "workshop.did.check_in_sheet": "已铺好三件套，接车检查单：{mileage} 公里，油量 {fuel}/8，外观损伤 {damage}，贵重物品 {valuables}，随车物品 {equipment}",
-        "workshop.did.sign_terms": "{name} 已在任务委托书上签字：付款方式 {payment}，旧件 {old_parts}，{wash}；维修中发现的新项目须经客户同意后才做",
+        "workshop.did.sign_terms": "{name} 已在任务委托书上签字：付款方式 {payment}，旧件 {old_parts}，{wash}；维修中发现的新项目须经客户同意后才做；请把客户联交给客户，并引导至休息室",
         "workshop.wash_yes": "免费洗车",
         "workshop.wash_no": "不洗车",
 

@@ -4,7 +4,7 @@
 extension MessageCatalog {
     static let englishWorkshop: [MessageCode: String] = [
         "workshop.did.check_in_sheet": "check-in sheet with covers fitted: {mileage} km, fuel {fuel}/8, damage {damage}, valuables {valuables}, equipment {equipment}",
-        "workshop.did.sign_terms": "work order signed by {name}: payment {payment}, old parts {old_parts}, {wash}; new work found is done only after the customer approves it",
+        "workshop.did.sign_terms": "work order signed by {name}: payment {payment}, old parts {old_parts}, {wash}; new work found is done only after the customer approves it; give them their copies and take them to the lounge",
         "workshop.wash_yes": "free wash",
         "workshop.wash_no": "no wash",
 
