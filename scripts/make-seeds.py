@@ -207,7 +207,8 @@ TEAMS = [
     ("机电一组", ["maintenance", "mechanical", "electrical"]),
     ("机电二组", ["maintenance", "mechanical", "electrical"]),
     ("钣喷组", ["body", "paint"]),
-    ("新能源组", ["ev", "electrical", "maintenance"]),
+    # An EV's chassis work (tyres, brakes) is mechanical: the EV team does it on its own cars (R4.2 dispatch by skill).
+    ("新能源组", ["ev", "electrical", "maintenance", "mechanical"]),
 ]
 TECHS_PER_TEAM = {"机电一组": 3, "机电二组": 3, "钣喷组": 2, "新能源组": 2}
 

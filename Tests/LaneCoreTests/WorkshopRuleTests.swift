@@ -105,6 +105,16 @@ import Testing
         #expect(refusal?.codes == ["repair_order.cannot.deliver", "workshop.comeback_needs_confirmation"])
         #expect(o.status == .readyForDelivery)
         var satisfied = RO.delivery()
+        // Not satisfied: the work found is added and the car goes back to work, checks and all.
+        var again = o
+        let added = try again.addLine(RepairOrderLine(kind: .labor, code: "BRK-DISC-F", name: "更换前刹车盘", hours: LaborHours(hundredths: 150),
+                                                      unitPrice: Money(fen: 28_000)))
+        #expect(added.approval == .pending && added.origin == .extra)
+        #expect(again.status == .inProgress && again.agreedDeliveryAt == nil)
+        var ordinary = o
+        ordinary.comebackOf = nil
+        let refusal2 = #expect(throws: Refusal.self) { try ordinary.addLine(RO.oilChange) }
+        #expect(refusal2?.codes == ["repair_order.cannot_add", "repair_order.wrong_status_for"])
         satisfied.customerSatisfied = true
         try o.deliver(satisfied)
         #expect(o.status == .delivered)

@@ -3,7 +3,7 @@
 extension MessageCatalog {
     static let chineseWorkshop: [MessageCode: String] = [
         "workshop.did.check_in_sheet": "已铺好三件套，接车检查单：{mileage} 公里，油量 {fuel}/8，外观损伤 {damage}，贵重物品 {valuables}，随车物品 {equipment}",
-        "workshop.did.sign_terms": "{name} 已在任务委托书上签字：付款方式 {payment}，旧件 {old_parts}，{wash}；维修中发现的新项目须经客户同意后才做",
+        "workshop.did.sign_terms": "{name} 已在任务委托书上签字：付款方式 {payment}，旧件 {old_parts}，{wash}；维修中发现的新项目须经客户同意后才做；请把客户联交给客户，并引导至休息室",
         "workshop.wash_yes": "免费洗车",
         "workshop.wash_no": "不洗车",
 
@@ -21,7 +21,7 @@ extension MessageCatalog {
         "workshop.comeback_other_vehicle": "{number} 是另一辆车的委托书",
         "workshop.comeback_too_late": "{number} 已交车 {since} 天；返修须在交车后 {days} 天内（workshop.comeback_days）",
         "workshop.comeback_not_delivered": "{number} 尚未交车给客户（{status}）",
-        "workshop.comeback_needs_confirmation": "{number} 的返修须客户在车旁确认故障已排除（--fault-gone）才能交车；否则继续维修",
+        "workshop.comeback_needs_confirmation": "{number} 的返修须客户在车旁确认故障已排除（--fault-gone）才能交车；如未排除，请增加发现的项目（`ro labor`、`ro part`），车辆退回车间继续维修",
         "workshop.did.comeback": "登记为 {earlier} 的返修，距交车 {days} 天：修到客户满意为止",
         "workshop.came_back_as": "因同一故障返修，返修单 {number}，距交车 {days} 天",
         "workshop.possible_comeback": "{number} 于 {date} 交车（{days} 天前；客户描述：{complaint}）：如为同一故障返厂，请用 `ro comeback {number}` 登记返修",

@@ -4,7 +4,7 @@
 extension MessageCatalog {
     static let englishWorkshop: [MessageCode: String] = [
         "workshop.did.check_in_sheet": "check-in sheet with covers fitted: {mileage} km, fuel {fuel}/8, damage {damage}, valuables {valuables}, equipment {equipment}",
-        "workshop.did.sign_terms": "work order signed by {name}: payment {payment}, old parts {old_parts}, {wash}; new work found is done only after the customer approves it",
+        "workshop.did.sign_terms": "work order signed by {name}: payment {payment}, old parts {old_parts}, {wash}; new work found is done only after the customer approves it; give them their copies and take them to the lounge",
         "workshop.wash_yes": "free wash",
         "workshop.wash_no": "no wash",
 
@@ -22,7 +22,7 @@ extension MessageCatalog {
         "workshop.comeback_other_vehicle": "{number} is another car's order",
         "workshop.comeback_too_late": "{number} was handed over {since} days before; a comeback is within {days} days (workshop.comeback_days)",
         "workshop.comeback_not_delivered": "{number} was never handed over to the customer ({status})",
-        "workshop.comeback_needs_confirmation": "a comeback of {number} is handed over only when the customer confirms at the car that the fault is gone (--fault-gone); until then it is repaired again",
+        "workshop.comeback_needs_confirmation": "a comeback of {number} is handed over only when the customer confirms at the car that the fault is gone (--fault-gone); if it is not, add the work found (`ro labor`, `ro part`): the car goes back to the workshop",
         "workshop.did.comeback": "comeback of {earlier}, handed over {days} days ago: repaired again until the customer is satisfied",
         "workshop.came_back_as": "came back as {number} for the same fault, {days} days after the hand-over",
         "workshop.possible_comeback": "{number} was handed over on {date} ({days} days ago; complaint: {complaint}): if the car is back for the same fault, record it with `ro comeback {number}`",

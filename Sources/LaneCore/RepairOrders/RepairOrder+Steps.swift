@@ -54,7 +54,7 @@ extension RepairOrder {
     /// final QC nothing is added.
     @discardableResult
     public mutating func addLine(_ line: RepairOrderLine) throws(Refusal) -> RepairOrderLine {
-        var p = statusProblems("add a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
+        var p = statusProblems("add a line", allowed: linesAddableIn)
         if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", Message("repair_order.at_least_one_part"))) }
         if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", Message("repair_order.hours_needed"))) }
         if line.unitPrice.fen < 0 { p.append(Problem("price", Message("repair_order.negative_price"))) }
@@ -71,8 +71,12 @@ extension RepairOrder {
         added.done = false
         added.workedMinutes = 0
         lines.append(added)
-        // Found extra work during the checks goes back to work.
-        if status > .inProgress { status = .inProgress }
+        // Found extra work during the checks goes back to work; a comeback
+        // the customer is not satisfied with goes back from the hand-over too.
+        if status > .inProgress {
+            if status >= .readyForDelivery { agreedDeliveryAt = nil }
+            status = .inProgress
+        }
         return added
     }
 

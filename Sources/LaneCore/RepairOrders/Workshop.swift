@@ -144,6 +144,14 @@ extension RepairOrder {
         comebackOf = earlier.number
     }
 
+    /// Where a line may be added: until final QC, and for a comeback until
+    /// the hand-over, since it is repaired again until the customer is
+    /// satisfied (the line waits for their approval and the job goes back to work).
+    var linesAddableIn: Set<RepairOrderStatus> {
+        let workshop: Set<RepairOrderStatus> = [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked]
+        return comebackOf == nil ? workshop : workshop.union([.qcPassed, .readyForDelivery])
+    }
+
     /// A comeback is repaired until the customer is satisfied: it is handed
     /// over only when the customer confirms at the car that the fault is gone.
     func comebackDeliveryProblems(_ record: DeliveryRecord) -> [Problem] {

@@ -122,7 +122,8 @@ enum RepairOrderCommands {
     /// `ro open`'s answer: the words and notes, and the new order as its record.
     static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
         let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
-        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx) }
+        // Just opened: no sheet, terms or checks yet, so the answer stays short (`ro show` has them).
+        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx, workshop: false) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
         r.add("possible_comeback_of", "back within the comeback period after", possibleComebacks(o))
         return .message(text, r)
@@ -549,7 +550,7 @@ enum RepairOrderCommands {
 
     // MARK: Showing an order
 
-    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext) throws -> Record {
+    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext, workshop: Bool = true) throws -> Record {
         let row = try RepairOrderDesk.row(o, tx)
         let v = row.vehicle, c = row.customer
         var r = Record()
@@ -565,7 +566,7 @@ enum RepairOrderCommands {
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
-        receptionFields(o, into: &r)
+        if workshop { receptionFields(o, into: &r) }
         r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
@@ -587,7 +588,7 @@ enum RepairOrderCommands {
                            .text(l.payer.rawValue), .text(l.approval.rawValue), .bool(l.safety), .text(progress)])
         }
         r.add(section: "lines", "lines", t)
-        try workshopSections(o, tx, into: &r)
+        if workshop { try workshopSections(o, tx, into: &r) }
         return r
     }
 }
