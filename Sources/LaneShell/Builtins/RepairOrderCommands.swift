@@ -46,7 +46,8 @@ enum RepairOrderCommands {
     /// A step's answer: the words, and the order's number and status move as fields.
     static func stepAnswer<T>(_ done: StepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
         StepAnswer.output(done.text, number: done.number, titled: "repair order", step: done.step,
-                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
+                          before: done.statusBefore.rawValue, after: done.status.rawValue,
+                          statuses: RepairOrderStatus.wordKind, steps: RepairOrderStep.wordKind, extra)
     }
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
@@ -147,7 +148,7 @@ enum RepairOrderCommands {
                 statuses = [s]
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
-                                    Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
+                                    Column("advisor", "advisor"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("team", "team"),
                                     Column("promised_at", "promised")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
@@ -161,9 +162,9 @@ enum RepairOrderCommands {
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
         action: .read { inv, _, tx in
-            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
+            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: RepairOrderStep.wordKind), Column("detail", "detail")])
             for e in try RepairOrderDesk.timeline(inv.positional("ro") ?? "", tx).events {
-                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)])
+                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)])
             }
             return .table(t)
         })
@@ -180,8 +181,8 @@ enum RepairOrderCommands {
                 throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
             }
             let blockers = o.blockers(for: step)
-            if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }
-            return .text("\(o.number): \(step.rawValue) is blocked:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n"))
+            if blockers.isEmpty { return .message(Message("repair_order.nothing_blocks", ["number": .text(o.number), "step": step.argument]).description, nil) }
+            return .text(Message("repair_order.blocked", ["number": .text(o.number), "step": step.argument, "blockers": .lines(blockers.map { .text($0.description) })]).description)
         })
 
     // MARK: Reception (R3)
@@ -504,11 +505,11 @@ enum RepairOrderCommands {
             let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
             let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
             return stepAnswer(done) { r in
-                r.add("method", "paid by", .text(done.value.method.rawValue))
+                r.add("method", "paid by", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
                 r.add("amount_fen", "amount", .money(done.value.amount))
                 r.add("invoice", "invoice", .text(done.value.invoiceNumber))
                 r.add("gate_pass", "gate pass", .text(done.value.gatePass))
-                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue))
+                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue), words: VisitKind.wordKind)
             }
         })
 
@@ -547,7 +548,7 @@ enum RepairOrderCommands {
         let v = row.vehicle, c = row.customer
         var r = Record()
         r.add("number", "repair order", .text(o.number))
-        r.add("status", "status", .text(o.status.rawValue))
+        r.add("status", "status", .text(o.status.rawValue), words: RepairOrderStatus.wordKind)
         r.add("plate", "plate", .text(v?.plate.value ?? "?"))
         r.add("model", "model", .text(v?.model ?? "?"))
         r.add("customer_name", "customer", .text(c?.name ?? "?"))
@@ -558,7 +559,7 @@ enum RepairOrderCommands {
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
-        r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
+        r.add("warranty", "warranty", .optional(o.warranty?.rawValue), words: WarrantyDecision.wordKind)
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
@@ -568,15 +569,18 @@ enum RepairOrderCommands {
         r.add("vat_fen", "VAT", .money(s.vat))
         r.add("total_fen", "total", .money(s.total))
         r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue))
-        var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
-                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
-                                Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
+        var t = Table(columns: [Column("line", "line"), Column("kind", "kind", words: LineKind.wordKind), Column("code", "code"), Column("name", "name"),
+                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer", words: LinePayer.wordKind),
+                                Column("approval", "customer", words: LineApproval.wordKind), Column("safety", "safety"), Column("progress", "progress")],
                       emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
             let progress: String
             switch l.kind {
-            case .labor: progress = l.clockedOnAt != nil ? "clocked on: \(l.clockedOnBy ?? "")" : l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
-            case .part: progress = "\(l.issued)/\(l.quantity) issued"
+            case .labor:
+                progress = l.clockedOnAt != nil ? Message("repair_order.progress.clocked_on", ["technician": .text(l.clockedOnBy ?? "")]).description
+                    : l.done ? Message("repair_order.progress.done").description
+                    : l.workedMinutes > 0 ? Message("repair_order.progress.started").description : "-"
+            case .part: progress = Message("repair_order.progress.issued", ["issued": .int(l.issued), "quantity": .int(l.quantity)]).description
             }
             t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name),
                            l.kind == .labor ? .hours(l.hours) : .none, l.kind == .part ? .int(l.quantity) : .none, .money(l.amount),

@@ -130,9 +130,9 @@ public struct AppointmentDesk {
         let owner = try tx.customer(id: vehicle.ownerID)
         let booked = AppointmentBooked(appointment: a, plate: vehicle.plate.value, customerCode: owner?.code ?? "", customerName: owner?.name ?? "",
                                        isPeak: check.isPeak, warnings: check.warnings, settled: settled)
-        let history = Message("appointment.booked_history", ["channel": .text(request.channel.rawValue), "called_at": .time(calledAt),
+        let history = Message("appointment.booked_history", ["channel": request.channel.argument, "called_at": .time(calledAt),
                                                               "booked": .message(booked.message)])
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, message: history, at: caller.now, by: caller.user)
         return booked
     }
 
@@ -147,7 +147,7 @@ public struct AppointmentDesk {
         let before = a.status
         let (detail, value) = try body(&a, tx)
         try tx.saveAppointment(a, day: a.day(in: caller.settings.utcOffset))
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, message: detail, at: caller.now, by: caller.user)
         if !a.status.isOpen { try tx.releaseReservations(appointmentID: a.id, at: caller.now) }
         return AppointmentStepDone(appointment: a, step: verb, statusBefore: before, detail: detail, value: value)
     }

@@ -134,8 +134,10 @@ extension RepairOrderDesk {
                 let blockers = RepairOrderStep(rawValue: action.verb).map { o.blockers(for: $0) } ?? []
                 throw refuse(o, action.verb, input + blockers)
             }
-            let words = ([outcome.said] + outcome.warnings.map { Message("repair_order.warning", ["text": .text($0.description)]) })
-                .map(\.description).joined(separator: "\n")
+            // The step's words, then each warning on a line of its own.
+            let words = outcome.warnings.reduce(outcome.said) { said, warning in
+                Message("repair_order.said_then_warning", ["said": .message(said), "warning": .message(Message("repair_order.warning", ["text": .message(warning)]))])
+            }
             return (words, outcome)
         }
     }
@@ -168,7 +170,7 @@ extension RepairOrderDesk {
 
         case .warranty(let decision):
             try o.decideWarranty(decision)
-            return said("repair_order.did.warranty", ["decision": .text(decision.word)])
+            return said("repair_order.did.warranty", ["decision": decision.argument])
 
         case .documents:
             try o.takeDocuments()
@@ -370,9 +372,11 @@ extension RepairOrderDesk {
     /// `line 3 BRK-PAD-F 更换前刹车片 1.20 h ¥336.00 (warranty), recommended`
     public static func describe(_ line: RepairOrderLine) -> String {
         let what = line.kind == .labor ? "\(line.hours) h" : "× \(line.quantity)"
-        let payer = line.payer == .customer ? "" : " (\(line.payer.rawValue))"
+        let payer = line.payer == .customer ? "" : " (\(MessageCatalog.current.codeWord(LinePayer.wordKind, line.payer.rawValue)))"
         let state: MessageCode? = line.origin == .extra ? "repair_order.line_waiting" : line.origin == .recommended ? "repair_order.line_recommended" : nil
-        return "line \(line.id) \(line.code) \(line.name) \(what) \(line.amount)\(payer)" + (state.map { Message($0).description } ?? "")
+        return Message("repair_order.line_described", ["line": .int(Int(line.id)), "code": .text(line.code), "name": .text(line.name),
+                                                       "what": .text(what), "amount": .money(line.amount)]).description
+            + payer + (state.map { Message($0).description } ?? "")
     }
 }
 
