@@ -64,6 +64,37 @@ import Testing
         #expect(result.stdout.contains("已交车"), "\(result.stdout)")
     }
 
+    /// The same visit at a terminal: the steps sourced in a Chinese shell in
+    /// tmux, then the order's timeline and list read on the screen.
+    @Test func aVisitOnAChineseTerminalHasNoEnglishWords() throws {
+        let doc = try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("docs/process.md"), encoding: .utf8)
+        let walk = try #require(doc.components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
+        let shell = try TmuxShell.seeded()
+        defer { shell.close() }
+        _ = try shell.scratch.write("walk.lane", walk + "set user 薛淑芬\n")
+        shell.environment = ["LANG": "zh_CN.UTF-8"]
+        try shell.start()
+        shell.type("set pager off"); shell.press("Enter")
+        shell.type("source walk.lane"); shell.press("Enter")
+        try shell.waitForScreen("the visit's last step") { lines in lines.contains { $0.contains("质量回访：已接通，满意度 5/5") } }
+        try shell.waitForScreen("the prompt after the visit") { lines in
+            lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("[RO-20261125-0001 粤B27DP2]>") == true
+        }
+        shell.press("C-l")
+        shell.type("ro timeline RO-20261125-0001"); shell.press("Enter")
+        try shell.waitForScreen("the timeline in Chinese") { lines in
+            lines.contains { $0.contains("收款") } && lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("]>") == true
+        }
+        let screen = shell.screen()
+        // What staff read: not the lines they typed (after the prompt), which are commands.
+        let read = screen.filter { !$0.contains("> ") }.joined(separator: "\n")
+        #expect(read.contains("薛淑芬 为 粤B27DP2 开单"), "\(screen.joined(separator: "\n"))")
+        let english = Self.englishWords(in: read)
+        #expect(english.isEmpty, "English words on the screen: \(english)\n\(screen.joined(separator: "\n"))")
+        shell.type("use none"); shell.press("Enter")
+        try shell.quitWithCtrlD()
+    }
+
     @Test func theFilterFindsEnglishAndLeavesCodesAlone() {
         #expect(Self.englishWords(in: "RO-20261125-0001 粤B27DP2 MNT-5K VIN LXHBX3K24TG218960 ¥296.06 `ro why-not RO-1 sign`") == [])
         #expect(Self.englishWords(in: "状态 signed [reception → 委托书已签字]") == ["signed", "reception"])
