@@ -11,6 +11,15 @@ extension DelayedDelivery.Cause: Worded { public static var wordKind: String { "
 extension DelayedDelivery.State: Worded { public static var wordKind: String { "delay_state" } }
 extension RepairOrderStep: Worded { public static var wordKind: String { "ro_step" } }
 
+extension Worded {
+    /// Its word (as `word`, in both languages) as a message argument, so a
+    /// message kept in a row (a timeline's) is read in the reader's language.
+    public var wordArgument: MessageArgument {
+        let code = "word." + Self.wordKind + "." + rawValue
+        return .message(Message(MessageCode(code)))
+    }
+}
+
 extension RepairOrderStatus {
     /// ` [signed → handed_over]`, the status move an answer ends with, in the
     /// reader's words (` [委托书已签字 → 已交车间主管]`).

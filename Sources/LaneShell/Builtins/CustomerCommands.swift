@@ -140,7 +140,7 @@ enum CustomerCommands {
             r.add(section: "follow_ups", "follow-up calls", followUps)
             r.add(section: "complaints", "complaints", complaints)
             var audit = Table(columns: [Column("at", "time"), Column("user", "by"), Column("command", "command"), Column("summary", "result")],
-                              emptyText: "no audit rows")
+                              emptyText: Message("empty.no_audit_rows").description)
             for a in e.audit { audit.rows.append([.time(a.at), .text(a.user), .text(a.command), .text(a.summary.replacingLineBreaks())]) }
             r.add(section: "audit", "audit trail", audit)
             for s in e.plugins { r.add(section: s.key, s.title, s.table) }

@@ -72,7 +72,7 @@ enum PluginCommands {
             migrations.rows = p.migrations.map { [.text($0)] }
             r.add(section: "migrations", "migrations run", migrations)
             let prefix = "plugin.\(p.manifest.name)."
-            var settings = Table(columns: [Column("key", "setting"), Column("value", "value")], emptyText: "no settings (store.toml [plugin.\(p.manifest.name)])")
+            var settings = Table(columns: [Column("key", "setting"), Column("value", "value")], emptyText: Message("plugin.no_settings", ["name": .text(p.manifest.name)]).description)
             for (key, value) in try session.store.read({ try $0.settingValues() }).filter({ $0.key.hasPrefix(prefix) }).sorted(by: { $0.key < $1.key }) {
                 settings.rows.append([.text(String(key.dropFirst(prefix.count))), .text(value)])
             }

@@ -209,7 +209,7 @@ public struct AppointmentDesk {
                                _ tx: any StoreWriting) throws -> AppointmentStepDone<CustomerConfirmationKind> {
         try step("confirm", appointment: request.appointment, by: caller, tx) { a, _ in
             try a.recordCustomerConfirmation(request.kind, at: caller.now)
-            return (Message("appointment.customer_confirmed", ["confirmation": .text(request.kind.title)]), request.kind)
+            return (Message("appointment.customer_confirmed", ["confirmation": request.kind.wordArgument]), request.kind)
         }
     }
 

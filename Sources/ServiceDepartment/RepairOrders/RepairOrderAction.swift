@@ -311,11 +311,11 @@ extension RepairOrderDesk {
 
         case .check(let stage, let passed, let note, let rework):
             try o.check(stage, passed: passed, by: try signer(caller, tx), note: note, rework: rework, at: caller.now)
-            if passed { return said("repair_order.did.check_passed", ["check": .text(stage.title), "note": .text(note)]) }
+            if passed { return said("repair_order.did.check_passed", ["check": stage.wordArgument, "note": .text(note)]) }
             let back = o.linesBackToWork(rework).compactMap { id in o.lines.first { $0.id == id } }
-            if back.isEmpty { return said("repair_order.did.check_failed", ["check": .text(stage.title), "note": .text(note)]) }
-            return said("repair_order.did.check_failed_lines", ["check": .text(stage.title), "note": .text(note),
-                                                                "lines": .list(back.map { .text("line \($0.id) \($0.code)") })])
+            if back.isEmpty { return said("repair_order.did.check_failed", ["check": stage.wordArgument, "note": .text(note)]) }
+            return said("repair_order.did.check_failed_lines", ["check": stage.wordArgument, "note": .text(note),
+                                                                "lines": .list(back.map { .message(Message("repair_order.line_code", ["line": .int(Int($0.id)), "code": .text($0.code)])) })])
 
         case .wash:
             try o.wash()
