@@ -24,10 +24,15 @@ public struct Column: Sendable, Equatable {
     /// A field for scripts (JSON and CSV) that the table people read leaves out:
     /// the process rule a reminder comes from, say, whose words are in another column.
     public var forMachines: Bool
-    public init(_ key: String, _ title: String, forMachines: Bool = false) {
+    /// The cells are codes of an enumerated value (`ro_status`, `role`): people
+    /// read each one's word in their language (`word.ro_status.signed`, 委托书已签字);
+    /// JSON and CSV keep the code. A cell listing several (`a, b`) has each worded.
+    public var words: String?
+    public init(_ key: String, _ title: String, forMachines: Bool = false, words: String? = nil) {
         self.key = key
         self.title = title
         self.forMachines = forMachines
+        self.words = words
     }
 }
 
@@ -63,10 +68,13 @@ public struct Record: Sendable, Equatable {
         public var key: String
         public var title: String
         public var value: Value
-        public init(key: String, title: String, value: Value) {
+        /// As `Column.words`: the value is a code people read as its word.
+        public var words: String?
+        public init(key: String, title: String, value: Value, words: String? = nil) {
             self.key = key
             self.title = title
             self.value = value
+            self.words = words
         }
     }
     public struct Section: Sendable, Equatable {
@@ -79,8 +87,8 @@ public struct Record: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ key: String, _ title: String, _ value: Value) {
-        fields.append(Field(key: key, title: title, value: value))
+    public mutating func add(_ key: String, _ title: String, _ value: Value, words: String? = nil) {
+        fields.append(Field(key: key, title: title, value: value, words: words))
     }
 
     public mutating func add(section key: String, _ title: String, _ table: Table) {

@@ -103,15 +103,15 @@ extension SQLiteTransaction {
         try Row.fetchAll(db, sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
     }
 
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [appointmentID, at.secondsSince1970, by, kind, detail])
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [appointmentID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent] {
-        try fetchRows(sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by, message FROM appointment_event WHERE appointment_id = ? ORDER BY id",
                          arguments: [appointmentID]).map { r in
-            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3], message: (r[4] as String?).flatMap(StoredMessage.decode))
         }
     }
 

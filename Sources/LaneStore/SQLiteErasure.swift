@@ -42,6 +42,10 @@ extension SQLiteTransaction {
             case .texts(let texts):
                 for t in texts {
                     try db.execute(sql: "UPDATE \(t.field.table) SET \(t.field.column) = ? WHERE id = ?", arguments: [t.text, t.rowID])
+                    // A timeline row's message holds the same words as arguments: it goes, and the row reads as rewritten.
+                    if t.field == .repairOrderEvent || t.field == .appointmentEvent {
+                        try db.execute(sql: "UPDATE \(t.field.table) SET message = NULL WHERE id = ?", arguments: [t.rowID])
+                    }
                 }
             case .name(let replacement):
                 try db.execute(sql: "UPDATE customer SET name = ? WHERE id = ?", arguments: [replacement, id])

@@ -232,15 +232,15 @@ extension SQLiteTransaction {
         }
     }
 
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [orderID, at.secondsSince1970, by, kind, detail])
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [orderID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
-        try fetchRows(sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by, message FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
                          arguments: [orderID]).map { r in
-            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3], message: (r[4] as String?).flatMap(StoredMessage.decode))
         }
     }
 

@@ -22,10 +22,10 @@ public final class SQLiteStore: ServiceStore {
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !create {
-            throw StoreFailure("cannot open the database at \(path): there is no such file; give --create to make a new store there")
+            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]).description)
         }
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw StoreFailure("cannot open the database at \(path): the file is empty, so it is not a ServiceLane database; remove it to make a new store there")
+            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]).description)
         }
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
@@ -36,7 +36,7 @@ public final class SQLiteStore: ServiceStore {
             }
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreFailure("the file cannot be created (check the folder may be written)")
+                    throw StoreFailure(Message("store.open.cannot_create").description)
                 }
             }
             var config = Configuration()
@@ -74,7 +74,7 @@ public final class SQLiteStore: ServiceStore {
         } catch let unclean as Unclean {
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
         } catch {
-            throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
+            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]).description)
         }
         // A store that has signed rows gets no new key when its key file is gone:
         // rows signed with a new key could never be checked with the old one.
@@ -271,14 +271,14 @@ public final class SQLiteStore: ServiceStore {
     }
 
     static func explain(_ error: any Error) -> String {
-        if error is NotOurs { return "the file is not a ServiceLane database (another program's, or damaged); lane leaves it alone" }
+        if error is NotOurs { return Message("store.error.not_ours").description }
         guard let e = error as? DatabaseError else { return String(describing: error) }
         switch e.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is busy in another session; try again in a moment"
-        case .SQLITE_READONLY: return "the database file is read-only"
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database file is damaged or is not a ServiceLane database"
-        case .SQLITE_FULL: return "the disk is full"
-        case .SQLITE_CANTOPEN: return "the database file cannot be opened (check the folder exists and may be written)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return Message("store.error.busy").description
+        case .SQLITE_READONLY: return Message("store.error.read_only").description
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return Message("store.error.damaged").description
+        case .SQLITE_FULL: return Message("store.error.disk_full").description
+        case .SQLITE_CANTOPEN: return Message("store.error.cannot_open").description
         default: return e.message ?? e.description
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LaneCore
 
 /// The schema, as versioned migrations. Never edit a shipped migration:
 /// add a new one, so every dealer's file upgrades the same way.
@@ -597,6 +598,29 @@ enum Schema {
                 -- Where a technician is clocked on now: one line at a time (R4.3).
                 CREATE INDEX repair_order_line_clocked_on ON repair_order_line(clocked_on_by) WHERE clocked_on_at IS NOT NULL;
                 """)
+        }
+        migrator.registerMigration("v26 timeline messages") { db in
+            // A timeline row keeps what it says as a message (code and typed
+            // arguments, StoredMessage's JSON), rendered when read in the
+            // reader's language; `detail` keeps the words as written, for a
+            // row without one (older rows, erased customers). The audit trail
+            // is not touched: its rows never include timeline rows.
+            try db.execute(sql: """
+                ALTER TABLE repair_order_event ADD COLUMN message TEXT;
+                ALTER TABLE appointment_event ADD COLUMN message TEXT;
+                """)
+            // What older rows say in a shape known well enough to convert:
+            // `opened for 粤B12345 by 薛淑芬` (the status move ` [a → b]` at the
+            // end of a row is in codes already and is read in words as it is).
+            let opened = try Row.fetchAll(db, sql: "SELECT id, detail FROM repair_order_event WHERE kind = 'open' AND detail LIKE 'opened for % by %'")
+            for row in opened {
+                let detail: String = row[1]
+                let rest = detail.dropFirst("opened for ".count)
+                guard let by = rest.range(of: " by ") else { continue }
+                let message = Message("repair_order.timeline.opened", ["plate": .text(String(rest[..<by.lowerBound])),
+                                                                       "user": .text(String(rest[by.upperBound...]))])
+                try db.execute(sql: "UPDATE repair_order_event SET message = ? WHERE id = ?", arguments: [StoredMessage.encode(message), row[0] as Int64])
+            }
         }
         return migrator
     }

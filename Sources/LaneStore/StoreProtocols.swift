@@ -182,7 +182,8 @@ public protocol RepairOrdersWriting: RepairOrdersReading {
     /// Writes the whole order back: row, lines and checks.
     /// Saves `order` as changed from `before` (the same order as loaded): only what differs is written.
     func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    /// `message` is what `detail` says, kept to be read in the reader's language (v26).
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws
 }
 
 /// Reading the reminder registers, delayed deliveries and campaigns.
@@ -287,7 +288,7 @@ public protocol AppointmentsReading {
 public protocol AppointmentsWriting: AppointmentsReading {
     func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
     func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws
     func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
     /// Releases an appointment's reservations (arrived, missed or cancelled).
     func releaseReservations(appointmentID: Int64, at: Timestamp) throws
@@ -391,14 +392,40 @@ public struct RepairOrderEventRef: Sendable, Equatable {
 /// One step in the story of a repair order (`ro timeline`) or an appointment (`appt show`).
 public struct TimelineEvent: Sendable, Equatable {
     public var kind: String
+    /// The words as the writer's shell wrote them.
     public var detail: String
     public var at: Timestamp
     public var by: String
-    public init(kind: String, detail: String, at: Timestamp, by: String) {
+    /// What the row says as a message (v26): read in the reader's language; nil for older rows.
+    public var message: Message?
+    public init(kind: String, detail: String, at: Timestamp, by: String, message: Message? = nil) {
         self.kind = kind
         self.detail = detail
         self.at = at
         self.by = by
+        self.message = message
+    }
+}
+
+extension RepairOrdersWriting {
+    /// A row whose words are not a message (older callers).
+    public func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try appendRepairOrderEvent(orderID: orderID, kind: kind, detail: detail, message: nil, at: at, by: by)
+    }
+}
+
+extension AppointmentsWriting {
+    public func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try appendAppointmentEvent(appointmentID: appointmentID, kind: kind, detail: detail, message: nil, at: at, by: by)
+    }
+}
+
+extension TimelineEvent {
+    /// What the row says, in the reader's language: its message when it has
+    /// one, else its words as written; a status move at the end in the reader's words.
+    public var text: String {
+        let (words, move) = RepairOrderStatus.splitMove(detail)
+        return (message?.description ?? words) + (move ?? "")
     }
 }
 

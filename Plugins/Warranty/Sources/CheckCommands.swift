@@ -62,7 +62,7 @@ enum CheckCommands {
                                 cover.km.map(Value.int) ?? .none, .text(v.answer.rawValue), .text(v.why)])
         }
         r.add(section: "covers", "covers", covers)
-        var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("until", "until")],
+        var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("until", "until")],
                             emptyText: "no open recall or upgrade")
         for recall in try WarrantyStore.open(for: vehicle, on: day, c) {
             recalls.rows.append([.text(recall.code), .text(recall.kind.rawValue), .text(recall.title), recall.endsOn.map(Value.date) ?? .none])

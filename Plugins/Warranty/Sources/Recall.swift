@@ -5,7 +5,7 @@ import LanePlugin
 struct Recall: Sendable, Equatable {
     enum Kind: String, CaseIterable, Sendable {
         case recall, upgrade
-        var title: String { self == .recall ? "recall 召回" : "technical upgrade 技术升级" }
+        var title: String { Message(MessageCode("warranty.word.recall_kind." + rawValue)).description }
     }
 
     var code: String
@@ -29,8 +29,8 @@ struct Recall: Sendable, Equatable {
     /// The call for one eligible vehicle, in `remind due` (R1.6: invite, or do it at the next visit).
     var reminder: ServiceReminder {
         ServiceReminder(kind: .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
-                        reason: "\(kind.title) \(code) \(title): invite the customer, or do it at the next visit"
-                            + (endsOn.map { " (until \($0))" } ?? ""),
+                        reason: Message("warranty.reminder.recall", ["kind": .text(kind.title), "code": .text(code), "title": .text(title),
+                                                                      "until": endsOn.map { .message(Message("warranty.reminder.until", ["date": .date($0)])) } ?? .text("")]).description,
                         rule: ReminderKind.upgrade.rule)
     }
 

@@ -59,7 +59,7 @@ enum RecallCommands {
         try WarrantyStore.insert(recall, c)
         let eligible = try c.allVehicles().filter(recall.applies(to:))
         let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
-        let head = Message("warranty.recall_registered", ["kind": .text(kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
+        let head = Message("warranty.recall_registered", ["kind": .code("warranty.recall_kind", kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
         let tail = eligible.isEmpty ? Message("warranty.recall_none_eligible")
             : Message(eligible.count == 1 ? "warranty.recall_one_eligible" : "warranty.recall_eligible", ["count": .int(eligible.count), "plates": .text(plates)])
         return .message(head + tail.description, nil)
@@ -76,7 +76,7 @@ enum RecallCommands {
     ) { _, c in
         let vehicles = try c.allVehicles()
         let done = try WarrantyStore.done(c)
-        var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("vehicles", "vehicles"),
+        var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
                                 Column("from", "from"), Column("until", "until"), Column("eligible", "eligible"), Column("done", "done"),
                                 Column("running", "running")], emptyText: "no recalls or upgrades")
         for r in try WarrantyStore.recalls(c) {
@@ -152,7 +152,7 @@ enum RecallCommands {
         try Refusal.check(Message("warranty.cannot_record_recall"), p)
         guard let recall, let order, let vehicle else { return .nothing }
         try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
-        return .message(Message("warranty.recall_done", ["kind": .text(recall.kind.rawValue), "code": .text(recall.code),
+        return .message(Message("warranty.recall_done", ["kind": .code("warranty.recall_kind", recall.kind.rawValue), "code": .text(recall.code),
                                                           "plate": .text("\(vehicle.plate)"), "ro": .text(order.number)]).description, nil)
     }
 
@@ -167,8 +167,8 @@ enum RecallCommands {
         guard let vehicle = try c.vehicle(id: order.vehicleID) else { return [] }
         let day = order.openedAt.date(in: c.settings.utcOffset)
         return try WarrantyStore.open(for: vehicle, on: day, c).map {
-            "\(vehicle.plate) is eligible for \($0.kind.title) \($0.code) \($0.title) (R1.6): do it on this visit, "
-                + "then `warranty recall-done \($0.code) \(order.number)`"
+            Message("warranty.note.recall_eligible", ["plate": .text(vehicle.plate.value), "kind": .text($0.kind.title), "code": .text($0.code),
+                                                      "title": .text($0.title), "ro": .text(order.number)]).description
         }
     }
 }

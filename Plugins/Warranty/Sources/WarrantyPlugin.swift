@@ -15,7 +15,10 @@ public struct WarrantyPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] { WarrantyStore.migrations }
 
-    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: WarrantyWords.english, .chinese: WarrantyWords.chinese] }
+    public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
+        [.english: WarrantyWords.english.merging(helpWords) { own, _ in own }.merging(WarrantyCodeWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }]
+    }
 
     public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }
 

@@ -7,6 +7,7 @@ extension MessageCatalog {
         chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
+        chineseCodeWords,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [

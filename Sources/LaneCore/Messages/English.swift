@@ -6,6 +6,7 @@ extension MessageCatalog {
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
+        englishCodeWords,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [

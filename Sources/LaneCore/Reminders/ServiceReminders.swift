@@ -217,17 +217,19 @@ public enum ServiceReminders {
         let dueOn = kmFirst ? byKm! : byDays
         let estimate = usage.kmPerDay == nil ? nil : usage.mileage(on: today)
 
-        var reason = "first service \(dueText(dueOn, today)), "
+        // In the reader's words: reminders are worked out when they are read.
+        let how: Message
         if kmFirst, let rate = rateSinceSale {
-            reason += "at \(km(dueMileage)): \(km(policy.firstServiceKm)) after the sale on \(soldOn) "
-                + "at about \(kmPerDayText(rate)) (the \(policy.firstServiceDays)-day limit is \(byDays))"
+            how = Message("reminder.first.by_km", ["due_km": .text(km(dueMileage)), "interval": .text(km(policy.firstServiceKm)), "sold": .date(soldOn),
+                                                   "rate": .message(kmPerDay(rate)), "days": .int(policy.firstServiceDays), "limit": .date(byDays)])
         } else {
-            reason += "\(policy.firstServiceDays) days after the sale on \(soldOn)"
-            reason += byKm == nil ? "" : ", or at \(km(dueMileage)) if sooner"
+            how = Message("reminder.first.by_days", ["days": .int(policy.firstServiceDays), "sold": .date(soldOn),
+                                                     "or_km": byKm == nil ? .text("") : .message(Message("reminder.or_at_if_sooner", ["km": .text(km(dueMileage))]))])
         }
-        reason += estimate.map { " (now about \(km($0)))" } ?? " (no mileage recorded since the sale)"
+        let now = estimate.map { Message("reminder.now_about", ["km": .text(km($0))]) } ?? Message("reminder.no_mileage_since_sale")
+        let reason = Message("reminder.first_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .firstService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason, rule: ReminderKind.firstService.rule)
+                               reason: reason.description, rule: ReminderKind.firstService.rule)
     }
 
     /// R1.2, whatever its due date; nil before the first service.
@@ -246,21 +248,24 @@ public enum ServiceReminders {
         let dueOn = kmFirst ? byKm! : byMonths
         let estimate = usage.kmPerDay == nil ? nil : usage.mileage(on: today)
 
-        let at = serviceKm.map { " at \(service.mileage == nil ? "about " : "")\(km($0))" } ?? ""
-        var reason = "regular service \(dueText(dueOn, today)), "
+        let at: MessageArgument = serviceKm.map { .message(Message(service.mileage == nil ? "reminder.at_about_km" : "reminder.at_km", ["km": .text(km($0))])) } ?? .text("")
+        let how: Message
         if kmFirst, let dueMileage {
-            reason += "at \(km(dueMileage)): \(km(policy.regularIntervalKm)) after the last service on \(service.on)\(at)"
+            how = Message("reminder.regular.by_km", ["due_km": .text(km(dueMileage)), "interval": .text(km(policy.regularIntervalKm)),
+                                                     "last": .date(service.on), "at": at])
         } else {
-            reason += "\(policy.regularIntervalMonths) months after the last service on \(service.on)\(at)"
-            if byKm != nil, let dueMileage { reason += ", or at \(km(dueMileage)) if sooner" }
+            let orKm: MessageArgument = byKm != nil && dueMileage != nil ? .message(Message("reminder.or_at_if_sooner", ["km": .text(km(dueMileage ?? 0))])) : .text("")
+            how = Message("reminder.regular.by_months", ["months": .int(policy.regularIntervalMonths), "last": .date(service.on), "at": at, "or_km": orKm])
         }
+        let now: Message
         if let estimate, let rate = usage.kmPerDay {
-            reason += " (now about \(km(estimate)), \(kmPerDayText(rate)))"
+            now = Message("reminder.now_about_rate", ["km": .text(km(estimate)), "rate": .message(kmPerDay(rate))])
         } else {
-            reason += " (mileage unknown: the months alone count)"
+            now = Message("reminder.mileage_unknown")
         }
+        let reason = Message("reminder.regular_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .regularService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason, rule: ReminderKind.regularService.rule)
+                               reason: reason.description, rule: ReminderKind.regularService.rule)
     }
 
     /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit
@@ -272,11 +277,11 @@ public enum ServiceReminders {
         let dueOn = lostOn(soldOn: soldOn, lastVisit: last, regularDue: regularDue, policy: policy)
         guard dueOn <= today else { return nil }
         let days = since.days(until: today)
-        let reason = (last == nil ? "no visit since the sale on \(since), \(days) days ago"
-                                  : "no visit for \(days) days, since \(since)")
-            + " (lost since \(dueOn)); call to win the customer back"
+        let what = last == nil ? Message("reminder.lost.never", ["since": .date(since), "days": .int(days)])
+                               : Message("reminder.lost.since", ["since": .date(since), "days": .int(days)])
+        let reason = Message("reminder.lost_customer", ["what": .message(what), "lost": .date(dueOn)])
         return ServiceReminder(kind: .lostCustomer, dueOn: dueOn, estimatedMileage: nil, dueMileage: nil,
-                               reason: reason, rule: ReminderKind.lostCustomer.rule)
+                               reason: reason.description, rule: ReminderKind.lostCustomer.rule)
     }
 
     // MARK: Mileage estimate
@@ -331,8 +336,8 @@ public enum ServiceReminders {
 
     // MARK: Words
 
-    static func dueText(_ dueOn: CalendarDate, _ today: CalendarDate) -> String {
-        dueOn < today ? "overdue since \(dueOn)" : "due by \(dueOn)"
+    static func dueText(_ dueOn: CalendarDate, _ today: CalendarDate) -> Message {
+        Message(dueOn < today ? "reminder.overdue_since" : "reminder.due_by", ["date": .date(dueOn)])
     }
 
     /// "12,345 km": distances as the store writes them (plugins too).
@@ -347,9 +352,12 @@ public enum ServiceReminders {
     }
 
     /// "53.5 km/day", one decimal.
-    static func kmPerDayText(_ rate: Double) -> String {
+    static func kmPerDayText(_ rate: Double) -> String { kmPerDay(rate).description }
+
+    /// `60.0 km/day`, `日均 60.0 km`.
+    static func kmPerDay(_ rate: Double) -> Message {
         let tenths = Int((rate * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10) km/day"
+        return Message("reminder.km_per_day", ["rate": .text("\(tenths / 10).\(tenths % 10)")])
     }
 }
 

@@ -30,7 +30,8 @@ enum AppointmentCommands {
     /// A step's answer: its words, and the appointment's number and status move as fields.
     static func stepAnswer<T>(_ done: AppointmentStepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
         StepAnswer.output(done.message.description, number: done.number, titled: "appointment", step: done.step,
-                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
+                          before: done.statusBefore.rawValue, after: done.status.rawValue,
+                          statuses: AppointmentStatus.wordKind, steps: "appt_step", extra)
     }
 
     // MARK: Slots and booking (R2.1-R2.4)
@@ -119,7 +120,7 @@ enum AppointmentCommands {
         let a = booked.appointment
         var r = Record()
         r.add("number", "appointment", .text(a.number))
-        r.add("status", "status", .text(a.status.rawValue))
+        r.add("status", "status", .text(a.status.rawValue), words: AppointmentStatus.wordKind)
         r.add("plate", "plate", .text(booked.plate))
         r.add("customer_code", "customer code", .text(booked.customerCode))
         r.add("customer_name", "customer", .text(booked.customerName))
@@ -127,7 +128,7 @@ enum AppointmentCommands {
         r.add("start", "start", .time(a.start))
         r.add("duration_minutes", "minutes", .int(a.durationMinutes))
         r.add("bay", "bay", a.bay.map(Value.int) ?? .none)
-        r.add("channel", "channel", .text(a.channel.rawValue))
+        r.add("channel", "channel", .text(a.channel.rawValue), words: AppointmentChannel.wordKind)
         r.add("attempt", "attempt", .int(a.attempt))
         r.add("peak", "peak time", .bool(booked.isPeak))
         r.add("model", "model", a.model.map(Value.text) ?? .none)
@@ -143,7 +144,7 @@ enum AppointmentCommands {
 
     static func table(_ list: [AppointmentListing]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status"),
+                                Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status", words: AppointmentStatus.wordKind),
                                 Column("attempt", "attempt")], emptyText: Message("empty.no_appointments").description)
         for item in list {
             let a = item.appointment
@@ -166,12 +167,12 @@ enum AppointmentCommands {
             let a = details.listing.appointment
             var r = Record()
             let row = table([details.listing])
-            for (i, column) in row.columns.enumerated() { r.add(column.key, column.title, row.rows[0][i]) }
+            for (i, column) in row.columns.enumerated() { r.add(column.key, column.title, row.rows[0][i], words: column.words) }
             r.add("called_at", "called", .time(a.calledAt))
-            r.add("channel", "channel", .text(a.channel.rawValue))
+            r.add("channel", "channel", .text(a.channel.rawValue), words: AppointmentChannel.wordKind)
             r.add("internal", "internal confirmation",
                   .text(details.missing.isEmpty ? Message("appointment.prepared").description : details.missing.map(\.message).joined(separator: "; ")))
-            for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue)) }
+            for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue), words: ConfirmationState.wordKind) }
             r.add("note", "note", .text(a.note))
             var reserved = Table(columns: [Column("part", "part"), Column("qty", "qty"), Column("label", "label"), Column("state", "state")],
                                  emptyText: Message("empty.no_parts_reserved").description)
@@ -179,8 +180,8 @@ enum AppointmentCommands {
                 reserved.rows.append([.text(res.partNumber), .int(res.quantity), .text(res.label), .text(res.released ? "released" : "reserved")])
             }
             r.add(section: "reserved", "parts reserved", reserved)
-            var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
-            for e in details.history { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)]) }
+            var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: "appt_step"), Column("detail", "detail")])
+            for e in details.history { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)]) }
             r.add(section: "history", "history", history)
             return .record(r)
         })
@@ -238,7 +239,7 @@ enum AppointmentCommands {
                               problems: [Problem("when", Message("appointment.not_a_confirmation", ["given": .text(text)]))])
             }
             let done = try AppointmentDesk.confirm(ConfirmationRequest(appointment: inv.positional("appt") ?? "", kind: kind), by: ctx.caller(inv.line), tx)
-            return stepAnswer(done) { r in r.add("confirmation", "confirmation", .text(done.value.rawValue)) }
+            return stepAnswer(done) { r in r.add("confirmation", "confirmation", .text(done.value.rawValue), words: CustomerConfirmationKind.wordKind) }
         })
 
     static let confirmations = CommandSpec(
@@ -248,7 +249,7 @@ enum AppointmentCommands {
     /// The confirmation calls due now (also on the advisors' `today`).
     static func confirmationTable(_ calls: [ConfirmationCall]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: Message("empty.no_confirmation_calls_due").description)
+                                Column("phone", "phone"), Column("call", "call", words: CustomerConfirmationKind.wordKind), Column("state", "state", words: ConfirmationState.wordKind)], emptyText: Message("empty.no_confirmation_calls_due").description)
         for call in calls {
             let a = call.listing.appointment
             t.rows.append([.text(a.number), .time(a.start), .text(call.listing.plate ?? "?"), .text(call.listing.customerName ?? "?"),

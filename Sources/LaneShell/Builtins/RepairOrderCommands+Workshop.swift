@@ -50,10 +50,11 @@ extension RepairOrderCommands {
     static func progress(_ l: RepairOrderLine, of o: RepairOrder) -> String {
         switch l.kind {
         case .labor:
-            if l.clockedOnAt != nil { return "clocked on: \(l.clockedOnBy ?? "")" }
+            if l.clockedOnAt != nil { return Message("repair_order.progress.clocked_on", ["technician": .text(l.clockedOnBy ?? "")]).description }
             if o.awaitsRework(l) { return Message("workshop.progress_rework").description }
-            return l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
-        case .part: return "\(l.issued)/\(l.quantity) issued"
+            return l.done ? Message("repair_order.progress.done").description
+                : l.workedMinutes > 0 ? Message("repair_order.progress.started").description : "-"
+        case .part: return Message("repair_order.progress.issued", ["issued": .int(l.issued), "quantity": .int(l.quantity)]).description
         }
     }
 

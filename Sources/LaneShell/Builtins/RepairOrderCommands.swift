@@ -46,7 +46,8 @@ enum RepairOrderCommands {
     /// A step's answer: the words, and the order's number and status move as fields.
     static func stepAnswer<T>(_ done: StepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
         StepAnswer.output(done.text, number: done.number, titled: "repair order", step: done.step,
-                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
+                          before: done.statusBefore.rawValue, after: done.status.rawValue,
+                          statuses: RepairOrderStatus.wordKind, steps: RepairOrderStep.wordKind, extra)
     }
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
@@ -149,7 +150,7 @@ enum RepairOrderCommands {
                 statuses = [s]
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
-                                    Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
+                                    Column("advisor", "advisor"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("team", "team"),
                                     Column("promised_at", "promised"), Column("comeback_of", "comeback of")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
@@ -164,9 +165,9 @@ enum RepairOrderCommands {
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
         action: .read { inv, _, tx in
-            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
+            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: RepairOrderStep.wordKind), Column("detail", "detail")])
             for e in try RepairOrderDesk.timeline(inv.positional("ro") ?? "", tx).events {
-                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)])
+                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)])
             }
             return .table(t)
         })
@@ -183,8 +184,8 @@ enum RepairOrderCommands {
                 throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
             }
             let blockers = o.blockers(for: step)
-            if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }
-            return .text("\(o.number): \(step.rawValue) is blocked:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n"))
+            if blockers.isEmpty { return .message(Message("repair_order.nothing_blocks", ["number": .text(o.number), "step": step.argument]).description, nil) }
+            return .text(Message("repair_order.blocked", ["number": .text(o.number), "step": step.argument, "blockers": .lines(blockers.map { .text($0.description) })]).description)
         })
 
     // MARK: Reception (R3)
@@ -512,11 +513,11 @@ enum RepairOrderCommands {
             let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
             let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
             return stepAnswer(done) { r in
-                r.add("method", "paid by", .text(done.value.method.rawValue))
+                r.add("method", "paid by", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
                 r.add("amount_fen", "amount", .money(done.value.amount))
                 r.add("invoice", "invoice", .text(done.value.invoiceNumber))
                 r.add("gate_pass", "gate pass", .text(done.value.gatePass))
-                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue))
+                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue), words: VisitKind.wordKind)
             }
         })
 
@@ -555,7 +556,7 @@ enum RepairOrderCommands {
         let v = row.vehicle, c = row.customer
         var r = Record()
         r.add("number", "repair order", .text(o.number))
-        r.add("status", "status", .text(o.status.rawValue))
+        r.add("status", "status", .text(o.status.rawValue), words: RepairOrderStatus.wordKind)
         r.add("plate", "plate", .text(v?.plate.value ?? "?"))
         r.add("model", "model", .text(v?.model ?? "?"))
         r.add("customer_name", "customer", .text(c?.name ?? "?"))
@@ -567,7 +568,7 @@ enum RepairOrderCommands {
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
         if workshop { receptionFields(o, into: &r) }
-        r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
+        r.add("warranty", "warranty", .optional(o.warranty?.rawValue), words: WarrantyDecision.wordKind)
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
@@ -577,9 +578,9 @@ enum RepairOrderCommands {
         r.add("vat_fen", "VAT", .money(s.vat))
         r.add("total_fen", "total", .money(s.total))
         r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue))
-        var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
-                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
-                                Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
+        var t = Table(columns: [Column("line", "line"), Column("kind", "kind", words: LineKind.wordKind), Column("code", "code"), Column("name", "name"),
+                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer", words: LinePayer.wordKind),
+                                Column("approval", "customer", words: LineApproval.wordKind), Column("safety", "safety"), Column("progress", "progress")],
                       emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
             let progress = Self.progress(l, of: o)

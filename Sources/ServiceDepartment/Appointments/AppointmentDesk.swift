@@ -168,9 +168,9 @@ public struct AppointmentDesk {
         }
         let booked = AppointmentBooked(appointment: a, plate: vehicle?.plate.value ?? "", customerCode: owner.code, customerName: owner.name,
                                        isPeak: check.isPeak, warnings: check.warnings, settled: settled)
-        let history = Message("appointment.booked_history", ["channel": .text(request.channel.rawValue), "called_at": .time(calledAt),
+        let history = Message("appointment.booked_history", ["channel": request.channel.argument, "called_at": .time(calledAt),
                                                               "booked": .message(booked.message)])
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, message: history, at: caller.now, by: caller.user)
         return booked
     }
 
@@ -205,7 +205,7 @@ public struct AppointmentDesk {
         let before = a.status
         let (detail, value) = try body(&a, tx)
         try tx.saveAppointment(a, day: a.day(in: caller.settings.utcOffset))
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, message: detail, at: caller.now, by: caller.user)
         if !a.status.isOpen { try tx.releaseReservations(appointmentID: a.id, at: caller.now) }
         return AppointmentStepDone(appointment: a, step: verb, statusBefore: before, detail: detail, value: value)
     }
@@ -267,7 +267,7 @@ public struct AppointmentDesk {
                                _ tx: any StoreWriting) throws -> AppointmentStepDone<CustomerConfirmationKind> {
         try step("confirm", appointment: request.appointment, by: caller, tx) { a, _ in
             try a.recordCustomerConfirmation(request.kind, at: caller.now)
-            return (Message("appointment.customer_confirmed", ["confirmation": .text(request.kind.title)]), request.kind)
+            return (Message("appointment.customer_confirmed", ["confirmation": request.kind.wordArgument]), request.kind)
         }
     }
 

@@ -140,8 +140,10 @@ extension RepairOrderDesk {
                 let blockers = RepairOrderStep(rawValue: action.verb).map { o.blockers(for: $0) } ?? []
                 throw refuse(o, action.verb, input + blockers)
             }
-            let words = ([outcome.said] + outcome.warnings.map { Message("repair_order.warning", ["text": .text($0.description)]) })
-                .map(\.description).joined(separator: "\n")
+            // The step's words, then each warning on a line of its own.
+            let words = outcome.warnings.reduce(outcome.said) { said, warning in
+                Message("repair_order.said_then_warning", ["said": .message(said), "warning": .message(Message("repair_order.warning", ["text": .message(warning)]))])
+            }
             return (words, outcome)
         }
     }
@@ -174,7 +176,7 @@ extension RepairOrderDesk {
 
         case .warranty(let decision):
             try o.decideWarranty(decision)
-            return said("repair_order.did.warranty", ["decision": .text(decision.word)])
+            return said("repair_order.did.warranty", ["decision": decision.argument])
 
         case .documents:
             try o.takeDocuments()
@@ -315,11 +317,11 @@ extension RepairOrderDesk {
 
         case .check(let stage, let passed, let note, let rework):
             try o.check(stage, passed: passed, by: try signer(caller, tx), note: note, rework: rework, at: caller.now)
-            if passed { return said("repair_order.did.check_passed", ["check": .text(stage.title), "note": .text(note)]) }
+            if passed { return said("repair_order.did.check_passed", ["check": stage.wordArgument, "note": .text(note)]) }
             let back = o.linesBackToWork(rework).compactMap { id in o.lines.first { $0.id == id } }
-            if back.isEmpty { return said("repair_order.did.check_failed", ["check": .text(stage.title), "note": .text(note)]) }
-            return said("repair_order.did.check_failed_lines", ["check": .text(stage.title), "note": .text(note),
-                                                                "lines": .list(back.map { .text("line \($0.id) \($0.code)") })])
+            if back.isEmpty { return said("repair_order.did.check_failed", ["check": stage.wordArgument, "note": .text(note)]) }
+            return said("repair_order.did.check_failed_lines", ["check": stage.wordArgument, "note": .text(note),
+                                                                "lines": .list(back.map { .message(Message("repair_order.line_code", ["line": .int(Int($0.id)), "code": .text($0.code)])) })])
 
         case .wash:
             try o.wash()
@@ -379,9 +381,11 @@ extension RepairOrderDesk {
     /// `line 3 BRK-PAD-F 更换前刹车片 1.20 h ¥336.00 (warranty), recommended`
     public static func describe(_ line: RepairOrderLine) -> String {
         let what = line.kind == .labor ? "\(line.hours) h" : "× \(line.quantity)"
-        let payer = line.payer == .customer ? "" : " (\(line.payer.rawValue))"
+        let payer = line.payer == .customer ? "" : " (\(MessageCatalog.current.codeWord(LinePayer.wordKind, line.payer.rawValue)))"
         let state: MessageCode? = line.origin == .extra ? "repair_order.line_waiting" : line.origin == .recommended ? "repair_order.line_recommended" : nil
-        return "line \(line.id) \(line.code) \(line.name) \(what) \(line.amount)\(payer)" + (state.map { Message($0).description } ?? "")
+        return Message("repair_order.line_described", ["line": .int(Int(line.id)), "code": .text(line.code), "name": .text(line.name),
+                                                       "what": .text(what), "amount": .money(line.amount)]).description
+            + payer + (state.map { Message($0).description } ?? "")
     }
 }
 

@@ -55,8 +55,8 @@ extension RepairOrderDesk {
         let earlier = try load(reference, tx)
         try o.linkComeback(to: earlier, days: caller.settings.comebackDays, offset: caller.settings.utcOffset)
         let days = o.daysSinceDelivery(of: earlier, offset: caller.settings.utcOffset) ?? 0
-        try tx.appendRepairOrderEvent(orderID: earlier.id, kind: "comeback",
-                                      detail: Message("workshop.came_back_as", ["number": .text(o.number), "days": .int(days)]).description,
+        let cameBack = Message("workshop.came_back_as", ["number": .text(o.number), "days": .int(days)])
+        try tx.appendRepairOrderEvent(orderID: earlier.id, kind: "comeback", detail: cameBack.description, message: cameBack,
                                       at: caller.now, by: caller.user)
         return StepOutcome(said: Message("workshop.did.comeback", ["earlier": .text(earlier.number), "days": .int(days)]))
     }

@@ -35,8 +35,8 @@ public struct RepairOrderDesk {
         var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: caller.user,
                                 appointmentID: appointmentID, openedAt: caller.now)
         order = try tx.insertRepairOrder(order, openedOn: day)
-        try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(caller.user)",
-                                      at: caller.now, by: caller.user)
+        let opened = Message("repair_order.timeline.opened", ["plate": .text(vehicle.plate.value), "user": .text(caller.user)])
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: opened.description, message: opened, at: caller.now, by: caller.user)
         let owner = try tx.customer(id: vehicle.ownerID)
         var visits = false, otherOrders = false
         for v in try tx.vehicles(ownerID: vehicle.ownerID) where !(visits || otherOrders) {
@@ -90,7 +90,7 @@ public struct RepairOrderDesk {
     /// status move, and the audit row. `body` runs the LaneCore step and
     /// says in words what it did.
     public func step<T>(_ verb: String, order reference: String, by caller: Caller,
-                        _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> Done<StepDone<T>> {
+                        _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: Message, value: T)) throws -> Done<StepDone<T>> {
         try department.change(OperationID(noun: "ro", verb: verb), by: caller) { tx in
             let done = try Self.step(verb, order: reference, by: caller, tx, body)
             // The status move is the before/after the audit trail keeps.
@@ -100,15 +100,17 @@ public struct RepairOrderDesk {
 
     /// The same inside a change already open (the shell's command, a plugin's nested command).
     public static func step<T>(_ verb: String, order reference: String, by caller: Caller, _ tx: any StoreWriting,
-                               _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> StepDone<T> {
+                               _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: Message, value: T)) throws -> StepDone<T> {
         var order = try load(reference, tx)
         let loaded = order
         let before = order.status
-        let (detail, value) = try body(&order, tx)
+        let (said, value) = try body(&order, tx)
         try tx.saveRepairOrder(order, was: loaded)
+        let detail = said.description
         let done = StepDone(order: order, step: verb, statusBefore: before, detail: detail, value: value)
+        // The row keeps the move in codes (` [signed → handed_over]`), read in the reader's words (`RepairOrderStatus.readingMove`).
         let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
-        try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: caller.now, by: caller.user)
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, message: said, at: caller.now, by: caller.user)
         return done
     }
 
@@ -124,10 +126,10 @@ public struct RepairOrderDesk {
         try step("settle", order: request.order, by: caller, tx) { order, _ in
             try order.settle(signedBy: request.signedBy, declinedAcknowledged: request.declinedSafetyItemsSigned)
             let s = order.settlement(vatBasisPoints: caller.settings.vatBasisPoints)
-            let discount = s.discount.fen > 0 ? Message("repair_order.settled_discount", ["discount": .money(s.discount)]).description : ""
-            let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": .text(discount),
+            let discount: MessageArgument = s.discount.fen > 0 ? .message(Message("repair_order.settled_discount", ["discount": .money(s.discount)])) : .text("")
+            let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": discount,
                                                         "vat": .money(s.vat), "total": .money(s.total)])
-            return (words.description, s)
+            return (words, s)
         }
     }
 
@@ -149,9 +151,9 @@ public struct RepairOrderDesk {
             let work = order.approvedLines.map(\.name).joined(separator: " ")
             try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
                                mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
-            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": .text(payment.method.word),
+            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": payment.method.argument,
                                                      "gate_pass": .text(payment.gatePass)])
-            return (words.description, payment)
+            return (words, payment)
         }
     }
 }
@@ -239,6 +241,6 @@ public struct StepDone<T> {
     public var status: RepairOrderStatus { order.status }
     /// The answer in words, with the status move when there was one.
     public var text: String {
-        "\(order.number): \(detail)" + (status != statusBefore ? " [\(statusBefore.rawValue) → \(status.rawValue)]" : "")
+        "\(order.number): \(detail)" + (status != statusBefore ? RepairOrderStatus.move(statusBefore, status) : "")
     }
 }
