@@ -63,28 +63,33 @@ public struct Record: Sendable, Equatable {
         public var key: String
         public var title: String
         public var value: Value
-        public init(key: String, title: String, value: Value) {
+        /// For scripts only (JSON and CSV): the record people read leaves it out
+        /// (a field that says nothing for this record, like an insurer on an ordinary service).
+        public var forMachines: Bool
+        public init(key: String, title: String, value: Value, forMachines: Bool = false) {
             self.key = key
             self.title = title
             self.value = value
+            self.forMachines = forMachines
         }
     }
     public struct Section: Sendable, Equatable {
         public var key: String
         public var title: String
         public var table: Table
+        public var forMachines = false
     }
     public var fields: [Field] = []
     public var sections: [Section] = []
 
     public init() {}
 
-    public mutating func add(_ key: String, _ title: String, _ value: Value) {
-        fields.append(Field(key: key, title: title, value: value))
+    public mutating func add(_ key: String, _ title: String, _ value: Value, forMachines: Bool = false) {
+        fields.append(Field(key: key, title: title, value: value, forMachines: forMachines))
     }
 
-    public mutating func add(section key: String, _ title: String, _ table: Table) {
-        sections.append(Section(key: key, title: title, table: table))
+    public mutating func add(section key: String, _ title: String, _ table: Table, forMachines: Bool = false) {
+        sections.append(Section(key: key, title: title, table: table, forMachines: forMachines))
     }
 }
 

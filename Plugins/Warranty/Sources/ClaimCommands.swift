@@ -138,7 +138,7 @@ enum ClaimCommands {
         }
         try c.decideWarranty(orderNumber: number, decision)
         return ["\(number) warranty: \(decision.rawValue)"
-                + (decision == .covered ? "; the maker pays: put the repair's lines on --payer warranty" : "; tell the customer the repair is at their cost (R3.5)")]
+                + (decision == .covered ? "; the maker pays: put the repair's lines on --payer warranty" : "; its warranty lines are now at the customer's cost and wait for the customer's approval (`ro approve` or `ro decline`) before work goes on")]
     }
 
     static let list = PluginCommand(

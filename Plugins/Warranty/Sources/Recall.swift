@@ -28,10 +28,10 @@ struct Recall: Sendable, Equatable {
 
     /// The call for one eligible vehicle, in `remind due` (R1.6: invite, or do it at the next visit).
     var reminder: ServiceReminder {
-        ServiceReminder(kind: .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
+        ServiceReminder(kind: kind == .recall ? .recall : .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
                         reason: "\(kind.title) \(code) \(title): invite the customer, or do it at the next visit"
                             + (endsOn.map { " (until \($0))" } ?? ""),
-                        rule: ReminderKind.upgrade.rule)
+                        rule: ReminderKind.recall.rule)
     }
 
     /// Which vehicles, in words.

@@ -22,6 +22,8 @@ public enum ReminderKind: String, CaseIterable, Sendable {
     case delayedDelivery = "delayed_delivery"
     case campaign = "campaign"
     case upgrade = "upgrade"
+    /// A safety recall by the maker (召回), listed apart from upgrades (warranty plugin).
+    case recall = "recall"
 
     /// The rule of service-process.md that produces this kind of reminder.
     public var rule: String {
@@ -31,7 +33,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .lostCustomer: return "R1.3"
         case .delayedDelivery: return "R1.4"
         case .campaign: return "R1.5"
-        case .upgrade: return "R1.6"
+        case .upgrade, .recall: return "R1.6"
         }
     }
 
