@@ -749,6 +749,100 @@ use none
 
 
 # ---------------------------------------------------------------------------
+# Payments, fleet accounts and insurance repairs (issue 12, items 7 and 9):
+# the free first-service package per brand, the insurers, and on Friday a
+# fleet car paid on account and an accident repair billed to an insurer.
+# ---------------------------------------------------------------------------
+STORE_TOML_PAYMENTS = """
+[first_service]               # free at a brand's first service besides its labour (MNT-FIRST)
+free_package = ["星河:XH-15400-0001+XH-08232-0040+XH-08232-0020"]  # oil filter, 5W-30, 0W-20
+
+[insurance]                   # accident repairs (事故车) are billed to these insurers
+insurers = ["PICC:中国人保财险", "PAIC:平安产险", "CPIC:太平洋财险"]
+"""
+
+MONDAY_PAYMENTS = """\
+# Friday 10:00: 蔡雪's company (C0008) has a credit account (挂账); its EV9's
+# air conditioning is repaired and charged to the account.
+clock set 2026-11-20T10:00
+set user 姚雪
+account open C0008 --limit 20000
+set user 薛淑芬
+ro open 粤AAS3892
+ro complaint --text 空调制冷差
+ro check-in --mileage 14100 --fuel 6 --covers
+ro warranty not_covered
+ro documents
+ro labor AC-CHECK
+ro labor AC-RECHARGE
+ro promise
+ro sign --payment account --old-parts leave --wash no --signed-by 蔡雪
+ro handover
+set user 何子涵
+ro dispatch --team 新能源组
+set user {ev_tech}
+ro clock-on 1 --tech {ev_tech}
+ro clock-off 1 --finished
+ro clock-on 2 --tech {ev_tech}
+ro clock-off 2 --finished
+ro check self --pass
+set user {ev_leader}
+ro check leader --pass --note 冷媒已加注，制冷正常
+set user 赵子涵
+ro check final --pass
+set user 薛淑芬
+ro delivery-check
+ro notify --at 15:00
+ro deliver --next-date 2027-02-20 --next-km 20000 --call-time 工作日下午
+ro settle --signed-by 蔡雪
+set user 莫霞
+ro pay --method account --amount 411.32 --invoice 04400201
+use none
+# Friday 10:30: 粤BB9233 backed into a post; PICC assessed the loss at ¥2,800
+# with a ¥300 deductible. A ¥300 deposit at reception; the customer pays the
+# deductible and what costs more than the assessment, in cash with change.
+clock set 2026-11-20T10:30
+set user 薛淑芬
+ro open 粤BB9233
+ro complaint --text 倒车撞到立柱，后保险杠破裂
+ro check-in --mileage 14020 --fuel 5 --covers --damage '后保险杠破裂 左后翼子板凹陷'
+ro warranty not_covered
+ro documents
+ro insurance --insurer PICC --claim RDAA202644030000012345 --assessed 2800 --deductible 300
+ro labor BODY-DENT --payer insurer
+ro labor PAINT-BUMPER --payer insurer
+ro part XH-71501-0101 --payer insurer
+ro promise
+ro sign --payment cash --old-parts leave --wash no --signed-by {bb_owner}
+set user 莫霞
+ro deposit --method wechat --amount 300
+set user 薛淑芬
+ro handover
+set user 何子涵
+ro dispatch --team 钣喷组
+set user 萧春梅
+ro issue 3 --to 萧春梅
+ro clock-on 1 --tech 萧春梅
+ro clock-off 1 --finished
+ro clock-on 2 --tech 萧春梅
+ro clock-off 2 --finished
+ro check self --pass
+set user 薛雨桐
+ro check leader --pass --note 钣金平整，色差合格
+set user 赵子涵
+ro check final --pass
+set user 薛淑芬
+ro delivery-check
+ro notify --at 19:00
+ro deliver --next-date 2027-03-20 --next-km 19000 --call-time 周末上午
+ro settle --signed-by {bb_owner}
+set user 莫霞
+ro pay --method cash --amount 70.20 --tendered 100 --invoice 04400202
+use none
+"""
+
+
+# ---------------------------------------------------------------------------
 # A comeback (返修) on the live Monday: 粤BY4531, serviced and paid on Friday
 # (RO-20261120-0001 above), is back with the oil warning light on. Reception
 # sees the earlier order at `ro open` and links the new one to it.
@@ -771,9 +865,22 @@ def monday_script():
     return header + "\n" + MONDAY_CALL_LISTS + rest
 
 
+def payment_seeds(out):
+    """store.toml's [first_service] and [insurance]; names for the Friday block."""
+    out["store.toml"] = out["store.toml"] + STORE_TOML_PAYMENTS
+    staff = out["staff.csv"]
+    ev = [r for r in staff[1:] if r[2] == "新能源组"]
+    names = {"ev_tech": next(r[0] for r in ev if r[1] == "technician"),
+             "ev_leader": next(r[0] for r in ev if r[1] == "team_leader")}
+    owner = next(r[3] for r in out["vehicles.csv"][1:] if r[1] == "粤BB9233")
+    names["bb_owner"] = next(r[1] for r in out["customers.csv"][1:] if r[0] == owner)
+    return MONDAY_PAYMENTS.format(**names)
+
+
 def write_all(out):
     os.makedirs(SEEDS, exist_ok=True)
-    for name, content in list(out.items()) + [("monday.lane", monday_script() + MONDAY_COMEBACK)]:
+    monday = monday_script() + payment_seeds(out) + MONDAY_COMEBACK
+    for name, content in list(out.items()) + [("monday.lane", monday)]:
         text = content if isinstance(content, str) else to_csv(content)
         with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -875,6 +982,8 @@ def check(verbose=True):
         "documents": {"templates": str},
         "quality": {"assembly_km": int, "assembly_days": int, "second_level_km": int, "second_level_days": int,
                     "minor_km": int, "minor_days": int, "assembly_operations": list, "second_level_operations": list},
+        "first_service": {"free_package": list},
+        "insurance": {"insurers": list},
     }
     for section, values in settings.items():
         if section == "plugin":

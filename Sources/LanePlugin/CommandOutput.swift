@@ -70,29 +70,34 @@ public struct Record: Sendable, Equatable {
         public var value: Value
         /// As `Column.words`: the value is a code people read as its word.
         public var words: String?
-        public init(key: String, title: String, value: Value, words: String? = nil) {
+        /// For scripts only (JSON and CSV): the record people read leaves it out
+        /// (a field that says nothing for this record, like an insurer on an ordinary service).
+        public var forMachines: Bool
+        public init(key: String, title: String, value: Value, words: String? = nil, forMachines: Bool = false) {
             self.key = key
             self.title = title
             self.value = value
             self.words = words
+            self.forMachines = forMachines
         }
     }
     public struct Section: Sendable, Equatable {
         public var key: String
         public var title: String
         public var table: Table
+        public var forMachines = false
     }
     public var fields: [Field] = []
     public var sections: [Section] = []
 
     public init() {}
 
-    public mutating func add(_ key: String, _ title: String, _ value: Value, words: String? = nil) {
-        fields.append(Field(key: key, title: title, value: value, words: words))
+    public mutating func add(_ key: String, _ title: String, _ value: Value, words: String? = nil, forMachines: Bool = false) {
+        fields.append(Field(key: key, title: title, value: value, words: words, forMachines: forMachines))
     }
 
-    public mutating func add(section key: String, _ title: String, _ table: Table) {
-        sections.append(Section(key: key, title: title, table: table))
+    public mutating func add(section key: String, _ title: String, _ table: Table, forMachines: Bool = false) {
+        sections.append(Section(key: key, title: title, table: table, forMachines: forMachines))
     }
 }
 

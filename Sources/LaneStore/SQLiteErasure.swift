@@ -72,9 +72,10 @@ extension SQLiteTransaction {
                 try db.execute(sql: """
                     UPDATE repair_order SET
                         terms_signed_by = CASE WHEN terms_signed_by IS NULL THEN NULL ELSE ? END,
-                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END
+                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END,
+                        declined_signed_by = CASE WHEN declined_signed_by IS NULL THEN NULL ELSE ? END
                     WHERE customer_id = ?
-                    """, arguments: [replacement, replacement, id])
+                    """, arguments: [replacement, replacement, replacement, id])
             case .reservationLabels(let replacement):
                 try db.execute(sql: "UPDATE part_reservation SET label = ? WHERE appointment_id IN (SELECT id FROM appointment WHERE customer_id = ?)",
                                arguments: [replacement, id])

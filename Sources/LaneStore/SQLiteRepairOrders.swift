@@ -58,7 +58,7 @@ extension SQLiteTransaction {
             ("cancel_reason", o.cancelReason),
             ("discount_fen", o.discount.fen), ("discount_reason", o.discountReason), ("discount_by", o.discountBy),
             ("comeback_of", o.comebackOf), ("customer_satisfied", o.delivery?.customerSatisfied),
-        ]
+        ] + paymentColumns(o)
     }
 
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
@@ -102,6 +102,7 @@ extension SQLiteTransaction {
         for id in old.keys where !kept.contains(id) {
             try execute(sql: "DELETE FROM repair_order_line WHERE repair_order_id = ? AND line_no = ?", arguments: [o.id, id])
         }
+        try savePayments(o, was: before)
         // Checks are only ever appended.
         let stored = try before.map { $0.checks.count }
             ?? fetchValue(Int.self, sql: "SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", arguments: [o.id]) ?? 0
@@ -119,7 +120,8 @@ extension SQLiteTransaction {
         warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
         team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
         settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
-        discount_fen, discount_reason, discount_by, comeback_of, customer_satisfied
+        discount_fen, discount_reason, discount_by, comeback_of, customer_satisfied,
+        declined_signed_by, insurer, insurance_claim, insurance_assessed_fen, insurance_deductible_fen
         """
 
     private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
@@ -169,6 +171,7 @@ extension SQLiteTransaction {
         o.discountReason = row["discount_reason"]
         o.discountBy = row["discount_by"]
         o.comebackOf = row["comeback_of"]
+        try loadPayments(&o, row)
         o.lines = try fetchRows(sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done

@@ -622,6 +622,52 @@ enum Schema {
                 try db.execute(sql: "UPDATE repair_order_event SET message = ? WHERE id = ?", arguments: [StoredMessage.encode(message), row[0] as Int64])
             }
         }
+        }
+        migrator.registerMigration("v24 payments, credit accounts and insurance repairs") { db in
+            try db.execute(sql: """
+                -- R5.6: who signed for declined safety items; an accident repair's claim (保险理赔).
+                ALTER TABLE repair_order ADD COLUMN declined_signed_by TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurer TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurance_claim TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurance_assessed_fen INTEGER;
+                ALTER TABLE repair_order ADD COLUMN insurance_deductible_fen INTEGER;
+                -- R5.8: deposits, the parts of a payment (split, change) and refunds; only ever appended.
+                CREATE TABLE repair_order_payment (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'refund')),
+                    method TEXT NOT NULL,
+                    amount_fen INTEGER NOT NULL,
+                    tendered_fen INTEGER,
+                    by TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX repair_order_payment_by_order ON repair_order_payment(repair_order_id, id);
+                CREATE TRIGGER repair_order_payment_no_update BEFORE UPDATE ON repair_order_payment
+                    BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+                CREATE TRIGGER repair_order_payment_no_delete BEFORE DELETE ON repair_order_payment
+                    BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+                -- 挂账: a fleet customer's credit account, its limit and what it owes; the statement's rows.
+                CREATE TABLE credit_account (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id),
+                    limit_fen INTEGER NOT NULL CHECK (limit_fen > 0),
+                    balance_fen INTEGER NOT NULL CHECK (balance_fen >= 0 AND balance_fen <= limit_fen),
+                    opened_by TEXT NOT NULL,
+                    opened_at INTEGER NOT NULL
+                );
+                CREATE TABLE credit_account_entry (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES credit_account(customer_id),
+                    kind TEXT NOT NULL CHECK (kind IN ('charge', 'repayment')),
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                    method TEXT,
+                    reference TEXT NOT NULL,
+                    by TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX credit_account_entry_by_customer ON credit_account_entry(customer_id, id);
+                """)
+        }
         return migrator
     }
 }

@@ -23,7 +23,7 @@ public protocol ServiceStore: Sendable {
 
 /// Every lookup of the store, one protocol per aggregate; an operation may
 /// ask for the narrow one it needs. Every lookup is served by an index (see `Schema`).
-public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading {}
+public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading, CreditAccountsReading {}
 
 /// Reading the store's settings.
 public protocol SettingsReading {
@@ -380,7 +380,7 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
 
 /// Every change of the store, called inside `ServiceStore.write`. The store
 /// decides no rule: the application layer checks, then calls these.
-public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting {}
+public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting, CreditAccountsWriting {}
 
 /// A timeline row, by order and step (the `ro` verb).
 public struct RepairOrderEventRef: Sendable, Equatable {

@@ -102,6 +102,7 @@ private func refusal(_ values: [String: String]) -> Refusal? {
         "quality.second_level_days": "30", "quality.minor_km": "2000", "quality.minor_days": "10",
         "quality.assembly_operations": "[]", "quality.second_level_operations": "[]",
         "store.language": "zh-Hans", "store.plate_prefix": "",
+        "first_service.free_package": "[]", "insurance.insurers": "[]",
     ])
 }
 

@@ -41,6 +41,7 @@ public struct StoreConformance: Sendable {
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),
+        ("payments, an insurance claim and a credit account round-trip", { try $0.paymentsAndCreditAccounts() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -150,6 +151,42 @@ public struct StoreConformance: Sendable {
             #expect(loaded == saved)
             #expect(try tx.repairOrders(statuses: [.reception], limit: 10).map(\.number) == [saved.number])
             #expect(try tx.repairOrderEvents(orderID: saved.id).map(\.kind) == ["open"])
+        }
+    }
+
+    public func paymentsAndCreditAccounts() throws {
+        let store = try make()
+        let saved = try store.write { tx -> RepairOrder in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id, customerID: c.id,
+                                                         advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            let loaded = o
+            o.insurance = InsuranceClaim(insurer: "PICC", claimNumber: "RDAA1", assessed: Money(fen: 280_000), deductible: Money(fen: 30_000))
+            o.declinedSignedBy = "王小明"
+            o.payments = [PaymentEntry(kind: .deposit, method: .wechat, amount: Money(fen: 30_000), by: "莫霞", at: Self.now),
+                          PaymentEntry(kind: .payment, method: .cash, amount: Money(fen: 7_020), tendered: Money(fen: 10_000), by: "莫霞", at: Self.now)]
+            try tx.saveRepairOrder(o, was: loaded)
+            // Appended, never rewritten: a later save adds only the new row.
+            let twice = o
+            o.payments.append(PaymentEntry(kind: .refund, method: .wechat, amount: Money(fen: -100), by: "莫霞", at: Self.now))
+            try tx.saveRepairOrder(o, was: twice)
+            var account = CreditAccount(customerID: c.id, limit: Money(fen: 2_000_000), openedBy: "姚雪", openedAt: Self.now)
+            try tx.saveCreditAccount(account)
+            try account.charge(Money(fen: 41_132))
+            try tx.saveCreditAccount(account)
+            try tx.appendCreditAccountEntry(customerID: c.id, CreditAccountEntry(kind: .charge, amount: Money(fen: 41_132), method: nil,
+                                                                                 reference: o.number, by: "莫霞", at: Self.now))
+            try tx.appendCreditAccountEntry(customerID: c.id, CreditAccountEntry(kind: .repayment, amount: Money(fen: 1_132), method: .transfer,
+                                                                                 reference: "回单1", by: "莫霞", at: Self.now))
+            return o
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.repairOrder(number: saved.number) == saved)
+            let account = try #require(try tx.creditAccount(customerID: saved.customerID))
+            #expect(account.balance == Money(fen: 41_132) && account.limit == Money(fen: 2_000_000))
+            #expect(try tx.creditAccountEntries(customerID: saved.customerID, limit: 1).map(\.kind) == [.repayment])
+            #expect(try tx.creditAccount(customerID: saved.customerID + 1) == nil)
         }
     }
 

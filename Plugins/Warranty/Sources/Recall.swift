@@ -28,10 +28,10 @@ struct Recall: Sendable, Equatable {
 
     /// The call for one eligible vehicle, in `remind due` (R1.6: invite, or do it at the next visit).
     var reminder: ServiceReminder {
-        ServiceReminder(kind: .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
+        ServiceReminder(kind: kind == .recall ? .recall : .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
                         reason: Message("warranty.reminder.recall", ["kind": .text(kind.title), "code": .text(code), "title": .text(title),
                                                                       "until": endsOn.map { .message(Message("warranty.reminder.until", ["date": .date($0)])) } ?? .text("")]).description,
-                        rule: ReminderKind.upgrade.rule)
+                        rule: ReminderKind.recall.rule)
     }
 
     /// Which vehicles, in words.

@@ -1,7 +1,7 @@
 import LanePlugin
 
 /// `warranty recall-…`: the maker's recalls and technical upgrades (R1.6).
-/// Eligible vehicles are invited through `remind due` (kind `upgrade`, the
+/// Eligible vehicles are invited through `remind due` (kind `recall` or `upgrade`, the
 /// recall's code as `--campaign`) and named when their repair order is
 /// opened, until `warranty recall-done` records the work on a repair order.
 enum RecallCommands {
@@ -14,8 +14,8 @@ enum RecallCommands {
         discussion: """
             Vehicles are matched by model (the start of the model name, several separated by ',') and/or by a VIN range: both ends \
             included, the same length (a whole VIN or its first characters) and the same maker code; the 9th character, the check \
-            digit, is left out of the comparison. While it runs, eligible vehicles appear in `remind due` as kind upgrade; \
-            `remind log PLATE upgrade --campaign CODE --outcome booked` records the call.
+            digit, is left out of the comparison. While it runs, eligible vehicles appear in `remind due` as kind recall \
+            or upgrade, as registered; `remind log PLATE recall --campaign CODE --outcome booked` (or `upgrade`) records the call.
             """,
         positionals: [codePositional],
         options: [OptionSpec("kind", value: "KIND", "recall or upgrade", completion: .choices(Recall.Kind.allCases.map(\.rawValue)), required: true),

@@ -79,6 +79,10 @@ enum LineAdvice {
             guard let part = try c.part(number: line.code) else { return [] }
             scope = policy.scope(ofPart: part)
         case .labor:
+            if let op = try c.laborOperation(code: line.code), AccidentDamage.excludes(op, on: order) {
+                // Accident damage is never a warranty repair: advise nothing, or warn when it is on warranty.
+                return line.payer == .warranty ? [Message("warranty.accident_line_on_warranty", ["line": .text("line \(line.id) \(line.code) \(line.name)")]).description] : []
+            }
             scope = policy.scope(ofOperation: line.code)
         }
         let (mileage, day) = Lookup.mileage(order, vehicle, c)

@@ -77,6 +77,10 @@ public struct StoreSettings: Hashable, Sendable {
     /// A car back for the same fault within this many days of its hand-over
     /// is a comeback (返修), linked to the earlier order.
     public var comebackDays: Int = 30
+    /// R5.6: what is free at each brand's first service besides its labour (`FirstServicePackage`).
+    public var firstServicePackages: [FirstServicePackage] = []
+    /// The insurers accident repairs are billed to (`Insurer`).
+    public var insurers: [Insurer] = []
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -113,7 +117,9 @@ public struct StoreSettings: Hashable, Sendable {
          ("quality.assembly_operations", SettingList.text(qualityWarranty.assemblyOperations)),
          ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations)),
          ("store.language", language.rawValue), ("store.plate_prefix", platePrefix),
-         ("workshop.comeback_days", String(comebackDays))]
+         ("workshop.comeback_days", String(comebackDays)),
+         ("first_service.free_package", SettingList.text(firstServicePackages.map(\.settingText))),
+         ("insurance.insurers", SettingList.text(insurers.map { "\($0.code):\($0.name)" }))]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -155,6 +161,11 @@ public struct StoreSettings: Hashable, Sendable {
                         example: "ENG-OIL-LEAK,SHOCK-F"),
         StoreSettingKey("quality.second_level_operations", .textList, "labour operations that make a job second-level maintenance",
                         example: "MNT-20K"),
+        StoreSettingKey("first_service.free_package", .textList,
+                        "parts free at a brand's first service besides its labour: model prefix, a colon, part numbers joined by +",
+                        example: "星河:XH-15400-0001+XH-08232-0020"),
+        StoreSettingKey("insurance.insurers", .textList, "the insurers accident repairs are billed to: code, a colon, name",
+                        example: "PICC:中国人保财险,PAIC:平安产险"),
     ]
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
@@ -227,6 +238,14 @@ public struct StoreSettings: Hashable, Sendable {
             s.platePrefix = prefix
             return true
         }, Message("settings.not_a_plate_prefix"))
+        if let v = keyValues["first_service.free_package"] {
+            if let list = FirstServicePackage.list(SettingList.items(v)) { s.firstServicePackages = list }
+            else { problems.append(Problem("first_service.free_package", Message("settings.not_free_packages", ["given": .text(v)]))) }
+        }
+        if let v = keyValues["insurance.insurers"] {
+            if let list = Insurer.list(SettingList.items(v)) { s.insurers = list }
+            else { problems.append(Problem("insurance.insurers", Message("settings.not_insurers", ["given": .text(v)]))) }
+        }
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }

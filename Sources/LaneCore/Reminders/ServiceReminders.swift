@@ -27,6 +27,8 @@ public enum ReminderKind: String, CaseIterable, Sendable {
     case upgrade = "upgrade"
     /// A customer who missed their appointment is called for the next attempt (R2.8).
     case missedAppointment = "missed_appointment"
+    /// A safety recall by the maker (召回), listed apart from upgrades (warranty plugin).
+    case recall = "recall"
 
     /// The rule of service-process.md that produces this kind of reminder.
     public var rule: String {
@@ -36,7 +38,7 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .lostCustomer: return "R1.3"
         case .delayedDelivery: return "R1.4"
         case .campaign: return "R1.5"
-        case .upgrade: return "R1.6"
+        case .upgrade, .recall: return "R1.6"
         case .missedAppointment: return "R2.8"
         }
     }

@@ -32,6 +32,8 @@ extension RepairOrder {
             : [.reception]
         try Refusal.check(Message("repair_order.cannot.warranty", ["number": .text(number)]), statusProblems("warranty", allowed: allowed))
         warranty = decision
+        // X3: the maker will not pay, so the customer decides on those lines before work goes on.
+        if decision == .notCovered { warrantyLinesToCustomer() }
     }
 
     /// R3.6: driving licence and maintenance handbook taken.
@@ -58,6 +60,7 @@ extension RepairOrder {
         if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", Message("repair_order.at_least_one_part"))) }
         if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", Message("repair_order.hours_needed"))) }
         if line.unitPrice.fen < 0 { p.append(Problem("price", Message("repair_order.negative_price"))) }
+        p += payerProblems(line.payer)
         try Refusal.check(Message("repair_order.cannot_add", ["number": .text(number), "code": .text(line.code)]), p)
         var added = line
         added.id = (lines.map(\.id).max() ?? 0) + 1
@@ -226,13 +229,16 @@ extension RepairOrder {
 
     /// R5.3: the customer is told the car is ready and a time is agreed.
     /// Returns a warning when a major repair is set for a peak time.
-    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool) throws(Refusal) -> [Message] {
+    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool, jobType: JobType = .repair) throws(Refusal) -> [Message] {
         var p = blockers(for: .notify)
         if agreedAt < now { p.append(Problem("at", Message("repair_order.agreed_in_past"))) }
         try Refusal.check(Message("repair_order.cannot.notify", ["number": .text(number)]), p)
         agreedDeliveryAt = agreedAt
-        return isMajorRepair && atPeak
-            ? [Message("repair_order.major_repair_at_peak")] : []
+        guard atPeak else { return [] }
+        var warnings: [Message] = []
+        if isMajorRepair { warnings.append(Message("repair_order.major_repair_at_peak")) }
+        if isAccidentRepair(jobType: jobType) { warnings.append(Message("repair_order.accident_repair_at_peak")) }
+        return warnings
     }
 
     /// R5.4: explained and shown at the car; next service and the follow-up
@@ -262,20 +268,20 @@ extension RepairOrder {
         for line in declinedSafetyLines where !declinedAcknowledged {
             p.append(Problem("line \(line.id)", Message("repair_order.declined_safety_sign", ["code": .text(line.code), "name": .text(line.name)])))
         }
+        p += insuranceProblems()
         try Refusal.check(Message("repair_order.cannot.settle", ["number": .text(number)]), p)
         settlementSignedBy = signedBy
+        // R5.6: the settlement shows who signed for the declined safety items.
+        if !declinedSafetyLines.isEmpty { declinedSignedBy = signedBy }
         status = .settled
     }
 
-    /// R5.8: paid at the cashier for exactly the settlement's total.
+    /// R5.8: paid at the cashier in one part for exactly what is due
+    /// (`pay(parts:…)` takes several parts, change and a credit account).
     public mutating func pay(_ payment: Payment, vatBasisPoints: Int) throws(Refusal) {
-        var p = blockers(for: .pay)
-        let due = settlement(vatBasisPoints: vatBasisPoints).total
-        if payment.amount != due { p.append(Problem("amount", Message("repair_order.payment_mismatch", ["total": .money(due), "given": .money(payment.amount)]))) }
-        if payment.invoiceNumber.trimmingWhitespace().isEmpty && due.fen > 0 { p.append(Problem("invoice", Message("repair_order.invoice_needed"))) }
-        try Refusal.check(Message("repair_order.cannot.pay", ["number": .text(number)]), p)
-        self.payment = payment
-        status = .closed
+        var none: CreditAccount?
+        try pay(parts: [TenderPart(payment.method, payment.amount)], tendered: nil, invoiceNumber: payment.invoiceNumber, gatePass: payment.gatePass,
+                by: payment.by, at: payment.at, vatBasisPoints: vatBasisPoints, account: &none)
     }
 
     /// A discount off the customer's net before VAT. Above the store's limit

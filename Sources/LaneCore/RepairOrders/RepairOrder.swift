@@ -127,6 +127,8 @@ public enum WarrantyDecision: String, CaseIterable, Sendable {
 
 public enum PaymentMethod: String, CaseIterable, Sendable {
     case cash, card, wechat, alipay, transfer
+    /// Charged to the customer's credit account (挂账), paid later (fleet customers).
+    case account
 }
 
 /// What happens to the replaced parts (R3.10).
@@ -264,6 +266,12 @@ public struct RepairOrder: Sendable, Equatable {
     public var discountBy: String?
     /// A comeback (返修): the earlier order whose fault this one repairs again.
     public var comebackOf: String?
+    /// R5.6: who signed for the declined safety recommendations (shown on the settlement).
+    public var declinedSignedBy: String?
+    /// Deposits, the payment's parts and refunds, in the order taken (R5.8; Cashier.swift).
+    public var payments: [PaymentEntry] = []
+    /// An accident repair billed to an insurer (Insurance.swift).
+    public var insurance: InsuranceClaim?
 
     public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String,
                 appointmentID: Int64? = nil, openedAt: Timestamp) {

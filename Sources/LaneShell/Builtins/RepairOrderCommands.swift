@@ -236,7 +236,7 @@ enum RepairOrderCommands {
     }
 
     static let lineOptions: [OptionSpec] = [
-        OptionSpec("payer", value: "PAYER", "customer (default), warranty or free (first service)", completion: .choices(LinePayer.allCases.map(\.spelled))),
+        OptionSpec("payer", value: "PAYER", "customer (default), warranty, free (first service) or insurer (accident repair)", completion: .choices(LinePayer.allCases.map(\.spelled))),
         OptionSpec("recommended", "A recommendation from the history: the customer may refuse it"),
         OptionSpec("safety", "Safety-related: refusing it needs the customer's signature"),
     ]
@@ -478,7 +478,10 @@ enum RepairOrderCommands {
             let request = SettleRequest(order: inv.positional("ro") ?? "", signedBy: inv.option("signed-by") ?? "",
                                         declinedSafetyItemsSigned: inv.flag("declined-signed"))
             let done = try RepairOrderDesk.settle(request, by: ctx.caller(inv.line), tx)
-            return stepAnswer(done) { r in money(done.value, into: &r) }
+            return stepAnswer(done) { r in
+                money(done.value, into: &r)
+                PaymentCommands.settled(done.order, ctx.settings, into: &r)
+            }
         })
 
     /// The settlement's amounts as fields: integer fen in JSON.
@@ -493,24 +496,28 @@ enum RepairOrderCommands {
 
     static let pay = CommandSpec(
         noun: "ro", verb: "pay", summary: "Payment at the cashier: invoice and gate pass; the order closes (R5.8, R5.9)",
+        discussion: "What is paid is the settlement's total (with the customer's share of an insurance repair) less deposits, to the fen: "
+            + "in one part (--method and --amount) or several (--split wechat:200,cash: one part may leave out its amount and take the rest). "
+            + "--tendered records the cash handed over and the change. A part on account is charged to the customer's credit account "
+            + "within its limit. The time is the clock's: a payment cannot be backdated.",
         positionals: [orderPositional],
-        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.spelled)), required: true),
-                  OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
+        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay, transfer or account", completion: .choices(PaymentMethod.allCases.map(\.spelled))),
+                  OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50"),
+                  OptionSpec("split", value: "METHOD:YUAN,…", "Several parts, e.g. wechat:200,cash (one part without an amount takes the rest)"),
+                  OptionSpec("tendered", value: "YUAN", "Cash handed over, when more than the cash part (the change is given back)"),
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
-        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"],
+        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123", "ro pay --split wechat:200,cash --tendered 100 --invoice 04400124",
+                   "ro pay --method account --amount 1130.00 --invoice 04400125"],
         action: .write { inv, ctx, tx in
-            var r = Reader(inv: inv, ctx: ctx)
-            let amountText = inv.option("amount") ?? ""
-            let method: PaymentMethod? = r.choice("method", inv.option("method") ?? "")
-            let amount = Money(yuan: amountText)
-            if amount == nil { r.problems.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
-            let p = r.problems
-            guard let method, let amount else {
+            var p: [Problem] = []
+            let parts = PaymentCommands.tender(inv, into: &p)
+            let tendered = PaymentCommands.yuan(inv, "tendered", into: &p)
+            if !p.isEmpty {
                 // Every unmet condition at once: what could not be read, and what the order still lacks.
                 let order = try load(inv.positional("ro") ?? "", tx)
                 throw Refusal(Message("repair_order.cannot.pay", ["number": .text(order.number)]), problems: p + order.blockers(for: .pay))
             }
-            let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
+            let request = PaymentRequest(order: inv.positional("ro") ?? "", parts: parts, tendered: tendered, invoiceNumber: inv.option("invoice") ?? "")
             let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
             return stepAnswer(done) { r in
                 r.add("method", "paid by", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
@@ -518,6 +525,7 @@ enum RepairOrderCommands {
                 r.add("invoice", "invoice", .text(done.value.invoiceNumber))
                 r.add("gate_pass", "gate pass", .text(done.value.gatePass))
                 r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue), words: VisitKind.wordKind)
+                PaymentCommands.paid(done, into: &r)
             }
         })
 
@@ -590,6 +598,7 @@ enum RepairOrderCommands {
         }
         r.add(section: "lines", "lines", t)
         if workshop { try workshopSections(o, tx, into: &r) }
+        PaymentCommands.show(o, ctx.settings, into: &r)
         return r
     }
 }

@@ -181,10 +181,11 @@ public struct Renderer: Sendable {
 
     private func renderRecord(_ record: Record) -> String {
         func title(_ field: Record.Field) -> String { MessageCatalog.current.columnTitle(key: field.key, field.title) }
-        let width = record.fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
+        let fields = record.fields.filter { !$0.forMachines }
+        let width = fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
         let valueWidth = self.width.map { max(10, $0 - width - 2) }
         var out: [String] = []
-        for field in record.fields {
+        for field in fields {
             let text = cellText(field.value, words: field.words)
             let lines = valueWidth.map { TextWrap.lines(text, width: $0) } ?? [text]
             for (k, line) in lines.enumerated() {
@@ -192,7 +193,7 @@ public struct Renderer: Sendable {
                 out.append(title + "  " + line)
             }
         }
-        for section in record.sections {
+        for section in record.sections where !section.forMachines {
             out.append("")
             out.append(style(MessageCatalog.current.columnTitle(key: section.key, section.title), bold: true))
             out.append(renderTable(section.table))

@@ -175,8 +175,12 @@ extension RepairOrderDesk {
             return said("workshop.did.check_in_sheet", checkInWords(sheet))
 
         case .warranty(let decision):
+            let waiting = Set(o.undecidedLines.map(\.id))
             try o.decideWarranty(decision)
-            return said("repair_order.did.warranty", ["decision": decision.argument])
+            let moved = o.undecidedLines.filter { !waiting.contains($0.id) }
+            if moved.isEmpty { return said("repair_order.did.warranty", ["decision": decision.argument]) }
+            // X3: the maker will not pay: the customer decides on each line before work goes on.
+            return said("payment.warranty_lines_to_customer", ["decision": decision.argument, "lines": .list(moved.map { .text(describe($0)) })])
 
         case .documents:
             try o.takeDocuments()
@@ -186,20 +190,23 @@ extension RepairOrderDesk {
             guard let op = try tx.laborOperation(code: code.uppercased()) else {
                 throw refuse(o, verb, [Problem("code", Message("repair_order.no_labor_operation", ["code": .text(code.uppercased())]))])
             }
-            // R5.6: the first service is free unless said otherwise.
-            let payer = terms.payer ?? (op.code == LaborOperation.firstServiceCode ? .free : .customer)
+            // R5.6: the first service is free unless said otherwise, with its brand's package.
+            let free = try freeCodes(o, caller, tx)
+            let payer = terms.payer ?? o.defaultPayer(for: op.code, freeCodes: free)
             let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours ?? op.standardHours,
                                                      unitPrice: caller.settings.laborRate, payer: payer,
                                                      origin: terms.recommended ? .recommended : .estimate,
                                                      approval: terms.recommended ? .pending : .approved, safety: terms.safety))
-            return StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]), line: line)
+            let freed = terms.payer == nil && op.code == LaborOperation.firstServiceCode ? o.applyFirstServicePackage(free).filter { $0.id != line.id } : []
+            return StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]),
+                               warnings: freed.map { Message("payment.first_service_free_line", ["line": .text(describe($0))]) }, line: line)
 
         case .addPart(let number, let quantity, let terms):
             guard let part = try tx.part(number: number.uppercased()) else {
                 throw refuse(o, verb, [Problem("number", Message("repair_order.no_part", ["part": .text(number.uppercased())]))])
             }
             let line = try o.addLine(RepairOrderLine(kind: .part, code: part.number, name: part.name, quantity: quantity, unitPrice: part.price,
-                                                     payer: terms.payer ?? .customer, origin: terms.recommended ? .recommended : .estimate,
+                                                     payer: terms.payer ?? o.defaultPayer(for: part.number, freeCodes: try freeCodes(o, caller, tx)), origin: terms.recommended ? .recommended : .estimate,
                                                      approval: terms.recommended ? .pending : .approved, safety: terms.safety))
             var outcome = StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]), line: line)
             // R3.7: say at once when stores cannot cover it.
@@ -332,7 +339,8 @@ extension RepairOrderDesk {
             return said("repair_order.did.delivery_check")
 
         case .notify(let at):
-            let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings))
+            let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings),
+                                                jobType: try jobType(o, tx))
             return StepOutcome(said: Message("repair_order.did.notify", ["at": .time(at)]), warnings: warnings)
 
         case .deliver(let day, let km, let callTime, let oldPartsShown, let faultGone):
@@ -360,6 +368,10 @@ extension RepairOrderDesk {
 
         case .cancel(let reason):
             try o.cancel(reason: reason)
+            if let refund = o.refundDeposits(by: caller.user, at: caller.now) {
+                return said("payment.cancelled_refund", ["reason": .text(o.cancelReason ?? ""), "amount": .money(Money(fen: -refund.amount.fen)),
+                                                         "method": refund.method.argument])
+            }
             return said("repair_order.did.cancel", ["reason": .text(o.cancelReason ?? "")])
 
         case .comeback(let earlier):

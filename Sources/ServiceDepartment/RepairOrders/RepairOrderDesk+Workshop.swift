@@ -25,7 +25,7 @@ extension RepairOrderDesk {
     /// The work order's terms as the timeline keeps them (R3.10).
     static func termsWords(_ terms: WorkOrderTerms?) -> [String: MessageArgument] {
         guard let terms else { return [:] }
-        return ["name": .text(terms.signedBy), "payment": .text(terms.payment.word), "old_parts": .text(terms.oldParts.word),
+        return ["name": .text(terms.signedBy), "payment": terms.payment.argument, "old_parts": terms.oldParts.argument,
                 "wash": .message(Message(terms.wash ? "workshop.wash_yes" : "workshop.wash_no"))]
     }
 

@@ -129,7 +129,9 @@ public struct RepairOrderDesk {
             let discount: MessageArgument = s.discount.fen > 0 ? .message(Message("repair_order.settled_discount", ["discount": .money(s.discount)])) : .text("")
             let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": discount,
                                                         "vat": .money(s.vat), "total": .money(s.total)])
-            return (words, s)
+            // R5.6, R5.8: the declined items' signature, the next service, the call time, the insurer's share and deposits.
+            let more = PaymentWords.settlementNotes(order, order.bill(vatBasisPoints: caller.settings.vatBasisPoints))
+            return (PaymentWords.withNotes(words, more), s)
         }
     }
 
@@ -145,15 +147,23 @@ public struct RepairOrderDesk {
 
     public static func pay(_ request: PaymentRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Payment> {
         try step("pay", order: request.order, by: caller, tx) { order, tx in
-            let payment = Payment(method: request.method, amount: request.amount, invoiceNumber: request.invoiceNumber,
-                                  gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now)
-            try order.pay(payment, vatBasisPoints: caller.settings.vatBasisPoints)
+            // The time is the session's clock: a cashier cannot backdate a payment.
+            let before = try tx.creditAccount(customerID: order.customerID)
+            var account = before
+            try order.pay(parts: request.parts, tendered: request.tendered, invoiceNumber: request.invoiceNumber,
+                          gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now,
+                          vatBasisPoints: caller.settings.vatBasisPoints, account: &account)
+            guard let payment = order.payment else { throw StoreFailure("repair order \(order.number) was paid without a payment") }
+            if let account, let before, account.balance != before.balance {
+                try tx.saveCreditAccount(account)
+                try tx.appendCreditAccountEntry(customerID: account.customerID, CreditAccountEntry(
+                    kind: .charge, amount: account.balance - before.balance, method: nil, reference: order.number, by: caller.user, at: caller.now))
+            }
             let work = order.approvedLines.map(\.name).joined(separator: " ")
             try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
                                mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
-            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": payment.method.argument,
-                                                     "gate_pass": .text(payment.gatePass)])
-            return (words, payment)
+            let said = PaymentWords.paid(order, payment)
+            return (PaymentWords.withNotes(said.first ?? Message(.text, ["text": .text("")]), Array(said.dropFirst())), payment)
         }
     }
 }
@@ -172,16 +182,20 @@ public struct SettleRequest: Sendable {
     }
 }
 
-/// `ro pay`: how much, how, and the invoice.
+/// `ro pay`: how much, how (in one part or several), cash tendered, and the invoice.
 public struct PaymentRequest: Sendable {
     public var order: String
-    public var method: PaymentMethod
-    public var amount: Money
+    public var parts: [TenderPart]
+    /// Cash handed over, when more than the cash part (the change is given back).
+    public var tendered: Money?
     public var invoiceNumber: String
-    public init(order: String, method: PaymentMethod, amount: Money, invoiceNumber: String) {
+    public init(order: String, method: PaymentMethod, amount: Money, invoiceNumber: String, tendered: Money? = nil) {
+        self.init(order: order, parts: [TenderPart(method, amount)], tendered: tendered, invoiceNumber: invoiceNumber)
+    }
+    public init(order: String, parts: [TenderPart], tendered: Money?, invoiceNumber: String) {
         self.order = order
-        self.method = method
-        self.amount = amount
+        self.parts = parts
+        self.tendered = tendered
         self.invoiceNumber = invoiceNumber
     }
 }
