@@ -4,7 +4,7 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
-        englishTrust, englishDocuments, englishPlugins, englishTerminal,
+        englishTrust, englishDocuments, englishPlugins, englishTerminal, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
