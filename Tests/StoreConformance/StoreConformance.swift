@@ -39,6 +39,8 @@ public struct StoreConformance: Sendable {
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
+        ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
+        ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
