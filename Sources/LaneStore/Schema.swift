@@ -666,6 +666,21 @@ enum Schema {
                     at INTEGER NOT NULL
                 );
                 CREATE INDEX credit_account_entry_by_customer ON credit_account_entry(customer_id, id);
+        }
+        migrator.registerMigration("v27 bounded registers and campaign scopes") { db in
+            try db.execute(sql: """
+                -- remind register pages the newest calls (of one kind); remind reasons counts the declined calls
+                -- from the index alone; a campaign's calls are its own range; campaigns and recalls find their
+                -- vehicles by model (and VIN) range, not by reading the fleet.
+                CREATE INDEX reminder_log_by_kind ON reminder_log(kind, id);
+                CREATE INDEX reminder_log_by_outcome ON reminder_log(outcome, kind, reason);
+                CREATE INDEX reminder_log_by_reference ON reminder_log(reference, id) WHERE reference IS NOT NULL;
+                CREATE INDEX vehicle_by_model ON vehicle(model, vin);
+                -- The customer's foreign keys: adding a customer (its AFTER INSERT trigger makes the statement a
+                -- multi-row write) checks these tables for the new id, which without an index reads each whole.
+                CREATE INDEX repair_order_by_customer ON repair_order(customer_id);
+                CREATE INDEX appointment_by_customer ON appointment(customer_id);
+                CREATE INDEX complaint_by_customer ON complaint(customer_id);
                 """)
         }
         return migrator

@@ -98,6 +98,11 @@ public protocol VehiclesReading {
     func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
     /// Every vehicle (the reminder scan reads them all, once per `remind due`).
     func allVehicles() throws -> [Vehicle]
+    /// The vehicles a campaign or recall may be for, by id: those whose model starts with one of
+    /// `modelPrefixes` (any model when empty) and whose VIN lies in `vins` (any when nil). Index
+    /// ranges on model and VIN, so the answer grows with the vehicles in scope, not the fleet; the
+    /// caller's rule (`ServiceCampaign.applies`) decides each one.
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle]
     /// Visit and sale events of every vehicle, grouped by vehicle id.
     func allEvents() throws -> [Int64: [VehicleEvent]]
 }
@@ -190,6 +195,13 @@ public protocol RepairOrdersWriting: RepairOrdersReading {
 public protocol RemindersReading {
     func reminderLog(vehicleID: Int64?) throws -> [ReminderLogEntry]
     func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry]
+    /// The newest `limit` calls (of one kind when asked), in log order (`remind register`'s page).
+    func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry]
+    /// The calls about one campaign or recall (`reference`), in log order.
+    func reminderLog(reference: String) throws -> [ReminderLogEntry]
+    /// How many times each reason was given for declining each kind of call, counted from an
+    /// index (`remind reasons`), in no particular order.
+    func declineCounts() throws -> [DeclineReason]
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
     func campaigns() throws -> [ServiceCampaign]
@@ -242,6 +254,8 @@ extension StoreWriting {
 /// Reading follow-up calls and complaints.
 public protocol FollowUpsReading {
     func followUps(orderID: Int64) throws -> [FollowUpRecord]
+    /// The records of several orders at once, each in `followUps(orderID:)`'s order.
+    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?

@@ -22,6 +22,11 @@ struct Recall: Sendable, Equatable {
         (models.isEmpty || models.contains { vehicle.model.hasPrefix($0) }) && (vins?.contains(vehicle.vin.value) ?? true)
     }
 
+    /// The vehicles it is for: its scope's index ranges (`PluginContext.vehicles(modelPrefixes:vins:)`), each decided here.
+    func eligible(_ context: any PluginContext) throws -> [Vehicle] {
+        try context.vehicles(modelPrefixes: models, vins: vins?.indexRange).filter(applies(to:))
+    }
+
     func isRunning(on day: CalendarDate) -> Bool {
         startsOn <= day && (endsOn.map { day <= $0 } ?? true)
     }
@@ -78,6 +83,12 @@ struct VINRange: Sendable, Equatable {
     func contains(_ vin: String) -> Bool {
         let head = Self.comparable(String(vin.prefix(from.count)))
         return !head.lexicographicallyPrecedes(Self.comparable(from)) && !Self.comparable(to).lexicographicallyPrecedes(head)
+    }
+
+    /// VINs from `from` to `to` as a range of stored VINs, cut before the check digit (which
+    /// `contains` ignores): it holds every VIN the range contains, and `contains` decides.
+    var indexRange: Range<String> {
+        String(from.prefix(Self.checkDigitIndex))..<(String(to.prefix(Self.checkDigitIndex)) + "\u{10FFFF}")
     }
 
     private static func comparable(_ text: String) -> [UInt8] {

@@ -57,7 +57,7 @@ enum RecallCommands {
 
         let recall = Recall(code: code, kind: kind, title: title, models: models, vins: vins, startsOn: startsOn, endsOn: endsOn)
         try WarrantyStore.insert(recall, c)
-        let eligible = try c.allVehicles().filter(recall.applies(to:))
+        let eligible = try recall.eligible(c)
         let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
         let head = Message("warranty.recall_registered", ["kind": .code("warranty.recall_kind", kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
         let tail = eligible.isEmpty ? Message("warranty.recall_none_eligible")
@@ -74,14 +74,12 @@ enum RecallCommands {
         noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done (R1.6)",
         access: .lookup
     ) { _, c in
-        let vehicles = try c.allVehicles()
-        let done = try WarrantyStore.done(c)
         var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
                                 Column("from", "from"), Column("until", "until"), Column("eligible", "eligible"), Column("done", "done"),
                                 Column("running", "running")], emptyText: "no recalls or upgrades")
         for r in try WarrantyStore.recalls(c) {
-            let eligible = vehicles.filter(r.applies(to:))
-            let ids = Set(done.filter { $0.code == r.code }.map(\.vehicleID))
+            let eligible = try r.eligible(c)
+            let ids = Set(try WarrantyStore.done(code: r.code, c).map(\.vehicleID))
             t.rows.append([.text(r.code), .text(r.kind.rawValue), .text(r.title), .text(r.scopeText), .date(r.startsOn),
                            r.endsOn.map(Value.date) ?? .none, .int(eligible.count), .int(eligible.filter { ids.contains($0.id) }.count),
                            .bool(r.isRunning(on: c.today))])
@@ -100,7 +98,7 @@ enum RecallCommands {
         var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("vin", "VIN"), Column("customer", "customer"),
                                 Column("done", "done"), Column("ro", "repair order"), Column("done_on", "done on")],
                       emptyText: "no vehicle on the register is eligible")
-        for v in try c.allVehicles() where recall.applies(to: v) {
+        for v in try recall.eligible(c) {
             let owner = try c.customer(id: v.ownerID)
             let d = done[v.id]
             t.rows.append([.text(v.plate.value), .text(v.model), .text(v.vin.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),

@@ -53,10 +53,9 @@ public struct WarrantyPlugin: LanePlugin {
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] {
         let running = try WarrantyStore.recalls(context).filter { $0.isRunning(on: day) }
         guard !running.isEmpty else { return [] }
-        let done = Set(try WarrantyStore.done(context).map { "\($0.code) \($0.vehicleID)" })
-        let vehicles = try context.allVehicles()
-        return running.flatMap { recall in
-            vehicles.filter { recall.applies(to: $0) && !done.contains("\(recall.code) \($0.id)") }
+        return try running.flatMap { recall in
+            let done = Set(try WarrantyStore.done(code: recall.code, context).map(\.vehicleID))
+            return try recall.eligible(context).filter { !done.contains($0.id) }
                 .map { PluginReminder(vehicleID: $0.id, reminder: recall.reminder, reference: recall.code) }
         }
     }

@@ -14,13 +14,16 @@ enum FollowUpCommands {
 
     static let due = CommandSpec(
         noun: "followup", verb: "due", summary: "Follow-up calls due: quality call within 3 days (R6.1), tracking call on days 3-7 (R6.4)",
-        options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
+        options: [OptionSpec("on", value: "DATE", "The day (default: today)"),
+                  OptionSpec("limit", value: "N", "At most N calls, oldest delivery first (default 200)")],
+        examples: ["followup due", "followup due --on 2026-11-25 --limit 20"],
         action: .read { inv, ctx, tx in
             let day = try DayInput.option(inv, ctx)
+            let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call", words: FollowUpCall.wordKind), Column("window", "due"), Column("call_time", "preferred time"),
                                     Column("tries", "tries"), Column("state", "state", words: ConfirmationState.wordKind)], emptyText: Message("empty.no_follow_up_calls_due").description)
-            for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {
+            for row in try FollowUpDesk.dueCallRows(on: day, limit: limit, by: ctx.caller(inv.line), tx) {
                 let c = row.due
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
                                .text(ctx.privacy.phone(row.customer?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),

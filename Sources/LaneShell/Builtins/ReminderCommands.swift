@@ -96,15 +96,18 @@ enum ReminderCommands {
 
     static let registerList = CommandSpec(
         noun: "remind", verb: "register", summary: "The reminder registers: every call and its outcome (X7)",
-        options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices)],
+        options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices),
+                  OptionSpec("limit", value: "N", "The newest N calls, oldest of them first (default 200)")],
+        examples: ["remind register", "remind register --kind lost_customer --limit 50"],
         action: .read { inv, ctx, tx in
             var p: [Problem] = []
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_show_register"), p)
+            let limit = try Paging.read(inv, defaultLimit: ReminderDesk.registerPage).limit
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind", words: ReminderKind.wordKind), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome", words: ReminderOutcome.wordKind),
                                     Column("reason", "reason")], emptyText: Message("empty.no_calls_recorded").description)
-            for row in try ReminderDesk.register(kind: kind, tx) {
+            for row in try ReminderDesk.register(kind: kind, limit: limit, tx) {
                 let e = row.entry
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(row.plate ?? "?"), .text(row.customerName ?? "?"),
                                .date(e.dueOn), .optional(e.reference), .text(e.outcome.rawValue), .text(e.reason)])

@@ -142,15 +142,22 @@ public struct ReminderDesk {
 
     // MARK: The registers (X7)
 
-    /// Every call and its outcome (`remind register`), of one kind when asked.
-    public func register(kind: ReminderKind?, by caller: Caller) throws -> [RegisterEntry] {
-        try department.read("remind register", by: caller) { tx in try Self.register(kind: kind, tx) }
+    /// The calls and their outcomes (`remind register`), of one kind when asked: the newest
+    /// `limit`, in the order they were made.
+    public func register(kind: ReminderKind?, limit: Int = ReminderDesk.registerPage, by caller: Caller) throws -> [RegisterEntry] {
+        try department.read("remind register", by: caller) { tx in try Self.register(kind: kind, limit: limit, tx) }
     }
 
-    public static func register(kind: ReminderKind?, _ tx: any StoreReading) throws -> [RegisterEntry] {
-        try tx.reminderLog(vehicleID: nil).filter { kind == nil || $0.kind == kind }.map { e in
-            let v = try tx.vehicle(id: e.vehicleID)
-            return RegisterEntry(entry: e, plate: v?.plate.value, customerName: try v.flatMap { try tx.customer(id: $0.ownerID) }?.name)
+    /// How many calls `remind register` shows unless told.
+    public static let registerPage = 200
+
+    public static func register(kind: ReminderKind?, limit: Int = registerPage, _ tx: any StoreReading) throws -> [RegisterEntry] {
+        let log = try tx.reminderLog(kind: kind, newest: limit)
+        let vehicles = try tx.vehicles(ids: Array(Set(log.map(\.vehicleID))))
+        let owners = try tx.customers(ids: Array(Set(vehicles.values.map(\.ownerID))))
+        return log.map { e in
+            let v = vehicles[e.vehicleID]
+            return RegisterEntry(entry: e, plate: v?.plate.value, customerName: v.flatMap { owners[$0.ownerID] }?.name)
         }
     }
 
@@ -160,7 +167,7 @@ public struct ReminderDesk {
     }
 
     public static func declineReasons(_ tx: any StoreReading) throws -> [DeclineReason] {
-        ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil))
+        ReminderRegister.ranked(try tx.declineCounts())
     }
 
     // MARK: Delayed deliveries (R1.4)
