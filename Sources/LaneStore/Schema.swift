@@ -622,7 +622,6 @@ enum Schema {
                 try db.execute(sql: "UPDATE repair_order_event SET message = ? WHERE id = ?", arguments: [StoredMessage.encode(message), row[0] as Int64])
             }
         }
-        }
         migrator.registerMigration("v24 payments, credit accounts and insurance repairs") { db in
             try db.execute(sql: """
                 -- R5.6: who signed for declined safety items; an accident repair's claim (保险理赔).
@@ -666,6 +665,7 @@ enum Schema {
                     at INTEGER NOT NULL
                 );
                 CREATE INDEX credit_account_entry_by_customer ON credit_account_entry(customer_id, id);
+                """)
         }
         migrator.registerMigration("v27 bounded registers and campaign scopes") { db in
             try db.execute(sql: """
@@ -679,7 +679,7 @@ enum Schema {
                 -- The customer's foreign keys: adding a customer (its AFTER INSERT trigger makes the statement a
                 -- multi-row write) checks these tables for the new id, which without an index reads each whole.
                 CREATE INDEX repair_order_by_customer ON repair_order(customer_id);
-                CREATE INDEX appointment_by_customer ON appointment(customer_id);
+                CREATE INDEX IF NOT EXISTS appointment_by_customer ON appointment(customer_id);  -- v22 made one too
                 CREATE INDEX complaint_by_customer ON complaint(customer_id);
                 """)
         }

@@ -156,7 +156,7 @@ import Testing
         try o.promise(RO.at(240), now: RO.at(15))
         try o.sign(RO.terms)
         try o.handOver()
-        try o.dispatch(team: "一组")
+        try o.dispatch(to: WorkshopTeam(name: "一组", skills: Skill.allCases), skills: [:], by: RO.foreman)
         // The maker says no: the line is the customer's and waits for their yes; nothing is charged yet.
         try o.decideWarranty(.notCovered)
         #expect(o.lines[0].payer == .customer && o.lines[0].approval == .pending)

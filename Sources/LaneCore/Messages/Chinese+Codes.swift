@@ -24,8 +24,6 @@ extension MessageCatalog {
         "word.confirmation_state.due": "待确认", "word.confirmation_state.overdue": "已逾期",
         "word.delay_cause.part": "缺件待到货", "word.delay_cause.no_fix": "暂无解决方案",
         "word.delay_state.waiting": "等待中", "word.delay_state.ready": "可邀约回店", "word.delay_state.closed": "已关闭",
-        "word.skill.maintenance": "保养", "word.skill.mechanical": "机修", "word.skill.electrical": "电器",
-        "word.skill.body": "钣金", "word.skill.paint": "喷漆", "word.skill.ev": "新能源",
         "word.import_kind.teams": "班组", "word.import_kind.staff": "员工", "word.import_kind.labor_operations": "工时项目",
         "word.import_kind.parts": "备件", "word.import_kind.customers": "客户", "word.import_kind.vehicles": "车辆",
         "word.import_kind.visits": "维修记录",

@@ -11,8 +11,6 @@ extension MessageCatalog {
         "word.confirmation_state.due": "due", "word.confirmation_state.overdue": "overdue",
         "word.delay_cause.part": "part on back order", "word.delay_cause.no_fix": "no known fix yet",
         "word.delay_state.waiting": "waiting", "word.delay_state.ready": "ready", "word.delay_state.closed": "closed",
-        "word.skill.maintenance": "maintenance", "word.skill.mechanical": "mechanical", "word.skill.electrical": "electrical",
-        "word.skill.body": "body", "word.skill.paint": "paint", "word.skill.ev": "EV",
         "word.import_kind.teams": "teams", "word.import_kind.staff": "staff", "word.import_kind.labor_operations": "labour operations",
         "word.import_kind.parts": "parts", "word.import_kind.customers": "customers", "word.import_kind.vehicles": "vehicles",
         "word.import_kind.visits": "visits",

@@ -10,7 +10,7 @@
 ///    service they are owed.
 /// 3. A lost customer's win-back call (R1.3) puts aside the regular service
 ///    (R1.2); the first service (R1.1) stays, as it is still owed.
-/// 4. Campaigns, upgrades and delayed deliveries (R1.4-R1.6) are calls of
+/// 4. Campaigns, recalls, upgrades and delayed deliveries (R1.4-R1.6) are calls of
 ///    their own, kept beside the others.
 public enum ReminderPrecedence {
     /// Where a car stands today, as far as the call lists care.
@@ -31,7 +31,7 @@ public enum ReminderPrecedence {
         switch kind {
         case .missedAppointment: return [.firstService, .regularService, .lostCustomer]
         case .lostCustomer: return [.regularService]
-        case .firstService, .regularService, .delayedDelivery, .campaign, .upgrade: return []
+        case .firstService, .regularService, .delayedDelivery, .campaign, .upgrade, .recall: return []
         }
     }
 

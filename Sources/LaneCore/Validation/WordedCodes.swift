@@ -6,7 +6,6 @@ extension VehicleEventKind: Worded { public static var wordKind: String { "vehic
 extension Complaint.Status: Worded { public static var wordKind: String { "complaint_status" } }
 extension LineKind: Worded { public static var wordKind: String { "line_kind" } }
 extension ConfirmationState: Worded { public static var wordKind: String { "confirmation_state" } }
-extension Skill: Worded { public static var wordKind: String { "skill" } }
 extension DelayedDelivery.Cause: Worded { public static var wordKind: String { "delay_cause" } }
 extension DelayedDelivery.State: Worded { public static var wordKind: String { "delay_state" } }
 extension RepairOrderStep: Worded { public static var wordKind: String { "ro_step" } }

@@ -22,7 +22,7 @@ extension RepairOrderDesk {
                 ? Message("payment.did.deposit_change", ["amount": .money(entry.amount), "method": entry.method.argument,
                                                          "tendered": .money(entry.tendered ?? entry.amount), "change": .money(entry.change)])
                 : Message("payment.did.deposit", ["amount": .money(entry.amount), "method": entry.method.argument])
-            return (words.description, entry)
+            return (words, entry)
         }
     }
 
@@ -43,7 +43,7 @@ extension RepairOrderDesk {
             let name = caller.settings.insurers.first { $0.code == recorded.insurer }?.name ?? recorded.insurer
             let words = Message("payment.did.insurance", ["insurer": .text(name), "claim": .text(recorded.claimNumber),
                                                           "assessed": .money(recorded.assessed), "deductible": .money(recorded.deductible)])
-            return (words.description, recorded)
+            return (words, recorded)
         }
     }
 
