@@ -142,8 +142,21 @@ def bench(n):
         report(f"today ({role})", ns, rss, [])
     ns, rss, _ = run_lane(db, ["appt board"] * heavy)
     report("appt board", ns, rss, sqlite_times(db, ["SELECT * FROM appointment WHERE day = '2026-11-23' ORDER BY advisor, start_at;"] * heavy))
+    # The registers and lists that read the whole log or the month's deliveries before v27.
+    registers = [
+        ("followup due", "followup due", "SELECT * FROM repair_order WHERE delivered_at >= 1792771200 AND delivered_at < 1795363200 ORDER BY delivered_at, id LIMIT 200;"),
+        ("remind register (200 newest)", "remind register", "SELECT * FROM reminder_log ORDER BY id DESC LIMIT 200;"),
+        ("remind register --kind lost_customer", "remind register --kind lost_customer",
+         "SELECT * FROM reminder_log WHERE kind = 'lost_customer' ORDER BY id DESC LIMIT 200;"),
+        ("remind reasons", "remind reasons", "SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = 'declined' GROUP BY kind, reason;"),
+        ("campaign list", "campaign list", "SELECT COUNT(*) FROM vehicle WHERE model >= '星河 EV' AND model < '星河 EV\U0010FFFF';"),
+    ]
+    for label, line, sql in registers:
+        ns, rss, _ = run_lane(db, [line] * heavy, user="姚雪")
+        report(label, ns, rss, sqlite_times(db, [sql] * heavy))
 
-    lifecycles(db, n)
+    if int(os.environ.get("BENCH_LIFECYCLES", "40")) > 0:
+        lifecycles(db, n)
 
 
 def lifecycles(db, n):

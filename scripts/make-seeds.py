@@ -25,7 +25,8 @@ How the reminder rules of the spec (service-process.md, section 1) are read here
         a-overdue  when it fell due before 2026-11-23,
         a-not-yet  when it falls due after 2026-12-03.
   * R1.3 lost customer: the last visit is 180 or more days before the demo
-    date (on or before 2026-05-27)                                   -> c
+    date (on or before 2026-05-27), and the regular service has fallen due
+    (nobody is lost before the service they were told to come for)   -> c
   * R1.2 regular service: 6 calendar months or 5,000 km after the last
     service, whichever first. Falls due within 2026-11-23 .. 2026-12-03
     (remind 7-10 days ahead; all demo cases fall due 7-10 days out)  -> b
@@ -145,6 +146,7 @@ peak = ["08:30-10:30", "16:30-18:00"]
 
 [workshop]
 bays = 8
+comeback_days = 30            # back for the same fault within 30 days: a comeback (返修)
 
 [documents]
 templates = ""                # the store's own templates; empty: built-in (docs/documents.md)
@@ -205,7 +207,8 @@ TEAMS = [
     ("机电一组", ["maintenance", "mechanical", "electrical"]),
     ("机电二组", ["maintenance", "mechanical", "electrical"]),
     ("钣喷组", ["body", "paint"]),
-    ("新能源组", ["ev", "electrical", "maintenance"]),
+    # An EV's chassis work (tyres, brakes) is mechanical: the EV team does it on its own cars (R4.2 dispatch by skill).
+    ("新能源组", ["ev", "electrical", "maintenance", "mechanical"]),
 ]
 TECHS_PER_TEAM = {"机电一组": 3, "机电二组": 3, "钣喷组": 2, "新能源组": 2}
 
@@ -718,9 +721,166 @@ use none
 """
 
 
+# ---------------------------------------------------------------------------
+# Call lists and booking (issue 12, items 1-3): the week before the Monday, in
+# time order, so it comes first in monday.lane. A win-back call books a lost
+# customer who then does not come: the call list asks for the second attempt
+# (R2.8), which is booked with --after. A caller whose car is not yet on the
+# register books its first service with name, phone and model (R2.2); the
+# entry is made 90 minutes after the call and kept, flagged late (R2.4).
+# ---------------------------------------------------------------------------
+MONDAY_CALL_LISTS = """\
+# Wednesday 2026-11-18: a win-back call (R1.3) books 粤BS1822 for Thursday,
+# with the mileage the customer gives on the phone (R2.1).
+clock set 2026-11-18T11:00
+set user 薛淑芬
+appt book 粤BS1822 --at 2026-11-19T11:00 --job 常规保养 --channel outbound --mileage 26400
+# Thursday: the customer does not come; the call list asks for attempt 2.
+clock set 2026-11-19T11:30
+appt no-show AP-20261119-001
+# Friday 11:00: the second attempt, booked from the call list.
+clock set 2026-11-20T11:00
+appt book 粤BS1822 --at 2026-11-25T11:00 --job 常规保养 --channel outbound --after AP-20261119-001
+# Friday 16:00: a car not yet registered, booked from a 14:30 call (flagged late).
+clock set 2026-11-20T16:00
+appt book --name 邵雨桐 --phone 13923456781 --model '星河 S7 2.0T' --at 2026-11-25T14:00 --job 首次保养 --mileage 1800 --called-at 2026-11-20T14:30
+use none
+"""
+
+
+# ---------------------------------------------------------------------------
+# Payments, fleet accounts and insurance repairs (issue 12, items 7 and 9):
+# the free first-service package per brand, the insurers, and on Friday a
+# fleet car paid on account and an accident repair billed to an insurer.
+# ---------------------------------------------------------------------------
+STORE_TOML_PAYMENTS = """
+[first_service]               # free at a brand's first service besides its labour (MNT-FIRST)
+free_package = ["星河:XH-15400-0001+XH-08232-0040+XH-08232-0020"]  # oil filter, 5W-30, 0W-20
+
+[insurance]                   # accident repairs (事故车) are billed to these insurers
+insurers = ["PICC:中国人保财险", "PAIC:平安产险", "CPIC:太平洋财险"]
+"""
+
+MONDAY_PAYMENTS = """\
+# Friday 10:00: 蔡雪's company (C0008) has a credit account (挂账); its EV9's
+# air conditioning is repaired and charged to the account.
+clock set 2026-11-20T10:00
+set user 姚雪
+account open C0008 --limit 20000
+set user 薛淑芬
+ro open 粤AAS3892
+ro complaint --text 空调制冷差
+ro check-in --mileage 14100 --fuel 6 --covers
+ro warranty not_covered
+ro documents
+ro labor AC-CHECK
+ro labor AC-RECHARGE
+ro promise
+ro sign --payment account --old-parts leave --wash no --signed-by 蔡雪
+ro handover
+set user 何子涵
+ro dispatch --team 新能源组
+set user {ev_tech}
+ro clock-on 1 --tech {ev_tech}
+ro clock-off 1 --finished
+ro clock-on 2 --tech {ev_tech}
+ro clock-off 2 --finished
+ro check self --pass
+set user {ev_leader}
+ro check leader --pass --note 冷媒已加注，制冷正常
+set user 赵子涵
+ro check final --pass
+set user 薛淑芬
+ro delivery-check
+ro notify --at 15:00
+ro deliver --next-date 2027-02-20 --next-km 20000 --call-time 工作日下午
+ro settle --signed-by 蔡雪
+set user 莫霞
+ro pay --method account --amount 411.32 --invoice 04400201
+use none
+# Friday 10:30: 粤BB9233 backed into a post; PICC assessed the loss at ¥2,800
+# with a ¥300 deductible. A ¥300 deposit at reception; the customer pays the
+# deductible and what costs more than the assessment, in cash with change.
+clock set 2026-11-20T10:30
+set user 薛淑芬
+ro open 粤BB9233
+ro complaint --text 倒车撞到立柱，后保险杠破裂
+ro check-in --mileage 14020 --fuel 5 --covers --damage '后保险杠破裂 左后翼子板凹陷'
+ro warranty not_covered
+ro documents
+ro insurance --insurer PICC --claim RDAA202644030000012345 --assessed 2800 --deductible 300
+ro labor BODY-DENT --payer insurer
+ro labor PAINT-BUMPER --payer insurer
+ro part XH-71501-0101 --payer insurer
+ro promise
+ro sign --payment cash --old-parts leave --wash no --signed-by {bb_owner}
+set user 莫霞
+ro deposit --method wechat --amount 300
+set user 薛淑芬
+ro handover
+set user 何子涵
+ro dispatch --team 钣喷组
+set user 萧春梅
+ro issue 3 --to 萧春梅
+ro clock-on 1 --tech 萧春梅
+ro clock-off 1 --finished
+ro clock-on 2 --tech 萧春梅
+ro clock-off 2 --finished
+ro check self --pass
+set user 薛雨桐
+ro check leader --pass --note 钣金平整，色差合格
+set user 赵子涵
+ro check final --pass
+set user 薛淑芬
+ro delivery-check
+ro notify --at 19:00
+ro deliver --next-date 2027-03-20 --next-km 19000 --call-time 周末上午
+ro settle --signed-by {bb_owner}
+set user 莫霞
+ro pay --method cash --amount 70.20 --tendered 100 --invoice 04400202
+use none
+"""
+
+
+# ---------------------------------------------------------------------------
+# A comeback (返修) on the live Monday: 粤BY4531, serviced and paid on Friday
+# (RO-20261120-0001 above), is back with the oil warning light on. Reception
+# sees the earlier order at `ro open` and links the new one to it.
+# ---------------------------------------------------------------------------
+MONDAY_COMEBACK = """\
+# Monday 08:50: 粤BY4531, serviced on Friday, is back: the oil warning light came on
+# after the service. `ro open` names Friday's order; the advisor links the comeback.
+clock set 2026-11-23T08:50
+set user 薛淑芬
+ro open 粤BY4531
+ro complaint --text 上周五保养后机油报警灯亮，机油液位偏低
+ro comeback RO-20261120-0001
+use none
+"""
+
+
+def monday_script():
+    """monday.lane: the call-list block first (it happens before Friday), then the live Monday."""
+    header, rest = MONDAY.split("\n", 1)
+    return header + "\n" + MONDAY_CALL_LISTS + rest
+
+
+def payment_seeds(out):
+    """store.toml's [first_service] and [insurance]; names for the Friday block."""
+    out["store.toml"] = out["store.toml"] + STORE_TOML_PAYMENTS
+    staff = out["staff.csv"]
+    ev = [r for r in staff[1:] if r[2] == "新能源组"]
+    names = {"ev_tech": next(r[0] for r in ev if r[1] == "technician"),
+             "ev_leader": next(r[0] for r in ev if r[1] == "team_leader")}
+    owner = next(r[3] for r in out["vehicles.csv"][1:] if r[1] == "粤BB9233")
+    names["bb_owner"] = next(r[1] for r in out["customers.csv"][1:] if r[0] == owner)
+    return MONDAY_PAYMENTS.format(**names)
+
+
 def write_all(out):
     os.makedirs(SEEDS, exist_ok=True)
-    for name, content in list(out.items()) + [("monday.lane", MONDAY)]:
+    monday = monday_script() + payment_seeds(out) + MONDAY_COMEBACK
+    for name, content in list(out.items()) + [("monday.lane", monday)]:
         text = content if isinstance(content, str) else to_csv(content)
         with open(os.path.join(SEEDS, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -780,8 +940,6 @@ def classify(vehicle, vs):
         case = "a-overdue" if due < DEMO else ("a-due" if due <= horizon else "a-not-yet")
         return case, f"sold {sold}, first service due {due}"
     last_visit = d(vs[-1]["date"])
-    if (DEMO - last_visit).days >= LOST_DAYS:
-        return "c", f"last visit {last_visit} ({(DEMO - last_visit).days} days ago)"
     if len(vs) >= 2:
         rate = (int(vs[-1]["mileage"]) - int(vs[0]["mileage"])) / (last_visit - d(vs[0]["date"])).days
     else:
@@ -792,6 +950,8 @@ def classify(vehicle, vs):
     by_km = last_visit + timedelta(days=math.ceil((svc_km + 5000 - int(vs[-1]["mileage"])) / rate))
     due = min(by_time, by_km)
     first = "6 months" if by_time <= by_km else "5,000 km"
+    if (DEMO - last_visit).days >= LOST_DAYS and due <= DEMO:
+        return "c", f"last visit {last_visit} ({(DEMO - last_visit).days} days ago), service due {due}"
     detail = (f"last service {svc_day} at {svc_km} km, {rate:.1f} km/day, "
               f"due {due} by {first} ({(due - DEMO).days:+d} days)")
     if due < DEMO:
@@ -818,10 +978,12 @@ def check(verbose=True):
                   "language": str, "plate_prefix": str},
         "rates": {"labor_rate_fen": int, "vat_basis_points": int, "discount_limit_basis_points": int},
         "hours": {"open": str, "close": str, "peak": list},
-        "workshop": {"bays": int},
+        "workshop": {"bays": int, "comeback_days": int},
         "documents": {"templates": str},
         "quality": {"assembly_km": int, "assembly_days": int, "second_level_km": int, "second_level_days": int,
                     "minor_km": int, "minor_days": int, "assembly_operations": list, "second_level_operations": list},
+        "first_service": {"free_package": list},
+        "insurance": {"insurers": list},
     }
     for section, values in settings.items():
         if section == "plugin":
@@ -1032,6 +1194,7 @@ audit trail keeps the old and the new value), e.g. `store set workshop.bays 10`.
 | `hours.open`, `hours.close` | string | e.g. `"08:00"`, `"20:00"` |
 | `hours.peak` | array of strings | e.g. `["08:30-10:30", "16:30-18:00"]` |
 | `workshop.bays` | whole number | bays in the workshop |
+| `workshop.comeback_days` | whole number | back for the same fault within this many days of the hand-over: a comeback (返修) |
 
 **Demo date: 2026-11-23 (Monday), store time zone UTC+08:00.** No visit is
 later than 2026-11-20.
@@ -1039,7 +1202,8 @@ later than 2026-11-20.
 `monday.lane` makes the demo's Monday live (scripts/demo runs it once, on a
 new demo store; `seed load` does not): a car delivered on Friday whose
 quality call is due, three appointments arriving that morning and one on
-Tuesday to confirm, a car in the workshop and one at reception.
+Tuesday to confirm, a car in the workshop and one at reception, and the car
+delivered on Friday back as a comeback (返修) of Friday's order.
 
 | File | Columns | Holds |
 |---|---|---|

@@ -64,6 +64,27 @@ enum DocumentContext {
 
     // MARK: Repair orders
 
+    /// The settlement's payments (deposits, split parts, change, refunds) and an insurance claim's split (R5.8; accident repairs).
+    static func payments(_ o: RepairOrder, _ d: OrderDocument, _ labels: Labels, into ro: inout Fields) {
+        let offset = d.store.utcOffset
+        let bill = o.bill(vatBasisPoints: d.settlement.vatBasisPoints)
+        ro["payments"] = o.payments.map { e in
+            ["kind": labels.text("payment_kind", e.kind.rawValue), "method": labels.text("payment", e.method.rawValue), "amount": money(e.amount),
+             "tendered": e.tendered.map(money) ?? "", "change": e.change.fen > 0 ? money(e.change) : "", "by": e.by, "at": e.at.display(in: offset)] as Fields
+        }
+        // One payment in full is already on the page (method, invoice, time): the table is for
+        // deposits, parts, change and refunds, so the usual settlement stays one A4 page.
+        ro["has_payments"] = o.payments.count > 1 || o.payments.contains { $0.kind != .payment || $0.tendered != nil }
+        ro["customer_total"] = money(bill.customerTotal)
+        ro["deposits"] = money(bill.deposits)
+        ro["due_now"] = money(bill.dueNow)
+        if let claim = o.insurance, let split = bill.insurance {
+            ro["insurance"] = ["insurer": d.store.insurers.first { $0.code == claim.insurer }?.name ?? claim.insurer, "claim": claim.claimNumber,
+                               "assessed": money(claim.assessed), "deductible": money(claim.deductible), "gross": money(split.gross),
+                               "insurer_pays": money(split.insurerPays), "customer_pays": money(split.customerPays)] as Fields
+        }
+    }
+
     static func order(_ d: OrderDocument, _ labels: Labels) -> Fields {
         let o = d.order, offset = d.store.utcOffset, s = d.settlement
         func time(_ t: Timestamp?) -> String { t?.display(in: offset) ?? "" }
@@ -76,7 +97,10 @@ enum DocumentContext {
             "washed": o.washed, "technicians": o.technicians.sorted().joined(separator: "、"),
             "agreed_delivery_at": time(o.agreedDeliveryAt), "settlement_signed_by": o.settlementSignedBy ?? "",
             "settled": o.settlementSignedBy != nil,
+            // R5.6: who signed for the declined safety items (older orders: the settlement's signer).
+            "declined_signed_by": o.declinedSignedBy ?? o.settlementSignedBy ?? "",
         ]
+        payments(o, d, labels, into: &ro)
         if let c = o.checkIn {
             ro["check_in"] = ["mileage": c.mileage, "fuel_eighths": c.fuelEighths, "fuel": "\(c.fuelEighths)/8",
                               "fuel_percent": c.fuelEighths * 100 / 8, "covers": c.coversFitted,

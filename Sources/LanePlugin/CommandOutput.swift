@@ -24,10 +24,15 @@ public struct Column: Sendable, Equatable {
     /// A field for scripts (JSON and CSV) that the table people read leaves out:
     /// the process rule a reminder comes from, say, whose words are in another column.
     public var forMachines: Bool
-    public init(_ key: String, _ title: String, forMachines: Bool = false) {
+    /// The cells are codes of an enumerated value (`ro_status`, `role`): people
+    /// read each one's word in their language (`word.ro_status.signed`, 委托书已签字);
+    /// JSON and CSV keep the code. A cell listing several (`a, b`) has each worded.
+    public var words: String?
+    public init(_ key: String, _ title: String, forMachines: Bool = false, words: String? = nil) {
         self.key = key
         self.title = title
         self.forMachines = forMachines
+        self.words = words
     }
 }
 
@@ -63,28 +68,36 @@ public struct Record: Sendable, Equatable {
         public var key: String
         public var title: String
         public var value: Value
-        public init(key: String, title: String, value: Value) {
+        /// As `Column.words`: the value is a code people read as its word.
+        public var words: String?
+        /// For scripts only (JSON and CSV): the record people read leaves it out
+        /// (a field that says nothing for this record, like an insurer on an ordinary service).
+        public var forMachines: Bool
+        public init(key: String, title: String, value: Value, words: String? = nil, forMachines: Bool = false) {
             self.key = key
             self.title = title
             self.value = value
+            self.words = words
+            self.forMachines = forMachines
         }
     }
     public struct Section: Sendable, Equatable {
         public var key: String
         public var title: String
         public var table: Table
+        public var forMachines = false
     }
     public var fields: [Field] = []
     public var sections: [Section] = []
 
     public init() {}
 
-    public mutating func add(_ key: String, _ title: String, _ value: Value) {
-        fields.append(Field(key: key, title: title, value: value))
+    public mutating func add(_ key: String, _ title: String, _ value: Value, words: String? = nil, forMachines: Bool = false) {
+        fields.append(Field(key: key, title: title, value: value, words: words, forMachines: forMachines))
     }
 
-    public mutating func add(section key: String, _ title: String, _ table: Table) {
-        sections.append(Section(key: key, title: title, table: table))
+    public mutating func add(section key: String, _ title: String, _ table: Table, forMachines: Bool = false) {
+        sections.append(Section(key: key, title: title, table: table, forMachines: forMachines))
     }
 }
 

@@ -24,6 +24,10 @@ public protocol PluginContext {
     func vehicle(_ reference: String) throws -> Vehicle?
     func vehicle(id: Int64) throws -> Vehicle?
     func allVehicles() throws -> [Vehicle]
+    /// The vehicles whose model starts with one of `modelPrefixes` (any model when empty) and whose
+    /// VIN lies in `vins` (any when nil), by index ranges: what a recall's scope may cover, for its
+    /// own rule to decide, without reading the whole fleet.
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle]
     /// X4: as the signed-in role may see them: their number (`138****5678`) and
     /// address (down to the district) masked for roles that see them so in the shell.
     func customer(id: Int64) throws -> Customer?

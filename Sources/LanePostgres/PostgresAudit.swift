@@ -119,6 +119,10 @@ extension PostgresTransaction {
                 for t in texts {
                     let parts = t.field.rawValue.split(separator: ".")
                     try execute("UPDATE \(parts[0]) SET \(parts[1]) = ? WHERE id = ?", [t.text, t.rowID])
+                    // A timeline row's message holds the same words as arguments: it goes, and the row reads as rewritten.
+                    if t.field == .repairOrderEvent || t.field == .appointmentEvent {
+                        try execute("UPDATE \(parts[0]) SET message = NULL WHERE id = ?", [t.rowID])
+                    }
                 }
             case .name(let replacement):
                 try execute("UPDATE customer SET name = ? WHERE id = ?", [replacement, id])
@@ -143,9 +147,10 @@ extension PostgresTransaction {
                 try execute("""
                     UPDATE repair_order SET
                         terms_signed_by = CASE WHEN terms_signed_by IS NULL THEN NULL ELSE ? END,
-                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END
+                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END,
+                        declined_signed_by = CASE WHEN declined_signed_by IS NULL THEN NULL ELSE ? END
                     WHERE customer_id = ?
-                    """, [replacement, replacement, id])
+                    """, [replacement, replacement, replacement, id])
             case .reservationLabels(let replacement):
                 try execute("UPDATE part_reservation SET label = ? WHERE appointment_id IN (SELECT id FROM appointment WHERE customer_id = ?)",
                             [replacement, id])

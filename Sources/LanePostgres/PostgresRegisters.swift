@@ -14,7 +14,8 @@ extension PostgresTransaction {
             let checks = InternalConfirmations(advisorItemsAt: try time(13), needsTechnicianPlan: try r[14], technicianPlanAt: try time(15),
                                                partsCheckedAt: try time(16),
                                                partsExpectedOn: (try r[17] as String?).flatMap(CalendarDate.init(parsing:)))
-            return Appointment(id: try r[0], number: try r[1], vehicleID: try r[2], customerID: try r[3], advisor: try r[4],
+            return Appointment(id: try r[0], number: try r[1], vehicleID: try r[2], customerID: try r[3], model: try r[22],
+                               reportedMileage: try r[23], advisor: try r[4],
                                start: Timestamp(secondsSince1970: try r[5]), durationMinutes: try r[6], job: try r[7], bay: try r[8],
                                channel: channel, status: status, calledAt: Timestamp(secondsSince1970: try r[11]),
                                enteredAt: Timestamp(secondsSince1970: try r[12]), internalChecks: checks,
@@ -48,6 +49,26 @@ extension PostgresTransaction {
         try appointments("WHERE day >= ? AND day <= ? ORDER BY start_at, id", [fromDay.description, toDay.description])
     }
     func appointments(vehicleID: Int64) throws -> [Appointment] { try appointments("WHERE vehicle_id = ? ORDER BY start_at, id", [vehicleID]) }
+    func appointments(customerID: Int64) throws -> [Appointment] { try appointments("WHERE customer_id = ? ORDER BY start_at, id", [customerID]) }
+    func noShows(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment] {
+        try appointments("WHERE status = ? AND day >= ? AND day <= ? ORDER BY start_at, id",
+                         [AppointmentStatus.noShow.rawValue, fromDay.description, toDay.description])
+    }
+
+    func callListStanding(vehicleIDs: [Int64]) throws -> [Int64: ReminderPrecedence.Standing] {
+        if vehicleIDs.isEmpty { return [:] }
+        var standing: [Int64: ReminderPrecedence.Standing] = [:]
+        // An appointment still expected; then an open order, which wins (the car is here).
+        for r in try rows("SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id = ANY(?) AND status IN (?, ?)",
+                          [vehicleIDs, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) {
+            standing[try r[0]] = .booked
+        }
+        for r in try rows("SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id = ANY(?) AND status = ANY(?::text[])",
+                          [vehicleIDs, PGValue.text(Self.textArray(ReminderPrecedence.inWorkshop.map(\.rawValue)))]) {
+            standing[try r[0]] = .inWorkshop
+        }
+        return standing
+    }
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
         try rows("SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                  [prefix, Self.upperBound(prefix), limit]).map { row -> String in try row[0] }
@@ -59,14 +80,15 @@ extension PostgresTransaction {
         try rows("SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", [id]).map { r -> (id: Int64, appointmentID: Int64, kind: String) in (try r[0], try r[1], try r[2]) }
     }
 
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute("INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                    [appointmentID, at.secondsSince1970, by, kind, detail])
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute("INSERT INTO appointment_event (appointment_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                    [appointmentID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent] {
-        try rows("SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id", [appointmentID]).map { r in
-            TimelineEvent(kind: try r[0], detail: try r[1], at: Timestamp(secondsSince1970: try r[2]), by: try r[3])
+        try rows("SELECT kind, detail, at, by, message FROM appointment_event WHERE appointment_id = ? ORDER BY id", [appointmentID]).map { r in
+            TimelineEvent(kind: try r[0], detail: try r[1], at: Timestamp(secondsSince1970: try r[2]), by: try r[3],
+                          message: (try r[4] as String?).flatMap(StoredMessage.decode))
         }
     }
 
@@ -120,6 +142,27 @@ extension PostgresTransaction {
     func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry] {
         if vehicleIDs.isEmpty { return [] }
         return try logEntries("WHERE vehicle_id = ANY(?) ORDER BY id", [vehicleIDs])
+    }
+
+    func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry] {
+        let newest = if let kind {
+            try logEntries("WHERE kind = ? ORDER BY id DESC LIMIT ?", [kind.rawValue, limit])
+        } else {
+            try logEntries("ORDER BY id DESC LIMIT ?", [limit])
+        }
+        return newest.reversed()
+    }
+
+    func reminderLog(reference: String) throws -> [ReminderLogEntry] {
+        try logEntries("WHERE reference = ? ORDER BY id", [reference])
+    }
+
+    func declineCounts() throws -> [DeclineReason] {
+        try rows("SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
+                 [ReminderOutcome.declined.rawValue]).map { r in
+            guard let kind = ReminderKind(rawValue: try r[0]) else { throw StoreFailure("a reminder log row is damaged") }
+            return DeclineReason(kind: kind, reason: try r[1], count: try r[2])
+        }
     }
 
     func appendReminderLog(_ e: ReminderLogEntry) throws {
@@ -180,7 +223,10 @@ extension PostgresTransaction {
         stored.id = try insert("INSERT INTO campaign (code, kind, title, models, vin_prefix, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                [c.code, c.kind.rawValue, c.title, c.models.joined(separator: ";"), c.vinPrefix, c.startsOn.description,
                                 c.endsOn?.description])
-        for v in try allVehicles() where stored.applies(to: v) { try refreshReminderSchedule(vehicleID: v.id) }
+        // Its invitations join the schedule of every vehicle it applies to (those in its scope's index ranges).
+        for v in try vehicles(modelPrefixes: stored.models, vins: stored.vinRange) where stored.applies(to: v) {
+            try refreshReminderSchedule(vehicleID: v.id)
+        }
         return stored
     }
 
@@ -235,6 +281,10 @@ extension PostgresTransaction {
     }
 
     func followUps(orderID: Int64) throws -> [FollowUpRecord] { try followUps("WHERE repair_order_id = ? ORDER BY id", [orderID]) }
+    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]] {
+        if orderIDs.isEmpty { return [:] }
+        return Dictionary(grouping: try followUps("WHERE repair_order_id = ANY(?) ORDER BY id", [orderIDs]), by: \.orderID)
+    }
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord] {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }

@@ -47,10 +47,17 @@ extension PostgresTransaction {
         for id in old.keys where !kept.contains(id) {
             try execute("DELETE FROM repair_order_line WHERE repair_order_id = ? AND line_no = ?", [o.id, id])
         }
+        // Payments and checks are only ever appended.
+        for e in o.payments.dropFirst(before?.payments.count ?? 0) {
+            try execute("""
+                INSERT INTO repair_order_payment (repair_order_id, kind, method, amount_fen, tendered_fen, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [o.id, e.kind.rawValue, e.method.rawValue, e.amount.fen, e.tendered?.fen, e.by, e.at.secondsSince1970])
+        }
         let stored = try before.map { $0.checks.count } ?? value("SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", [o.id]) ?? 0
         for c in o.checks.dropFirst(stored) {
-            try execute("INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                        [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note])
+            try execute("""
+                INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note, rework_lines) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note, c.rework.map(String.init).joined(separator: ",")])
         }
     }
 
@@ -91,7 +98,8 @@ extension PostgresTransaction {
         if let text = try row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = try time("delivered_at") {
             o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: try row["next_service_km"] ?? 0,
                                         followUpPreference: try row["follow_up_preference"] ?? "",
-                                        oldPartsShown: try row["old_parts_shown"] ?? false, at: at)
+                                        oldPartsShown: try row["old_parts_shown"] ?? false, at: at,
+                                        customerSatisfied: try row["customer_satisfied"] ?? false)
         }
         o.settlementSignedBy = try row["settlement_signed_by"]
         if let method = try decode(PaymentMethod.self, "paid_method"), let at = try time("paid_at") {
@@ -102,7 +110,23 @@ extension PostgresTransaction {
         o.discount = Money(fen: try row["discount_fen"] ?? 0)
         o.discountReason = try row["discount_reason"]
         o.discountBy = try row["discount_by"]
+        o.comebackOf = try row["comeback_of"]
+        o.declinedSignedBy = try row["declined_signed_by"]
+        if let insurer = try row["insurer"] as String? {
+            o.insurance = InsuranceClaim(insurer: insurer, claimNumber: try row["insurance_claim"] ?? "",
+                                         assessed: Money(fen: try row["insurance_assessed_fen"] ?? 0),
+                                         deductible: Money(fen: try row["insurance_deductible_fen"] ?? 0))
+        }
         let number = o.number
+        o.payments = try rows("""
+            SELECT kind, method, amount_fen, tendered_fen, by, at FROM repair_order_payment WHERE repair_order_id = ? ORDER BY id
+            """, [o.id]).map { r in
+            guard let kind = PaymentKind(rawValue: try r[0]), let method = PaymentMethod(rawValue: try r[1]) else {
+                throw StoreFailure("repair order \(number) has a damaged payment")
+            }
+            return PaymentEntry(kind: kind, method: method, amount: Money(fen: try r[2]), tendered: (try r[3] as Int64?).map(Money.init(fen:)),
+                                by: try r[4], at: Timestamp(secondsSince1970: try r[5]))
+        }
         o.lines = try rows("""
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done
@@ -115,10 +139,13 @@ extension PostgresTransaction {
                                    safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
                                    clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16])
         }
-        o.checks = try rows("SELECT stage, passed, checked_by, checked_at, note FROM quality_check WHERE repair_order_id = ? ORDER BY id",
-                            [o.id]).map { r in
+        o.checks = try rows("""
+            SELECT stage, passed, checked_by, checked_at, note, rework_lines FROM quality_check WHERE repair_order_id = ? ORDER BY id
+            """, [o.id]).map { r in
             guard let stage = QualityCheckStage(rawValue: try r[0]) else { throw StoreFailure("repair order \(number) has a damaged check") }
-            return QualityCheck(stage: stage, passed: try r[1], by: try r[2], at: Timestamp(secondsSince1970: try r[3]), note: try r[4])
+            let rework = (try r[5] as String).split(separator: ",").compactMap { Int64($0) }
+            return QualityCheck(stage: stage, passed: try r[1], by: try r[2], at: Timestamp(secondsSince1970: try r[3]), note: try r[4],
+                                rework: rework)
         }
         return o
     }
@@ -148,15 +175,61 @@ extension PostgresTransaction {
                  [prefix, Self.upperBound(prefix), limit]).map { row -> String in try row[0] }
     }
 
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute("INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                    [orderID, at.secondsSince1970, by, kind, detail])
+    func repairOrderNumbers(comebackOf number: String) throws -> [String] {
+        try rows("SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at, id", [number]).map { row -> String in try row[0] }
+    }
+
+    func clockedOnLines(technician: String) throws -> [ClockedOnLine] {
+        try rows("""
+            SELECT o.number, l.line_no, l.code, l.clocked_on_at FROM repair_order_line l JOIN repair_order o ON o.id = l.repair_order_id
+            WHERE l.clocked_on_by = ? AND l.clocked_on_at IS NOT NULL ORDER BY l.clocked_on_at
+            """, [technician]).map { r in
+            ClockedOnLine(orderNumber: try r[0], line: try r[1], code: try r[2], since: Timestamp(secondsSince1970: try r[3]))
+        }
+    }
+
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute("INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                    [orderID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
-        try rows("SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id", [orderID]).map { r in
-            TimelineEvent(kind: try r[0], detail: try r[1], at: Timestamp(secondsSince1970: try r[2]), by: try r[3])
+        try rows("SELECT kind, detail, at, by, message FROM repair_order_event WHERE repair_order_id = ? ORDER BY id", [orderID]).map { r in
+            TimelineEvent(kind: try r[0], detail: try r[1], at: Timestamp(secondsSince1970: try r[2]), by: try r[3],
+                          message: (try r[4] as String?).flatMap(StoredMessage.decode))
         }
+    }
+
+    // MARK: Credit accounts (挂账)
+
+    func creditAccount(customerID: Int64) throws -> CreditAccount? {
+        try row("SELECT customer_id, limit_fen, balance_fen, opened_by, opened_at FROM credit_account WHERE customer_id = ?", [customerID]).map { r in
+            CreditAccount(customerID: try r[0], limit: Money(fen: try r[1]), balance: Money(fen: try r[2]), openedBy: try r[3],
+                          openedAt: Timestamp(secondsSince1970: try r[4]))
+        }
+    }
+
+    func creditAccountEntries(customerID: Int64, limit: Int) throws -> [CreditAccountEntry] {
+        try rows("""
+            SELECT kind, amount_fen, method, reference, by, at FROM credit_account_entry WHERE customer_id = ? ORDER BY id DESC LIMIT ?
+            """, [customerID, limit]).map { r in
+            guard let kind = CreditAccountEntry.Kind(rawValue: try r[0]) else { throw StoreFailure("credit account \(customerID) has a damaged row") }
+            return CreditAccountEntry(kind: kind, amount: Money(fen: try r[1]), method: (try r[2] as String?).flatMap(PaymentMethod.init(rawValue:)),
+                                      reference: try r[3], by: try r[4], at: Timestamp(secondsSince1970: try r[5]))
+        }
+    }
+
+    func saveCreditAccount(_ a: CreditAccount) throws {
+        try execute("""
+            INSERT INTO credit_account (customer_id, limit_fen, balance_fen, opened_by, opened_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (customer_id) DO UPDATE SET limit_fen = excluded.limit_fen, balance_fen = excluded.balance_fen
+            """, [a.customerID, a.limit.fen, a.balance.fen, a.openedBy, a.openedAt.secondsSince1970])
+    }
+
+    func appendCreditAccountEntry(customerID: Int64, _ e: CreditAccountEntry) throws {
+        try execute("""
+            INSERT INTO credit_account_entry (customer_id, kind, amount_fen, method, reference, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [customerID, e.kind.rawValue, e.amount.fen, e.method?.rawValue, e.reference, e.by, e.at.secondsSince1970])
     }
 
     func lastRepairOrderEventID() throws -> Int64 { try value("SELECT COALESCE(MAX(id), 0) FROM repair_order_event") ?? 0 }

@@ -8,6 +8,55 @@ import LaneStore
 enum PostgresSchema {
     static let migrations: [(identifier: String, statements: [String])] = [
         ("v21 the service department (SQLite's v1 to v21)", PostgresDialect.tables(coreTables) + appendOnly),
+        ("v27 SQLite's v22 to v27: appointments without a vehicle, comebacks, payments and credit accounts, timeline messages, bounded registers",
+         PostgresDialect.tables(v27Tables) + v27AppendOnly),
+    ]
+
+    /// SQLite's v22, v23, v24, v26 and v27 in one step. v22's rebuild of the reminder schedule is not
+    /// repeated: no server store was made before this step was in the same release.
+    static let v27Tables = """
+        ALTER TABLE appointment ALTER COLUMN vehicle_id DROP NOT NULL;
+        ALTER TABLE appointment ADD COLUMN model TEXT;
+        ALTER TABLE appointment ADD COLUMN reported_mileage INTEGER CHECK (reported_mileage >= 0);
+        CREATE INDEX appointment_by_status_day ON appointment(status, day);
+        DROP INDEX appointment_by_customer;
+        CREATE INDEX appointment_by_customer ON appointment(customer_id, start_at);
+        ALTER TABLE repair_order ADD COLUMN comeback_of TEXT;
+        ALTER TABLE repair_order ADD COLUMN customer_satisfied INTEGER;
+        CREATE INDEX repair_order_by_comeback_of ON repair_order(comeback_of) WHERE comeback_of IS NOT NULL;
+        ALTER TABLE quality_check ADD COLUMN rework_lines TEXT NOT NULL DEFAULT '';
+        CREATE INDEX repair_order_line_clocked_on ON repair_order_line(clocked_on_by) WHERE clocked_on_at IS NOT NULL;
+        ALTER TABLE repair_order_event ADD COLUMN message TEXT;
+        ALTER TABLE appointment_event ADD COLUMN message TEXT;
+        ALTER TABLE repair_order ADD COLUMN declined_signed_by TEXT;
+        ALTER TABLE repair_order ADD COLUMN insurer TEXT;
+        ALTER TABLE repair_order ADD COLUMN insurance_claim TEXT;
+        ALTER TABLE repair_order ADD COLUMN insurance_assessed_fen INTEGER;
+        ALTER TABLE repair_order ADD COLUMN insurance_deductible_fen INTEGER;
+        CREATE TABLE repair_order_payment (
+            id INTEGER PRIMARY KEY, repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+            kind TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'refund')), method TEXT NOT NULL, amount_fen INTEGER NOT NULL,
+            tendered_fen INTEGER, by TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX repair_order_payment_by_order ON repair_order_payment(repair_order_id, id);
+        CREATE TABLE credit_account (
+            customer_id INTEGER NOT NULL PRIMARY KEY REFERENCES customer(id), limit_fen INTEGER NOT NULL CHECK (limit_fen > 0),
+            balance_fen INTEGER NOT NULL CHECK (balance_fen >= 0 AND balance_fen <= limit_fen), opened_by TEXT NOT NULL,
+            opened_at INTEGER NOT NULL);
+        CREATE TABLE credit_account_entry (
+            id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES credit_account(customer_id),
+            kind TEXT NOT NULL CHECK (kind IN ('charge', 'repayment')), amount_fen INTEGER NOT NULL CHECK (amount_fen > 0), method TEXT,
+            reference TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX credit_account_entry_by_customer ON credit_account_entry(customer_id, id);
+        CREATE INDEX reminder_log_by_kind ON reminder_log(kind, id);
+        CREATE INDEX reminder_log_by_outcome ON reminder_log(outcome, kind, reason);
+        CREATE INDEX reminder_log_by_reference ON reminder_log(reference, id) WHERE reference IS NOT NULL;
+        CREATE INDEX vehicle_by_model ON vehicle(model, vin);
+        CREATE INDEX complaint_by_customer ON complaint(customer_id)
+        """
+
+    /// Payments are only ever appended, as in the SQLite store.
+    static let v27AppendOnly = [
+        "CREATE TRIGGER repair_order_payment_append_only BEFORE UPDATE OR DELETE ON repair_order_payment FOR EACH ROW EXECUTE FUNCTION lane_append_only()",
     ]
 
     /// SQLite's types and keys as PostgreSQL's (see `PostgresDialect.tables`).

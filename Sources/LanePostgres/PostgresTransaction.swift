@@ -184,6 +184,23 @@ final class PostgresTransaction: StoreWriting {
     func vehicleCount() throws -> Int { try value("SELECT COUNT(*) FROM vehicle") ?? 0 }
     func allVehicles() throws -> [Vehicle] { try vehicles("ORDER BY id") }
 
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle] {
+        // Each prefix is a range of vehicle_by_model (text is binary-ordered, as in SQLite); the VIN range
+        // narrows it, or is the unique VIN index's own range when no model is named.
+        let vinFrom = vins?.lowerBound ?? "", vinBelow = vins?.upperBound ?? Self.upperBound("")
+        if modelPrefixes.isEmpty {
+            if vins == nil { return try allVehicles() }
+            return try vehicles("WHERE vin >= ? AND vin < ? ORDER BY id", [vinFrom, vinBelow])
+        }
+        var found: [Int64: Vehicle] = [:]
+        for prefix in Set(modelPrefixes) {
+            for v in try vehicles("WHERE model >= ? AND model < ? AND vin >= ? AND vin < ?", [prefix, Self.upperBound(prefix), vinFrom, vinBelow]) {
+                found[v.id] = v
+            }
+        }
+        return found.values.sorted { $0.id < $1.id }
+    }
+
     func plates(ownerIDs: [Int64]) throws -> [Int64: [String]] {
         if ownerIDs.isEmpty { return [:] }
         var plates: [Int64: [String]] = [:]

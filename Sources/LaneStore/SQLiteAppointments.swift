@@ -13,7 +13,7 @@ extension SQLiteTransaction {
             }
             let checks = InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
                                                partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))
-            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], advisor: r[4],
+            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], model: r[22], reportedMileage: r[23], advisor: r[4],
                                start: Timestamp(secondsSince1970: r[5]), durationMinutes: r[6], job: r[7], bay: r[8], channel: channel,
                                status: status, calledAt: Timestamp(secondsSince1970: r[11]), enteredAt: Timestamp(secondsSince1970: r[12]),
                                internalChecks: checks, customerConfirmations: CustomerConfirmations(dayBefore: time(18), hourBefore: time(19)),
@@ -52,6 +52,31 @@ extension SQLiteTransaction {
         try appointments("WHERE vehicle_id = ? ORDER BY start_at", [vehicleID])
     }
 
+    func appointments(customerID: Int64) throws -> [Appointment] {
+        try appointments("WHERE customer_id = ? ORDER BY start_at", [customerID])
+    }
+
+    func noShows(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment] {
+        try appointments("WHERE status = ? AND day >= ? AND day <= ? ORDER BY start_at, id",
+                         [AppointmentStatus.noShow.rawValue, fromDay.description, toDay.description])
+    }
+
+    func callListStanding(vehicleIDs: [Int64]) throws -> [Int64: ReminderPrecedence.Standing] {
+        if vehicleIDs.isEmpty { return [:] }
+        let ids = Self.idList(vehicleIDs)
+        var standing: [Int64: ReminderPrecedence.Standing] = [:]
+        // An appointment still expected; then an open order, which wins (the car is here).
+        for id in try fetchValues(Int64.self, sql: """
+            SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status IN (?, ?)
+            """, arguments: [ids, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) { standing[id] = .booked }
+        let here = "[" + ReminderPrecedence.inWorkshop.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+        for id in try fetchValues(Int64.self, sql: """
+            SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?))
+            AND status IN (SELECT value FROM json_each(?))
+            """, arguments: [ids, here]) { standing[id] = .inWorkshop }
+        return standing
+    }
+
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
         try fetchValues(String.self, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
@@ -65,15 +90,15 @@ extension SQLiteTransaction {
         try Row.fetchAll(db, sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
     }
 
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [appointmentID, at.secondsSince1970, by, kind, detail])
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute(sql: "INSERT INTO appointment_event (appointment_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [appointmentID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent] {
-        try fetchRows(sql: "SELECT kind, detail, at, by FROM appointment_event WHERE appointment_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by, message FROM appointment_event WHERE appointment_id = ? ORDER BY id",
                          arguments: [appointmentID]).map { r in
-            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3], message: (r[4] as String?).flatMap(StoredMessage.decode))
         }
     }
 

@@ -47,6 +47,10 @@ extension SQLiteTransaction {
             case .texts(let texts):
                 for t in texts {
                     try db.execute(sql: "UPDATE \(t.field.table) SET \(t.field.column) = ? WHERE id = ?", arguments: [t.text, t.rowID])
+                    // A timeline row's message holds the same words as arguments: it goes, and the row reads as rewritten.
+                    if t.field == .repairOrderEvent || t.field == .appointmentEvent {
+                        try db.execute(sql: "UPDATE \(t.field.table) SET message = NULL WHERE id = ?", arguments: [t.rowID])
+                    }
                 }
             case .name(let replacement):
                 try db.execute(sql: "UPDATE customer SET name = ? WHERE id = ?", arguments: [replacement, id])
@@ -73,9 +77,10 @@ extension SQLiteTransaction {
                 try db.execute(sql: """
                     UPDATE repair_order SET
                         terms_signed_by = CASE WHEN terms_signed_by IS NULL THEN NULL ELSE ? END,
-                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END
+                        settlement_signed_by = CASE WHEN settlement_signed_by IS NULL THEN NULL ELSE ? END,
+                        declined_signed_by = CASE WHEN declined_signed_by IS NULL THEN NULL ELSE ? END
                     WHERE customer_id = ?
-                    """, arguments: [replacement, replacement, id])
+                    """, arguments: [replacement, replacement, replacement, id])
             case .reservationLabels(let replacement):
                 try db.execute(sql: "UPDATE part_reservation SET label = ? WHERE appointment_id IN (SELECT id FROM appointment WHERE customer_id = ?)",
                                arguments: [replacement, id])

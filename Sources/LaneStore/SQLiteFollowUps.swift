@@ -15,6 +15,12 @@ extension SQLiteTransaction {
 
     func followUps(orderID: Int64) throws -> [FollowUpRecord] { try followUps("WHERE repair_order_id = ? ORDER BY id", [orderID]) }
 
+    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]] {
+        if orderIDs.isEmpty { return [:] }
+        return Dictionary(grouping: try followUps("WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                                                  [Self.idList(orderIDs)]), by: \.orderID)
+    }
+
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord] {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }

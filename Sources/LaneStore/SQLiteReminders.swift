@@ -22,6 +22,27 @@ extension SQLiteTransaction {
         try logEntries("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }
 
+    func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry] {
+        let newest = if let kind {
+            try logEntries("WHERE kind = ? ORDER BY id DESC LIMIT ?", [kind.rawValue, limit])
+        } else {
+            try logEntries("ORDER BY id DESC LIMIT ?", [limit])
+        }
+        return newest.reversed()
+    }
+
+    func reminderLog(reference: String) throws -> [ReminderLogEntry] {
+        try logEntries("WHERE reference = ? ORDER BY id", [reference])
+    }
+
+    func declineCounts() throws -> [DeclineReason] {
+        try fetchRows(sql: "SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
+                      arguments: [ReminderOutcome.declined.rawValue]).map { r in
+            guard let kind = ReminderKind(rawValue: r[0]) else { throw StoreFailure("a reminder log row is damaged") }
+            return DeclineReason(kind: kind, reason: r[1], count: r[2])
+        }
+    }
+
     func appendReminderLog(_ e: ReminderLogEntry) throws {
         try execute(sql: "INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [e.vehicleID, e.kind.rawValue, e.dueOn.description, e.outcome.rawValue, e.reason, e.at.secondsSince1970, e.by, e.reference])
@@ -80,8 +101,10 @@ extension SQLiteTransaction {
                        arguments: [c.code, c.kind.rawValue, c.title, c.models.joined(separator: ";"), c.vinPrefix, c.startsOn.description, c.endsOn?.description])
         var stored = c
         stored.id = db.lastInsertedRowID
-        // Its invitations join the schedule of every vehicle it applies to (a one-off pass over the fleet).
-        for v in try allVehicles() where stored.applies(to: v) { try refreshReminderSchedule(vehicleID: v.id) }
+        // Its invitations join the schedule of every vehicle it applies to (those in its scope's index ranges).
+        for v in try vehicles(modelPrefixes: stored.models, vins: stored.vinRange) where stored.applies(to: v) {
+            try refreshReminderSchedule(vehicleID: v.id)
+        }
         return stored
     }
 }
@@ -118,7 +141,8 @@ extension SQLiteTransaction {
     }
 
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {
-        try schedule("WHERE reference = ? ORDER BY plate LIMIT ?", [code, limit ?? -1])
+        // `reference != ''` lets SQLite use the partial index reminder_schedule_by_campaign (a parameter alone cannot).
+        try schedule("WHERE reference = ? AND reference != '' ORDER BY plate LIMIT ?", [code, limit ?? -1])
     }
 
     func reminderSchedule(vehicleID: Int64) throws -> [ScheduledReminder] {

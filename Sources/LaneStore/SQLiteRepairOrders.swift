@@ -83,12 +83,15 @@ extension SQLiteTransaction {
         for id in old.keys where !kept.contains(id) {
             try execute(sql: "DELETE FROM repair_order_line WHERE repair_order_id = ? AND line_no = ?", arguments: [o.id, id])
         }
+        try savePayments(o, was: before)
         // Checks are only ever appended.
         let stored = try before.map { $0.checks.count }
             ?? fetchValue(Int.self, sql: "SELECT COUNT(*) FROM quality_check WHERE repair_order_id = ?", arguments: [o.id]) ?? 0
         for c in o.checks.dropFirst(stored) {
-            try execute(sql: "INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note])
+            try execute(sql: """
+                INSERT INTO quality_check (repair_order_id, stage, passed, checked_by, checked_at, note, rework_lines) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [o.id, c.stage.rawValue, c.passed, c.by, c.at.secondsSince1970, c.note,
+                                 c.rework.map(String.init).joined(separator: ",")])
         }
     }
 
@@ -128,7 +131,8 @@ extension SQLiteTransaction {
         o.agreedDeliveryAt = time("agreed_delivery_at")
         if let text = row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = time("delivered_at") {
             o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: row["next_service_km"] ?? 0,
-                                        followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at)
+                                        followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at,
+                                        customerSatisfied: row["customer_satisfied"] ?? false)
         }
         o.settlementSignedBy = row["settlement_signed_by"]
         if let method = try decode(PaymentMethod.self, "paid_method"), let at = time("paid_at") {
@@ -139,6 +143,8 @@ extension SQLiteTransaction {
         o.discount = Money(fen: row["discount_fen"] ?? 0)
         o.discountReason = row["discount_reason"]
         o.discountBy = row["discount_by"]
+        o.comebackOf = row["comeback_of"]
+        try loadPayments(&o, row)
         o.lines = try fetchRows(sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done
@@ -152,10 +158,11 @@ extension SQLiteTransaction {
                                    clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16])
         }
         o.checks = try fetchRows(sql: """
-            SELECT stage, passed, checked_by, checked_at, note FROM quality_check WHERE repair_order_id = ? ORDER BY id
+            SELECT stage, passed, checked_by, checked_at, note, rework_lines FROM quality_check WHERE repair_order_id = ? ORDER BY id
             """, arguments: [o.id]).map { r in
             guard let stage = QualityCheckStage(rawValue: r[0]) else { throw StoreFailure("repair order \(o.number) has a damaged check") }
-            return QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4])
+            let rework = (r[5] as String).split(separator: ",").compactMap { Int64($0) }
+            return QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4], rework: rework)
         }
         return o
     }
@@ -188,15 +195,28 @@ extension SQLiteTransaction {
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
 
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
-        try execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [orderID, at.secondsSince1970, by, kind, detail])
+    func repairOrderNumbers(comebackOf number: String) throws -> [String] {
+        try fetchValues(String.self, sql: "SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at", arguments: [number])
+    }
+
+    func clockedOnLines(technician: String) throws -> [ClockedOnLine] {
+        try fetchRows(sql: """
+            SELECT o.number, l.line_no, l.code, l.clocked_on_at FROM repair_order_line l JOIN repair_order o ON o.id = l.repair_order_id
+            WHERE l.clocked_on_by = ? AND l.clocked_on_at IS NOT NULL ORDER BY l.clocked_on_at
+            """, arguments: [technician]).map { r in
+            ClockedOnLine(orderNumber: r[0], line: r[1], code: r[2], since: Timestamp(secondsSince1970: r[3]))
+        }
+    }
+
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {
+        try execute(sql: "INSERT INTO repair_order_event (repair_order_id, at, by, kind, detail, message) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [orderID, at.secondsSince1970, by, kind, detail, message.flatMap(StoredMessage.encode)])
     }
 
     func repairOrderEvents(orderID: Int64) throws -> [TimelineEvent] {
-        try fetchRows(sql: "SELECT kind, detail, at, by FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
+        try fetchRows(sql: "SELECT kind, detail, at, by, message FROM repair_order_event WHERE repair_order_id = ? ORDER BY id",
                          arguments: [orderID]).map { r in
-            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3])
+            TimelineEvent(kind: r[0], detail: r[1], at: Timestamp(secondsSince1970: r[2]), by: r[3], message: (r[4] as String?).flatMap(StoredMessage.decode))
         }
     }
 

@@ -19,13 +19,14 @@ public final class SQLiteStore: ServiceStore {
     /// is refused, never silently made into a new store).
     public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
         location = path
+        recorder = nil
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !create {
-            throw StoreFailure("cannot open the database at \(path): there is no such file; give --create to make a new store there")
+            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]).description)
         }
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw StoreFailure("cannot open the database at \(path): the file is empty, so it is not a ServiceLane database; remove it to make a new store there")
+            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]).description)
         }
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
@@ -36,7 +37,7 @@ public final class SQLiteStore: ServiceStore {
             }
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreFailure("the file cannot be created (check the folder may be written)")
+                    throw StoreFailure(Message("store.open.cannot_create").description)
                 }
             }
             var config = Configuration()
@@ -74,7 +75,7 @@ public final class SQLiteStore: ServiceStore {
         } catch let unclean as Unclean {
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
         } catch {
-            throw StoreFailure("cannot open the database at \(path): \(SQLiteStore.explain(error))")
+            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]).description)
         }
         // A store that has signed rows gets no new key when its key file is gone:
         // rows signed with a new key could never be checked with the old one.
@@ -91,6 +92,25 @@ public final class SQLiteStore: ServiceStore {
 
     /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
     private let keyMissing: Bool
+
+    /// Notes the statements run, when a test asked (in-memory stores only).
+    private let recorder: StatementRecorder?
+
+    /// Every distinct statement run since the store was made (SQL with its `?`), when it was made
+    /// `recordingStatements`; statements SQLite runs inside triggers are left out (their SQL is the trigger's).
+    public func statementsRun() -> [String] { recorder?.all() ?? [] }
+
+    /// How SQLite runs `sql` (`EXPLAIN QUERY PLAN`, parameters unbound): one line per step, such as
+    /// `SEARCH vehicle USING INDEX vehicle_by_owner (owner_id=?)` or `SCAN vehicle`.
+    public func queryPlan(_ sql: String) throws -> [String] {
+        try translatingFailures {
+            try writer.read { db in
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments([])  // every parameter NULL: the plan does not depend on their values
+                return try Row.fetchAll(statement).map { $0["detail"] as String }
+            }
+        }
+    }
 
     /// Removed when the store is closed cleanly (see `staleMarkers`).
     private let openMarker: String?
@@ -173,9 +193,12 @@ public final class SQLiteStore: ServiceStore {
 
     struct NotOurs: Error {}
 
-    /// A private in-memory database, for tests.
-    public init(inMemoryNamed name: String = "lane") throws(StoreFailure) {
+    /// A private in-memory database, for tests. With `recordingStatements`, every statement it
+    /// runs is noted (`statementsRun`), so a test can ask SQLite how each is executed (`queryPlan`).
+    public init(inMemoryNamed name: String = "lane", recordingStatements: Bool = false) throws(StoreFailure) {
         location = ":memory:"
+        let recorder = recordingStatements ? StatementRecorder() : nil
+        self.recorder = recorder
         openMarker = nil
         keyMissing = false
         // A key for this database's life only: tests sign and verify like a real store.
@@ -183,9 +206,13 @@ public final class SQLiteStore: ServiceStore {
         secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {
             var config = Configuration()
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                if let recorder { db.trace(options: .statement) { event in if case let .statement(s) = event { recorder.note(s.sql) } } }
+            }
             let queue = try DatabaseQueue(named: name + "-" + UUID().uuidString, configuration: config)
             try Schema.migrator.migrate(queue)
+            recorder?.start()  // what the commands run, not the migrations that made the file
             writer = queue
         } catch {
             throw StoreFailure("cannot create an in-memory database: \(SQLiteStore.explain(error))")
@@ -271,15 +298,40 @@ public final class SQLiteStore: ServiceStore {
     }
 
     static func explain(_ error: any Error) -> String {
-        if error is NotOurs { return "the file is not a ServiceLane database (another program's, or damaged); lane leaves it alone" }
+        if error is NotOurs { return Message("store.error.not_ours").description }
         guard let e = error as? DatabaseError else { return String(describing: error) }
         switch e.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is busy in another session; try again in a moment"
-        case .SQLITE_READONLY: return "the database file is read-only"
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database file is damaged or is not a ServiceLane database"
-        case .SQLITE_FULL: return "the disk is full"
-        case .SQLITE_CANTOPEN: return "the database file cannot be opened (check the folder exists and may be written)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return Message("store.error.busy").description
+        case .SQLITE_READONLY: return Message("store.error.read_only").description
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return Message("store.error.damaged").description
+        case .SQLITE_FULL: return Message("store.error.disk_full").description
+        case .SQLITE_CANTOPEN: return Message("store.error.cannot_open").description
         default: return e.message ?? e.description
         }
+    }
+}
+
+/// The statements a test store ran, once each, in the order first seen.
+final class StatementRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<String> = []
+    private var order: [String] = []
+    private var started = false
+
+    func start() {
+        lock.lock(); defer { lock.unlock() }
+        started = true
+    }
+
+    func note(_ sql: String) {
+        let text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.hasPrefix("--") else { return }
+        lock.lock(); defer { lock.unlock() }
+        if started, seen.insert(text).inserted { order.append(text) }
+    }
+
+    func all() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        return order
     }
 }

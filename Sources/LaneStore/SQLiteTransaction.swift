@@ -217,6 +217,21 @@ struct SQLiteTransaction: StoreWriting {
 
     func allVehicles() throws -> [Vehicle] { try vehicles("ORDER BY id", []) }
 
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle] {
+        // Every prefix is its own range of vehicle_by_model (joined through json_each, so one statement serves
+        // any count); the VIN range narrows it, or is the unique VIN index's own range when no model is named.
+        let vinFrom = vins?.lowerBound ?? "", vinBelow = vins?.upperBound ?? Self.upperBound("")
+        if modelPrefixes.isEmpty {
+            if vins == nil { return try allVehicles() }
+            return try vehicles("WHERE vin >= ? AND vin < ? ORDER BY id", [vinFrom, vinBelow])
+        }
+        return try vehicles("""
+            WHERE id IN (SELECT v.id FROM json_each(?) AS p JOIN vehicle AS v INDEXED BY vehicle_by_model
+                         ON v.model >= p.value AND v.model < p.value || char(1114111) AND v.vin >= ? AND v.vin < ?)
+            ORDER BY id
+            """, [Self.textList(modelPrefixes), vinFrom, vinBelow])
+    }
+
     private func events(_ sql: String, _ arguments: StatementArguments) throws -> [VehicleEvent] {
         try fetchRows(sql: """
             SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by
@@ -320,4 +335,21 @@ struct SQLiteTransaction: StoreWriting {
     /// The smallest string above every string starting with `prefix` (in
     /// SQLite's binary order), so a prefix search is an index range.
     static func upperBound(_ prefix: String) -> String { prefix + "\u{10FFFF}" }
+
+    /// Texts as a JSON array, for `json_each(?)`: one statement serves any count.
+    /// Written by hand: this file stays free of Foundation, and JSON strings need only these escapes.
+    static func textList(_ texts: [String]) -> String {
+        "[" + texts.map { text in
+            var out = "\""
+            for u in text.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where u.value < 0x20: out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }.joined(separator: ",") + "]"
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LaneCore
 
 /// The schema, as versioned migrations. Never edit a shipped migration:
 /// add a new one, so every dealer's file upgrades the same way.
@@ -535,6 +536,151 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
                 CREATE TRIGGER print_log_no_delete BEFORE DELETE ON print_log
                     BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
+                """)
+        }
+        migrator.registerMigration("v22 appointments for cars not yet registered, mileage on the phone") { db in
+            // SQLite cannot drop a NOT NULL: the table is rebuilt (sqlite.org/lang_altertable.html, "other kinds
+            // of table schema changes"); GRDB runs migrations with foreign keys off and checks them after.
+            try db.execute(sql: """
+                -- vehicle_id is NULL for a car not yet registered (R2.2): model is what the caller named, the VIN
+                -- and sale date come at reception. reported_mileage: the odometer the customer gave (R2.1).
+                CREATE TABLE appointment_v22 (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    day TEXT NOT NULL,
+                    vehicle_id INTEGER REFERENCES vehicle(id),
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    model TEXT,
+                    reported_mileage INTEGER CHECK (reported_mileage >= 0),
+                    advisor TEXT NOT NULL,
+                    start_at INTEGER NOT NULL,
+                    duration_minutes INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    bay INTEGER,
+                    channel TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    called_at INTEGER NOT NULL,
+                    entered_at INTEGER NOT NULL,
+                    advisor_items_at INTEGER, needs_technician_plan INTEGER NOT NULL, technician_plan_at INTEGER,
+                    parts_checked_at INTEGER, parts_expected_on TEXT,
+                    day_before_at INTEGER, hour_before_at INTEGER,
+                    attempt INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                INSERT INTO appointment_v22 (id, number, day, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay,
+                    channel, status, called_at, entered_at, advisor_items_at, needs_technician_plan, technician_plan_at,
+                    parts_checked_at, parts_expected_on, day_before_at, hour_before_at, attempt, note)
+                SELECT id, number, day, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay,
+                    channel, status, called_at, entered_at, advisor_items_at, needs_technician_plan, technician_plan_at,
+                    parts_checked_at, parts_expected_on, day_before_at, hour_before_at, attempt, note FROM appointment;
+                DROP TABLE appointment;
+                ALTER TABLE appointment_v22 RENAME TO appointment;
+                CREATE INDEX appointment_by_day ON appointment(day, advisor, start_at);
+                CREATE INDEX appointment_by_vehicle ON appointment(vehicle_id, start_at);
+                CREATE INDEX appointment_by_status ON appointment(status, start_at);
+                -- R2.8: the recent no-shows whose next attempt is still to be booked; a customer's appointments.
+                CREATE INDEX appointment_by_status_day ON appointment(status, day);
+                CREATE INDEX appointment_by_customer ON appointment(customer_id, start_at);
+                """)
+            // R1.2/R1.3 now count every reading and no customer is lost before the service falls due:
+            // the schedule is worked out again by the rules as they are now.
+            try SQLiteTransaction.rebuildReminderSchedule(db)
+        }
+        migrator.registerMigration("v23 comebacks, rework lines, one clock per technician") { db in
+            try db.execute(sql: """
+                -- A comeback (返修): the earlier order whose fault this one repairs again; the index finds the
+                -- orders an order came back as. customer_satisfied: the customer confirmed the fault gone at the car.
+                ALTER TABLE repair_order ADD COLUMN comeback_of TEXT;
+                ALTER TABLE repair_order ADD COLUMN customer_satisfied INTEGER;
+                CREATE INDEX repair_order_by_comeback_of ON repair_order(comeback_of) WHERE comeback_of IS NOT NULL;
+                -- The labour lines a failed check sent back to work, comma-separated line numbers.
+                ALTER TABLE quality_check ADD COLUMN rework_lines TEXT NOT NULL DEFAULT '';
+                -- Where a technician is clocked on now: one line at a time (R4.3).
+                CREATE INDEX repair_order_line_clocked_on ON repair_order_line(clocked_on_by) WHERE clocked_on_at IS NOT NULL;
+                """)
+        }
+        migrator.registerMigration("v26 timeline messages") { db in
+            // A timeline row keeps what it says as a message (code and typed
+            // arguments, StoredMessage's JSON), rendered when read in the
+            // reader's language; `detail` keeps the words as written, for a
+            // row without one (older rows, erased customers). The audit trail
+            // is not touched: its rows never include timeline rows.
+            try db.execute(sql: """
+                ALTER TABLE repair_order_event ADD COLUMN message TEXT;
+                ALTER TABLE appointment_event ADD COLUMN message TEXT;
+                """)
+            // What older rows say in a shape known well enough to convert:
+            // `opened for 粤B12345 by 薛淑芬` (the status move ` [a → b]` at the
+            // end of a row is in codes already and is read in words as it is).
+            let opened = try Row.fetchAll(db, sql: "SELECT id, detail FROM repair_order_event WHERE kind = 'open' AND detail LIKE 'opened for % by %'")
+            for row in opened {
+                let detail: String = row[1]
+                let rest = detail.dropFirst("opened for ".count)
+                guard let by = rest.range(of: " by ") else { continue }
+                let message = Message("repair_order.timeline.opened", ["plate": .text(String(rest[..<by.lowerBound])),
+                                                                       "user": .text(String(rest[by.upperBound...]))])
+                try db.execute(sql: "UPDATE repair_order_event SET message = ? WHERE id = ?", arguments: [StoredMessage.encode(message), row[0] as Int64])
+            }
+        }
+        migrator.registerMigration("v24 payments, credit accounts and insurance repairs") { db in
+            try db.execute(sql: """
+                -- R5.6: who signed for declined safety items; an accident repair's claim (保险理赔).
+                ALTER TABLE repair_order ADD COLUMN declined_signed_by TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurer TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurance_claim TEXT;
+                ALTER TABLE repair_order ADD COLUMN insurance_assessed_fen INTEGER;
+                ALTER TABLE repair_order ADD COLUMN insurance_deductible_fen INTEGER;
+                -- R5.8: deposits, the parts of a payment (split, change) and refunds; only ever appended.
+                CREATE TABLE repair_order_payment (
+                    id INTEGER PRIMARY KEY,
+                    repair_order_id INTEGER NOT NULL REFERENCES repair_order(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'refund')),
+                    method TEXT NOT NULL,
+                    amount_fen INTEGER NOT NULL,
+                    tendered_fen INTEGER,
+                    by TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX repair_order_payment_by_order ON repair_order_payment(repair_order_id, id);
+                CREATE TRIGGER repair_order_payment_no_update BEFORE UPDATE ON repair_order_payment
+                    BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+                CREATE TRIGGER repair_order_payment_no_delete BEFORE DELETE ON repair_order_payment
+                    BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+                -- 挂账: a fleet customer's credit account, its limit and what it owes; the statement's rows.
+                CREATE TABLE credit_account (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id),
+                    limit_fen INTEGER NOT NULL CHECK (limit_fen > 0),
+                    balance_fen INTEGER NOT NULL CHECK (balance_fen >= 0 AND balance_fen <= limit_fen),
+                    opened_by TEXT NOT NULL,
+                    opened_at INTEGER NOT NULL
+                );
+                CREATE TABLE credit_account_entry (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES credit_account(customer_id),
+                    kind TEXT NOT NULL CHECK (kind IN ('charge', 'repayment')),
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                    method TEXT,
+                    reference TEXT NOT NULL,
+                    by TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX credit_account_entry_by_customer ON credit_account_entry(customer_id, id);
+                """)
+        }
+        migrator.registerMigration("v27 bounded registers and campaign scopes") { db in
+            try db.execute(sql: """
+                -- remind register pages the newest calls (of one kind); remind reasons counts the declined calls
+                -- from the index alone; a campaign's calls are its own range; campaigns and recalls find their
+                -- vehicles by model (and VIN) range, not by reading the fleet.
+                CREATE INDEX reminder_log_by_kind ON reminder_log(kind, id);
+                CREATE INDEX reminder_log_by_outcome ON reminder_log(outcome, kind, reason);
+                CREATE INDEX reminder_log_by_reference ON reminder_log(reference, id) WHERE reference IS NOT NULL;
+                CREATE INDEX vehicle_by_model ON vehicle(model, vin);
+                -- The customer's foreign keys: adding a customer (its AFTER INSERT trigger makes the statement a
+                -- multi-row write) checks these tables for the new id, which without an index reads each whole.
+                CREATE INDEX repair_order_by_customer ON repair_order(customer_id);
+                CREATE INDEX IF NOT EXISTS appointment_by_customer ON appointment(customer_id);  -- v22 made one too
+                CREATE INDEX complaint_by_customer ON complaint(customer_id);
                 """)
         }
         return migrator

@@ -131,7 +131,8 @@ public enum RepairOrderRow {
         warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
         team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
         settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
-        discount_fen, discount_reason, discount_by
+        discount_fen, discount_reason, discount_by, comeback_of, customer_satisfied,
+        declined_signed_by, insurer, insurance_claim, insurance_assessed_fen, insurance_deductible_fen
         """
 
     /// Column → value for every scalar of an order (insert and update share it).
@@ -156,6 +157,11 @@ public enum RepairOrderRow {
             ("gate_pass", .string(o.payment?.gatePass)), ("paid_by", .string(o.payment?.by)), ("paid_at", .int64(o.payment?.at.secondsSince1970)),
             ("cancel_reason", .string(o.cancelReason)),
             ("discount_fen", .int64(o.discount.fen)), ("discount_reason", .string(o.discountReason)), ("discount_by", .string(o.discountBy)),
+            ("comeback_of", .string(o.comebackOf)), ("customer_satisfied", .bool(o.delivery?.customerSatisfied)),
+            // v24: payments and the insurance claim.
+            ("declined_signed_by", .string(o.declinedSignedBy)), ("insurer", .string(o.insurance?.insurer)),
+            ("insurance_claim", .string(o.insurance?.claimNumber)), ("insurance_assessed_fen", .int64(o.insurance?.assessed.fen)),
+            ("insurance_deductible_fen", .int64(o.insurance?.deductible.fen)),
         ]
     }
 }
@@ -165,13 +171,13 @@ public enum AppointmentRow {
     public static let selectColumns = """
         id, number, vehicle_id, customer_id, advisor, start_at, duration_minutes, job, bay, channel, status, called_at, entered_at,
         advisor_items_at, needs_technician_plan, technician_plan_at, parts_checked_at, parts_expected_on, day_before_at, hour_before_at,
-        attempt, note
+        attempt, note, model, reported_mileage
         """
 
     public static let writtenColumns = [
         "number", "day", "vehicle_id", "customer_id", "advisor", "start_at", "duration_minutes", "job", "bay", "channel", "status",
         "called_at", "entered_at", "advisor_items_at", "needs_technician_plan", "technician_plan_at", "parts_checked_at",
-        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note",
+        "parts_expected_on", "day_before_at", "hour_before_at", "attempt", "note", "model", "reported_mileage",
     ]
 
     /// The values of `writtenColumns`, in order.
@@ -183,6 +189,6 @@ public enum AppointmentRow {
          .int64(a.internalChecks.technicianPlanAt?.secondsSince1970),
          .int64(a.internalChecks.partsCheckedAt?.secondsSince1970), .string(a.internalChecks.partsExpectedOn?.description),
          .int64(a.customerConfirmations.dayBefore?.secondsSince1970), .int64(a.customerConfirmations.hourBefore?.secondsSince1970),
-         .int(a.attempt), .string(a.note)]
+         .int(a.attempt), .string(a.note), .string(a.model), .int(a.reportedMileage)]
     }
 }

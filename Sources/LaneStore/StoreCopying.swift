@@ -41,8 +41,8 @@ public enum CopyOrder {
     public static let core = [
         "setting", "number_series", "team", "staff", "staff_pin", "labor_operation", "part", "customer", "customer_search_key",
         "vehicle", "vehicle_event", "campaign", "appointment", "appointment_event", "part_reservation", "repair_order", "repair_order_line",
-        "quality_check", "repair_order_event", "stock_movement", "reminder_log", "reminder_schedule", "delayed_delivery", "follow_up",
-        "complaint", "audit_log", "audit_personal", "audit_subject", "audit_anchor", "row_seal", "plugin_migration", "plugin_handshake",
+        "quality_check", "repair_order_payment", "repair_order_event", "stock_movement", "reminder_log", "reminder_schedule", "delayed_delivery", "follow_up",
+        "complaint", "credit_account", "credit_account_entry", "audit_log", "audit_personal", "audit_subject", "audit_anchor", "row_seal", "plugin_migration", "plugin_handshake",
         "plugin_checksum", "plugin_state", "print_log",
     ]
 

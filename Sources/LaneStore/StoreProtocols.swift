@@ -23,7 +23,7 @@ public protocol ServiceStore: Sendable {
 
 /// Every lookup of the store, one protocol per aggregate; an operation may
 /// ask for the narrow one it needs. Every lookup is served by an index (see `Schema`).
-public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading {}
+public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading, CreditAccountsReading {}
 
 /// Reading the store's settings.
 public protocol SettingsReading {
@@ -98,6 +98,11 @@ public protocol VehiclesReading {
     func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
     /// Every vehicle (the reminder scan reads them all, once per `remind due`).
     func allVehicles() throws -> [Vehicle]
+    /// The vehicles a campaign or recall may be for, by id: those whose model starts with one of
+    /// `modelPrefixes` (any model when empty) and whose VIN lies in `vins` (any when nil). Index
+    /// ranges on model and VIN, so the answer grows with the vehicles in scope, not the fleet; the
+    /// caller's rule (`ServiceCampaign.applies`) decides each one.
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle]
     /// Visit and sale events of every vehicle, grouped by vehicle id.
     func allEvents() throws -> [Int64: [VehicleEvent]]
 }
@@ -169,6 +174,10 @@ public protocol RepairOrdersReading {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
     /// The same, `limit` at a time from `offset` (a page of `today`'s follow-up calls).
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
+    /// The orders that came back as comebacks of `number`, oldest first (an index lookup).
+    func repairOrderNumbers(comebackOf number: String) throws -> [String]
+    /// Every labour line `technician` is clocked on now, on any order (an index lookup).
+    func clockedOnLines(technician: String) throws -> [ClockedOnLine]
 }
 
 /// Changing repair orders and their timelines.
@@ -178,13 +187,21 @@ public protocol RepairOrdersWriting: RepairOrdersReading {
     /// Writes the whole order back: row, lines and checks.
     /// Saves `order` as changed from `before` (the same order as loaded): only what differs is written.
     func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws
-    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    /// `message` is what `detail` says, kept to be read in the reader's language (v26).
+    func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws
 }
 
 /// Reading the reminder registers, delayed deliveries and campaigns.
 public protocol RemindersReading {
     func reminderLog(vehicleID: Int64?) throws -> [ReminderLogEntry]
     func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry]
+    /// The newest `limit` calls (of one kind when asked), in log order (`remind register`'s page).
+    func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry]
+    /// The calls about one campaign or recall (`reference`), in log order.
+    func reminderLog(reference: String) throws -> [ReminderLogEntry]
+    /// How many times each reason was given for declining each kind of call, counted from an
+    /// index (`remind reasons`), in no particular order.
+    func declineCounts() throws -> [DeclineReason]
     func delayedDeliveries(openOnly: Bool) throws -> [DelayedDelivery]
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
     func campaigns() throws -> [ServiceCampaign]
@@ -237,6 +254,8 @@ extension StoreWriting {
 /// Reading follow-up calls and complaints.
 public protocol FollowUpsReading {
     func followUps(orderID: Int64) throws -> [FollowUpRecord]
+    /// The records of several orders at once, each in `followUps(orderID:)`'s order.
+    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?
@@ -262,6 +281,13 @@ public protocol AppointmentsReading {
     /// Appointments starting on the days in [from, to], by start.
     func appointments(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
     func appointments(vehicleID: Int64) throws -> [Appointment]
+    /// A customer's appointments, by start (a car not yet registered has no vehicle to find them by).
+    func appointments(customerID: Int64) throws -> [Appointment]
+    /// R2.8: the no-shows of the days in [from, to], by start.
+    func noShows(fromDay: CalendarDate, toDay: CalendarDate) throws -> [Appointment]
+    /// For the call lists (`ReminderPrecedence`): which of these vehicles have an open repair
+    /// order (in the workshop) or an appointment still expected (booked); the others are absent.
+    func callListStanding(vehicleIDs: [Int64]) throws -> [Int64: ReminderPrecedence.Standing]
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String]
     func appointmentEvents(appointmentID: Int64) throws -> [TimelineEvent]
     /// Parts reserved and not yet released, for one part.
@@ -276,7 +302,7 @@ public protocol AppointmentsReading {
 public protocol AppointmentsWriting: AppointmentsReading {
     func insertAppointment(_ appointment: Appointment, day: CalendarDate) throws -> Appointment
     func saveAppointment(_ appointment: Appointment, day: CalendarDate) throws
-    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws
+    func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws
     func reserve(partNumber: String, quantity: Int, for appointmentID: Int64, label: String, at: Timestamp) throws
     /// Releases an appointment's reservations (arrived, missed or cancelled).
     func releaseReservations(appointmentID: Int64, at: Timestamp) throws
@@ -368,7 +394,7 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
 
 /// Every change of the store, called inside `ServiceStore.write`. The store
 /// decides no rule: the application layer checks, then calls these.
-public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting {}
+public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting, CreditAccountsWriting {}
 
 /// A timeline row, by order and step (the `ro` verb).
 public struct RepairOrderEventRef: Sendable, Equatable {
@@ -380,14 +406,40 @@ public struct RepairOrderEventRef: Sendable, Equatable {
 /// One step in the story of a repair order (`ro timeline`) or an appointment (`appt show`).
 public struct TimelineEvent: Sendable, Equatable {
     public var kind: String
+    /// The words as the writer's shell wrote them.
     public var detail: String
     public var at: Timestamp
     public var by: String
-    public init(kind: String, detail: String, at: Timestamp, by: String) {
+    /// What the row says as a message (v26): read in the reader's language; nil for older rows.
+    public var message: Message?
+    public init(kind: String, detail: String, at: Timestamp, by: String, message: Message? = nil) {
         self.kind = kind
         self.detail = detail
         self.at = at
         self.by = by
+        self.message = message
+    }
+}
+
+extension RepairOrdersWriting {
+    /// A row whose words are not a message (older callers).
+    public func appendRepairOrderEvent(orderID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try appendRepairOrderEvent(orderID: orderID, kind: kind, detail: detail, message: nil, at: at, by: by)
+    }
+}
+
+extension AppointmentsWriting {
+    public func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, at: Timestamp, by: String) throws {
+        try appendAppointmentEvent(appointmentID: appointmentID, kind: kind, detail: detail, message: nil, at: at, by: by)
+    }
+}
+
+extension TimelineEvent {
+    /// What the row says, in the reader's language: its message when it has
+    /// one, else its words as written; a status move at the end in the reader's words.
+    public var text: String {
+        let (words, move) = RepairOrderStatus.splitMove(detail)
+        return (message?.description ?? words) + (move ?? "")
     }
 }
 

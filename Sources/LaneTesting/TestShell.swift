@@ -27,12 +27,13 @@ public final class TestShell {
     /// With `plugins`, they are installed after the seed load, as `lane`
     /// installs them at start-up (their settings come from seeds/store.toml);
     /// `runtimeDirectory` adds the run-time plugins found there; `databasePath`
-    /// puts the store in that file instead of memory.
+    /// puts the store in that file instead of memory; `recordingStatements` notes every statement the
+    /// (in-memory) store runs, for `QueryPlans`.
     public init(user: String = "薛淑芬", role: StaffRole = .serviceAdvisor, seeded: Bool = false, format: OutputFormat = .table,
                 plugins: [any LanePlugin] = [], runtimeDirectory: String? = nil, runtimeTimeout: Double = RuntimePlugin.defaultTimeout,
-                databasePath: String? = nil) throws {
+                databasePath: String? = nil, recordingStatements: Bool = false) throws {
         // A file when the test needs one (the bytes on disk, a second opening, another shell writing while this one waits), else memory.
-        store = try databasePath.map { try SQLiteStore(path: $0, create: true) } ?? SQLiteStore(inMemoryNamed: "test")
+        store = try databasePath.map { try SQLiteStore(path: $0, create: true) } ?? SQLiteStore(inMemoryNamed: "test", recordingStatements: recordingStatements)
         let captured = self.captured
         var registry = try Launcher.builtinRegistry()
         session = ShellSession(

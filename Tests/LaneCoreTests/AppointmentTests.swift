@@ -248,7 +248,8 @@ private enum AP {
 
     @Test func aBookingListsEveryProblemItCan() {
         let check = booking(nil, job: " ", duration: 5, calledAt: AP.at(23, 7))
-        #expect(check.problems.map(\.code) == ["appointment.entered_late", "appointment.job_missing", "appointment.duration_limits"])
+        #expect(check.problems.map(\.code) == ["appointment.job_missing", "appointment.duration_limits"])
+        #expect(check.warnings.map(\.code) == ["appointment.entered_late"], "a late entry is kept, flagged (R2.4)")
         #expect(booking(AP.at(25, 21)).problems.map(\.code) == ["appointment.outside_hours", "appointment.alternatives"])
     }
 
@@ -281,16 +282,17 @@ private enum AP {
 
     // MARK: R2.4 entry within an hour
 
-    @Test func R2_4_entryMoreThanAnHourAfterTheCallIsRefused() {
+    @Test func R2_4_entryMoreThanAnHourAfterTheCallIsFlaggedNotRefused() {
         let call = AP.at(23, 9)
-        #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 9, 5)) == nil)
-        #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 10)) == nil, "exactly one hour is in time")
-        let late = AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 10, 1))
+        #expect(AppointmentPlanner.lateEntryWarning(calledAt: call, now: AP.at(23, 9, 5)) == nil)
+        #expect(AppointmentPlanner.lateEntryWarning(calledAt: call, now: AP.at(23, 10)) == nil, "exactly one hour is in time")
+        #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 10, 1)) == nil)
+        let late = AppointmentPlanner.lateEntryWarning(calledAt: call, now: AP.at(23, 10, 1))
         #expect(late?.field == "called")
         #expect(late?.code == "appointment.entered_late")
-        #expect(late?.message == "the call was 1 h 1 min ago; appointments are entered within 1 hour of the call")
-        #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(23, 12))?.message.hasPrefix("the call was 3 h ago") == true)
-        #expect(AppointmentPlanner.entryProblem(calledAt: call, now: AP.at(25, 11))?.message.hasPrefix("the call was 2 d 2 h ago") == true)
+        #expect(late?.message == "entered late, and flagged so: the call was 1 h 1 min ago; appointments are entered within 1 hour of the call")
+        #expect(AppointmentPlanner.lateEntryWarning(calledAt: call, now: AP.at(23, 12))?.message.contains("the call was 3 h ago") == true)
+        #expect(AppointmentPlanner.lateEntryWarning(calledAt: call, now: AP.at(25, 11))?.message.contains("the call was 2 d 2 h ago") == true)
     }
 
     @Test func R2_4_callTimeInTheFutureIsRefused() {

@@ -45,7 +45,7 @@ enum RO {
         if status == .signed { return o }
         try o.handOver()
         if status == .handedOver { return o }
-        try o.dispatch(team: "一组")
+        try o.dispatch(to: WorkshopTeam(name: "一组", skills: Skill.allCases), skills: [:], by: foreman)
         if status == .dispatched { return o }
         try o.clockOn(line: 1, technician: tech, by: tech, at: at(40))
         if status == .inProgress { return o }
@@ -75,7 +75,7 @@ enum RO {
         switch step {
         case .sign: try o.sign(terms)
         case .handover: try o.handOver()
-        case .dispatch: try o.dispatch(team: "二组")
+        case .dispatch: try o.dispatch(to: WorkshopTeam(name: "二组", skills: Skill.allCases), skills: [:], by: foreman)
         case .start: try o.clockOn(line: 1, technician: otherTech, by: otherTech, at: at(50))
         case .selfCheck: try o.check(.selfCheck, passed: true, by: tech, note: "", at: at(115))
         case .leaderCheck: try o.check(.leader, passed: true, by: leader, note: "ok", at: at(120))

@@ -298,7 +298,7 @@ import Testing
     }
 
     @Test func reminderKindsNameTheirRules() {
-        #expect(ReminderKind.allCases.map(\.rule) == ["R1.1", "R1.2", "R1.3", "R1.4", "R1.5", "R1.6"])
+        #expect(ReminderKind.allCases.map(\.rule) == ["R1.1", "R1.2", "R1.3", "R1.4", "R1.5", "R1.6", "R2.8", "R1.6"])
         #expect(ReminderKind.lostCustomer.rawValue == "lost_customer")
         #expect(ServiceReminders.km(1_234_567) == "1,234,567 km")
         #expect(ServiceReminders.km(999) == "999 km")

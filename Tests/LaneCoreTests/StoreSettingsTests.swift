@@ -95,13 +95,14 @@ private func refusal(_ values: [String: String]) -> Refusal? {
     #expect(values == [
         "store.name": "ServiceLane", "store.code": "LANE", "store.utc_offset": "+08:00",
         "rates.labor_rate_fen": "28000", "rates.vat_basis_points": "1300",
-        "hours.open": "08:00", "hours.close": "20:00", "hours.peak": "08:30-10:30", "workshop.bays": "8",
+        "hours.open": "08:00", "hours.close": "20:00", "hours.peak": "08:30-10:30", "workshop.bays": "8", "workshop.comeback_days": "30",
         "rates.discount_limit_basis_points": "1000", "store.mode": "live",
         "store.address": "", "store.phone": "", "store.licence": "", "documents.templates": "",
         "quality.assembly_km": "20000", "quality.assembly_days": "100", "quality.second_level_km": "5000",
         "quality.second_level_days": "30", "quality.minor_km": "2000", "quality.minor_days": "10",
         "quality.assembly_operations": "[]", "quality.second_level_operations": "[]",
         "store.language": "zh-Hans", "store.plate_prefix": "",
+        "first_service.free_package": "[]", "insurance.insurers": "[]",
     ])
 }
 

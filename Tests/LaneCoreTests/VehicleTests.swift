@@ -144,9 +144,9 @@ private func refusal(_ result: Result<VehicleFields, Refusal>) -> Refusal? {
     #expect(p?.message == "10000 km on 2025-02-01 is more than the 6000 km recorded later, on 2025-09-01; mileage never goes backwards")
 }
 
-@Test func readingsOnTheSameDayMayComeInAnyOrder() {
+@Test func R2_1_aReadingLowerThanOneTakenEarlierTheSameDayIsRefused() {
     let history = [reading("2026-01-01", 5_000)]
-    #expect(MileageRule.problem(adding: reading("2026-01-01", 4_990), to: history) == nil)
+    #expect(MileageRule.problem(adding: reading("2026-01-01", 4_990), to: history)?.code == "mileage.below_earlier")
     #expect(MileageRule.problem(adding: reading("2026-01-01", 5_010), to: history) == nil)
 }
 

@@ -150,6 +150,8 @@ import Testing
         #expect(process.terminationStatus == 0, "\(stderr)")
         // LANG=C.UTF-8 names no language, so the store's (Chinese by default) speaks.
         #expect(stderr.contains("通过：握手信息和每条命令都有效"), "\(stderr)")
-        #expect(stdout.contains("粤B0L001 lent for RO-20261123-0001") && stdout.contains("available"))
+        // …and the plugin answers in it (`LANE_LANGUAGE`); the harness showed its help in both languages first.
+        #expect(stdout.contains("粤B0L001 已随 RO-20261123-0001 借出") && stdout.contains("可借"), "\(stdout)")
+        #expect(stderr.contains("Courtesy cars (代步车)") && stderr.contains("代步车：哪辆借给了谁"), "\(stderr)")
     }
 }

@@ -24,7 +24,11 @@ struct PostgresStoreCopyTests {
             try? PostgresStore(endpoint: endpoint, keyFile: nil).dropEverything()
         }
         let shell = try TestShell(user: "admin", seeded: true)
-        try shell.expectOK("ro open 粤B27DP2")
+        // Rows of main's later tables and columns too: a deposit (repair_order_payment), a credit account, timeline messages.
+        for line in ["ro open 粤B27DP2", "set user 莫霞", "ro deposit --method cash --amount 100", "set user 姚雪", "account open C0002 --limit 200",
+                     "set user admin"] {
+            try shell.expectOK(line)
+        }
         try shell.expectOK("store copy --to \(server)")
 
         let onServer = try PostgresStore(url: server, create: false)
@@ -34,6 +38,15 @@ struct PostgresStoreCopyTests {
         for table in source {
             let copied = try #require(there.first { $0.name == table.name }, "\(table.name) on the server")
             #expect(copied.rows.count == table.rows.count, "\(table.name)")
+        }
+        for name in ["repair_order_payment", "credit_account"] {
+            #expect(there.first { $0.name == name }?.rows.isEmpty == false, "\(name) is copied")
+        }
+        try onServer.read { (tx: any StoreReading) throws in
+            let order = try #require(try tx.repairOrder(number: "RO-20261123-0001"))
+            #expect(order.payments.map(\.amount.fen) == [10_000] && order.payments.first?.kind == .deposit)
+            #expect(try tx.repairOrderEvents(orderID: order.id).contains { $0.message != nil }, "timeline messages are copied")
+            #expect(try tx.creditAccount(customerID: order.customerID)?.limit.fen == 20_000)
         }
         // Work goes on there: the next order number follows, the chain continues and verifies.
         let department = Department(store: onServer)

@@ -1,3 +1,4 @@
+import Foundation
 import LaneTesting
 import Testing
 @testable import LaneShell
@@ -26,9 +27,17 @@ import Testing
         #expect(try shell.expectOK("appt book 粤BD92702 --at 15:00 --job 保养").contains("warning: same-day appointments are discouraged"))
     }
 
-    @Test func R2_4_entryMoreThanAnHourAfterTheCallIsRefused() throws {
+    @Test func R2_4_entryMoreThanAnHourAfterTheCallIsKeptAndFlaggedLate() throws {
         let shell = try TestShell(seeded: true)
-        #expect(try shell.expectRefused("appt book 粤BD92702 --at 2026-11-24T11:00 --job 保养 --called-at 07:30").contains("within 1 hour of the call"))
+        let out = try shell.expectOK("appt book 粤BD92702 --at 2026-11-24T11:00 --job 保养 --called-at 07:30")
+        #expect(out.contains("warning: entered late, and flagged so: the call was 1 h 30 min ago"), "\(out)")
+        shell.session.format = .json
+        let json = try shell.expectOK("appt book 粤BD92702 --at 2026-11-24T14:00 --job 保养 --called-at 07:45")
+        shell.session.format = .table
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])["record"] as? [String: Any]
+        #expect(record?["entered_late"] as? Bool == true, "\(json)")
+        #expect(try shell.expectRefusalCodes("appt book 粤BD92702 --at 2026-11-24T15:00 --job 保养 --called-at 10:00")
+                .contains("appointment.call_in_future"))
     }
 
     @Test func bookingListsEveryProblem() throws {

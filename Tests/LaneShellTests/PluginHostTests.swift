@@ -176,15 +176,17 @@ private struct ProbePlugin: LanePlugin {
 
     @Test func pluginsAddToTodayAndRemindDue() throws {
         let s = try shell()
-        try s.expectOK("ro open 粤B27DP2")
-        #expect(try s.expectOK("today").contains("what the probe saw"))
         s.session.user = "蒋芳"
-        #expect(!(try s.expectOK("today")).contains("what the probe saw"))
         let due = try s.expectOK("remind due --kind campaign")
         #expect(due.contains("probe recall PR-1") && due.contains("粤B27DP2"))
         try s.expectOK("remind log 粤B27DP2 campaign --campaign PR-1 --outcome booked")
         #expect(!(try s.expectOK("remind due --kind campaign")).contains("PR-1"))
         #expect(try s.expectOK("remind register").contains("PR-1"))
+        s.session.user = "薛淑芬"
+        try s.expectOK("ro open 粤B27DP2")
+        #expect(try s.expectOK("today").contains("what the probe saw"))
+        s.session.user = "蒋芳"
+        #expect(!(try s.expectOK("today")).contains("what the probe saw"))
     }
 
     @Test func X6_aPluginCanBeSwitchedOffForTheStoreByAManager() throws {

@@ -13,6 +13,7 @@ import LaneCore
         "print_log": 0,
         "plugin_handshake": 0, "plugin_checksum": 0, "plugin_state": 0,
         "reminder_schedule": 0,
+        "repair_order_payment": 0, "credit_account": 0, "credit_account_entry": 0,
     ])
     #expect(store.location == ":memory:")
 }

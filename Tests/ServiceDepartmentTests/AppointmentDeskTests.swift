@@ -65,7 +65,7 @@ import Testing
                                      inputProblems: [Problem("at", Message("input.not_a_time", ["given": .text("soon")]))])
         let refusal = try #require(throws: Refusal.self) { try AppointmentDesk(shell.session.department).book(request, by: try Self.caller(shell)) }
         #expect(refusal.codes.first == "appointment.cannot_book")
-        for code: MessageCode in ["input.not_a_time", "appointment.no_staff_member", "appointment.no_such_number", "appointment.entered_late",
+        for code: MessageCode in ["input.not_a_time", "appointment.no_staff_member", "appointment.no_such_number",
                                   "appointment.job_missing", "appointment.duration_limits"] {
             #expect(refusal.codes.contains(code), "\(code)")
         }

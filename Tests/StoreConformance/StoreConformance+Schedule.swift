@@ -24,8 +24,9 @@ extension StoreConformance {
             try tx.appendEvent(vehicleID: v.id, kind: .visit, visitKind: .firstService, on: CalendarDate(parsing: "2026-06-01")!, mileage: 2000,
                                detail: "首次保养", at: Self.now, by: "薛淑芬")
         }
-        // Served: R1.2 six months on (no usage rate beyond the sale: the months count), lost 180 days after the visit.
-        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-11-28", "regular_service 2026-12-01"])
+        // Served: R1.2 six months on (no usage rate beyond the sale: the months count); lost 180 days after the
+        // visit (2026-11-28), but not before the service falls due.
+        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-12-01", "regular_service 2026-12-01"])
         try store.write { tx in
             try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: CalendarDate(parsing: "2026-12-01")!,
                                                       outcome: .unreachable, reason: "", at: Self.now, by: "蒋芳"))
@@ -35,7 +36,7 @@ extension StoreConformance {
             try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: .regularService, dueOn: CalendarDate(parsing: "2026-12-01")!,
                                                       outcome: .booked, reason: "", at: Self.now, by: "蒋芳"))
         }
-        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-11-28"])
+        #expect(try store.read { try kinds($0, v.id) } == ["lost_customer 2026-12-01"])
         try store.write { tx in
             _ = try tx.insertCampaign(ServiceCampaign(code: "UPG-1", kind: .upgrade, title: "软件升级", models: ["星河"], vinPrefix: nil,
                                                       startsOn: Self.today, endsOn: nil))

@@ -31,6 +31,7 @@ public struct StoreConformance: Sendable {
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
         ("a vehicle keeps its history in order", { try $0.vehicleHistoryInOrder() }),
         ("appointments are found by day and keep their reservations", { try $0.appointmentsAndReservations() }),
+        ("appointments for cars not yet registered, no-shows, and cars in the workshop or booked", { try $0.callListStanding() }),
         ("reminder calls and delayed deliveries are logged", { try $0.remindersAreLogged() }),
         ("follow-up calls and complaints round-trip", { try $0.followUpsAndComplaints() }),
         ("a plugin changes only its own tables", { try $0.pluginsStayInTheirNamespace() }),
@@ -39,6 +40,10 @@ public struct StoreConformance: Sendable {
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
+        ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),
+        ("payments, an insurance claim and a credit account round-trip", { try $0.paymentsAndCreditAccounts() }),
+        ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
+        ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
@@ -148,6 +153,42 @@ public struct StoreConformance: Sendable {
             #expect(loaded == saved)
             #expect(try tx.repairOrders(statuses: [.reception], limit: 10).map(\.number) == [saved.number])
             #expect(try tx.repairOrderEvents(orderID: saved.id).map(\.kind) == ["open"])
+        }
+    }
+
+    public func paymentsAndCreditAccounts() throws {
+        let store = try make()
+        let saved = try store.write { tx -> RepairOrder in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id, customerID: c.id,
+                                                         advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            let loaded = o
+            o.insurance = InsuranceClaim(insurer: "PICC", claimNumber: "RDAA1", assessed: Money(fen: 280_000), deductible: Money(fen: 30_000))
+            o.declinedSignedBy = "王小明"
+            o.payments = [PaymentEntry(kind: .deposit, method: .wechat, amount: Money(fen: 30_000), by: "莫霞", at: Self.now),
+                          PaymentEntry(kind: .payment, method: .cash, amount: Money(fen: 7_020), tendered: Money(fen: 10_000), by: "莫霞", at: Self.now)]
+            try tx.saveRepairOrder(o, was: loaded)
+            // Appended, never rewritten: a later save adds only the new row.
+            let twice = o
+            o.payments.append(PaymentEntry(kind: .refund, method: .wechat, amount: Money(fen: -100), by: "莫霞", at: Self.now))
+            try tx.saveRepairOrder(o, was: twice)
+            var account = CreditAccount(customerID: c.id, limit: Money(fen: 2_000_000), openedBy: "姚雪", openedAt: Self.now)
+            try tx.saveCreditAccount(account)
+            try account.charge(Money(fen: 41_132))
+            try tx.saveCreditAccount(account)
+            try tx.appendCreditAccountEntry(customerID: c.id, CreditAccountEntry(kind: .charge, amount: Money(fen: 41_132), method: nil,
+                                                                                 reference: o.number, by: "莫霞", at: Self.now))
+            try tx.appendCreditAccountEntry(customerID: c.id, CreditAccountEntry(kind: .repayment, amount: Money(fen: 1_132), method: .transfer,
+                                                                                 reference: "回单1", by: "莫霞", at: Self.now))
+            return o
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.repairOrder(number: saved.number) == saved)
+            let account = try #require(try tx.creditAccount(customerID: saved.customerID))
+            #expect(account.balance == Money(fen: 41_132) && account.limit == Money(fen: 2_000_000))
+            #expect(try tx.creditAccountEntries(customerID: saved.customerID, limit: 1).map(\.kind) == [.repayment])
+            #expect(try tx.creditAccount(customerID: saved.customerID + 1) == nil)
         }
     }
 
@@ -387,6 +428,43 @@ extension StoreConformance {
         }
         try store.write { (tx: any StoreWriting) throws in try tx.releaseReservations(appointmentID: booked.id, at: Self.now) }
         #expect(try store.read { try $0.reservedQuantity(partNumber: "P-1") } == 0)
+    }
+
+    public func callListStanding() throws {
+        let store = try make()
+        let day = Self.today.adding(days: -2)
+        let start = Timestamp(date: day, hour: 14, minute: 0, offset: .china)
+        let (v, c) = try store.write { (tx: any StoreWriting) throws -> (Vehicle, Customer) in
+            let c = try customer(tx, "王小明", "13900139000")
+            return (try vehicle(tx, owner: c), c)
+        }
+        func appointment(_ n: Int, vehicle: Int64?, status: AppointmentStatus, on d: CalendarDate) -> Appointment {
+            Appointment(number: Appointment.number(day: d, sequence: n), vehicleID: vehicle, customerID: c.id, model: vehicle == nil ? "星河 S7" : nil,
+                        reportedMileage: vehicle == nil ? 1_800 : nil, advisor: "薛淑芬", start: Timestamp(date: d, hour: 14, minute: 0, offset: .china),
+                        durationMinutes: 60, job: "保养", channel: .inbound, status: status, calledAt: start, enteredAt: start)
+        }
+        let (missed, prospect) = try store.write { (tx: any StoreWriting) throws -> (Appointment, Appointment) in
+            let missed = try tx.insertAppointment(appointment(1, vehicle: v.id, status: .noShow, on: day), day: day)
+            let prospect = try tx.insertAppointment(appointment(2, vehicle: nil, status: .booked, on: day), day: day)
+            _ = try tx.insertAppointment(appointment(3, vehicle: v.id, status: .noShow, on: day.adding(days: -20)), day: day.adding(days: -20))
+            return (missed, prospect)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.appointment(number: prospect.number) == prospect, "no vehicle, the model and the mileage given")
+            #expect(try tx.appointments(customerID: c.id).map(\.number).sorted() == [missed.number, prospect.number, "AP-20261101-003"].sorted())
+            #expect(try tx.noShows(fromDay: day.adding(days: -10), toDay: Self.today).map(\.number) == [missed.number])
+            #expect(try tx.callListStanding(vehicleIDs: [v.id]).isEmpty, "a no-show holds nothing")
+        }
+        try store.write { (tx: any StoreWriting) throws in
+            _ = try tx.insertAppointment(appointment(1, vehicle: v.id, status: .booked, on: Self.today.adding(days: 3)), day: Self.today.adding(days: 3))
+        }
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id, 999]) } == [v.id: .booked])
+        try store.write { (tx: any StoreWriting) throws in
+            _ = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id, customerID: c.id,
+                                                     advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+        }
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id]) } == [v.id: .inWorkshop], "the car is here")
+        #expect(try store.read { try $0.callListStanding(vehicleIDs: []) }.isEmpty)
     }
 
     public func remindersAreLogged() throws {

@@ -16,7 +16,10 @@ public struct PartsPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] { [PartsTables.v1] }
 
-    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: PartsWords.english, .chinese: PartsWords.chinese] }
+    public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
+        [.english: PartsWords.english.merging(helpWords) { own, _ in own }.merging(PartsHelpWords.english) { own, _ in own }, .chinese: PartsWords.chinese.merging(PartsHelpWords.chinese) { own, _ in own }]
+    }
 
     public var commands: [PluginCommand] {
         [StockCommands.find, StockCommands.stock, StockCommands.reorder, StockCommands.reservations, StockCommands.ledger,

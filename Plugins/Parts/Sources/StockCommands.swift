@@ -114,7 +114,7 @@ enum StockCommands {
         for r in list {
             let a = r.appointment
             let customer = try context.customer(id: a.customerID)
-            let vehicle = try context.vehicle(id: a.vehicleID)
+            let vehicle = try a.vehicleID.flatMap { try context.vehicle(id: $0) }
             t.rows.append([.text(a.number), .date(a.start.date(in: offset)), .time(a.start), .text(customer?.name ?? "?"),
                            .text(vehicle?.plate.value ?? "?"), .text(r.reservation.partNumber),
                            .text(try context.part(number: r.reservation.partNumber)?.name ?? ""), .int(r.reservation.quantity),

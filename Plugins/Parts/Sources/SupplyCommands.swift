@@ -131,7 +131,7 @@ enum SupplyCommands {
 
     static func backOrderTable(emptyText: String) -> Table {
         Table(columns: [Column("number", "back-order"), Column("ordered_at", "ordered"), Column("part", "part"), Column("name", "name"),
-                        Column("qty", "qty"), Column("arrived", "arrived"), Column("eta", "ETA"), Column("status", "status"),
+                        Column("qty", "qty"), Column("arrived", "arrived"), Column("eta", "ETA"), Column("status", "status", words: "parts.backorder_status"),
                         Column("plate", "plate"), Column("ro", "repair order"), Column("supplier", "supplier"), Column("by", "by")],
               emptyText: emptyText)
     }

@@ -13,7 +13,10 @@ public struct SurveyPlugin: LanePlugin {
                        nouns: ["survey": "satisfaction surveys after delivery: ask, show, report (R6.1, R6.5)"])
     }
 
-    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: SurveyWords.english, .chinese: SurveyWords.chinese] }
+    public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
+        [.english: SurveyWords.english.merging(helpWords) { own, _ in own }, .chinese: SurveyWords.chinese.merging(SurveyHelpWords.chinese) { own, _ in own }]
+    }
 
     public var migrations: [PluginMigration] {
         [PluginMigration("1-responses", sql: """

@@ -51,18 +51,24 @@ enum CheckCommands {
         if let operation {
             let d = Decision.of(policy.scope(ofOperation: operation.code), soldOn: vehicle.soldOn, mileage: mileage, on: day)
             r.add("operation", "labour", .text("\(operation.code) \(operation.name)"))
-            r.add("operation_covered", "labour covered", .text(d.answer.rawValue))
-            r.add("operation_why", "why", .text(d.text))
+            if let accident = try AccidentDamage.openAccidentOrder(vehicle, c), AccidentDamage.excludes(operation, on: accident) {
+                // Accident damage, not a defect: the insurer or the customer pays.
+                r.add("operation_covered", "labour covered", .text(Answer.notCovered.rawValue))
+                r.add("operation_why", "why", .text(Message("warranty.accident_damage", ["ro": .text(accident.number)]).description))
+            } else {
+                r.add("operation_covered", "labour covered", .text(d.answer.rawValue))
+                r.add("operation_why", "why", .text(d.text))
+            }
         }
         var covers = Table(columns: [Column("cover", "cover"), Column("limits", "limits"), Column("until", "until"),
                                      Column("km_limit", "km limit"), Column("covered", "covered today"), Column("why", "why")])
-        for cover in [policy.basic] + policy.groups {
+        for cover in AccidentDamage.covers(policy, for: vehicle) {
             let v = CoverVerdict.judge(cover, soldOn: vehicle.soldOn, mileage: mileage, on: day)
             covers.rows.append([.text(cover.title), .text(cover.limits), v.lastDay.map(Value.date) ?? .none,
                                 cover.km.map(Value.int) ?? .none, .text(v.answer.rawValue), .text(v.why)])
         }
         r.add(section: "covers", "covers", covers)
-        var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("until", "until")],
+        var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("until", "until")],
                             emptyText: "no open recall or upgrade")
         for recall in try WarrantyStore.open(for: vehicle, on: day, c) {
             recalls.rows.append([.text(recall.code), .text(recall.kind.rawValue), .text(recall.title), recall.endsOn.map(Value.date) ?? .none])

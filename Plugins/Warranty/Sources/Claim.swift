@@ -11,14 +11,8 @@ enum ClaimStatus: String, CaseIterable, Sendable {
     /// The maker does not pay.
     case rejected
 
-    var title: String {
-        switch self {
-        case .open: return "open 待提交"
-        case .submitted: return "submitted 待厂家答复"
-        case .approved: return "approved 厂家批准"
-        case .rejected: return "rejected 厂家拒绝"
-        }
-    }
+    /// Its words in the reader's language (`warranty.word.claim_status.…`).
+    var title: String { Message(MessageCode("warranty.word.claim_status." + rawValue)).description }
 
     /// The maker's answer is final: a rejected case is a new claim, with new evidence.
     var next: [ClaimStatus] {

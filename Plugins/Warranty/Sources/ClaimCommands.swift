@@ -39,7 +39,7 @@ enum ClaimCommands {
                 p.append(Problem("operation", Message("warranty.no_labour_line", ["ro": .text(order.number), "operation": .text(code)])))
             }
             if let same = try WarrantyStore.claims(order: order.number, c).first(where: { $0.operation == code && $0.status != .rejected }) {
-                p.append(Problem("operation", Message("warranty.claim_exists", ["claim": .text(same.number), "status": .text(same.status.rawValue),
+                p.append(Problem("operation", Message("warranty.claim_exists", ["claim": .text(same.number), "status": .code("warranty.claim_status", same.status.rawValue),
                                                                              "operation": .text(code), "ro": .text(order.number)])))
             }
             if let why = escalationProblem(order) { p.append(why) }
@@ -116,7 +116,7 @@ enum ClaimCommands {
         guard let claim, let status else { return .nothing }
 
         try WarrantyStore.move(claim, to: status, note: note ?? "", makerRef: given ?? claim.makerRef, c)
-        var lines = [Message("warranty.claim_moved", ["claim": .text(claim.number), "from": .text(claim.status.rawValue), "to": .text(status.rawValue)]).description
+        var lines = [Message("warranty.claim_moved", ["claim": .text(claim.number), "from": .code("warranty.claim_status", claim.status.rawValue), "to": .code("warranty.claim_status", status.rawValue)]).description
                      + ((given ?? claim.makerRef).map { Message("warranty.claim_maker_ref", ["ref": .text($0)]).description } ?? "")]
         if status.isClosed { lines += try settle(claim.order, c) }
         return .message(lines.joined(separator: "\n"), nil)
@@ -127,18 +127,18 @@ enum ClaimCommands {
     static func settle(_ number: String, _ c: any PluginContext) throws -> [String] {
         let claims = try WarrantyStore.claims(order: number, c)
         if let waiting = claims.first(where: { !$0.status.isClosed }) {
-            return ["\(number) stays escalated: claim \(waiting.number) is still \(waiting.status.rawValue)"]
+            return [Message("warranty.note.stays_escalated", ["ro": .text(number), "claim": .text(waiting.number),
+                                                              "status": .code("warranty.claim_status", waiting.status.rawValue)]).description]
         }
         guard let order = try c.repairOrder(number: number), order.warranty == .escalated else { return [] }
         let decision: WarrantyDecision = claims.contains { $0.status == .approved } ? .covered : .notCovered
         var trial = order
         do { try trial.decideWarranty(decision) } catch {
-            return ["\(number) is past the team-leader check (now: \(order.status.title)): its warranty decision stays escalated; "
-                    + "the maker's answer is on the claim"]
+            return [Message("warranty.note.past_leader_check", ["ro": .text(number), "status": .text(order.status.title)]).description]
         }
         try c.decideWarranty(orderNumber: number, decision)
-        return ["\(number) warranty: \(decision.rawValue)"
-                + (decision == .covered ? "; the maker pays: put the repair's lines on --payer warranty" : "; tell the customer the repair is at their cost (R3.5)")]
+        return [Message(decision == .covered ? "warranty.note.decided_covered" : "warranty.note.decided_not_covered",
+                        ["ro": .text(number), "decision": decision.argument]).description]
     }
 
     static let list = PluginCommand(
@@ -163,7 +163,7 @@ enum ClaimCommands {
     /// Claims, one row each, with what each waits for.
     static func table(_ claims: [Claim], _ c: any PluginContext, emptyText: String) throws -> Table {
         var t = Table(columns: [Column("claim", "claim"), Column("ro", "repair order"), Column("plate", "plate"), Column("operation", "labour"),
-                                Column("status", "status"), Column("maker_ref", "maker ref"), Column("advisor", "advisor"),
+                                Column("status", "status", words: "warranty.claim_status"), Column("maker_ref", "maker ref"), Column("advisor", "advisor"),
                                 Column("since", "since"), Column("waiting_for", "waiting for")], emptyText: emptyText)
         let offset = c.settings.utcOffset
         for claim in claims {
@@ -199,7 +199,7 @@ enum ClaimCommands {
         r.add("advisor", "advisor", .text(claim.advisor))
         r.add("opened_at", "opened", .time(claim.openedAt))
         r.add("opened_by", "opened by", .text(claim.openedBy))
-        var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("status", "status"), Column("maker_ref", "maker ref"),
+        var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("status", "status", words: "warranty.claim_status"), Column("maker_ref", "maker ref"),
                                       Column("note", "note")])
         for step in try WarrantyStore.steps(claimID: claim.id, c) {
             history.rows.append([.time(step.at), .text(step.by), .text(step.status), .optional(step.makerRef), .text(step.note)])

@@ -5,7 +5,7 @@ import LanePlugin
 struct Recall: Sendable, Equatable {
     enum Kind: String, CaseIterable, Sendable {
         case recall, upgrade
-        var title: String { self == .recall ? "recall 召回" : "technical upgrade 技术升级" }
+        var title: String { Message(MessageCode("warranty.word.recall_kind." + rawValue)).description }
     }
 
     var code: String
@@ -22,16 +22,21 @@ struct Recall: Sendable, Equatable {
         (models.isEmpty || models.contains { vehicle.model.hasPrefix($0) }) && (vins?.contains(vehicle.vin.value) ?? true)
     }
 
+    /// The vehicles it is for: its scope's index ranges (`PluginContext.vehicles(modelPrefixes:vins:)`), each decided here.
+    func eligible(_ context: any PluginContext) throws -> [Vehicle] {
+        try context.vehicles(modelPrefixes: models, vins: vins?.indexRange).filter(applies(to:))
+    }
+
     func isRunning(on day: CalendarDate) -> Bool {
         startsOn <= day && (endsOn.map { day <= $0 } ?? true)
     }
 
     /// The call for one eligible vehicle, in `remind due` (R1.6: invite, or do it at the next visit).
     var reminder: ServiceReminder {
-        ServiceReminder(kind: .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
-                        reason: "\(kind.title) \(code) \(title): invite the customer, or do it at the next visit"
-                            + (endsOn.map { " (until \($0))" } ?? ""),
-                        rule: ReminderKind.upgrade.rule)
+        ServiceReminder(kind: kind == .recall ? .recall : .upgrade, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil,
+                        reason: Message("warranty.reminder.recall", ["kind": .text(kind.title), "code": .text(code), "title": .text(title),
+                                                                      "until": endsOn.map { .message(Message("warranty.reminder.until", ["date": .date($0)])) } ?? .text("")]).description,
+                        rule: ReminderKind.recall.rule)
     }
 
     /// Which vehicles, in words.
@@ -78,6 +83,12 @@ struct VINRange: Sendable, Equatable {
     func contains(_ vin: String) -> Bool {
         let head = Self.comparable(String(vin.prefix(from.count)))
         return !head.lexicographicallyPrecedes(Self.comparable(from)) && !Self.comparable(to).lexicographicallyPrecedes(head)
+    }
+
+    /// VINs from `from` to `to` as a range of stored VINs, cut before the check digit (which
+    /// `contains` ignores): it holds every VIN the range contains, and `contains` decides.
+    var indexRange: Range<String> {
+        String(from.prefix(Self.checkDigitIndex))..<(String(to.prefix(Self.checkDigitIndex)) + "\u{10FFFF}")
     }
 
     private static func comparable(_ text: String) -> [UInt8] {

@@ -1,7 +1,7 @@
 import LanePlugin
 
 /// `warranty recall-…`: the maker's recalls and technical upgrades (R1.6).
-/// Eligible vehicles are invited through `remind due` (kind `upgrade`, the
+/// Eligible vehicles are invited through `remind due` (kind `recall` or `upgrade`, the
 /// recall's code as `--campaign`) and named when their repair order is
 /// opened, until `warranty recall-done` records the work on a repair order.
 enum RecallCommands {
@@ -14,8 +14,8 @@ enum RecallCommands {
         discussion: """
             Vehicles are matched by model (the start of the model name, several separated by ',') and/or by a VIN range: both ends \
             included, the same length (a whole VIN or its first characters) and the same maker code; the 9th character, the check \
-            digit, is left out of the comparison. While it runs, eligible vehicles appear in `remind due` as kind upgrade; \
-            `remind log PLATE upgrade --campaign CODE --outcome booked` records the call.
+            digit, is left out of the comparison. While it runs, eligible vehicles appear in `remind due` as kind recall \
+            or upgrade, as registered; `remind log PLATE recall --campaign CODE --outcome booked` (or `upgrade`) records the call.
             """,
         positionals: [codePositional],
         options: [OptionSpec("kind", value: "KIND", "recall or upgrade", completion: .choices(Recall.Kind.allCases.map(\.rawValue)), required: true),
@@ -57,9 +57,9 @@ enum RecallCommands {
 
         let recall = Recall(code: code, kind: kind, title: title, models: models, vins: vins, startsOn: startsOn, endsOn: endsOn)
         try WarrantyStore.insert(recall, c)
-        let eligible = try c.allVehicles().filter(recall.applies(to:))
+        let eligible = try recall.eligible(c)
         let plates = eligible.prefix(5).map(\.plate.value).joined(separator: ", ") + (eligible.count > 5 ? ", …" : "")
-        let head = Message("warranty.recall_registered", ["kind": .text(kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
+        let head = Message("warranty.recall_registered", ["kind": .code("warranty.recall_kind", kind.rawValue), "code": .text(code), "from": .date(startsOn)]).description
         let tail = eligible.isEmpty ? Message("warranty.recall_none_eligible")
             : Message(eligible.count == 1 ? "warranty.recall_one_eligible" : "warranty.recall_eligible", ["count": .int(eligible.count), "plates": .text(plates)])
         return .message(head + tail.description, nil)
@@ -74,14 +74,12 @@ enum RecallCommands {
         noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done (R1.6)",
         access: .lookup
     ) { _, c in
-        let vehicles = try c.allVehicles()
-        let done = try WarrantyStore.done(c)
-        var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("vehicles", "vehicles"),
+        var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
                                 Column("from", "from"), Column("until", "until"), Column("eligible", "eligible"), Column("done", "done"),
                                 Column("running", "running")], emptyText: "no recalls or upgrades")
         for r in try WarrantyStore.recalls(c) {
-            let eligible = vehicles.filter(r.applies(to:))
-            let ids = Set(done.filter { $0.code == r.code }.map(\.vehicleID))
+            let eligible = try r.eligible(c)
+            let ids = Set(try WarrantyStore.done(code: r.code, c).map(\.vehicleID))
             t.rows.append([.text(r.code), .text(r.kind.rawValue), .text(r.title), .text(r.scopeText), .date(r.startsOn),
                            r.endsOn.map(Value.date) ?? .none, .int(eligible.count), .int(eligible.filter { ids.contains($0.id) }.count),
                            .bool(r.isRunning(on: c.today))])
@@ -100,7 +98,7 @@ enum RecallCommands {
         var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("vin", "VIN"), Column("customer", "customer"),
                                 Column("done", "done"), Column("ro", "repair order"), Column("done_on", "done on")],
                       emptyText: "no vehicle on the register is eligible")
-        for v in try c.allVehicles() where recall.applies(to: v) {
+        for v in try recall.eligible(c) {
             let owner = try c.customer(id: v.ownerID)
             let d = done[v.id]
             t.rows.append([.text(v.plate.value), .text(v.model), .text(v.vin.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
@@ -152,7 +150,7 @@ enum RecallCommands {
         try Refusal.check(Message("warranty.cannot_record_recall"), p)
         guard let recall, let order, let vehicle else { return .nothing }
         try WarrantyStore.recordDone(recall, vehicleID: vehicle.id, order: order.number, c)
-        return .message(Message("warranty.recall_done", ["kind": .text(recall.kind.rawValue), "code": .text(recall.code),
+        return .message(Message("warranty.recall_done", ["kind": .code("warranty.recall_kind", recall.kind.rawValue), "code": .text(recall.code),
                                                           "plate": .text("\(vehicle.plate)"), "ro": .text(order.number)]).description, nil)
     }
 
@@ -167,8 +165,8 @@ enum RecallCommands {
         guard let vehicle = try c.vehicle(id: order.vehicleID) else { return [] }
         let day = order.openedAt.date(in: c.settings.utcOffset)
         return try WarrantyStore.open(for: vehicle, on: day, c).map {
-            "\(vehicle.plate) is eligible for \($0.kind.title) \($0.code) \($0.title) (R1.6): do it on this visit, "
-                + "then `warranty recall-done \($0.code) \(order.number)`"
+            Message("warranty.note.recall_eligible", ["plate": .text(vehicle.plate.value), "kind": .text($0.kind.title), "code": .text($0.code),
+                                                      "title": .text($0.title), "ro": .text(order.number)]).description
         }
     }
 }

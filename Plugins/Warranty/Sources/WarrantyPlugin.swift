@@ -15,7 +15,10 @@ public struct WarrantyPlugin: LanePlugin {
 
     public var migrations: [PluginMigration] { WarrantyStore.migrations }
 
-    public var messages: [InterfaceLanguage: [MessageCode: String]] { [.english: WarrantyWords.english, .chinese: WarrantyWords.chinese] }
+    public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
+        [.english: WarrantyWords.english.merging(helpWords) { own, _ in own }.merging(WarrantyCodeWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }]
+    }
 
     public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }
 
@@ -50,10 +53,9 @@ public struct WarrantyPlugin: LanePlugin {
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] {
         let running = try WarrantyStore.recalls(context).filter { $0.isRunning(on: day) }
         guard !running.isEmpty else { return [] }
-        let done = Set(try WarrantyStore.done(context).map { "\($0.code) \($0.vehicleID)" })
-        let vehicles = try context.allVehicles()
-        return running.flatMap { recall in
-            vehicles.filter { recall.applies(to: $0) && !done.contains("\(recall.code) \($0.id)") }
+        return try running.flatMap { recall in
+            let done = Set(try WarrantyStore.done(code: recall.code, context).map(\.vehicleID))
+            return try recall.eligible(context).filter { !done.contains($0.id) }
                 .map { PluginReminder(vehicleID: $0.id, reminder: recall.reminder, reference: recall.code) }
         }
     }
@@ -76,6 +78,10 @@ enum LineAdvice {
             guard let part = try c.part(number: line.code) else { return [] }
             scope = policy.scope(ofPart: part)
         case .labor:
+            if let op = try c.laborOperation(code: line.code), AccidentDamage.excludes(op, on: order) {
+                // Accident damage is never a warranty repair: advise nothing, or warn when it is on warranty.
+                return line.payer == .warranty ? [Message("warranty.accident_line_on_warranty", ["line": .text("line \(line.id) \(line.code) \(line.name)")]).description] : []
+            }
             scope = policy.scope(ofOperation: line.code)
         }
         let (mileage, day) = Lookup.mileage(order, vehicle, c)

@@ -6,6 +6,8 @@ import LanePlugin
 /// they are what `--status` takes.
 enum WarrantyWords {
     static let english: [MessageCode: String] = [
+        "warranty.accident_damage": "accident damage on {ro} (an insurance repair): body and paint work is billed to the insurer or the customer, never to the maker",
+        "warranty.accident_line_on_warranty": "warning: {line} is accident damage (an insurance repair), not a defect: put it on --payer insurer or customer",
         "warranty.claim_already": "{claim} is already {status}",
         "warranty.claim_closed": "{claim} is closed ({status}): the maker's answer is final; open a new claim with new evidence",
         "warranty.claim_can_become": "{claim} is {status}; from there it can only become {next}",
@@ -70,6 +72,8 @@ enum WarrantyWords {
     ]
 
     static let chinese: [MessageCode: String] = [
+        "warranty.accident_damage": "{ro} 为事故车（保险理赔）：钣金喷漆由保险公司或客户支付，不能向厂家索赔",
+        "warranty.accident_line_on_warranty": "注意：{line} 属事故损伤（保险理赔），不是质量问题：请改为 --payer insurer 或 customer",
         "warranty.claim_already": "{claim} 已是 {status}",
         "warranty.claim_closed": "{claim} 已结案（{status}）：厂家的答复为最终结果；如有新证据，请新开一张索赔单",
         "warranty.claim_can_become": "{claim} 当前为 {status}；之后只能改为 {next}",

@@ -107,3 +107,48 @@ import WarrantyPlugin
         #expect(try shell.expectOK("ro part XH-25450-0001").contains("no warranty advice: the warranty policy in store.toml is not usable"))
     }
 }
+
+/// Issue 12, item 6: what `warranty check` and the line advice must not say.
+@Suite struct WarrantyScopeTests {
+    @Test func X1_noEVCoverOnAPetrolCar() throws {
+        let shell = try Demo.shell()
+        // 粤B82396 is a 星河 S5 1.5T (petrol); 粤BD11513 a 星河 EV6.
+        let petrol = try shell.expectOK("warranty check 粤B82396")
+        #expect(!petrol.contains("ev cover") && petrol.contains("powertrain cover"))
+        #expect(try shell.expectOK("warranty check 粤BD11513").contains("ev cover"))
+    }
+
+    @Test func X1_dentAndPaintOnAnAccidentCarIsNeverWarranty() throws {
+        let shell = try Demo.shell()
+        try Demo.run(shell, ["ro open 粤B27DP2", "ro complaint --text 倒车撞到立柱", "ro check-in --mileage 19100 --fuel 4 --covers --damage 后保险杠破裂"])
+        // Before the claim: 粤B27DP2 (sold 2026-02) is within basic cover, so the rules alone would say yes.
+        #expect(try shell.expectOK("warranty check 粤B27DP2 --operation PAINT-BUMPER").contains("within basic cover"))
+        try shell.expectOK("ro insurance --insurer PICC --claim RDAA2026001 --assessed 900")
+        let check = try shell.expectOK("warranty check 粤B27DP2 --operation PAINT-BUMPER")
+        #expect(check.contains("accident damage on RO-20261123-0001") && !check.contains("within basic cover"))
+        // No "consider --payer warranty" on the estimate; a warning if someone puts it there.
+        #expect(!(try shell.expectOK("ro labor BODY-DENT")).contains("--payer warranty"))
+        #expect(try shell.expectOK("ro labor PAINT-BUMPER --payer warranty").contains("is accident damage (an insurance repair), not a defect"))
+        // Mechanical work on the same car is still judged by the rules.
+        #expect(try shell.expectOK("warranty check 粤B27DP2 --operation SUSP-LINK").contains("within basic cover"))
+    }
+
+    @Test func R3_5_aRejectedClaimPutsItsLinesToTheCustomerForApproval() throws {
+        let shell = try Demo.shell()
+        try Demo.run(shell, ["ro open 粤B27DP2", "ro complaint --text 过减速带有异响", "ro check-in --mileage 19100 --fuel 4 --covers",
+                             "ro warranty pending-diagnosis", "ro documents", "ro labor SUSP-LINK --payer warranty", "ro labor MNT-5K", "ro promise",
+                             "ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博",
+                             "warranty claim-open RO-20261123-0001 --operation SUSP-LINK --symptom 异响 --diagnosis 连杆球头松旷，疑似装配问题"])
+        shell.session.user = "任雪"
+        try shell.expectOK("warranty claim-update WC-20261123-01 --status submitted --maker-ref XH-SQ-1")
+        let rejected = try shell.expectOK("warranty claim-update WC-20261123-01 --status rejected --note 外力损伤")
+        #expect(rejected.contains("wait for the customer's approval"))
+        shell.session.format = .json
+        let show = try shell.expectOK("ro show RO-20261123-0001")
+        #expect(show.contains("\"pending\""))
+        shell.session.format = .table
+        // The order cannot reach the self-check (nor close at ¥0) before the customer decides.
+        shell.session.user = "薛淑芬"
+        #expect(try shell.expectOK("ro why-not RO-20261123-0001 self-check").contains("SUSP-LINK"))
+    }
+}

@@ -61,7 +61,7 @@ import WarrantyPlugin
         try Demo.run(shell, [Self.claim, "warranty claim-update WC-20261123-01 --status submitted"])
         #expect(try shell.expectRefused("warranty claim-update WC-20261123-01 --status rejected").contains("say why the maker rejected it"))
         #expect(try shell.expectOK("warranty claim-update WC-20261123-01 --status rejected --note 超出质保期，非制造缺陷")
-            .contains("RO-20261123-0001 warranty: not_covered; tell the customer"))
+            .contains("RO-20261123-0001 warranty: not_covered; its warranty lines are now at the customer's cost"))
         #expect(try warranty(shell) == "not_covered")
         // A new claim with new evidence may follow the rejected one.
         try shell.expectOK(Self.claim)

@@ -36,23 +36,37 @@ import WarrantyPlugin
 
     @Test func R1_6_eligibleVehiclesAreInRemindDueUntilLogged() throws {
         let shell = try withRecall()
-        let due = try shell.expectOK("remind due --kind upgrade")
+        let due = try shell.expectOK("remind due --kind recall")
         #expect(due.contains("recall 召回 RC-2026-12 前稳定杆连杆更换: invite the customer, or do it at the next visit"))
         #expect(due.components(separatedBy: "RC-2026-12").count - 1 == 5)
-        #expect(try shell.expectOK("remind log 粤BT7261 upgrade --campaign RC-2026-12 --outcome booked").contains("粤BT7261 upgrade RC-2026-12 due 2026-11-20: booked"))
-        let after = try shell.expectOK("remind due --kind upgrade")
+        #expect(try shell.expectOK("remind log 粤BT7261 recall --campaign RC-2026-12 --outcome booked").contains("粤BT7261 recall RC-2026-12 due 2026-11-20: booked"))
+        let after = try shell.expectOK("remind due --kind recall")
         #expect(!after.contains("粤BT7261"))
         #expect(after.contains("粤B838QH"))
-        #expect(try shell.expectOK("remind register --kind upgrade").contains("RC-2026-12"))
+        #expect(try shell.expectOK("remind register --kind recall").contains("RC-2026-12"))
+    }
+
+    @Test func R1_6_aRecallIsListedAsARecallAndAnUpgradeAsAnUpgrade() throws {
+        let shell = try withRecall()
+        shell.session.user = "任雪"
+        try shell.expectOK("warranty recall-add UP-BMS-03 --kind upgrade --title BMS软件升级 --models '星河 EV6' --from 2026-11-20")
+        shell.session.user = "薛淑芬"
+        let recalls = try shell.expectOK("remind due --kind recall")
+        #expect(recalls.contains("RC-2026-12") && !recalls.contains("UP-BMS-03"))
+        let upgrades = try shell.expectOK("remind due --kind upgrade")
+        #expect(upgrades.contains("UP-BMS-03") && !upgrades.contains("RC-2026-12"))
+        shell.session.format = .json
+        let all = try shell.expectOK("remind due")
+        #expect(all.contains("\"recall\""))
     }
 
     @Test func R1_6_onlyWhileItRuns() throws {
         let shell = try Demo.shell("任雪")
         try shell.expectOK("warranty recall-add RC-LATER --kind recall --title 后续召回 --models '星河 S7' --from 2026-12-01")
         try shell.expectOK("warranty recall-add RC-OVER --kind upgrade --title 已结束 --models '星河 S7' --from 2026-01-01 --until 2026-06-30")
-        let due = try shell.expectOK("remind due --kind upgrade")
+        let due = try shell.expectOK("remind due")
         #expect(!due.contains("RC-LATER") && !due.contains("RC-OVER"))
-        #expect(try shell.expectOK("remind due --kind upgrade --on 2026-12-01").contains("RC-LATER"))
+        #expect(try shell.expectOK("remind due --kind recall --on 2026-12-01").contains("RC-LATER"))
         #expect(try shell.expectOK("warranty recall-list").contains("RC-OVER"))
     }
 
@@ -70,7 +84,7 @@ import WarrantyPlugin
         #expect(try shell.expectRefused("warranty recall-done RC-2026-12 RO-20261123-0001").contains("is not through final QC yet (now: work order signed)"))
         try Demo.run(shell, Array(Demo.checked.dropFirst(Demo.signed.count)))
         #expect(try shell.expectOK("warranty recall-done RC-2026-12 RO-20261123-0001").contains("recall RC-2026-12 done for 粤B27DP2 on RO-20261123-0001"))
-        #expect(!(try shell.expectOK("remind due --kind upgrade")).contains("粤B27DP2"))
+        #expect(!(try shell.expectOK("remind due --kind recall")).contains("粤B27DP2"))
         let register = try shell.expectOK("warranty recall-vehicles RC-2026-12")
         #expect(register.split(separator: "\n").contains { $0.hasPrefix("粤B27DP2") && $0.contains("yes") && $0.contains("RO-20261123-0001") })
         #expect(try shell.expectOK("warranty recall-list").contains("2026-11-20  -             5     1  yes"))

@@ -120,8 +120,14 @@ public struct Appointment: Sendable, Equatable {
     public var id: Int64
     /// `AP-20261124-003`: the appointment's day and its number that day.
     public var number: String
-    public var vehicleID: Int64
+    /// Nil for a car not yet registered (R2.2: an inbound call gives name,
+    /// phone, model and need; the VIN and sale date come at reception).
+    public var vehicleID: Int64?
     public var customerID: Int64
+    /// The model the caller named for a car not yet registered.
+    public var model: String?
+    /// The odometer the customer gave on the phone (R2.1), in km.
+    public var reportedMileage: Int?
     /// The service advisor who receives the customer (the board's row).
     public var advisor: String
     public var start: Timestamp
@@ -141,7 +147,8 @@ public struct Appointment: Sendable, Equatable {
     public var attempt: Int
     public var note: String
 
-    public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String, start: Timestamp,
+    public init(id: Int64 = 0, number: String, vehicleID: Int64?, customerID: Int64, model: String? = nil, reportedMileage: Int? = nil,
+                advisor: String, start: Timestamp,
                 durationMinutes: Int, job: String, bay: Int? = nil, channel: AppointmentChannel,
                 status: AppointmentStatus = .booked, calledAt: Timestamp, enteredAt: Timestamp,
                 internalChecks: InternalConfirmations = InternalConfirmations(),
@@ -150,6 +157,8 @@ public struct Appointment: Sendable, Equatable {
         self.number = number
         self.vehicleID = vehicleID
         self.customerID = customerID
+        self.model = model
+        self.reportedMileage = reportedMileage
         self.advisor = advisor
         self.start = start
         self.durationMinutes = durationMinutes
@@ -172,6 +181,10 @@ public struct Appointment: Sendable, Equatable {
     }
 
     public var end: Timestamp { start.adding(seconds: Int64(durationMinutes) * 60) }
+
+    /// R2.4: entered more than an hour after the call. Kept and flagged, not
+    /// refused: refusing loses the appointment or tempts a faked call time.
+    public var enteredLate: Bool { AppointmentPlanner.isLateEntry(calledAt: calledAt, enteredAt: enteredAt) }
 
     /// The appointment's day in the store's zone.
     public func day(in offset: UTCOffset) -> CalendarDate { start.date(in: offset) }

@@ -73,7 +73,7 @@ public struct AppointmentBoard: Sendable, Equatable {
                 : AppointmentPlanner.isLate(a, now: now) ? .late : .none
             let minute = a.start.secondOfDay(in: offset) / 60
             let card = BoardCard(appointmentID: a.id, number: a.number, customer: customers[a.customerID] ?? "#\(a.customerID)",
-                                 plate: plates[a.vehicleID] ?? "#\(a.vehicleID)", start: a.start, time: TimeOfDay(minutes: minute),
+                                 plate: a.vehicleID.map { plates[$0] ?? "#\($0)" } ?? a.model ?? "-", start: a.start, time: TimeOfDay(minutes: minute),
                                  durationMinutes: a.durationMinutes, job: a.job, bay: a.bay, status: a.status, mark: mark)
             let column = (minute - settings.opens.minutes) / 60
             if minute >= settings.opens.minutes && column < hours.count {

@@ -205,11 +205,21 @@ public enum AppointmentPlanner {
     // MARK: - Entry (R2.4)
 
     /// R2.4: the appointment goes into the system within 1 hour of the call.
-    /// Entering it later is refused, as is a call time in the future.
+    /// A call time in the future is refused (`entryProblem`); an entry later
+    /// than the hour is kept and flagged (`lateEntryWarning`, `isLateEntry`).
     public static func entryProblem(calledAt: Timestamp, now: Timestamp) -> Problem? {
-        if calledAt > now { return Problem("called", Message("appointment.call_in_future")) }
+        calledAt > now ? Problem("called", Message("appointment.call_in_future")) : nil
+    }
+
+    /// R2.4: entered more than `entryLimitMinutes` after the call.
+    public static func isLateEntry(calledAt: Timestamp, enteredAt: Timestamp) -> Bool {
+        enteredAt.secondsSince1970 - calledAt.secondsSince1970 > Int64(entryLimitMinutes) * 60
+    }
+
+    /// R2.4: what the advisor is told when the entry comes later than the hour; nil when in time.
+    public static func lateEntryWarning(calledAt: Timestamp, now: Timestamp) -> Problem? {
+        guard calledAt <= now, isLateEntry(calledAt: calledAt, enteredAt: now) else { return nil }
         let seconds = now.secondsSince1970 - calledAt.secondsSince1970
-        guard seconds > Int64(entryLimitMinutes) * 60 else { return nil }
         let minutes = Int(seconds / 60)
         let ago = minutes >= 60 * 24 ? Message("duration.days_hours", ["days": .int(minutes / (60 * 24)), "hours": .int(minutes / 60 % 24)])
             : minutes % 60 == 0 ? Message("duration.hours", ["hours": .int(minutes / 60)])
@@ -247,11 +257,12 @@ public enum AppointmentPlanner {
         let badDuration = durationProblem(duration)
         if let badDuration { problems.append(badDuration) }
         var warnings: [Problem] = []
+        if let late = lateEntryWarning(calledAt: calledAt, now: now) { warnings.append(late) }
         var peak = false
         if let start, badDuration == nil {
             let slot = check(request: start, duration: duration, now: now, settings: settings, existing: existing)
             problems += slot.problems
-            warnings = slot.warnings
+            warnings += slot.warnings
             peak = slot.isPeak
             let peakRefused = slot.isPeak && !acceptPeak
             if peakRefused { problems.append(Problem("at", Message("appointment.peak_time", ["start": .time(start)]))) }
@@ -341,6 +352,23 @@ public enum AppointmentPlanner {
         guard (1..<maxAttempts).contains(attempt) else { return nil }
         return agreedDay.adding(days: noShowFollowUpDays.lowerBound)...agreedDay.adding(days: noShowFollowUpDays.upperBound)
     }
+
+    /// R2.8: the call that books the next attempt after `missed`, listed from
+    /// the no-show until the attempt's window closes; due on the window's
+    /// first day. Nil after the last attempt, for a car not yet registered,
+    /// and once the window has passed.
+    public static func nextAttemptCall(after missed: Appointment, offset: UTCOffset, today: CalendarDate) -> ServiceReminder? {
+        guard missed.status == .noShow, missed.vehicleID != nil,
+              let window = noShowFollowUps(agreedDay: missed.day(in: offset), attempt: missed.attempt), today <= window.upperBound else { return nil }
+        let reason = Message("reminder.next_attempt", ["attempt": .int(missed.attempt + 1), "number": .text(missed.number),
+                                                       "day": .date(missed.day(in: offset)), "from": .date(window.lowerBound),
+                                                       "to": .date(window.upperBound)])
+        return ServiceReminder(kind: .missedAppointment, dueOn: window.lowerBound, estimatedMileage: nil, dueMileage: nil,
+                               reason: reason.description, rule: ReminderKind.missedAppointment.rule)
+    }
+
+    /// R2.8: how many days back a missed appointment may still owe its call (the window's last day).
+    public static var nextAttemptLookbackDays: Int { noShowFollowUpDays.upperBound }
 
     /// R2.8: why a new attempt for the missed appointment cannot be booked at `start`; nil when it can.
     public static func followUpProblem(missed: Appointment, start: Timestamp, settings: StoreSettings) -> Problem? {

@@ -3,6 +3,18 @@
 /// strings, so that an item may contain a comma. Plugins read theirs with
 /// `SettingList.items(config["KEY"])`.
 public enum SettingList {
+    /// Items written `KEY:VALUE` (`PICC:中国人保财险`), split at the first
+    /// colon and trimmed; nil when one has no key or no value.
+    public static func keyed(_ items: [String]) -> [(key: String, value: String)]? {
+        var out: [(key: String, value: String)] = []
+        for item in items {
+            let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            out.append((parts[0], parts[1]))
+        }
+        return out
+    }
+
     /// `["08:30-10:30","16:30-18:00"]`
     public static func text(_ items: [String]) -> String {
         "[" + items.map(quoted).joined(separator: ",") + "]"

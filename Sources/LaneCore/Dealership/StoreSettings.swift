@@ -74,6 +74,13 @@ public struct StoreSettings: Hashable, Sendable {
     /// The province and office letter (粤B) assumed for a plate typed without
     /// them (`B12345`, `12345`); empty when the store assumes none.
     public var platePrefix: String = ""
+    /// A car back for the same fault within this many days of its hand-over
+    /// is a comeback (返修), linked to the earlier order.
+    public var comebackDays: Int = 30
+    /// R5.6: what is free at each brand's first service besides its labour (`FirstServicePackage`).
+    public var firstServicePackages: [FirstServicePackage] = []
+    /// The insurers accident repairs are billed to (`Insurer`).
+    public var insurers: [Insurer] = []
 
     public init(name: String, code: String, utcOffset: UTCOffset, laborRate: Money, vatBasisPoints: Int,
                 opens: TimeOfDay, closes: TimeOfDay, peakHours: [TimeRange], bays: Int) {
@@ -109,7 +116,10 @@ public struct StoreSettings: Hashable, Sendable {
          ("quality.minor_km", String(qualityWarranty.minor.km)), ("quality.minor_days", String(qualityWarranty.minor.days)),
          ("quality.assembly_operations", SettingList.text(qualityWarranty.assemblyOperations)),
          ("quality.second_level_operations", SettingList.text(qualityWarranty.secondLevelOperations)),
-         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix)]
+         ("store.language", language.rawValue), ("store.plate_prefix", platePrefix),
+         ("workshop.comeback_days", String(comebackDays)),
+         ("first_service.free_package", SettingList.text(firstServicePackages.map(\.settingText))),
+         ("insurance.insurers", SettingList.text(insurers.map { "\($0.code):\($0.name)" }))]
     }
 
     /// Every setting the store has, with its type: the keys of store.toml's
@@ -131,6 +141,8 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("hours.close", .text, "closing time", example: "20:00"),
         StoreSettingKey("hours.peak", .textList, "peak hours, when the reception is busiest", example: "08:30-10:30,16:30-18:00"),
         StoreSettingKey("workshop.bays", .wholeNumber, "workshop bays (how many cars at once)", example: "8"),
+        StoreSettingKey("workshop.comeback_days", .wholeNumber,
+                        "a car back for the same fault within this many days of its hand-over is a comeback", example: "30"),
         StoreSettingKey("store.address", .text, "the store's address, printed on every document", example: "深圳市南山区沙河西路3011号"),
         StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
         StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
@@ -149,6 +161,11 @@ public struct StoreSettings: Hashable, Sendable {
                         example: "ENG-OIL-LEAK,SHOCK-F"),
         StoreSettingKey("quality.second_level_operations", .textList, "labour operations that make a job second-level maintenance",
                         example: "MNT-20K"),
+        StoreSettingKey("first_service.free_package", .textList,
+                        "parts free at a brand's first service besides its labour: model prefix, a colon, part numbers joined by +",
+                        example: "星河:XH-15400-0001+XH-08232-0020"),
+        StoreSettingKey("insurance.insurers", .textList, "the insurers accident repairs are billed to: code, a colon, name",
+                        example: "PICC:中国人保财险,PAIC:平安产险"),
     ]
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
@@ -196,6 +213,8 @@ public struct StoreSettings: Hashable, Sendable {
         take("rates.discount_limit_basis_points", { v in Int(v).map { s.discountLimitBasisPoints = $0 } != nil && (0...10_000).contains(s.discountLimitBasisPoints) },
              Message("settings.not_basis_points"))
         take("workshop.bays", { v in Int(v).map { s.bays = $0 } != nil && s.bays > 0 }, Message("settings.not_bays"))
+        take("workshop.comeback_days", { v in Int(v).map { s.comebackDays = $0 } != nil && (1...3650).contains(s.comebackDays) },
+             Message("settings.not_comeback_days"))
         take("store.mode", { v in StoreMode(rawValue: v).map { s.mode = $0 } != nil }, Message("settings.not_a_mode"))
         // Free text: any value will do (empty: not printed, or the built-in templates).
         s.address = keyValues["store.address"] ?? s.address
@@ -219,6 +238,14 @@ public struct StoreSettings: Hashable, Sendable {
             s.platePrefix = prefix
             return true
         }, Message("settings.not_a_plate_prefix"))
+        if let v = keyValues["first_service.free_package"] {
+            if let list = FirstServicePackage.list(SettingList.items(v)) { s.firstServicePackages = list }
+            else { problems.append(Problem("first_service.free_package", Message("settings.not_free_packages", ["given": .text(v)]))) }
+        }
+        if let v = keyValues["insurance.insurers"] {
+            if let list = Insurer.list(SettingList.items(v)) { s.insurers = list }
+            else { problems.append(Problem("insurance.insurers", Message("settings.not_insurers", ["given": .text(v)]))) }
+        }
         if s.opens >= s.closes {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }

@@ -24,7 +24,7 @@ extension MessageCatalog {
         "appointment.peak_time": "{start}是高峰时段；请建议其他时间，客户坚持时可加 --accept-peak",
         "appointment.alternatives": "{times}",
         "appointment.call_in_future": "来电时间在将来",
-        "appointment.entered_late": "电话已是 {ago} 之前；预约应在通话后 1 小时内录入",
+        "appointment.entered_late": "录入超时，已标记：电话已是 {ago} 之前；预约应在通话后 1 小时内录入",
         "duration.days_hours": "{days} 天 {hours} 小时",
         "duration.hours": "{hours} 小时",
         "duration.hours_minutes": "{hours} 小时 {minutes} 分钟",

@@ -52,6 +52,6 @@ extension MessageCatalog {
 
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.
     public func columnTitle(key: String, _ written: String) -> String {
-        isChinese ? MessageCatalog.chineseColumnTitles[key] ?? written : written
+        isChinese ? MessageCatalog.chineseColumnTitles[key] ?? MessageCatalog.chineseWorkshopColumnTitles[key] ?? MessageCatalog.chineseMoreColumnTitles[key] ?? written : written
     }
 }

@@ -5,8 +5,9 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal,
+        chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
+        chineseCodeWords, chinesePayment,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [
@@ -45,7 +46,7 @@ extension MessageCatalog {
         "input.not_hours": "“{given}”不是工时，例如 1.2",
         "input.not_quantity": "“{given}”不是 1 到 999 之间的数量",
         "input.not_a_number": "“{given}”不是数字",
-        "input.not_a_payer": "“{given}”应为 customer（客户付费）、warranty（索赔）或 free（免费）",
+        "input.not_a_payer": "“{given}”应为 customer（客户付费）、warranty（索赔）、free（免费）或 insurer（保险公司）",
         "input.not_a_stage": "“{given}”应为 self（自检）、leader（互检）或 final（终检）",
         "input.pass_or_fail": "请注明 --pass（合格）或 --fail（不合格）",
         "input.take_or_leave": "take（带走）或 leave（留店）",

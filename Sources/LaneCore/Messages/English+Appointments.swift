@@ -25,7 +25,7 @@ extension MessageCatalog {
         "appointment.peak_time": "{start} is a peak time; offer another slot, or --accept-peak if the customer insists",
         "appointment.alternatives": "{times}",
         "appointment.call_in_future": "the call time is in the future",
-        "appointment.entered_late": "the call was {ago} ago; appointments are entered within 1 hour of the call",
+        "appointment.entered_late": "entered late, and flagged so: the call was {ago} ago; appointments are entered within 1 hour of the call",
         "duration.days_hours": "{days} d {hours} h",
         "duration.hours": "{hours} h",
         "duration.hours_minutes": "{hours} h {minutes} min",

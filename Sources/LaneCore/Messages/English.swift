@@ -4,8 +4,9 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
-        englishTrust, englishDocuments, englishPlugins, englishTerminal,
+        englishTrust, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
+        englishCodeWords, englishPayment,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [
@@ -45,7 +46,7 @@ extension MessageCatalog {
         "input.not_hours": "'{given}' is not hours like 1.2",
         "input.not_quantity": "'{given}' is not a quantity from 1 to 999",
         "input.not_a_number": "'{given}' is not a number",
-        "input.not_a_payer": "'{given}' is customer, warranty or free",
+        "input.not_a_payer": "'{given}' is customer, warranty, free or insurer",
         "input.not_a_stage": "'{given}' is self, leader or final",
         "input.pass_or_fail": "say --pass or --fail",
         "input.take_or_leave": "take or leave",

@@ -21,6 +21,9 @@ public enum MessageArgument: Hashable, Sendable {
     case date(CalendarDate)
     case time(Timestamp)
     case role(StaffRole)
+    /// An enumerated value's code (`ro_status`, `signed`): read as its word
+    /// (`MessageCatalog.codeWord`), so the reader's language decides.
+    case code(String, String)
     /// Several values, rendered as a list (`a, b, c`).
     case list([MessageArgument])
     /// Several values, each on a line of its own after `  - `, as a refusal lists its problems.

@@ -65,6 +65,7 @@ public struct MessageCatalog: Sendable {
         case .time(let t):
             return isChinese ? MessageCatalog.chineseDate(t.date(in: offset)) + " " + t.clockText(in: offset, seconds: false) : t.display(in: offset)
         case .role(let r): return word("role", r.rawValue)
+        case .code(let kind, let value): return codeWord(kind, value)
         case .list(let items): return items.map(render).joined(separator: isChinese ? "、" : ", ")
         case .lines(let items): return items.map { "\n  - " + render($0) }.joined()
         case .message(let m): return render(m)
@@ -78,10 +79,21 @@ public struct MessageCatalog: Sendable {
     }
 
     /// The word for an enumerated value (`word.ro_status.signed`), or the value itself when it has none.
+    /// A plugin's kind is under its name: `warranty.claim_status` reads `warranty.word.claim_status.VALUE`.
     public func word(_ kind: String, _ value: String) -> String {
-        let code = MessageCode("word." + kind + "." + value)
+        let plugin = kind.split(separator: ".", maxSplits: 1)
+        let text = plugin.count == 2 ? String(plugin[0]) + ".word." + String(plugin[1]) + "." + value : "word." + kind + "." + value
+        let code = MessageCode(text)
         guard template(code) != nil else { return value }
         return render(Message(code))
+    }
+
+    /// An enumerated value where people read it (a table's cell, a status
+    /// move in an answer): in Chinese its word (`委托书已签字`); in English the
+    /// code itself (`signed`), which is what an English user types and what
+    /// English tables have always shown. JSON and CSV keep the code.
+    public func codeWord(_ kind: String, _ value: String) -> String {
+        isChinese ? word(kind, value) : value
     }
 
     private var colon: String { isChinese ? "：" : ": " }
@@ -120,6 +132,9 @@ public struct MessageCatalog: Sendable {
         }
         return names
     }
+
+    /// Whether `code` has words for this catalog's reader (its own, a plugin's, or English ones).
+    public func hasWords(_ code: MessageCode) -> Bool { template(code) != nil }
 
     /// Codes that have no words in this catalog.
     public func missing(_ codes: [MessageCode]) -> [MessageCode] { codes.filter { templates[$0] == nil } }

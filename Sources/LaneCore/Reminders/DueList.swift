@@ -40,13 +40,16 @@ extension ReminderRegister {
     /// history, R1.5/R1.6 from the running campaigns that apply, R1.4 from
     /// the delayed deliveries whose part is in (`stock` by part number) or
     /// whose fix is out (`delays` are the open entries), then the other
-    /// sources' calls. What the log records booked or declined is left out;
+    /// sources' calls, and the next attempt after each of `missed` (R2.8). What the log records booked or declined is left out;
     /// unreachable customers stay, with their tries. Delays and other calls for vehicles not in `vehicles` are left
-    /// out too, so one vehicle's list needs only its own rows. Earliest due
-    /// first, then by plate.
+    /// out too, so one vehicle's list needs only its own rows. Then
+    /// `ReminderPrecedence` decides what is called: nothing for a car in the
+    /// workshop or booked (`standing`), one call where one rule puts another
+    /// aside. Earliest due first, then by plate.
     public static func due(on day: CalendarDate, offset: UTCOffset, vehicles: [Vehicle], history: [Int64: [VehicleEvent]],
                            log: [ReminderLogEntry], campaigns: [ServiceCampaign], delays: [DelayedDelivery], stock: [String: Int],
-                           otherCalls: [ReferencedCall]) -> [DueReminder] {
+                           otherCalls: [ReferencedCall], missed: [Appointment] = [],
+                           standing: [Int64: ReminderPrecedence.Standing] = [:]) -> [DueReminder] {
         var items: [DueReminder] = []
         var byID: [Int64: Vehicle] = [:]
         func open(_ r: ServiceReminder, _ v: Vehicle, reference: String? = nil, delayedID: Int64? = nil) {
@@ -75,6 +78,12 @@ extension ReminderRegister {
             // References are kept upper case, as `remind log --campaign` finds them.
             open(call.reminder, v, reference: call.reference.uppercased())
         }
-        return items.sorted { ($0.reminder.dueOn, $0.vehicle.plate.value) < ($1.reminder.dueOn, $1.vehicle.plate.value) }
+        for a in missed {
+            guard let id = a.vehicleID, let v = byID[id],
+                  let r = AppointmentPlanner.nextAttemptCall(after: a, offset: offset, today: day) else { continue }
+            open(r, v, reference: a.number)
+        }
+        return ReminderPrecedence.callable(items, standing: standing)
+            .sorted { ($0.reminder.dueOn, $0.vehicle.plate.value) < ($1.reminder.dueOn, $1.vehicle.plate.value) }
     }
 }

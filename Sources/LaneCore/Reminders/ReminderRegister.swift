@@ -146,8 +146,12 @@ public enum ReminderRegister {
     public static func declineReasons(_ log: [ReminderLogEntry]) -> [DeclineReason] {
         var counts: [DeclineReason.Key: Int] = [:]
         for e in log where e.outcome == .declined { counts[DeclineReason.Key(kind: e.kind, reason: e.reason), default: 0] += 1 }
-        return counts.map { DeclineReason(kind: $0.key.kind, reason: $0.key.reason, count: $0.value) }
-            .sorted { ($1.count, $0.kind.rawValue, $0.reason) < ($0.count, $1.kind.rawValue, $1.reason) }
+        return ranked(counts.map { DeclineReason(kind: $0.key.kind, reason: $0.key.reason, count: $0.value) })
+    }
+
+    /// The analysis's order: the most given reason first, then by kind and reason.
+    public static func ranked(_ counts: [DeclineReason]) -> [DeclineReason] {
+        counts.sorted { ($1.count, $0.kind.rawValue, $0.reason) < ($0.count, $1.kind.rawValue, $1.reason) }
     }
 }
 
@@ -160,4 +164,10 @@ public struct DeclineReason: Sendable, Equatable {
     public var kind: ReminderKind
     public var reason: String
     public var count: Int
+
+    public init(kind: ReminderKind, reason: String, count: Int) {
+        self.kind = kind
+        self.reason = reason
+        self.count = count
+    }
 }

@@ -49,8 +49,10 @@ public enum ReminderSchedule {
         // Every visit is known (the rules' "visits after today" do not exist for today or later days).
         let latest = visits.last?.on ?? vehicle.soldOn
         let asOf = max(latest, vehicle.soldOn)
-        let usage = ServiceReminders.Usage(soldOn: vehicle.soldOn, saleMileage: saleMileage, visits: visits)
-        let lostOn = (visits.last?.on ?? vehicle.soldOn).adding(days: policy.lostAfterDays)
+        let usage = ServiceReminders.Usage(soldOn: vehicle.soldOn, saleMileage: saleMileage, visits: visits,
+                                           readings: MileageReading.readings(from: history))
+        let regular = ServiceReminders.regularService(visits: visits, usage: usage, today: asOf, policy: policy)
+        let lostOn = ServiceReminders.lostOn(soldOn: vehicle.soldOn, lastVisit: visits.last?.on, regularDue: regular?.dueOn, policy: policy)
         func settled(_ kind: ReminderKind, _ due: CalendarDate, _ reference: String? = nil) -> Bool {
             log.contains { $0.vehicleID == vehicle.id && $0.kind == kind && $0.dueOn == due && $0.reference == reference && $0.outcome.settlesReminder }
         }
@@ -61,8 +63,7 @@ public enum ReminderSchedule {
             out.append(ScheduledReminder(kind: .firstService, reference: nil, dueOn: first.dueOn,
                                          listedFrom: first.dueOn.adding(days: -horizonDays), listedUntil: nil))
         }
-        if !lostSettled, let regular = ServiceReminders.regularService(visits: visits, usage: usage, today: asOf, policy: policy),
-           !settled(.regularService, regular.dueOn) {
+        if !lostSettled, let regular, !settled(.regularService, regular.dueOn) {
             out.append(ScheduledReminder(kind: .regularService, reference: nil, dueOn: regular.dueOn,
                                          listedFrom: regular.dueOn.adding(days: -horizonDays), listedUntil: lostOn))
         }

@@ -32,6 +32,9 @@ public struct ServiceCampaign: Sendable, Equatable {
             && (vinPrefix.map { vehicle.vin.value.hasPrefix($0) } ?? true)
     }
 
+    /// The VINs `vinPrefix` admits, as a range (a store's index range; `applies` decides).
+    public var vinRange: Range<String>? { vinPrefix.map { $0..<($0 + "\u{10FFFF}") } }
+
     public func isRunning(on day: CalendarDate) -> Bool {
         startsOn <= day && (endsOn.map { day <= $0 } ?? true)
     }

@@ -8,9 +8,12 @@
 ///   * a *service* is a first_service or regular_service visit; repairs,
 ///     accidents and other visits are visits (they keep a customer from being
 ///     lost) but do not restart the service interval;
-///   * mileage between visits is unknown, so today's odometer is estimated from
-///     the average km/day between the first and the last visit with a reading
-///     (one reading only: since the sale, from the sale mileage);
+///   * mileage between readings is unknown, so today's odometer is estimated
+///     from the average km/day between the first and the last reading (one
+///     reading only: since the sale, from the sale mileage). Every reading
+///     counts, whatever took it: a visit, a check-in, `vehicle edit
+///     --mileage`, the mileage a customer gave when booking (`readings`);
+///     on one day the highest is the latest, as odometers only go forward;
 ///   * "due" means falling due on or before `today + horizonDays`; a reminder that
 ///     fell due earlier is still listed, as overdue.
 
@@ -22,6 +25,10 @@ public enum ReminderKind: String, CaseIterable, Sendable {
     case delayedDelivery = "delayed_delivery"
     case campaign = "campaign"
     case upgrade = "upgrade"
+    /// A customer who missed their appointment is called for the next attempt (R2.8).
+    case missedAppointment = "missed_appointment"
+    /// A safety recall by the maker (召回), listed apart from upgrades (warranty plugin).
+    case recall = "recall"
 
     /// The rule of service-process.md that produces this kind of reminder.
     public var rule: String {
@@ -31,7 +38,8 @@ public enum ReminderKind: String, CaseIterable, Sendable {
         case .lostCustomer: return "R1.3"
         case .delayedDelivery: return "R1.4"
         case .campaign: return "R1.5"
-        case .upgrade: return "R1.6"
+        case .upgrade, .recall: return "R1.6"
+        case .missedAppointment: return "R2.8"
         }
     }
 
@@ -135,9 +143,9 @@ public enum ServiceReminders {
     /// reading after the sale day, or no distance gained) it is the latest
     /// reading, or the sale mileage. Visits after `today` are not yet known.
     public static func estimatedMileage(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord],
-                                        today: CalendarDate) -> Int {
-        let known = visits.filter { $0.on <= today }
-        return Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known).mileage(on: today)
+                                        readings: [MileageReading] = [], today: CalendarDate) -> Int {
+        Usage(soldOn: soldOn, saleMileage: saleMileage, visits: visits.filter { $0.on <= today },
+              readings: readings.filter { $0.on <= today }).mileage(on: today)
     }
 
     /// Everything due for one vehicle on `today`, looking `horizonDays` ahead
@@ -154,32 +162,41 @@ public enum ServiceReminders {
     ///   latest service, whichever first; the km day is projected from the
     ///   latest reading at the average km/day. Overdue services stay listed.
     /// - R1.3 when the last visit of any kind (or the sale, with no visit) is
-    ///   180 days or more before `today`; due on that day + 180. Not before: a
+    ///   180 days or more before `today`, and, for a regular-service customer,
+    ///   once their regular service has fallen due (`lostOn`): nobody is lost
+    ///   before the service they were last told to come for. Not before: a
     ///   customer is not lost in advance, so the horizon does not apply.
-    ///   A lost customer gets the win-back call instead of R1.2 (they are on the
-    ///   lost list, not the regular-service list); R1.1 stays, since the first
+    ///   Which of them is called is `ReminderPrecedence`'s: a lost customer
+    ///   gets the win-back call instead of R1.2; R1.1 stays, since the first
     ///   service is still owed.
     ///
     /// Visits may come in any order and without mileage; visits after `today`
     /// are ignored (not yet known on `today`).
-    public static func due(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], today: CalendarDate,
-                           policy: ServicePolicy = .standard, horizonDays: Int = 10) -> [ServiceReminder] {
+    public static func due(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], readings: [MileageReading] = [],
+                           today: CalendarDate, policy: ServicePolicy = .standard, horizonDays: Int = 10) -> [ServiceReminder] {
         let known = sortedByDay(visits.filter { $0.on <= today })
-        let usage = Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known)
+        let usage = Usage(soldOn: soldOn, saleMileage: saleMileage, visits: known, readings: readings.filter { $0.on <= today })
         let horizon = today.adding(days: max(0, horizonDays))
         var result: [ServiceReminder] = []
 
-        let lost = lostCustomer(soldOn: soldOn, visits: known, today: today, policy: policy)
+        let regular = regularService(visits: known, usage: usage, today: today, policy: policy)
         if let first = firstService(soldOn: soldOn, saleMileage: saleMileage, visits: known, usage: usage,
                                     today: today, policy: policy), first.dueOn <= horizon {
             result.append(first)
         }
-        if lost == nil, let regular = regularService(visits: known, usage: usage, today: today, policy: policy),
-           regular.dueOn <= horizon {
-            result.append(regular)
+        if let regular, regular.dueOn <= horizon { result.append(regular) }
+        if let lost = lostCustomer(soldOn: soldOn, visits: known, regularDue: regular?.dueOn, today: today, policy: policy) {
+            result.append(lost)
         }
-        if let lost { result.append(lost) }
-        return result
+        return ReminderPrecedence.callable(result)
+    }
+
+    /// R1.3: the day a vehicle counts as lost: `lostAfterDays` after its last
+    /// visit (or the sale), and not before its regular service fell due.
+    public static func lostOn(soldOn: CalendarDate, lastVisit: CalendarDate?, regularDue: CalendarDate?,
+                              policy: ServicePolicy) -> CalendarDate {
+        let byDays = (lastVisit ?? soldOn).adding(days: policy.lostAfterDays)
+        return regularDue.map { max($0, byDays) } ?? byDays
     }
 
     // MARK: The rules
@@ -202,17 +219,19 @@ public enum ServiceReminders {
         let dueOn = kmFirst ? byKm! : byDays
         let estimate = usage.kmPerDay == nil ? nil : usage.mileage(on: today)
 
-        var reason = "first service \(dueText(dueOn, today)), "
+        // In the reader's words: reminders are worked out when they are read.
+        let how: Message
         if kmFirst, let rate = rateSinceSale {
-            reason += "at \(km(dueMileage)): \(km(policy.firstServiceKm)) after the sale on \(soldOn) "
-                + "at about \(kmPerDayText(rate)) (the \(policy.firstServiceDays)-day limit is \(byDays))"
+            how = Message("reminder.first.by_km", ["due_km": .text(km(dueMileage)), "interval": .text(km(policy.firstServiceKm)), "sold": .date(soldOn),
+                                                   "rate": .message(kmPerDay(rate)), "days": .int(policy.firstServiceDays), "limit": .date(byDays)])
         } else {
-            reason += "\(policy.firstServiceDays) days after the sale on \(soldOn)"
-            reason += byKm == nil ? "" : ", or at \(km(dueMileage)) if sooner"
+            how = Message("reminder.first.by_days", ["days": .int(policy.firstServiceDays), "sold": .date(soldOn),
+                                                     "or_km": byKm == nil ? .text("") : .message(Message("reminder.or_at_if_sooner", ["km": .text(km(dueMileage))]))])
         }
-        reason += estimate.map { " (now about \(km($0)))" } ?? " (no mileage recorded since the sale)"
+        let now = estimate.map { Message("reminder.now_about", ["km": .text(km($0))]) } ?? Message("reminder.no_mileage_since_sale")
+        let reason = Message("reminder.first_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .firstService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason, rule: ReminderKind.firstService.rule)
+                               reason: reason.description, rule: ReminderKind.firstService.rule)
     }
 
     /// R1.2, whatever its due date; nil before the first service.
@@ -231,36 +250,40 @@ public enum ServiceReminders {
         let dueOn = kmFirst ? byKm! : byMonths
         let estimate = usage.kmPerDay == nil ? nil : usage.mileage(on: today)
 
-        let at = serviceKm.map { " at \(service.mileage == nil ? "about " : "")\(km($0))" } ?? ""
-        var reason = "regular service \(dueText(dueOn, today)), "
+        let at: MessageArgument = serviceKm.map { .message(Message(service.mileage == nil ? "reminder.at_about_km" : "reminder.at_km", ["km": .text(km($0))])) } ?? .text("")
+        let how: Message
         if kmFirst, let dueMileage {
-            reason += "at \(km(dueMileage)): \(km(policy.regularIntervalKm)) after the last service on \(service.on)\(at)"
+            how = Message("reminder.regular.by_km", ["due_km": .text(km(dueMileage)), "interval": .text(km(policy.regularIntervalKm)),
+                                                     "last": .date(service.on), "at": at])
         } else {
-            reason += "\(policy.regularIntervalMonths) months after the last service on \(service.on)\(at)"
-            if byKm != nil, let dueMileage { reason += ", or at \(km(dueMileage)) if sooner" }
+            let orKm: MessageArgument = byKm != nil && dueMileage != nil ? .message(Message("reminder.or_at_if_sooner", ["km": .text(km(dueMileage ?? 0))])) : .text("")
+            how = Message("reminder.regular.by_months", ["months": .int(policy.regularIntervalMonths), "last": .date(service.on), "at": at, "or_km": orKm])
         }
+        let now: Message
         if let estimate, let rate = usage.kmPerDay {
-            reason += " (now about \(km(estimate)), \(kmPerDayText(rate)))"
+            now = Message("reminder.now_about_rate", ["km": .text(km(estimate)), "rate": .message(kmPerDay(rate))])
         } else {
-            reason += " (mileage unknown: the months alone count)"
+            now = Message("reminder.mileage_unknown")
         }
+        let reason = Message("reminder.regular_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .regularService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason, rule: ReminderKind.regularService.rule)
+                               reason: reason.description, rule: ReminderKind.regularService.rule)
     }
 
-    /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit.
-    static func lostCustomer(soldOn: CalendarDate, visits: [ServiceVisitRecord], today: CalendarDate,
+    /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit
+    /// and its regular service (`regularDue`, when it has one) has fallen due.
+    static func lostCustomer(soldOn: CalendarDate, visits: [ServiceVisitRecord], regularDue: CalendarDate?, today: CalendarDate,
                              policy: ServicePolicy) -> ServiceReminder? {
         let last = visits.last?.on
         let since = last ?? soldOn
-        let dueOn = since.adding(days: policy.lostAfterDays)
+        let dueOn = lostOn(soldOn: soldOn, lastVisit: last, regularDue: regularDue, policy: policy)
         guard dueOn <= today else { return nil }
         let days = since.days(until: today)
-        let reason = (last == nil ? "no visit since the sale on \(since), \(days) days ago"
-                                  : "no visit for \(days) days, since \(since)")
-            + " (lost since \(dueOn)); call to win the customer back"
+        let what = last == nil ? Message("reminder.lost.never", ["since": .date(since), "days": .int(days)])
+                               : Message("reminder.lost.since", ["since": .date(since), "days": .int(days)])
+        let reason = Message("reminder.lost_customer", ["what": .message(what), "lost": .date(dueOn)])
         return ServiceReminder(kind: .lostCustomer, dueOn: dueOn, estimatedMileage: nil, dueMileage: nil,
-                               reason: reason, rule: ReminderKind.lostCustomer.rule)
+                               reason: reason.description, rule: ReminderKind.lostCustomer.rule)
     }
 
     // MARK: Mileage estimate
@@ -268,7 +291,7 @@ public enum ServiceReminders {
     /// What the history says about how far the vehicle goes.
     struct Usage {
         struct Reading { var on: CalendarDate; var km: Int }
-        /// Visits with a reading, by day (and km on the same day: odometers only go forward).
+        /// Every reading (visits' and the others'), by day (and km on the same day: odometers only go forward).
         let readings: [Reading]
         /// The latest reading, or the sale when there is none: estimates start here.
         let anchor: Reading
@@ -276,8 +299,8 @@ public enum ServiceReminders {
         let kmPerDay: Double?
         let saleMileage: Int
 
-        init(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord]) {
-            readings = visits.compactMap { v in v.mileage.map { Reading(on: v.on, km: $0) } }
+        init(soldOn: CalendarDate, saleMileage: Int, visits: [ServiceVisitRecord], readings others: [MileageReading] = []) {
+            readings = (visits.compactMap { v in v.mileage.map { Reading(on: v.on, km: $0) } } + others.map { Reading(on: $0.on, km: $0.km) })
                 .sorted { ($0.on, $0.km) < ($1.on, $1.km) }
             self.saleMileage = saleMileage
             anchor = readings.last ?? Reading(on: soldOn, km: saleMileage)
@@ -315,8 +338,8 @@ public enum ServiceReminders {
 
     // MARK: Words
 
-    static func dueText(_ dueOn: CalendarDate, _ today: CalendarDate) -> String {
-        dueOn < today ? "overdue since \(dueOn)" : "due by \(dueOn)"
+    static func dueText(_ dueOn: CalendarDate, _ today: CalendarDate) -> Message {
+        Message(dueOn < today ? "reminder.overdue_since" : "reminder.due_by", ["date": .date(dueOn)])
     }
 
     /// "12,345 km": distances as the store writes them (plugins too).
@@ -331,16 +354,20 @@ public enum ServiceReminders {
     }
 
     /// "53.5 km/day", one decimal.
-    static func kmPerDayText(_ rate: Double) -> String {
+    static func kmPerDayText(_ rate: Double) -> String { kmPerDay(rate).description }
+
+    /// `60.0 km/day`, `日均 60.0 km`.
+    static func kmPerDay(_ rate: Double) -> Message {
         let tenths = Int((rate * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10) km/day"
+        return Message("reminder.km_per_day", ["rate": .text("\(tenths / 10).\(tenths % 10)")])
     }
 }
 
 extension ServiceReminders {
-    /// R1.1, R1.2 for one vehicle, from its history (sale and visits).
+    /// R1.1-R1.3 for one vehicle, from its history (sale, visits and every reading).
     public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
         let sale = history.first { $0.kind == .sold }?.mileage ?? 0
-        return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history), today: day)
+        return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history),
+                   readings: MileageReading.readings(from: history), today: day)
     }
 }

@@ -32,6 +32,8 @@ extension RepairOrder {
             : [.reception]
         try Refusal.check(Message("repair_order.cannot.warranty", ["number": .text(number)]), statusProblems("warranty", allowed: allowed))
         warranty = decision
+        // X3: the maker will not pay, so the customer decides on those lines before work goes on.
+        if decision == .notCovered { warrantyLinesToCustomer() }
     }
 
     /// R3.6: driving licence and maintenance handbook taken.
@@ -54,10 +56,11 @@ extension RepairOrder {
     /// final QC nothing is added.
     @discardableResult
     public mutating func addLine(_ line: RepairOrderLine) throws(Refusal) -> RepairOrderLine {
-        var p = statusProblems("add a line", allowed: [.reception, .signed, .handedOver, .dispatched, .inProgress, .selfChecked, .leaderChecked])
+        var p = statusProblems("add a line", allowed: linesAddableIn)
         if line.kind == .part && line.quantity < 1 { p.append(Problem("quantity", Message("repair_order.at_least_one_part"))) }
         if line.kind == .labor && line.hours.hundredths <= 0 { p.append(Problem("hours", Message("repair_order.hours_needed"))) }
         if line.unitPrice.fen < 0 { p.append(Problem("price", Message("repair_order.negative_price"))) }
+        p += payerProblems(line.payer)
         try Refusal.check(Message("repair_order.cannot_add", ["number": .text(number), "code": .text(line.code)]), p)
         var added = line
         added.id = (lines.map(\.id).max() ?? 0) + 1
@@ -71,8 +74,12 @@ extension RepairOrder {
         added.done = false
         added.workedMinutes = 0
         lines.append(added)
-        // Found extra work during the checks goes back to work.
-        if status > .inProgress { status = .inProgress }
+        // Found extra work during the checks goes back to work; a comeback
+        // the customer is not satisfied with goes back from the hand-over too.
+        if status > .inProgress {
+            if status >= .readyForDelivery { agreedDeliveryAt = nil }
+            status = .inProgress
+        }
         return added
     }
 
@@ -115,20 +122,13 @@ extension RepairOrder {
     /// R4.1: keys, work order and check-in sheet to the foreman.
     public mutating func handOver() throws(Refusal) { try advance(.handover) }
 
-    /// R4.2: a team is assigned (again, if the foreman changes it before work starts).
-    public mutating func dispatch(team: String) throws(Refusal) {
-        var p = blockers(for: .dispatch)
-        if team.trimmingWhitespace().isEmpty { p.append(Problem("team", Message("repair_order.team_needed"))) }
-        try Refusal.check(Message("repair_order.cannot.dispatch", ["number": .text(number)]), p)
-        self.team = team
-        status = .dispatched
-    }
+    // R4.2 dispatch (by skill, with the foreman's override): `dispatch(to:skills:by:overrideReason:)` in Workshop.swift.
 
     /// R4.3: a technician or team leader of the dispatched team starts a
     /// labour line, or someone the foreman clocks on with a reason
     /// (`clockOnProblems`). Clocking on a finished line again is rework.
     public mutating func clockOn(line id: Int64, technician: Signer, by: Signer, overrideReason: String? = nil,
-                                 at: Timestamp) throws(Refusal) {
+                                 elsewhere: [ClockedOnLine] = [], at: Timestamp) throws(Refusal) {
         var p = statusProblems("clock on", allowed: [.dispatched, .inProgress])
         if let i = lines.firstIndex(where: { $0.id == id }) {
             let line = lines[i]
@@ -137,6 +137,7 @@ extension RepairOrder {
             if line.clockedOnAt != nil { p.append(Problem("line \(id)", Message("repair_order.already_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code)]))) }
         } else { p.append(Problem("line", Message("repair_order.no_such_line", ["line": .int(Int(id))]))) }
         p += clockOnProblems(technician: technician, by: by, overrideReason: overrideReason)
+        p += doubleClockProblems(technician: technician.name, elsewhere: elsewhere)
         try Refusal.check(Message("repair_order.cannot.clock-on", ["number": .text(number)]), p)
         guard let i = lines.firstIndex(where: { $0.id == id }) else { return }
         lines[i].clockedOnAt = at
@@ -196,7 +197,8 @@ extension RepairOrder {
         p += checkerProblems(stage, by: by)
         p += reworkProblems(rework, passed: passed)
         try Refusal.check(Message("repair_order.cannot_record_check", ["number": .text(number), "check": .text(stage.title)]), p)
-        checks.append(QualityCheck(stage: stage, passed: passed, by: by.name, at: at, note: note.trimmingWhitespace()))
+        checks.append(QualityCheck(stage: stage, passed: passed, by: by.name, at: at, note: note.trimmingWhitespace(),
+                                   rework: passed ? [] : linesBackToWork(rework)))
         if passed {
             status = step.leadsTo ?? status
         } else {
@@ -227,13 +229,16 @@ extension RepairOrder {
 
     /// R5.3: the customer is told the car is ready and a time is agreed.
     /// Returns a warning when a major repair is set for a peak time.
-    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool) throws(Refusal) -> [Message] {
+    public mutating func notifyCustomer(agreedAt: Timestamp, now: Timestamp, atPeak: Bool, jobType: JobType = .repair) throws(Refusal) -> [Message] {
         var p = blockers(for: .notify)
         if agreedAt < now { p.append(Problem("at", Message("repair_order.agreed_in_past"))) }
         try Refusal.check(Message("repair_order.cannot.notify", ["number": .text(number)]), p)
         agreedDeliveryAt = agreedAt
-        return isMajorRepair && atPeak
-            ? [Message("repair_order.major_repair_at_peak")] : []
+        guard atPeak else { return [] }
+        var warnings: [Message] = []
+        if isMajorRepair { warnings.append(Message("repair_order.major_repair_at_peak")) }
+        if isAccidentRepair(jobType: jobType) { warnings.append(Message("repair_order.accident_repair_at_peak")) }
+        return warnings
     }
 
     /// R5.4: explained and shown at the car; next service and the follow-up
@@ -249,6 +254,7 @@ extension RepairOrder {
         if record.nextServiceKm <= (checkIn?.mileage ?? 0) {
             p.append(Problem("next-km", Message("repair_order.next_km_above", ["mileage": .int(checkIn?.mileage ?? 0)])))
         }
+        p += comebackDeliveryProblems(record)
         try Refusal.check(Message("repair_order.cannot.deliver", ["number": .text(number)]), p)
         delivery = record
         status = .delivered
@@ -262,20 +268,20 @@ extension RepairOrder {
         for line in declinedSafetyLines where !declinedAcknowledged {
             p.append(Problem("line \(line.id)", Message("repair_order.declined_safety_sign", ["code": .text(line.code), "name": .text(line.name)])))
         }
+        p += insuranceProblems()
         try Refusal.check(Message("repair_order.cannot.settle", ["number": .text(number)]), p)
         settlementSignedBy = signedBy
+        // R5.6: the settlement shows who signed for the declined safety items.
+        if !declinedSafetyLines.isEmpty { declinedSignedBy = signedBy }
         status = .settled
     }
 
-    /// R5.8: paid at the cashier for exactly the settlement's total.
+    /// R5.8: paid at the cashier in one part for exactly what is due
+    /// (`pay(parts:…)` takes several parts, change and a credit account).
     public mutating func pay(_ payment: Payment, vatBasisPoints: Int) throws(Refusal) {
-        var p = blockers(for: .pay)
-        let due = settlement(vatBasisPoints: vatBasisPoints).total
-        if payment.amount != due { p.append(Problem("amount", Message("repair_order.payment_mismatch", ["total": .money(due), "given": .money(payment.amount)]))) }
-        if payment.invoiceNumber.trimmingWhitespace().isEmpty && due.fen > 0 { p.append(Problem("invoice", Message("repair_order.invoice_needed"))) }
-        try Refusal.check(Message("repair_order.cannot.pay", ["number": .text(number)]), p)
-        self.payment = payment
-        status = .closed
+        var none: CreditAccount?
+        try pay(parts: [TenderPart(payment.method, payment.amount)], tendered: nil, invoiceNumber: payment.invoiceNumber, gatePass: payment.gatePass,
+                by: payment.by, at: payment.at, vatBasisPoints: vatBasisPoints, account: &none)
     }
 
     /// A discount off the customer's net before VAT. Above the store's limit

@@ -127,6 +127,8 @@ public enum WarrantyDecision: String, CaseIterable, Sendable {
 
 public enum PaymentMethod: String, CaseIterable, Sendable {
     case cash, card, wechat, alipay, transfer
+    /// Charged to the customer's credit account (挂账), paid later (fleet customers).
+    case account
 }
 
 /// What happens to the replaced parts (R3.10).
@@ -169,13 +171,16 @@ public struct QualityCheck: Sendable, Equatable {
     public var by: String
     public var at: Timestamp
     public var note: String
+    /// A failed check: the labour lines it sent back to work (R4.6).
+    public var rework: [Int64]
 
-    public init(stage: QualityCheckStage, passed: Bool, by: String, at: Timestamp, note: String) {
+    public init(stage: QualityCheckStage, passed: Bool, by: String, at: Timestamp, note: String, rework: [Int64] = []) {
         self.stage = stage
         self.passed = passed
         self.by = by
         self.at = at
         self.note = note
+        self.rework = rework
     }
 }
 
@@ -187,13 +192,17 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var followUpPreference: String
     public var oldPartsShown: Bool
     public var at: Timestamp
+    /// The customer confirmed at the car that the fault is gone (a comeback needs it).
+    public var customerSatisfied: Bool
 
-    public init(nextServiceOn: CalendarDate, nextServiceKm: Int, followUpPreference: String, oldPartsShown: Bool, at: Timestamp) {
+    public init(nextServiceOn: CalendarDate, nextServiceKm: Int, followUpPreference: String, oldPartsShown: Bool, at: Timestamp,
+                customerSatisfied: Bool = false) {
         self.nextServiceOn = nextServiceOn
         self.nextServiceKm = nextServiceKm
         self.followUpPreference = followUpPreference
         self.oldPartsShown = oldPartsShown
         self.at = at
+        self.customerSatisfied = customerSatisfied
     }
 }
 
@@ -255,6 +264,14 @@ public struct RepairOrder: Sendable, Equatable {
     public var discount = Money(fen: 0)
     public var discountReason: String?
     public var discountBy: String?
+    /// A comeback (返修): the earlier order whose fault this one repairs again.
+    public var comebackOf: String?
+    /// R5.6: who signed for the declined safety recommendations (shown on the settlement).
+    public var declinedSignedBy: String?
+    /// Deposits, the payment's parts and refunds, in the order taken (R5.8; Cashier.swift).
+    public var payments: [PaymentEntry] = []
+    /// An accident repair billed to an insurer (Insurance.swift).
+    public var insurance: InsuranceClaim?
 
     public init(id: Int64 = 0, number: String, vehicleID: Int64, customerID: Int64, advisor: String,
                 appointmentID: Int64? = nil, openedAt: Timestamp) {
@@ -369,7 +386,7 @@ public struct RepairOrder: Sendable, Equatable {
         for line in approvedLines where line.kind == .labor {
             if line.clockedOnAt != nil {
                 p.append(Problem("line \(line.id)", Message("repair_order.blocked.still_clocked_on", ["name": .text(line.clockedOnBy ?? "?"), "code": .text(line.code), "line_name": .text(line.name)])))
-            } else if !line.done, let failed = reworkAfter, line.clockedOnBy != nil {
+            } else if awaitsRework(line), let failed = reworkAfter {
                 // Worked before the failed check: it went back to work and waits to be worked again.
                 p.append(Problem("line \(line.id)", Message("repair_order.blocked.rework", ["code": .text(line.code), "name": .text(line.name),
                                                                                               "check": .text(failed.stage.title)])))

@@ -4,12 +4,14 @@ public enum LineKind: String, CaseIterable, Sendable {
     case part
 }
 
-/// Who pays a line (X1, R5.6): the customer, the maker under warranty, or
-/// nobody (the free first service).
+/// Who pays a line (X1, R5.6): the customer, the maker under warranty,
+/// nobody (the free first service), or the insurer of an accident repair
+/// (up to its loss assessment, less the deductible: `InsuranceSplit`).
 public enum LinePayer: String, CaseIterable, Sendable {
     case customer
     case warranty
     case free
+    case insurer
 }
 
 /// Where a line came from: the estimate at reception, additional work found
@@ -136,6 +138,8 @@ public struct Settlement: Sendable, Equatable {
     public var partsNet: Money
     /// Warranty and free lines at their price, shown but not charged.
     public var coveredValue: Money
+    /// The insurer's lines before VAT (billed by `InsuranceSplit`, not in the customer's net).
+    public var insurerNet: Money = .zero
     /// Agreed off the customer's net, before VAT.
     public var discount: Money
     public var net: Money { Money(fen: laborNet.fen + partsNet.fen - discount.fen) }
@@ -144,18 +148,20 @@ public struct Settlement: Sendable, Equatable {
     public var vatBasisPoints: Int
 
     public init(lines: [RepairOrderLine], vatBasisPoints: Int, discount: Money = Money(fen: 0)) {
-        var labor: Int64 = 0, parts: Int64 = 0, covered: Int64 = 0
+        var labor: Int64 = 0, parts: Int64 = 0, covered: Int64 = 0, insured: Int64 = 0
         for line in lines where line.isApproved {
             let charged = line.chargedAmount.fen
             switch line.kind {
             case .labor: labor += charged
             case .part: parts += charged
             }
-            if line.payer != .customer { covered += line.amount.fen }
+            if line.payer == .insurer { insured += line.amount.fen }
+            else if line.payer != .customer { covered += line.amount.fen }
         }
         laborNet = Money(fen: labor)
         partsNet = Money(fen: parts)
         coveredValue = Money(fen: covered)
+        insurerNet = Money(fen: insured)
         self.vatBasisPoints = vatBasisPoints
         // Never more than the customer's net: a discount cannot make the customer owed money.
         let off = min(max(discount.fen, 0), labor + parts)

@@ -24,6 +24,8 @@ extension Worded {
     public var word: String { MessageCatalog.current.word(Self.wordKind, rawValue) }
     /// Its code as people type it: hyphens, one style for every code (`not-covered`).
     public var spelled: String { ValueInput.spelled(rawValue) }
+    /// As a message argument: its word in Chinese, its code in English.
+    public var argument: MessageArgument { .code(Self.wordKind, rawValue) }
 }
 
 /// Enumerated values as typed: the code in either spelling (`not-covered`,

@@ -136,13 +136,23 @@ public struct MileageReading: Hashable, Sendable {
         self.on = on
         self.km = km
     }
+
+    /// Every reading of a vehicle's history after the sale, whatever took
+    /// it: a visit, a check-in, `vehicle edit --mileage`, the mileage a
+    /// customer gave on the phone. The sale's own reading is the rules'
+    /// starting point, not a reading of use.
+    public static func readings(from events: [VehicleEvent]) -> [MileageReading] {
+        events.compactMap { e in e.kind == .sold ? nil : e.mileage.map { MileageReading(on: e.occurredOn, km: $0) } }
+    }
 }
 
-/// Odometers only go forward: a reading may not be lower than any earlier
-/// one, nor higher than any later one. Readings on the same day may come in any order.
+/// Odometers only go forward (R1.1, R1.2 count from every reading): a
+/// reading may not be lower than any taken before it, the same day
+/// included (those on record for its day were taken first), nor higher than
+/// any on a later day.
 public enum MileageRule {
     public static func problem(adding new: MileageReading, to history: [MileageReading], field: String = "mileage") -> Problem? {
-        if let earlier = history.filter({ $0.on < new.on && $0.km > new.km }).max(by: { $0.km < $1.km }) {
+        if let earlier = history.filter({ $0.on <= new.on && $0.km > new.km }).max(by: { $0.km < $1.km }) {
             return Problem(field, Message("mileage.below_earlier", ["km": .int(new.km), "on": .date(new.on),
                                                                     "other_km": .int(earlier.km), "other_on": .date(earlier.on)]))
         }
@@ -245,6 +255,11 @@ extension Vehicle {
 
     /// Nothing happens to a car on the register before it is sold.
     public func beforeSaleProblem(_ day: CalendarDate, field: String) -> Problem? {
+        Vehicle.beforeSaleProblem(day, soldOn: soldOn, field: field)
+    }
+
+    /// The same for a car about to be registered, sold on `soldOn`.
+    public static func beforeSaleProblem(_ day: CalendarDate, soldOn: CalendarDate, field: String) -> Problem? {
         day < soldOn ? Problem(field, Message("vehicle.before_sale", ["date": .date(day), "sold": .date(soldOn)])) : nil
     }
 

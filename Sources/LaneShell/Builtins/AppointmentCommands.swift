@@ -30,7 +30,8 @@ enum AppointmentCommands {
     /// A step's answer: its words, and the appointment's number and status move as fields.
     static func stepAnswer<T>(_ done: AppointmentStepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
         StepAnswer.output(done.message.description, number: done.number, titled: "appointment", step: done.step,
-                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
+                          before: done.statusBefore.rawValue, after: done.status.rawValue,
+                          statuses: AppointmentStatus.wordKind, steps: "appt_step", extra)
     }
 
     // MARK: Slots and booking (R2.1-R2.4)
@@ -54,10 +55,13 @@ enum AppointmentCommands {
         noun: "appt", verb: "book", summary: "Book an appointment from a call: slot check, peak alternatives, 1-hour entry rule (R2.1-R2.4)",
         discussion: """
             A peak-time slot is refused with other slots offered (R2.3) unless --accept-peak says the customer insists; a same-day \
-            appointment is allowed with a warning. The entry must be made within an hour of the call (--called-at, default now). \
-            An outbound call that books settles the vehicle's due reminder. --after names a missed appointment this one follows up (R2.8).
+            appointment is allowed with a warning. The entry is made within an hour of the call (--called-at, default now); a later \
+            entry is kept and flagged as late (R2.4). An outbound call that books settles the vehicle's due reminder. --after names a \
+            missed appointment this one follows up (R2.8). --mileage records the odometer the customer gives (R2.1). A car not yet \
+            registered is booked with --name, --phone and --model instead of a plate (R2.2); its VIN, plate and sale date are read \
+            at reception (appt arrive).
             """,
-        positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
+        positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, optional: true, current: .vehicle)],
         options: [OptionSpec("at", value: "TIME", "Start, e.g. 2026-11-25T14:00", required: true),
                   OptionSpec("job", value: "TEXT", "What the customer needs", required: true),
                   durationOption,
@@ -66,8 +70,13 @@ enum AppointmentCommands {
                   OptionSpec("advisor", value: "NAME", "The advisor who receives the car (default: you)", completion: .staff),
                   OptionSpec("accept-peak", "The customer insists on the peak time after hearing the alternatives"),
                   OptionSpec("after", value: "APPT", "The missed appointment this one follows up (R2.8)", completion: .appointments),
-                  OptionSpec("note", value: "TEXT", "Other needs; the reminder to bring the owner's manual")],
-        examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound"],
+                  OptionSpec("note", value: "TEXT", "Other needs; the reminder to bring the owner's manual"),
+                  OptionSpec("mileage", value: "KM", "The odometer the customer gives on the phone"),
+                  OptionSpec("name", value: "NAME", "A car not yet registered: the caller's name"),
+                  OptionSpec("phone", value: "PHONE", "A car not yet registered: the caller's mobile number"),
+                  OptionSpec("model", value: "MODEL", "A car not yet registered: its model")],
+        examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound --mileage 19800",
+                   "appt book --name 王芳 --phone 13912345678 --model 朗逸 --at 2026-11-25T10:00 --job 首次保养"],
         action: .write { inv, ctx, tx in
             var p: [Problem] = []
             let atText = inv.option("at") ?? ""
@@ -82,10 +91,26 @@ enum AppointmentCommands {
                 if calledAt == nil { p.append(Problem("called-at", Message("input.not_a_time", ["given": .text(text)]))) }
             }
             let minutes = duration(inv, into: &p)
-            let request = BookingRequest(vehicle: inv.positional("vehicle") ?? "", start: start, job: inv.option("job") ?? "",
+            var mileage: Int?
+            if let text = inv.option("mileage") {
+                switch Odometer.parse(text) {
+                case .success(let km): mileage = km
+                case .failure(let problem): p.append(problem)
+                }
+            }
+            var newCar: NewCarCall?
+            var vehicle = inv.positional("vehicle")
+            if inv.option("name") != nil || inv.option("phone") != nil || inv.option("model") != nil {
+                newCar = NewCarCall(name: inv.option("name"), phone: inv.option("phone"), model: inv.option("model"))
+                // The car in use filled the left-out plate; a car not yet registered has none.
+                if vehicle != nil && vehicle == ctx.current?.reference(for: .vehicle) { vehicle = nil }
+            } else if vehicle == nil {
+                p.append(Problem("vehicle", Message("appointment.plate_or_new_car")))
+            }
+            let request = BookingRequest(vehicle: vehicle ?? "", start: start, job: inv.option("job") ?? "",
                                          durationMinutes: minutes, channel: channel ?? .inbound, calledAt: calledAt, advisor: inv.option("advisor"),
                                          acceptPeak: inv.flag("accept-peak"), after: inv.option("after"), note: inv.option("note") ?? "",
-                                         inputProblems: p)
+                                         mileage: mileage, newCar: newCar, inputProblems: p)
             let booked = try AppointmentDesk.book(request, by: ctx.caller(inv.line), tx, otherCalls: ReminderCommands.pluginCalls(ctx))
             return bookedAnswer(booked)
         })
@@ -95,7 +120,7 @@ enum AppointmentCommands {
         let a = booked.appointment
         var r = Record()
         r.add("number", "appointment", .text(a.number))
-        r.add("status", "status", .text(a.status.rawValue))
+        r.add("status", "status", .text(a.status.rawValue), words: AppointmentStatus.wordKind)
         r.add("plate", "plate", .text(booked.plate))
         r.add("customer_code", "customer code", .text(booked.customerCode))
         r.add("customer_name", "customer", .text(booked.customerName))
@@ -103,9 +128,12 @@ enum AppointmentCommands {
         r.add("start", "start", .time(a.start))
         r.add("duration_minutes", "minutes", .int(a.durationMinutes))
         r.add("bay", "bay", a.bay.map(Value.int) ?? .none)
-        r.add("channel", "channel", .text(a.channel.rawValue))
+        r.add("channel", "channel", .text(a.channel.rawValue), words: AppointmentChannel.wordKind)
         r.add("attempt", "attempt", .int(a.attempt))
         r.add("peak", "peak time", .bool(booked.isPeak))
+        r.add("model", "model", a.model.map(Value.text) ?? .none)
+        r.add("reported_mileage", "mileage given", a.reportedMileage.map(Value.int) ?? .none)
+        r.add("entered_late", "entered late", .bool(a.enteredLate))
         // Always there, empty or not (docs/json.md: the key is always there).
         var t = Table(columns: [Column("code", "code"), Column("message", "warning")], emptyText: Message("empty.none").description)
         for w in booked.warnings { t.rows.append([.text(w.code.rawValue), .text(w.message)]) }
@@ -116,7 +144,7 @@ enum AppointmentCommands {
 
     static func table(_ list: [AppointmentListing]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status"),
+                                Column("advisor", "advisor"), Column("job", "job"), Column("bay", "bay"), Column("status", "status", words: AppointmentStatus.wordKind),
                                 Column("attempt", "attempt")], emptyText: Message("empty.no_appointments").description)
         for item in list {
             let a = item.appointment
@@ -139,12 +167,12 @@ enum AppointmentCommands {
             let a = details.listing.appointment
             var r = Record()
             let row = table([details.listing])
-            for (i, column) in row.columns.enumerated() { r.add(column.key, column.title, row.rows[0][i]) }
+            for (i, column) in row.columns.enumerated() { r.add(column.key, column.title, row.rows[0][i], words: column.words) }
             r.add("called_at", "called", .time(a.calledAt))
-            r.add("channel", "channel", .text(a.channel.rawValue))
+            r.add("channel", "channel", .text(a.channel.rawValue), words: AppointmentChannel.wordKind)
             r.add("internal", "internal confirmation",
                   .text(details.missing.isEmpty ? Message("appointment.prepared").description : details.missing.map(\.message).joined(separator: "; ")))
-            for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue)) }
+            for due in details.confirmations { r.add(due.kind.rawValue, due.kind.title, .text(due.state.rawValue), words: ConfirmationState.wordKind) }
             r.add("note", "note", .text(a.note))
             var reserved = Table(columns: [Column("part", "part"), Column("qty", "qty"), Column("label", "label"), Column("state", "state")],
                                  emptyText: Message("empty.no_parts_reserved").description)
@@ -152,8 +180,8 @@ enum AppointmentCommands {
                 reserved.rows.append([.text(res.partNumber), .int(res.quantity), .text(res.label), .text(res.released ? "released" : "reserved")])
             }
             r.add(section: "reserved", "parts reserved", reserved)
-            var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
-            for e in details.history { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)]) }
+            var history = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: "appt_step"), Column("detail", "detail")])
+            for e in details.history { history.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)]) }
             r.add(section: "history", "history", history)
             return .record(r)
         })
@@ -211,7 +239,7 @@ enum AppointmentCommands {
                               problems: [Problem("when", Message("appointment.not_a_confirmation", ["given": .text(text)]))])
             }
             let done = try AppointmentDesk.confirm(ConfirmationRequest(appointment: inv.positional("appt") ?? "", kind: kind), by: ctx.caller(inv.line), tx)
-            return stepAnswer(done) { r in r.add("confirmation", "confirmation", .text(done.value.rawValue)) }
+            return stepAnswer(done) { r in r.add("confirmation", "confirmation", .text(done.value.rawValue), words: CustomerConfirmationKind.wordKind) }
         })
 
     static let confirmations = CommandSpec(
@@ -221,7 +249,7 @@ enum AppointmentCommands {
     /// The confirmation calls due now (also on the advisors' `today`).
     static func confirmationTable(_ calls: [ConfirmationCall]) -> Table {
         var t = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("plate", "plate"), Column("customer", "customer"),
-                                Column("phone", "phone"), Column("call", "call"), Column("state", "state")], emptyText: Message("empty.no_confirmation_calls_due").description)
+                                Column("phone", "phone"), Column("call", "call", words: CustomerConfirmationKind.wordKind), Column("state", "state", words: ConfirmationState.wordKind)], emptyText: Message("empty.no_confirmation_calls_due").description)
         for call in calls {
             let a = call.listing.appointment
             t.rows.append([.text(a.number), .time(a.start), .text(call.listing.plate ?? "?"), .text(call.listing.customerName ?? "?"),
@@ -264,10 +292,25 @@ enum AppointmentCommands {
 
     static let arrive = CommandSpec(
         noun: "appt", verb: "arrive", summary: "The customer arrived: close the appointment and open the repair order with priority (R2.8)",
+        discussion: """
+            A car booked before it was registered (R2.2) joins the register now, for the customer who called, with the model they \
+            named: give --vin, --plate and --sold (and --sale-mileage when the papers give it). The mileage given on the phone joins \
+            its readings.
+            """,
         positionals: [apptPositional],
+        options: [OptionSpec("vin", value: "VIN", "A car not yet registered: its VIN"),
+                  OptionSpec("plate", value: "PLATE", "A car not yet registered: its plate"),
+                  OptionSpec("sold", value: "DATE", "A car not yet registered: its sale date"),
+                  OptionSpec("sale-mileage", value: "KM", "A car not yet registered: the odometer at the sale (default 0)")],
+        examples: ["appt arrive AP-20261124-001", "appt arrive AP-20261124-002 --vin LSVAU2180N2183321 --plate 粤B5K2M8 --sold 2026-10-02"],
         action: .session { inv, session in
             let ctx = try session.context()
-            let done = try session.calling(ctx) { try AppointmentDesk(session.department).arrive(inv.positional("appt") ?? "", by: ctx.caller(inv.line)) }
+            let given = ["vin", "plate", "sold", "sale-mileage"].contains { inv.option($0) != nil }
+            let registering = given ? ArrivalRegistration(vin: inv.option("vin"), plate: inv.option("plate"), sold: inv.option("sold"),
+                                                          saleMileage: inv.option("sale-mileage")) : nil
+            let done = try session.calling(ctx) {
+                try AppointmentDesk(session.department).arrive(inv.positional("appt") ?? "", registering: registering, by: ctx.caller(inv.line))
+            }
             let arrival = done.value
             session.current = .repairOrder(number: arrival.opened.number, plate: arrival.opened.plate, ownerCode: arrival.opened.customerCode)
             guard case .message(let opened, let record) = try RepairOrderCommands.opened(arrival.opened, ctx, session) else {

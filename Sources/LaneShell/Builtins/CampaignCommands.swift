@@ -36,7 +36,7 @@ enum CampaignCommands {
     static let list = CommandSpec(
         noun: "campaign", verb: "list", summary: "Campaigns and upgrades with how many vehicles were invited",
         action: .read { inv, ctx, tx in
-            var t = Table(columns: [Column("code", "code"), Column("kind", "kind"), Column("title", "title"), Column("from", "from"),
+            var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: ReminderKind.wordKind), Column("title", "title"), Column("from", "from"),
                                    Column("until", "until"), Column("eligible", "eligible"), Column("booked", "booked"),
                                    Column("declined", "declined"), Column("running", "running")], emptyText: Message("empty.no_campaigns").description)
             for s in try CampaignDesk.list(by: ctx.caller(inv.line), tx) {
@@ -57,7 +57,7 @@ enum CampaignCommands {
             for row in register.rows {
                 t.rows.append([.text(row.vehicle.plate.value), .text(row.vehicle.model),
                                .text(row.customerName.map { "\($0) \(row.customerCode ?? "")" } ?? "?"),
-                               .text(row.lastCall.map { "\($0.outcome.rawValue) \($0.reason)" } ?? "to invite")])
+                               .text(row.lastCall.map { "\($0.outcome.word) \($0.reason)" } ?? Message("campaign.to_invite").description)])
             }
             return .table(t)
         })

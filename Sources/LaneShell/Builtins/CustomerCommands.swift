@@ -104,30 +104,30 @@ enum CustomerCommands {
             r.add("address", "address", .optional(e.customer.address))
             r.add("created_at", "since", .time(e.customer.createdAt))
             r.add(section: "vehicles", "vehicles", VehicleCommands.table(e.vehicles.map { VehicleRow(vehicle: $0, owner: nil) }))
-            var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event"), Column("mileage_km", "km"),
+            var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event", words: VehicleEventKind.wordKind), Column("mileage_km", "km"),
                                           Column("detail", "detail")], emptyText: Message("empty.no_history").description)
             for (plate, ev) in e.history {
                 history.rows.append([.text(plate), .date(ev.occurredOn), .text(ev.kind.rawValue), ev.mileage.map(Value.int) ?? .none, .text(ev.detail)])
             }
             var orders = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("opened_at", "opened"),
-                                         Column("status", "status"), Column("total_fen", "total"), Column("paid_fen", "paid"),
+                                         Column("status", "status", words: RepairOrderStatus.wordKind), Column("total_fen", "total"), Column("paid_fen", "paid"),
                                          Column("invoice", "invoice")], emptyText: Message("empty.no_repair_orders").description)
             for (o, plate, total) in e.orders {
                 orders.rows.append([.text(o.number), .text(plate), .time(o.openedAt), .text(o.status.rawValue), .money(total),
                                     o.payment.map { .money($0.amount) } ?? .none, .optional(o.payment?.invoiceNumber)])
             }
             var appointments = Table(columns: [Column("number", "appointment"), Column("start", "start"), Column("job", "job"),
-                                               Column("status", "status")], emptyText: Message("empty.no_appointments").description)
+                                               Column("status", "status", words: AppointmentStatus.wordKind)], emptyText: Message("empty.no_appointments").description)
             for a in e.appointments { appointments.rows.append([.text(a.number), .time(a.start), .text(a.job), .text(a.status.rawValue)]) }
-            var calls = Table(columns: [Column("at", "called"), Column("kind", "reminder"), Column("outcome", "outcome"), Column("reason", "reason")],
+            var calls = Table(columns: [Column("at", "called"), Column("kind", "reminder", words: ReminderKind.wordKind), Column("outcome", "outcome", words: ReminderOutcome.wordKind), Column("reason", "reason")],
                               emptyText: Message("empty.no_reminder_calls").description)
             for c in e.reminderCalls { calls.rows.append([.time(c.at), .text(c.kind.rawValue), .text(c.outcome.rawValue), .text(c.reason)]) }
-            var followUps = Table(columns: [Column("at", "called"), Column("ro", "repair order"), Column("call", "call"), Column("score", "score"),
+            var followUps = Table(columns: [Column("at", "called"), Column("ro", "repair order"), Column("call", "call", words: FollowUpCall.wordKind), Column("score", "score"),
                                             Column("comment", "comment")], emptyText: Message("empty.no_follow_up_calls").description)
             for (f, number) in e.followUps {
                 followUps.rows.append([.time(f.at), .text(number), .text(f.call.rawValue), f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
-            var complaints = Table(columns: [Column("opened_at", "opened"), Column("ro", "repair order"), Column("status", "status"),
+            var complaints = Table(columns: [Column("opened_at", "opened"), Column("ro", "repair order"), Column("status", "status", words: Complaint.Status.wordKind),
                                              Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
                                    emptyText: Message("empty.no_complaints").description)
             for (k, number) in e.complaints {
@@ -140,7 +140,7 @@ enum CustomerCommands {
             r.add(section: "follow_ups", "follow-up calls", followUps)
             r.add(section: "complaints", "complaints", complaints)
             var audit = Table(columns: [Column("at", "time"), Column("user", "by"), Column("command", "command"), Column("summary", "result")],
-                              emptyText: "no audit rows")
+                              emptyText: Message("empty.no_audit_rows").description)
             for a in e.audit { audit.rows.append([.time(a.at), .text(a.user), .text(a.command), .text(a.summary.replacingLineBreaks())]) }
             r.add(section: "audit", "audit trail", audit)
             for s in e.plugins { r.add(section: s.key, s.title, s.table) }

@@ -32,7 +32,7 @@ enum DataCommands {
     static func record(_ imported: Imported) -> Record {
         var r = Record()
         r.add("file", "file", .text(imported.file))
-        r.add("what", "what", .text(imported.kind.rawValue))
+        r.add("what", "what", .text(imported.kind.rawValue), words: "import_kind")
         r.add("rows", "rows", .int(imported.rows))
         return r
     }
@@ -110,7 +110,7 @@ enum DealershipCommands {
         noun: "catalog", verb: "labor", summary: "Labour operations with standard hours and price at the store's rate",
         action: .read { inv, ctx, tx in
             var t = Table(columns: [Column("code", "code"), Column("name", "operation"), Column("standard_hours", "hours"),
-                                    Column("skill", "skill"), Column("price_fen", "price")])
+                                    Column("skill", "skill", words: Skill.wordKind), Column("price_fen", "price")])
             for (op, price) in try SetupDesk.laborCatalog(by: ctx.caller(inv.line), tx) {
                 t.rows.append([.text(op.code), .text(op.name), .text(op.standardHours.description), .text(op.skill.rawValue), .money(price)])
             }

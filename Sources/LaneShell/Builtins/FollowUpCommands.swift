@@ -14,13 +14,16 @@ enum FollowUpCommands {
 
     static let due = CommandSpec(
         noun: "followup", verb: "due", summary: "Follow-up calls due: quality call within 3 days (R6.1), tracking call on days 3-7 (R6.4)",
-        options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
+        options: [OptionSpec("on", value: "DATE", "The day (default: today)"),
+                  OptionSpec("limit", value: "N", "At most N calls, oldest delivery first (default 200)")],
+        examples: ["followup due", "followup due --on 2026-11-25 --limit 20"],
         action: .read { inv, ctx, tx in
             let day = try DayInput.option(inv, ctx)
+            let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
-                                    Column("phone", "phone"), Column("call", "call"), Column("window", "due"), Column("call_time", "preferred time"),
-                                    Column("tries", "tries"), Column("state", "state")], emptyText: Message("empty.no_follow_up_calls_due").description)
-            for row in try FollowUpDesk.dueCallRows(on: day, by: ctx.caller(inv.line), tx) {
+                                    Column("phone", "phone"), Column("call", "call", words: FollowUpCall.wordKind), Column("window", "due"), Column("call_time", "preferred time"),
+                                    Column("tries", "tries"), Column("state", "state", words: ConfirmationState.wordKind)], emptyText: Message("empty.no_follow_up_calls_due").description)
+            for row in try FollowUpDesk.dueCallRows(on: day, limit: limit, by: ctx.caller(inv.line), tx) {
                 let c = row.due
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
                                .text(ctx.privacy.phone(row.customer?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
@@ -59,8 +62,8 @@ enum FollowUpCommands {
             let done = try FollowUpDesk.record(request, by: ctx.caller(inv.line), tx)
             var r = Record()
             r.add("number", "repair order", .text(done.number))
-            r.add("call", "call", .text(done.record.call.rawValue))
-            r.add("outcome", "outcome", .text(done.record.outcome.rawValue))
+            r.add("call", "call", .text(done.record.call.rawValue), words: FollowUpCall.wordKind)
+            r.add("outcome", "outcome", .text(done.record.outcome.rawValue), words: FollowUpOutcome.wordKind)
             r.add("score", "satisfaction", done.record.score.map(Value.int) ?? .none)
             r.add("complaint_id", "complaint", done.complaintID.map { .int(Int($0)) } ?? .none)
             r.add("complaint_opened", "complaint opened", .bool(done.complaintID != nil && !done.complaintWasOpen))
@@ -76,8 +79,8 @@ enum FollowUpCommands {
             let last = try DayInput.option(inv, ctx, "to")
             let calls = try FollowUpDesk.calls(from: first, to: last, by: ctx.caller(inv.line), tx)
             let records = calls.map(\.record)
-            var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call"),
-                                    Column("outcome", "outcome"), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
+            var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call", words: FollowUpCall.wordKind),
+                                    Column("outcome", "outcome", words: FollowUpOutcome.wordKind), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
             for (f, number) in calls {
                 let number = number ?? "?"
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
@@ -121,7 +124,7 @@ enum FollowUpCommands {
             let opened = try FollowUpDesk.openComplaint(request, by: ctx.caller(inv.line), tx)
             var r = Record()
             r.add("complaint_id", "complaint", .int(Int(opened.complaint.id)))
-            r.add("status", "status", .text(opened.complaint.status.rawValue))
+            r.add("status", "status", .text(opened.complaint.status.rawValue), words: Complaint.Status.wordKind)
             r.add("customer_code", "customer", .text(opened.customerCode))
             return .message(opened.message.description, r)
         })
@@ -134,8 +137,8 @@ enum FollowUpCommands {
             let done = try body(inv.positional("id") ?? "", inv.option(option.name) ?? "", ctx.caller(inv.line), tx)
             var r = Record()
             r.add("complaint_id", "complaint", .int(Int(done.complaint.id)))
-            r.add("status_before", "status before", .text(done.statusBefore.rawValue))
-            r.add("status", "status", .text(done.complaint.status.rawValue))
+            r.add("status_before", "status before", .text(done.statusBefore.rawValue), words: Complaint.Status.wordKind)
+            r.add("status", "status", .text(done.complaint.status.rawValue), words: Complaint.Status.wordKind)
             return .message(done.message.description, r)
         })
     }
@@ -157,7 +160,7 @@ enum FollowUpCommands {
         options: [OptionSpec("all", "Include resolved complaints")],
         action: .read { inv, _, tx in
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
-                                    Column("status", "status"), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
+                                    Column("status", "status", words: Complaint.Status.wordKind), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
                           emptyText: Message("empty.no_open_complaints").description)
             for (c, cu, ro) in try FollowUpDesk.complaints(includingResolved: inv.flag("all"), tx) {
                 t.rows.append([.int(Int(c.id)), .time(c.openedAt), .text(cu.map { "\($0.name) \($0.code)" } ?? "?"), .optional(ro),

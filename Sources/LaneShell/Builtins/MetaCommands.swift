@@ -91,7 +91,7 @@ enum MetaCommands {
             default:
                 throw UsageError(Message("usage.unknown_setting", ["name": .text(name)]))
             }
-            return .message("\(name) = \(value)", nil)
+            return .message(Message("session.set_to", ["name": .text(name), "value": .text(value)]).description, nil)
         })
 
     /// Scripts sourcing scripts: deeper than this is a loop, not a plan.
@@ -129,11 +129,11 @@ enum MetaCommands {
         examples: ["use 粤B12345", "use C0007", "use none"],
         action: .session { inv, session in
             guard let ref = inv.positional("ref") else {
-                return .message(session.current.map { "current: \($0.label)" } ?? "nothing is current", nil)
+                return .message((session.current.map { Message("session.current_is", ["current": .text($0.label)]) } ?? Message("session.nothing_current")).description, nil)
             }
             if ref == "none" {
                 session.current = nil
-                return .message("nothing is current", nil)
+                return .message(Message("session.nothing_current").description, nil)
             }
             let found: CurrentObject
             switch try session.lookup("use", inv, { try References.current(ref, $0) }) {
@@ -142,7 +142,7 @@ enum MetaCommands {
             case .customer(let code, let name): found = .customer(code: code, name: name)
             }
             session.current = found
-            return .message("using \(found.label)", nil)
+            return .message(Message("session.using", ["current": .text(found.label)]).description, nil)
         })
 
     static let whoami = CommandSpec(
@@ -201,7 +201,7 @@ enum MetaCommands {
             var r = Record()
             r.add("now", "now", .time(now))
             r.add("fixed", "fixed", .bool(!(session.clock is SystemClock)))
-            r.add("weekday", "weekday", .text(now.date(in: offset).weekdayName))
+            r.add("weekday", "weekday", .text(MessageCatalog.current.word("weekday", String(now.date(in: offset).weekday))))
             return .record(r)
         })
 

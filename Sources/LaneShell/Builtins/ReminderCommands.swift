@@ -54,7 +54,7 @@ enum ReminderCommands {
             try Refusal.check(Message("reminder.cannot_list"), p)
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind, limit: limit), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
-            var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("kind", "kind"), Column("due_on", "due"), Column("plate", "plate"),
+            var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("kind", "kind", words: ReminderKind.wordKind), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
                                     Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)
             for call in calls {
@@ -86,25 +86,28 @@ enum ReminderCommands {
             let logged = try ReminderDesk.log(request, by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
             var r = Record()
             r.add("plate", "plate", .text(logged.item.vehicle.plate.value))
-            r.add("kind", "kind", .text(logged.item.reminder.kind.rawValue))
+            r.add("kind", "kind", .text(logged.item.reminder.kind.rawValue), words: ReminderKind.wordKind)
             r.add("reference", "campaign", .optional(logged.item.reference))
             r.add("due_on", "due", .date(logged.item.reminder.dueOn))
-            r.add("outcome", "outcome", .text(logged.outcome.rawValue))
+            r.add("outcome", "outcome", .text(logged.outcome.rawValue), words: ReminderOutcome.wordKind)
             r.add("reason", "reason", .text(logged.reason))
             return .message(logged.message.description, r)
         })
 
     static let registerList = CommandSpec(
         noun: "remind", verb: "register", summary: "The reminder registers: every call and its outcome (X7)",
-        options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices)],
+        options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices),
+                  OptionSpec("limit", value: "N", "The newest N calls, oldest of them first (default 200)")],
+        examples: ["remind register", "remind register --kind lost_customer --limit 50"],
         action: .read { inv, ctx, tx in
             var p: [Problem] = []
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_show_register"), p)
-            var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind"), Column("plate", "plate"),
-                                    Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome"),
+            let limit = try Paging.read(inv, defaultLimit: ReminderDesk.registerPage).limit
+            var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind", words: ReminderKind.wordKind), Column("plate", "plate"),
+                                    Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome", words: ReminderOutcome.wordKind),
                                     Column("reason", "reason")], emptyText: Message("empty.no_calls_recorded").description)
-            for row in try ReminderDesk.register(kind: kind, tx) {
+            for row in try ReminderDesk.register(kind: kind, limit: limit, tx) {
                 let e = row.entry
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(row.plate ?? "?"), .text(row.customerName ?? "?"),
                                .date(e.dueOn), .optional(e.reference), .text(e.outcome.rawValue), .text(e.reason)])
@@ -115,7 +118,7 @@ enum ReminderCommands {
     static let reasons = CommandSpec(
         noun: "remind", verb: "reasons", summary: "Why customers declined, counted by kind: the analysis R1.3 asks for",
         action: .read { _, _, tx in
-            var t = Table(columns: [Column("kind", "kind"), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
+            var t = Table(columns: [Column("kind", "kind", words: ReminderKind.wordKind), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
             for r in try ReminderDesk.declineReasons(tx) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
             return .table(t)
         })
@@ -156,13 +159,13 @@ enum ReminderCommands {
             return .table(t)
         })
 
-    static let delayColumns = [Column("id", "id"), Column("plate", "plate"), Column("cause", "cause"), Column("part", "part"),
+    static let delayColumns = [Column("id", "id"), Column("plate", "plate"), Column("cause", "cause", words: DelayedDelivery.Cause.wordKind), Column("part", "part"),
                                Column("note", "note"), Column("expected_on", "expected"), Column("state", "state")]
 
     static func delayRow(_ entry: DelayEntry) -> [Value] {
         let d = entry.delay
         // A ready entry says what to do about it.
-        let state = entry.state == .ready ? Message("reminder.delay_ready").description : entry.state.rawValue
+        let state = entry.state == .ready ? Message("reminder.delay_ready").description : entry.state.word
         return [.int(Int(d.id)), .text(entry.plate ?? "?"), .text(d.cause.rawValue), .optional(d.partNumber),
                 .text(d.note), d.expectedOn.map(Value.date) ?? .none, .text(state)]
     }
@@ -173,7 +176,7 @@ enum ReminderCommands {
         var r = Record()
         r.add("id", "delay", .int(Int(d.id)))
         r.add("plate", "plate", .text(registered.plate))
-        r.add("cause", "cause", .text(d.cause.rawValue))
+        r.add("cause", "cause", .text(d.cause.rawValue), words: DelayedDelivery.Cause.wordKind)
         r.add("part", "part", .optional(d.partNumber))
         r.add("expected_on", "expected", d.expectedOn.map(Value.date) ?? .none)
         return r

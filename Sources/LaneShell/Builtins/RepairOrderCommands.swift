@@ -11,7 +11,7 @@ enum RepairOrderCommands {
         // In the order of a visit (`help ro` lists them so); lookups last.
         for spec in [open, complaint, checkIn, warranty, documents, labor, part, remove, estimate, promise, sign,
                      handover, dispatch, clockOn, issue, approve, decline, progress, clockOff, check, wash,
-                     deliveryCheck, notify, deliver, settle, discount, pay, cancel,
+                     deliveryCheck, notify, deliver, settle, discount, pay, cancel, comeback,
                      show, list, timeline, whyNot] {
             try registry.register(spec)
         }
@@ -46,7 +46,8 @@ enum RepairOrderCommands {
     /// A step's answer: the words, and the order's number and status move as fields.
     static func stepAnswer<T>(_ done: StepDone<T>, _ extra: (inout Record) -> Void = { _ in }) -> CommandOutput {
         StepAnswer.output(done.text, number: done.number, titled: "repair order", step: done.step,
-                          before: done.statusBefore.rawValue, after: done.status.rawValue, extra)
+                          before: done.statusBefore.rawValue, after: done.status.rawValue,
+                          statuses: RepairOrderStatus.wordKind, steps: RepairOrderStep.wordKind, extra)
     }
 
     static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
@@ -122,8 +123,10 @@ enum RepairOrderCommands {
     /// `ro open`'s answer: the words and notes, and the new order as its record.
     static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
         let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
-        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx) }
+        // Just opened: no sheet, terms or checks yet, so the answer stays short (`ro show` has them).
+        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx, workshop: false) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
+        r.add("possible_comeback_of", "back within the comeback period after", possibleComebacks(o))
         return .message(text, r)
     }
 
@@ -147,12 +150,13 @@ enum RepairOrderCommands {
                 statuses = [s]
             }
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
-                                    Column("advisor", "advisor"), Column("status", "status"), Column("team", "team"),
-                                    Column("promised_at", "promised")], emptyText: Message("empty.no_repair_orders").description)
+                                    Column("advisor", "advisor"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("team", "team"),
+                                    Column("promised_at", "promised"), Column("comeback_of", "comeback of")], emptyText: Message("empty.no_repair_orders").description)
             for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
                 let o = row.order
                 t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
-                               .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none])
+                               .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none,
+                               .optional(o.comebackOf)])
             }
             return .table(t)
         })
@@ -161,9 +165,9 @@ enum RepairOrderCommands {
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
         action: .read { inv, _, tx in
-            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step"), Column("detail", "detail")])
+            var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: RepairOrderStep.wordKind), Column("detail", "detail")])
             for e in try RepairOrderDesk.timeline(inv.positional("ro") ?? "", tx).events {
-                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.detail)])
+                t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)])
             }
             return .table(t)
         })
@@ -180,8 +184,8 @@ enum RepairOrderCommands {
                 throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
             }
             let blockers = o.blockers(for: step)
-            if blockers.isEmpty { return .message("\(o.number): nothing blocks \(step.rawValue)", nil) }
-            return .text("\(o.number): \(step.rawValue) is blocked:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n"))
+            if blockers.isEmpty { return .message(Message("repair_order.nothing_blocks", ["number": .text(o.number), "step": step.argument]).description, nil) }
+            return .text(Message("repair_order.blocked", ["number": .text(o.number), "step": step.argument, "blockers": .lines(blockers.map { .text($0.description) })]).description)
         })
 
     // MARK: Reception (R3)
@@ -232,7 +236,7 @@ enum RepairOrderCommands {
     }
 
     static let lineOptions: [OptionSpec] = [
-        OptionSpec("payer", value: "PAYER", "customer (default), warranty or free (first service)", completion: .choices(LinePayer.allCases.map(\.spelled))),
+        OptionSpec("payer", value: "PAYER", "customer (default), warranty, free (first service) or insurer (accident repair)", completion: .choices(LinePayer.allCases.map(\.spelled))),
         OptionSpec("recommended", "A recommendation from the history: the customer may refuse it"),
         OptionSpec("safety", "Safety-related: refusing it needs the customer's signature"),
     ]
@@ -300,6 +304,7 @@ enum RepairOrderCommands {
             var r = try record(estimate.order, tx, ctx)
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
+            t.rows += declinedRows(estimate.declinedBefore)
             r.add(section: "recommended", "recommended from the history", t)
             return .record(r)
         })
@@ -340,10 +345,13 @@ enum RepairOrderCommands {
 
     static let dispatch = TerminalCommands.showingLoadsWithoutTeam(step(
         "dispatch", "Assign a team (appointments first); without --team, shows each team's load", rule: "R4.2",
-        options: [OptionSpec("team", value: "TEAM", "The team")],
-        examples: ["ro dispatch --team 机电一组"]
+        discussion: "The team must have the skill of every labour line still to do (the catalogue's skill); the workshop foreman or the "
+            + "service manager may dispatch without it with --override-reason, which the answer, the timeline and the audit trail keep.",
+        options: [OptionSpec("team", value: "TEAM", "The team"),
+                  OptionSpec("override-reason", value: "TEXT", "Foreman or service manager: why a team without the skill takes the work")],
+        examples: ["ro dispatch --team 机电一组", "ro dispatch --team 钣喷组 --override-reason '机电组满负荷，钣喷组有持证技师'"]
     ) { inv, _ in
-        RepairOrderAction(.dispatch(team: inv.option("team")))
+        RepairOrderAction(.dispatch(team: inv.option("team"), overrideReason: inv.option("override-reason")))
     })
 
     static let clockOn = step(
@@ -444,7 +452,8 @@ enum RepairOrderCommands {
         options: [OptionSpec("next-date", value: "DATE", "Next service date", required: true),
                   OptionSpec("next-km", value: "KM", "Next service mileage", required: true),
                   OptionSpec("call-time", value: "TEXT", "When the customer prefers the follow-up call", required: true),
-                  OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)")],
+                  OptionSpec("old-parts-shown", "The old parts were shown (and handed over if they take them)"),
+                  OptionSpec("fault-gone", "The customer confirmed at the car that the fault is gone (a comeback needs it)")],
         examples: ["ro deliver --next-date 2027-05-23 --next-km 17000 --call-time '工作日晚上' --old-parts-shown"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
@@ -457,7 +466,7 @@ enum RepairOrderCommands {
         case .failure(let e): r.problems.append(e)
         }
         return r.action(.deliver(nextServiceOn: day ?? ctx.today, nextServiceKm: km, callTime: inv.option("call-time") ?? "",
-                                 oldPartsShown: inv.flag("old-parts-shown")))
+                                 oldPartsShown: inv.flag("old-parts-shown"), faultGone: inv.flag("fault-gone")))
     }
 
     static let settle = CommandSpec(
@@ -469,7 +478,10 @@ enum RepairOrderCommands {
             let request = SettleRequest(order: inv.positional("ro") ?? "", signedBy: inv.option("signed-by") ?? "",
                                         declinedSafetyItemsSigned: inv.flag("declined-signed"))
             let done = try RepairOrderDesk.settle(request, by: ctx.caller(inv.line), tx)
-            return stepAnswer(done) { r in money(done.value, into: &r) }
+            return stepAnswer(done) { r in
+                money(done.value, into: &r)
+                PaymentCommands.settled(done.order, ctx.settings, into: &r)
+            }
         })
 
     /// The settlement's amounts as fields: integer fen in JSON.
@@ -484,31 +496,36 @@ enum RepairOrderCommands {
 
     static let pay = CommandSpec(
         noun: "ro", verb: "pay", summary: "Payment at the cashier: invoice and gate pass; the order closes (R5.8, R5.9)",
+        discussion: "What is paid is the settlement's total (with the customer's share of an insurance repair) less deposits, to the fen: "
+            + "in one part (--method and --amount) or several (--split wechat:200,cash: one part may leave out its amount and take the rest). "
+            + "--tendered records the cash handed over and the change. A part on account is charged to the customer's credit account "
+            + "within its limit. The time is the clock's: a payment cannot be backdated.",
         positionals: [orderPositional],
-        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay or transfer", completion: .choices(PaymentMethod.allCases.map(\.spelled)), required: true),
-                  OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50", required: true),
+        options: [OptionSpec("method", value: "METHOD", "cash, card, wechat, alipay, transfer or account", completion: .choices(PaymentMethod.allCases.map(\.spelled))),
+                  OptionSpec("amount", value: "YUAN", "The amount paid, e.g. 1280.50"),
+                  OptionSpec("split", value: "METHOD:YUAN,…", "Several parts, e.g. wechat:200,cash (one part without an amount takes the rest)"),
+                  OptionSpec("tendered", value: "YUAN", "Cash handed over, when more than the cash part (the change is given back)"),
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
-        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123"],
+        examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123", "ro pay --split wechat:200,cash --tendered 100 --invoice 04400124",
+                   "ro pay --method account --amount 1130.00 --invoice 04400125"],
         action: .write { inv, ctx, tx in
-            var r = Reader(inv: inv, ctx: ctx)
-            let amountText = inv.option("amount") ?? ""
-            let method: PaymentMethod? = r.choice("method", inv.option("method") ?? "")
-            let amount = Money(yuan: amountText)
-            if amount == nil { r.problems.append(Problem("amount", Message("input.not_yuan", ["given": .text(amountText)]))) }
-            let p = r.problems
-            guard let method, let amount else {
+            var p: [Problem] = []
+            let parts = PaymentCommands.tender(inv, into: &p)
+            let tendered = PaymentCommands.yuan(inv, "tendered", into: &p)
+            if !p.isEmpty {
                 // Every unmet condition at once: what could not be read, and what the order still lacks.
                 let order = try load(inv.positional("ro") ?? "", tx)
                 throw Refusal(Message("repair_order.cannot.pay", ["number": .text(order.number)]), problems: p + order.blockers(for: .pay))
             }
-            let request = PaymentRequest(order: inv.positional("ro") ?? "", method: method, amount: amount, invoiceNumber: inv.option("invoice") ?? "")
+            let request = PaymentRequest(order: inv.positional("ro") ?? "", parts: parts, tendered: tendered, invoiceNumber: inv.option("invoice") ?? "")
             let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
             return stepAnswer(done) { r in
-                r.add("method", "paid by", .text(done.value.method.rawValue))
+                r.add("method", "paid by", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
                 r.add("amount_fen", "amount", .money(done.value.amount))
                 r.add("invoice", "invoice", .text(done.value.invoiceNumber))
                 r.add("gate_pass", "gate pass", .text(done.value.gatePass))
-                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue))
+                r.add("visit_kind", "visit", .text(done.order.visitKind.rawValue), words: VisitKind.wordKind)
+                PaymentCommands.paid(done, into: &r)
             }
         })
 
@@ -542,12 +559,12 @@ enum RepairOrderCommands {
 
     // MARK: Showing an order
 
-    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext) throws -> Record {
+    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext, workshop: Bool = true) throws -> Record {
         let row = try RepairOrderDesk.row(o, tx)
         let v = row.vehicle, c = row.customer
         var r = Record()
         r.add("number", "repair order", .text(o.number))
-        r.add("status", "status", .text(o.status.rawValue))
+        r.add("status", "status", .text(o.status.rawValue), words: RepairOrderStatus.wordKind)
         r.add("plate", "plate", .text(v?.plate.value ?? "?"))
         r.add("model", "model", .text(v?.model ?? "?"))
         r.add("customer_name", "customer", .text(c?.name ?? "?"))
@@ -558,7 +575,8 @@ enum RepairOrderCommands {
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
-        r.add("warranty", "warranty", .optional(o.warranty?.rawValue))
+        if workshop { receptionFields(o, into: &r) }
+        r.add("warranty", "warranty", .optional(o.warranty?.rawValue), words: WarrantyDecision.wordKind)
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)
         r.add("team", "team", .optional(o.team))
         let s = o.settlement(vatBasisPoints: ctx.settings.vatBasisPoints)
@@ -568,21 +586,19 @@ enum RepairOrderCommands {
         r.add("vat_fen", "VAT", .money(s.vat))
         r.add("total_fen", "total", .money(s.total))
         r.add("covered_fen", "warranty/free (not charged)", .money(s.coveredValue))
-        var t = Table(columns: [Column("line", "line"), Column("kind", "kind"), Column("code", "code"), Column("name", "name"),
-                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer"),
-                                Column("approval", "customer"), Column("safety", "safety"), Column("progress", "progress")],
+        var t = Table(columns: [Column("line", "line"), Column("kind", "kind", words: LineKind.wordKind), Column("code", "code"), Column("name", "name"),
+                                Column("hours", "hours"), Column("quantity", "qty"), Column("amount_fen", "amount"), Column("payer", "payer", words: LinePayer.wordKind),
+                                Column("approval", "customer", words: LineApproval.wordKind), Column("safety", "safety"), Column("progress", "progress")],
                       emptyText: Message("empty.no_lines_yet").description)
         for l in o.lines {
-            let progress: String
-            switch l.kind {
-            case .labor: progress = l.clockedOnAt != nil ? "clocked on: \(l.clockedOnBy ?? "")" : l.done ? "done" : l.workedMinutes > 0 ? "started" : "-"
-            case .part: progress = "\(l.issued)/\(l.quantity) issued"
-            }
+            let progress = Self.progress(l, of: o)
             t.rows.append([.int(Int(l.id)), .text(l.kind.rawValue), .text(l.code), .text(l.name),
                            l.kind == .labor ? .hours(l.hours) : .none, l.kind == .part ? .int(l.quantity) : .none, .money(l.amount),
                            .text(l.payer.rawValue), .text(l.approval.rawValue), .bool(l.safety), .text(progress)])
         }
         r.add(section: "lines", "lines", t)
+        if workshop { try workshopSections(o, tx, into: &r) }
+        PaymentCommands.show(o, ctx.settings, into: &r)
         return r
     }
 }

@@ -72,7 +72,7 @@ enum TodayCommand {
 
     static func orders(_ key: String, _ title: String, _ statuses: [RepairOrderStatus], _ ctx: CommandContext, _ tx: any StoreReading,
                        where keep: (RepairOrder) -> Bool) throws -> Section {
-        var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status"), Column("next", "next step"),
+        var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("next", "next step"),
                                 Column("priority", "priority"), Column("promised_at", "promised")], emptyText: Message("empty.nothing_waiting").description)
         let list = try RepairOrderDesk.rows(statuses: statuses, limit: 1000, tx).filter { keep($0.order) }
             .sorted { RepairOrder.byPriority($0.order, $1.order) }
@@ -114,7 +114,7 @@ enum TodayCommand {
 
     static func followUps(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
         var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("customer", "customer"), Column("phone", "phone"),
-                                Column("call", "call"), Column("call_time", "preferred time")],
+                                Column("call", "call", words: FollowUpCall.wordKind), Column("call_time", "preferred time")],
                       emptyText: Message("empty.no_follow_up_calls_due").description)
         // The first page, as for the reminders; `followup due` lists them all.
         for row in try FollowUpDesk.dueCallRows(on: ctx.today, limit: 50, by: ctx.caller("today"), tx) {
@@ -127,7 +127,7 @@ enum TodayCommand {
     }
 
     static func complaints(_ tx: any StoreReading) throws -> Section {
-        var t = Table(columns: [Column("id", "id"), Column("status", "status"), Column("text", "complaint")], emptyText: Message("empty.no_open_complaints").description)
+        var t = Table(columns: [Column("id", "id"), Column("status", "status", words: Complaint.Status.wordKind), Column("text", "complaint")], emptyText: Message("empty.no_open_complaints").description)
         for (c, _, _) in try FollowUpDesk.complaints(includingResolved: false, tx) {
             t.rows.append([.int(Int(c.id)), .text(c.status.rawValue), .text(c.text)])
         }

@@ -97,7 +97,7 @@ enum VehicleCommands {
         })
 
     static func eventTable(_ events: [VehicleEvent]) -> Table {
-        var t = Table(columns: [Column("date", "date"), Column("event", "event"), Column("mileage_km", "km"),
+        var t = Table(columns: [Column("date", "date"), Column("event", "event", words: VehicleEventKind.wordKind), Column("mileage_km", "km"),
                                 Column("detail", "detail"), Column("recorded_by", "by")])
         for e in events {
             let what = e.visitKind?.title ?? e.kind.title

@@ -20,7 +20,12 @@ public struct CommandRegistry: Sendable {
         }
     }
 
-    public mutating func describe(noun: String, _ summary: String) { nounSummaries[noun] = summary }
+    /// The plugin that brought a noun: its help words are under the plugin's codes (`parts.help.noun.parts`).
+    private(set) var nounPlugins: [String: String] = [:]
+    public mutating func describe(noun: String, _ summary: String, plugin: String? = nil) {
+        nounSummaries[noun] = summary
+        if let plugin { nounPlugins[noun] = plugin }
+    }
 
     public mutating func register(_ spec: CommandSpec) throws(Clash) {
         if let verb = spec.verb {

@@ -10,7 +10,21 @@ enum HelpText {
     /// A command's summary in the reader's language.
     static func summary(_ spec: CommandSpec) -> String {
         let code = MessageCode("help.command." + spec.name.split(separator: " ").joined(separator: "."))
-        return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : spec.summary
+        if let own = pluginCode(spec.plugin, code) { return MessageCatalog.current.hasWords(own) ? say(own) : spec.summary }
+        return MessageCatalog.current.templates[code] != nil ? say(code) : spec.summary
+    }
+
+    /// A plugin's help words are its own codes: `parts.` + the built-ins' code
+    /// (`parts.help.command.parts.find`), from its tables (`LanePlugin.messages`)
+    /// or a run-time plugin's handshake; nil for a built-in.
+    static func pluginCode(_ plugin: String?, _ code: MessageCode) -> MessageCode? {
+        plugin.map { MessageCode($0 + "." + code.rawValue) }
+    }
+
+    /// What a plugin does (`plugin list`, `plugin info`), in the reader's language when it gave it.
+    static func pluginSummary(_ manifest: PluginManifest) -> String {
+        let code = MessageCode(manifest.name + ".help.summary")
+        return MessageCatalog.current.hasWords(code) ? say(code) : manifest.summary
     }
 
     /// An option's or argument's help in the reader's language (`help.option.ro.sign.payment`).
@@ -18,18 +32,21 @@ enum HelpText {
     static func help(_ spec: CommandSpec, _ name: String, _ written: String, family: String = "help.option.") -> String {
         let command = spec.name.split(separator: " ").joined(separator: ".")
         let code = MessageCode(family == "help.option." ? family + command + "." + name : family + command)
-        return MessageCatalog.current.templates[code] != nil && spec.plugin == nil ? say(code) : written
+        if let own = pluginCode(spec.plugin, code) { return MessageCatalog.current.hasWords(own) ? say(own) : written }
+        return MessageCatalog.current.templates[code] != nil ? say(code) : written
     }
 
     /// The same as a message argument, rendered when the reader reads it (a
     /// usage error names the missing argument in the reader's language).
     static func argument(_ spec: CommandSpec, _ name: String, _ written: String) -> MessageArgument {
         let code = MessageCode("help.option." + spec.name.split(separator: " ").joined(separator: ".") + "." + name)
-        return MessageCatalog.english.templates[code] != nil && spec.plugin == nil ? .message(Message(code)) : .text(written)
+        if let own = pluginCode(spec.plugin, code) { return MessageCatalog.english.hasWords(own) ? .message(Message(own)) : .text(written) }
+        return MessageCatalog.english.templates[code] != nil ? .message(Message(code)) : .text(written)
     }
 
     static func nounSummary(_ noun: String, _ registry: CommandRegistry) -> String {
         let code = MessageCode("help.noun." + noun)
+        if let own = pluginCode(registry.nounPlugins[noun], code), MessageCatalog.current.hasWords(own) { return say(own) }
         return MessageCatalog.current.templates[code] != nil ? say(code) : registry.summary(of: noun)
     }
 

@@ -71,6 +71,16 @@ public struct Renderer: Sendable {
         }
     }
 
+    /// A cell of a worded column: each code's word in the reader's language;
+    /// a cell listing several codes (`service_advisor, cashier`) words each.
+    func cellText(_ value: Value, words kind: String?) -> String {
+        guard let kind, case .text(let code) = value, !code.isEmpty else { return cellText(value) }
+        let catalog = MessageCatalog.current
+        let codes = code.split(separator: ",").map { String($0).trimmingWhitespace() }
+        let worded = codes.map { catalog.codeWord(kind, $0) }
+        return TerminalSafe.escape(worded.joined(separator: catalog.isChinese ? "、" : ", ").replacingLineBreaks())
+    }
+
     private func isNumeric(_ value: Value) -> Bool {
         switch value {
         case .int, .money: return true
@@ -107,7 +117,7 @@ public struct Renderer: Sendable {
     }
 
     private func fittedTable(_ table: Table, allowOverflow: Bool) -> String? {
-        let cells = table.rows.map { $0.map(cellText) }
+        let cells = table.rows.map { row in row.enumerated().map { i, v in cellText(v, words: i < table.columns.count ? table.columns[i].words : nil) } }
         let count = table.columns.count
         let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
         var widths = titles.map { DisplayWidth.of($0) }
@@ -158,7 +168,8 @@ public struct Renderer: Sendable {
             let head = "-[ \(n + 1) ]"
             out.append(head + String(repeating: "-", count: max(0, min(width ?? 40, 40) - DisplayWidth.of(head))))
             for i in table.columns.indices where i < row.count {
-                let lines = valueWidth.map { TextWrap.lines(cellText(row[i]), width: $0) } ?? [cellText(row[i])]
+                let text = cellText(row[i], words: table.columns[i].words)
+                let lines = valueWidth.map { TextWrap.lines(text, width: $0) } ?? [text]
                 for (k, line) in lines.enumerated() {
                     let title = k == 0 ? DisplayWidth.pad(titles[i], to: titleWidth) : String(repeating: " ", count: titleWidth)
                     out.append(style(title, bold: k == 0) + "  " + line)
@@ -170,17 +181,19 @@ public struct Renderer: Sendable {
 
     private func renderRecord(_ record: Record) -> String {
         func title(_ field: Record.Field) -> String { MessageCatalog.current.columnTitle(key: field.key, field.title) }
-        let width = record.fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
+        let fields = record.fields.filter { !$0.forMachines }
+        let width = fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
         let valueWidth = self.width.map { max(10, $0 - width - 2) }
         var out: [String] = []
-        for field in record.fields {
-            let lines = valueWidth.map { TextWrap.lines(cellText(field.value), width: $0) } ?? [cellText(field.value)]
+        for field in fields {
+            let text = cellText(field.value, words: field.words)
+            let lines = valueWidth.map { TextWrap.lines(text, width: $0) } ?? [text]
             for (k, line) in lines.enumerated() {
                 let title = k == 0 ? style(DisplayWidth.pad(title(field), to: width), bold: true) : String(repeating: " ", count: width)
                 out.append(title + "  " + line)
             }
         }
-        for section in record.sections {
+        for section in record.sections where !section.forMachines {
             out.append("")
             out.append(style(MessageCatalog.current.columnTitle(key: section.key, section.title), bold: true))
             out.append(renderTable(section.table))

@@ -41,6 +41,7 @@ final class HostPluginContext: PluginContext {
     }
     func vehicle(id: Int64) throws -> Vehicle? { try tx.vehicle(id: id) }
     func allVehicles() throws -> [Vehicle] { try tx.allVehicles() }
+    func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle] { try tx.vehicles(modelPrefixes: modelPrefixes, vins: vins) }
     /// X4: masked for the signed-in role, as the shell shows customers to them.
     func customer(id: Int64) throws -> Customer? {
         guard var customer = try tx.customer(id: id) else { return nil }

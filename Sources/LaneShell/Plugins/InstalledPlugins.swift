@@ -12,8 +12,8 @@ public enum PluginOrigin: Sendable, Equatable {
 
     public var description: String {
         switch self {
-        case .compiled(let module): return "compiled in (\(module))"
-        case .runtime(let path): return "run-time: \(path)"
+        case .compiled(let module): return Message("plugin.origin.compiled", ["module": .text(module)]).description
+        case .runtime(let path): return Message("plugin.origin.runtime", ["path": .text(path)]).description
         }
     }
 }
@@ -152,7 +152,7 @@ public enum PluginLoader {
                 if !wasCached { remember.append((rp.path, identity, answer)) }
                 let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,
                                         commands: rp.commands.map(\.name), migrations: [], compiled: nil)
-                candidates.append(Candidate(plugin: p, specs: rp.commands.map { rp.spec(for: $0) }, migrations: []))
+                candidates.append(Candidate(plugin: p, specs: rp.commands.map { rp.spec(for: $0) }, migrations: [], words: rp.words))
             case .disabled(let name, let path):
                 installed.all.append(InstalledPlugin(manifest: PluginManifest(name: name, version: "?", summary: ""), origin: .runtime(path: path),
                                                      state: .disabled, commands: [], migrations: [], compiled: nil))
@@ -160,7 +160,7 @@ public enum PluginLoader {
                 let p = InstalledPlugin(manifest: PluginManifest(name: failure.name, version: "?", summary: ""),
                                         origin: .runtime(path: failure.path), state: .refused(failure.message), commands: [], migrations: [], compiled: nil)
                 installed.all.append(p)
-                messages.append("plugin \(failure.name): \(failure.message); it is not loaded")
+                messages.append(Message("plugin.load.not_loaded", ["plugin": .text(failure.name), "why": .text(failure.message)]).description)
                 if let identity = failure.identity { remember.append((failure.path, identity, RuntimePlugin.refusedMark + failure.message)) }
             }
         }
@@ -177,6 +177,8 @@ public enum PluginLoader {
         var plugin: InstalledPlugin
         var specs: [CommandSpec]
         var migrations: [PluginMigration]
+        /// A run-time plugin's words in several languages (a compiled one's are `LanePlugin.messages`).
+        var words: [InterfaceLanguage: [MessageCode: String]] = [:]
     }
 
     /// Registers each candidate's commands (all or none) and runs its migrations.
@@ -187,7 +189,7 @@ public enum PluginLoader {
             var p = plugin
             p.state = .refused(why)
             installed.all.append(p)
-            messages.append("plugin \(p.manifest.name): \(why); it is not loaded")
+            messages.append(Message("plugin.load.not_loaded", ["plugin": .text(p.manifest.name), "why": .text(why)]).description)
         }
         // One read for the whole start-up: the switches, and which migrations each plugin has run.
         let names = candidates.map(\.plugin.manifest.name)
@@ -204,12 +206,11 @@ public enum PluginLoader {
                                                          "ours": .int(LanePluginAPI.version)]).description)
                 continue
             }
-            if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, "another plugin is already called \(name)"); continue }
-            let words = p.compiled?.messages ?? [:]
+            if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, Message("plugin.load.name_taken", ["plugin": .text(name)]).description); continue }
+            let words = p.compiled?.messages ?? candidate.words
             let foreign = PluginMessages.foreignCodes(words, plugin: name)
             if !foreign.isEmpty {
-                // Plain words like the loader's other refusals: the Chinese tables belong to another change.
-                refuse(p, "its words for \(foreign.map(\.rawValue).joined(separator: ", ")) are not under its own prefix \(name). or are the shell's own")
+                refuse(p, Message("plugin.load.foreign_words", ["codes": .list(foreign.map { .text($0.rawValue) }), "plugin": .text(name)]).description)
                 continue
             }
             if settings["plugin.\(name).enabled"]?.lowercased() == "false" {
@@ -221,7 +222,7 @@ public enum PluginLoader {
             // All of its commands or none: a clash leaves the registry as it was.
             var trial = registry
             var clash: String?
-            for (noun, summary) in p.manifest.nouns where registry.verbs(of: noun) == nil { trial.describe(noun: noun, summary) }
+            for (noun, summary) in p.manifest.nouns where registry.verbs(of: noun) == nil { trial.describe(noun: noun, summary, plugin: name) }
             for spec in specs {
                 let taken = spec.noun == "plugin" || registry.metaCommand(spec.noun) != nil || registry.command(noun: spec.noun, verb: spec.verb) != nil
                 if taken || (try? trial.register(spec)) == nil {
@@ -232,8 +233,8 @@ public enum PluginLoader {
             if let clash {
                 let words = clash.split(separator: " ").map(String.init)
                 let other = registry.command(noun: words[0], verb: words.count > 1 ? words[1] : nil)?.plugin
-                refuse(p, "its command '\(clash)' clashes with " + (other.map { "the plugin \($0)'s command" } ?? "a built-in command")
-                          + "; a plugin can never replace a command")
+                refuse(p, (other.map { Message("plugin.load.clash_plugin", ["command": .text(clash), "other": .text($0)]) }
+                           ?? Message("plugin.load.clash_builtin", ["command": .text(clash)])).description)
                 continue
             }
             do {
@@ -244,7 +245,7 @@ public enum PluginLoader {
                     return try tx.pluginMigrations(namespace: name)
                 }
             } catch {
-                refuse(p, "its migrations failed: " + ErrorReport.message(for: error))
+                refuse(p, Message("plugin.load.migrations_failed", ["error": .text(ErrorReport.message(for: error))]).description)
                 continue
             }
             registry = trial

@@ -28,7 +28,7 @@ enum PluginCommands {
     static let list = CommandSpec(
         noun: "plugin", verb: "list", summary: "The plugins: name, version, whether on, where from, commands",
         action: .session { _, session in
-            var t = Table(columns: [Column("name", "plugin"), Column("version", "version"), Column("state", "state"), Column("origin", "origin"),
+            var t = Table(columns: [Column("name", "plugin"), Column("version", "version"), Column("state", "state", words: "plugin_state"), Column("origin", "origin"),
                                     Column("commands", "commands")], emptyText: Message("empty.no_plugins").description)
             for p in session.plugins.all {
                 t.rows.append([.text(p.manifest.name), .text(p.manifest.version), .text(state(p)), .text(p.origin.description),
@@ -51,8 +51,8 @@ enum PluginCommands {
             var r = Record()
             r.add("name", "plugin", .text(p.manifest.name))
             r.add("version", "version", .text(p.manifest.version))
-            r.add("summary", "what it does", .text(p.manifest.summary))
-            r.add("state", "state", .text(state(p)))
+            r.add("summary", "what it does", .text(HelpText.pluginSummary(p.manifest)))
+            r.add("state", "state", .text(state(p)), words: "plugin_state")
             if case .refused(let why) = p.state { r.add("refused", "why refused", .text(why)) }
             r.add("origin", "origin", .text(p.origin.description))
             var commands = Table(columns: [Column("command", "command"), Column("summary", "summary"), Column("roles", "who may run it")],
@@ -60,19 +60,19 @@ enum PluginCommands {
             for name in p.commands {
                 let words = name.split(separator: " ").map(String.init)
                 guard let spec = session.registry.command(noun: words[0], verb: words.count > 1 ? words[1] : nil), spec.plugin == p.manifest.name else {
-                    commands.rows.append([.text(name), .text("(not loaded)"), .text("")])
+                    commands.rows.append([.text(name), .text(Message("plugin.command_not_loaded").description), .text("")])
                     continue
                 }
-                let roles = CommandPermissions.isOpenToAll(spec) ? "everyone"
-                    : StaffRole.allCases.filter { CommandPermissions.roles(for: spec)?.contains($0) == true }.map(\.rawValue).joined(separator: ", ")
-                commands.rows.append([.text(name), .text(spec.summary), .text(roles)])
+                let roles = CommandPermissions.isOpenToAll(spec) ? Message("plugin.everyone").description
+                    : StaffRole.allCases.filter { CommandPermissions.roles(for: spec)?.contains($0) == true }.map { MessageCatalog.current.codeWord(StaffRole.wordKind, $0.rawValue) }.joined(separator: MessageCatalog.current.isChinese ? "、" : ", ")
+                commands.rows.append([.text(name), .text(HelpText.summary(spec)), .text(roles)])
             }
             r.add(section: "commands", "commands", commands)
             var migrations = Table(columns: [Column("migration", "migration")], emptyText: Message("empty.no_tables_of_its_own").description)
             migrations.rows = p.migrations.map { [.text($0)] }
             r.add(section: "migrations", "migrations run", migrations)
             let prefix = "plugin.\(p.manifest.name)."
-            var settings = Table(columns: [Column("key", "setting"), Column("value", "value")], emptyText: "no settings (store.toml [plugin.\(p.manifest.name)])")
+            var settings = Table(columns: [Column("key", "setting"), Column("value", "value")], emptyText: Message("plugin.no_settings", ["name": .text(p.manifest.name)]).description)
             for (key, value) in try session.store.read({ try $0.settingValues() }).filter({ $0.key.hasPrefix(prefix) }).sorted(by: { $0.key < $1.key }) {
                 settings.rows.append([.text(String(key.dropFirst(prefix.count))), .text(value)])
             }
@@ -103,7 +103,8 @@ enum PluginCommands {
                 }
                 try tx.saveSettingValue(key: "plugin.\(name).enabled", value: on ? "true" : "false")
                 let now = (p.state == .enabled) == on
-                return .message("\(name) is switched \(on ? "on" : "off") for this store" + (now ? "" : "; this takes effect when lane next starts"), nil)
+                let switched = Message(on ? "plugin.switched_on" : "plugin.switched_off", ["name": .text(name)]).description
+                return .message(switched + (now ? "" : Message("plugin.switch_takes_effect_later").description), nil)
             })
     }
 
@@ -194,10 +195,10 @@ extension PluginCommands {
         var r = Record()
         r.add("name", "plugin", .text(plugin.manifest.name))
         r.add("version", "version", .text(plugin.manifest.version))
-        r.add("summary", "what it does", .text(plugin.manifest.summary))
+        r.add("summary", "what it does", .text(HelpText.pluginSummary(plugin.manifest)))
         var t = Table(columns: [Column("command", "command"), Column("roles", "who may run it")])
         for c in plugin.commands {
-            t.rows.append([.text(c.name), .text(c.roles.map { $0.map(\.rawValue).sorted().joined(separator: ", ") } ?? "everyone")])
+            t.rows.append([.text(c.name), .text(c.roles.map { $0.map(\.rawValue).sorted().joined(separator: ", ") } ?? Message("plugin.everyone").description)])
         }
         r.add(section: "commands", "commands", t)
         return r

@@ -17,10 +17,13 @@ enum PluginProcess {
     /// `LANE_NEW_PIN`, `LANE_DB`, tokens of any kind).
     static let passedVariables = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ", "TMPDIR", "USER", "LOGNAME"]
 
-    static func environment(_ inherited: [String: String], protocolVersion: Int) -> [String: String] {
+    /// `LANE_LANGUAGE` is the reader's language (`zh-Hans`, `en`) whatever the
+    /// locale variables say: `store.language` or `set lang` may have chosen it.
+    static func environment(_ inherited: [String: String], protocolVersion: Int, language: String) -> [String: String] {
         var clean = inherited.filter { passedVariables.contains($0.key) }
         if clean["PATH"] == nil { clean["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
         clean["LANE_PROTOCOL"] = String(protocolVersion)
+        clean["LANE_LANGUAGE"] = language
         return clean
     }
 

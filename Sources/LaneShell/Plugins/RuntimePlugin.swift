@@ -10,6 +10,10 @@ import ServiceDepartment
 public struct RuntimePlugin: Sendable {
     /// The protocol versions this shell speaks.
     public static let protocolVersion = 1
+    /// The reader's language as a plugin is told it (`"language"` in each
+    /// request, `LANE_LANGUAGE` in its environment): `zh-Hans` or `en`, so it
+    /// answers in the words of whoever is at the keyboard.
+    static var language: String { (InterfaceLanguage(parsing: MessageCatalog.current.language) ?? .english).rawValue }
     /// Seconds a plugin may take to answer; `LANE_PLUGIN_TIMEOUT` changes it.
     public static let defaultTimeout = 5.0
     /// The most a plugin may print (a runaway plugin must not fill memory).
@@ -21,6 +25,10 @@ public struct RuntimePlugin: Sendable {
     public let manifest: PluginManifest
     let commands: [RuntimeCommand]
     let timeout: Double
+    /// The words the handshake gave in several languages, as the plugin's own
+    /// message codes (`loaner.help.command.loaner.lend`), which help reads
+    /// in the reader's language (`HelpText`); see `RuntimeProtocol.Words`.
+    var words: [InterfaceLanguage: [MessageCode: String]] = [:]
 
     struct RuntimeCommand: Sendable {
         var noun: String
@@ -121,7 +129,7 @@ public struct RuntimePlugin: Sendable {
                     return .plugin(try described(Data(memory.answer.utf8), path: path, name: name, runTimeout: timeout),
                                    answer: memory.answer, identity: identity, cached: true)
                 }
-                let data = try exchange(path: path, request: ["protocol": protocolVersion, "request": "describe"], timeout: handshakeTimeout,
+                let data = try exchange(path: path, request: ["protocol": protocolVersion, "request": "describe", "language": language], timeout: handshakeTimeout,
                                         environment: environment)
                 return .plugin(try described(data, path: path, name: name, runTimeout: timeout),
                                answer: String(decoding: data, as: UTF8.self), identity: identity, cached: false)
@@ -135,10 +143,16 @@ public struct RuntimePlugin: Sendable {
     static func described(_ data: Data, path: String, name: String, runTimeout: Double) throws(RuntimeFailure) -> RuntimePlugin {
         try checkVersion(data)
         let h = try RuntimeProtocol.decode(RuntimeProtocol.Handshake.self, from: data, shape: RuntimeProtocol.handshakeShape)
-        let m = PluginManifest(name: h.name, version: h.version, summary: h.summary, nouns: h.nouns ?? [:])
+        let m = PluginManifest(name: h.name, version: h.version, summary: h.summary.text, nouns: (h.nouns ?? [:]).mapValues(\.text))
         guard m.name == name else {
             throw RuntimeFailure(Message("plugin.runtime.wrong_name", ["said": .text(m.name), "file": .text("lane-\(name)")]))
         }
+        var words: [InterfaceLanguage: [MessageCode: String]] = [:]
+        func add(_ given: RuntimeProtocol.Words?, _ code: String) {
+            for (language, text) in given?.byLanguage ?? [:] { words[language, default: [:]][MessageCode(name + "." + code)] = text }
+        }
+        add(h.summary, "help.summary")
+        for (noun, summary) in h.nouns ?? [:] { add(summary, "help.noun." + noun) }
         var commands: [RuntimeCommand] = []
         for (i, c) in h.commands.enumerated() {
             var roles: Set<StaffRole>?
@@ -152,6 +166,11 @@ public struct RuntimePlugin: Sendable {
                     roles?.insert(role)
                 }
             }
+            let command = c.noun + "." + c.verb
+            add(c.summary, "help.command." + command)
+            add(c.discussion, "help.discussion." + command)
+            for p in c.positionals ?? [] { add(p.help, "help.option." + command + "." + p.name) }
+            for o in c.options ?? [] { add(o.help, "help.option." + command + "." + o.name) }
             var positionals: [PositionalSpec] = []
             for (j, p) in (c.positionals ?? []).enumerated() {
                 let current: CurrentKind?
@@ -164,18 +183,20 @@ public struct RuntimePlugin: Sendable {
                     throw RuntimeFailure(Message("plugin.runtime.not_a_current_kind", ["field": .text("commands[\(i)].positionals[\(j)].current"),
                                                                                        "given": .text(other)]))
                 }
-                positionals.append(PositionalSpec(p.name, p.help ?? "", completion: try completion(p.completion, field: "commands[\(i)].positionals[\(j)].completion"),
+                positionals.append(PositionalSpec(p.name, p.help?.text ?? "", completion: try completion(p.completion, field: "commands[\(i)].positionals[\(j)].completion"),
                                                   optional: p.optional ?? false, current: current))
             }
             var options: [OptionSpec] = []
             for (j, o) in (c.options ?? []).enumerated() {
-                options.append(OptionSpec(o.name, value: o.value, o.help ?? "", completion: try completion(o.completion, field: "commands[\(i)].options[\(j)].completion"),
+                options.append(OptionSpec(o.name, value: o.value, o.help?.text ?? "", completion: try completion(o.completion, field: "commands[\(i)].options[\(j)].completion"),
                                           required: o.required ?? false))
             }
-            commands.append(RuntimeCommand(noun: c.noun, verb: c.verb, summary: c.summary, discussion: c.discussion ?? "", positionals: positionals,
+            commands.append(RuntimeCommand(noun: c.noun, verb: c.verb, summary: c.summary.text, discussion: c.discussion?.text ?? "", positionals: positionals,
                                            options: options, examples: c.examples ?? [], roles: roles))
         }
-        return RuntimePlugin(path: path, manifest: m, commands: commands, timeout: runTimeout)
+        var plugin = RuntimePlugin(path: path, manifest: m, commands: commands, timeout: runTimeout)
+        plugin.words = words
+        return plugin
     }
 
     /// The version comes first: a plugin of another protocol is told so, whatever else it says.
@@ -237,7 +258,7 @@ public struct RuntimePlugin: Sendable {
         ]
         if let current = ctx.current { context["current"] = current.label }
         return [
-            "protocol": Self.protocolVersion, "request": kind, "command": command.name,
+            "protocol": Self.protocolVersion, "request": kind, "command": command.name, "language": Self.language,
             "arguments": ["positionals": inv.positionals, "options": inv.options, "switches": inv.switches.sorted()],
             "context": context,
         ]
@@ -382,7 +403,7 @@ public struct RuntimePlugin: Sendable {
         let finished: PluginProcess.Finished
         do throws(PluginProcess.Stop) {
             finished = try PluginProcess.run(path: path, input: input + Data("\n".utf8),
-                                             environment: PluginProcess.environment(environment, protocolVersion: protocolVersion),
+                                             environment: PluginProcess.environment(environment, protocolVersion: protocolVersion, language: language),
                                              timeout: timeout, maxOutput: maxOutput)
         } catch {
             switch error {

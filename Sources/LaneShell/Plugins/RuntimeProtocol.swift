@@ -27,16 +27,44 @@ enum RuntimeProtocol {
         var `protocol`: Int
         var name: String
         var version: String
-        var summary: String
-        var nouns: [String: String]?
+        var summary: Words
+        var nouns: [String: Words]?
         var commands: [Command]
+    }
+
+    /// Words for people: one string (in whatever language the plugin speaks), or
+    /// the same words in several languages, `{"en": "…", "zh": "…"}`, of which
+    /// each reader gets theirs. The handshake is asked once and kept, whatever
+    /// language the shell that asked speaks, so it gives every language at once.
+    struct Words: Decodable, Sendable {
+        var plain: String?
+        var byLanguage: [InterfaceLanguage: String] = [:]
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let text = try? c.decode(String.self) { plain = text; return }
+            guard let words = try? c.decode([String: String].self) else {
+                throw FieldProblem(path: decoder.codingPath, said: Message("plugin.json.not_words"))
+            }
+            for (key, text) in words {
+                guard let language = InterfaceLanguage(parsing: key), key.count <= 16 else {
+                    throw FieldProblem(path: decoder.codingPath, said: Message("plugin.json.not_a_language", ["given": .text(key)]))
+                }
+                byLanguage[language] = text
+            }
+            if byLanguage.isEmpty { throw FieldProblem(path: decoder.codingPath, said: Message("plugin.json.not_words")) }
+        }
+
+        /// One text where one is needed (the spec, the manifest): the plain
+        /// words, else the English ones, else the Chinese.
+        var text: String { plain ?? byLanguage[.english] ?? byLanguage[.chinese] ?? "" }
     }
 
     struct Command: Decodable {
         var noun: String
         var verb: String
-        var summary: String
-        var discussion: String?
+        var summary: Words
+        var discussion: Words?
         var positionals: [Positional]?
         var options: [Option]?
         var examples: [String]?
@@ -46,7 +74,7 @@ enum RuntimeProtocol {
 
     struct Positional: Decodable {
         var name: String
-        var help: String?
+        var help: Words?
         var completion: String?
         var optional: Bool?
         var current: String?
@@ -55,7 +83,7 @@ enum RuntimeProtocol {
     struct Option: Decodable {
         var name: String
         var value: String?
-        var help: String?
+        var help: Words?
         var completion: String?
         var required: Bool?
     }

@@ -33,6 +33,7 @@ public enum Launcher {
         try DataCommands.register(into: &registry)
         try DealershipCommands.register(into: &registry)
         try RepairOrderCommands.register(into: &registry)
+        try PaymentCommands.register(into: &registry)
         try ReminderCommands.register(into: &registry)
         try AppointmentCommands.register(into: &registry)
         try FollowUpCommands.register(into: &registry)

@@ -54,7 +54,7 @@ enum SignInCommands {
         examples: ["login 赵子涵"],
         action: .session { inv, session in
             try session.signIn(inv.positional("name") ?? "")
-            return .message("signed in as \(session.user)", nil)
+            return .message(Message("session.signed_in_as", ["user": .text(session.user)]).description, nil)
         })
 
     static let pin = CommandSpec(

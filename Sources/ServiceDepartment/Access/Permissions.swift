@@ -41,12 +41,14 @@ public struct Permissions: Sendable {
         // Reception (R3): the advisor with the customer.
         "ro open": [A], "ro complaint": [A], "ro check-in": [A], "ro warranty": [A, TD], "ro documents": [A],
         "ro labor": [A, F, TL, T], "ro part": [A, F, TL, T], "ro remove": [A], "ro approve": [A], "ro decline": [A],
-        "ro promise": [A], "ro sign": [A], "ro cancel": [A], "ro discount": [A],
+        "ro promise": [A], "ro sign": [A], "ro cancel": [A], "ro discount": [A], "ro comeback": [A],
         // Workshop (R4).
         "ro handover": [A, F], "ro dispatch": [F], "ro clock-on": [F, TL, T], "ro clock-off": [TL, T], "ro issue": [P, TL, T],
         "ro progress": [A, F, TL, T], "ro check": [T, TL, QC, TD], "ro wash": [F, TL, T],
         // Delivery and settlement (R5).
         "ro delivery-check": [A, F], "ro notify": [A], "ro deliver": [A], "ro settle": [A], "ro pay": [C],
+        // Deposits, insurance claims and fleet credit accounts (R5.8; accident repairs).
+        "ro deposit": [C], "ro insurance": [A], "account open": [], "account show": [A, C], "account repay": [C],
         // Printed documents: the workshop's papers to the workshop (contacts masked), the money to
         // the advisor and the cashier, the gate pass to the cashier.
         "print check-in": [A, F, TL, T], "print work-order": [A, F, TL, T], "print estimate": [A], "print dispatch": [A, F, TL],

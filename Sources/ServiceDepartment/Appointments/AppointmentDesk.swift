@@ -32,7 +32,8 @@ public struct AppointmentDesk {
 
     /// An appointment with the plate and the customer's name it is shown with.
     public static func listing(_ a: Appointment, _ tx: any StoreReading) throws -> AppointmentListing {
-        AppointmentListing(appointment: a, plate: try tx.vehicle(id: a.vehicleID)?.plate.value, customerName: try tx.customer(id: a.customerID)?.name)
+        AppointmentListing(appointment: a, plate: try a.vehicleID.flatMap { try tx.vehicle(id: $0)?.plate.value },
+                           customerName: try tx.customer(id: a.customerID)?.name)
     }
 
     /// A day's appointment register (`appt list`), one advisor's when named (`today`).
@@ -89,7 +90,19 @@ public struct AppointmentDesk {
     public static func book(_ request: BookingRequest, by caller: Caller, _ tx: any StoreWriting,
                             otherCalls: ReminderDesk.OtherCalls = ReminderDesk.noOtherCalls) throws -> AppointmentBooked {
         var p = request.inputProblems
-        let vehicle = try References.vehicle(request.vehicle, tx, into: &p)
+        var vehicle: Vehicle?
+        var newCar: (fields: CustomerFields?, model: String, known: Customer?)?
+        if let call = request.newCar {
+            newCar = try newCarProblems(call, plateGiven: !request.vehicle.trimmingWhitespace().isEmpty, tx, into: &p)
+        } else {
+            vehicle = try References.vehicle(request.vehicle, tx, into: &p)
+        }
+        var reading: MileageReading?
+        if let km = request.mileage {
+            reading = MileageReading(on: caller.today, km: km)
+            if let v = vehicle, let rp = MileageRule.problem(adding: MileageReading(on: caller.today, km: km),
+                                                           to: try tx.mileageReadings(vehicleID: v.id)) { p.append(rp) }
+        }
         let advisor = request.advisor ?? caller.user
         if request.advisor != nil, try tx.staffMember(named: advisor) == nil {
             p.append(Problem("advisor", Message("appointment.no_staff_member", ["name": .text(advisor)])))
@@ -108,32 +121,77 @@ public struct AppointmentDesk {
                                                     now: caller.now, settings: caller.settings, existing: existing)
         p += check.problems
         try Refusal.check(Message("appointment.cannot_book"), p)
-        guard let vehicle, let start = request.start else { throw Refusal(Message("appointment.cannot_book"), problems: p) }
+        guard let start = request.start, vehicle != nil || newCar?.fields != nil else { throw Refusal(Message("appointment.cannot_book"), problems: p) }
 
+        // What the booking settles is read before it is entered: once booked, the car is on no call list.
+        var settled: [DueReminder] = []
+        if let vehicle, request.channel.settlesReminders {
+            settled = try ReminderDesk.dueReminders(on: caller.today, only: vehicle, by: caller, tx, otherCalls: otherCalls)
+        }
+        var owner: Customer?
+        if let vehicle {
+            owner = try tx.customer(id: vehicle.ownerID)
+        } else if let newCar, let fields = newCar.fields {
+            owner = try newCar.known ?? tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: caller.now)
+        }
+        guard let owner else { throw StoreFailure("the customer of the booking could not be found") }
         let day = start.date(in: caller.settings.utcOffset)
         let number = Appointment.number(day: day, sequence: try tx.allocateNumber(in: .appointments(on: day)))
         let bay = AppointmentPlanner.freeBays(start: start, duration: request.durationMinutes, settings: caller.settings, existing: existing).first
         let job = request.job.trimmingWhitespace()
-        let a = try tx.insertAppointment(Appointment(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: advisor,
+        let a = try tx.insertAppointment(Appointment(number: number, vehicleID: vehicle?.id, customerID: owner.id, model: newCar?.model,
+                                                     reportedMileage: request.mileage, advisor: advisor,
                                                      start: start, durationMinutes: request.durationMinutes, job: job, bay: bay,
                                                      channel: request.channel, calledAt: calledAt, enteredAt: caller.now,
                                                      attempt: check.attempt, note: request.note), day: day)
-        var settled: [DueReminder] = []
-        if request.channel.settlesReminders {
-            settled = try ReminderDesk.dueReminders(on: caller.today, only: vehicle, by: caller, tx, otherCalls: otherCalls)
+        if var v = vehicle, let reading {
+            // R2.1: the mileage given on the phone is a reading like any other (R1.1, R1.2 count from it).
+            v.record(reading)
+            if v != vehicle { try tx.updateVehicle(v) }
+            try tx.appendEvent(vehicleID: v.id, kind: .mileage, visitKind: nil, on: reading.on, mileage: reading.km,
+                               detail: Message("vehicle.event.phone_reading", ["number": .text(a.number)]).description,
+                               at: caller.now, by: caller.user)
+        }
+        if let vehicle {
             for item in settled {
                 try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: item.reminder.kind, dueOn: item.reminder.dueOn,
                                                           outcome: .booked, reason: a.number, at: caller.now, by: caller.user,
                                                           reference: item.reference))
             }
+            // R2.8: the next attempt is booked, whoever called whom; its call leaves the list.
+            if let missed, let call = AppointmentPlanner.nextAttemptCall(after: missed, offset: caller.settings.utcOffset, today: caller.today),
+               !settled.contains(where: { $0.reminder.kind == .missedAppointment && $0.reference == missed.number }),
+               let missedVehicle = missed.vehicleID {
+                try tx.appendReminderLog(ReminderLogEntry(vehicleID: missedVehicle, kind: call.kind, dueOn: call.dueOn, outcome: .booked,
+                                                          reason: a.number, at: caller.now, by: caller.user, reference: missed.number))
+            }
         }
-        let owner = try tx.customer(id: vehicle.ownerID)
-        let booked = AppointmentBooked(appointment: a, plate: vehicle.plate.value, customerCode: owner?.code ?? "", customerName: owner?.name ?? "",
+        let booked = AppointmentBooked(appointment: a, plate: vehicle?.plate.value ?? "", customerCode: owner.code, customerName: owner.name,
                                        isPeak: check.isPeak, warnings: check.warnings, settled: settled)
-        let history = Message("appointment.booked_history", ["channel": .text(request.channel.rawValue), "called_at": .time(calledAt),
+        let history = Message("appointment.booked_history", ["channel": request.channel.argument, "called_at": .time(calledAt),
                                                               "booked": .message(booked.message)])
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: "book", detail: history.description, message: history, at: caller.now, by: caller.user)
         return booked
+    }
+
+    /// R2.2: a call about a car not yet registered needs the caller's name and
+    /// phone (they are found by them, or registered) and the model; a plate as well is one car too many.
+    static func newCarProblems(_ call: NewCarCall, plateGiven: Bool, _ tx: any StoreReading,
+                               into p: inout [Problem]) throws -> (fields: CustomerFields?, model: String, known: Customer?) {
+        if plateGiven { p.append(Problem("vehicle", Message("appointment.plate_or_new_car"))) }
+        if call.name == nil { p.append(Problem("name", Message("appointment.new_car_needs", ["field": .text("--name")]))) }
+        if call.phone == nil { p.append(Problem("phone", Message("appointment.new_car_needs", ["field": .text("--phone")]))) }
+        let model = call.model?.trimmingWhitespace() ?? ""
+        if call.model == nil { p.append(Problem("model", Message("appointment.new_car_needs", ["field": .text("--model")]))) }
+        else if let mp = VehicleModel.problem(model) { p.append(mp) }
+        guard let name = call.name, let phone = call.phone else { return (nil, model, nil) }
+        switch CustomerFields.validate(name: name, phone: phone, address: nil) {
+        case .success(let fields):
+            return (fields, model, Customer.duplicate(of: fields, among: try tx.customers(phone: fields.phone.digits)))
+        case .failure(let refusal):
+            p += refusal.problems
+            return (nil, model, nil)
+        }
     }
 
     // MARK: Steps
@@ -147,7 +205,7 @@ public struct AppointmentDesk {
         let before = a.status
         let (detail, value) = try body(&a, tx)
         try tx.saveAppointment(a, day: a.day(in: caller.settings.utcOffset))
-        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, at: caller.now, by: caller.user)
+        try tx.appendAppointmentEvent(appointmentID: a.id, kind: verb, detail: detail.description, message: detail, at: caller.now, by: caller.user)
         if !a.status.isOpen { try tx.releaseReservations(appointmentID: a.id, at: caller.now) }
         return AppointmentStepDone(appointment: a, step: verb, statusBefore: before, detail: detail, value: value)
     }
@@ -209,7 +267,7 @@ public struct AppointmentDesk {
                                _ tx: any StoreWriting) throws -> AppointmentStepDone<CustomerConfirmationKind> {
         try step("confirm", appointment: request.appointment, by: caller, tx) { a, _ in
             try a.recordCustomerConfirmation(request.kind, at: caller.now)
-            return (Message("appointment.customer_confirmed", ["confirmation": .text(request.kind.title)]), request.kind)
+            return (Message("appointment.customer_confirmed", ["confirmation": request.kind.wordArgument]), request.kind)
         }
     }
 
@@ -243,7 +301,7 @@ public struct AppointmentDesk {
         var customers: [Int64: String] = [:], plates: [Int64: String] = [:]
         for a in list {
             customers[a.customerID] = try tx.customer(id: a.customerID)?.name
-            plates[a.vehicleID] = try tx.vehicle(id: a.vehicleID)?.plate.value
+            if let id = a.vehicleID { plates[id] = try tx.vehicle(id: id)?.plate.value }
         }
         let advisors = try tx.staff().filter { $0.role == .serviceAdvisor }.map(\.name)
         return AppointmentBoard(day: day, settings: caller.settings, appointments: list, customers: customers, plates: plates,
@@ -272,14 +330,73 @@ public struct AppointmentDesk {
     }
 
     public static func arrive(_ reference: String, by caller: Caller, _ tx: any StoreWriting) throws -> Arrival {
+        try arrive(reference, registering: nil, by: caller, tx)
+    }
+
+    /// `appt arrive` for a car booked before it was registered: the car
+    /// joins the register for the customer who called (the model they named,
+    /// the VIN, plate and sale date read at reception), the appointment is
+    /// linked to it, the mileage given on the phone joins its readings, and
+    /// the repair order opens.
+    public func arrive(_ reference: String, registering: ArrivalRegistration?, by caller: Caller) throws -> Done<Arrival> {
+        try department.change("appt arrive", by: caller) { tx in
+            let arrival = try Self.arrive(reference, registering: registering, by: caller, tx)
+            return Recorded(arrival, audit: AuditNote(ref: arrival.appointment.number, summary: arrival.text))
+        }
+    }
+
+    public static func arrive(_ reference: String, registering: ArrivalRegistration?, by caller: Caller, _ tx: any StoreWriting) throws -> Arrival {
         let done = try step("arrive", appointment: reference, by: caller, tx) { a, tx in
+            let vehicle = try vehicleArriving(&a, registering: registering, by: caller, tx)
             try a.markArrived()
-            guard let vehicle = try tx.vehicle(id: a.vehicleID) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
             return (Message("appointment.arrived_history"), vehicle)
         }
         let a = done.appointment
         let opened = try RepairOrderDesk.open(done.value, appointmentID: a.id, by: caller, tx)
         return Arrival(appointment: a, statusBefore: done.statusBefore, customerName: try tx.customer(id: a.customerID)?.name ?? "", opened: opened)
+    }
+
+    /// The car of an arriving appointment: the one booked, or, for a car not
+    /// yet registered, the one registered now from `registering`.
+    static func vehicleArriving(_ a: inout Appointment, registering: ArrivalRegistration?, by caller: Caller,
+                                _ tx: any StoreWriting) throws -> Vehicle {
+        let refusal = Message("appointment.cannot_arrive", ["number": .text(a.number)])
+        if let id = a.vehicleID {
+            if registering != nil { throw Refusal(refusal, problems: [Problem("vin", Message("appointment.car_registered"))]) }
+            guard let vehicle = try tx.vehicle(id: id) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
+            return vehicle
+        }
+        guard let registering else { throw Refusal(refusal, problems: [Problem("vin", Message("appointment.register_at_reception"))]) }
+        var p = a.status.isOpen ? [] : [Problem("status", Message("appointment.not_open", ["status": .text(a.status.title)]))]
+        let typedPlate = try References.typedPlate(registering.plate, tx)
+        var fields: VehicleFields?
+        switch VehicleFields.validate(vin: registering.vin, plate: typedPlate, model: a.model, sold: registering.sold,
+                                      mileage: registering.saleMileage, today: caller.today) {
+        case .success(let f): fields = f
+        case .failure(let r): p += r.problems
+        }
+        p += try CustomerDesk.duplicates(vin: registering.vin.flatMap { try? VIN.parse($0).get() },
+                                         plate: typedPlate.flatMap { try? LicensePlate.parse($0).get() }, tx)
+        // The mileage given on the phone is a reading of the call's day, after the sale.
+        let called = a.calledAt.date(in: caller.settings.utcOffset)
+        let phoneReading = a.reportedMileage.map { MileageReading(on: called, km: $0) }
+        if let fields, let r = phoneReading {
+            let sale = MileageReading(on: fields.soldOn, km: fields.mileage)
+            if let bp = Vehicle.beforeSaleProblem(r.on, soldOn: fields.soldOn, field: "sold") { p.append(bp) }
+            else if let mp = MileageRule.problem(adding: r, to: [sale], field: "mileage") { p.append(mp) }
+        }
+        try Refusal.check(refusal, p)
+        guard let fields, let owner = try tx.customer(id: a.customerID) else { throw Refusal(refusal, problems: p) }
+        var vehicle = try CustomerDesk.insert(fields, owner: owner, by: caller, tx)
+        if let r = phoneReading {
+            vehicle.record(r)
+            try tx.updateVehicle(vehicle)
+            try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: r.on, mileage: r.km,
+                               detail: Message("vehicle.event.phone_reading", ["number": .text(a.number)]).description,
+                               at: caller.now, by: caller.user)
+        }
+        a.vehicleID = vehicle.id
+        return vehicle
     }
 
     /// R2.8: the customer did not come; the value is the window for the next attempt, nil after the last.

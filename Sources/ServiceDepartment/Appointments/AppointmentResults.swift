@@ -22,11 +22,17 @@ public struct BookingRequest: Sendable {
     /// The missed appointment this one follows up (R2.8).
     public var after: String?
     public var note: String
+    /// The odometer the customer gives on the phone (R2.1), in km; it joins the car's readings.
+    public var mileage: Int?
+    /// A car not yet registered (R2.2): leave `vehicle` empty.
+    public var newCar: NewCarCall?
     public var inputProblems: [Problem]
 
     public init(vehicle: String, start: Timestamp?, job: String, durationMinutes: Int = 60, channel: AppointmentChannel = .inbound,
                 calledAt: Timestamp? = nil, advisor: String? = nil, acceptPeak: Bool = false, after: String? = nil, note: String = "",
-                inputProblems: [Problem] = []) {
+                mileage: Int? = nil, newCar: NewCarCall? = nil, inputProblems: [Problem] = []) {
+        self.mileage = mileage
+        self.newCar = newCar
         self.vehicle = vehicle
         self.start = start
         self.job = job
@@ -38,6 +44,35 @@ public struct BookingRequest: Sendable {
         self.after = after
         self.note = note
         self.inputProblems = inputProblems
+    }
+}
+
+/// R2.2: who called about a car not yet on the register: their name and
+/// phone (the customer is found by them, or registered) and the model.
+public struct NewCarCall: Sendable, Equatable {
+    public var name: String?
+    public var phone: String?
+    public var model: String?
+    public init(name: String?, phone: String?, model: String?) {
+        self.name = name
+        self.phone = phone
+        self.model = model
+    }
+}
+
+/// `appt arrive` for a car booked before it was registered: what reception
+/// reads off the car and its papers (R2.2: the VIN and sale date come now).
+public struct ArrivalRegistration: Sendable, Equatable {
+    public var vin: String?
+    public var plate: String?
+    public var sold: String?
+    /// The odometer at the sale, when the papers give it.
+    public var saleMileage: String?
+    public init(vin: String?, plate: String?, sold: String?, saleMileage: String? = nil) {
+        self.vin = vin
+        self.plate = plate
+        self.sold = sold
+        self.saleMileage = saleMileage
     }
 }
 
@@ -131,7 +166,8 @@ public struct AppointmentBooked: Sendable {
 
     public var message: Message {
         let a = appointment
-        return Message("appointment.booked", ["number": .text(a.number), "plate": .text(plate), "start": .time(a.start),
+        let car: MessageArgument = a.vehicleID == nil ? .message(Message("appointment.new_car", ["model": .text(a.model ?? "")])) : .text(plate)
+        return Message("appointment.booked", ["number": .text(a.number), "plate": car, "start": .time(a.start),
                                               "advisor": .text(a.advisor), "bay": a.bay.map { .int($0) } ?? .text("-"), "job": .text(a.job)])
     }
 }

@@ -164,9 +164,10 @@ public struct CustomerDesk {
                 export.orders.append((o, v.plate.value, o.settlement(vatBasisPoints: caller.settings.vatBasisPoints).total))
                 export.followUps += try tx.followUps(orderID: o.id).map { ($0, o.number) }
             }
-            export.appointments += try tx.appointments(vehicleID: v.id).filter { $0.customerID == c.id }
             if owns.contains(v.id) { export.reminderCalls += try tx.reminderLog(vehicleID: v.id) }
         }
+        // Theirs by customer: a booking for a car not yet registered has no vehicle to find it by.
+        export.appointments = try tx.appointments(customerID: c.id)
         let numbers = Dictionary(export.orders.map { ($0.order.id, $0.order.number) }, uniquingKeysWith: { a, _ in a })
         export.complaints = try tx.complaints(statuses: Complaint.Status.allCases).filter { $0.customerID == c.id }
             .map { ($0, $0.orderID.flatMap { numbers[$0] }) }

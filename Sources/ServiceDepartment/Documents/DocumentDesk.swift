@@ -166,7 +166,7 @@ public struct DocumentDesk {
             shown.note = privacy.scrub(a.note)
             shown.job = privacy.scrub(a.job)
             return .appointment(AppointmentDocument(
-                mark: mark, store: caller.settings, appointment: shown, vehicle: try tx.vehicle(id: a.vehicleID),
+                mark: mark, store: caller.settings, appointment: shown, vehicle: try a.vehicleID.flatMap { try tx.vehicle(id: $0) },
                 customer: try customer(a.customerID, privacy, tx), reservations: try tx.reservations(appointmentID: a.id)))
         }
         let order = try RepairOrderDesk.load(request.reference, tx)

@@ -20,8 +20,9 @@ public struct FollowUpDesk {
         var read = 0
         while calls.count < limit {
             let orders = try tx.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            let records = try tx.followUps(orderIDs: orders.map(\.id))
             for order in orders {
-                calls += FollowUpCall.due(for: order, records: try tx.followUps(orderID: order.id), on: day, offset: offset)
+                calls += FollowUpCall.due(for: order, records: records[order.id] ?? [], on: day, offset: offset)
             }
             read += orders.count
             if orders.count < batch { break }
@@ -203,9 +204,9 @@ extension FollowUpDesk {
 
     public static func dueCallRows(on day: CalendarDate, limit: Int? = nil, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
         let calls = try limit.map { try dueCalls(on: day, limit: $0, by: caller, tx) } ?? dueCalls(on: day, by: caller, tx)
-        return try calls.map { c in
-            DueCallRow(due: c, plate: try tx.vehicle(id: c.order.vehicleID)?.plate.value, customer: try tx.customer(id: c.order.customerID))
-        }
+        let vehicles = try tx.vehicles(ids: Array(Set(calls.map(\.order.vehicleID))))
+        let customers = try tx.customers(ids: Array(Set(calls.map(\.order.customerID))))
+        return calls.map { c in DueCallRow(due: c, plate: vehicles[c.order.vehicleID]?.plate.value, customer: customers[c.order.customerID]) }
     }
 
     /// The calls recorded in [first, last], each with its order's number.

@@ -31,7 +31,7 @@ public struct CampaignDesk {
         let models = request.models.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         let c = try tx.insertCampaign(ServiceCampaign(code: code, kind: kind, title: request.title.trimmingWhitespace(), models: models,
                                                       vinPrefix: request.vinPrefix?.uppercased(), startsOn: starts, endsOn: request.endsOn))
-        return CampaignStarted(campaign: c, eligible: try tx.allVehicles().filter(c.applies(to:)).count)
+        return CampaignStarted(campaign: c, eligible: try eligible(c, tx).count)
     }
 
     /// Every campaign with how many vehicles it is for and what came of the invitations (`campaign list`).
@@ -40,11 +40,9 @@ public struct CampaignDesk {
     }
 
     public static func list(by caller: Caller, _ tx: any StoreReading) throws -> [CampaignSummary] {
-        let log = try tx.reminderLog(vehicleID: nil)
-        let vehicles = try tx.allVehicles()
-        return try tx.campaigns().map { c in
-            let mine = log.filter { $0.reference == c.code }
-            return CampaignSummary(campaign: c, eligible: vehicles.filter(c.applies(to:)).count,
+        try tx.campaigns().map { c in
+            let mine = try tx.reminderLog(reference: c.code)
+            return CampaignSummary(campaign: c, eligible: try eligible(c, tx).count,
                                    booked: mine.filter { $0.outcome == .booked }.count, declined: mine.filter { $0.outcome == .declined }.count,
                                    running: c.isRunning(on: caller.today))
         }
@@ -61,12 +59,20 @@ public struct CampaignDesk {
         guard let c = try tx.campaign(code: wanted) else {
             throw Refusal(Message("campaign.not_found"), problems: [Problem("code", Message("campaign.no_such_code", ["code": .text(wanted)]))])
         }
-        let log = try tx.reminderLog(vehicleID: nil).filter { $0.reference == c.code }
-        let rows = try tx.allVehicles().filter(c.applies(to:)).map { v in
-            let owner = try tx.customer(id: v.ownerID)
-            return CampaignRegister.Row(vehicle: v, customerName: owner?.name, customerCode: owner?.code, lastCall: log.last { $0.vehicleID == v.id })
+        var lastCall: [Int64: ReminderLogEntry] = [:]
+        for e in try tx.reminderLog(reference: c.code) { lastCall[e.vehicleID] = e }
+        let vehicles = try eligible(c, tx)
+        let owners = try tx.customers(ids: Array(Set(vehicles.map(\.ownerID))))
+        let rows = vehicles.map { v in
+            let owner = owners[v.ownerID]
+            return CampaignRegister.Row(vehicle: v, customerName: owner?.name, customerCode: owner?.code, lastCall: lastCall[v.id])
         }
         return CampaignRegister(campaign: c, rows: rows)
+    }
+
+    /// The vehicles a campaign is for: its scope's index ranges, each decided by its rule.
+    static func eligible(_ c: ServiceCampaign, _ tx: any StoreReading) throws -> [Vehicle] {
+        try tx.vehicles(modelPrefixes: c.models, vins: c.vinRange).filter(c.applies(to:))
     }
 }
 

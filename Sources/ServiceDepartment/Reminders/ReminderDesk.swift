@@ -28,20 +28,25 @@ public struct ReminderDesk {
         for number in Set(delays.compactMap(\.partNumber)) { stock[number] = try tx.part(number: number)?.stock }
         let others = try otherCalls(day, tx)
         let campaigns = try tx.campaigns()
-        func due(_ vehicles: [Vehicle], _ history: [Int64: [VehicleEvent]], _ log: [ReminderLogEntry]) -> [DueReminder] {
-            ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history, log: log,
-                                 campaigns: campaigns, delays: delays, stock: stock, otherCalls: others)
+        // R2.8: the no-shows whose next attempt may still be booked (an index range of recent days).
+        let missed = try tx.noShows(fromDay: day.adding(days: -AppointmentPlanner.nextAttemptLookbackDays), toDay: day)
+        func due(_ vehicles: [Vehicle], _ history: [Int64: [VehicleEvent]], _ log: [ReminderLogEntry]) throws -> [DueReminder] {
+            // Cars in the workshop or booked are called about nothing (ReminderPrecedence); asked only for these vehicles.
+            let standing = try tx.callListStanding(vehicleIDs: vehicles.map(\.id))
+            return ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history, log: log,
+                                        campaigns: campaigns, delays: delays, stock: stock, otherCalls: others, missed: missed,
+                                        standing: standing)
                 .filter { kind == nil || $0.reminder.kind == kind }
         }
         if let vehicle {
-            return due([vehicle], [vehicle.id: try tx.events(vehicleID: vehicle.id)], try tx.reminderLog(vehicleID: vehicle.id))
+            return try due([vehicle], [vehicle.id: try tx.events(vehicleID: vehicle.id)], try tx.reminderLog(vehicleID: vehicle.id))
         }
         if day < caller.today {
-            let all = due(try tx.allVehicles(), try tx.allEvents(), try tx.reminderLog(vehicleID: nil))
+            let all = try due(try tx.allVehicles(), try tx.allEvents(), try tx.reminderLog(vehicleID: nil))
             return limit.map { Array(all.prefix($0)) } ?? all
         }
         return try scheduled(on: day, kind: kind, limit: limit, campaigns: campaigns,
-                             always: delays.map(\.vehicleID) + others.map(\.vehicleID), tx, due)
+                             always: delays.map(\.vehicleID) + others.map(\.vehicleID) + missed.compactMap(\.vehicleID), tx, due)
     }
 
     /// The due list from the schedule: each source (the built-in rules, each running campaign) is
@@ -50,7 +55,7 @@ public struct ReminderDesk {
     /// customer counts as lost, say) are read and dropped, so a page may take a second read.
     static func scheduled(on day: CalendarDate, kind: ReminderKind?, limit: Int?, campaigns: [ServiceCampaign], always: [Int64],
                           _ tx: any StoreReading,
-                          _ due: ([Vehicle], [Int64: [VehicleEvent]], [ReminderLogEntry]) -> [DueReminder]) throws -> [DueReminder] {
+                          _ due: ([Vehicle], [Int64: [VehicleEvent]], [ReminderLogEntry]) throws -> [DueReminder]) throws -> [DueReminder] {
         let builtIn: Set<ReminderKind> = [.firstService, .regularService, .lostCustomer]
         let running = campaigns.filter { $0.isRunning(on: day) && (kind == nil || kind == $0.kind) }
         var batch = limit.map { max(32, $0 * 2) }
@@ -71,7 +76,7 @@ public struct ReminderDesk {
             for rows in sources { for r in rows where r.reminder.isListed(on: day) { ids.insert(r.vehicleID) } }
             let wanted = Array(ids).sorted()
             let vehicles = try tx.vehicles(ids: wanted)
-            let items = due(wanted.compactMap { vehicles[$0] }, try tx.events(vehicleIDs: wanted), try tx.reminderLog(vehicleIDs: wanted))
+            let items = try due(wanted.compactMap { vehicles[$0] }, try tx.events(vehicleIDs: wanted), try tx.reminderLog(vehicleIDs: wanted))
             guard let limit else { return items }
             guard let cutoff else { return Array(items.prefix(limit)) }
             let known = items.filter { ($0.reminder.dueOn, $0.vehicle.plate.value) <= cutoff }
@@ -137,15 +142,22 @@ public struct ReminderDesk {
 
     // MARK: The registers (X7)
 
-    /// Every call and its outcome (`remind register`), of one kind when asked.
-    public func register(kind: ReminderKind?, by caller: Caller) throws -> [RegisterEntry] {
-        try department.read("remind register", by: caller) { tx in try Self.register(kind: kind, tx) }
+    /// The calls and their outcomes (`remind register`), of one kind when asked: the newest
+    /// `limit`, in the order they were made.
+    public func register(kind: ReminderKind?, limit: Int = ReminderDesk.registerPage, by caller: Caller) throws -> [RegisterEntry] {
+        try department.read("remind register", by: caller) { tx in try Self.register(kind: kind, limit: limit, tx) }
     }
 
-    public static func register(kind: ReminderKind?, _ tx: any StoreReading) throws -> [RegisterEntry] {
-        try tx.reminderLog(vehicleID: nil).filter { kind == nil || $0.kind == kind }.map { e in
-            let v = try tx.vehicle(id: e.vehicleID)
-            return RegisterEntry(entry: e, plate: v?.plate.value, customerName: try v.flatMap { try tx.customer(id: $0.ownerID) }?.name)
+    /// How many calls `remind register` shows unless told.
+    public static let registerPage = 200
+
+    public static func register(kind: ReminderKind?, limit: Int = registerPage, _ tx: any StoreReading) throws -> [RegisterEntry] {
+        let log = try tx.reminderLog(kind: kind, newest: limit)
+        let vehicles = try tx.vehicles(ids: Array(Set(log.map(\.vehicleID))))
+        let owners = try tx.customers(ids: Array(Set(vehicles.values.map(\.ownerID))))
+        return log.map { e in
+            let v = vehicles[e.vehicleID]
+            return RegisterEntry(entry: e, plate: v?.plate.value, customerName: v.flatMap { owners[$0.ownerID] }?.name)
         }
     }
 
@@ -155,7 +167,7 @@ public struct ReminderDesk {
     }
 
     public static func declineReasons(_ tx: any StoreReading) throws -> [DeclineReason] {
-        ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil))
+        ReminderRegister.ranked(try tx.declineCounts())
     }
 
     // MARK: Delayed deliveries (R1.4)

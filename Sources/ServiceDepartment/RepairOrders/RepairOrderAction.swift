@@ -20,7 +20,9 @@ public struct RepairOrderAction: Sendable {
         case promise(at: Timestamp?)
         case sign(payment: PaymentMethod?, oldParts: OldPartsChoice?, wash: Bool?, signedBy: String)
         case handover
-        case dispatch(team: String?)
+        /// An override reason (nil: none asked for) lets the foreman or the
+        /// service manager dispatch work to a team without its skill (R4.2).
+        case dispatch(team: String?, overrideReason: String? = nil)
         /// An override reason (nil: none asked for) lets the foreman or the
         /// service manager clock on someone outside the dispatched team.
         case clockOn(line: Int64, technician: String, overrideReason: String? = nil)
@@ -33,7 +35,10 @@ public struct RepairOrderAction: Sendable {
         case wash
         case deliveryCheck
         case notify(at: Timestamp)
-        case deliver(nextServiceOn: CalendarDate, nextServiceKm: Int, callTime: String, oldPartsShown: Bool)
+        /// `faultGone`: the customer confirmed at the car that the fault is gone (a comeback needs it).
+        case deliver(nextServiceOn: CalendarDate, nextServiceKm: Int, callTime: String, oldPartsShown: Bool, faultGone: Bool = false)
+        /// A comeback (返修): the car is back for the same fault as the earlier order.
+        case comeback(earlier: String)
         case discount(Discount, reason: String)
         case cancel(reason: String)
     }
@@ -78,6 +83,7 @@ public struct RepairOrderAction: Sendable {
         case .deliver: return "deliver"
         case .discount: return "discount"
         case .cancel: return "cancel"
+        case .comeback: return "comeback"
         }
     }
 }
@@ -134,8 +140,10 @@ extension RepairOrderDesk {
                 let blockers = RepairOrderStep(rawValue: action.verb).map { o.blockers(for: $0) } ?? []
                 throw refuse(o, action.verb, input + blockers)
             }
-            let words = ([outcome.said] + outcome.warnings.map { Message("repair_order.warning", ["text": .text($0.description)]) })
-                .map(\.description).joined(separator: "\n")
+            // The step's words, then each warning on a line of its own.
+            let words = outcome.warnings.reduce(outcome.said) { said, warning in
+                Message("repair_order.said_then_warning", ["said": .message(said), "warning": .message(Message("repair_order.warning", ["text": .message(warning)]))])
+            }
             return (words, outcome)
         }
     }
@@ -164,11 +172,15 @@ extension RepairOrderDesk {
                 try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: caller.today, mileage: sheet.mileage,
                                    detail: "check-in \(o.number)", at: caller.now, by: caller.user)
             }
-            return said("repair_order.did.check_in", ["mileage": .int(sheet.mileage), "fuel": .int(sheet.fuelEighths), "damage": .text(sheet.damage)])
+            return said("workshop.did.check_in_sheet", checkInWords(sheet))
 
         case .warranty(let decision):
+            let waiting = Set(o.undecidedLines.map(\.id))
             try o.decideWarranty(decision)
-            return said("repair_order.did.warranty", ["decision": .text(decision.word)])
+            let moved = o.undecidedLines.filter { !waiting.contains($0.id) }
+            if moved.isEmpty { return said("repair_order.did.warranty", ["decision": decision.argument]) }
+            // X3: the maker will not pay: the customer decides on each line before work goes on.
+            return said("payment.warranty_lines_to_customer", ["decision": decision.argument, "lines": .list(moved.map { .text(describe($0)) })])
 
         case .documents:
             try o.takeDocuments()
@@ -178,20 +190,23 @@ extension RepairOrderDesk {
             guard let op = try tx.laborOperation(code: code.uppercased()) else {
                 throw refuse(o, verb, [Problem("code", Message("repair_order.no_labor_operation", ["code": .text(code.uppercased())]))])
             }
-            // R5.6: the first service is free unless said otherwise.
-            let payer = terms.payer ?? (op.code == LaborOperation.firstServiceCode ? .free : .customer)
+            // R5.6: the first service is free unless said otherwise, with its brand's package.
+            let free = try freeCodes(o, caller, tx)
+            let payer = terms.payer ?? o.defaultPayer(for: op.code, freeCodes: free)
             let line = try o.addLine(RepairOrderLine(kind: .labor, code: op.code, name: op.name, hours: hours ?? op.standardHours,
                                                      unitPrice: caller.settings.laborRate, payer: payer,
                                                      origin: terms.recommended ? .recommended : .estimate,
                                                      approval: terms.recommended ? .pending : .approved, safety: terms.safety))
-            return StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]), line: line)
+            let freed = terms.payer == nil && op.code == LaborOperation.firstServiceCode ? o.applyFirstServicePackage(free).filter { $0.id != line.id } : []
+            return StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]),
+                               warnings: freed.map { Message("payment.first_service_free_line", ["line": .text(describe($0))]) }, line: line)
 
         case .addPart(let number, let quantity, let terms):
             guard let part = try tx.part(number: number.uppercased()) else {
                 throw refuse(o, verb, [Problem("number", Message("repair_order.no_part", ["part": .text(number.uppercased())]))])
             }
             let line = try o.addLine(RepairOrderLine(kind: .part, code: part.number, name: part.name, quantity: quantity, unitPrice: part.price,
-                                                     payer: terms.payer ?? .customer, origin: terms.recommended ? .recommended : .estimate,
+                                                     payer: terms.payer ?? o.defaultPayer(for: part.number, freeCodes: try freeCodes(o, caller, tx)), origin: terms.recommended ? .recommended : .estimate,
                                                      approval: terms.recommended ? .pending : .approved, safety: terms.safety))
             var outcome = StepOutcome(said: Message("repair_order.did.add", ["line": .text(describe(line))]), line: line)
             // R3.7: say at once when stores cannot cover it.
@@ -229,13 +244,13 @@ extension RepairOrderDesk {
                 throw refuse(o, verb, o.blockers(for: .sign))
             }
             try o.sign(WorkOrderTerms(payment: payment, oldParts: oldParts, wash: wash, signedBy: signedBy, signedAt: caller.now))
-            return said("repair_order.did.sign", ["name": .text(signedBy)])
+            return said("workshop.did.sign_terms", termsWords(o.terms))
 
         case .handover:
             try o.handOver()
             return said("repair_order.did.handover")
 
-        case .dispatch(let team):
+        case .dispatch(let team, let overrideReason):
             let teams = try tx.teams()
             guard let team else {
                 let loads = try teamLoads(tx).map { MessageArgument.message(Message("repair_order.team_load", ["team": .text($0.team.name),
@@ -243,18 +258,18 @@ extension RepairOrderDesk {
                 throw Refusal(Message("repair_order.name_the_team", ["number": .text(o.number)]), problems: [
                     Problem("team", loads.isEmpty ? Message("repair_order.no_teams") : Message(.text, ["text": .list(loads)]))])
             }
-            guard teams.contains(where: { $0.name == team }) else {
+            guard let chosen = teams.first(where: { $0.name == team }) else {
                 throw refuse(o, verb, [Problem("team", Message("repair_order.no_such_team", ["team": .text(team),
                                                                                               "teams": .list(teams.map { .text($0.name) })]))])
             }
-            try o.dispatch(team: team)
-            return said(o.byAppointment ? "repair_order.did.dispatch_priority" : "repair_order.did.dispatch", ["team": .text(team)])
+            return try dispatch(&o, to: chosen, overrideReason: overrideReason, by: caller, tx)
 
         case .clockOn(let id, let name, let overrideReason):
             // Who is clocked on and who asks, as the staff list has them: LaneCore decides.
             let technician = try signer(named: name, tx), by = try signer(caller, tx)
             let overriding = o.needsOverride(toClockOn: technician)
-            try o.clockOn(line: id, technician: technician, by: by, overrideReason: overrideReason, at: caller.now)
+            try o.clockOn(line: id, technician: technician, by: by, overrideReason: overrideReason,
+                          elsewhere: try tx.clockedOnLines(technician: technician.name), at: caller.now)
             let clockedOn = Message("repair_order.did.clock_on", ["name": .text(name), "line": .int(Int(id))])
             guard let reason = overrideReason?.trimmingWhitespace() else { return StepOutcome(said: clockedOn) }
             guard overriding else {
@@ -309,11 +324,11 @@ extension RepairOrderDesk {
 
         case .check(let stage, let passed, let note, let rework):
             try o.check(stage, passed: passed, by: try signer(caller, tx), note: note, rework: rework, at: caller.now)
-            if passed { return said("repair_order.did.check_passed", ["check": .text(stage.title), "note": .text(note)]) }
+            if passed { return said("repair_order.did.check_passed", ["check": stage.wordArgument, "note": .text(note)]) }
             let back = o.linesBackToWork(rework).compactMap { id in o.lines.first { $0.id == id } }
-            if back.isEmpty { return said("repair_order.did.check_failed", ["check": .text(stage.title), "note": .text(note)]) }
-            return said("repair_order.did.check_failed_lines", ["check": .text(stage.title), "note": .text(note),
-                                                                "lines": .list(back.map { .text("line \($0.id) \($0.code)") })])
+            if back.isEmpty { return said("repair_order.did.check_failed", ["check": stage.wordArgument, "note": .text(note)]) }
+            return said("repair_order.did.check_failed_lines", ["check": stage.wordArgument, "note": .text(note),
+                                                                "lines": .list(back.map { .message(Message("repair_order.line_code", ["line": .int(Int($0.id)), "code": .text($0.code)])) })])
 
         case .wash:
             try o.wash()
@@ -324,15 +339,16 @@ extension RepairOrderDesk {
             return said("repair_order.did.delivery_check")
 
         case .notify(let at):
-            let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings))
+            let warnings = try o.notifyCustomer(agreedAt: at, now: caller.now, atPeak: AppointmentPlanner.isPeak(at, settings: caller.settings),
+                                                jobType: try jobType(o, tx))
             return StepOutcome(said: Message("repair_order.did.notify", ["at": .time(at)]), warnings: warnings)
 
-        case .deliver(let day, let km, let callTime, let oldPartsShown):
+        case .deliver(let day, let km, let callTime, let oldPartsShown, let faultGone):
             if day <= caller.today {
                 throw refuse(o, verb, [Problem("next-date", Message("repair_order.next_date_after_today"))])
             }
             try o.deliver(DeliveryRecord(nextServiceOn: day, nextServiceKm: km, followUpPreference: callTime, oldPartsShown: oldPartsShown,
-                                         at: caller.now))
+                                         at: caller.now, customerSatisfied: faultGone))
             return said("repair_order.did.deliver", ["date": .date(day), "km": .int(km), "call_time": .text(callTime)])
 
         case .discount(let discount, let reason):
@@ -352,7 +368,14 @@ extension RepairOrderDesk {
 
         case .cancel(let reason):
             try o.cancel(reason: reason)
+            if let refund = o.refundDeposits(by: caller.user, at: caller.now) {
+                return said("payment.cancelled_refund", ["reason": .text(o.cancelReason ?? ""), "amount": .money(Money(fen: -refund.amount.fen)),
+                                                         "method": refund.method.argument])
+            }
             return said("repair_order.did.cancel", ["reason": .text(o.cancelReason ?? "")])
+
+        case .comeback(let earlier):
+            return try linkComeback(&o, to: earlier, by: caller, tx)
         }
     }
 
@@ -370,9 +393,11 @@ extension RepairOrderDesk {
     /// `line 3 BRK-PAD-F 更换前刹车片 1.20 h ¥336.00 (warranty), recommended`
     public static func describe(_ line: RepairOrderLine) -> String {
         let what = line.kind == .labor ? "\(line.hours) h" : "× \(line.quantity)"
-        let payer = line.payer == .customer ? "" : " (\(line.payer.rawValue))"
+        let payer = line.payer == .customer ? "" : " (\(MessageCatalog.current.codeWord(LinePayer.wordKind, line.payer.rawValue)))"
         let state: MessageCode? = line.origin == .extra ? "repair_order.line_waiting" : line.origin == .recommended ? "repair_order.line_recommended" : nil
-        return "line \(line.id) \(line.code) \(line.name) \(what) \(line.amount)\(payer)" + (state.map { Message($0).description } ?? "")
+        return Message("repair_order.line_described", ["line": .int(Int(line.id)), "code": .text(line.code), "name": .text(line.name),
+                                                       "what": .text(what), "amount": .money(line.amount)]).description
+            + payer + (state.map { Message($0).description } ?? "")
     }
 }
 

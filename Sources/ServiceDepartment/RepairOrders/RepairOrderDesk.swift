@@ -26,7 +26,8 @@ public struct RepairOrderDesk {
 
     /// Opens an order inside a change already under way (`appt arrive`).
     public static func open(_ vehicle: Vehicle, appointmentID: Int64?, by caller: Caller, _ tx: any StoreWriting) throws -> RepairOrderOpened {
-        if let p = RepairOrder.openingProblem(plate: vehicle.plate.value, existing: try tx.repairOrders(vehicleID: vehicle.id)) {
+        let history = try tx.repairOrders(vehicleID: vehicle.id)
+        if let p = RepairOrder.openingProblem(plate: vehicle.plate.value, existing: history) {
             throw Refusal(Message("repair_order.cannot_open"), problems: [p])
         }
         let day = caller.today
@@ -34,8 +35,8 @@ public struct RepairOrderDesk {
         var order = RepairOrder(number: number, vehicleID: vehicle.id, customerID: vehicle.ownerID, advisor: caller.user,
                                 appointmentID: appointmentID, openedAt: caller.now)
         order = try tx.insertRepairOrder(order, openedOn: day)
-        try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: "opened for \(vehicle.plate) by \(caller.user)",
-                                      at: caller.now, by: caller.user)
+        let opened = Message("repair_order.timeline.opened", ["plate": .text(vehicle.plate.value), "user": .text(caller.user)])
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: opened.description, message: opened, at: caller.now, by: caller.user)
         let owner = try tx.customer(id: vehicle.ownerID)
         var visits = false, otherOrders = false
         for v in try tx.vehicles(ownerID: vehicle.ownerID) where !(visits || otherOrders) {
@@ -46,7 +47,9 @@ public struct RepairOrderDesk {
         return RepairOrderOpened(order: order, plate: vehicle.plate.value, model: vehicle.model, customerCode: owner?.code ?? "",
                                  customerName: owner?.name ?? "",
                                  firstVisit: RepairOrder.isFirstVisit(visitsOnRecord: visits, otherOrders: otherOrders),
-                                 campaigns: campaigns)
+                                 campaigns: campaigns,
+                                 comebackCandidates: comebackCandidates(order, history: history, settings: caller.settings),
+                                 declinedBefore: RepairOrder.declinedSafetyItems(history: history, before: order, offset: caller.settings.utcOffset))
     }
 
     // MARK: Looking
@@ -71,7 +74,8 @@ public struct RepairOrderDesk {
             due = ServiceReminders.due(for: v, history: try tx.events(vehicleID: v.id), on: caller.today)
                 .filter { $0.kind == .firstService || $0.kind == .regularService }
         }
-        return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due)
+        return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due,
+                        declinedBefore: try declinedBefore(order, tx, settings: caller.settings))
     }
 
     /// R4.2: each team's labour hours waiting, the load the foreman weighs.
@@ -86,7 +90,7 @@ public struct RepairOrderDesk {
     /// status move, and the audit row. `body` runs the LaneCore step and
     /// says in words what it did.
     public func step<T>(_ verb: String, order reference: String, by caller: Caller,
-                        _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> Done<StepDone<T>> {
+                        _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: Message, value: T)) throws -> Done<StepDone<T>> {
         try department.change(OperationID(noun: "ro", verb: verb), by: caller) { tx in
             let done = try Self.step(verb, order: reference, by: caller, tx, body)
             // The status move is the before/after the audit trail keeps.
@@ -96,15 +100,17 @@ public struct RepairOrderDesk {
 
     /// The same inside a change already open (the shell's command, a plugin's nested command).
     public static func step<T>(_ verb: String, order reference: String, by caller: Caller, _ tx: any StoreWriting,
-                               _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: String, value: T)) throws -> StepDone<T> {
+                               _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: Message, value: T)) throws -> StepDone<T> {
         var order = try load(reference, tx)
         let loaded = order
         let before = order.status
-        let (detail, value) = try body(&order, tx)
+        let (said, value) = try body(&order, tx)
         try tx.saveRepairOrder(order, was: loaded)
+        let detail = said.description
         let done = StepDone(order: order, step: verb, statusBefore: before, detail: detail, value: value)
+        // The row keeps the move in codes (` [signed → handed_over]`), read in the reader's words (`RepairOrderStatus.readingMove`).
         let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
-        try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, at: caller.now, by: caller.user)
+        try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, message: said, at: caller.now, by: caller.user)
         return done
     }
 
@@ -120,10 +126,12 @@ public struct RepairOrderDesk {
         try step("settle", order: request.order, by: caller, tx) { order, _ in
             try order.settle(signedBy: request.signedBy, declinedAcknowledged: request.declinedSafetyItemsSigned)
             let s = order.settlement(vatBasisPoints: caller.settings.vatBasisPoints)
-            let discount = s.discount.fen > 0 ? Message("repair_order.settled_discount", ["discount": .money(s.discount)]).description : ""
-            let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": .text(discount),
+            let discount: MessageArgument = s.discount.fen > 0 ? .message(Message("repair_order.settled_discount", ["discount": .money(s.discount)])) : .text("")
+            let words = Message("repair_order.settled", ["labor": .money(s.laborNet), "parts": .money(s.partsNet), "discount": discount,
                                                         "vat": .money(s.vat), "total": .money(s.total)])
-            return (words.description, s)
+            // R5.6, R5.8: the declined items' signature, the next service, the call time, the insurer's share and deposits.
+            let more = PaymentWords.settlementNotes(order, order.bill(vatBasisPoints: caller.settings.vatBasisPoints))
+            return (PaymentWords.withNotes(words, more), s)
         }
     }
 
@@ -139,15 +147,23 @@ public struct RepairOrderDesk {
 
     public static func pay(_ request: PaymentRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Payment> {
         try step("pay", order: request.order, by: caller, tx) { order, tx in
-            let payment = Payment(method: request.method, amount: request.amount, invoiceNumber: request.invoiceNumber,
-                                  gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now)
-            try order.pay(payment, vatBasisPoints: caller.settings.vatBasisPoints)
+            // The time is the session's clock: a cashier cannot backdate a payment.
+            let before = try tx.creditAccount(customerID: order.customerID)
+            var account = before
+            try order.pay(parts: request.parts, tendered: request.tendered, invoiceNumber: request.invoiceNumber,
+                          gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now,
+                          vatBasisPoints: caller.settings.vatBasisPoints, account: &account)
+            guard let payment = order.payment else { throw StoreFailure("repair order \(order.number) was paid without a payment") }
+            if let account, let before, account.balance != before.balance {
+                try tx.saveCreditAccount(account)
+                try tx.appendCreditAccountEntry(customerID: account.customerID, CreditAccountEntry(
+                    kind: .charge, amount: account.balance - before.balance, method: nil, reference: order.number, by: caller.user, at: caller.now))
+            }
             let work = order.approvedLines.map(\.name).joined(separator: " ")
             try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
                                mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
-            let words = Message("repair_order.paid", ["amount": .money(payment.amount), "method": .text(payment.method.word),
-                                                     "gate_pass": .text(payment.gatePass)])
-            return (words.description, payment)
+            let said = PaymentWords.paid(order, payment)
+            return (PaymentWords.withNotes(said.first ?? Message(.text, ["text": .text("")]), Array(said.dropFirst())), payment)
         }
     }
 }
@@ -166,16 +182,20 @@ public struct SettleRequest: Sendable {
     }
 }
 
-/// `ro pay`: how much, how, and the invoice.
+/// `ro pay`: how much, how (in one part or several), cash tendered, and the invoice.
 public struct PaymentRequest: Sendable {
     public var order: String
-    public var method: PaymentMethod
-    public var amount: Money
+    public var parts: [TenderPart]
+    /// Cash handed over, when more than the cash part (the change is given back).
+    public var tendered: Money?
     public var invoiceNumber: String
-    public init(order: String, method: PaymentMethod, amount: Money, invoiceNumber: String) {
+    public init(order: String, method: PaymentMethod, amount: Money, invoiceNumber: String, tendered: Money? = nil) {
+        self.init(order: order, parts: [TenderPart(method, amount)], tendered: tendered, invoiceNumber: invoiceNumber)
+    }
+    public init(order: String, parts: [TenderPart], tendered: Money?, invoiceNumber: String) {
         self.order = order
-        self.method = method
-        self.amount = amount
+        self.parts = parts
+        self.tendered = tendered
         self.invoiceNumber = invoiceNumber
     }
 }
@@ -191,6 +211,10 @@ public struct RepairOrderOpened: Sendable {
     public var firstVisit: Bool
     /// R1.5, R1.6: campaigns and upgrades open for this vehicle.
     public var campaigns: [ServiceCampaign]
+    /// Earlier orders handed over within the comeback period (返修?).
+    public var comebackCandidates: [ComebackCandidate] = []
+    /// R3.8: safety items declined on earlier visits, to recommend again.
+    public var declinedBefore: [DeclinedSafetyItem] = []
 
     public var number: String { order.number }
 
@@ -206,7 +230,7 @@ public struct RepairOrderOpened: Sendable {
             notes.append(Message(c.kind == .upgrade ? "repair_order.upgrade_open" : "repair_order.campaign_open",
                                  ["code": .text(c.code), "title": .text(c.title)]))
         }
-        return notes
+        return notes + historyNotes
     }
 }
 
@@ -215,6 +239,8 @@ public struct Estimate: Sendable {
     public var order: RepairOrder
     public var settlement: Settlement
     public var recommended: [ServiceReminder]
+    /// R3.8: safety items declined on earlier visits, recommended again.
+    public var declinedBefore: [DeclinedSafetyItem] = []
 }
 
 /// A step done: the order after it, the status before, and the step's own result.
@@ -229,6 +255,6 @@ public struct StepDone<T> {
     public var status: RepairOrderStatus { order.status }
     /// The answer in words, with the status move when there was one.
     public var text: String {
-        "\(order.number): \(detail)" + (status != statusBefore ? " [\(statusBefore.rawValue) → \(status.rawValue)]" : "")
+        "\(order.number): \(detail)" + (status != statusBefore ? RepairOrderStatus.move(statusBefore, status) : "")
     }
 }
