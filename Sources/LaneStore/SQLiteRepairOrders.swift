@@ -119,7 +119,7 @@ extension SQLiteTransaction {
         discount_fen, discount_reason, discount_by
         """
 
-    private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
+    func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
     }
 

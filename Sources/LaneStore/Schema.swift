@@ -537,6 +537,13 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the print log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v25 report indexes") { db in
+            try db.execute(sql: """
+                -- `report kpi` reads a period's rows by date: complaints and delayed deliveries by when they were opened.
+                CREATE INDEX complaint_by_opened ON complaint(opened_at);
+                CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at);
+                """)
+        }
         return migrator
     }
 }

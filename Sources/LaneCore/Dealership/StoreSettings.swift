@@ -149,7 +149,7 @@ public struct StoreSettings: Hashable, Sendable {
                         example: "ENG-OIL-LEAK,SHOCK-F"),
         StoreSettingKey("quality.second_level_operations", .textList, "labour operations that make a job second-level maintenance",
                         example: "MNT-20K"),
-    ]
+    ] + KPISettings.settingKeys
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
 

@@ -5,7 +5,7 @@ extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishDocuments, englishPlugins, englishTerminal,
-        englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
+        englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp, englishReports,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [
