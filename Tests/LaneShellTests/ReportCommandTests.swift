@@ -87,4 +87,32 @@ import Testing
         #expect(values["kpi.comeback_days"] == "14")
         #expect(values["kpi.technician_hours_per_day"] == nil)
     }
+
+    @Test func todayShowsTheServiceManagerTheFiguresOffTarget() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("today").contains("every figure with a target is on target"))
+        try shell.expectOK("store set kpi.target_orders_opened 5")      // one order this month: below the floor
+        try shell.expectOK("store set kpi.target_on_time_delivery 90")  // delivered on time: met
+        let agenda = try shell.expectOK("today")
+        #expect(agenda.contains("orders opened"))
+        #expect(agenda.contains("≥ 5"))
+        #expect(!agenda.contains("on-time delivery"))
+        try shell.expectOK("set user 薛淑芬")
+        #expect(!(try shell.expectOK("today")).contains("orders opened"))
+    }
+
+    @Test func htmlWritesAPageWithSVGChartsAndNoCustomer() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        #expect(try shell.expectOK("report kpi --from 2026-11-20 --to 2026-11-23 --by advisor --html \(page.path)").contains("report written to"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<svg class=\"spark\""))
+        #expect(html.contains("<svg class=\"bars\""))
+        #expect(html.contains("on-time delivery"))
+        for secret in ["卢文博", "粤B27DP2"] { #expect(!html.contains(secret), "\(secret)") }
+        #expect(try shell.expectRefusalCodes("report kpi --html a.html --pdf b.pdf").contains("document.one_file"))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LaneCore
+import LaneDocuments
 import LanePlugin
 import LaneStore
 import ServiceDepartment
@@ -19,15 +20,18 @@ enum ReportCommands {
         discussion: """
             The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md \
             defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. \
-            --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures.
+            --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. \
+            --html and --pdf write the report as a page with charts (template kpi-report.mustache).
             """,
         options: [OptionSpec("day", value: "DATE", "One day"),
                   OptionSpec("week", "The week (Monday to Sunday) holding --day, or this week"),
                   OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11"),
                   OptionSpec("from", value: "DATE", "First day of a range (with --to)"),
                   OptionSpec("to", value: "DATE", "Last day of a range (with --from)"),
-                  OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue)))],
-        examples: ["report kpi --month 2026-11", "report kpi --week --by advisor", "report kpi --from 2026-09-01 --to 2026-11-30"],
+                  OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue))),
+                  OptionSpec("html", value: "FILE", "Write the report as an HTML page with charts"),
+                  OptionSpec("pdf", value: "FILE", "Write the report as an A4 PDF with charts (needs headless Chromium)")],
+        examples: ["report kpi --month 2026-11", "report kpi --week --by advisor", "report kpi --from 2026-09-01 --to 2026-11-30 --pdf kpi.pdf"],
         action: .session { inv, session in try run(inv, session) })
 
     /// The period the options name; every problem at once.
@@ -73,6 +77,8 @@ enum ReportCommands {
                 problems.append(Problem("by", Message("input.not_one_of", ["given": .text(text), "choices": .list(KPIGrouping.allCases.map { .text($0.rawValue) })])))
             }
         }
+        if inv.option("html") != nil && inv.option("pdf") != nil { problems.append(Problem("file", Message("document.one_file"))) }
+        if inv.option("pdf") != nil && PDFPrinter.browser() == nil { problems += PDFPrinter.missing.problems }
         let period: KPIPeriod
         do { period = try Self.period(inv, today: ctx.today) } catch let refusal as Refusal {
             throw Refusal(refusal.headline, problems: refusal.problems + problems)
@@ -83,6 +89,20 @@ enum ReportCommands {
         }
         let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),
                                               "days": .int(period.dayCount)]).description
+        if let path = inv.option("html") ?? inv.option("pdf") {
+            let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
+            let folder = ctx.settings.documentTemplates
+            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder))
+            if inv.option("pdf") != nil {
+                try PDFPrinter.print(html: html, to: file)
+            } else {
+                do { try Data(html.utf8).write(to: file, options: .atomic) } catch {
+                    throw Refusal(Message("report.cannot_write", ["path": .text(file.path)]),
+                                  problems: [Problem("file", Message("report.write_error", ["error": .text(error.localizedDescription)]))])
+                }
+            }
+            return .message(Message("report.written", ["path": .text(file.path)]).description, nil)
+        }
         switch session.format {
         case .table: return .text(KPIChart(width: session.renderer.width).render(report, title: title))
         case .json: return .record(record(report))

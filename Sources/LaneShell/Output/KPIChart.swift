@@ -33,39 +33,8 @@ public struct KPIChart {
         return String(repeating: "█", count: eighthsLong / 8) + eighths[eighthsLong % 8]
     }
 
-    /// A figure's value as people read it: 85.3%, ¥1,234.56, 12.50 h, 255 min, 4.35, 412; "–" when nothing was counted.
-    public static func text(_ value: Int64?, _ unit: KPIUnit) -> String {
-        guard let v = value else { return "–" }
-        switch unit {
-        case .percent: return decimal(v, places: 2, keep: 1) + "%"
-        case .money: return Money(fen: v).description
-        case .hours: return Message("report.hours", ["hours": .text(decimal(v, places: 2, keep: 2))]).description
-        case .minutes: return Message("report.minutes", ["minutes": .int(Int(v))]).description
-        case .score: return decimal(v, places: 2, keep: 2)
-        case .count: return String(v)
-        }
-    }
-
-    /// `v` in hundredths as a decimal with `keep` places (rounded half up).
-    static func decimal(_ v: Int64, places: Int, keep: Int) -> String {
-        let drop = places - keep
-        var scaled = v
-        var div: Int64 = 1
-        for _ in 0..<drop { div *= 10 }
-        if div > 1 { scaled = Money.divideRoundingHalfUp(v, by: div) }
-        var unit: Int64 = 1
-        for _ in 0..<keep { unit *= 10 }
-        let whole = scaled.magnitude / UInt64(unit), frac = scaled.magnitude % UInt64(unit)
-        let fracText = keep == 0 ? "" : "." + String(repeating: "0", count: keep - String(frac).count) + String(frac)
-        return (scaled < 0 ? "-" : "") + String(whole) + fracText
-    }
-
-    /// A target as people read it: "≥ 90%" for a floor, "≤ 5%" for a ceiling.
-    static func target(_ line: KPILine) -> String {
-        guard let t = line.target else { return "" }
-        let id = line.figure.id
-        return (id.higherIsBetter ? "≥ " : "≤ ") + text(KPIFigure.targetValue(t, for: id), id.unit)
-    }
+    static func text(_ value: Int64?, _ unit: KPIUnit) -> String { KPIText.value(value, unit) }
+    static func target(_ line: KPILine) -> String { KPIText.target(line) }
 
     public func render(_ report: KPIReport, title: String) -> String {
         var out: [String] = [title]
