@@ -124,7 +124,7 @@ extension SQLiteTransaction {
         declined_signed_by, insurer, insurance_claim, insurance_assessed_fen, insurance_deductible_fen
         """
 
-    private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
+    func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
     }
 
