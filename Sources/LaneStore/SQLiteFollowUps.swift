@@ -30,7 +30,7 @@ extension SQLiteTransaction {
                        arguments: [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])
     }
 
-    private func complaints(_ sql: String, _ arguments: StatementArguments) throws -> [Complaint] {
+    func complaints(_ sql: String, _ arguments: StatementArguments) throws -> [Complaint] {
         try fetchRows(sql: """
             SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
             """ + " " + sql, arguments: arguments).map { r in

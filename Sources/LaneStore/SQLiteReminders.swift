@@ -49,7 +49,7 @@ extension SQLiteTransaction {
         if e.outcome.settlesReminder { try refreshReminderSchedule(vehicleID: e.vehicleID) }
     }
 
-    private func delayed(_ sql: String, _ arguments: StatementArguments) throws -> [DelayedDelivery] {
+    func delayed(_ sql: String, _ arguments: StatementArguments) throws -> [DelayedDelivery] {
         try fetchRows(sql: """
             SELECT id, vehicle_id, cause, part_number, note, expected_on, opened_at, fix_published_at, closed_at FROM delayed_delivery
             """ + " " + sql, arguments: arguments).map { r in

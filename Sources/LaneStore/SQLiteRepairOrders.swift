@@ -97,7 +97,7 @@ extension SQLiteTransaction {
 
     private static let orderColumns = RepairOrderRow.selectColumns
 
-    private func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
+    func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
     }
 

@@ -23,7 +23,7 @@ public protocol ServiceStore: Sendable {
 
 /// Every lookup of the store, one protocol per aggregate; an operation may
 /// ask for the narrow one it needs. Every lookup is served by an index (see `Schema`).
-public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading, CreditAccountsReading {}
+public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading, DealershipReading, NumberingReading, RepairOrdersReading, RemindersReading, FollowUpsReading, AppointmentsReading, AuditReading, PinsReading, PluginSandboxReading, PrintLogReading, CreditAccountsReading, ReportsReading {}
 
 /// Reading the store's settings.
 public protocol SettingsReading {
@@ -483,4 +483,17 @@ public protocol PrintLogReading {
 /// Adding to the print log (append-only).
 public protocol PrintLogWriting: PrintLogReading {
     func appendPrint(_ record: PrintRecord) throws
+}
+
+/// The rows of one period a report is worked out from (`KPIFacts`): each an index range on a date or
+/// time column, so a report grows with the period's work, never with the fleet.
+public protocol ReportsReading {
+    /// Orders opened on the days given, and orders delivered in [from, to), each once.
+    func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    /// For each order opened on those days: when its vehicle's previous order (not cancelled) was delivered.
+    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp]
+    /// Complaints opened in [from, to).
+    func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint]
+    /// Delayed deliveries registered in [from, to).
+    func delayedDeliveries(openedFrom from: Timestamp, to: Timestamp) throws -> [DelayedDelivery]
 }

@@ -133,7 +133,7 @@ import Testing
             """))
         let problems = r.problems.map(\.description)
         #expect(problems.count == 4)
-        #expect(problems[0].hasPrefix("store.toml line 1 colour: a setting belongs in a section: [store], [rates], [hours], [workshop], [documents], [quality], [first_service], [insurance], [plugin.NAME]"))
+        #expect(problems[0].hasPrefix("store.toml line 1 colour: a setting belongs in a section: [store], [rates], [hours], [workshop], [documents], [quality], [first_service], [insurance], [kpi], [plugin.NAME]"))
         #expect(problems[1] == "store.toml line 4 rates.labour_rate_fen: is not a setting of [rates]; did you mean labor_rate_fen? "
                               + "its keys are labor_rate_fen, vat_basis_points, discount_limit_basis_points")
         #expect(problems[2].hasPrefix("store.toml line 6 workshops: is not a section of the store's settings; did you mean [workshop]?"))

@@ -66,6 +66,8 @@ import Testing
             + "worked out from every vehicle's history (docs/performance.md); a campaign or recall for every model has every vehicle in scope"),
         ("FROM vehicle_event ORDER BY vehicle_id, occurred_on, id", "the same past day's histories"),
         ("FROM reminder_log ORDER BY id", "the same past day's calls"),
+        ("WHERE instr(detail, ?2) > 0) ORDER BY plate", "customer export and erase find every vehicle whose history names the "
+            + "customer (sold to them, a change of owner): an administrator's rare request that must miss no mention"),
     ]
 
     @Test func theCheckFindsAScan() throws {

@@ -166,7 +166,7 @@ public struct StoreSettings: Hashable, Sendable {
                         example: "星河:XH-15400-0001+XH-08232-0020"),
         StoreSettingKey("insurance.insurers", .textList, "the insurers accident repairs are billed to: code, a colon, name",
                         example: "PICC:中国人保财险,PAIC:平安产险"),
-    ]
+    ] + KPISettings.settingKeys
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
 

@@ -5,6 +5,17 @@ extension MessageCatalog {
     /// plugins' tables (parts, survey, warranty), whose keys the core's table
     /// did not have; a key there wins.
     static let chineseMoreColumnTitles: [String: String] = [
+        // Payments, insurance, credit accounts and appointments' phone readings (issue 12's fields).
+        "assessed_fen": "定损金额", "available_fen": "可用额度", "balance_fen": "欠款", "cashier": "收银员", "change_fen": "找零",
+        "customer_total_fen": "客户应付", "declined_signed_by": "拒修项目签字人", "deductible_fen": "免赔额", "deposits_fen": "已收订金",
+        "due_fen": "尚需支付", "entered_late": "补录", "entries": "最近记录", "insurance_claim": "理赔单号", "insurer": "保险公司",
+        "insurer_fen": "保险公司支付", "limit_fen": "挂账额度", "next_service_km": "下次保养里程", "next_service_on": "下次保养日期",
+        "opened_by": "开户人", "paid_at": "付款时间", "payments": "收款记录", "reported_mileage": "来电所报里程", "tendered_fen": "实收",
+        "audit": "审计记录", "basic": "整车质保", "covers": "保修范围", "diagnosis": "诊断", "excluded": "不在保修范围",
+        "excluded_operations": "保养类项目（不属维修）", "excluded_parts": "易损件与保养件", "groups": "分组", "late_days": "逾期天数",
+        "mileage": "里程", "movements": "出入库记录", "operation_covered": "工时在保", "operation_why": "原因", "part_covered": "备件在保",
+        "part_why": "原因", "period": "期间", "questions": "问题（得分最低者在前）", "recalls": "待做召回与升级", "surveyed_at": "调查时间",
+        "surveyed_by": "调查人", "symptom": "故障现象", "vehicle": "车辆",
         "answer": "回答", "answers": "回答", "appointment": "预约", "arrived": "已到货", "available": "可用", "average": "平均分",
         "balance": "结存", "claim": "索赔单", "complaints": "投诉", "cover": "保修项目", "covered": "在保", "csi": "CSI 满意度",
         "day": "日期", "delivered_on": "交车日期", "delivery_note": "送货单号", "delta": "变动", "detractors": "贬损者",

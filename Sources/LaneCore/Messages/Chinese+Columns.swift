@@ -48,6 +48,8 @@ extension MessageCatalog {
         "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
         "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
         "result": "结果",
+        // `today` for the service manager: the KPIs off target (report kpi).
+        "kpi_off_target": "本月未达标的指标（report kpi）", "figure": "指标", "target": "目标",
     ]
 
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.

@@ -44,3 +44,4 @@ extension RepairOrderStatus {
         return (String(detail[..<detail.index(before: open)]), move(a, b))
     }
 }
+extension PaymentKind: Worded { public static var wordKind: String { "payment_kind" } }

@@ -160,7 +160,7 @@ enum PaymentCommands {
     }
 
     static func table(_ entries: [PaymentEntry]) -> Table {
-        var t = Table(columns: [Column("kind", "kind"), Column("method", "method"), Column("amount_fen", "amount"), Column("tendered_fen", "tendered"),
+        var t = Table(columns: [Column("kind", "kind", words: PaymentKind.wordKind), Column("method", "method", words: PaymentMethod.wordKind), Column("amount_fen", "amount"), Column("tendered_fen", "tendered"),
                                 Column("change_fen", "change"), Column("by", "by"), Column("at", "time")],
                       emptyText: Message("empty.no_payments").description)
         for e in entries {

@@ -22,8 +22,8 @@ extension RepairOrderCommands {
         r.add("covers_fitted", "covers fitted", o.checkIn.map { .bool($0.coversFitted) } ?? .none)
         r.add("damage", "body damage", .optional(o.checkIn?.damage))
         r.add("equipment", "equipment", .optional(o.checkIn?.equipment))
-        r.add("payment_method", "payment method", .optional(o.terms?.payment.rawValue))
-        r.add("old_parts", "old parts", .optional(o.terms?.oldParts.rawValue))
+        r.add("payment_method", "payment method", .optional(o.terms?.payment.rawValue), words: PaymentMethod.wordKind)
+        r.add("old_parts", "old parts", .optional(o.terms?.oldParts.rawValue), words: OldPartsChoice.wordKind)
         r.add("wash", "free wash", o.terms.map { .bool($0.wash) } ?? .none)
         r.add("washed", "washed", .bool(o.washed))
         r.add("signed_by", "work order signed by", .optional(o.terms?.signedBy))
@@ -36,7 +36,7 @@ extension RepairOrderCommands {
         let cameBack = try tx.repairOrderNumbers(comebackOf: o.number)
         r.add("came_back_as", "came back as", cameBack.isEmpty ? .none : .text(cameBack.joined(separator: ", ")))
         r.add("comebacks", "comebacks", .int(cameBack.count))
-        var t = Table(columns: [Column("stage", "check"), Column("passed", "passed"), Column("by", "by"), Column("at", "time"),
+        var t = Table(columns: [Column("stage", "check", words: QualityCheckStage.wordKind), Column("passed", "passed"), Column("by", "by"), Column("at", "time"),
                                 Column("note", "note"), Column("rework", "lines back to work")],
                       emptyText: Message("workshop.no_checks_yet").description)
         for c in o.checks {

@@ -54,7 +54,19 @@ enum TodayCommand {
             return [try appointments(ctx, tx, advisor: nil),
                     try orders("open_orders", "open repair orders", RepairOrderStatus.allCases.filter { $0 != .closed && $0 != .cancelled }, ctx, tx) { _ in true },
                     try reminders(ctx, tx), try followUps(ctx, tx), try complaints(tx)]
+                + (role == .serviceManager ? [try offTarget(ctx, tx)] : [])
         }
+    }
+
+    /// The service manager's figures that miss their targets this month so far (`kpi.target_…`, docs/kpis.md).
+    static func offTarget(_ ctx: CommandContext, _ tx: any StoreReading) throws -> Section {
+        var t = Table(columns: [Column("figure", "figure"), Column("value", "value"), Column("target", "target")],
+                      emptyText: Message("empty.no_kpi_off_target").description)
+        for line in try ReportDesk.offTarget(by: ctx.caller("today"), tx) {
+            t.rows.append([.text(line.figure.id.title.trimmingWhitespace()), .text(KPIChart.text(line.figure.value, line.figure.id.unit)),
+                           .text(KPIChart.target(line))])
+        }
+        return ("kpi_off_target", "KPIs off target this month (report kpi)", t)
     }
 
     static func appointments(_ ctx: CommandContext, _ tx: any StoreReading, advisor: String?) throws -> Section {

@@ -45,6 +45,7 @@ public enum Launcher {
         try PluginCommands.register(into: &registry)
         try PrintCommands.register(into: &registry)
         try TerminalCommands.register(into: &registry)
+        try ReportCommands.register(into: &registry)
         return registry
     }
 

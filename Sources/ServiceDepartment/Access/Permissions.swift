@@ -55,6 +55,8 @@ public struct Permissions: Sendable {
         "print settlement": [A, C], "print gate-pass": [C], "print repair-warranty": [A, C], "print appointment": [A, CS],
         // Follow-up (R6).
         "followup record": [A, CS], "complaint open": [A, CS], "complaint investigate": [CS, TD], "complaint resolve": [CS],
+        // The service manager's figures; an advisor sees their own (ReportDesk).
+        "report kpi": [A],
     ]
 
     private var declared: [OperationID: Set<StaffRole>] = [:]

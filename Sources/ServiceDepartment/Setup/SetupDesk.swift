@@ -46,6 +46,13 @@ public struct SetupDesk {
         case .success(let v): stored = v
         case .failure(let p): throw Refusal(headline, problems: [p])
         }
+        if key.section == "kpi" {
+            // The report's parameters and targets (KPISettings) are kept as values of their own.
+            try Refusal.check(headline, KPISettings.problems(keyValues: [key.name: stored]))
+            let before = try tx.settingValues()[key.name] ?? ""
+            try tx.saveSettingValue(key: key.name, value: stored)
+            return SettingChanged(key: key, before: before, after: stored)
+        }
         let old = try tx.settings()
         var values = try tx.settingValues()
         values[key.name] = stored
@@ -140,8 +147,11 @@ public struct SetupDesk {
         case .success(let s): try tx.saveSettings(s)
         case .failure(let r): throw Refusal(Message("seed.bad_settings"), problems: r.problems.map(request.settings.located))
         }
-        // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own.
-        for (key, value) in request.settings.values where key.hasPrefix("plugin.") { try tx.saveSettingValue(key: key, value: value) }
+        // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own. [kpi]: the report's.
+        try Refusal.check(Message("seed.bad_settings"), KPISettings.problems(keyValues: request.settings.values).map(request.settings.located))
+        for (key, value) in request.settings.values where key.hasPrefix("plugin.") || key.hasPrefix("kpi.") {
+            try tx.saveSettingValue(key: key, value: value)
+        }
         var loaded: [Imported] = []
         for kind in ImportKind.seedOrder {
             guard let table = request.tables[kind] else {

@@ -1,0 +1,163 @@
+/// The definitions of docs/kpis.md, one function per figure, over the rows
+/// of `KPIFacts`. Pure: the same rows give the same figures.
+public enum KPIDefinitions {
+    /// Every figure for the facts' period.
+    public static func figures(_ f: KPIFacts) -> [KPIFigure] {
+        throughput(f) + revenue(f) + labor(f) + delivery(f) + appointments(f) + quality(f) + followUp(f) + reminders(f) + parts(f)
+    }
+
+    /// Orders opened in the period (not cancelled), and delivered in it by the kind of visit the paid work makes.
+    public static func throughput(_ f: KPIFacts) -> [KPIFigure] {
+        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
+        let delivered = f.deliveredIn(f.period)
+        func kind(_ k: VisitKind) -> Int64 { Int64(delivered.filter { $0.visitKind == k }.count) }
+        return [KPIFigure(.ordersOpened, Int64(opened.count)), KPIFigure(.ordersDelivered, Int64(delivered.count)),
+                KPIFigure(.deliveredFirstService, kind(.firstService)), KPIFigure(.deliveredRegularService, kind(.regularService)),
+                KPIFigure(.deliveredRepair, kind(.repair))]
+    }
+
+    /// Net revenue (VAT excluded, after discounts) of the orders delivered in the period, per order; its labour and
+    /// parts; the discounts; and the warranty and free work at its price (shown, not charged).
+    public static func revenue(_ f: KPIFacts) -> [KPIFigure] {
+        let delivered = f.deliveredIn(f.period)
+        var labor: Int64 = 0, parts: Int64 = 0, discount: Int64 = 0, covered: Int64 = 0
+        for o in delivered {
+            let s = Settlement(lines: o.lines, vatBasisPoints: 0, discount: o.discount)
+            labor += s.laborNet.fen
+            parts += s.partsNet.fen
+            discount += s.discount.fen
+            covered += s.coveredValue.fen
+        }
+        return [KPIFigure(.revenuePerOrder, labor + parts - discount, over: Int64(delivered.count)),
+                KPIFigure(.laborRevenue, labor), KPIFigure(.partsRevenue, parts), KPIFigure(.discounts, discount),
+                KPIFigure(.warrantyValue, covered)]
+    }
+
+    /// Standard hours sold (approved labour lines of orders delivered in the period, whoever pays), hours clocked on
+    /// those lines, and hours available (technicians × hours a day × days). Efficiency = sold / clocked;
+    /// productivity = clocked / available. `technician` narrows the lines to those they clocked and the hours
+    /// available to theirs.
+    public static func labor(_ f: KPIFacts, technician: String? = nil) -> [KPIFigure] {
+        var sold: Int64 = 0, clockedMinutes: Int64 = 0
+        for o in f.deliveredIn(f.period) {
+            for l in o.approvedLines where l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
+                sold += Int64(l.hours.hundredths)
+                clockedMinutes += Int64(l.workedMinutes)
+            }
+        }
+        // Minutes to hundredths of an hour, half up.
+        let clocked = Money.divideRoundingHalfUp(clockedMinutes * 100, by: 60)
+        let people = technician == nil ? Int64(f.technicians.count) : 1
+        let available = people * Int64(f.settings.technicianHoursPerDay) * 100 * Int64(f.period.dayCount)
+        return [KPIFigure(.hoursSold, sold), KPIFigure(.hoursClocked, clocked), KPIFigure(.hoursAvailable, available),
+                KPIFigure(.laborEfficiency, sold, over: clocked), KPIFigure(.productivity, clocked, over: available)]
+    }
+
+    /// Orders delivered in the period with a promised time: delivered (the delivery step) at or before it.
+    /// Same-day turnaround: minutes from opening to delivery of orders opened and delivered on one day
+    /// (lane does not record whether the customer waited; this is the nearest recorded measure).
+    public static func delivery(_ f: KPIFacts) -> [KPIFigure] {
+        let delivered = f.deliveredIn(f.period)
+        var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
+        for o in delivered {
+            guard let at = o.delivery?.at else { continue }
+            if let promise = o.promisedAt {
+                promised += 1
+                if at <= promise { onTime += 1 }
+            }
+            if at.date(in: f.offset) == o.openedAt.date(in: f.offset) {
+                sameDay += 1
+                minutes += (at.secondsSince1970 - o.openedAt.secondsSince1970) / 60
+            }
+        }
+        return [KPIFigure(.onTimeDelivery, onTime, over: promised), KPIFigure(.sameDayTurnaround, minutes, over: sameDay)]
+    }
+
+    /// Appointment rate: orders opened in the period that came by appointment, over orders opened (not cancelled).
+    /// Kept rate: appointments of the period's days that arrived, over those that arrived or were no-shows
+    /// (cancelled and rescheduled ones were not expected any more; open ones are not decided yet).
+    public static func appointments(_ f: KPIFacts) -> [KPIFigure] {
+        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
+        let arrived = Int64(f.appointments.filter { $0.status == .arrived }.count)
+        let noShows = Int64(f.appointments.filter { $0.status == .noShow }.count)
+        return [KPIFigure(.appointmentRate, Int64(opened.filter(\.byAppointment).count), over: Int64(opened.count)),
+                KPIFigure(.keptAppointmentRate, arrived, over: arrived + noShows), KPIFigure(.noShows, noShows)]
+    }
+
+    /// Comeback rate: orders opened in the period (not cancelled) whose vehicle's previous order was delivered
+    /// at most `comebackDays` before, over those orders. lane records no link from a comeback to the job it
+    /// repeats, so any repeat visit in the window counts. First-time fix is its complement.
+    /// Extra-work close rate: recommended and extra lines of orders opened in the period that the customer
+    /// approved, over those decided (approved or refused).
+    public static func quality(_ f: KPIFacts) -> [KPIFigure] {
+        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
+        let window = Int64(f.settings.comebackDays) * 86_400
+        let comebacks = Int64(opened.filter { o in
+            guard let before = f.previousDelivery[o.id] else { return false }
+            return o.openedAt.secondsSince1970 - before.secondsSince1970 <= window
+        }.count)
+        var approved: Int64 = 0, decided: Int64 = 0
+        for o in opened {
+            for l in o.lines where l.origin != .estimate && l.approval != .pending {
+                decided += 1
+                if l.approval == .approved { approved += 1 }
+            }
+        }
+        let total = Int64(opened.count)
+        return [KPIFigure(.comebackRate, comebacks, over: total), KPIFigure(.firstTimeFix, total - comebacks, over: total),
+                KPIFigure(.extraWorkCloseRate, approved, over: decided)]
+    }
+
+    /// Follow-up calls made in the period: reached over made; the average satisfaction of the quality calls that
+    /// reached the customer (1…5); CSI: the share of those scored 4 or 5. Complaints opened in the period, and the
+    /// share of them resolved within `complaintDays`. (NPS needs the 0…10 "would you recommend" answer, which only
+    /// the survey plugin records; it is not worked out here.)
+    public static func followUp(_ f: KPIFacts) -> [KPIFigure] {
+        let made = Int64(f.followUps.count)
+        let reached = Int64(f.followUps.filter { $0.outcome == .reached }.count)
+        let scores = f.followUps.compactMap { $0.call == .quality && $0.outcome == .reached ? $0.score : nil }
+        let happy = Int64(scores.filter { $0 >= 4 }.count)
+        let limit = Int64(f.settings.complaintDays) * 86_400
+        let inTime = Int64(f.complaints.filter { c in
+            c.resolvedAt.map { $0.secondsSince1970 - c.openedAt.secondsSince1970 <= limit } ?? false
+        }.count)
+        return [KPIFigure(.followUpReach, reached, over: made),
+                KPIFigure(.satisfaction, Int64(scores.reduce(0, +)), over: Int64(scores.count)),
+                KPIFigure(.csi, happy, over: Int64(scores.count)),
+                KPIFigure(.complaintsOpened, Int64(f.complaints.count)),
+                KPIFigure(.complaintsClosedInTime, inTime, over: Int64(f.complaints.count))]
+    }
+
+    /// Reminder calls made in the period; booked over made; declined; lost-customer calls that booked a visit.
+    public static func reminders(_ f: KPIFacts) -> [KPIFigure] {
+        let calls = f.reminderCalls
+        let booked = Int64(calls.filter { $0.outcome == .booked }.count)
+        return [KPIFigure(.reminderCalls, Int64(calls.count)), KPIFigure(.reminderBookedRate, booked, over: Int64(calls.count)),
+                KPIFigure(.reminderDeclined, Int64(calls.filter { $0.outcome == .declined }.count)),
+                KPIFigure(.lostCustomersWonBack, Int64(calls.filter { $0.kind == .lostCustomer && $0.outcome == .booked }.count))]
+    }
+
+    /// Declined reminder calls by the reason given, most frequent first (the reason as recorded, trimmed).
+    public static func declineReasons(_ f: KPIFacts) -> [(reason: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for c in f.reminderCalls where c.outcome == .declined { counts[c.reason.trimmingWhitespace(), default: 0] += 1 }
+        return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+    }
+
+    /// Parts fill rate: approved part lines of orders opened in the period that no back-order held up, over those
+    /// lines. A line was held up when a delayed delivery for a part on back-order, for the same vehicle and part
+    /// number, was opened while the order was open. Back-orders: such delayed deliveries opened in the period.
+    public static func parts(_ f: KPIFacts) -> [KPIFigure] {
+        let backOrders = f.delayedDeliveries.filter { $0.cause == .partOnBackOrder }
+        var lines: Int64 = 0, filled: Int64 = 0
+        for o in f.openedIn(f.period) where o.status != .cancelled {
+            let until = o.delivery?.at ?? f.period.bounds(in: f.offset).end
+            for l in o.approvedLines where l.kind == .part {
+                lines += 1
+                let held = backOrders.contains { $0.vehicleID == o.vehicleID && $0.partNumber == l.code && $0.openedAt >= o.openedAt && $0.openedAt <= until }
+                if !held { filled += 1 }
+            }
+        }
+        return [KPIFigure(.partsFillRate, filled, over: lines), KPIFigure(.backOrders, Int64(backOrders.count))]
+    }
+}

@@ -1,0 +1,169 @@
+/// The days a report covers: a day, a week, a month or any range, both ends included.
+public struct KPIPeriod: Hashable, Sendable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = min(from, to)
+        self.to = max(from, to)
+    }
+
+    public static func day(_ d: CalendarDate) -> KPIPeriod { KPIPeriod(from: d, to: d) }
+
+    /// Monday to Sunday of the week holding `day`.
+    public static func week(of day: CalendarDate) -> KPIPeriod {
+        let monday = day.adding(days: -((day.weekday + 6) % 7))
+        return KPIPeriod(from: monday, to: monday.adding(days: 6))
+    }
+
+    /// The calendar month `year`-`month`; nil when there is no such month.
+    public static func month(year: Int, month: Int) -> KPIPeriod? {
+        guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
+        return KPIPeriod(from: first, to: first.adding(months: 1).adding(days: -1))
+    }
+
+    public var dayCount: Int { from.days(until: to) + 1 }
+    public var days: [CalendarDate] { (0..<dayCount).map { from.adding(days: $0) } }
+    public func contains(_ day: CalendarDate) -> Bool { day >= from && day <= to }
+
+    /// The first instant of the period and the first instant after it, in the store's time.
+    public func bounds(in offset: UTCOffset) -> (start: Timestamp, end: Timestamp) {
+        (Timestamp(date: from, offset: offset), Timestamp(date: to.adding(days: 1), offset: offset))
+    }
+
+    /// The slices a chart shows: each day up to 45 days, else weeks of seven days from the first.
+    public var slices: [KPIPeriod] {
+        let step = dayCount <= 45 ? 1 : 7
+        return stride(from: 0, to: dayCount, by: step).map { i in
+            KPIPeriod(from: from.adding(days: i), to: min(to, from.adding(days: i + step - 1)))
+        }
+    }
+}
+
+/// The recorded rows a report is worked out from, as the store hands them
+/// over for one period. Nothing here is typed in for the report: every row
+/// is one the department's own steps wrote.
+public struct KPIFacts: Sendable {
+    public var period: KPIPeriod
+    public var offset: UTCOffset
+    /// Orders opened in the period, and orders delivered in it (each once).
+    public var orders: [RepairOrder]
+    /// For orders opened in the period: when the same vehicle's previous
+    /// order (not cancelled, opened before it) was delivered.
+    public var previousDelivery: [Int64: Timestamp]
+    /// Appointments whose day is in the period.
+    public var appointments: [Appointment]
+    /// Follow-up calls made in the period.
+    public var followUps: [FollowUpRecord]
+    /// Complaints opened in the period.
+    public var complaints: [Complaint]
+    /// Reminder calls made in the period.
+    public var reminderCalls: [ReminderLogEntry]
+    /// Delayed deliveries opened in the period (cause `part`: a back-order).
+    public var delayedDeliveries: [DelayedDelivery]
+    /// Technicians on the staff list (hours available).
+    public var technicians: [StaffMember]
+    public var settings: KPISettings
+
+    public init(period: KPIPeriod, offset: UTCOffset, orders: [RepairOrder] = [], previousDelivery: [Int64: Timestamp] = [:],
+                appointments: [Appointment] = [], followUps: [FollowUpRecord] = [], complaints: [Complaint] = [],
+                reminderCalls: [ReminderLogEntry] = [], delayedDeliveries: [DelayedDelivery] = [], technicians: [StaffMember] = [],
+                settings: KPISettings = KPISettings()) {
+        self.period = period
+        self.offset = offset
+        self.orders = orders
+        self.previousDelivery = previousDelivery
+        self.appointments = appointments
+        self.followUps = followUps
+        self.complaints = complaints
+        self.reminderCalls = reminderCalls
+        self.delayedDeliveries = delayedDeliveries
+        self.technicians = technicians
+        self.settings = settings
+    }
+
+    func openedIn(_ p: KPIPeriod) -> [RepairOrder] { orders.filter { p.contains($0.openedAt.date(in: offset)) } }
+    func deliveredIn(_ p: KPIPeriod) -> [RepairOrder] {
+        orders.filter { o in o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false }
+    }
+
+    /// The same facts narrowed to one slice of the period (a day of a sparkline).
+    public func narrowed(to p: KPIPeriod) -> KPIFacts {
+        var f = self
+        f.period = p
+        f.orders = orders.filter { o in
+            p.contains(o.openedAt.date(in: offset)) || (o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false)
+        }
+        f.appointments = appointments.filter { p.contains($0.start.date(in: offset)) }
+        f.followUps = followUps.filter { p.contains($0.at.date(in: offset)) }
+        f.complaints = complaints.filter { p.contains($0.openedAt.date(in: offset)) }
+        f.reminderCalls = reminderCalls.filter { p.contains($0.at.date(in: offset)) }
+        f.delayedDeliveries = delayedDeliveries.filter { p.contains($0.openedAt.date(in: offset)) }
+        return f
+    }
+}
+
+/// What the report's definitions leave to the store: the window that makes a
+/// repeat visit a comeback, the days a complaint may take, a technician's
+/// hours a day, and the targets (`kpi.*` in store.toml, `store set`).
+public struct KPISettings: Hashable, Sendable {
+    /// A visit of the same vehicle within this many days of the previous delivery counts as a comeback.
+    public var comebackDays = 30
+    /// A complaint resolved within this many days of being opened was closed in time.
+    public var complaintDays = 3
+    /// Hours each technician is available on each day of the period.
+    public var technicianHoursPerDay = 8
+    /// Targets by figure; a figure without one is never "off target".
+    public var targets: [KPIID: Int64] = [:]
+
+    public init(comebackDays: Int = 30, complaintDays: Int = 3, technicianHoursPerDay: Int = 8, targets: [KPIID: Int64] = [:]) {
+        self.comebackDays = comebackDays
+        self.complaintDays = complaintDays
+        self.technicianHoursPerDay = technicianHoursPerDay
+        self.targets = targets
+    }
+}
+
+extension KPISettings {
+    /// The `kpi.*` settings: `kpi.comeback_days`, `kpi.complaint_days`, `kpi.technician_hours_per_day` and a
+    /// `kpi.target.FIGURE` per figure. Missing or malformed values keep the standard (`store set` checks them).
+    public static func from(keyValues: [String: String]) -> KPISettings {
+        var s = KPISettings()
+        if let v = keyValues["kpi.comeback_days"].flatMap({ Int($0) }), v > 0 { s.comebackDays = v }
+        if let v = keyValues["kpi.complaint_days"].flatMap({ Int($0) }), v > 0 { s.complaintDays = v }
+        if let v = keyValues["kpi.technician_hours_per_day"].flatMap({ Int($0) }), (1...24).contains(v) { s.technicianHoursPerDay = v }
+        for id in KPIID.allCases {
+            if let v = keyValues[id.settingKey].flatMap({ Int64($0.trimmingWhitespace()) }) { s.targets[id] = v }
+        }
+        return s
+    }
+
+    /// The `[kpi]` keys of store.toml and `store set`: the definitions' parameters and a target per figure.
+    public static let settingKeys: [StoreSettingKey] = [
+        StoreSettingKey("kpi.comeback_days", .wholeNumber, "a visit within this many days of the vehicle's previous delivery is a comeback", example: "30"),
+        StoreSettingKey("kpi.complaint_days", .wholeNumber, "a complaint resolved within this many days was closed in time", example: "3"),
+        StoreSettingKey("kpi.technician_hours_per_day", .wholeNumber, "hours each technician is available a day", example: "8"),
+    ] + KPIID.allCases.map { id in
+        StoreSettingKey(id.settingKey, .wholeNumber, "target for \(id.rawValue) (docs/kpis.md: percent, fen, hours, minutes, count, score × 100)",
+                        example: id.unit == .money ? "30000" : id.unit == .score ? "450" : "90")
+    }
+
+    /// Every problem with `kpi.*` values (a whole number each; the parameters above zero).
+    public static func problems(keyValues: [String: String]) -> [Problem] {
+        var p: [Problem] = []
+        for key in settingKeys {
+            guard let v = keyValues[key.name] else { continue }
+            guard let n = Int64(v.trimmingWhitespace()) else {
+                p.append(Problem(key.name, Message("settings.not_a_whole_number", ["given": .text(v)])))
+                continue
+            }
+            if n < 0 || (!key.name.hasPrefix("kpi.target_") && (n < 1 || (key.name == "kpi.technician_hours_per_day" && n > 24))) {
+                p.append(Problem(key.name, Message("settings.not_a_kpi_value", ["given": .text(v)])))
+            }
+        }
+        return p
+    }
+
+    /// The longest period one report covers.
+    public static let longestPeriodDays = 366
+}

@@ -1,0 +1,81 @@
+/// Who a report is split by.
+public enum KPIGrouping: String, CaseIterable, Sendable {
+    case advisor, team, technician
+}
+
+/// One figure of the report, with its shape over the period (one value per
+/// slice: the sparkline) and its target.
+public struct KPILine: Sendable, Equatable {
+    public var figure: KPIFigure
+    /// The figure's `value` per slice of the period (nil: nothing counted that slice).
+    public var series: [Int64?]
+    public var target: Int64?
+
+    public var offTarget: Bool { target.flatMap { figure.isOffTarget($0) } ?? false }
+}
+
+/// One advisor's, team's or technician's figures.
+public struct KPIGroupRow: Sendable, Equatable {
+    public var name: String
+    public var figures: [KPIFigure]
+
+    public func figure(_ id: KPIID) -> KPIFigure? { figures.first { $0.id == id } }
+}
+
+/// The report: the store's figures with their shapes and targets, the split
+/// by person or team when asked, and the breakdowns the charts draw. It holds
+/// staff names, counts and amounts: no customer, vehicle or phone number.
+public struct KPIReport: Sendable, Equatable {
+    public var period: KPIPeriod
+    public var slices: [KPIPeriod]
+    public var lines: [KPILine]
+    public var grouping: KPIGrouping?
+    public var groups: [KPIGroupRow]
+    public var declineReasons: [KPIReasonCount]
+
+    public func line(_ id: KPIID) -> KPILine? { lines.first { $0.figure.id == id } }
+    public var offTarget: [KPILine] { lines.filter(\.offTarget) }
+
+    public init(facts f: KPIFacts, grouping: KPIGrouping? = nil) {
+        period = f.period
+        slices = f.period.slices
+        let perSlice = slices.map { KPIDefinitions.figures(f.narrowed(to: $0)) }
+        lines = KPIDefinitions.figures(f).enumerated().map { i, figure in
+            KPILine(figure: figure, series: perSlice.map { $0[i].value }, target: f.settings.targets[figure.id])
+        }
+        self.grouping = grouping
+        groups = grouping.map { KPIReport.groups(f, by: $0) } ?? []
+        declineReasons = KPIDefinitions.declineReasons(f).map { KPIReasonCount(reason: $0.reason, count: $0.count) }
+    }
+
+    /// The figures per advisor (their orders and appointments), per team (the orders dispatched to it) or per
+    /// technician (the labour lines they clocked). Only the figures that split by person are given.
+    public static func groups(_ f: KPIFacts, by grouping: KPIGrouping) -> [KPIGroupRow] {
+        switch grouping {
+        case .technician:
+            return f.technicians.map(\.name).sorted().map { name in
+                KPIGroupRow(name: name, figures: KPIDefinitions.labor(f, technician: name))
+            }
+        case .advisor, .team:
+            var names = Set<String>()
+            for o in f.orders { if let n = grouping == .advisor ? o.advisor : o.team { names.insert(n) } }
+            if grouping == .advisor { for a in f.appointments { names.insert(a.advisor) } }
+            return names.sorted().map { name in
+                var mine = f
+                mine.orders = f.orders.filter { (grouping == .advisor ? $0.advisor : $0.team) == name }
+                mine.appointments = grouping == .advisor ? f.appointments.filter { $0.advisor == name } : []
+                // Available hours are the workshop's, not an advisor's: productivity is per technician.
+                mine.technicians = grouping == .team ? f.technicians.filter { $0.team == name } : []
+                let figures = KPIDefinitions.throughput(mine) + KPIDefinitions.revenue(mine) + KPIDefinitions.labor(mine)
+                    + KPIDefinitions.delivery(mine) + (grouping == .advisor ? KPIDefinitions.appointments(mine) : [])
+                    + KPIDefinitions.quality(mine)
+                return KPIGroupRow(name: name, figures: figures)
+            }
+        }
+    }
+}
+
+public struct KPIReasonCount: Sendable, Equatable {
+    public var reason: String
+    public var count: Int
+}

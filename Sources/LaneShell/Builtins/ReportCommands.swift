@@ -1,0 +1,162 @@
+import Foundation
+import LaneCore
+import LaneDocuments
+import LanePlugin
+import LaneStore
+import ServiceDepartment
+
+/// `report kpi`: the service manager's figures for a day, week, month or
+/// range (docs/kpis.md), split by advisor, team or technician. The desk
+/// gathers and works them out; this file reads the options and draws: charts
+/// in a terminal, typed data as JSON and CSV, a page as HTML or PDF.
+enum ReportCommands {
+    static func register(into registry: inout CommandRegistry) throws {
+        registry.describe(noun: "report", "the service manager's figures: throughput, revenue, labour, delivery, appointments, quality, follow-up, reminders, parts")
+        try registry.register(kpi)
+    }
+
+    static let kpi = CommandSpec(
+        noun: "report", verb: "kpi", summary: "The service department's KPIs for a day, week, month or range, with their shape and targets",
+        discussion: """
+            The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md \
+            defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. \
+            --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. \
+            --html and --pdf write the report as a page with charts (template kpi-report.mustache).
+            """,
+        options: [OptionSpec("day", value: "DATE", "One day"),
+                  OptionSpec("week", "The week (Monday to Sunday) holding --day, or this week"),
+                  OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11"),
+                  OptionSpec("from", value: "DATE", "First day of a range (with --to)"),
+                  OptionSpec("to", value: "DATE", "Last day of a range (with --from)"),
+                  OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue))),
+                  OptionSpec("html", value: "FILE", "Write the report as an HTML page with charts"),
+                  OptionSpec("pdf", value: "FILE", "Write the report as an A4 PDF with charts (needs headless Chromium)")],
+        examples: ["report kpi --month 2026-11", "report kpi --week --by advisor", "report kpi --from 2026-09-01 --to 2026-11-30 --pdf kpi.pdf"],
+        action: .session { inv, session in try run(inv, session) })
+
+    /// The period the options name; every problem at once.
+    static func period(_ inv: Invocation, today: CalendarDate) throws -> KPIPeriod {
+        var problems: [Problem] = []
+        func day(_ name: String) -> CalendarDate? {
+            guard let text = inv.option(name) else { return nil }
+            guard let d = CalendarDate(parsing: text) else {
+                problems.append(Problem(name, Message("input.not_a_date", ["given": .text(text)])))
+                return nil
+            }
+            return d
+        }
+        let oneDay = day("day"), from = day("from"), to = day("to")
+        var month: KPIPeriod?
+        if let text = inv.option("month") {
+            let parts = text.split(separator: "-")
+            if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let p = KPIPeriod.month(year: y, month: m) {
+                month = p
+            } else {
+                problems.append(Problem("month", Message("report.not_a_month", ["given": .text(text)])))
+            }
+        }
+        let ways = [inv.option("day") != nil && !inv.flag("week"), inv.flag("week"), inv.option("month") != nil,
+                    inv.option("from") != nil || inv.option("to") != nil].filter { $0 }.count
+        if ways > 1 { problems.append(Problem("period", Message("report.one_period"))) }
+        if (inv.option("from") == nil) != (inv.option("to") == nil) { problems.append(Problem("period", Message("report.from_and_to"))) }
+        try Refusal.check(Message("report.cannot_report"), problems)
+        if inv.flag("week") { return .week(of: oneDay ?? today) }
+        if let oneDay { return .day(oneDay) }
+        if let month { return month }
+        if let from, let to { return KPIPeriod(from: from, to: to) }
+        return KPIPeriod(from: CalendarDate(year: today.year, month: today.month, day: 1) ?? today, to: today)
+    }
+
+    static func run(_ inv: Invocation, _ session: ShellSession) throws -> CommandOutput {
+        let ctx = try session.context()
+        var problems: [Problem] = []
+        var grouping: KPIGrouping?
+        if let text = inv.option("by") {
+            grouping = KPIGrouping(rawValue: text.trimmingWhitespace().lowercased())
+            if grouping == nil {
+                problems.append(Problem("by", Message("input.not_one_of", ["given": .text(text), "choices": .list(KPIGrouping.allCases.map { .text($0.rawValue) })])))
+            }
+        }
+        if inv.option("html") != nil && inv.option("pdf") != nil { problems.append(Problem("file", Message("document.one_file"))) }
+        if inv.option("pdf") != nil && PDFPrinter.browser() == nil { problems += PDFPrinter.missing.problems }
+        let period: KPIPeriod
+        do { period = try Self.period(inv, today: ctx.today) } catch let refusal as Refusal {
+            throw Refusal(refusal.headline, problems: refusal.problems + problems)
+        }
+        try Refusal.check(Message("report.cannot_report"), problems)
+        let report = try session.lookup("report kpi", inv) { tx in
+            try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: ctx.caller(inv.line), tx)
+        }
+        let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),
+                                              "days": .int(period.dayCount)]).description
+        if let path = inv.option("html") ?? inv.option("pdf") {
+            let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
+            let folder = ctx.settings.documentTemplates
+            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder))
+            if inv.option("pdf") != nil {
+                try PDFPrinter.print(html: html, to: file)
+            } else {
+                do { try Data(html.utf8).write(to: file, options: .atomic) } catch {
+                    throw Refusal(Message("report.cannot_write", ["path": .text(file.path)]),
+                                  problems: [Problem("file", Message("report.write_error", ["error": .text(error.localizedDescription)]))])
+                }
+            }
+            return .message(Message("report.written", ["path": .text(file.path)]).description, nil)
+        }
+        switch session.format {
+        case .table: return .text(KPIChart(width: session.renderer.width).render(report, title: title))
+        case .json: return .record(record(report))
+        case .csv: return .table(csvTable(report))
+        }
+    }
+
+    /// The report as data (docs/json.md): the figures, their shapes, the split and the reasons.
+    static func record(_ report: KPIReport) -> Record {
+        var r = Record()
+        r.add("from", "from", .date(report.period.from))
+        r.add("to", "to", .date(report.period.to))
+        r.add("days", "days", .int(report.period.dayCount))
+        r.add("by", "by", .optional(report.grouping?.rawValue))
+        var figures = Table(columns: ["figure", "section", "unit", "value", "numerator", "denominator", "target", "off_target"].map { Column($0, $0) })
+        for line in report.lines {
+            let f = line.figure
+            figures.rows.append([.text(f.id.rawValue), .text(f.id.section.rawValue), .text(f.id.unit.rawValue), int(f.value),
+                                 int(f.numerator), int(f.denominator), int(line.target), .bool(line.offTarget)])
+        }
+        r.add(section: "figures", "figures", figures)
+        var series = Table(columns: ["figure", "from", "to", "value"].map { Column($0, $0) })
+        for line in report.lines {
+            for (slice, value) in zip(report.slices, line.series) {
+                series.rows.append([.text(line.figure.id.rawValue), .date(slice.from), .date(slice.to), int(value)])
+            }
+        }
+        r.add(section: "series", "series", series)
+        var groups = Table(columns: ["name", "figure", "value", "numerator", "denominator"].map { Column($0, $0) })
+        for g in report.groups {
+            for f in g.figures { groups.rows.append([.text(g.name), .text(f.id.rawValue), int(f.value), int(f.numerator), int(f.denominator)]) }
+        }
+        r.add(section: "groups", "groups", groups)
+        var reasons = Table(columns: ["reason", "count"].map { Column($0, $0) })
+        reasons.rows = report.declineReasons.map { [.text($0.reason), .int($0.count)] }
+        r.add(section: "decline_reasons", "decline reasons", reasons)
+        return r
+    }
+
+    /// CSV: one row per figure, the store's first and then each group's.
+    static func csvTable(_ report: KPIReport) -> Table {
+        var t = Table(columns: ["group", "figure", "unit", "value", "numerator", "denominator", "target", "off_target"].map { Column($0, $0) })
+        for line in report.lines {
+            let f = line.figure
+            t.rows.append([.text(""), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
+                           int(line.target), .bool(line.offTarget)])
+        }
+        for g in report.groups {
+            for f in g.figures {
+                t.rows.append([.text(g.name), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator), .none, .none])
+            }
+        }
+        return t
+    }
+
+    static func int(_ v: Int64?) -> Value { v.map { .int(Int($0)) } ?? .none }
+}

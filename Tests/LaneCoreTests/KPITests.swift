@@ -1,0 +1,200 @@
+import Testing
+@testable import LaneCore
+
+/// One constructed day (Monday 2026-11-23) at a store on UTC+8. Every
+/// expected value below is worked out by hand in the comment beside it.
+@Suite struct KPITests {
+    let day = CalendarDate(year: 2026, month: 11, day: 23)!
+    let tz = UTCOffset.china
+    func at(_ h: Int, _ m: Int = 0, daysLater: Int = 0) -> Timestamp {
+        Timestamp(date: day.adding(days: daysLater), hour: h, minute: m, offset: tz)
+    }
+    let rate = Money(fen: 28_000)
+
+    func labor(_ code: String, _ hundredths: Int, payer: LinePayer = .customer, origin: LineOrigin = .estimate,
+               approval: LineApproval = .approved, minutes: Int = 0, by tech: String? = nil) -> RepairOrderLine {
+        RepairOrderLine(kind: .labor, code: code, name: code, hours: LaborHours(hundredths: hundredths), unitPrice: rate, payer: payer,
+                        origin: origin, approval: approval, workedMinutes: minutes, clockedOnBy: tech, done: tech != nil)
+    }
+    func part(_ code: String, _ qty: Int, _ fen: Int64, origin: LineOrigin = .estimate, approval: LineApproval = .approved) -> RepairOrderLine {
+        RepairOrderLine(kind: .part, code: code, name: code, quantity: qty, unitPrice: Money(fen: fen), origin: origin, approval: approval)
+    }
+    func order(_ id: Int64, advisor: String, team: String?, opened: Timestamp, appointment: Int64? = nil, promised: Timestamp?,
+               delivered: Timestamp?, status: RepairOrderStatus, lines: [RepairOrderLine], discount: Int64 = 0) -> RepairOrder {
+        var o = RepairOrder(id: id, number: "RO-\(id)", vehicleID: id * 10, customerID: id, advisor: advisor, appointmentID: appointment, openedAt: opened)
+        o.status = status
+        o.team = team
+        o.promisedAt = promised
+        o.lines = lines
+        o.discount = Money(fen: discount)
+        if let delivered { o.delivery = DeliveryRecord(nextServiceOn: day.adding(days: 180), nextServiceKm: 5000, followUpPreference: "", oldPartsShown: true, at: delivered) }
+        return o
+    }
+    func appointment(_ id: Int64, advisor: String, _ status: AppointmentStatus) -> Appointment {
+        Appointment(id: id, number: "AP-\(id)", vehicleID: id, customerID: id, advisor: advisor, start: at(9), durationMinutes: 60, job: "保养",
+                    channel: .outbound, status: status, calledAt: at(8, daysLater: -3), enteredAt: at(8, daysLater: -3))
+    }
+
+    var facts: KPIFacts {
+        // O1: advisor 王敏, by appointment, promised 12:00, delivered 11:30 (on time, 150 min after opening).
+        //     Labour MNT-10K 1.00 h (280.00) clocked 50 min by 李强; recommended BRK 0.50 h (140.00) approved, 40 min by 李强;
+        //     oil 4 × 50.00 = 200.00; an extra wiper (80.00) refused; discount 40.00.
+        let o1 = order(1, advisor: "王敏", team: "一组", opened: at(9), appointment: 1, promised: at(12), delivered: at(11, 30), status: .delivered,
+                       lines: [labor("MNT-10K", 100, minutes: 50, by: "李强"), labor("BRK", 50, origin: .recommended, minutes: 40, by: "李强"),
+                               part("OIL", 4, 5_000), part("WIPER", 1, 8_000, origin: .extra, approval: .refused)], discount: 4_000)
+        // O2: advisor 赵磊, walk-in, promised 15:00, delivered 16:00 (late, 360 min). Engine 2.00 h under warranty (560.00),
+        //     150 min by 张伟; part P1 300.00. The vehicle's previous order was delivered 10 days before: a comeback.
+        let o2 = order(2, advisor: "赵磊", team: "二组", opened: at(10), promised: at(15), delivered: at(16), status: .delivered,
+                       lines: [labor("ENG", 200, payer: .warranty, minutes: 150, by: "张伟"), part("P1", 1, 30_000)])
+        // O3: advisor 王敏, walk-in, in the workshop. Two P2 (held up by a back-order); extra labour 0.30 h approved.
+        let o3 = order(3, advisor: "王敏", team: "一组", opened: at(14), promised: at(18), delivered: nil, status: .inProgress,
+                       lines: [part("P2", 2, 10_000), labor("EXTRA", 30, origin: .extra)])
+        // O4: opened the Friday before, promised Sunday 18:00, delivered today 09:30 (late; not same-day). Free first service 1.00 h, 60 min by 李强.
+        let o4 = order(4, advisor: "王敏", team: "一组", opened: at(9, daysLater: -3), promised: at(18, daysLater: -1), delivered: at(9, 30),
+                       status: .settled, lines: [labor("MNT-FIRST", 100, payer: .free, minutes: 60, by: "李强")])
+        // O5: opened and cancelled: counts nowhere.
+        let o5 = order(5, advisor: "赵磊", team: nil, opened: at(11), promised: nil, delivered: nil, status: .cancelled, lines: [part("P9", 1, 100)])
+        let techs = [StaffMember(id: 1, name: "李强", role: .technician, team: "一组", phone: nil),
+                     StaffMember(id: 2, name: "张伟", role: .technician, team: "二组", phone: nil)]
+        let follow = [FollowUpRecord(orderID: 9, call: .quality, outcome: .reached, score: 5, comment: "", at: at(10), by: "客服"),
+                      FollowUpRecord(orderID: 8, call: .quality, outcome: .reached, score: 3, comment: "", at: at(11), by: "客服"),
+                      FollowUpRecord(orderID: 7, call: .quality, outcome: .unreachable, score: nil, comment: "", at: at(12), by: "客服"),
+                      FollowUpRecord(orderID: 6, call: .tracking, outcome: .reached, score: nil, comment: "", at: at(13), by: "客服")]
+        // One complaint resolved after two days (in time), one still open.
+        let complaints = [Complaint(id: 1, orderID: 8, customerID: 8, text: "", status: .resolved, openedAt: at(11), openedBy: "客服", resolvedAt: at(11, daysLater: 2)),
+                          Complaint(id: 2, orderID: nil, customerID: 9, text: "", openedAt: at(15), openedBy: "客服")]
+        func call(_ kind: ReminderKind, _ outcome: ReminderOutcome, _ reason: String = "") -> ReminderLogEntry {
+            ReminderLogEntry(vehicleID: 1, kind: kind, dueOn: day, outcome: outcome, reason: reason, at: at(16), by: "客服")
+        }
+        let calls = [call(.regularService, .booked), call(.lostCustomer, .booked), call(.regularService, .declined, "价格"),
+                     call(.firstService, .declined, " 价格 "), call(.regularService, .unreachable)]
+        let delays = [DelayedDelivery(vehicleID: 30, cause: .partOnBackOrder, partNumber: "P2", note: "", expectedOn: nil, openedAt: at(15)),
+                      DelayedDelivery(vehicleID: 40, cause: .noKnownFix, partNumber: nil, note: "", expectedOn: nil, openedAt: at(15))]
+        return KPIFacts(period: .day(day), offset: tz, orders: [o1, o2, o3, o4, o5],
+                        previousDelivery: [2: at(16, daysLater: -10), 3: at(10, daysLater: -40)],
+                        appointments: [appointment(1, advisor: "王敏", .arrived), appointment(2, advisor: "赵磊", .noShow),
+                                       appointment(3, advisor: "赵磊", .cancelled), appointment(4, advisor: "王敏", .booked)],
+                        followUps: follow, complaints: complaints, reminderCalls: calls, delayedDeliveries: delays, technicians: techs)
+    }
+
+    func value(_ figures: [KPIFigure], _ id: KPIID) -> Int64? { figures.first { $0.id == id }?.value }
+
+    @Test func throughputCountsOrdersOpenedAndDeliveredByKindOfVisit() {
+        let f = KPIDefinitions.throughput(facts)
+        #expect(value(f, .ordersOpened) == 3)          // O1, O2, O3 (O5 cancelled, O4 opened Friday)
+        #expect(value(f, .ordersDelivered) == 3)       // O1, O2, O4
+        #expect(value(f, .deliveredFirstService) == 1) // O4 (MNT-FIRST)
+        #expect(value(f, .deliveredRegularService) == 1) // O1 (MNT-10K)
+        #expect(value(f, .deliveredRepair) == 1)       // O2
+    }
+
+    @Test func revenuePerOrderSplitsLabourPartsAndDiscounts() {
+        let f = KPIDefinitions.revenue(facts)
+        // Labour charged: 280.00 + 140.00 = 420.00 (O2's is warranty, O4's free); parts 200.00 + 300.00 = 500.00;
+        // discount 40.00; (42 000 + 50 000 − 4 000) fen / 3 orders = 29 333.33 → 29 333 fen.
+        #expect(value(f, .laborRevenue) == 42_000)
+        #expect(value(f, .partsRevenue) == 50_000)
+        #expect(value(f, .discounts) == 4_000)
+        #expect(value(f, .revenuePerOrder) == 29_333)
+        #expect(value(f, .warrantyValue) == 84_000) // 560.00 warranty + 280.00 free
+    }
+
+    @Test func labourEfficiencyIsHoursSoldOverClockedAndProductivityClockedOverAvailable() {
+        let f = KPIDefinitions.labor(facts)
+        // Sold: 1.00 + 0.50 + 2.00 + 1.00 = 4.50 h; clocked 50 + 40 + 150 + 60 = 300 min = 5.00 h;
+        // available: 2 technicians × 8 h × 1 day = 16.00 h. Efficiency 4.5 / 5 = 90.00 %; productivity 5 / 16 = 31.25 %.
+        #expect(value(f, .hoursSold) == 450)
+        #expect(value(f, .hoursClocked) == 500)
+        #expect(value(f, .hoursAvailable) == 1_600)
+        #expect(value(f, .laborEfficiency) == 9_000)
+        #expect(value(f, .productivity) == 3_125)
+        // 张伟: sold 2.00 h, clocked 150 min = 2.50 h: 80.00 %; 2.5 / 8 = 31.25 %.
+        let zhang = KPIDefinitions.labor(facts, technician: "张伟")
+        #expect(value(zhang, .laborEfficiency) == 8_000)
+        #expect(value(zhang, .productivity) == 3_125)
+    }
+
+    @Test func onTimeDeliveryAgainstThePromiseAndSameDayTurnaround() {
+        let f = KPIDefinitions.delivery(facts)
+        // Promised and delivered: O1 on time, O2 and O4 late: 1 / 3 = 33.33 %.
+        #expect(value(f, .onTimeDelivery) == 3_333)
+        // Same day: O1 150 min, O2 360 min: 510 / 2 = 255 min.
+        #expect(value(f, .sameDayTurnaround) == 255)
+    }
+
+    @Test func appointmentRateKeptRateAndNoShows() {
+        let f = KPIDefinitions.appointments(facts)
+        #expect(value(f, .appointmentRate) == 3_333)     // O1 of O1, O2, O3
+        #expect(value(f, .keptAppointmentRate) == 5_000) // 1 arrived of 1 arrived + 1 no-show (cancelled, open left out)
+        #expect(value(f, .noShows) == 1)
+    }
+
+    @Test func comebackIsARepeatVisitWithinTheWindowAndExtraWorkCloseRate() {
+        let f = KPIDefinitions.quality(facts)
+        #expect(value(f, .comebackRate) == 3_333)        // O2 (10 days) of 3; O3's previous was 40 days before
+        #expect(value(f, .firstTimeFix) == 6_667)        // 2 / 3
+        #expect(value(f, .extraWorkCloseRate) == 6_667)  // BRK and EXTRA approved, WIPER refused: 2 / 3
+        var wider = facts
+        wider.settings.comebackDays = 45
+        #expect(value(KPIDefinitions.quality(wider), .comebackRate) == 6_667)
+    }
+
+    @Test func followUpReachSatisfactionCSIAndComplaintsClosedInTime() {
+        let f = KPIDefinitions.followUp(facts)
+        #expect(value(f, .followUpReach) == 7_500)      // 3 reached of 4 calls
+        #expect(value(f, .satisfaction) == 400)         // (5 + 3) / 2 = 4.00
+        #expect(value(f, .csi) == 5_000)                // one of two scores is 4 or 5
+        #expect(value(f, .complaintsOpened) == 2)
+        #expect(value(f, .complaintsClosedInTime) == 5_000) // resolved in 2 days ≤ 3; the other open
+    }
+
+    @Test func reminderOutcomesAndReasons() {
+        let f = KPIDefinitions.reminders(facts)
+        #expect(value(f, .reminderCalls) == 5)
+        #expect(value(f, .reminderBookedRate) == 4_000) // 2 / 5
+        #expect(value(f, .reminderDeclined) == 2)
+        #expect(value(f, .lostCustomersWonBack) == 1)
+        let reasons = KPIDefinitions.declineReasons(facts)
+        #expect(reasons.count == 1 && reasons.first?.reason == "价格" && reasons.first?.count == 2)
+    }
+
+    @Test func partsFillRateCountsLinesHeldUpByABackOrder() {
+        let f = KPIDefinitions.parts(facts)
+        #expect(value(f, .partsFillRate) == 6_667)     // OIL, P1 filled; P2 held up: 2 / 3
+        #expect(value(f, .backOrders) == 1)            // the no-fix delay is not a back-order
+    }
+
+    @Test func nothingCountedIsNoValueAndTargetsJudgeByDirection() {
+        let empty = KPIDefinitions.figures(KPIFacts(period: .day(day), offset: tz))
+        #expect(value(empty, .onTimeDelivery) == nil)
+        #expect(value(empty, .ordersOpened) == 0)
+        #expect(KPIFigure(.onTimeDelivery, 1, over: 3).isOffTarget(90) == true)   // 33.33 % < 90 %
+        #expect(KPIFigure(.comebackRate, 1, over: 3).isOffTarget(5) == true)      // 33.33 % > 5 %
+        #expect(KPIFigure(.comebackRate, 1, over: 30).isOffTarget(5) == false)    // 3.33 % ≤ 5 %
+        #expect(KPIFigure(.revenuePerOrder, 88_000, over: 3).isOffTarget(20_000) == false)
+        #expect(KPIFigure(.onTimeDelivery, 0, over: 0).isOffTarget(90) == nil)
+    }
+
+    @Test func reportCarriesShapesTargetsAndGroups() {
+        var f = facts
+        f.period = KPIPeriod(from: day.adding(days: -3), to: day)
+        f.settings.targets = [.onTimeDelivery: 90, .revenuePerOrder: 20_000]
+        let r = KPIReport(facts: f, grouping: .advisor)
+        #expect(r.slices.count == 4)
+        // O4 was opened on the first day of the slice range, the rest on the last.
+        #expect(r.line(.ordersOpened)?.series == [1, 0, 0, 3])
+        #expect(r.offTarget.map(\.figure.id) == [.onTimeDelivery])
+        let wang = r.groups.first { $0.name == "王敏" }
+        #expect(wang?.figure(.ordersOpened)?.value == 3)       // O1, O3, O4
+        #expect(wang?.figure(.keptAppointmentRate)?.value == 10_000) // their one decided appointment arrived
+        #expect(r.groups.map(\.name) == ["王敏", "赵磊"])
+    }
+
+    @Test func periodsWeeksMonthsAndSlices() {
+        #expect(KPIPeriod.week(of: CalendarDate(year: 2026, month: 11, day: 26)!) == KPIPeriod(from: day, to: day.adding(days: 6)))
+        #expect(KPIPeriod.month(year: 2026, month: 2)?.dayCount == 28)
+        #expect(KPIPeriod.month(year: 2026, month: 13) == nil)
+        #expect(KPIPeriod(from: day, to: day.adding(days: 59)).slices.count == 9) // weeks once beyond 45 days
+        #expect(KPIPeriod(from: day, to: day.adding(days: 29)).slices.count == 30)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import LaneTesting
+import Testing
+@testable import LaneShell
+
+@Suite struct ReportCommandTests {
+    /// The service day of FollowUpCommandTests: one order opened by 薛淑芬, clocked by 夏勇, delivered at 12:00 as promised, paid.
+    func deliveredDay() throws -> TestShell { try FollowUpCommandTests().delivered() }
+
+    @Test func theManagersReportCountsTheDayAndDrawsItsShape() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        let out = try shell.expectOK("report kpi --day 2026-11-23 --by technician")
+        #expect(out.contains("orders opened"))
+        #expect(out.contains("By technician"))
+        #expect(out.contains("夏勇"))
+        // Nothing about the customer: no name, plate or number.
+        for secret in ["卢文博", "粤B27DP2", "1381"] { #expect(!out.contains(secret), "\(secret)") }
+        // A month of days: one sparkline block per day, fitted to a narrow terminal.
+        shell.session.terminalWidth = { 60 }
+        let month = try shell.expectOK("report kpi --month 2026-11")
+        for line in month.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60, "\(line)") }
+        #expect(month.contains("▁") || month.contains("█"))
+    }
+
+    @Test func jsonAndCSVCarryTheFiguresAsDocumented() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("store set kpi.target_on_time_delivery 95")
+        try shell.expectOK("set format json")
+        let answer = try shell.expectOK("report kpi --day 2026-11-23 --by advisor")
+        try JSONAnswerTests().check("report kpi", answer, try JSONAnswerTests.documented())
+        let json = try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any]
+        let figures = json?["figures"] as? [[String: Any]] ?? []
+        func figure(_ id: String) -> [String: Any]? { figures.first { $0["figure"] as? String == id } }
+        #expect(figure("orders_opened")?["value"] as? Int == 1)
+        #expect(figure("orders_delivered")?["value"] as? Int == 1)
+        #expect(figure("delivered_regular_service")?["value"] as? Int == 1) // MNT-5K
+        #expect(figure("on_time_delivery")?["value"] as? Int == 10_000)     // delivered at 12:00, promised later
+        #expect(figure("on_time_delivery")?["target"] as? Int == 95)
+        #expect(figure("on_time_delivery")?["off_target"] as? Bool == false)
+        #expect(figure("hours_sold")?["numerator"] as? Int == 80)           // MNT-5K: 0.80 h
+        let groups = json?["groups"] as? [[String: Any]] ?? []
+        #expect(groups.contains { $0["name"] as? String == "薛淑芬" && $0["figure"] as? String == "orders_opened" && $0["value"] as? Int == 1 })
+        try shell.expectOK("set format csv")
+        let csv = try shell.expectOK("report kpi --day 2026-11-23")
+        #expect(csv.hasPrefix("group,figure,unit,value,numerator,denominator,target,off_target"))
+        #expect(csv.contains(",orders_opened,count,1,1,1,,false"))
+    }
+
+    @Test func anAdvisorSeesTheirOwnFiguresOnly() throws {
+        let shell = try TestShell(seeded: true)
+        try shell.expectOK("ro open 粤B27DP2")        // 薛淑芬
+        try shell.expectOK("set user 顾静")
+        try shell.expectOK("ro open 粤BY4531")
+        try shell.expectOK("set format json")
+        let mine = try shell.expectOK("report kpi --day 2026-11-23")
+        #expect(mine.contains("\"figure\":\"orders_opened\"") || mine.contains("\"figure\": \"orders_opened\""))
+        let json = try JSONSerialization.jsonObject(with: Data(mine.utf8)) as? [String: Any]
+        let opened = (json?["figures"] as? [[String: Any]])?.first { $0["figure"] as? String == "orders_opened" }
+        #expect(opened?["value"] as? Int == 1)
+        #expect(try shell.expectRefusalCodes("report kpi --day 2026-11-23 --by advisor") == ["report.cannot_report", "report.own_figures_only"])
+        try shell.expectOK("set user 姚雪")
+        let all = try JSONSerialization.jsonObject(with: Data(try shell.expectOK("report kpi --day 2026-11-23").utf8)) as? [String: Any]
+        #expect((all?["figures"] as? [[String: Any]])?.first { $0["figure"] as? String == "orders_opened" }?["value"] as? Int == 2)
+    }
+
+    @Test func refusalsNameEveryProblemAndStoreNothing() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        #expect(try shell.expectRefusalCodes("report kpi --month 2026-13 --day 2026-11-01")
+                == ["report.cannot_report", "report.not_a_month", "report.one_period"])
+        #expect(try shell.expectRefusalCodes("report kpi --from 2026-11-01") == ["report.cannot_report", "report.from_and_to"])
+        #expect(try shell.expectRefusalCodes("report kpi --day yesterday --by everyone")
+                == ["report.cannot_report", "input.not_a_date", "input.not_one_of"])
+        #expect(try shell.expectRefusalCodes("report kpi --from 2024-01-01 --to 2026-11-30") == ["report.cannot_report", "report.period_too_long"])
+        // A technician's work is on the report; the report is not theirs to run.
+        try shell.expectOK("set user 夏勇")
+        #expect(try shell.expectRefusalCodes("report kpi").contains("access.role_may_not"))
+    }
+
+    @Test func kpiSettingsAreCheckedAndKept() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.expectOK("store set kpi.comeback_days 14")
+        #expect(try shell.expectRefusalCodes("store set kpi.technician_hours_per_day 30").contains("settings.not_a_kpi_value"))
+        #expect(try shell.expectRefusalCodes("store set kpi.target_csi lots").contains("settings.not_a_whole_number"))
+        let values = try shell.store.read { try $0.settingValues() }
+        #expect(values["kpi.comeback_days"] == "14")
+        #expect(values["kpi.technician_hours_per_day"] == nil)
+    }
+
+    @Test func todayShowsTheServiceManagerTheFiguresOffTarget() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("today").contains("every figure with a target is on target"))
+        try shell.expectOK("store set kpi.target_orders_opened 5")      // one order this month: below the floor
+        try shell.expectOK("store set kpi.target_on_time_delivery 90")  // delivered on time: met
+        let agenda = try shell.expectOK("today")
+        #expect(agenda.contains("orders opened"))
+        #expect(agenda.contains("≥ 5"))
+        #expect(!agenda.contains("on-time delivery"))
+        try shell.expectOK("set user 薛淑芬")
+        #expect(!(try shell.expectOK("today")).contains("orders opened"))
+    }
+
+    @Test func htmlWritesAPageWithSVGChartsAndNoCustomer() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        #expect(try shell.expectOK("report kpi --from 2026-11-20 --to 2026-11-23 --by advisor --html \(page.path)").contains("report written to"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<svg class=\"spark\""))
+        #expect(html.contains("<svg class=\"bars\""))
+        #expect(html.contains("on-time delivery"))
+        for secret in ["卢文博", "粤B27DP2"] { #expect(!html.contains(secret), "\(secret)") }
+        #expect(try shell.expectRefusalCodes("report kpi --html a.html --pdf b.pdf").contains("document.one_file"))
+    }
+}

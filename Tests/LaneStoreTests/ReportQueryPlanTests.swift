@@ -1,0 +1,33 @@
+import GRDB
+import Testing
+@testable import LaneStore
+
+/// `report kpi` must stay fast at a million vehicles: each of its statements starts from an index on a
+/// date or time and never scans a table (SQLite's own plan says so).
+@Suite struct ReportQueryPlanTests {
+    func plan(_ db: Database, _ sql: String) throws -> [String] {
+        let marks = sql.filter { $0 == "?" }.count
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(Array(repeating: 0, count: marks)))
+            .map { $0["detail"] as String }
+    }
+
+    @Test func everyReportStatementIsAnIndexRange() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        try queue.read { db in
+            let statements = ["SELECT id FROM repair_order " + SQLiteTransaction.openedOrDelivered,
+                              SQLiteTransaction.previousDelivery,
+                              "SELECT id FROM complaint " + SQLiteTransaction.openedInPeriod,
+                              "SELECT id FROM delayed_delivery " + SQLiteTransaction.openedInPeriod]
+            for sql in statements {
+                let steps = try plan(db, sql)
+                #expect(!steps.contains { $0.hasPrefix("SCAN") && !$0.contains("USING") }, "\(steps)")
+                #expect(steps.contains { $0.contains("USING INDEX") || $0.contains("USING COVERING INDEX") }, "\(steps)")
+            }
+            #expect(try plan(db, SQLiteTransaction.previousDelivery).contains { $0.contains("repair_order_by_vehicle") })
+            #expect(try plan(db, "SELECT id FROM complaint " + SQLiteTransaction.openedInPeriod).contains { $0.contains("complaint_by_opened") })
+            #expect(try plan(db, "SELECT id FROM delayed_delivery " + SQLiteTransaction.openedInPeriod)
+                .contains { $0.contains("delayed_delivery_by_opened") })
+        }
+    }
+}
