@@ -681,6 +681,7 @@ enum Schema {
                 CREATE INDEX repair_order_by_customer ON repair_order(customer_id);
                 CREATE INDEX IF NOT EXISTS appointment_by_customer ON appointment(customer_id);  -- v22 made one too
                 CREATE INDEX complaint_by_customer ON complaint(customer_id);
+                """)
         }
         migrator.registerMigration("v25 report indexes") { db in
             try db.execute(sql: """
