@@ -215,6 +215,10 @@ import Testing
         var docs = try JSONAnswerTests.documented()
         docs["ro open"]?.removeValue(forKey: "record.first_visit")
         docs["ro open"]?.removeValue(forKey: "record.possible_comeback_of")  // `ro open`'s answer only, not `ro show`'s
+        // `ro show` adds the check-in sheet, the work order's terms, comebacks and checks (documented with `ro estimate`).
+        for (path, type) in docs["ro estimate"] ?? [:] where !path.contains("…") && !path.hasPrefix("recommended") {
+            docs["ro open"]?["record." + path] = type
+        }
         let shell = try TestShell(seeded: true)
         try Self.delivered(shell)
         try shell.expectOK("set format json")
