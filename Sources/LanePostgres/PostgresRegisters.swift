@@ -311,6 +311,12 @@ extension PostgresTransaction {
     }
 
     func complaint(id: Int64) throws -> Complaint? { try complaints("WHERE id = ?", [id]).first }
+    func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint] {
+        try complaints(StoreBackendSupport.openedInPeriodFilter, [from.secondsSince1970, to.secondsSince1970])
+    }
+    func delayedDeliveries(openedFrom from: Timestamp, to: Timestamp) throws -> [DelayedDelivery] {
+        try delayed(StoreBackendSupport.openedInPeriodFilter, [from.secondsSince1970, to.secondsSince1970])
+    }
     func lastComplaintID() throws -> Int64 { try value("SELECT COALESCE(MAX(id), 0) FROM complaint") ?? 0 }
 
     func insertComplaint(_ c: Complaint) throws -> Complaint {

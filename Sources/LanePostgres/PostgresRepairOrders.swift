@@ -175,6 +175,20 @@ extension PostgresTransaction {
                  [prefix, Self.upperBound(prefix), limit]).map { row -> String in try row[0] }
     }
 
+    // MARK: A report's period (`report kpi`; the statements are the SQLite store's)
+
+    func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
+        try orders(StoreBackendSupport.openedOrDeliveredFilter, [first.description, last.description, from.secondsSince1970, to.secondsSince1970])
+    }
+
+    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp] {
+        var previous: [Int64: Timestamp] = [:]
+        for r in try rows(StoreBackendSupport.previousDeliveryQuery, [first.description, last.description]) {
+            if let at = try r[1] as Int64? { previous[try r[0]] = Timestamp(secondsSince1970: at) }
+        }
+        return previous
+    }
+
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {
         try rows("SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at, id", [number]).map { row -> String in try row[0] }
     }

@@ -8,11 +8,11 @@ import LaneStore
 enum PostgresSchema {
     static let migrations: [(identifier: String, statements: [String])] = [
         ("v21 the service department (SQLite's v1 to v21)", PostgresDialect.tables(coreTables) + appendOnly),
-        ("v27 SQLite's v22 to v27: appointments without a vehicle, comebacks, payments and credit accounts, timeline messages, bounded registers",
+        ("v27 SQLite's v22 to v27: appointments without a vehicle, comebacks, payments and credit accounts, report indexes, timeline messages, bounded registers",
          PostgresDialect.tables(v27Tables) + v27AppendOnly),
     ]
 
-    /// SQLite's v22, v23, v24, v26 and v27 in one step. v22's rebuild of the reminder schedule is not
+    /// SQLite's v22 to v27 (v25 the report indexes) in one step. v22's rebuild of the reminder schedule is not
     /// repeated: no server store was made before this step was in the same release.
     static let v27Tables = """
         ALTER TABLE appointment ALTER COLUMN vehicle_id DROP NOT NULL;
@@ -51,7 +51,9 @@ enum PostgresSchema {
         CREATE INDEX reminder_log_by_outcome ON reminder_log(outcome, kind, reason);
         CREATE INDEX reminder_log_by_reference ON reminder_log(reference, id) WHERE reference IS NOT NULL;
         CREATE INDEX vehicle_by_model ON vehicle(model, vin);
-        CREATE INDEX complaint_by_customer ON complaint(customer_id)
+        CREATE INDEX complaint_by_customer ON complaint(customer_id);
+        CREATE INDEX complaint_by_opened ON complaint(opened_at);
+        CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at)
         """
 
     /// Payments are only ever appended, as in the SQLite store.

@@ -31,6 +31,11 @@ public enum StoreBackendSupport {
     public static var vehiclesEverOwnedQuery: String { SQLiteTransaction.vehiclesEverOwned }
     public static var customerTextsQuery: String { SQLiteTransaction.customerTextsQuery }
 
+    /// `report kpi`'s period statements (`SQLiteReports`), the same on every backend.
+    public static var openedOrDeliveredFilter: String { SQLiteTransaction.openedOrDelivered }
+    public static var previousDeliveryQuery: String { SQLiteTransaction.previousDelivery }
+    public static var openedInPeriodFilter: String { SQLiteTransaction.openedInPeriod }
+
     /// The plugin's own table prefix, `plg_NAME_`.
     public static func pluginPrefix(_ plugin: String) -> String { PluginSQLGuard.prefix(of: plugin) }
 
