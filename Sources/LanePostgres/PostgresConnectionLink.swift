@@ -108,6 +108,14 @@ struct PGRow {
     }
 }
 
+/// Why a connection was given up: the server closed it, or it did not answer in time.
+/// The store reports either as a lost connection (exit 3, nothing of the command saved).
+struct PGConnectionLost: Error, CustomStringConvertible {
+    enum Why: Sendable { case closed, noAnswer }
+    let why: Why
+    var description: String { Message(why == .closed ? "server.reason.closed" : "server.reason.no_answer").description }
+}
+
 /// One connection to the server, used by one transaction at a time.
 ///
 /// Why blocking waits: the store protocols are synchronous (`read`/`write`
@@ -115,32 +123,71 @@ struct PGRow {
 /// shell and plugins call them from ordinary threads), while postgres-nio is
 /// asynchronous. Each statement is sent on the store's own event loop (one
 /// NIO thread for the process, never a Swift-concurrency thread) and the
-/// calling thread waits for the future. The event loop never waits for the
+/// calling thread waits for the answer. The event loop never waits for the
 /// caller, so this cannot deadlock, and nothing runs on the cooperative pool
 /// (a blocked cooperative thread could starve other tasks). `wait()` on the
 /// event loop itself would deadlock; NIO traps it, and no store code runs there.
+///
+/// Every wait ends: the caller waits on a promise of its own that the
+/// statement's answer completes, that the connection's closing fails (a
+/// statement handed to postgres-nio once its channel is closed is dropped
+/// and its future never completes), and that a timer fails after
+/// `answerLimit` (a server that stops answering without closing the
+/// connection), closing the connection so it is never used again.
 final class PGLink: @unchecked Sendable {
     let connection: PostgresConnection
     private let logger: Logger
+    /// The failure of the statement being waited for, to run when the connection closes.
+    private let pending = NIOLockedValueBox<(@Sendable (PGConnectionLost) -> Void)?>(nil)
+    /// Set when the link gave up on the connection (closed, or no answer in time).
+    private let givenUp = NIOLockedValueBox<PGConnectionLost?>(nil)
 
-    init(connection: PostgresConnection, logger: Logger) {
+    /// How long the server may take to answer one statement before the connection is given up.
+    /// Longer than the session's `statement_timeout`, so that the server's own cancel (a clear
+    /// sentence) normally comes first; this is the last guard against a wait without end.
+    static let defaultAnswerLimit: TimeAmount = .seconds(PGLink.statementTimeoutSeconds + 30)
+    let answerLimit: TimeAmount
+    /// The session settings every connection starts with (see `connect`).
+    static let statementTimeoutSeconds: Int64 = 300
+    static let lockTimeoutSeconds: Int64 = 60
+    static let idleInTransactionSeconds: Int64 = 600
+
+    init(connection: PostgresConnection, logger: Logger, answerLimit: TimeAmount = PGLink.defaultAnswerLimit) {
         self.connection = connection
         self.logger = logger
+        self.answerLimit = answerLimit
+        connection.closeFuture.whenComplete { [pending, givenUp] _ in
+            let lost = PGConnectionLost(why: .closed)
+            givenUp.withLockedValue { if $0 == nil { $0 = lost } }
+            pending.withLockedValue { $0 }?(lost)
+        }
     }
 
-    var isClosed: Bool { connection.isClosed }
+    var isClosed: Bool { connection.isClosed || givenUp.withLockedValue { $0 } != nil }
 
-    static func connect(_ endpoint: PostgresEndpoint, on loop: any EventLoop, logger: Logger) throws -> PGLink {
-        let configuration = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
+    static func connect(_ endpoint: PostgresEndpoint, on loop: any EventLoop, logger: Logger,
+                        answerLimit: TimeAmount = PGLink.defaultAnswerLimit) throws -> PGLink {
+        var configuration = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
                                                              password: endpoint.password, database: endpoint.database, tls: .disable)
+        // No statement and no wait for a lock runs without end: a command's statements take
+        // milliseconds and a write waits for the store's writer lock only while another desk's
+        // command runs; a session left idle inside a transaction (a stopped process) loses it, and
+        // with it the writer lock it held. Sent at startup, so no extra round trip per connection.
+        configuration.options.additionalStartupParameters = [
+            ("statement_timeout", "\(statementTimeoutSeconds)s"),
+            ("lock_timeout", "\(lockTimeoutSeconds)s"),
+            ("idle_in_transaction_session_timeout", "\(idleInTransactionSeconds)s"),
+            ("application_name", "lane"),
+        ]
         let connection = try PostgresConnection.connect(on: loop, configuration: configuration, id: Int.random(in: 1...Int.max),
                                                         logger: logger).wait()
-        return PGLink(connection: connection, logger: logger)
+        return PGLink(connection: connection, logger: logger, answerLimit: answerLimit)
     }
 
     /// Runs one statement with `?` placeholders (or `$n`), returning its rows and the number of rows it changed.
     @discardableResult
     func run(_ sql: String, _ arguments: PGArguments = []) throws -> (rows: [PGRow], changed: Int) {
+        if let lost = givenUp.withLockedValue({ $0 }) { throw lost }
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument?.pgValue ?? .null {
@@ -151,7 +198,15 @@ final class PGLink: @unchecked Sendable {
             }
         }
         let query = PostgresQuery(unsafeSQL: PGLink.numbered(sql), binds: binds)
-        let result = try connection.query(query, logger: logger).wait()
+        // Handed over on the event loop, after a look at the channel there: a statement written to a
+        // channel that has closed (its handlers gone) is dropped by NIO and its answer never comes.
+        // On the loop, a channel not yet closed still has postgres-nio's handler, which fails the
+        // statement itself if the connection is going.
+        let connection = connection, logger = logger
+        let loop = connection.eventLoop
+        let result = try answer(loop.flatSubmit {
+            connection.isClosed ? loop.makeFailedFuture(PGConnectionLost(why: .closed)) : connection.query(query, logger: logger)
+        })
         var columns: [String] = []
         let rows = result.rows.map { row -> PGRow in
             if columns.isEmpty { columns = row.map(\.columnName) }
@@ -160,8 +215,29 @@ final class PGLink: @unchecked Sendable {
         return (rows, result.metadata.rows ?? 0)
     }
 
+    /// Waits for `future`, but never longer than the connection lives or `answerLimit` lasts.
+    func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: T.self)
+        future.cascade(to: promise)
+        // A promise completed twice keeps its first result (NIO ignores the second).
+        pending.withLockedValue { $0 = { promise.fail($0) } }
+        defer { pending.withLockedValue { $0 = nil } }
+        // The close callback sets `givenUp` before it looks for `pending`: either it found the failure
+        // registered above, or it had run already and `givenUp` says so here.
+        if let lost = givenUp.withLockedValue({ $0 }) { promise.fail(lost) }
+        let limit = loop.scheduleTask(in: answerLimit) { [givenUp, connection] in
+            let lost = PGConnectionLost(why: .noAnswer)
+            givenUp.withLockedValue { if $0 == nil { $0 = lost } }
+            promise.fail(lost)
+            _ = connection.close()
+        }
+        defer { limit.cancel() }
+        return try promise.futureResult.wait()
+    }
+
     func close() {
-        _ = try? connection.close().wait()
+        _ = try? answer(connection.close())
     }
 
     private static func value(of cell: PostgresCell) -> PGValue {

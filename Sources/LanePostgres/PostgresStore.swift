@@ -139,10 +139,9 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     }
 
     private func transaction<T>(begin: String, writing: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
-        let link = try takeLink()
+        let link = try begun(begin)
         var committing = false
         do {
-            try link.run(begin)
             if writing { try link.run("SELECT pg_advisory_xact_lock(?)", [writerLockKey]) }
             let tx = PostgresTransaction(link: link, store: self)
             let result = try body(tx)
@@ -155,17 +154,46 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
             giveBack(link)
             if error is Refusal { throw error }
             if error is StoreFailure { throw error }
-            if error is PSQLError || error is ChannelError || error is IOError {
+            if error is PSQLError || error is ChannelError || error is IOError || error is PGConnectionLost {
                 throw PostgresStore.failure(error, endpoint, committing: committing)
             }
             throw error
         }
     }
 
+    /// A link with its transaction begun. A kept connection that the server closed since its
+    /// last use (a restart, a network cut) fails its BEGIN: nothing of the command was sent yet,
+    /// so the next kept one, or a new one, takes over instead of the command failing.
+    private func begun(_ begin: String) throws -> PGLink {
+        while let link = idle.withLockedValue({ $0.popLast() }) {
+            if link.isClosed { continue }
+            do {
+                try link.run(begin)
+                return link
+            } catch where PostgresStore.isLost(error) {
+                link.close()
+                continue
+            } catch {
+                giveBack(link)
+                throw PostgresStore.failure(error, endpoint, committing: false)
+            }
+        }
+        let link = try newLink()
+        do { try link.run(begin) } catch {
+            link.close()
+            throw PostgresStore.failure(error, endpoint, committing: false)
+        }
+        return link
+    }
+
     private func takeLink() throws -> PGLink {
         while let link = idle.withLockedValue({ $0.popLast() }) {
             if !link.isClosed { return link }
         }
+        return try newLink()
+    }
+
+    private func newLink() throws -> PGLink {
         do {
             let link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: logger)
             try link.run("SET search_path TO \(endpoint.schema)")
@@ -234,10 +262,22 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         return StoreFailure(Message("server.unreachable", ["url": .text(e.display), "reason": .text(reason(error))]).description)
     }
 
+    /// True when `error` means the connection is gone (rather than a statement the server refused).
+    static func isLost(_ error: any Error) -> Bool {
+        if error is PGConnectionLost || error is ChannelError || error is IOError { return true }
+        guard let psql = error as? PSQLError else { return false }
+        // 57P…: the server is shutting down or ended this session; 08…: the connection failed.
+        let state = psql.serverInfo?[.sqlState] ?? ""
+        return psql.code != .server || state.hasPrefix("57P") || state.hasPrefix("08")
+    }
+
     static func failure(_ error: any Error, _ e: PostgresEndpoint, committing: Bool) -> StoreFailure {
-        // 57P…: the server is shutting down or ended this session; 08…: the connection failed. The command is lost, not refused.
-        let state = (error as? PSQLError)?.serverInfo?[.sqlState] ?? ""
-        if let psql = error as? PSQLError, psql.code == .server, !state.hasPrefix("57P"), !state.hasPrefix("08") {
+        // A lost connection loses the command; anything else the server said is a statement it could not do.
+        if let psql = error as? PSQLError, psql.serverInfo?[.sqlState] == "55P03" {
+            // lock_timeout (PGLink): the writer lock stayed with another desk's command.
+            return StoreFailure(Message("server.busy", ["url": .text(e.display), "seconds": .int(Int(PGLink.lockTimeoutSeconds))]).description)
+        }
+        if error is PSQLError, !isLost(error) {
             return StoreFailure(Message("server.failed", ["url": .text(e.display), "reason": .text(reason(error))]).description)
         }
         if committing { return StoreFailure(Message("server.commit_unknown", ["url": .text(e.display)]).description) }
@@ -249,17 +289,17 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         var text = String(describing: error)
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] { return message }
-            if psql.code == .serverClosedConnection || psql.code == .uncleanShutdown { return "the server closed the connection" }
+            if psql.code == .serverClosedConnection || psql.code == .uncleanShutdown { return Message("server.reason.closed").description }
             text = psql.underlying.map { String(describing: $0) } ?? String(describing: psql.code)
         }
         // NIO's errors name sockets and errno values; a person needs the gist.
         let lower = text.lowercased()
-        if lower.contains("connection refused") { return "nothing answers at that address and port" }
+        if lower.contains("connection refused") { return Message("server.reason.refused").description }
         if lower.contains("unknown(host") || lower.contains("name or service not known") || lower.contains("nodename") {
-            return "the host name is not known"
+            return Message("server.reason.unknown_host").description
         }
-        if lower.contains("timed out") || lower.contains("timeout") { return "no answer in time" }
-        if lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("eof") { return "the connection was cut" }
+        if lower.contains("timed out") || lower.contains("timeout") { return Message("server.reason.no_answer").description }
+        if lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("eof") { return Message("server.reason.cut").description }
         return String(text.prefix(200))
     }
 }

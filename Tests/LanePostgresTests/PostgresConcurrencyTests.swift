@@ -85,24 +85,29 @@ struct PostgresConcurrencyTests {
         let store = try PostgresTestServer.makeStore("gone")
         defer { try? store.dropEverything() }
         let watcher = try PostgresTestServer.reopen(store)
-        var failure: (any Error)?
-        do {
-            try store.write { tx in
-                let pg = try #require(tx as? PostgresTransaction)
-                _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
-                                          fields: try CustomerFields.validate(name: "半途", phone: "13700137000", address: "").get(), at: Self.now)
-                let pid: Int64 = try #require(try pg.value("SELECT pg_backend_pid()::bigint"))
-                // Another session ends this one's connection, as a server restart or a cut cable would.
-                try watcher.unsafeExecute("SELECT pg_terminate_backend(\(pid))")
-                _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
-                                          fields: try CustomerFields.validate(name: "断线", phone: "13700137001", address: "").get(), at: Self.now)
+        // Several times over, on the same store: each time the connection dies at another moment
+        // of postgres-nio's handling (before or after it has seen the close).
+        for round in 0..<5 {
+            var failure: (any Error)?
+            do {
+                try store.write { tx in
+                    let pg = try #require(tx as? PostgresTransaction)
+                    _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
+                                              fields: try CustomerFields.validate(name: "半途", phone: "1370013700\(round)", address: "").get(), at: Self.now)
+                    let pid: Int64 = try #require(try pg.value("SELECT pg_backend_pid()::bigint"))
+                    // Another session ends this one's connection, as a server restart or a cut cable would
+                    // (and waits until it has ended, so the next statement meets a dead connection).
+                    try watcher.unsafeExecute("SELECT pg_terminate_backend(\(pid), 10000)")
+                    _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
+                                              fields: try CustomerFields.validate(name: "断线", phone: "1370013701\(round)", address: "").get(), at: Self.now)
+                }
+            } catch {
+                failure = error
             }
-        } catch {
-            failure = error
+            let said = try #require(failure as? StoreFailure, "a store failure, not \(String(describing: failure))")
+            #expect(said.message.contains("was lost") && said.message.contains("nothing of this command was saved"), "\(said.message)")
+            try watcher.read { (tx: any StoreReading) throws in #expect(try tx.customerCount() == 0) }
         }
-        let said = try #require(failure as? StoreFailure, "a store failure, not \(String(describing: failure))")
-        #expect(said.message.contains("was lost") && said.message.contains("nothing of this command was saved"), "\(said.message)")
-        try watcher.read { (tx: any StoreReading) throws in #expect(try tx.customerCount() == 0) }
         // The store goes on with a new connection.
         try store.write { tx in
             _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
