@@ -256,7 +256,7 @@ enum SurveyCommands {
             var t = Table(columns: [Column((by ?? .advisor).rawValue, (by ?? .advisor).rawValue), Column("surveys", "surveys"), Column("csi", "CSI"),
                                     Column("nps", "NPS"), Column("promoters", "promoters"), Column("passives", "passives"),
                                     Column("detractors", "detractors"), Column("late", "late"), Column("complaints", "complaints")],
-                          emptyText: "no surveys in the period")
+                          emptyText: Message("survey.empty.surveys_in_period").description)
             for name in Set(surveys.map(key)).sorted() {
                 let g = Summary(surveys.filter { key($0) == name })
                 t.rows.append([.text(name), .int(g.count), SurveyScore.value(g.csi), SurveyScore.value(g.nps), .int(g.promoters), .int(g.passives),
@@ -301,7 +301,7 @@ enum SurveyCommands {
             scored.append((score, SurveyScore.divide(Int(100 * total), Int(n)), row))
         }
         var t = Table(columns: [Column("question", "question"), Column("scale", "scale"), Column("answers", "answers"), Column("average", "average"),
-                                Column("score", "score (0-100)")], emptyText: "no answers in the period")
+                                Column("score", "score (0-100)")], emptyText: Message("survey.empty.answers_in_period").description)
         for q in scored.sorted(by: { ($0.score, $0.row.text("question") ?? "") < ($1.score, $1.row.text("question") ?? "") }) {
             t.rows.append([.text(q.row.text("question") ?? ""), .text("\(q.row.int("low") ?? 0)-\(q.row.int("high") ?? 0)"),
                            .int(Int(q.row.int("answers") ?? 0)), .text(SurveyScore.text(hundredths: q.average)),

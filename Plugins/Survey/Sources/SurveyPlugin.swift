@@ -86,9 +86,9 @@ public struct SurveyPlugin: LanePlugin {
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] {
         var surveys = Table(columns: [Column("ro", "repair order"), Column("surveyed_on", "surveyed"), Column("csi", "CSI (0-100)"),
                                       Column("nps_answer", "recommend (0-10)"), Column("comment", "comment"), Column("complaint", "complaint")],
-                            emptyText: "no satisfaction surveys")
+                            emptyText: Message("survey.empty.surveys").description)
         var answers = Table(columns: [Column("ro", "repair order"), Column("q", "q"), Column("question", "question"), Column("answer", "answer")],
-                            emptyText: "no survey answers")
+                            emptyText: Message("survey.empty.answers").description)
         for s in try context.rows("SELECT * FROM plg_survey_response WHERE customer_id = ? ORDER BY id", [.integer(customer.id)]) {
             let ro = s.text("ro_number") ?? ""
             surveys.rows.append([.text(ro), .optional(s.text("surveyed_on")), SurveyScore.value(s.int("csi_tenths").map { Int($0) }),

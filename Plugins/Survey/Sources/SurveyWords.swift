@@ -5,6 +5,10 @@ import LanePlugin
 /// shell's catalogs (`LanePlugin.messages`).
 enum SurveyWords {
     static let english: [MessageCode: String] = [
+        "survey.empty.surveys": "no satisfaction surveys",
+        "survey.empty.answers": "no survey answers",
+        "survey.empty.surveys_in_period": "no surveys in the period",
+        "survey.empty.answers_in_period": "no answers in the period",
         "survey.no_such_ro": "there is no repair order {ro}",
         "survey.delivered_today": "{ro} was delivered today; the survey is taken in the quality call from {from} (R6.1)",
         "survey.too_late": "{ro} was delivered on {delivered}, {age} days ago; surveys are taken up to {max} days after delivery (max_days): record what the customer says with `followup record` or `complaint open`",
@@ -32,6 +36,10 @@ enum SurveyWords {
     ]
 
     static let chinese: [MessageCode: String] = [
+        "survey.empty.surveys": "暂无满意度调查",
+        "survey.empty.answers": "暂无调查回答",
+        "survey.empty.surveys_in_period": "该期间没有调查",
+        "survey.empty.answers_in_period": "该期间没有回答",
         "survey.no_such_ro": "没有维修工单 {ro}",
         "survey.delivered_today": "{ro} 今天刚交车；满意度调查在 {from} 起的回访电话中进行",
         "survey.too_late": "{ro} 于 {delivered} 交车，已过 {age} 天；满意度调查只在交车后 {max} 天内进行（max_days）：客户的意见请用 `followup record` 或 `complaint open` 记录",

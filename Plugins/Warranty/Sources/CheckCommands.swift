@@ -69,7 +69,7 @@ enum CheckCommands {
         }
         r.add(section: "covers", "covers", covers)
         var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("until", "until")],
-                            emptyText: "no open recall or upgrade")
+                            emptyText: Message("warranty.empty.open_recalls").description)
         for recall in try WarrantyStore.open(for: vehicle, on: day, c) {
             recalls.rows.append([.text(recall.code), .text(recall.kind.rawValue), .text(recall.title), recall.endsOn.map(Value.date) ?? .none])
         }
@@ -89,7 +89,7 @@ enum CheckCommands {
         var r = Record()
         r.add("basic", "basic cover 整车质保", .text(policy.basic.limits + ": every part and repair not excluded"))
         var groups = Table(columns: [Column("group", "part group"), Column("limits", "limits"), Column("operations", "labour operations")],
-                           emptyText: "no longer covers")
+                           emptyText: Message("warranty.empty.covers").description)
         for cover in policy.groups {
             let codes = policy.operationGroups.filter { $0.value == cover.name }.keys.sorted()
             groups.rows.append([.text(cover.name), .text(cover.limits), .text(codes.joined(separator: ", "))])

@@ -76,7 +76,7 @@ enum RecallCommands {
     ) { _, c in
         var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
                                 Column("from", "from"), Column("until", "until"), Column("eligible", "eligible"), Column("done", "done"),
-                                Column("running", "running")], emptyText: "no recalls or upgrades")
+                                Column("running", "running")], emptyText: Message("warranty.empty.recalls").description)
         for r in try WarrantyStore.recalls(c) {
             let eligible = try r.eligible(c)
             let ids = Set(try WarrantyStore.done(code: r.code, c).map(\.vehicleID))
@@ -97,7 +97,7 @@ enum RecallCommands {
         let done = Dictionary(try WarrantyStore.done(code: recall.code, c).map { ($0.vehicleID, $0) }, uniquingKeysWith: { a, _ in a })
         var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("vin", "VIN"), Column("customer", "customer"),
                                 Column("done", "done"), Column("ro", "repair order"), Column("done_on", "done on")],
-                      emptyText: "no vehicle on the register is eligible")
+                      emptyText: Message("warranty.empty.eligible").description)
         for v in try recall.eligible(c) {
             let owner = try c.customer(id: v.ownerID)
             let d = done[v.id]

@@ -5,6 +5,10 @@ import LanePlugin
 /// notes the plugin adds under other commands' answers.
 enum WarrantyCodeWords {
     static let english: [MessageCode: String] = [
+        "warranty.empty.recalls": "no recalls or upgrades",
+        "warranty.empty.eligible": "no vehicle on the register is eligible",
+        "warranty.empty.open_recalls": "no open recall or upgrade",
+        "warranty.empty.covers": "no longer covers",
         "warranty.word.claim_status.open": "open 待提交", "warranty.word.claim_status.submitted": "submitted 待厂家答复",
         "warranty.word.claim_status.approved": "approved 厂家批准", "warranty.word.claim_status.rejected": "rejected 厂家拒绝",
         "warranty.word.recall_kind.recall": "recall 召回", "warranty.word.recall_kind.upgrade": "technical upgrade 技术升级",
@@ -18,6 +22,10 @@ enum WarrantyCodeWords {
     ]
 
     static let chinese: [MessageCode: String] = [
+        "warranty.empty.recalls": "暂无召回或技术升级",
+        "warranty.empty.eligible": "登记的车辆中没有符合条件的",
+        "warranty.empty.open_recalls": "没有待做的召回或技术升级",
+        "warranty.empty.covers": "已无在保项目",
         "warranty.word.claim_status.open": "待提交", "warranty.word.claim_status.submitted": "待厂家答复",
         "warranty.word.claim_status.approved": "厂家批准", "warranty.word.claim_status.rejected": "厂家拒绝",
         "warranty.word.recall_kind.recall": "召回", "warranty.word.recall_kind.upgrade": "技术升级",
