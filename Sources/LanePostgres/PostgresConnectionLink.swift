@@ -230,7 +230,7 @@ final class PGLink: @unchecked Sendable {
             let lost = PGConnectionLost(why: .noAnswer)
             givenUp.withLockedValue { if $0 == nil { $0 = lost } }
             promise.fail(lost)
-            _ = connection.close()
+            let _: EventLoopFuture<Void> = connection.close()
         }
         defer { limit.cancel() }
         return try promise.futureResult.wait()
