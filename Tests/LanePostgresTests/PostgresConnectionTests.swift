@@ -43,7 +43,7 @@ struct PostgresConnectionTests {
         let link = try Self.link(), watcher = try Self.link()
         defer { link.close(); watcher.close() }
         let pid: Int64 = try #require(try link.run("SELECT pg_backend_pid()::bigint").rows.first?[0])
-        try watcher.run("SELECT pg_terminate_backend(?, 10000)", [pid])
+        try watcher.run("SELECT pg_terminate_backend(?::int, 10000)", [pid])
         for _ in 0..<3 {
             #expect(throws: (any Error).self) { try link.run("SELECT 1") }
         }
@@ -93,10 +93,10 @@ struct PostgresConnectionTests {
                 let pg = try #require(tx as? PostgresTransaction)
                 return try #require(try pg.value("SELECT pg_backend_pid()::bigint"))
             }
-            try watcher.run("SELECT pg_terminate_backend(?, 10000)", [pid])
+            try watcher.run("SELECT pg_terminate_backend(?::int, 10000)", [pid])
             try store.write { tx in
                 _ = try tx.insertCustomer(number: try tx.allocateNumber(in: .customers),
-                                          fields: try CustomerFields.validate(name: "续\(round)", phone: "1370013700\(round)", address: "").get(),
+                                          fields: try CustomerFields.validate(name: ["续甲", "续乙", "续丙"][round], phone: "1370013700\(round)", address: "").get(),
                                           at: Timestamp(secondsSince1970: 1_795_395_600))
             }
         }
