@@ -133,21 +133,15 @@ import Testing
             loaner list
 
             """)
-        let process = Process()
-        process.executableURL = LaneProcess.repositoryRoot.appendingPathComponent("scripts/plugin-test")
-        process.arguments = [LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-loaner").path, script.path]
-        process.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.directory.path, "LANG": "C.UTF-8",
-            "LANE": LaneProcess.executable.path, "LANE_USER": "姚雪", "NO_COLOR": "1", "TMPDIR": scratch.directory.path,
-        ]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let result = try LaneProcess.program(
+            LaneProcess.repositoryRoot.appendingPathComponent("scripts/plugin-test"),
+            [LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-loaner").path, script.path],
+            environment: [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.directory.path, "LANG": "C.UTF-8",
+                "LANE": LaneProcess.executable.path, "LANE_USER": "姚雪", "NO_COLOR": "1", "TMPDIR": scratch.directory.path,
+            ])
+        let stdout = result.stdout, stderr = result.stderr
+        #expect(result.status == 0, "\(stderr)")
         // LANG=C.UTF-8 names no language, so the store's (Chinese by default) speaks.
         #expect(stderr.contains("通过：握手信息和每条命令都有效"), "\(stderr)")
         // …and the plugin answers in it (`LANE_LANGUAGE`); the harness showed its help in both languages first.
