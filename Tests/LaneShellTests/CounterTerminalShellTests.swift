@@ -159,7 +159,8 @@ import Testing
         try shell.expectOK("use RO-20261123-0001")
         #expect(complete(shell, "ro part XH-9410").contains("XH-94109-0014"))
         #expect(complete(shell, "ro part XH-94109-0014 ").isEmpty)
-        #expect(complete(shell, "ro sign --signed-by ").count == 1)
+        // --signed-by offers the order's customer: 粤B27DP2 is 卢文博's.
+        #expect(complete(shell, "ro sign --signed-by ") == ["卢文博"])
     }
 
     @Test func listsAreCutAtFortyAndSaySo() throws {
