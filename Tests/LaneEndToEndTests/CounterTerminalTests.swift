@@ -269,6 +269,12 @@ struct CounterTerminalTests {
         #expect(line.hasSuffix("> ro part XH-94109-0014 |"), "a second TAB added a bogus argument: \(line)")
         shell.press("C-c")
         try shell.waitForScreen("the line dropped") { $0.last?.hasSuffix("]>") == true }
+        // A part asked for by its name: the list says which number is which.
+        shell.type("ro part 机油")
+        shell.press("Tab")
+        try shell.waitForScreen("the parts listed with their names") { $0.contains { $0.hasPrefix("XH-15400-0001") && $0.contains("机油滤清器") } }
+        shell.press("C-c")
+        try shell.waitForScreen("the line dropped") { $0.last?.hasSuffix("]>") == true }
         shell.type("exit"); shell.press("Enter")
         try shell.waitForScreen("lane to exit") { $0.contains(TmuxShell.exitMarker + "0") }
     }

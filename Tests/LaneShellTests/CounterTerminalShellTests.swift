@@ -163,6 +163,19 @@ import Testing
         #expect(complete(shell, "ro sign --signed-by ") == ["卢文博"])
     }
 
+    @Test func partsFoundByTheirNameAreListedWithIt() throws {
+        let shell = try TestShell(seeded: true)
+        let found = Completer(session: shell.session).completions(forLineBeforeCursor: "ro part RO-1 机油")
+        #expect(Set(found.words) == ["XH-15400-0001", "XH-08232-0020", "XH-08232-0040"])
+        #expect(found.notes["XH-15400-0001"] == "机油滤清器")
+        let listing = EditLineReader.listing(found.words, more: false, notes: found.notes, columns: 30)
+        #expect(listing.contains("XH-15400-0001  机油滤清器"), "\(listing)")
+        #expect(listing.split(separator: "\n").count == 3)
+        #expect(listing.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 30 }, "\(listing)")
+        // By number, the list is the numbers alone.
+        #expect(Completer(session: shell.session).completions(forLineBeforeCursor: "ro part RO-1 XH-0823").notes.isEmpty)
+    }
+
     @Test func listsAreCutAtFortyAndSaySo() throws {
         let shell = try TestShell(seeded: true)
         let found = Completer(session: shell.session).completions(forLineBeforeCursor: "vehicle show 粤")
