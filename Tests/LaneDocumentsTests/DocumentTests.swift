@@ -20,6 +20,8 @@ import Testing
         var pages = DemoDay.commands.map { kind, command in (kind.rawValue, command) }
         pages.append(("settlement.en", "print settlement \(DemoDay.discounted) --lang en"))
         pages.append(("settlement.covered", "print settlement \(DemoDay.covered)"))
+        pages.append(("settlement.insured", "print settlement \(DemoDay.insured)"))
+        pages.append(("work-order.insured", "print work-order \(DemoDay.insured)"))
         for (name, command) in pages {
             let html = try DemoDay.html(shell, command, in: folder)
             let golden = Self.goldenFolder.appendingPathComponent(name + ".html")
@@ -33,37 +35,58 @@ import Testing
     }
 
     /// The amounts a page shows are the settlement's, to the fen, on orders with a discount,
-    /// declined lines, and free and warranty lines.
-    @Test(arguments: [DemoDay.discounted, DemoDay.covered])
+    /// declined lines, free and warranty lines, and an insurance repair with a deposit, a
+    /// credit-account charge and cash with change.
+    @Test(arguments: [DemoDay.discounted, DemoDay.covered, DemoDay.insured])
     func moneyOnEveryDocumentIsTheSettlements(order: String) throws {
         let shell = try DemoDay.shell()
         let folder = try DemoDay.folder()
-        let s = try DemoDay.settlement(shell, order)
+        let s = try DemoDay.settlement(shell, order), bill = try DemoDay.bill(shell, order)
         for document in ["settlement", "work-order", "estimate"] {
             let html = try DemoDay.html(shell, "print \(document) \(order)", in: folder)
-            for amount in [s.laborNet, s.partsNet, s.vat, s.total] {
+            for amount in [s.laborNet, s.partsNet, s.vat, s.total, bill.customerTotal] {
                 #expect(html.contains(amount.description), "\(document) of \(order) lacks \(amount)")
             }
-            #expect(html.contains(s.total.chineseCapital), "\(document) of \(order) lacks \(s.total.chineseCapital)")
+            #expect(html.contains(bill.customerTotal.chineseCapital), "\(document) of \(order) lacks \(bill.customerTotal.chineseCapital)")
             if s.discount.fen > 0 { #expect(html.contains("-" + s.discount.description)) }
+            if let split = bill.insurance {
+                for amount in [split.gross, split.insurerPays] {
+                    #expect(html.contains(amount.description), "\(document) of \(order) lacks the insurer's \(amount)")
+                }
+                #expect(html.contains("平安产险") && html.contains("PA-44030-2026-00871"), "\(document) of \(order) does not name the insurer")
+            }
         }
         let settlement = try DemoDay.html(shell, "print settlement \(order)", in: folder)
         #expect(settlement.contains(s.coveredValue.description))
-        if order == DemoDay.discounted {
+        switch order {
+        case DemoDay.discounted:
             #expect(s.total == Money(fen: 28_126) && s.discount == Money(fen: 1_310))
             #expect(settlement.contains("贰佰捌拾壹元贰角陆分"))
             #expect(settlement.contains("客户拒绝的安全建议项目") && settlement.contains("更换前刹车片"))
             #expect(settlement.contains("2027-05-21 / 35000"))
             // Minor repairs: 2,000 km or 10 days from the day it was paid.
             #expect(settlement.contains("2026-12-01 / 32000"))
-        } else {
+        case DemoDay.covered:
             #expect(s.total == Money(fen: 17_628))
             #expect(settlement.contains("免费") && settlement.contains("保修"))
+        default:
+            // The wipers ¥128.00 less 5 % = ¥121.60 + VAT ¥15.81 = ¥137.41 the customer's own;
+            // the insurer's ¥1,980.00 + VAT ¥257.40 = ¥2,237.40, of which it pays the ¥2,200.00 assessed
+            // less the ¥200.00 deductible; the customer ¥200.00 + ¥37.40 above the assessment.
+            #expect(s.total == Money(fen: 13_741) && s.discount == Money(fen: 640))
+            #expect(bill.insurance?.gross == Money(fen: 223_740) && bill.insurance?.insurerPays == Money(fen: 200_000))
+            #expect(bill.customerTotal == Money(fen: 37_481))
+            for text in ["叁佰柒拾肆元捌角壹分", "¥2,374.81", "¥200.00", "¥37.40", "¥237.40", "保险公司", "客户应付合计",
+                         // the deposit, the credit account and the cash with change
+                         "预收款", "¥100.00", "挂账", "¥174.81", "¥25.19", "现金",
+                         "客户拒绝的安全建议项目", "更换前刹车片"] {
+                #expect(settlement.contains(text), "the insurance settlement lacks \(text)")
+            }
         }
-        // The gate pass (the cashier's) shows what was paid, which is the settlement's total.
+        // The gate pass (the cashier's) shows what was settled, which is what the customer pays in all.
         try shell.expectOK("set user 莫霞")
         let gate = try DemoDay.html(shell, "print gate-pass \(order)", in: folder)
-        #expect(gate.contains(s.total.description))
+        #expect(gate.contains(bill.customerTotal.description))
     }
 
     @Test func aReprintSaysSoAndTheLogKeepsEveryPrint() throws {
@@ -186,6 +209,36 @@ import Testing
         try shell.expectOK("set user 莫霞")
         #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html \(folder.path)/y.html")
             .contains("document.no_template_folder"))
+    }
+
+    /// Only the store's own folder, whole path, decides what the customer signs: not where lane
+    /// was started, not a link out of the folder, not a folder every user may write to.
+    @Test func aStoresTemplatesStayInItsFolder() throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        try shell.expectOK("set user admin")
+        for given in ["templates", "./templates", "/srv/lane/../../etc"] {
+            #expect(try shell.expectRefusalCodes("store set documents.templates \(given)").contains("settings.not_a_template_folder"), "\(given)")
+        }
+        #expect(try shell.store.read { try $0.settings() }.documentTemplates.isEmpty)
+        let own = folder.appendingPathComponent("own")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        let secret = folder.appendingPathComponent("secret.txt")
+        try Data("not for the customer".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(atPath: own.appendingPathComponent("settlement.mustache").path, withDestinationPath: secret.path)
+        try shell.expectOK("store set documents.templates \(own.path)")
+        try shell.expectOK("set user 莫霞")
+        let before = try shell.storedRows()["print_log"] ?? ""
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html \(folder.path)/s.html")
+            .contains("document.template_outside_folder"))
+        try FileManager.default.removeItem(at: own.appendingPathComponent("settlement.mustache"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: own.path)
+        #expect(try shell.expectRefusalCodes("print settlement \(DemoDay.discounted) --html \(folder.path)/s.html")
+            .contains("document.template_writable_by_all"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/s.html"))
+        #expect(try shell.storedRows()["print_log"] ?? "" == before)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: own.path)
+        try shell.expectOK("print settlement \(DemoDay.discounted) --html \(folder.path)/s.html")
     }
 
     @Test func theCarOutlineMarksTheDamageWhereItIs() throws {
