@@ -89,6 +89,27 @@ import Testing
         #expect(gate.contains(bill.customerTotal.description))
     }
 
+    /// What the Chinese pages say is Chinese: no English word (a label missing from labels.zh.json
+    /// prints its key, `account`, `insurer`…) outside the markup; codes and plates are upper case.
+    @Test func theChinesePagesHaveNoEnglishWords() throws {
+        let shell = try DemoDay.shell(user: "姚雪")
+        let folder = try DemoDay.folder()
+        var commands = DemoDay.commands.map(\.1)
+        commands += ["print settlement \(DemoDay.covered)", "print settlement \(DemoDay.insured)", "print work-order \(DemoDay.insured)",
+                     "print estimate \(DemoDay.insured)", "print gate-pass \(DemoDay.insured)", "print repair-warranty \(DemoDay.insured)"]
+        for command in commands {
+            var text = try DemoDay.html(shell, command, in: folder)
+            for (open, close) in [("<style>", "</style>"), ("<svg", "</svg>"), ("<", ">")] {
+                while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
+                    text.replaceSubrange(start.lowerBound..<end.upperBound, with: " ")
+                }
+            }
+            let words = text.split { !$0.isASCII || !$0.isLetter }.filter { $0.count > 1 && $0.contains { $0.isLowercase } }
+            // `&amp;`-style entities are markup too.
+            #expect(words.filter { !["amp", "lt", "gt", "quot"].contains(String($0)) }.isEmpty, "\(command): \(words)")
+        }
+    }
+
     @Test func aReprintSaysSoAndTheLogKeepsEveryPrint() throws {
         let shell = try DemoDay.shell(user: "莫霞")
         let folder = try DemoDay.folder()
@@ -116,6 +137,14 @@ import Testing
         let sheet = try DemoDay.html(shell, "print check-in \(DemoDay.discounted)", in: folder)
         #expect(!sheet.contains("13363270655") && sheet.contains("133****0655"))
         #expect(!sheet.contains("创业一路12号"))
+        // The accident repair's work order: the same masking, the insurer's claim still shown.
+        let order = try DemoDay.html(shell, "print work-order \(DemoDay.insured)", in: folder)
+        #expect(!order.contains("13363270655") && order.contains("133****0655") && !order.contains("创业一路12号"))
+        #expect(order.contains("PA-44030-2026-00871"))
+        for refused in ["print settlement \(DemoDay.insured)", "print estimate \(DemoDay.insured)", "print gate-pass \(DemoDay.insured)"] {
+            #expect(try shell.expectRefusalCodes("\(refused) --pdf \(folder.path)/r.pdf").contains("access.role_may_not"), "\(refused)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/r.pdf"))
         try shell.expectOK("set user 莫霞")
         let settlement = try DemoDay.html(shell, "print settlement \(DemoDay.discounted)", in: folder)
         #expect(settlement.contains("13363270655"))
@@ -177,7 +206,8 @@ import Testing
         }
         try shell.expectOK("ro open 粤BB9188")
         try shell.expectOK("ro check-in --mileage 900 --fuel 2 --covers --damage '<img src=x onerror=alert(1)>' --valuables '{{{x}}}' --equipment '&amp;'")
-        for command in ["print check-in \(DemoDay.discounted)", "print settlement \(DemoDay.discounted)", "print check-in RO-20261123-0002"] {
+        for command in ["print check-in \(DemoDay.discounted)", "print settlement \(DemoDay.discounted)", "print check-in RO-20261123-0002",
+                        "print settlement \(DemoDay.insured)", "print work-order \(DemoDay.insured) --lang en", "print estimate \(DemoDay.insured)"] {
             let html = try DemoDay.html(shell, command, in: folder)
             #expect(!html.contains("<script>") && !html.contains("<img"), "\(command)")
             #expect(!html.unicodeScalars.contains("\u{1B}"), "\(command)")

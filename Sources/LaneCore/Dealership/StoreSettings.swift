@@ -147,7 +147,7 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
         StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
                         example: "粤交运管许可深字440300123456号"),
-        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates (empty: the built-in ones)",
+        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates, its whole path from / (empty: the built-in ones)",
                         example: "/srv/lane/templates"),
         StoreSettingKey("quality.assembly_km", .wholeNumber, "repair quality warranty of whole-vehicle and assembly repairs: km",
                         example: "20000"),
