@@ -73,7 +73,7 @@ enum PrintCommands {
         try Refusal.check(Message("document.cannot_print", ["document": kind.name]), problems)
         guard let target else { throw StoreFailure("no file to print to") }
         let folder = ctx.settings.documentTemplates
-        let templates = try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder)
+        let templates = try DocumentTemplates(storeFolder: folder)
         let document = try DocumentDesk.print(PrintRequest(kind: kind, reference: reference, format: pdf == nil ? "html" : "pdf"),
                                               by: ctx.caller(inv.line), tx)
         let page = try templates.html(document, language: language)

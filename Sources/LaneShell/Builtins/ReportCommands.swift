@@ -92,7 +92,7 @@ enum ReportCommands {
         if let path = inv.option("html") ?? inv.option("pdf") {
             let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
             let folder = ctx.settings.documentTemplates
-            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder))
+            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder))
             if inv.option("pdf") != nil {
                 try PDFPrinter.print(html: html, to: file)
             } else {
