@@ -178,6 +178,8 @@ public protocol RepairOrdersReading {
     func repairOrderNumbers(comebackOf number: String) throws -> [String]
     /// Every labour line `technician` is clocked on now, on any order (an index lookup).
     func clockedOnLines(technician: String) throws -> [ClockedOnLine]
+    /// Orders' numbers by id after `id`, `limit` at a time: every order, page by page (`store check`'s seals).
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)]
 }
 
 /// Changing repair orders and their timelines.
