@@ -182,6 +182,12 @@ extension SQLiteTransaction {
         return ids
     }
 
+    func staffChangedInTransaction() throws -> [String] {
+        let names = try String.fetchAll(db, sql: "SELECT name FROM temp.changed_staff ORDER BY name")
+        try db.execute(sql: "DELETE FROM temp.changed_staff")
+        return names
+    }
+
     func seals(kind: String) throws -> [String: String] {
         var all: [String: String] = [:]
         for row in try fetchRows(sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind]) { all[row[0]] = row[1] }

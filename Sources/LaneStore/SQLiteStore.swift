@@ -262,7 +262,8 @@ public final class SQLiteStore: ServiceStore {
     }
 
     /// Notes, in this connection only, the customers whose contacts a
-    /// transaction writes, so the change that wrote them renews their seals.
+    /// transaction writes, and the members of staff it adds or changes, so the
+    /// change that wrote them renews their seals (and no one else's).
     /// Temporary triggers: an edit made with another program (sqlite3) is
     /// not noted, so its seal no longer matches.
     static let changeTracking = """
@@ -271,6 +272,11 @@ public final class SQLiteStore: ServiceStore {
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
         CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_changed AFTER UPDATE OF phone, address ON main.customer
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
+        CREATE TEMP TABLE IF NOT EXISTS changed_staff (name TEXT PRIMARY KEY);
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_added AFTER INSERT ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_changed AFTER UPDATE ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
         """
 
     public func integrityProblems() throws -> [String] {

@@ -346,6 +346,9 @@ public protocol AuditWriting: AuditReading {
     /// The customers whose mobile number or address this transaction wrote
     /// (added, changed, erased), once each: their seals are renewed by the change.
     func customersChangedInTransaction() throws -> [Int64]
+    /// The members of staff (by name) this transaction added or changed, once
+    /// each: only their seals are renewed, never the whole list's.
+    func staffChangedInTransaction() throws -> [String]
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).

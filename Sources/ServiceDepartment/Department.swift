@@ -73,8 +73,7 @@ public final class Department {
                 try RowSeals.sealEverything(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
             }
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
-            let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
-            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, staff: staffMayChange, key: key,
+            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key,
                               vatBasisPoints: caller.settings.vatBasisPoints, tx)
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.

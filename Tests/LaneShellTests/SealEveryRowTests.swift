@@ -71,6 +71,35 @@ import Testing
         #expect(codes.last == "seal.more_unsealed")
     }
 
+    /// A technician made admin with sqlite3, then a staff command run (their own PIN):
+    /// the command seals what it wrote, not the whole staff list over the change.
+    @Test func aRoleChangedOutsideLaneIsNotSealedOverByTheNextStaffCommand() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-seal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let shell = try TestShell(user: "姚雪", seeded: true, databasePath: path)
+        // Another program's connection (sqlite3): nothing of lane's notes what it writes.
+        let sqlite3 = try SQLiteStore(path: path, create: false)
+        try sqlite3.unsafeExecute("UPDATE staff SET role = 'admin' WHERE name = '夏勇'")
+        shell.session.pinSource = PinSource(environment: ["LANE_NEW_PIN": "2580"], askSecret: nil)
+        try shell.expectOK("staff pin 赵子涵")
+        #expect(try shell.expectRefusalCodes("store check") == ["seal.changed_outside", "seal.staff_changed"])
+    }
+
+    /// A store from before every row was sealed: its first change seals the rows without a
+    /// seal, and leaves a seal that no longer matches as it is (the change stays found).
+    @Test func sealingEverythingKeepsTheSealsThereAre() throws {
+        let shell = try shell()
+        try shell.store.unsafeExecute("UPDATE customer SET phone = '13800000000', phone_reversed = '00000000831' WHERE number = 3")
+        try shell.store.unsafeExecute("DELETE FROM row_seal WHERE kind = 'customer' AND ref = 'C0004'")
+        let key = try #require(shell.store.secretKey)
+        let vat = try shell.session.settings().vatBasisPoints
+        try shell.store.write { tx in try RowSeals.sealEverything(key: key, vatBasisPoints: vat, tx) }
+        let problems = try shell.store.read { tx in try RowSeals.check(key: key, vatBasisPoints: vat, allSealed: true, tx).problems }
+        #expect(problems.map(\.field) == ["C0003"])
+    }
+
     /// The trail's rows say the store seals; that cannot be undone without the key.
     @Test func theTrailSaysSinceWhenAndCannotBeToldOtherwise() throws {
         let shell = try shell()

@@ -40,13 +40,15 @@ public enum RowSeals {
     }
 
     /// Seals the orders a change touched (those its timeline rows name, as
-    /// stored at its end), and the whole staff list when the change may have altered it.
-    static func seal(_ touched: [RepairOrder], staff: Bool, key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+    /// stored at its end), and the members of staff it wrote: only those, so a
+    /// role changed outside lane is not sealed over by the next staff command.
+    static func seal(_ touched: [RepairOrder], key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
         for o in touched {
             try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
         }
-        if staff {
-            for m in try tx.staff() { try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m))) }
+        for name in try tx.staffChangedInTransaction() {
+            guard let m = try tx.staffMember(named: name) else { continue }
+            try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m)))
         }
         for id in try tx.customersChangedInTransaction() {
             guard let c = try tx.customer(id: id) else { continue }
@@ -58,13 +60,21 @@ public enum RowSeals {
     /// stand: once per store, in the first change made with its key (a store
     /// from before this version, whose older rows carry no seal), so that from
     /// then on a row without a seal can only have been written, or had its seal
-    /// removed, outside lane. Reads the whole store, once.
+    /// removed, outside lane. Reads the whole store, once. A seal already there
+    /// is kept as it is: a row changed outside lane before stays found.
     static func sealEverything(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
-        try seal([], staff: true, key: key, vatBasisPoints: vatBasisPoints, tx)
-        for m in try tx.staff() { try sealPin(of: m.name, key: key, tx) }
-        try eachCustomer(tx) { c in try tx.saveSeal(kind: "customer", ref: c.code, mac: AuditTrail.mac(key, facts(contactsOf: c))) }
-        try eachOrder(tx) { id, _ in
-            guard let o = try tx.repairOrder(id: id) else { return }
+        let staffSeals = try tx.seals(kind: "staff"), pinSeals = try tx.seals(kind: "staff_pin")
+        for m in try tx.staff() where staffSeals[m.name] == nil {
+            try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m)))
+        }
+        for m in try tx.staff() where pinSeals[m.name] == nil { try sealPin(of: m.name, key: key, tx) }
+        let customerSeals = try tx.seals(kind: "customer"), orderSeals = try tx.seals(kind: "repair_order")
+        try eachCustomer(tx) { c in
+            guard customerSeals[c.code] == nil else { return }
+            try tx.saveSeal(kind: "customer", ref: c.code, mac: AuditTrail.mac(key, facts(contactsOf: c)))
+        }
+        try eachOrder(tx) { id, number in
+            guard orderSeals[number] == nil, let o = try tx.repairOrder(id: id) else { return }
             try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
         }
     }
