@@ -222,6 +222,10 @@ extension SQLiteTransaction {
                             arguments: [prefix, Self.upperBound(prefix), limit])
     }
 
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)] {
+        try fetchRows(sql: "SELECT id, number FROM repair_order WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map { ($0[0], $0[1]) }
+    }
+
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {
         try fetchValues(String.self, sql: "SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at", arguments: [number])
     }

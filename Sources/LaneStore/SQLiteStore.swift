@@ -28,6 +28,12 @@ public final class SQLiteStore: ServiceStore {
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]).description)
         }
+        // A process that had the file open ended without closing it (killed, a power
+        // cut): found before this opening marks the file as its own, checked below
+        // before anything is read or written. The marker goes up before the first
+        // write (the migrations), so a kill during them is found too.
+        let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
+        var marker: String?
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
             // (SQLite gives the -wal and -shm files the database file's permissions).
@@ -40,6 +46,7 @@ public final class SQLiteStore: ServiceStore {
                     throw StoreFailure(Message("store.open.cannot_create").description)
                 }
             }
+            marker = SQLiteStore.markOpen(path)
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)
             config.foreignKeysEnabled = true
@@ -54,9 +61,6 @@ public final class SQLiteStore: ServiceStore {
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            // A process that had the file open ended without closing it (killed,
-            // a power cut): check the file before anything is read or written.
-            let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
             if !unclean.isEmpty {
                 let damage: [String]
                 do { damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" } }
@@ -73,8 +77,10 @@ public final class SQLiteStore: ServiceStore {
             if !current { try Schema.migrator.migrate(pool) }
             writer = pool
         } catch let unclean as Unclean {
+            if let marker { try? FileManager.default.removeItem(atPath: marker) }
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
         } catch {
+            if let marker { try? FileManager.default.removeItem(atPath: marker) }
             throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]).description)
         }
         // A store that has signed rows gets no new key when its key file is gone:
@@ -87,7 +93,7 @@ public final class SQLiteStore: ServiceStore {
         }) ?? nil
         secretKey = SQLiteStore.key(beside: path, mayCreate: signed != true)
         keyMissing = secretKey == nil && signed == true
-        openMarker = SQLiteStore.markOpen(path)
+        openMarker = marker
     }
 
     /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
@@ -124,13 +130,31 @@ public final class SQLiteStore: ServiceStore {
     /// While a store is open, a marker `<database>.open-<pid>-<id>` sits beside
     /// it; a clean close removes it. A marker whose process is gone says the
     /// file was not closed cleanly. One per opening, so shells sharing a file
-    /// never remove each other's.
+    /// never remove each other's. It holds the opener's `processIdentity`.
     static func markOpen(_ path: String) -> String? {
         let marker = "\(path).open-\(getpid())-\(UUID().uuidString.prefix(8))"
-        return FileManager.default.createFile(atPath: marker, contents: nil, attributes: [.posixPermissions: 0o600]) ? marker : nil
+        let identity = processIdentity(getpid()).map { Data(($0 + "\n").utf8) }
+        return FileManager.default.createFile(atPath: marker, contents: identity, attributes: [.posixPermissions: 0o600]) ? marker : nil
     }
 
-    /// The markers left by processes that no longer run.
+    /// A process as the system knows it while it runs: this boot's id and the
+    /// process's start time (Linux's /proc). A process id alone is not enough:
+    /// after a power cut the machine starts again and hands the same ids out to
+    /// other programs, so the marker of a killed `lane` would look alive and
+    /// its file would never be checked. Nil where /proc is not there.
+    static func processIdentity(_ pid: Int32) -> String? {
+        guard let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After the name (which may hold spaces, in parentheses): state is field 3, the start time field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19 else { return nil }
+        return boot.trimmingCharacters(in: .whitespacesAndNewlines) + " " + fields[19]
+    }
+
+    /// The markers left by processes that no longer run: their process is
+    /// gone, or its id now belongs to another process (another boot, another
+    /// start time). A marker without an identity (an older `lane`) goes by the id.
     static func staleMarkers(of path: String) -> [String] {
         let url = URL(fileURLWithPath: path)
         let prefix = url.lastPathComponent + ".open-"
@@ -139,8 +163,10 @@ public final class SQLiteStore: ServiceStore {
         return names.filter { $0.hasPrefix(prefix) }.compactMap { name in
             let rest = name.dropFirst(prefix.count)
             guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { return nil }
-            let gone = kill(pid, 0) != 0 && errno == ESRCH
-            return gone ? directory + "/" + name : nil
+            let file = directory + "/" + name
+            if kill(pid, 0) != 0 && errno == ESRCH { return file }
+            let held = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return !held.isEmpty && processIdentity(pid) != held ? file : nil
         }
     }
 
@@ -236,7 +262,8 @@ public final class SQLiteStore: ServiceStore {
     }
 
     /// Notes, in this connection only, the customers whose contacts a
-    /// transaction writes, so the change that wrote them renews their seals.
+    /// transaction writes, and the members of staff it adds or changes, so the
+    /// change that wrote them renews their seals (and no one else's).
     /// Temporary triggers: an edit made with another program (sqlite3) is
     /// not noted, so its seal no longer matches.
     static let changeTracking = """
@@ -245,6 +272,11 @@ public final class SQLiteStore: ServiceStore {
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
         CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_changed AFTER UPDATE OF phone, address ON main.customer
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
+        CREATE TEMP TABLE IF NOT EXISTS changed_staff (name TEXT PRIMARY KEY);
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_added AFTER INSERT ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_changed AFTER UPDATE ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
         """
 
     public func integrityProblems() throws -> [String] {

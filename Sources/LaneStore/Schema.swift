@@ -690,6 +690,16 @@ enum Schema {
                 CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at);
                 """)
         }
+        migrator.registerMigration("v28 sealed audit rows") { db in
+            try db.execute(sql: """
+                -- 1: the store sealed its business rows (orders, staff, PINs, customers' contacts) when this row
+                -- was written, so from the first such row on a row without its seal was written, or its seal
+                -- removed, outside lane. Part of the row's hash; NULL for rows written before.
+                ALTER TABLE audit_log ADD COLUMN sealed INTEGER;
+                -- How many personal values `customer erase` blanked in a row (said by `audit verify`); NULL before.
+                ALTER TABLE audit_personal ADD COLUMN erased_values INTEGER;
+                """)
+        }
         return migrator
     }
 }

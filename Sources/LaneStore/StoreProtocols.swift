@@ -178,6 +178,8 @@ public protocol RepairOrdersReading {
     func repairOrderNumbers(comebackOf number: String) throws -> [String]
     /// Every labour line `technician` is clocked on now, on any order (an index lookup).
     func clockedOnLines(technician: String) throws -> [ClockedOnLine]
+    /// Orders' numbers by id after `id`, `limit` at a time: every order, page by page (`store check`'s seals).
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)]
 }
 
 /// Changing repair orders and their timelines.
@@ -344,6 +346,9 @@ public protocol AuditWriting: AuditReading {
     /// The customers whose mobile number or address this transaction wrote
     /// (added, changed, erased), once each: their seals are renewed by the change.
     func customersChangedInTransaction() throws -> [Int64]
+    /// The members of staff (by name) this transaction added or changed, once
+    /// each: only their seals are renewed, never the whole list's.
+    func staffChangedInTransaction() throws -> [String]
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).

@@ -46,6 +46,7 @@ extension MessageCatalog {
         // Printed documents, the audit trail's personal data, plugins' lifecycle.
         "document": "单据", "copy": "第几次打印", "reprint": "重印", "format": "格式", "language": "语言", "printer": "打印机",
         "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
+        "personal_values_erased": "已清除的个人信息项", "sealed_since": "封签起始行",
         "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
         "result": "结果",
         // `today` for the service manager: the KPIs off target (report kpi).

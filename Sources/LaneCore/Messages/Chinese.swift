@@ -5,7 +5,7 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
+        chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
         chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }

@@ -4,7 +4,7 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
-        englishTrust, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
+        englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
         englishCodeWords, englishPayment, englishReports, englishDocumentSafety,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }

@@ -257,19 +257,18 @@ public enum Launcher {
             if code != .ok || options.file == nil { return code }
         }
         if let file = options.file {
-            // Decoded leniently: a line that is not UTF-8 is then refused with
-            // its line and byte (`ShellSession.run`), the lines before it run.
+            // Read as bytes: a line that is not UTF-8 is refused with its line
+            // and byte (`ShellSession.runScript(lines:)`), the lines before it run.
             guard let data = FileManager.default.contents(atPath: file) else {
                 io.err("error: cannot read the script \(file)\n")
                 return .refused
             }
-            let text = String(decoding: data, as: UTF8.self)
-            let reader = TextLineReader(text)
-            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            let reader = ByteLineReader(Array(data))
+            return session.runScript(lines: { reader.readScriptLine() }, name: nil)
         }
         if interactive { return runInteractive(session) }
         let reader = PlainLineReader(file: lane_stdin())
-        return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+        return session.runScript(lines: { reader.readScriptLine() }, name: nil)
     }
 
     static func runInteractive(_ session: ShellSession) -> ExitCode {
@@ -281,7 +280,7 @@ public enum Launcher {
                                           complete: { completer.completions(forLineBeforeCursor: $0) }) else {
             session.io.err("error: the line editor could not start; reading plain lines\n")
             let reader = PlainLineReader(file: lane_stdin())
-            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            return session.runScript(lines: { reader.readScriptLine() }, name: nil)
         }
         session.historyProvider = { editor.entries }
         editor.catalog = { [weak session] in session?.catalog ?? .english }
