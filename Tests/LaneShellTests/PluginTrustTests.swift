@@ -150,6 +150,11 @@ private struct SpyPlugin: LanePlugin {
         let s = try TestShell(seeded: true, runtimeDirectory: dir)
         #expect(s.pluginMessages.first?.contains("may be changed by others (mode 777)") == true)
         #expect(!FileManager.default.fileExists(atPath: marker))
+        // Writable by the group alone is as bad.
+        try FileManager.default.setAttributes([.posixPermissions: 0o775], ofItemAtPath: dir + "/lane-open")
+        let group = try TestShell(seeded: true, runtimeDirectory: dir)
+        #expect(group.pluginMessages.first?.contains("may be changed by others (mode 775)") == true, "\(group.pluginMessages)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
         // A folder others may write to: nothing in it runs.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/lane-open")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir)

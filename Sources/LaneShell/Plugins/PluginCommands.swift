@@ -167,7 +167,7 @@ extension PluginCommands {
         }
         let plugin: RuntimePlugin
         do {
-            let data = try RuntimePlugin.exchange(path: path, request: ["protocol": RuntimePlugin.protocolVersion, "request": "describe"],
+            let data = try RuntimePlugin.exchange(path: path, request: ["protocol": RuntimePlugin.protocolVersion, "request": "describe", "language": RuntimePlugin.language],
                                                   timeout: RuntimePlugin.defaultTimeout)
             plugin = try RuntimePlugin.described(data, path: path, name: name, runTimeout: RuntimePlugin.defaultTimeout)
         } catch {
