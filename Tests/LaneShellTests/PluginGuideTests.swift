@@ -25,6 +25,20 @@ import Testing
         for role in StaffRole.allCases { #expect(chinese.contains(role.rawValue), "staff list in Chinese does not show \(role.rawValue)") }
     }
 
+    /// The Package.swift and CompiledPlugins.swift lines the guide shows are the ones this repository uses.
+    @Test func theGuidesBuildLinesAreThoseOfThisRepository() throws {
+        let guide = try Self.guide()
+        let root = TestShell.repositoryRoot
+        let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let compiled = try String(contentsOf: root.appendingPathComponent("Sources/lane/CompiledPlugins.swift"), encoding: .utf8)
+        let target = #".target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),"#
+        #expect(guide.contains(target) && package.contains(target))
+        #expect(guide.contains(#".executableTarget(name: "lane", dependencies: ["LaneShell", "NotesPlugin", /* … */]),"#))
+        #expect(package.contains(#"dependencies: ["LaneShell", "PartsPlugin", "#))
+        #expect(guide.contains(#"`PluginLoader.Compiled(NotesPlugin(), module: "NotesPlugin")`"#) && guide.contains("`compiledPlugins` list"))
+        #expect(compiled.contains("let compiledPlugins: [PluginLoader.Compiled]") && compiled.contains(#"PluginLoader.Compiled(PartsPlugin(), module: "PartsPlugin"),"#))
+    }
+
     /// Every limit of the guide's table is the one the code has.
     @Test func theGuidesLimitsAreTheCodes() throws {
         let guide = try Self.guide()
