@@ -88,8 +88,13 @@ public final class Department {
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
         var events = rows.compactMap { row in touched[row.orderID].map { Self.domainEvent(row.kind, $0) } }
         events += try Self.otherEvents(since: mark, tx)
+        // An erasure leaves no history row to read it from (that is its point): its audit row, just written, is its record.
+        // Named by code, which stays: the subjects found after it, else as typed before it.
+        if operation == Self.customerErase, let erased = (subjects + before).first { events.append(.customerErased(code: erased.code)) }
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
     }
+
+    static let customerErase: OperationID = "customer erase"
 
     /// Where the histories stood when a change began.
     final class EventMark {

@@ -36,6 +36,8 @@ public struct InstalledPlugin: Sendable {
     /// Its migrations that have run on this database.
     public var migrations: [String]
     let compiled: (any LanePlugin)?
+    /// A run-time plugin that asked for events (`RuntimeEvents`).
+    var runtime: RuntimePlugin? = nil
 }
 
 /// The plugins of this session. Commands reach them through `CommandContext.plugins`.
@@ -47,6 +49,11 @@ public struct InstalledPlugins: Sendable {
     /// The compiled plugins that are switched on: they hear events and add to `today` and `remind due`.
     var active: [(name: String, plugin: any LanePlugin)] {
         all.compactMap { p in p.state == .enabled ? p.compiled.map { (p.manifest.name, $0) } : nil }
+    }
+
+    /// The run-time plugins that are switched on and asked to hear events.
+    var listeners: [RuntimePlugin] {
+        all.compactMap { p in p.state == .enabled ? p.runtime.flatMap { $0.events.isEmpty ? nil : $0 } : nil }
     }
 
     public func plugin(named name: String) -> InstalledPlugin? { all.first { $0.manifest.name == name } }
@@ -151,7 +158,7 @@ public enum PluginLoader {
             case .plugin(let rp, let answer, let identity, let wasCached):
                 if !wasCached { remember.append((rp.path, identity, answer)) }
                 let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,
-                                        commands: rp.commands.map(\.name), migrations: [], compiled: nil)
+                                        commands: rp.commands.map(\.name), migrations: [], compiled: nil, runtime: rp)
                 candidates.append(Candidate(plugin: p, specs: rp.commands.map { rp.spec(for: $0) }, migrations: [], words: rp.words))
             case .disabled(let name, let path):
                 installed.all.append(InstalledPlugin(manifest: PluginManifest(name: name, version: "?", summary: ""), origin: .runtime(path: path),
@@ -235,6 +242,11 @@ public enum PluginLoader {
                 let other = registry.command(noun: words[0], verb: words.count > 1 ? words[1] : nil)?.plugin
                 refuse(p, (other.map { Message("plugin.load.clash_plugin", ["command": .text(clash), "other": .text($0)]) }
                            ?? Message("plugin.load.clash_builtin", ["command": .text(clash)])).description)
+                continue
+            }
+            // A noun of lane's own (`staff`, `ro`) gets no plugin's verb: its commands, and its help, stay the core's.
+            if let joining = specs.first(where: { spec in registry.verbs(of: spec.noun)?.contains { $0.plugin == nil } == true }) {
+                refuse(p, Message("plugin.load.core_noun", ["command": .text(joining.name), "noun": .text(joining.noun)]).description)
                 continue
             }
             do {

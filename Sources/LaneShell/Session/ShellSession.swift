@@ -79,7 +79,7 @@ public final class ShellSession {
     private lazy var runner = CommandRunner(self)
     private var nestedDepth = 0
     /// Plugins running commands that run plugins: deeper than this is a loop.
-    private static let maxNestedDepth = 4
+    static let maxNestedDepth = 4
     var quitRequested = false
 
     public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
@@ -177,7 +177,8 @@ public final class ShellSession {
             let output = try perform(spec, words, line: line)
             // Only now is the command committed: plugins' `committed` handlers run.
             guard !committedEvents.isEmpty else { return output }
-            return PluginEvents.adding(PluginEvents.committedNotes(for: committedEvents, store), to: output)
+            let notes = PluginEvents.committedNotes(for: committedEvents, store) + RuntimeEvents.notes(for: committedEvents, store)
+            return PluginEvents.adding(notes, to: output)
         }
     }
 
@@ -347,7 +348,7 @@ public final class ShellSession {
     /// Tells the active plugins what a change did (see `PluginEvents`).
     func installListener() {
         department.listener = { [weak self] events, _, tx in
-            guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty else { return [] }
+            guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty || !ctx.plugins.listeners.isEmpty else { return [] }
             self.committedEvents += events.map { ($0, ctx) }
             return try PluginEvents.notes(for: events, ctx, tx)
         }
