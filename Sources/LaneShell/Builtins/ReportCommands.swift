@@ -85,7 +85,13 @@ enum ReportCommands {
         }
         try Refusal.check(Message("report.cannot_report"), problems)
         let report = try session.lookup("report kpi", inv) { tx in
-            try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: ctx.caller(inv.line), tx)
+            let caller = ctx.caller(inv.line)
+            var report = try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: caller, tx)
+            // The plugins' figures from their own tables (the survey's NPS and CSI), for the same reader.
+            let request = KPIContributionRequest(period: period, advisor: ReportDesk.seesOwnFiguresOnly(caller) ? caller.user : nil,
+                                                 grouping: grouping == .technician ? nil : grouping)
+            report.contributions = try ctx.plugins.kpiSections(request, ctx, tx)
+            return report
         }
         let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),
                                               "days": .int(period.dayCount)]).description
@@ -123,6 +129,13 @@ enum ReportCommands {
             figures.rows.append([.text(f.id.rawValue), .text(f.id.section.rawValue), .text(f.id.unit.rawValue), int(f.value),
                                  int(f.numerator), int(f.denominator), int(line.target), .bool(line.offTarget)])
         }
+        // A plugin's figures follow the core's, named `PLUGIN.key` in the section `PLUGIN`.
+        for c in report.contributions {
+            for f in c.figures {
+                figures.rows.append([.text(c.name(f)), .text(c.plugin), .text(f.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
+                                     int(f.target), .bool(f.offTarget)])
+            }
+        }
         r.add(section: "figures", "figures", figures)
         var series = Table(columns: ["figure", "from", "to", "value"].map { Column($0, $0) })
         for line in report.lines {
@@ -130,15 +143,31 @@ enum ReportCommands {
                 series.rows.append([.text(line.figure.id.rawValue), .date(slice.from), .date(slice.to), int(value)])
             }
         }
+        for c in report.contributions {
+            for f in c.figures {
+                for (slice, value) in zip(report.slices, f.series) { series.rows.append([.text(c.name(f)), .date(slice.from), .date(slice.to), int(value)]) }
+            }
+        }
         r.add(section: "series", "series", series)
         var groups = Table(columns: ["name", "figure", "value", "numerator", "denominator"].map { Column($0, $0) })
         for g in report.groups {
             for f in g.figures { groups.rows.append([.text(g.name), .text(f.id.rawValue), int(f.value), int(f.numerator), int(f.denominator)]) }
         }
+        for c in report.contributions {
+            for f in c.figures {
+                for g in f.groups {
+                    groups.rows.append([.text(g.name), .text(c.name(f)), int(KPIFigure.value(g.numerator, over: g.denominator, f.unit)),
+                                        int(g.numerator), int(g.denominator)])
+                }
+            }
+        }
         r.add(section: "groups", "groups", groups)
         var reasons = Table(columns: ["reason", "count"].map { Column($0, $0) })
         reasons.rows = report.declineReasons.map { [.text($0.reason), .int($0.count)] }
         r.add(section: "decline_reasons", "decline reasons", reasons)
+        var failures = Table(columns: [Column("plugin", "plugin"), Column("error", "what went wrong")])
+        failures.rows = report.contributions.compactMap { c in c.failure.map { [.text(c.plugin), .text($0)] } }
+        r.add(section: "plugin_failures", "plugin failures", failures)
         return r
     }
 
@@ -150,9 +179,23 @@ enum ReportCommands {
             t.rows.append([.text(""), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
                            int(line.target), .bool(line.offTarget)])
         }
+        for c in report.contributions {
+            for f in c.figures {
+                t.rows.append([.text(""), .text(c.name(f)), .text(f.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
+                               int(f.target), .bool(f.offTarget)])
+            }
+        }
         for g in report.groups {
             for f in g.figures {
                 t.rows.append([.text(g.name), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator), .none, .none])
+            }
+        }
+        for c in report.contributions {
+            for f in c.figures {
+                for g in f.groups {
+                    t.rows.append([.text(g.name), .text(c.name(f)), .text(f.unit.rawValue), int(KPIFigure.value(g.numerator, over: g.denominator, f.unit)),
+                                   int(g.numerator), int(g.denominator), .none, .none])
+                }
             }
         }
         return t
