@@ -19,6 +19,9 @@ import Testing
         // A month of days: one sparkline block per day, fitted to a narrow terminal.
         shell.session.terminalWidth = { 60 }
         let month = try shell.expectOK("report kpi --month 2026-11")
+        // --month alone: this month (the same days as --month 2026-11 on 2026-11-23, all of November).
+        #expect(try shell.expectOK("report kpi --month") == month)
+        #expect(try shell.expectOK("report kpi --month --by technician").contains("By technician"))
         for line in month.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60, "\(line)") }
         #expect(month.contains("▁") || month.contains("█"))
     }

@@ -15,7 +15,13 @@ enum ReportCommands {
         try registry.register(kpi)
     }
 
-    static let kpi = CommandSpec(
+    static let kpi = { () -> CommandSpec in
+        var spec = kpiSpec
+        spec.optionalValues = ["month"]
+        return spec
+    }()
+
+    static let kpiSpec = CommandSpec(
         noun: "report", verb: "kpi", summary: "The service department's KPIs for a day, week, month or range, with their shape and targets",
         discussion: """
             The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md \
@@ -25,7 +31,7 @@ enum ReportCommands {
             """,
         options: [OptionSpec("day", value: "DATE", "One day"),
                   OptionSpec("week", "The week (Monday to Sunday) holding --day, or this week"),
-                  OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11"),
+                  OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11; alone, this month"),
                   OptionSpec("from", value: "DATE", "First day of a range (with --to)"),
                   OptionSpec("to", value: "DATE", "Last day of a range (with --from)"),
                   OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue))),
@@ -47,7 +53,9 @@ enum ReportCommands {
         }
         let oneDay = day("day"), from = day("from"), to = day("to")
         var month: KPIPeriod?
-        if let text = inv.option("month") {
+        if let text = inv.option("month"), text.isEmpty {
+            month = KPIPeriod.month(year: today.year, month: today.month)
+        } else if let text = inv.option("month") {
             let parts = text.split(separator: "-")
             if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let p = KPIPeriod.month(year: y, month: m) {
                 month = p
