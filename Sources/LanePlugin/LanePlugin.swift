@@ -4,7 +4,7 @@
 @_exported import LaneCore
 
 /// A compiled plugin: commands, its own tables, reactions to what happens
-/// in the service process, lines for `today` and `remind due`, and its part
+/// in the service process, lines for `today`, `remind due` and `report kpi`, and its part
 /// of a customer's export and erasure (X4).
 ///
 /// Every requirement but `manifest` has a default, so a plugin states only
@@ -26,6 +26,12 @@ public protocol LanePlugin: Sendable {
     func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String]
     /// Sections added to `today` for the signed-in person (`context.role`).
     func today(_ context: any PluginContext) throws -> [PluginSection]
+    /// Figures added to `report kpi` for `request.period`, worked out from the
+    /// plugin's own tables (the core keeps none of them): a section each, one
+    /// value per slice for the sparkline. `plugin` of each section is set by
+    /// the host to the plugin's name. Read-only; a throw is named in the
+    /// report and the core's figures still show.
+    func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution]
     /// Calls to make, added to `remind due` (and logged with `remind log`).
     func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder]
     /// X4: what the plugin keeps on `customer`, as sections of `customer export`.
@@ -48,6 +54,7 @@ extension LanePlugin {
     public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
+    public func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution] { [] }
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
     public func erase(customer: Customer, _ context: any PluginContext) throws {}

@@ -45,6 +45,7 @@ extension SQLiteTransaction {
             ("complaint", o.complaint),
             ("checkin_mileage", o.checkIn?.mileage), ("checkin_fuel", o.checkIn?.fuelEighths), ("checkin_covers", o.checkIn?.coversFitted),
             ("checkin_damage", o.checkIn?.damage), ("checkin_valuables", o.checkIn?.valuables), ("checkin_equipment", o.checkIn?.equipment),
+            ("checkin_customer_waits", o.checkIn?.customerWaits),
             ("warranty", o.warranty?.rawValue), ("documents_taken", o.documentsTaken), ("promised_at", o.promisedAt?.secondsSince1970),
             ("terms_payment", o.terms?.payment.rawValue), ("terms_old_parts", o.terms?.oldParts.rawValue), ("terms_wash", o.terms?.wash),
             ("terms_signed_by", o.terms?.signedBy), ("terms_signed_at", o.terms?.signedAt.secondsSince1970),
@@ -116,7 +117,7 @@ extension SQLiteTransaction {
 
     private static let orderColumns = """
         id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
-        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
+        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment, checkin_customer_waits,
         warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
         team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
         settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
@@ -143,7 +144,7 @@ extension SQLiteTransaction {
         if let km = row["checkin_mileage"] as Int? {
             o.checkIn = CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
                                      damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
-                                     equipment: row["checkin_equipment"] ?? "")
+                                     equipment: row["checkin_equipment"] ?? "", customerWaits: row["checkin_customer_waits"] ?? false)
         }
         o.warranty = try decode(WarrantyDecision.self, "warranty")
         o.documentsTaken = row["documents_taken"]

@@ -700,6 +700,13 @@ enum Schema {
                 ALTER TABLE audit_personal ADD COLUMN erased_values INTEGER;
                 """)
         }
+        migrator.registerMigration("v29 waiting customers") { db in
+            try db.execute(sql: """
+                -- The check-in sheet says whether the customer waits at the store for the car (report kpi: their wait
+                -- from the order's opening to its delivery). Older orders: not recorded, read as not waiting.
+                ALTER TABLE repair_order ADD COLUMN checkin_customer_waits INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -495,8 +495,8 @@ public protocol PrintLogWriting: PrintLogReading {
 public protocol ReportsReading {
     /// Orders opened on the days given, and orders delivered in [from, to), each once.
     func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
-    /// For each order opened on those days: when its vehicle's previous order (not cancelled) was delivered.
-    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp]
+    /// The comebacks (`comeback_of` set) delivered in [from, to), each with the earlier order's number, advisor and team.
+    func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback]
     /// Complaints opened in [from, to).
     func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint]
     /// Delayed deliveries registered in [from, to).

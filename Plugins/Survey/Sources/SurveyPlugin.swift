@@ -82,6 +82,11 @@ public struct SurveyPlugin: LanePlugin {
         return [PluginSection(key: "surveys_due", title: Message("survey.today.due").description, table: t)]
     }
 
+    /// `report kpi`: surveys taken, survey CSI and NPS for the period (SurveyKPI).
+    public func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution] {
+        try SurveyKPI.sections(request, context)
+    }
+
     /// X4: the customer's surveys and every answer, for `customer export`.
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] {
         var surveys = Table(columns: [Column("ro", "repair order"), Column("surveyed_on", "surveyed"), Column("csi", "CSI (0-100)"),

@@ -33,6 +33,10 @@ enum SurveyWords {
         "survey.today.none_due": "no surveys due",
         "survey.today.due": "satisfaction surveys to take (R6.1: survey start)",
         "survey.no_such_template": "there is no template '{given}'; the templates are {templates}",
+        "survey.kpi.section": "Satisfaction survey",
+        "survey.kpi.surveys": "surveys taken",
+        "survey.kpi.csi": "survey CSI (0-100)",
+        "survey.kpi.nps": "NPS (-100…100)",
     ]
 
     static let chinese: [MessageCode: String] = [
@@ -64,5 +68,9 @@ enum SurveyWords {
         "survey.today.none_due": "没有待做的满意度调查",
         "survey.today.due": "待做的满意度调查（survey start）",
         "survey.no_such_template": "没有问卷模板“{given}”；现有模板：{templates}",
+        "survey.kpi.section": "满意度调查",
+        "survey.kpi.surveys": "调查份数",
+        "survey.kpi.csi": "调查 CSI（0-100）",
+        "survey.kpi.nps": "NPS 净推荐值（-100…100）",
     ]
 }

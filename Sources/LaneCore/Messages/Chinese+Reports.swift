@@ -21,7 +21,7 @@ extension MessageCatalog {
         "help.discussion.report.kpi": "不指定时段时统计本月至今。每项指标都由系统记录算出（定义见 docs/kpis.md）；目标取门店的 kpi.target.* 设置，未达标的指标标 ▼。--by 按服务顾问、班组或技师拆分工单和工时类指标。服务顾问只能看本人的指标。--html 和 --pdf 把报表写成带图表的页面（模板 kpi-report.mustache）。",
         "help.option.report.kpi.day": "某一天",
         "help.option.report.kpi.week": "--day 所在的一周（周一至周日），不带 --day 即本周",
-        "help.option.report.kpi.month": "某个自然月，如 2026-11",
+        "help.option.report.kpi.month": "某个自然月，如 2026-11；不写月份则为本月",
         "help.option.report.kpi.from": "时段第一天（与 --to 一起用）",
         "help.option.report.kpi.to": "时段最后一天（与 --from 一起用）",
         "help.option.report.kpi.by": "按服务顾问（advisor）、班组（team）或技师（technician）拆分",

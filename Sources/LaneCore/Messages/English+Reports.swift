@@ -21,7 +21,7 @@ extension MessageCatalog {
         "help.discussion.report.kpi": "The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. --html and --pdf write the report as a page with charts (template kpi-report.mustache).",
         "help.option.report.kpi.day": "One day",
         "help.option.report.kpi.week": "The week (Monday to Sunday) holding --day, or this week",
-        "help.option.report.kpi.month": "One calendar month, e.g. 2026-11",
+        "help.option.report.kpi.month": "One calendar month, e.g. 2026-11; alone, this month",
         "help.option.report.kpi.from": "First day of a range (with --to)",
         "help.option.report.kpi.to": "Last day of a range (with --from)",
         "help.option.report.kpi.by": "Split by advisor, team or technician",

@@ -76,6 +76,28 @@ public struct InstalledPlugins: Sendable {
         return sections
     }
 
+    /// Sections the active plugins add to `report kpi`, each named by its plugin. A plugin that fails
+    /// is named in a section of its own (a store failure fails the report); the others still show.
+    func kpiSections(_ request: KPIContributionRequest, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [KPIContribution] {
+        var sections: [KPIContribution] = []
+        for (name, plugin) in active {
+            do {
+                sections += try plugin.kpi(request, HostPluginContext(plugin: name, ctx, tx)).map { section in
+                    var s = section
+                    s.plugin = name
+                    return s
+                }
+            } catch let failure as StoreFailure {
+                throw failure
+            } catch {
+                sections.append(KPIContribution(plugin: name, title: name, figures: [],
+                                                failure: Message("report.plugin_failed", ["plugin": .text(name),
+                                                                                          "error": .text(ErrorReport.message(for: error))]).description))
+            }
+        }
+        return sections
+    }
+
     /// X4: what the active plugins keep on customers, for `customer export`
     /// and `customer erase` run with this command's context.
     func customerRecords(_ ctx: CommandContext) -> PluginRecords {
