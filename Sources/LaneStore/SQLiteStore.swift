@@ -23,10 +23,10 @@ public final class SQLiteStore: ServiceStore {
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !create {
-            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]).description)
+            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]))
         }
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]).description)
+            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]))
         }
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
@@ -37,7 +37,7 @@ public final class SQLiteStore: ServiceStore {
             }
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreFailure(Message("store.open.cannot_create").description)
+                    throw StoreFailure(Message("store.open.cannot_create"))
                 }
             }
             var config = Configuration()
@@ -73,9 +73,9 @@ public final class SQLiteStore: ServiceStore {
             if !current { try Schema.migrator.migrate(pool) }
             writer = pool
         } catch let unclean as Unclean {
-            throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
+            throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]))
         } catch {
-            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]).description)
+            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]))
         }
         // A store that has signed rows gets no new key when its key file is gone:
         // rows signed with a new key could never be checked with the old one.
@@ -99,6 +99,9 @@ public final class SQLiteStore: ServiceStore {
     /// Every distinct statement run since the store was made (SQL with its `?`), when it was made
     /// `recordingStatements`; statements SQLite runs inside triggers are left out (their SQL is the trigger's).
     public func statementsRun() -> [String] { recorder?.all() ?? [] }
+
+    /// How many times each of those statements ran: a query made once per row shown counts as many.
+    public func statementExecutions() -> [String: Int] { recorder?.executions() ?? [:] }
 
     /// How SQLite runs `sql` (`EXPLAIN QUERY PLAN`, parameters unbound): one line per step, such as
     /// `SEARCH vehicle USING INDEX vehicle_by_owner (owner_id=?)` or `SCAN vehicle`.
@@ -127,7 +130,12 @@ public final class SQLiteStore: ServiceStore {
     /// never remove each other's.
     static func markOpen(_ path: String) -> String? {
         let marker = "\(path).open-\(getpid())-\(UUID().uuidString.prefix(8))"
-        return FileManager.default.createFile(atPath: marker, contents: nil, attributes: [.posixPermissions: 0o600]) ? marker : nil
+        // An empty file made in one call (FileManager writes a temporary file and renames it: three
+        // more system calls at every start, for a file that holds nothing).
+        let fd = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        close(fd)
+        return marker
     }
 
     /// The markers left by processes that no longer run.
@@ -215,7 +223,7 @@ public final class SQLiteStore: ServiceStore {
             recorder?.start()  // what the commands run, not the migrations that made the file
             writer = queue
         } catch {
-            throw StoreFailure("cannot create an in-memory database: \(SQLiteStore.explain(error))")
+            throw StoreFailure(Message("store.open.in_memory_failed", ["why": .text(SQLiteStore.explain(error))]))
         }
     }
 
@@ -225,7 +233,7 @@ public final class SQLiteStore: ServiceStore {
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
         if keyMissing {
-            throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]).description)
+            throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]))
         }
         return try translatingFailures {
             try writer.write { db in
@@ -316,6 +324,7 @@ final class StatementRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: Set<String> = []
     private var order: [String] = []
+    private var counts: [String: Int] = [:]
     private var started = false
 
     func start() {
@@ -327,7 +336,14 @@ final class StatementRecorder: @unchecked Sendable {
         let text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.hasPrefix("--") else { return }
         lock.lock(); defer { lock.unlock() }
-        if started, seen.insert(text).inserted { order.append(text) }
+        guard started else { return }
+        if seen.insert(text).inserted { order.append(text) }
+        counts[text, default: 0] += 1
+    }
+
+    func executions() -> [String: Int] {
+        lock.lock(); defer { lock.unlock() }
+        return counts
     }
 
     func all() -> [String] {

@@ -690,6 +690,11 @@ enum Schema {
                 CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at);
                 """)
         }
+        migrator.registerMigration("v30 vehicle history messages") { db in
+            // A vehicle's history row keeps what it says as a message (StoredMessage's JSON), read in the
+            // reader's language like the timelines' rows since v26; older rows keep their words as written.
+            try db.execute(sql: "ALTER TABLE vehicle_event ADD COLUMN message TEXT")
+        }
         return migrator
     }
 }
