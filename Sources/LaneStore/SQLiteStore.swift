@@ -28,6 +28,8 @@ public final class SQLiteStore: ServiceStore {
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]))
         }
+        // Whether the audit trail is signed, as read with the migrations' check at open (nil: not read then).
+        var signedAtOpen: Bool?? = nil
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
             // (SQLite gives the -wal and -shm files the database file's permissions).
@@ -64,14 +66,17 @@ public final class SQLiteStore: ServiceStore {
                 if !damage.isEmpty { throw Unclean(damage: damage) }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
-            // A store already stamped and up to date is only read at open; the rest needs the writer.
-            let (stamped, current) = try pool.read { db in
+            // A store already stamped and up to date is only read at open (one read, which also asks whether
+            // the audit trail is signed, below); the rest needs the writer.
+            let (stamped, current, signedNow) = try pool.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
-                 try Schema.migrator.hasCompletedMigrations(db))
+                 try Schema.migrator.hasCompletedMigrations(db),
+                 try? SQLiteStore.isSigned(db))
             }
             if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
             if !current { try Schema.migrator.migrate(pool) }
             writer = pool
+            signedAtOpen = stamped && current ? signedNow : nil
         } catch let unclean as Unclean {
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]))
         } catch {
@@ -79,12 +84,8 @@ public final class SQLiteStore: ServiceStore {
         }
         // A store that has signed rows gets no new key when its key file is gone:
         // rows signed with a new key could never be checked with the old one.
-        let signed = (try? writer.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
-                    OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), 0)
-                """)
-        }) ?? nil
+        let signed: Bool?
+        if let known = signedAtOpen { signed = known } else { signed = (try? writer.read { db in try SQLiteStore.isSigned(db) }) ?? nil }
         secretKey = SQLiteStore.key(beside: path, mayCreate: signed != true)
         keyMissing = secretKey == nil && signed == true
         openMarker = SQLiteStore.markOpen(path)
@@ -92,6 +93,14 @@ public final class SQLiteStore: ServiceStore {
 
     /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
     private let keyMissing: Bool
+
+    /// Whether the store has signed rows of its audit trail (then it never gets a new key).
+    static func isSigned(_ db: Database) throws -> Bool? {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
+                OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), 0)
+            """)
+    }
 
     /// Notes the statements run, when a test asked (in-memory stores only).
     private let recorder: StatementRecorder?

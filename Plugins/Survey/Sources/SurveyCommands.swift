@@ -323,7 +323,7 @@ enum SurveyCommands {
             var shown = settings.templates.keys.sorted().compactMap { settings.templates[$0] }
             if let name = args.option("template") { shown = settings.template(name, into: &p).map { [$0] } ?? [] }
             try Refusal.check(Message("survey.cannot_show_questions"), p)
-            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type"),
+            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"),
                                     Column("scale", "scale")])
             for template in shown {
                 let name = template.name == settings.defaultTemplate ? Message("survey.default_template", ["name": .text(template.name)]).description : template.name
