@@ -707,6 +707,11 @@ enum Schema {
                 ALTER TABLE repair_order ADD COLUMN checkin_customer_waits INTEGER;
                 """)
         }
+        migrator.registerMigration("v30 vehicle history messages") { db in
+            // A vehicle's history row keeps what it says as a message (StoredMessage's JSON), read in the
+            // reader's language like the timelines' rows since v26; older rows keep their words as written.
+            try db.execute(sql: "ALTER TABLE vehicle_event ADD COLUMN message TEXT")
+        }
         return migrator
     }
 }

@@ -113,7 +113,25 @@ public protocol VehiclesWriting: VehiclesReading {
     func updateVehicle(_ vehicle: Vehicle) throws
     @discardableResult
     func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
-                     detail: String, at: Timestamp, by: String) throws -> VehicleEvent
+                     detail: String, message: Message?, at: Timestamp, by: String) throws -> VehicleEvent
+}
+
+extension VehiclesWriting {
+    /// A history row whose words are not a message (imports' own summaries, tests).
+    @discardableResult
+    public func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                            detail: String, at: Timestamp, by: String) throws -> VehicleEvent {
+        try appendEvent(vehicleID: vehicleID, kind: kind, visitKind: visitKind, on: on, mileage: mileage, detail: detail, message: nil, at: at, by: by)
+    }
+
+    /// A history row that says `message`: kept as the message, read in the reader's language (v30), and as the
+    /// words the writer's shell renders them in.
+    @discardableResult
+    public func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                            said message: Message, at: Timestamp, by: String) throws -> VehicleEvent {
+        try appendEvent(vehicleID: vehicleID, kind: kind, visitKind: visitKind, on: on, mileage: mileage, detail: message.description,
+                        message: message, at: at, by: by)
+    }
 }
 
 /// Reading teams, staff, the labour and parts catalogues, and stock.
@@ -162,6 +180,9 @@ public protocol RepairOrdersReading {
     func repairOrder(id: Int64) throws -> RepairOrder?
     /// Orders in the given statuses, oldest first.
     func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder]
+    /// Orders in one of `statuses` opened in `from ..< before`, newest first: one index range per
+    /// status (`repair_order_by_status`), so a page of days reads only its own orders.
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder]
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
     /// Numbers of the orders opened on `day` starting with `prefix` (completion).
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
@@ -451,8 +472,12 @@ extension TimelineEvent {
 /// The store could not do its work (disk, lock, corruption): not the user's
 /// fault, and not something to retry by changing the command.
 public struct StoreFailure: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What went wrong, read in the reader's language (`store.damaged.vehicle`, …);
+    /// SQLite's own explanation travels as `.text`.
+    public var said: Message
+    public init(_ said: Message) { self.said = said }
+    public init(_ text: String) { self.said = Message(.text, ["text": .text(text)]) }
+    public var message: String { said.description }
     public var description: String { message }
 }
 

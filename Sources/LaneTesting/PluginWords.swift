@@ -28,6 +28,12 @@ public enum PluginWords {
                 faults.append("\(code) has no \(language.rawValue) words")
             }
         }
+        // Its help (summary, nouns, commands, arguments, options, discussions) in every language.
+        for code in plugin.helpWords.keys.sorted() {
+            for language in InterfaceLanguage.allCases where plugin.messages[language]?[code] == nil {
+                faults.append("\(code) (help) has no \(language.rawValue) words")
+            }
+        }
         let english = plugin.messages[.english] ?? [:]
         for language in InterfaceLanguage.allCases where language != .english {
             let other = plugin.messages[language] ?? [:]

@@ -76,6 +76,7 @@ struct LaneCommand: ParsableCommand {
     }
 }
 
+StartupPhases.mark("main")
 do {
     let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
     if parsed.generateManpage {
@@ -83,7 +84,9 @@ do {
                            version: LaneCommand.configuration.version), terminator: "")
         exit(0)
     }
-    exit(Launcher.run(parsed.launchOptions()).rawValue)
+    let code = Launcher.run(parsed.launchOptions())
+    StartupPhases.mark("closed")
+    exit(code.rawValue)
 } catch {
     // Help and --version are not errors; anything else is a usage error (2), as documented.
     let code = LaneCommand.exitCode(for: error)

@@ -16,7 +16,7 @@ enum StockCommands {
     static func levelTable(emptyText: String) -> Table {
         Table(columns: [Column("bin", "bin"), Column("number", "number"), Column("name", "part"), Column("on_hand", "on hand"),
                         Column("reserved", "reserved"), Column("available", "available"), Column("on_order", "on order"),
-                        Column("reorder_point", "reorder at"), Column("low", "low")], emptyText: emptyText)
+                        Column("reorder_point", "reorder at"), Column("low", "low", words: "parts.level")], emptyText: emptyText)
     }
 
     static func row(_ l: StockLevel) -> [Value] {
@@ -138,12 +138,12 @@ enum StockCommands {
         guard let found else { return .nothing }
         let movements = try context.stockMovements(partNumber: found.number)
         let opening = found.stock - movements.reduce(0) { $0 + $1.delta }
-        var t = Table(columns: [Column("at", "time"), Column("reason", "movement"), Column("reference", "reference"), Column("by", "by"),
+        var t = Table(columns: [Column("at", "time"), Column("reason", "movement", words: "parts.movement"), Column("reference", "reference"), Column("by", "by"),
                                 Column("delta", "change"), Column("balance", "balance")], emptyText: Message("parts.no_movements").description)
         var balance = opening
         if opening != 0 {
             // What the ledger does not explain: the stock the dealership was loaded with.
-            t.rows.append([.none, .text("opening"), .text("stock the ledger does not explain"), .none, .int(opening), .int(opening)])
+            t.rows.append([.none, .text("opening"), .text(Message("parts.ledger.unexplained").description), .none, .int(opening), .int(opening)])
         }
         for m in movements {
             balance += m.delta

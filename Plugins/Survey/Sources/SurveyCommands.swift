@@ -198,7 +198,7 @@ enum SurveyCommands {
             r.add("nps_answer", "recommend (0-10)", s.int("nps_answer").map { .text("\($0) (\(SurveyScore.group(Int($0)).rawValue))") } ?? .none)
             r.add("comment", "comment", .text(s.text("comment") ?? ""))
             r.add("complaint", "complaint", .optional(s.text("complaint")))
-            var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type"), Column("scale", "scale"),
+            var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"), Column("scale", "scale"),
                                     Column("answer", "answer")])
             for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [.integer(id)]) {
                 t.rows.append([.text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .text(a.text("kind") ?? ""),
@@ -243,7 +243,7 @@ enum SurveyCommands {
             func key(_ s: SQLRow) -> String {
                 switch by ?? .advisor {
                 case .advisor: return s.text("advisor") ?? "?"
-                case .team: return s.text("team") ?? "(no team)"
+                case .team: return s.text("team") ?? Message("survey.no_team").description
                 case .month: return String((s.text("surveyed_on") ?? "?").prefix(7))
                 }
             }
@@ -323,10 +323,10 @@ enum SurveyCommands {
             var shown = settings.templates.keys.sorted().compactMap { settings.templates[$0] }
             if let name = args.option("template") { shown = settings.template(name, into: &p).map { [$0] } ?? [] }
             try Refusal.check(Message("survey.cannot_show_questions"), p)
-            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type"),
+            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"),
                                     Column("scale", "scale")])
             for template in shown {
-                let name = template.name + (template.name == settings.defaultTemplate ? " (default)" : "")
+                let name = template.name == settings.defaultTemplate ? Message("survey.default_template", ["name": .text(template.name)]).description : template.name
                 var n = 0
                 for q in template.questions {
                     if q.isScored { n += 1 }

@@ -5,6 +5,9 @@ import LanePlugin
 /// shell's catalogs (`LanePlugin.messages`).
 enum SurveyWords {
     static let english: [MessageCode: String] = [
+        "survey.no_team": "(no team)",
+        "survey.default_template": "{name} (default)",
+        "survey.word.question_kind.csi": "csi", "survey.word.question_kind.nps": "nps", "survey.word.question_kind.text": "text",
         "survey.empty.surveys": "no satisfaction surveys",
         "survey.empty.answers": "no survey answers",
         "survey.empty.surveys_in_period": "no surveys in the period",
@@ -40,6 +43,9 @@ enum SurveyWords {
     ]
 
     static let chinese: [MessageCode: String] = [
+        "survey.no_team": "（未分班组）",
+        "survey.default_template": "{name}（默认）",
+        "survey.word.question_kind.csi": "满意度评分", "survey.word.question_kind.nps": "推荐意愿", "survey.word.question_kind.text": "文字意见",
         "survey.empty.surveys": "暂无满意度调查",
         "survey.empty.answers": "暂无调查回答",
         "survey.empty.surveys_in_period": "该期间没有调查",

@@ -61,7 +61,7 @@ enum CheckCommands {
             }
         }
         var covers = Table(columns: [Column("cover", "cover"), Column("limits", "limits"), Column("until", "until"),
-                                     Column("km_limit", "km limit"), Column("covered", "covered today"), Column("why", "why")])
+                                     Column("km_limit", "km limit"), Column("covered", "covered today", words: "warranty.answer"), Column("why", "why")])
         for cover in AccidentDamage.covers(policy, for: vehicle) {
             let v = CoverVerdict.judge(cover, soldOn: vehicle.soldOn, mileage: mileage, on: day)
             covers.rows.append([.text(cover.title), .text(cover.limits), v.lastDay.map(Value.date) ?? .none,

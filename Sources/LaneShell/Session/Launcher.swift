@@ -108,6 +108,7 @@ public enum Launcher {
         })
 
     public static func run(_ options: LaunchOptions) -> ExitCode {
+        StartupPhases.mark("options parsed")
         Terminal.prepareLocale()
         let io = standardIO
         let store: SQLiteStore
@@ -118,6 +119,7 @@ public enum Launcher {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
+        StartupPhases.mark("store opened")
         var registry: CommandRegistry
         do { registry = try builtinRegistry() } catch {
             io.err("error: \(error)\n")
@@ -134,6 +136,7 @@ public enum Launcher {
         } else {
             clock = SystemClock()
         }
+        StartupPhases.mark("built-in commands")
         // Plugins come after the built-ins: a clash refuses the plugin, never the built-in.
         var timeout = RuntimePlugin.defaultTimeout
         if let text = environment["LANE_PLUGIN_TIMEOUT"], !text.isEmpty {
@@ -144,6 +147,7 @@ public enum Launcher {
         // Compiled plugins now; run-time plugins only once someone has signed in (below).
         let (plugins, pluginMessages) = PluginLoader.install(compiled: options.plugins, runtimeDirectory: nil, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
+        StartupPhases.mark("compiled plugins")
         let cwd = FileManager.default.currentDirectoryPath
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
         let session = ShellSession(
@@ -166,6 +170,7 @@ public enum Launcher {
             }
         }
         session.languageChoice = InterfaceLanguage.fromLocale(environment)
+        StartupPhases.mark("session")
         return session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
     }
 
@@ -213,6 +218,7 @@ public enum Launcher {
             }
             return ErrorReport.exitCode(for: error)
         }
+        StartupPhases.mark("signed in")
 
         // A fixed clock (--now, LANE_NOW) only in a training store, and recorded there.
         if let fixed = clock as? FixedClock {
@@ -247,9 +253,11 @@ public enum Launcher {
             io.err("error: " + Message("plugin.folder.refused", ["why": .message(failure.said)]).description + "\n")
         }
 
+        StartupPhases.mark("run-time plugins")
         if let command = options.command {
             let reader = TextLineReader(command)
             let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            StartupPhases.mark("commands run")
             // `echo script | lane -c …`: the piped lines are not run; say so rather than drop them silently.
             if options.file == nil && Terminal.hasWaitingInput() {
                 io.err("warning: " + Message("terminal.stdin_ignored").description + "\n")

@@ -320,7 +320,7 @@ public final class ShellSession {
             extra = more
             return recorded
         }
-        guard let extra else { throw StoreFailure("the change finished without its result") }
+        guard let extra else { throw StoreFailure(Message("store.change_without_result")) }
         return (PluginEvents.adding(done.notes, to: done.value), extra)
     }
 
