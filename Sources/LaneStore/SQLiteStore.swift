@@ -152,7 +152,7 @@ public final class SQLiteStore: ServiceStore {
         defer { close(fd) }
         if let identity = processIdentity(getpid()) {
             let bytes = Array((identity + "\n").utf8)
-            guard write(fd, bytes, bytes.count) == bytes.count else { unlink(marker); return nil }
+            guard Glibc.write(fd, bytes, bytes.count) == bytes.count else { unlink(marker); return nil }
         }
         return marker
     }

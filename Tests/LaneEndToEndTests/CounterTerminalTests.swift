@@ -113,8 +113,9 @@ struct CounterTerminalTests {
         shell.type("set pager off"); shell.press("Enter")
         try shell.waitForInput("")
         shell.type("source many.lane"); shell.press("Enter")
-        // Under way: the fifth customer is on the screen.
-        try shell.waitForScreen("the script under way") { $0.contains { $0.contains("13900000004") } }
+        // Under way: one of its customers is on the screen (any: a fast machine scrolls
+        // the first ones away between two looks at the screen).
+        try shell.waitForScreen("the script under way") { $0.contains { $0.contains("phone    139000") } }
         shell.press("C-c")
         try shell.waitForScreen("the stopped script") { $0.contains { $0.contains("stopped by Ctrl-C") } }
         try shell.waitForInput("")

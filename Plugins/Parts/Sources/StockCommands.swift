@@ -95,7 +95,7 @@ enum StockCommands {
     }
 
     static let reservations = PluginCommand(
-        noun: "parts", verb: "reservations", summary: "Parts put aside for appointments: for whom, which day, how many (R2.5)",
+        noun: "parts", verb: "reservations", summary: "Parts put aside for appointments: for whom, which day, how many",
         discussion: "Reservations are made with `appt prepare --reserve` and released when the customer arrives, misses or cancels.",
         positionals: [PositionalSpec("part", "Only this part", completion: .parts, optional: true)],
         examples: ["parts reservations", "parts reservations XH-15400-0001"],
@@ -124,7 +124,7 @@ enum StockCommands {
     }
 
     static let ledger = PluginCommand(
-        noun: "parts", verb: "ledger", summary: "Every movement of a part, oldest first, with the running balance (R4.3)",
+        noun: "parts", verb: "ledger", summary: "Every movement of a part, oldest first, with the running balance",
         discussion: "The core's stock ledger: receipts (`parts receive`), issues against repair orders (`ro issue`, signed by the technician). "
             + "the opening stock the catalogue was loaded with (seed load, import). Stock the ledger cannot explain "
             + "(a database loaded before the ledger kept opening rows) is shown first as an opening row, so the last balance is the stock on the shelf.",

@@ -9,8 +9,8 @@ public struct SurveyPlugin: LanePlugin {
 
     public var manifest: PluginManifest {
         PluginManifest(name: "survey", version: "1.0.0",
-                       summary: "Satisfaction survey in the quality follow-up call: CSI, NPS, reports; low scores open complaints (R6.1, R6.5, R6.2)",
-                       nouns: ["survey": "satisfaction surveys after delivery: ask, show, report (R6.1, R6.5)"])
+                       summary: "Satisfaction survey in the quality follow-up call: CSI, NPS, reports; low scores open complaints",
+                       nouns: ["survey": "satisfaction surveys after delivery: ask, show, report"])
     }
 
     public var messages: [InterfaceLanguage: [MessageCode: String]] {

@@ -10,7 +10,7 @@ enum RecallCommands {
     static let codePositional = PositionalSpec("code", "The recall's code, e.g. RC-2026-11")
 
     static let add = PluginCommand(
-        noun: "warranty", verb: "recall-add", summary: "Register a recall or technical upgrade from the maker, by model and/or VIN range (R1.6)",
+        noun: "warranty", verb: "recall-add", summary: "Register a recall or technical upgrade from the maker, by model and/or VIN range",
         discussion: """
             Vehicles are matched by model (the start of the model name, several separated by ',') and/or by a VIN range: both ends \
             included, the same length (a whole VIN or its first characters) and the same maker code; the 9th character, the check \
@@ -71,7 +71,7 @@ enum RecallCommands {
     }
 
     static let list = PluginCommand(
-        noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done (R1.6)",
+        noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done",
         access: .lookup
     ) { _, c in
         var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
@@ -88,7 +88,7 @@ enum RecallCommands {
     }
 
     static let vehicles = PluginCommand(
-        noun: "warranty", verb: "recall-vehicles", summary: "The upgrade register of one recall: every eligible vehicle and whether it is done (R1.6, X7)",
+        noun: "warranty", verb: "recall-vehicles", summary: "The upgrade register of one recall: every eligible vehicle and whether it is done",
         positionals: [codePositional],
         options: [OptionSpec("limit", value: "N", "At most N vehicles (default 200)"),
                   OptionSpec("offset", value: "N", "Skip the first N vehicles")],
@@ -124,7 +124,7 @@ enum RecallCommands {
     }
 
     static let done = PluginCommand(
-        noun: "warranty", verb: "recall-done", summary: "Record a recall or upgrade done on a repair order: the vehicle leaves the reminders (R1.6)",
+        noun: "warranty", verb: "recall-done", summary: "Record a recall or upgrade done on a repair order: the vehicle leaves the reminders",
         discussion: """
             The repair order must be for an eligible vehicle, opened while the recall runs, and past final QC (the work is done and \
             checked); a vehicle has each recall done once.

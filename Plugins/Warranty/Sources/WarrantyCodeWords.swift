@@ -28,7 +28,7 @@ enum WarrantyCodeWords {
         "warranty.note.past_leader_check": "{ro} is past the team-leader check (now: {status}): its warranty decision stays escalated; the maker's answer is on the claim",
         "warranty.note.decided_covered": "{ro} warranty: {decision}; the maker pays: put the repair's lines on --payer warranty",
         "warranty.note.decided_not_covered": "{ro} warranty: {decision}; its warranty lines are now at the customer's cost and wait for the customer's approval (`ro approve` or `ro decline`) before work goes on",
-        "warranty.note.recall_eligible": "{plate} is eligible for {kind} {code} {title} (R1.6): do it on this visit, then `warranty recall-done {code} {ro}`",
+        "warranty.note.recall_eligible": "{plate} is eligible for {kind} {code} {title}: do it on this visit, then `warranty recall-done {code} {ro}`",
         "warranty.reminder.recall": "{kind} {code} {title}: invite the customer, or do it at the next visit{until}",
         "warranty.reminder.until": " (until {date})",
     ]

@@ -49,7 +49,7 @@ extension MessageCatalog {
         "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
         "personal_values_erased": "已清除的个人信息项", "sealed_since": "封签起始行",
         "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
-        "result": "结果",
+        "result": "结果", "customer_waits": "客户在店等候",
         // `today` for the service manager: the KPIs off target (report kpi).
         "kpi_off_target": "本月未达标的指标（report kpi）", "figure": "指标", "target": "目标",
         // The fields `ro show` gains for the check-in sheet, terms, checks and comebacks.

@@ -18,7 +18,7 @@ extension MessageCatalog {
         "report.from_and_to": "--from 和 --to 要一起用",
         "help.noun.report": "服务经理的指标：台次、产值、工时、交车、预约、质量、回访、提醒、备件",
         "help.command.report.kpi": "售后服务关键指标（日、周、月或任意时段），含趋势和目标",
-        "help.discussion.report.kpi": "不指定时段时统计本月至今。每项指标都由系统记录算出（定义见 docs/kpis.md）；目标取门店的 kpi.target.* 设置，未达标的指标标 ▼。--by 按服务顾问、班组或技师拆分工单和工时类指标。服务顾问只能看本人的指标。--html 和 --pdf 把报表写成带图表的页面（模板 kpi-report.mustache）。",
+        "help.discussion.report.kpi": "不指定时段时统计本月至今。每项指标都由系统记录算出（定义见 docs/kpis.md）；目标取门店的 kpi.target_* 设置，未达标的指标标 ▼。--by 按服务顾问、班组或技师拆分工单和工时类指标。服务顾问只能看本人的指标。--html 和 --pdf 把报表写成带图表的页面（模板 kpi-report.mustache）。",
         "help.option.report.kpi.day": "某一天",
         "help.option.report.kpi.week": "--day 所在的一周（周一至周日），不带 --day 即本周",
         "help.option.report.kpi.month": "某个自然月，如 2026-11；不写月份则为本月",

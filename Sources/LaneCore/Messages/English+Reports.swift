@@ -18,7 +18,7 @@ extension MessageCatalog {
         "report.from_and_to": "--from and --to go together",
         "help.noun.report": "the service manager's figures: throughput, revenue, labour, delivery, appointments, quality, follow-up, reminders, parts",
         "help.command.report.kpi": "The service department's KPIs for a day, week, month or range, with their shape and targets",
-        "help.discussion.report.kpi": "The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. --html and --pdf write the report as a page with charts (template kpi-report.mustache).",
+        "help.discussion.report.kpi": "The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md defines each); targets are the store's kpi.target_* settings, and a figure off its target is marked ▼. --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. --html and --pdf write the report as a page with charts (template kpi-report.mustache).",
         "help.option.report.kpi.day": "One day",
         "help.option.report.kpi.week": "The week (Monday to Sunday) holding --day, or this week",
         "help.option.report.kpi.month": "One calendar month, e.g. 2026-11; alone, this month",

@@ -25,7 +25,7 @@ enum ReportCommands {
         noun: "report", verb: "kpi", summary: "The service department's KPIs for a day, week, month or range, with their shape and targets",
         discussion: """
             The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md \
-            defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. \
+            defines each); targets are the store's kpi.target_* settings, and a figure off its target is marked ▼. \
             --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. \
             --html and --pdf write the report as a page with charts (template kpi-report.mustache).
             """,
