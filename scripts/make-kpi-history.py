@@ -7,8 +7,14 @@ scripts/demo-day.lane (whose orders start on 2026-11-21).
 
 Every order goes through the real steps (open, check-in, estimate, sign,
 dispatch, clock-on/off, the three checks, delivery, settlement, payment), so
-the figures are worked out from recorded events, never typed in. The plates
-used by scripts/demo-day.lane and seeds/monday.lane are left alone.
+the figures are worked out from recorded events, never typed in: some come by
+appointment (and some appointments are missed and followed up), some
+customers wait at the store, some parts are back-ordered and the car invited
+back, a few jobs come back as comebacks (`ro comeback`), lost customers are
+called, and about half the quality calls take the satisfaction survey. The
+plates used by scripts/demo-day.lane and seeds/monday.lane are left alone,
+and no appointment falls on 11-19 or later (those scripts number them).
+The script stops at the first error: it must run clean.
 """
 import csv, datetime, random, pathlib, re
 
@@ -56,14 +62,50 @@ def vehicles():
     return {p: km.get(p, 1000) for p in plates}
 
 
+REASONS = ["价格偏高", "已在外地保养", "最近太忙", "车已转卖"]
+# Calls to the history's lost and overdue customers (R1.2, R1.3), from what seeds/visits.csv says of them:
+# (day, plate, kind, outcome, reason). A booked win-back call brings the car in by appointment.
+POOL_CALLS = [
+    ("2026-08-25", "粤A8LP59", "lost_customer", "unreachable", ""),
+    ("2026-08-26", "粤BN6095", "regular_service", "unreachable", ""),
+    ("2026-08-28", "粤BD11513", "regular_service", "unreachable", ""),
+    ("2026-09-01", "粤A8LP59", "lost_customer", "unreachable", ""),
+    ("2026-09-02", "粤BN6095", "regular_service", "declined", "价格偏高"),
+    ("2026-09-08", "粤A8LP59", "lost_customer", "booked", ""),
+    ("2026-09-15", "粤BD11513", "lost_customer", "declined", "已在外地保养"),
+    ("2026-10-28", "粤BN6095", "lost_customer", "unreachable", ""),
+    ("2026-11-03", "粤BN6095", "lost_customer", "booked", ""),
+]
+POOL = {plate for _, plate, _, _, _ in POOL_CALLS}
+
+
 def main():
     fleet = vehicles()
-    plates = list(fleet)
+    plates = [p for p in fleet if p not in POOL]
     stock = {k: v[1] for k, v in PARTS.items()}
-    out = ["# Written by scripts/make-kpi-history.py: three months of closed repair orders for `report kpi`.",
-           "# Run on a fresh demo database after `seed load`, before scripts/demo-day.lane.", "set on-error continue"]
+    out = ["# Written by scripts/make-kpi-history.py: three months of closed repair orders for `report kpi`,",
+           "# with appointments (kept and missed), reminder calls, back-orders, comebacks, waiting customers and surveys.",
+           "# Run on a fresh demo database after `seed load`, before scripts/demo-day.lane."]
     invoice = 900000
     yesterday = []
+    scheduled = {}      # day -> visits already decided (appointments, comebacks)
+    busy = {}           # plate -> last day it is spoken for (booked, back for a comeback, a delay to call about)
+    appt_count = {}     # appointment day -> how many booked for it so far (AP-YYYYMMDD-NNN)
+    calls = {}          # day -> [(plate, kind, outcome, reason, advisor, then)]
+    for d, plate, kind, outcome, reason in POOL_CALLS:
+        calls.setdefault(datetime.date.fromisoformat(d), []).append((plate, kind, outcome, reason, "薛淑芬", None))
+    last_appt_day = END - datetime.timedelta(days=1)   # the demo's own scripts number appointments from 11-19
+
+    def book(on, plate, advisor, when, job, after=None, channel="inbound"):
+        """An appointment booked on day `on` for `when`; returns its number and adds the visit to that day."""
+        n = appt_count.get(when.date(), 0) + 1
+        appt_count[when.date()] = n
+        number = f"AP-{when.strftime('%Y%m%d')}-{n:03d}"
+        extra = f" --after {after}" if after else ""
+        out.append(f"appt book {plate} --at {when.isoformat(timespec='minutes')} --job '{job}' --channel {channel} --accept-peak{extra}")
+        busy[plate] = max(busy.get(plate, on), when.date())
+        return number
+
     day = START
     while day <= END:
         weekday = day.weekday()
@@ -76,33 +118,101 @@ def main():
         for number, score in yesterday:
             if rng.random() < 0.85:
                 out.append(f"followup record {number} quality --score {score}")
+                # About half also answer the satisfaction survey (the survey plugin's NPS and CSI).
+                if rng.random() < 0.5:
+                    csi = [max(1, min(5, score + rng.choice([-1, 0, 0, 1]))) for _ in range(4)]
+                    nps = max(0, min(10, 2 * score + rng.choice([-2, -1, 0, 0, 1])))
+                    out.append(f"survey start {number} --answers {','.join(map(str, csi))},{nps}")
             else:
                 out.append(f"followup record {number} quality --outcome unreachable")
         yesterday = []
-        used = set()
-        for n in range(1, count + 1):
-            plate = rng.choice([p for p in plates if p not in used])
-            used.add(plate)
+        # Reminder calls of the day: won-back customers and second attempts are booked two or three days ahead.
+        for plate, kind, outcome, reason, advisor, then in calls.pop(day, []):
+            out.append(f"clock set {day.isoformat()}T08:40")
+            out.append(f"set user {advisor}")
+            when = datetime.datetime.combine(day + datetime.timedelta(days=rng.choice([2, 3])), datetime.time(rng.choice([9, 10, 14, 15]), 0))
+            if outcome == "booked" and kind == "missed_appointment":
+                if when.date() <= last_appt_day:
+                    number = book(day, plate, advisor, when, "常规保养", after=then, channel="outbound")
+                    scheduled.setdefault(when.date(), []).append({"plate": plate, "advisor": advisor, "appt": number, "time": when})
+                continue
+            out.append(f"remind log {plate} {kind} --outcome {outcome}" + (f" --reason {reason}" if reason else ""))
+            if outcome == "booked" and kind == "lost_customer" and when.date() <= last_appt_day:
+                number = book(day, plate, advisor, when, "常规保养", channel="outbound")
+                scheduled.setdefault(when.date(), []).append({"plate": plate, "advisor": advisor, "appt": number, "time": when})
+        # Appointments for two or three days ahead, booked from the morning's calls.
+        for lead in (2, 3):
+            target = day + datetime.timedelta(days=lead)
+            if target > last_appt_day or rng.random() < 0.35:
+                continue
+            free = [p for p in plates if busy.get(p, START - datetime.timedelta(days=1)) < day]
+            if not free:
+                continue
+            plate = rng.choice(free)
             advisor = rng.choice(ADVISORS)
-            team = rng.choice(list(TEAMS))
+            when = datetime.datetime.combine(target, datetime.time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30])))
+            out.append(f"clock set {day.isoformat()}T08:{45 + lead}")
+            out.append(f"set user {advisor}")
+            number = book(day, plate, advisor, when, rng.choice(JOBS)[2])
+            visit = {"plate": plate, "advisor": advisor, "appt": number, "time": when}
+            # About one booking in eight does not come (R2.8): a second attempt is offered three days later.
+            if rng.random() < 0.12:
+                visit["no_show"] = True
+                follow = target + datetime.timedelta(days=3)
+                busy[plate] = max(busy[plate], follow)
+                if follow <= END:
+                    if rng.random() < 0.5:
+                        calls.setdefault(follow, []).append((plate, "missed_appointment", "booked", "", advisor, number))
+                    else:
+                        calls.setdefault(follow, []).append((plate, "missed_appointment", "declined", rng.choice(REASONS), advisor, number))
+            scheduled.setdefault(target, []).append(visit)
+        todays = scheduled.pop(day, [])
+        for v in todays:
+            if v.get("no_show"):
+                out.append(f"clock set {(v['time'] + datetime.timedelta(minutes=30)).isoformat(timespec='minutes')}")
+                out.append(f"set user {v['advisor']}")
+                out.append(f"appt no-show {v['appt']}")
+        visits = [v for v in todays if not v.get("no_show")]
+        used = {v["plate"] for v in todays}
+        walk_ins = max(0, count - len(visits))
+        for n in range(walk_ins):
+            free = [p for p in plates if p not in used and busy.get(p, START - datetime.timedelta(days=1)) < day]
+            if not free:
+                break
+            plate = rng.choice(free)
+            used.add(plate)
+            hour = 9 + n * 8 // max(walk_ins, 1)
+            visits.append({"plate": plate, "advisor": rng.choice(ADVISORS), "appt": None,
+                           "time": datetime.datetime.combine(day, datetime.time(hour, rng.choice([0, 10, 20, 30, 40])))})
+        visits.sort(key=lambda v: (v["time"], v["plate"]))
+        for n, v in enumerate(visits, start=1):
+            plate, advisor = v["plate"], v["advisor"]
+            comeback = v.get("comeback_of")
+            team = v.get("team") or rng.choice(list(TEAMS))
             leader, techs = TEAMS[team]
             tech = rng.choice(techs)
-            code, hours, text = rng.choice(JOBS)
-            fleet[plate] += rng.randint(2500, 6000)
+            code, hours, text = v.get("job") or rng.choice(JOBS)
+            if not comeback:
+                fleet[plate] += rng.randint(2500, 6000)
+            else:
+                fleet[plate] += rng.randint(20, 200)
             labour = [(code, hours, "estimate")]
             parts = []
-            if rng.random() < 0.4:
+            if not comeback and rng.random() < 0.4:
                 labour.append(("BRK-PAD-F", 100, "recommended"))
             part = rng.choice(["XH-15400-0001", "XH-17220-0003"])
-            if rng.random() < 0.5 and stock.get(part, 0) > 4:
+            if not comeback and rng.random() < 0.5 and stock.get(part, 0) > 4:
                 parts.append(part)
                 stock[part] -= 1
-            now = datetime.datetime.combine(day, datetime.time(9 + (n - 1) * 8 // max(count, 1), rng.choice([0, 10, 20, 30, 40])))
+            now = v["time"]
+            waits = rng.random() < 0.45
             out.append(f"clock set {now.isoformat(timespec='minutes')}")
             out.append(f"set user {advisor}")
-            out.append(f"ro open {plate}")
-            out.append(f"ro complaint --text '{text}'")
-            out.append(f"ro check-in --mileage {fleet[plate]} --fuel {rng.randint(2, 8)} --covers")
+            out.append(f"appt arrive {v['appt']}" if v["appt"] else f"ro open {plate}")
+            out.append(f"ro complaint --text '{text}" + ("，修后复发" if comeback else "") + "'")
+            if comeback:
+                out.append(f"ro comeback {comeback}")
+            out.append(f"ro check-in --mileage {fleet[plate]} --fuel {rng.randint(2, 8)} --covers" + (" --waits" if waits else ""))
             out.append("ro warranty not_covered")
             out.append("ro documents")
             line = 0
@@ -121,11 +231,17 @@ def main():
                 else:
                     approved.append((line, h))
             part_lines = []
+            back_order = None
             for p in parts:
                 line += 1
                 part_lines.append((line, p))
                 out.append(f"ro part {p}")
-            discount_pct = 5 if rng.random() < 0.15 else 0
+                # Now and then the part is short: the car is registered as waiting for it (R1.4), and invited
+                # back once it is in (a reminder call two or three days after the delivery).
+                if back_order is None and rng.random() < 0.15:
+                    back_order = p
+                    out.append(f"remind delay {plate} --part {p} --expected {(day + datetime.timedelta(days=3)).isoformat()} --note 已告知客户到货后通知")
+            discount_pct = 5 if not comeback and rng.random() < 0.15 else 0
             if discount_pct:
                 out.append(f"ro discount --percent {discount_pct} --reason 老客户优惠")
             out.append("ro promise")
@@ -153,18 +269,18 @@ def main():
             out.append("ro check final --pass")
             out.append(f"set user {advisor}")
             out.append("ro delivery-check")
-            # Most cars go out at once; some wait (late against the promise).
-            wait = rng.choice([5, 10, 15, 20, 30, 60, 150, 240])
+            # Most cars go out at once; some wait (late against the promise). A waiting customer is seldom kept long.
+            wait = rng.choice([5, 10, 15, 20, 30, 60] if waits else [5, 10, 15, 20, 30, 60, 150, 240])
             out.append(f"clock advance {wait}m")
             now += datetime.timedelta(minutes=wait)
             out.append(f"ro notify --at {(now + datetime.timedelta(minutes=5)).strftime('%H:%M')}")
-            out.append(f"ro deliver --next-date {(day + datetime.timedelta(days=180)).isoformat()} --next-km {fleet[plate] + 5000} --call-time 工作日上午")
+            out.append(f"ro deliver --next-date {(day + datetime.timedelta(days=180)).isoformat()} --next-km {fleet[plate] + 5000} --call-time 工作日上午"
+                       + (" --fault-gone" if comeback else ""))
             labour_fen = sum(half_up(h * RATE, 100) for _, h in approved)
             parts_fen = sum(PARTS[p][0] for p in parts)
             net = labour_fen + parts_fen
             off = half_up(net * discount_pct, 100)
             net -= off
-            total = net + half_up(net * VAT_BP, 10000)
             out.append("ro settle --signed-by 车主" + (" --declined-signed" if declined else ""))
             out.append(f"set user {rng.choice(['莫霞', '潘立新'])}")
             invoice += 1
@@ -172,8 +288,19 @@ def main():
             out.append(f"ro pay --split wechat --invoice {invoice}")
             number = f"RO-{day.strftime('%Y%m%d')}-{n:04d}"
             yesterday.append((number, rng.choices([5, 4, 3, 2], weights=[55, 30, 10, 5])[0]))
+            if back_order:
+                call = day + datetime.timedelta(days=rng.choice([2, 3]))
+                busy[plate] = max(busy.get(plate, day), call)
+                if call <= END:
+                    calls.setdefault(call, []).append((plate, "delayed_delivery", "booked", "", advisor, None))
+            # About one job in twenty comes back within the week for the same fault (返修), linked by the advisor.
+            back = day + datetime.timedelta(days=rng.choice([2, 3, 4, 5]))
+            if not comeback and rng.random() < 0.05 and back <= END and busy.get(plate, day) <= day:
+                busy[plate] = back
+                scheduled.setdefault(back, []).append({
+                    "plate": plate, "advisor": advisor, "appt": None, "comeback_of": number, "team": team, "job": (code, hours, text),
+                    "time": datetime.datetime.combine(back, datetime.time(8, rng.choice([40, 50])))})
         day += datetime.timedelta(days=1)
-    out.append("set on-error stop")
     (SEEDS / "history.lane").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

@@ -149,7 +149,7 @@ bays = 8
 comeback_days = 30            # back for the same fault within 30 days: a comeback (返修)
 
 [documents]
-templates = ""                # the store's own templates; empty: built-in (docs/documents.md)
+templates = ""                # a whole path from /; empty: the built-in ones (docs/documents.md)
 
 [quality]                     # repair quality warranty: km or days, whichever first
 assembly_km = 20000           # whole-vehicle and assembly repairs

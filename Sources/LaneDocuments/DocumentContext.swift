@@ -77,16 +77,32 @@ enum DocumentContext {
         ro["has_payments"] = o.payments.count > 1 || o.payments.contains { $0.kind != .payment || $0.tendered != nil }
         ro["customer_total"] = money(bill.customerTotal)
         ro["deposits"] = money(bill.deposits)
+        ro["has_deposits"] = bill.deposits.fen != 0
+        ro["paid"] = money(bill.paid)
         ro["due_now"] = money(bill.dueNow)
+        // 挂账: what was charged to the customer's credit account, paid later.
+        let onAccount = Money(fen: o.payments.filter { $0.method == .account }.reduce(0) { $0 + $1.amount.fen })
+        var methods: [String] = []
+        for e in o.payments where e.kind != .refund {
+            let word = labels.text("payment", e.method.rawValue)
+            if !methods.contains(word) { methods.append(word) }
+        }
+        ro["payment_methods"] = methods.joined(separator: labels.top("list_sep"))
+        ro["account_charged"] = money(onAccount)
+        ro["has_account_charge"] = onAccount.fen != 0
         if let claim = o.insurance, let split = bill.insurance {
             ro["insurance"] = ["insurer": d.store.insurers.first { $0.code == claim.insurer }?.name ?? claim.insurer, "claim": claim.claimNumber,
                                "assessed": money(claim.assessed), "deductible": money(claim.deductible), "gross": money(split.gross),
-                               "insurer_pays": money(split.insurerPays), "customer_pays": money(split.customerPays)] as Fields
+                               "insurer_pays": money(split.insurerPays), "customer_pays": money(split.customerPays),
+                               // Of what the customer pays: the deductible actually borne, and the repair above the assessment.
+                               "deductible_paid": money(split.customerPays - split.aboveAssessment),
+                               "above_assessment": money(split.aboveAssessment), "has_above_assessment": split.aboveAssessment.fen > 0] as Fields
         }
     }
 
     static func order(_ d: OrderDocument, _ labels: Labels) -> Fields {
         let o = d.order, offset = d.store.utcOffset, s = d.settlement
+        let bill = o.bill(vatBasisPoints: s.vatBasisPoints)
         func time(_ t: Timestamp?) -> String { t?.display(in: offset) ?? "" }
         var f = common(kind: d.kind, mark: d.mark, store: d.store, vehicle: d.vehicle, customer: d.customer, labels)
         var ro: Fields = [
@@ -147,6 +163,10 @@ enum DocumentContext {
             "discount_reason": o.discountReason ?? "", "has_discount_reason": !(o.discountReason ?? "").isEmpty, "net": money(s.net), "vat": money(s.vat),
             "vat_rate": percent(s.vatBasisPoints), "total": money(s.total), "total_fen": s.total.fen,
             "total_capital": s.total.chineseCapital,
+            // What the customer pays in all: their own total, plus the deductible and extras of an insurance repair.
+            "customer_total": money(bill.customerTotal), "customer_total_capital": bill.customerTotal.chineseCapital,
+            // Every approved line with VAT, whoever pays it (the customer, the insurer).
+            "repair_total": money(s.total + (bill.insurance?.gross ?? .zero)), "has_insurance": bill.insurance != nil,
         ] as Fields
         if let q = d.qualityWarranty {
             let text = labels.top("quality_text").replacingOccurrences(of: "{{km}}", with: String(q.period.km))

@@ -42,6 +42,10 @@ public struct DocumentTemplates {
         var folders = [builtIn]
         if !storeFolder.isEmpty {
             var isDirectory: ObjCBool = false
+            guard StoreSettings.isTemplateFolder(storeFolder) else {
+                throw Refusal(Message("document.cannot_print_now"), problems: [
+                    Problem("documents.templates", Message("settings.not_a_template_folder", ["given": .text(storeFolder)]))])
+            }
             guard FileManager.default.fileExists(atPath: storeFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw Refusal(Message("document.cannot_print_now"), problems: [
                     Problem("documents.templates", Message("document.no_template_folder", ["folder": .text(storeFolder)]))])
@@ -52,6 +56,7 @@ public struct DocumentTemplates {
         var labels: [String: [String: Any]] = [:]
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if folder != builtIn { try Self.checkStoreFiles(folder, names) }
             for name in names.sorted() {
                 let path = folder + "/" + name
                 if name.hasSuffix(".mustache") {
@@ -84,6 +89,31 @@ public struct DocumentTemplates {
         self.library = library
         self.labels = labels
         self.folders = folders
+    }
+
+    /// What a store's folder may hold: files that stay inside it (a link to a file elsewhere
+    /// would print that file), none of them, nor the folder, writable by every user of the
+    /// machine (anyone could then change what the customer signs). Every problem at once.
+    static func checkStoreFiles(_ folder: String, _ names: [String]) throws {
+        let fm = FileManager.default
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        var problems: [Problem] = []
+        func writableByAll(_ path: String) -> Bool {
+            ((try? fm.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber).map { $0.intValue & 0o002 != 0 } ?? false
+        }
+        if writableByAll(folder) {
+            problems.append(Problem("documents.templates", Message("document.template_writable_by_all", ["file": .text(folder)])))
+        }
+        for name in names.sorted() where name.hasSuffix(".mustache") || (name.hasPrefix("labels.") && name.hasSuffix(".json")) {
+            let path = folder + "/" + name
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            if !real.hasPrefix(root + "/") {
+                problems.append(Problem("templates", Message("document.template_outside_folder", ["file": .text(path), "target": .text(real)])))
+            } else if writableByAll(real) {
+                problems.append(Problem("templates", Message("document.template_writable_by_all", ["file": .text(path)])))
+            }
+        }
+        try Refusal.check(Message("document.cannot_print_now"), problems)
     }
 
     /// The built-in templates: the target's resources beside the binary

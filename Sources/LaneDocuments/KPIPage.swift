@@ -24,6 +24,15 @@ public enum KPIPage {
                           "chart": sparkline(line.series)])
             sections[sections.count - 1]["lines"] = lines
         }
+        // A plugin's section after the core's (the template escapes its words; the sparkline is drawn here).
+        for c in report.contributions {
+            let lines: [[String: Any]] = c.failure.map { [["name": $0, "indent": false, "value": "", "target": "", "off": false, "chart": ""]] }
+                ?? c.figures.map { f in
+                    ["name": f.title.trimmingWhitespace(), "indent": false, "value": text(f.value, f.unit), "target": f.targetText,
+                     "off": f.offTarget, "chart": sparkline(f.series)]
+                }
+            sections.append(["title": c.title, "lines": lines])
+        }
         var context: [String: Any] = ["title": title, "sections": sections, "lang": MessageCatalog.current.isChinese ? "zh" : "en"]
         if let grouping = report.grouping, !report.groups.isEmpty {
             let id: KPIID = grouping == .technician ? .hoursClocked : .revenuePerOrder

@@ -43,7 +43,7 @@ public enum PDFPrinter {
         try fm.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? fm.removeItem(at: work) }
         let page = work.appendingPathComponent("document.html"), pdf = work.appendingPathComponent("document.pdf")
-        try Data(html.utf8).write(to: page)
+        try Data(Self.confined(html).utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
@@ -77,6 +77,21 @@ public enum PDFPrinter {
         if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
         try fm.moveItem(at: pdf, to: destination)
     }
+
+    /// The page with a content security policy ahead of everything in it: the
+    /// browser draws the page's own markup, inline styles and inline images
+    /// only; no script runs and nothing is fetched (a template's
+    /// `<iframe src="file:///…">` cannot copy a file of this computer into the PDF).
+    /// The page's own doctype is replaced by ours; the policy's `<meta>` opens
+    /// the head, and the page's `<html lang>` still applies to the root.
+    static func confined(_ html: String) -> String {
+        var body = Substring(html)
+        while let first = body.first, first.isWhitespace { body = body.dropFirst() }
+        if body.lowercased().hasPrefix("<!doctype"), let end = body.firstIndex(of: ">") { body = body[body.index(after: end)...] }
+        return "<!DOCTYPE html><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"" + policy + "\">" + body
+    }
+
+    static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 
     /// Hands a PDF to the system's print queue (`lp -d PRINTER FILE`).
     public static func send(_ file: URL, toPrinter printer: String) throws {

@@ -4,7 +4,7 @@
 @_exported import LaneCore
 
 /// A compiled plugin: commands, its own tables, reactions to what happens
-/// in the service process, lines for `today` and `remind due`, and its part
+/// in the service process, lines for `today`, `remind due` and `report kpi`, and its part
 /// of a customer's export and erasure (X4).
 ///
 /// Every requirement but `manifest` has a default, so a plugin states only
@@ -26,6 +26,12 @@ public protocol LanePlugin: Sendable {
     func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String]
     /// Sections added to `today` for the signed-in person (`context.role`).
     func today(_ context: any PluginContext) throws -> [PluginSection]
+    /// Figures added to `report kpi` for `request.period`, worked out from the
+    /// plugin's own tables (the core keeps none of them): a section each, one
+    /// value per slice for the sparkline. `plugin` of each section is set by
+    /// the host to the plugin's name. Read-only; a throw is named in the
+    /// report and the core's figures still show.
+    func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution]
     /// Calls to make, added to `remind due` (and logged with `remind log`).
     func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder]
     /// X4: what the plugin keeps on `customer`, as sections of `customer export`.
@@ -48,6 +54,7 @@ extension LanePlugin {
     public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
     public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
+    public func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution] { [] }
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
     public func erase(customer: Customer, _ context: any PluginContext) throws {}
@@ -186,13 +193,46 @@ public enum DomainEvent: Sendable, Equatable {
     case appointmentStep(Appointment, step: String)
     /// A complaint was opened (`complaint open`, a low follow-up score, a plugin).
     case complaintOpened(Complaint)
+    /// `customer erase` anonymised the customer with this code (it stays). Compiled
+    /// plugins erase in `erase(customer:_:)`; this tells `committed` (another system) too.
+    case customerErased(code: String)
 
-    /// The repair order the event is about; nil for appointments and complaints.
+    /// The repair order the event is about; nil for appointments, complaints and erasures.
     /// New kinds of events may come: switch over events with a `default`.
     public var order: RepairOrder? {
         switch self {
         case .repairOrderOpened(let o), .lineAdded(let o, _), .delivered(let o), .repairOrderStep(let o, _): return o
-        case .appointmentStep, .complaintOpened: return nil
+        case .appointmentStep, .complaintOpened, .customerErased: return nil
+        }
+    }
+
+    /// The event's name as run-time plugins ask for it (`"events"` in the
+    /// handshake): `repair_order.` and the `ro` verb (`open`, `labor`, `pay`,
+    /// `deposit`, …), `appointment.` and the step (`book`, `arrive`,
+    /// `no-show`, …), `complaint.open`, `customer.erase`.
+    public var name: String {
+        switch self {
+        case .repairOrderOpened: return "repair_order.open"
+        case .lineAdded(_, let line): return "repair_order." + (line.kind == .labor ? "labor" : "part")
+        case .delivered: return "repair_order.deliver"
+        case .repairOrderStep(_, let step): return "repair_order." + step
+        case .appointmentStep(_, let step): return "appointment." + step
+        case .complaintOpened: return "complaint.open"
+        case .customerErased: return "customer.erase"
+        }
+    }
+
+    /// The payments a step took, newest last: `pay` the payment at the
+    /// cashier (one entry per method, and the refund of a deposit larger
+    /// than the bill), `deposit` the deposit, `cancel` the deposits given
+    /// back (a negative amount). Empty for every other event.
+    public var payments: [PaymentEntry] {
+        guard case .repairOrderStep(let o, let step) = self else { return [] }
+        switch step {
+        case "pay": return o.payments.filter { $0.kind != .deposit }
+        case "deposit": return o.payments.last.map { [$0] } ?? []
+        case "cancel": return o.payments.filter { $0.kind == .refund }
+        default: return []
         }
     }
 }

@@ -6,15 +6,17 @@ import LaneStore
 extension PostgresTransaction {
     func auditHead() throws -> AuditHead? {
         // Writes hold the store's writer lock (PostgresStore), so the head read here stays the head until commit.
-        try row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map { AuditHead(sequence: try $0[0], hash: try $0[1]) }
+        try row("SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1").map {
+            AuditHead(sequence: try $0[0], hash: try $0[1], sealed: (try $0[2] as Int?) == 1)
+        }
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {
         try execute("""
-            INSERT INTO audit_log (seq, at, "user", role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log (seq, at, "user", role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash, sealed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac,
-                  e.personalHash])
+                  e.personalHash, e.sealed ? 1 : nil])
         guard let personal else { return }
         try execute("INSERT INTO audit_personal (seq, salt, vals, erased_mark) VALUES (?, ?, ?, NULL)",
                     [e.sequence, personal.salt, StoreBackendSupport.joinValues(personal.values)])
@@ -27,12 +29,14 @@ extension PostgresTransaction {
         var all: [Int64: AuditPersonal] = [:]
         guard !sequences.isEmpty else { return all }
         for r in try rows("""
-            SELECT p.seq, p.salt, p.vals, p.erased_mark, (SELECT string_agg(customer, ' ') FROM audit_subject s WHERE s.seq = p.seq)
+            SELECT p.seq, p.salt, p.vals, p.erased_mark, (SELECT string_agg(customer, ' ') FROM audit_subject s WHERE s.seq = p.seq),
+                   p.erased_values
             FROM audit_personal p WHERE p.seq = ANY(?)
             """, [sequences]) {
             let subjects: String? = try r[4]
             all[try r[0]] = AuditPersonal(sequence: try r[0], salt: try r[1], values: StoreBackendSupport.splitValues(try r[2]),
-                                          subjects: subjects.map { $0.split(separator: " ").map(String.init) } ?? [], erasedMark: try r[3])
+                                          subjects: subjects.map { $0.split(separator: " ").map(String.init) } ?? [], erasedMark: try r[3],
+                                          erasedValues: try r[5])
         }
         return all
     }
@@ -49,7 +53,12 @@ extension PostgresTransaction {
     }
 
     func eraseAuditPersonal(sequence: Int64, mark: String) throws {
-        try execute("UPDATE audit_personal SET salt = '', vals = '', erased_mark = ? WHERE seq = ?", [mark, sequence])
+        // The values are counted as they are blanked (the right-hand sides read the row as it was), as in SQLite.
+        try execute("""
+            UPDATE audit_personal SET salt = '', vals = '', erased_mark = ?,
+                erased_values = CASE vals WHEN '' THEN 0 ELSE length(vals) - length(replace(vals, chr(30), '')) + 1 END
+            WHERE seq = ?
+            """, [mark, sequence])
     }
 
     func saveSeal(kind: String, ref: String, mac: String) throws {
@@ -72,12 +81,12 @@ extension PostgresTransaction {
         }
     }
 
-    private static let auditColumns = "seq, at, \"user\", role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash"
+    private static let auditColumns = "seq, at, \"user\", role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash, sealed"
 
     private func entry(_ r: PGRow) throws -> AuditEntry {
         AuditEntry(sequence: try r[0], at: Timestamp(secondsSince1970: try r[1]), user: try r[2], role: try r[3], command: try r[4],
                    noun: try r[5], ref: try r[6], summary: try r[7], previousHash: try r[8], hash: try r[9], mac: try r[10],
-                   personalHash: try r[11])
+                   personalHash: try r[11], sealed: (try r[12] as Int?) == 1)
     }
 
     func auditEntry(sequence: Int64) throws -> AuditEntry? {

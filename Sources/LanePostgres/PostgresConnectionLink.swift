@@ -20,7 +20,7 @@ enum PGValue: Sendable, Equatable {
 }
 
 extension PGValue {
-    /// The neutral form the store layer shares between backends (`RepairOrderRow`, `AppointmentRow`, plugins' values).
+    /// The neutral form the store layer shares between backends (`RepairOrderColumns`, `AppointmentRow`, plugins' values).
     init(_ value: SQLValue) {
         switch value {
         case .null: self = .null

@@ -3,9 +3,9 @@ import LaneStore
 
 // Repair orders, their lines, checks and timeline.
 extension PostgresTransaction {
-    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderRow`).
+    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderColumns`).
     private func columns(_ o: RepairOrder) -> [(String, PGValue)] {
-        RepairOrderRow.values(o).map { ($0.0, PGValue($0.1)) }
+        RepairOrderColumns.values(o).map { ($0.0, PGValue($0.1)) }
     }
 
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
@@ -61,17 +61,72 @@ extension PostgresTransaction {
         }
     }
 
-    private static let orderColumns = RepairOrderRow.selectColumns
+    private static let orderColumns = RepairOrderColumns.selectColumns
 
+    /// The orders `filter` selects, with their lines, checks and payments: three more queries for any
+    /// number of orders (`= ANY` of their ids), never three per order, as in the SQLite store.
     private func orders(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
-        try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
+        var orders = try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
+        guard !orders.isEmpty else { return [] }
+        let ids = orders.map(\.id)
+        let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
+        var lines: [Int64: [RepairOrderLine]] = [:], checks: [Int64: [QualityCheck]] = [:], payments: [Int64: [PaymentEntry]] = [:]
+        for r in try rows("""
+            SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
+            WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, id
+            """, [ids]) {
+            let orderID: Int64 = try r[6]
+            guard let kind = PaymentKind(rawValue: try r[0]), let method = PaymentMethod(rawValue: try r[1]) else {
+                throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[orderID] ?? "?")]))
+            }
+            payments[orderID, default: []].append(PaymentEntry(kind: kind, method: method, amount: Money(fen: try r[2]),
+                                                               tendered: (try r[3] as Int64?).map(Money.init(fen:)),
+                                                               by: try r[4], at: Timestamp(secondsSince1970: try r[5])))
+        }
+        for r in try rows("""
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
+            FROM repair_order_line WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, line_no
+            """, [ids]) {
+            let orderID: Int64 = try r[17]
+            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
+                  let approval = LineApproval(rawValue: try r[9]) else {
+                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[orderID] ?? "?"), "line": .int(Int(try r[0] as Int64))]))
+            }
+            lines[orderID, default: []].append(RepairOrderLine(
+                id: try r[0], kind: kind, code: try r[2], name: try r[3], hours: LaborHours(hundredths: try r[4]),
+                quantity: try r[5], unitPrice: Money(fen: try r[6]), payer: payer, origin: origin, approval: approval,
+                safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
+                clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16]))
+        }
+        for r in try rows("""
+            SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
+            FROM quality_check WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, id
+            """, [ids]) {
+            let orderID: Int64 = try r[6]
+            guard let stage = QualityCheckStage(rawValue: try r[0]) else {
+                throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[orderID] ?? "?")]))
+            }
+            let rework = (try r[5] as String).split(separator: ",").compactMap { Int64($0) }
+            checks[orderID, default: []].append(QualityCheck(stage: stage, passed: try r[1], by: try r[2], at: Timestamp(secondsSince1970: try r[3]),
+                                                             note: try r[4], rework: rework))
+        }
+        for i in orders.indices {
+            orders[i].lines = lines[orders[i].id] ?? []
+            orders[i].checks = checks[orders[i].id] ?? []
+            orders[i].payments = payments[orders[i].id] ?? []
+        }
+        return orders
     }
 
     private func order(from row: PGRow) throws -> RepairOrder {
         func time(_ column: String) throws -> Timestamp? { (try row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
         func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
             guard let text = try row[column] as String? else { return nil }
-            guard let value = E(rawValue: text) else { throw StoreFailure("repair order \((try? row["number"] as String) ?? "?") has an unknown \(column) '\(text)'") }
+            guard let value = E(rawValue: text) else {
+                throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text((try? row["number"] as String) ?? "?"),
+                                                                               "column": .text(column), "value": .text(text)]))
+            }
             return value
         }
         var o = RepairOrder(id: try row["id"], number: try row["number"], vehicleID: try row["vehicle_id"], customerID: try row["customer_id"],
@@ -82,7 +137,7 @@ extension PostgresTransaction {
         if let km = try row["checkin_mileage"] as Int? {
             o.checkIn = CheckInSheet(mileage: km, fuelEighths: try row["checkin_fuel"] ?? 0, coversFitted: try row["checkin_covers"] ?? false,
                                      damage: try row["checkin_damage"] ?? "", valuables: try row["checkin_valuables"] ?? "",
-                                     equipment: try row["checkin_equipment"] ?? "")
+                                     equipment: try row["checkin_equipment"] ?? "", customerWaits: try row["checkin_customer_waits"] ?? false)
         }
         o.warranty = try decode(WarrantyDecision.self, "warranty")
         o.documentsTaken = try row["documents_taken"]
@@ -117,36 +172,6 @@ extension PostgresTransaction {
                                          assessed: Money(fen: try row["insurance_assessed_fen"] ?? 0),
                                          deductible: Money(fen: try row["insurance_deductible_fen"] ?? 0))
         }
-        let number = o.number
-        o.payments = try rows("""
-            SELECT kind, method, amount_fen, tendered_fen, by, at FROM repair_order_payment WHERE repair_order_id = ? ORDER BY id
-            """, [o.id]).map { r in
-            guard let kind = PaymentKind(rawValue: try r[0]), let method = PaymentMethod(rawValue: try r[1]) else {
-                throw StoreFailure("repair order \(number) has a damaged payment")
-            }
-            return PaymentEntry(kind: kind, method: method, amount: Money(fen: try r[2]), tendered: (try r[3] as Int64?).map(Money.init(fen:)),
-                                by: try r[4], at: Timestamp(secondsSince1970: try r[5]))
-        }
-        o.lines = try rows("""
-            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
-                   worked_minutes, clocked_on_at, clocked_on_by, done
-            FROM repair_order_line WHERE repair_order_id = ? ORDER BY line_no
-            """, [o.id]).map { r in
-            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
-                  let approval = LineApproval(rawValue: try r[9]) else { throw StoreFailure("repair order \(number) has a damaged line") }
-            return RepairOrderLine(id: try r[0], kind: kind, code: try r[2], name: try r[3], hours: LaborHours(hundredths: try r[4]),
-                                   quantity: try r[5], unitPrice: Money(fen: try r[6]), payer: payer, origin: origin, approval: approval,
-                                   safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
-                                   clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16])
-        }
-        o.checks = try rows("""
-            SELECT stage, passed, checked_by, checked_at, note, rework_lines FROM quality_check WHERE repair_order_id = ? ORDER BY id
-            """, [o.id]).map { r in
-            guard let stage = QualityCheckStage(rawValue: try r[0]) else { throw StoreFailure("repair order \(number) has a damaged check") }
-            let rework = (try r[5] as String).split(separator: ",").compactMap { Int64($0) }
-            return QualityCheck(stage: stage, passed: try r[1], by: try r[2], at: Timestamp(secondsSince1970: try r[3]), note: try r[4],
-                                rework: rework)
-        }
         return o
     }
 
@@ -157,6 +182,16 @@ extension PostgresTransaction {
         guard !statuses.isEmpty else { return [] }
         return try orders("WHERE status = ANY(?::text[]) ORDER BY opened_at, id LIMIT ?",
                           [PGValue.text(Self.textArray(statuses.map(\.rawValue))), limit])
+    }
+
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder] {
+        guard !statuses.isEmpty else { return [] }
+        return try orders("WHERE status = ANY(?::text[]) AND opened_at >= ? AND opened_at < ? ORDER BY opened_at DESC, id DESC",
+                          [PGValue.text(Self.textArray(statuses.map(\.rawValue))), from.secondsSince1970, before.secondsSince1970])
+    }
+
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)] {
+        try rows("SELECT id, number FROM repair_order WHERE id > ? ORDER BY id LIMIT ?", [id, limit]).map { r in (try r[0], try r[1]) }
     }
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
@@ -181,12 +216,11 @@ extension PostgresTransaction {
         try orders(StoreBackendSupport.openedOrDeliveredFilter, [first.description, last.description, from.secondsSince1970, to.secondsSince1970])
     }
 
-    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp] {
-        var previous: [Int64: Timestamp] = [:]
-        for r in try rows(StoreBackendSupport.previousDeliveryQuery, [first.description, last.description]) {
-            if let at = try r[1] as Int64? { previous[try r[0]] = Timestamp(secondsSince1970: at) }
+    func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback] {
+        try rows(StoreBackendSupport.comebacksDeliveredQuery, [from.secondsSince1970, to.secondsSince1970]).map { r in
+            KPIComeback(orderID: try r[0], deliveredAt: Timestamp(secondsSince1970: try r[1]), earlier: try r[2], earlierAdvisor: try r[3],
+                        earlierTeam: try r[4])
         }
-        return previous
     }
 
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {

@@ -10,7 +10,17 @@ enum PostgresSchema {
         ("v21 the service department (SQLite's v1 to v21)", PostgresDialect.tables(coreTables) + appendOnly),
         ("v27 SQLite's v22 to v27: appointments without a vehicle, comebacks, payments and credit accounts, report indexes, timeline messages, bounded registers",
          PostgresDialect.tables(v27Tables) + v27AppendOnly),
+        ("v30 SQLite's v28 to v30: sealed audit rows, waiting customers, vehicle history messages", PostgresDialect.tables(v30Tables)),
     ]
+
+    /// SQLite's v28 (the audit row says the store's rows were sealed; how many personal values an erasure
+    /// blanked), v29 (the check-in sheet's waiting customer) and v30 (a history row's message) in one step.
+    static let v30Tables = """
+        ALTER TABLE audit_log ADD COLUMN sealed INTEGER;
+        ALTER TABLE audit_personal ADD COLUMN erased_values INTEGER;
+        ALTER TABLE repair_order ADD COLUMN checkin_customer_waits INTEGER;
+        ALTER TABLE vehicle_event ADD COLUMN message TEXT
+        """
 
     /// SQLite's v22 to v27 (v25 the report indexes) in one step. v22's rebuild of the reminder schedule is not
     /// repeated: no server store was made before this step was in the same release.
@@ -227,7 +237,7 @@ enum PostgresSchema {
                 SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 'lane_migration'
                 """, [schema]).rows.first?[0] ?? false : false
             if !ready && !create {
-                throw StoreFailure(Message("server.no_store", ["url": .text(display)]).description)
+                throw StoreFailure(Message("server.no_store", ["url": .text(display)]))
             }
             try link.run("CREATE SCHEMA IF NOT EXISTS \(schema)")
             try link.run("SET LOCAL search_path TO \(schema)")
@@ -235,7 +245,7 @@ enum PostgresSchema {
             let done = Set(try link.run("SELECT identifier FROM lane_migration").rows.map { row -> String in try row[0] })
             let known = Set(migrations.map(\.identifier))
             if let newer = done.subtracting(known).sorted().last {
-                throw StoreFailure(Message("server.schema_newer", ["url": .text(display), "found": .text(newer)]).description)
+                throw StoreFailure(Message("server.schema_newer", ["url": .text(display), "found": .text(newer)]))
             }
             for migration in migrations where !done.contains(migration.identifier) {
                 for statement in migration.statements { try link.run(statement) }

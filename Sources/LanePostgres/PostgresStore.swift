@@ -92,7 +92,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     public convenience init(url: String, create: Bool = true, keyFile: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreFailure) {
         guard let endpoint = PostgresEndpoint(url: url, environment: environment) else {
-            throw StoreFailure(Message("server.bad_url", ["url": .text(url)]).description)
+            throw StoreFailure(Message("server.bad_url", ["url": .text(url)]))
         }
         let file = keyFile ?? PostgresStore.keyFile(for: endpoint, environment: environment)
         try self.init(endpoint: endpoint, keyFile: file, create: create)
@@ -133,7 +133,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
         if let keyMissingPath {
-            throw StoreFailure(Message("server.key_missing", ["path": .text(keyMissingPath), "url": .text(location)]).description)
+            throw StoreFailure(Message("server.key_missing", ["path": .text(keyMissingPath), "url": .text(location)]))
         }
         return try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", writing: true) { tx in try body(tx) }
     }
@@ -257,9 +257,9 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         if let psql = error as? PSQLError, psql.code == .server || psql.code == .authMechanismRequiresPassword || psql.code == .saslError
             || psql.code == .unsupportedAuthMechanism {
             return StoreFailure(Message("server.refused_login", ["url": .text(e.display), "user": .text(e.user),
-                                                                  "reason": .text(reason(error))]).description)
+                                                                  "reason": .text(reason(error))]))
         }
-        return StoreFailure(Message("server.unreachable", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+        return StoreFailure(Message("server.unreachable", ["url": .text(e.display), "reason": .text(reason(error))]))
     }
 
     /// True when `error` means the connection is gone (rather than a statement the server refused).
@@ -275,13 +275,13 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         // A lost connection loses the command; anything else the server said is a statement it could not do.
         if let psql = error as? PSQLError, psql.serverInfo?[.sqlState] == "55P03" {
             // lock_timeout (PGLink): the writer lock stayed with another desk's command.
-            return StoreFailure(Message("server.busy", ["url": .text(e.display), "seconds": .int(Int(PGLink.lockTimeoutSeconds))]).description)
+            return StoreFailure(Message("server.busy", ["url": .text(e.display), "seconds": .int(Int(PGLink.lockTimeoutSeconds))]))
         }
         if error is PSQLError, !isLost(error) {
-            return StoreFailure(Message("server.failed", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+            return StoreFailure(Message("server.failed", ["url": .text(e.display), "reason": .text(reason(error))]))
         }
-        if committing { return StoreFailure(Message("server.commit_unknown", ["url": .text(e.display)]).description) }
-        return StoreFailure(Message("server.lost", ["url": .text(e.display), "reason": .text(reason(error))]).description)
+        if committing { return StoreFailure(Message("server.commit_unknown", ["url": .text(e.display)])) }
+        return StoreFailure(Message("server.lost", ["url": .text(e.display), "reason": .text(reason(error))]))
     }
 
     /// The server's own sentence when it gave one, else the kind of failure.

@@ -10,6 +10,9 @@ final class PostgresTransaction: StoreWriting {
     unowned let store: PostgresStore
     /// The customers whose contacts this transaction wrote (see `customersChangedInTransaction`).
     private var changedCustomers: Set<Int64> = []
+    /// The members of staff this transaction added (see `staffChangedInTransaction`); lane changes staff
+    /// rows only through `insertStaff`, so noting them there is what SQLite's temporary triggers do.
+    private var changedStaff: Set<String> = []
     private var savepoints = 0
 
     init(link: PGLink, store: PostgresStore) {
@@ -229,7 +232,7 @@ final class PostgresTransaction: StoreWriting {
 
     private func events(_ sql: String, _ arguments: PGArguments) throws -> [VehicleEvent] {
         try rows("""
-            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by FROM vehicle_event
+            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by, message FROM vehicle_event
             """ + " " + sql, arguments).map { row in
             let kindText: String = try row[2], onText: String = try row[4]
             guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
@@ -237,7 +240,8 @@ final class PostgresTransaction: StoreWriting {
             }
             let visitKind = (try row[3] as String?).flatMap(VisitKind.init(rawValue:))
             return VehicleEvent(id: try row[0], vehicleID: try row[1], kind: kind, visitKind: visitKind, occurredOn: on, mileage: try row[5],
-                                detail: try row[6], recordedAt: Timestamp(secondsSince1970: try row[7]), recordedBy: try row[8])
+                                detail: try row[6], recordedAt: Timestamp(secondsSince1970: try row[7]), recordedBy: try row[8],
+                                message: (try row[9] as String?).flatMap(StoredMessage.decode))
         }
     }
 
@@ -259,14 +263,15 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
-                     detail: String, at time: Timestamp, by user: String) throws -> VehicleEvent {
+                     detail: String, message: Message?, at time: Timestamp, by user: String) throws -> VehicleEvent {
         let id = try insert("""
-            INSERT INTO vehicle_event (vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [vehicleID, kind.rawValue, visitKind?.rawValue, on.description, mileage, detail, time.secondsSince1970, user])
+            INSERT INTO vehicle_event (vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [vehicleID, kind.rawValue, visitKind?.rawValue, on.description, mileage, detail, time.secondsSince1970, user,
+                  message.flatMap(StoredMessage.encode)])
         try refreshReminderSchedule(vehicleID: vehicleID)
         return VehicleEvent(id: id, vehicleID: vehicleID, kind: kind, visitKind: visitKind, occurredOn: on, mileage: mileage,
-                            detail: detail, recordedAt: time, recordedBy: user)
+                            detail: detail, recordedAt: time, recordedBy: user, message: message)
     }
 
     // MARK: Dealership catalogue
@@ -299,6 +304,7 @@ final class PostgresTransaction: StoreWriting {
 
     func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember {
         let id = try insert("INSERT INTO staff (name, role, team, phone) VALUES (?, ?, ?, ?)", [name, role.rawValue, team, phone?.digits])
+        changedStaff.insert(name)
         return StaffMember(id: id, name: name, role: role, team: team, phone: phone)
     }
 
@@ -434,4 +440,9 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func noteChangedCustomer(_ id: Int64) { changedCustomers.insert(id) }
+
+    func staffChangedInTransaction() throws -> [String] {
+        defer { changedStaff = [] }
+        return changedStaff.sorted()
+    }
 }

@@ -24,9 +24,13 @@ public struct AuditEntry: Sendable, Equatable {
     /// row has none); nil for rows written before personal values were kept apart,
     /// whose `command` and `summary` hold them as typed.
     public var personalHash: String?
+    /// The store sealed its business rows (`row_seal`) when this row was written (v28; false before).
+    public var sealed: Bool
 
     public init(sequence: Int64 = 0, at: Timestamp, user: String, role: String, command: String, noun: String, ref: String,
-                summary: String, previousHash: String = "", hash: String = "", mac: String = "", personalHash: String? = "") {
+                summary: String, previousHash: String = "", hash: String = "", mac: String = "", personalHash: String? = "",
+                sealed: Bool = false) {
+        self.sealed = sealed
         self.mac = mac
         self.personalHash = personalHash
         self.sequence = sequence
@@ -55,7 +59,10 @@ public struct AuditPersonal: Sendable, Equatable {
     public var values: [String]
     public var subjects: [String]
     public var erasedMark: String?
-    public init(sequence: Int64, salt: String, values: [String], subjects: [String], erasedMark: String? = nil) {
+    /// How many values the erasure blanked (nil for erasures before v28, or none yet).
+    public var erasedValues: Int?
+    public init(sequence: Int64, salt: String, values: [String], subjects: [String], erasedMark: String? = nil, erasedValues: Int? = nil) {
+        self.erasedValues = erasedValues
         self.sequence = sequence
         self.salt = salt
         self.values = values
@@ -86,23 +93,28 @@ public struct AuditAnchor: Sendable, Equatable {
 public struct AuditHead: Sendable, Equatable {
     public var sequence: Int64
     public var hash: String
-    public init(sequence: Int64, hash: String) {
+    /// Whether that row was written with the store's rows sealed (v28).
+    public var sealed: Bool
+    public init(sequence: Int64, hash: String, sealed: Bool = false) {
         self.sequence = sequence
         self.hash = hash
+        self.sealed = sealed
     }
 }
 
 extension SQLiteTransaction {
     func auditHead() throws -> AuditHead? {
-        try fetchRow(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map { AuditHead(sequence: $0[0], hash: $0[1]) }
+        try fetchRow(sql: "SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1").map {
+            AuditHead(sequence: $0[0], hash: $0[1], sealed: ($0[2] as Int?) == 1)
+        }
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {
         try db.execute(sql: """
-            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash, sealed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac,
-                             e.personalHash])
+                             e.personalHash, e.sealed ? 1 : nil])
         guard let personal else { return }
         try db.execute(sql: "INSERT INTO audit_personal (seq, salt, vals, erased_mark) VALUES (?, ?, ?, NULL)",
                        arguments: [e.sequence, personal.salt, Self.joinValues(personal.values)])
@@ -124,12 +136,14 @@ extension SQLiteTransaction {
         for chunk in stride(from: 0, to: sequences.count, by: 500).map({ Array(sequences[$0..<min($0 + 500, sequences.count)]) }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ", ")
             for r in try Row.fetchAll(db, sql: """
-                SELECT p.seq, p.salt, p.vals, p.erased_mark, (SELECT group_concat(customer, ' ') FROM audit_subject s WHERE s.seq = p.seq)
+                SELECT p.seq, p.salt, p.vals, p.erased_mark, (SELECT group_concat(customer, ' ') FROM audit_subject s WHERE s.seq = p.seq),
+                       p.erased_values
                 FROM audit_personal p WHERE p.seq IN (\(marks))
                 """, arguments: StatementArguments(chunk)) {
                 let subjects: String? = r[4]
                 all[r[0]] = AuditPersonal(sequence: r[0], salt: r[1], values: Self.splitValues(r[2]),
-                                          subjects: subjects.map { $0.split(separator: " ").map(String.init) } ?? [], erasedMark: r[3])
+                                          subjects: subjects.map { $0.split(separator: " ").map(String.init) } ?? [], erasedMark: r[3],
+                                          erasedValues: r[5])
             }
         }
         return all
@@ -149,7 +163,12 @@ extension SQLiteTransaction {
 
     func eraseAuditPersonal(sequence: Int64, mark: String) throws {
         // secure_delete (see SQLiteStore) overwrites the old values on disk.
-        try db.execute(sql: "UPDATE audit_personal SET salt = '', vals = '', erased_mark = ? WHERE seq = ?", arguments: [mark, sequence])
+        // The values are counted as they are blanked (the right-hand sides read the row as it was).
+        try db.execute(sql: """
+            UPDATE audit_personal SET salt = '', vals = '', erased_mark = ?,
+                erased_values = CASE vals WHEN '' THEN 0 ELSE length(vals) - length(replace(vals, char(30), '')) + 1 END
+            WHERE seq = ?
+            """, arguments: [mark, sequence])
     }
 
     func saveSeal(kind: String, ref: String, mac: String) throws {
@@ -161,6 +180,12 @@ extension SQLiteTransaction {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM temp.changed_customer ORDER BY id")
         try db.execute(sql: "DELETE FROM temp.changed_customer")
         return ids
+    }
+
+    func staffChangedInTransaction() throws -> [String] {
+        let names = try String.fetchAll(db, sql: "SELECT name FROM temp.changed_staff ORDER BY name")
+        try db.execute(sql: "DELETE FROM temp.changed_staff")
+        return names
     }
 
     func seals(kind: String) throws -> [String: String] {
@@ -187,7 +212,7 @@ extension SQLiteTransaction {
     private func entry(_ r: Row) -> AuditEntry {
         AuditEntry(sequence: r["seq"], at: Timestamp(secondsSince1970: r["at"]), user: r["user"], role: r["role"], command: r["command"],
                    noun: r["noun"], ref: r["ref"], summary: r["summary"], previousHash: r["prev_hash"], hash: r["hash"], mac: r["mac"],
-                   personalHash: r["personal_hash"])
+                   personalHash: r["personal_hash"], sealed: (r["sealed"] as Int?) == 1)
     }
 
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry] {

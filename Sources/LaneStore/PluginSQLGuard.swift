@@ -64,12 +64,12 @@ final class PluginSQLGuard: @unchecked Sendable {
             connection = nil
             var fresh: OpaquePointer?
             guard sqlite3_open_v2(":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let fresh else {
-                throw StoreFailure("the plugin guard could not open its private database")
+                throw StoreFailure(Message("store.plugin_guard.cannot_open"))
             }
             for statement in schema where sqlite3_exec(fresh, statement, nil, nil, nil) != SQLITE_OK {
                 let why = String(cString: sqlite3_errmsg(fresh))
                 sqlite3_close(fresh)
-                throw StoreFailure("the plugin guard could not copy the schema: \(why)")
+                throw StoreFailure(Message("store.plugin_guard.cannot_copy", ["why": .text(why)]))
             }
             connection = fresh
             self.schema = schema

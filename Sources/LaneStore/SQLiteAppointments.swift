@@ -9,7 +9,7 @@ extension SQLiteTransaction {
         try fetchRows(sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
             func time(_ i: Int) -> Timestamp? { (r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
             guard let channel = AppointmentChannel(rawValue: r[9]), let status = AppointmentStatus(rawValue: r[10]) else {
-                throw StoreFailure("appointment \(r[1] as String) is damaged")
+                throw StoreFailure(Message("store.damaged.appointment", ["number": .text(r[1] as String)]))
             }
             let checks = InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
                                                partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))

@@ -48,7 +48,7 @@ extension SQLiteTransaction {
                 for t in texts {
                     try db.execute(sql: "UPDATE \(t.field.table) SET \(t.field.column) = ? WHERE id = ?", arguments: [t.text, t.rowID])
                     // A timeline row's message holds the same words as arguments: it goes, and the row reads as rewritten.
-                    if t.field == .repairOrderEvent || t.field == .appointmentEvent {
+                    if t.field == .repairOrderEvent || t.field == .appointmentEvent || t.field == .vehicleEvent {
                         try db.execute(sql: "UPDATE \(t.field.table) SET message = NULL WHERE id = ?", arguments: [t.rowID])
                     }
                 }

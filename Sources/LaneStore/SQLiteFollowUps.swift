@@ -6,7 +6,7 @@ extension SQLiteTransaction {
     private func followUps(_ sql: String, _ arguments: StatementArguments) throws -> [FollowUpRecord] {
         try fetchRows(sql: "SELECT repair_order_id, call, outcome, score, comment, at, by FROM follow_up " + sql, arguments: arguments).map { r in
             guard let call = FollowUpCall(rawValue: r[1]), let outcome = FollowUpOutcome(rawValue: r[2]) else {
-                throw StoreFailure("a follow-up row is damaged")
+                throw StoreFailure(Message("store.damaged.follow_up"))
             }
             return FollowUpRecord(orderID: r[0], call: call, outcome: outcome, score: r[3], comment: r[4],
                                   at: Timestamp(secondsSince1970: r[5]), by: r[6])
@@ -34,7 +34,7 @@ extension SQLiteTransaction {
         try fetchRows(sql: """
             SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
             """ + " " + sql, arguments: arguments).map { r in
-            guard let status = Complaint.Status(rawValue: r[4]) else { throw StoreFailure("complaint \(r[0] as Int64) is damaged") }
+            guard let status = Complaint.Status(rawValue: r[4]) else { throw StoreFailure(Message("store.damaged.complaint", ["id": .int(Int(r[0] as Int64))])) }
             return Complaint(id: r[0], orderID: r[1], customerID: r[2], text: r[3], status: status, finding: r[5], action: r[6],
                              openedAt: Timestamp(secondsSince1970: r[7]), openedBy: r[8],
                              resolvedAt: (r[9] as Int64?).map(Timestamp.init(secondsSince1970:)))

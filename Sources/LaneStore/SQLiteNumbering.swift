@@ -9,7 +9,7 @@ extension SQLiteTransaction {
         guard let n = try fetchValue(Int.self, sql: """
             INSERT INTO number_series (series, last) VALUES (?, 1)
             ON CONFLICT(series) DO UPDATE SET last = last + 1 RETURNING last
-            """, arguments: [series.key]) else { throw StoreFailure("the number series \(series) could not be advanced") }
+            """, arguments: [series.key]) else { throw StoreFailure(Message("store.number_series_stuck", ["series": .text(series.key)])) }
         return n
     }
 

@@ -26,22 +26,30 @@ extension SQLiteTransaction {
         }
     }
 
-    func loadPayments(_ o: inout RepairOrder, _ row: Row) throws {
+    /// The order row's own payment columns: who signed for declined safety items, an accident repair's claim.
+    func loadInsurance(_ o: inout RepairOrder, _ row: Row) {
         o.declinedSignedBy = row["declined_signed_by"]
         if let insurer = row["insurer"] as String? {
             o.insurance = InsuranceClaim(insurer: insurer, claimNumber: row["insurance_claim"] ?? "", assessed: Money(fen: row["insurance_assessed_fen"] ?? 0),
                                          deductible: Money(fen: row["insurance_deductible_fen"] ?? 0))
         }
-        let number = o.number
-        o.payments = try fetchRows(sql: """
-            SELECT kind, method, amount_fen, tendered_fen, by, at FROM repair_order_payment WHERE repair_order_id = ? ORDER BY id
-            """, arguments: [o.id]).map { r in
+    }
+
+    /// The payments of several orders (`ids` a JSON array of their ids), in one query.
+    func payments(orderIDs ids: String, numbers: [Int64: String]) throws -> [Int64: [PaymentEntry]] {
+        var payments: [Int64: [PaymentEntry]] = [:]
+        for r in try fetchRows(sql: """
+            SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
+            WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
+            """, arguments: [ids]) {
             guard let kind = PaymentKind(rawValue: r[0]), let method = PaymentMethod(rawValue: r[1]) else {
-                throw StoreFailure("repair order \(number) has a damaged payment")
+                throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[r[6]] ?? "?")]))
             }
-            return PaymentEntry(kind: kind, method: method, amount: Money(fen: r[2]), tendered: (r[3] as Int64?).map(Money.init(fen:)), by: r[4],
-                                at: Timestamp(secondsSince1970: r[5]))
+            payments[r[6], default: []].append(PaymentEntry(kind: kind, method: method, amount: Money(fen: r[2]),
+                                                             tendered: (r[3] as Int64?).map(Money.init(fen:)), by: r[4],
+                                                             at: Timestamp(secondsSince1970: r[5])))
         }
+        return payments
     }
 
     func creditAccount(customerID: Int64) throws -> CreditAccount? {
@@ -55,7 +63,7 @@ extension SQLiteTransaction {
         try fetchRows(sql: """
             SELECT kind, amount_fen, method, reference, by, at FROM credit_account_entry WHERE customer_id = ? ORDER BY id DESC LIMIT ?
             """, arguments: [customerID, limit]).map { r in
-            guard let kind = CreditAccountEntry.Kind(rawValue: r[0]) else { throw StoreFailure("credit account \(customerID) has a damaged row") }
+            guard let kind = CreditAccountEntry.Kind(rawValue: r[0]) else { throw StoreFailure(Message("store.damaged.credit_account", ["id": .int(Int(customerID))])) }
             return CreditAccountEntry(kind: kind, amount: Money(fen: r[1]), method: (r[2] as String?).flatMap(PaymentMethod.init(rawValue:)),
                                       reference: r[3], by: r[4], at: Timestamp(secondsSince1970: r[5]))
         }

@@ -86,7 +86,7 @@ extension SQLiteTransaction {
             result = try body()
             return .commit
         }
-        guard let result else { throw StoreFailure("the contained change finished without its result") }
+        guard let result else { throw StoreFailure(Message("store.change_without_result")) }
         return result
     }
 

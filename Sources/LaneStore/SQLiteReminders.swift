@@ -6,7 +6,7 @@ extension SQLiteTransaction {
     private func logEntries(_ sql: String, _ arguments: StatementArguments) throws -> [ReminderLogEntry] {
         try fetchRows(sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments).map { r in
             guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[3]) else {
-                throw StoreFailure("a reminder log row is damaged")
+                throw StoreFailure(Message("store.damaged.reminder_log"))
             }
             return ReminderLogEntry(vehicleID: r[0], kind: kind, dueOn: due, outcome: outcome, reason: r[4],
                                     at: Timestamp(secondsSince1970: r[5]), by: r[6], reference: r[7])
@@ -38,7 +38,7 @@ extension SQLiteTransaction {
     func declineCounts() throws -> [DeclineReason] {
         try fetchRows(sql: "SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
                       arguments: [ReminderOutcome.declined.rawValue]).map { r in
-            guard let kind = ReminderKind(rawValue: r[0]) else { throw StoreFailure("a reminder log row is damaged") }
+            guard let kind = ReminderKind(rawValue: r[0]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
             return DeclineReason(kind: kind, reason: r[1], count: r[2])
         }
     }
@@ -53,7 +53,7 @@ extension SQLiteTransaction {
         try fetchRows(sql: """
             SELECT id, vehicle_id, cause, part_number, note, expected_on, opened_at, fix_published_at, closed_at FROM delayed_delivery
             """ + " " + sql, arguments: arguments).map { r in
-            guard let cause = DelayedDelivery.Cause(rawValue: r[2]) else { throw StoreFailure("delayed-delivery row \(r[0] as Int64) is damaged") }
+            guard let cause = DelayedDelivery.Cause(rawValue: r[2]) else { throw StoreFailure(Message("store.damaged.delayed_delivery", ["id": .int(Int(r[0] as Int64))])) }
             return DelayedDelivery(id: r[0], vehicleID: r[1], cause: cause, partNumber: r[3], note: r[4],
                                    expectedOn: (r[5] as String?).flatMap(CalendarDate.init(parsing:)),
                                    openedAt: Timestamp(secondsSince1970: r[6]),
@@ -86,7 +86,7 @@ extension SQLiteTransaction {
 
     private func campaigns(_ sql: String, _ arguments: StatementArguments) throws -> [ServiceCampaign] {
         try fetchRows(sql: "SELECT id, code, kind, title, models, vin_prefix, starts_on, ends_on FROM campaign " + sql, arguments: arguments).map { r in
-            guard let kind = ReminderKind(rawValue: r[2]), let starts = CalendarDate(parsing: r[6]) else { throw StoreFailure("campaign \(r[1] as String) is damaged") }
+            guard let kind = ReminderKind(rawValue: r[2]), let starts = CalendarDate(parsing: r[6]) else { throw StoreFailure(Message("store.damaged.campaign", ["name": .text(r[1] as String)])) }
             let models = (r[4] as String).split(separator: ";").map(String.init)
             return ServiceCampaign(id: r[0], code: r[1], kind: kind, title: r[3], models: models, vinPrefix: r[5], startsOn: starts,
                                    endsOn: (r[7] as String?).flatMap(CalendarDate.init(parsing:)))
@@ -123,7 +123,7 @@ extension SQLiteTransaction {
         try fetchRows(sql: "SELECT vehicle_id, plate, kind, reference, due_on, listed_from, listed_until FROM reminder_schedule " + sql,
                       arguments: arguments).map { r in
             guard let kind = ReminderKind(rawValue: r[2]), let due = CalendarDate(parsing: r[4]), let from = CalendarDate(parsing: r[5]) else {
-                throw StoreFailure("a reminder schedule row is damaged")
+                throw StoreFailure(Message("store.damaged.reminder_schedule"))
             }
             let reference: String = r[3]
             return ScheduledVehicleReminder(vehicleID: r[0], plate: r[1], reminder: ScheduledReminder(
@@ -161,7 +161,8 @@ extension SQLiteTransaction {
 
     /// Every vehicle's schedule worked out again (migration v20, and stores filled outside lane: scripts/make-store).
     static func rebuildReminderSchedule(_ db: Database) throws {
-        let tx = SQLiteTransaction(db: db)
+        // Run by migrations too: one older than v30 reads history rows without their messages.
+        let tx = SQLiteTransaction(db: db, historyMessages: try db.columns(in: "vehicle_event").contains { $0.name == "message" })
         try db.execute(sql: "DELETE FROM reminder_schedule")
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM vehicle ORDER BY id") { try tx.refreshReminderSchedule(vehicleID: id) }
     }

@@ -16,13 +16,13 @@ extension SQLiteTransaction {
         guard let row = try fetchRow(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?",
                                          arguments: [code]) else { return nil }
         let skillText: String = row[3]
-        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(code) has an unknown skill") }
+        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(code)])) }
         return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
     }
 
     func recordStockMovement(_ m: StockMovement) throws {
         try execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [m.delta, m.partNumber])
-        guard db.changesCount == 1 else { throw StoreFailure("there is no part \(m.partNumber)") }
+        guard db.changesCount == 1 else { throw StoreFailure(Message("stock.no_such_part", ["part": .text(m.partNumber)])) }
         try execute(sql: "INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [m.partNumber, m.delta, m.reason, m.reference, m.at.secondsSince1970, m.by])
     }
@@ -37,9 +37,9 @@ extension SQLiteTransaction {
 
     // MARK: Repair orders
 
-    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderRow`).
+    /// Column → value for every scalar of an order (insert and update share it; `RepairOrderColumns`).
     private func columns(_ o: RepairOrder) -> [(String, (any DatabaseValueConvertible)?)] {
-        RepairOrderRow.values(o).map { ($0.0, Self.databaseValue($0.1)) }
+        RepairOrderColumns.values(o).map { ($0.0, Self.databaseValue($0.1)) }
     }
 
     func insertRepairOrder(_ order: RepairOrder, openedOn day: CalendarDate) throws -> RepairOrder {
@@ -95,17 +95,55 @@ extension SQLiteTransaction {
         }
     }
 
-    private static let orderColumns = RepairOrderRow.selectColumns
+    private static let orderColumns = RepairOrderColumns.selectColumns
 
+    /// The orders `where` selects, with their lines, checks and payments: three more queries for any
+    /// number of orders (ids as a JSON array), never three per order.
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
-        try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
+        var orders = try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
+        guard !orders.isEmpty else { return [] }
+        let ids = Self.idList(orders.map(\.id))
+        var lines: [Int64: [RepairOrderLine]] = [:], checks: [Int64: [QualityCheck]] = [:]
+        let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
+        for r in try fetchRows(sql: """
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
+            FROM repair_order_line WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, line_no
+            """, arguments: [ids]) {
+            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
+                  let approval = LineApproval(rawValue: r[9]) else {
+                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[r[17]] ?? "?"), "line": .int(Int(r[0] as Int64))]))
+            }
+            lines[r[17], default: []].append(RepairOrderLine(
+                id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
+                unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
+                issued: r[11], issuedTo: r[12], workedMinutes: r[13],
+                clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16]))
+        }
+        for r in try fetchRows(sql: """
+            SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
+            FROM quality_check WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
+            """, arguments: [ids]) {
+            guard let stage = QualityCheckStage(rawValue: r[0]) else {
+                throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[r[6]] ?? "?")]))
+            }
+            let rework = (r[5] as String).split(separator: ",").compactMap { Int64($0) }
+            checks[r[6], default: []].append(QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4], rework: rework))
+        }
+        let payments = try payments(orderIDs: ids, numbers: numbers)
+        for i in orders.indices {
+            orders[i].lines = lines[orders[i].id] ?? []
+            orders[i].checks = checks[orders[i].id] ?? []
+            orders[i].payments = payments[orders[i].id] ?? []
+        }
+        return orders
     }
 
     private func order(from row: Row) throws -> RepairOrder {
         func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
         func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
             guard let text = row[column] as String? else { return nil }
-            guard let value = E(rawValue: text) else { throw StoreFailure("repair order \(row["number"] as String? ?? "?") has an unknown \(column) '\(text)'") }
+            guard let value = E(rawValue: text) else { throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text(row["number"] as String? ?? "?"), "column": .text(column), "value": .text(text)])) }
             return value
         }
         var o = RepairOrder(id: row["id"], number: row["number"], vehicleID: row["vehicle_id"], customerID: row["customer_id"],
@@ -116,7 +154,7 @@ extension SQLiteTransaction {
         if let km = row["checkin_mileage"] as Int? {
             o.checkIn = CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
                                      damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
-                                     equipment: row["checkin_equipment"] ?? "")
+                                     equipment: row["checkin_equipment"] ?? "", customerWaits: row["checkin_customer_waits"] ?? false)
         }
         o.warranty = try decode(WarrantyDecision.self, "warranty")
         o.documentsTaken = row["documents_taken"]
@@ -144,26 +182,7 @@ extension SQLiteTransaction {
         o.discountReason = row["discount_reason"]
         o.discountBy = row["discount_by"]
         o.comebackOf = row["comeback_of"]
-        try loadPayments(&o, row)
-        o.lines = try fetchRows(sql: """
-            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
-                   worked_minutes, clocked_on_at, clocked_on_by, done
-            FROM repair_order_line WHERE repair_order_id = ? ORDER BY line_no
-            """, arguments: [o.id]).map { r in
-            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
-                  let approval = LineApproval(rawValue: r[9]) else { throw StoreFailure("repair order \(o.number) has a damaged line \(r[0] as Int64)") }
-            return RepairOrderLine(id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
-                                   unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
-                                   issued: r[11], issuedTo: r[12], workedMinutes: r[13],
-                                   clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16])
-        }
-        o.checks = try fetchRows(sql: """
-            SELECT stage, passed, checked_by, checked_at, note, rework_lines FROM quality_check WHERE repair_order_id = ? ORDER BY id
-            """, arguments: [o.id]).map { r in
-            guard let stage = QualityCheckStage(rawValue: r[0]) else { throw StoreFailure("repair order \(o.number) has a damaged check") }
-            let rework = (r[5] as String).split(separator: ",").compactMap { Int64($0) }
-            return QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4], rework: rework)
-        }
+        loadInsurance(&o, row)
         return o
     }
 
@@ -175,6 +194,12 @@ extension SQLiteTransaction {
         let marks = statuses.map { _ in "?" }.joined(separator: ", ")
         let values: [any DatabaseValueConvertible] = statuses.map(\.rawValue) + [limit]
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
+    }
+
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder] {
+        try orders("""
+            WHERE status IN (SELECT value FROM json_each(?)) AND opened_at >= ? AND opened_at < ? ORDER BY opened_at DESC, id DESC
+            """, [Self.textList(statuses.map(\.rawValue)), from.secondsSince1970, before.secondsSince1970])
     }
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
@@ -193,6 +218,10 @@ extension SQLiteTransaction {
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String] {
         try fetchValues(String.self, sql: "SELECT number FROM repair_order WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",
                             arguments: [prefix, Self.upperBound(prefix), limit])
+    }
+
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)] {
+        try fetchRows(sql: "SELECT id, number FROM repair_order WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map { ($0[0], $0[1]) }
     }
 
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {

@@ -4,7 +4,7 @@ import LaneCore
 
 // The rows of a period for `report kpi`. Every statement starts from an index on a day or a time
 // (repair_order_by_day, repair_order_by_delivery, complaint_by_opened, delayed_delivery_by_opened) and
-// reaches other rows by key (repair_order_by_vehicle for the previous visit): a month's report reads
+// reaches other rows by key (a comeback's earlier order by its number): a month's report reads
 // that month's orders, whatever the size of the fleet.
 extension SQLiteTransaction {
     // The statements, kept here so that the query-plan test explains exactly these.
@@ -13,11 +13,12 @@ extension SQLiteTransaction {
                      UNION SELECT id FROM repair_order WHERE delivered_at >= ? AND delivered_at < ?)
         ORDER BY opened_at, id
         """
-    static let previousDelivery = """
-        SELECT r.id, (SELECT p.delivered_at FROM repair_order p
-                      WHERE p.vehicle_id = r.vehicle_id AND p.opened_at < r.opened_at AND p.status != 'cancelled'
-                      ORDER BY p.opened_at DESC LIMIT 1)
-        FROM repair_order r WHERE r.opened_on >= ? AND r.opened_on <= ?
+    /// The comebacks delivered in a period with the earlier order they repeat (by its unique number).
+    static let comebacksDelivered = """
+        SELECT r.id, r.delivered_at, e.number, e.advisor, e.team
+        FROM repair_order r JOIN repair_order e ON e.number = r.comeback_of
+        WHERE r.delivered_at >= ? AND r.delivered_at < ? AND r.comeback_of IS NOT NULL
+        ORDER BY r.delivered_at, r.id
         """
     static let openedInPeriod = "WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
 
@@ -25,13 +26,10 @@ extension SQLiteTransaction {
         try orders(Self.openedOrDelivered, [first.description, last.description, from.secondsSince1970, to.secondsSince1970])
     }
 
-    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp] {
-        let rows = try fetchRows(sql: Self.previousDelivery, arguments: [first.description, last.description])
-        var previous: [Int64: Timestamp] = [:]
-        for row in rows {
-            if let at = row[1] as Int64? { previous[row[0]] = Timestamp(secondsSince1970: at) }
+    func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback] {
+        try fetchRows(sql: Self.comebacksDelivered, arguments: [from.secondsSince1970, to.secondsSince1970]).map { row in
+            KPIComeback(orderID: row[0], deliveredAt: Timestamp(secondsSince1970: row[1]), earlier: row[2], earlierAdvisor: row[3], earlierTeam: row[4])
         }
-        return previous
     }
 
     func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint] {

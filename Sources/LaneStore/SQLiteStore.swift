@@ -23,11 +23,19 @@ public final class SQLiteStore: ServiceStore {
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed && !create {
-            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]).description)
+            throw StoreFailure(Message("store.open.no_such_file", ["path": .text(path)]))
         }
         if existed, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]).description)
+            throw StoreFailure(Message("store.open.empty_file", ["path": .text(path)]))
         }
+        // A process that had the file open ended without closing it (killed, a power
+        // cut): found before this opening marks the file as its own, checked below
+        // before anything is read or written. The marker goes up before the first
+        // write (the migrations), so a kill during them is found too.
+        let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
+        var marker: String?
+        // Whether the audit trail is signed, as read with the migrations' check at open (nil: not read then).
+        var signedAtOpen: Bool?? = nil
         do {
             // X4: customer data is confidential; a new store is readable by its owner only
             // (SQLite gives the -wal and -shm files the database file's permissions).
@@ -37,9 +45,10 @@ public final class SQLiteStore: ServiceStore {
             }
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreFailure(Message("store.open.cannot_create").description)
+                    throw StoreFailure(Message("store.open.cannot_create"))
                 }
             }
+            marker = SQLiteStore.markOpen(path)
             var config = Configuration()
             config.busyMode = .timeout(busyTimeoutSeconds)
             config.foreignKeysEnabled = true
@@ -54,9 +63,6 @@ public final class SQLiteStore: ServiceStore {
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            // A process that had the file open ended without closing it (killed,
-            // a power cut): check the file before anything is read or written.
-            let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
             if !unclean.isEmpty {
                 let damage: [String]
                 do { damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" } }
@@ -64,34 +70,43 @@ public final class SQLiteStore: ServiceStore {
                 if !damage.isEmpty { throw Unclean(damage: damage) }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
-            // A store already stamped and up to date is only read at open; the rest needs the writer.
-            let (stamped, current) = try pool.read { db in
+            // A store already stamped and up to date is only read at open (one read, which also asks whether
+            // the audit trail is signed, below); the rest needs the writer.
+            let (stamped, current, signedNow) = try pool.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
-                 try Schema.migrator.hasCompletedMigrations(db))
+                 try Schema.migrator.hasCompletedMigrations(db),
+                 try? SQLiteStore.isSigned(db))
             }
             if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
             if !current { try Schema.migrator.migrate(pool) }
             writer = pool
+            signedAtOpen = stamped && current ? signedNow : nil
         } catch let unclean as Unclean {
-            throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]).description)
+            if let marker { try? FileManager.default.removeItem(atPath: marker) }
+            throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]))
         } catch {
-            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]).description)
+            if let marker { try? FileManager.default.removeItem(atPath: marker) }
+            throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]))
         }
         // A store that has signed rows gets no new key when its key file is gone:
         // rows signed with a new key could never be checked with the old one.
-        let signed = (try? writer.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
-                    OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), 0)
-                """)
-        }) ?? nil
+        let signed: Bool?
+        if let known = signedAtOpen { signed = known } else { signed = (try? writer.read { db in try SQLiteStore.isSigned(db) }) ?? nil }
         secretKey = SQLiteStore.key(beside: path, mayCreate: signed != true)
         keyMissing = secretKey == nil && signed == true
-        openMarker = SQLiteStore.markOpen(path)
+        openMarker = marker
     }
 
     /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
     private let keyMissing: Bool
+
+    /// Whether the store has signed rows of its audit trail (then it never gets a new key).
+    static func isSigned(_ db: Database) throws -> Bool? {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM row_seal WHERE kind = 'audit_signing')
+                OR COALESCE((SELECT mac <> '' FROM audit_log ORDER BY seq DESC LIMIT 1), 0)
+            """)
+    }
 
     /// Notes the statements run, when a test asked (in-memory stores only).
     private let recorder: StatementRecorder?
@@ -99,6 +114,9 @@ public final class SQLiteStore: ServiceStore {
     /// Every distinct statement run since the store was made (SQL with its `?`), when it was made
     /// `recordingStatements`; statements SQLite runs inside triggers are left out (their SQL is the trigger's).
     public func statementsRun() -> [String] { recorder?.all() ?? [] }
+
+    /// How many times each of those statements ran: a query made once per row shown counts as many.
+    public func statementExecutions() -> [String: Int] { recorder?.executions() ?? [:] }
 
     /// How SQLite runs `sql` (`EXPLAIN QUERY PLAN`, parameters unbound): one line per step, such as
     /// `SEARCH vehicle USING INDEX vehicle_by_owner (owner_id=?)` or `SCAN vehicle`.
@@ -124,13 +142,39 @@ public final class SQLiteStore: ServiceStore {
     /// While a store is open, a marker `<database>.open-<pid>-<id>` sits beside
     /// it; a clean close removes it. A marker whose process is gone says the
     /// file was not closed cleanly. One per opening, so shells sharing a file
-    /// never remove each other's.
+    /// never remove each other's. It holds the opener's `processIdentity`.
     static func markOpen(_ path: String) -> String? {
         let marker = "\(path).open-\(getpid())-\(UUID().uuidString.prefix(8))"
-        return FileManager.default.createFile(atPath: marker, contents: nil, attributes: [.posixPermissions: 0o600]) ? marker : nil
+        // Made in one call with what it holds (FileManager writes a temporary file and
+        // renames it: more system calls at every start).
+        let fd = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        if let identity = processIdentity(getpid()) {
+            let bytes = Array((identity + "\n").utf8)
+            guard Glibc.write(fd, bytes, bytes.count) == bytes.count else { unlink(marker); return nil }
+        }
+        return marker
     }
 
-    /// The markers left by processes that no longer run.
+    /// A process as the system knows it while it runs: this boot's id and the
+    /// process's start time (Linux's /proc). A process id alone is not enough:
+    /// after a power cut the machine starts again and hands the same ids out to
+    /// other programs, so the marker of a killed `lane` would look alive and
+    /// its file would never be checked. Nil where /proc is not there.
+    static func processIdentity(_ pid: Int32) -> String? {
+        guard let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After the name (which may hold spaces, in parentheses): state is field 3, the start time field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19 else { return nil }
+        return boot.trimmingCharacters(in: .whitespacesAndNewlines) + " " + fields[19]
+    }
+
+    /// The markers left by processes that no longer run: their process is
+    /// gone, or its id now belongs to another process (another boot, another
+    /// start time). A marker without an identity (an older `lane`) goes by the id.
     static func staleMarkers(of path: String) -> [String] {
         let url = URL(fileURLWithPath: path)
         let prefix = url.lastPathComponent + ".open-"
@@ -139,8 +183,10 @@ public final class SQLiteStore: ServiceStore {
         return names.filter { $0.hasPrefix(prefix) }.compactMap { name in
             let rest = name.dropFirst(prefix.count)
             guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { return nil }
-            let gone = kill(pid, 0) != 0 && errno == ESRCH
-            return gone ? directory + "/" + name : nil
+            let file = directory + "/" + name
+            if kill(pid, 0) != 0 && errno == ESRCH { return file }
+            let held = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return !held.isEmpty && processIdentity(pid) != held ? file : nil
         }
     }
 
@@ -215,7 +261,7 @@ public final class SQLiteStore: ServiceStore {
             recorder?.start()  // what the commands run, not the migrations that made the file
             writer = queue
         } catch {
-            throw StoreFailure("cannot create an in-memory database: \(SQLiteStore.explain(error))")
+            throw StoreFailure(Message("store.open.in_memory_failed", ["why": .text(SQLiteStore.explain(error))]))
         }
     }
 
@@ -225,7 +271,7 @@ public final class SQLiteStore: ServiceStore {
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
         if keyMissing {
-            throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]).description)
+            throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]))
         }
         return try translatingFailures {
             try writer.write { db in
@@ -236,7 +282,8 @@ public final class SQLiteStore: ServiceStore {
     }
 
     /// Notes, in this connection only, the customers whose contacts a
-    /// transaction writes, so the change that wrote them renews their seals.
+    /// transaction writes, and the members of staff it adds or changes, so the
+    /// change that wrote them renews their seals (and no one else's).
     /// Temporary triggers: an edit made with another program (sqlite3) is
     /// not noted, so its seal no longer matches.
     static let changeTracking = """
@@ -245,6 +292,11 @@ public final class SQLiteStore: ServiceStore {
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
         CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_changed AFTER UPDATE OF phone, address ON main.customer
             BEGIN INSERT OR IGNORE INTO changed_customer (id) VALUES (new.id); END;
+        CREATE TEMP TABLE IF NOT EXISTS changed_staff (name TEXT PRIMARY KEY);
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_added AFTER INSERT ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
+        CREATE TEMP TRIGGER IF NOT EXISTS staff_changed AFTER UPDATE ON main.staff
+            BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
         """
 
     public func integrityProblems() throws -> [String] {
@@ -316,6 +368,7 @@ final class StatementRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: Set<String> = []
     private var order: [String] = []
+    private var counts: [String: Int] = [:]
     private var started = false
 
     func start() {
@@ -327,7 +380,14 @@ final class StatementRecorder: @unchecked Sendable {
         let text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.hasPrefix("--") else { return }
         lock.lock(); defer { lock.unlock() }
-        if started, seen.insert(text).inserted { order.append(text) }
+        guard started else { return }
+        if seen.insert(text).inserted { order.append(text) }
+        counts[text, default: 0] += 1
+    }
+
+    func executions() -> [String: Int] {
+        lock.lock(); defer { lock.unlock() }
+        return counts
     }
 
     func all() -> [String] {

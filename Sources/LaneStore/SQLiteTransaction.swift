@@ -5,6 +5,8 @@ import LaneCore
 /// is both faster and plainer than reflection on these hot paths.
 struct SQLiteTransaction: StoreWriting {
     let db: Database
+    /// False only inside a migration older than v30, when history rows have no message column yet.
+    var historyMessages = true
 
     // MARK: Statements
 
@@ -45,7 +47,7 @@ struct SQLiteTransaction: StoreWriting {
     func settings() throws -> StoreSettings {
         switch StoreSettings.from(keyValues: try settingValues()) {
         case .success(let s): return s
-        case .failure(let refusal): throw StoreFailure("the stored settings are damaged: \(refusal)")
+        case .failure(let refusal): throw StoreFailure(Message("store.damaged.settings", ["text": .text(refusal.description)]))
         }
     }
 
@@ -69,7 +71,7 @@ struct SQLiteTransaction: StoreWriting {
         let phoneText: String = row[3]
         let parsed = phoneText.isEmpty ? .success(.erased) : MobileNumber.parse(phoneText)
         guard case .success(let phone) = parsed else {
-            throw StoreFailure("customer \(row[1] as Int) has a damaged phone number '\(phoneText)'")
+            throw StoreFailure(Message("store.damaged.customer_phone", ["number": .int(row[1] as Int), "phone": .text(phoneText)]))
         }
         return Customer(id: row[0], code: Customer.code(number: row[1]), name: row[2], phone: phone,
                         address: row[4], createdAt: Timestamp(secondsSince1970: row[5]))
@@ -145,7 +147,7 @@ struct SQLiteTransaction: StoreWriting {
         let vinText: String = row[1], plateText: String = row[2], soldText: String = row[5], mileageOnText: String = row[7]
         guard let vin = VIN(stored: vinText), case .success(let plate) = LicensePlate.parse(plateText),
               let sold = CalendarDate(parsing: soldText), let mileageOn = CalendarDate(parsing: mileageOnText) else {
-            throw StoreFailure("vehicle \(row[0] as Int64) has damaged data (VIN, plate or dates)")
+            throw StoreFailure(Message("store.damaged.vehicle", ["id": .int(Int(row[0] as Int64))]))
         }
         return Vehicle(id: row[0], vin: vin, plate: plate, model: row[3], ownerID: row[4], soldOn: sold,
                        mileage: row[6], mileageRecordedOn: mileageOn, createdAt: Timestamp(secondsSince1970: row[8]))
@@ -234,16 +236,16 @@ struct SQLiteTransaction: StoreWriting {
 
     private func events(_ sql: String, _ arguments: StatementArguments) throws -> [VehicleEvent] {
         try fetchRows(sql: """
-            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by
-            FROM vehicle_event
-            """ + " " + sql, arguments: arguments).map { row in
+            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by,
+            """ + (historyMessages ? "message" : "NULL AS message") + " FROM vehicle_event " + sql, arguments: arguments).map { row in
             let kindText: String = row[2], onText: String = row[4]
             guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
-                throw StoreFailure("vehicle history row \(row[0] as Int64) is damaged")
+                throw StoreFailure(Message("store.damaged.vehicle_event", ["id": .int(Int(row[0] as Int64))]))
             }
             let visitKind = (row[3] as String?).flatMap(VisitKind.init(rawValue:))
             return VehicleEvent(id: row[0], vehicleID: row[1], kind: kind, visitKind: visitKind, occurredOn: on, mileage: row[5],
-                                detail: row[6], recordedAt: Timestamp(secondsSince1970: row[7]), recordedBy: row[8])
+                                detail: row[6], recordedAt: Timestamp(secondsSince1970: row[7]), recordedBy: row[8],
+                                message: (row[9] as String?).flatMap(StoredMessage.decode))
         }
     }
 
@@ -257,13 +259,14 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
-                     detail: String, at time: Timestamp, by user: String) throws -> VehicleEvent {
+                     detail: String, message: Message?, at time: Timestamp, by user: String) throws -> VehicleEvent {
         try execute(sql: """
-            INSERT INTO vehicle_event (vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [vehicleID, kind.rawValue, visitKind?.rawValue, on.description, mileage, detail, time.secondsSince1970, user])
+            INSERT INTO vehicle_event (vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [vehicleID, kind.rawValue, visitKind?.rawValue, on.description, mileage, detail, time.secondsSince1970, user,
+                             message.flatMap(StoredMessage.encode)])
         let event = VehicleEvent(id: db.lastInsertedRowID, vehicleID: vehicleID, kind: kind, visitKind: visitKind, occurredOn: on,
-                                 mileage: mileage, detail: detail, recordedAt: time, recordedBy: user)
+                                 mileage: mileage, detail: detail, recordedAt: time, recordedBy: user, message: message)
         try refreshReminderSchedule(vehicleID: vehicleID)
         return event
     }
@@ -285,7 +288,7 @@ struct SQLiteTransaction: StoreWriting {
     private func staff(_ sql: String, _ arguments: StatementArguments = []) throws -> [StaffMember] {
         try fetchRows(sql: "SELECT id, name, role, team, phone FROM staff " + sql, arguments: arguments).map { row in
             let roleText: String = row[2]
-            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure("staff member \(row[1] as String) has an unknown role '\(roleText)'") }
+            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(row[1] as String), "role": .text(roleText)])) }
             let phone = (row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
             return StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone)
         }
@@ -306,7 +309,7 @@ struct SQLiteTransaction: StoreWriting {
     func laborOperations() throws -> [LaborOperation] {
         try fetchRows(sql: "SELECT code, name, standard_hours, skill FROM labor_operation ORDER BY code").map { row in
             let skillText: String = row[3]
-            guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(row[0] as String) has an unknown skill") }
+            guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(row[0] as String)])) }
             return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
         }
     }

@@ -690,6 +690,28 @@ enum Schema {
                 CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at);
                 """)
         }
+        migrator.registerMigration("v28 sealed audit rows") { db in
+            try db.execute(sql: """
+                -- 1: the store sealed its business rows (orders, staff, PINs, customers' contacts) when this row
+                -- was written, so from the first such row on a row without its seal was written, or its seal
+                -- removed, outside lane. Part of the row's hash; NULL for rows written before.
+                ALTER TABLE audit_log ADD COLUMN sealed INTEGER;
+                -- How many personal values `customer erase` blanked in a row (said by `audit verify`); NULL before.
+                ALTER TABLE audit_personal ADD COLUMN erased_values INTEGER;
+                """)
+        }
+        migrator.registerMigration("v29 waiting customers") { db in
+            try db.execute(sql: """
+                -- The check-in sheet says whether the customer waits at the store for the car (report kpi: their wait
+                -- from the order's opening to its delivery). Older orders: not recorded, read as not waiting.
+                ALTER TABLE repair_order ADD COLUMN checkin_customer_waits INTEGER;
+                """)
+        }
+        migrator.registerMigration("v30 vehicle history messages") { db in
+            // A vehicle's history row keeps what it says as a message (StoredMessage's JSON), read in the
+            // reader's language like the timelines' rows since v26; older rows keep their words as written.
+            try db.execute(sql: "ALTER TABLE vehicle_event ADD COLUMN message TEXT")
+        }
         return migrator
     }
 }

@@ -33,7 +33,7 @@ public enum StoreBackendSupport {
 
     /// `report kpi`'s period statements (`SQLiteReports`), the same on every backend.
     public static var openedOrDeliveredFilter: String { SQLiteTransaction.openedOrDelivered }
-    public static var previousDeliveryQuery: String { SQLiteTransaction.previousDelivery }
+    public static var comebacksDeliveredQuery: String { SQLiteTransaction.comebacksDelivered }
     public static var openedInPeriodFilter: String { SQLiteTransaction.openedInPeriod }
 
     /// The plugin's own table prefix, `plg_NAME_`.
@@ -129,10 +129,10 @@ extension SQLValue {
 }
 
 /// A repair order's scalar columns and their values, the same for every backend.
-public enum RepairOrderRow {
+public enum RepairOrderColumns {
     public static let selectColumns = """
         id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
-        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment,
+        checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment, checkin_customer_waits,
         warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at,
         team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at,
         settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason,
@@ -148,7 +148,7 @@ public enum RepairOrderRow {
             ("complaint", .string(o.complaint)),
             ("checkin_mileage", .int(o.checkIn?.mileage)), ("checkin_fuel", .int(o.checkIn?.fuelEighths)), ("checkin_covers", .bool(o.checkIn?.coversFitted)),
             ("checkin_damage", .string(o.checkIn?.damage)), ("checkin_valuables", .string(o.checkIn?.valuables)),
-            ("checkin_equipment", .string(o.checkIn?.equipment)),
+            ("checkin_equipment", .string(o.checkIn?.equipment)), ("checkin_customer_waits", .bool(o.checkIn?.customerWaits)),
             ("warranty", .string(o.warranty?.rawValue)), ("documents_taken", .bool(o.documentsTaken)), ("promised_at", .int64(o.promisedAt?.secondsSince1970)),
             ("terms_payment", .string(o.terms?.payment.rawValue)), ("terms_old_parts", .string(o.terms?.oldParts.rawValue)), ("terms_wash", .bool(o.terms?.wash)),
             ("terms_signed_by", .string(o.terms?.signedBy)), ("terms_signed_at", .int64(o.terms?.signedAt.secondsSince1970)),

@@ -113,7 +113,25 @@ public protocol VehiclesWriting: VehiclesReading {
     func updateVehicle(_ vehicle: Vehicle) throws
     @discardableResult
     func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
-                     detail: String, at: Timestamp, by: String) throws -> VehicleEvent
+                     detail: String, message: Message?, at: Timestamp, by: String) throws -> VehicleEvent
+}
+
+extension VehiclesWriting {
+    /// A history row whose words are not a message (imports' own summaries, tests).
+    @discardableResult
+    public func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                            detail: String, at: Timestamp, by: String) throws -> VehicleEvent {
+        try appendEvent(vehicleID: vehicleID, kind: kind, visitKind: visitKind, on: on, mileage: mileage, detail: detail, message: nil, at: at, by: by)
+    }
+
+    /// A history row that says `message`: kept as the message, read in the reader's language (v30), and as the
+    /// words the writer's shell renders them in.
+    @discardableResult
+    public func appendEvent(vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, on: CalendarDate, mileage: Int?,
+                            said message: Message, at: Timestamp, by: String) throws -> VehicleEvent {
+        try appendEvent(vehicleID: vehicleID, kind: kind, visitKind: visitKind, on: on, mileage: mileage, detail: message.description,
+                        message: message, at: at, by: by)
+    }
 }
 
 /// Reading teams, staff, the labour and parts catalogues, and stock.
@@ -162,6 +180,9 @@ public protocol RepairOrdersReading {
     func repairOrder(id: Int64) throws -> RepairOrder?
     /// Orders in the given statuses, oldest first.
     func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder]
+    /// Orders in one of `statuses` opened in `from ..< before`, newest first: one index range per
+    /// status (`repair_order_by_status`), so a page of days reads only its own orders.
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder]
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
     /// Numbers of the orders opened on `day` starting with `prefix` (completion).
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]
@@ -178,6 +199,8 @@ public protocol RepairOrdersReading {
     func repairOrderNumbers(comebackOf number: String) throws -> [String]
     /// Every labour line `technician` is clocked on now, on any order (an index lookup).
     func clockedOnLines(technician: String) throws -> [ClockedOnLine]
+    /// Orders' numbers by id after `id`, `limit` at a time: every order, page by page (`store check`'s seals).
+    func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)]
 }
 
 /// Changing repair orders and their timelines.
@@ -344,6 +367,9 @@ public protocol AuditWriting: AuditReading {
     /// The customers whose mobile number or address this transaction wrote
     /// (added, changed, erased), once each: their seals are renewed by the change.
     func customersChangedInTransaction() throws -> [Int64]
+    /// The members of staff (by name) this transaction added or changed, once
+    /// each: only their seals are renewed, never the whole list's.
+    func staffChangedInTransaction() throws -> [String]
 }
 
 /// Reading staff PIN records (hashing and lockout are the application layer's).
@@ -446,8 +472,12 @@ extension TimelineEvent {
 /// The store could not do its work (disk, lock, corruption): not the user's
 /// fault, and not something to retry by changing the command.
 public struct StoreFailure: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What went wrong, read in the reader's language (`store.damaged.vehicle`, …);
+    /// SQLite's own explanation travels as `.text`.
+    public var said: Message
+    public init(_ said: Message) { self.said = said }
+    public init(_ text: String) { self.said = Message(.text, ["text": .text(text)]) }
+    public var message: String { said.description }
     public var description: String { message }
 }
 
@@ -490,8 +520,8 @@ public protocol PrintLogWriting: PrintLogReading {
 public protocol ReportsReading {
     /// Orders opened on the days given, and orders delivered in [from, to), each once.
     func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
-    /// For each order opened on those days: when its vehicle's previous order (not cancelled) was delivered.
-    func previousDeliveries(openedFrom first: CalendarDate, through last: CalendarDate) throws -> [Int64: Timestamp]
+    /// The comebacks (`comeback_of` set) delivered in [from, to), each with the earlier order's number, advisor and team.
+    func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback]
     /// Complaints opened in [from, to).
     func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint]
     /// Delayed deliveries registered in [from, to).

@@ -2,7 +2,7 @@ import Foundation
 import LaneCore
 
 /// A message as a row keeps it: its code and typed arguments as JSON
-/// (`{"code": "repair_order.did.sign", "arguments": {"payment": {"code": ["payment", "wechat"]}}}`),
+/// (`{"code": "workshop.did.sign_terms", "arguments": {"payment": {"code": ["payment", "wechat"]}, …}}`),
 /// so whoever reads the row later reads it in their own language
 /// (`repair_order_event.message`, v26). Nil when the text is not one.
 public enum StoredMessage {

@@ -28,6 +28,22 @@ public enum PluginWords {
                 faults.append("\(code) has no \(language.rawValue) words")
             }
         }
+        // Its help (summary, nouns, commands, arguments, options, discussions) in every language.
+        for code in plugin.helpWords.keys.sorted() {
+            for language in InterfaceLanguage.allCases where plugin.messages[language]?[code] == nil {
+                faults.append("\(code) (help) has no \(language.rawValue) words")
+            }
+        }
+        // Staff read words, never the process spec's rule numbers (R3.5, X1).
+        let rule = #"\b(R[0-9]+\.[0-9]+|X[0-9])\b"#
+        for language in InterfaceLanguage.allCases {
+            for (code, words) in plugin.messages[language] ?? [:] where words.range(of: rule, options: .regularExpression) != nil {
+                faults.append("\(code) (\(language.rawValue)) names a rule of the process spec: '\(words)'")
+            }
+        }
+        for (code, words) in plugin.helpWords where words.range(of: rule, options: .regularExpression) != nil {
+            faults.append("\(code) (help) names a rule of the process spec: '\(words)'")
+        }
         let english = plugin.messages[.english] ?? [:]
         for language in InterfaceLanguage.allCases where language != .english {
             let other = plugin.messages[language] ?? [:]

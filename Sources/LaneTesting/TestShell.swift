@@ -98,6 +98,13 @@ public final class TestShell {
         return Outcome(code: code, out: captured.out, err: captured.err)
     }
 
+    /// Runs lines read as bytes, as `lane` reads a pipe or a script file.
+    public func runScript(lines next: () -> ScriptLine?) -> Outcome {
+        captured.reset()
+        let code = session.runScript(lines: next, name: nil)
+        return Outcome(code: code, out: captured.out, err: captured.err)
+    }
+
     /// Runs a line that must succeed; returns its output.
     @discardableResult
     public func expectOK(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

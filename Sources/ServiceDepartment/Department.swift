@@ -67,9 +67,13 @@ public final class Department {
         var touched: [Int64: RepairOrder] = [:]
         for id in Set(rows.map(\.orderID)) { touched[id] = try tx.repairOrder(id: id) }
         if let key, first != nil {
+            // The first change with the store's key seals every row there is; its audit row, and every
+            // later one, says the rows are sealed, so a row without its seal is found from then on.
+            if try tx.auditHead()?.sealed != true {
+                try RowSeals.sealEverything(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+            }
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
-            let staffMayChange = ["seed", "import", "staff"].contains(operation.noun)
-            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, staff: staffMayChange, key: key,
+            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key,
                               vatBasisPoints: caller.settings.vatBasisPoints, tx)
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
@@ -80,12 +84,17 @@ public final class Department {
         let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects, before: before)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: split.command, noun: operation.noun, ref: ref, summary: split.summary),
-                              personal: split.values, subjects: split.subjects, key: key, tx)
+                              personal: split.values, subjects: split.subjects, key: key, sealed: key != nil, tx)
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
         var events = rows.compactMap { row in touched[row.orderID].map { Self.domainEvent(row.kind, $0) } }
         events += try Self.otherEvents(since: mark, tx)
+        // An erasure leaves no history row to read it from (that is its point): its audit row, just written, is its record.
+        // Named by code, which stays: the subjects found after it, else as typed before it.
+        if operation == Self.customerErase, let erased = (subjects + before).first { events.append(.customerErased(code: erased.code)) }
         return Done(value: recorded.value, notes: events.isEmpty ? [] : try listener(events, caller, tx))
     }
+
+    static let customerErase: OperationID = "customer erase"
 
     /// Where the histories stood when a change began.
     final class EventMark {

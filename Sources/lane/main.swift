@@ -16,22 +16,26 @@ struct LaneCommand: ParsableCommand {
             Environment: LANE_DB (database file or server address), LANE_KEY_FILE (a server store's key), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, \
             LANE_PLUGINS (run-time plugins' folder), LANE_PLUGIN_TIMEOUT (seconds), NO_COLOR.
             Plugins: `plugin list` in the shell; docs/plugins.md.
+            Shell completion of these options: lane --generate-completion-script bash|zsh|fish (installing it: lane(1), README.md).
             """,
         version: "0.1.0")
 
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file, or a server store postgres://user@host:5432/lane (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite database file, or a server store postgres://user@host:5432/lane (default: $LANE_DB or ~/.local/share/servicelane/lane.sqlite).", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a command and exit; repeat -c for several, run in order.", valueName: "command"))
     var command: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a file and exit.", valueName: "file"))
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a file and exit.", valueName: "file"), completion: .file())
     var file: String?
 
-    @Option(help: "Output format: table, json or csv (default: table).")
+    // The values also feed the shell completion scripts (--generate-completion-script).
+    @Option(help: "Output format: table, json or csv (default: table).", completion: .list(OutputFormat.allCases.map(\.rawValue)))
     var format: String?
 
-    @Option(name: .customLong("on-error"), help: "What a script does after a failing command: stop or continue.")
+    @Option(name: .customLong("on-error"), help: "What a script does after a failing command: stop or continue.",
+            completion: .list(ErrorPolicy.allCases.map(\.rawValue)))
     var onError: String = "stop"
 
     @Option(help: ArgumentHelp("Fix the session time, e.g. 2026-11-23T09:00 (also $LANE_NOW).", valueName: "time"))
@@ -72,6 +76,7 @@ struct LaneCommand: ParsableCommand {
     }
 }
 
+StartupPhases.mark("main")
 do {
     let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
     if parsed.generateManpage {
@@ -79,7 +84,9 @@ do {
                            version: LaneCommand.configuration.version), terminator: "")
         exit(0)
     }
-    exit(Launcher.run(parsed.launchOptions()).rawValue)
+    let code = Launcher.run(parsed.launchOptions())
+    StartupPhases.mark("closed")
+    exit(code.rawValue)
 } catch {
     // Help and --version are not errors; anything else is a usage error (2), as documented.
     let code = LaneCommand.exitCode(for: error)

@@ -41,12 +41,13 @@ import Testing
     @Test func R6_3_customerFileListsWhatIsMissing() {
         let customer = Customer(id: 1, code: "C0001", name: "王小明", phone: try! MobileNumber.parse("13800138000").get(), address: nil, createdAt: t)
         var order = RepairOrder(number: "RO-1", vehicleID: 1, customerID: 1, advisor: "薛淑芬", openedAt: t)
-        let missing = CustomerFileCheck.missing(customer: customer, order: order)
-        #expect(missing.contains("address"))
-        #expect(missing.contains("next service date and mileage"))
-        #expect(missing.contains("work done"))
+        let missing = CustomerFileCheck.missing(customer: customer, order: order).map(\.code.rawValue)
+        #expect(missing.contains("customer_file.address"))
+        #expect(missing.contains("customer_file.next_service"))
+        #expect(missing.contains("customer_file.work_done"))
+        #expect(missing.contains("customer_file.request"))
         order.complaint = "保养"
-        #expect(!CustomerFileCheck.missing(customer: customer, order: order).contains("customer's request"))
+        #expect(!CustomerFileCheck.missing(customer: customer, order: order).map(\.code.rawValue).contains("customer_file.request"))
     }
 }
 

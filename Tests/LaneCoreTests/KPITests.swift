@@ -20,8 +20,9 @@ import Testing
         RepairOrderLine(kind: .part, code: code, name: code, quantity: qty, unitPrice: Money(fen: fen), origin: origin, approval: approval)
     }
     func order(_ id: Int64, advisor: String, team: String?, opened: Timestamp, appointment: Int64? = nil, promised: Timestamp?,
-               delivered: Timestamp?, status: RepairOrderStatus, lines: [RepairOrderLine], discount: Int64 = 0) -> RepairOrder {
+               delivered: Timestamp?, status: RepairOrderStatus, lines: [RepairOrderLine], discount: Int64 = 0, waits: Bool = false) -> RepairOrder {
         var o = RepairOrder(id: id, number: "RO-\(id)", vehicleID: id * 10, customerID: id, advisor: advisor, appointmentID: appointment, openedAt: opened)
+        o.checkIn = CheckInSheet(mileage: 1000, fuelEighths: 4, coversFitted: true, damage: "none", valuables: "none", equipment: "", customerWaits: waits)
         o.status = status
         o.team = team
         o.promisedAt = promised
@@ -36,16 +37,17 @@ import Testing
     }
 
     var facts: KPIFacts {
-        // O1: advisor 王敏, by appointment, promised 12:00, delivered 11:30 (on time, 150 min after opening).
+        // O1: advisor 王敏, by appointment, promised 12:00, delivered 11:30 (on time, 150 min after opening); the customer waited.
         //     Labour MNT-10K 1.00 h (280.00) clocked 50 min by 李强; recommended BRK 0.50 h (140.00) approved, 40 min by 李强;
         //     oil 4 × 50.00 = 200.00; an extra wiper (80.00) refused; discount 40.00.
         let o1 = order(1, advisor: "王敏", team: "一组", opened: at(9), appointment: 1, promised: at(12), delivered: at(11, 30), status: .delivered,
                        lines: [labor("MNT-10K", 100, minutes: 50, by: "李强"), labor("BRK", 50, origin: .recommended, minutes: 40, by: "李强"),
-                               part("OIL", 4, 5_000), part("WIPER", 1, 8_000, origin: .extra, approval: .refused)], discount: 4_000)
+                               part("OIL", 4, 5_000), part("WIPER", 1, 8_000, origin: .extra, approval: .refused)], discount: 4_000, waits: true)
         // O2: advisor 赵磊, walk-in, promised 15:00, delivered 16:00 (late, 360 min). Engine 2.00 h under warranty (560.00),
-        //     150 min by 张伟; part P1 300.00. The vehicle's previous order was delivered 10 days before: a comeback.
-        let o2 = order(2, advisor: "赵磊", team: "二组", opened: at(10), promised: at(15), delivered: at(16), status: .delivered,
-                       lines: [labor("ENG", 200, payer: .warranty, minutes: 150, by: "张伟"), part("P1", 1, 30_000)])
+        //     150 min by 张伟; part P1 300.00. The customer waited. A comeback of RO-0 (王敏's, team 一组).
+        var o2 = order(2, advisor: "赵磊", team: "二组", opened: at(10), promised: at(15), delivered: at(16), status: .delivered,
+                       lines: [labor("ENG", 200, payer: .warranty, minutes: 150, by: "张伟"), part("P1", 1, 30_000)], waits: true)
+        o2.comebackOf = "RO-0"
         // O3: advisor 王敏, walk-in, in the workshop. Two P2 (held up by a back-order); extra labour 0.30 h approved.
         let o3 = order(3, advisor: "王敏", team: "一组", opened: at(14), promised: at(18), delivered: nil, status: .inProgress,
                        lines: [part("P2", 2, 10_000), labor("EXTRA", 30, origin: .extra)])
@@ -71,7 +73,7 @@ import Testing
         let delays = [DelayedDelivery(vehicleID: 30, cause: .partOnBackOrder, partNumber: "P2", note: "", expectedOn: nil, openedAt: at(15)),
                       DelayedDelivery(vehicleID: 40, cause: .noKnownFix, partNumber: nil, note: "", expectedOn: nil, openedAt: at(15))]
         return KPIFacts(period: .day(day), offset: tz, orders: [o1, o2, o3, o4, o5],
-                        previousDelivery: [2: at(16, daysLater: -10), 3: at(10, daysLater: -40)],
+                        comebacks: [KPIComeback(orderID: 2, deliveredAt: at(16), earlier: "RO-0", earlierAdvisor: "王敏", earlierTeam: "一组")],
                         appointments: [appointment(1, advisor: "王敏", .arrived), appointment(2, advisor: "赵磊", .noShow),
                                        appointment(3, advisor: "赵磊", .cancelled), appointment(4, advisor: "王敏", .booked)],
                         followUps: follow, complaints: complaints, reminderCalls: calls, delayedDeliveries: delays, technicians: techs)
@@ -120,6 +122,30 @@ import Testing
         #expect(value(f, .onTimeDelivery) == 3_333)
         // Same day: O1 150 min, O2 360 min: 510 / 2 = 255 min.
         #expect(value(f, .sameDayTurnaround) == 255)
+        // Waiting customers: O1 150 min and O2 360 min (O4's customer left the car). Median of two: (150 + 360) / 2 = 255;
+        // average 255; both longer than the standard 90 minutes: 2 / 2 = 100 %.
+        #expect(value(f, .waitingCustomers) == 2)
+        #expect(value(f, .waitMedian) == 255)
+        #expect(value(f, .waitAverage) == 255)
+        #expect(value(f, .waitedTooLong) == 10_000)
+    }
+
+    @Test func waitingTimeMedianOfAnOddCountAndTheLimitFromTheSettings() {
+        var f = facts
+        // A third waiting customer: opened 15:00, delivered 15:40 (40 min). Waits 40, 150, 360: median 150;
+        // average 550 / 3 = 183.33 → 183 min; with a 180-minute limit only O2 waited too long: 1 / 3 = 33.33 %.
+        f.orders.append(order(6, advisor: "赵磊", team: "二组", opened: at(15), promised: nil, delivered: at(15, 40), status: .delivered,
+                              lines: [], waits: true))
+        f.settings = KPISettings.from(keyValues: ["kpi.wait_minutes": "180"])
+        let d = KPIDefinitions.delivery(f)
+        #expect(value(d, .waitingCustomers) == 3)
+        #expect(value(d, .waitMedian) == 150)
+        #expect(value(d, .waitAverage) == 183)
+        #expect(value(d, .waitedTooLong) == 3_333)
+        // Nobody waited: no median, no average, no share.
+        let none = KPIDefinitions.delivery(KPIFacts(period: .day(day), offset: tz))
+        #expect(value(none, .waitMedian) == nil && value(none, .waitAverage) == nil && value(none, .waitedTooLong) == nil)
+        #expect(KPIFigure(.waitMedian, 255).isOffTarget(120) == true)   // a ceiling in minutes
     }
 
     @Test func appointmentRateKeptRateAndNoShows() {
@@ -129,14 +155,20 @@ import Testing
         #expect(value(f, .noShows) == 1)
     }
 
-    @Test func comebackIsARepeatVisitWithinTheWindowAndExtraWorkCloseRate() {
+    @Test func comebacksAreLinkedOrdersDeliveredInThePeriodAndExtraWorkCloseRate() {
         let f = KPIDefinitions.quality(facts)
-        #expect(value(f, .comebackRate) == 3_333)        // O2 (10 days) of 3; O3's previous was 40 days before
+        #expect(value(f, .comebackRate) == 3_333)        // O2 (linked to RO-0) of the 3 delivered: O1, O2, O4
         #expect(value(f, .firstTimeFix) == 6_667)        // 2 / 3
         #expect(value(f, .extraWorkCloseRate) == 6_667)  // BRK and EXTRA approved, WIPER refused: 2 / 3
-        var wider = facts
-        wider.settings.comebackDays = 45
-        #expect(value(KPIDefinitions.quality(wider), .comebackRate) == 6_667)
+        // Per advisor the comeback counts against RO-0's advisor 王敏 (O1, O4 delivered: 1 / 2 = 50 %), not 赵磊 who took it in.
+        let groups = KPIReport.groups(facts, by: .advisor)
+        #expect(groups.first { $0.name == "王敏" }?.figure(.comebackRate)?.value == 5_000)
+        #expect(groups.first { $0.name == "赵磊" }?.figure(.comebackRate)?.value == 0)
+        #expect(KPIReport.groups(facts, by: .team).first { $0.name == "一组" }?.figure(.comebackRate)?.value == 5_000)
+        // A comeback delivered on another day is not this day's.
+        var later = facts
+        later.comebacks[0].deliveredAt = at(10, daysLater: 1)
+        #expect(value(KPIDefinitions.quality(later), .comebackRate) == 0)
     }
 
     @Test func followUpReachSatisfactionCSIAndComplaintsClosedInTime() {

@@ -13,8 +13,10 @@ enum DemoDay {
 
     /// RO-…-0001: service with a 5 % discount and a declined safety item, paid.
     /// RO-…-0002: free first service, a warranty line, wipers paid.
-    /// RO-…-0003: an assembly repair in the workshop. AP-20261125-001: prepared.
-    static let discounted = "RO-20261121-0001", covered = "RO-20261121-0002", inWorkshop = "RO-20261123-0001"
+    /// RO-20261122-0001: an accident repair for an insurer (deductible, above the assessment), a customer's
+    /// part with a discount, a safety item declined again, a deposit, part on a credit account, cash with change.
+    /// RO-20261123-0001: an assembly repair in the workshop. AP-20261125-001: prepared.
+    static let discounted = "RO-20261121-0001", covered = "RO-20261121-0002", insured = "RO-20261122-0001", inWorkshop = "RO-20261123-0001"
     static let appointment = "AP-20261125-001"
 
     static func shell(user: String = "薛淑芬") throws -> TestShell {
@@ -48,6 +50,14 @@ enum DemoDay {
         try shell.store.read { tx in
             let order = try RepairOrderDesk.load(number, tx)
             return order.settlement(vatBasisPoints: try tx.settings().vatBasisPoints)
+        }
+    }
+
+    /// What the customer pays in all (their own total, plus the deductible and extras of an insurance repair).
+    static func bill(_ shell: TestShell, _ number: String) throws -> Bill {
+        try shell.store.read { tx in
+            let order = try RepairOrderDesk.load(number, tx)
+            return order.bill(vatBasisPoints: try tx.settings().vatBasisPoints)
         }
     }
 

@@ -72,6 +72,58 @@ struct PDFTests {
         }
     }
 
+    /// The money of the settlement, the work order and the estimate read back from the PDFs
+    /// themselves, to the fen, on the discounted order, the free and warranty one and the
+    /// insurance repair (deposit, credit account, cash with change); each one A4 page.
+    @Test(arguments: [DemoDay.discounted, DemoDay.covered, DemoDay.insured])
+    func moneyReadsBackFromEveryPDFToTheFen(order: String) throws {
+        let shell = try DemoDay.shell(user: "姚雪")
+        let folder = try DemoDay.folder()
+        let s = try DemoDay.settlement(shell, order), bill = try DemoDay.bill(shell, order)
+        var amounts = [s.laborNet, s.partsNet, s.vat, s.total, bill.customerTotal].map(\.description)
+        amounts.append(bill.customerTotal.chineseCapital)
+        if s.discount.fen > 0 { amounts.append("-" + s.discount.description) }
+        if let split = bill.insurance { amounts += [split.gross.description, "-" + split.insurerPays.description] }
+        for document in ["settlement", "work-order", "estimate"] {
+            let file = try Self.pdf(shell, "print \(document) \(order)", folder, document)
+            let text = try Self.text(file).filter { !$0.isWhitespace }
+            for amount in amounts {
+                #expect(text.contains(amount.filter { !$0.isWhitespace }), "the \(document) PDF of \(order) lacks \(amount)")
+            }
+            let info = try DemoDay.run(DemoDay.which("pdfinfo") ?? "pdfinfo", [file.path])
+            #expect(Self.pages(info) == 1 && info.contains("(A4)"), "\(document) of \(order): \(info)")
+            try Self.expectChineseEmbedded(file, try Self.text(file))
+        }
+        if order == DemoDay.insured {
+            let text = try Self.text(try Self.pdf(shell, "print settlement \(order)", folder, "again")).filter { !$0.isWhitespace }
+            for field in ["保险理赔", "平安产险", "PA-44030-2026-00871", "¥2,200.00", "超出定损部分", "¥37.40", "客户应付合计", "叁佰柒拾肆元捌角壹分",
+                          "预收款", "挂账", "¥174.81", "¥200.00", "¥25.19", "客户拒绝的安全建议项目", "更换前刹车片", "重印"] {
+                #expect(text.contains(field), "the insurance settlement PDF lacks \(field)")
+            }
+        }
+    }
+
+    /// A store's template draws what it holds and nothing more: no script runs, and no file
+    /// of this computer is pulled into the PDF.
+    @Test func aTemplateCannotPullAFileIntoThePDF() throws {
+        let shell = try DemoDay.shell()
+        let folder = try DemoDay.folder()
+        let secret = folder.appendingPathComponent("secret.txt")
+        try Data("SECRETWORDS".utf8).write(to: secret)
+        let own = folder.appendingPathComponent("own")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        let page = "<!DOCTYPE html><html lang=\"zh\"><body><p>{{store.name}} {{money.total}}</p>"
+            + "<iframe src=\"\(secret.absoluteString)\"></iframe><object data=\"\(secret.absoluteString)\"></object>"
+            + "<script>document.write('SCRIPTRAN')</script></body></html>"
+        try Data(page.utf8).write(to: own.appendingPathComponent("estimate.mustache"))
+        try shell.expectOK("set user admin")
+        try shell.expectOK("store set documents.templates \(own.path)")
+        try shell.expectOK("set user 薛淑芬")
+        let text = try Self.text(try Self.pdf(shell, "print estimate \(DemoDay.discounted)", folder, "estimate"))
+        #expect(text.contains("星河汽车深圳南山4S店") && text.contains("¥281.26"), "\(text)")
+        #expect(!text.contains("SECRETWORDS") && !text.contains("SCRIPTRAN"), "\(text)")
+    }
+
     @Test func englishOnRequest() throws {
         let shell = try DemoDay.shell(user: "莫霞")
         let text = try Self.text(try Self.pdf(shell, "print settlement \(DemoDay.covered) --lang en", try DemoDay.folder(), "en"))

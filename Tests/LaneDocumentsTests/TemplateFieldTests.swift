@@ -26,7 +26,7 @@ import Testing
         let doc = try String(contentsOf: TestShell.repositoryRoot.appendingPathComponent("docs/documents.md"), encoding: .utf8)
         let templates = try DocumentTemplates()
         var seen: Set<String> = []
-        for (kind, reference) in [(DocumentKind.settlement, DemoDay.discounted), (.dispatch, DemoDay.inWorkshop),
+        for (kind, reference) in [(DocumentKind.settlement, DemoDay.discounted), (.settlement, DemoDay.insured), (.dispatch, DemoDay.inWorkshop),
                                   (.appointment, DemoDay.appointment)] {
             let document = try shell.store.write { tx in
                 try DocumentDesk.print(PrintRequest(kind: kind, reference: reference, format: "html"),

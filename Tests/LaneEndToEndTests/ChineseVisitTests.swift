@@ -80,10 +80,14 @@ import Testing
         try shell.waitForScreen("the prompt after the visit") { lines in
             lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("[RO-20261125-0001 粤B27DP2]>") == true
         }
-        shell.press("C-l")
+        // A cleared screen first, so nothing the visit printed (its 收款 step)
+        // can be taken for the timeline.
+        try shell.clearHistory()
         shell.type("ro timeline RO-20261125-0001"); shell.press("Enter")
         try shell.waitForScreen("the timeline in Chinese") { lines in
-            lines.contains { $0.contains("收款") } && lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("]>") == true
+            // The timeline's own first row, its payment row, and the prompt after it.
+            lines.contains { $0.contains("薛淑芬 为 粤B27DP2 开单") } && lines.contains { $0.contains("收款") }
+                && lines.count > 2 && lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("]>") == true
         }
         let screen = shell.screen()
         // What staff read: not the lines they typed (after the prompt), which are commands.

@@ -90,6 +90,24 @@ enum LaneProcess {
     }
 }
 
+extension LaneProcess {
+    /// Runs another program (groff, bash, a harness script) and waits for it.
+    static func program(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+}
+
 /// A fresh folder per test, removed afterwards by the caller.
 struct Scratch {
     let directory: URL

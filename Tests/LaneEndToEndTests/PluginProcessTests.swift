@@ -120,38 +120,88 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: marker.path))
     }
 
-    /// The harness of docs/plugins.md runs a run-time plugin against a throw-away
-    /// store after checking it: here the guide's courtesy-car example.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "the example is written in Python"))
-    func thePluginTestHarnessRunsAPluginAgainstAThrowAwayStore() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let script = try scratch.write("loaner.lane", """
-            plugin config loaner cars 粤B0L001,粤B0L002
-            ro open 粤B27DP2
-            loaner lend 粤B0L001 RO-20261123-0001
-            loaner list
+    /// The fenced code blocks of docs/plugins.md, each byte for byte with its final newline.
+    static func guideBlocks() throws -> [String] {
+        let guide = try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
+        var blocks: [String] = [], current: [Substring]?
+        for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                if let c = current { blocks.append(c.joined(separator: "\n") + "\n"); current = nil } else { current = [] }
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
 
-            """)
+    /// Runs `command` (words) in `directory` with a small clean environment and `input` on stdin.
+    static func run(_ command: [String], in directory: URL, environment: [String: String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = LaneProcess.repositoryRoot.appendingPathComponent("scripts/plugin-test")
-        process.arguments = [LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-loaner").path, script.path]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.currentDirectoryURL = directory
         process.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.directory.path, "LANG": "C.UTF-8",
-            "LANE": LaneProcess.executable.path, "LANE_USER": "姚雪", "NO_COLOR": "1", "TMPDIR": scratch.directory.path,
-        ]
-        let out = Pipe(), err = Pipe()
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1", "TMPDIR": directory.path,
+        ].merging(environment) { _, given in given }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    /// The harness of docs/plugins.md runs a run-time plugin against a throw-away
+    /// store after checking it, from the plugin's own repository, by the command
+    /// the guide shows: here the guide's courtesy-car example with the guide's session.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "the example is written in Python"))
+    func thePluginTestHarnessRunsAPluginFromItsOwnRepository() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // The plugin's own repository: the plugin and its test script, nothing of lane's.
+        let own = scratch.directory.appendingPathComponent("lane-loaner-repo")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: LaneProcess.repositoryRoot.appendingPathComponent("Plugins/Examples/lane-loaner"),
+                                         to: own.appendingPathComponent("lane-loaner"))
+        let blocks = try Self.guideBlocks()
+        let session = try #require(blocks.first { $0.hasPrefix("plugin config loaner cars") })
+        try session.write(to: own.appendingPathComponent("tests.lane"), atomically: true, encoding: .utf8)
+        let command = try #require(try String(contentsOf: LaneProcess.repositoryRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("scripts/plugin-test ./lane-loaner tests.lane") })
+        // The guide's placeholders, filled in: the lane built for these tests and this repository.
+        let words = command.trimmingCharacters(in: .whitespaces).split(separator: " ").map {
+            $0.replacingOccurrences(of: "/path/to/servicelane/.build/debug/lane", with: LaneProcess.executable.path)
+                .replacingOccurrences(of: "/path/to/servicelane", with: LaneProcess.repositoryRoot.path)
+        }
+        #expect(words.count == 4 && words[0].hasPrefix("LANE="), "\(words)")
+        let result = try Self.run(words, in: own, environment: ["LANG": "C.UTF-8", "LANE_USER": "姚雪"])
+        // Line 5 is refused, as the guide says: the harness goes on and says so by its status.
+        #expect(result.status == 1, "\(result.stderr)")
         // LANG=C.UTF-8 names no language, so the store's (Chinese by default) speaks.
-        #expect(stderr.contains("通过：握手信息和每条命令都有效"), "\(stderr)")
+        #expect(result.stderr.contains("通过：握手信息和每条命令都有效"), "\(result.stderr)")
         // …and the plugin answers in it (`LANE_LANGUAGE`); the harness showed its help in both languages first.
-        #expect(stdout.contains("粤B0L001 已随 RO-20261123-0001 借出") && stdout.contains("可借"), "\(stdout)")
-        #expect(stderr.contains("Courtesy cars (代步车)") && stderr.contains("代步车：哪辆借给了谁"), "\(stderr)")
+        #expect(result.stdout.contains("粤B0L001 已随 RO-20261123-0001 借出") && result.stdout.contains("可借"), "\(result.stdout)")
+        #expect(result.stderr.contains("Courtesy cars (代步车)") && result.stderr.contains("代步车：哪辆借给了谁"), "\(result.stderr)")
+        #expect(result.stderr.contains("ro show RO-20261123-0099"), "\(result.stderr)")
+        #expect(result.stdout.contains("粤B0L001 已归还"), "\(result.stdout)")
+        #expect(!result.stdout.contains("粤B0L002 已随"), "\(result.stdout)")
+    }
+
+    /// The guide's tyres session, typed into the harness as the guide says.
+    @Test func theGuidesTyresSessionRunsInTheHarness() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let session = try #require(try Self.guideBlocks().first { $0.hasPrefix("ro open 粤B27DP2\nro complaint --text 轮胎磨损") })
+        let result = try Self.run(["LANE=\(LaneProcess.executable.path)", "scripts/plugin-test", "Plugins/Examples/lane-tyres"],
+                                  in: LaneProcess.repositoryRoot, environment: ["LANG": "en_US.UTF-8", "HOME": scratch.directory.path, "TMPDIR": scratch.directory.path],
+                                  input: session)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("replace now (below the legal 1.6 mm)") && result.stdout.contains("replace soon"), "\(result.stdout)")
+        #expect(result.stdout.contains("轮胎 225/55R17"), "\(result.stdout)")
     }
 }

@@ -26,6 +26,13 @@ import Testing
         #expect(result.stdout.contains("printed settlement JS-20261121-0001"))
         let head = try FileHandle(forReadingFrom: pdf).readData(ofLength: 5)
         #expect(head == Data("%PDF-".utf8))
+        // The accident repair: insurer, deposit, credit account, cash with change, on one A4 page.
+        let accident = scratch.directory.appendingPathComponent("accident.pdf")
+        let printed = try scratch.lane(["--user", "莫霞", "-c", "print settlement RO-20261122-0001 --pdf \(accident.path)"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout.contains("printed settlement JS-20261122-0001"))
+        // Its page count and money, read back with poppler: PDFTests.moneyReadsBackFromEveryPDFToTheFen.
+        #expect(try FileHandle(forReadingFrom: accident).readData(ofLength: 5) == Data("%PDF-".utf8))
     }
 
     /// Without a browser, --pdf says how to get one and stores nothing; --html still works.

@@ -42,6 +42,44 @@ import Testing
         #expect(TextWrap.lines("客户反映刹车异响需要检查", width: 10).allSatisfy { DisplayWidth.of($0) <= 10 })
     }
 
+    @Test func aListWrittenWithoutSpacesBreaksAfterItsCommasAndNeverInANumber() {
+        let list = #"["XH-15400-0001","XH-17220-0003","XH-12290-0002","XH-16010-0002","XH-94109-0014"]"#
+        let lines = TextWrap.lines(list, width: 40)
+        #expect(lines.count > 1 && lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+        #expect(lines.joined() == list)
+        #expect(TextWrap.widestNumber(list) == DisplayWidth.of(#"["XH-15400-0001","#))
+        // A number with thousands separators is one number.
+        #expect(TextWrap.lines("¥1,280,000.50", width: 5) == ["¥1,280,000.50"])
+        // In a record (the way `plugin info` shows a setting) the value wraps under itself.
+        var record = Record()
+        record.add("value", "value", .text(list))
+        for line in renderer(50).render(.record(record)).split(separator: "\n") {
+            #expect(DisplayWidth.of(String(line)) <= 50, "\(line)")
+        }
+    }
+
+    @Test func chinesePunctuationNeverStartsALine() {
+        let text = "一张索赔单：维修、现象、诊断、规则的判定及其经过，以及厂家的答复。"
+        for width in 6...20 {
+            let lines = TextWrap.lines(text, width: width)
+            #expect(lines.joined() == text)
+            #expect(lines.dropFirst().allSatisfy { !TextWrap.closing.contains($0.first ?? " ") }, "at \(width): \(lines)")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "at \(width): \(lines)")
+        }
+    }
+
+    @Test func aTablesFootnoteAndItsEmptyTextWrapToo() {
+        var t = Table(columns: [Column("plate", "plate")])
+        t.rows = [[.text("粤B12345")]]
+        t.footnote = "5 to call; `appt confirm APPT day_before|hour_before` records each answer"
+        let text = renderer(40).renderTable(t)
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 }, "\(text)")
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains("records each answer"))
+        var empty = Table(columns: [Column("plate", "plate")])
+        empty.emptyText = "nothing waiting: no appointments, no orders and no calls due for you this morning"
+        #expect(renderer(40).renderTable(empty).split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 })
+    }
+
     @Test func aCutListSaysSoAndHowToSeeMore() throws {
         let shell = try TestShell(seeded: true)
         let out = try shell.expectOK("customer list --limit 5")
@@ -121,7 +159,21 @@ import Testing
         try shell.expectOK("use RO-20261123-0001")
         #expect(complete(shell, "ro part XH-9410").contains("XH-94109-0014"))
         #expect(complete(shell, "ro part XH-94109-0014 ").isEmpty)
-        #expect(complete(shell, "ro sign --signed-by ").count == 1)
+        // --signed-by offers the order's customer: 粤B27DP2 is 卢文博's.
+        #expect(complete(shell, "ro sign --signed-by ") == ["卢文博"])
+    }
+
+    @Test func partsFoundByTheirNameAreListedWithIt() throws {
+        let shell = try TestShell(seeded: true)
+        let found = Completer(session: shell.session).completions(forLineBeforeCursor: "ro part RO-1 机油")
+        #expect(Set(found.words) == ["XH-15400-0001", "XH-08232-0020", "XH-08232-0040"])
+        #expect(found.notes["XH-15400-0001"] == "机油滤清器")
+        let listing = EditLineReader.listing(found.words, more: false, notes: found.notes, columns: 30)
+        #expect(listing.contains("XH-15400-0001  机油滤清器"), "\(listing)")
+        #expect(listing.split(separator: "\n").count == 3)
+        #expect(listing.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 30 }, "\(listing)")
+        // By number, the list is the numbers alone.
+        #expect(Completer(session: shell.session).completions(forLineBeforeCursor: "ro part RO-1 XH-0823").notes.isEmpty)
     }
 
     @Test func listsAreCutAtFortyAndSaySo() throws {

@@ -96,6 +96,12 @@ import Testing
         let files = try shell.expectOK("followup files")
         #expect(files.contains("RO-20261123-0001"))
         #expect(files.contains("address"))
+        // Visits before --since are left out; the list is read in the reader's language.
+        #expect(try shell.expectOK("followup files --since 2026-11-24").contains("every customer file is complete"))
+        #expect(try shell.expectRefusalCodes("followup files --limit 0") == ["input.cannot_list", "input.not_in_range"])
+        shell.session.languageChoice = .chinese
+        let chinese = try shell.expectOK("followup files")
+        #expect(chinese.contains("地址") && !chinese.contains("address"), "\(chinese)")
     }
 
     @Test func followUpBeforeDeliveryIsRefused() throws {

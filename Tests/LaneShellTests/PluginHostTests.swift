@@ -49,6 +49,7 @@ private struct ProbePlugin: LanePlugin {
         case .repairOrderStep(_, let step): what = "step \(step)"
         case .appointmentStep(let a, let step): what = "appointment \(a.number) \(step)"
         case .complaintOpened(let c): what = "complaint \(c.id)"
+        case .customerErased(let code): what = "erased \(code)"
         }
         try ctx.execute("INSERT INTO plg_\(name)_seen (what) VALUES (?)", [.text(what)])
         return [what]

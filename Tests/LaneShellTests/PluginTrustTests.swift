@@ -150,6 +150,11 @@ private struct SpyPlugin: LanePlugin {
         let s = try TestShell(seeded: true, runtimeDirectory: dir)
         #expect(s.pluginMessages.first?.contains("may be changed by others (mode 777)") == true)
         #expect(!FileManager.default.fileExists(atPath: marker))
+        // Writable by the group alone is as bad.
+        try FileManager.default.setAttributes([.posixPermissions: 0o775], ofItemAtPath: dir + "/lane-open")
+        let group = try TestShell(seeded: true, runtimeDirectory: dir)
+        #expect(group.pluginMessages.first?.contains("may be changed by others (mode 775)") == true, "\(group.pluginMessages)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
         // A folder others may write to: nothing in it runs.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/lane-open")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir)
@@ -353,6 +358,8 @@ private struct SpyPlugin: LanePlugin {
         let dir = try PluginTrustTests.emptyFolder()
         try PluginTrustTests.plugin(dir, "lend", Self.lender(dir + ".log"))
         let s = try TestShell(user: "姚雪", seeded: true, runtimeDirectory: dir)
+        let before = try s.store.snapshot()
+        defer { #expect((try? s.store.snapshot()) == before, "a refused plugin config stored something") }
         #expect(try s.expectRefused("plugin config nothing x y").contains("cannot configure nothing"))
         #expect(try s.expectRefused("plugin config lend enabled false").contains("not a setting name"))
         #expect(try s.expectRefused("plugin config lend Bad-Key y").contains("not a setting name"))
@@ -383,27 +390,7 @@ private struct SpyPlugin: LanePlugin {
     }
 }
 
-/// Capability 8: events beyond repair orders.
-@Suite struct PluginEventTests {
-    private struct Listener: LanePlugin {
-        var manifest: PluginManifest { PluginManifest(name: "listener", version: "1", summary: "hears things") }
-        func handle(_ event: DomainEvent, _ ctx: any PluginContext) throws -> [String] {
-            switch event {
-            case .appointmentStep(let a, let step): return ["appointment \(a.number) \(step)"]
-            case .complaintOpened(let c): return ["complaint \(c.customerID)"]
-            default: return []
-            }
-        }
-    }
-
-    @Test func pluginsHearAppointmentsAndComplaints() throws {
-        let s = try TestShell(seeded: true, plugins: [Listener()])
-        let booked = try s.expectOK("appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound")
-        #expect(booked.contains("note: listener: appointment AP-20261125-001 book"), "\(booked)")
-        let complaint = try s.expectOK("complaint open C0002 --text 等待时间太长")
-        #expect(complaint.contains("note: listener: complaint"), "\(complaint)")
-    }
-}
+// Capability 8, events beyond repair orders: PluginEventDeliveryTests.
 
 /// Capability 8: a run-time plugin reads the records its command names, as the role may see them.
 @Suite struct RuntimePluginReadTests {

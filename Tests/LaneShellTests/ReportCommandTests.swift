@@ -19,6 +19,9 @@ import Testing
         // A month of days: one sparkline block per day, fitted to a narrow terminal.
         shell.session.terminalWidth = { 60 }
         let month = try shell.expectOK("report kpi --month 2026-11")
+        // --month alone: this month (the same days as --month 2026-11 on 2026-11-23, all of November).
+        #expect(try shell.expectOK("report kpi --month") == month)
+        #expect(try shell.expectOK("report kpi --month --by technician").contains("By technician"))
         for line in month.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60, "\(line)") }
         #expect(month.contains("▁") || month.contains("█"))
     }
@@ -80,11 +83,17 @@ import Testing
 
     @Test func kpiSettingsAreCheckedAndKept() throws {
         let shell = try TestShell(user: "姚雪", seeded: true)
-        try shell.expectOK("store set kpi.comeback_days 14")
+        try shell.expectOK("store set kpi.wait_minutes 60")
+        try shell.expectOK("store set kpi.target_wait_median 45")
         #expect(try shell.expectRefusalCodes("store set kpi.technician_hours_per_day 30").contains("settings.not_a_kpi_value"))
+        #expect(try shell.expectRefusalCodes("store set kpi.wait_minutes 0").contains("settings.not_a_kpi_value"))
         #expect(try shell.expectRefusalCodes("store set kpi.target_csi lots").contains("settings.not_a_whole_number"))
+        // A comeback is the order `ro comeback` linked, within workshop.comeback_days: the report has no window of its own.
+        #expect(try shell.expectRefusalCodes("store set kpi.comeback_days 14").contains { $0.hasPrefix("store.not_a_setting") })
         let values = try shell.store.read { try $0.settingValues() }
-        #expect(values["kpi.comeback_days"] == "14")
+        #expect(values["kpi.wait_minutes"] == "60")
+        #expect(values["kpi.target_wait_median"] == "45")
+        #expect(values["kpi.comeback_days"] == nil)
         #expect(values["kpi.technician_hours_per_day"] == nil)
     }
 
@@ -114,5 +123,53 @@ import Testing
         #expect(html.contains("on-time delivery"))
         for secret in ["卢文博", "粤B27DP2"] { #expect(!html.contains(secret), "\(secret)") }
         #expect(try shell.expectRefusalCodes("report kpi --html a.html --pdf b.pdf").contains("document.one_file"))
+    }
+
+    /// Monday's service of 粤B27DP2 (RO-20261123-0001), then on Saturday 11-28 the car is back for the same fault:
+    /// linked with `ro comeback`, the customer waits, and the car is handed over 100 minutes after the opening.
+    func comebackSaturday() throws -> TestShell {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 薛淑芬")
+        try shell.expectOK("clock set 2026-11-28T09:00")
+        for line in ["ro open 粤B27DP2", "ro complaint --text 保养后机油报警灯亮", "ro comeback RO-20261123-0001",
+                     "ro check-in --mileage 19300 --fuel 4 --covers --waits", "ro warranty not_covered", "ro documents", "ro labor MNT-5K",
+                     "ro promise", "ro sign --payment cash --old-parts leave --wash no --signed-by 卢文博", "ro handover",
+                     "set user 何子涵", "ro dispatch --team 机电一组", "set user 夏勇", "ro clock-on 1 --tech 夏勇", "ro clock-off 1 --finished",
+                     "ro check self --pass", "set user 程国栋", "ro check leader --pass --note 正常", "set user 赵子涵", "ro check final --pass",
+                     "set user 薛淑芬", "ro delivery-check", "clock set 2026-11-28T10:40", "ro notify --at 10:40",
+                     "ro deliver --next-date 2027-05-23 --next-km 24300 --call-time 工作日上午 --fault-gone"] {
+            try shell.expectOK(line)
+        }
+        return shell
+    }
+
+    @Test func comebacksAreTheLinkedOrdersAndWaitingCustomersAreTimed() throws {
+        let shell = try comebackSaturday()
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("set format json")
+        func figures(_ line: String) throws -> [String: [String: Any]] {
+            let json = try JSONSerialization.jsonObject(with: Data(try shell.expectOK(line).utf8)) as? [String: Any]
+            return Dictionary(uniqueKeysWithValues: (json?["figures"] as? [[String: Any]] ?? []).compactMap { f in (f["figure"] as? String).map { ($0, f) } })
+        }
+        // Saturday: one order delivered, a comeback (comeback_of); its customer waited 09:00 → 10:40 = 100 minutes.
+        let saturday = try figures("report kpi --day 2026-11-28")
+        #expect(saturday["comeback_rate"]?["value"] as? Int == 10_000)
+        #expect(saturday["first_time_fix"]?["value"] as? Int == 0)
+        #expect(saturday["waiting_customers"]?["value"] as? Int == 1)
+        #expect(saturday["wait_median"]?["value"] as? Int == 100)
+        #expect(saturday["wait_average"]?["value"] as? Int == 100)
+        #expect(saturday["waited_too_long"]?["value"] as? Int == 10_000)   // over the standard 90 minutes
+        // The week: Monday's order and Saturday's comeback delivered: 1 / 2; Monday's customer did not wait.
+        let week = try figures("report kpi --week --day 2026-11-28")
+        #expect(week["comeback_rate"]?["value"] as? Int == 5_000)
+        #expect(week["waiting_customers"]?["value"] as? Int == 1)
+        // A longer limit: 100 minutes is within 120.
+        try shell.expectOK("store set kpi.wait_minutes 120")
+        #expect(try figures("report kpi --day 2026-11-28")["waited_too_long"]?["value"] as? Int == 0)
+        // The check-in's mark is on the order.
+        let order = try JSONSerialization.jsonObject(with: Data(try shell.expectOK("ro show RO-20261128-0001").utf8)) as? [String: Any]
+        #expect(order?["customer_waits"] as? Bool == true)
+        let monday = try JSONSerialization.jsonObject(with: Data(try shell.expectOK("ro show RO-20261123-0001").utf8)) as? [String: Any]
+        #expect(monday?["customer_waits"] as? Bool == false)
     }
 }

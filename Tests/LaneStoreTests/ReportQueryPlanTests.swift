@@ -16,7 +16,7 @@ import Testing
         try Schema.migrator.migrate(queue)
         try queue.read { db in
             let statements = ["SELECT id FROM repair_order " + SQLiteTransaction.openedOrDelivered,
-                              SQLiteTransaction.previousDelivery,
+                              SQLiteTransaction.comebacksDelivered,
                               "SELECT id FROM complaint " + SQLiteTransaction.openedInPeriod,
                               "SELECT id FROM delayed_delivery " + SQLiteTransaction.openedInPeriod]
             for sql in statements {
@@ -24,7 +24,10 @@ import Testing
                 #expect(!steps.contains { $0.hasPrefix("SCAN") && !$0.contains("USING") }, "\(steps)")
                 #expect(steps.contains { $0.contains("USING INDEX") || $0.contains("USING COVERING INDEX") }, "\(steps)")
             }
-            #expect(try plan(db, SQLiteTransaction.previousDelivery).contains { $0.contains("repair_order_by_vehicle") })
+            // The comebacks: delivered in the period by time, the earlier order by its unique number.
+            let comebacks = try plan(db, SQLiteTransaction.comebacksDelivered)
+            #expect(comebacks.contains { $0.contains("repair_order_by_delivery") }, "\(comebacks)")
+            #expect(comebacks.contains { $0.contains("sqlite_autoindex_repair_order") }, "\(comebacks)")
             #expect(try plan(db, "SELECT id FROM complaint " + SQLiteTransaction.openedInPeriod).contains { $0.contains("complaint_by_opened") })
             #expect(try plan(db, "SELECT id FROM delayed_delivery " + SQLiteTransaction.openedInPeriod)
                 .contains { $0.contains("delayed_delivery_by_opened") })

@@ -87,6 +87,41 @@ import LaneCore
         }
     }
 
+    /// After a power cut the machine starts again and gives process ids out anew:
+    /// the killed `lane`'s id may belong to a running program by then (here, this
+    /// test itself; or pid 1, another user's). The marker still says unclean.
+    @Test(arguments: [getpid(), 1])
+    func aMarkerWhoseProcessIdNowBelongsToAnotherProcessIsUnclean(pid: Int32) throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try scribbleOverAPage(path)
+            let before = Data("00000000-0000-0000-0000-000000000000 4242\n".utf8)
+            #expect(FileManager.default.createFile(atPath: "\(path).open-\(pid)-deadbeef", contents: before))
+            do {
+                _ = try SQLiteStore(path: path, create: false)
+                Issue.record("a damaged store was opened after an unclean close whose process id was reused")
+            } catch let failure as StoreFailure {
+                #expect(failure.message.contains("was not closed cleanly and is damaged"))
+            }
+            // The refused opening took its own marker away again; the stale one stays.
+            #expect(try markers(dir) == ["lane.sqlite.open-\(pid)-deadbeef"])
+        }
+    }
+
+    @Test func anOpeningMarksTheFileWithWhoOpenedIt() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            let store = try SQLiteStore(path: path)
+            let marker = try #require(try markers(dir).first)
+            let held = try String(contentsOfFile: dir.appendingPathComponent(marker).path, encoding: .utf8)
+            #expect(held.trimmingCharacters(in: .whitespacesAndNewlines) == SQLiteStore.processIdentity(getpid()))
+            // A live opener's marker is not taken for a stale one.
+            #expect(SQLiteStore.staleMarkers(of: path).isEmpty)
+            _ = store
+        }
+    }
+
     @Test func theCheckRunsOnlyAfterAnUncleanClose() throws {
         // Closed cleanly: opening stays quick; the damage is found by `store check` or when touched.
         try withDirectory { dir in

@@ -25,6 +25,7 @@ public struct StoreConformance: Sendable {
         ("the audit trail chains and verifies", { try $0.auditTrailChains() }),
         ("PIN records round-trip and count failures", { try $0.pinRecordsRoundTrip() }),
         ("personal values are kept apart from the audit rows, found by customer and erased", { try $0.auditPersonalValuesKeptApart() }),
+        ("audit rows say whether the store's rows are sealed; every order is found page by page", { try $0.sealedRowsAndEveryOrder() }),
         ("the customers whose contacts a change wrote are noted once", { try $0.changedContactsAreNoted() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
@@ -225,6 +226,33 @@ public struct StoreConformance: Sendable {
             #expect(try tx.auditPersonalNotErased(ofCustomer: "C0001").isEmpty)
             let erased = try tx.auditPersonal(sequences: [1])[1]
             #expect(erased?.values == [] && erased?.salt == "" && erased?.erasedMark == "mark")
+            #expect(erased?.erasedValues == 1)
+        }
+    }
+
+    public func sealedRowsAndEveryOrder() throws {
+        let store = try make()
+        let numbers = try store.write { (tx: any StoreWriting) throws -> [String] in
+            try AuditTrail.append(AuditEntry(at: Self.now, user: "admin", role: "admin", command: "seed load seeds", noun: "seed", ref: "",
+                                             summary: "loaded"), key: store.secretKey, tx)
+            try AuditTrail.append(AuditEntry(at: Self.now, user: "admin", role: "admin", command: "store check", noun: "store", ref: "",
+                                             summary: "checked"), key: store.secretKey, sealed: true, tx)
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            return try (1...3).map { n in
+                try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: n), vehicleID: v.id, customerID: c.id,
+                                                     advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today).number
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.auditHead()?.sealed == true)
+            #expect(try tx.auditEntry(sequence: 1)?.sealed == false && tx.auditEntry(sequence: 2)?.sealed == true)
+            let verified = try AuditTrail.verify(tx, key: store.secretKey)
+            #expect(verified.isIntact && verified.sealsBegan == 2)
+            let first = try tx.repairOrderNumbers(afterID: 0, limit: 2)
+            #expect(first.map(\.number) == Array(numbers.prefix(2)))
+            let rest = try tx.repairOrderNumbers(afterID: try #require(first.last).id, limit: 2)
+            #expect(rest.map(\.number) == [numbers[2]])
         }
     }
 

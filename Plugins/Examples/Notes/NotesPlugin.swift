@@ -39,9 +39,15 @@ public struct NotesPlugin: LanePlugin {
 
     /// Its words in each language the shell speaks: codes under `notes.`.
     public var messages: [InterfaceLanguage: [MessageCode: String]] {
+        // Its help too: the specs' words in English (`helpWords`), its own in Chinese.
         [.english: ["notes.cannot_keep": "cannot keep the note", "notes.no_such_vehicle": "there is no vehicle {vehicle}",
-                    "notes.noted": "noted on {plate}", "notes.note_from": "note from {by}: {text}"],
+                    "notes.noted": "noted on {plate}", "notes.note_from": "note from {by}: {text}"].merging(helpWords) { own, _ in own },
          .chinese: ["notes.cannot_keep": "无法记录备注", "notes.no_such_vehicle": "没有车辆 {vehicle}",
-                    "notes.noted": "已记在 {plate} 名下", "notes.note_from": "{by} 的备注：{text}"]]
+                    "notes.noted": "已记在 {plate} 名下", "notes.note_from": "{by} 的备注：{text}",
+                    "notes.help.summary": "车辆备注：下次为该车开维修委托书时再显示",
+                    "notes.help.noun.note": "记在车辆上的备注",
+                    "notes.help.command.note.add": "为车辆记一条备注，下次到店时显示",
+                    "notes.help.option.note.add.vehicle": "车牌或 VIN",
+                    "notes.help.option.note.add.text": "备注内容，按客户原话记录"]]
     }
 }

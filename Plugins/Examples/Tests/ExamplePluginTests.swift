@@ -28,6 +28,30 @@ import Testing
         #expect(!(try shell.expectOK("ro open 粤B82396")).contains("note:"))
     }
 
+    /// The guide's "Try it" for notes, taken from docs/plugins.md byte for byte, ends as the guide says.
+    @Test func theGuidesNotesSessionRunsAsShown() throws {
+        let guide = try String(contentsOf: TestShell.repositoryRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
+        let session = try #require(Self.codeBlocks(guide).first { $0.hasPrefix("note add 粤B27DP2 ") })
+        let lines = session.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
+        #expect(try shell.expectOK(lines[0]) == "noted on 粤B27DP2\n")
+        #expect(try shell.expectOK(lines[1]).contains("note: notes: note from 薛淑芬: 客户要求保留旧件"))
+        #expect(guide.contains("`noted on 粤B27DP2`") && guide.contains("`note: notes: note from 薛淑芬: 客户要求保留旧件`"))
+    }
+
+    /// The guide's "Try it" for tyres, byte for byte, in a shell with the plugin folder.
+    @Test func theGuidesTyresSessionRunsAsShown() throws {
+        let guide = try String(contentsOf: TestShell.repositoryRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
+        let session = try #require(Self.codeBlocks(guide).first { $0.hasPrefix("ro open 粤B27DP2\nro complaint --text 轮胎磨损") })
+        let lines = session.split(separator: "\n").map(String.init)
+        let shell = try TestShell(seeded: true, runtimeDirectory: try Self.tyresFolder())
+        var outputs: [String] = []
+        for line in lines { outputs.append(try shell.expectOK(line)) }
+        #expect(outputs[3].contains("replace now (below the legal 1.6 mm)") && outputs[3].contains("replace soon"))
+        #expect(outputs[4].contains("轮胎 225/55R17"))
+    }
+
     @Test func noteRefusalsLeaveNothingBehind() throws {
         let shell = try TestShell(seeded: true, plugins: [NotesPlugin()])
         #expect(try shell.expectRefused("note add 粤B00000 随便").contains("there is no vehicle 粤B00000"))

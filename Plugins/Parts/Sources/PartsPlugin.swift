@@ -11,7 +11,7 @@ public struct PartsPlugin: LanePlugin {
     public var manifest: PluginManifest {
         PluginManifest(name: "parts", version: "1.0.0",
                        summary: "Parts inventory: stock by bin, reorder points, supplier receipts, back-orders with ETA, the stock ledger",
-                       nouns: ["parts": "the parts store: stock, reservations, receipts, back-orders, ledger (R2.5, R3.7, R4.3)"])
+                       nouns: ["parts": "the parts store: stock, reservations, receipts, back-orders, ledger"])
     }
 
     public var migrations: [PluginMigration] { [PartsTables.v1] }

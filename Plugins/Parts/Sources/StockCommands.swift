@@ -16,7 +16,7 @@ enum StockCommands {
     static func levelTable(emptyText: String) -> Table {
         Table(columns: [Column("bin", "bin"), Column("number", "number"), Column("name", "part"), Column("on_hand", "on hand"),
                         Column("reserved", "reserved"), Column("available", "available"), Column("on_order", "on order"),
-                        Column("reorder_point", "reorder at"), Column("low", "low")], emptyText: emptyText)
+                        Column("reorder_point", "reorder at"), Column("low", "low", words: "parts.level")], emptyText: emptyText)
     }
 
     static func row(_ l: StockLevel) -> [Value] {
@@ -95,7 +95,7 @@ enum StockCommands {
     }
 
     static let reservations = PluginCommand(
-        noun: "parts", verb: "reservations", summary: "Parts put aside for appointments: for whom, which day, how many (R2.5)",
+        noun: "parts", verb: "reservations", summary: "Parts put aside for appointments: for whom, which day, how many",
         discussion: "Reservations are made with `appt prepare --reserve` and released when the customer arrives, misses or cancels.",
         positionals: [PositionalSpec("part", "Only this part", completion: .parts, optional: true)],
         examples: ["parts reservations", "parts reservations XH-15400-0001"],
@@ -124,7 +124,7 @@ enum StockCommands {
     }
 
     static let ledger = PluginCommand(
-        noun: "parts", verb: "ledger", summary: "Every movement of a part, oldest first, with the running balance (R4.3)",
+        noun: "parts", verb: "ledger", summary: "Every movement of a part, oldest first, with the running balance",
         discussion: "The core's stock ledger: receipts (`parts receive`), issues against repair orders (`ro issue`, signed by the technician). "
             + "the opening stock the catalogue was loaded with (seed load, import). Stock the ledger cannot explain "
             + "(a database loaded before the ledger kept opening rows) is shown first as an opening row, so the last balance is the stock on the shelf.",
@@ -138,12 +138,12 @@ enum StockCommands {
         guard let found else { return .nothing }
         let movements = try context.stockMovements(partNumber: found.number)
         let opening = found.stock - movements.reduce(0) { $0 + $1.delta }
-        var t = Table(columns: [Column("at", "time"), Column("reason", "movement"), Column("reference", "reference"), Column("by", "by"),
+        var t = Table(columns: [Column("at", "time"), Column("reason", "movement", words: "parts.movement"), Column("reference", "reference"), Column("by", "by"),
                                 Column("delta", "change"), Column("balance", "balance")], emptyText: Message("parts.no_movements").description)
         var balance = opening
         if opening != 0 {
             // What the ledger does not explain: the stock the dealership was loaded with.
-            t.rows.append([.none, .text("opening"), .text("stock the ledger does not explain"), .none, .int(opening), .int(opening)])
+            t.rows.append([.none, .text("opening"), .text(Message("parts.ledger.unexplained").description), .none, .int(opening), .int(opening)])
         }
         for m in movements {
             balance += m.delta

@@ -16,7 +16,7 @@ enum SupplyCommands {
     static let receive = PluginCommand(
         noun: "parts", verb: "receive", summary: "Book goods received from a supplier: stock up, a ledger row, open back-orders filled",
         discussion: "Gives the receipt a number (GR-YYYYMMDD-NN), which the stock ledger row carries. The quantity fills the part's "
-            + "open back-orders oldest first; a back-order for a vehicle that is now complete puts its customer on `remind due` (R1.4).",
+            + "open back-orders oldest first; a back-order for a vehicle that is now complete puts its customer on `remind due`.",
         positionals: [StockCommands.partPositional, PositionalSpec("qty", "How many arrived")],
         options: [OptionSpec("supplier", value: "NAME", "Who delivered", required: true),
                   OptionSpec("note", value: "TEXT", "The supplier's delivery note number")],
@@ -73,9 +73,9 @@ enum SupplyCommands {
     }
 
     static let order = PluginCommand(
-        noun: "parts", verb: "order", summary: "Order a part from the supplier with its expected arrival, for a repair order or a waiting vehicle (R2.5)",
-        discussion: "The ETA is what the advisor tells the customer (R2.5); `parts backorders` and `parts find` show it. "
-            + "When the order names a vehicle (--vehicle, or the repair order's), the customer is invited back once it has all arrived (R1.4).",
+        noun: "parts", verb: "order", summary: "Order a part from the supplier with its expected arrival, for a repair order or a waiting vehicle",
+        discussion: "The ETA is what the advisor tells the customer; `parts backorders` and `parts find` show it. "
+            + "When the order names a vehicle (--vehicle, or the repair order's), the customer is invited back once it has all arrived.",
         positionals: [StockCommands.partPositional, PositionalSpec("qty", "How many")],
         options: [OptionSpec("eta", value: "DATE", "Expected arrival, YYYY-MM-DD (today or later)", required: true),
                   OptionSpec("ro", value: "RO", "The repair order waiting for it", completion: .repairOrders),
@@ -144,7 +144,7 @@ enum SupplyCommands {
     }
 
     static let backOrders = PluginCommand(
-        noun: "parts", verb: "backorders", summary: "Parts ordered from suppliers: ordered, arrived, or overdue when the ETA has passed (R2.5)",
+        noun: "parts", verb: "backorders", summary: "Parts ordered from suppliers: ordered, arrived, or overdue when the ETA has passed",
         options: [OptionSpec("open", "Only those still expected")],
         examples: ["parts backorders", "parts backorders --open"],
         access: .lookup

@@ -221,7 +221,7 @@ import Testing
         try inWorkshop(shell, lines: ["ro part XH-45022-0011"])
         shell.session.user = "薛淑芬"
         #expect(try shell.expectOK("parts order XH-76250-0001 1 --eta 2026-11-23 --ro RO-20261123-0001")
-            .contains("for 粤B27DP2 (RO-20261123-0001); tell the customer the expected arrival (R2.5)"))
+            .contains("for 粤B27DP2 (RO-20261123-0001); tell the customer the expected arrival"))
         try shell.expectOK("parts order XH-42751-2355 4 --eta 2026-11-26")
         let list = try rows(shell, "parts backorders")
         #expect(list.map { $0["number"] } == ["BO-20261123-01", "BO-20261123-02"])

@@ -7,9 +7,9 @@ enum SurveyCommands {
     // MARK: survey start (R6.1, R6.2)
 
     static let start = PluginCommand(
-        noun: "survey", verb: "start", summary: "Take the satisfaction survey of a delivered repair order (R6.1); a low score opens a complaint (R6.2)",
+        noun: "survey", verb: "start", summary: "Take the satisfaction survey of a delivered repair order; a low score opens a complaint",
         discussion: """
-            The survey is asked in the quality follow-up call, from the day after delivery; within 3 days it is on time (R6.1), \
+            The survey is asked in the quality follow-up call, from the day after delivery; within 3 days it is on time, \
             later it is recorded as late, and after max_days (store settings, default 14) it is refused. Record the call itself \
             with `followup record`. At the prompt, leave --answers out and the questions are asked one by one, then confirmed. \
             In a script give --answers: the scored questions' answers in order, separated by commas (`survey questions` \
@@ -147,7 +147,7 @@ enum SurveyCommands {
         var lines = ["survey of \(o.number) recorded for \(plan.customer.name) \(plan.customer.code): CSI \(SurveyScore.text(csi))"
                      + (nps.map { ", recommend \($0)/10 (\(SurveyScore.group($0).rawValue))" } ?? "")]
         if late > 0 {
-            lines.append("late: delivered \(plan.deliveredOn), R6.1 asks within \(SurveySettings.onTimeDays) days "
+            lines.append("late: delivered \(plan.deliveredOn); the survey is due within \(SurveySettings.onTimeDays) days "
                          + "(by \(plan.deliveredOn.adding(days: SurveySettings.onTimeDays)))")
         }
         // R6.2: a customer unhappy enough is a complaint, handled like any other.
@@ -164,7 +164,7 @@ enum SurveyCommands {
                 ? "complaint \(complaint.id) is already open for \(o.number); add the survey's low scores to its investigation"
                 : "complaint \(complaint.id) opened for \(plan.customer.name) \(plan.customer.code)"
             try context.execute("UPDATE plg_survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
-            lines.append("\(opened): investigate and resolve it (R6.2)")
+            lines.append("\(opened): investigate and resolve it")
         }
         return .message(lines.joined(separator: "\n"), nil)
     }
@@ -198,7 +198,7 @@ enum SurveyCommands {
             r.add("nps_answer", "recommend (0-10)", s.int("nps_answer").map { .text("\($0) (\(SurveyScore.group(Int($0)).rawValue))") } ?? .none)
             r.add("comment", "comment", .text(s.text("comment") ?? ""))
             r.add("complaint", "complaint", .optional(s.text("complaint")))
-            var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type"), Column("scale", "scale"),
+            var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"), Column("scale", "scale"),
                                     Column("answer", "answer")])
             for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [.integer(id)]) {
                 t.rows.append([.text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .text(a.text("kind") ?? ""),
@@ -215,7 +215,7 @@ enum SurveyCommands {
     }
 
     static let report = PluginCommand(
-        noun: "survey", verb: "report", summary: "Satisfaction by advisor, team or month: surveys, CSI, NPS, and the lowest-scoring questions (R6.5)",
+        noun: "survey", verb: "report", summary: "Satisfaction by advisor, team or month: surveys, CSI, NPS, and the lowest-scoring questions",
         discussion: """
             CSI (0-100): each survey's CSI answers scaled to 0-100 and averaged; a group's CSI is the mean of its surveys' CSI. \
             NPS (-100…100): % promoters (9-10) minus % detractors (0-6) of the recommend answers. Surveys count in the period \
@@ -243,7 +243,7 @@ enum SurveyCommands {
             func key(_ s: SQLRow) -> String {
                 switch by ?? .advisor {
                 case .advisor: return s.text("advisor") ?? "?"
-                case .team: return s.text("team") ?? "(no team)"
+                case .team: return s.text("team") ?? Message("survey.no_team").description
                 case .month: return String((s.text("surveyed_on") ?? "?").prefix(7))
                 }
             }
@@ -323,10 +323,10 @@ enum SurveyCommands {
             var shown = settings.templates.keys.sorted().compactMap { settings.templates[$0] }
             if let name = args.option("template") { shown = settings.template(name, into: &p).map { [$0] } ?? [] }
             try Refusal.check(Message("survey.cannot_show_questions"), p)
-            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type"),
+            var t = Table(columns: [Column("template", "template"), Column("q", "answer"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"),
                                     Column("scale", "scale")])
             for template in shown {
-                let name = template.name + (template.name == settings.defaultTemplate ? " (default)" : "")
+                let name = template.name == settings.defaultTemplate ? Message("survey.default_template", ["name": .text(template.name)]).description : template.name
                 var n = 0
                 for q in template.questions {
                     if q.isScored { n += 1 }

@@ -18,5 +18,8 @@ enum SurveyHelpWords {
         "survey.help.option.survey.report.to": "截止日期（默认为今天）",
         "survey.help.command.survey.questions": "门店设置中的问卷模板，题号即 --answers 的顺序",
         "survey.help.option.survey.questions.template": "只看此模板",
+        // The discussions `help survey …` shows under each command.
+        "survey.help.discussion.survey.start": "问卷在质量回访电话中询问，交车次日起可做；3 天内为按时，之后记为逾期，超过 max_days（门店设置，默认 14 天）则不再受理。回访电话本身用 `followup record` 记录。在提示符下不给 --answers，系统会逐题提问，最后请您确认。在脚本中用 --answers 按顺序给出各评分题的回答，以逗号分隔（题号见 `survey questions`：q1、q2……）；--comment 记客户的原话。任一 CSI 题选了最低分，或 CSI 低于 complaint_below（默认 60），会在同一事务中开一条投诉；无权开投诉的人员不能记录这样的问卷。",
+        "survey.help.discussion.survey.report": "CSI（0-100）：每份问卷的 CSI 题回答换算到 0-100 后取平均；一组的 CSI 是其各份问卷 CSI 的平均值。NPS（-100…100）：推荐意愿题中推荐者（9-10 分）的百分比减去贬损者（0-6 分）的百分比。问卷按回访当天计入期间。各题按得分从低到高列出：先看最需要改进的。",
     ]
 }

@@ -9,8 +9,8 @@ public struct SurveyPlugin: LanePlugin {
 
     public var manifest: PluginManifest {
         PluginManifest(name: "survey", version: "1.0.0",
-                       summary: "Satisfaction survey in the quality follow-up call: CSI, NPS, reports; low scores open complaints (R6.1, R6.5, R6.2)",
-                       nouns: ["survey": "satisfaction surveys after delivery: ask, show, report (R6.1, R6.5)"])
+                       summary: "Satisfaction survey in the quality follow-up call: CSI, NPS, reports; low scores open complaints",
+                       nouns: ["survey": "satisfaction surveys after delivery: ask, show, report"])
     }
 
     public var messages: [InterfaceLanguage: [MessageCode: String]] {
@@ -80,6 +80,11 @@ public struct SurveyPlugin: LanePlugin {
                            .date(day.adding(days: SurveySettings.onTimeDays))])
         }
         return [PluginSection(key: "surveys_due", title: Message("survey.today.due").description, table: t)]
+    }
+
+    /// `report kpi`: surveys taken, survey CSI and NPS for the period (SurveyKPI).
+    public func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution] {
+        try SurveyKPI.sections(request, context)
     }
 
     /// X4: the customer's surveys and every answer, for `customer export`.

@@ -93,6 +93,9 @@ public struct SurveySettings: Sendable, Equatable {
     public var complaintBelow: Int
     /// A survey is refused this many days after delivery; from day 4 it is late (R6.1 asks within 3 days).
     public var maxDays: Int
+    /// Targets for `report kpi` in whole points: the survey CSI (0…100) at least, the NPS (−100…100) at least.
+    public var targetCSI: Int? = nil
+    public var targetNPS: Int? = nil
 
     /// R6.1: the quality call, and its survey, within 3 days of delivery.
     public static let onTimeDays = 3
@@ -107,7 +110,7 @@ public struct SurveySettings: Sendable, Equatable {
         SurveyQuestion("其他意见或建议", .text),
     ])
 
-    static let keys = ["template", "complaint_below", "max_days"]
+    static let keys = ["template", "complaint_below", "max_days", "target_csi", "target_nps"]
     static let questionsPrefix = "questions_"
 
     /// Reads and checks the settings; every problem is named with its key.
@@ -150,8 +153,11 @@ public struct SurveySettings: Sendable, Equatable {
         }
         let below = number("complaint_below", 60, 0...100, "an overall CSI below it opens a complaint")
         let maxDays = number("max_days", 14, onTimeDays...90, "how many days after delivery a survey is still taken")
+        let targetCSI = config["target_csi"] == nil ? nil : number("target_csi", 0, 0...100, "the survey CSI report kpi expects at least")
+        let targetNPS = config["target_nps"] == nil ? nil : number("target_nps", 0, -100...100, "the NPS report kpi expects at least")
         try Refusal.check("the survey settings ([plugin.survey] in store.toml) are not usable", p)
-        return SurveySettings(templates: templates, defaultTemplate: defaultTemplate, complaintBelow: below, maxDays: maxDays)
+        return SurveySettings(templates: templates, defaultTemplate: defaultTemplate, complaintBelow: below, maxDays: maxDays,
+                              targetCSI: targetCSI, targetNPS: targetNPS)
     }
 
     /// The template asked for, or the default one.

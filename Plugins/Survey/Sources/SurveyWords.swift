@@ -5,14 +5,17 @@ import LanePlugin
 /// shell's catalogs (`LanePlugin.messages`).
 enum SurveyWords {
     static let english: [MessageCode: String] = [
+        "survey.no_team": "(no team)",
+        "survey.default_template": "{name} (default)",
+        "survey.word.question_kind.csi": "csi", "survey.word.question_kind.nps": "nps", "survey.word.question_kind.text": "text",
         "survey.empty.surveys": "no satisfaction surveys",
         "survey.empty.answers": "no survey answers",
         "survey.empty.surveys_in_period": "no surveys in the period",
         "survey.empty.answers_in_period": "no answers in the period",
         "survey.no_such_ro": "there is no repair order {ro}",
-        "survey.delivered_today": "{ro} was delivered today; the survey is taken in the quality call from {from} (R6.1)",
+        "survey.delivered_today": "{ro} was delivered today; the survey is taken in the quality call from {from}",
         "survey.too_late": "{ro} was delivered on {delivered}, {age} days ago; surveys are taken up to {max} days after delivery (max_days): record what the customer says with `followup record` or `complaint open`",
-        "survey.not_delivered": "{ro} has not been delivered yet ({status}); the survey follows delivery (R6.1)",
+        "survey.not_delivered": "{ro} has not been delivered yet ({status}); the survey follows delivery",
         "survey.already_taken": "{ro} was already surveyed on {on} by {by}; `survey show {ro}` shows it",
         "survey.no_customer": "the customer of {ro} is not on file",
         "survey.cannot_record": "cannot record the survey of {ro}",
@@ -31,11 +34,18 @@ enum SurveyWords {
         "survey.declined": "you chose not to record the answers; nothing was stored",
         "survey.left_early": "the questions were left before the end; nothing was stored",
         "survey.today.none_due": "no surveys due",
-        "survey.today.due": "satisfaction surveys to take (R6.1: survey start)",
+        "survey.today.due": "satisfaction surveys to take (survey start)",
         "survey.no_such_template": "there is no template '{given}'; the templates are {templates}",
+        "survey.kpi.section": "Satisfaction survey",
+        "survey.kpi.surveys": "surveys taken",
+        "survey.kpi.csi": "survey CSI (0-100)",
+        "survey.kpi.nps": "NPS (-100…100)",
     ]
 
     static let chinese: [MessageCode: String] = [
+        "survey.no_team": "（未分班组）",
+        "survey.default_template": "{name}（默认）",
+        "survey.word.question_kind.csi": "满意度评分", "survey.word.question_kind.nps": "推荐意愿", "survey.word.question_kind.text": "文字意见",
         "survey.empty.surveys": "暂无满意度调查",
         "survey.empty.answers": "暂无调查回答",
         "survey.empty.surveys_in_period": "该期间没有调查",
@@ -64,5 +74,9 @@ enum SurveyWords {
         "survey.today.none_due": "没有待做的满意度调查",
         "survey.today.due": "待做的满意度调查（survey start）",
         "survey.no_such_template": "没有问卷模板“{given}”；现有模板：{templates}",
+        "survey.kpi.section": "满意度调查",
+        "survey.kpi.surveys": "调查份数",
+        "survey.kpi.csi": "调查 CSI（0-100）",
+        "survey.kpi.nps": "NPS 净推荐值（-100…100）",
     ]
 }

@@ -89,7 +89,7 @@ import Testing
         let out = try shell.expectOK("survey start \(Self.ro1) --answers 5,1,4,5,6 --comment 异响没修好")
         // (100 + 0 + 75 + 100) / 4 = 68.75 → 68.8: above 60, but 维修质量 got 1 of 1-5.
         #expect(out.contains("CSI 68.8, recommend 6/10 (detractor)"))
-        #expect(out.contains("complaint 1 opened for 卢文博 C0002: investigate and resolve it (R6.2)"))
+        #expect(out.contains("complaint 1 opened for 卢文博 C0002: investigate and resolve it"))
         let complaints = try shell.expectOK("complaint list")
         #expect(complaints.contains("满意度调查低分（\(Self.ro1)）：维修质量 1（1-5）；客户意见：异响没修好"))
         #expect(complaints.contains(Self.ro1))
@@ -121,7 +121,7 @@ import Testing
         try shell.expectOK("clock set 2026-11-28T10:00")
         let out = try shell.expectOK("survey start \(Self.ro1) --answers 5,5,5,5,10")
         #expect(out.contains("CSI 100.0"))
-        #expect(out.contains("late: delivered 2026-11-23, R6.1 asks within 3 days (by 2026-11-26)"))
+        #expect(out.contains("late: delivered 2026-11-23; the survey is due within 3 days (by 2026-11-26)"))
         #expect(Self.line(try shell.expectOK("survey show \(Self.ro1)"), "days late")?.hasSuffix(" 2") == true)
     }
 
@@ -144,7 +144,7 @@ import Testing
         let shell = try TestShell(seeded: true, plugins: [SurveyPlugin()])
         try shell.expectOK("ro open 粤B27DP2")
         let err = try shell.expectRefused("survey start \(Self.ro1) --answers 5,5,5,5,10")
-        #expect(err.contains("\(Self.ro1) has not been delivered yet (at reception); the survey follows delivery (R6.1)"))
+        #expect(err.contains("\(Self.ro1) has not been delivered yet (at reception); the survey follows delivery"))
         #expect(try shell.expectRefused("survey start RO-20261123-0099 --answers 5,5,5,5,10").contains("there is no repair order RO-20261123-0099"))
     }
 
@@ -152,7 +152,7 @@ import Testing
         let shell = try delivered()
         try shell.expectOK("clock set 2026-11-23T18:00")
         #expect(try shell.expectRefused("survey start \(Self.ro1) --answers 5,5,5,5,10")
-            .contains("was delivered today; the survey is taken in the quality call from 2026-11-24 (R6.1)"))
+            .contains("was delivered today; the survey is taken in the quality call from 2026-11-24"))
         try shell.expectOK("clock set 2026-12-08T10:00")
         #expect(try shell.expectRefused("survey start \(Self.ro1) --answers 5,5,5,5,10")
             .contains("was delivered on 2026-11-23, 15 days ago; surveys are taken up to 14 days after delivery (max_days)"))
@@ -291,7 +291,7 @@ import Testing
 
     @Test func R6_1_todayListsTheDeliveriesStillToSurveyForCustomerService() throws {
         let shell = try delivered(2)
-        let title = "satisfaction surveys to take (R6.1: survey start)"
+        let title = "satisfaction surveys to take (survey start)"
         let today = Self.section(try shell.expectOK("today"), title)
         #expect(Self.line(today, Self.ro1, "粤B27DP2", "卢文博 C0002", "13363270655", "薛淑芬", "2026-11-23", "工作日下午", "2026-11-26") != nil, "\(today)")
         #expect(Self.line(today, Self.ro2, "粤B82396", "曾玉兰 C0014", "顾静") != nil)

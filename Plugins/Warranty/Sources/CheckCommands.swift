@@ -6,7 +6,7 @@ enum CheckCommands {
     static var all: [PluginCommand] { [check, policy] }
 
     static let check = PluginCommand(
-        noun: "warranty", verb: "check", summary: "Is a vehicle under warranty: every cover, until when and how far (X1, R3.5)",
+        noun: "warranty", verb: "check", summary: "Is a vehicle under warranty: every cover, until when and how far",
         discussion: """
             Judges each cover of the store's policy on today's date from the sale date and the latest odometer reading: covered, \
             not covered (age or mileage exceeded, and by how much) or cannot decide (the odometer was not read since the sale, or \
@@ -61,7 +61,7 @@ enum CheckCommands {
             }
         }
         var covers = Table(columns: [Column("cover", "cover"), Column("limits", "limits"), Column("until", "until"),
-                                     Column("km_limit", "km limit"), Column("covered", "covered today"), Column("why", "why")])
+                                     Column("km_limit", "km limit"), Column("covered", "covered today", words: "warranty.answer"), Column("why", "why")])
         for cover in AccidentDamage.covers(policy, for: vehicle) {
             let v = CoverVerdict.judge(cover, soldOn: vehicle.soldOn, mileage: mileage, on: day)
             covers.rows.append([.text(cover.title), .text(cover.limits), v.lastDay.map(Value.date) ?? .none,
@@ -73,12 +73,12 @@ enum CheckCommands {
         for recall in try WarrantyStore.open(for: vehicle, on: day, c) {
             recalls.rows.append([.text(recall.code), .text(recall.kind.rawValue), .text(recall.title), recall.endsOn.map(Value.date) ?? .none])
         }
-        r.add(section: "recalls", "recalls and upgrades to do (R1.6)", recalls)
+        r.add(section: "recalls", "recalls and upgrades to do", recalls)
         return .record(r)
     }
 
     static let policy = PluginCommand(
-        noun: "warranty", verb: "policy", summary: "The store's warranty rules: basic cover, longer covers by part group, exclusions (X1)",
+        noun: "warranty", verb: "policy", summary: "The store's warranty rules: basic cover, longer covers by part group, exclusions",
         discussion: "The rules come from [plugin.warranty] in store.toml; a mistake there is named here, setting by setting.",
         access: .lookup
     ) { _, c in

@@ -12,7 +12,7 @@ enum ClaimCommands {
     static let claimPositional = PositionalSpec("claim", "Claim number, e.g. WC-20261123-01")
 
     static let open = PluginCommand(
-        noun: "warranty", verb: "claim-open", summary: "Escalate an unclear warranty case to the maker: a claim for one repair (R3.5, X1)",
+        noun: "warranty", verb: "claim-open", summary: "Escalate an unclear warranty case to the maker: a claim for one repair",
         discussion: """
             The operation is a labour line of the repair order. The repair order's warranty decision becomes `escalated` \
             (through `ro warranty`, so only where that step is allowed: at reception, or until the team-leader check when the \
@@ -83,7 +83,7 @@ enum ClaimCommands {
     }
 
     static let update = PluginCommand(
-        noun: "warranty", verb: "claim-update", summary: "Record a claim's progress: submitted to the maker, approved or rejected (R3.5)",
+        noun: "warranty", verb: "claim-update", summary: "Record a claim's progress: submitted to the maker, approved or rejected",
         discussion: """
             open → submitted → approved or rejected; the maker's answer is final (a rejected case is a new claim with new evidence). \
             An approval needs the maker's reference, a rejection the maker's reason (--note). When the last waiting claim of a \

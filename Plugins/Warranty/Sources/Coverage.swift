@@ -27,8 +27,9 @@ struct Mileage: Sendable, Equatable {
 
     /// "48,855 km on 2026-10-28 (about 49,635 km today)".
     func text(soldOn: CalendarDate) -> String {
-        guard let km else { return "not read since the sale on \(soldOn)" }
-        return "\(Words.km(km)) on \(readOn)" + (estimate.map { " (about \(Words.km($0)) now at the same average km/day)" } ?? "")
+        guard let km else { return Message("warranty.mileage.not_read", ["date": .date(soldOn)]).description }
+        return Message("warranty.mileage.read", ["km": .text(Words.km(km)), "on": .date(readOn)]).description
+            + (estimate.map { Message("warranty.mileage.estimate", ["km": .text(Words.km($0))]).description } ?? "")
     }
 }
 
@@ -53,25 +54,28 @@ struct CoverVerdict: Sendable, Equatable {
         let lastDay = cover.lastDay(soldOn: soldOn)
         var over: [String] = [], unknown: [String] = [], left: [String] = []
         if let lastDay {
-            if day > lastDay { over.append("age: the cover ended on \(lastDay), \(Words.span(lastDay, day)) ago") }
-            else { left.append(lastDay == day ? "only today" : Words.span(day, lastDay.adding(days: 1))) }
+            if day > lastDay { over.append(Message("warranty.why.ended", ["date": .date(lastDay), "span": .text(Words.span(lastDay, day))]).description) }
+            else { left.append(lastDay == day ? Message("warranty.why.only_today").description : Words.span(day, lastDay.adding(days: 1))) }
         }
         if let limit = cover.km {
             if let km = mileage.km {
                 if km > limit {
-                    over.append("mileage: \(Words.km(km)) on \(mileage.readOn) is \(Words.km(km - limit)) over \(Words.km(limit))")
+                    over.append(Message("warranty.why.over_km", ["km": .text(Words.km(km)), "on": .date(mileage.readOn),
+                                                                 "over": .text(Words.km(km - limit)), "limit": .text(Words.km(limit))]).description)
                 } else if let estimate = mileage.estimate, estimate > limit {
-                    unknown.append("mileage: \(Words.km(km)) on \(mileage.readOn), but about \(Words.km(estimate)) by now, over \(Words.km(limit)); read the odometer")
+                    unknown.append(Message("warranty.why.probably_over", ["km": .text(Words.km(km)), "on": .date(mileage.readOn),
+                                                                        "estimate": .text(Words.km(estimate)), "limit": .text(Words.km(limit))]).description)
                 } else {
                     left.append(Words.km(limit - (mileage.estimate ?? km)))
                 }
             } else {
-                unknown.append("mileage: the odometer has not been read since the sale on \(soldOn); read it at check-in")
+                unknown.append(Message("warranty.why.not_read", ["date": .date(soldOn)]).description)
             }
         }
         if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: "; ")) }
         if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: "; ")) }
-        return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered, why: left.joined(separator: " and ") + " left")
+        return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered,
+                            why: Message("warranty.why.left", ["left": .text(left.joined(separator: Message("warranty.why.and").description))]).description)
     }
 
     /// "until 2029-03-01 / 150,000 km".

@@ -10,7 +10,7 @@ enum RecallCommands {
     static let codePositional = PositionalSpec("code", "The recall's code, e.g. RC-2026-11")
 
     static let add = PluginCommand(
-        noun: "warranty", verb: "recall-add", summary: "Register a recall or technical upgrade from the maker, by model and/or VIN range (R1.6)",
+        noun: "warranty", verb: "recall-add", summary: "Register a recall or technical upgrade from the maker, by model and/or VIN range",
         discussion: """
             Vehicles are matched by model (the start of the model name, several separated by ',') and/or by a VIN range: both ends \
             included, the same length (a whole VIN or its first characters) and the same maker code; the 9th character, the check \
@@ -71,7 +71,7 @@ enum RecallCommands {
     }
 
     static let list = PluginCommand(
-        noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done (R1.6)",
+        noun: "warranty", verb: "recall-list", summary: "Recalls and upgrades: which vehicles, when, how many eligible and done",
         access: .lookup
     ) { _, c in
         var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("vehicles", "vehicles"),
@@ -88,18 +88,34 @@ enum RecallCommands {
     }
 
     static let vehicles = PluginCommand(
-        noun: "warranty", verb: "recall-vehicles", summary: "The upgrade register of one recall: every eligible vehicle and whether it is done (R1.6, X7)",
+        noun: "warranty", verb: "recall-vehicles", summary: "The upgrade register of one recall: every eligible vehicle and whether it is done",
         positionals: [codePositional],
-        examples: ["warranty recall-vehicles RC-2026-11"],
+        options: [OptionSpec("limit", value: "N", "At most N vehicles (default 200)"),
+                  OptionSpec("offset", value: "N", "Skip the first N vehicles")],
+        examples: ["warranty recall-vehicles RC-2026-11", "warranty recall-vehicles RC-2026-11 --limit 50 --offset 50"],
         access: .lookup
     ) { args, c in
         let recall = try load(args.positional("code"), c)
+        var p: [Problem] = []
+        func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
+            guard let text = args.option(name) else { return fallback }
+            guard let n = Int(text), range.contains(n) else {
+                p.append(Problem(name, Message("warranty.not_in_range", ["given": .text(text), "min": .int(range.lowerBound), "max": .int(range.upperBound)])))
+                return fallback
+            }
+            return n
+        }
+        let limit = number("limit", 200, 1...10_000), offset = number("offset", 0, 0...10_000_000)
+        if !p.isEmpty { throw Refusal(Message("warranty.cannot_list"), problems: p) }
+        let page = Array(try recall.eligible(c).dropFirst(offset).prefix(limit))
+        // The page's owners in one query, the recall's done rows in one (its key's range): never a query per vehicle.
+        let owners = try c.customers(ids: Array(Set(page.map(\.ownerID))))
         let done = Dictionary(try WarrantyStore.done(code: recall.code, c).map { ($0.vehicleID, $0) }, uniquingKeysWith: { a, _ in a })
         var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("vin", "VIN"), Column("customer", "customer"),
                                 Column("done", "done"), Column("ro", "repair order"), Column("done_on", "done on")],
                       emptyText: Message("warranty.empty.eligible").description)
-        for v in try recall.eligible(c) {
-            let owner = try c.customer(id: v.ownerID)
+        for v in page {
+            let owner = owners[v.ownerID]
             let d = done[v.id]
             t.rows.append([.text(v.plate.value), .text(v.model), .text(v.vin.value), .text(owner.map { "\($0.name) \($0.code)" } ?? "?"),
                            .bool(d != nil), .optional(d?.order), d.map { .date($0.on) } ?? .none])
@@ -108,7 +124,7 @@ enum RecallCommands {
     }
 
     static let done = PluginCommand(
-        noun: "warranty", verb: "recall-done", summary: "Record a recall or upgrade done on a repair order: the vehicle leaves the reminders (R1.6)",
+        noun: "warranty", verb: "recall-done", summary: "Record a recall or upgrade done on a repair order: the vehicle leaves the reminders",
         discussion: """
             The repair order must be for an eligible vehicle, opened while the recall runs, and past final QC (the work is done and \
             checked); a vehicle has each recall done once.

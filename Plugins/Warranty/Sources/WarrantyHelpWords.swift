@@ -40,5 +40,14 @@ enum WarrantyHelpWords {
         "warranty.help.command.warranty.recall-done": "登记某张维修委托书上完成了召回或升级：该车不再出现在提醒中",
         "warranty.help.option.warranty.recall-done.code": "召回编号，如 RC-2026-11",
         "warranty.help.option.warranty.recall-done.ro": "维修委托书号，如 RO-20261123-0001",
+        "warranty.help.option.warranty.recall-vehicles.limit": "最多 N 辆（默认 200）",
+        "warranty.help.option.warranty.recall-vehicles.offset": "跳过前 N 辆",
+        // The discussions `help warranty …` shows under each command.
+        "warranty.help.discussion.warranty.check": "按门店保修政策逐项判定今天的保修状态，依据销售日期和最近一次里程读数：在保、不在保（车龄或里程超出，并说明超出多少），或无法判定（售车后没有读过里程，或自上次读数以来很可能已超出里程上限）。加 --part 或 --operation 时，给出该备件所属分组或该维修项目的结论。难以判定的情况用 `warranty claim-open` 上报厂家。",
+        "warranty.help.discussion.warranty.policy": "规则来自 store.toml 的 [plugin.warranty]；其中写错的地方会在这里逐项指出。",
+        "warranty.help.discussion.warranty.claim-open": "工时项目须是这张维修委托书上的一行工时。委托书的保修判定随之改为“已上报”（escalated），经由 `ro warranty` 完成，因此只在该步骤允许时可用：接车时，或判定为“待诊断”时直到班组长自检之前。开单当时门店保修规则的结论记在索赔单上。",
+        "warranty.help.discussion.warranty.claim-update": "流程为 已开单 → 已提交 → 已批准或已驳回；厂家的答复为最终结果（被驳回的情况须附新证据另开索赔单）。批准须填写厂家编号，驳回须填写厂家给出的理由（--note）。一张委托书最后一张待答复的索赔有了结果时，其保修判定随之确定：厂家批准了任一索赔则为在保，否则为不在保（经由 `ro warranty`，且委托书须仍在班组长自检之前）。",
+        "warranty.help.discussion.warranty.recall-add": "按车型（车型名称的开头，多个用“,”分隔）和/或 VIN 区间匹配车辆：区间两端都包括在内，长度相同（完整 VIN 或其前几位），厂家代码相同；第 9 位校验位不参与比较。活动进行期间，符合条件的车辆按登记的类型以“召回”或“升级”出现在 `remind due` 中；用 `remind log 车牌 recall --campaign 编号 --outcome booked`（或 `upgrade`）记录邀约电话。",
+        "warranty.help.discussion.warranty.recall-done": "维修委托书须属于符合条件的车辆，在召回期间开立，且已过终检（作业完成并经检验）；每辆车的同一召回只做一次。",
     ]
 }

@@ -9,8 +9,8 @@ public struct WarrantyPlugin: LanePlugin {
 
     public var manifest: PluginManifest {
         PluginManifest(name: "warranty", version: "1.0.0",
-                       summary: "Warranty cover by age, mileage and part group; claims to the maker; recalls and upgrades (X1, R3.5, R1.6)",
-                       nouns: ["warranty": "warranty cover, claims to the maker, recalls and technical upgrades (X1, R3.5, R1.6)"])
+                       summary: "Warranty cover by age, mileage and part group; claims to the maker; recalls and upgrades",
+                       nouns: ["warranty": "warranty cover, claims to the maker, recalls and technical upgrades"])
     }
 
     public var migrations: [PluginMigration] { WarrantyStore.migrations }

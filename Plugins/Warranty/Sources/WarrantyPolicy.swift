@@ -9,11 +9,13 @@ struct Cover: Sendable, Equatable {
     var years: Int?
     var km: Int?
 
-    var title: String { name == Cover.basicName ? "basic cover 整车质保" : "\(name) cover" }
+    var title: String {
+        name == Cover.basicName ? Message("warranty.cover.basic").description : Message("warranty.cover.group", ["name": .text(name)]).description
+    }
 
     /// "3 years / 100,000 km".
     var limits: String {
-        [years.map { "\($0) year\($0 == 1 ? "" : "s")" }, km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+        [years.map { Words.unit($0, "year") }, km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
     }
 
     /// The last day covered: the day before the anniversary of the sale.
@@ -194,13 +196,18 @@ enum Words {
 
     /// The time from `from` to `to` (not before it): "1 year 6 months", "3 months 12 days", "5 days".
     static func span(_ from: CalendarDate, _ to: CalendarDate) -> String {
-        guard from < to else { return "0 days" }
+        guard from < to else { return Message("warranty.unit.days", ["n": .int(0)]).description }
         var months = (to.year - from.year) * 12 + (to.month - from.month)
         if from.adding(months: months) > to { months -= 1 }
         let days = from.adding(months: months).days(until: to)
         let years = months / 12, rest = months % 12
-        func unit(_ n: Int, _ word: String) -> String? { n > 0 ? "\(n) \(word)\(n == 1 ? "" : "s")" : nil }
-        let parts = [unit(years, "year"), unit(rest, "month"), years == 0 ? unit(days, "day") : nil].compactMap { $0 }
-        return parts.isEmpty ? "0 days" : parts.joined(separator: " ")
+        func some(_ n: Int, _ word: String) -> String? { n > 0 ? unit(n, word) : nil }
+        let parts = [some(years, "year"), some(rest, "month"), years == 0 ? some(days, "day") : nil].compactMap { $0 }
+        return parts.isEmpty ? Message("warranty.unit.days", ["n": .int(0)]).description : parts.joined(separator: " ")
+    }
+
+    /// "1 year", "3 months" in the reader's words (`warranty.unit.year`, `warranty.unit.years`, …).
+    static func unit(_ n: Int, _ word: String) -> String {
+        Message(MessageCode("warranty.unit." + word + (n == 1 ? "" : "s")), ["n": .int(n)]).description
     }
 }

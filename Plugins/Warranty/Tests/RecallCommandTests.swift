@@ -73,7 +73,7 @@ import WarrantyPlugin
     @Test func R1_6_namedWhenTheCarComesIn() throws {
         let shell = try withRecall()
         #expect(try shell.expectOK("ro open 粤B27DP2").contains(
-            "note: warranty: 粤B27DP2 is eligible for recall 召回 RC-2026-12 前稳定杆连杆更换 (R1.6): do it on this visit, "
+            "note: warranty: 粤B27DP2 is eligible for recall 召回 RC-2026-12 前稳定杆连杆更换: do it on this visit, "
             + "then `warranty recall-done RC-2026-12 RO-20261123-0001`"))
         #expect(!(try shell.expectOK("ro open 粤B82396")).contains("RC-2026-12"))
     }

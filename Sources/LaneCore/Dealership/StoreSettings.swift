@@ -147,7 +147,7 @@ public struct StoreSettings: Hashable, Sendable {
         StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
         StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
                         example: "粤交运管许可深字440300123456号"),
-        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates (empty: the built-in ones)",
+        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates, its whole path from / (empty: the built-in ones)",
                         example: "/srv/lane/templates"),
         StoreSettingKey("quality.assembly_km", .wholeNumber, "repair quality warranty of whole-vehicle and assembly repairs: km",
                         example: "20000"),
@@ -220,7 +220,12 @@ public struct StoreSettings: Hashable, Sendable {
         s.address = keyValues["store.address"] ?? s.address
         s.phone = keyValues["store.phone"] ?? s.phone
         s.licence = keyValues["store.licence"] ?? s.licence
-        s.documentTemplates = keyValues["documents.templates"] ?? s.documentTemplates
+        // Absolute: a relative folder would let whoever starts lane choose the templates by where they start it.
+        take("documents.templates", { v in
+            guard StoreSettings.isTemplateFolder(v) else { return false }
+            s.documentTemplates = v
+            return true
+        }, Message("settings.not_a_template_folder"))
         for (key, period) in [("quality.assembly", \StoreSettings.qualityWarranty.assembly),
                               ("quality.second_level", \StoreSettings.qualityWarranty.secondLevel),
                               ("quality.minor", \StoreSettings.qualityWarranty.minor)] {
@@ -250,6 +255,13 @@ public struct StoreSettings: Hashable, Sendable {
             problems.append(Problem("hours", Message("settings.opens_after_closing", ["opens": .text(s.opens.description), "closes": .text(s.closes.description)])))
         }
         return problems.isEmpty ? .success(s) : .failure(Refusal(Message("settings.not_valid"), problems: problems))
+    }
+}
+
+extension StoreSettings {
+    /// `documents.templates`: empty (the built-in templates) or an absolute folder with no `..` in it.
+    public static func isTemplateFolder(_ path: String) -> Bool {
+        path.isEmpty || (path.hasPrefix("/") && !path.split(separator: "/").contains(".."))
     }
 }
 

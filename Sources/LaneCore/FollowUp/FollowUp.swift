@@ -159,19 +159,23 @@ public struct Complaint: Sendable, Equatable {
 /// process lists. Names the missing items.
 public enum CustomerFileCheck {
     public static let dueAfterDays = 2
+    /// How far back `followup files` looks by default: the visits of the last 90 days before the
+    /// check falls due, so the list reads a bounded range of orders however old the store is.
+    public static let lookBackDays = 90
 
-    public static func missing(customer: Customer, order: RepairOrder) -> [String] {
+    /// What the file of this visit still lacks, each as its words (`customer_file.address`).
+    public static func missing(customer: Customer, order: RepairOrder) -> [Message] {
         var m: [String] = []
         if customer.address?.trimmingWhitespace().isEmpty ?? true { m.append("address") }
-        if order.complaint == nil { m.append("customer's request") }
-        if order.approvedLines.isEmpty { m.append("work done") }
+        if order.complaint == nil { m.append("request") }
+        if order.approvedLines.isEmpty { m.append("work_done") }
         if order.delivery == nil {
-            m.append("next service date and mileage")
-            m.append("preferred follow-up time")
+            m.append("next_service")
+            m.append("follow_up_time")
         } else if order.delivery?.followUpPreference.trimmingWhitespace().isEmpty ?? true {
-            m.append("preferred follow-up time")
+            m.append("follow_up_time")
         }
-        if order.checkIn == nil { m.append("mileage at the visit") }
-        return m
+        if order.checkIn == nil { m.append("visit_mileage") }
+        return m.map { Message(MessageCode("customer_file." + $0)) }
     }
 }

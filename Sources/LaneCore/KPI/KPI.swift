@@ -23,6 +23,11 @@ public enum KPIID: String, CaseIterable, Sendable, Hashable {
     // Delivery (准时交车率)
     case onTimeDelivery = "on_time_delivery"
     case sameDayTurnaround = "same_day_turnaround"
+    /// Customers who waited at the store for their car, and how long.
+    case waitingCustomers = "waiting_customers"
+    case waitMedian = "wait_median"
+    case waitAverage = "wait_average"
+    case waitedTooLong = "waited_too_long"
     // Appointments (预约率 / 履约率)
     case appointmentRate = "appointment_rate"
     case keptAppointmentRate = "kept_appointment_rate"
@@ -50,10 +55,10 @@ public enum KPIID: String, CaseIterable, Sendable, Hashable {
     public var unit: KPIUnit {
         switch self {
         case .ordersOpened, .ordersDelivered, .deliveredFirstService, .deliveredRegularService, .deliveredRepair,
-             .noShows, .complaintsOpened, .reminderCalls, .reminderDeclined, .lostCustomersWonBack, .backOrders: .count
+             .noShows, .complaintsOpened, .waitingCustomers, .reminderCalls, .reminderDeclined, .lostCustomersWonBack, .backOrders: .count
         case .revenuePerOrder, .laborRevenue, .partsRevenue, .discounts, .warrantyValue: .money
         case .hoursSold, .hoursClocked, .hoursAvailable: .hours
-        case .sameDayTurnaround: .minutes
+        case .sameDayTurnaround, .waitMedian, .waitAverage: .minutes
         case .satisfaction: .score
         default: .percent
         }
@@ -62,7 +67,8 @@ public enum KPIID: String, CaseIterable, Sendable, Hashable {
     /// Whether more is better (a target is a floor) or less (a ceiling).
     public var higherIsBetter: Bool {
         switch self {
-        case .comebackRate, .discounts, .noShows, .complaintsOpened, .sameDayTurnaround, .reminderDeclined, .backOrders: false
+        case .comebackRate, .discounts, .noShows, .complaintsOpened, .sameDayTurnaround, .reminderDeclined, .backOrders,
+             .waitMedian, .waitAverage, .waitedTooLong: false
         default: true
         }
     }
@@ -73,7 +79,7 @@ public enum KPIID: String, CaseIterable, Sendable, Hashable {
         case .ordersOpened, .ordersDelivered, .deliveredFirstService, .deliveredRegularService, .deliveredRepair: .throughput
         case .revenuePerOrder, .laborRevenue, .partsRevenue, .discounts, .warrantyValue: .revenue
         case .hoursSold, .hoursClocked, .hoursAvailable, .laborEfficiency, .productivity: .labor
-        case .onTimeDelivery, .sameDayTurnaround: .delivery
+        case .onTimeDelivery, .sameDayTurnaround, .waitingCustomers, .waitMedian, .waitAverage, .waitedTooLong: .delivery
         case .appointmentRate, .keptAppointmentRate, .noShows: .appointments
         case .comebackRate, .firstTimeFix, .extraWorkCloseRate: .quality
         case .followUpReach, .satisfaction, .csi, .complaintsOpened, .complaintsClosedInTime: .followUp
@@ -116,6 +122,8 @@ public enum KPIUnit: String, Sendable {
     case minutes
     /// The follow-up satisfaction 1…5, as an average.
     case score
+    /// Points on a scale shown with one decimal, in tenths: a survey's CSI 0…100 (87.5), NPS −100…100.
+    case points
 }
 
 /// One figure as worked out: `numerator / denominator` (nil value when nothing was counted).
@@ -133,20 +141,27 @@ public struct KPIFigure: Sendable, Equatable {
     /// The figure in its unit's smallest step, rounded half up: a percent in
     /// basis points (85.25 % → 8525), money in fen, hours in hundredths,
     /// minutes, a count; a score × 100 (4.35 → 435). Nil when nothing was counted.
-    public var value: Int64? {
+    public var value: Int64? { Self.value(numerator, over: denominator, id.unit) }
+
+    /// `numerator / denominator` in `unit`'s smallest step (points in tenths), rounded half away from zero.
+    public static func value(_ numerator: Int64, over denominator: Int64, _ unit: KPIUnit) -> Int64? {
         guard denominator != 0 else { return nil }
-        let scale: Int64 = switch id.unit {
+        let scale: Int64 = switch unit {
         case .percent: 10_000
         case .score: 100
+        case .points: 10
         case .count, .money, .hours, .minutes: 1
         }
         return Money.divideRoundingHalfUp(numerator * scale, by: denominator)
     }
 
-    /// A target in what a manager types: whole percent, fen, whole hours, minutes, a count, a score × 100.
-    public static func targetValue(_ target: Int64, for id: KPIID) -> Int64 {
-        switch id.unit {
+    /// A target in what a manager types: whole percent, fen, whole hours, minutes, a count, a score × 100, whole points.
+    public static func targetValue(_ target: Int64, for id: KPIID) -> Int64 { targetValue(target, unit: id.unit) }
+
+    public static func targetValue(_ target: Int64, unit: KPIUnit) -> Int64 {
+        switch unit {
         case .percent, .hours: target * 100
+        case .points: target * 10
         case .count, .money, .minutes, .score: target
         }
     }

@@ -54,11 +54,14 @@ public enum KPIDefinitions {
     }
 
     /// Orders delivered in the period with a promised time: delivered (the delivery step) at or before it.
-    /// Same-day turnaround: minutes from opening to delivery of orders opened and delivered on one day
-    /// (lane does not record whether the customer waited; this is the nearest recorded measure).
+    /// Same-day turnaround: minutes from opening to delivery of orders opened and delivered on one day.
+    /// Waiting customers (the check-in sheet says the customer waits at the store): of the orders delivered in the
+    /// period, each one's wait in whole minutes from the order's opening to its delivery; their median and average,
+    /// and the share that waited longer than `waitMinutes`.
     public static func delivery(_ f: KPIFacts) -> [KPIFigure] {
         let delivered = f.deliveredIn(f.period)
         var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
+        var waits: [Int64] = []
         for o in delivered {
             guard let at = o.delivery?.at else { continue }
             if let promise = o.promisedAt {
@@ -69,8 +72,18 @@ public enum KPIDefinitions {
                 sameDay += 1
                 minutes += (at.secondsSince1970 - o.openedAt.secondsSince1970) / 60
             }
+            if o.checkIn?.customerWaits == true { waits.append(max(0, at.secondsSince1970 - o.openedAt.secondsSince1970) / 60) }
         }
-        return [KPIFigure(.onTimeDelivery, onTime, over: promised), KPIFigure(.sameDayTurnaround, minutes, over: sameDay)]
+        waits.sort()
+        let n = Int64(waits.count)
+        // The median of an even count is the mean of the two middle waits: their sum over 2.
+        let median: KPIFigure = waits.isEmpty ? KPIFigure(.waitMedian, 0, over: 0)
+            : waits.count % 2 == 1 ? KPIFigure(.waitMedian, waits[waits.count / 2])
+            : KPIFigure(.waitMedian, waits[waits.count / 2 - 1] + waits[waits.count / 2], over: 2)
+        let tooLong = Int64(waits.filter { $0 > Int64(f.settings.waitMinutes) }.count)
+        return [KPIFigure(.onTimeDelivery, onTime, over: promised), KPIFigure(.sameDayTurnaround, minutes, over: sameDay),
+                KPIFigure(.waitingCustomers, n), median, KPIFigure(.waitAverage, waits.reduce(0, +), over: n),
+                KPIFigure(.waitedTooLong, tooLong, over: n)]
     }
 
     /// Appointment rate: orders opened in the period that came by appointment, over orders opened (not cancelled).
@@ -84,18 +97,16 @@ public enum KPIDefinitions {
                 KPIFigure(.keptAppointmentRate, arrived, over: arrived + noShows), KPIFigure(.noShows, noShows)]
     }
 
-    /// Comeback rate: orders opened in the period (not cancelled) whose vehicle's previous order was delivered
-    /// at most `comebackDays` before, over those orders. lane records no link from a comeback to the job it
-    /// repeats, so any repeat visit in the window counts. First-time fix is its complement.
+    /// Comeback rate: of the orders delivered in the period, the comebacks (orders the advisor linked with
+    /// `ro comeback` to the earlier order whose fault they repair again: `comeback_of`). Per advisor or team a
+    /// comeback counts against the earlier order's advisor or team, over their own orders delivered in the
+    /// period. First-time fix is its complement.
     /// Extra-work close rate: recommended and extra lines of orders opened in the period that the customer
     /// approved, over those decided (approved or refused).
     public static func quality(_ f: KPIFacts) -> [KPIFigure] {
         let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
-        let window = Int64(f.settings.comebackDays) * 86_400
-        let comebacks = Int64(opened.filter { o in
-            guard let before = f.previousDelivery[o.id] else { return false }
-            return o.openedAt.secondsSince1970 - before.secondsSince1970 <= window
-        }.count)
+        let delivered = Int64(f.deliveredIn(f.period).count)
+        let comebacks = Int64(f.comebacks.filter { f.period.contains($0.deliveredAt.date(in: f.offset)) }.count)
         var approved: Int64 = 0, decided: Int64 = 0
         for o in opened {
             for l in o.lines where l.origin != .estimate && l.approval != .pending {
@@ -103,8 +114,7 @@ public enum KPIDefinitions {
                 if l.approval == .approved { approved += 1 }
             }
         }
-        let total = Int64(opened.count)
-        return [KPIFigure(.comebackRate, comebacks, over: total), KPIFigure(.firstTimeFix, total - comebacks, over: total),
+        return [KPIFigure(.comebackRate, comebacks, over: delivered), KPIFigure(.firstTimeFix, delivered - comebacks, over: delivered),
                 KPIFigure(.extraWorkCloseRate, approved, over: decided)]
     }
 

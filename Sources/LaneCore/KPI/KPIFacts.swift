@@ -48,9 +48,10 @@ public struct KPIFacts: Sendable {
     public var offset: UTCOffset
     /// Orders opened in the period, and orders delivered in it (each once).
     public var orders: [RepairOrder]
-    /// For orders opened in the period: when the same vehicle's previous
-    /// order (not cancelled, opened before it) was delivered.
-    public var previousDelivery: [Int64: Timestamp]
+    /// The comebacks (orders linked by `ro comeback` to the earlier order
+    /// whose fault they repair again) delivered in the period, each with the
+    /// earlier order's advisor and team: a comeback counts against them.
+    public var comebacks: [KPIComeback]
     /// Appointments whose day is in the period.
     public var appointments: [Appointment]
     /// Follow-up calls made in the period.
@@ -65,14 +66,14 @@ public struct KPIFacts: Sendable {
     public var technicians: [StaffMember]
     public var settings: KPISettings
 
-    public init(period: KPIPeriod, offset: UTCOffset, orders: [RepairOrder] = [], previousDelivery: [Int64: Timestamp] = [:],
+    public init(period: KPIPeriod, offset: UTCOffset, orders: [RepairOrder] = [], comebacks: [KPIComeback] = [],
                 appointments: [Appointment] = [], followUps: [FollowUpRecord] = [], complaints: [Complaint] = [],
                 reminderCalls: [ReminderLogEntry] = [], delayedDeliveries: [DelayedDelivery] = [], technicians: [StaffMember] = [],
                 settings: KPISettings = KPISettings()) {
         self.period = period
         self.offset = offset
         self.orders = orders
-        self.previousDelivery = previousDelivery
+        self.comebacks = comebacks
         self.appointments = appointments
         self.followUps = followUps
         self.complaints = complaints
@@ -94,6 +95,7 @@ public struct KPIFacts: Sendable {
         f.orders = orders.filter { o in
             p.contains(o.openedAt.date(in: offset)) || (o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false)
         }
+        f.comebacks = comebacks.filter { p.contains($0.deliveredAt.date(in: offset)) }
         f.appointments = appointments.filter { p.contains($0.start.date(in: offset)) }
         f.followUps = followUps.filter { p.contains($0.at.date(in: offset)) }
         f.complaints = complaints.filter { p.contains($0.openedAt.date(in: offset)) }
@@ -103,21 +105,40 @@ public struct KPIFacts: Sendable {
     }
 }
 
-/// What the report's definitions leave to the store: the window that makes a
-/// repeat visit a comeback, the days a complaint may take, a technician's
-/// hours a day, and the targets (`kpi.*` in store.toml, `store set`).
+/// A comeback delivered in the period: the order (`comeback_of` set by `ro
+/// comeback`), when it was delivered, and the earlier order it repeats with
+/// that order's advisor and team.
+public struct KPIComeback: Sendable, Equatable {
+    public var orderID: Int64
+    public var deliveredAt: Timestamp
+    public var earlier: String
+    public var earlierAdvisor: String
+    public var earlierTeam: String?
+
+    public init(orderID: Int64, deliveredAt: Timestamp, earlier: String, earlierAdvisor: String, earlierTeam: String?) {
+        self.orderID = orderID
+        self.deliveredAt = deliveredAt
+        self.earlier = earlier
+        self.earlierAdvisor = earlierAdvisor
+        self.earlierTeam = earlierTeam
+    }
+}
+
+/// What the report's definitions leave to the store: the days a complaint
+/// may take, a technician's hours a day, how long a waiting customer may
+/// wait, and the targets (`kpi.*` in store.toml, `store set`).
 public struct KPISettings: Hashable, Sendable {
-    /// A visit of the same vehicle within this many days of the previous delivery counts as a comeback.
-    public var comebackDays = 30
     /// A complaint resolved within this many days of being opened was closed in time.
     public var complaintDays = 3
     /// Hours each technician is available on each day of the period.
     public var technicianHoursPerDay = 8
+    /// A customer who waits in the lounge should have their car back within this many minutes of the order's opening.
+    public var waitMinutes = 90
     /// Targets by figure; a figure without one is never "off target".
     public var targets: [KPIID: Int64] = [:]
 
-    public init(comebackDays: Int = 30, complaintDays: Int = 3, technicianHoursPerDay: Int = 8, targets: [KPIID: Int64] = [:]) {
-        self.comebackDays = comebackDays
+    public init(complaintDays: Int = 3, technicianHoursPerDay: Int = 8, waitMinutes: Int = 90, targets: [KPIID: Int64] = [:]) {
+        self.waitMinutes = waitMinutes
         self.complaintDays = complaintDays
         self.technicianHoursPerDay = technicianHoursPerDay
         self.targets = targets
@@ -125,13 +146,13 @@ public struct KPISettings: Hashable, Sendable {
 }
 
 extension KPISettings {
-    /// The `kpi.*` settings: `kpi.comeback_days`, `kpi.complaint_days`, `kpi.technician_hours_per_day` and a
+    /// The `kpi.*` settings: `kpi.complaint_days`, `kpi.technician_hours_per_day`, `kpi.wait_minutes` and a
     /// `kpi.target.FIGURE` per figure. Missing or malformed values keep the standard (`store set` checks them).
     public static func from(keyValues: [String: String]) -> KPISettings {
         var s = KPISettings()
-        if let v = keyValues["kpi.comeback_days"].flatMap({ Int($0) }), v > 0 { s.comebackDays = v }
         if let v = keyValues["kpi.complaint_days"].flatMap({ Int($0) }), v > 0 { s.complaintDays = v }
         if let v = keyValues["kpi.technician_hours_per_day"].flatMap({ Int($0) }), (1...24).contains(v) { s.technicianHoursPerDay = v }
+        if let v = keyValues["kpi.wait_minutes"].flatMap({ Int($0) }), v > 0 { s.waitMinutes = v }
         for id in KPIID.allCases {
             if let v = keyValues[id.settingKey].flatMap({ Int64($0.trimmingWhitespace()) }) { s.targets[id] = v }
         }
@@ -140,9 +161,9 @@ extension KPISettings {
 
     /// The `[kpi]` keys of store.toml and `store set`: the definitions' parameters and a target per figure.
     public static let settingKeys: [StoreSettingKey] = [
-        StoreSettingKey("kpi.comeback_days", .wholeNumber, "a visit within this many days of the vehicle's previous delivery is a comeback", example: "30"),
         StoreSettingKey("kpi.complaint_days", .wholeNumber, "a complaint resolved within this many days was closed in time", example: "3"),
         StoreSettingKey("kpi.technician_hours_per_day", .wholeNumber, "hours each technician is available a day", example: "8"),
+        StoreSettingKey("kpi.wait_minutes", .wholeNumber, "a customer who waits should have the car back within this many minutes of the order's opening", example: "90"),
     ] + KPIID.allCases.map { id in
         StoreSettingKey(id.settingKey, .wholeNumber, "target for \(id.rawValue) (docs/kpis.md: percent, fen, hours, minutes, count, score × 100)",
                         example: id.unit == .money ? "30000" : id.unit == .score ? "450" : "90")

@@ -32,9 +32,15 @@ public struct KPIReport: Sendable, Equatable {
     public var grouping: KPIGrouping?
     public var groups: [KPIGroupRow]
     public var declineReasons: [KPIReasonCount]
+    /// Sections the plugins add from their own tables (`LanePlugin.kpi`), after the core's figures.
+    public var contributions: [KPIContribution] = []
 
     public func line(_ id: KPIID) -> KPILine? { lines.first { $0.figure.id == id } }
     public var offTarget: [KPILine] { lines.filter(\.offTarget) }
+    /// The plugins' figures off their targets, with the plugin's section.
+    public var contributedOffTarget: [(section: KPIContribution, figure: KPIContributedFigure)] {
+        contributions.flatMap { c in c.figures.filter(\.offTarget).map { (c, $0) } }
+    }
 
     public init(facts f: KPIFacts, grouping: KPIGrouping? = nil) {
         period = f.period
@@ -60,10 +66,13 @@ public struct KPIReport: Sendable, Equatable {
             var names = Set<String>()
             for o in f.orders { if let n = grouping == .advisor ? o.advisor : o.team { names.insert(n) } }
             if grouping == .advisor { for a in f.appointments { names.insert(a.advisor) } }
+            for c in f.comebacks { if let n = grouping == .advisor ? c.earlierAdvisor : c.earlierTeam { names.insert(n) } }
             return names.sorted().map { name in
                 var mine = f
                 mine.orders = f.orders.filter { (grouping == .advisor ? $0.advisor : $0.team) == name }
                 mine.appointments = grouping == .advisor ? f.appointments.filter { $0.advisor == name } : []
+                // A comeback counts against the advisor or team of the order whose fault came back.
+                mine.comebacks = f.comebacks.filter { (grouping == .advisor ? $0.earlierAdvisor : $0.earlierTeam) == name }
                 // Available hours are the workshop's, not an advisor's: productivity is per technician.
                 mine.technicians = grouping == .team ? f.technicians.filter { $0.team == name } : []
                 let figures = KPIDefinitions.throughput(mine) + KPIDefinitions.revenue(mine) + KPIDefinitions.labor(mine)

@@ -9,6 +9,7 @@ public enum KPIText {
         case .hours: return Message("report.hours", ["hours": .text(decimal(v, places: 2, keep: 2))]).description
         case .minutes: return Message("report.minutes", ["minutes": .int(Int(v))]).description
         case .score: return decimal(v, places: 2, keep: 2)
+        case .points: return decimal(v, places: 1, keep: 1)
         case .count: return String(v)
         }
     }

@@ -1,32 +1,6 @@
 // Enumerated values as a Chinese reader sees them in tables and answers
 // (see English+Codes.swift).
 extension MessageCatalog {
-    /// More column titles by key (see Chinese+Columns.swift): the compiled
-    /// plugins' tables (parts, survey, warranty), whose keys the core's table
-    /// did not have; a key there wins.
-    static let chineseMoreColumnTitles: [String: String] = [
-        // Payments, insurance, credit accounts and appointments' phone readings (issue 12's fields).
-        "assessed_fen": "定损金额", "available_fen": "可用额度", "balance_fen": "欠款", "cashier": "收银员", "change_fen": "找零",
-        "customer_total_fen": "客户应付", "declined_signed_by": "拒修项目签字人", "deductible_fen": "免赔额", "deposits_fen": "已收订金",
-        "due_fen": "尚需支付", "entered_late": "补录", "entries": "最近记录", "insurance_claim": "理赔单号", "insurer": "保险公司",
-        "insurer_fen": "保险公司支付", "limit_fen": "挂账额度", "next_service_km": "下次保养里程", "next_service_on": "下次保养日期",
-        "opened_by": "开户人", "paid_at": "付款时间", "payments": "收款记录", "reported_mileage": "来电所报里程", "tendered_fen": "实收",
-        "audit": "审计记录", "basic": "整车质保", "covers": "保修范围", "diagnosis": "诊断", "excluded": "不在保修范围",
-        "excluded_operations": "保养类项目（不属维修）", "excluded_parts": "易损件与保养件", "groups": "分组", "late_days": "逾期天数",
-        "mileage": "里程", "movements": "出入库记录", "operation_covered": "工时在保", "operation_why": "原因", "part_covered": "备件在保",
-        "part_why": "原因", "period": "期间", "questions": "问题（得分最低者在前）", "recalls": "待做召回与升级", "surveyed_at": "调查时间",
-        "surveyed_by": "调查人", "symptom": "故障现象", "vehicle": "车辆",
-        "answer": "回答", "answers": "回答", "appointment": "预约", "arrived": "已到货", "available": "可用", "average": "平均分",
-        "balance": "结存", "claim": "索赔单", "complaints": "投诉", "cover": "保修项目", "covered": "在保", "csi": "CSI 满意度",
-        "day": "日期", "delivered_on": "交车日期", "delivery_note": "送货单号", "delta": "变动", "detractors": "贬损者",
-        "done": "已完成", "done_on": "完成日期", "due_by": "截止日期", "eta": "预计到货", "filled": "已补足", "km_limit": "里程上限",
-        "late": "逾期", "limits": "期限", "low": "低于订货点", "first_visit": "新客户", "maker_ref": "厂家编号", "next_eta": "最近预计到货",
-        "nps": "NPS 净推荐值", "nps_answer": "推荐意愿", "on_hand": "在库", "on_order": "在途", "operation": "工时项目",
-        "operations": "工时项目", "ordered_at": "订货时间", "passives": "中立者", "promoters": "推荐者", "q": "题号",
-        "question": "题目", "reorder_point": "订货点", "scale": "分值", "since": "起始", "supplier": "供应商",
-        "surveyed_on": "回访日期", "surveys": "问卷数", "template": "问卷模板", "waiting_for": "等待", "why": "原因",
-    ]
-
     static let chineseCodeWords: [MessageCode: String] = [
         "word.complaint_status.open": "待处理", "word.complaint_status.investigated": "已调查",
         "word.complaint_status.resolved": "已解决",

@@ -1,6 +1,7 @@
 // Column and field titles in Chinese, by the key tables and records give them
 // (the key of JSON and CSV): English titles are the ones the commands write.
-// A key not here keeps its English title.
+// A key not here keeps its English title. One table, so a key has one place
+// (a second entry for a key stops the program at its first use, and every test).
 extension MessageCatalog {
     public static let chineseColumnTitles: [String: String] = [
         "action": "操作", "address": "地址", "advisor": "服务顾问", "after": "之后", "amount_fen": "金额", "approval": "客户意见",
@@ -46,14 +47,41 @@ extension MessageCatalog {
         // Printed documents, the audit trail's personal data, plugins' lifecycle.
         "document": "单据", "copy": "第几次打印", "reprint": "重印", "format": "格式", "language": "语言", "printer": "打印机",
         "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
+        "personal_values_erased": "已清除的个人信息项", "sealed_since": "封签起始行",
         "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
-        "result": "结果",
+        "result": "结果", "customer_waits": "客户在店等候",
         // `today` for the service manager: the KPIs off target (report kpi).
         "kpi_off_target": "本月未达标的指标（report kpi）", "figure": "指标", "target": "目标",
+        // The fields `ro show` gains for the check-in sheet, terms, checks and comebacks.
+        "fuel_eighths": "油量（八分之几）", "covers_fitted": "已铺三件套", "damage": "外观损伤", "equipment": "随车物品",
+        "payment_method": "付款方式", "old_parts": "旧件", "wash": "免费洗车", "washed": "已洗车", "signed_by": "委托书签字人",
+        "signed_at": "委托书签字时间", "comeback_of": "返修自", "came_back_as": "返修单", "comebacks": "返修次数",
+        "possible_comeback_of": "返修期内交车的委托书", "stage": "检验", "passed": "合格", "rework": "返工行", "checks": "检验记录",
+        // Payments, insurance, credit accounts and appointments' phone readings; the compiled plugins' tables
+        // (parts, survey, warranty).
+        "assessed_fen": "定损金额", "available_fen": "可用额度", "balance_fen": "欠款", "cashier": "收银员", "change_fen": "找零",
+        "customer_total_fen": "客户应付", "declined_signed_by": "拒修项目签字人", "deductible_fen": "免赔额", "deposits_fen": "已收订金",
+        "due_fen": "尚需支付", "entered_late": "补录", "entries": "最近记录", "insurance_claim": "理赔单号", "insurer": "保险公司",
+        "insurer_fen": "保险公司支付", "limit_fen": "挂账额度", "next_service_km": "下次保养里程", "next_service_on": "下次保养日期",
+        "opened_by": "开户人", "paid_at": "付款时间", "payments": "收款记录", "reported_mileage": "来电所报里程", "tendered_fen": "实收",
+        "audit": "审计记录", "basic": "整车质保", "covers": "保修范围", "diagnosis": "诊断", "excluded": "不在保修范围",
+        "excluded_operations": "保养类项目（不属维修）", "excluded_parts": "易损件与保养件", "groups": "分组", "late_days": "逾期天数",
+        "mileage": "里程", "movements": "出入库记录", "operation_covered": "工时在保", "operation_why": "原因", "part_covered": "备件在保",
+        "part_why": "原因", "period": "期间", "questions": "问题（得分最低者在前）", "recalls": "待做召回与升级", "surveyed_at": "调查时间",
+        "surveyed_by": "调查人", "symptom": "故障现象", "vehicle": "车辆",
+        "answer": "回答", "answers": "回答", "appointment": "预约", "arrived": "已到货", "available": "可用", "average": "平均分",
+        "balance": "结存", "claim": "索赔单", "complaints": "投诉", "cover": "保修项目", "covered": "在保", "csi": "CSI 满意度",
+        "day": "日期", "delivered_on": "交车日期", "delivery_note": "送货单号", "delta": "变动", "detractors": "贬损者",
+        "done": "已完成", "done_on": "完成日期", "due_by": "截止日期", "eta": "预计到货", "filled": "已补足", "km_limit": "里程上限",
+        "late": "逾期", "limits": "期限", "low": "低于订货点", "first_visit": "新客户", "maker_ref": "厂家编号", "next_eta": "最近预计到货",
+        "nps": "NPS 净推荐值", "nps_answer": "推荐意愿", "on_hand": "在库", "on_order": "在途", "operation": "工时项目",
+        "operations": "工时项目", "ordered_at": "订货时间", "passives": "中立者", "promoters": "推荐者", "q": "题号",
+        "question": "题目", "reorder_point": "订货点", "scale": "分值", "since": "起始", "supplier": "供应商",
+        "surveyed_on": "回访日期", "surveys": "问卷数", "template": "问卷模板", "waiting_for": "等待", "why": "原因",
     ]
 
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.
     public func columnTitle(key: String, _ written: String) -> String {
-        isChinese ? MessageCatalog.chineseColumnTitles[key] ?? MessageCatalog.chineseWorkshopColumnTitles[key] ?? MessageCatalog.chineseMoreColumnTitles[key] ?? written : written
+        isChinese ? MessageCatalog.chineseColumnTitles[key] ?? written : written
     }
 }

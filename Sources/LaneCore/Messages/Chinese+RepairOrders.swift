@@ -14,7 +14,6 @@ extension MessageCatalog {
         "repair_order.settled_discount": "，优惠 {discount}",
 
         "repair_order.did.complaint": "客户陈述：{text}",
-        "repair_order.did.check_in": "接车检查单：{mileage} 公里，油量 {fuel}/8，外观损伤 {damage}",
         "repair_order.did.warranty": "索赔判定：{decision}",
         "repair_order.did.documents": "已收取行驶证和保养手册",
         "repair_order.did.add": "已添加 {line}",
@@ -24,7 +23,6 @@ extension MessageCatalog {
         "repair_order.did.decline": "客户已拒绝第 {line} 行",
         "repair_order.did.decline_safety": "客户已拒绝第 {line} 行（安全项目：结算时须由客户签字确认）",
         "repair_order.did.promise": "承诺交车时间 {at}",
-        "repair_order.did.sign": "{name} 已在委托书上签字；请把客户联交给客户，并引导至休息室",
         "repair_order.did.handover": "已移交车间主管",
         "repair_order.did.dispatch": "已派工给 {team}",
         "repair_order.did.dispatch_priority": "已派工给 {team}（预约客户：优先）",

@@ -25,8 +25,8 @@ extension MessageCatalog {
               today                    现在等您处理的事：到店车辆、委托书、电话
 
             接待（服务顾问，与客户一起）
-              use 粤B12345            选定车辆（及其未结的委托书）为当前对象
-              ro open 粤B12345        开立维修委托书
+              use 粤B12345             选定车辆（及其未结的委托书）为当前对象
+              ro open 粤B12345         开立维修委托书
               ro complaint '…'         按客户原话记录故障描述
               ro check-in …            环车检查：油量、里程、外观损伤、车内贵重物品
               ro documents             收取行驶证和保养手册
@@ -89,6 +89,8 @@ extension MessageCatalog {
         "terminal.man_commands": "命令的形式为 名词 动作 [参数] [--选项 值]。在 shell 中，`help 名词 动作` 显示同样的说明，`help workflow` 介绍一次到店的全过程，`apropos 词语` 进行搜索。",
         "terminal.man_shell_commands": "会话命令",
         "terminal.man_files": "~/.local/share/servicelane/lane.sqlite（门店数据库，$LANE_DB）及其旁边的 lane.sqlite.key；~/.local/share/servicelane/histories/（每名员工一份历史记录，$LANE_HISTORY）；~/.local/share/servicelane/plugins/（运行时插件，$LANE_PLUGINS）。",
+        "terminal.man_completion_title": "SHELL 补全",
+        "terminal.man_completion": "lane --generate-completion-script bash|zsh|fish 为您使用的 shell 生成补全脚本：在命令行上补全 lane 的启动选项（--db、-c、-f、--format 等）。lane 里面的命令由 shell 内的 TAB 键补全。按您使用的 shell 安装一次即可：",
         "terminal.man_exit": "0 成功，1 命令被拒绝，2 用法错误，3 存储故障。",
         "terminal.man_see_also": "less(1)；项目的 README.md 和 docs/（architecture、security、json、plugins）。",
         // `today`: where the calls due are, and how each is recorded.

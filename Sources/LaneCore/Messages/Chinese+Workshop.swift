@@ -40,12 +40,4 @@ extension MessageCatalog {
         "help.option.ro.dispatch.override-reason": "车间主管或服务经理：为何让不具备技能的班组承接",
         "help.option.ro.deliver.fault-gone": "客户已在车旁确认故障排除（返修车必须）",
     ]
-
-    /// Titles of the fields `ro show` gains for the check-in sheet, terms, checks and comebacks.
-    static let chineseWorkshopColumnTitles: [String: String] = [
-        "fuel_eighths": "油量（八分之几）", "covers_fitted": "已铺三件套", "damage": "外观损伤", "equipment": "随车物品",
-        "payment_method": "付款方式", "old_parts": "旧件", "wash": "免费洗车", "washed": "已洗车", "signed_by": "委托书签字人",
-        "signed_at": "委托书签字时间", "comeback_of": "返修自", "came_back_as": "返修单", "comebacks": "返修次数",
-        "possible_comeback_of": "返修期内交车的委托书", "stage": "检验", "passed": "合格", "rework": "返工行", "checks": "检验记录",
-    ]
 }

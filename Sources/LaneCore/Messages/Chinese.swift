@@ -5,9 +5,9 @@
 extension MessageCatalog {
     static let chineseTemplates: [MessageCode: String] = [
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
-        chineseTrust, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
+        chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
-        chineseCodeWords, chinesePayment, chineseReports,
+        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [
@@ -100,7 +100,6 @@ extension MessageCatalog {
         "audit.row_broken": "其内容或位置与链条不符（之前的 {checked} 行完好）",
         "audit.intact": "审计记录完好：共 {checked} 行，每行都与上一行相链",
         "audit.signed": "其中 {signed} 行已用本店密钥签名，密钥保存在数据库之外：没有密钥，改动过的行无法重新签名",
-        "audit.unsigned": "有 {unsigned} 行旧记录写于签名功能之前：只校验链条，不校验签名",
         "audit.no_key": "本店密钥文件缺失或无法读取：未校验签名，改动后重新计算哈希的行将无法发现",
         "audit.checkpoint_matches": "最新的检查点（第 {row} 行）相符：此前的内容没有被删除或改写",
         "audit.after_checkpoint": "第 {row} 行之后的记录已相链并签名，但删除其中最新的几行不会留下痕迹：请用 `audit anchor` 建立检查点并另行保存",

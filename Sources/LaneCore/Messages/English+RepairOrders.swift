@@ -16,7 +16,6 @@ extension MessageCatalog {
 
         // What each step did (the answer and the order's timeline).
         "repair_order.did.complaint": "complaint: {text}",
-        "repair_order.did.check_in": "check-in sheet: {mileage} km, fuel {fuel}/8, damage {damage}",
         "repair_order.did.warranty": "warranty: {decision}",
         "repair_order.did.documents": "driving licence and maintenance handbook taken",
         "repair_order.did.add": "added {line}",
@@ -26,7 +25,6 @@ extension MessageCatalog {
         "repair_order.did.decline": "customer declined line {line}",
         "repair_order.did.decline_safety": "customer declined line {line} (safety item: the customer signs for it at settlement)",
         "repair_order.did.promise": "promised for {at}",
-        "repair_order.did.sign": "work order signed by {name}; give them their copies and take them to the lounge",
         "repair_order.did.handover": "handed over to the workshop foreman",
         "repair_order.did.dispatch": "dispatched to {team}",
         "repair_order.did.dispatch_priority": "dispatched to {team} (appointment: priority)",

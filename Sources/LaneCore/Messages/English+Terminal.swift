@@ -25,8 +25,8 @@ extension MessageCatalog {
               today                    what waits for you now: arrivals, orders, calls
 
             Reception (advisor, with the customer)
-              use 粤B12345            the car (and its open order) becomes current
-              ro open 粤B12345        open the repair order
+              use 粤B12345             the car (and its open order) becomes current
+              ro open 粤B12345         open the repair order
               ro complaint '…'         the complaint in the customer's words
               ro check-in …            walk-around: fuel, mileage, damage, valuables
               ro documents             driving licence and handbook taken
@@ -88,6 +88,8 @@ extension MessageCatalog {
         "terminal.man_commands": "Commands are NOUN VERB [ARGUMENTS] [--OPTION VALUE]. In the shell, `help NOUN VERB` shows the same text, `help workflow` walks a visit and `apropos WORD` searches.",
         "terminal.man_shell_commands": "Shell commands",
         "terminal.man_files": "~/.local/share/servicelane/lane.sqlite (the store, $LANE_DB) and lane.sqlite.key beside it; ~/.local/share/servicelane/histories/ (one history per member of staff, $LANE_HISTORY); ~/.local/share/servicelane/plugins/ (run-time plugins, $LANE_PLUGINS).",
+        "terminal.man_completion_title": "SHELL COMPLETION",
+        "terminal.man_completion": "lane --generate-completion-script bash|zsh|fish prints a completion script for your shell: it completes lane's process options (--db, -c, -f, --format, …) on the command line. The commands inside lane are completed by TAB in the shell itself. Install the script once, for the shell you use:",
         "terminal.man_exit": "0 ok, 1 a command was refused, 2 usage error, 3 storage failure.",
         "terminal.man_see_also": "less(1); the project's README.md and docs/ (architecture, security, json, plugins).",
         // `today`: where the calls due are, and how each is recorded.

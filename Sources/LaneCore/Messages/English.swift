@@ -4,9 +4,9 @@
 extension MessageCatalog {
     static let englishTemplates: [MessageCode: String] = [
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
-        englishTrust, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
+        englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
-        englishCodeWords, englishPayment, englishReports,
+        englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [
@@ -100,7 +100,6 @@ extension MessageCatalog {
         "audit.row_broken": "its content or place does not match the chain ({checked} rows before it are intact)",
         "audit.intact": "the audit trail is intact: {checked} rows, each chained to the one before",
         "audit.signed": "{signed} of them are signed with this store's key, kept outside the database: an edited row cannot be re-signed without it",
-        "audit.unsigned": "{unsigned} older rows were written before rows were signed: their chain is checked, not their signature",
         "audit.no_key": "the store's key file is missing or unreadable: signatures were not checked, so rows re-hashed after an edit would not be found",
         "audit.checkpoint_matches": "the newest checkpoint (row {row}) matches: nothing up to it was removed or rewritten",
         "audit.after_checkpoint": "rows after row {row} are chained and signed, but removing the newest of them leaves no trace: take a checkpoint with `audit anchor` and keep it elsewhere",

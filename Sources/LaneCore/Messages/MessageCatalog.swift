@@ -98,8 +98,11 @@ public struct MessageCatalog: Sendable {
 
     private var colon: String { isChinese ? "：" : ": " }
 
+    /// A problem with the field it is about: in Chinese the field's title (`vehicle` → 车辆), or
+    /// none when it has no Chinese title, so no English key reaches a Chinese reader.
     public func render(_ problem: Problem) -> String {
-        problem.field.isEmpty ? render(problem.said) : "\(problem.field)\(colon)\(render(problem.said))"
+        let field = isChinese ? MessageCatalog.chineseColumnTitles[problem.field] ?? "" : problem.field
+        return field.isEmpty ? render(problem.said) : "\(field)\(colon)\(render(problem.said))"
     }
 
     /// The headline, then every problem: on one line when there is one.

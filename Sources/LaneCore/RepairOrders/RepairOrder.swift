@@ -104,8 +104,13 @@ public struct CheckInSheet: Sendable, Equatable {
     public var damage: String
     public var valuables: String
     public var equipment: String
+    /// The customer waits at the store (in the lounge) for the car, rather than leaving it: their wait, from the
+    /// order's opening to the delivery, is a KPI (`wait_median`, docs/kpis.md).
+    public var customerWaits: Bool
 
-    public init(mileage: Int, fuelEighths: Int, coversFitted: Bool, damage: String, valuables: String, equipment: String) {
+    public init(mileage: Int, fuelEighths: Int, coversFitted: Bool, damage: String, valuables: String, equipment: String,
+                customerWaits: Bool = false) {
+        self.customerWaits = customerWaits
         self.mileage = mileage
         self.fuelEighths = fuelEighths
         self.coversFitted = coversFitted

@@ -308,13 +308,17 @@ public struct VehicleEvent: Hashable, Sendable {
     public var visitKind: VisitKind?
     public var occurredOn: CalendarDate
     public var mileage: Int?
+    /// The words as the writer's shell wrote them (older rows, imports, erased customers).
     public var detail: String
     public var recordedAt: Timestamp
     public var recordedBy: String
+    /// What the row says as a message (v30): read in the reader's language; nil for older rows.
+    public var message: Message?
 
     public init(id: Int64, vehicleID: Int64, kind: VehicleEventKind, visitKind: VisitKind?, occurredOn: CalendarDate,
-                mileage: Int?, detail: String, recordedAt: Timestamp, recordedBy: String) {
+                mileage: Int?, detail: String, recordedAt: Timestamp, recordedBy: String, message: Message? = nil) {
         self.id = id
+        self.message = message
         self.vehicleID = vehicleID
         self.kind = kind
         self.visitKind = visitKind
@@ -324,4 +328,7 @@ public struct VehicleEvent: Hashable, Sendable {
         self.recordedAt = recordedAt
         self.recordedBy = recordedBy
     }
+
+    /// What the row says, in the reader's language: its message when it has one, else its words as written.
+    public var text: String { message?.description ?? detail }
 }

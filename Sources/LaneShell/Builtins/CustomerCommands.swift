@@ -107,7 +107,7 @@ enum CustomerCommands {
             var history = Table(columns: [Column("plate", "plate"), Column("date", "date"), Column("event", "event", words: VehicleEventKind.wordKind), Column("mileage_km", "km"),
                                           Column("detail", "detail")], emptyText: Message("empty.no_history").description)
             for (plate, ev) in e.history {
-                history.rows.append([.text(plate), .date(ev.occurredOn), .text(ev.kind.rawValue), ev.mileage.map(Value.int) ?? .none, .text(ev.detail)])
+                history.rows.append([.text(plate), .date(ev.occurredOn), .text(ev.kind.rawValue), ev.mileage.map(Value.int) ?? .none, .text(ev.text)])
             }
             var orders = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("opened_at", "opened"),
                                          Column("status", "status", words: RepairOrderStatus.wordKind), Column("total_fen", "total"), Column("paid_fen", "paid"),

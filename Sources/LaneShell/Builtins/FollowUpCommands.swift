@@ -102,12 +102,17 @@ enum FollowUpCommands {
 
     static let files = CommandSpec(
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
+        options: [OptionSpec("since", value: "DATE", "Visits from this day on (default 90 days before the check falls due)"),
+                  OptionSpec("limit", value: "N", "At most N files, newest visit first (default 200)")],
         action: .read { inv, ctx, tx in
+            let since = inv.option("since") == nil ? nil : try DayInput.option(inv, ctx, "since")
+            let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
                                     Column("missing", "missing")], emptyText: Message("empty.every_customer_file_is_complete").description)
-            for row in try FollowUpDesk.incompleteFiles(by: ctx.caller(inv.line), tx) {
+            for row in try FollowUpDesk.incompleteFiles(since: since, limit: limit, by: ctx.caller(inv.line), tx) {
                 t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
-                               .date(row.order.openedAt.date(in: ctx.settings.utcOffset)), .text(row.missing.joined(separator: ", "))])
+                               .date(row.order.openedAt.date(in: ctx.settings.utcOffset)),
+                               .text(row.missing.map(\.description).joined(separator: MessageCatalog.current.isChinese ? "、" : ", "))])
             }
             return .table(t)
         })

@@ -108,8 +108,9 @@ enum MetaCommands {
                 throw Refusal(Message("session.cannot_source", ["file": .text(path)]),
                               problems: [Problem("file", Message("session.source_too_deep", ["max": .int(maxSourceDepth)]))])
             }
-            let (text, name) = try Importer.readFile(path, relativeTo: session.workingDirectory)
-            let reader = TextLineReader(text)
+            // As bytes: a line that is not UTF-8 is refused with its line and byte, the lines before it run.
+            let (bytes, name) = try Importer.readBytes(path, relativeTo: session.workingDirectory)
+            let reader = ByteLineReader(bytes)
             session.sourceDepth += 1
             let wasInteractive = session.isInteractive
             session.isInteractive = false
@@ -117,7 +118,7 @@ enum MetaCommands {
                 session.sourceDepth -= 1
                 session.isInteractive = wasInteractive
             }
-            let code = session.runScript({ reader.readLine(prompt: "") }, name: name)
+            let code = session.runScript(lines: { reader.readScriptLine() }, name: name)
             if code != .ok { throw SourcedScriptFailed(code: code, file: name) }
             return .nothing
         })

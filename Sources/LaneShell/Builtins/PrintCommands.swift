@@ -71,9 +71,9 @@ enum PrintCommands {
             }
         }
         try Refusal.check(Message("document.cannot_print", ["document": kind.name]), problems)
-        guard let target else { throw StoreFailure("no file to print to") }
+        guard let target else { throw StoreFailure(Message("store.missing.print_target")) }
         let folder = ctx.settings.documentTemplates
-        let templates = try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder)
+        let templates = try DocumentTemplates(storeFolder: folder)
         let document = try DocumentDesk.print(PrintRequest(kind: kind, reference: reference, format: pdf == nil ? "html" : "pdf"),
                                               by: ctx.caller(inv.line), tx)
         let page = try templates.html(document, language: language)
@@ -85,7 +85,7 @@ enum PrintCommands {
         }
         let mark = document.mark
         var r = Record()
-        r.fields = [Record.Field(key: "document", title: "document", value: .text(kind.rawValue)),
+        r.fields = [Record.Field(key: "document", title: "document", value: .text(kind.rawValue), words: "document"),
                     Record.Field(key: "number", title: "number", value: .text(mark.number)),
                     Record.Field(key: "reference", title: "for", value: .text(reference.uppercased())),
                     Record.Field(key: "copy", title: "copy", value: .int(mark.copy)),

@@ -203,8 +203,9 @@ enum RepairOrderCommands {
                   OptionSpec("covers", "Seat, wheel, gear-knob and floor covers are fitted"),
                   OptionSpec("damage", value: "TEXT", "Body damage seen ('none' if none)"),
                   OptionSpec("valuables", value: "TEXT", "Valuables left in the car"),
-                  OptionSpec("equipment", value: "TEXT", "Equipment: spare wheel, tools, triangle…")],
-        examples: ["ro check-in --mileage 12034 --fuel 4 --covers --damage '左后门划痕' --valuables 无 --equipment '备胎 工具'"]
+                  OptionSpec("equipment", value: "TEXT", "Equipment: spare wheel, tools, triangle…"),
+                  OptionSpec("waits", "The customer waits at the store for the car (their wait is a KPI)")],
+        examples: ["ro check-in --mileage 12034 --fuel 4 --covers --damage '左后门划痕' --valuables 无 --equipment '备胎 工具' --waits"]
     ) { inv, ctx in
         var r = Reader(inv: inv, ctx: ctx)
         var mileage = 0
@@ -217,7 +218,7 @@ enum RepairOrderCommands {
         if fuel == nil { r.problems.append(Problem("fuel", Message("input.not_eighths", ["given": .text(fuelText)]))) }
         return r.action(.checkIn(CheckInSheet(mileage: mileage, fuelEighths: fuel ?? 0, coversFitted: inv.flag("covers"),
                                               damage: inv.option("damage") ?? "none", valuables: inv.option("valuables") ?? "none",
-                                              equipment: inv.option("equipment") ?? "")))
+                                              equipment: inv.option("equipment") ?? "", customerWaits: inv.flag("waits"))))
     }
 
     static let warranty = step(
@@ -575,6 +576,7 @@ enum RepairOrderCommands {
         r.add("checkin_mileage", "mileage in (km)", o.checkIn.map { .int($0.mileage) } ?? .none)
         // R4.4: the workshop sees what is in the car and must not be touched without consent.
         r.add("valuables", "valuables in car", .optional(o.checkIn?.valuables))
+        r.add("customer_waits", "customer waits", o.checkIn.map { .bool($0.customerWaits) } ?? .none)
         if workshop { receptionFields(o, into: &r) }
         r.add("warranty", "warranty", .optional(o.warranty?.rawValue), words: WarrantyDecision.wordKind)
         r.add("promised_at", "promised", o.promisedAt.map(Value.time) ?? .none)

@@ -15,17 +15,23 @@ enum ReportCommands {
         try registry.register(kpi)
     }
 
-    static let kpi = CommandSpec(
+    static let kpi = { () -> CommandSpec in
+        var spec = kpiSpec
+        spec.optionalValues = ["month"]
+        return spec
+    }()
+
+    static let kpiSpec = CommandSpec(
         noun: "report", verb: "kpi", summary: "The service department's KPIs for a day, week, month or range, with their shape and targets",
         discussion: """
             The month so far unless a period is given. Every figure is worked out from what was recorded (docs/kpis.md \
-            defines each); targets are the store's kpi.target.* settings, and a figure off its target is marked ▼. \
+            defines each); targets are the store's kpi.target_* settings, and a figure off its target is marked ▼. \
             --by splits the order and labour figures per advisor, team or technician. An advisor sees their own figures. \
             --html and --pdf write the report as a page with charts (template kpi-report.mustache).
             """,
         options: [OptionSpec("day", value: "DATE", "One day"),
                   OptionSpec("week", "The week (Monday to Sunday) holding --day, or this week"),
-                  OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11"),
+                  OptionSpec("month", value: "YYYY-MM", "One calendar month, e.g. 2026-11; alone, this month"),
                   OptionSpec("from", value: "DATE", "First day of a range (with --to)"),
                   OptionSpec("to", value: "DATE", "Last day of a range (with --from)"),
                   OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue))),
@@ -47,7 +53,9 @@ enum ReportCommands {
         }
         let oneDay = day("day"), from = day("from"), to = day("to")
         var month: KPIPeriod?
-        if let text = inv.option("month") {
+        if let text = inv.option("month"), text.isEmpty {
+            month = KPIPeriod.month(year: today.year, month: today.month)
+        } else if let text = inv.option("month") {
             let parts = text.split(separator: "-")
             if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let p = KPIPeriod.month(year: y, month: m) {
                 month = p
@@ -85,14 +93,20 @@ enum ReportCommands {
         }
         try Refusal.check(Message("report.cannot_report"), problems)
         let report = try session.lookup("report kpi", inv) { tx in
-            try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: ctx.caller(inv.line), tx)
+            let caller = ctx.caller(inv.line)
+            var report = try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: caller, tx)
+            // The plugins' figures from their own tables (the survey's NPS and CSI), for the same reader.
+            let request = KPIContributionRequest(period: period, advisor: ReportDesk.seesOwnFiguresOnly(caller) ? caller.user : nil,
+                                                 grouping: grouping == .technician ? nil : grouping)
+            report.contributions = try ctx.plugins.kpiSections(request, ctx, tx)
+            return report
         }
         let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),
                                               "days": .int(period.dayCount)]).description
         if let path = inv.option("html") ?? inv.option("pdf") {
             let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
             let folder = ctx.settings.documentTemplates
-            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder.isEmpty || folder.hasPrefix("/") ? folder : ctx.workingDirectory + "/" + folder))
+            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder))
             if inv.option("pdf") != nil {
                 try PDFPrinter.print(html: html, to: file)
             } else {
@@ -123,6 +137,13 @@ enum ReportCommands {
             figures.rows.append([.text(f.id.rawValue), .text(f.id.section.rawValue), .text(f.id.unit.rawValue), int(f.value),
                                  int(f.numerator), int(f.denominator), int(line.target), .bool(line.offTarget)])
         }
+        // A plugin's figures follow the core's, named `PLUGIN.key` in the section `PLUGIN`.
+        for c in report.contributions {
+            for f in c.figures {
+                figures.rows.append([.text(c.name(f)), .text(c.plugin), .text(f.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
+                                     int(f.target), .bool(f.offTarget)])
+            }
+        }
         r.add(section: "figures", "figures", figures)
         var series = Table(columns: ["figure", "from", "to", "value"].map { Column($0, $0) })
         for line in report.lines {
@@ -130,15 +151,31 @@ enum ReportCommands {
                 series.rows.append([.text(line.figure.id.rawValue), .date(slice.from), .date(slice.to), int(value)])
             }
         }
+        for c in report.contributions {
+            for f in c.figures {
+                for (slice, value) in zip(report.slices, f.series) { series.rows.append([.text(c.name(f)), .date(slice.from), .date(slice.to), int(value)]) }
+            }
+        }
         r.add(section: "series", "series", series)
         var groups = Table(columns: ["name", "figure", "value", "numerator", "denominator"].map { Column($0, $0) })
         for g in report.groups {
             for f in g.figures { groups.rows.append([.text(g.name), .text(f.id.rawValue), int(f.value), int(f.numerator), int(f.denominator)]) }
         }
+        for c in report.contributions {
+            for f in c.figures {
+                for g in f.groups {
+                    groups.rows.append([.text(g.name), .text(c.name(f)), int(KPIFigure.value(g.numerator, over: g.denominator, f.unit)),
+                                        int(g.numerator), int(g.denominator)])
+                }
+            }
+        }
         r.add(section: "groups", "groups", groups)
         var reasons = Table(columns: ["reason", "count"].map { Column($0, $0) })
         reasons.rows = report.declineReasons.map { [.text($0.reason), .int($0.count)] }
         r.add(section: "decline_reasons", "decline reasons", reasons)
+        var failures = Table(columns: [Column("plugin", "plugin"), Column("error", "what went wrong")])
+        failures.rows = report.contributions.compactMap { c in c.failure.map { [.text(c.plugin), .text($0)] } }
+        r.add(section: "plugin_failures", "plugin failures", failures)
         return r
     }
 
@@ -150,9 +187,23 @@ enum ReportCommands {
             t.rows.append([.text(""), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
                            int(line.target), .bool(line.offTarget)])
         }
+        for c in report.contributions {
+            for f in c.figures {
+                t.rows.append([.text(""), .text(c.name(f)), .text(f.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator),
+                               int(f.target), .bool(f.offTarget)])
+            }
+        }
         for g in report.groups {
             for f in g.figures {
                 t.rows.append([.text(g.name), .text(f.id.rawValue), .text(f.id.unit.rawValue), int(f.value), int(f.numerator), int(f.denominator), .none, .none])
+            }
+        }
+        for c in report.contributions {
+            for f in c.figures {
+                for g in f.groups {
+                    t.rows.append([.text(g.name), .text(c.name(f)), .text(f.unit.rawValue), int(KPIFigure.value(g.numerator, over: g.denominator, f.unit)),
+                                   int(g.numerator), int(g.denominator), .none, .none])
+                }
             }
         }
         return t

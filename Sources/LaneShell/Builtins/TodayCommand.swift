@@ -66,6 +66,15 @@ enum TodayCommand {
             t.rows.append([.text(line.figure.id.title.trimmingWhitespace()), .text(KPIChart.text(line.figure.value, line.figure.id.unit)),
                            .text(KPIChart.target(line))])
         }
+        // The plugins' figures with their own targets (the survey's NPS and CSI), this month so far.
+        let today = ctx.today
+        if let month = KPIPeriod.month(year: today.year, month: today.month) {
+            for c in try ctx.plugins.kpiSections(KPIContributionRequest(period: KPIPeriod(from: month.from, to: today)), ctx, tx) {
+                for f in c.figures where f.offTarget {
+                    t.rows.append([.text(f.title.trimmingWhitespace()), .text(KPIChart.text(f.value, f.unit)), .text(f.targetText)])
+                }
+            }
+        }
         return ("kpi_off_target", "KPIs off target this month (report kpi)", t)
     }
 

@@ -101,7 +101,7 @@ enum VehicleCommands {
                                 Column("detail", "detail"), Column("recorded_by", "by")])
         for e in events {
             let what = e.visitKind?.title ?? e.kind.title
-            t.rows.append([.date(e.occurredOn), .text(what), e.mileage.map(Value.int) ?? .none, .text(e.detail), .text(e.recordedBy)])
+            t.rows.append([.date(e.occurredOn), .text(what), e.mileage.map(Value.int) ?? .none, .text(e.text), .text(e.recordedBy)])
         }
         return t
     }

@@ -25,6 +25,8 @@ public struct CommandSpec: Sendable {
     public var pluginRoles: Set<StaffRole>?
     /// The plugin that added the command, for `help` and `plugin info`.
     public var plugin: String?
+    /// Options whose value may be left out (`report kpi --month`: this month); such an option then holds "".
+    public var optionalValues: Set<String> = []
     /// Runs before the action's transaction, in a read transaction of its own,
     /// and returns the invocation the action runs with: a plugin's interview
     /// asks the person at the terminal here, so no write waits on them.
@@ -137,6 +139,8 @@ public struct Invocation: Sendable {
                 switches.insert(name)
             } else if let v = inlineValue {
                 options[name] = options[name] ?? v
+            } else if spec.optionalValues.contains(name), i >= words.count || words[i].hasPrefix("--") {
+                options[name] = options[name] ?? ""
             } else if i < words.count {
                 options[name] = options[name] ?? words[i]
                 i += 1

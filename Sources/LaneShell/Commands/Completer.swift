@@ -12,12 +12,20 @@ public struct Completer {
     static let limit = 40
     private static let fetchLimit = limit + 1
 
+    /// What the words found by another field than their start are (a part
+    /// number found by the part's name), filled while candidates are found.
+    private final class Notes { var byWord: [String: String] = [:] }
+    private let notes = Notes()
+
     public init(session: ShellSession) { self.session = session }
 
     /// What TAB offers: at most `limit` words, and whether there were more.
     public func completions(forLineBeforeCursor line: String) -> Completions {
+        notes.byWord = [:]
         let all = candidates(forLineBeforeCursor: line)
-        return all.count > Self.limit ? Completions(Array(all.prefix(Self.limit)), more: true) : Completions(all)
+        let shown = Array(all.prefix(Self.limit))
+        let said = notes.byWord.filter { shown.contains($0.key) }
+        return Completions(shown, more: all.count > Self.limit, notes: said)
     }
 
     /// Full words that could replace the partial word at the cursor.
@@ -172,7 +180,9 @@ public struct Completer {
         case .parts:
             // A part is known by its number, or at the counter by its name: `ro part 机油` offers the oil's number.
             if let first = partial.first, !first.isASCII {
-                return (try? session.store.read { try $0.parts().filter { $0.name.contains(partial) }.prefix(Completer.fetchLimit).map(\.number) }) ?? []
+                let found = (try? session.store.read { try Array($0.parts().filter { $0.name.contains(partial) }.prefix(Completer.fetchLimit)) }) ?? []
+                for part in found { notes.byWord[part.number] = part.name }
+                return found.map(\.number)
             }
             return (try? session.store.read { try $0.parts(numberPrefix: partial.uppercased(), limit: Completer.fetchLimit).map(\.number) }) ?? []
         case .laborOperations:

@@ -30,6 +30,12 @@ public enum ManPage {
         }
         out.append(".SS \(escape(Message("terminal.man_shell_commands").description))")
         for name in registry.metaNames { if let spec = registry.metaCommand(name) { out += entry(spec) } }
+        out.append(".SH \(escape(Message("terminal.man_completion_title").description))")
+        out.append(escape(Message("terminal.man_completion").description))
+        out.append(".PP")
+        out.append(".nf")
+        out += completionInstall.map(escape)
+        out.append(".fi")
         out.append(".SH FILES")
         out.append(escape(Message("terminal.man_files").description))
         out.append(".SH EXIT STATUS")
@@ -38,6 +44,14 @@ public enum ManPage {
         out.append(escape(Message("terminal.man_see_also").description))
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// Installing `lane --generate-completion-script` (swift-argument-parser
+    /// writes the scripts) for each shell: the README's lines.
+    public static let completionInstall = [
+        "lane --generate-completion-script bash > ~/.local/share/bash-completion/completions/lane",
+        "lane --generate-completion-script zsh > ~/.zfunc/_lane    # with fpath+=(~/.zfunc) in ~/.zshrc",
+        "lane --generate-completion-script fish > ~/.config/fish/completions/lane.fish",
+    ]
 
     private static func entry(_ spec: CommandSpec) -> [String] {
         var lines = [".TP", "\\fB\(escape(spec.usage))\\fR", escape(spec.summary)]

@@ -174,18 +174,25 @@ public final class EditLineReader: LineReader {
             el_insertstr(editLine, insertion)
             return UInt8(CC_REFRESH)
         }
-        fputs(Self.listing(candidates, more: found.more, columns: Terminal.columns(), catalog: catalog()), output)
+        fputs(Self.listing(candidates, more: found.more, notes: found.notes, columns: Terminal.columns(), catalog: catalog()), output)
         return UInt8(CC_REDISPLAY)
     }
 
     /// Candidates in columns across the terminal's width; when the list was
     /// cut, a last line says so.
-    static func listing(_ candidates: [String], more: Bool, columns: Int, catalog: MessageCatalog = .english) -> String {
+    /// With notes, one candidate a line, its note beside it (cut to the width).
+    static func listing(_ candidates: [String], more: Bool, notes: [String: String] = [:], columns: Int,
+                        catalog: MessageCatalog = .english) -> String {
         let width = (candidates.map { DisplayWidth.of($0) }.max() ?? 0) + 2
-        let perLine = max(1, columns / width)
+        let perLine = notes.isEmpty ? max(1, columns / width) : 1
         var text = "\n"
         for (i, c) in candidates.enumerated() {
-            text += DisplayWidth.pad(TerminalSafe.escape(c), to: width)
+            if let note = notes[c] {
+                let room = max(0, columns - width - 1)
+                text += DisplayWidth.pad(TerminalSafe.escape(c), to: width) + DisplayWidth.truncate(TerminalSafe.escape(note.replacingLineBreaks()), to: room)
+            } else {
+                text += DisplayWidth.pad(TerminalSafe.escape(c), to: width)
+            }
             if (i + 1) % perLine == 0 || i == candidates.count - 1 { text += "\n" }
         }
         if more { text += catalog.render(Message("terminal.completion_cut", ["count": .int(candidates.count)])) + "\n" }
@@ -290,8 +297,12 @@ public enum Terminal {
 public struct Completions: Sendable, Equatable {
     public var words: [String]
     public var more: Bool
-    public init(_ words: [String], more: Bool = false) {
+    /// What a word is, when it was found by something else than its start
+    /// (`ro part 机油` offers part numbers: the listing names each part).
+    public var notes: [String: String]
+    public init(_ words: [String], more: Bool = false, notes: [String: String] = [:]) {
         self.words = words
         self.more = more
+        self.notes = notes
     }
 }

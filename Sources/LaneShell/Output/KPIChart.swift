@@ -36,26 +36,56 @@ public struct KPIChart {
     static func text(_ value: Int64?, _ unit: KPIUnit) -> String { KPIText.value(value, unit) }
     static func target(_ line: KPILine) -> String { KPIText.target(line) }
 
+    /// One line of the chart: the core's figure or a plugin's, as drawn.
+    struct Row {
+        var section: String
+        var name: String
+        var value: String
+        var off: Bool
+        var target: String
+        var series: [Int64?]
+    }
+
+    static func rows(_ report: KPIReport) -> [Row] {
+        report.lines.map { line in
+            let id = line.figure.id
+            return Row(section: id.section.title, name: id.title, value: text(line.figure.value, id.unit), off: line.offTarget,
+                       target: target(line), series: line.series)
+        } + report.contributions.flatMap { c -> [Row] in
+            // A plugin's words are shown as text, never as terminal codes.
+            guard c.failure == nil else { return [Row(section: TerminalSafe.escape(c.title), name: TerminalSafe.escape(c.failure ?? ""),
+                                                      value: "", off: false, target: "", series: [])] }
+            return c.figures.map { f in
+                Row(section: TerminalSafe.escape(c.title), name: TerminalSafe.escape(f.title.replacingLineBreaks()), value: text(f.value, f.unit),
+                    off: f.offTarget, target: f.targetText, series: f.series)
+            }
+        }
+    }
+
     public func render(_ report: KPIReport, title: String) -> String {
         var out: [String] = [title]
-        let nameWidth = max(12, report.lines.map { DisplayWidth.of($0.figure.id.title) }.max() ?? 12)
-        let valueWidth = max(8, report.lines.map { DisplayWidth.of(Self.text($0.figure.value, $0.figure.id.unit)) }.max() ?? 8)
-        let targetWidth = report.lines.map { DisplayWidth.of(Self.target($0)) }.max() ?? 0
+        let rows = Self.rows(report)
+        let nameWidth = max(12, rows.filter { !$0.value.isEmpty }.map { DisplayWidth.of($0.name) }.max() ?? 12)
+        let valueWidth = max(8, rows.map { DisplayWidth.of($0.value) }.max() ?? 8)
+        let targetWidth = rows.map { DisplayWidth.of($0.target) }.max() ?? 0
         // name, value, mark, target, then the sparkline in what is left (its most recent slices when it must be cut).
         let fixed = 2 + nameWidth + 2 + valueWidth + 2 + (targetWidth > 0 ? targetWidth + 2 : 0)
         let sparkCells = max(0, min(report.slices.count, width - fixed))
-        var section: KPISection?
-        for line in report.lines {
-            let id = line.figure.id
-            if id.section != section {
-                section = id.section
+        var section: String?
+        for line in rows {
+            if line.section != section {
+                section = line.section
                 out.append("")
-                out.append(id.section.title)
+                out.append(line.section)
             }
-            var row = "  " + DisplayWidth.pad(id.title, to: nameWidth) + "  "
-                + DisplayWidth.pad(Self.text(line.figure.value, id.unit), to: valueWidth, alignRight: true)
-                + (line.offTarget ? " ▼" : "  ")
-            if targetWidth > 0 { row += DisplayWidth.pad(Self.target(line), to: targetWidth) + "  " }
+            guard !line.value.isEmpty else {
+                out.append("  " + line.name)
+                continue
+            }
+            var row = "  " + DisplayWidth.pad(DisplayWidth.truncate(line.name, to: nameWidth), to: nameWidth) + "  "
+                + DisplayWidth.pad(line.value, to: valueWidth, alignRight: true)
+                + (line.off ? " ▼" : "  ")
+            if targetWidth > 0 { row += DisplayWidth.pad(line.target, to: targetWidth) + "  " }
             if sparkCells > 0 { row += Self.sparkline(Array(line.series.suffix(sparkCells))) }
             out.append(row.droppingTrailingSpaces(if: true))
         }

@@ -103,7 +103,7 @@ public struct Renderer: Sendable {
     /// (`set expanded`). A cut list says so under it.
     public func renderTable(_ whole: Table) -> String {
         let table = whole.forPeople
-        guard !table.rows.isEmpty else { return table.emptyText }
+        guard !table.rows.isEmpty else { return wrapped(table.emptyText) }
         var text: String
         if expanded == .on {
             text = expandedTable(table)
@@ -112,7 +112,7 @@ public struct Renderer: Sendable {
         } else {
             text = expandedTable(table)
         }
-        if let footnote = table.footnote { text += "\n" + footnote }
+        if let footnote = table.footnote { text += "\n" + wrapped(footnote) }
         return text
     }
 

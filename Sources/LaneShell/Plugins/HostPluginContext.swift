@@ -44,7 +44,13 @@ final class HostPluginContext: PluginContext {
     func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle] { try tx.vehicles(modelPrefixes: modelPrefixes, vins: vins) }
     /// X4: masked for the signed-in role, as the shell shows customers to them.
     func customer(id: Int64) throws -> Customer? {
-        guard var customer = try tx.customer(id: id) else { return nil }
+        try tx.customer(id: id).map(masked)
+    }
+    func customers(ids: [Int64]) throws -> [Int64: Customer] {
+        try tx.customers(ids: ids).mapValues(masked)
+    }
+    private func masked(_ customer: Customer) -> Customer {
+        var customer = customer
         let privacy = Privacy(role: ctx.role)
         if !privacy.showsContacts {
             customer.phone = .hiding(customer.phone)

@@ -36,6 +36,8 @@ public struct InstalledPlugin: Sendable {
     /// Its migrations that have run on this database.
     public var migrations: [String]
     let compiled: (any LanePlugin)?
+    /// A run-time plugin that asked for events (`RuntimeEvents`).
+    var runtime: RuntimePlugin? = nil
 }
 
 /// The plugins of this session. Commands reach them through `CommandContext.plugins`.
@@ -47,6 +49,11 @@ public struct InstalledPlugins: Sendable {
     /// The compiled plugins that are switched on: they hear events and add to `today` and `remind due`.
     var active: [(name: String, plugin: any LanePlugin)] {
         all.compactMap { p in p.state == .enabled ? p.compiled.map { (p.manifest.name, $0) } : nil }
+    }
+
+    /// The run-time plugins that are switched on and asked to hear events.
+    var listeners: [RuntimePlugin] {
+        all.compactMap { p in p.state == .enabled ? p.runtime.flatMap { $0.events.isEmpty ? nil : $0 } : nil }
     }
 
     public func plugin(named name: String) -> InstalledPlugin? { all.first { $0.manifest.name == name } }
@@ -65,6 +72,28 @@ public struct InstalledPlugins: Sendable {
         }
         if !failed.rows.isEmpty {
             sections.append(PluginSection(key: "plugin_failures", title: Message("plugin.today_failed").description, table: failed))
+        }
+        return sections
+    }
+
+    /// Sections the active plugins add to `report kpi`, each named by its plugin. A plugin that fails
+    /// is named in a section of its own (a store failure fails the report); the others still show.
+    func kpiSections(_ request: KPIContributionRequest, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [KPIContribution] {
+        var sections: [KPIContribution] = []
+        for (name, plugin) in active {
+            do {
+                sections += try plugin.kpi(request, HostPluginContext(plugin: name, ctx, tx)).map { section in
+                    var s = section
+                    s.plugin = name
+                    return s
+                }
+            } catch let failure as StoreFailure {
+                throw failure
+            } catch {
+                sections.append(KPIContribution(plugin: name, title: name, figures: [],
+                                                failure: Message("report.plugin_failed", ["plugin": .text(name),
+                                                                                          "error": .text(ErrorReport.message(for: error))]).description))
+            }
         }
         return sections
     }
@@ -151,7 +180,7 @@ public enum PluginLoader {
             case .plugin(let rp, let answer, let identity, let wasCached):
                 if !wasCached { remember.append((rp.path, identity, answer)) }
                 let p = InstalledPlugin(manifest: rp.manifest, origin: .runtime(path: rp.path), state: .enabled,
-                                        commands: rp.commands.map(\.name), migrations: [], compiled: nil)
+                                        commands: rp.commands.map(\.name), migrations: [], compiled: nil, runtime: rp)
                 candidates.append(Candidate(plugin: p, specs: rp.commands.map { rp.spec(for: $0) }, migrations: [], words: rp.words))
             case .disabled(let name, let path):
                 installed.all.append(InstalledPlugin(manifest: PluginManifest(name: name, version: "?", summary: ""), origin: .runtime(path: path),
@@ -235,6 +264,11 @@ public enum PluginLoader {
                 let other = registry.command(noun: words[0], verb: words.count > 1 ? words[1] : nil)?.plugin
                 refuse(p, (other.map { Message("plugin.load.clash_plugin", ["command": .text(clash), "other": .text($0)]) }
                            ?? Message("plugin.load.clash_builtin", ["command": .text(clash)])).description)
+                continue
+            }
+            // A noun of lane's own (`staff`, `ro`) gets no plugin's verb: its commands, and its help, stay the core's.
+            if let joining = specs.first(where: { spec in registry.verbs(of: spec.noun)?.contains { $0.plugin == nil } == true }) {
+                refuse(p, Message("plugin.load.core_noun", ["command": .text(joining.name), "noun": .text(joining.noun)]).description)
                 continue
             }
             do {

@@ -167,7 +167,7 @@ extension PluginCommands {
         }
         let plugin: RuntimePlugin
         do {
-            let data = try RuntimePlugin.exchange(path: path, request: ["protocol": RuntimePlugin.protocolVersion, "request": "describe"],
+            let data = try RuntimePlugin.exchange(path: path, request: ["protocol": RuntimePlugin.protocolVersion, "request": "describe", "language": RuntimePlugin.language],
                                                   timeout: RuntimePlugin.defaultTimeout)
             plugin = try RuntimePlugin.described(data, path: path, name: name, runTimeout: RuntimePlugin.defaultTimeout)
         } catch {
@@ -180,6 +180,8 @@ extension PluginCommands {
             let mine = trial.command(noun: spec.noun, verb: spec.verb)?.plugin == name
             if !mine && (spec.noun == "plugin" || trial.metaCommand(spec.noun) != nil || (try? trial.register(spec)) == nil) {
                 problems.append(Problem("commands", Message("plugin.check.clash", ["command": .text(command.name)])))
+            } else if session.registry.verbs(of: spec.noun)?.contains(where: { $0.plugin == nil }) == true {
+                problems.append(Problem("commands", Message("plugin.load.core_noun", ["command": .text(command.name), "noun": .text(spec.noun)])))
             }
         }
         if !problems.isEmpty { throw Refusal(headline, problems: problems) }

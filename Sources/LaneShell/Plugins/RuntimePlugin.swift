@@ -29,6 +29,8 @@ public struct RuntimePlugin: Sendable {
     /// message codes (`loaner.help.command.loaner.lend`), which help reads
     /// in the reader's language (`HelpText`); see `RuntimeProtocol.Words`.
     var words: [InterfaceLanguage: [MessageCode: String]] = [:]
+    /// The events it asked to hear (`RuntimeEvents`), as the handshake named them.
+    var events: [String] = []
 
     struct RuntimeCommand: Sendable {
         var noun: String
@@ -148,6 +150,8 @@ public struct RuntimePlugin: Sendable {
             throw RuntimeFailure(Message("plugin.runtime.wrong_name", ["said": .text(m.name), "file": .text("lane-\(name)")]))
         }
         var words: [InterfaceLanguage: [MessageCode: String]] = [:]
+    /// The events it asked to hear (`RuntimeEvents`), as the handshake named them.
+    var events: [String] = []
         func add(_ given: RuntimeProtocol.Words?, _ code: String) {
             for (language, text) in given?.byLanguage ?? [:] { words[language, default: [:]][MessageCode(name + "." + code)] = text }
         }
@@ -196,6 +200,7 @@ public struct RuntimePlugin: Sendable {
         }
         var plugin = RuntimePlugin(path: path, manifest: m, commands: commands, timeout: runTimeout)
         plugin.words = words
+        plugin.events = try RuntimeEvents.checked(h.events ?? [])
         return plugin
     }
 
@@ -251,17 +256,24 @@ public struct RuntimePlugin: Sendable {
     /// The request for `command`: `run` before the transaction, `committed` after it.
     func request(_ kind: String, _ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, state: [String: String],
                  records: [String: Any]) -> [String: Any] {
-        var context: [String: Any] = [
-            "user": ctx.user, "role": ctx.role?.rawValue ?? NSNull(), "now": ctx.now.iso8601(in: ctx.settings.utcOffset),
-            "today": ctx.today.description, "store": ctx.settings.code,
-            "config": HostPluginContext.config(of: manifest.name, ctx.pluginSettings), "state": state, "records": records,
-        ]
-        if let current = ctx.current { context["current"] = current.label }
+        var context = Self.context(ctx, plugin: manifest.name)
+        context["state"] = state
+        context["records"] = records
         return [
             "protocol": Self.protocolVersion, "request": kind, "command": command.name, "language": Self.language,
             "arguments": ["positionals": inv.positionals, "options": inv.options, "switches": inv.switches.sorted()],
             "context": context,
         ]
+    }
+
+    /// Who asks, when, where, and the plugin's settings: the `context` of every request.
+    static func context(_ ctx: CommandContext, plugin name: String) -> [String: Any] {
+        var context: [String: Any] = [
+            "user": ctx.user, "role": ctx.role?.rawValue ?? NSNull(), "now": ctx.now.iso8601(in: ctx.settings.utcOffset),
+            "today": ctx.today.description, "store": ctx.settings.code, "config": HostPluginContext.config(of: name, ctx.pluginSettings),
+        ]
+        if let current = ctx.current { context["current"] = current.label }
+        return context
     }
 
     func ask(_ command: RuntimeCommand, _ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreReading) throws -> RuntimeProtocol.Answer {

@@ -30,6 +30,8 @@ enum RuntimeProtocol {
         var summary: Words
         var nouns: [String: Words]?
         var commands: [Command]
+        /// The events it wants to hear once a command has committed (`appointment.book`, `repair_order.*`).
+        var events: [String]?
     }
 
     /// Words for people: one string (in whatever language the plugin speaks), or
@@ -140,6 +142,7 @@ enum RuntimeProtocol {
         "protocol": .value, "name": .value, "version": .value, "summary": .value, "nouns": .map(.value),
         "commands": .list(.object(["noun": .value, "verb": .value, "summary": .value, "discussion": .value, "positionals": .list(positionalShape),
                                    "options": .list(optionShape), "examples": .value, "changes": .value, "roles": .value])),
+        "events": .value,
     ])
     static let answerShape = Shape.object([
         "protocol": .value, "text": .value, "message": .value, "commands": .value, "state": .map(.value), "notify": .value,

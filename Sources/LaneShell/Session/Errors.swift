@@ -100,7 +100,7 @@ enum ErrorReport {
         case let e as Refusal: return e.description
         case let e as Problem: return e.description
         case let e as UsageError: return e.description
-        case let e as StoreFailure: return "storage: " + e.message
+        case let e as StoreFailure: return Message("store.failure", ["text": .text(e.message)]).description
         case let e as TokenizerError: return e.message
         case let e as CSVError: return e.message
         default: return String(describing: error)

@@ -108,6 +108,7 @@ public enum Launcher {
         })
 
     public static func run(_ options: LaunchOptions) -> ExitCode {
+        StartupPhases.mark("options parsed")
         Terminal.prepareLocale()
         let io = standardIO
         let store: any ServiceStore
@@ -118,6 +119,7 @@ public enum Launcher {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
+        StartupPhases.mark("store opened")
         var registry: CommandRegistry
         do { registry = try builtinRegistry() } catch {
             io.err("error: \(error)\n")
@@ -134,6 +136,7 @@ public enum Launcher {
         } else {
             clock = SystemClock()
         }
+        StartupPhases.mark("built-in commands")
         // Plugins come after the built-ins: a clash refuses the plugin, never the built-in.
         var timeout = RuntimePlugin.defaultTimeout
         if let text = environment["LANE_PLUGIN_TIMEOUT"], !text.isEmpty {
@@ -144,6 +147,7 @@ public enum Launcher {
         // Compiled plugins now; run-time plugins only once someone has signed in (below).
         let (plugins, pluginMessages) = PluginLoader.install(compiled: options.plugins, runtimeDirectory: nil, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
+        StartupPhases.mark("compiled plugins")
         let cwd = FileManager.default.currentDirectoryPath
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
         let session = ShellSession(
@@ -166,6 +170,7 @@ public enum Launcher {
             }
         }
         session.languageChoice = InterfaceLanguage.fromLocale(environment)
+        StartupPhases.mark("session")
         return session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
     }
 
@@ -213,6 +218,7 @@ public enum Launcher {
             }
             return ErrorReport.exitCode(for: error)
         }
+        StartupPhases.mark("signed in")
 
         // A fixed clock (--now, LANE_NOW) only in a training store, and recorded there.
         if let fixed = clock as? FixedClock {
@@ -247,9 +253,11 @@ public enum Launcher {
             io.err("error: " + Message("plugin.folder.refused", ["why": .message(failure.said)]).description + "\n")
         }
 
+        StartupPhases.mark("run-time plugins")
         if let command = options.command {
             let reader = TextLineReader(command)
             let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            StartupPhases.mark("commands run")
             // `echo script | lane -c …`: the piped lines are not run; say so rather than drop them silently.
             if options.file == nil && Terminal.hasWaitingInput() {
                 io.err("warning: " + Message("terminal.stdin_ignored").description + "\n")
@@ -257,19 +265,18 @@ public enum Launcher {
             if code != .ok || options.file == nil { return code }
         }
         if let file = options.file {
-            // Decoded leniently: a line that is not UTF-8 is then refused with
-            // its line and byte (`ShellSession.run`), the lines before it run.
+            // Read as bytes: a line that is not UTF-8 is refused with its line
+            // and byte (`ShellSession.runScript(lines:)`), the lines before it run.
             guard let data = FileManager.default.contents(atPath: file) else {
                 io.err("error: cannot read the script \(file)\n")
                 return .refused
             }
-            let text = String(decoding: data, as: UTF8.self)
-            let reader = TextLineReader(text)
-            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            let reader = ByteLineReader(Array(data))
+            return session.runScript(lines: { reader.readScriptLine() }, name: nil)
         }
         if interactive { return runInteractive(session) }
         let reader = PlainLineReader(file: lane_stdin())
-        return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+        return session.runScript(lines: { reader.readScriptLine() }, name: nil)
     }
 
     static func runInteractive(_ session: ShellSession) -> ExitCode {
@@ -281,7 +288,7 @@ public enum Launcher {
                                           complete: { completer.completions(forLineBeforeCursor: $0) }) else {
             session.io.err("error: the line editor could not start; reading plain lines\n")
             let reader = PlainLineReader(file: lane_stdin())
-            return session.runScript({ reader.readLine(prompt: "") }, name: nil)
+            return session.runScript(lines: { reader.readScriptLine() }, name: nil)
         }
         session.historyProvider = { editor.entries }
         editor.catalog = { [weak session] in session?.catalog ?? .english }

@@ -79,7 +79,7 @@ public final class ShellSession {
     private lazy var runner = CommandRunner(self)
     private var nestedDepth = 0
     /// Plugins running commands that run plugins: deeper than this is a loop.
-    private static let maxNestedDepth = 4
+    static let maxNestedDepth = 4
     var quitRequested = false
 
     public init(store: any ServiceStore, clock: any LaneClock, user: String, registry: CommandRegistry, io: ShellIO,
@@ -177,7 +177,8 @@ public final class ShellSession {
             let output = try perform(spec, words, line: line)
             // Only now is the command committed: plugins' `committed` handlers run.
             guard !committedEvents.isEmpty else { return output }
-            return PluginEvents.adding(PluginEvents.committedNotes(for: committedEvents, store), to: output)
+            let notes = PluginEvents.committedNotes(for: committedEvents, store) + RuntimeEvents.notes(for: committedEvents, store)
+            return PluginEvents.adding(notes, to: output)
         }
     }
 
@@ -319,7 +320,7 @@ public final class ShellSession {
             extra = more
             return recorded
         }
-        guard let extra else { throw StoreFailure("the change finished without its result") }
+        guard let extra else { throw StoreFailure(Message("store.change_without_result")) }
         return (PluginEvents.adding(done.notes, to: done.value), extra)
     }
 
@@ -347,7 +348,7 @@ public final class ShellSession {
     /// Tells the active plugins what a change did (see `PluginEvents`).
     func installListener() {
         department.listener = { [weak self] events, _, tx in
-            guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty else { return [] }
+            guard let self, let ctx = self.activeContext, !ctx.plugins.active.isEmpty || !ctx.plugins.listeners.isEmpty else { return [] }
             self.committedEvents += events.map { ($0, ctx) }
             return try PluginEvents.notes(for: events, ctx, tx)
         }
@@ -392,34 +393,62 @@ public final class ShellSession {
             quitRequested = true
             return .ok
         } catch {
-            if format == .json {
-                // Scripts asking for JSON get the refusal as data too: codes, not sentences to parse.
-                io.err(privacy.scrub(ErrorReport.json(for: error, origin: origin)) + "\n")
-            } else {
-                let prefix = origin.map { "error: \($0): " } ?? "error: "
-                var text = privacy.scrub(prefix + TerminalSafe.escape(ErrorReport.message(for: error), keepingLineBreaks: true))
-                if let width = terminalWidth?() { text = TextWrap.paragraphs(text, width: width) }
-                io.err(text + "\n")
-            }
-            return ErrorReport.exitCode(for: error)
+            return report(error, origin: origin, privacy)
         }
+    }
+
+    /// Says why a line was refused, on stderr; its exit code.
+    private func report(_ error: any Error, origin: String?, _ privacy: Privacy) -> ExitCode {
+        if format == .json {
+            // Scripts asking for JSON get the refusal as data too: codes, not sentences to parse.
+            io.err(privacy.scrub(ErrorReport.json(for: error, origin: origin)) + "\n")
+        } else {
+            let prefix = origin.map { "error: \($0): " } ?? "error: "
+            var text = privacy.scrub(prefix + TerminalSafe.escape(ErrorReport.message(for: error), keepingLineBreaks: true))
+            if let width = terminalWidth?() { text = TextWrap.paragraphs(text, width: width) }
+            io.err(text + "\n")
+        }
+        return ErrorReport.exitCode(for: error)
+    }
+
+    /// A script's line whose bytes were not UTF-8, or that holds U+FFFD (text
+    /// lost in an earlier conversion): refused, nothing of it run or stored.
+    func refusingEncoding(_ line: ScriptLine) -> UsageError? {
+        if let bad = line.badByte { return UsageError(Message("usage.not_utf8_byte", ["byte": .int(bad)])) }
+        // Text decoded leniently elsewhere (`-c`, the line editor) is checked by `run`.
+        guard line.readAsBytes, let lost = line.text.firstIndex(of: "\u{FFFD}") else { return nil }
+        return UsageError(Message("usage.replacement_character", ["byte": .int(line.text[..<lost].utf8.count + 1)]))
     }
 
     /// Runs a script's lines (`-f`, `source`, piped stdin). Continuation lines
     /// are joined; errors name the line where the command started.
     public func runScript(_ next: () -> String?, name: String?) -> ExitCode {
+        runScript(lines: { next().map { ScriptLine(text: $0) } }, name: name)
+    }
+
+    /// The same, from lines read as bytes (`PlainLineReader`, `ByteLineReader`):
+    /// a line that is not UTF-8 is refused with its own line number and the byte.
+    public func runScript(lines next: () -> ScriptLine?, name: String?) -> ExitCode {
         var firstFailure: ExitCode = .ok
         var lineNumber = 0
-        while !quitRequested, var line = next() {
+        func origin(_ n: Int) -> String { name.map { "\($0):\(n)" } ?? "line \(n)" }
+        while !quitRequested, let first = next() {
             lineNumber += 1
             let startLine = lineNumber
-            while Tokenizer.needsContinuation(line), let more = next() {
+            var line = first.text
+            var refused = refusingEncoding(first).map { ($0, startLine) }
+            while refused == nil, Tokenizer.needsContinuation(line), let more = next() {
                 lineNumber += 1
-                line = Tokenizer.join(line, more)
+                refused = refusingEncoding(more).map { ($0, lineNumber) }
+                line = Tokenizer.join(line, more.text)
             }
-            recordHistory(line)
-            let origin = name.map { "\($0):\(startLine)" } ?? "line \(startLine)"
-            let code = execute(line, origin: origin)
+            let code: ExitCode
+            if case let (error, at)? = refused {
+                code = speaking { report(error, origin: origin(at), Privacy(role: try? role())) }
+            } else {
+                recordHistory(line)
+                code = execute(line, origin: origin(startLine))
+            }
             if code != .ok {
                 if firstFailure == .ok { firstFailure = code }
                 if onError == .stop { return code }

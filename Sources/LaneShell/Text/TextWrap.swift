@@ -3,6 +3,10 @@
 /// may end a line anywhere, a Latin word or a number only at a space, and a
 /// number is never split), and no library on the package list measures CJK.
 public enum TextWrap {
+    /// Chinese punctuation that closes a phrase: it never starts a line
+    /// (标点禁则), so it stays with the character before it.
+    static let closing: Set<Character> = ["、", "，", "。", "：", "；", "！", "？", "）", "」", "』", "》", "〉", "】"]
+
     /// The pieces a line may break between: a run of spaces, one wide
     /// character, or a run of other characters (a word, a number, a plate).
     static func units(_ text: String) -> [String] {
@@ -17,7 +21,11 @@ public enum TextWrap {
             } else if DisplayWidth.of(ch) == 2 {
                 if word.hasSuffix(" ") { flush() }
                 flush()
-                units.append(String(ch))
+                if closing.contains(ch), let last = units.last, last.last != " " {
+                    units[units.count - 1] = last + String(ch)
+                } else {
+                    units.append(String(ch))
+                }
             } else {
                 if word.hasSuffix(" ") { flush() }
                 // 粤B12345: a plate's province stays with its letters and digits.
@@ -52,6 +60,17 @@ public enum TextWrap {
             }
             if used + w <= width { line += unit; used += w; continue }
             if used > 0 { breakLine() }
+            if w > width, unit.contains(where: \.isNumber) {
+                // A list written without spaces (`["XH-15400-0001","XH-17220-0003"]`):
+                // broken after its commas, each number whole.
+                for piece in listPieces(unit) {
+                    let pw = DisplayWidth.of(piece)
+                    if used > 0 && used + pw > width { breakLine() }
+                    line += piece
+                    used += pw
+                }
+                continue
+            }
             if w <= width || unit.contains(where: \.isNumber) { line = unit; used = w; continue }
             // A long word without digits: cut it by characters.
             for ch in unit {
@@ -68,7 +87,25 @@ public enum TextWrap {
     /// The widest unit that must not be split (one holding a digit), so a
     /// column is never made narrower than its longest number.
     public static func widestNumber(_ text: String) -> Int {
-        units(text).filter { $0.contains(where: \.isNumber) }.map { DisplayWidth.of($0) }.max() ?? 0
+        units(text).flatMap(listPieces).filter { $0.contains(where: \.isNumber) }.map { DisplayWidth.of($0) }.max() ?? 0
+    }
+
+    /// A unit cut after each comma or semicolon that is not inside a number
+    /// (`1,280.50` stays whole): the places a list without spaces may break.
+    static func listPieces(_ unit: String) -> [String] {
+        var pieces: [String] = []
+        var piece = ""
+        let chars = Array(unit)
+        for (i, ch) in chars.enumerated() {
+            piece.append(ch)
+            let inNumber = i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber
+            if (ch == "," || ch == ";" || ch == "，" || ch == "、") && !inNumber {
+                pieces.append(piece)
+                piece = ""
+            }
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
     }
 
     /// Wraps every line of a text (help, messages) to `width`, continuing a

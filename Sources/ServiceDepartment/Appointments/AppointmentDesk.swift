@@ -134,7 +134,7 @@ public struct AppointmentDesk {
         } else if let newCar, let fields = newCar.fields {
             owner = try newCar.known ?? tx.insertCustomer(number: try tx.allocateNumber(in: .customers), fields: fields, at: caller.now)
         }
-        guard let owner else { throw StoreFailure("the customer of the booking could not be found") }
+        guard let owner else { throw StoreFailure(Message("store.missing.booking_customer")) }
         let day = start.date(in: caller.settings.utcOffset)
         let number = Appointment.number(day: day, sequence: try tx.allocateNumber(in: .appointments(on: day)))
         let bay = AppointmentPlanner.freeBays(start: start, duration: request.durationMinutes, settings: caller.settings, existing: existing).first
@@ -149,7 +149,7 @@ public struct AppointmentDesk {
             v.record(reading)
             if v != vehicle { try tx.updateVehicle(v) }
             try tx.appendEvent(vehicleID: v.id, kind: .mileage, visitKind: nil, on: reading.on, mileage: reading.km,
-                               detail: Message("vehicle.event.phone_reading", ["number": .text(a.number)]).description,
+                               said: Message("vehicle.event.phone_reading", ["number": .text(a.number)]),
                                at: caller.now, by: caller.user)
         }
         if let vehicle {
@@ -363,7 +363,7 @@ public struct AppointmentDesk {
         let refusal = Message("appointment.cannot_arrive", ["number": .text(a.number)])
         if let id = a.vehicleID {
             if registering != nil { throw Refusal(refusal, problems: [Problem("vin", Message("appointment.car_registered"))]) }
-            guard let vehicle = try tx.vehicle(id: id) else { throw StoreFailure("appointment \(a.number) has no vehicle") }
+            guard let vehicle = try tx.vehicle(id: id) else { throw StoreFailure(Message("store.missing.appointment_vehicle", ["number": .text(a.number)])) }
             return vehicle
         }
         guard let registering else { throw Refusal(refusal, problems: [Problem("vin", Message("appointment.register_at_reception"))]) }
@@ -392,7 +392,7 @@ public struct AppointmentDesk {
             vehicle.record(r)
             try tx.updateVehicle(vehicle)
             try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: r.on, mileage: r.km,
-                               detail: Message("vehicle.event.phone_reading", ["number": .text(a.number)]).description,
+                               said: Message("vehicle.event.phone_reading", ["number": .text(a.number)]),
                                at: caller.now, by: caller.user)
         }
         a.vehicleID = vehicle.id

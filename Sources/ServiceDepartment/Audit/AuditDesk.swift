@@ -53,7 +53,7 @@ public struct AuditDesk {
         return try department.read("store check", by: caller) { tx in
             let result = try Self.verify(tx, key: department.store.secretKey)
             if let key = department.store.secretKey {
-                let sealed = try RowSeals.check(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+                let sealed = try RowSeals.check(key: key, vatBasisPoints: caller.settings.vatBasisPoints, allSealed: result.sealsBegan != nil, tx)
                 try Refusal.check(Message("seal.changed_outside"), sealed.problems)
             }
             return result
@@ -100,8 +100,13 @@ extension AuditVerification {
             said.append(Message("audit.no_key"))
         }
         if personalChecked > 0 { said.append(Message("audit.personal_checked", ["count": .int(personalChecked)])) }
-        if personalErased > 0 { said.append(Message("audit.personal_erased", ["count": .int(personalErased)])) }
+        if personalErased > 0 {
+            said.append(personalValuesErased > 0
+                ? Message("audit.personal_values_erased", ["values": .int(personalValuesErased), "count": .int(personalErased)])
+                : Message("audit.personal_erased", ["count": .int(personalErased)]))
+        }
         if personalLegacy > 0 { said.append(Message("audit.personal_legacy", ["count": .int(personalLegacy)])) }
+        if let first = sealsBegan { said.append(Message("audit.rows_sealed", ["row": .int(Int(first))])) }
         if let newest = newestCheckpoint {
             said.append(Message("audit.checkpoint_matches", ["row": .int(Int(newest))]))
             if Int64(checked) > newest { said.append(Message("audit.after_checkpoint", ["row": .int(Int(newest))])) }

@@ -14,10 +14,13 @@ public enum AuditTrail {
     /// Appends `entry` after the newest row, in the caller's transaction, with
     /// its personal values kept apart (`AuditPrivacy`). A server database must
     /// take the head under a lock (see the store).
+    /// `sealed`: the store's business rows are sealed (`RowSeals.sealEverything` ran), which
+    /// the row says, so that a seal removed outside lane is found (see `verify`).
     public static func append(_ entry: AuditEntry, personal: [String] = [], subjects: [String] = [], key: [UInt8]? = nil,
-                              _ tx: any AuditWriting) throws {
+                              sealed: Bool = false, _ tx: any AuditWriting) throws {
         let head = try tx.auditHead()
         var e = entry
+        e.sealed = sealed
         e.sequence = (head?.sequence ?? 0) + 1
         e.previousHash = head?.hash ?? genesis
         let salt = personal.isEmpty ? "" : AuditPrivacy.newSalt()
@@ -74,6 +77,7 @@ public enum AuditTrail {
                         if let p = personal[e.sequence], p.isErased,
                            p.erasedMark == AuditPrivacy.erasedMark(key, sequence: e.sequence, personalHash: ph) || key == nil {
                             result.personalErased += 1
+                            result.personalValuesErased += p.erasedValues ?? 0
                         } else if let p = personal[e.sequence], !p.isErased, AuditPrivacy.hash(salt: p.salt, p.values, subjects: p.subjects) == ph {
                             result.personalChecked += 1
                         } else if result.brokenPersonal == nil {
@@ -85,6 +89,9 @@ public enum AuditTrail {
                 } else {
                     result.personalLegacy += 1
                 }
+                // Once the store sealed its rows, every row says so: one that does not was not written by lane.
+                if e.sealed { result.sealsBegan = result.sealsBegan ?? e.sequence }
+                else if result.sealsBegan != nil && key != nil { intact = false }
                 if !intact {
                     result.firstBroken = e.sequence
                     break chain
@@ -124,6 +131,7 @@ public enum AuditTrail {
     static func hash(previous: String, _ e: AuditEntry) -> String {
         var fields = [previous, String(e.sequence), String(e.at.secondsSince1970), e.user, e.role, e.command, e.noun, e.ref, e.summary]
         if let personal = e.personalHash { fields.append(personal) }
+        if e.sealed { fields.append("sealed") }
         let text = fields.joined(separator: "\u{1F}")
         return hex(Array(SHA256.hash(data: Array(text.utf8))))
     }
@@ -191,9 +199,14 @@ public struct AuditVerification: Sendable, Equatable {
     /// values were erased; rows from before values were kept apart.
     public var personalChecked = 0
     public var personalErased = 0
+    /// How many values those erasures blanked (erasures from before v28 not counted).
+    public var personalValuesErased = 0
     public var personalLegacy = 0
     /// The first row whose personal values were changed or removed outside lane.
     public var brokenPersonal: Int64?
+    /// The first row written with the store's business rows sealed: from it on, every
+    /// order, member of staff, PIN record and customer must carry its seal (`store check`).
+    public var sealsBegan: Int64?
     /// The newest checkpoint that still matches, and the first that does not.
     public var newestCheckpoint: Int64?
     public var brokenCheckpoint: Int64?

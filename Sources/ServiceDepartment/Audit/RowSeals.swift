@@ -40,13 +40,15 @@ public enum RowSeals {
     }
 
     /// Seals the orders a change touched (those its timeline rows name, as
-    /// stored at its end), and the whole staff list when the change may have altered it.
-    static func seal(_ touched: [RepairOrder], staff: Bool, key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+    /// stored at its end), and the members of staff it wrote: only those, so a
+    /// role changed outside lane is not sealed over by the next staff command.
+    static func seal(_ touched: [RepairOrder], key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
         for o in touched {
             try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
         }
-        if staff {
-            for m in try tx.staff() { try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m))) }
+        for name in try tx.staffChangedInTransaction() {
+            guard let m = try tx.staffMember(named: name) else { continue }
+            try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m)))
         }
         for id in try tx.customersChangedInTransaction() {
             guard let c = try tx.customer(id: id) else { continue }
@@ -54,10 +56,64 @@ public enum RowSeals {
         }
     }
 
+    /// Seals every order, member of staff, PIN record and customer as they now
+    /// stand: once per store, in the first change made with its key (a store
+    /// from before this version, whose older rows carry no seal), so that from
+    /// then on a row without a seal can only have been written, or had its seal
+    /// removed, outside lane. Reads the whole store, once. A seal already there
+    /// is kept as it is: a row changed outside lane before stays found.
+    static func sealEverything(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+        let staffSeals = try tx.seals(kind: "staff"), pinSeals = try tx.seals(kind: "staff_pin")
+        for m in try tx.staff() where staffSeals[m.name] == nil {
+            try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m)))
+        }
+        for m in try tx.staff() where pinSeals[m.name] == nil { try sealPin(of: m.name, key: key, tx) }
+        let customerSeals = try tx.seals(kind: "customer"), orderSeals = try tx.seals(kind: "repair_order")
+        try eachCustomer(tx) { c in
+            guard customerSeals[c.code] == nil else { return }
+            try tx.saveSeal(kind: "customer", ref: c.code, mac: AuditTrail.mac(key, facts(contactsOf: c)))
+        }
+        try eachOrder(tx) { id, number in
+            guard orderSeals[number] == nil, let o = try tx.repairOrder(id: id) else { return }
+            try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
+        }
+    }
+
+    /// Every customer, a page at a time.
+    static func eachCustomer(_ tx: any StoreReading, _ body: (Customer) throws -> Void) throws {
+        var offset = 0
+        while true {
+            let page = try tx.customers(limit: 500, offset: offset)
+            if page.isEmpty { return }
+            for c in page { try body(c) }
+            offset += page.count
+        }
+    }
+
+    /// Every repair order's id and number, a page at a time.
+    static func eachOrder(_ tx: any StoreReading, _ body: (Int64, String) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let page = try tx.repairOrderNumbers(afterID: after, limit: 500)
+            guard let last = page.last else { return }
+            for row in page { try body(row.id, row.number) }
+            after = last.id
+        }
+    }
+
     /// Every sealed row compared with its seal: the ones changed outside lane.
-    public static func check(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreReading) throws -> (checked: Int, problems: [Problem]) {
+    /// `allSealed`: the audit trail says the store sealed every row (`sealEverything`),
+    /// so a row without a seal is found too (added, or its seal removed, outside lane).
+    public static func check(key: [UInt8], vatBasisPoints: Int, allSealed: Bool = false,
+                             _ tx: any StoreReading) throws -> (checked: Int, problems: [Problem]) {
         var checked = 0
         var problems: [Problem] = []
+        // Rows without a seal: the first few by name, then how many more.
+        var unsealed = 0
+        func noSeal(_ ref: String, _ code: MessageCode) {
+            unsealed += 1
+            if unsealed <= 20 { problems.append(Problem(ref, Message(code))) }
+        }
         for (number, mac) in try tx.seals(kind: "repair_order").sorted(by: { $0.key < $1.key }) {
             checked += 1
             guard let o = try tx.repairOrder(number: number) else {
@@ -72,7 +128,7 @@ public enum RowSeals {
         for m in try tx.staff() {
             checked += 1
             guard let mac = staffSeals[m.name] else {
-                if !staffSeals.isEmpty { problems.append(Problem(m.name, Message("seal.staff_unsealed"))) }
+                if allSealed || !staffSeals.isEmpty { noSeal(m.name, "seal.staff_unsealed") }
                 continue
             }
             if AuditTrail.mac(key, facts(m)) != mac { problems.append(Problem(m.name, Message("seal.staff_changed"))) }
@@ -85,7 +141,7 @@ public enum RowSeals {
             switch (pin, pinSeals[m.name]) {
             case (nil, nil): continue
             case (nil, .some): problems.append(Problem(m.name, Message("seal.pin_removed")))
-            case (.some, nil): if !pinSeals.isEmpty { problems.append(Problem(m.name, Message("seal.pin_unsealed"))) }
+            case (.some, nil): if allSealed || !pinSeals.isEmpty { noSeal(m.name, "seal.pin_unsealed") }
             case (.some(let p), .some(let mac)):
                 if AuditTrail.mac(key, facts(pinOf: m.name, p)) != mac { problems.append(Problem(m.name, Message("seal.pin_changed"))) }
             }
@@ -100,6 +156,12 @@ public enum RowSeals {
             }
             if AuditTrail.mac(key, facts(contactsOf: c)) != mac { problems.append(Problem(code, Message("seal.customer_changed"))) }
         }
+        if allSealed {
+            let customerSeals = try tx.seals(kind: "customer"), orderSeals = try tx.seals(kind: "repair_order")
+            try eachCustomer(tx) { c in if customerSeals[c.code] == nil { noSeal(c.code, "seal.customer_unsealed") } }
+            try eachOrder(tx) { _, number in if orderSeals[number] == nil { noSeal(number, "seal.order_unsealed") } }
+        }
+        if unsealed > 20 { problems.append(Problem("…", Message("seal.more_unsealed", ["count": .int(unsealed - 20)]))) }
         return (checked, problems)
     }
 }

@@ -40,7 +40,7 @@ extension CustomerDesk {
     static func insert(_ fields: VehicleFields, owner: Customer, by caller: Caller, _ tx: any StoreWriting) throws -> Vehicle {
         let v = try tx.insertVehicle(fields, ownerID: owner.id, at: caller.now)
         try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: fields.soldOn, mileage: fields.mileage,
-                           detail: Message("vehicle.event.sold_to", ["name": .text(owner.name), "code": .text(owner.code)]).description,
+                           said: Message("vehicle.event.sold_to", ["name": .text(owner.name), "code": .text(owner.code)]),
                            at: caller.now, by: caller.user)
         return v
     }
@@ -74,11 +74,11 @@ extension CustomerDesk {
         if v != before { try tx.updateVehicle(v) }
         if !changes.isEmpty {
             try tx.appendEvent(vehicleID: v.id, kind: .edit, visitKind: nil, on: caller.today, mileage: nil,
-                               detail: FieldChange.said(changes).description, at: caller.now, by: caller.user)
+                               said: FieldChange.said(changes), at: caller.now, by: caller.user)
         }
         if let r = edit.reading {
             try tx.appendEvent(vehicleID: v.id, kind: .mileage, visitKind: nil, on: r.on, mileage: r.km,
-                               detail: Message("vehicle.event.odometer").description, at: caller.now, by: caller.user)
+                               said: Message("vehicle.event.odometer"), at: caller.now, by: caller.user)
         }
         return VehicleChanged(vehicle: v, owner: try owner(of: v, caller, tx), changes: changes, reading: edit.reading)
     }
@@ -111,7 +111,7 @@ extension CustomerDesk {
         let fromWords = from.map { Message("customer.name_and_code", ["name": .text($0.name), "code": .text($0.code)]) } ?? Message("customer.unknown")
         let toWords = Message("customer.name_and_code", ["name": .text(to.name), "code": .text(to.code)])
         try tx.appendEvent(vehicleID: v.id, kind: .transfer, visitKind: nil, on: day, mileage: nil,
-                           detail: Message("vehicle.event.transfer", ["from": .message(fromWords), "to": .message(toWords)]).description,
+                           said: Message("vehicle.event.transfer", ["from": .message(fromWords), "to": .message(toWords)]),
                            at: caller.now, by: caller.user)
         return VehicleTransferred(vehicle: changed, from: from.map { CustomerCard($0, caller.privacy) }, to: CustomerCard(to, caller.privacy), on: day)
     }

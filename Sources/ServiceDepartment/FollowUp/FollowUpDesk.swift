@@ -218,15 +218,27 @@ extension FollowUpDesk {
     }
 
     /// R6.3: visits at least two days old whose customer file still misses something.
-    public static func incompleteFiles(by caller: Caller, _ tx: any StoreReading)
-        throws -> [(order: RepairOrder, customer: Customer, missing: [String])] {
+    /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits
+    /// from `since` (default `CustomerFileCheck.lookBackDays` before the check falls due), read a
+    /// week at a time with each week's customers in one query, until `limit` files are found.
+    public static func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller, _ tx: any StoreReading)
+        throws -> [(order: RepairOrder, customer: Customer, missing: [Message])] {
         let offset = caller.settings.utcOffset
         let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
-        var rows: [(order: RepairOrder, customer: Customer, missing: [String])] = []
-        for o in try tx.repairOrders(statuses: [.delivered, .settled, .closed], limit: 10_000) {
-            guard o.openedAt.date(in: offset) <= cutoff, let c = try tx.customer(id: o.customerID) else { continue }
-            let missing = CustomerFileCheck.missing(customer: c, order: o)
-            if !missing.isEmpty { rows.append((o, c, missing)) }
+        let floor = Timestamp(date: since ?? cutoff.adding(days: -CustomerFileCheck.lookBackDays), offset: offset)
+        var before = Timestamp(date: cutoff.adding(days: 1), offset: offset)
+        var rows: [(order: RepairOrder, customer: Customer, missing: [Message])] = []
+        let week: Int64 = 7 * 24 * 3600
+        while rows.count < limit && before > floor {
+            let from = Timestamp(secondsSince1970: max(floor.secondsSince1970, before.secondsSince1970 - week))
+            let orders = try tx.repairOrders(statuses: [.delivered, .settled, .closed], openedFrom: from, before: before)
+            let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
+            for o in orders where rows.count < limit {
+                guard let c = customers[o.customerID] else { continue }
+                let missing = CustomerFileCheck.missing(customer: c, order: o)
+                if !missing.isEmpty { rows.append((o, c, missing)) }
+            }
+            before = from
         }
         return rows
     }

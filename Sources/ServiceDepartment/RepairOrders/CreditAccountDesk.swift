@@ -23,7 +23,7 @@ public struct CreditAccountDesk {
         let existing = try customer.flatMap { try tx.creditAccount(customerID: $0.id) }
         p += CreditAccount.limitProblems(request.amount, balance: existing?.balance ?? .zero)
         try Refusal.check(Message("account.cannot_open"), p)
-        guard let customer else { throw StoreFailure("no customer") }
+        guard let customer else { throw StoreFailure(Message("store.missing.customer")) }
         var account = existing ?? CreditAccount(customerID: customer.id, limit: request.amount, openedBy: caller.user, openedAt: caller.now)
         account.limit = request.amount
         try tx.saveCreditAccount(account)
@@ -47,7 +47,7 @@ public struct CreditAccountDesk {
         if request.method == .account { p.append(Problem("method", Message("account.repay_not_on_account"))) }
         do throws(Refusal) { try account?.repay(request.amount) } catch { p += error.problems }
         try Refusal.check(Message("account.cannot_repay"), p)
-        guard let customer, let account else { throw StoreFailure("no account") }
+        guard let customer, let account else { throw StoreFailure(Message("store.missing.credit_account")) }
         try tx.saveCreditAccount(account)
         // The time is the session's clock: a repayment cannot be backdated.
         try tx.appendCreditAccountEntry(customerID: customer.id, CreditAccountEntry(kind: .repayment, amount: request.amount, method: request.method,

@@ -162,7 +162,7 @@ extension RepairOrderDesk {
             return said("repair_order.did.complaint", ["text": .text(o.complaint ?? "")])
 
         case .checkIn(let sheet):
-            guard var vehicle = try tx.vehicle(id: o.vehicleID) else { throw StoreFailure("repair order \(o.number) has no vehicle") }
+            guard var vehicle = try tx.vehicle(id: o.vehicleID) else { throw StoreFailure(Message("store.missing.repair_order_vehicle", ["number": .text(o.number)])) }
             try o.recordCheckIn(sheet, lastKnownMileage: vehicle.mileage)
             // Every reading joins the vehicle's history (R1.1, R1.2 count from it).
             if sheet.mileage > vehicle.mileage || caller.today > vehicle.mileageRecordedOn {
@@ -170,7 +170,7 @@ extension RepairOrderDesk {
                 vehicle.mileageRecordedOn = caller.today
                 try tx.updateVehicle(vehicle)
                 try tx.appendEvent(vehicleID: vehicle.id, kind: .mileage, visitKind: nil, on: caller.today, mileage: sheet.mileage,
-                                   detail: "check-in \(o.number)", at: caller.now, by: caller.user)
+                                   said: Message("vehicle.event.check_in", ["number": .text(o.number)]), at: caller.now, by: caller.user)
             }
             return said("workshop.did.check_in_sheet", checkInWords(sheet))
 
@@ -235,7 +235,7 @@ extension RepairOrderDesk {
                 let backlog = WorkshopLoad.backlog(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000), excluding: o.id)
                 at = PromiseTime.estimate(now: caller.now, jobHours: o.approvedLaborHours, backlogHours: backlog, settings: caller.settings)
             }
-            guard let at else { throw StoreFailure("no promised time could be worked out") }
+            guard let at else { throw StoreFailure(Message("store.missing.promise_time")) }
             try o.promise(at, now: caller.now)
             return said("repair_order.did.promise", ["at": .time(at)])
 
@@ -282,7 +282,7 @@ extension RepairOrderDesk {
 
         case .clockOff(let id, let finished):
             try o.clockOff(line: id, at: caller.now, finished: finished)
-            guard let line = o.lines.first(where: { $0.id == id }) else { throw StoreFailure("line \(id) vanished") }
+            guard let line = o.lines.first(where: { $0.id == id }) else { throw StoreFailure(Message("store.missing.line", ["line": .int(Int(id))])) }
             let worked = LaborHours(hundredths: line.workedMinutes * 100 / 60)
             return StepOutcome(said: Message(line.done ? "repair_order.did.clock_off_finished" : "repair_order.did.clock_off",
                                              ["line": .int(Int(id)), "worked": .text(worked.description), "standard": .text(line.hours.description)]),

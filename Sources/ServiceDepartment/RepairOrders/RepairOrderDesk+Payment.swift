@@ -17,7 +17,7 @@ extension RepairOrderDesk {
         try step("deposit", order: request.order, by: caller, tx) { order, _ in
             // The time is the session's clock, never typed.
             try order.takeDeposit(request.method, amount: request.amount, tendered: request.tendered, by: caller.user, at: caller.now)
-            guard let entry = order.payments.last else { throw StoreFailure("the deposit of \(order.number) was not recorded") }
+            guard let entry = order.payments.last else { throw StoreFailure(Message("store.missing.deposit", ["number": .text(order.number)])) }
             let words = entry.change.fen > 0
                 ? Message("payment.did.deposit_change", ["amount": .money(entry.amount), "method": entry.method.argument,
                                                          "tendered": .money(entry.tendered ?? entry.amount), "change": .money(entry.change)])
@@ -39,7 +39,7 @@ extension RepairOrderDesk {
             let claim = InsuranceClaim(insurer: request.insurer.trimmingWhitespace().uppercased(), claimNumber: request.claimNumber,
                                        assessed: request.assessed, deductible: request.deductible)
             try order.recordInsurance(claim, insurers: caller.settings.insurers)
-            guard let recorded = order.insurance else { throw StoreFailure("the claim of \(order.number) was not recorded") }
+            guard let recorded = order.insurance else { throw StoreFailure(Message("store.missing.claim", ["number": .text(order.number)])) }
             let name = caller.settings.insurers.first { $0.code == recorded.insurer }?.name ?? recorded.insurer
             let words = Message("payment.did.insurance", ["insurer": .text(name), "claim": .text(recorded.claimNumber),
                                                           "assessed": .money(recorded.assessed), "deductible": .money(recorded.deductible)])

@@ -153,7 +153,7 @@ public struct RepairOrderDesk {
             try order.pay(parts: request.parts, tendered: request.tendered, invoiceNumber: request.invoiceNumber,
                           gatePass: RepairOrder.gatePass(for: order.number), by: caller.user, at: caller.now,
                           vatBasisPoints: caller.settings.vatBasisPoints, account: &account)
-            guard let payment = order.payment else { throw StoreFailure("repair order \(order.number) was paid without a payment") }
+            guard let payment = order.payment else { throw StoreFailure(Message("store.missing.payment", ["number": .text(order.number)])) }
             if let account, let before, account.balance != before.balance {
                 try tx.saveCreditAccount(account)
                 try tx.appendCreditAccountEntry(customerID: account.customerID, CreditAccountEntry(
@@ -161,7 +161,8 @@ public struct RepairOrderDesk {
             }
             let work = order.approvedLines.map(\.name).joined(separator: " ")
             try tx.appendEvent(vehicleID: order.vehicleID, kind: .visit, visitKind: order.visitKind, on: caller.today,
-                               mileage: order.checkIn?.mileage, detail: "\(order.number) \(work)", at: caller.now, by: caller.user)
+                               mileage: order.checkIn?.mileage,
+                               said: Message("vehicle.event.visit", ["number": .text(order.number), "work": .text(work)]), at: caller.now, by: caller.user)
             let said = PaymentWords.paid(order, payment)
             return (PaymentWords.withNotes(said.first ?? Message(.text, ["text": .text("")]), Array(said.dropFirst())), payment)
         }

@@ -12,7 +12,14 @@ public struct RepairOrderRow: Sendable {
 extension RepairOrderDesk {
     /// Orders in `statuses`, oldest first, each with its vehicle and customer.
     public static func rows(statuses: [RepairOrderStatus], limit: Int = 500, _ tx: any StoreReading) throws -> [RepairOrderRow] {
-        try tx.repairOrders(statuses: statuses, limit: limit).map { try row($0, tx) }
+        try rows(tx.repairOrders(statuses: statuses, limit: limit), tx)
+    }
+
+    /// Several orders with their vehicles and customers: two queries, never two per order.
+    public static func rows(_ orders: [RepairOrder], _ tx: any StoreReading) throws -> [RepairOrderRow] {
+        let vehicles = try tx.vehicles(ids: Array(Set(orders.map(\.vehicleID))))
+        let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
+        return orders.map { RepairOrderRow(order: $0, vehicle: vehicles[$0.vehicleID], customer: customers[$0.customerID]) }
     }
 
     public static func row(_ order: RepairOrder, _ tx: any StoreReading) throws -> RepairOrderRow {

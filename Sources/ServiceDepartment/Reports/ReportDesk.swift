@@ -30,7 +30,7 @@ public struct ReportDesk {
             problems.append(Problem("period", Message("report.period_too_long", ["days": .int(request.period.dayCount),
                                                                                  "most": .int(KPISettings.longestPeriodDays)])))
         }
-        let ownOnly = caller.role == .serviceAdvisor
+        let ownOnly = seesOwnFiguresOnly(caller)
         if ownOnly, request.grouping != nil {
             problems.append(Problem("by", Message("report.own_figures_only")))
         }
@@ -40,6 +40,8 @@ public struct ReportDesk {
             // Their orders and appointments; the store's follow-up, reminder and parts rows are not theirs.
             facts.orders = facts.orders.filter { $0.advisor == caller.user }
             facts.appointments = facts.appointments.filter { $0.advisor == caller.user }
+            // A comeback counts against the advisor of the order whose fault came back.
+            facts.comebacks = facts.comebacks.filter { $0.earlierAdvisor == caller.user }
             facts.followUps = []
             facts.complaints = []
             facts.reminderCalls = []
@@ -48,6 +50,9 @@ public struct ReportDesk {
         }
         return KPIReport(facts: facts, grouping: request.grouping)
     }
+
+    /// An advisor sees the figures of their own orders and appointments only (plugins are asked the same).
+    public static func seesOwnFiguresOnly(_ caller: Caller) -> Bool { caller.role == .serviceAdvisor }
 
     /// The figures off their targets for the month so far (`today` shows them to the service manager).
     public static func offTarget(by caller: Caller, _ tx: any StoreReading) throws -> [KPILine] {
@@ -63,7 +68,7 @@ public struct ReportDesk {
         let (start, end) = period.bounds(in: offset)
         return KPIFacts(period: period, offset: offset,
                         orders: try tx.repairOrders(openedFrom: period.from, through: period.to, orDeliveredFrom: start, to: end),
-                        previousDelivery: try tx.previousDeliveries(openedFrom: period.from, through: period.to),
+                        comebacks: try tx.comebacks(deliveredFrom: start, to: end),
                         appointments: try tx.appointments(fromDay: period.from, toDay: period.to),
                         followUps: try tx.followUps(from: start, to: end),
                         complaints: try tx.complaints(openedFrom: start, to: end),

@@ -1,0 +1,42 @@
+// What the store says when a row it reads is damaged, or a change it made
+// cannot be found again: not the user's fault, and said so in words a
+// person can pass on to whoever looks after the database.
+extension MessageCatalog {
+    static let englishStoreFailures: [MessageCode: String] = [
+        "store.failure": "storage: {text}",
+        "store.damaged.settings": "the stored settings are damaged: {text}",
+        "store.damaged.customer_phone": "customer {number} has a damaged phone number '{phone}'",
+        "store.damaged.vehicle": "vehicle {id} has damaged data (VIN, plate or dates)",
+        "store.damaged.vehicle_event": "vehicle history row {id} is damaged",
+        "store.damaged.staff_role": "staff member {name} has an unknown role '{role}'",
+        "store.damaged.labour_skill": "labour operation {code} has an unknown skill",
+        "store.damaged.reminder_log": "a reminder log row is damaged",
+        "store.damaged.delayed_delivery": "delayed-delivery row {id} is damaged",
+        "store.damaged.campaign": "campaign {name} is damaged",
+        "store.damaged.reminder_schedule": "a reminder schedule row is damaged",
+        "store.damaged.repair_order_value": "repair order {number} has an unknown {column} '{value}'",
+        "store.damaged.repair_order_line": "repair order {number} has a damaged line {line}",
+        "store.damaged.quality_check": "repair order {number} has a damaged check",
+        "store.damaged.payment": "repair order {number} has a damaged payment",
+        "store.damaged.credit_account": "credit account {id} has a damaged row",
+        "store.damaged.appointment": "appointment {number} is damaged",
+        "store.damaged.follow_up": "a follow-up row is damaged",
+        "store.damaged.complaint": "complaint {id} is damaged",
+        "store.number_series_stuck": "the number series {series} could not be advanced",
+        "store.plugin_guard.cannot_open": "the plugin guard could not open its private database",
+        "store.plugin_guard.cannot_copy": "the plugin guard could not copy the schema: {why}",
+        "store.open.in_memory_failed": "cannot create an in-memory database: {why}",
+        "store.change_without_result": "the change finished without its result",
+        "store.missing.print_target": "no file to print to",
+        "store.missing.booking_customer": "the customer of the booking could not be found",
+        "store.missing.appointment_vehicle": "appointment {number} has no vehicle",
+        "store.missing.deposit": "the deposit of {number} was not recorded",
+        "store.missing.claim": "the claim of {number} was not recorded",
+        "store.missing.repair_order_vehicle": "repair order {number} has no vehicle",
+        "store.missing.promise_time": "no promised time could be worked out",
+        "store.missing.line": "line {line} vanished",
+        "store.missing.payment": "repair order {number} was paid without a payment",
+        "store.missing.customer": "the customer could not be found",
+        "store.missing.credit_account": "the credit account could not be found",
+    ]
+}
