@@ -9,7 +9,7 @@ extension PostgresTransaction {
         try rows("SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments).map { r in
             func time(_ i: Int) throws -> Timestamp? { (try r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
             guard let channel = AppointmentChannel(rawValue: try r[9]), let status = AppointmentStatus(rawValue: try r[10]) else {
-                throw StoreFailure("appointment \(r.text(1)) is damaged")
+                throw StoreFailure(Message("store.damaged.appointment", ["number": .text(r.text(1))]))
             }
             let checks = InternalConfirmations(advisorItemsAt: try time(13), needsTechnicianPlan: try r[14], technicianPlanAt: try time(15),
                                                partsCheckedAt: try time(16),
@@ -126,7 +126,7 @@ extension PostgresTransaction {
     private func logEntries(_ sql: String, _ arguments: PGArguments) throws -> [ReminderLogEntry] {
         try rows("SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments).map { r in
             guard let kind = ReminderKind(rawValue: try r[1]), let due = CalendarDate(parsing: try r[2]),
-                  let outcome = ReminderOutcome(rawValue: try r[3]) else { throw StoreFailure("a reminder log row is damaged") }
+                  let outcome = ReminderOutcome(rawValue: try r[3]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
             return ReminderLogEntry(vehicleID: try r[0], kind: kind, dueOn: due, outcome: outcome, reason: try r[4],
                                     at: Timestamp(secondsSince1970: try r[5]), by: try r[6], reference: try r[7])
         }
@@ -160,7 +160,7 @@ extension PostgresTransaction {
     func declineCounts() throws -> [DeclineReason] {
         try rows("SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
                  [ReminderOutcome.declined.rawValue]).map { r in
-            guard let kind = ReminderKind(rawValue: try r[0]) else { throw StoreFailure("a reminder log row is damaged") }
+            guard let kind = ReminderKind(rawValue: try r[0]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
             return DeclineReason(kind: kind, reason: try r[1], count: try r[2])
         }
     }
@@ -175,7 +175,7 @@ extension PostgresTransaction {
         try rows("""
             SELECT id, vehicle_id, cause, part_number, note, expected_on, opened_at, fix_published_at, closed_at FROM delayed_delivery
             """ + " " + sql, arguments).map { r in
-            guard let cause = DelayedDelivery.Cause(rawValue: try r[2]) else { throw StoreFailure("a delayed-delivery row is damaged") }
+            guard let cause = DelayedDelivery.Cause(rawValue: try r[2]) else { throw StoreFailure(Message("store.damaged.delayed_delivery", ["id": .text(r.text(0))])) }
             return DelayedDelivery(id: try r[0], vehicleID: try r[1], cause: cause, partNumber: try r[3], note: try r[4],
                                    expectedOn: (try r[5] as String?).flatMap(CalendarDate.init(parsing:)),
                                    openedAt: Timestamp(secondsSince1970: try r[6]),
@@ -207,7 +207,7 @@ extension PostgresTransaction {
     private func campaigns(_ sql: String, _ arguments: PGArguments) throws -> [ServiceCampaign] {
         try rows("SELECT id, code, kind, title, models, vin_prefix, starts_on, ends_on FROM campaign " + sql, arguments).map { r in
             guard let kind = ReminderKind(rawValue: try r[2]), let starts = CalendarDate(parsing: try r[6]) else {
-                throw StoreFailure("campaign \(r.text(1)) is damaged")
+                throw StoreFailure(Message("store.damaged.campaign", ["name": .text(r.text(1))]))
             }
             let models = (try r[4] as String).split(separator: ";").map(String.init)
             return ServiceCampaign(id: try r[0], code: try r[1], kind: kind, title: try r[3], models: models, vinPrefix: try r[5], startsOn: starts,
@@ -235,7 +235,7 @@ extension PostgresTransaction {
     private func schedule(_ sql: String, _ arguments: PGArguments) throws -> [ScheduledVehicleReminder] {
         try rows("SELECT vehicle_id, plate, kind, reference, due_on, listed_from, listed_until FROM reminder_schedule " + sql, arguments).map { r in
             guard let kind = ReminderKind(rawValue: try r[2]), let due = CalendarDate(parsing: try r[4]),
-                  let from = CalendarDate(parsing: try r[5]) else { throw StoreFailure("a reminder schedule row is damaged") }
+                  let from = CalendarDate(parsing: try r[5]) else { throw StoreFailure(Message("store.damaged.reminder_schedule")) }
             let reference: String = try r[3]
             return ScheduledVehicleReminder(vehicleID: try r[0], plate: try r[1], reminder: ScheduledReminder(
                 kind: kind, reference: reference.isEmpty ? nil : reference, dueOn: due, listedFrom: from,
@@ -273,7 +273,7 @@ extension PostgresTransaction {
     private func followUps(_ sql: String, _ arguments: PGArguments) throws -> [FollowUpRecord] {
         try rows("SELECT repair_order_id, call, outcome, score, comment, at, by FROM follow_up " + sql, arguments).map { r in
             guard let call = FollowUpCall(rawValue: try r[1]), let outcome = FollowUpOutcome(rawValue: try r[2]) else {
-                throw StoreFailure("a follow-up row is damaged")
+                throw StoreFailure(Message("store.damaged.follow_up"))
             }
             return FollowUpRecord(orderID: try r[0], call: call, outcome: outcome, score: try r[3], comment: try r[4],
                                   at: Timestamp(secondsSince1970: try r[5]), by: try r[6])
@@ -298,7 +298,7 @@ extension PostgresTransaction {
         try rows("""
             SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
             """ + " " + sql, arguments).map { r in
-            guard let status = Complaint.Status(rawValue: try r[4]) else { throw StoreFailure("a complaint row is damaged") }
+            guard let status = Complaint.Status(rawValue: try r[4]) else { throw StoreFailure(Message("store.damaged.complaint", ["id": .text(r.text(0))])) }
             return Complaint(id: try r[0], orderID: try r[1], customerID: try r[2], text: try r[3], status: status, finding: try r[5],
                              action: try r[6], openedAt: Timestamp(secondsSince1970: try r[7]), openedBy: try r[8],
                              resolvedAt: (try r[9] as Int64?).map(Timestamp.init(secondsSince1970:)))

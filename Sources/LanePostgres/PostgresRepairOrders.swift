@@ -261,7 +261,7 @@ extension PostgresTransaction {
         try rows("""
             SELECT kind, amount_fen, method, reference, by, at FROM credit_account_entry WHERE customer_id = ? ORDER BY id DESC LIMIT ?
             """, [customerID, limit]).map { r in
-            guard let kind = CreditAccountEntry.Kind(rawValue: try r[0]) else { throw StoreFailure("credit account \(customerID) has a damaged row") }
+            guard let kind = CreditAccountEntry.Kind(rawValue: try r[0]) else { throw StoreFailure(Message("store.damaged.credit_account", ["id": .int(Int(customerID))])) }
             return CreditAccountEntry(kind: kind, amount: Money(fen: try r[1]), method: (try r[2] as String?).flatMap(PaymentMethod.init(rawValue:)),
                                       reference: try r[3], by: try r[4], at: Timestamp(secondsSince1970: try r[5]))
         }

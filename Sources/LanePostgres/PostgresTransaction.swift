@@ -53,7 +53,7 @@ final class PostgresTransaction: StoreWriting {
     func settings() throws -> StoreSettings {
         switch StoreSettings.from(keyValues: try settingValues()) {
         case .success(let s): return s
-        case .failure(let refusal): throw StoreFailure("the stored settings are damaged: \(refusal)")
+        case .failure(let refusal): throw StoreFailure(Message("store.damaged.settings", ["text": .text(refusal.description)]))
         }
     }
 
@@ -73,7 +73,7 @@ final class PostgresTransaction: StoreWriting {
         let phoneText: String = try row[3]
         let parsed = phoneText.isEmpty ? .success(.erased) : MobileNumber.parse(phoneText)
         guard case .success(let phone) = parsed else {
-            throw StoreFailure("customer \(row.text(1)) has a damaged phone number '\(phoneText)'")
+            throw StoreFailure(Message("store.damaged.customer_phone", ["number": .text(row.text(1)), "phone": .text(phoneText)]))
         }
         return Customer(id: try row[0], code: Customer.code(number: try row[1]), name: try row[2], phone: phone,
                         address: try row[4], createdAt: Timestamp(secondsSince1970: try row[5]))
@@ -159,7 +159,7 @@ final class PostgresTransaction: StoreWriting {
         let vinText: String = try row[1], plateText: String = try row[2], soldText: String = try row[5], mileageOnText: String = try row[7]
         guard let vin = VIN(stored: vinText), case .success(let plate) = LicensePlate.parse(plateText),
               let sold = CalendarDate(parsing: soldText), let mileageOn = CalendarDate(parsing: mileageOnText) else {
-            throw StoreFailure("vehicle \(row.text(0)) has damaged data (VIN, plate or dates)")
+            throw StoreFailure(Message("store.damaged.vehicle", ["id": .text(row.text(0))]))
         }
         return Vehicle(id: try row[0], vin: vin, plate: plate, model: try row[3], ownerID: try row[4], soldOn: sold,
                        mileage: try row[6], mileageRecordedOn: mileageOn, createdAt: Timestamp(secondsSince1970: try row[8]))
@@ -236,7 +236,7 @@ final class PostgresTransaction: StoreWriting {
             """ + " " + sql, arguments).map { row in
             let kindText: String = try row[2], onText: String = try row[4]
             guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
-                throw StoreFailure("vehicle history row \(row.text(0)) is damaged")
+                throw StoreFailure(Message("store.damaged.vehicle_event", ["id": .text(row.text(0))]))
             }
             let visitKind = (try row[3] as String?).flatMap(VisitKind.init(rawValue:))
             return VehicleEvent(id: try row[0], vehicleID: try row[1], kind: kind, visitKind: visitKind, occurredOn: on, mileage: try row[5],
@@ -290,7 +290,7 @@ final class PostgresTransaction: StoreWriting {
     private func staff(_ sql: String, _ arguments: PGArguments = []) throws -> [StaffMember] {
         try rows("SELECT id, name, role, team, phone FROM staff " + sql, arguments).map { row in
             let roleText: String = try row[2]
-            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure("staff member \(row.text(1)) has an unknown role '\(roleText)'") }
+            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(row.text(1)), "role": .text(roleText)])) }
             let phone = (try row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
             return StaffMember(id: try row[0], name: try row[1], role: role, team: try row[3], phone: phone)
         }
@@ -310,7 +310,7 @@ final class PostgresTransaction: StoreWriting {
 
     private func laborOperation(from row: PGRow) throws -> LaborOperation {
         let skillText: String = try row[3]
-        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure("labour operation \(row.text(0)) has an unknown skill") }
+        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(row.text(0))])) }
         return LaborOperation(code: try row[0], name: try row[1], standardHours: LaborHours(hundredths: try row[2]), skill: skill)
     }
 
@@ -347,7 +347,7 @@ final class PostgresTransaction: StoreWriting {
 
     func recordStockMovement(_ m: StockMovement) throws {
         guard try execute("UPDATE part SET stock = stock + ? WHERE number = ?", [m.delta, m.partNumber]) == 1 else {
-            throw StoreFailure("there is no part \(m.partNumber)")
+            throw StoreFailure(Message("stock.no_such_part", ["part": .text(m.partNumber)]))
         }
         try execute("INSERT INTO stock_movement (part_number, delta, reason, reference, at, by) VALUES (?, ?, ?, ?, ?, ?)",
                     [m.partNumber, m.delta, m.reason, m.reference, m.at.secondsSince1970, m.by])
@@ -368,7 +368,7 @@ final class PostgresTransaction: StoreWriting {
         guard let n: Int = try value("""
             INSERT INTO number_series (series, last) VALUES (?, 1)
             ON CONFLICT (series) DO UPDATE SET last = number_series.last + 1 RETURNING last
-            """, [series.key]) else { throw StoreFailure("the number series \(series) could not be advanced") }
+            """, [series.key]) else { throw StoreFailure(Message("store.number_series_stuck", ["series": .text(series.key)])) }
         return n
     }
 
