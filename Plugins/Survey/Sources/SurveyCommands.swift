@@ -144,11 +144,14 @@ enum SurveyCommands {
             try context.execute("INSERT INTO plg_survey_answer (response_id, position, question, kind, low, high, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                 [.integer(id), SQLValue(i + 1), .text(q.text), .text(q.kind.rawValue), SQLValue(q.low), SQLValue(q.high), SQLValue(value)])
         }
-        var lines = ["survey of \(o.number) recorded for \(plan.customer.name) \(plan.customer.code): CSI \(SurveyScore.text(csi))"
-                     + (nps.map { ", recommend \($0)/10 (\(SurveyScore.group($0).rawValue))" } ?? "")]
+        let recorded = Message("survey.recorded", ["ro": .text(o.number), "name": .text(plan.customer.name),
+                                                   "customer": .text(plan.customer.code), "csi": .text(SurveyScore.text(csi))])
+        var lines = [recorded.description + (nps.map {
+            Message("survey.recorded_nps", ["answer": .int($0), "group": .text(Message(MessageCode("survey.nps_group." + SurveyScore.group($0).rawValue)).description)]).description
+        } ?? "")]
         if late > 0 {
-            lines.append("late: delivered \(plan.deliveredOn); the survey is due within \(SurveySettings.onTimeDays) days "
-                         + "(by \(plan.deliveredOn.adding(days: SurveySettings.onTimeDays)))")
+            lines.append(Message("survey.recorded_late", ["delivered": .date(plan.deliveredOn), "days": .int(SurveySettings.onTimeDays),
+                                                          "due": .date(plan.deliveredOn.adding(days: SurveySettings.onTimeDays))]).description)
         }
         // R6.2: a customer unhappy enough is a complaint, handled like any other.
         let bottom = csiAnswers.filter { $0.1 == $0.0.low }
@@ -160,11 +163,12 @@ enum SurveyCommands {
             let text = "满意度调查低分（\(o.number)）：" + why.joined(separator: "；")
             // One unhappy visit, one complaint: the quality call may already have opened it (`followup record --score 1`).
             let (complaint, alreadyOpen) = try context.openComplaint(customerCode: plan.customer.code, orderNumber: o.number, text: text)
-            let opened = alreadyOpen
-                ? "complaint \(complaint.id) is already open for \(o.number); add the survey's low scores to its investigation"
-                : "complaint \(complaint.id) opened for \(plan.customer.name) \(plan.customer.code)"
+            let opened = (alreadyOpen
+                ? Message("survey.complaint_already_open", ["complaint": .int(Int(complaint.id)), "ro": .text(o.number)])
+                : Message("survey.complaint_opened", ["complaint": .int(Int(complaint.id)), "name": .text(plan.customer.name),
+                                                      "customer": .text(plan.customer.code)])).description
             try context.execute("UPDATE plg_survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
-            lines.append("\(opened): investigate and resolve it")
+            lines.append(Message("survey.investigate", ["complaint": .text(opened)]).description)
         }
         return .message(lines.joined(separator: "\n"), nil)
     }

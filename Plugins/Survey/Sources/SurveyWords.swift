@@ -40,6 +40,13 @@ enum SurveyWords {
         "survey.kpi.surveys": "surveys taken",
         "survey.kpi.csi": "survey CSI (0-100)",
         "survey.kpi.nps": "NPS (-100…100)",
+        "survey.recorded": "survey of {ro} recorded for {name} {customer}: CSI {csi}",
+        "survey.recorded_nps": ", recommend {answer}/10 ({group})",
+        "survey.nps_group.promoter": "promoter", "survey.nps_group.passive": "passive", "survey.nps_group.detractor": "detractor",
+        "survey.recorded_late": "late: delivered {delivered}; the survey is due within {days} days (by {due})",
+        "survey.complaint_already_open": "complaint {complaint} is already open for {ro}; add the survey's low scores to its investigation",
+        "survey.complaint_opened": "complaint {complaint} opened for {name} {customer}",
+        "survey.investigate": "{complaint}: investigate and resolve it",
     ]
 
     static let chinese: [MessageCode: String] = [
@@ -78,5 +85,12 @@ enum SurveyWords {
         "survey.kpi.surveys": "调查份数",
         "survey.kpi.csi": "调查 CSI（0-100）",
         "survey.kpi.nps": "NPS 净推荐值（-100…100）",
+        "survey.recorded": "已记录 {ro} 的满意度调查（{name} {customer}）：CSI {csi}",
+        "survey.recorded_nps": "，推荐意愿 {answer}/10（{group}）",
+        "survey.nps_group.promoter": "推荐者", "survey.nps_group.passive": "中立者", "survey.nps_group.detractor": "贬损者",
+        "survey.recorded_late": "逾期：{delivered} 交车，调查应在 {days} 天内完成（{due} 前）",
+        "survey.complaint_already_open": "{ro} 已有待处理的投诉 {complaint}；请把本次调查的低分补入其调查",
+        "survey.complaint_opened": "已为 {name} {customer} 登记投诉 {complaint}",
+        "survey.investigate": "{complaint}：请调查并解决",
     ]
 }

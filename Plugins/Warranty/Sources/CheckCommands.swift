@@ -87,7 +87,7 @@ enum CheckCommands {
         try Refusal.check(Message("warranty.cannot_show_policy"), p)
         guard let policy else { return .nothing }
         var r = Record()
-        r.add("basic", "basic cover 整车质保", .text(policy.basic.limits + ": every part and repair not excluded"))
+        r.add("basic", "basic cover 整车质保", .text(Message("warranty.policy.basic_all", ["limits": .text(policy.basic.limits)]).description))
         var groups = Table(columns: [Column("group", "part group"), Column("limits", "limits"), Column("operations", "labour operations")],
                            emptyText: Message("warranty.empty.covers").description)
         for cover in policy.groups {
