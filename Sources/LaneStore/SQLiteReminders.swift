@@ -23,12 +23,10 @@ extension SQLiteTransaction {
     }
 
     func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry] {
-        let newest = if let kind {
-            try logEntries("WHERE kind = ? ORDER BY id DESC LIMIT ?", [kind.rawValue, limit])
-        } else {
-            try logEntries("ORDER BY id DESC LIMIT ?", [limit])
+        try StoreBackendSupport.newestReminderLog(kind: kind, limit: limit) { clause, kind, limit in
+            if let kind { return try logEntries(clause, [kind, limit]) }
+            return try logEntries(clause, [limit])
         }
-        return newest.reversed()
     }
 
     func reminderLog(reference: String) throws -> [ReminderLogEntry] {

@@ -21,6 +21,16 @@ public enum StoreBackendSupport {
     /// The smallest string above every string starting with `prefix` (binary order): a prefix search is a range.
     public static func upperBound(_ prefix: String) -> String { SQLiteTransaction.upperBound(prefix) }
 
+    /// `remind register`'s page: the newest `limit` rows of the reminder log (of
+    /// one kind, or of all), oldest first. `fetch` runs the clause after the
+    /// backend's SELECT with the kind (when given) and the limit as its arguments.
+    public static func newestReminderLog(kind: ReminderKind?, limit: Int,
+                                         _ fetch: (_ clause: String, _ kind: String?, _ limit: Int) throws -> [ReminderLogEntry])
+        rethrows -> [ReminderLogEntry] {
+        let clause = kind == nil ? "ORDER BY id DESC LIMIT ?" : "WHERE kind = ? ORDER BY id DESC LIMIT ?"
+        return try fetch(clause, kind?.rawValue, limit).reversed()
+    }
+
     /// Audit personal values are kept in one column (see `SQLiteTransaction.joinValues`).
     public static func joinValues(_ values: [String]) -> String { SQLiteTransaction.joinValues(values) }
     public static func splitValues(_ text: String) -> [String] { SQLiteTransaction.splitValues(text) }

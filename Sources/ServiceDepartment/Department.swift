@@ -32,18 +32,87 @@ public final class Department {
         try permissions.check(operation, user: caller.user, role: caller.role)
     }
 
-    /// A lookup: permission, then one read transaction.
+    /// The transaction of the operation running now (a front end's command):
+    /// the desks' operations called inside it join it rather than open their
+    /// own, so one command is one transaction and front ends never hold one.
+    private var open: OpenTransaction?
+
+    private enum OpenTransaction {
+        case reading(any StoreReading)
+        case writing(any StoreWriting)
+
+        var reader: any StoreReading {
+            switch self {
+            case .reading(let tx): return tx
+            case .writing(let tx): return tx
+            }
+        }
+    }
+
+    /// Runs `body` with `tx` as the open transaction, and none after it.
+    private func opening<T>(_ tx: OpenTransaction, _ body: () throws -> T) rethrows -> T {
+        open = tx
+        defer { open = nil }
+        return try body()
+    }
+
+    /// A lookup: permission, then one read transaction (or the one already
+    /// open, when a front end's command calls it).
     public func read<T>(_ operation: OperationID, by caller: Caller, _ body: (any StoreReading) throws -> T) throws -> T {
         try authorize(operation, caller)
-        return try store.read(body)
+        if let open { return try body(open.reader) }
+        return try store.read { tx in try opening(.reading(tx)) { try body(tx) } }
     }
 
     /// A change: permission, one write transaction, the audit row, and the
-    /// events. `body` says what it changed for the audit trail.
+    /// events. `body` says what it changed for the audit trail. Inside a
+    /// change already open (a command calling the desks' operations) it joins
+    /// that change: the permission is checked, the audit row and the events
+    /// are the command's.
     public func change<T>(_ operation: OperationID, by caller: Caller,
                           _ body: (any StoreWriting) throws -> Recorded<T>) throws -> Done<T> {
         try authorize(operation, caller)
-        return try store.write { tx in try changeInside(operation, by: caller, tx, body) }
+        switch open {
+        case .writing(let tx)?: return Done(value: try body(tx).value, notes: [])
+        case .reading?: throw StoreFailure(Message("department.change_inside_lookup", ["operation": .text(operation.description)]))
+        case nil: return try store.write { tx in try opening(.writing(tx)) { try changeInside(operation, by: caller, tx, body) } }
+        }
+    }
+
+    /// A front end's lookup command: its permission, one read transaction,
+    /// which every desk operation `body` calls joins.
+    public func reading<T>(_ operation: OperationID, by caller: Caller, _ body: () throws -> T) throws -> T {
+        try read(operation, by: caller) { _ in try body() }
+    }
+
+    /// A front end's command that changes something: its permission, one write
+    /// transaction that every desk operation `body` calls joins, its one audit row, its events.
+    public func changing<T>(_ operation: OperationID, by caller: Caller, _ body: () throws -> Recorded<T>) throws -> Done<T> {
+        try change(operation, by: caller) { _ in try body() }
+    }
+
+    /// A command run inside the change already open (a plugin's command that
+    /// runs another): its own permission check and audit row, the events left
+    /// to the change around it.
+    public func changingInside<T>(_ operation: OperationID, by caller: Caller, _ body: () throws -> Recorded<T>) throws -> Done<T> {
+        guard case .writing(let tx)? = open else {
+            throw StoreFailure(Message("department.change_inside_lookup", ["operation": .text(operation.description)]))
+        }
+        return try changeInside(operation, by: caller, tx, notifying: false) { _ in try body() }
+    }
+
+    /// The transaction of the operation open now, for what a front end hands
+    /// its plugins (their `PluginContext`, whose lookups are the plugin API's);
+    /// outside an operation there is none to hand.
+    public func withOpenLookup<T>(_ body: (any StoreReading) throws -> T) throws -> T {
+        guard let open else { throw StoreFailure(Message("department.no_operation_open")) }
+        return try body(open.reader)
+    }
+
+    /// The same, when it is a change (a plugin's command or handler writes in it).
+    public func withOpenChange<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
+        guard case .writing(let tx)? = open else { throw StoreFailure(Message("department.no_operation_open")) }
+        return try body(tx)
     }
 
     /// A change inside a transaction already open (a plugin's command that
@@ -70,11 +139,15 @@ public final class Department {
             // The first change with the store's key seals every row there is; its audit row, and every
             // later one, says the rows are sealed, so a row without its seal is found from then on.
             if try tx.auditHead()?.sealed != true {
-                try RowSeals.sealEverything(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
+                try RowSeals.sealEverything(key: key, tx)
+            }
+            // Seals of the first form hold only at the VAT rate they were made at: a change
+            // of the rate seals those that still hold in the form that holds at any rate.
+            if try tx.settings().vatBasisPoints != caller.settings.vatBasisPoints {
+                try RowSeals.resealBeforeRateChange(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
             }
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
-            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key,
-                              vatBasisPoints: caller.settings.vatBasisPoints, tx)
+            try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key, tx)
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
         let ref = AuditTrail.canonical(recorded.audit.ref)

@@ -95,7 +95,7 @@ import Testing
         try shell.store.unsafeExecute("DELETE FROM row_seal WHERE kind = 'customer' AND ref = 'C0004'")
         let key = try #require(shell.store.secretKey)
         let vat = try shell.session.settings().vatBasisPoints
-        try shell.store.write { tx in try RowSeals.sealEverything(key: key, vatBasisPoints: vat, tx) }
+        try shell.store.write { tx in try RowSeals.sealEverything(key: key, tx) }
         let problems = try shell.store.read { tx in try RowSeals.check(key: key, vatBasisPoints: vat, allSealed: true, tx).problems }
         #expect(problems.map(\.field) == ["C0003"])
     }

@@ -52,13 +52,13 @@ enum AuditCommands {
                   OptionSpec("day", value: "DATE", "One day"),
                   OptionSpec("limit", value: "N", "At most this many rows (default 200)")],
         examples: ["audit show --entity RO-20261123-0001", "audit show --user 赵子涵 --day 2026-11-23"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let day = inv.option("day") == nil ? nil : try DayInput.option(inv, ctx, "day")
             let query = AuditQuery(entity: inv.option("entity"), user: inv.option("user"), day: day,
                                    limit: try Paging.read(inv, defaultLimit: 200).limit)
             var t = Table(columns: [Column("seq", "#"), Column("at", "time"), Column("user", "user"), Column("role", "role"),
                                     Column("ref", "entity"), Column("command", "command"), Column("summary", "result")], emptyText: Message("empty.no_changes_recorded").description)
-            for e in try AuditDesk.entries(query, by: ctx.caller(inv.line), tx) {
+            for e in try ctx.desks.audit.entries(query, by: ctx.caller(inv.line)) {
                 t.rows.append([.int(Int(e.sequence)), .time(e.at), .text(e.user), .text(e.role), .text(e.ref), .text(e.command),
                                .text(e.summary.replacingLineBreaks())])
             }

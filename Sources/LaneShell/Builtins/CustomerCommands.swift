@@ -24,9 +24,9 @@ enum CustomerCommands {
             OptionSpec("address", value: "TEXT", "Postal address"),
         ],
         examples: ["customer add --name 王小明 --phone 13800138000 --address '广东省深圳市南山区科技园路1号'"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = CustomerRequest(name: inv.option("name"), phone: inv.option("phone"), address: inv.option("address"))
-            let added = try CustomerDesk.add(request, by: ctx.caller(inv.line), tx)
+            let added = try ctx.desks.customers.add(request, by: ctx.caller(inv.line)).value
             return .message(added.message.description, record(added.customer, vehicles: []))
         })
 
@@ -34,8 +34,8 @@ enum CustomerCommands {
         noun: "customer", verb: "show", summary: "Show a customer and their vehicles",
         positionals: [PositionalSpec("customer", "Code (C0007), mobile number or exact name", completion: .customers, current: .customer)],
         examples: ["customer show C0007", "customer show 王小明", "customer show 13800138000"],
-        action: .read { inv, ctx, tx in
-            let file = try CustomerDesk.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx)
+        action: .read { inv, ctx in
+            let file = try ctx.desks.customers.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line))
             return .record(record(file.customer, vehicles: file.vehicles))
         })
 
@@ -45,9 +45,9 @@ enum CustomerCommands {
             OptionSpec("limit", value: "N", "At most N rows (default 50)"),
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let page = try Paging.read(inv)
-            let rows = try CustomerDesk.list(page.probingForMore, by: ctx.caller(inv.line), tx)
+            let rows = try ctx.desks.customers.list(page.probingForMore, by: ctx.caller(inv.line))
             return .table(Paging.cut(table(Array(rows.prefix(page.limit))), page, found: rows.count))
         })
 
@@ -61,9 +61,9 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find oyxf", "customer find 8000", "customer find BC45"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let text = inv.positional("text") ?? ""
-            var result = table(try CustomerDesk.find(text, by: ctx.caller(inv.line), tx))
+            var result = table(try ctx.desks.customers.find(text, by: ctx.caller(inv.line)))
             result.emptyText = Message("customer.nothing_found", ["text": .text(text.trimmingWhitespace())]).description
             return .table(result)
         })
@@ -77,10 +77,10 @@ enum CustomerCommands {
             OptionSpec("address", value: "TEXT", "New address ('' clears it)"),
         ],
         examples: ["customer edit C0007 --phone 13912345678"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = CustomerEditRequest(customer: inv.positional("customer") ?? "", name: inv.option("name"), phone: inv.option("phone"),
                                               address: inv.option("address"))
-            let changed = try CustomerDesk.edit(request, by: ctx.caller(inv.line), tx)
+            let changed = try ctx.desks.customers.edit(request, by: ctx.caller(inv.line)).value
             var r = record(changed.customer, vehicles: changed.vehicles)
             r.add(section: "changes", "changes", changeTable(changed.changes))
             return .message(changed.message.description, r)
@@ -94,8 +94,8 @@ enum CustomerCommands {
             answers). `--format json` gives one document.
             """,
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
-        action: .read { inv, ctx, tx in
-            let e = try CustomerDesk.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line), tx,
+        action: .read { inv, ctx in
+            let e = try ctx.desks.customers.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line),
                                             plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
             r.add("code", "code", .text(e.customer.code))
@@ -158,9 +158,9 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
-        action: .write { inv, ctx, tx in
-            let erased = try CustomerDesk.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
-                                                by: ctx.caller(inv.line), tx, plugins: ctx.plugins.customerRecords(ctx))
+        action: .write { inv, ctx in
+            let erased = try ctx.desks.customers.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
+                                                by: ctx.caller(inv.line), plugins: ctx.plugins.customerRecords(ctx)).value
             var r = Record()
             r.add("code", "code", .text(erased.code))
             r.add("name", "name", .text(erased.name))

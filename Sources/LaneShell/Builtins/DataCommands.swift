@@ -22,9 +22,9 @@ enum DataCommands {
             discussion: "The file is UTF-8 CSV with a header row (a BOM from Excel is fine). If any row is wrong, every problem is listed with its line and nothing is imported.",
             positionals: [PositionalSpec("file", "The CSV file", completion: .files)],
             examples: [example],
-            action: .write { inv, ctx, tx in
+            action: .write { inv, ctx in
                 let table = try Importer.table(inv.positional("file") ?? "", relativeTo: ctx.workingDirectory)
-                let imported = try SetupDesk.importTable(kind, table, by: ctx.caller(inv.line), tx)
+                let imported = try ctx.desks.setup.importTable(kind, table, by: ctx.caller(inv.line)).value
                 return .message(imported.message.description, record(imported))
             })
     }
@@ -46,7 +46,7 @@ enum DataCommands {
             """,
         positionals: [PositionalSpec("dir", "The data folder", completion: .files, optional: true)],
         examples: ["seed load", "seed load ./seeds"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             guard let dir = inv.positional("dir").map({ $0.hasPrefix("/") ? $0 : ctx.workingDirectory + "/" + $0 }) ?? ctx.seedsDirectory else {
                 throw Refusal(Message("seed.no_demo_data"), problems: [Problem("dir", Message("seed.give_folder"))])
             }
@@ -61,7 +61,7 @@ enum DataCommands {
             let settings = try ConfigFile.read(configText, name: configName).settingsFile
             var tables: [ImportKind: ImportTable] = [:]
             for kind in ImportKind.seedOrder { tables[kind] = try Importer.table(kind.fileName, relativeTo: dir) }
-            let loaded = try SetupDesk.seed(SeedRequest(folder: dir, settings: settings, tables: tables), by: ctx.caller(inv.line), tx)
+            let loaded = try ctx.desks.setup.seed(SeedRequest(folder: dir, settings: settings, tables: tables), by: ctx.caller(inv.line)).value
             var table = Table(columns: [Column("file", "file"), Column("what", "what"), Column("rows", "rows")])
             for i in loaded.loaded { table.rows.append([.text(i.file), .text(i.kind.what.description), .int(i.rows)]) }
             var r = Record()
@@ -90,7 +90,7 @@ enum DealershipCommands {
     static let staffList = CommandSpec(
         noun: "staff", verb: "list", summary: "List staff by role and team",
         options: [OptionSpec("role", value: "ROLE", "Only this role", completion: .choices(StaffRole.allCases.map(\.rawValue)))],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             var role: StaffRole?
             if let text = inv.option("role") {
                 role = StaffRole(rawValue: text)
@@ -100,7 +100,7 @@ enum DealershipCommands {
                 }
             }
             var t = Table(columns: [Column("name", "name"), Column("role", "role"), Column("title", "title"), Column("team", "team"), Column("phone", "phone")])
-            for s in try SetupDesk.staff(role: role, by: ctx.caller(inv.line), tx) {
+            for s in try ctx.desks.setup.staff(role: role, by: ctx.caller(inv.line)) {
                 t.rows.append([.text(s.name), .text(s.role.rawValue), .text(s.role.title), .optional(s.team), .optional(s.phone)])
             }
             return .table(t)
@@ -108,10 +108,10 @@ enum DealershipCommands {
 
     static let catalogLabor = CommandSpec(
         noun: "catalog", verb: "labor", summary: "Labour operations with standard hours and price at the store's rate",
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: [Column("code", "code"), Column("name", "operation"), Column("standard_hours", "hours"),
                                     Column("skill", "skill", words: Skill.wordKind), Column("price_fen", "price")])
-            for (op, price) in try SetupDesk.laborCatalog(by: ctx.caller(inv.line), tx) {
+            for (op, price) in try ctx.desks.setup.laborCatalog(by: ctx.caller(inv.line)) {
                 t.rows.append([.text(op.code), .text(op.name), .text(op.standardHours.description), .text(op.skill.rawValue), .money(price)])
             }
             return .table(t)
@@ -119,10 +119,10 @@ enum DealershipCommands {
 
     static let catalogParts = CommandSpec(
         noun: "catalog", verb: "parts", summary: "Parts with price (VAT excluded), stock and bin",
-        action: .read { _, _, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("unit", "unit"), Column("price_fen", "price"),
                                     Column("stock", "stock"), Column("reserved", "reserved"), Column("bin", "bin"), Column("group", "group")])
-            for (p, reserved) in try SetupDesk.partsCatalog(tx) {
+            for (p, reserved) in try ctx.desks.setup.partsCatalog(by: ctx.caller(inv.line)) {
                 t.rows.append([.text(p.number), .text(p.name), .text(p.unit), .money(p.price), .int(p.stock), .int(reserved), .text(p.bin), .text(p.group)])
             }
             return .table(t)
@@ -143,8 +143,8 @@ enum DealershipCommands {
 
     static let storeShow = CommandSpec(
         noun: "store", verb: "show", summary: "The store's name, rates, hours and bays",
-        action: .read { inv, ctx, tx in
-            let summary = try SetupDesk.store(by: ctx.caller(inv.line), tx)
+        action: .read { inv, ctx in
+            let summary = try ctx.desks.setup.store(by: ctx.caller(inv.line))
             let s = summary.settings
             var r = Record()
             r.add("name", "store", .text(s.name))
@@ -170,9 +170,9 @@ enum DealershipCommands {
         positionals: [PositionalSpec("key", "The setting, e.g. rates.labor_rate_fen", completion: .choices(StoreSettings.settingKeys.map(\.name))),
                       PositionalSpec("value", "Its new value (quote a value with spaces)")],
         examples: ["store set rates.labor_rate_fen 38000", "store set hours.peak 08:30-10:30,16:30-18:00", "store set workshop.bays 10"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = SettingRequest(key: inv.positional("key") ?? "", value: inv.positional("value") ?? "")
-            let changed = try SetupDesk.set(request, by: ctx.caller(inv.line), tx)
+            let changed = try ctx.desks.setup.set(request, by: ctx.caller(inv.line)).value
             var r = Record()
             r.add("key", "setting", .text(changed.key.name))
             r.add("old", "was", .text(changed.before))

@@ -1,5 +1,4 @@
 import LaneCore
-import LaneStore
 import ServiceDepartment
 
 /// `followup …` and `complaint …`: after the car has gone (R6).
@@ -17,13 +16,13 @@ enum FollowUpCommands {
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"),
                   OptionSpec("limit", value: "N", "At most N calls, oldest delivery first (default 200)")],
         examples: ["followup due", "followup due --on 2026-11-25 --limit 20"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let day = try DayInput.option(inv, ctx)
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("phone", "phone"), Column("call", "call", words: FollowUpCall.wordKind), Column("window", "due"), Column("call_time", "preferred time"),
                                     Column("tries", "tries"), Column("state", "state", words: ConfirmationState.wordKind)], emptyText: Message("empty.no_follow_up_calls_due").description)
-            for row in try FollowUpDesk.dueCallRows(on: day, limit: limit, by: ctx.caller(inv.line), tx) {
+            for row in try ctx.desks.followUps.dueCallRows(on: day, limit: limit, by: ctx.caller(inv.line)) {
                 let c = row.due
                 t.rows.append([.text(c.call.rule), .text(c.order.number), .text(row.plate ?? "?"), .text(row.customer?.name ?? "?"),
                                .text(ctx.privacy.phone(row.customer?.phone)), .text(c.call.rawValue), .text("\(c.window.lowerBound)…\(c.window.upperBound)"),
@@ -42,7 +41,7 @@ enum FollowUpCommands {
                   OptionSpec("score", value: "1-5", "Satisfaction: 1 very unhappy … 5 very happy"),
                   OptionSpec("comment", value: "TEXT", "What the customer said")],
         examples: ["followup record RO-20261123-0001 quality --score 5 --comment '很满意'"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let callText = inv.positional("call") ?? ""
             let call = ValueInput.value(callText, as: FollowUpCall.self)
@@ -52,14 +51,14 @@ enum FollowUpCommands {
             if outcome == nil { p.append(Problem("outcome", Message("follow_up.not_an_outcome", ["given": .text(outcomeText)]))) }
             guard let call, let outcome else {
                 // Name the order's own problems too (not delivered, no such order), all at once.
-                if let o = try? RepairOrderCommands.load(inv.positional("ro") ?? "", tx), o.delivery == nil {
+                if let o = try? ctx.desks.repairOrders.load(inv.positional("ro") ?? "", by: ctx.caller(inv.line)), o.delivery == nil {
                     p.insert(Problem("ro", Message("follow_up.not_delivered", ["number": .text(o.number)])), at: 0)
                 }
                 throw Refusal(Message("follow_up.cannot_record"), problems: p)
             }
             let request = CallRequest(order: inv.positional("ro") ?? "", call: call, outcome: outcome, score: inv.option("score").flatMap { Int($0) },
                                       scoreText: inv.option("score"), comment: inv.option("comment") ?? "")
-            let done = try FollowUpDesk.record(request, by: ctx.caller(inv.line), tx)
+            let done = try ctx.desks.followUps.record(request, by: ctx.caller(inv.line)).value
             var r = Record()
             r.add("number", "repair order", .text(done.number))
             r.add("call", "call", .text(done.record.call.rawValue), words: FollowUpCall.wordKind)
@@ -73,11 +72,11 @@ enum FollowUpCommands {
     static let list = CommandSpec(
         noun: "followup", verb: "list", summary: "The follow-up record: calls and satisfaction (X7, R6.5)",
         options: [OptionSpec("from", value: "DATE", "First day (default: 30 days ago)"), OptionSpec("to", value: "DATE", "Last day (default: today)")],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let offset = ctx.settings.utcOffset
             let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try DayInput.option(inv, ctx, "from")
             let last = try DayInput.option(inv, ctx, "to")
-            let calls = try FollowUpDesk.calls(from: first, to: last, by: ctx.caller(inv.line), tx)
+            let calls = try ctx.desks.followUps.calls(from: first, to: last, by: ctx.caller(inv.line))
             let records = calls.map(\.record)
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call", words: FollowUpCall.wordKind),
                                     Column("outcome", "outcome", words: FollowUpOutcome.wordKind), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
@@ -104,12 +103,12 @@ enum FollowUpCommands {
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
         options: [OptionSpec("since", value: "DATE", "Visits from this day on (default 90 days before the check falls due)"),
                   OptionSpec("limit", value: "N", "At most N files, newest visit first (default 200)")],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let since = inv.option("since") == nil ? nil : try DayInput.option(inv, ctx, "since")
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
                                     Column("missing", "missing")], emptyText: Message("empty.every_customer_file_is_complete").description)
-            for row in try FollowUpDesk.incompleteFiles(since: since, limit: limit, by: ctx.caller(inv.line), tx) {
+            for row in try ctx.desks.followUps.incompleteFiles(since: since, limit: limit, by: ctx.caller(inv.line)) {
                 t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
                                .date(row.order.openedAt.date(in: ctx.settings.utcOffset)),
                                .text(row.missing.map(\.description).joined(separator: MessageCatalog.current.isChinese ? "、" : ", "))])
@@ -124,9 +123,9 @@ enum FollowUpCommands {
         positionals: [PositionalSpec("customer", "Customer code, mobile number or name", completion: .customers, current: .customer)],
         options: [OptionSpec("text", value: "TEXT", "The complaint in the customer's words", required: true),
                   OptionSpec("ro", value: "RO", "The repair order it is about", completion: .repairOrders)],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = ComplaintRequest(customer: inv.positional("customer") ?? "", order: inv.option("ro"), text: inv.option("text") ?? "")
-            let opened = try FollowUpDesk.openComplaint(request, by: ctx.caller(inv.line), tx)
+            let opened = try ctx.desks.followUps.openComplaint(request, by: ctx.caller(inv.line)).value
             var r = Record()
             r.add("complaint_id", "complaint", .int(Int(opened.complaint.id)))
             r.add("status", "status", .text(opened.complaint.status.rawValue), words: Complaint.Status.wordKind)
@@ -135,11 +134,11 @@ enum FollowUpCommands {
         })
 
     static func complaintStep(_ verb: String, _ summary: String, option: OptionSpec,
-                              _ body: @escaping @Sendable (String, String, Caller, any StoreWriting) throws -> ComplaintAdvanced) -> CommandSpec {
+                              _ body: @escaping @Sendable (FollowUpDesk, String, String, Caller) throws -> ComplaintAdvanced) -> CommandSpec {
         CommandSpec(noun: "complaint", verb: verb, summary: summary,
                     positionals: [PositionalSpec("id", "Complaint number")], options: [option],
-                    action: .write { inv, ctx, tx in
-            let done = try body(inv.positional("id") ?? "", inv.option(option.name) ?? "", ctx.caller(inv.line), tx)
+                    action: .write { inv, ctx in
+            let done = try body(ctx.desks.followUps, inv.positional("id") ?? "", inv.option(option.name) ?? "", ctx.caller(inv.line))
             var r = Record()
             r.add("complaint_id", "complaint", .int(Int(done.complaint.id)))
             r.add("status_before", "status before", .text(done.statusBefore.rawValue), words: Complaint.Status.wordKind)
@@ -150,24 +149,24 @@ enum FollowUpCommands {
 
     static let complaintInvestigate = complaintStep(
         "investigate", "Record what the investigation found (R6.2)",
-        option: OptionSpec("finding", value: "TEXT", "What was found", required: true)) { id, finding, caller, tx in
-        try FollowUpDesk.investigate(id, finding: finding, by: caller, tx)
+        option: OptionSpec("finding", value: "TEXT", "What was found", required: true)) { desk, id, finding, caller in
+        try desk.investigate(id, finding: finding, by: caller).value
     }
 
     static let complaintResolve = complaintStep(
         "resolve", "Resolve with the corrective action (R6.2)",
-        option: OptionSpec("action", value: "TEXT", "The corrective action", required: true)) { id, action, caller, tx in
-        try FollowUpDesk.resolve(id, action: action, by: caller, tx)
+        option: OptionSpec("action", value: "TEXT", "The corrective action", required: true)) { desk, id, action, caller in
+        try desk.resolve(id, action: action, by: caller).value
     }
 
     static let complaintList = CommandSpec(
         noun: "complaint", verb: "list", summary: "Complaints not yet resolved (--all for every one)",
         options: [OptionSpec("all", "Include resolved complaints")],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
                                     Column("status", "status", words: Complaint.Status.wordKind), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
                           emptyText: Message("empty.no_open_complaints").description)
-            for (c, cu, ro) in try FollowUpDesk.complaints(includingResolved: inv.flag("all"), tx) {
+            for (c, cu, ro) in try ctx.desks.followUps.complaints(includingResolved: inv.flag("all"), by: ctx.caller(inv.line)) {
                 t.rows.append([.int(Int(c.id)), .time(c.openedAt), .text(cu.map { "\($0.name) \($0.code)" } ?? "?"), .optional(ro),
                                .text(c.status.rawValue), .text(c.text), .text(c.finding), .text(c.action)])
             }

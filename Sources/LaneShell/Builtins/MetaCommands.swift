@@ -137,7 +137,7 @@ enum MetaCommands {
                 return .message(Message("session.nothing_current").description, nil)
             }
             let found: CurrentObject
-            switch try session.lookup("use", inv, { try References.current(ref, $0) }) {
+            switch try session.lookup("use", inv, { ctx in try ctx.desks.repairOrders.current(ref, by: ctx.caller(inv.line)) }) {
             case .repairOrder(let number, let plate, let owner): found = .repairOrder(number: number, plate: plate, ownerCode: owner)
             case .vehicle(let plate, let owner): found = .vehicle(plate: plate, ownerCode: owner)
             case .customer(let code, let name): found = .customer(code: code, name: name)
@@ -150,7 +150,7 @@ enum MetaCommands {
         noun: "whoami", verb: nil, summary: "Who is signed in, at which store, on which database",
         action: .session { inv, session in
             let settings = try session.settings()
-            let member = try session.lookup("whoami", inv) { try SetupDesk.staffMember(named: session.user, $0) }
+            let member = try session.lookup("whoami", inv) { ctx in try ctx.desks.setup.staffMember(named: session.user, by: ctx.caller(inv.line)) }
             var r = Record()
             r.add("user", "user", .text(session.user))
             r.add("role", "role", .optional(member.map { "\($0.role.rawValue) \($0.role.title)" }))

@@ -1,5 +1,4 @@
 import LaneCore
-import LaneStore
 import ServiceDepartment
 
 /// Money beyond the settlement: `ro deposit`, `ro insurance` (accident
@@ -59,14 +58,14 @@ enum PaymentCommands {
                   OptionSpec("amount", value: "YUAN", "The deposit, e.g. 500", required: true),
                   OptionSpec("tendered", value: "YUAN", "Cash: what the customer handed over (the change is given back)")],
         examples: ["ro deposit RO-20261123-0001 --method wechat --amount 2000", "ro deposit --method cash --amount 480 --tendered 500"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let m = method(inv.option("method") ?? "", "method", into: &p)
             let amount = yuan(inv, "amount", into: &p)
             let tendered = yuan(inv, "tendered", into: &p)
-            let order = try RepairOrderDesk.load(inv.positional("ro") ?? "", tx)
+            let order = try ctx.desks.repairOrders.load(inv.positional("ro") ?? "", by: ctx.caller(inv.line))
             guard let m, let amount, p.isEmpty else { throw Refusal(Message("repair_order.cannot.deposit", ["number": .text(order.number)]), problems: p) }
-            let done = try RepairOrderDesk.deposit(DepositRequest(order: order.number, method: m, amount: amount, tendered: tendered), by: ctx.caller(inv.line), tx)
+            let done = try ctx.desks.repairOrders.deposit(DepositRequest(order: order.number, method: m, amount: amount, tendered: tendered), by: ctx.caller(inv.line)).value
             return RepairOrderCommands.stepAnswer(done) { r in
                 r.add("method", "method", .text(done.value.method.rawValue))
                 r.add("amount_fen", "deposit", .money(done.value.amount))
@@ -87,17 +86,17 @@ enum PaymentCommands {
                   OptionSpec("assessed", value: "YUAN", "The loss assessment (定损金额), VAT included", required: true),
                   OptionSpec("deductible", value: "YUAN", "What the customer pays of it (免赔额); default 0")],
         examples: ["ro insurance RO-20261123-0003 --insurer PICC --claim RDAA202644030000012345 --assessed 4860 --deductible 500"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let assessed = yuan(inv, "assessed", into: &p)
             let deductible = yuan(inv, "deductible", into: &p)
-            let order = try RepairOrderDesk.load(inv.positional("ro") ?? "", tx)
+            let order = try ctx.desks.repairOrders.load(inv.positional("ro") ?? "", by: ctx.caller(inv.line))
             guard let assessed, p.isEmpty else {
                 throw Refusal(Message("repair_order.cannot.insurance", ["number": .text(order.number)]), problems: p)
             }
             let request = InsuranceRequest(order: order.number, insurer: inv.option("insurer") ?? "", claimNumber: inv.option("claim") ?? "",
                                            assessed: assessed, deductible: deductible ?? .zero)
-            let done = try RepairOrderDesk.insurance(request, by: ctx.caller(inv.line), tx)
+            let done = try ctx.desks.repairOrders.insurance(request, by: ctx.caller(inv.line)).value
             return RepairOrderCommands.stepAnswer(done) { r in
                 r.add("insurer", "insurer", .text(done.value.insurer))
                 r.add("claim", "claim", .text(done.value.claimNumber))
@@ -197,18 +196,18 @@ enum PaymentCommands {
         positionals: [customerPositional],
         options: [OptionSpec("limit", value: "YUAN", "The most the customer may owe", required: true)],
         examples: ["account open C0040 --limit 50000"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let limit = yuan(inv, "limit", into: &p)
             guard let limit, p.isEmpty else { throw Refusal(Message("account.cannot_open"), problems: p) }
-            let v = try CreditAccountDesk.open(CreditAccountRequest(customer: inv.positional("customer") ?? "", amount: limit), by: ctx.caller(inv.line), tx)
+            let v = try ctx.desks.creditAccounts.open(CreditAccountRequest(customer: inv.positional("customer") ?? "", amount: limit), by: ctx.caller(inv.line)).value
             return .message(Message("account.did.open", ["customer": .text(v.customer.code), "limit": .money(v.account.limit)]).description, record(v))
         })
 
     static let showAccount = CommandSpec(
         noun: "account", verb: "show", summary: "A fleet customer's credit account: limit, balance owed and latest entries",
         positionals: [customerPositional], examples: ["account show C0040"],
-        action: .read { inv, _, tx in .record(record(try CreditAccountDesk.show(inv.positional("customer") ?? "", tx))) })
+        action: .read { inv, ctx in .record(record(try ctx.desks.creditAccounts.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line)))) })
 
     static let repay = CommandSpec(
         noun: "account", verb: "repay", summary: "A fleet customer pays what it owes on its credit account, or part of it",
@@ -218,13 +217,13 @@ enum PaymentCommands {
                              completion: .choices(PaymentMethod.allCases.filter { $0 != .account }.map(\.spelled)), required: true),
                   OptionSpec("reference", value: "TEXT", "The bank slip or receipt number")],
         examples: ["account repay C0040 --amount 12000 --method transfer --reference 'HSBC 20261130-88'"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let amount = yuan(inv, "amount", into: &p)
             let m = method(inv.option("method") ?? "", "method", into: &p)
             guard let amount, let m, p.isEmpty else { throw Refusal(Message("account.cannot_repay"), problems: p) }
             let request = CreditAccountRequest(customer: inv.positional("customer") ?? "", amount: amount, method: m, reference: inv.option("reference") ?? "")
-            let v = try CreditAccountDesk.repay(request, by: ctx.caller(inv.line), tx)
+            let v = try ctx.desks.creditAccounts.repay(request, by: ctx.caller(inv.line)).value
             return .message(Message("account.did.repay", ["customer": .text(v.customer.code), "amount": .money(amount),
                                                           "balance": .money(v.account.balance)]).description, record(v))
         })

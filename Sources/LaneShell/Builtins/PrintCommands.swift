@@ -1,8 +1,8 @@
 import Foundation
 import LaneCore
+import LaneStore
 import LaneDocuments
 import LanePlugin
-import LaneStore
 import ServiceDepartment
 
 /// `print …`: the documents the customer signs and the guard keeps, as an
@@ -39,10 +39,10 @@ enum PrintCommands {
                       OptionSpec("lang", value: "LANG", "zh (default) or en", completion: .choices(DocumentTemplates.languages)),
                       OptionSpec("printer", value: "NAME", "Also send the PDF to this print queue (lp)")],
             examples: ["print \(kind.rawValue) \(example) --pdf \(kind.rawValue).pdf", "print \(kind.rawValue) \(example) --html \(kind.rawValue).html --lang en"],
-            action: .write { inv, ctx, tx in try run(kind, inv, ctx, tx) })
+            action: .write { inv, ctx in try run(kind, inv, ctx) })
     }
 
-    static func run(_ kind: DocumentKind, _ inv: Invocation, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
+    static func run(_ kind: DocumentKind, _ inv: Invocation, _ ctx: CommandContext) throws -> CommandOutput {
         let reference = inv.positional(kind == .appointment ? "appt" : "ro") ?? ""
         var problems: [Problem] = []
         let html = inv.option("html"), pdf = inv.option("pdf"), printer = inv.option("printer")
@@ -74,8 +74,8 @@ enum PrintCommands {
         guard let target else { throw StoreFailure(Message("store.missing.print_target")) }
         let folder = ctx.settings.documentTemplates
         let templates = try DocumentTemplates(storeFolder: folder)
-        let document = try DocumentDesk.print(PrintRequest(kind: kind, reference: reference, format: pdf == nil ? "html" : "pdf"),
-                                              by: ctx.caller(inv.line), tx)
+        let document = try ctx.desks.documents.print(PrintRequest(kind: kind, reference: reference, format: pdf == nil ? "html" : "pdf"),
+                                                    by: ctx.caller(inv.line)) { $0 }.value
         let page = try templates.html(document, language: language)
         if pdf == nil {
             try Data(page.utf8).write(to: target, options: .atomic)

@@ -1,5 +1,4 @@
 import LaneCore
-import LaneStore
 import ServiceDepartment
 
 /// `remind …`: who to call today and why (R1), what came of each call, and
@@ -11,11 +10,6 @@ enum ReminderCommands {
     }
 
     static let kindChoices = CompletionSource.choices(ReminderKind.allCases.map(\.spelled))
-
-    /// The calls the session's plugins add to the due list (recalls, parts that arrived for waiting customers, …).
-    static func pluginCalls(_ ctx: CommandContext) -> ReminderDesk.OtherCalls {
-        { day, tx in try ctx.plugins.reminders(on: day, ctx, tx) }
-    }
 
     /// A kind as typed, or nil with its problem added.
     static func kind(_ text: String, into p: inout [Problem]) -> ReminderKind? {
@@ -47,13 +41,13 @@ enum ReminderCommands {
                   OptionSpec("kind", value: "KIND", "Only this kind", completion: kindChoices),
                   OptionSpec("limit", value: "N", "At most N calls, earliest due first (default 200)")],
         examples: ["remind due", "remind due --kind lost_customer", "remind due --on 2026-12-01", "remind due --limit 20"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             var p: [Problem] = []
             let day = inv.option("on").flatMap { Self.day($0, "on", into: &p) }
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_list"), p)
             let limit = try Paging.read(inv, defaultLimit: 200).limit
-            let calls = try ReminderDesk.due(DueRequest(day: day, kind: kind, limit: limit), by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
+            let calls = try ctx.desks.reminders.due(DueRequest(day: day, kind: kind, limit: limit), by: ctx.caller(inv.line), otherCalls: ctx.plugins.reminderCalls(ctx))
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("kind", "kind", words: ReminderKind.wordKind), Column("due_on", "due"), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("phone", "phone"), Column("estimated_km", "est. km"),
                                     Column("tries", "tries"), Column("reason", "reason")], emptyText: Message("empty.nobody_to_call").description)
@@ -75,7 +69,7 @@ enum ReminderCommands {
                   OptionSpec("campaign", value: "CODE", "Which campaign or upgrade, when the vehicle has several")],
         examples: ["remind log 粤B82396 regular_service --outcome booked",
                    "remind log 粤BJ0Q65 lost_customer --outcome declined --reason '搬到外地'"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let kind = Self.kind(inv.positional("kind") ?? "", into: &p)
             let outcomeText = inv.option("outcome") ?? ""
@@ -83,7 +77,7 @@ enum ReminderCommands {
             if outcome == nil { p.append(Problem("outcome", Message("reminder.not_an_outcome", ["given": .text(outcomeText)]))) }
             let request = CallLogRequest(vehicle: inv.positional("vehicle") ?? "", kind: kind, outcome: outcome, reason: inv.option("reason") ?? "",
                                          campaign: inv.option("campaign"), inputProblems: p)
-            let logged = try ReminderDesk.log(request, by: ctx.caller(inv.line), tx, otherCalls: pluginCalls(ctx))
+            let logged = try ctx.desks.reminders.log(request, by: ctx.caller(inv.line), otherCalls: ctx.plugins.reminderCalls(ctx)).value
             var r = Record()
             r.add("plate", "plate", .text(logged.item.vehicle.plate.value))
             r.add("kind", "kind", .text(logged.item.reminder.kind.rawValue), words: ReminderKind.wordKind)
@@ -99,7 +93,7 @@ enum ReminderCommands {
         options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices),
                   OptionSpec("limit", value: "N", "The newest N calls, oldest of them first (default 200)")],
         examples: ["remind register", "remind register --kind lost_customer --limit 50"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             var p: [Problem] = []
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_show_register"), p)
@@ -107,7 +101,7 @@ enum ReminderCommands {
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("kind", "kind", words: ReminderKind.wordKind), Column("plate", "plate"),
                                     Column("customer", "customer"), Column("due_on", "due"), Column("campaign", "campaign"), Column("outcome", "outcome", words: ReminderOutcome.wordKind),
                                     Column("reason", "reason")], emptyText: Message("empty.no_calls_recorded").description)
-            for row in try ReminderDesk.register(kind: kind, limit: limit, tx) {
+            for row in try ctx.desks.reminders.register(kind: kind, limit: limit, by: ctx.caller(inv.line)) {
                 let e = row.entry
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind.rawValue), .text(row.plate ?? "?"), .text(row.customerName ?? "?"),
                                .date(e.dueOn), .optional(e.reference), .text(e.outcome.rawValue), .text(e.reason)])
@@ -117,9 +111,9 @@ enum ReminderCommands {
 
     static let reasons = CommandSpec(
         noun: "remind", verb: "reasons", summary: "Why customers declined, counted by kind: the analysis R1.3 asks for",
-        action: .read { _, _, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: [Column("kind", "kind", words: ReminderKind.wordKind), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
-            for r in try ReminderDesk.declineReasons(tx) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
+            for r in try ctx.desks.reminders.declineReasons(by: ctx.caller(inv.line)) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
             return .table(t)
         })
 
@@ -131,31 +125,31 @@ enum ReminderCommands {
                   OptionSpec("no-fix", value: "TEXT", "The fault that has no known fix yet"),
                   OptionSpec("note", value: "TEXT", "What the customer was told")],
         examples: ["remind delay 粤B27DP2 --part XH-51610-0001 --expected 2026-11-30", "remind delay 粤B27DP2 --no-fix '怠速抖动，厂家未发布方案'"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let expected = inv.option("expected").flatMap { Self.day($0, "expected", into: &p) }
             let request = DelayRequest(vehicle: inv.positional("vehicle") ?? "", partNumber: inv.option("part")?.uppercased(),
                                        noFix: inv.option("no-fix"), note: inv.option("note") ?? "", expectedOn: expected, inputProblems: p)
-            let registered = try ReminderDesk.delay(request, by: ctx.caller(inv.line), tx)
+            let registered = try ctx.desks.reminders.delay(request, by: ctx.caller(inv.line)).value
             return .message(registered.message.description, delayRecord(registered))
         })
 
     static let fixPublished = CommandSpec(
         noun: "remind", verb: "fix-published", summary: "The maker published the fix for a delayed vehicle: invite it back (R1.4)",
         positionals: [PositionalSpec("id", "The delay number `remind delays` shows")],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let text = inv.positional("id") ?? ""
             guard let id = Int64(text) else { throw ReminderDesk.noSuchDelay(text) }
-            let d = try ReminderDesk.publishFix(delay: id, by: ctx.caller(inv.line), tx)
+            let d = try ctx.desks.reminders.publishFix(delay: id, by: ctx.caller(inv.line)).value
             return .message(ReminderDesk.fixPublished(d).description, nil)
         })
 
     static let delays = CommandSpec(
         noun: "remind", verb: "delays", summary: "The delayed-delivery register (R1.4, X7)",
         options: [OptionSpec("all", "Include closed entries")],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: delayColumns, emptyText: Message("empty.no_delayed_deliveries").description)
-            for entry in try ReminderDesk.delays(all: inv.flag("all"), tx) { t.rows.append(delayRow(entry)) }
+            for entry in try ctx.desks.reminders.delays(all: inv.flag("all"), by: ctx.caller(inv.line)) { t.rows.append(delayRow(entry)) }
             return .table(t)
         })
 

@@ -1,5 +1,4 @@
 import LaneCore
-import LaneStore
 import ServiceDepartment
 
 // `ro show`'s check-in sheet, work-order terms, checks and comebacks, and
@@ -31,9 +30,9 @@ extension RepairOrderCommands {
     }
 
     /// The comeback link both ways, and the checks with the lines a failed one sent back (R4.6).
-    static func workshopSections(_ o: RepairOrder, _ tx: any StoreReading, into r: inout Record) throws {
+    static func workshopSections(_ o: RepairOrder, _ ctx: CommandContext, into r: inout Record) throws {
         r.add("comeback_of", "comeback of", .optional(o.comebackOf))
-        let cameBack = try tx.repairOrderNumbers(comebackOf: o.number)
+        let cameBack = try ctx.desks.repairOrders.comebacks(of: o, by: ctx.caller("ro show \(o.number)"))
         r.add("came_back_as", "came back as", cameBack.isEmpty ? .none : .text(cameBack.joined(separator: ", ")))
         r.add("comebacks", "comebacks", .int(cameBack.count))
         var t = Table(columns: [Column("stage", "check", words: QualityCheckStage.wordKind), Column("passed", "passed"), Column("by", "by"), Column("at", "time"),

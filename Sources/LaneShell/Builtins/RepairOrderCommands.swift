@@ -31,8 +31,8 @@ enum RepairOrderCommands {
         CommandSpec(
             noun: "ro", verb: verb, summary: summary, discussion: discussion,
             positionals: [orderPositional] + positionals, options: options, examples: examples,
-            action: .write { inv, ctx, tx in
-                let done = try RepairOrderDesk.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
+            action: .write { inv, ctx in
+                let done = try ctx.desks.repairOrders.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line)).value
                 return stepAnswer(done) { r in
                     if let line = done.value.line { r.add("line", "line", .int(Int(line.id))) }
                     if let override = done.value.override {
@@ -50,7 +50,9 @@ enum RepairOrderCommands {
                           statuses: RepairOrderStatus.wordKind, steps: RepairOrderStep.wordKind, extra)
     }
 
-    static func load(_ ref: String, _ tx: any StoreReading) throws -> RepairOrder { try RepairOrderDesk.load(ref, tx) }
+    static func load(_ ref: String, _ ctx: CommandContext, _ inv: Invocation) throws -> RepairOrder {
+        try ctx.desks.repairOrders.load(ref, by: ctx.caller(inv.line))
+    }
 
     /// Reading what was typed: each reader adds what it cannot read to `problems`.
     struct Reader {
@@ -124,7 +126,7 @@ enum RepairOrderCommands {
     static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
         let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
         // Just opened: no sheet, terms or checks yet, so the answer stays short (`ro show` has them).
-        var r = try session.department.read("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, $0, ctx, workshop: false) }
+        var r = try session.department.reading("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, ctx, workshop: false) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))
         r.add("possible_comeback_of", "back within the comeback period after", possibleComebacks(o))
         return .message(text, r)
@@ -133,14 +135,14 @@ enum RepairOrderCommands {
     static let show = CommandSpec(
         noun: "ro", verb: "show", summary: "Show a repair order: vehicle, complaint, lines, money, status",
         positionals: [orderPositional], examples: ["ro show RO-20261123-0001"],
-        action: .read { inv, ctx, tx in .record(try record(try load(inv.positional("ro") ?? "", tx), tx, ctx)) })
+        action: .read { inv, ctx in .record(try record(try load(inv.positional("ro") ?? "", ctx, inv), ctx)) })
 
     static let list = CommandSpec(
         noun: "ro", verb: "list", summary: "Repair orders by status (default: all open ones)",
         options: [OptionSpec("status", value: "STATUS", "Only this status", completion: .choices(RepairOrderStatus.allCases.map(\.spelled))),
                   OptionSpec("all", "Include closed and cancelled orders")],
         examples: ["ro list", "ro list --status in_progress"],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
             if let text = inv.option("status") {
                 guard let s = ValueInput.value(text, as: RepairOrderStatus.self) else {
@@ -152,7 +154,7 @@ enum RepairOrderCommands {
             var t = Table(columns: [Column("number", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
                                     Column("advisor", "advisor"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("team", "team"),
                                     Column("promised_at", "promised"), Column("comeback_of", "comeback of")], emptyText: Message("empty.no_repair_orders").description)
-            for row in try RepairOrderDesk.rows(statuses: statuses, tx) {
+            for row in try ctx.desks.repairOrders.rows(statuses: statuses, by: ctx.caller(inv.line)) {
                 let o = row.order
                 t.rows.append([.text(o.number), .text(row.plate), .text(row.customer?.name ?? "?"), .text(o.advisor),
                                .text(o.status.rawValue), .optional(o.team), o.promisedAt.map(Value.time) ?? .none,
@@ -164,9 +166,9 @@ enum RepairOrderCommands {
     static let timeline = CommandSpec(
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
-        action: .read { inv, _, tx in
+        action: .read { inv, ctx in
             var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: RepairOrderStep.wordKind), Column("detail", "detail")])
-            for e in try RepairOrderDesk.timeline(inv.positional("ro") ?? "", tx).events {
+            for e in try ctx.desks.repairOrders.timeline(inv.positional("ro") ?? "", by: ctx.caller(inv.line)).events {
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)])
             }
             return .table(t)
@@ -177,8 +179,8 @@ enum RepairOrderCommands {
         positionals: [orderPositional,
                       PositionalSpec("step", "The step", completion: .choices(RepairOrderStep.allCases.map(\.rawValue)))],
         examples: ["ro why-not RO-20261123-0001 delivery-check"],
-        action: .read { inv, _, tx in
-            let o = try load(inv.positional("ro") ?? "", tx)
+        action: .read { inv, ctx in
+            let o = try load(inv.positional("ro") ?? "", ctx, inv)
             let text = inv.positional("step") ?? ""
             guard let step = RepairOrderStep(rawValue: text) else {
                 throw UsageError(Message("usage.not_a_step", ["given": .text(text), "steps": .list(RepairOrderStep.allCases.map { .text($0.rawValue) })]))
@@ -300,9 +302,9 @@ enum RepairOrderCommands {
     static let estimate = CommandSpec(
         noun: "ro", verb: "estimate", summary: "The estimate: labour and parts, VAT, and items the history recommends (R3.8)",
         positionals: [orderPositional],
-        action: .read { inv, ctx, tx in
-            let estimate = try RepairOrderDesk.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line), tx)
-            var r = try record(estimate.order, tx, ctx)
+        action: .read { inv, ctx in
+            let estimate = try ctx.desks.repairOrders.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line))
+            var r = try record(estimate.order, ctx)
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
             for item in estimate.recommended { t.rows.append([.text(item.rule), .text(item.reason)]) }
             t.rows += declinedRows(estimate.declinedBefore)
@@ -475,10 +477,10 @@ enum RepairOrderCommands {
         positionals: [orderPositional],
         options: [OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true),
                   OptionSpec("declined-signed", "The customer signed for the safety items they declined")],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = SettleRequest(order: inv.positional("ro") ?? "", signedBy: inv.option("signed-by") ?? "",
                                         declinedSafetyItemsSigned: inv.flag("declined-signed"))
-            let done = try RepairOrderDesk.settle(request, by: ctx.caller(inv.line), tx)
+            let done = try ctx.desks.repairOrders.settle(request, by: ctx.caller(inv.line)).value
             return stepAnswer(done) { r in
                 money(done.value, into: &r)
                 PaymentCommands.settled(done.order, ctx.settings, into: &r)
@@ -509,17 +511,17 @@ enum RepairOrderCommands {
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
         examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123", "ro pay --split wechat:200,cash --tendered 100 --invoice 04400124",
                    "ro pay --method account --amount 1130.00 --invoice 04400125"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             var p: [Problem] = []
             let parts = PaymentCommands.tender(inv, into: &p)
             let tendered = PaymentCommands.yuan(inv, "tendered", into: &p)
             if !p.isEmpty {
                 // Every unmet condition at once: what could not be read, and what the order still lacks.
-                let order = try load(inv.positional("ro") ?? "", tx)
+                let order = try load(inv.positional("ro") ?? "", ctx, inv)
                 throw Refusal(Message("repair_order.cannot.pay", ["number": .text(order.number)]), problems: p + order.blockers(for: .pay))
             }
             let request = PaymentRequest(order: inv.positional("ro") ?? "", parts: parts, tendered: tendered, invoiceNumber: inv.option("invoice") ?? "")
-            let done = try RepairOrderDesk.pay(request, by: ctx.caller(inv.line), tx)
+            let done = try ctx.desks.repairOrders.pay(request, by: ctx.caller(inv.line)).value
             return stepAnswer(done) { r in
                 r.add("method", "paid by", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
                 r.add("amount_fen", "amount", .money(done.value.amount))
@@ -560,8 +562,8 @@ enum RepairOrderCommands {
 
     // MARK: Showing an order
 
-    static func record(_ o: RepairOrder, _ tx: any StoreReading, _ ctx: CommandContext, workshop: Bool = true) throws -> Record {
-        let row = try RepairOrderDesk.row(o, tx)
+    static func record(_ o: RepairOrder, _ ctx: CommandContext, workshop: Bool = true) throws -> Record {
+        let row = try ctx.desks.repairOrders.row(o, by: ctx.caller("ro show \(o.number)"))
         let v = row.vehicle, c = row.customer
         var r = Record()
         r.add("number", "repair order", .text(o.number))
@@ -599,7 +601,7 @@ enum RepairOrderCommands {
                            .text(l.payer.rawValue), .text(l.approval.rawValue), .bool(l.safety), .text(progress)])
         }
         r.add(section: "lines", "lines", t)
-        if workshop { try workshopSections(o, tx, into: &r) }
+        if workshop { try workshopSections(o, ctx, into: &r) }
         PaymentCommands.show(o, ctx.settings, into: &r)
         return r
     }

@@ -2,7 +2,6 @@ import Foundation
 import LaneCore
 import LaneDocuments
 import LanePlugin
-import LaneStore
 import ServiceDepartment
 
 /// `report kpi`: the service manager's figures for a day, week, month or
@@ -92,13 +91,13 @@ enum ReportCommands {
             throw Refusal(refusal.headline, problems: refusal.problems + problems)
         }
         try Refusal.check(Message("report.cannot_report"), problems)
-        let report = try session.lookup("report kpi", inv) { tx in
+        let report = try session.lookup("report kpi", inv) { _ in
             let caller = ctx.caller(inv.line)
-            var report = try ReportDesk.kpi(KPIRequest(period: period, grouping: grouping), by: caller, tx)
+            var report = try ctx.desks.reports.kpi(KPIRequest(period: period, grouping: grouping), by: caller)
             // The plugins' figures from their own tables (the survey's NPS and CSI), for the same reader.
             let request = KPIContributionRequest(period: period, advisor: ReportDesk.seesOwnFiguresOnly(caller) ? caller.user : nil,
                                                  grouping: grouping == .technician ? nil : grouping)
-            report.contributions = try ctx.plugins.kpiSections(request, ctx, tx)
+            report.contributions = try ctx.plugins.kpiSections(request, ctx)
             return report
         }
         let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),

@@ -1,5 +1,4 @@
 import LaneCore
-import LaneStore
 import ServiceDepartment
 
 /// The counter terminal's own commands (issue 16): `exit`, and what a
@@ -28,9 +27,9 @@ enum TerminalCommands {
         guard case .read(let body) = spec.action else { return spec }
         var s = spec
         s.options.append(watchOption)
-        s.action = .read { inv, ctx, tx in
+        s.action = .read { inv, ctx in
             if inv.option("watch") != nil { throw UsageError(Message("terminal.watch_needs_terminal")) }
-            return try body(inv, ctx, tx)
+            return try body(inv, ctx)
         }
         return s
     }
@@ -45,13 +44,13 @@ enum TerminalCommands {
             let ctx = try session.context()
             let operation = CommandPermissions.operation(spec)
             guard inv.option("team") != nil else {
-                return try session.department.read(operation, by: ctx.caller(inv.line)) { tx in
-                    _ = try RepairOrderDesk.load(inv.positional("ro") ?? "", tx)
-                    return .table(try TodayCommand.loads(tx).2)
+                return try session.department.reading(operation, by: ctx.caller(inv.line)) {
+                    _ = try ctx.desks.repairOrders.load(inv.positional("ro") ?? "", by: ctx.caller(inv.line))
+                    return .table(try TodayCommand.loads(ctx).2)
                 }
             }
-            return try session.change(operation, ctx, line: inv.line) { tx in
-                let output = try body(inv, ctx, tx)
+            return try session.change(operation, ctx, line: inv.line) {
+                let output = try body(inv, ctx)
                 return (Recorded(output, audit: AuditCommands.note(spec, inv, output)), ())
             }.0
         }

@@ -20,10 +20,10 @@ enum VehicleCommands {
             OptionSpec("mileage", value: "KM", "Odometer at sale in km (default 0)"),
         ],
         examples: ["vehicle add --vin LXHCB1A24T0000017 --plate 粤BD12345 --model '星河 EV6' --owner C0001 --sold 2026-10-08"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = VehicleRequest(vin: inv.option("vin"), plate: inv.option("plate"), model: inv.option("model"), owner: inv.option("owner"),
                                          sold: inv.option("sold"), mileage: inv.option("mileage"))
-            let added = try CustomerDesk.addVehicle(request, by: ctx.caller(inv.line), tx)
+            let added = try ctx.desks.customers.addVehicle(request, by: ctx.caller(inv.line)).value
             return .message(added.message.description, record(added.vehicle, owner: added.owner, events: []))
         })
 
@@ -31,8 +31,8 @@ enum VehicleCommands {
         noun: "vehicle", verb: "show", summary: "Show a vehicle, its owner and latest visits",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
         examples: ["vehicle show 粤B12345"],
-        action: .read { inv, ctx, tx in
-            let file = try CustomerDesk.vehicle(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line), tx)
+        action: .read { inv, ctx in
+            let file = try ctx.desks.customers.vehicle(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line))
             return .record(record(file.vehicle, owner: file.owner, events: file.events))
         })
 
@@ -43,9 +43,9 @@ enum VehicleCommands {
             OptionSpec("limit", value: "N", "At most N rows (default 50)"),
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
-        action: .read { inv, ctx, tx in
+        action: .read { inv, ctx in
             let page = try Paging.read(inv)
-            let rows = try CustomerDesk.vehicles(owner: inv.option("owner"), page.probingForMore, by: ctx.caller(inv.line), tx)
+            let rows = try ctx.desks.customers.vehicles(owner: inv.option("owner"), page.probingForMore, by: ctx.caller(inv.line))
             return .table(Paging.cut(table(Array(rows.prefix(page.limit)), owners: true), page, found: rows.count))
         })
 
@@ -61,10 +61,10 @@ enum VehicleCommands {
             OptionSpec("on", value: "DATE", "Day of the mileage reading (default today)"),
         ],
         examples: ["vehicle edit 粤B12345 --mileage 12500", "vehicle edit 粤B12345 --plate 粤B54321"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = VehicleEditRequest(vehicle: inv.positional("vehicle") ?? "", plate: inv.option("plate"), model: inv.option("model"),
                                              sold: inv.option("sold"), mileage: inv.option("mileage"), on: inv.option("on"))
-            let changed = try CustomerDesk.editVehicle(request, by: ctx.caller(inv.line), tx)
+            let changed = try ctx.desks.customers.editVehicle(request, by: ctx.caller(inv.line)).value
             var r = record(changed.vehicle, owner: changed.owner, events: [])
             r.add(section: "changes", "changes", CustomerCommands.changeTable(changed.changes))
             return .message(changed.message.description, r)
@@ -78,9 +78,9 @@ enum VehicleCommands {
             OptionSpec("on", value: "DATE", "Day of the change (default today)"),
         ],
         examples: ["vehicle transfer 粤B12345 --to C0012"],
-        action: .write { inv, ctx, tx in
+        action: .write { inv, ctx in
             let request = TransferRequest(vehicle: inv.positional("vehicle") ?? "", to: inv.option("to") ?? "", on: inv.option("on"))
-            let moved = try CustomerDesk.transfer(request, by: ctx.caller(inv.line), tx)
+            let moved = try ctx.desks.customers.transfer(request, by: ctx.caller(inv.line)).value
             var r = record(moved.vehicle, owner: moved.to, events: [])
             r.add("previous_owner_code", "previous owner", .optional(moved.from?.code))
             r.add("previous_owner_name", "previous owner name", .optional(moved.from?.name))
@@ -92,8 +92,8 @@ enum VehicleCommands {
         noun: "vehicle", verb: "history", summary: "The vehicle's whole story: sale, visits, mileage, owners",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
         examples: ["vehicle history 粤B12345"],
-        action: .read { inv, ctx, tx in
-            .table(eventTable(try CustomerDesk.history(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line), tx)))
+        action: .read { inv, ctx in
+            .table(eventTable(try ctx.desks.customers.history(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line))))
         })
 
     static func eventTable(_ events: [VehicleEvent]) -> Table {

@@ -1,11 +1,13 @@
 import LaneCore
 import LaneStore
 
-/// What a command does with the database. The shell opens the transaction;
-/// the command never does, so a refusal always rolls everything back.
+/// What a command does with the records. The shell opens the command's one
+/// transaction through the application layer; the command calls the desks'
+/// operations (`ctx.desks`), which join it, so a refusal always rolls
+/// everything back. A command never holds the transaction itself.
 public enum CommandAction: Sendable {
-    case read(@Sendable (Invocation, CommandContext, any StoreReading) throws -> CommandOutput)
-    case write(@Sendable (Invocation, CommandContext, any StoreWriting) throws -> CommandOutput)
+    case read(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
+    case write(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
     /// Meta commands work on the session itself (`set`, `use`, `source`).
     case session(@Sendable (Invocation, ShellSession) throws -> CommandOutput)
 }

@@ -87,12 +87,12 @@ final class HostPluginContext: PluginContext {
     }
 
     func run(_ commandLine: String) throws -> CommandOutput {
-        let tx = try changing()
+        _ = try changing()
         guard let session = ctx.runner?.session else {
             throw Refusal(Message("plugin.cannot_run_here", ["plugin": .text(plugin), "line": .text(commandLine)]),
                           problems: [Problem("plugin", Message("plugin.commands_only_in_session"))])
         }
-        return try PluginBlame.naming(plugin, commandLine) { try session.runNested(commandLine, ctx, tx) }
+        return try PluginBlame.naming(plugin, commandLine) { try session.runNested(commandLine, ctx) }
     }
 
     func campaigns() throws -> [ServiceCampaign] { try tx.campaigns() }

@@ -60,7 +60,11 @@ public struct InstalledPlugins: Sendable {
 
     /// Sections the active plugins add to `today`.
     /// A plugin whose section fails is named in a section of its own; the others still show.
-    func todaySections(_ ctx: CommandContext, _ tx: any StoreReading) throws -> [PluginSection] {
+    func todaySections(_ ctx: CommandContext) throws -> [PluginSection] {
+        try ctx.withOpenLookup { tx in try todaySections(ctx, tx) }
+    }
+
+    private func todaySections(_ ctx: CommandContext, _ tx: any StoreReading) throws -> [PluginSection] {
         var sections: [PluginSection] = []
         var failed = Table(columns: [Column("plugin", "plugin"), Column("error", "what went wrong")])
         for (name, plugin) in active {
@@ -78,7 +82,11 @@ public struct InstalledPlugins: Sendable {
 
     /// Sections the active plugins add to `report kpi`, each named by its plugin. A plugin that fails
     /// is named in a section of its own (a store failure fails the report); the others still show.
-    func kpiSections(_ request: KPIContributionRequest, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [KPIContribution] {
+    func kpiSections(_ request: KPIContributionRequest, _ ctx: CommandContext) throws -> [KPIContribution] {
+        try ctx.withOpenLookup { tx in try kpiSections(request, ctx, tx) }
+    }
+
+    private func kpiSections(_ request: KPIContributionRequest, _ ctx: CommandContext, _ tx: any StoreReading) throws -> [KPIContribution] {
         var sections: [KPIContribution] = []
         for (name, plugin) in active {
             do {
@@ -106,6 +114,11 @@ public struct InstalledPlugins: Sendable {
         }, erase: { customer, _, tx in
             for (name, plugin) in active { try plugin.erase(customer: customer, HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
         })
+    }
+
+    /// The calls the plugins add to `remind due` (and `today`), asked inside the desk's lookup.
+    func reminderCalls(_ ctx: CommandContext) -> ReminderDesk.OtherCalls {
+        { day, tx in try reminders(on: day, ctx, tx) }
     }
 
     /// Calls the active plugins add to `remind due`.
@@ -298,10 +311,10 @@ public enum PluginLoader {
         switch command.access {
         case .lookup:
             roles = Set(StaffRole.allCases)
-            action = .read { inv, ctx, tx in try run(arguments(inv), HostPluginContext(plugin: name, ctx, tx)) }
+            action = .pluginRead { inv, ctx, tx in try run(arguments(inv), HostPluginContext(plugin: name, ctx, tx)) }
         case .changes(let allowed):
             roles = allowed
-            action = .write { inv, ctx, tx in try run(arguments(inv), HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
+            action = .pluginWrite { inv, ctx, tx in try run(arguments(inv), HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
         }
         var spec = CommandSpec(noun: command.noun, verb: command.verb, summary: command.summary, discussion: command.discussion,
                                positionals: command.positionals, options: command.options, examples: command.examples, action: action)

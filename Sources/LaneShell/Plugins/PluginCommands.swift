@@ -87,7 +87,7 @@ enum PluginCommands {
             discussion: "Sets `plugin.NAME.enabled` in the store's settings, as `[plugin.NAME] enabled = \"\(on)\"` in store.toml does.",
             positionals: [PositionalSpec("name", "The plugin's name", completion: .plugins)],
             examples: ["plugin \(verb) survey"],
-            action: .write { inv, ctx, tx in
+            action: .pluginWrite { inv, ctx, tx in
                 let name = inv.positional("name") ?? ""
                 guard let p = ctx.plugins.plugin(named: name) else {
                     let names = ctx.plugins.all.map(\.manifest.name)
@@ -124,7 +124,7 @@ extension PluginCommands {
                       PositionalSpec("key", "A setting (lower-case letters, digits and _)", optional: true),
                       PositionalSpec("value", "Its new value", optional: true)],
         examples: ["plugin config loaner", "plugin config loaner cars 粤B0L001,粤B0L002"],
-        action: .write { inv, ctx, tx in
+        action: .pluginWrite { inv, ctx, tx in
             let name = inv.positional("name") ?? ""
             guard ctx.plugins.plugin(named: name) != nil else {
                 throw Refusal(Message("plugin.config.cannot", ["name": .text(name)]),
@@ -244,8 +244,8 @@ extension PluginCommands {
             if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
                 throw Refusal(headline, problems: [Problem("folder", Message("plugin.install.not_a_file", ["path": .text(target)]))])
             }
-            let output = try session.change(CommandPermissions.operation(inv.spec), ctx, line: inv.line) { tx in
-                try tx.savePluginChecksum(name: plugin.manifest.name, sha256: sum, at: ctx.now, by: ctx.user)
+            let output = try session.change(CommandPermissions.operation(inv.spec), ctx, line: inv.line) {
+                try ctx.desks.department.withOpenChange { try $0.savePluginChecksum(name: plugin.manifest.name, sha256: sum, at: ctx.now, by: ctx.user) }
                 // Copied inside the change: if the copy fails, nothing is recorded.
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])

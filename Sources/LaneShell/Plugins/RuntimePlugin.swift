@@ -236,9 +236,9 @@ public struct RuntimePlugin: Sendable {
         let plugin = self
         let action: CommandAction
         if command.roles != nil {
-            action = .write { inv, ctx, tx in try plugin.apply(command, inv, ctx, tx) }
+            action = .pluginWrite { inv, ctx, tx in try plugin.apply(command, inv, ctx, tx) }
         } else {
-            action = .read { inv, ctx, _ in try plugin.apply(command, inv, ctx, nil) }
+            action = .read { inv, ctx in try plugin.apply(command, inv, ctx, nil) }
         }
         var spec = CommandSpec(noun: command.noun, verb: command.verb, summary: command.summary, discussion: command.discussion,
                                positionals: command.positionals, options: command.options, examples: command.examples, action: action)
@@ -374,7 +374,7 @@ public struct RuntimePlugin: Sendable {
                 }
                 for line in lines {
                     // Each command runs as the caller typed it: same role check, rules and audit.
-                    let output = try PluginBlame.naming(name, line) { try session.runNested(line, ctx, tx) }
+                    let output = try PluginBlame.naming(name, line) { try session.runNested(line, ctx) }
                     if let text = output.messageText { parts.append(text) }
                 }
             }

@@ -46,6 +46,9 @@ public struct CommandContext: Sendable {
     public var seedsDirectory: String?
     /// The folder relative paths (`import … FILE`) are read from.
     public var workingDirectory: String
+    /// The application layer's operations: called inside the command, they
+    /// join its one transaction (`Department.reading`/`changing`).
+    public var desks: Desks
     /// The session's plugins: they add to `today` and `remind due` and hear of what commands do.
     public var plugins = InstalledPlugins()
     /// The settings of the plugins (`plugin.NAME.KEY`).

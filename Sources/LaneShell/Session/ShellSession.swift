@@ -129,7 +129,7 @@ public final class ShellSession {
 
     public func context() throws -> CommandContext {
         var ctx = CommandContext(now: clock.now(), settings: try settings(), user: user, role: try role(), current: current,
-                                 seedsDirectory: seedsDirectory, workingDirectory: workingDirectory)
+                                 seedsDirectory: seedsDirectory, workingDirectory: workingDirectory, desks: Desks(department))
         if !plugins.all.isEmpty {
             if cachedPluginSettings == nil { cachedPluginSettings = try store.read { try $0.settingValues() }.filter { $0.key.hasPrefix("plugin.") } }
             ctx.plugins = plugins
@@ -225,7 +225,7 @@ public final class ShellSession {
     /// A command run by a plugin inside the transaction of the command that
     /// ran the plugin: the caller's role is checked and the audit row written
     /// exactly as at the prompt.
-    func runNested(_ line: String, _ ctx: CommandContext, _ tx: any StoreWriting) throws -> CommandOutput {
+    func runNested(_ line: String, _ ctx: CommandContext) throws -> CommandOutput {
         guard nestedDepth < Self.maxNestedDepth else {
             throw Refusal(Message("plugin.command_not_run", ["line": .text(line)]),
                           problems: [Problem("plugin", Message("plugin.nested_too_deep", ["max": .int(Self.maxNestedDepth)]))])
@@ -249,13 +249,14 @@ public final class ShellSession {
             throw Refusal(Message("plugin.command_not_run", ["line": .text(spec.name)]),
                           problems: [Problem("plugin", Message("plugin.session_command", ["command": .text(spec.name)]))])
         case .read(let body):
-            return try body(invocation, ctx, tx)
+            // Inside the change that ran the plugin: its desk lookups join that transaction.
+            return try body(invocation, ctx)
         case .write(let body):
             // The outer command's change tells the plugins; this one only records itself.
             var nested = ctx
             nested.personal = invocation.personalValues
-            let done = try department.changeInside(CommandPermissions.operation(spec), by: nested.caller(line), tx, notifying: false) { tx in
-                let output = try body(invocation, ctx, tx)
+            let done = try department.changingInside(CommandPermissions.operation(spec), by: nested.caller(line)) {
+                let output = try body(invocation, ctx)
                 return Recorded(output, audit: AuditCommands.note(spec, invocation, output))
             }
             return done.value
@@ -278,7 +279,7 @@ public final class ShellSession {
         case .read(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
-            let output = try department.read(operation, by: ctx.caller(line)) { try body(invocation, ctx, $0) }
+            let output = try department.reading(operation, by: ctx.caller(line)) { try body(invocation, ctx) }
             try Self.stopIfInterrupted()
             return output
         case .write(let body):
@@ -286,8 +287,8 @@ public final class ShellSession {
             let invocation = try prepared(spec, invocation, ctx)
             afterCommit = []
             defer { afterCommit = [] }
-            let output = try change(operation, ctx, line: line) { tx in
-                let output = try body(invocation, ctx, tx)
+            let output = try change(operation, ctx, line: line) {
+                let output = try body(invocation, ctx)
                 // Ctrl-C while the command ran: its transaction rolls back.
                 try Self.stopIfInterrupted()
                 return (Recorded(output, audit: AuditCommands.note(spec, invocation, output)), ())
@@ -310,13 +311,13 @@ public final class ShellSession {
     /// audit row, events); the plugins' notes join the command's output.
     /// Commands that work on the session and write (`ro open`) use it too.
     func change<T>(_ operation: OperationID, _ ctx: CommandContext, line: String,
-                   _ body: (any StoreWriting) throws -> (Recorded<CommandOutput>, T)) throws -> (CommandOutput, T) {
+                   _ body: () throws -> (Recorded<CommandOutput>, T)) throws -> (CommandOutput, T) {
         defer { if !Self.leavesSettingsAlone.contains(operation.noun) { forgetSettings() } }
         activeContext = ctx
         defer { activeContext = nil }
         var extra: T?
-        let done = try department.change(operation, by: ctx.caller(line)) { tx in
-            let (recorded, more) = try body(tx)
+        let done = try department.changing(operation, by: ctx.caller(line)) {
+            let (recorded, more) = try body()
             extra = more
             return recorded
         }
@@ -333,9 +334,11 @@ public final class ShellSession {
         return try body()
     }
 
-    /// A lookup a session command makes, through the application layer.
-    func lookup<T>(_ operation: OperationID, _ inv: Invocation, _ body: (any StoreReading) throws -> T) throws -> T {
-        try department.read(operation, by: try context().caller(inv.line), body)
+    /// A lookup a session command makes, through the application layer: the
+    /// desks' operations `body` calls (with the context given) join its transaction.
+    func lookup<T>(_ operation: OperationID, _ inv: Invocation, _ body: (CommandContext) throws -> T) throws -> T {
+        let ctx = try context()
+        return try department.reading(operation, by: ctx.caller(inv.line)) { try body(ctx) }
     }
 
     /// What to do once the command being run has committed (a run-time plugin's

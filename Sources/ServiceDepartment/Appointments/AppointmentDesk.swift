@@ -42,11 +42,11 @@ public struct AppointmentDesk {
     }
 
     /// R2.5: open appointments of the next three days whose parts are not yet checked.
-    public static func waitingForPartsCheck(from day: CalendarDate, _ tx: any StoreReading) throws -> [Appointment] {
+    static func waitingForPartsCheck(from day: CalendarDate, _ tx: any StoreReading) throws -> [Appointment] {
         try tx.appointments(fromDay: day, toDay: day.adding(days: 2)).filter { $0.status.isOpen && $0.internalChecks.partsCheckedAt == nil }
     }
 
-    public static func day(_ day: CalendarDate, advisor: String? = nil, _ tx: any StoreReading) throws -> [AppointmentListing] {
+    static func day(_ day: CalendarDate, advisor: String? = nil, _ tx: any StoreReading) throws -> [AppointmentListing] {
         try tx.appointments(fromDay: day, toDay: day).filter { advisor == nil || $0.advisor == advisor }.map { try listing($0, tx) }
     }
 
@@ -55,7 +55,7 @@ public struct AppointmentDesk {
         try department.read("appt show", by: caller) { tx in try Self.show(reference, by: caller, tx) }
     }
 
-    public static func show(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentDetails {
+    static func show(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentDetails {
         let a = try load(reference, tx)
         return AppointmentDetails(listing: try listing(a, tx),
                                   missing: AppointmentPlanner.internalConfirmationProblems(for: a, settings: caller.settings),
@@ -70,7 +70,7 @@ public struct AppointmentDesk {
         try department.read("appt free", by: caller) { tx in try Self.freeSlots(on: day, duration: duration, by: caller, tx) }
     }
 
-    public static func freeSlots(on day: CalendarDate, duration: Int, by caller: Caller, _ tx: any StoreReading) throws -> [FreeSlot] {
+    static func freeSlots(on day: CalendarDate, duration: Int, by caller: Caller, _ tx: any StoreReading) throws -> [FreeSlot] {
         if let p = AppointmentPlanner.durationProblem(duration) { throw Refusal(Message("appointment.cannot_use_duration"), problems: [p]) }
         return AppointmentPlanner.freeSlots(on: day, duration: duration, settings: caller.settings, existing: try around(day, tx), now: caller.now)
     }
@@ -87,7 +87,7 @@ public struct AppointmentDesk {
         }
     }
 
-    public static func book(_ request: BookingRequest, by caller: Caller, _ tx: any StoreWriting,
+    static func book(_ request: BookingRequest, by caller: Caller, _ tx: any StoreWriting,
                             otherCalls: ReminderDesk.OtherCalls = ReminderDesk.noOtherCalls) throws -> AppointmentBooked {
         var p = request.inputProblems
         var vehicle: Vehicle?
@@ -226,7 +226,7 @@ public struct AppointmentDesk {
         try change("prepare", by: caller) { tx in try Self.prepare(request, by: caller, tx) }
     }
 
-    public static func prepare(_ request: PreparationRequest, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<[Problem]> {
+    static func prepare(_ request: PreparationRequest, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<[Problem]> {
         try step("prepare", appointment: request.appointment, by: caller, tx) { a, tx in
             var p = request.inputProblems + a.preparationProblems
             if a.status.isOpen {
@@ -263,7 +263,7 @@ public struct AppointmentDesk {
         try change("confirm", by: caller) { tx in try Self.confirm(request, by: caller, tx) }
     }
 
-    public static func confirm(_ request: ConfirmationRequest, by caller: Caller,
+    static func confirm(_ request: ConfirmationRequest, by caller: Caller,
                                _ tx: any StoreWriting) throws -> AppointmentStepDone<CustomerConfirmationKind> {
         try step("confirm", appointment: request.appointment, by: caller, tx) { a, _ in
             try a.recordCustomerConfirmation(request.kind, at: caller.now)
@@ -277,7 +277,7 @@ public struct AppointmentDesk {
         try department.read("appt confirmations", by: caller) { tx in try Self.confirmationCalls(by: caller, tx) }
     }
 
-    public static func confirmationCalls(by caller: Caller, _ tx: any StoreReading) throws -> [ConfirmationCall] {
+    static func confirmationCalls(by caller: Caller, _ tx: any StoreReading) throws -> [ConfirmationCall] {
         var calls: [ConfirmationCall] = []
         for a in try tx.appointments(fromDay: caller.today, toDay: caller.today.adding(days: 1)) {
             for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: caller.now, settings: caller.settings)
@@ -296,7 +296,7 @@ public struct AppointmentDesk {
         try department.read("appt board", by: caller) { tx in try Self.board(on: day, by: caller, tx) }
     }
 
-    public static func board(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentBoard {
+    static func board(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentBoard {
         let list = try tx.appointments(fromDay: day, toDay: day)
         var customers: [Int64: String] = [:], plates: [Int64: String] = [:]
         for a in list {
@@ -313,7 +313,7 @@ public struct AppointmentDesk {
         try department.read("appt review", by: caller) { tx in try Self.review(day, by: caller, tx) }
     }
 
-    public static func review(_ day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentReview {
+    static func review(_ day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentReview {
         AppointmentReview(day: day, problems: AppointmentPlanner.review(day: day, settings: caller.settings,
                                                                         appointments: try tx.appointments(fromDay: day, toDay: day)))
     }
@@ -404,7 +404,7 @@ public struct AppointmentDesk {
         try change("no-show", by: caller) { tx in try Self.noShow(reference, by: caller, tx) }
     }
 
-    public static func noShow(_ reference: String, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<ClosedRange<CalendarDate>?> {
+    static func noShow(_ reference: String, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<ClosedRange<CalendarDate>?> {
         try step("no-show", appointment: reference, by: caller, tx) { a, _ in
             try a.markNoShow(now: caller.now)
             guard let window = AppointmentPlanner.noShowFollowUps(agreedDay: a.day(in: caller.settings.utcOffset), attempt: a.attempt) else {
@@ -420,7 +420,7 @@ public struct AppointmentDesk {
         try change("cancel", by: caller) { tx in try Self.cancel(request, by: caller, tx) }
     }
 
-    public static func cancel(_ request: CancellationRequest, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<Void> {
+    static func cancel(_ request: CancellationRequest, by caller: Caller, _ tx: any StoreWriting) throws -> AppointmentStepDone<Void> {
         try step("cancel", appointment: request.appointment, by: caller, tx) { a, _ in
             try a.cancel(reason: request.reason)
             return (Message("appointment.cancelled"), ())

@@ -12,11 +12,44 @@ import LaneStore
 /// by `PinVault` as it writes a record, and by every change that writes a
 /// contact (the store notes which, `customersChangedInTransaction`).
 public enum RowSeals {
-    static func facts(_ o: RepairOrder, vatBasisPoints: Int) -> String {
+    /// An order's facts as stored: its lines and discount come to the same
+    /// amount before VAT whatever the store's rate is now, so `store set` of
+    /// the VAT rate leaves every seal sound (the rate is a setting, not the order's).
+    static func facts(_ o: RepairOrder) -> String {
+        let beforeVAT = o.settlement(vatBasisPoints: 0).net
+        return ["repair_order.2", o.number, o.status.rawValue, String(beforeVAT.fen), String(o.discount.fen),
+                o.payment.map { "\($0.method.rawValue)|\($0.amount.fen)|\($0.invoiceNumber)|\($0.gatePass)" } ?? "-"]
+            .joined(separator: "\u{1F}")
+    }
+
+    /// The seal of an order: versioned, so that seals written before the form above still verify.
+    static func orderSeal(_ o: RepairOrder, key: [UInt8]) -> String { orderSealVersion + AuditTrail.mac(key, facts(o)) }
+    static let orderSealVersion = "2:"
+
+    /// The first form, in seals written before version 2: the total at the VAT rate of the
+    /// time, which only the rate in force still gives (a change of rate seals them anew first).
+    static func legacyFacts(_ o: RepairOrder, vatBasisPoints: Int) -> String {
         let s = o.settlement(vatBasisPoints: vatBasisPoints)
         return ["repair_order", o.number, o.status.rawValue, String(s.total.fen), String(o.discount.fen),
                 o.payment.map { "\($0.method.rawValue)|\($0.amount.fen)|\($0.invoiceNumber)|\($0.gatePass)" } ?? "-"]
             .joined(separator: "\u{1F}")
+    }
+
+    /// Whether `mac` is the seal of `o` as it stands, in either form.
+    static func orderSealMatches(_ mac: String, _ o: RepairOrder, key: [UInt8], vatBasisPoints: Int) -> Bool {
+        if mac.hasPrefix(orderSealVersion) { return mac == orderSeal(o, key: key) }
+        return mac == AuditTrail.mac(key, legacyFacts(o, vatBasisPoints: vatBasisPoints))
+    }
+
+    /// Before the VAT rate changes: the orders still sealed in the first form
+    /// whose seal holds at the rate in force are sealed in the second, which
+    /// holds at any rate. A seal that no longer holds is left as it is (found by `store check`).
+    static func resealBeforeRateChange(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+        for (number, mac) in try tx.seals(kind: "repair_order") where !mac.hasPrefix(orderSealVersion) {
+            guard let o = try tx.repairOrder(number: number),
+                  mac == AuditTrail.mac(key, legacyFacts(o, vatBasisPoints: vatBasisPoints)) else { continue }
+            try tx.saveSeal(kind: "repair_order", ref: number, mac: orderSeal(o, key: key))
+        }
     }
 
     static func facts(_ m: StaffMember) -> String {
@@ -42,9 +75,9 @@ public enum RowSeals {
     /// Seals the orders a change touched (those its timeline rows name, as
     /// stored at its end), and the members of staff it wrote: only those, so a
     /// role changed outside lane is not sealed over by the next staff command.
-    static func seal(_ touched: [RepairOrder], key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+    static func seal(_ touched: [RepairOrder], key: [UInt8], _ tx: any StoreWriting) throws {
         for o in touched {
-            try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
+            try tx.saveSeal(kind: "repair_order", ref: o.number, mac: orderSeal(o, key: key))
         }
         for name in try tx.staffChangedInTransaction() {
             guard let m = try tx.staffMember(named: name) else { continue }
@@ -62,7 +95,7 @@ public enum RowSeals {
     /// then on a row without a seal can only have been written, or had its seal
     /// removed, outside lane. Reads the whole store, once. A seal already there
     /// is kept as it is: a row changed outside lane before stays found.
-    static func sealEverything(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
+    static func sealEverything(key: [UInt8], _ tx: any StoreWriting) throws {
         let staffSeals = try tx.seals(kind: "staff"), pinSeals = try tx.seals(kind: "staff_pin")
         for m in try tx.staff() where staffSeals[m.name] == nil {
             try tx.saveSeal(kind: "staff", ref: m.name, mac: AuditTrail.mac(key, facts(m)))
@@ -75,7 +108,7 @@ public enum RowSeals {
         }
         try eachOrder(tx) { id, number in
             guard orderSeals[number] == nil, let o = try tx.repairOrder(id: id) else { return }
-            try tx.saveSeal(kind: "repair_order", ref: o.number, mac: AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)))
+            try tx.saveSeal(kind: "repair_order", ref: o.number, mac: orderSeal(o, key: key))
         }
     }
 
@@ -120,7 +153,7 @@ public enum RowSeals {
                 problems.append(Problem(number, Message("seal.row_removed")))
                 continue
             }
-            if AuditTrail.mac(key, facts(o, vatBasisPoints: vatBasisPoints)) != mac {
+            if !orderSealMatches(mac, o, key: key, vatBasisPoints: vatBasisPoints) {
                 problems.append(Problem(number, Message("seal.order_changed")))
             }
         }

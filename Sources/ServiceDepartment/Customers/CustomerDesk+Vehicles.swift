@@ -14,7 +14,7 @@ extension CustomerDesk {
         }
     }
 
-    public static func addVehicle(_ request: VehicleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleAdded {
+    static func addVehicle(_ request: VehicleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleAdded {
         var request = request
         request.plate = try References.typedPlate(request.plate, tx)
         var problems: [Problem] = []
@@ -60,7 +60,7 @@ extension CustomerDesk {
         }
     }
 
-    public static func editVehicle(_ request: VehicleEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleChanged {
+    static func editVehicle(_ request: VehicleEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleChanged {
         let before = try References.vehicle(request.vehicle, tx)
         let (edit, typed) = VehicleEdit.read(plate: try References.typedPlate(request.plate, tx), model: request.model, sold: request.sold, mileage: request.mileage,
                                              on: request.on, today: caller.today)
@@ -91,7 +91,7 @@ extension CustomerDesk {
         }
     }
 
-    public static func transfer(_ request: TransferRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleTransferred {
+    static func transfer(_ request: TransferRequest, by caller: Caller, _ tx: any StoreWriting) throws -> VehicleTransferred {
         let v = try References.vehicle(request.vehicle, tx)
         var problems: [Problem] = []
         let newOwner = try References.customer(request.to, tx, field: "to", into: &problems)
@@ -123,7 +123,7 @@ extension CustomerDesk {
         try department.read("vehicle show", by: caller) { tx in try Self.vehicle(reference, by: caller, tx) }
     }
 
-    public static func vehicle(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> VehicleFile {
+    static func vehicle(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> VehicleFile {
         let v = try References.vehicle(reference, tx)
         return VehicleFile(vehicle: v, owner: try owner(of: v, caller, tx), events: try tx.events(vehicleID: v.id))
     }
@@ -133,7 +133,7 @@ extension CustomerDesk {
         try department.read("vehicle list", by: caller) { tx in try Self.vehicles(owner: owner, page, by: caller, tx) }
     }
 
-    public static func vehicles(owner: String?, _ page: Page, by caller: Caller, _ tx: any StoreReading) throws -> [VehicleRow] {
+    static func vehicles(owner: String?, _ page: Page, by caller: Caller, _ tx: any StoreReading) throws -> [VehicleRow] {
         let vehicles = try owner.map { try tx.vehicles(ownerID: References.customer($0, tx, field: "owner").id) }
             ?? tx.vehicles(limit: page.limit, offset: page.offset)
         var owners: [Int64: CustomerCard] = [:]
@@ -146,7 +146,7 @@ extension CustomerDesk {
         try department.read("vehicle history", by: caller) { tx in try Self.history(reference, by: caller, tx) }
     }
 
-    public static func history(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> [VehicleEvent] {
+    static func history(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> [VehicleEvent] {
         try tx.events(vehicleID: References.vehicle(reference, tx).id)
     }
 

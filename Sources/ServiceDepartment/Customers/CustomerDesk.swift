@@ -21,7 +21,7 @@ public struct CustomerDesk {
         }
     }
 
-    public static func add(_ request: CustomerRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerAdded {
+    static func add(_ request: CustomerRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerAdded {
         let fields = try CustomerFields.validate(name: request.name, phone: request.phone, address: request.address).get()
         if let same = Customer.duplicate(of: fields, among: try tx.customers(phone: fields.phone.digits)) {
             throw Refusal(Message("customer.already_registered"), problems: [
@@ -40,7 +40,7 @@ public struct CustomerDesk {
         }
     }
 
-    public static func edit(_ request: CustomerEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerChanged {
+    static func edit(_ request: CustomerEditRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CustomerChanged {
         var c = try References.customer(request.customer, tx)
         guard request.name != nil || request.phone != nil || request.address != nil else {
             throw Refusal(Message("customer.nothing_to_change"), problems: [Problem("", Message("customer.give_a_field"))])
@@ -60,7 +60,7 @@ public struct CustomerDesk {
         try department.read("customer show", by: caller) { tx in try Self.show(reference, by: caller, tx) }
     }
 
-    public static func show(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerFile {
+    static func show(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> CustomerFile {
         let c = try References.customer(reference, tx)
         return CustomerFile(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
     }
@@ -70,7 +70,7 @@ public struct CustomerDesk {
         try department.read("customer list", by: caller) { tx in try Self.list(page, by: caller, tx) }
     }
 
-    public static func list(_ page: Page, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
+    static func list(_ page: Page, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
         try rows(try tx.customers(limit: page.limit, offset: page.offset), caller, tx)
     }
 
@@ -84,7 +84,7 @@ public struct CustomerDesk {
 
     public static let findLimit = 50
 
-    public static func find(_ text: String, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
+    static func find(_ text: String, by caller: Caller, _ tx: any StoreReading) throws -> [CustomerRow] {
         let text = text.trimmingWhitespace()
         guard !text.isEmpty else {
             throw Refusal(Message("customer.say_what_to_find"), problems: [Problem("text", Message("input.empty"))])
@@ -142,13 +142,13 @@ public struct CustomerDesk {
 
     /// `customer export`: everything held on the customer, for the customer:
     /// with the cars they owned before, and what the plugins keep on them.
-    public func export(_ reference: String, by caller: Caller) throws -> CustomerExport {
+    public func export(_ reference: String, by caller: Caller, plugins: PluginRecords? = nil) throws -> CustomerExport {
         try department.read("customer export", by: caller) { tx in
-            try Self.export(reference, by: caller, tx, plugins: department.pluginRecords)
+            try Self.export(reference, by: caller, tx, plugins: plugins ?? department.pluginRecords)
         }
     }
 
-    public static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading,
+    static func export(_ reference: String, by caller: Caller, _ tx: any StoreReading,
                               plugins: PluginRecords? = nil) throws -> CustomerExport {
         let c = try References.customer(reference, tx)
         var export = CustomerExport(customer: CustomerCard(c, caller.privacy), vehicles: try tx.vehicles(ownerID: c.id))
@@ -178,14 +178,14 @@ public struct CustomerDesk {
 
     /// `customer erase`: anonymised by the erasure policy, in the store and in
     /// the plugins' tables; vehicles, orders and payments stay.
-    public func erase(_ request: EraseRequest, by caller: Caller) throws -> Done<CustomerErased> {
+    public func erase(_ request: EraseRequest, by caller: Caller, plugins: PluginRecords? = nil) throws -> Done<CustomerErased> {
         try department.change("customer erase", by: caller) { tx in
-            let erased = try Self.erase(request, by: caller, tx, plugins: department.pluginRecords)
+            let erased = try Self.erase(request, by: caller, tx, plugins: plugins ?? department.pluginRecords)
             return Recorded(erased, audit: AuditNote(ref: erased.code, summary: erased.message.description))
         }
     }
 
-    public static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting,
+    static func erase(_ request: EraseRequest, by caller: Caller, _ tx: any StoreWriting,
                              plugins: PluginRecords? = nil) throws -> CustomerErased {
         let c = try References.customer(request.customer, tx)
         let orders = try tx.vehicles(ownerID: c.id).flatMap { try tx.repairOrders(vehicleID: $0.id) }

@@ -48,7 +48,7 @@ public struct FollowUpDesk {
         }
     }
 
-    public static func record(_ request: CallRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CallRecorded {
+    static func record(_ request: CallRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CallRecorded {
         let order = try RepairOrderDesk.load(request.order, tx)
         var p: [Problem] = []
         if order.delivery == nil { p.append(Problem("ro", Message("follow_up.not_delivered", ["number": .text(order.number)]))) }
@@ -107,14 +107,14 @@ public struct FollowUpDesk {
         return ComplaintAdvanced(complaint: c, statusBefore: before, message: said)
     }
 
-    public static func investigate(_ id: String, finding: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
+    static func investigate(_ id: String, finding: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
         try advanceComplaint(id, by: caller, tx) { c in
             try c.investigate(finding: finding)
             return Message("complaint.investigated", ["complaint": .int(Int(c.id)), "finding": .text(c.finding)])
         }
     }
 
-    public static func resolve(_ id: String, action: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
+    static func resolve(_ id: String, action: String, by caller: Caller, _ tx: any StoreWriting) throws -> ComplaintAdvanced {
         try advanceComplaint(id, by: caller, tx) { c in
             try c.resolve(action: action, at: caller.now)
             return Message("complaint.resolved", ["complaint": .int(Int(c.id)), "action": .text(c.action)])
@@ -202,7 +202,7 @@ extension FollowUpDesk {
         public var customer: Customer?
     }
 
-    public static func dueCallRows(on day: CalendarDate, limit: Int? = nil, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
+    static func dueCallRows(on day: CalendarDate, limit: Int? = nil, by caller: Caller, _ tx: any StoreReading) throws -> [DueCallRow] {
         let calls = try limit.map { try dueCalls(on: day, limit: $0, by: caller, tx) } ?? dueCalls(on: day, by: caller, tx)
         let vehicles = try tx.vehicles(ids: Array(Set(calls.map(\.order.vehicleID))))
         let customers = try tx.customers(ids: Array(Set(calls.map(\.order.customerID))))
@@ -210,7 +210,7 @@ extension FollowUpDesk {
     }
 
     /// The calls recorded in [first, last], each with its order's number.
-    public static func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller,
+    static func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller,
                              _ tx: any StoreReading) throws -> [(record: FollowUpRecord, number: String?)] {
         let offset = caller.settings.utcOffset
         return try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
@@ -221,7 +221,7 @@ extension FollowUpDesk {
     /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits
     /// from `since` (default `CustomerFileCheck.lookBackDays` before the check falls due), read a
     /// week at a time with each week's customers in one query, until `limit` files are found.
-    public static func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller, _ tx: any StoreReading)
+    static func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller, _ tx: any StoreReading)
         throws -> [(order: RepairOrder, customer: Customer, missing: [Message])] {
         let offset = caller.settings.utcOffset
         let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
@@ -244,7 +244,7 @@ extension FollowUpDesk {
     }
 
     /// Complaints not yet resolved, or all of them, with customer and order.
-    public static func complaints(includingResolved: Bool, _ tx: any StoreReading)
+    static func complaints(includingResolved: Bool, _ tx: any StoreReading)
         throws -> [(complaint: Complaint, customer: Customer?, number: String?)] {
         let statuses: [Complaint.Status] = includingResolved ? Complaint.Status.allCases : [.open, .investigated]
         return try tx.complaints(statuses: statuses).map { c in

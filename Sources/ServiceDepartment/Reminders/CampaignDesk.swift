@@ -17,7 +17,7 @@ public struct CampaignDesk {
         }
     }
 
-    public static func start(_ request: CampaignRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CampaignStarted {
+    static func start(_ request: CampaignRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CampaignStarted {
         let code = request.code.trimmingWhitespace().uppercased()
         let starts = request.startsOn ?? caller.today
         var p = request.inputProblems
@@ -39,7 +39,7 @@ public struct CampaignDesk {
         try department.read("campaign list", by: caller) { tx in try Self.list(by: caller, tx) }
     }
 
-    public static func list(by caller: Caller, _ tx: any StoreReading) throws -> [CampaignSummary] {
+    static func list(by caller: Caller, _ tx: any StoreReading) throws -> [CampaignSummary] {
         try tx.campaigns().map { c in
             let mine = try tx.reminderLog(reference: c.code)
             return CampaignSummary(campaign: c, eligible: try eligible(c, tx).count,
@@ -54,7 +54,7 @@ public struct CampaignDesk {
         try department.read("campaign show", by: caller) { tx in try Self.register(code, tx) }
     }
 
-    public static func register(_ code: String, _ tx: any StoreReading) throws -> CampaignRegister {
+    static func register(_ code: String, _ tx: any StoreReading) throws -> CampaignRegister {
         let wanted = code.trimmingWhitespace().uppercased()
         guard let c = try tx.campaign(code: wanted) else {
             throw Refusal(Message("campaign.not_found"), problems: [Problem("code", Message("campaign.no_such_code", ["code": .text(wanted)]))])

@@ -91,7 +91,7 @@ public struct ReminderDesk {
         try department.read("remind due", by: caller) { tx in try Self.due(request, by: caller, tx, otherCalls: otherCalls) }
     }
 
-    public static func due(_ request: DueRequest, by caller: Caller, _ tx: any StoreReading,
+    static func due(_ request: DueRequest, by caller: Caller, _ tx: any StoreReading,
                            otherCalls: OtherCalls = noOtherCalls) throws -> [DueCall] {
         let items = try dueReminders(on: request.day ?? caller.today, kind: request.kind, limit: request.limit, by: caller, tx, otherCalls: otherCalls)
         let owners = try tx.customers(ids: Array(Set(items.map(\.vehicle.ownerID))))
@@ -113,7 +113,7 @@ public struct ReminderDesk {
         }
     }
 
-    public static func log(_ request: CallLogRequest, by caller: Caller, _ tx: any StoreWriting,
+    static func log(_ request: CallLogRequest, by caller: Caller, _ tx: any StoreWriting,
                            otherCalls: OtherCalls = noOtherCalls) throws -> CallLogged {
         var p = request.inputProblems
         let vehicle = try References.vehicle(request.vehicle, tx, into: &p)
@@ -151,7 +151,7 @@ public struct ReminderDesk {
     /// How many calls `remind register` shows unless told.
     public static let registerPage = 200
 
-    public static func register(kind: ReminderKind?, limit: Int = registerPage, _ tx: any StoreReading) throws -> [RegisterEntry] {
+    static func register(kind: ReminderKind?, limit: Int = registerPage, _ tx: any StoreReading) throws -> [RegisterEntry] {
         let log = try tx.reminderLog(kind: kind, newest: limit)
         let vehicles = try tx.vehicles(ids: Array(Set(log.map(\.vehicleID))))
         let owners = try tx.customers(ids: Array(Set(vehicles.values.map(\.ownerID))))
@@ -166,7 +166,7 @@ public struct ReminderDesk {
         try department.read("remind reasons", by: caller) { tx in try Self.declineReasons(tx) }
     }
 
-    public static func declineReasons(_ tx: any StoreReading) throws -> [DeclineReason] {
+    static func declineReasons(_ tx: any StoreReading) throws -> [DeclineReason] {
         ReminderRegister.ranked(try tx.declineCounts())
     }
 
@@ -181,7 +181,7 @@ public struct ReminderDesk {
         }
     }
 
-    public static func delay(_ request: DelayRequest, by caller: Caller, _ tx: any StoreWriting) throws -> DelayRegistered {
+    static func delay(_ request: DelayRequest, by caller: Caller, _ tx: any StoreWriting) throws -> DelayRegistered {
         var p = request.inputProblems
         let vehicle = try References.vehicle(request.vehicle, tx, into: &p)
         let noFix = request.noFix?.trimmingWhitespace()
@@ -205,7 +205,7 @@ public struct ReminderDesk {
         }
     }
 
-    public static func publishFix(delay id: Int64, by caller: Caller, _ tx: any StoreWriting) throws -> DelayedDelivery {
+    static func publishFix(delay id: Int64, by caller: Caller, _ tx: any StoreWriting) throws -> DelayedDelivery {
         guard var d = try tx.delayedDelivery(id: id) else { throw noSuchDelay(String(id)) }
         try d.publishFix(at: caller.now)
         try tx.updateDelayedDelivery(d)
@@ -224,7 +224,7 @@ public struct ReminderDesk {
         try department.read("remind delays", by: caller) { tx in try Self.delays(all: all, tx) }
     }
 
-    public static func delays(all: Bool, _ tx: any StoreReading) throws -> [DelayEntry] {
+    static func delays(all: Bool, _ tx: any StoreReading) throws -> [DelayEntry] {
         try tx.delayedDeliveries(openOnly: !all).map { d in
             let stock = try d.partNumber.flatMap { try tx.part(number: $0)?.stock } ?? 0
             return DelayEntry(delay: d, plate: try tx.vehicle(id: d.vehicleID)?.plate.value, state: d.state(partInStock: stock))

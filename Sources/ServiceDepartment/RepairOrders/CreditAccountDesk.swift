@@ -17,7 +17,7 @@ public struct CreditAccountDesk {
         }
     }
 
-    public static func open(_ request: CreditAccountRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CreditAccountView {
+    static func open(_ request: CreditAccountRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CreditAccountView {
         var p: [Problem] = []
         let customer = try References.customer(request.customer, tx, into: &p)
         let existing = try customer.flatMap { try tx.creditAccount(customerID: $0.id) }
@@ -39,7 +39,7 @@ public struct CreditAccountDesk {
         }
     }
 
-    public static func repay(_ request: CreditAccountRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CreditAccountView {
+    static func repay(_ request: CreditAccountRequest, by caller: Caller, _ tx: any StoreWriting) throws -> CreditAccountView {
         var p: [Problem] = []
         let customer = try References.customer(request.customer, tx, into: &p)
         var account = try customer.flatMap { try tx.creditAccount(customerID: $0.id) }
@@ -60,7 +60,7 @@ public struct CreditAccountDesk {
         try department.read("account show", by: caller) { tx in try Self.show(reference, tx) }
     }
 
-    public static func show(_ reference: String, _ tx: any StoreReading) throws -> CreditAccountView {
+    static func show(_ reference: String, _ tx: any StoreReading) throws -> CreditAccountView {
         let customer = try References.customer(reference, tx)
         guard let account = try tx.creditAccount(customerID: customer.id) else {
             throw Refusal(Message("account.cannot_show"), problems: [Problem("customer", Message("account.none_for_customer"))])

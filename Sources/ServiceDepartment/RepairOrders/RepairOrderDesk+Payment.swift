@@ -13,7 +13,7 @@ extension RepairOrderDesk {
         }
     }
 
-    public static func deposit(_ request: DepositRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<PaymentEntry> {
+    static func deposit(_ request: DepositRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<PaymentEntry> {
         try step("deposit", order: request.order, by: caller, tx) { order, _ in
             // The time is the session's clock, never typed.
             try order.takeDeposit(request.method, amount: request.amount, tendered: request.tendered, by: caller.user, at: caller.now)
@@ -34,7 +34,7 @@ extension RepairOrderDesk {
         }
     }
 
-    public static func insurance(_ request: InsuranceRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<InsuranceClaim> {
+    static func insurance(_ request: InsuranceRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<InsuranceClaim> {
         try step("insurance", order: request.order, by: caller, tx) { order, _ in
             let claim = InsuranceClaim(insurer: request.insurer.trimmingWhitespace().uppercased(), claimNumber: request.claimNumber,
                                        assessed: request.assessed, deductible: request.deductible)

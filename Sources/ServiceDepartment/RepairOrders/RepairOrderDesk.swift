@@ -67,7 +67,7 @@ public struct RepairOrderDesk {
         try department.read("ro estimate", by: caller) { tx in try Self.estimate(reference, by: caller, tx) }
     }
 
-    public static func estimate(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> Estimate {
+    static func estimate(_ reference: String, by caller: Caller, _ tx: any StoreReading) throws -> Estimate {
         let order = try load(reference, tx)
         var due: [ServiceReminder] = []
         if let v = try tx.vehicle(id: order.vehicleID) {
@@ -79,7 +79,7 @@ public struct RepairOrderDesk {
     }
 
     /// R4.2: each team's labour hours waiting, the load the foreman weighs.
-    public static func teamLoads(_ tx: any StoreReading) throws -> [(team: WorkshopTeam, hours: LaborHours)] {
+    static func teamLoads(_ tx: any StoreReading) throws -> [(team: WorkshopTeam, hours: LaborHours)] {
         let loads = WorkshopLoad.perTeam(try tx.repairOrders(statuses: WorkshopLoad.statuses, limit: 1000))
         return try tx.teams().map { ($0, LaborHours(hundredths: loads[$0.name] ?? 0)) }
     }
@@ -122,7 +122,7 @@ public struct RepairOrderDesk {
         }
     }
 
-    public static func settle(_ request: SettleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Settlement> {
+    static func settle(_ request: SettleRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Settlement> {
         try step("settle", order: request.order, by: caller, tx) { order, _ in
             try order.settle(signedBy: request.signedBy, declinedAcknowledged: request.declinedSafetyItemsSigned)
             let s = order.settlement(vatBasisPoints: caller.settings.vatBasisPoints)
@@ -145,7 +145,7 @@ public struct RepairOrderDesk {
         }
     }
 
-    public static func pay(_ request: PaymentRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Payment> {
+    static func pay(_ request: PaymentRequest, by caller: Caller, _ tx: any StoreWriting) throws -> StepDone<Payment> {
         try step("pay", order: request.order, by: caller, tx) { order, tx in
             // The time is the session's clock: a cashier cannot backdate a payment.
             let before = try tx.creditAccount(customerID: order.customerID)

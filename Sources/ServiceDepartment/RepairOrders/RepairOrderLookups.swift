@@ -11,12 +11,12 @@ public struct RepairOrderRow: Sendable {
 
 extension RepairOrderDesk {
     /// Orders in `statuses`, oldest first, each with its vehicle and customer.
-    public static func rows(statuses: [RepairOrderStatus], limit: Int = 500, _ tx: any StoreReading) throws -> [RepairOrderRow] {
+    static func rows(statuses: [RepairOrderStatus], limit: Int = 500, _ tx: any StoreReading) throws -> [RepairOrderRow] {
         try rows(tx.repairOrders(statuses: statuses, limit: limit), tx)
     }
 
     /// Several orders with their vehicles and customers: two queries, never two per order.
-    public static func rows(_ orders: [RepairOrder], _ tx: any StoreReading) throws -> [RepairOrderRow] {
+    static func rows(_ orders: [RepairOrder], _ tx: any StoreReading) throws -> [RepairOrderRow] {
         let vehicles = try tx.vehicles(ids: Array(Set(orders.map(\.vehicleID))))
         let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
         return orders.map { RepairOrderRow(order: $0, vehicle: vehicles[$0.vehicleID], customer: customers[$0.customerID]) }
@@ -33,7 +33,7 @@ extension RepairOrderDesk {
     }
 
     /// The parts still to issue for orders in the workshop, with what is on the shelf.
-    public static func partsToIssue(_ tx: any StoreReading) throws -> [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] {
+    static func partsToIssue(_ tx: any StoreReading) throws -> [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] {
         var rows: [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] = []
         for o in try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000) {
             for l in o.approvedLines where l.kind == .part && l.issued < l.quantity {

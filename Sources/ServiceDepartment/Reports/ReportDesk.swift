@@ -24,7 +24,7 @@ public struct ReportDesk {
         try department.read("report kpi", by: caller) { tx in try Self.kpi(request, by: caller, tx) }
     }
 
-    public static func kpi(_ request: KPIRequest, by caller: Caller, _ tx: any StoreReading) throws -> KPIReport {
+    static func kpi(_ request: KPIRequest, by caller: Caller, _ tx: any StoreReading) throws -> KPIReport {
         var problems: [Problem] = []
         if request.period.dayCount > KPISettings.longestPeriodDays {
             problems.append(Problem("period", Message("report.period_too_long", ["days": .int(request.period.dayCount),
@@ -55,7 +55,7 @@ public struct ReportDesk {
     public static func seesOwnFiguresOnly(_ caller: Caller) -> Bool { caller.role == .serviceAdvisor }
 
     /// The figures off their targets for the month so far (`today` shows them to the service manager).
-    public static func offTarget(by caller: Caller, _ tx: any StoreReading) throws -> [KPILine] {
+    static func offTarget(by caller: Caller, _ tx: any StoreReading) throws -> [KPILine] {
         let today = caller.today
         guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return [] }
         let settings = KPISettings.from(keyValues: try tx.settingValues())

@@ -15,7 +15,7 @@ public struct SetupDesk {
         try department.read("store show", by: caller) { tx in try Self.store(by: caller, tx) }
     }
 
-    public static func store(by caller: Caller, _ tx: any StoreReading) throws -> StoreSummary {
+    static func store(by caller: Caller, _ tx: any StoreReading) throws -> StoreSummary {
         StoreSummary(settings: caller.settings, customers: try tx.customerCount(), vehicles: try tx.vehicleCount())
     }
 
@@ -28,7 +28,7 @@ public struct SetupDesk {
         }
     }
 
-    public static func set(_ request: SettingRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SettingChanged {
+    static func set(_ request: SettingRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SettingChanged {
         guard let key = StoreSettings.settingKey(named: request.key) else {
             let meant = StoreSettings.settingKey(resembling: request.key)
             let all = MessageArgument.list(StoreSettings.settingKeys.map { .text($0.name) })
@@ -73,9 +73,9 @@ public struct SetupDesk {
     }
 
     /// One member of staff by name: who is signed in, for `today` and `whoami`.
-    public static func staffMember(named name: String, _ tx: any StoreReading) throws -> StaffMember? { try tx.staffMember(named: name) }
+    static func staffMember(named name: String, _ tx: any StoreReading) throws -> StaffMember? { try tx.staffMember(named: name) }
 
-    public static func staff(role: StaffRole?, by caller: Caller, _ tx: any StoreReading) throws -> [StaffCard] {
+    static func staff(role: StaffRole?, by caller: Caller, _ tx: any StoreReading) throws -> [StaffCard] {
         try tx.staff().filter { role == nil || $0.role == role }.map {
             StaffCard(name: $0.name, role: $0.role, team: $0.team, phone: $0.phone.map { caller.privacy.phone($0) })
         }
@@ -86,7 +86,7 @@ public struct SetupDesk {
         try department.read("catalog labor", by: caller) { tx in try Self.laborCatalog(by: caller, tx) }
     }
 
-    public static func laborCatalog(by caller: Caller, _ tx: any StoreReading) throws -> [(operation: LaborOperation, price: Money)] {
+    static func laborCatalog(by caller: Caller, _ tx: any StoreReading) throws -> [(operation: LaborOperation, price: Money)] {
         try tx.laborOperations().map { ($0, $0.standardHours.price(at: caller.settings.laborRate)) }
     }
 
@@ -95,7 +95,7 @@ public struct SetupDesk {
         try department.read("catalog parts", by: caller) { tx in try Self.partsCatalog(tx) }
     }
 
-    public static func partsCatalog(_ tx: any StoreReading) throws -> [(part: Part, reserved: Int)] {
+    static func partsCatalog(_ tx: any StoreReading) throws -> [(part: Part, reserved: Int)] {
         try tx.parts().map { ($0, try tx.reservedQuantity(partNumber: $0.number)) }
     }
 
@@ -109,7 +109,7 @@ public struct SetupDesk {
         }
     }
 
-    public static func importTable(_ kind: ImportKind, _ table: ImportTable, by caller: Caller, _ tx: any StoreWriting) throws -> Imported {
+    static func importTable(_ kind: ImportKind, _ table: ImportTable, by caller: Caller, _ tx: any StoreWriting) throws -> Imported {
         let missing = kind.columns.filter { !table.columns.contains($0) }
         try Refusal.check(Message("import.lacks_columns", ["file": .text(table.name)]), missing.map {
             Problem($0, Message("import.no_column", ["column": .text($0), "columns": .list(table.columns.map(MessageArgument.text))]))
@@ -136,7 +136,7 @@ public struct SetupDesk {
         }
     }
 
-    public static func seed(_ request: SeedRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SeedLoaded {
+    static func seed(_ request: SeedRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SeedLoaded {
         let customers = try tx.customerCount()
         let staff = try tx.staff().filter { $0.role != .admin }.count
         if customers > 0 || staff > 0 {
