@@ -54,7 +54,7 @@ enum PartsHelpWords {
         "parts.help.discussion.parts.stock": "按货位排序，列出各货位的配件。--bin 可给完整货位或其开头（C-02 即整个货架）。--low 只列出可用库存低于订货点的配件（订货点用 `parts reorder` 设置，或取 store.toml 中分组的订货点）。",
         "parts.help.discussion.parts.reorder": "配件自己的订货点优先于其分组的订货点（store.toml [plugin.parts] 中的 `reorder_分组`），再其次是门店默认值（`reorder_default`）。设为 0 表示该配件从不报缺。",
         "parts.help.discussion.parts.reservations": "预留由 `appt prepare --reserve` 建立，客户到店、爽约或取消预约时释放。",
-        "parts.help.discussion.parts.ledger": "即系统的库存台账：供应商到货（`parts receive`）、按维修委托书发料（`ro issue`，由技师签收），以及配件目录载入时的期初库存（seed load、import）。台账无法解释的库存（台账开始记录期初之前载入的数据库）显示在最前面的期初行中，所以最后的结存就是货架上的库存。",
+        "parts.help.discussion.parts.ledger": "即系统的库存台账：供应商到货（`parts receive`）、按维修委托书发料（`ro issue`，由技师签收），以及配件目录载入时的期初库存（`seed load`、`import`）。台账无法解释的库存（台账开始记录期初之前载入的数据库）显示在最前面的期初行中，所以最后的结存就是货架上的库存。",
         "parts.help.discussion.parts.receive": "给这次到货编号（GR-年月日-序号），库存台账的记录带有此编号。到货数量按先订先补的顺序补足该配件尚未到货的缺件订货；若某辆车等的配件因此全部到齐，其客户会出现在 `remind due` 中，通知回店。",
         "parts.help.discussion.parts.order": "预计到货日期就是服务顾问告诉客户的日期；`parts backorders` 和 `parts find` 都会显示。订货注明车辆时（--vehicle，或维修委托书上的车辆），配件全部到齐后会邀请该客户回店。",
     ]

@@ -157,18 +157,22 @@ enum SurveyCommands {
         let bottom = csiAnswers.filter { $0.1 == $0.0.low }
         let belowThreshold = csi < plan.settings.complaintBelow * 10
         if !bottom.isEmpty || belowThreshold {
-            var why = bottom.map { "\($0.0.text) \($0.1)（\($0.0.scale)）" }
-            if belowThreshold { why.append("CSI \(SurveyScore.text(csi))，低于 \(plan.settings.complaintBelow)") }
-            if !plan.comment.isEmpty { why.append("客户意见：\(plan.comment)") }
-            let text = "满意度调查低分（\(o.number)）：" + why.joined(separator: "；")
+            var why = bottom.map { Message("survey.complaint.low_answer", ["question": .text($0.0.text), "answer": .int($0.1), "scale": .text($0.0.scale)]) }
+            if belowThreshold {
+                why.append(Message("survey.complaint.low_csi", ["csi": .text(SurveyScore.text(csi)), "below": .int(plan.settings.complaintBelow)]))
+            }
+            if !plan.comment.isEmpty { why.append(Message("survey.complaint.comment", ["comment": .text(plan.comment)])) }
+            // The complaint is the store's record, kept in the store's language like its other files.
+            let store = MessageCatalog.of(context.settings.language)
+            let text = store.render(Message("survey.complaint.text", ["ro": .text(o.number),
+                                                                       "why": .text(why.map(store.render).joined(separator: store.render(Message("survey.complaint.separator"))))]))
             // One unhappy visit, one complaint: the quality call may already have opened it (`followup record --score 1`).
             let (complaint, alreadyOpen) = try context.openComplaint(customerCode: plan.customer.code, orderNumber: o.number, text: text)
-            let opened = (alreadyOpen
-                ? Message("survey.complaint_already_open", ["complaint": .int(Int(complaint.id)), "ro": .text(o.number)])
-                : Message("survey.complaint_opened", ["complaint": .int(Int(complaint.id)), "name": .text(plan.customer.name),
-                                                      "customer": .text(plan.customer.code)])).description
-            try context.execute("UPDATE plg_survey_response SET complaint = ? WHERE id = ?", [.text(opened), .integer(id)])
-            lines.append(Message("survey.investigate", ["complaint": .text(opened)]).description)
+            // Kept as the complaint's number, so each reader reads the sentence in their own language (SurveyComplaint).
+            try context.execute("UPDATE plg_survey_response SET complaint = ?, complaint_id = ?, complaint_was_open = ? WHERE id = ?",
+                                [.text(String(complaint.id)), .integer(complaint.id), .integer(alreadyOpen ? 1 : 0), .integer(id)])
+            let opened = SurveyComplaint.message(id: complaint.id, wasOpen: alreadyOpen, ro: o.number, customer: plan.customer)
+            lines.append(Message("survey.investigate", ["complaint": .message(opened)]).description)
         }
         return .message(lines.joined(separator: "\n"), nil)
     }
@@ -201,7 +205,7 @@ enum SurveyCommands {
             r.add("csi", "CSI (0-100)", SurveyScore.value(s.int("csi_tenths").map { Int($0) }))
             r.add("nps_answer", "recommend (0-10)", s.int("nps_answer").map { .text("\($0) (\(SurveyScore.group(Int($0)).rawValue))") } ?? .none)
             r.add("comment", "comment", .text(s.text("comment") ?? ""))
-            r.add("complaint", "complaint", .optional(s.text("complaint")))
+            r.add("complaint", "complaint", .optional(SurveyComplaint.text(s, customer: customer)))
             var t = Table(columns: [Column("q", "q"), Column("question", "question"), Column("kind", "type", words: "survey.question_kind"), Column("scale", "scale"),
                                     Column("answer", "answer")])
             for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [.integer(id)]) {

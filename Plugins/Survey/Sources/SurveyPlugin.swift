@@ -15,7 +15,8 @@ public struct SurveyPlugin: LanePlugin {
 
     public var messages: [InterfaceLanguage: [MessageCode: String]] {
         // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
-        [.english: SurveyWords.english.merging(helpWords) { own, _ in own }, .chinese: SurveyWords.chinese.merging(SurveyHelpWords.chinese) { own, _ in own }]
+        [.english: SurveyWords.english.merging(helpWords) { own, _ in own }.merging(SurveyComplaintWords.english) { own, _ in own },
+         .chinese: SurveyWords.chinese.merging(SurveyHelpWords.chinese) { own, _ in own }.merging(SurveyComplaintWords.chinese) { own, _ in own }]
     }
 
     public var migrations: [PluginMigration] {
@@ -50,6 +51,13 @@ public struct SurveyPlugin: LanePlugin {
                 value INTEGER NOT NULL,
                 PRIMARY KEY (response_id, position)
             );
+            """),
+         // Version 1 kept the sentence `complaint open` answered, in the words of whoever took the survey; from
+         // version 2 the complaint's number (and whether it was open already), read in each reader's language.
+         // Rows of version 1 keep their sentence and are shown as they were written (`SurveyComplaint.text`).
+         PluginMigration("2-complaint-number", sql: """
+            ALTER TABLE plg_survey_response ADD COLUMN complaint_id INTEGER;
+            ALTER TABLE plg_survey_response ADD COLUMN complaint_was_open INTEGER NOT NULL DEFAULT 0;
             """)]
     }
 
@@ -97,7 +105,7 @@ public struct SurveyPlugin: LanePlugin {
         for s in try context.rows("SELECT * FROM plg_survey_response WHERE customer_id = ? ORDER BY id", [.integer(customer.id)]) {
             let ro = s.text("ro_number") ?? ""
             surveys.rows.append([.text(ro), .optional(s.text("surveyed_on")), SurveyScore.value(s.int("csi_tenths").map { Int($0) }),
-                                 s.int("nps_answer").map { .int(Int($0)) } ?? .none, .text(s.text("comment") ?? ""), .optional(s.text("complaint"))])
+                                 s.int("nps_answer").map { .int(Int($0)) } ?? .none, .text(s.text("comment") ?? ""), .optional(SurveyComplaint.text(s, customer: customer))])
             for a in try context.rows("SELECT * FROM plg_survey_answer WHERE response_id = ? ORDER BY position", [s["id"]]) {
                 answers.rows.append([.text(ro), .text("q\(a.int("position") ?? 0)"), .text(a.text("question") ?? ""), .int(Int(a.int("value") ?? 0))])
             }
@@ -113,5 +121,21 @@ public struct SurveyPlugin: LanePlugin {
             UPDATE plg_survey_response SET comment = CASE comment WHEN '' THEN '' ELSE ? END, complaint = REPLACE(complaint, ?, ?)
             WHERE customer_id = ?
             """, [.text(Message("customer.erased_words").description), .text(customer.name), .text(customer.code), .integer(customer.id)])
+    }
+}
+
+/// The complaint a survey opened, as its reader reads it.
+enum SurveyComplaint {
+    static func message(id: Int64, wasOpen: Bool, ro: String, customer: Customer?) -> Message {
+        wasOpen
+            ? Message("survey.complaint_already_open", ["complaint": .int(Int(id)), "ro": .text(ro)])
+            : Message("survey.complaint_opened", ["complaint": .int(Int(id)), "name": .text(customer?.name ?? ""), "customer": .text(customer?.code ?? "")])
+    }
+
+    /// From the complaint's number (and the customer as they are now, so an erased
+    /// one is not named); a row of version 1 keeps the sentence it was written with.
+    static func text(_ row: SQLRow, customer: Customer?) -> String? {
+        guard let id = row.int("complaint_id") else { return row.text("complaint") }
+        return message(id: id, wasOpen: row.int("complaint_was_open") == 1, ro: row.text("ro_number") ?? "", customer: customer).description
     }
 }

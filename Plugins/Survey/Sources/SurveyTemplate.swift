@@ -47,40 +47,42 @@ public struct SurveyTemplate: Sendable, Equatable {
     /// question; the CSI scale defaults to 1-5, NPS is always 0-10.
     static func question(_ item: String) -> Result<SurveyQuestion, Problem> {
         let parts = item.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-        let shape = "write text|csi|1-5, text|nps or text|text"
-        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty else { return .failure(Problem("", "'\(item)' is not a question: \(shape)")) }
+        func bad(_ code: MessageCode, _ args: [String: MessageArgument] = [:]) -> Result<SurveyQuestion, Problem> {
+            .failure(Problem("", Message(code, args.merging(["item": .text(item)]) { own, _ in own })))
+        }
+        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty else { return bad("survey.template.not_a_question") }
         guard let kind = SurveyQuestion.Kind(rawValue: parts[1].lowercased()) else {
-            return .failure(Problem("", "'\(item)': '\(parts[1])' is not a question type (csi, nps or text)"))
+            return bad("survey.template.bad_kind", ["kind": .text(parts[1])])
         }
         let scaleText = parts.count == 3 ? parts[2] : nil
         switch kind {
         case .text:
-            if let scaleText { return .failure(Problem("", "'\(item)': a text question has no scale, not '\(scaleText)'")) }
+            if let scaleText { return bad("survey.template.text_scale", ["scale": .text(scaleText)]) }
             return .success(SurveyQuestion(parts[0], .text))
         case .nps:
             // NPS is defined on 0-10 (promoters 9-10, detractors 0-6); another scale would not be an NPS.
-            if let scaleText, scaleText != "0-10" { return .failure(Problem("", "'\(item)': the NPS question is always 0-10, not '\(scaleText)'")) }
+            if let scaleText, scaleText != "0-10" { return bad("survey.template.nps_scale", ["scale": .text(scaleText)]) }
             return .success(SurveyQuestion(parts[0], .nps, low: 0, high: 10))
         case .csi:
             guard let scaleText else { return .success(SurveyQuestion(parts[0], .csi, low: 1, high: 5)) }
             let ends = scaleText.split(separator: "-", omittingEmptySubsequences: false)
             guard ends.count == 2, let low = Int(ends[0]), let high = Int(ends[1]) else {
-                return .failure(Problem("", "'\(item)': the scale '\(scaleText)' should be low-high, e.g. 1-5"))
+                return bad("survey.template.bad_scale", ["scale": .text(scaleText)])
             }
-            if low >= high { return .failure(Problem("", "'\(item)': the scale \(scaleText) runs backwards or has one point; write low-high, e.g. 1-5")) }
-            if low < 0 || high > 10 { return .failure(Problem("", "'\(item)': the scale \(scaleText) should lie within 0-10")) }
+            if low >= high { return bad("survey.template.backwards", ["scale": .text(scaleText)]) }
+            if low < 0 || high > 10 { return bad("survey.template.scale_range", ["scale": .text(scaleText)]) }
             return .success(SurveyQuestion(parts[0], .csi, low: low, high: high))
         }
     }
 
     /// Every problem with a template's questions.
-    static func problems(_ questions: [SurveyQuestion]) -> [String] {
-        var p: [String] = []
-        if !questions.contains(where: { $0.kind == .csi }) { p.append("it needs at least one csi question (the CSI is made of them)") }
-        if questions.filter({ $0.kind == .nps }).count > 1 { p.append("it has more than one nps question; an NPS is one question") }
-        if questions.filter({ $0.kind == .text }).count > 1 { p.append("it has more than one text question; the comment is one answer") }
+    static func problems(_ questions: [SurveyQuestion]) -> [Message] {
+        var p: [Message] = []
+        if !questions.contains(where: { $0.kind == .csi }) { p.append(Message("survey.template.needs_csi")) }
+        if questions.filter({ $0.kind == .nps }).count > 1 { p.append(Message("survey.template.two_nps")) }
+        if questions.filter({ $0.kind == .text }).count > 1 { p.append(Message("survey.template.two_text")) }
         var seen: Set<String> = []
-        for q in questions where !seen.insert(q.text).inserted { p.append("'\(q.text)' is asked twice") }
+        for q in questions where !seen.insert(q.text).inserted { p.append(Message("survey.template.asked_twice", ["question": .text(q.text)])) }
         return p
     }
 }
@@ -121,7 +123,7 @@ public struct SurveySettings: Sendable, Equatable {
         for (key, value) in config.sorted(by: { $0.key < $1.key }) {
             if key == "enabled" || keys.contains(key) { continue }
             guard key.hasPrefix(questionsPrefix), key.count > questionsPrefix.count else {
-                p.append(Problem(field(key), "is not a survey setting (\((keys + ["questions_NAME"]).joined(separator: ", ")))"))
+                p.append(Problem(field(key), Message("survey.settings.unknown", ["keys": .text((keys + ["questions_NAME"]).joined(separator: ", "))])))
                 continue
             }
             let name = String(key.dropFirst(questionsPrefix.count))
@@ -131,31 +133,35 @@ public struct SurveySettings: Sendable, Equatable {
                 switch SurveyTemplate.question(item.trimmingWhitespace()) {
                 case .success(let q): questions.append(q)
                 case .failure(let why):
-                    p.append(Problem(field(key), "question \(i + 1) \(why.message)"))
+                    p.append(Problem(field(key), Message("survey.settings.question", ["n": .int(i + 1), "why": .message(why.said)])))
                     bad = true
                 }
             }
-            if !bad { p += SurveyTemplate.problems(questions).map { Problem(field(key), "the template \(name): \($0)") } }
+            if !bad {
+                p += SurveyTemplate.problems(questions).map { Problem(field(key), Message("survey.settings.template_problem", ["name": .text(name), "why": .message($0)])) }
+            }
             templates[name] = SurveyTemplate(name: name, questions: questions)
         }
         if templates.isEmpty { templates[standard.name] = standard }
         let defaultTemplate = config["template"]?.trimmingWhitespace() ?? (templates[standard.name] != nil ? standard.name : templates.keys.min() ?? standard.name)
         if templates[defaultTemplate] == nil {
-            p.append(Problem(field("template"), "there is no template '\(defaultTemplate)' (no questions_\(defaultTemplate)); the templates are \(templates.keys.sorted().joined(separator: ", "))"))
+            p.append(Problem(field("template"), Message("survey.settings.no_template", ["name": .text(defaultTemplate),
+                                                                                         "templates": .text(templates.keys.sorted().joined(separator: ", "))])))
         }
-        func number(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ meaning: String) -> Int {
+        func number(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ meaning: MessageCode) -> Int {
             guard let text = config[key] else { return fallback }
             guard let n = Int(text.trimmingWhitespace()), range.contains(n) else {
-                p.append(Problem(field(key), "'\(text)' should be a whole number from \(range.lowerBound) to \(range.upperBound): \(meaning)"))
+                p.append(Problem(field(key), Message("survey.settings.not_number", ["given": .text(text), "min": .int(range.lowerBound), "max": .int(range.upperBound),
+                                                                                     "meaning": .message(Message(meaning))])))
                 return fallback
             }
             return n
         }
-        let below = number("complaint_below", 60, 0...100, "an overall CSI below it opens a complaint")
-        let maxDays = number("max_days", 14, onTimeDays...90, "how many days after delivery a survey is still taken")
-        let targetCSI = config["target_csi"] == nil ? nil : number("target_csi", 0, 0...100, "the survey CSI report kpi expects at least")
-        let targetNPS = config["target_nps"] == nil ? nil : number("target_nps", 0, -100...100, "the NPS report kpi expects at least")
-        try Refusal.check("the survey settings ([plugin.survey] in store.toml) are not usable", p)
+        let below = number("complaint_below", 60, 0...100, "survey.settings.meaning.complaint_below")
+        let maxDays = number("max_days", 14, onTimeDays...90, "survey.settings.meaning.max_days")
+        let targetCSI = config["target_csi"] == nil ? nil : number("target_csi", 0, 0...100, "survey.settings.meaning.target_csi")
+        let targetNPS = config["target_nps"] == nil ? nil : number("target_nps", 0, -100...100, "survey.settings.meaning.target_nps")
+        try Refusal.check(Message("survey.settings.unusable"), p)
         return SurveySettings(templates: templates, defaultTemplate: defaultTemplate, complaintBelow: below, maxDays: maxDays,
                               targetCSI: targetCSI, targetNPS: targetNPS)
     }

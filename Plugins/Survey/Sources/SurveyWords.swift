@@ -79,7 +79,7 @@ enum SurveyWords {
         "survey.declined": "您选择不记录这些答案；未保存任何内容",
         "survey.left_early": "问卷未答完即退出；未保存任何内容",
         "survey.today.none_due": "没有待做的满意度调查",
-        "survey.today.due": "待做的满意度调查（survey start）",
+        "survey.today.due": "待做的满意度调查（`survey start`）",
         "survey.no_such_template": "没有问卷模板“{given}”；现有模板：{templates}",
         "survey.kpi.section": "满意度调查",
         "survey.kpi.surveys": "调查份数",

@@ -99,6 +99,35 @@ import Testing
         try shell.expectOK("complaint resolve 1 --action 预约复检，技师路试确认")
     }
 
+    @Test func theComplaintASurveyOpenedIsReadInTheReadersLanguage() throws {
+        let shell = try delivered()
+        try shell.expectOK("survey start \(Self.ro1) --answers 5,1,4,5,6 --comment 异响没修好")
+        // Kept as the complaint's number: the English writer's survey reads in Chinese for a Chinese reader.
+        shell.session.languageChoice = .chinese
+        let show = try shell.expectOK("survey show \(Self.ro1)")
+        #expect(show.contains("已为 卢文博 C0002 登记投诉 1"), "\(show)")
+        #expect(!show.contains("opened for"), "\(show)")
+        shell.session.languageChoice = .english
+        #expect(try shell.expectOK("survey show \(Self.ro1)").contains("complaint 1 opened for 卢文博 C0002"))
+        // The complaint itself is the store's record, in the store's language (the demo store's is Chinese).
+        #expect(try shell.expectOK("complaint list").contains("满意度调查低分（\(Self.ro1)）：维修质量 1（1-5）；客户意见：异响没修好"))
+    }
+
+    @Test func aSurveyStoredBeforeComplaintNumbersShowsItsSentenceAsWritten() throws {
+        let shell = try delivered()
+        try shell.expectOK("survey start \(Self.ro1) --answers 5,1,4,5,6")
+        // A row of the plugin's first version: the sentence, no number.
+        try shell.store.unsafeExecute("UPDATE plg_survey_response SET complaint = 'complaint 1 opened for 卢文博 C0002', complaint_id = NULL")
+        shell.session.languageChoice = .chinese
+        #expect(try shell.expectOK("survey show \(Self.ro1)").contains("complaint 1 opened for 卢文博 C0002"))
+        // …and still counts as a complaint in the report.
+        shell.session.languageChoice = .english
+        try shell.expectOK("set format csv")
+        let report = try shell.expectOK("survey report")
+        #expect(report.contains("薛淑芬,1,"), "\(report)")
+        #expect(Self.line(report, "薛淑芬,1,")?.hasSuffix(",1") == true, "\(report)")
+    }
+
     @Test func R6_2_aComplaintAlreadyOpenFromTheCallIsNotOpenedTwice() throws {
         let shell = try delivered()
         try shell.expectOK("followup record \(Self.ro1) quality --score 1 --comment 异响没修好")

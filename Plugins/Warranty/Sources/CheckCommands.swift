@@ -44,8 +44,8 @@ enum CheckCommands {
         r.add("mileage", "mileage", .text(mileage.text(soldOn: vehicle.soldOn)))
         if let part {
             let d = Decision.of(policy.scope(ofPart: part), soldOn: vehicle.soldOn, mileage: mileage, on: day)
-            r.add("part", "part", .text("\(part.number) \(part.name) (group \(part.group))"))
-            r.add("part_covered", "part covered", .text(d.answer.rawValue))
+            r.add("part", "part", .text(Message("warranty.check.part", ["part": .text(part.number), "name": .text(part.name), "group": .text(part.group)]).description))
+            r.add("part_covered", "part covered", .text(d.answer.rawValue), words: "warranty.answer")
             r.add("part_why", "why", .text(d.text))
         }
         if let operation {
@@ -53,10 +53,10 @@ enum CheckCommands {
             r.add("operation", "labour", .text("\(operation.code) \(operation.name)"))
             if let accident = try AccidentDamage.openAccidentOrder(vehicle, c), AccidentDamage.excludes(operation, on: accident) {
                 // Accident damage, not a defect: the insurer or the customer pays.
-                r.add("operation_covered", "labour covered", .text(Answer.notCovered.rawValue))
+                r.add("operation_covered", "labour covered", .text(Answer.notCovered.rawValue), words: "warranty.answer")
                 r.add("operation_why", "why", .text(Message("warranty.accident_damage", ["ro": .text(accident.number)]).description))
             } else {
-                r.add("operation_covered", "labour covered", .text(d.answer.rawValue))
+                r.add("operation_covered", "labour covered", .text(d.answer.rawValue), words: "warranty.answer")
                 r.add("operation_why", "why", .text(d.text))
             }
         }

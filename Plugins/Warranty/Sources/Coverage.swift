@@ -72,15 +72,16 @@ struct CoverVerdict: Sendable, Equatable {
                 unknown.append(Message("warranty.why.not_read", ["date": .date(soldOn)]).description)
             }
         }
-        if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: "; ")) }
-        if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: "; ")) }
+        let separator = Message("warranty.decision.separator").description
+        if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: separator)) }
+        if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: separator)) }
         return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered,
                             why: Message("warranty.why.left", ["left": .text(left.joined(separator: Message("warranty.why.and").description))]).description)
     }
 
     /// "until 2029-03-01 / 150,000 km".
     var untilText: String {
-        [lastDay.map { "until \($0)" }, cover.km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+        [lastDay.map { Message("warranty.until", ["date": .date($0)]).description }, cover.km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
     }
 }
 
@@ -98,20 +99,22 @@ struct Decision: Sendable, Equatable {
     static func of(_ scope: Scope, soldOn: CalendarDate, mileage: Mileage, on day: CalendarDate) -> Decision {
         switch scope {
         case .excluded(let why):
-            return Decision(answer: .notCovered, verdicts: [], by: nil, text: why)
+            return Decision(answer: .notCovered, verdicts: [], by: nil, text: why.description)
         case .covers(let covers, _):
             let verdicts = covers.map { CoverVerdict.judge($0, soldOn: soldOn, mileage: mileage, on: day) }
             // The group's own cover is the later one in the list: prefer it when both hold.
             if let holding = verdicts.last(where: { $0.answer == .covered }) {
                 return Decision(answer: .covered, verdicts: verdicts, by: holding,
-                                text: "within \(holding.cover.title) \(holding.untilText) (\(holding.why))")
+                                text: Message("warranty.decision.within", ["cover": .text(holding.cover.title), "until": .text(holding.untilText),
+                                                                           "why": .text(holding.why)]).description)
             }
-            let reasons = verdicts.map { "\($0.cover.title): \($0.why)" }.joined(separator: "; ")
+            let reasons = verdicts.map { Message("warranty.decision.reason", ["cover": .text($0.cover.title), "why": .text($0.why)]).description }
+                .joined(separator: Message("warranty.decision.separator").description)
             if verdicts.contains(where: { $0.answer == .undecided }) {
                 return Decision(answer: .undecided, verdicts: verdicts, by: nil,
-                                text: "cannot decide: \(reasons); if it stays unclear, escalate to the maker (warranty claim-open)")
+                                text: Message("warranty.decision.cannot_decide", ["reasons": .text(reasons)]).description)
             }
-            return Decision(answer: .notCovered, verdicts: verdicts, by: nil, text: "outside warranty: \(reasons)")
+            return Decision(answer: .notCovered, verdicts: verdicts, by: nil, text: Message("warranty.decision.outside", ["reasons": .text(reasons)]).description)
         }
     }
 }

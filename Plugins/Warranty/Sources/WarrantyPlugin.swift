@@ -17,7 +17,9 @@ public struct WarrantyPlugin: LanePlugin {
 
     public var messages: [InterfaceLanguage: [MessageCode: String]] {
         // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
-        [.english: WarrantyWords.english.merging(helpWords) { own, _ in own }.merging(WarrantyCodeWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }]
+        [.english: WarrantyWords.english.merging(helpWords) { own, _ in own }.merging(WarrantyCodeWords.english) { own, _ in own }
+            .merging(WarrantyPolicyWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }
+            .merging(WarrantyPolicyWords.chinese) { own, _ in own }]
     }
 
     public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }
@@ -69,7 +71,8 @@ enum LineAdvice {
         let policy: WarrantyPolicy
         do { policy = try WarrantyPolicy.load(c) } catch let refusal as Refusal {
             // A mistake in the settings must not stop the workshop: say it, advise nothing.
-            return ["no warranty advice: the warranty policy in store.toml is not usable (\(refusal.problems.map(\.description).joined(separator: "; ")))"]
+            let problems = refusal.problems.map(\.description).joined(separator: Message("warranty.decision.separator").description)
+            return [Message("warranty.advice.policy_unusable", ["problems": .text(problems)]).description]
         }
         guard let vehicle = try c.vehicle(id: order.vehicleID) else { return [] }
         let scope: Scope
@@ -80,24 +83,32 @@ enum LineAdvice {
         case .labor:
             if let op = try c.laborOperation(code: line.code), AccidentDamage.excludes(op, on: order) {
                 // Accident damage is never a warranty repair: advise nothing, or warn when it is on warranty.
-                return line.payer == .warranty ? [Message("warranty.accident_line_on_warranty", ["line": .text("line \(line.id) \(line.code) \(line.name)")]).description] : []
+                return line.payer == .warranty ? [Message("warranty.accident_line_on_warranty", ["line": .message(Self.line(line))]).description] : []
             }
             scope = policy.scope(ofOperation: line.code)
         }
         let (mileage, day) = Lookup.mileage(order, vehicle, c)
         let d = Decision.of(scope, soldOn: vehicle.soldOn, mileage: mileage, on: day)
-        let what = "line \(line.id) \(line.code) \(line.name)"
+        let what = MessageArgument.message(Self.line(line))
+        let plate = MessageArgument.text(vehicle.plate.value)
         switch (line.payer, d.answer) {
         case (.customer, .covered):
-            let decide = order.warranty == .covered ? "" : "`ro warranty \(order.number) covered` and "
-            return ["\(what): \(vehicle.plate) is \(d.text): consider \(decide)--payer warranty"]
+            let consider = order.warranty == .covered
+                ? Message("warranty.advice.consider", ["line": what, "plate": plate, "verdict": .text(d.text)])
+                : Message("warranty.advice.consider_decide", ["line": what, "plate": plate, "verdict": .text(d.text), "ro": .text(order.number)])
+            return [consider.description]
         case (.warranty, .notCovered):
-            let why = d.verdicts.isEmpty ? d.text : "\(vehicle.plate) is \(d.text)"
-            return ["warning: \(what) is on --payer warranty but \(why); the maker will not pay it unless it approves a claim (warranty claim-open)"]
+            let why = d.verdicts.isEmpty ? Message.text(d.text) : Message("warranty.advice.vehicle_verdict", ["plate": plate, "verdict": .text(d.text)])
+            return [Message("warranty.advice.not_covered", ["line": what, "why": .message(why)]).description]
         case (.warranty, .undecided):
-            return ["\(what) is on --payer warranty, but the store's rules \(d.text)"]
+            return [Message("warranty.advice.undecided", ["line": what, "verdict": .text(d.text)]).description]
         default:
             return []
         }
+    }
+
+    /// "line 1 XH-25450-0001 变速箱油滤清器".
+    static func line(_ line: RepairOrderLine) -> Message {
+        Message("warranty.advice.line", ["id": .int(Int(line.id)), "code": .text(line.code), "name": .text(line.name)])
     }
 }

@@ -27,20 +27,20 @@ struct Cover: Sendable, Equatable {
 
     /// Reads "3y/100000km", "5y", "160,000km" or "8 years / 160000 km".
     static func parse(_ text: String, name: String, key: String) -> Result<Cover, Problem> {
-        let bad = Problem(key, "'\(text)' is not a cover; write years and km after the sale, whichever comes first, e.g. \"3y/100000km\"")
+        let bad = Problem(key, Message("warranty.policy.bad_cover", ["given": .text(text)]))
         var cover = Cover(name: name)
         let pieces = text.lowercased().split(separator: "/").map { $0.filter { $0 != " " && $0 != "," && $0 != "_" } }
         guard (1...2).contains(pieces.count) else { return .failure(bad) }
         for piece in pieces {
             if piece.hasSuffix("km"), cover.km == nil, let n = Int(piece.dropLast(2)) {
-                guard (1...Odometer.maximum).contains(n) else { return .failure(Problem(key, "\(n) km is not a distance a cover can have")) }
+                guard (1...Odometer.maximum).contains(n) else { return .failure(Problem(key, Message("warranty.policy.bad_km", ["n": .int(n)]))) }
                 cover.km = n
                 continue
             }
             let digits = piece.prefix { $0.isASCII && $0.isNumber }
             let unit = piece.dropFirst(digits.count)
             guard ["y", "year", "years"].contains(unit), cover.years == nil, let n = Int(digits) else { return .failure(bad) }
-            guard (1...30).contains(n) else { return .failure(Problem(key, "\(n) years is not a cover a maker gives (1 to 30)")) }
+            guard (1...30).contains(n) else { return .failure(Problem(key, Message("warranty.policy.bad_years", ["n": .int(n)]))) }
             cover.years = n
         }
         return .success(cover)
@@ -50,7 +50,7 @@ struct Cover: Sendable, Equatable {
 /// What a part or a labour operation falls under.
 enum Scope: Sendable, Equatable {
     /// Never under warranty: fluids, filters and wear parts; servicing.
-    case excluded(String)
+    case excluded(Message)
     /// The basic cover, and the group's longer cover when it has one.
     case covers([Cover], group: String?)
 }
@@ -74,7 +74,8 @@ struct WarrantyPolicy: Sendable, Equatable {
     var excludedParts: Set<String>
     var excludedOperations: Set<String>
 
-    static let settingsHelp = "[plugin.warranty] in store.toml: basic = \"3y/100000km\", cover_GROUP = \"5y/150000km\", "
+    /// The settings as they are written in store.toml (the same in every language).
+    static let settingsSyntax = "basic = \"3y/100000km\", cover_GROUP = \"5y/150000km\", "
         + "operations_GROUP = [\"CODE\", …], excluded = [\"GROUP\", …], excluded_parts = [\"NUMBER\", …], excluded_operations = [\"CODE\", …]"
 
     /// The policy of this store. Refuses with every problem of the settings at once.
@@ -96,7 +97,8 @@ struct WarrantyPolicy: Sendable, Equatable {
                       isOperation: (String) throws -> Bool) throws -> WarrantyPolicy {
         var p: [Problem] = []
         guard isConfigured(config) else {
-            throw Refusal("there is no warranty policy", problems: [Problem("settings", "the store has no warranty rules; add " + settingsHelp)])
+            throw Refusal(Message("warranty.policy.none"),
+                          problems: [Problem("settings", Message("warranty.policy.none_settings", ["syntax": .text(settingsSyntax)]))])
         }
         let groupList = partGroups.sorted().joined(separator: ", ")
         func list(_ key: String) -> [String] {
@@ -104,13 +106,13 @@ struct WarrantyPolicy: Sendable, Equatable {
         }
         func knownGroup(_ group: String, _ key: String) -> Bool {
             if partGroups.contains(group) { return true }
-            p.append(Problem(key, "no part in the catalogue is in group '\(group)'; the groups are \(groupList)"))
+            p.append(Problem(key, Message("warranty.policy.unknown_group", ["group": .text(group), "groups": .text(groupList)])))
             return false
         }
         func checkOperations(_ codes: [String], _ key: String) throws {
             for code in codes {
                 if let bad = CatalogCode.problem(code, field: key) { p.append(bad) }
-                else if try !isOperation(code) { p.append(Problem(key, "there is no labour operation \(code) in the catalogue (`catalog labor`)")) }
+                else if try !isOperation(code) { p.append(Problem(key, Message("warranty.policy.no_operation", ["operation": .text(code)]))) }
             }
         }
 
@@ -121,13 +123,13 @@ struct WarrantyPolicy: Sendable, Equatable {
             case .failure(let e): p.append(e)
             }
         } else {
-            p.append(Problem("basic", "the basic cover is missing, e.g. basic = \"3y/100000km\""))
+            p.append(Problem("basic", Message("warranty.policy.basic_missing")))
         }
         let excluded = list("excluded")
         for group in excluded { _ = knownGroup(group, "excluded") }
         let excludedParts = list("excluded_parts")
         for number in excludedParts where !partNumbers.contains(number) {
-            p.append(Problem("excluded_parts", "there is no part \(number) in the catalogue (`catalog parts`)"))
+            p.append(Problem("excluded_parts", Message("warranty.policy.no_part", ["part": .text(number)])))
         }
         let excludedOperations = list("excluded_operations")
         try checkOperations(excludedOperations, "excluded_operations")
@@ -138,7 +140,7 @@ struct WarrantyPolicy: Sendable, Equatable {
             if key.hasPrefix("cover_") {
                 let group = String(key.dropFirst("cover_".count))
                 guard knownGroup(group, key) else { continue }
-                if excluded.contains(group) { p.append(Problem(key, "group \(group) is also excluded; a group is either covered longer or excluded")) }
+                if excluded.contains(group) { p.append(Problem(key, Message("warranty.policy.group_excluded", ["group": .text(group)]))) }
                 switch Cover.parse(config[key] ?? "", name: group, key: key) {
                 case .success(let c): groups.append(c)
                 case .failure(let e): p.append(e)
@@ -147,21 +149,20 @@ struct WarrantyPolicy: Sendable, Equatable {
                 let group = String(key.dropFirst("operations_".count))
                 guard knownGroup(group, key) else { continue }
                 if config["cover_" + group] == nil {
-                    p.append(Problem(key, "group \(group) has no longer cover (cover_\(group)); its operations would fall under the basic cover anyway"))
+                    p.append(Problem(key, Message("warranty.policy.no_longer_cover", ["group": .text(group)])))
                 }
                 let codes = list(key)
                 try checkOperations(codes, key)
                 for code in codes {
-                    if let other = operationGroups[code] { p.append(Problem(key, "\(code) is already in group \(other); an operation belongs to one group")) }
-                    if excludedOperations.contains(code) { p.append(Problem(key, "\(code) is also in excluded_operations")) }
+                    if let other = operationGroups[code] { p.append(Problem(key, Message("warranty.policy.operation_twice", ["operation": .text(code), "group": .text(other)]))) }
+                    if excludedOperations.contains(code) { p.append(Problem(key, Message("warranty.policy.operation_excluded", ["operation": .text(code)]))) }
                     operationGroups[code] = group
                 }
             } else if !["basic", "excluded", "excluded_parts", "excluded_operations", "enabled"].contains(key) {
-                p.append(Problem(key, "'\(key)' is not a warranty setting; the settings are basic, cover_GROUP, operations_GROUP, excluded, "
-                                    + "excluded_parts, excluded_operations"))
+                p.append(Problem(key, Message("warranty.policy.unknown_setting", ["key": .text(key)])))
             }
         }
-        try Refusal.check("the warranty policy in the store's settings is not usable", p)
+        try Refusal.check(Message("warranty.policy.unusable"), p)
         return WarrantyPolicy(basic: basic, groups: groups, operationGroups: operationGroups,
                               excludedGroups: Set(excluded), excludedParts: Set(excludedParts), excludedOperations: Set(excludedOperations))
     }
@@ -170,10 +171,10 @@ struct WarrantyPolicy: Sendable, Equatable {
 
     func scope(ofPart part: Part) -> Scope {
         if excludedGroups.contains(part.group) {
-            return .excluded("part group \(part.group) is never under warranty (fluids and wear parts)")
+            return .excluded(Message("warranty.scope.group_excluded", ["group": .text(part.group)]))
         }
         if excludedParts.contains(part.number) {
-            return .excluded("part \(part.number) \(part.name) is a wear or service part, never under warranty")
+            return .excluded(Message("warranty.scope.part_excluded", ["part": .text(part.number), "name": .text(part.name)]))
         }
         return .covers([basic] + (cover(ofGroup: part.group).map { [$0] } ?? []), group: part.group)
     }
@@ -181,7 +182,7 @@ struct WarrantyPolicy: Sendable, Equatable {
     /// A labour operation falls under its group's cover when the policy maps
     /// it to one; otherwise under the basic cover, unless it is servicing.
     func scope(ofOperation code: String) -> Scope {
-        if excludedOperations.contains(code) { return .excluded("labour \(code) is servicing, not a warranty repair") }
+        if excludedOperations.contains(code) { return .excluded(Message("warranty.scope.operation_excluded", ["operation": .text(code)])) }
         if let group = operationGroups[code] {
             return .covers([basic] + (cover(ofGroup: group).map { [$0] } ?? []), group: group)
         }

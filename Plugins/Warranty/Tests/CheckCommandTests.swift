@@ -105,6 +105,14 @@ import WarrantyPlugin
         // The workshop goes on: a line is added, with a word about the settings instead of advice.
         try shell.expectOK("ro open 粤B82396")
         #expect(try shell.expectOK("ro part XH-25450-0001").contains("no warranty advice: the warranty policy in store.toml is not usable"))
+        // In Chinese, each problem still names the setting as store.toml writes it.
+        shell.session.languageChoice = .chinese
+        let zh = try shell.expectRefused("warranty check 粤B82396")
+        #expect(zh.contains("[plugin.warranty] basic：“三年”不是保修期限"), "\(zh)")
+        #expect(zh.contains("[plugin.warranty] cover_gearbox：备件目录中没有属于“gearbox”组的备件"), "\(zh)")
+        #expect(zh.contains("[plugin.warranty] excluded_operations：工时目录中没有工时项目 MNT-9K"), "\(zh)")
+        #expect(!zh.contains("is not a cover"), "\(zh)")
+        #expect(try shell.expectOK("ro part XH-12341-0001").contains("无保修建议：store.toml 中的保修政策无法使用"))
     }
 }
 

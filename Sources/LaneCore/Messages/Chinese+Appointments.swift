@@ -54,7 +54,7 @@ extension MessageCatalog {
         "appointment.arrived_history": "已到店",
         "appointment.cannot_no_show": "{number}：无法登记爽约",
         "appointment.not_late_yet": "客户还没有迟到：预约时间过后再等 {minutes} 分钟",
-        "appointment.no_show": "爽约；请在 {from} 至 {to} 之间进行第 {attempt} 次邀约（appt book … --after {number}）",
+        "appointment.no_show": "爽约；请在 {from} 至 {to} 之间进行第 {attempt} 次邀约（`appt book … --after {number}`）",
         "appointment.no_show_last": "最后一次邀约仍爽约",
         "appointment.not_a_no_show": "{number} 的状态是{status}，不是爽约",
         "appointment.no_more_attempts": "{number} 已是第 {attempt} 次（共 {max} 次）邀约；不再邀约",

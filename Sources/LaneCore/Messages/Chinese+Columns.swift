@@ -26,7 +26,7 @@ extension MessageCatalog {
         "owner_code": "车主", "owner_name": "车主姓名", "paid_fen": "实收", "part": "备件", "parts_fen": "材料费", "payer": "付费方",
         "peak": "高峰", "peak_hours": "高峰时段", "phone": "电话", "plate": "车牌", "previous_owner_code": "原车主",
         "previous_owner_name": "原车主姓名", "price_fen": "价格", "priority": "优先", "progress": "进度", "promised_at": "承诺交车",
-        "qty": "数量", "quantity": "数量", "reason": "原因", "recorded_by": "记录人", "ref": "对象", "reference": "活动",
+        "qty": "数量", "quantity": "数量", "reason": "原因", "recorded_by": "记录人", "ref": "对象", "reference": "单号",
         "refused": "拒绝原因", "replacement": "现为", "reserved": "已预留", "ro": "维修委托书", "role": "岗位", "roles": "可执行岗位",
         "row": "行", "rows": "行数", "rule": "规则", "running": "运行中", "safety": "安全项目", "score": "满意度",
         "scored_calls": "有评分的回访", "seq": "序号", "signed": "已签名行数", "skill": "技能", "sold_on": "销售日期",
@@ -43,7 +43,7 @@ extension MessageCatalog {
         "settings": "设置", "warnings": "提醒", "confirmations": "待打的确认电话", "my_orders": "等我处理的维修委托书",
         "to_dispatch": "待派工（预约优先）", "to_check": "已自检，待您检验", "team_work": "本组的作业", "final_qc": "待终检",
         "to_pay": "已结算，待收款", "open_orders": "在修的维修委托书", "loads": "班组负荷",
-        "reminders": "提醒电话（remind due）", "parts": "待发料", "parts_checks": "待核查备件的预约",
+        "reminders": "提醒电话（`remind due`）", "parts": "待发料", "parts_checks": "待核查备件的预约",
         // Printed documents, the audit trail's personal data, plugins' lifecycle.
         "document": "单据", "copy": "第几次打印", "reprint": "重印", "format": "格式", "language": "语言", "printer": "打印机",
         "personal_checked": "已校验个人信息的行", "personal_erased": "个人信息已清除的行",
@@ -51,7 +51,7 @@ extension MessageCatalog {
         "personal_legacy": "个人信息未分开保存的行", "plugin": "插件", "plugin_failures": "出错的插件", "error": "出错原因",
         "result": "结果", "customer_waits": "客户在店等候",
         // `today` for the service manager: the KPIs off target (report kpi).
-        "kpi_off_target": "本月未达标的指标（report kpi）", "figure": "指标", "target": "目标",
+        "kpi_off_target": "本月未达标的指标（`report kpi`）", "figure": "指标", "target": "目标",
         // The fields `ro show` gains for the check-in sheet, terms, checks and comebacks.
         "fuel_eighths": "油量（八分之几）", "covers_fitted": "已铺三件套", "damage": "外观损伤", "equipment": "随车物品",
         "payment_method": "付款方式", "old_parts": "旧件", "wash": "免费洗车", "washed": "已洗车", "signed_by": "委托书签字人",
@@ -80,8 +80,16 @@ extension MessageCatalog {
         "surveyed_on": "回访日期", "surveys": "问卷数", "template": "问卷模板", "waiting_for": "等待", "why": "原因",
     ]
 
+    /// Keys whose meaning depends on the table: by key and the English title the
+    /// table writes (`reference` is a campaign in a reminder call, the order a printed
+    /// document is for, a receipt or an order number elsewhere), read before `chineseColumnTitles`.
+    public static let chineseColumnTitlesInContext: [String: String] = [
+        "reference campaign": "活动", "reference for": "所属单号",
+    ]
+
     /// The title of a column or field in this catalog's language: Chinese by its key, else as written.
     public func columnTitle(key: String, _ written: String) -> String {
-        isChinese ? MessageCatalog.chineseColumnTitles[key] ?? written : written
+        guard isChinese else { return written }
+        return MessageCatalog.chineseColumnTitlesInContext[key + " " + written] ?? MessageCatalog.chineseColumnTitles[key] ?? written
     }
 }

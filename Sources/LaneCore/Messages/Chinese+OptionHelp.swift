@@ -221,7 +221,7 @@ extension MessageCatalog {
         "help.option.import.visits.file": "CSV 文件",
         "help.option.plugin.enable.name": "插件名称",
         "help.option.plugin.disable.name": "插件名称",
-        "help.discussion.appt.book": "高峰时段的预约会被拒绝并给出其他时段，除非客户坚持（--accept-peak）；当天预约可以，但会有提醒。预约应在通话后一小时内录入（--called-at，默认现在），超过一小时仍会录入并标记为超时。顾问去电约成的预约会结清该车到期的提醒。--after 指明这次预约跟进的爽约预约。--mileage 记录客户电话里告知的里程。未建档的车辆用 --name、--phone 和 --model 代替车牌预约，车架号、车牌和购车日期在接车时登记（appt arrive）。",
+        "help.discussion.appt.book": "高峰时段的预约会被拒绝并给出其他时段，除非客户坚持（--accept-peak）；当天预约可以，但会有提醒。预约应在通话后一小时内录入（--called-at，默认现在），超过一小时仍会录入并标记为超时。顾问去电约成的预约会结清该车到期的提醒。--after 指明这次预约跟进的爽约预约。--mileage 记录客户电话里告知的里程。未建档的车辆用 --name、--phone 和 --model 代替车牌预约，车架号、车牌和购车日期在接车时登记（`appt arrive`）。",
         "help.discussion.audit.verify": "每一行都与上一行相链，并用本店密钥签名（密钥文件在数据库旁边，绝不在数据库里）。用 `audit anchor` 建立的检查点也会校验；用 --checkpoint 给出另行保存的检查点，可证明此前的记录没有被删除。结果会说明证明了什么、没有证明什么。",
         "help.discussion.audit.anchor": "请把它打印的这一行保存在本机之外（打印出来或发给总部）；之后 `audit verify --checkpoint 该行` 可证明此前的记录没有被删除。",
         "help.discussion.customer.add": "客户获得下一个编号（C0001、C0002…）。姓名和手机号都相同的客户视为重复，会被拒绝。",

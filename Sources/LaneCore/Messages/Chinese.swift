@@ -7,7 +7,7 @@ extension MessageCatalog {
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
-        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering,
+        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [
@@ -16,9 +16,9 @@ extension MessageCatalog {
         // Access: who may do what and signing in.
         "access.not_open_to_anyone": "{operation} 尚未对任何人开放",
         "access.no_entry": "权限表中没有这一项",
-        "access.not_on_staff_list": "{user} 无权执行 {operation}",
+        "access.not_on_staff_list": "{user} 无权执行 `{operation}`",
         "access.sign_in_as_staff": "{user} 不在员工名单上；请以员工身份登录（`--user 姓名`、`set user 姓名`）",
-        "access.role_may_not": "{user}（{role}）无权执行 {operation}",
+        "access.role_may_not": "{user}（{role}）无权执行 `{operation}`",
         "access.needs_one_of": "需要以下岗位之一：{roles}",
         "sign_in.refused": "无法登录",
         "sign_in.wrong_pin": "{user} 的 PIN 码不对（已错 {failures} 次，最多 {max} 次）",

@@ -99,9 +99,12 @@ public struct MessageCatalog: Sendable {
     private var colon: String { isChinese ? "：" : ": " }
 
     /// A problem with the field it is about: in Chinese the field's title (`vehicle` → 车辆), or
-    /// none when it has no Chinese title, so no English key reaches a Chinese reader.
+    /// none when it has no Chinese title, so no English key reaches a Chinese reader. A setting
+    /// of a plugin's section of store.toml (`[plugin.warranty] basic`, `plugin.survey.max_days`) is named as it is written there,
+    /// since that is what the reader must find and change.
     public func render(_ problem: Problem) -> String {
-        let field = isChinese ? MessageCatalog.chineseColumnTitles[problem.field] ?? "" : problem.field
+        let setting = problem.field.hasPrefix("[") || problem.field.hasPrefix("plugin.")
+        let field = isChinese && !setting ? MessageCatalog.chineseColumnTitles[problem.field] ?? "" : problem.field
         return field.isEmpty ? render(problem.said) : "\(field)\(colon)\(render(problem.said))"
     }
 

@@ -45,3 +45,4 @@ extension RepairOrderStatus {
     }
 }
 extension PaymentKind: Worded { public static var wordKind: String { "payment_kind" } }
+extension CreditAccountEntry.Kind: Worded { public static var wordKind: String { "account_entry" } }

@@ -67,7 +67,7 @@ enum PaymentCommands {
             guard let m, let amount, p.isEmpty else { throw Refusal(Message("repair_order.cannot.deposit", ["number": .text(order.number)]), problems: p) }
             let done = try ctx.desks.repairOrders.deposit(DepositRequest(order: order.number, method: m, amount: amount, tendered: tendered), by: ctx.caller(inv.line)).value
             return RepairOrderCommands.stepAnswer(done) { r in
-                r.add("method", "method", .text(done.value.method.rawValue))
+                r.add("method", "method", .text(done.value.method.rawValue), words: PaymentMethod.wordKind)
                 r.add("amount_fen", "deposit", .money(done.value.amount))
                 r.add("tendered_fen", "tendered", done.value.tendered.map(Value.money) ?? .none)
                 r.add("change_fen", "change", .money(done.value.change))
@@ -180,7 +180,8 @@ enum PaymentCommands {
         r.add("available_fen", "available", .money(v.account.available))
         r.add("opened_by", "opened by", .text(v.account.openedBy))
         r.add("opened_at", "opened", .time(v.account.openedAt))
-        var t = Table(columns: [Column("at", "time"), Column("kind", "kind"), Column("amount_fen", "amount"), Column("method", "method"),
+        var t = Table(columns: [Column("at", "time"), Column("kind", "kind", words: CreditAccountEntry.Kind.wordKind), Column("amount_fen", "amount"),
+                                Column("method", "method", words: PaymentMethod.wordKind),
                                 Column("reference", "reference"), Column("by", "by")], emptyText: Message("empty.no_account_entries").description)
         for e in v.entries {
             t.rows.append([.time(e.at), .text(e.kind.rawValue), .money(e.amount), .optional(e.method?.rawValue), .text(e.reference), .text(e.by)])

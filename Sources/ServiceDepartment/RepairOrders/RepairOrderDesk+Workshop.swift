@@ -18,8 +18,10 @@ public struct ComebackCandidate: Sendable, Equatable {
 extension RepairOrderDesk {
     /// The check-in sheet as the timeline keeps it: everything on it (R3.4).
     static func checkInWords(_ sheet: CheckInSheet) -> [String: MessageArgument] {
-        ["mileage": .int(sheet.mileage), "fuel": .int(sheet.fuelEighths), "damage": .text(sheet.damage),
-         "valuables": .text(sheet.valuables), "equipment": .text(sheet.equipment.isEmpty ? "-" : sheet.equipment)]
+        // "none" is what the shell writes when nothing was noted: read in the reader's words.
+        func noted(_ text: String) -> MessageArgument { text == "none" ? .message(Message("empty.none")) : .text(text) }
+        return ["mileage": .int(sheet.mileage), "fuel": .int(sheet.fuelEighths), "damage": noted(sheet.damage),
+                "valuables": noted(sheet.valuables), "equipment": .text(sheet.equipment.isEmpty ? "-" : sheet.equipment)]
     }
 
     /// The work order's terms as the timeline keeps them (R3.10).
