@@ -79,8 +79,42 @@ POOL_CALLS = [
 POOL = {plate for _, plate, _, _, _ in POOL_CALLS}
 
 
+COMPLAINT_AT_OR_BELOW = 2   # a quality call scored this or lower opens a complaint (FollowUpRecord.complaintAtOrBelow)
+FINDINGS = [("交车晚于承诺时间，客户等待过久", "向客户致歉，调整派工排班"), ("保养后仍有异响，技师未试车确认", "免费返工并加入试车检查项"),
+            ("结算单费用未提前说明", "退还差额，服务顾问重新培训报价流程"), ("洗车不干净，车内有油污", "重新清洗并赠送洗车券")]
+
+
+class Complaints:
+    """The complaints the quality calls open (a score of 2 or lower), and what customer service does with them:
+    most investigated and resolved within kpi.complaint_days (3 days), some later, a few still open, so that
+    "complaints closed in time" has a shape. Its own random stream, so the rest of the history is unchanged."""
+
+    def __init__(self):
+        self.rng = random.Random(1919)
+        self.count = 0      # complaint numbers: the store's first complaints are the history's, 1, 2, 3 ...
+        self.due = {}       # day -> [(number, finding, action)]
+
+    def opened(self, day):
+        self.count += 1
+        fate = self.rng.random()
+        if fate < 0.15:
+            return          # still open
+        after = self.rng.choice([1, 2]) if fate < 0.70 else self.rng.choice([4, 5, 6, 8])
+        finding, action = self.rng.choice(FINDINGS)
+        self.due.setdefault(day + datetime.timedelta(days=after), []).append((self.count, finding, action))
+
+    def handled(self, day):
+        """The morning's investigations and resolutions, by customer service, after the day's calls (08:30)."""
+        lines = []
+        for number, finding, action in self.due.pop(day, []):
+            lines += [f"clock set {day.isoformat()}T08:35", "set user 蒋芳",
+                      f"complaint investigate {number} --finding '{finding}'", f"complaint resolve {number} --action '{action}'"]
+        return lines
+
+
 def main():
     fleet = vehicles()
+    complaints = Complaints()
     plates = [p for p in fleet if p not in POOL]
     stock = {k: v[1] for k, v in PARTS.items()}
     out = ["# Written by scripts/make-kpi-history.py: three months of closed repair orders for `report kpi`,",
@@ -118,14 +152,21 @@ def main():
         for number, score in yesterday:
             if rng.random() < 0.85:
                 out.append(f"followup record {number} quality --score {score}")
+                if score <= COMPLAINT_AT_OR_BELOW:
+                    complaints.opened(day)
                 # About half also answer the satisfaction survey (the survey plugin's NPS and CSI).
                 if rng.random() < 0.5:
                     csi = [max(1, min(5, score + rng.choice([-1, 0, 0, 1]))) for _ in range(4)]
                     nps = max(0, min(10, 2 * score + rng.choice([-2, -1, 0, 0, 1])))
                     out.append(f"survey start {number} --answers {','.join(map(str, csi))},{nps}")
+                    # The survey opens one too when an answer is the lowest or its CSI is below 60 (store.toml's
+                    # complaint_below: 4 answers of 1-5, so (Σ answer − 4) × 62.5 < 60.0), unless the call did.
+                    if score > COMPLAINT_AT_OR_BELOW and (min(csi) == 1 or sum(csi) - 4 <= 9):
+                        complaints.opened(day)
             else:
                 out.append(f"followup record {number} quality --outcome unreachable")
         yesterday = []
+        out.extend(complaints.handled(day))
         # Reminder calls of the day: won-back customers and second attempts are booked two or three days ahead.
         for plate, kind, outcome, reason, advisor, then in calls.pop(day, []):
             out.append(f"clock set {day.isoformat()}T08:40")
