@@ -112,9 +112,29 @@ class Complaints:
         return lines
 
 
+class SpecialVisits:
+    """Visits the rest of the history has none of, so that their charts have a shape too: a young car's first
+    service (MNT-FIRST, free by the brand's package, with paid wipers) and, now and then, a repair with a
+    software upgrade under warranty (`ro warranty covered`). Its own random stream, so the rest is unchanged."""
+
+    FIRST_JOB = ("MNT-FIRST", 100, "首次保养")
+
+    def __init__(self):
+        self.rng = random.Random(1920)
+        self.first_done = set()
+
+    def kind(self, plate, km):
+        roll = self.rng.random()
+        if km < 10000 and plate not in self.first_done:
+            self.first_done.add(plate)
+            return "first"
+        return "warranty" if roll < 0.08 else None
+
+
 def main():
     fleet = vehicles()
     complaints = Complaints()
+    special_visits = SpecialVisits()
     plates = [p for p in fleet if p not in POOL]
     stock = {k: v[1] for k, v in PARTS.items()}
     out = ["# Written by scripts/make-kpi-history.py: three months of closed repair orders for `report kpi`,",
@@ -233,6 +253,9 @@ def main():
             leader, techs = TEAMS[team]
             tech = rng.choice(techs)
             code, hours, text = v.get("job") or rng.choice(JOBS)
+            special = None if comeback else special_visits.kind(plate, fleet[plate])
+            if special == "first":
+                code, hours, text = SpecialVisits.FIRST_JOB
             if not comeback:
                 fleet[plate] += rng.randint(2500, 6000)
             else:
@@ -241,6 +264,10 @@ def main():
             parts = []
             if not comeback and rng.random() < 0.4:
                 labour.append(("BRK-PAD-F", 100, "recommended"))
+            if special == "first":
+                labour.append(("WIPER", 10, "estimate"))
+            elif special == "warranty":
+                labour.append(("SW-UPGRADE", 50, "warranty"))
             part = rng.choice(["XH-15400-0001", "XH-17220-0003"])
             if not comeback and rng.random() < 0.5 and stock.get(part, 0) > 4:
                 parts.append(part)
@@ -254,14 +281,15 @@ def main():
             if comeback:
                 out.append(f"ro comeback {comeback}")
             out.append(f"ro check-in --mileage {fleet[plate]} --fuel {rng.randint(2, 8)} --covers" + (" --waits" if waits else ""))
-            out.append("ro warranty not_covered")
+            out.append("ro warranty covered" if special == "warranty" else "ro warranty not_covered")
             out.append("ro documents")
             line = 0
             approved = []
             declined = False
             for c, h, origin in labour:
                 line += 1
-                out.append(f"ro labor {c}" + (" --recommended --safety" if origin == "recommended" else ""))
+                out.append(f"ro labor {c}" + (" --recommended --safety" if origin == "recommended" else "")
+                           + (" --payer warranty" if origin == "warranty" else ""))
                 if origin == "recommended":
                     if rng.random() < 0.55:
                         approved.append((line, h))
@@ -336,7 +364,7 @@ def main():
                     calls.setdefault(call, []).append((plate, "delayed_delivery", "booked", "", advisor, None))
             # About one job in twenty comes back within the week for the same fault (返修), linked by the advisor.
             back = day + datetime.timedelta(days=rng.choice([2, 3, 4, 5]))
-            if not comeback and rng.random() < 0.05 and back <= END and busy.get(plate, day) <= day:
+            if not comeback and rng.random() < 0.05 and back <= END and busy.get(plate, day) <= day and special != "first":
                 busy[plate] = back
                 scheduled.setdefault(back, []).append({
                     "plate": plate, "advisor": advisor, "appt": None, "comeback_of": number, "team": team, "job": (code, hours, text),
