@@ -79,8 +79,62 @@ POOL_CALLS = [
 POOL = {plate for _, plate, _, _, _ in POOL_CALLS}
 
 
+COMPLAINT_AT_OR_BELOW = 2   # a quality call scored this or lower opens a complaint (FollowUpRecord.complaintAtOrBelow)
+FINDINGS = [("交车晚于承诺时间，客户等待过久", "向客户致歉，调整派工排班"), ("保养后仍有异响，技师未试车确认", "免费返工并加入试车检查项"),
+            ("结算单费用未提前说明", "退还差额，服务顾问重新培训报价流程"), ("洗车不干净，车内有油污", "重新清洗并赠送洗车券")]
+
+
+class Complaints:
+    """The complaints the quality calls open (a score of 2 or lower), and what customer service does with them:
+    most investigated and resolved within kpi.complaint_days (3 days), some later, a few still open, so that
+    "complaints closed in time" has a shape. Its own random stream, so the rest of the history is unchanged."""
+
+    def __init__(self):
+        self.rng = random.Random(1919)
+        self.count = 0      # complaint numbers: the store's first complaints are the history's, 1, 2, 3 ...
+        self.due = {}       # day -> [(number, finding, action)]
+
+    def opened(self, day):
+        self.count += 1
+        fate = self.rng.random()
+        if fate < 0.15:
+            return          # still open
+        after = self.rng.choice([1, 2]) if fate < 0.70 else self.rng.choice([4, 5, 6, 8])
+        finding, action = self.rng.choice(FINDINGS)
+        self.due.setdefault(day + datetime.timedelta(days=after), []).append((self.count, finding, action))
+
+    def handled(self, day):
+        """The morning's investigations and resolutions, by customer service, after the day's calls (08:30)."""
+        lines = []
+        for number, finding, action in self.due.pop(day, []):
+            lines += [f"clock set {day.isoformat()}T08:35", "set user 蒋芳",
+                      f"complaint investigate {number} --finding '{finding}'", f"complaint resolve {number} --action '{action}'"]
+        return lines
+
+
+class SpecialVisits:
+    """Visits the rest of the history has none of, so that their charts have a shape too: a young car's first
+    service (MNT-FIRST, free by the brand's package, with paid wipers) and, now and then, a repair with a
+    software upgrade under warranty (`ro warranty covered`). Its own random stream, so the rest is unchanged."""
+
+    FIRST_JOB = ("MNT-FIRST", 100, "首次保养")
+
+    def __init__(self):
+        self.rng = random.Random(1920)
+        self.first_done = set()
+
+    def kind(self, plate, km):
+        roll = self.rng.random()
+        if km < 10000 and plate not in self.first_done:
+            self.first_done.add(plate)
+            return "first"
+        return "warranty" if roll < 0.08 else None
+
+
 def main():
     fleet = vehicles()
+    complaints = Complaints()
+    special_visits = SpecialVisits()
     plates = [p for p in fleet if p not in POOL]
     stock = {k: v[1] for k, v in PARTS.items()}
     out = ["# Written by scripts/make-kpi-history.py: three months of closed repair orders for `report kpi`,",
@@ -118,14 +172,21 @@ def main():
         for number, score in yesterday:
             if rng.random() < 0.85:
                 out.append(f"followup record {number} quality --score {score}")
+                if score <= COMPLAINT_AT_OR_BELOW:
+                    complaints.opened(day)
                 # About half also answer the satisfaction survey (the survey plugin's NPS and CSI).
                 if rng.random() < 0.5:
                     csi = [max(1, min(5, score + rng.choice([-1, 0, 0, 1]))) for _ in range(4)]
                     nps = max(0, min(10, 2 * score + rng.choice([-2, -1, 0, 0, 1])))
                     out.append(f"survey start {number} --answers {','.join(map(str, csi))},{nps}")
+                    # The survey opens one too when an answer is the lowest or its CSI is below 60 (store.toml's
+                    # complaint_below: 4 answers of 1-5, so (Σ answer − 4) × 62.5 < 60.0), unless the call did.
+                    if score > COMPLAINT_AT_OR_BELOW and (min(csi) == 1 or sum(csi) - 4 <= 9):
+                        complaints.opened(day)
             else:
                 out.append(f"followup record {number} quality --outcome unreachable")
         yesterday = []
+        out.extend(complaints.handled(day))
         # Reminder calls of the day: won-back customers and second attempts are booked two or three days ahead.
         for plate, kind, outcome, reason, advisor, then in calls.pop(day, []):
             out.append(f"clock set {day.isoformat()}T08:40")
@@ -192,6 +253,9 @@ def main():
             leader, techs = TEAMS[team]
             tech = rng.choice(techs)
             code, hours, text = v.get("job") or rng.choice(JOBS)
+            special = None if comeback else special_visits.kind(plate, fleet[plate])
+            if special == "first":
+                code, hours, text = SpecialVisits.FIRST_JOB
             if not comeback:
                 fleet[plate] += rng.randint(2500, 6000)
             else:
@@ -200,6 +264,10 @@ def main():
             parts = []
             if not comeback and rng.random() < 0.4:
                 labour.append(("BRK-PAD-F", 100, "recommended"))
+            if special == "first":
+                labour.append(("WIPER", 10, "estimate"))
+            elif special == "warranty":
+                labour.append(("SW-UPGRADE", 50, "warranty"))
             part = rng.choice(["XH-15400-0001", "XH-17220-0003"])
             if not comeback and rng.random() < 0.5 and stock.get(part, 0) > 4:
                 parts.append(part)
@@ -213,14 +281,15 @@ def main():
             if comeback:
                 out.append(f"ro comeback {comeback}")
             out.append(f"ro check-in --mileage {fleet[plate]} --fuel {rng.randint(2, 8)} --covers" + (" --waits" if waits else ""))
-            out.append("ro warranty not_covered")
+            out.append("ro warranty covered" if special == "warranty" else "ro warranty not_covered")
             out.append("ro documents")
             line = 0
             approved = []
             declined = False
             for c, h, origin in labour:
                 line += 1
-                out.append(f"ro labor {c}" + (" --recommended --safety" if origin == "recommended" else ""))
+                out.append(f"ro labor {c}" + (" --recommended --safety" if origin == "recommended" else "")
+                           + (" --payer warranty" if origin == "warranty" else ""))
                 if origin == "recommended":
                     if rng.random() < 0.55:
                         approved.append((line, h))
@@ -295,7 +364,7 @@ def main():
                     calls.setdefault(call, []).append((plate, "delayed_delivery", "booked", "", advisor, None))
             # About one job in twenty comes back within the week for the same fault (返修), linked by the advisor.
             back = day + datetime.timedelta(days=rng.choice([2, 3, 4, 5]))
-            if not comeback and rng.random() < 0.05 and back <= END and busy.get(plate, day) <= day:
+            if not comeback and rng.random() < 0.05 and back <= END and busy.get(plate, day) <= day and special != "first":
                 busy[plate] = back
                 scheduled.setdefault(back, []).append({
                     "plate": plate, "advisor": advisor, "appt": None, "comeback_of": number, "team": team, "job": (code, hours, text),

@@ -70,7 +70,7 @@ extension PostgresTransaction {
         guard !orders.isEmpty else { return [] }
         let ids = orders.map(\.id)
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
-        var lines: [Int64: [RepairOrderLine]] = [:], checks: [Int64: [QualityCheck]] = [:], payments: [Int64: [PaymentEntry]] = [:]
+        var checks: [Int64: [QualityCheck]] = [:], payments: [Int64: [PaymentEntry]] = [:]
         for r in try rows("""
             SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
             WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, id
@@ -83,22 +83,7 @@ extension PostgresTransaction {
                                                                tendered: (try r[3] as Int64?).map(Money.init(fen:)),
                                                                by: try r[4], at: Timestamp(secondsSince1970: try r[5])))
         }
-        for r in try rows("""
-            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
-                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
-            FROM repair_order_line WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, line_no
-            """, [ids]) {
-            let orderID: Int64 = try r[17]
-            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
-                  let approval = LineApproval(rawValue: try r[9]) else {
-                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[orderID] ?? "?"), "line": .int(Int(try r[0] as Int64))]))
-            }
-            lines[orderID, default: []].append(RepairOrderLine(
-                id: try r[0], kind: kind, code: try r[2], name: try r[3], hours: LaborHours(hundredths: try r[4]),
-                quantity: try r[5], unitPrice: Money(fen: try r[6]), payer: payer, origin: origin, approval: approval,
-                safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
-                clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16]))
-        }
+        let lines = try lines("WHERE repair_order_id = ANY(?)", [ids], numbers: numbers)
         for r in try rows("""
             SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
             FROM quality_check WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, id
@@ -117,6 +102,29 @@ extension PostgresTransaction {
             orders[i].payments = payments[orders[i].id] ?? []
         }
         return orders
+    }
+
+    /// The lines `filter` (a WHERE on repair_order_line) selects, by order id, in line order: one
+    /// statement for any number of orders, as in the SQLite store.
+    private func lines(_ filter: String, _ arguments: PGArguments, numbers: [Int64: String]) throws -> [Int64: [RepairOrderLine]] {
+        var lines: [Int64: [RepairOrderLine]] = [:]
+        for r in try rows("""
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
+            FROM repair_order_line \(filter) ORDER BY repair_order_id, line_no
+            """, arguments) {
+            let orderID: Int64 = try r[17]
+            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
+                  let approval = LineApproval(rawValue: try r[9]) else {
+                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[orderID] ?? "?"), "line": .int(Int(try r[0] as Int64))]))
+            }
+            lines[orderID, default: []].append(RepairOrderLine(
+                id: try r[0], kind: kind, code: try r[2], name: try r[3], hours: LaborHours(hundredths: try r[4]),
+                quantity: try r[5], unitPrice: Money(fen: try r[6]), payer: payer, origin: origin, approval: approval,
+                safety: try r[10], issued: try r[11], issuedTo: try r[12], workedMinutes: try r[13],
+                clockedOnAt: (try r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: try r[15], done: try r[16]))
+        }
+        return lines
     }
 
     private func order(from row: PGRow) throws -> RepairOrder {
@@ -212,8 +220,17 @@ extension PostgresTransaction {
 
     // MARK: A report's period (`report kpi`; the statements are the SQLite store's)
 
+    /// Two statements for any period, as in the SQLite store: the orders, then their lines (found from the same
+    /// two ranges); no check or payment is read.
     func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
-        try orders(StoreBackendSupport.openedOrDeliveredFilter, [first.description, last.description, from.secondsSince1970, to.secondsSince1970])
+        let period: PGArguments = [first.description, last.description, from.secondsSince1970, to.secondsSince1970]
+        var orders = try rows("SELECT \(Self.orderColumns) FROM repair_order \(StoreBackendSupport.openedOrDeliveredFilter)", period)
+            .map(order(from:))
+        guard !orders.isEmpty else { return [] }
+        let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
+        let lines = try lines(StoreBackendSupport.periodOrderLinesFilter, period, numbers: numbers)
+        for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
+        return orders
     }
 
     func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback] {

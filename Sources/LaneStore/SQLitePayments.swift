@@ -27,7 +27,7 @@ extension SQLiteTransaction {
     }
 
     /// The order row's own payment columns: who signed for declined safety items, an accident repair's claim.
-    func loadInsurance(_ o: inout RepairOrder, _ row: Row) {
+    func loadInsurance(_ o: inout RepairOrder, _ row: OrderRow) {
         o.declinedSignedBy = row["declined_signed_by"]
         if let insurer = row["insurer"] as String? {
             o.insurance = InsuranceClaim(insurer: insurer, claimNumber: row["insurance_claim"] ?? "", assessed: Money(fen: row["insurance_assessed_fen"] ?? 0),

@@ -95,7 +95,7 @@ extension SQLiteTransaction {
         }
     }
 
-    private static let orderColumns = RepairOrderColumns.selectColumns
+    static let orderColumns = RepairOrderColumns.selectColumns
 
     /// The orders `where` selects, with their lines, checks and payments: three more queries for any
     /// number of orders (ids as a JSON array), never three per order.
@@ -103,23 +103,9 @@ extension SQLiteTransaction {
         var orders = try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
         guard !orders.isEmpty else { return [] }
         let ids = Self.idList(orders.map(\.id))
-        var lines: [Int64: [RepairOrderLine]] = [:], checks: [Int64: [QualityCheck]] = [:]
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
-        for r in try fetchRows(sql: """
-            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
-                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
-            FROM repair_order_line WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, line_no
-            """, arguments: [ids]) {
-            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
-                  let approval = LineApproval(rawValue: r[9]) else {
-                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[r[17]] ?? "?"), "line": .int(Int(r[0] as Int64))]))
-            }
-            lines[r[17], default: []].append(RepairOrderLine(
-                id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
-                unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
-                issued: r[11], issuedTo: r[12], workedMinutes: r[13],
-                clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16]))
-        }
+        let lines = try lines("WHERE repair_order_id IN (SELECT value FROM json_each(?))", [ids], numbers: numbers)
+        var checks: [Int64: [QualityCheck]] = [:]
         for r in try fetchRows(sql: """
             SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
             FROM quality_check WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
@@ -139,7 +125,30 @@ extension SQLiteTransaction {
         return orders
     }
 
-    private func order(from row: Row) throws -> RepairOrder {
+    /// The lines `filter` (a WHERE on repair_order_line) selects, by order id, in line order: one
+    /// statement for any number of orders. `numbers` names an order in a damaged row's message.
+    func lines(_ filter: String, _ arguments: StatementArguments, numbers: [Int64: String]) throws -> [Int64: [RepairOrderLine]] {
+        var lines: [Int64: [RepairOrderLine]] = [:]
+        for r in try fetchRows(sql: """
+            SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
+                   worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
+            FROM repair_order_line \(filter) ORDER BY repair_order_id, line_no
+            """, arguments: arguments) {
+            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
+                  let approval = LineApproval(rawValue: r[9]) else {
+                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[r[17]] ?? "?"), "line": .int(Int(r[0] as Int64))]))
+            }
+            lines[r[17], default: []].append(RepairOrderLine(
+                id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
+                unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
+                issued: r[11], issuedTo: r[12], workedMinutes: r[13],
+                clockedOnAt: (r[14] as Int64?).map(Timestamp.init(secondsSince1970:)), clockedOnBy: r[15], done: r[16]))
+        }
+        return lines
+    }
+
+    func order(from columns: Row) throws -> RepairOrder {
+        let row = OrderRow(columns)
         func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
         func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
             guard let text = row[column] as String? else { return nil }
@@ -184,6 +193,25 @@ extension SQLiteTransaction {
         o.comebackOf = row["comeback_of"]
         loadInsurance(&o, row)
         return o
+    }
+
+    /// An order row read by the position of each column in `orderColumns`: GRDB's lookup by name lowercases
+    /// the name and hashes it for every value, which was a third of a month's report (a row has 50 columns).
+    /// A row of other columns is read by name.
+    struct OrderRow {
+        static let positions: [String: Int] = Dictionary(
+            RepairOrderColumns.selectColumns.split(separator: ",").enumerated().map { (String($1).trimmingWhitespace(), $0) },
+            uniquingKeysWith: { a, _ in a })
+        let row: Row
+        let byPosition: Bool
+        init(_ row: Row) {
+            self.row = row
+            byPosition = row.count == Self.positions.count
+        }
+        subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
+            if byPosition, let i = Self.positions[column] { return row[i] }
+            return row[column]
+        }
     }
 
     func repairOrder(number: String) throws -> RepairOrder? { try orders("WHERE number = ?", [number]).first }

@@ -44,6 +44,8 @@ public enum StoreBackendSupport {
     /// `report kpi`'s period statements (`SQLiteReports`), the same on every backend.
     public static var openedOrDeliveredFilter: String { SQLiteTransaction.openedOrDelivered }
     public static var comebacksDeliveredQuery: String { SQLiteTransaction.comebacksDelivered }
+    /// The WHERE on repair_order_line for the lines of those orders (the same four arguments).
+    public static var periodOrderLinesFilter: String { SQLiteTransaction.periodOrderLines }
     public static var openedInPeriodFilter: String { SQLiteTransaction.openedInPeriod }
 
     /// The plugin's own table prefix, `plg_NAME_`.

@@ -229,4 +229,95 @@ import Testing
         #expect(KPIPeriod(from: day, to: day.adding(days: 59)).slices.count == 9) // weeks once beyond 45 days
         #expect(KPIPeriod(from: day, to: day.adding(days: 29)).slices.count == 30)
     }
+
+    /// A varied stretch of work around a period: orders opened before it and delivered in it, opened in it and
+    /// delivered after it or not yet, cancelled; appointments, calls, complaints and delays on every day, some
+    /// at a day's first and last minute. Deterministic (a fixed linear congruential sequence).
+    func variedFacts(_ period: KPIPeriod) -> KPIFacts {
+        var seed: UInt64 = 19
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let first = period.from.adding(days: -10), days = period.dayCount + 20
+        func time(_ d: Int) -> Timestamp {
+            let minute = [0, 8 * 60, 9 * 60 + 30, 13 * 60 + 15, 17 * 60, 23 * 60 + 59][next(6)]
+            return Timestamp(date: first.adding(days: d), hour: minute / 60, minute: minute % 60, offset: tz)
+        }
+        let advisors = ["王敏", "赵磊", "孙丽"], teams = ["一组", "二组"], techs = ["李强", "张伟"]
+        var orders: [RepairOrder] = [], comebacks: [KPIComeback] = []
+        for id in Int64(1)...400 {
+            let d = next(days), opened = time(d)
+            let delivered: Timestamp? = next(5) == 0 ? nil : Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(next(4 * 86_400)))
+            let status: RepairOrderStatus = next(12) == 0 ? .cancelled : delivered == nil ? .inProgress : .delivered
+            let lines = [labor(["MNT-FIRST", "MNT-10K", "BRK"][next(3)], 50 + next(200), payer: [.customer, .warranty, .free][next(3)],
+                               origin: [.estimate, .recommended, .extra][next(3)], approval: [.approved, .refused, .pending][next(3)],
+                               minutes: next(180), by: techs[next(2)]),
+                         part("P\(next(4))", 1 + next(3), Int64(1_000 + next(50_000)), origin: [.estimate, .extra][next(2)],
+                              approval: [.approved, .refused][next(2)])]
+            let promised: Timestamp? = next(3) == 0 ? nil : Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(next(2 * 86_400)))
+            orders.append(order(id, advisor: advisors[next(3)], team: next(4) == 0 ? nil : teams[next(2)], opened: opened,
+                                appointment: next(2) == 0 ? id : nil, promised: promised, delivered: status == .cancelled ? nil : delivered,
+                                status: status, lines: lines, discount: Int64(next(3) * 1_000), waits: next(2) == 0))
+            if let delivered, next(10) == 0 {
+                comebacks.append(KPIComeback(orderID: id, deliveredAt: delivered, earlier: "RO-0", earlierAdvisor: advisors[next(3)],
+                                             earlierTeam: teams[next(2)]))
+            }
+        }
+        let statuses: [AppointmentStatus] = [.arrived, .noShow, .cancelled, .booked]
+        let appointments = (Int64(1)...120).map { id in
+            Appointment(id: id, number: "AP-\(id)", vehicleID: id, customerID: id, advisor: advisors[next(3)], start: time(next(days)),
+                        durationMinutes: 60, job: "保养", channel: .outbound, status: statuses[next(4)], calledAt: at(8), enteredAt: at(8))
+        }
+        let follow = (Int64(1)...150).map { id in
+            FollowUpRecord(orderID: id, call: next(3) == 0 ? .tracking : .quality, outcome: next(4) == 0 ? .unreachable : .reached,
+                           score: 1 + next(5), comment: "", at: time(next(days)), by: "客服")
+        }
+        let complaints = (Int64(1)...30).map { id in
+            let opened = time(next(days))
+            return Complaint(id: id, orderID: id, customerID: id, text: "", status: next(3) == 0 ? .open : .resolved, openedAt: opened,
+                             openedBy: "客服", resolvedAt: Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(next(6 * 86_400))))
+        }
+        let calls = (0..<150).map { _ in
+            ReminderLogEntry(vehicleID: Int64(next(50)), kind: [.regularService, .lostCustomer, .firstService][next(3)], dueOn: day,
+                             outcome: [.booked, .declined, .unreachable][next(3)], reason: ["价格", "太忙", ""][next(3)], at: time(next(days)), by: "客服")
+        }
+        let delays = (0..<40).map { _ in
+            DelayedDelivery(vehicleID: Int64(10 * (1 + next(400))), cause: next(3) == 0 ? .noKnownFix : .partOnBackOrder, partNumber: "P\(next(4))",
+                            note: "", expectedOn: nil, openedAt: time(next(days)))
+        }
+        return KPIFacts(period: period, offset: tz, orders: orders, comebacks: comebacks, appointments: appointments, followUps: follow,
+                        complaints: complaints, reminderCalls: calls, delayedDeliveries: delays,
+                        technicians: [StaffMember(id: 1, name: "李强", role: .technician, team: "一组", phone: nil),
+                                      StaffMember(id: 2, name: "张伟", role: .technician, team: "二组", phone: nil)])
+    }
+
+    /// The report's shapes come from one pass over the rows (`sliced()`); they must be exactly what narrowing
+    /// the facts to each slice in turn gives, for days (a month) and for weeks (beyond 45 days).
+    @Test func slicesInOnePassAreTheSlicesNarrowedOneByOne() {
+        for period in [KPIPeriod.month(year: 2026, month: 11)!, KPIPeriod(from: day.adding(days: -59), to: day)] {
+            let f = variedFacts(period)
+            let sliced = f.sliced()
+            #expect(sliced.count == period.slices.count)
+            for (slice, one) in zip(period.slices, sliced) {
+                let narrowed = f.narrowed(to: slice)
+                #expect(one.period == slice)
+                #expect(one.orders.map(\.id) == narrowed.orders.map(\.id))
+                #expect(one.comebacks == narrowed.comebacks)
+                #expect(one.appointments == narrowed.appointments)
+                #expect(one.followUps.map(\.at) == narrowed.followUps.map(\.at))
+                #expect(one.complaints.map(\.id) == narrowed.complaints.map(\.id))
+                #expect(one.reminderCalls.map(\.at) == narrowed.reminderCalls.map(\.at))
+                #expect(one.delayedDeliveries.map(\.openedAt) == narrowed.delayedDeliveries.map(\.openedAt))
+                #expect(KPIDefinitions.figures(one) == KPIDefinitions.figures(narrowed))
+            }
+            // The report's series are the narrowed slices' figures.
+            let report = KPIReport(facts: f, grouping: .advisor)
+            let expected = period.slices.map { KPIDefinitions.figures(f.narrowed(to: $0)) }
+            for (i, line) in report.lines.enumerated() { #expect(line.series == expected.map { $0[i].value }, "\(line.figure.id)") }
+            // The constructed period counted something in every section.
+            #expect(report.line(.ordersDelivered)?.figure.numerator ?? 0 > 50)
+            #expect(report.line(.complaintsOpened)?.figure.numerator ?? 0 > 3)
+        }
+    }
 }

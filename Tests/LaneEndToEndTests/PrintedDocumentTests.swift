@@ -35,6 +35,17 @@ import Testing
         #expect(try FileHandle(forReadingFrom: accident).readData(ofLength: 5) == Data("%PDF-".utf8))
     }
 
+    /// The service manager's report as a PDF for the wall: the demo's days, split by advisor.
+    @Test(.enabled(if: hasBrowser, "headless Chromium is not installed (scripts/setup)"))
+    func theManagerPrintsTheKPIReportToPDF() throws {
+        let scratch = try Self.demoDay()
+        defer { scratch.remove() }
+        let pdf = scratch.directory.appendingPathComponent("kpi.pdf")
+        let result = try scratch.lane(["--user", "姚雪", "-c", "report kpi --from 2026-11-20 --to 2026-11-23 --by advisor --pdf \(pdf.path)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileHandle(forReadingFrom: pdf).readData(ofLength: 5) == Data("%PDF-".utf8))
+    }
+
     /// Without a browser, --pdf says how to get one and stores nothing; --html still works.
     @Test func withoutABrowserPDFIsRefusedAndHTMLStillWorks() throws {
         let scratch = try Self.demoDay()

@@ -26,6 +26,23 @@ import Testing
         #expect(month.contains("▁") || month.contains("█"))
     }
 
+    /// NO_COLOR (the launcher then draws without colour, `session.color` false): the report's charts are blocks and its
+    /// off-target figures a mark, so nothing is lost and no escape sequence is written; on a colour terminal only
+    /// the headings are bold.
+    @Test func theChartsNeedNoColour() throws {
+        let shell = try deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("store set kpi.target_orders_opened 5")
+        shell.session.terminalWidth = { 100 }
+        shell.session.color = false
+        let plain = try shell.expectOK("report kpi --month 2026-11 --by technician")
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains("▼") && plain.contains("█"))
+        shell.session.color = true
+        let coloured = try shell.expectOK("report kpi --month 2026-11 --by technician")
+        #expect(coloured.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") == plain)
+    }
+
     @Test func jsonAndCSVCarryTheFiguresAsDocumented() throws {
         let shell = try deliveredDay()
         try shell.expectOK("set user 姚雪")

@@ -16,6 +16,7 @@ import Testing
         try Schema.migrator.migrate(queue)
         try queue.read { db in
             let statements = ["SELECT id FROM repair_order " + SQLiteTransaction.openedOrDelivered,
+                              "SELECT line_no FROM repair_order_line " + SQLiteTransaction.periodOrderLines,
                               SQLiteTransaction.comebacksDelivered,
                               "SELECT id FROM complaint " + SQLiteTransaction.openedInPeriod,
                               "SELECT id FROM delayed_delivery " + SQLiteTransaction.openedInPeriod]
@@ -24,6 +25,10 @@ import Testing
                 #expect(!steps.contains { $0.hasPrefix("SCAN") && !$0.contains("USING") }, "\(steps)")
                 #expect(steps.contains { $0.contains("USING INDEX") || $0.contains("USING COVERING INDEX") }, "\(steps)")
             }
+            // The period's lines: by the line table's key, from the two ranges of the orders (no list of ids sent back).
+            let lines = try plan(db, "SELECT line_no FROM repair_order_line " + SQLiteTransaction.periodOrderLines)
+            #expect(lines.contains { $0.contains("repair_order_by_day") } && lines.contains { $0.contains("repair_order_by_delivery") }, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("SEARCH repair_order_line USING") }, "\(lines)")
             // The comebacks: delivered in the period by time, the earlier order by its unique number.
             let comebacks = try plan(db, SQLiteTransaction.comebacksDelivered)
             #expect(comebacks.contains { $0.contains("repair_order_by_delivery") }, "\(comebacks)")

@@ -57,4 +57,69 @@ extension StoreConformance {
         }
         #expect(try store.read { try $0.clockedOnLines(technician: "夏勇") }.isEmpty)
     }
+
+    /// `report kpi`'s orders of a period (opened on its days or delivered in it) come in two statements, the orders
+    /// and their lines; they are exactly the orders read one by one, checks and payments aside (no figure reads
+    /// them), and give the same report as those full orders. A varied stretch: opened before the period and
+    /// delivered in it, opened in it and delivered after it or not at all, at a day's first and last minute.
+    public func reportPeriodOrders() throws {
+        let store = try make()
+        let offset = UTCOffset.china
+        let first = Self.today.adding(days: -5), last = Self.today.adding(days: 5)
+        let period = KPIPeriod(from: first, to: last)
+        let (start, end) = period.bounds(in: offset)
+        let ids = try store.write { tx -> [Int64] in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            var ids: [Int64] = []
+            for i in 0..<60 {
+                let day = Self.today.adding(days: i % 24 - 12)
+                let minute = [0, 9 * 60, 13 * 60 + 30, 23 * 60 + 59][i % 4]
+                let opened = Timestamp(date: day, hour: minute / 60, minute: minute % 60, offset: offset)
+                var o = try tx.insertRepairOrder(RepairOrder(number: "RO-\(day.description)-\(i)", vehicleID: v.id, customerID: c.id,
+                                                             advisor: ["薛淑芬", "顾静"][i % 2], openedAt: opened), openedOn: day)
+                let loaded = o
+                o.team = i % 3 == 0 ? nil : "机电一组"
+                o.lines = (1...(1 + i % 3)).map { n in
+                    RepairOrderLine(id: Int64(n), kind: n == 2 ? .part : .labor, code: n == 2 ? "XH-15400-0001" : "MNT-5K", name: "保养",
+                                    hours: LaborHours(hundredths: 50 * n), quantity: n, unitPrice: Money(fen: Int64(10_000 + i)),
+                                    payer: n == 3 ? .warranty : .customer, origin: n == 3 ? .recommended : .estimate,
+                                    approval: n == 3 && i % 2 == 0 ? .refused : .approved, workedMinutes: 30 + i, clockedOnBy: "夏勇", done: true)
+                }
+                o.checks = [QualityCheck(stage: .final, passed: true, by: "赵子涵", at: opened, note: "正常")]
+                if i % 5 != 4 {
+                    o.status = .delivered
+                    o.delivery = DeliveryRecord(nextServiceOn: day.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
+                                                oldPartsShown: true, at: Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(i % 7) * 43_200),
+                                                customerSatisfied: true)
+                }
+                try tx.saveRepairOrder(o, was: loaded)
+                ids.append(o.id)
+            }
+            return ids
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let got = try tx.repairOrders(openedFrom: first, through: last, orDeliveredFrom: start, to: end)
+            // The same orders read one by one, and chosen by the definition itself.
+            let each = try ids.compactMap { try tx.repairOrder(id: $0) }.filter { o in
+                period.contains(o.openedAt.date(in: offset)) || o.delivery.map { $0.at >= start && $0.at < end } == true
+            }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
+            #expect(each.count > 20 && each.count < 60)
+            #expect(each.allSatisfy { !$0.checks.isEmpty })
+            #expect(got == each.map { o in
+                var o = o
+                o.checks = []
+                o.payments = []
+                return o
+            })
+            // And the report is the same as the one worked out from the full orders.
+            for grouping in [nil, KPIGrouping.advisor, .team, .technician] {
+                #expect(KPIReport(facts: KPIFacts(period: period, offset: offset, orders: got), grouping: grouping)
+                        == KPIReport(facts: KPIFacts(period: period, offset: offset, orders: each), grouping: grouping))
+            }
+            #expect(try tx.repairOrders(openedFrom: last.adding(days: 30), through: last.adding(days: 31),
+                                        orDeliveredFrom: Timestamp(date: last.adding(days: 30), offset: offset),
+                                        to: Timestamp(date: last.adding(days: 32), offset: offset)).isEmpty)
+        }
+    }
 }

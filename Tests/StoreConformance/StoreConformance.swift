@@ -42,6 +42,7 @@ public struct StoreConformance: Sendable {
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),
+        ("a report's orders of a period come in two statements and are those orders read one by one", { try $0.reportPeriodOrders() }),
         ("payments, an insurance claim and a credit account round-trip", { try $0.paymentsAndCreditAccounts() }),
         ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
         ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),

@@ -10,7 +10,10 @@ public enum KPIDefinitions {
     public static func throughput(_ f: KPIFacts) -> [KPIFigure] {
         let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
         let delivered = f.deliveredIn(f.period)
-        func kind(_ k: VisitKind) -> Int64 { Int64(delivered.filter { $0.visitKind == k }.count) }
+        // Each order's kind is worked out once (from its lines), not once per kind.
+        var kinds: [VisitKind: Int64] = [:]
+        for o in delivered { kinds[o.visitKind, default: 0] += 1 }
+        func kind(_ k: VisitKind) -> Int64 { kinds[k] ?? 0 }
         return [KPIFigure(.ordersOpened, Int64(opened.count)), KPIFigure(.ordersDelivered, Int64(delivered.count)),
                 KPIFigure(.deliveredFirstService, kind(.firstService)), KPIFigure(.deliveredRegularService, kind(.regularService)),
                 KPIFigure(.deliveredRepair, kind(.repair))]

@@ -45,7 +45,7 @@ public struct KPIReport: Sendable, Equatable {
     public init(facts f: KPIFacts, grouping: KPIGrouping? = nil) {
         period = f.period
         slices = f.period.slices
-        let perSlice = slices.map { KPIDefinitions.figures(f.narrowed(to: $0)) }
+        let perSlice = f.sliced().map(KPIDefinitions.figures)
         lines = KPIDefinitions.figures(f).enumerated().map { i, figure in
             KPILine(figure: figure, series: perSlice.map { $0[i].value }, target: f.settings.targets[figure.id])
         }
