@@ -50,6 +50,9 @@ enum TodayCommand {
             return [try partsToIssue(ctx, tx), try appointmentsToPrepare(ctx, tx)]
         case .cashier?:
             return [try orders("to_pay", "settled, waiting for payment", [.settled], ctx, tx) { _ in true }]
+        case .groupReader?:
+            // The group's reader reads reports only: the store's figures off target.
+            return [try offTarget(ctx, tx)]
         case .serviceManager?, .admin?, nil:
             return [try appointments(ctx, tx, advisor: nil),
                     try orders("open_orders", "open repair orders", RepairOrderStatus.allCases.filter { $0 != .closed && $0 != .cancelled }, ctx, tx) { _ in true },

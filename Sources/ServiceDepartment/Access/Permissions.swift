@@ -55,8 +55,11 @@ public struct Permissions: Sendable {
         "print settlement": [A, C], "print gate-pass": [C], "print repair-warranty": [A, C], "print appointment": [A, CS],
         // Follow-up (R6).
         "followup record": [A, CS], "complaint open": [A, CS], "complaint investigate": [CS, TD], "complaint resolve": [CS],
-        // The service manager's figures; an advisor sees their own (ReportDesk).
-        "report kpi": [A],
+        // The service manager's figures; an advisor sees their own (ReportDesk); the group's reader
+        // reads them, here and, with --stores, in the stores that list them (GroupReportDesk).
+        "report kpi": [A, .groupReader],
+        // The stores on the server (a dealer group's); a file is one store.
+        "store list": everyone,
     ]
 
     private var declared: [OperationID: Set<StaffRole>] = [:]
