@@ -67,7 +67,11 @@ public struct Permissions: Sendable {
     public init() {}
 
     /// A plugin's operation and the roles its plugin gives it.
-    public mutating func declare(_ operation: OperationID, roles: Set<StaffRole>) { declared[operation] = roles }
+    /// The group's reader changes nothing: an operation a plugin opens to chosen roles never includes it
+    /// (a lookup open to everyone stays open to everyone).
+    public mutating func declare(_ operation: OperationID, roles: Set<StaffRole>) {
+        declared[operation] = roles == Self.everyone ? roles : roles.subtracting([.groupReader])
+    }
 
     /// Every operation with an entry: the built-ins and those plugins declared.
     public var operations: [OperationID] { Array(Self.builtIn.keys) + Array(declared.keys) }
