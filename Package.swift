@@ -30,6 +30,8 @@ let package = Package(
         // The PostgreSQL store (LanePostgres): the wire protocol, SCRAM authentication and typed rows.
         // postgres-nio alone, not PostgresKit/SQLKit: the store writes its own SQL, as the SQLite store does.
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // TLS to the server (postgres-nio's own TLS is swift-nio-ssl; lane builds its NIOSSLContext from sslmode/sslrootcert).
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // libedit, with static inline wrappers for its variadic calls (see shim.h).
@@ -53,7 +55,8 @@ let package = Package(
         // dealer group) sharing one server. All its SQL lives here.
         .target(
             name: "LanePostgres",
-            dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         // The application layer: the service department's typed operations, each owning its
         // transaction, permission check, privacy, audit row, numbering and events.

@@ -6,6 +6,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// One value going to or coming from the server. The store keeps integers
@@ -168,7 +169,8 @@ final class PGLink: @unchecked Sendable {
     static func connect(_ endpoint: PostgresEndpoint, on loop: any EventLoop, logger: Logger,
                         answerLimit: TimeAmount = PGLink.defaultAnswerLimit) throws -> PGLink {
         var configuration = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.user,
-                                                             password: endpoint.password, database: endpoint.database, tls: .disable)
+                                                             password: endpoint.password, database: endpoint.database,
+                                                             tls: try PGTLS.mode(endpoint))
         // No statement and no wait for a lock runs without end: a command's statements take
         // milliseconds and a write waits for the store's writer lock only while another desk's
         // command runs; a session left idle inside a transaction (a stopped process) loses it, and
@@ -283,7 +285,46 @@ final class PGLink: @unchecked Sendable {
     }
 }
 
-/// Where the server is: parsed from `postgres://user[:password]@host[:port]/database[?schema=NAME]`.
+/// TLS as libpq's `sslmode` names it, and the CA file of `sslrootcert`.
+public enum PostgresSSLMode: String, Sendable, CaseIterable {
+    case disable, prefer, require
+    case verifyCA = "verify-ca"
+    case verifyFull = "verify-full"
+}
+
+/// The TLS of a connection, from the address's `sslmode` and `sslrootcert`, with
+/// swift-nio-ssl (through postgres-nio). As libpq: `prefer` and `require` encrypt
+/// without checking who answers (`require` checks the chain when a CA file is
+/// given); `verify-ca` checks the chain, `verify-full` the host's name too (an
+/// IP address against the certificate's IP addresses).
+enum PGTLS {
+    static func mode(_ e: PostgresEndpoint) throws -> PostgresConnection.Configuration.TLS {
+        if e.sslMode == .disable { return .disable }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let root = e.sslRootCert {
+            // A missing or unreadable file is said as such, before NIOSSL's generic error.
+            guard FileManager.default.isReadableFile(atPath: root) else { throw PGTLSFailure(why: .rootCertUnreadable) }
+            tls.trustRoots = .file(root)
+        }
+        switch e.sslMode {
+        case .disable, .prefer: tls.certificateVerification = .none
+        case .require: tls.certificateVerification = e.sslRootCert == nil ? .none : .noHostnameVerification
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: tls) } catch { throw PGTLSFailure(why: .rootCertUnreadable) }
+        return e.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+}
+
+/// Why TLS could not be set up on this side (the server's side comes as NIOSSL's or postgres-nio's errors).
+struct PGTLSFailure: Error {
+    enum Why: Sendable { case rootCertUnreadable }
+    let why: Why
+}
+
+/// Where the server is: parsed from `postgres://user[:password]@host[:port]/database[?schema=NAME][&sslmode=…&sslrootcert=FILE]`.
 public struct PostgresEndpoint: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -292,6 +333,16 @@ public struct PostgresEndpoint: Sendable, Equatable {
     public var database: String
     /// The PostgreSQL schema holding the store's tables (`lane` unless the URL names another).
     public var schema: String
+    /// TLS (`sslmode`, else PGSSLMODE, else `prefer` as libpq) and the CA file to check the server's certificate against.
+    public var sslMode: PostgresSSLMode = .prefer
+    public var sslRootCert: String?
+
+    /// The `sslmode` the address or PGSSLMODE gives when it is not one lane knows (nil: none, or a known one).
+    public static func unknownSSLMode(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let given = URLComponents(string: text)?.queryItems?.first { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"]
+        guard let given, !given.isEmpty else { return nil }
+        return PostgresSSLMode(rawValue: given == "allow" ? "prefer" : given) == nil ? given : nil
+    }
 
     /// True when `text` names a server rather than a file.
     public static func isURL(_ text: String) -> Bool {
@@ -315,6 +366,14 @@ public struct PostgresEndpoint: Sendable, Equatable {
               let first = schemaName.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first) else { return nil }
         schema = schemaName.lowercased()
         guard (1...65535).contains(port), !database.isEmpty else { return nil }
+        // libpq's `allow` (plain first, TLS if refused) is taken as `prefer`: TLS first.
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"]
+        if let mode, !mode.isEmpty {
+            guard let known = PostgresSSLMode(rawValue: mode == "allow" ? "prefer" : mode) else { return nil }
+            sslMode = known
+        }
+        let root = components.queryItems?.first { $0.name == "sslrootcert" }?.value ?? environment["PGSSLROOTCERT"]
+        sslRootCert = root.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The URL without the password: what `whoami` and messages show.

@@ -251,6 +251,8 @@ enum PostgresSchema {
                 for statement in migration.statements { try link.run(statement) }
                 try link.run("INSERT INTO lane_migration (identifier) VALUES (?)", [migration.identifier])
             }
+            // On the server's register of stores (the group's view), in the same transaction.
+            try PostgresGroup.register(link, store: schema)
             try link.run("COMMIT")
         } catch {
             _ = try? link.run("ROLLBACK")

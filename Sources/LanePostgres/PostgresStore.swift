@@ -5,6 +5,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// The store on a PostgreSQL server, shared by every desk of the department:
@@ -41,8 +42,10 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
 
     /// Connects, creates the store's schema when missing and brings it up to
     /// date. `keyFile` is where the store's secret key is kept (outside the
-    /// database); nil: a key for this process's life only (tests).
-    public init(endpoint: PostgresEndpoint, keyFile: String?, create: Bool = true) throws(StoreFailure) {
+    /// database); nil: a key for this process's life only (tests). With
+    /// `mayMakeKey` false (another store of the group, `openGroupStore`) no key is
+    /// ever made: without its key file a signed store can be read, not changed.
+    public init(endpoint: PostgresEndpoint, keyFile: String?, create: Bool = true, mayMakeKey: Bool = true) throws(StoreFailure) {
         self.endpoint = endpoint
         self.keyFile = keyFile
         var logger = Logger(label: "lane.postgres")
@@ -77,8 +80,11 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
             if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
                 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
-            secretKey = StoreBackendSupport.secretKey(beside: keyFile, mayCreate: signed != true)
+            secretKey = StoreBackendSupport.secretKey(beside: keyFile, mayCreate: mayMakeKey && signed != true)
             keyMissingPath = secretKey == nil && signed == true ? keyFile + ".key" : nil
+        } else if !mayMakeKey {
+            secretKey = nil
+            keyMissingPath = signed == true ? PostgresStore.defaultKeyFile(endpoint, ProcessInfo.processInfo.environment) + ".key" : nil
         } else {
             var rng = SystemRandomNumberGenerator()
             secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -92,6 +98,10 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     public convenience init(url: String, create: Bool = true, keyFile: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreFailure) {
         guard let endpoint = PostgresEndpoint(url: url, environment: environment) else {
+            if let mode = PostgresEndpoint.unknownSSLMode(url: url, environment: environment) {
+                throw StoreFailure(Message("server.bad_sslmode", ["given": .text(mode),
+                                                                  "modes": .list(PostgresSSLMode.allCases.map { .text($0.rawValue) })]))
+            }
             throw StoreFailure(Message("server.bad_url", ["url": .text(url)]))
         }
         let file = keyFile ?? PostgresStore.keyFile(for: endpoint, environment: environment)
@@ -232,6 +242,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     /// Removes the store's schema and everything in it, and its key file (tests' throw-away stores).
     public func dropEverything() throws {
         try unsafeExecute("DROP SCHEMA IF EXISTS \(endpoint.schema) CASCADE")
+        try unsafeExecute("DELETE FROM lane_group.store WHERE schema_name = '\(endpoint.schema)'")
         if let keyFile { try? FileManager.default.removeItem(atPath: keyFile + ".key") }
     }
 
@@ -254,12 +265,32 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     // MARK: Failures, in words a person can act on
 
     static func connectFailure(_ error: any Error, _ e: PostgresEndpoint) -> StoreFailure {
+        if let tls = tlsFailure(error, e) { return tls }
         if let psql = error as? PSQLError, psql.code == .server || psql.code == .authMechanismRequiresPassword || psql.code == .saslError
             || psql.code == .unsupportedAuthMechanism {
             return StoreFailure(Message("server.refused_login", ["url": .text(e.display), "user": .text(e.user),
                                                                   "reason": .text(reason(error))]))
         }
         return StoreFailure(Message("server.unreachable", ["url": .text(e.display), "reason": .text(reason(error))]))
+    }
+
+    /// The connection's TLS failed: the CA file, a server without TLS, or a certificate not trusted or for another host.
+    static func tlsFailure(_ error: any Error, _ e: PostgresEndpoint) -> StoreFailure? {
+        if error is PGTLSFailure {
+            return StoreFailure(Message("server.tls_root_cert", ["url": .text(e.display), "path": .text(e.sslRootCert ?? "")]))
+        }
+        var underlying: (any Error)? = error
+        if let psql = error as? PSQLError {
+            if psql.code == .sslUnsupported {
+                return StoreFailure(Message("server.tls_unsupported", ["url": .text(e.display), "mode": .text(e.sslMode.rawValue)]))
+            }
+            underlying = psql.underlying
+        }
+        guard let underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError || underlying is BoringSSLError else { return nil }
+        // NIOSSL's errors name BoringSSL's internals; a person needs which check failed.
+        let reason = underlying is NIOSSLExtraError ? Message("server.reason.tls_host", ["host": .text(e.host)])
+            : Message("server.reason.tls_untrusted")
+        return StoreFailure(Message("server.tls_refused", ["url": .text(e.display), "mode": .text(e.sslMode.rawValue), "reason": .message(reason)]))
     }
 
     /// True when `error` means the connection is gone (rather than a statement the server refused).

@@ -141,6 +141,11 @@ public final class TestShell {
         let outcome = run(line)
         #expect(outcome.code == code, "\(line) → \(outcome.code): \(outcome.err)", sourceLocation: sourceLocation)
         #expect(try store.snapshot() == before, "\(line) changed the database", sourceLocation: sourceLocation)
+        return try Self.refusalCodes(outcome.err)
+    }
+
+    /// The message codes of a refusal written as JSON (`{"error": …}`), headline first.
+    public static func refusalCodes(_ json: String) throws -> [String] {
         struct Answer: Decodable {
             struct Error: Decodable {
                 struct Problem: Decodable { var code: String }
@@ -149,7 +154,7 @@ public final class TestShell {
             }
             var error: Error
         }
-        let answer = try JSONDecoder().decode(Answer.self, from: Data(outcome.err.utf8))
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(json.utf8))
         return (answer.error.code.map { [$0] } ?? []) + answer.error.problems.map(\.code)
     }
 }

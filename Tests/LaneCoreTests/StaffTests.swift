@@ -8,7 +8,7 @@ import Testing
 
 @Test func storedRoleNamesAreStableSnakeCase() {
     #expect(StaffRole.allNames == "service_advisor, customer_service, workshop_foreman, team_leader, technician, "
-            + "qc_inspector, technical_director, parts_manager, cashier, service_manager, admin")
+            + "qc_inspector, technical_director, parts_manager, cashier, service_manager, admin, group_reader")
     #expect(StaffRole(rawValue: "qc_inspector") == .qcInspector)
     #expect(StaffRole(rawValue: "qcInspector") == nil)
 }

@@ -11,6 +11,9 @@ public enum StaffRole: String, CaseIterable, Sendable {
     case cashier
     case serviceManager = "service_manager"
     case admin
+    /// A dealer group's reader: reads the KPI reports of the stores on one server that list them
+    /// with this role (`report kpi --stores`), and changes nothing in any store.
+    case groupReader = "group_reader"
 
     public var title: String { MessageCatalog.current.word("role", rawValue) }
 

@@ -78,6 +78,8 @@ extension MessageCatalog {
         "operations": "工时项目", "ordered_at": "订货时间", "passives": "中立者", "promoters": "推荐者", "q": "题号",
         "question": "题目", "reorder_point": "订货点", "scale": "分值", "since": "起始", "supplier": "供应商",
         "surveyed_on": "回访日期", "surveys": "问卷数", "template": "问卷模板", "waiting_for": "等待", "why": "原因",
+        // `store list` and `report kpi --stores`: the stores on one server (a dealer group).
+        "schema": "数据库模式", "this_store": "本店", "group_total": "集团合计",
     ]
 
     /// Keys whose meaning depends on the table: by key and the English title the

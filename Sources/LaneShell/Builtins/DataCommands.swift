@@ -85,6 +85,7 @@ enum DealershipCommands {
         try registry.register(storeSet)
         try registry.register(storeCheck)
         try registry.register(StoreCopyCommand.storeCopy)
+        try registry.register(GroupCommands.storeList)
     }
 
     static let staffList = CommandSpec(

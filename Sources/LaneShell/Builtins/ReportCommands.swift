@@ -35,7 +35,8 @@ enum ReportCommands {
                   OptionSpec("to", value: "DATE", "Last day of a range (with --from)"),
                   OptionSpec("by", value: "WHO", "Split by advisor, team or technician", completion: .choices(KPIGrouping.allCases.map(\.rawValue))),
                   OptionSpec("html", value: "FILE", "Write the report as an HTML page with charts"),
-                  OptionSpec("pdf", value: "FILE", "Write the report as an A4 PDF with charts (needs headless Chromium)")],
+                  OptionSpec("pdf", value: "FILE", "Write the report as an A4 PDF with charts (needs headless Chromium)"),
+                  OptionSpec("stores", value: "STORES", "The group's reader: these stores of the server side by side with the group's total (codes, or all)")],
         examples: ["report kpi --month 2026-11", "report kpi --week --by advisor", "report kpi --from 2026-09-01 --to 2026-11-30 --pdf kpi.pdf"],
         action: .session { inv, session in try run(inv, session) })
 
@@ -75,6 +76,7 @@ enum ReportCommands {
     }
 
     static func run(_ inv: Invocation, _ session: ShellSession) throws -> CommandOutput {
+        if let stores = inv.option("stores") { return try GroupCommands.run(inv, session, stores: stores) }
         let ctx = try session.context()
         var problems: [Problem] = []
         var grouping: KPIGrouping?

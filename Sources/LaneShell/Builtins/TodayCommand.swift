@@ -49,6 +49,9 @@ enum TodayCommand {
             return [try partsToIssue(ctx), try appointmentsToPrepare(ctx)]
         case .cashier?:
             return [try orders("to_pay", "settled, waiting for payment", [.settled], ctx) { _ in true }]
+        case .groupReader?:
+            // The group's reader reads reports only: the store's figures off target.
+            return [try offTarget(ctx)]
         case .serviceManager?, .admin?, nil:
             return [try appointments(ctx, advisor: nil),
                     try orders("open_orders", "open repair orders", RepairOrderStatus.allCases.filter { $0 != .closed && $0 != .cancelled }, ctx) { _ in true },

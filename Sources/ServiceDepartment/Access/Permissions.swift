@@ -55,8 +55,11 @@ public struct Permissions: Sendable {
         "print settlement": [A, C], "print gate-pass": [C], "print repair-warranty": [A, C], "print appointment": [A, CS],
         // Follow-up (R6).
         "followup record": [A, CS], "complaint open": [A, CS], "complaint investigate": [CS, TD], "complaint resolve": [CS],
-        // The service manager's figures; an advisor sees their own (ReportDesk).
-        "report kpi": [A],
+        // The service manager's figures; an advisor sees their own (ReportDesk); the group's reader
+        // reads them, here and, with --stores, in the stores that list them (GroupReportDesk).
+        "report kpi": [A, .groupReader],
+        // The stores on the server (a dealer group's); a file is one store.
+        "store list": everyone,
     ]
 
     private var declared: [OperationID: Set<StaffRole>] = [:]
@@ -64,7 +67,11 @@ public struct Permissions: Sendable {
     public init() {}
 
     /// A plugin's operation and the roles its plugin gives it.
-    public mutating func declare(_ operation: OperationID, roles: Set<StaffRole>) { declared[operation] = roles }
+    /// The group's reader changes nothing: an operation a plugin opens to chosen roles never includes it
+    /// (a lookup open to everyone stays open to everyone).
+    public mutating func declare(_ operation: OperationID, roles: Set<StaffRole>) {
+        declared[operation] = roles == Self.everyone ? roles : roles.subtracting([.groupReader])
+    }
 
     /// Every operation with an entry: the built-ins and those plugins declared.
     public var operations: [OperationID] { Array(Self.builtIn.keys) + Array(declared.keys) }

@@ -10,8 +10,10 @@ public struct StaffAccess {
 
     /// Signs `name` in and returns who they are. `pin` is asked only when
     /// they have one. A wrong try is counted in its own transaction, so it
-    /// counts even though the sign-in is refused.
-    public func signIn(_ name: String, at now: Timestamp, pin: (String) throws -> String?) throws -> StaffMember {
+    /// counts even though the sign-in is refused. With `pinRequired` (another store
+    /// of the group, `GroupReportDesk`) a member without a PIN is refused: the name
+    /// alone would let anyone named so in one store read another.
+    public func signIn(_ name: String, at now: Timestamp, pinRequired: Bool = false, pin: (String) throws -> String?) throws -> StaffMember {
         let who = name.trimmingWhitespace()
         let refused = Message("sign_in.refused")
         if let p = PersonName.problem(who, field: "user") { throw Refusal(refused, problems: [p]) }
@@ -22,7 +24,10 @@ public struct StaffAccess {
             throw Refusal(refused, problems: [Problem("user", Message("sign_in.not_on_staff_list", ["user": .text(who)]))])
         }
         // No PIN set yet (a new store, the demo): the name alone.
-        guard state.hasPin else { return member }
+        guard state.hasPin else {
+            if pinRequired { throw Refusal(refused, problems: [Problem("pin", Message("group.pin_needed", ["user": .text(who)]))]) }
+            return member
+        }
         if let until = state.waitUntil { throw Refusal(refused, problems: [Self.waiting(who, until)]) }
         guard let given = try pin(who) else {
             throw Refusal(refused, problems: [Problem("pin", Message("sign_in.pin_needed", ["user": .text(who)]))])

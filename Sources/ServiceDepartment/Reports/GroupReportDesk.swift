@@ -1,0 +1,124 @@
+import LaneCore
+import LaneStore
+
+/// What `report kpi --stores` asks for: the period, and which stores of the
+/// server (codes or schemas; empty: all of them).
+public struct GroupKPIRequest: Sendable {
+    public var period: KPIPeriod
+    public var stores: [String]
+
+    public init(period: KPIPeriod, stores: [String]) {
+        self.period = period
+        self.stores = stores
+    }
+}
+
+/// One store's figures in a group report.
+public struct GroupStoreKPI: Sendable {
+    public var store: GroupStore
+    public var report: KPIReport
+}
+
+/// The group's figures: each store's, and the group's total (`KPIGroupTotal`).
+public struct GroupKPIReport: Sendable {
+    public var period: KPIPeriod
+    public var stores: [GroupStoreKPI]
+    public var total: [KPIFigure]
+}
+
+/// A dealer group's view of the stores on one server: their KPI reports side
+/// by side, for the group's reader (`StaffRole.groupReader`), who changes
+/// nothing anywhere. Each store decides who reads it: the reader must be on
+/// that store's staff list with the group reader's role and a PIN, and signs in
+/// there with it (that store's PIN record and lockout), so nobody made in one
+/// store reads another. The store's own service manager and admin read their
+/// own store's report with `report kpi`, not the group's.
+public struct GroupReportDesk {
+    public let department: Department
+    public init(_ department: Department) { self.department = department }
+
+    /// The stores' reports and the group's total; `pin` gives the reader's PIN for a store (asked once, used for each).
+    public func kpi(_ request: GroupKPIRequest, by caller: Caller, pin: (String) throws -> String?) throws -> GroupKPIReport {
+        let refused = Message("group.cannot_read")
+        try department.authorize("report kpi", caller)
+        guard let group = department.store as? any StoreGroupServing else {
+            throw Refusal(refused, problems: [Problem("stores", Message("group.one_store_file"))])
+        }
+        guard caller.role == .groupReader else {
+            throw Refusal(refused, problems: [Problem("role", Message("group.reader_only", ["user": .text(caller.user)]))])
+        }
+        var problems: [Problem] = []
+        if request.period.dayCount > KPISettings.longestPeriodDays {
+            problems.append(Problem("period", Message("report.period_too_long", ["days": .int(request.period.dayCount),
+                                                                                 "most": .int(KPISettings.longestPeriodDays)])))
+        }
+        let chosen = Self.choose(request.stores, from: try group.groupStores(), problems: &problems)
+        try Refusal.check(refused, problems)
+
+        // Signed in to each store first, so that one refusal lists every store that refused.
+        var pinGiven: String??
+        func samePin(_ who: String) throws -> String? {
+            if let given = pinGiven { return given }
+            let given = try pin(who)
+            pinGiven = .some(given)
+            return given
+        }
+        var departments: [(GroupStore, Department)] = []
+        for store in chosen {
+            if store.schema == group.groupSchema {
+                departments.append((store, department))
+                continue
+            }
+            do {
+                let other = Department(store: try group.openGroupStore(store))
+                let member = try StaffAccess(other).signIn(caller.user, at: caller.now, pinRequired: true, pin: samePin)
+                if member.role == .groupReader {
+                    departments.append((store, other))
+                } else {
+                    problems.append(Problem("stores", Message("group.not_reader_there", ["user": .text(caller.user), "store": .text(store.code),
+                                                                                           "role": .role(member.role)])))
+                }
+            } catch let refusal as Refusal {
+                problems += refusal.problems.map { Problem("stores", Message("group.store_refused", ["store": .text(store.code),
+                                                                                                     "reason": .message($0.said)])) }
+            } catch let failure as StoreFailure {
+                problems.append(Problem("stores", Message("group.store_refused", ["store": .text(store.code), "reason": .message(failure.said)])))
+            }
+        }
+        try Refusal.check(refused, problems)
+
+        var reports: [GroupStoreKPI] = []
+        for (store, d) in departments {
+            let report = try d.read("report kpi", by: caller) { tx in
+                let there = Caller(user: caller.user, role: .groupReader, now: caller.now, settings: try tx.settings(), request: caller.request)
+                return try ReportDesk.kpi(KPIRequest(period: request.period), by: there, tx)
+            }
+            reports.append(GroupStoreKPI(store: store, report: report))
+        }
+        return GroupKPIReport(period: request.period, stores: reports,
+                              total: KPIGroupTotal.total(reports.map { $0.report.lines.map(\.figure) }))
+    }
+
+    /// The stores named (a code or a schema, any case; `all` or nothing: every store), every unknown or
+    /// ambiguous name a problem.
+    static func choose(_ names: [String], from stores: [GroupStore], problems: inout [Problem]) -> [GroupStore] {
+        let wanted = names.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if wanted.isEmpty || wanted.contains(where: { $0.lowercased() == "all" }) { return stores }
+        var chosen: [GroupStore] = []
+        let known = MessageArgument.list(stores.map { .text($0.code) })
+        for name in wanted {
+            let bySchema = stores.filter { $0.schema == name.lowercased() }
+            let byCode = stores.filter { $0.code.uppercased() == name.uppercased() }
+            let found = bySchema.isEmpty ? byCode : bySchema
+            if found.count == 1, let store = found.first {
+                if !chosen.contains(store) { chosen.append(store) }
+            } else if found.isEmpty {
+                problems.append(Problem("stores", Message("group.no_such_store", ["given": .text(name), "stores": known])))
+            } else {
+                problems.append(Problem("stores", Message("group.ambiguous_code", ["given": .text(name),
+                                                                                    "schemas": .list(found.map { .text($0.schema) })])))
+            }
+        }
+        return chosen
+    }
+}
