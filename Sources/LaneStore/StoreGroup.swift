@@ -1,3 +1,5 @@
+import LaneCore
+
 /// A dealer group's stores on one server. On PostgreSQL each store is one
 /// schema (every row of a store is in its schema, so the schema is the row's
 /// store); its code and name are its own settings (`store.code`,
@@ -12,17 +14,4 @@ public protocol StoreGroupServing: ServiceStore {
     /// Opens another store of the server, with the same server login; its key file, if this desk has
     /// one, beside this store's. It is never created, and no key is made for it.
     func openGroupStore(_ store: GroupStore) throws -> any ServiceStore
-}
-
-/// One store on the server: its schema (where its rows are), its code and name.
-public struct GroupStore: Sendable, Equatable {
-    public var schema: String
-    public var code: String
-    public var name: String
-
-    public init(schema: String, code: String, name: String) {
-        self.schema = schema
-        self.code = code
-        self.name = name
-    }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import LaneCore
 import LanePlugin
-import LaneStore
 import ServiceDepartment
 
 /// A dealer group's stores on one server: `store list`, and `report kpi
@@ -14,12 +13,9 @@ enum GroupCommands {
         examples: ["store list"],
         action: .session { inv, session in
             let ctx = try session.context()
-            try session.department.authorize("store list", ctx.caller(inv.line))
-            guard let group = session.store as? any StoreGroupServing else {
-                throw Refusal(Message("group.cannot_list"), problems: [Problem("db", Message("group.one_store_file"))])
-            }
+            let stores = try GroupReportDesk(session.department).stores(by: ctx.caller(inv.line))
             var t = Table(columns: [Column("code", "code"), Column("name", "name"), Column("schema", "schema"), Column("this_store", "this store")])
-            t.rows = try group.groupStores().map { [.text($0.code), .text($0.name), .text($0.schema), .bool($0.schema == group.groupSchema)] }
+            t.rows = stores.map { [.text($0.store.code), .text($0.store.name), .text($0.store.schema), .bool($0.isThisStore)] }
             return .table(t)
         })
 

@@ -37,6 +37,15 @@ public struct GroupReportDesk {
     public let department: Department
     public init(_ department: Department) { self.department = department }
 
+    /// `store list`: the stores on the server, and whether each is the one this desk works in.
+    public func stores(by caller: Caller) throws -> [(store: GroupStore, isThisStore: Bool)] {
+        try department.authorize("store list", caller)
+        guard let group = department.store as? any StoreGroupServing else {
+            throw Refusal(Message("group.cannot_list"), problems: [Problem("db", Message("group.one_store_file"))])
+        }
+        return try group.groupStores().map { ($0, $0.schema == group.groupSchema) }
+    }
+
     /// The stores' reports and the group's total; `pin` gives the reader's PIN for a store (asked once, used for each).
     public func kpi(_ request: GroupKPIRequest, by caller: Caller, pin: (String) throws -> String?) throws -> GroupKPIReport {
         let refused = Message("group.cannot_read")
