@@ -29,6 +29,10 @@ extension MessageCatalog {
         "sign_in.pins_differ": "the two PINs differ",
         "sign_in.pin_set": "PIN set for {user}",
         "sign_in.pin_set_answer": "PIN set for {user}; they sign in with it from now on",
+        // Prompts: the text before the hidden input.
+        "sign_in.pin_prompt": "PIN for {user}: ",
+        "sign_in.new_pin_prompt": "new PIN for {user}: ",
+        "sign_in.pin_again_prompt": "again: ",
         "sign_in.pin_recovered": "PIN of {user} set by the store's owner on this machine (recovery); the audit trail keeps it",
         "sign_in.recovery_needs_key": "only the store's owner, who can read its key file beside the database, may recover a PIN",
         "sign_in.wait": "too many wrong PINs for {user}: the next try can be made at {until}; the admin or the service manager can set a new PIN with `staff pin {user}`",

@@ -35,7 +35,7 @@ enum GroupCommands {
         let names = stores.split(separator: ",").map(String.init)
         let source = session.pinSource
         let report = try GroupReportDesk(session.department).kpi(GroupKPIRequest(period: period, stores: names), by: ctx.caller(inv.line)) { who in
-            try source.pin(for: who, prompt: "PIN for \(who): ")
+            try source.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description)
         }
         let title = Message("group.report_title", ["from": .date(period.from), "to": .date(period.to), "days": .int(period.dayCount),
                                                     "stores": .int(report.stores.count)]).description

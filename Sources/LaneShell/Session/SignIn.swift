@@ -36,7 +36,7 @@ extension ShellSession {
     /// Signs `name` in through the application layer (`StaffAccess`); the
     /// PIN comes from the terminal, LANE_PIN or LANE_PIN_FILE when needed.
     public func signIn(_ name: String) throws {
-        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in try self.pinSource.pin(for: who, prompt: "PIN for \(who): ") }
+        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in try self.pinSource.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description) }
         user = member.name
     }
 }
@@ -67,11 +67,11 @@ enum SignInCommands {
             let access = StaffAccess(session.department)
             try access.checkMaySetPin(for: target, by: ctx.caller(inv.line))
             let source = session.pinSource
-            let first = try source.environment["LANE_NEW_PIN"] ?? source.askSecret?("new PIN for \(target): ")
+            let first = try source.environment["LANE_NEW_PIN"] ?? source.askSecret?(Message("sign_in.new_pin_prompt", ["user": .text(target)]).description)
             guard let first else {
                 throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.new_pin_needed"))])
             }
-            if source.environment["LANE_NEW_PIN"] == nil, try source.askSecret?("again: ") != first {
+            if source.environment["LANE_NEW_PIN"] == nil, try source.askSecret?(Message("sign_in.pin_again_prompt").description) != first {
                 throw Refusal(Message("sign_in.cannot_set_pin"), problems: [Problem("pin", Message("sign_in.pins_differ"))])
             }
             try access.setPin(first, for: target, by: ctx.caller(inv.line))
