@@ -46,7 +46,7 @@ import Testing
     /// A shell with one more command, `layer NAME`, written as a built-in is.
     static func shell(_ verb: String, write: Bool = true, _ body: @escaping @Sendable (Invocation, CommandContext) throws -> CommandOutput) throws -> TestShell {
         let shell = try TestShell(user: "薛淑芬", seeded: true)
-        var spec = CommandSpec(noun: "layer", verb: verb, summary: "A test of the layers", action: write ? .write(body) : .read(body))
+        var spec = CommandSpec(noun: "layer", verb: verb, summary: "A test of the layers", action: write ? .change(body) : .lookup(body))
         spec.pluginRoles = [.serviceAdvisor]
         try shell.session.registry.register(spec)
         return shell

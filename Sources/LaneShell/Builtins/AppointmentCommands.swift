@@ -39,7 +39,7 @@ enum AppointmentCommands {
     static let free = CommandSpec(
         noun: "appt", verb: "free", summary: "Free slots of a day, peak times marked (R2.3)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"), durationOption],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let d = try DayInput.option(inv, ctx)
             var p: [Problem] = []
             let minutes = duration(inv, into: &p)
@@ -77,7 +77,7 @@ enum AppointmentCommands {
                   OptionSpec("model", value: "MODEL", "A car not yet registered: its model")],
         examples: ["appt book 粤B27DP2 --at 2026-11-25T14:00 --job '20000公里保养' --channel outbound --mileage 19800",
                    "appt book --name 王芳 --phone 13912345678 --model 朗逸 --at 2026-11-25T10:00 --job 首次保养"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let atText = inv.option("at") ?? ""
             let start = TimeInput.parse(atText, ctx)
@@ -157,12 +157,12 @@ enum AppointmentCommands {
     static let list = CommandSpec(
         noun: "appt", verb: "list", summary: "The appointment register for a day",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
-        action: .read { inv, ctx in .table(table(try ctx.desks.appointments.day(try DayInput.option(inv, ctx), by: ctx.caller(inv.line)))) })
+        action: .lookup { inv, ctx in .table(table(try ctx.desks.appointments.day(try DayInput.option(inv, ctx), by: ctx.caller(inv.line)))) })
 
     static let show = CommandSpec(
         noun: "appt", verb: "show", summary: "One appointment with its confirmations",
         positionals: [apptPositional],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let details = try ctx.desks.appointments.show(inv.positional("appt") ?? "", by: ctx.caller(inv.line))
             let a = details.listing.appointment
             var r = Record()
@@ -198,7 +198,7 @@ enum AppointmentCommands {
                   OptionSpec("reserve", value: "PARTS", "Reserve parts: NUMBER[:QTY],… (checks stock; counts as the parts check)", completion: .parts),
                   OptionSpec("parts-expected", value: "DATE", "Parts out of stock: expected arrival")],
         examples: ["appt prepare AP-20261125-001 --items --parts", "appt prepare AP-20261125-001 --reserve XH-15400-0001:1,XH-94109-0014"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let reserve = inv.option("reserve").map { partList($0, into: &p) } ?? []
             var expected: CalendarDate?
@@ -232,7 +232,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "confirm", summary: "The customer confirmed: the day before or the hour before (R2.6)",
         positionals: [apptPositional,
                       PositionalSpec("when", "day-before or hour-before", completion: .choices(CustomerConfirmationKind.allCases.map(\.spelled)))],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let text = inv.positional("when") ?? ""
             guard let kind = ValueInput.value(text, as: CustomerConfirmationKind.self) else {
                 throw Refusal(Message("appointment.cannot_record_confirmation"),
@@ -244,7 +244,7 @@ enum AppointmentCommands {
 
     static let confirmations = CommandSpec(
         noun: "appt", verb: "confirmations", summary: "Customer confirmation calls due now: day before, hour before (R2.6)",
-        action: .read { inv, ctx in .table(confirmationTable(try ctx.desks.appointments.confirmationCalls(by: ctx.caller(inv.line)))) })
+        action: .lookup { inv, ctx in .table(confirmationTable(try ctx.desks.appointments.confirmationCalls(by: ctx.caller(inv.line)))) })
 
     /// The confirmation calls due now (also on the advisors' `today`).
     static func confirmationTable(_ calls: [ConfirmationCall]) -> Table {
@@ -263,7 +263,7 @@ enum AppointmentCommands {
     static let board = CommandSpec(
         noun: "appt", verb: "board", summary: "The appointment board: advisors × hours, with arrived and late marks (R2.7)",
         options: [OptionSpec("on", value: "DATE", "The day (default: today)")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let b = try ctx.desks.appointments.board(on: try DayInput.option(inv, ctx), by: ctx.caller(inv.line))
             var t = Table(columns: [Column("advisor", "advisor")] + b.hours.map { Column("h\($0.minutes / 60)", $0.description) },
                           emptyText: Message("empty.no_advisors").description)
@@ -281,7 +281,7 @@ enum AppointmentCommands {
     static let review = CommandSpec(
         noun: "appt", verb: "review", summary: "Before closing: what tomorrow's appointments still lack (R2.7)",
         options: [OptionSpec("on", value: "DATE", "The day to review (default: tomorrow)")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let d = inv.option("on") == nil ? ctx.today.adding(days: 1) : try DayInput.option(inv, ctx)
             let review = try ctx.desks.appointments.review(d, by: ctx.caller(inv.line))
             if review.problems.isEmpty { return .message(review.message.description, nil) }
@@ -322,7 +322,7 @@ enum AppointmentCommands {
     static let noShow = CommandSpec(
         noun: "appt", verb: "no-show", summary: "The customer did not come: book the next attempt 3-10 days later (R2.8)",
         positionals: [apptPositional],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let done = try ctx.desks.appointments.noShow(inv.positional("appt") ?? "", by: ctx.caller(inv.line)).value
             return stepAnswer(done) { r in
                 r.add("next_attempt_from", "next attempt from", done.value.map { .date($0.lowerBound) } ?? .none)
@@ -334,7 +334,7 @@ enum AppointmentCommands {
         noun: "appt", verb: "cancel", summary: "Cancel an appointment, with the reason",
         positionals: [apptPositional],
         options: [OptionSpec("reason", value: "TEXT", "Why", required: true)],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = CancellationRequest(appointment: inv.positional("appt") ?? "", reason: inv.option("reason") ?? "")
             return stepAnswer(try ctx.desks.appointments.cancel(request, by: ctx.caller(inv.line)).value)
         })

@@ -52,7 +52,7 @@ enum AuditCommands {
                   OptionSpec("day", value: "DATE", "One day"),
                   OptionSpec("limit", value: "N", "At most this many rows (default 200)")],
         examples: ["audit show --entity RO-20261123-0001", "audit show --user 赵子涵 --day 2026-11-23"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let day = inv.option("day") == nil ? nil : try DayInput.option(inv, ctx, "day")
             let query = AuditQuery(entity: inv.option("entity"), user: inv.option("user"), day: day,
                                    limit: try Paging.read(inv, defaultLimit: 200).limit)

@@ -21,7 +21,7 @@ enum CampaignCommands {
                   OptionSpec("until", value: "DATE", "Last day")],
         examples: ["campaign add UPG-2026-07 --kind upgrade --title 'BMS软件升级' --models '星河 EV6;星河 EV9'",
                    "campaign add WINTER-2026 --kind campaign --title '冬季免费检测' --until 2026-12-31"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let starts = inv.option("from").flatMap { ReminderCommands.day($0, "from", into: &p) }
             let ends = inv.option("until").flatMap { ReminderCommands.day($0, "until", into: &p) }
@@ -34,7 +34,7 @@ enum CampaignCommands {
 
     static let list = CommandSpec(
         noun: "campaign", verb: "list", summary: "Campaigns and upgrades with how many vehicles were invited",
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("code", "code"), Column("kind", "kind", words: ReminderKind.wordKind), Column("title", "title"), Column("from", "from"),
                                    Column("until", "until"), Column("eligible", "eligible"), Column("booked", "booked"),
                                    Column("declined", "declined"), Column("running", "running")], emptyText: Message("empty.no_campaigns").description)
@@ -49,7 +49,7 @@ enum CampaignCommands {
     static let show = CommandSpec(
         noun: "campaign", verb: "show", summary: "The invitation (or upgrade) register of one campaign: every eligible vehicle (X7)",
         positionals: [PositionalSpec("code", "The campaign code")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let register = try ctx.desks.campaigns.register(inv.positional("code") ?? "", by: ctx.caller(inv.line))
             var t = Table(columns: [Column("plate", "plate"), Column("model", "model"), Column("customer", "customer"), Column("state", "state")],
                           emptyText: Message("empty.no_vehicle_is_eligible").description)

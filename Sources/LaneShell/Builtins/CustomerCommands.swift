@@ -24,7 +24,7 @@ enum CustomerCommands {
             OptionSpec("address", value: "TEXT", "Postal address"),
         ],
         examples: ["customer add --name 王小明 --phone 13800138000 --address '广东省深圳市南山区科技园路1号'"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = CustomerRequest(name: inv.option("name"), phone: inv.option("phone"), address: inv.option("address"))
             let added = try ctx.desks.customers.add(request, by: ctx.caller(inv.line)).value
             return .message(added.message.description, record(added.customer, vehicles: []))
@@ -34,7 +34,7 @@ enum CustomerCommands {
         noun: "customer", verb: "show", summary: "Show a customer and their vehicles",
         positionals: [PositionalSpec("customer", "Code (C0007), mobile number or exact name", completion: .customers, current: .customer)],
         examples: ["customer show C0007", "customer show 王小明", "customer show 13800138000"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let file = try ctx.desks.customers.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line))
             return .record(record(file.customer, vehicles: file.vehicles))
         })
@@ -45,7 +45,7 @@ enum CustomerCommands {
             OptionSpec("limit", value: "N", "At most N rows (default 50)"),
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let page = try Paging.read(inv)
             let rows = try ctx.desks.customers.list(page.probingForMore, by: ctx.caller(inv.line))
             return .table(Paging.cut(table(Array(rows.prefix(page.limit))), page, found: rows.count))
@@ -61,7 +61,7 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("text", "What to look for", completion: .customers)],
         examples: ["customer find 王", "customer find oyxf", "customer find 8000", "customer find BC45"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let text = inv.positional("text") ?? ""
             var result = table(try ctx.desks.customers.find(text, by: ctx.caller(inv.line)))
             result.emptyText = Message("customer.nothing_found", ["text": .text(text.trimmingWhitespace())]).description
@@ -77,7 +77,7 @@ enum CustomerCommands {
             OptionSpec("address", value: "TEXT", "New address ('' clears it)"),
         ],
         examples: ["customer edit C0007 --phone 13912345678"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = CustomerEditRequest(customer: inv.positional("customer") ?? "", name: inv.option("name"), phone: inv.option("phone"),
                                               address: inv.option("address"))
             let changed = try ctx.desks.customers.edit(request, by: ctx.caller(inv.line)).value
@@ -94,7 +94,7 @@ enum CustomerCommands {
             answers). `--format json` gives one document.
             """,
         positionals: [PositionalSpec("customer", "Code, mobile number or exact name", completion: .customers, current: .customer)],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let e = try ctx.desks.customers.export(inv.positional("customer") ?? "", by: ctx.caller(inv.line),
                                             plugins: ctx.plugins.customerRecords(ctx))
             var r = Record()
@@ -158,7 +158,7 @@ enum CustomerCommands {
             """,
         positionals: [PositionalSpec("customer", "Customer code", completion: .customers)],
         options: [OptionSpec("confirm", value: "CODE", "The customer code again", required: true)],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let erased = try ctx.desks.customers.erase(EraseRequest(customer: inv.positional("customer") ?? "", confirmation: inv.option("confirm")),
                                                 by: ctx.caller(inv.line), plugins: ctx.plugins.customerRecords(ctx)).value
             var r = Record()

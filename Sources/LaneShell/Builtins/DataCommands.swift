@@ -22,7 +22,7 @@ enum DataCommands {
             discussion: "The file is UTF-8 CSV with a header row (a BOM from Excel is fine). If any row is wrong, every problem is listed with its line and nothing is imported.",
             positionals: [PositionalSpec("file", "The CSV file", completion: .files)],
             examples: [example],
-            action: .write { inv, ctx in
+            action: .change { inv, ctx in
                 let table = try Importer.table(inv.positional("file") ?? "", relativeTo: ctx.workingDirectory)
                 let imported = try ctx.desks.setup.importTable(kind, table, by: ctx.caller(inv.line)).value
                 return .message(imported.message.description, record(imported))
@@ -46,7 +46,7 @@ enum DataCommands {
             """,
         positionals: [PositionalSpec("dir", "The data folder", completion: .files, optional: true)],
         examples: ["seed load", "seed load ./seeds"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             guard let dir = inv.positional("dir").map({ $0.hasPrefix("/") ? $0 : ctx.workingDirectory + "/" + $0 }) ?? ctx.seedsDirectory else {
                 throw Refusal(Message("seed.no_demo_data"), problems: [Problem("dir", Message("seed.give_folder"))])
             }
@@ -91,7 +91,7 @@ enum DealershipCommands {
     static let staffList = CommandSpec(
         noun: "staff", verb: "list", summary: "List staff by role and team",
         options: [OptionSpec("role", value: "ROLE", "Only this role", completion: .choices(StaffRole.allCases.map(\.rawValue)))],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var role: StaffRole?
             if let text = inv.option("role") {
                 role = StaffRole(rawValue: text)
@@ -109,7 +109,7 @@ enum DealershipCommands {
 
     static let catalogLabor = CommandSpec(
         noun: "catalog", verb: "labor", summary: "Labour operations with standard hours and price at the store's rate",
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("code", "code"), Column("name", "operation"), Column("standard_hours", "hours"),
                                     Column("skill", "skill", words: Skill.wordKind), Column("price_fen", "price")])
             for (op, price) in try ctx.desks.setup.laborCatalog(by: ctx.caller(inv.line)) {
@@ -120,7 +120,7 @@ enum DealershipCommands {
 
     static let catalogParts = CommandSpec(
         noun: "catalog", verb: "parts", summary: "Parts with price (VAT excluded), stock and bin",
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("unit", "unit"), Column("price_fen", "price"),
                                     Column("stock", "stock"), Column("reserved", "reserved"), Column("bin", "bin"), Column("group", "group")])
             for (p, reserved) in try ctx.desks.setup.partsCatalog(by: ctx.caller(inv.line)) {
@@ -144,7 +144,7 @@ enum DealershipCommands {
 
     static let storeShow = CommandSpec(
         noun: "store", verb: "show", summary: "The store's name, rates, hours and bays",
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let summary = try ctx.desks.setup.store(by: ctx.caller(inv.line))
             let s = summary.settings
             var r = Record()
@@ -171,7 +171,7 @@ enum DealershipCommands {
         positionals: [PositionalSpec("key", "The setting, e.g. rates.labor_rate_fen", completion: .choices(StoreSettings.settingKeys.map(\.name))),
                       PositionalSpec("value", "Its new value (quote a value with spaces)")],
         examples: ["store set rates.labor_rate_fen 38000", "store set hours.peak 08:30-10:30,16:30-18:00", "store set workshop.bays 10"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = SettingRequest(key: inv.positional("key") ?? "", value: inv.positional("value") ?? "")
             let changed = try ctx.desks.setup.set(request, by: ctx.caller(inv.line)).value
             var r = Record()

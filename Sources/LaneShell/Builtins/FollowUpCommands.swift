@@ -16,7 +16,7 @@ enum FollowUpCommands {
         options: [OptionSpec("on", value: "DATE", "The day (default: today)"),
                   OptionSpec("limit", value: "N", "At most N calls, oldest delivery first (default 200)")],
         examples: ["followup due", "followup due --on 2026-11-25 --limit 20"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let day = try DayInput.option(inv, ctx)
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("ro", "repair order"), Column("plate", "plate"), Column("customer", "customer"),
@@ -41,7 +41,7 @@ enum FollowUpCommands {
                   OptionSpec("score", value: "1-5", "Satisfaction: 1 very unhappy … 5 very happy"),
                   OptionSpec("comment", value: "TEXT", "What the customer said")],
         examples: ["followup record RO-20261123-0001 quality --score 5 --comment '很满意'"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let callText = inv.positional("call") ?? ""
             let call = ValueInput.value(callText, as: FollowUpCall.self)
@@ -72,7 +72,7 @@ enum FollowUpCommands {
     static let list = CommandSpec(
         noun: "followup", verb: "list", summary: "The follow-up record: calls and satisfaction (X7, R6.5)",
         options: [OptionSpec("from", value: "DATE", "First day (default: 30 days ago)"), OptionSpec("to", value: "DATE", "Last day (default: today)")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let offset = ctx.settings.utcOffset
             let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try DayInput.option(inv, ctx, "from")
             let last = try DayInput.option(inv, ctx, "to")
@@ -103,7 +103,7 @@ enum FollowUpCommands {
         noun: "followup", verb: "files", summary: "Customer files still incomplete 2 days after a visit (R6.3)",
         options: [OptionSpec("since", value: "DATE", "Visits from this day on (default 90 days before the check falls due)"),
                   OptionSpec("limit", value: "N", "At most N files, newest visit first (default 200)")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let since = inv.option("since") == nil ? nil : try DayInput.option(inv, ctx, "since")
             let limit = try Paging.read(inv, defaultLimit: 200).limit
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
@@ -123,7 +123,7 @@ enum FollowUpCommands {
         positionals: [PositionalSpec("customer", "Customer code, mobile number or name", completion: .customers, current: .customer)],
         options: [OptionSpec("text", value: "TEXT", "The complaint in the customer's words", required: true),
                   OptionSpec("ro", value: "RO", "The repair order it is about", completion: .repairOrders)],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = ComplaintRequest(customer: inv.positional("customer") ?? "", order: inv.option("ro"), text: inv.option("text") ?? "")
             let opened = try ctx.desks.followUps.openComplaint(request, by: ctx.caller(inv.line)).value
             var r = Record()
@@ -137,7 +137,7 @@ enum FollowUpCommands {
                               _ body: @escaping @Sendable (FollowUpDesk, String, String, Caller) throws -> ComplaintAdvanced) -> CommandSpec {
         CommandSpec(noun: "complaint", verb: verb, summary: summary,
                     positionals: [PositionalSpec("id", "Complaint number")], options: [option],
-                    action: .write { inv, ctx in
+                    action: .change { inv, ctx in
             let done = try body(ctx.desks.followUps, inv.positional("id") ?? "", inv.option(option.name) ?? "", ctx.caller(inv.line))
             var r = Record()
             r.add("complaint_id", "complaint", .int(Int(done.complaint.id)))
@@ -162,7 +162,7 @@ enum FollowUpCommands {
     static let complaintList = CommandSpec(
         noun: "complaint", verb: "list", summary: "Complaints not yet resolved (--all for every one)",
         options: [OptionSpec("all", "Include resolved complaints")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("id", "id"), Column("opened_at", "opened"), Column("customer", "customer"), Column("ro", "repair order"),
                                     Column("status", "status", words: Complaint.Status.wordKind), Column("text", "complaint"), Column("finding", "finding"), Column("action", "action")],
                           emptyText: Message("empty.no_open_complaints").description)

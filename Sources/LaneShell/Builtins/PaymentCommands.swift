@@ -58,7 +58,7 @@ enum PaymentCommands {
                   OptionSpec("amount", value: "YUAN", "The deposit, e.g. 500", required: true),
                   OptionSpec("tendered", value: "YUAN", "Cash: what the customer handed over (the change is given back)")],
         examples: ["ro deposit RO-20261123-0001 --method wechat --amount 2000", "ro deposit --method cash --amount 480 --tendered 500"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let m = method(inv.option("method") ?? "", "method", into: &p)
             let amount = yuan(inv, "amount", into: &p)
@@ -86,7 +86,7 @@ enum PaymentCommands {
                   OptionSpec("assessed", value: "YUAN", "The loss assessment (定损金额), VAT included", required: true),
                   OptionSpec("deductible", value: "YUAN", "What the customer pays of it (免赔额); default 0")],
         examples: ["ro insurance RO-20261123-0003 --insurer PICC --claim RDAA202644030000012345 --assessed 4860 --deductible 500"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let assessed = yuan(inv, "assessed", into: &p)
             let deductible = yuan(inv, "deductible", into: &p)
@@ -197,7 +197,7 @@ enum PaymentCommands {
         positionals: [customerPositional],
         options: [OptionSpec("limit", value: "YUAN", "The most the customer may owe", required: true)],
         examples: ["account open C0040 --limit 50000"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let limit = yuan(inv, "limit", into: &p)
             guard let limit, p.isEmpty else { throw Refusal(Message("account.cannot_open"), problems: p) }
@@ -208,7 +208,7 @@ enum PaymentCommands {
     static let showAccount = CommandSpec(
         noun: "account", verb: "show", summary: "A fleet customer's credit account: limit, balance owed and latest entries",
         positionals: [customerPositional], examples: ["account show C0040"],
-        action: .read { inv, ctx in .record(record(try ctx.desks.creditAccounts.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line)))) })
+        action: .lookup { inv, ctx in .record(record(try ctx.desks.creditAccounts.show(inv.positional("customer") ?? "", by: ctx.caller(inv.line)))) })
 
     static let repay = CommandSpec(
         noun: "account", verb: "repay", summary: "A fleet customer pays what it owes on its credit account, or part of it",
@@ -218,7 +218,7 @@ enum PaymentCommands {
                              completion: .choices(PaymentMethod.allCases.filter { $0 != .account }.map(\.spelled)), required: true),
                   OptionSpec("reference", value: "TEXT", "The bank slip or receipt number")],
         examples: ["account repay C0040 --amount 12000 --method transfer --reference 'HSBC 20261130-88'"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let amount = yuan(inv, "amount", into: &p)
             let m = method(inv.option("method") ?? "", "method", into: &p)

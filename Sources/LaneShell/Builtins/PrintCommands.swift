@@ -39,7 +39,7 @@ enum PrintCommands {
                       OptionSpec("lang", value: "LANG", "zh (default) or en", completion: .choices(DocumentTemplates.languages)),
                       OptionSpec("printer", value: "NAME", "Also send the PDF to this print queue (lp)")],
             examples: ["print \(kind.rawValue) \(example) --pdf \(kind.rawValue).pdf", "print \(kind.rawValue) \(example) --html \(kind.rawValue).html --lang en"],
-            action: .write { inv, ctx in try run(kind, inv, ctx) })
+            action: .change { inv, ctx in try run(kind, inv, ctx) })
     }
 
     static func run(_ kind: DocumentKind, _ inv: Invocation, _ ctx: CommandContext) throws -> CommandOutput {

@@ -41,7 +41,7 @@ enum ReminderCommands {
                   OptionSpec("kind", value: "KIND", "Only this kind", completion: kindChoices),
                   OptionSpec("limit", value: "N", "At most N calls, earliest due first (default 200)")],
         examples: ["remind due", "remind due --kind lost_customer", "remind due --on 2026-12-01", "remind due --limit 20"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var p: [Problem] = []
             let day = inv.option("on").flatMap { Self.day($0, "on", into: &p) }
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
@@ -69,7 +69,7 @@ enum ReminderCommands {
                   OptionSpec("campaign", value: "CODE", "Which campaign or upgrade, when the vehicle has several")],
         examples: ["remind log 粤B82396 regular_service --outcome booked",
                    "remind log 粤BJ0Q65 lost_customer --outcome declined --reason '搬到外地'"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let kind = Self.kind(inv.positional("kind") ?? "", into: &p)
             let outcomeText = inv.option("outcome") ?? ""
@@ -93,7 +93,7 @@ enum ReminderCommands {
         options: [OptionSpec("kind", value: "KIND", "Only this kind: the first-service list, the regular-service list…", completion: kindChoices),
                   OptionSpec("limit", value: "N", "The newest N calls, oldest of them first (default 200)")],
         examples: ["remind register", "remind register --kind lost_customer --limit 50"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var p: [Problem] = []
             let kind = inv.option("kind").flatMap { Self.kind($0, into: &p) }
             try Refusal.check(Message("reminder.cannot_show_register"), p)
@@ -111,7 +111,7 @@ enum ReminderCommands {
 
     static let reasons = CommandSpec(
         noun: "remind", verb: "reasons", summary: "Why customers declined, counted by kind: the analysis R1.3 asks for",
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("kind", "kind", words: ReminderKind.wordKind), Column("reason", "reason"), Column("count", "count")], emptyText: Message("empty.nobody_declined_yet").description)
             for r in try ctx.desks.reminders.declineReasons(by: ctx.caller(inv.line)) { t.rows.append([.text(r.kind.rawValue), .text(r.reason), .int(r.count)]) }
             return .table(t)
@@ -125,7 +125,7 @@ enum ReminderCommands {
                   OptionSpec("no-fix", value: "TEXT", "The fault that has no known fix yet"),
                   OptionSpec("note", value: "TEXT", "What the customer was told")],
         examples: ["remind delay 粤B27DP2 --part XH-51610-0001 --expected 2026-11-30", "remind delay 粤B27DP2 --no-fix '怠速抖动，厂家未发布方案'"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let expected = inv.option("expected").flatMap { Self.day($0, "expected", into: &p) }
             let request = DelayRequest(vehicle: inv.positional("vehicle") ?? "", partNumber: inv.option("part")?.uppercased(),
@@ -137,7 +137,7 @@ enum ReminderCommands {
     static let fixPublished = CommandSpec(
         noun: "remind", verb: "fix-published", summary: "The maker published the fix for a delayed vehicle: invite it back (R1.4)",
         positionals: [PositionalSpec("id", "The delay number `remind delays` shows")],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let text = inv.positional("id") ?? ""
             guard let id = Int64(text) else { throw ReminderDesk.noSuchDelay(text) }
             let d = try ctx.desks.reminders.publishFix(delay: id, by: ctx.caller(inv.line)).value
@@ -147,7 +147,7 @@ enum ReminderCommands {
     static let delays = CommandSpec(
         noun: "remind", verb: "delays", summary: "The delayed-delivery register (R1.4, X7)",
         options: [OptionSpec("all", "Include closed entries")],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: delayColumns, emptyText: Message("empty.no_delayed_deliveries").description)
             for entry in try ctx.desks.reminders.delays(all: inv.flag("all"), by: ctx.caller(inv.line)) { t.rows.append(delayRow(entry)) }
             return .table(t)

@@ -31,7 +31,7 @@ enum RepairOrderCommands {
         CommandSpec(
             noun: "ro", verb: verb, summary: summary, discussion: discussion,
             positionals: [orderPositional] + positionals, options: options, examples: examples,
-            action: .write { inv, ctx in
+            action: .change { inv, ctx in
                 let done = try ctx.desks.repairOrders.perform(read(inv, ctx), order: inv.positional("ro") ?? "", by: ctx.caller(inv.line)).value
                 return stepAnswer(done) { r in
                     if let line = done.value.line { r.add("line", "line", .int(Int(line.id))) }
@@ -135,14 +135,14 @@ enum RepairOrderCommands {
     static let show = CommandSpec(
         noun: "ro", verb: "show", summary: "Show a repair order: vehicle, complaint, lines, money, status",
         positionals: [orderPositional], examples: ["ro show RO-20261123-0001"],
-        action: .read { inv, ctx in .record(try record(try load(inv.positional("ro") ?? "", ctx, inv), ctx)) })
+        action: .lookup { inv, ctx in .record(try record(try load(inv.positional("ro") ?? "", ctx, inv), ctx)) })
 
     static let list = CommandSpec(
         noun: "ro", verb: "list", summary: "Repair orders by status (default: all open ones)",
         options: [OptionSpec("status", value: "STATUS", "Only this status", completion: .choices(RepairOrderStatus.allCases.map(\.spelled))),
                   OptionSpec("all", "Include closed and cancelled orders")],
         examples: ["ro list", "ro list --status in_progress"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var statuses = RepairOrderStatus.allCases.filter { inv.flag("all") || ($0 != .closed && $0 != .cancelled) }
             if let text = inv.option("status") {
                 guard let s = ValueInput.value(text, as: RepairOrderStatus.self) else {
@@ -166,7 +166,7 @@ enum RepairOrderCommands {
     static let timeline = CommandSpec(
         noun: "ro", verb: "timeline", summary: "A repair order's whole story: every step with time and user",
         positionals: [orderPositional],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             var t = Table(columns: [Column("at", "time"), Column("by", "by"), Column("step", "step", words: RepairOrderStep.wordKind), Column("detail", "detail")])
             for e in try ctx.desks.repairOrders.timeline(inv.positional("ro") ?? "", by: ctx.caller(inv.line)).events {
                 t.rows.append([.time(e.at), .text(e.by), .text(e.kind), .text(e.text)])
@@ -179,7 +179,7 @@ enum RepairOrderCommands {
         positionals: [orderPositional,
                       PositionalSpec("step", "The step", completion: .choices(RepairOrderStep.allCases.map(\.rawValue)))],
         examples: ["ro why-not RO-20261123-0001 delivery-check"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let o = try load(inv.positional("ro") ?? "", ctx, inv)
             let text = inv.positional("step") ?? ""
             guard let step = RepairOrderStep(rawValue: text) else {
@@ -302,7 +302,7 @@ enum RepairOrderCommands {
     static let estimate = CommandSpec(
         noun: "ro", verb: "estimate", summary: "The estimate: labour and parts, VAT, and items the history recommends (R3.8)",
         positionals: [orderPositional],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let estimate = try ctx.desks.repairOrders.estimate(inv.positional("ro") ?? "", by: ctx.caller(inv.line))
             var r = try record(estimate.order, ctx)
             var t = Table(columns: [Column("rule", "rule", forMachines: true), Column("reason", "recommended from the history")], emptyText: Message("empty.nothing_due").description)
@@ -477,7 +477,7 @@ enum RepairOrderCommands {
         positionals: [orderPositional],
         options: [OptionSpec("signed-by", value: "NAME", "The name the customer signs with", required: true),
                   OptionSpec("declined-signed", "The customer signed for the safety items they declined")],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = SettleRequest(order: inv.positional("ro") ?? "", signedBy: inv.option("signed-by") ?? "",
                                         declinedSafetyItemsSigned: inv.flag("declined-signed"))
             let done = try ctx.desks.repairOrders.settle(request, by: ctx.caller(inv.line)).value
@@ -511,7 +511,7 @@ enum RepairOrderCommands {
                   OptionSpec("invoice", value: "NUMBER", "The invoice number (not needed when nothing is due)")],
         examples: ["ro pay --method wechat --amount 398.00 --invoice 04400123", "ro pay --split wechat:200,cash --tendered 100 --invoice 04400124",
                    "ro pay --method account --amount 1130.00 --invoice 04400125"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             var p: [Problem] = []
             let parts = PaymentCommands.tender(inv, into: &p)
             let tendered = PaymentCommands.yuan(inv, "tendered", into: &p)

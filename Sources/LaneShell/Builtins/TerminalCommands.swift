@@ -24,10 +24,10 @@ enum TerminalCommands {
     /// terminal the shell takes it off the line and redraws (`Watch`); in a
     /// script there is nothing to redraw, so it is refused.
     static func watched(_ spec: CommandSpec) -> CommandSpec {
-        guard case .read(let body) = spec.action else { return spec }
+        guard case .lookup(let body) = spec.action else { return spec }
         var s = spec
         s.options.append(watchOption)
-        s.action = .read { inv, ctx in
+        s.action = .lookup { inv, ctx in
             if inv.option("watch") != nil { throw UsageError(Message("terminal.watch_needs_terminal")) }
             return try body(inv, ctx)
         }
@@ -38,7 +38,7 @@ enum TerminalCommands {
     /// says, through a read (no audit row: nothing changed); with a team it
     /// dispatches as every step does.
     static func showingLoadsWithoutTeam(_ spec: CommandSpec) -> CommandSpec {
-        guard case .write(let body) = spec.action else { return spec }
+        guard case .change(let body) = spec.action else { return spec }
         var shown = spec
         shown.action = .session { inv, session in
             let ctx = try session.context()

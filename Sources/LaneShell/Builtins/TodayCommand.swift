@@ -15,7 +15,7 @@ enum TodayCommand {
             reminders, follow-up calls, complaints and incomplete files; the foreman cars to dispatch and team loads; team leaders, \
             technicians and QC the jobs at their step; parts the parts to issue; the cashier settlements to take payment for.
             """,
-        action: .read { _, ctx in
+        action: .lookup { _, ctx in
             let member = try ctx.desks.setup.staffMember(named: ctx.user, by: ctx.caller("today"))
             var r = Record()
             r.add("user", "for", .text(ctx.user + (member.map { " (\($0.role.title))" } ?? "")))

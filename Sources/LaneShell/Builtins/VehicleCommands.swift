@@ -20,7 +20,7 @@ enum VehicleCommands {
             OptionSpec("mileage", value: "KM", "Odometer at sale in km (default 0)"),
         ],
         examples: ["vehicle add --vin LXHCB1A24T0000017 --plate 粤BD12345 --model '星河 EV6' --owner C0001 --sold 2026-10-08"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = VehicleRequest(vin: inv.option("vin"), plate: inv.option("plate"), model: inv.option("model"), owner: inv.option("owner"),
                                          sold: inv.option("sold"), mileage: inv.option("mileage"))
             let added = try ctx.desks.customers.addVehicle(request, by: ctx.caller(inv.line)).value
@@ -31,7 +31,7 @@ enum VehicleCommands {
         noun: "vehicle", verb: "show", summary: "Show a vehicle, its owner and latest visits",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
         examples: ["vehicle show 粤B12345"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let file = try ctx.desks.customers.vehicle(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line))
             return .record(record(file.vehicle, owner: file.owner, events: file.events))
         })
@@ -43,7 +43,7 @@ enum VehicleCommands {
             OptionSpec("limit", value: "N", "At most N rows (default 50)"),
             OptionSpec("offset", value: "N", "Skip the first N rows"),
         ],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             let page = try Paging.read(inv)
             let rows = try ctx.desks.customers.vehicles(owner: inv.option("owner"), page.probingForMore, by: ctx.caller(inv.line))
             return .table(Paging.cut(table(Array(rows.prefix(page.limit)), owners: true), page, found: rows.count))
@@ -61,7 +61,7 @@ enum VehicleCommands {
             OptionSpec("on", value: "DATE", "Day of the mileage reading (default today)"),
         ],
         examples: ["vehicle edit 粤B12345 --mileage 12500", "vehicle edit 粤B12345 --plate 粤B54321"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = VehicleEditRequest(vehicle: inv.positional("vehicle") ?? "", plate: inv.option("plate"), model: inv.option("model"),
                                              sold: inv.option("sold"), mileage: inv.option("mileage"), on: inv.option("on"))
             let changed = try ctx.desks.customers.editVehicle(request, by: ctx.caller(inv.line)).value
@@ -78,7 +78,7 @@ enum VehicleCommands {
             OptionSpec("on", value: "DATE", "Day of the change (default today)"),
         ],
         examples: ["vehicle transfer 粤B12345 --to C0012"],
-        action: .write { inv, ctx in
+        action: .change { inv, ctx in
             let request = TransferRequest(vehicle: inv.positional("vehicle") ?? "", to: inv.option("to") ?? "", on: inv.option("on"))
             let moved = try ctx.desks.customers.transfer(request, by: ctx.caller(inv.line)).value
             var r = record(moved.vehicle, owner: moved.to, events: [])
@@ -92,7 +92,7 @@ enum VehicleCommands {
         noun: "vehicle", verb: "history", summary: "The vehicle's whole story: sale, visits, mileage, owners",
         positionals: [PositionalSpec("vehicle", "Plate or VIN", completion: .vehicles, current: .vehicle)],
         examples: ["vehicle history 粤B12345"],
-        action: .read { inv, ctx in
+        action: .lookup { inv, ctx in
             .table(eventTable(try ctx.desks.customers.history(inv.positional("vehicle") ?? "", by: ctx.caller(inv.line))))
         })
 

@@ -6,8 +6,10 @@ import LaneStore
 /// operations (`ctx.desks`), which join it, so a refusal always rolls
 /// everything back. A command never holds the transaction itself.
 public enum CommandAction: Sendable {
-    case read(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
-    case write(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
+    /// Looks things up: one read transaction, no audit row.
+    case lookup(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
+    /// Changes records: one write transaction, one audit row, the plugins told after it.
+    case change(@Sendable (Invocation, CommandContext) throws -> CommandOutput)
     /// Meta commands work on the session itself (`set`, `use`, `source`).
     case session(@Sendable (Invocation, ShellSession) throws -> CommandOutput)
 }

@@ -7,11 +7,11 @@ import ServiceDepartment
 /// Built-in commands call the desks instead and never see it.
 extension CommandAction {
     static func pluginRead(_ body: @escaping @Sendable (Invocation, CommandContext, any StoreReading) throws -> CommandOutput) -> CommandAction {
-        .read { inv, ctx in try ctx.desks.department.withOpenLookup { tx in try body(inv, ctx, tx) } }
+        .lookup { inv, ctx in try ctx.desks.department.withOpenLookup { tx in try body(inv, ctx, tx) } }
     }
 
     static func pluginWrite(_ body: @escaping @Sendable (Invocation, CommandContext, any StoreWriting) throws -> CommandOutput) -> CommandAction {
-        .write { inv, ctx in try ctx.desks.department.withOpenChange { tx in try body(inv, ctx, tx) } }
+        .change { inv, ctx in try ctx.desks.department.withOpenChange { tx in try body(inv, ctx, tx) } }
     }
 }
 

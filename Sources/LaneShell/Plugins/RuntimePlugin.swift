@@ -238,7 +238,7 @@ public struct RuntimePlugin: Sendable {
         if command.roles != nil {
             action = .pluginWrite { inv, ctx, tx in try plugin.apply(command, inv, ctx, tx) }
         } else {
-            action = .read { inv, ctx in try plugin.apply(command, inv, ctx, nil) }
+            action = .lookup { inv, ctx in try plugin.apply(command, inv, ctx, nil) }
         }
         var spec = CommandSpec(noun: command.noun, verb: command.verb, summary: command.summary, discussion: command.discussion,
                                positionals: command.positionals, options: command.options, examples: command.examples, action: action)

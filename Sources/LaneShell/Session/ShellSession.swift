@@ -248,10 +248,10 @@ public final class ShellSession {
         case .session:
             throw Refusal(Message("plugin.command_not_run", ["line": .text(spec.name)]),
                           problems: [Problem("plugin", Message("plugin.session_command", ["command": .text(spec.name)]))])
-        case .read(let body):
+        case .lookup(let body):
             // Inside the change that ran the plugin: its desk lookups join that transaction.
             return try body(invocation, ctx)
-        case .write(let body):
+        case .change(let body):
             // The outer command's change tells the plugins; this one only records itself.
             var nested = ctx
             nested.personal = invocation.personalValues
@@ -276,13 +276,13 @@ public final class ShellSession {
         switch spec.action {
         case .session(let body):
             return try body(invocation, self)
-        case .read(let body):
+        case .lookup(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
             let output = try department.reading(operation, by: ctx.caller(line)) { try body(invocation, ctx) }
             try Self.stopIfInterrupted()
             return output
-        case .write(let body):
+        case .change(let body):
             let ctx = try context()
             let invocation = try prepared(spec, invocation, ctx)
             afterCommit = []
