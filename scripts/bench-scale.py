@@ -6,7 +6,13 @@ In-process times come from LANE_TIMINGS (lane writes each command's nanoseconds,
 line read to the answer printed); sqlite3's from `.timer on` (real time per statement).
 Whole-process times (start-up) are medians of repeated runs, because the machine is shared.
 Memory is the lane process's peak resident set (wait4's ru_maxrss).
+
+With BENCH_POSTGRES=postgres://…?schema=NAME (a server store holding a `store copy` of the same file),
+the same lookups run again with lane on that store, side by side with psql running the same SQL
+(`\\timing`, the server's time plus the round trip on this machine).
 """
+import re
+import urllib.parse
 import os
 import random
 import shutil
@@ -63,6 +69,24 @@ def sqlite_times(db, statements, repeat=20):
     return [max(0.0, statistics.median(samples) - SQLITE_START[db]) / (len(statements) * repeat)]
 
 
+PG = os.environ.get("BENCH_POSTGRES")
+
+
+def psql_times(url, statements, repeat=20):
+    """Median milliseconds per statement for psql (`\\timing`), each statement `repeat` times in one session, in
+    the store's schema."""
+    parts = urllib.parse.urlsplit(url)
+    schema = urllib.parse.parse_qs(parts.query).get("schema", ["lane"])[0]
+    plain = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    script = "\\timing on\n\\o /dev/null\n" + "\n".join(s for s in statements for _ in range(repeat)) + "\n"
+    out = subprocess.run(["psql", "-X", "-q", plain], input=script.encode(), capture_output=True,
+                         env=dict(os.environ, PGOPTIONS=f"-c search_path={schema}")).stdout.decode()
+    times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
+    # A case of several statements counts as one: add up each run's statements.
+    per = max(1, len(times) // max(1, len(statements) * repeat)) if times else 1
+    return [statistics.median([sum(times[i:i + per]) for i in range(0, len(times), per)]) / 1000] if times else []
+
+
 def pct(values, q):
     v = sorted(values)
     return v[min(len(v) - 1, int(round(q * (len(v) - 1))))] if v else float("nan")
@@ -81,11 +105,11 @@ def median_process(args, runs=21, env=None):
     return statistics.median(samples)
 
 
-def report(label, lane_ns, rss, sql_s):
+def report(label, lane_ns, rss, sql_s, other="sqlite3"):
     p50, p99 = ms(pct(lane_ns, 0.5)), ms(pct(lane_ns, 0.99))
     sq = statistics.median(sql_s) * 1000 if sql_s else float("nan")
     ratio = p50 / sq if sql_s and sq > 0 else float("nan")
-    print(f"  {label:34s} lane p50 {p50:9.2f} ms  p99 {p99:9.2f} ms  {rss:6.0f} MB | sqlite3 {sq:8.3f} ms | x{ratio:7.1f}", flush=True)
+    print(f"  {label:34s} lane p50 {p50:9.2f} ms  p99 {p99:9.2f} ms  {rss:6.0f} MB | {other:7s} {sq:8.3f} ms | x{ratio:7.1f}", flush=True)
 
 
 def bench(n):
@@ -129,6 +153,8 @@ def bench(n):
     for label, lines, sql in cases:
         ns, rss, _ = run_lane(db, lines)
         report(label, ns, rss, sqlite_times(db, sql))
+    if PG:
+        postgres(PG, cases)
 
     # Fleet-wide lists: a few runs each (the old ones took seconds).
     heavy = int(os.environ.get("BENCH_HEAVY_RUNS", "5"))
@@ -157,6 +183,26 @@ def bench(n):
 
     if int(os.environ.get("BENCH_LIFECYCLES", "40")) > 0:
         lifecycles(db, n)
+
+
+def postgres(url, cases):
+    """The lookups again on the server store, with the role lists; psql runs the same SQL there."""
+    print(f"  -- PostgreSQL ({url.split('@')[-1]}); psql column: server time per statement seen by psql", flush=True)
+    subprocess.run([LANE, "-c", "whoami"], env=dict(ENV, LANE_DB=url), stdout=subprocess.DEVNULL, check=True)
+    for label, lines, sql in cases:
+        ns, rss, _ = run_lane(url, lines)
+        report(label, ns, rss, psql_times(url, sql), other="psql")
+    heavy = int(os.environ.get("BENCH_HEAVY_RUNS", "5"))
+    ns, rss, _ = run_lane(url, ["remind due"] * heavy, user="蒋芳")
+    report("remind due (customer service)", ns, rss, [])
+    for user, role in (("薛淑芬", "service advisor"), ("蒋芳", "customer service"), ("姚雪", "service manager"),
+                       ("何子涵", "workshop foreman"), ("夏勇", "technician"), ("莫霞", "cashier"), ("范颖", "parts manager"),
+                       ("赵子涵", "QC inspector")):
+        ns, rss, _ = run_lane(url, ["today"] * heavy, user=user)
+        report(f"today ({role})", ns, rss, [])
+    ns, rss, _ = run_lane(url, ["appt board"] * heavy)
+    report("appt board", ns, rss, psql_times(url, ["SELECT * FROM appointment WHERE day = '2026-11-23' ORDER BY advisor, start_at;"] * heavy),
+           other="psql")
 
 
 def lifecycles(db, n):

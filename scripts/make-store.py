@@ -316,6 +316,14 @@ def main():
     if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'reminder_schedule'").fetchone():
         con.execute("DROP TABLE reminder_schedule")
         con.execute("DELETE FROM grdb_migrations WHERE identifier LIKE 'v20 %'")
+    # The same for `customer find`'s search keys (v19: every suffix of the name, its pinyin and initials, and
+    # the pinyin sort key), which only lane can work out: without them a bulk customer is found by phone but
+    # not by name or pinyin. v19 also added the sort key column, so that goes too and comes back filled.
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'customer_search_key'").fetchone():
+        con.execute("DROP TABLE customer_search_key")
+        con.execute("DROP INDEX customer_by_sort_key")
+        con.execute("ALTER TABLE customer DROP COLUMN sort_key")
+        con.execute("DELETE FROM grdb_migrations WHERE identifier LIKE 'v19 %'")
     con.execute("COMMIT")
     con.execute("PRAGMA journal_mode = WAL")
     con.close()

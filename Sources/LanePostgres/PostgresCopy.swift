@@ -63,16 +63,7 @@ extension PostgresStore: StoreCopying {
                 let have = Set(try pg.columnNames(table.name))
                 let kept = columns.enumerated().filter { have.contains($0.element) }
                 guard !kept.isEmpty else { continue }
-                let sql = "INSERT INTO \(table.name) (\(kept.map { "\"\($0.element)\"" }.joined(separator: ", "))) VALUES (\(kept.map { _ in "?" }.joined(separator: ", ")))"
-                for row in rows {
-                    try pg.execute(sql, kept.map { column -> (any PGArgument)? in
-                        switch row[column.offset] {
-                        case .null: return PGValue.null
-                        case .integer(let i): return PGValue.int(i)
-                        case .text(let s): return PGValue.text(s)
-                        }
-                    })
-                }
+                try pg.insertBatches(into: table.name, columns: kept.map(\.element), rows: rows, keeping: kept.map(\.offset))
                 for identity in try pg.identityColumns(table.name) {
                     try pg.execute("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(\(identity)) FROM \(table.name)), 0) + 1, false)",
                                    [table.name, identity])
@@ -91,6 +82,42 @@ extension PostgresStore: StoreCopying {
 }
 
 extension PostgresTransaction {
+    /// At most this many values in one INSERT: PostgreSQL takes up to 65,535 parameters in a statement.
+    static let copyBatchValues = 60_000
+
+    /// `rows` (only the `keeping` positions of each) in multi-row INSERTs of up to 1,000 rows: one statement per
+    /// row was one round trip per row (10,000 vehicles took N s; see docs/performance.md).
+    func insertBatches(into table: String, columns: [String], rows: [[SQLValue]], keeping: [Int],
+                       valuesPerStatement: Int = copyBatchValues) throws {
+        guard !columns.isEmpty, !rows.isEmpty else { return }
+        let perStatement = max(1, min(1_000, valuesPerStatement / columns.count))
+        let head = "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + perStatement)
+            var arguments: PGArguments = []
+            arguments.reserveCapacity((end - start) * columns.count)
+            for row in rows[start..<end] {
+                for offset in keeping {
+                    switch row[offset] {
+                    case .null: arguments.append(PGValue.null)
+                    case .integer(let i): arguments.append(PGValue.int(i))
+                    case .text(let s): arguments.append(PGValue.text(s))
+                    }
+                }
+            }
+            // `$n` written here, not `?`: the statement is large and `PGLink.numbered` reads it character by character.
+            var sql = head
+            for row in 0..<(end - start) {
+                sql += row == 0 ? "(" : ", ("
+                sql += (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ", ")
+                sql += ")"
+            }
+            try execute(sql, arguments)
+            start = end
+        }
+    }
+
     func columnNames(_ table: String) throws -> [String] {
         try rows("""
             SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
