@@ -70,6 +70,9 @@ def sqlite_times(db, statements, repeat=20):
 
 
 PG = os.environ.get("BENCH_POSTGRES")
+# `today` is measured for a member of staff of each role.
+ROLES = (("薛淑芬", "service advisor"), ("蒋芳", "customer service"), ("姚雪", "service manager"), ("何子涵", "workshop foreman"),
+         ("夏勇", "technician"), ("莫霞", "cashier"), ("范颖", "parts manager"), ("赵子涵", "QC inspector"))
 
 
 def psql_times(url, statements, repeat=20):
@@ -161,9 +164,7 @@ def bench(n):
     due_sql = ["SELECT vehicle_id, kind, due_on FROM reminder_log WHERE due_on <= '2026-12-03' ORDER BY due_on LIMIT 50;"] * heavy
     ns, rss, _ = run_lane(db, ["remind due"] * heavy, user="蒋芳")
     report("remind due (customer service)", ns, rss, sqlite_times(db, due_sql))
-    for user, role in (("薛淑芬", "service advisor"), ("蒋芳", "customer service"), ("姚雪", "service manager"),
-                       ("何子涵", "workshop foreman"), ("夏勇", "technician"), ("莫霞", "cashier"), ("范颖", "parts manager"),
-                       ("赵子涵", "QC inspector")):
+    for user, role in ROLES:
         ns, rss, _ = run_lane(db, ["today"] * heavy, user=user)
         report(f"today ({role})", ns, rss, [])
     ns, rss, _ = run_lane(db, ["appt board"] * heavy)
@@ -195,9 +196,7 @@ def postgres(url, cases):
     heavy = int(os.environ.get("BENCH_HEAVY_RUNS", "5"))
     ns, rss, _ = run_lane(url, ["remind due"] * heavy, user="蒋芳")
     report("remind due (customer service)", ns, rss, [])
-    for user, role in (("薛淑芬", "service advisor"), ("蒋芳", "customer service"), ("姚雪", "service manager"),
-                       ("何子涵", "workshop foreman"), ("夏勇", "technician"), ("莫霞", "cashier"), ("范颖", "parts manager"),
-                       ("赵子涵", "QC inspector")):
+    for user, role in ROLES:
         ns, rss, _ = run_lane(url, ["today"] * heavy, user=user)
         report(f"today ({role})", ns, rss, [])
     ns, rss, _ = run_lane(url, ["appt board"] * heavy)
