@@ -114,6 +114,20 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
     }
 }
 
+/// Throughput: a write keeps the connection's prepared statements. Each write used to begin with
+/// `CREATE TEMP … IF NOT EXISTS`, after which GRDB empties its statement cache, so every statement
+/// of every write was compiled again.
+@Test func writesKeepTheirPreparedStatements() throws {
+    let store = try SQLiteStore(inMemoryNamed: "statement-cache")
+    func statement() throws -> Statement {
+        try store.write { tx throws in try #require(tx as? SQLiteTransaction).db.cachedStatement(sql: "SELECT COUNT(*) FROM customer") }
+    }
+    _ = try addCustomer(store, "王小明", "13800138000")
+    let first = try statement()
+    _ = try addCustomer(store, "李四", "13900139000")
+    #expect(try statement() === first)
+}
+
 @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
     try withTemporaryDirectory { dir in
         let path = dir.appendingPathComponent("lane.sqlite").path
