@@ -42,12 +42,14 @@ let package = Package(
         ),
         // Signal flags, the hidden PIN prompt and libedit's key reader (see lane_terminal.c).
         .target(name: "CLaneTerminal", dependencies: ["CLibEdit"], linkerSettings: [.linkedLibrary("edit")]),
+        // SQLite's variadic sqlite3_db_config, wrapped for LaneStore (see lane_sqlite.h).
+        .target(name: "CLaneSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "LaneCore"),
         // The plugin API: all a plugin imports (it re-exports LaneCore's value types).
         .target(name: "LanePlugin", dependencies: ["LaneCore"]),
         .target(
             name: "LaneStore",
-            dependencies: ["LaneCore", "LanePlugin", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["LaneCore", "LanePlugin", "CLaneSQLite", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API itself: a plugin's statements are judged by SQLite's authorizer (PluginSQLGuard).
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
@@ -83,7 +85,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "lane",
-            dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Start-up: a release `lane` carries the Swift runtime and Foundation inside it instead of
+            // loading ~14 shared libraries at every start (docs/performance.md). Foundation's static
+            // libraries refer to each other both ways, so they are linked as one group.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group",
+                                           "-lFoundation", "-lCoreFoundation", "-lFoundationEssentials",
+                                           "-lFoundationInternationalization", "-l_FoundationICU", "-l_FoundationCShims",
+                                           "-l_FoundationCollections", "-ldispatch", "-lBlocksRuntime", "-lswiftDispatch",
+                                           "-lswiftSynchronization", "-Xlinker", "--end-group"],
+                                          .when(configuration: .release))]
         ),
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The store conformance suite: any ServiceStore implementation must pass it.

@@ -110,16 +110,16 @@ extension SQLiteTransaction {
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO audit_log (seq, at, user, role, command, noun, ref, summary, prev_hash, hash, mac, personal_hash, sealed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [e.sequence, e.at.secondsSince1970, e.user, e.role, e.command, e.noun, e.ref, e.summary, e.previousHash, e.hash, e.mac,
                              e.personalHash, e.sealed ? 1 : nil])
         guard let personal else { return }
-        try db.execute(sql: "INSERT INTO audit_personal (seq, salt, vals, erased_mark) VALUES (?, ?, ?, NULL)",
-                       arguments: [e.sequence, personal.salt, Self.joinValues(personal.values)])
+        try execute(sql: "INSERT INTO audit_personal (seq, salt, vals, erased_mark) VALUES (?, ?, ?, NULL)",
+                    arguments: [e.sequence, personal.salt, Self.joinValues(personal.values)])
         for code in Set(personal.subjects) {
-            try db.execute(sql: "INSERT INTO audit_subject (customer, seq) VALUES (?, ?)", arguments: [code, e.sequence])
+            try execute(sql: "INSERT INTO audit_subject (customer, seq) VALUES (?, ?)", arguments: [code, e.sequence])
         }
     }
 
@@ -177,14 +177,14 @@ extension SQLiteTransaction {
     }
 
     func customersChangedInTransaction() throws -> [Int64] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM temp.changed_customer ORDER BY id")
-        try db.execute(sql: "DELETE FROM temp.changed_customer")
+        let ids = try fetchValues(Int64.self, sql: "SELECT id FROM temp.changed_customer ORDER BY id")
+        try execute(sql: "DELETE FROM temp.changed_customer")
         return ids
     }
 
     func staffChangedInTransaction() throws -> [String] {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM temp.changed_staff ORDER BY name")
-        try db.execute(sql: "DELETE FROM temp.changed_staff")
+        let names = try fetchValues(String.self, sql: "SELECT name FROM temp.changed_staff ORDER BY name")
+        try execute(sql: "DELETE FROM temp.changed_staff")
         return names
     }
 

@@ -83,11 +83,11 @@ extension SQLiteTransaction {
     }
 
     func lastAppointmentEventID() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM appointment_event") ?? 0
+        try fetchValue(Int64.self, sql: "SELECT max(id) FROM appointment_event") ?? 0
     }
 
     func appointmentEvents(afterID id: Int64) throws -> [(id: Int64, appointmentID: Int64, kind: String)] {
-        try Row.fetchAll(db, sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
+        try fetchRows(sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
     }
 
     func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {

@@ -42,6 +42,9 @@ extension SQLiteTransaction {
     /// replaces them, is the application layer's decision (its erasure policy).
     func eraseCustomer(_ erasure: CustomerErasure) throws {
         let id = erasure.customerID
+        // Noted for this connection (and undone with a rolled-back transaction): the store empties
+        // its kept WAL at close, so no old page of the customer stays in it (SQLiteStore.compactLogAtClose).
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS customer_erased (id INTEGER PRIMARY KEY)")
         for item in erasure.items {
             switch item {
             case .texts(let texts):

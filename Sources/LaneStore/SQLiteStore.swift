@@ -1,3 +1,4 @@
+import CLaneSQLite
 import Foundation
 import GRDB
 import LaneCore
@@ -56,9 +57,14 @@ public final class SQLiteStore: ServiceStore {
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                // Start-up: the WAL file stays, and no connection checkpoints at its close. Otherwise
+                // SQLite removes the WAL at the last close, and the next opening has GRDB write (and
+                // fsync) a table into a new one before anything is read; and every close, even after a
+                // lookup, copies the WAL's frames back with two fsyncs. The frames a kept WAL still
+                // holds are bounded by SQLite's automatic checkpoint and by `compactLogAtClose`.
+                let rc = lane_sqlite_keep_wal_at_close(db.sqliteConnection.map { UnsafeMutableRawPointer($0) })
+                if ResultCode(rawValue: rc) != .SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
             }
-            // Not SQLITE_FCNTL_PERSIST_WAL: a kept WAL file still holds valid frames, so every later
-            // start re-read them and its close checkpointed them again (docs/performance.md).
             let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
@@ -134,7 +140,32 @@ public final class SQLiteStore: ServiceStore {
     private let openMarker: String?
 
     deinit {
+        compactLogAtClose()
         if let openMarker { try? FileManager.default.removeItem(atPath: openMarker) }
+    }
+
+    /// A kept WAL larger than this is emptied at close (`compactLogAtClose`).
+    static let logCompactionBytes = 1 << 20
+
+    /// The WAL is kept between runs (see the opening), so its valid frames are read again by the
+    /// next process that opens the file. At close it is emptied when it has grown beyond
+    /// `logCompactionBytes`, or when this run erased a customer (X4: no old page of theirs stays in
+    /// the log): its frames are copied into the database, the file truncated, and one page (the
+    /// header's stamp) written again, because GRDB writes into an empty WAL at the next opening.
+    /// A lookup leaves a small log as it is: no write, no fsync. Skipped when other processes are
+    /// busy on the file (a later close does it; the frames are safe in the log meanwhile).
+    private func compactLogAtClose() {
+        guard let pool = writer as? DatabasePool else { return }
+        var info = stat()
+        let size = stat(location + "-wal", &info) == 0 ? Int(info.st_size) : 0
+        try? pool.writeWithoutTransaction { db in
+            let erased = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'customer_erased')") ?? false
+            guard erased || size > Self.logCompactionBytes else { return }
+            try db.execute(sql: "PRAGMA busy_timeout = 500")
+            let busy = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
+            guard busy == 0 else { return }
+            try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        }
     }
 
     struct Unclean: Error { var damage: [String] }
@@ -275,7 +306,11 @@ public final class SQLiteStore: ServiceStore {
         }
         return try translatingFailures {
             try writer.write { db in
-                try db.execute(sql: Self.changeTracking)
+                // Once per connection: a CREATE, even one that finds the table there, makes GRDB empty its
+                // cache of prepared statements, and every statement of the write was compiled again.
+                if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
+                    try db.execute(sql: Self.changeTracking)
+                }
                 return try body(SQLiteTransaction(db: db))
             }
         }
@@ -286,6 +321,8 @@ public final class SQLiteStore: ServiceStore {
     /// change that wrote them renews their seals (and no one else's).
     /// Temporary triggers: an edit made with another program (sqlite3) is
     /// not noted, so its seal no longer matches.
+    static let changeTrackingReady = "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name = 'staff_changed')"
+
     static let changeTracking = """
         CREATE TEMP TABLE IF NOT EXISTS changed_customer (id INTEGER PRIMARY KEY);
         CREATE TEMP TRIGGER IF NOT EXISTS customer_contact_added AFTER INSERT ON main.customer
