@@ -44,7 +44,7 @@ import Testing
     /// lines' amount before VAT, the discount and the payment, not a total.
     @Test func theSealRefusalSaysWhatIsSealedInBothLanguages() throws {
         let shell = try SealEveryRowTests().shell()
-        try shell.store.unsafeExecute("UPDATE repair_order_line SET unit_fen = unit_fen + 100 WHERE rowid = (SELECT min(rowid) FROM repair_order_line)")
+        try shell.store.unsafeExecute("UPDATE repair_order_line SET unit_fen = unit_fen + 100 WHERE line_no = 1 AND repair_order_id = (SELECT min(repair_order_id) FROM repair_order_line)")
         #expect(try shell.expectRefusalCodes("store check") == ["seal.changed_outside", "seal.order_changed"])
         let english = try shell.expectRefused("store check")
         #expect(english.contains("amount before VAT") && english.contains("discount") && english.contains("gate pass") && !english.contains("or total"), "\(english)")

@@ -202,7 +202,7 @@ extension KPISettings {
         StoreSettingKey("kpi.technician_hours_per_day", .wholeNumber, example: "8"),
         StoreSettingKey("kpi.wait_minutes", .wholeNumber, example: "90"),
     ] + KPIID.allCases.map { id in
-        StoreSettingKey(id.settingKey, .wholeNumber, meaning: Message("setting.meaning.kpi.target", ["kpi": .code("kpi", id.rawValue)]),
+        StoreSettingKey(id.settingKey, .wholeNumber, meaning: Message("setting.meaning.kpi.target"),
                         example: id.unit == .money ? "30000" : id.unit == .score ? "450" : "90")
     }
 
