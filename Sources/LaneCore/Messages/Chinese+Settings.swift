@@ -38,7 +38,5 @@ extension MessageCatalog {
         "setting.meaning.kpi.technician_hours_per_day": "每位技师每天可出勤的工时数",
         "setting.meaning.kpi.wait_minutes": "等车客户应在开单后这么多分钟内取回车辆",
         "setting.meaning.kpi.target": "键名所指指标的目标值（见 docs/kpis.md：百分比、分、小时、分钟、次数、评分 × 100）",
-        "note.line": "提示：{text}",
-        "note.from_plugin": "{plugin}：{text}",
     ]
 }

@@ -40,8 +40,5 @@ extension MessageCatalog {
         "setting.meaning.kpi.technician_hours_per_day": "hours each technician is available a day",
         "setting.meaning.kpi.wait_minutes": "a customer who waits should have the car back within this many minutes of the order's opening",
         "setting.meaning.kpi.target": "the target of the figure the key names (docs/kpis.md: percent, fen, hours, minutes, count, score × 100)",
-        // How the shell marks a note under an answer.
-        "note.line": "note: {text}",
-        "note.from_plugin": "{plugin}: {text}",
     ]
 }

@@ -124,7 +124,7 @@ enum RepairOrderCommands {
 
     /// `ro open`'s answer: the words and notes, and the new order as its record.
     static func opened(_ o: RepairOrderOpened, _ ctx: CommandContext, _ session: ShellSession) throws -> CommandOutput {
-        let text = ([o.message.description] + o.notes.map { Message("note.line", ["text": .message($0)]).description }).joined(separator: "\n")
+        let text = ([o.message.description] + o.notes.map { "note: " + $0.description }).joined(separator: "\n")
         // Just opened: no sheet, terms or checks yet, so the answer stays short (`ro show` has them).
         var r = try session.department.reading("ro show", by: ctx.caller("ro show \(o.number)")) { try record(o.order, ctx, workshop: false) }
         r.fields.insert(Record.Field(key: "first_visit", title: "new customer", value: .bool(o.firstVisit)), at: min(r.fields.count, 7))

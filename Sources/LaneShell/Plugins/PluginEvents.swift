@@ -12,7 +12,7 @@ enum PluginEvents {
             for (name, plugin) in ctx.plugins.active {
                 do {
                     notes += try tx.contained { try plugin.handle(event, HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
-                        .map { Message("note.from_plugin", ["plugin": .text(name), "text": .text($0)]).description }
+                        .map { "\(name): \($0)" }
                 } catch let failure as StoreFailure {
                     // The store itself failed (disk full, busy): that is the command's failure too.
                     throw failure
@@ -31,7 +31,7 @@ enum PluginEvents {
         for (event, ctx) in events {
             for (name, plugin) in ctx.plugins.active {
                 do {
-                    notes += try store.read { tx in try plugin.committed(event, HostPluginContext(plugin: name, ctx, tx)) }.map { Message("note.from_plugin", ["plugin": .text(name), "text": .text($0)]).description }
+                    notes += try store.read { tx in try plugin.committed(event, HostPluginContext(plugin: name, ctx, tx)) }.map { "\(name): \($0)" }
                 } catch {
                     notes.append(Message("plugin.committed_failed", ["plugin": .text(name), "error": .text(ErrorReport.message(for: error))]).description)
                 }
@@ -43,7 +43,7 @@ enum PluginEvents {
     /// Notes go under the command's own answer.
     static func adding(_ notes: [String], to output: CommandOutput) -> CommandOutput {
         guard !notes.isEmpty else { return output }
-        let text = notes.map { Message("note.line", ["text": .text($0)]).description }.joined(separator: "\n")
+        let text = notes.map { "note: " + $0 }.joined(separator: "\n")
         switch output {
         case .nothing: return .message(text, nil)
         case .message(let m, let r): return .message(m + "\n" + text, r)

@@ -56,7 +56,7 @@ enum RuntimeEvents {
                     if let field = forCommands.first(where: { $0.1 })?.0 {
                         throw RuntimeFailure(Message("plugin.runtime.event_answer", ["field": .text(field)]))
                     }
-                    notes += [answer.message, answer.text].compactMap { $0 }.filter { !$0.isEmpty }.map { Message("note.from_plugin", ["plugin": .text(name), "text": .text($0)]).description }
+                    notes += [answer.message, answer.text].compactMap { $0 }.filter { !$0.isEmpty }.map { "\(name): \($0)" }
                 } catch let failure as RuntimeFailure {
                     notes.append(Message("plugin.committed_failed", ["plugin": .text(name), "error": .message(failure.said)]).description)
                 } catch {

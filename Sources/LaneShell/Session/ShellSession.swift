@@ -386,8 +386,7 @@ public final class ShellSession {
         // What an input method typed, read as the shell's syntax; the person sees how.
         let line = InputNormaliser.normalise(typed)
         if line != typed {
-            let read = TerminalSafe.escape(Message("session.normalised", ["line": .text(line)]).description, keepingLineBreaks: true)
-            io.err(privacy.scrub(Message("note.line", ["text": .text(read)]).description) + "\n")
+            io.err(privacy.scrub("note: " + TerminalSafe.escape(Message("session.normalised", ["line": .text(line)]).description, keepingLineBreaks: true)) + "\n")
         }
         do {
             let text = privacy.scrub(renderer.render(try run(line)))
