@@ -36,13 +36,15 @@ enum StockCommands {
         guard !text.isEmpty else {
             throw Refusal(Message("parts.cannot_find"), problems: [Problem("text", Message("parts.give_search_text"))])
         }
-        let upper = text.uppercased(), lower = text.lowercased()
-        var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("group", "group"), Column("bin", "bin"),
+        let upper = text.uppercased()
+        // A group by its code, its word in either language or a counter's word (`三电`, `易损件`).
+        let group = PartGroup.code(typed: text) ?? text.lowercased()
+        var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("group", "group", words: PartGroup.wordKind), Column("bin", "bin"),
                                 Column("on_hand", "on hand"), Column("reserved", "reserved"), Column("available", "available"),
                                 Column("on_order", "on order"), Column("next_eta", "next ETA"), Column("price_fen", "price")],
                       emptyText: Message("parts.no_match", ["text": .text(text)]).description)
         for l in try StockLevels.all(context)
-        where l.part.number.contains(upper) || l.part.name.contains(text) || l.part.group.lowercased() == lower {
+        where l.part.number.contains(upper) || l.part.name.contains(text) || l.part.group.lowercased() == group {
             t.rows.append([.text(l.part.number), .text(l.part.name), .text(l.part.group), .text(l.part.bin), .int(l.part.stock),
                            .int(l.reserved), .int(l.available), .int(l.onOrder), l.nextETA.map(Value.date) ?? .none, .money(l.part.price)])
         }

@@ -82,6 +82,10 @@ import Testing
         let byName = try rows(shell, "parts find 刹车片").compactMap { $0["number"] }
         #expect(byName == ["XH-43022-0012", "XH-45022-0011", "XH-45050-0001"])
         #expect(try rows(shell, "parts find brake").count == 5)
+        // A group by its Chinese word or a counter's word for it.
+        #expect(try rows(shell, "parts find 动力总成").compactMap { $0["number"] } == ["XH-08260-0001", "XH-25450-0001", "XH-44017-0001"])
+        #expect(try rows(shell, "parts find 三电").count == 4)
+        #expect(try rows(shell, "parts find 新能源三电").count == 4)
         #expect(try rows(shell, "parts find xh-4502").map { $0["number"] } == ["XH-45022-0011"])
         #expect(try shell.expectOK("parts find 火箭推进器").contains("no part matches '火箭推进器'"))
         #expect(try shell.expectRefused("parts find ' '").contains("give a part number, part of a name or a group"))

@@ -44,7 +44,7 @@ enum CheckCommands {
         r.add("mileage", "mileage", .text(mileage.text(soldOn: vehicle.soldOn)))
         if let part {
             let d = Decision.of(policy.scope(ofPart: part), soldOn: vehicle.soldOn, mileage: mileage, on: day)
-            r.add("part", "part", .text(Message("warranty.check.part", ["part": .text(part.number), "name": .text(part.name), "group": .text(part.group)]).description))
+            r.add("part", "part", .text(Message("warranty.check.part", ["part": .text(part.number), "name": .text(part.name), "group": PartGroup.argument(part.group)]).description))
             r.add("part_covered", "part covered", .text(d.answer.rawValue), words: "warranty.answer")
             r.add("part_why", "why", .text(d.text))
         }
@@ -65,7 +65,7 @@ enum CheckCommands {
         for cover in AccidentDamage.covers(policy, for: vehicle) {
             let v = CoverVerdict.judge(cover, soldOn: vehicle.soldOn, mileage: mileage, on: day)
             covers.rows.append([.text(cover.title), .text(cover.limits), v.lastDay.map(Value.date) ?? .none,
-                                cover.km.map(Value.int) ?? .none, .text(v.answer.rawValue), .text(v.why)])
+                                cover.km.map(Value.int) ?? .none, .text(v.answer.rawValue), .text(v.why.description)])
         }
         r.add(section: "covers", "covers", covers)
         var recalls = Table(columns: [Column("code", "code"), Column("kind", "kind", words: "warranty.recall_kind"), Column("title", "title"), Column("until", "until")],
@@ -88,14 +88,14 @@ enum CheckCommands {
         guard let policy else { return .nothing }
         var r = Record()
         r.add("basic", "basic cover 整车质保", .text(Message("warranty.policy.basic_all", ["limits": .text(policy.basic.limits)]).description))
-        var groups = Table(columns: [Column("group", "part group"), Column("limits", "limits"), Column("operations", "labour operations")],
+        var groups = Table(columns: [Column("group", "part group", words: PartGroup.wordKind), Column("limits", "limits"), Column("operations", "labour operations")],
                            emptyText: Message("warranty.empty.covers").description)
         for cover in policy.groups {
             let codes = policy.operationGroups.filter { $0.value == cover.name }.keys.sorted()
             groups.rows.append([.text(cover.name), .text(cover.limits), .text(codes.joined(separator: ", "))])
         }
         r.add(section: "covers", "longer covers", groups)
-        r.add("excluded", "never under warranty", .text(policy.excludedGroups.sorted().joined(separator: ", ")))
+        r.add("excluded", "never under warranty", .text(policy.excludedGroups.sorted().joined(separator: ", ")), words: PartGroup.wordKind)
         r.add("excluded_parts", "wear and service parts", .text(policy.excludedParts.sorted().joined(separator: ", ")))
         r.add("excluded_operations", "servicing, not repair", .text(policy.excludedOperations.sorted().joined(separator: ", ")))
         return .record(r)

@@ -25,11 +25,11 @@ enum ClaimStatus: String, CaseIterable, Sendable {
 
     var isClosed: Bool { next.isEmpty }
 
-    /// What is still to be done, for `today` and the list.
+    /// What is still to be done, for `today` and the list, in the reader's language.
     var waitingFor: String {
         switch self {
-        case .open: return "submit it to the maker"
-        case .submitted: return "the maker's answer"
+        case .open: return Message("warranty.waiting_for.submit").description
+        case .submitted: return Message("warranty.waiting_for.answer").description
         case .approved, .rejected: return ""
         }
     }
@@ -68,15 +68,21 @@ struct Claim: Sendable, Equatable {
     var operation: String
     var symptom: String
     var diagnosis: String
-    /// The warranty verdict when it was opened, in words.
+    /// The warranty verdict when it was opened, in the words of whoever opened
+    /// it: all a claim opened before the verdict was kept as a message has.
     var cover: String
+    /// The same verdict as a message (`cover_message`), read in each reader's language.
+    var coverMessage: Message?
     var status: ClaimStatus
     var makerRef: String?
     var openedAt: Timestamp
     var openedBy: String
     var updatedAt: Timestamp
 
-    static let columns = "id, number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, status, maker_ref, opened_at, opened_by, updated_at"
+    static let columns = "id, number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, cover_message, status, maker_ref, opened_at, opened_by, updated_at"
+
+    /// The verdict in the reader's language, or as it was written for an older claim.
+    var coverText: String { coverMessage?.description ?? cover }
 
     init?(_ row: SQLRow) {
         guard let id = row.int("id"), let number = row.text("number"), let order = row.text("ro_number"),
@@ -91,6 +97,7 @@ struct Claim: Sendable, Equatable {
         self.symptom = row.text("symptom") ?? ""
         self.diagnosis = row.text("diagnosis") ?? ""
         self.cover = row.text("cover") ?? ""
+        self.coverMessage = row.text("cover_message").flatMap(StoredMessage.decode)
         self.status = status
         self.makerRef = row.text("maker_ref")
         self.openedAt = Timestamp(secondsSince1970: opened)

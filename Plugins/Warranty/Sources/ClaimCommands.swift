@@ -51,15 +51,14 @@ enum ClaimCommands {
         let verdict = Decision.of(policy.scope(ofOperation: code), soldOn: vehicle.soldOn, mileage: mileage, on: day)
         let number = try WarrantyStore.nextClaimNumber(on: c.today, c)
         try WarrantyStore.insert(WarrantyStore.NewClaim(number: number, order: order, operation: code, symptom: symptom,
-                                                        diagnosis: diagnosis, cover: verdict.text), c)
+                                                        diagnosis: diagnosis, cover: verdict.message), c)
         var lines = [Message("warranty.claim_opened", ["claim": .text(number), "ro": .text(order.number), "plate": .text("\(vehicle.plate)"),
                                                         "operation": .text(code)]).description]
         if order.warranty != .escalated {
             try c.decideWarranty(orderNumber: order.number, .escalated)
             lines.append(Message("warranty.escalated", ["ro": .text(order.number)]).description)
         }
-        // The verdict stays in the words it is stored in (the claim keeps it).
-        lines.append(Message("warranty.rules_said", ["verdict": .text(verdict.text)]).description)
+        lines.append(Message("warranty.rules_said", ["verdict": .message(verdict.message)]).description)
         lines.append(Message("warranty.claim_next", ["claim": .text(number)]).description)
         return .message(lines.joined(separator: "\n"), nil)
     }
@@ -194,7 +193,7 @@ enum ClaimCommands {
         r.add("operation", "labour", .text(claim.operation))
         r.add("symptom", "symptom", .text(claim.symptom))
         r.add("diagnosis", "diagnosis", .text(claim.diagnosis))
-        r.add("cover", "the store's rules said", .text(claim.cover))
+        r.add("cover", "the store's rules said", .text(claim.coverText))
         r.add("maker_ref", "maker ref", .optional(claim.makerRef))
         r.add("advisor", "advisor", .text(claim.advisor))
         r.add("opened_at", "opened", .time(claim.openedAt))

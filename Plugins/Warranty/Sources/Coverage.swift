@@ -41,47 +41,48 @@ enum Answer: String, Sendable, Equatable {
     case undecided = "cannot decide"
 }
 
-/// One cover judged for one vehicle on one day, with the reason in words.
+/// One cover judged for one vehicle on one day, with the reason as a message
+/// (rendered in the reader's language wherever it is read, later too: a claim keeps it).
 struct CoverVerdict: Sendable, Equatable {
     var cover: Cover
     var lastDay: CalendarDate?
     var answer: Answer
-    var why: String
+    var why: Message
 
     /// Whichever comes first: an exceeded limit ends the cover, a limit that
     /// cannot be checked leaves it undecided.
     static func judge(_ cover: Cover, soldOn: CalendarDate, mileage: Mileage, on day: CalendarDate) -> CoverVerdict {
         let lastDay = cover.lastDay(soldOn: soldOn)
-        var over: [String] = [], unknown: [String] = [], left: [String] = []
+        var over: [Message] = [], unknown: [Message] = [], left: [Message] = []
         if let lastDay {
-            if day > lastDay { over.append(Message("warranty.why.ended", ["date": .date(lastDay), "span": .text(Words.span(lastDay, day))]).description) }
-            else { left.append(lastDay == day ? Message("warranty.why.only_today").description : Words.span(day, lastDay.adding(days: 1))) }
+            if day > lastDay { over.append(Message("warranty.why.ended", ["date": .date(lastDay), "span": .message(Words.span(lastDay, day))])) }
+            else { left.append(lastDay == day ? Message("warranty.why.only_today") : Words.span(day, lastDay.adding(days: 1))) }
         }
         if let limit = cover.km {
             if let km = mileage.km {
                 if km > limit {
                     over.append(Message("warranty.why.over_km", ["km": .text(Words.km(km)), "on": .date(mileage.readOn),
-                                                                 "over": .text(Words.km(km - limit)), "limit": .text(Words.km(limit))]).description)
+                                                                 "over": .text(Words.km(km - limit)), "limit": .text(Words.km(limit))]))
                 } else if let estimate = mileage.estimate, estimate > limit {
                     unknown.append(Message("warranty.why.probably_over", ["km": .text(Words.km(km)), "on": .date(mileage.readOn),
-                                                                        "estimate": .text(Words.km(estimate)), "limit": .text(Words.km(limit))]).description)
+                                                                        "estimate": .text(Words.km(estimate)), "limit": .text(Words.km(limit))]))
                 } else {
-                    left.append(Words.km(limit - (mileage.estimate ?? km)))
+                    left.append(Message.text(Words.km(limit - (mileage.estimate ?? km))))
                 }
             } else {
-                unknown.append(Message("warranty.why.not_read", ["date": .date(soldOn)]).description)
+                unknown.append(Message("warranty.why.not_read", ["date": .date(soldOn)]))
             }
         }
-        let separator = Message("warranty.decision.separator").description
-        if !over.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: over.joined(separator: separator)) }
-        if !unknown.isEmpty { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: unknown.joined(separator: separator)) }
+        if let why = Words.joined(over, .semicolon) { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .notCovered, why: why) }
+        if let why = Words.joined(unknown, .semicolon) { return CoverVerdict(cover: cover, lastDay: lastDay, answer: .undecided, why: why) }
         return CoverVerdict(cover: cover, lastDay: lastDay, answer: .covered,
-                            why: Message("warranty.why.left", ["left": .text(left.joined(separator: Message("warranty.why.and").description))]).description)
+                            why: Message("warranty.why.left", ["left": .message(Words.joined(left, .and) ?? Message.text(""))]))
     }
 
     /// "until 2029-03-01 / 150,000 km".
-    var untilText: String {
-        [lastDay.map { Message("warranty.until", ["date": .date($0)]).description }, cover.km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+    var until: Message {
+        Words.joined([lastDay.map { Message("warranty.until", ["date": .date($0)]) }, cover.km.map { Message.text(Words.km($0)) }].compactMap { $0 }, .slash)
+            ?? Message.text("")
     }
 }
 
@@ -93,28 +94,31 @@ struct Decision: Sendable, Equatable {
     var verdicts: [CoverVerdict]
     /// The cover that holds (covered only).
     var by: CoverVerdict?
-    /// Why, in words, without the vehicle.
-    var text: String
+    /// Why, without the vehicle: a message, so a claim keeps what it says rather than one reader's words.
+    var message: Message
+
+    /// Why, in the reader's words.
+    var text: String { message.description }
 
     static func of(_ scope: Scope, soldOn: CalendarDate, mileage: Mileage, on day: CalendarDate) -> Decision {
         switch scope {
         case .excluded(let why):
-            return Decision(answer: .notCovered, verdicts: [], by: nil, text: why.description)
+            return Decision(answer: .notCovered, verdicts: [], by: nil, message: why)
         case .covers(let covers, _):
             let verdicts = covers.map { CoverVerdict.judge($0, soldOn: soldOn, mileage: mileage, on: day) }
             // The group's own cover is the later one in the list: prefer it when both hold.
             if let holding = verdicts.last(where: { $0.answer == .covered }) {
                 return Decision(answer: .covered, verdicts: verdicts, by: holding,
-                                text: Message("warranty.decision.within", ["cover": .text(holding.cover.title), "until": .text(holding.untilText),
-                                                                           "why": .text(holding.why)]).description)
+                                message: Message("warranty.decision.within", ["cover": .message(holding.cover.titleMessage),
+                                                                              "until": .message(holding.until), "why": .message(holding.why)]))
             }
-            let reasons = verdicts.map { Message("warranty.decision.reason", ["cover": .text($0.cover.title), "why": .text($0.why)]).description }
-                .joined(separator: Message("warranty.decision.separator").description)
+            let reasons = Words.joined(verdicts.map { Message("warranty.decision.reason", ["cover": .message($0.cover.titleMessage), "why": .message($0.why)]) },
+                                       .semicolon) ?? Message.text("")
             if verdicts.contains(where: { $0.answer == .undecided }) {
                 return Decision(answer: .undecided, verdicts: verdicts, by: nil,
-                                text: Message("warranty.decision.cannot_decide", ["reasons": .text(reasons)]).description)
+                                message: Message("warranty.decision.cannot_decide", ["reasons": .message(reasons)]))
             }
-            return Decision(answer: .notCovered, verdicts: verdicts, by: nil, text: Message("warranty.decision.outside", ["reasons": .text(reasons)]).description)
+            return Decision(answer: .notCovered, verdicts: verdicts, by: nil, message: Message("warranty.decision.outside", ["reasons": .message(reasons)]))
         }
     }
 }

@@ -18,8 +18,8 @@ public struct WarrantyPlugin: LanePlugin {
     public var messages: [InterfaceLanguage: [MessageCode: String]] {
         // Its help too: the specs' words in English, its own in Chinese (`helpWords`).
         [.english: WarrantyWords.english.merging(helpWords) { own, _ in own }.merging(WarrantyCodeWords.english) { own, _ in own }
-            .merging(WarrantyPolicyWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }
-            .merging(WarrantyPolicyWords.chinese) { own, _ in own }]
+            .merging(WarrantyPolicyWords.english) { own, _ in own }.merging(WarrantyReaderWords.english) { own, _ in own }, .chinese: WarrantyWords.chinese.merging(WarrantyHelpWords.chinese) { own, _ in own }.merging(WarrantyCodeWords.chinese) { own, _ in own }
+            .merging(WarrantyPolicyWords.chinese) { own, _ in own }.merging(WarrantyReaderWords.chinese) { own, _ in own }]
     }
 
     public var commands: [PluginCommand] { CheckCommands.all + ClaimCommands.all + RecallCommands.all }

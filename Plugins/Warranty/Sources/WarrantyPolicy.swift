@@ -9,13 +9,15 @@ struct Cover: Sendable, Equatable {
     var years: Int?
     var km: Int?
 
-    var title: String {
-        name == Cover.basicName ? Message("warranty.cover.basic").description : Message("warranty.cover.group", ["name": .text(name)]).description
+    var title: String { titleMessage.description }
+
+    var titleMessage: Message {
+        name == Cover.basicName ? Message("warranty.cover.basic") : Message("warranty.cover.group", ["name": PartGroup.argument(name)])
     }
 
     /// "3 years / 100,000 km".
     var limits: String {
-        [years.map { Words.unit($0, "year") }, km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
+        [years.map { Words.unit($0, "year").description }, km.map(Words.km)].compactMap { $0 }.joined(separator: " / ")
     }
 
     /// The last day covered: the day before the anniversary of the sale.
@@ -171,7 +173,7 @@ struct WarrantyPolicy: Sendable, Equatable {
 
     func scope(ofPart part: Part) -> Scope {
         if excludedGroups.contains(part.group) {
-            return .excluded(Message("warranty.scope.group_excluded", ["group": .text(part.group)]))
+            return .excluded(Message("warranty.scope.group_excluded", ["group": PartGroup.argument(part.group)]))
         }
         if excludedParts.contains(part.number) {
             return .excluded(Message("warranty.scope.part_excluded", ["part": .text(part.number), "name": .text(part.name)]))
@@ -196,19 +198,37 @@ enum Words {
     static func km(_ n: Int) -> String { ServiceReminders.km(n) }
 
     /// The time from `from` to `to` (not before it): "1 year 6 months", "3 months 12 days", "5 days".
-    static func span(_ from: CalendarDate, _ to: CalendarDate) -> String {
-        guard from < to else { return Message("warranty.unit.days", ["n": .int(0)]).description }
+    static func span(_ from: CalendarDate, _ to: CalendarDate) -> Message {
+        guard from < to else { return Message("warranty.unit.days", ["n": .int(0)]) }
         var months = (to.year - from.year) * 12 + (to.month - from.month)
         if from.adding(months: months) > to { months -= 1 }
         let days = from.adding(months: months).days(until: to)
         let years = months / 12, rest = months % 12
-        func some(_ n: Int, _ word: String) -> String? { n > 0 ? unit(n, word) : nil }
+        func some(_ n: Int, _ word: String) -> Message? { n > 0 ? unit(n, word) : nil }
         let parts = [some(years, "year"), some(rest, "month"), years == 0 ? some(days, "day") : nil].compactMap { $0 }
-        return parts.isEmpty ? Message("warranty.unit.days", ["n": .int(0)]).description : parts.joined(separator: " ")
+        return joined(parts, .space) ?? Message("warranty.unit.days", ["n": .int(0)])
     }
 
     /// "1 year", "3 months" in the reader's words (`warranty.unit.year`, `warranty.unit.years`, …).
-    static func unit(_ n: Int, _ word: String) -> String {
-        Message(MessageCode("warranty.unit." + word + (n == 1 ? "" : "s")), ["n": .int(n)]).description
+    static func unit(_ n: Int, _ word: String) -> Message {
+        Message(MessageCode("warranty.unit." + word + (n == 1 ? "" : "s")), ["n": .int(n)])
+    }
+
+    /// How parts of a reason are joined, in each language's punctuation.
+    enum Join { case semicolon, and, space, slash }
+
+    /// The parts one after the other (`a; b; c`), as one message; nil for none.
+    static func joined(_ parts: [Message], _ join: Join) -> Message? {
+        guard var all = parts.first else { return nil }
+        for next in parts.dropFirst() {
+            let pair: [String: MessageArgument] = ["a": .message(all), "b": .message(next)]
+            switch join {
+            case .semicolon: all = Message("warranty.join.semicolon", pair)
+            case .and: all = Message("warranty.join.and", pair)
+            case .space: all = Message("warranty.join.space", pair)
+            case .slash: all = Message("warranty.join.slash", pair)
+            }
+        }
+        return all
     }
 }

@@ -59,6 +59,11 @@ enum WarrantyStore {
                 PRIMARY KEY (code, vehicle_id)
             );
             """),
+        // Version 1 kept the rules' verdict only as text, in the words of whoever opened the claim; from
+        // version 2 also as a message (`StoredMessage`), read in each reader's language. Older rows keep their text.
+        PluginMigration("2 claim verdict as a message", sql: """
+            ALTER TABLE plg_warranty_claim ADD COLUMN cover_message TEXT;
+            """),
     ]
 
     // MARK: Claims
@@ -89,16 +94,17 @@ enum WarrantyStore {
         var operation: String
         var symptom: String
         var diagnosis: String
-        var cover: String
+        /// The rules' verdict: kept as a message, and as text in the opener's words for an older reader.
+        var cover: Message
     }
 
     static func insert(_ n: NewClaim, _ c: any PluginContext) throws {
         try c.execute("""
-            INSERT INTO plg_warranty_claim (number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, status,
+            INSERT INTO plg_warranty_claim (number, ro_number, vehicle_id, advisor, operation, symptom, diagnosis, cover, cover_message, status,
                                         opened_on, opened_at, opened_by, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
             """, [.text(n.number), .text(n.order.number), .integer(n.order.vehicleID), .text(n.order.advisor), .text(n.operation),
-                  .text(n.symptom), .text(n.diagnosis), .text(n.cover), .text(c.today.description),
+                  .text(n.symptom), .text(n.diagnosis), .text(n.cover.description), SQLValue(StoredMessage.encode(n.cover)), .text(c.today.description),
                   .integer(c.now.secondsSince1970), .text(c.user), .integer(c.now.secondsSince1970)])
         try addStep(claimID: c.lastInsertedRowID, status: .open, note: n.symptom, makerRef: nil, c)
     }

@@ -102,10 +102,10 @@ import Testing
         let basic = CoverVerdict.judge(Self.basic, soldOn: Self.sold, mileage: read, on: Self.today)
         #expect(basic.answer == .notCovered)
         #expect(basic.lastDay == CalendarDate(year: 2025, month: 5, day: 13))
-        #expect(basic.why == "age: the cover ended on 2025-05-13, 1 year 6 months ago")
+        #expect(basic.why.description == "age: the cover ended on 2025-05-13, 1 year 6 months ago")
         let longer = CoverVerdict.judge(Self.powertrain, soldOn: Self.sold, mileage: read, on: Self.today)
         #expect(longer.answer == .covered)
-        #expect(longer.why == "5 months 21 days and 101,145 km left")
+        #expect(longer.why.description == "5 months 21 days and 101,145 km left")
         #expect(CoverVerdict.judge(Self.basic, soldOn: Self.sold, mileage: read, on: CalendarDate(year: 2025, month: 5, day: 13)!).answer == .covered)
     }
 
@@ -114,7 +114,7 @@ import Testing
         let recent = CalendarDate(year: 2025, month: 1, day: 1)!
         let v = CoverVerdict.judge(Self.basic, soldOn: recent, mileage: read, on: Self.today)
         #expect(v.answer == .notCovered)
-        #expect(v.why == "mileage: 123,456 km on 2026-11-23 is 23,456 km over 100,000 km")
+        #expect(v.why.description == "mileage: 123,456 km on 2026-11-23 is 23,456 km over 100,000 km")
     }
 
     @Test func R3_5_unknownMileageCannotBeDecided() {
@@ -127,7 +127,7 @@ import Testing
         let stale = Mileage(km: 98_000, readOn: CalendarDate(year: 2026, month: 6, day: 1)!, estimate: 104_000)
         let v = CoverVerdict.judge(Self.basic, soldOn: recent, mileage: stale, on: Self.today)
         #expect(v.answer == .undecided)
-        #expect(v.why.contains("read the odometer"))
+        #expect(v.why.description.contains("read the odometer"))
     }
 
     @Test func R3_5_mileageIsEstimatedFromTheAverageSinceTheSale() throws {
@@ -159,10 +159,10 @@ import Testing
 
     @Test func spansInWords() {
         let d = { (y: Int, m: Int, day: Int) in CalendarDate(year: y, month: m, day: day)! }
-        #expect(Words.span(d(2025, 5, 13), d(2026, 11, 23)) == "1 year 6 months")
-        #expect(Words.span(d(2026, 11, 23), d(2027, 5, 14)) == "5 months 21 days")
-        #expect(Words.span(d(2026, 11, 23), d(2026, 11, 28)) == "5 days")
-        #expect(Words.span(d(2024, 2, 29), d(2025, 2, 28)) == "1 year")
+        #expect(Words.span(d(2025, 5, 13), d(2026, 11, 23)).description == "1 year 6 months")
+        #expect(Words.span(d(2026, 11, 23), d(2027, 5, 14)).description == "5 months 21 days")
+        #expect(Words.span(d(2026, 11, 23), d(2026, 11, 28)).description == "5 days")
+        #expect(Words.span(d(2024, 2, 29), d(2025, 2, 28)).description == "1 year")
         #expect(Words.km(1_234_567) == "1,234,567 km")
     }
 

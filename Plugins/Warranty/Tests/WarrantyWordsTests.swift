@@ -24,8 +24,8 @@ import WarrantyPlugin
         let shell = try Demo.shell()
         shell.session.languageChoice = .chinese
         let gearbox = try shell.expectOK("warranty check 粤B82396 --part XH-25450-0001")
-        #expect(gearbox.contains("XH-25450-0001 变速箱油滤清器（powertrain 组）"), "\(gearbox)")
-        #expect(gearbox.contains("在powertrain 延长保修内，至 2027年5月13日 / 150,000 km（尚余 5 个月 21 天、"), "\(gearbox)")
+        #expect(gearbox.contains("XH-25450-0001 变速箱油滤清器（动力总成）"), "\(gearbox)")
+        #expect(gearbox.contains("在动力总成延长保修内，至 2027年5月13日 / 150,000 km（尚余 5 个月 21 天、"), "\(gearbox)")
         let gasket = try shell.expectOK("warranty check 粤B82396 --part XH-12341-0001")
         #expect(gasket.contains("已过保修：整车质保：车龄：保修已于2025年5月13日到期"), "\(gasket)")
         let belt = try shell.expectOK("warranty check 粤B82396 --part XH-11720-0005")
@@ -42,7 +42,7 @@ import WarrantyPlugin
         try Demo.run(shell, ["ro open 粤B82396", "ro complaint --text 换挡冲击", "ro check-in --mileage 49700 --fuel 4 --covers"])
         shell.session.languageChoice = .chinese
         let covered = try shell.expectOK("ro part XH-25450-0001")
-        #expect(covered.contains("第 1 行 XH-25450-0001 变速箱油滤清器：粤B82396 在powertrain 延长保修内"), "\(covered)")
+        #expect(covered.contains("第 1 行 XH-25450-0001 变速箱油滤清器：粤B82396 在动力总成延长保修内"), "\(covered)")
         #expect(covered.contains("可考虑执行 `ro warranty RO-20261123-0001 covered` 并设为 `--payer warranty`"), "\(covered)")
         let outside = try shell.expectOK("ro labor ENG-OIL-LEAK --payer warranty")
         #expect(outside.contains("第 2 行 ENG-OIL-LEAK 发动机漏油检修 设为 `--payer warranty`，但粤B82396 已过保修："), "\(outside)")

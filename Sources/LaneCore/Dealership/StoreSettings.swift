@@ -125,47 +125,34 @@ public struct StoreSettings: Hashable, Sendable {
     /// Every setting the store has, with its type: the keys of store.toml's
     /// [store], [rates], [hours] and [workshop] sections and of `store set`.
     public static let settingKeys: [StoreSettingKey] = [
-        StoreSettingKey("store.name", .text, "the store's name", example: "星河汽车深圳南山4S店"),
-        StoreSettingKey("store.code", .text, "the store's short code", example: "SZNS"),
-        StoreSettingKey("store.utc_offset", .text, "the store's time zone as an offset from UTC", example: "+08:00"),
-        StoreSettingKey("store.mode", .text, "live (the real time only) or training (the clock may be set; demos and courses)",
-                        example: "live"),
-        StoreSettingKey("store.language", .text, "the language lane speaks: zh (Simplified Chinese) or en (English); LANG or `set lang` change it for one shell",
-                        example: "zh-Hans"),
-        StoreSettingKey("store.plate_prefix", .text, "the province and office letter assumed for a plate typed without them", example: "粤B"),
-        StoreSettingKey("rates.labor_rate_fen", .wholeNumber, "per standard labour hour in fen, VAT excluded", example: "28000"),
-        StoreSettingKey("rates.vat_basis_points", .wholeNumber, "VAT in basis points (1300 = 13 %)", example: "1300"),
-        StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber,
-                        "the largest discount an advisor may give, in basis points of the net total", example: "1000"),
-        StoreSettingKey("hours.open", .text, "opening time", example: "08:00"),
-        StoreSettingKey("hours.close", .text, "closing time", example: "20:00"),
-        StoreSettingKey("hours.peak", .textList, "peak hours, when the reception is busiest", example: "08:30-10:30,16:30-18:00"),
-        StoreSettingKey("workshop.bays", .wholeNumber, "workshop bays (how many cars at once)", example: "8"),
-        StoreSettingKey("workshop.comeback_days", .wholeNumber,
-                        "a car back for the same fault within this many days of its hand-over is a comeback", example: "30"),
-        StoreSettingKey("store.address", .text, "the store's address, printed on every document", example: "深圳市南山区沙河西路3011号"),
-        StoreSettingKey("store.phone", .text, "the store's service phone, printed on every document", example: "0755-86001234"),
-        StoreSettingKey("store.licence", .text, "the motor-vehicle repair licence (road transport permit) number, printed on every document",
-                        example: "粤交运管许可深字440300123456号"),
-        StoreSettingKey("documents.templates", .text, "a folder of the store's own document templates, its whole path from / (empty: the built-in ones)",
-                        example: "/srv/lane/templates"),
-        StoreSettingKey("quality.assembly_km", .wholeNumber, "repair quality warranty of whole-vehicle and assembly repairs: km",
-                        example: "20000"),
-        StoreSettingKey("quality.assembly_days", .wholeNumber, "the same: days", example: "100"),
-        StoreSettingKey("quality.second_level_km", .wholeNumber, "repair quality warranty of second-level maintenance: km", example: "5000"),
-        StoreSettingKey("quality.second_level_days", .wholeNumber, "the same: days", example: "30"),
-        StoreSettingKey("quality.minor_km", .wholeNumber, "repair quality warranty of first-level maintenance, minor and special repairs: km",
-                        example: "2000"),
-        StoreSettingKey("quality.minor_days", .wholeNumber, "the same: days", example: "10"),
-        StoreSettingKey("quality.assembly_operations", .textList, "labour operations that make a job an assembly repair",
-                        example: "ENG-OIL-LEAK,SHOCK-F"),
-        StoreSettingKey("quality.second_level_operations", .textList, "labour operations that make a job second-level maintenance",
-                        example: "MNT-20K"),
-        StoreSettingKey("first_service.free_package", .textList,
-                        "parts free at a brand's first service besides its labour: model prefix, a colon, part numbers joined by +",
-                        example: "星河:XH-15400-0001+XH-08232-0020"),
-        StoreSettingKey("insurance.insurers", .textList, "the insurers accident repairs are billed to: code, a colon, name",
-                        example: "PICC:中国人保财险,PAIC:平安产险"),
+        StoreSettingKey("store.name", .text, example: "星河汽车深圳南山4S店"),
+        StoreSettingKey("store.code", .text, example: "SZNS"),
+        StoreSettingKey("store.utc_offset", .text, example: "+08:00"),
+        StoreSettingKey("store.mode", .text, example: "live"),
+        StoreSettingKey("store.language", .text, example: "zh-Hans"),
+        StoreSettingKey("store.plate_prefix", .text, example: "粤B"),
+        StoreSettingKey("rates.labor_rate_fen", .wholeNumber, example: "28000"),
+        StoreSettingKey("rates.vat_basis_points", .wholeNumber, example: "1300"),
+        StoreSettingKey("rates.discount_limit_basis_points", .wholeNumber, example: "1000"),
+        StoreSettingKey("hours.open", .text, example: "08:00"),
+        StoreSettingKey("hours.close", .text, example: "20:00"),
+        StoreSettingKey("hours.peak", .textList, example: "08:30-10:30,16:30-18:00"),
+        StoreSettingKey("workshop.bays", .wholeNumber, example: "8"),
+        StoreSettingKey("workshop.comeback_days", .wholeNumber, example: "30"),
+        StoreSettingKey("store.address", .text, example: "深圳市南山区沙河西路3011号"),
+        StoreSettingKey("store.phone", .text, example: "0755-86001234"),
+        StoreSettingKey("store.licence", .text, example: "粤交运管许可深字440300123456号"),
+        StoreSettingKey("documents.templates", .text, example: "/srv/lane/templates"),
+        StoreSettingKey("quality.assembly_km", .wholeNumber, example: "20000"),
+        StoreSettingKey("quality.assembly_days", .wholeNumber, example: "100"),
+        StoreSettingKey("quality.second_level_km", .wholeNumber, example: "5000"),
+        StoreSettingKey("quality.second_level_days", .wholeNumber, example: "30"),
+        StoreSettingKey("quality.minor_km", .wholeNumber, example: "2000"),
+        StoreSettingKey("quality.minor_days", .wholeNumber, example: "10"),
+        StoreSettingKey("quality.assembly_operations", .textList, example: "ENG-OIL-LEAK,SHOCK-F"),
+        StoreSettingKey("quality.second_level_operations", .textList, example: "MNT-20K"),
+        StoreSettingKey("first_service.free_package", .textList, example: "星河:XH-15400-0001+XH-08232-0020"),
+        StoreSettingKey("insurance.insurers", .textList, example: "PICC:中国人保财险,PAIC:平安产险"),
     ] + KPISettings.settingKeys
 
     public static func settingKey(named name: String) -> StoreSettingKey? { settingKeys.first { $0.name == name } }
@@ -271,12 +258,12 @@ public struct StoreSettingKey: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case text, wholeNumber, textList
 
-        /// How a value is typed after `store set`.
-        public var typed: String {
+        /// How a value is typed after `store set`, in the reader's language.
+        public var typed: Message {
             switch self {
-            case .text: "text"
-            case .wholeNumber: "a whole number"
-            case .textList: "items separated by commas"
+            case .text: Message("setting.kind.text")
+            case .wholeNumber: Message("setting.kind.whole_number")
+            case .textList: Message("setting.kind.text_list")
             }
         }
     }
@@ -284,15 +271,27 @@ public struct StoreSettingKey: Hashable, Sendable {
     /// `section.key`, as the file's section and key give it.
     public var name: String
     public var kind: Kind
-    public var meaning: String
+    /// What the setting decides, rendered in the reader's language when shown
+    /// (`setting.meaning.store.name`; the catalogs hold the words).
+    public var meaning: Message
     /// As typed after `store set`.
     public var example: String
 
-    public init(_ name: String, _ kind: Kind, _ meaning: String, example: String) {
+    /// A setting whose meaning is its own code, `setting.meaning.` + its name.
+    public init(_ name: String, _ kind: Kind, example: String) {
+        self.init(name, kind, meaning: Message(MessageCode("setting.meaning." + name)), example: example)
+    }
+
+    public init(_ name: String, _ kind: Kind, meaning: Message, example: String) {
         self.name = name
         self.kind = kind
         self.meaning = meaning
         self.example = example
+    }
+
+    /// Its line in `store set`'s help: name, type, meaning, example.
+    public var helpLine: Message {
+        Message("setting.help_line", ["key": .text(name), "kind": .message(kind.typed), "meaning": .message(meaning), "example": .text(example)])
     }
 
     public var section: String { String(name.prefix { $0 != "." }) }

@@ -198,11 +198,11 @@ extension KPISettings {
 
     /// The `[kpi]` keys of store.toml and `store set`: the definitions' parameters and a target per figure.
     public static let settingKeys: [StoreSettingKey] = [
-        StoreSettingKey("kpi.complaint_days", .wholeNumber, "a complaint resolved within this many days was closed in time", example: "3"),
-        StoreSettingKey("kpi.technician_hours_per_day", .wholeNumber, "hours each technician is available a day", example: "8"),
-        StoreSettingKey("kpi.wait_minutes", .wholeNumber, "a customer who waits should have the car back within this many minutes of the order's opening", example: "90"),
+        StoreSettingKey("kpi.complaint_days", .wholeNumber, example: "3"),
+        StoreSettingKey("kpi.technician_hours_per_day", .wholeNumber, example: "8"),
+        StoreSettingKey("kpi.wait_minutes", .wholeNumber, example: "90"),
     ] + KPIID.allCases.map { id in
-        StoreSettingKey(id.settingKey, .wholeNumber, "target for \(id.rawValue) (docs/kpis.md: percent, fen, hours, minutes, count, score × 100)",
+        StoreSettingKey(id.settingKey, .wholeNumber, meaning: Message("setting.meaning.kpi.target"),
                         example: id.unit == .money ? "30000" : id.unit == .score ? "450" : "90")
     }
 

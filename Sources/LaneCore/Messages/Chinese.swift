@@ -7,7 +7,7 @@ extension MessageCatalog {
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
-        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup,
+        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup, chineseSettings, chinesePartGroups,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [
@@ -92,7 +92,7 @@ extension MessageCatalog {
         "store.damaged": "数据库文件已损坏：请从最近的备份恢复",
         "store.damage": "{text}",
         "seal.changed_outside": "有数据在 lane 之外被改动（校验封签不再相符）",
-        "seal.order_changed": "其状态或金额与 lane 写入的不同（实收金额、支付方式、发票、出门证、优惠或合计）",
+        "seal.order_changed": "其状态或金额与 lane 写入的不同（状态、各行不含税金额、优惠、实收金额、支付方式、发票号或出门证）",
         "seal.row_removed": "lane 封签过的维修委托书不见了",
         "seal.staff_changed": "岗位或班组与 lane 写入的不同",
         "seal.staff_unsealed": "这名员工是在 lane 之外添加的",

@@ -6,7 +6,7 @@ extension MessageCatalog {
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
-        englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup,
+        englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup, englishSettings, englishPartGroups,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [
@@ -93,7 +93,7 @@ extension MessageCatalog {
         "store.damaged": "the database file is damaged: restore it from the last backup",
         "store.damage": "{text}",
         "seal.changed_outside": "rows were changed outside lane (their seals no longer match)",
-        "seal.order_changed": "its status or money differ from what lane wrote (paid amount, method, invoice, gate pass, discount or total)",
+        "seal.order_changed": "its status or money differ from what lane wrote (status, the lines' amount before VAT, discount, amount paid, payment method, invoice number or gate pass)",
         "seal.row_removed": "the repair order lane sealed is gone",
         "seal.staff_changed": "the role or team differs from what lane wrote",
         "seal.staff_unsealed": "this member of staff was added outside lane",

@@ -122,7 +122,7 @@ enum DealershipCommands {
         noun: "catalog", verb: "parts", summary: "Parts with price (VAT excluded), stock and bin",
         action: .lookup { inv, ctx in
             var t = Table(columns: [Column("number", "number"), Column("name", "part"), Column("unit", "unit"), Column("price_fen", "price"),
-                                    Column("stock", "stock"), Column("reserved", "reserved"), Column("bin", "bin"), Column("group", "group")])
+                                    Column("stock", "stock"), Column("reserved", "reserved"), Column("bin", "bin"), Column("group", "group", words: PartGroup.wordKind)])
             for (p, reserved) in try ctx.desks.setup.partsCatalog(by: ctx.caller(inv.line)) {
                 t.rows.append([.text(p.number), .text(p.name), .text(p.unit), .money(p.price), .int(p.stock), .int(reserved), .text(p.bin), .text(p.group)])
             }
@@ -164,10 +164,16 @@ enum DealershipCommands {
 
     /// Changes one setting of a store in use, with the rules and types of
     /// store.toml; the audit trail keeps who changed what (the old and new value).
-    static let storeSet = CommandSpec(
+    static let storeSet: CommandSpec = {
+        var spec = storeSetSpec
+        // The settings' lines are rendered when help is shown, in the reader's language.
+        spec.discussionArguments = { ["settings": .lines(StoreSettings.settingKeys.map { .message($0.helpLine) })] }
+        return spec
+    }()
+
+    private static let storeSetSpec = CommandSpec(
         noun: "store", verb: "set", summary: "Change one of the store's settings",
-        discussion: "KEY is a key of store.toml, section.key; VALUE is checked as the file's would be. The settings:\n"
-            + StoreSettings.settingKeys.map { "  \($0.name) (\($0.kind.typed)): \($0.meaning), e.g. \($0.example)" }.joined(separator: "\n"),
+        discussion: "KEY is a key of store.toml, section.key; VALUE is checked as the file's would be. The settings:",
         positionals: [PositionalSpec("key", "The setting, e.g. rates.labor_rate_fen", completion: .choices(StoreSettings.settingKeys.map(\.name))),
                       PositionalSpec("value", "Its new value (quote a value with spaces)")],
         examples: ["store set rates.labor_rate_fen 38000", "store set hours.peak 08:30-10:30,16:30-18:00", "store set workshop.bays 10"],

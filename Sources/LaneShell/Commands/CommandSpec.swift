@@ -35,6 +35,10 @@ public struct CommandSpec: Sendable {
     /// and returns the invocation the action runs with: a plugin's interview
     /// asks the person at the terminal here, so no write waits on them.
     public var prepare: (@Sendable (Invocation, CommandContext, any StoreReading) throws -> Invocation)?
+    /// The arguments of the discussion's words (`help.discussion.…`), built when
+    /// help is shown, in the reader's language: `store set` lists the settings
+    /// from their one table (`StoreSettings.settingKeys`).
+    public var discussionArguments: (@Sendable () -> [String: MessageArgument])?
 
     public init(noun: String, verb: String?, summary: String, discussion: String = "", positionals: [PositionalSpec] = [],
                 options: [OptionSpec] = [], examples: [String] = [], action: CommandAction) {

@@ -27,7 +27,7 @@ enum HelpGuide {
         for spec in session.registry.allSpecs {
             // The words as written and as the reader's catalog gives them (`apropos 出门证` in Chinese).
             let texts = [spec.name, spec.summary, spec.discussion] + spec.examples + spec.options.map(\.help) + spec.positionals.map(\.help)
-                + [HelpText.summary(spec), HelpText.help(spec, "discussion", spec.discussion, family: "help.discussion.")]
+                + [HelpText.summary(spec), HelpText.discussion(spec)]
                 + spec.options.map { HelpText.help(spec, $0.name, $0.help) } + spec.positionals.map { HelpText.help(spec, $0.name.lowercased(), $0.help) }
             if texts.contains(where: { $0.lowercased().contains(needle) }) { add(spec.name) }
         }

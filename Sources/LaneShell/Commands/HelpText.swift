@@ -28,12 +28,21 @@ enum HelpText {
     }
 
     /// An option's or argument's help in the reader's language (`help.option.ro.sign.payment`).
-    /// The discussion likewise (`help.discussion.ro.check`); `store set`'s, built from the settings, stays as written.
     static func help(_ spec: CommandSpec, _ name: String, _ written: String, family: String = "help.option.") -> String {
         let command = spec.name.split(separator: " ").joined(separator: ".")
         let code = MessageCode(family == "help.option." ? family + command + "." + name : family + command)
         if let own = pluginCode(spec.plugin, code) { return MessageCatalog.current.hasWords(own) ? say(own) : written }
         return MessageCatalog.current.templates[code] != nil ? say(code) : written
+    }
+
+    /// A command's discussion (`help.discussion.ro.check`) in `catalog`'s language (the
+    /// reader's unless given), with the arguments its spec builds now (`store set`'s settings).
+    static func discussion(_ spec: CommandSpec, in catalog: MessageCatalog? = nil) -> String {
+        let catalog = catalog ?? MessageCatalog.current
+        let code = MessageCode("help.discussion." + spec.name.split(separator: " ").joined(separator: "."))
+        let own = pluginCode(spec.plugin, code) ?? code
+        guard catalog.hasWords(own) else { return spec.discussion }
+        return catalog.render(Message(own, spec.discussionArguments?() ?? [:]))
     }
 
     /// The same as a message argument, rendered when the reader reads it (a
@@ -84,7 +93,7 @@ enum HelpText {
 
     static func command(_ spec: CommandSpec) -> String {
         var lines = [say("help.usage", ["usage": .text(spec.usage)]), "", summary(spec)]
-        if !spec.discussion.isEmpty { lines += ["", help(spec, "discussion", spec.discussion, family: "help.discussion.")] }
+        if !spec.discussion.isEmpty { lines += ["", discussion(spec)] }
         let entries: [(String, String)] = spec.positionals.map { p in
             (p.name.uppercased(), help(spec, p.name.lowercased(), p.help) + (p.current.map { say("help.left_out", ["kind": .message(Message(currentCode($0)))]) } ?? ""))
         } + spec.options.map { o in

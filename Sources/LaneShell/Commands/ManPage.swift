@@ -55,7 +55,7 @@ public enum ManPage {
 
     private static func entry(_ spec: CommandSpec) -> [String] {
         var lines = [".TP", "\\fB\(escape(spec.usage))\\fR", escape(spec.summary)]
-        if !spec.discussion.isEmpty { lines += [".br", escape(spec.discussion)] }
+        if !spec.discussion.isEmpty { lines += [".br", escape(spec.discussionArguments == nil ? spec.discussion : HelpText.discussion(spec, in: .english))] }
         for p in spec.positionals { lines += [".br", "\\fI\(escape(p.name.uppercased()))\\fR \\- \(escape(p.help))"] }
         for o in spec.options {
             let name = o.valueName.map { "\\-\\-\(escape(o.name)) \\fI\(escape($0))\\fR" } ?? "\\-\\-\(escape(o.name))"

@@ -1,10 +1,10 @@
 import Foundation
-import LaneCore
 
 /// A message as a row keeps it: its code and typed arguments as JSON
 /// (`{"code": "workshop.did.sign_terms", "arguments": {"payment": {"code": ["payment", "wechat"]}, …}}`),
 /// so whoever reads the row later reads it in their own language
-/// (`repair_order_event.message`, v26). Nil when the text is not one.
+/// (`repair_order_event.message`, v26; a warranty claim's verdict). Nil when
+/// the text is not one. In LaneCore so the stores and the plugins keep messages alike.
 public enum StoredMessage {
     public static func encode(_ message: Message) -> String? {
         guard let data = try? JSONSerialization.data(withJSONObject: object(message), options: [.sortedKeys]) else { return nil }
