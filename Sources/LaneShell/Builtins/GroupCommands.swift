@@ -2,7 +2,6 @@ import Foundation
 import LaneCore
 import LaneDocuments
 import LanePlugin
-import LaneStore
 import ServiceDepartment
 
 /// A dealer group's stores on one server: `store list`, and `report kpi
@@ -37,7 +36,7 @@ enum GroupCommands {
         let report = try GroupReportDesk(session.department).kpi(
             GroupKPIRequest(period: period, stores: names, grouping: grouping), by: ctx.caller(inv.line),
             pin: { who in try source.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description) },
-            contributions: { department, there, request in try Self.contributions(ctx, department, there, request) })
+            contributions: { department, there, request, settings in try Self.contributions(ctx, department, there, request, settings) })
         let title = Message("group.report_title", ["from": .date(period.from), "to": .date(period.to), "days": .int(period.dayCount),
                                                     "stores": .int(report.stores.count)]).description
         if let written = try ReportCommands.writePage(inv, ctx, { try KPIPage.html(report, title: title, templates: $0) }) { return written }
@@ -56,14 +55,14 @@ enum GroupCommands {
     /// The plugins' sections in one store of the group, read in that store's lookup with its own plugin
     /// settings, as `report kpi` reads them for one store.
     static func contributions(_ ctx: CommandContext, _ department: Department, _ there: Caller,
-                              _ request: KPIContributionRequest) throws -> [KPIContribution] {
+                              _ request: KPIContributionRequest, _ pluginSettings: [String: String]) throws -> [KPIContribution] {
         guard !ctx.plugins.active.isEmpty else { return [] }
         var other = ctx
         other.desks = Desks(department)
         other.settings = there.settings
         other.role = there.role
         other.current = nil
-        other.pluginSettings = try department.withOpenLookup { try $0.settingValues() }.filter { $0.key.hasPrefix("plugin.") }
+        other.pluginSettings = pluginSettings
         return try ctx.plugins.kpiSections(request, other)
     }
 

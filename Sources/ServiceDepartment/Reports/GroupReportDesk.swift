@@ -17,8 +17,9 @@ public struct GroupKPIRequest: Sendable {
 }
 
 /// Asks the plugins of the front end for their KPI sections in one store of the group, inside that
-/// store's lookup (its department has it open): the department, the reader there, and the request.
-public typealias GroupKPIContributions = (Department, Caller, KPIContributionRequest) throws -> [KPIContribution]
+/// store's lookup (its department has it open): the department, the reader there, the request, and that
+/// store's plugin settings (`plugin.NAME.KEY`).
+public typealias GroupKPIContributions = (Department, Caller, KPIContributionRequest, [String: String]) throws -> [KPIContribution]
 
 /// One store's figures in a group report.
 public struct GroupStoreKPI: Sendable {
@@ -58,7 +59,7 @@ public struct GroupReportDesk {
 
     /// The stores' reports and the group's total; `pin` gives the reader's PIN for a store (asked once, used for each).
     public func kpi(_ request: GroupKPIRequest, by caller: Caller, pin: (String) throws -> String?,
-                    contributions: GroupKPIContributions = { _, _, _ in [] }) throws -> GroupKPIReport {
+                    contributions: GroupKPIContributions = { _, _, _, _ in [] }) throws -> GroupKPIReport {
         let refused = Message("group.cannot_read")
         try department.authorize("report kpi", caller)
         guard let group = department.store as? any StoreGroupServing else {
@@ -88,7 +89,8 @@ public struct GroupReportDesk {
                 var report = try ReportDesk.kpi(KPIRequest(period: request.period, grouping: request.grouping), by: there, tx)
                 // The plugins' figures from that store's own tables, as `report kpi` asks them for one store.
                 report.contributions = try contributions(d, there, KPIContributionRequest(
-                    period: request.period, grouping: request.grouping == .technician ? nil : request.grouping))
+                    period: request.period, grouping: request.grouping == .technician ? nil : request.grouping),
+                    try tx.settingValues().filter { $0.key.hasPrefix("plugin.") })
                 return report
             }
             reports.append(GroupStoreKPI(store: store, report: report))
