@@ -101,7 +101,8 @@ let package = Package(
         .target(name: "StoreConformance", dependencies: ["LanePlugin", "LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
         .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
         // The PostgreSQL store: the conformance suite and the concurrency tests, against LANE_TEST_POSTGRES (skipped without).
-        .testTarget(name: "LanePostgresTests", dependencies: ["LanePostgres", "LaneStore", "ServiceDepartment", "StoreConformance", "LaneTesting"]),
+        .testTarget(name: "LanePostgresTests", dependencies: ["LanePostgres", "LaneStore", "ServiceDepartment", "StoreConformance", "LaneTesting",
+                                                           "SurveyPlugin"]),
         .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),

@@ -306,6 +306,20 @@ enum PGTLS {
             guard FileManager.default.isReadableFile(atPath: root) else { throw PGTLSFailure(why: .rootCertUnreadable) }
             tls.trustRoots = .file(root)
         }
+        if e.sslCert != nil || e.sslKey != nil {
+            // A client certificate (`sslcert`/`sslkey`): the server's `cert` login, or `clientcert=verify-full`.
+            // Both files are read here, so a missing or unreadable one is said before anything is sent.
+            guard let cert = e.sslCert, FileManager.default.isReadableFile(atPath: cert) else { throw PGTLSFailure(why: .clientCertUnreadable) }
+            guard let key = e.sslKey, FileManager.default.isReadableFile(atPath: key) else { throw PGTLSFailure(why: .clientKeyUnreadable) }
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(cert)
+                guard !chain.isEmpty else { throw PGTLSFailure(why: .clientCertUnreadable) }
+                tls.certificateChain = chain.map { .certificate($0) }
+            } catch { throw PGTLSFailure(why: .clientCertUnreadable) }
+            do { tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)) } catch {
+                throw PGTLSFailure(why: .clientKeyUnreadable)
+            }
+        }
         switch e.sslMode {
         case .disable, .prefer: tls.certificateVerification = .none
         case .require: tls.certificateVerification = e.sslRootCert == nil ? .none : .noHostnameVerification
@@ -313,18 +327,21 @@ enum PGTLS {
         case .verifyFull: tls.certificateVerification = .fullVerification
         }
         let context: NIOSSLContext
-        do { context = try NIOSSLContext(configuration: tls) } catch { throw PGTLSFailure(why: .rootCertUnreadable) }
+        do { context = try NIOSSLContext(configuration: tls) } catch {
+            // The key does not belong to the certificate, or the CA file is not one.
+            throw PGTLSFailure(why: e.sslCert == nil ? .rootCertUnreadable : .clientKeyUnreadable)
+        }
         return e.sslMode == .prefer ? .prefer(context) : .require(context)
     }
 }
 
 /// Why TLS could not be set up on this side (the server's side comes as NIOSSL's or postgres-nio's errors).
 struct PGTLSFailure: Error {
-    enum Why: Sendable { case rootCertUnreadable }
+    enum Why: Sendable { case rootCertUnreadable, clientCertUnreadable, clientKeyUnreadable }
     let why: Why
 }
 
-/// Where the server is: parsed from `postgres://user[:password]@host[:port]/database[?schema=NAME][&sslmode=…&sslrootcert=FILE]`.
+/// Where the server is: parsed from `postgres://user[:password]@host[:port]/database[?schema=NAME][&sslmode=…&sslrootcert=FILE&sslcert=FILE&sslkey=FILE]`.
 public struct PostgresEndpoint: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -336,6 +353,9 @@ public struct PostgresEndpoint: Sendable, Equatable {
     /// TLS (`sslmode`, else PGSSLMODE, else `prefer` as libpq) and the CA file to check the server's certificate against.
     public var sslMode: PostgresSSLMode = .prefer
     public var sslRootCert: String?
+    /// The client's certificate and its private key (PEM), for a server that logs lane in by certificate.
+    public var sslCert: String?
+    public var sslKey: String?
 
     /// The `sslmode` the address or PGSSLMODE gives when it is not one lane knows (nil: none, or a known one).
     public static func unknownSSLMode(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
@@ -374,6 +394,10 @@ public struct PostgresEndpoint: Sendable, Equatable {
         }
         let root = components.queryItems?.first { $0.name == "sslrootcert" }?.value ?? environment["PGSSLROOTCERT"]
         sslRootCert = root.flatMap { $0.isEmpty ? nil : $0 }
+        let cert = components.queryItems?.first { $0.name == "sslcert" }?.value ?? environment["PGSSLCERT"]
+        sslCert = cert.flatMap { $0.isEmpty ? nil : $0 }
+        let key = components.queryItems?.first { $0.name == "sslkey" }?.value ?? environment["PGSSLKEY"]
+        sslKey = key.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The URL without the password: what `whoami` and messages show.

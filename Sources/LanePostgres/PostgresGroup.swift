@@ -54,19 +54,32 @@ enum PostgresGroup {
     /// The registered stores whose schema still holds a store, with their codes and names: two statements
     /// whatever the number of stores (a group has tens, not thousands).
     static func stores(_ link: PGLink) throws -> [GroupStore] {
-        let schemas = try link.run("""
-            SELECT schema_name FROM lane_group.store
-            WHERE to_regclass(quote_ident(schema_name) || '.setting') IS NOT NULL ORDER BY schema_name
-            """).rows.map { row -> String in try row[0] }.filter(isIdentifier)
-        guard !schemas.isEmpty else { return [] }
-        let query = schemas.map { s in
-            "SELECT '\(s)' AS schema_name, (SELECT value FROM \(s).setting WHERE key = 'store.code') AS code, "
-                + "(SELECT value FROM \(s).setting WHERE key = 'store.name') AS name"
-        }.joined(separator: " UNION ALL ")
-        return try link.run(query).rows.map { row in
-            let code: String? = try row[1], name: String? = try row[2]
-            return GroupStore(schema: try row[0], code: code.flatMap { $0.isEmpty ? nil : $0 } ?? StoreSettings.standard.code,
-                              name: name.flatMap { $0.isEmpty ? nil : $0 } ?? StoreSettings.standard.name)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let schemas = try link.run("""
+                SELECT schema_name FROM lane_group.store
+                WHERE to_regclass(quote_ident(schema_name) || '.setting') IS NOT NULL ORDER BY schema_name
+                """).rows.map { row -> String in try row[0] }.filter(isIdentifier)
+            guard !schemas.isEmpty else { return [] }
+            let query = schemas.map { s in
+                "SELECT '\(s)' AS schema_name, (SELECT value FROM \(s).setting WHERE key = 'store.code') AS code, "
+                    + "(SELECT value FROM \(s).setting WHERE key = 'store.name') AS name"
+            }.joined(separator: " UNION ALL ")
+            // A store dropped between the two statements (another desk's `DROP SCHEMA`) fails the second
+            // (42P01) and would spoil the transaction: under a savepoint it is undone and the list read again.
+            try link.run("SAVEPOINT lane_group_list")
+            do {
+                let rows = try link.run(query).rows
+                try link.run("RELEASE SAVEPOINT lane_group_list")
+                return try rows.map { row in
+                    let code: String? = try row[1], name: String? = try row[2]
+                    return GroupStore(schema: try row[0], code: code.flatMap { $0.isEmpty ? nil : $0 } ?? StoreSettings.standard.code,
+                                      name: name.flatMap { $0.isEmpty ? nil : $0 } ?? StoreSettings.standard.name)
+                }
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42P01" && attempt < 3 {
+                try link.run("ROLLBACK TO SAVEPOINT lane_group_list")
+            }
         }
     }
 }

@@ -11,7 +11,13 @@ enum PostgresSchema {
         ("v27 SQLite's v22 to v27: appointments without a vehicle, comebacks, payments and credit accounts, report indexes, timeline messages, bounded registers",
          PostgresDialect.tables(v27Tables) + v27AppendOnly),
         ("v30 SQLite's v28 to v30: sealed audit rows, waiting customers, vehicle history messages", PostgresDialect.tables(v30Tables)),
+        ("v34 staff who left", PostgresDialect.tables(v34Tables)),
     ]
+
+    /// SQLite's v34: when a member of staff left the store (`staff leave`).
+    static let v34Tables = """
+        ALTER TABLE staff ADD COLUMN left_at INTEGER
+        """
 
     /// SQLite's v28 (the audit row says the store's rows were sealed; how many personal values an erasure
     /// blanked), v29 (the check-in sheet's waiting customer) and v30 (a history row's message) in one step.

@@ -276,8 +276,16 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
 
     /// The connection's TLS failed: the CA file, a server without TLS, or a certificate not trusted or for another host.
     static func tlsFailure(_ error: any Error, _ e: PostgresEndpoint) -> StoreFailure? {
-        if error is PGTLSFailure {
-            return StoreFailure(Message("server.tls_root_cert", ["url": .text(e.display), "path": .text(e.sslRootCert ?? "")]))
+        if let failure = error as? PGTLSFailure {
+            switch failure.why {
+            case .rootCertUnreadable:
+                return StoreFailure(Message("server.tls_root_cert", ["url": .text(e.display), "path": .text(e.sslRootCert ?? "")]))
+            case .clientCertUnreadable:
+                return StoreFailure(Message("server.tls_client_cert", ["url": .text(e.display), "path": .text(e.sslCert ?? "")]))
+            case .clientKeyUnreadable:
+                return StoreFailure(Message("server.tls_client_key", ["url": .text(e.display), "path": .text(e.sslKey ?? ""),
+                                                                       "cert": .text(e.sslCert ?? "")]))
+            }
         }
         var underlying: (any Error)? = error
         if let psql = error as? PSQLError {
@@ -287,10 +295,24 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
             underlying = psql.underlying
         }
         guard let underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError || underlying is BoringSSLError else { return nil }
+        // The server sent an alert about lane's certificate (not signed by its CA, or none given where
+        // one is required): lane's certificate was refused, not the server's doubted.
+        if Self.isClientCertificateAlert(underlying) {
+            return StoreFailure(Message("server.tls_client_refused", ["url": .text(e.display), "user": .text(e.user),
+                                                                       "cert": .text(e.sslCert ?? "-")]))
+        }
         // NIOSSL's errors name BoringSSL's internals; a person needs which check failed.
         let reason = underlying is NIOSSLExtraError ? Message("server.reason.tls_host", ["host": .text(e.host)])
             : Message("server.reason.tls_untrusted")
         return StoreFailure(Message("server.tls_refused", ["url": .text(e.display), "mode": .text(e.sslMode.rawValue), "reason": .message(reason)]))
+    }
+
+    /// BoringSSL names the alerts a server sends when it does not accept the client's certificate; these
+    /// names are the only place the difference shows (NIOSSL gives them as text).
+    static func isClientCertificateAlert(_ error: any Error) -> Bool {
+        let text = String(describing: error).uppercased()
+        return ["ALERT_UNKNOWN_CA", "ALERT_BAD_CERTIFICATE", "ALERT_CERTIFICATE_REQUIRED", "ALERT_UNSUPPORTED_CERTIFICATE",
+                "ALERT_CERTIFICATE_UNKNOWN", "ALERT_ACCESS_DENIED", "ALERT_CERTIFICATE_EXPIRED"].contains { text.contains($0) }
     }
 
     /// True when `error` means the connection is gone (rather than a statement the server refused).

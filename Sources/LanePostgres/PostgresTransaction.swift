@@ -288,11 +288,12 @@ final class PostgresTransaction: StoreWriting {
     }
 
     private func staff(_ sql: String, _ arguments: PGArguments = []) throws -> [StaffMember] {
-        try rows("SELECT id, name, role, team, phone FROM staff " + sql, arguments).map { row in
+        try rows("SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments).map { row in
             let roleText: String = try row[2]
             guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(row.text(1)), "role": .text(roleText)])) }
             let phone = (try row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
-            return StaffMember(id: try row[0], name: try row[1], role: role, team: try row[3], phone: phone)
+            return StaffMember(id: try row[0], name: try row[1], role: role, team: try row[3], phone: phone,
+                               leftAt: (try row[5] as Int64?).map { Timestamp(secondsSince1970: $0) })
         }
     }
 
@@ -306,6 +307,11 @@ final class PostgresTransaction: StoreWriting {
         let id = try insert("INSERT INTO staff (name, role, team, phone) VALUES (?, ?, ?, ?)", [name, role.rawValue, team, phone?.digits])
         changedStaff.insert(name)
         return StaffMember(id: id, name: name, role: role, team: team, phone: phone)
+    }
+
+    func markStaffLeft(name: String, at time: Timestamp) throws {
+        try execute("UPDATE staff SET left_at = ? WHERE name = ? AND left_at IS NULL", [time.secondsSince1970, name])
+        changedStaff.insert(name)
     }
 
     private func laborOperation(from row: PGRow) throws -> LaborOperation {

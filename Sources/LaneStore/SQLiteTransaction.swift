@@ -286,11 +286,12 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     private func staff(_ sql: String, _ arguments: StatementArguments = []) throws -> [StaffMember] {
-        try fetchRows(sql: "SELECT id, name, role, team, phone FROM staff " + sql, arguments: arguments).map { row in
+        try fetchRows(sql: "SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments: arguments).map { row in
             let roleText: String = row[2]
             guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(row[1] as String), "role": .text(roleText)])) }
             let phone = (row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
-            return StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone)
+            return StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone,
+                               leftAt: (row[5] as Int64?).map { Timestamp(secondsSince1970: $0) })
         }
     }
 
@@ -304,6 +305,11 @@ struct SQLiteTransaction: StoreWriting {
         try execute(sql: "INSERT INTO staff (name, role, team, phone) VALUES (?, ?, ?, ?)",
                        arguments: [name, role.rawValue, team, phone?.digits])
         return StaffMember(id: db.lastInsertedRowID, name: name, role: role, team: team, phone: phone)
+    }
+
+    func markStaffLeft(name: String, at time: Timestamp) throws {
+        // The temporary trigger notes the row as changed: its seal is renewed by the same change.
+        try execute(sql: "UPDATE staff SET left_at = ? WHERE name = ? AND left_at IS NULL", arguments: [time.secondsSince1970, name])
     }
 
     func laborOperations() throws -> [LaborOperation] {

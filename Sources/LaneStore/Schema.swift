@@ -712,6 +712,11 @@ enum Schema {
             // reader's language like the timelines' rows since v26; older rows keep their words as written.
             try db.execute(sql: "ALTER TABLE vehicle_event ADD COLUMN message TEXT")
         }
+        migrator.registerMigration("v34 staff who left") { db in
+            // `staff leave`: when a member of staff left the store (they no longer sign in; the row stays,
+            // so every order, audit row and report that names them still does). NULL: still employed.
+            try db.execute(sql: "ALTER TABLE staff ADD COLUMN left_at INTEGER")
+        }
         return migrator
     }
 }

@@ -152,6 +152,8 @@ public protocol DealershipReading {
 public protocol DealershipWriting: DealershipReading {
     func insertTeam(_ team: WorkshopTeam) throws
     func insertStaff(name: String, role: StaffRole, team: String?, phone: MobileNumber?) throws -> StaffMember
+    /// Notes that `name` left the store at `time` (`staff leave`); their row stays.
+    func markStaffLeft(name: String, at time: Timestamp) throws
     func insertLaborOperation(_ operation: LaborOperation) throws
     func insertPart(_ part: Part) throws
     /// Moves stock and writes the ledger row. The rule that stock never goes

@@ -19,4 +19,5 @@ public struct Desks: @unchecked Sendable {
     public var repairOrders: RepairOrderDesk { RepairOrderDesk(department) }
     public var reports: ReportDesk { ReportDesk(department) }
     public var setup: SetupDesk { SetupDesk(department) }
+    public var staff: StaffAdmin { StaffAdmin(department) }
 }

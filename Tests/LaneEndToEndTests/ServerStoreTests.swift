@@ -21,6 +21,22 @@ import Testing
         #expect(try files(in: scratch).isEmpty, "no file is made for a server address")
     }
 
+    @Test func aClientCertificateFileThatCannotBeReadStopsLaneWithExit3BeforeConnecting() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // Port 1: nothing listens; the files are read first, so the sentence is about them.
+        let result = try scratch.lane(["-c", "customer list"], environment: [
+            "LANE_DB": "postgres://lane@127.0.0.1:1/lane?sslmode=require&sslcert=/nonexistent/client.crt&sslkey=/nonexistent/client.key"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("cannot read the client certificate file '/nonexistent/client.crt' named by sslcert"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let key = try scratch.lane(["-c", "customer list"], environment: [
+            "LANE_DB": "postgres://lane@127.0.0.1:1/lane?sslmode=require", "PGSSLCERT": "/etc/hostname", "PGSSLKEY": "/nonexistent/client.key"])
+        #expect(key.status == 3)
+        #expect(key.stderr.contains("cannot use the private key file '/nonexistent/client.key' named by sslkey"), "\(key.stderr)")
+        #expect(try files(in: scratch).isEmpty)
+    }
+
     @Test(arguments: ["postgres:/localhost/lane", "postgresql:localhost", "mysql://localhost/lane", "postgres://localhost/lane?schema=x;drop"])
     func anAddressThatIsNotOneIsRefusedNeverMadeIntoAFile(_ address: String) throws {
         let scratch = try Scratch()

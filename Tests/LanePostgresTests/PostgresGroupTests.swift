@@ -152,8 +152,8 @@ struct PostgresGroupTests {
         #expect(wrong.codes == ["group.cannot_read", "group.store_refused"])
         #expect(try PGShell(group.szns, user: "集团王", pin: "2468").expectRefusalCodes("report kpi --stores \(group.ns),BJCY")
                 == ["group.cannot_read", "group.no_such_store"])
-        #expect(try PGShell(group.szns, user: "集团王", pin: "2468").expectRefusalCodes("report kpi --stores \(group.ns) --by advisor")
-                == ["report.cannot_report", "group.option_not_with_stores"])
+        #expect(try PGShell(group.szns, user: "集团王", pin: "2468").expectRefusalCodes("report kpi --stores \(group.ns) --by mechanic")
+                == ["report.cannot_report", "input.not_one_of"])
     }
 }
 

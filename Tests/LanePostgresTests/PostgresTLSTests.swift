@@ -68,6 +68,78 @@ struct PostgresTLSTests {
     }
 }
 
+/// Client certificates (`sslcert`/`sslkey`, or PGSSLCERT/PGSSLKEY): the TLS server of scripts/pg-server lets
+/// the user lane_cert in by a certificate signed by its client CA only (pg_hba `hostssl … cert`), and asks
+/// every client for one (ssl_ca_file). A certificate it does not accept, or a file lane cannot read, stops
+/// lane with a sentence (a `StoreFailure`: exit 3).
+@Suite(.enabled(if: PostgresTLSServer.available && PostgresTLSServer.hasClientCertificate,
+                "needs the TLS server of scripts/pg-server with its client certificate (DIR/client.crt, DIR/client.key)"),
+       .serialized)
+struct PostgresClientCertificateTests {
+    static func url(_ server: PostgresTLSServer, user: String, _ query: String) -> String {
+        server.url.replacingOccurrences(of: "://lane@", with: "://\(user)@") + "?" + query
+    }
+
+    @Test func theUserMadeOutOnTheCertificateIsLetInByIt() throws {
+        let server = try PostgresTLSServer.shared()
+        let schema = "cert_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased())"
+        let store = try PostgresStore(url: Self.url(server, user: "lane_cert", "schema=\(schema)&sslmode=verify-ca&sslrootcert=\(server.certificate)"
+                                                    + "&sslcert=\(server.clientCertificate)&sslkey=\(server.clientKey)"), keyFile: nil)
+        defer { try? store.dropEverything() }
+        try store.read { tx in
+            let link = try #require(tx as? PostgresTransaction).link
+            let who: String = try link.run("SELECT current_user").rows.first?[0] ?? ""
+            #expect(who == "lane_cert")
+            let ssl: Bool = try link.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").rows.first?[0] ?? false
+            #expect(ssl)
+        }
+        // The same from PGSSLCERT and PGSSLKEY.
+        let fromEnvironment = try PostgresStore(url: Self.url(server, user: "lane_cert", "schema=\(schema)&sslmode=require"), create: false,
+                                                keyFile: nil, environment: ["PGSSLCERT": server.clientCertificate, "PGSSLKEY": server.clientKey])
+        try fromEnvironment.read { tx in
+            let link = try #require(tx as? PostgresTransaction).link
+            let who: String = try link.run("SELECT current_user").rows.first?[0] ?? ""
+            #expect(who == "lane_cert")
+        }
+    }
+
+    func failure(_ url: String, environment: [String: String] = [:]) -> Message? {
+        do {
+            _ = try PostgresStore(url: url, create: false, keyFile: nil, environment: environment)
+            return nil
+        } catch {
+            return error.said
+        }
+    }
+
+    @Test func aMissingOrUnreadableFileOrACertificateTheServerRefusesStopsWithASentence() throws {
+        let server = try PostgresTLSServer.shared()
+        let cert = "&sslcert=\(server.clientCertificate)", key = "&sslkey=\(server.clientKey)"
+        // No certificate: the user who signs in by certificate only is refused.
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require"))?.code.rawValue == "server.refused_login")
+        // A certificate file that is not there, or no key with it.
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require&sslcert=/nonexistent/client.crt" + key))?.code.rawValue
+            == "server.tls_client_cert")
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require" + cert))?.code.rawValue == "server.tls_client_key")
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require" + cert + "&sslkey=/nonexistent/client.key"))?.code.rawValue
+            == "server.tls_client_key")
+        // A key that is not the certificate's (another one's), and a file that is not a key.
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require" + cert + "&sslkey=\(server.otherKey)"))?.code.rawValue
+            == "server.tls_client_key")
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require" + cert + "&sslkey=\(server.certificate)"))?.code.rawValue
+            == "server.tls_client_key")
+        // Unreadable from PGSSLKEY too.
+        #expect(failure(Self.url(server, user: "lane_cert", "sslmode=require"),
+                        environment: ["PGSSLCERT": server.clientCertificate, "PGSSLKEY": "/nonexistent/key"])?.code.rawValue == "server.tls_client_key")
+        // A certificate not signed by the server's client CA: refused by the server, and said so.
+        let refused = try #require(failure(Self.url(server, user: "lane", "sslmode=require&sslcert=\(server.otherCertificate)&sslkey=\(server.otherKey)")))
+        #expect(refused.code.rawValue == "server.tls_client_refused", "\(refused.description)")
+        #expect(refused.description.contains(server.otherCertificate), "\(refused.description)")
+        // A good certificate, for a user the server does not have: refused at the login.
+        #expect(failure(Self.url(server, user: "lane_nobody", "sslmode=require" + cert + key))?.code.rawValue == "server.refused_login")
+    }
+}
+
 /// The throw-away TLS server scripts/test starts (`scripts/pg-server start DIR --tls`: ssl=on, a
 /// certificate made by openssl for the name lane-db.test): LANE_TEST_POSTGRES_TLS and its certificate
 /// LANE_TEST_POSTGRES_TLS_CA. A second, unrelated certificate is made here with openssl.
@@ -84,6 +156,16 @@ final class PostgresTLSServer: @unchecked Sendable {
     let url: String
     let certificate: String
     let otherCertificate: String
+    let otherKey: String
+    /// The client certificate and key pg-server makes beside the server's certificate, for the user lane_cert.
+    var clientCertificate: String { ((certificate as NSString).deletingLastPathComponent as NSString).appendingPathComponent("client.crt") }
+    var clientKey: String { ((certificate as NSString).deletingLastPathComponent as NSString).appendingPathComponent("client.key") }
+    static var hasClientCertificate: Bool {
+        guard let ca = environment["LANE_TEST_POSTGRES_TLS_CA"] else { return false }
+        let folder = (ca as NSString).deletingLastPathComponent as NSString
+        return FileManager.default.isReadableFile(atPath: folder.appendingPathComponent("client.crt"))
+            && FileManager.default.isReadableFile(atPath: folder.appendingPathComponent("client.key"))
+    }
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var made: PostgresTLSServer?
@@ -102,6 +184,7 @@ final class PostgresTLSServer: @unchecked Sendable {
         certificate = try #require(Self.environment["LANE_TEST_POSTGRES_TLS_CA"])
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("lane-other-ca-\(UUID().uuidString)").path
         otherCertificate = base + ".crt"
+        otherKey = base + ".key"
         // openssl writes the two files; what it says goes to /dev/null.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.openssl))

@@ -29,13 +29,17 @@ public struct StaffMember: Hashable, Sendable {
     public var role: StaffRole
     public var team: String?
     public var phone: MobileNumber?
+    /// When they left the store (`staff leave`): they no longer sign in; their name stays on the
+    /// orders, the audit trail and the reports they are in.
+    public var leftAt: Timestamp?
 
-    public init(id: Int64, name: String, role: StaffRole, team: String?, phone: MobileNumber?) {
+    public init(id: Int64, name: String, role: StaffRole, team: String?, phone: MobileNumber?, leftAt: Timestamp? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.team = team
         self.phone = phone
+        self.leftAt = leftAt
     }
 }
 

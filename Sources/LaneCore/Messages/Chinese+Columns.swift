@@ -80,6 +80,8 @@ extension MessageCatalog {
         "surveyed_on": "回访日期", "surveys": "问卷数", "template": "问卷模板", "waiting_for": "等待", "why": "原因",
         // `store list` and `report kpi --stores`: the stores on one server (a dealer group).
         "schema": "数据库模式", "this_store": "本店", "group_total": "集团合计",
+        // `staff list`: when a member of staff left the store (`staff leave`).
+        "left_at": "离职时间",
     ]
 
     /// Keys whose meaning depends on the table: by key and the English title the

@@ -100,9 +100,11 @@ enum DealershipCommands {
                         Problem("role", Message("input.not_a_role", ["given": .text(text), "roles": .list(StaffRole.allCases.map { .text($0.rawValue) })]))])
                 }
             }
-            var t = Table(columns: [Column("name", "name"), Column("role", "role"), Column("title", "title"), Column("team", "team"), Column("phone", "phone")])
+            var t = Table(columns: [Column("name", "name"), Column("role", "role"), Column("title", "title"), Column("team", "team"), Column("phone", "phone"),
+                                    Column("left_at", "left")])
             for s in try ctx.desks.setup.staff(role: role, by: ctx.caller(inv.line)) {
-                t.rows.append([.text(s.name), .text(s.role.rawValue), .text(s.role.title), .optional(s.team), .optional(s.phone)])
+                t.rows.append([.text(s.name), .text(s.role.rawValue), .text(s.role.title), .optional(s.team), .optional(s.phone),
+                               s.leftAt.map(Value.time) ?? .none])
             }
             return .table(t)
         })

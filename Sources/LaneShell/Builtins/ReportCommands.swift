@@ -75,10 +75,8 @@ enum ReportCommands {
         return KPIPeriod(from: CalendarDate(year: today.year, month: today.month, day: 1) ?? today, to: today)
     }
 
-    static func run(_ inv: Invocation, _ session: ShellSession) throws -> CommandOutput {
-        if let stores = inv.option("stores") { return try GroupCommands.run(inv, session, stores: stores) }
-        let ctx = try session.context()
-        var problems: [Problem] = []
+    /// `--by`, and `--html`/`--pdf` (one of them; PDF needs the browser): for one store and for the group's.
+    static func grouping(_ inv: Invocation, _ problems: inout [Problem]) -> KPIGrouping? {
         var grouping: KPIGrouping?
         if let text = inv.option("by") {
             grouping = KPIGrouping(rawValue: text.trimmingWhitespace().lowercased())
@@ -88,6 +86,30 @@ enum ReportCommands {
         }
         if inv.option("html") != nil && inv.option("pdf") != nil { problems.append(Problem("file", Message("document.one_file"))) }
         if inv.option("pdf") != nil && PDFPrinter.browser() == nil { problems += PDFPrinter.missing.problems }
+        return grouping
+    }
+
+    /// Writes the report's page to `--html` or `--pdf` FILE (relative to the working folder); nil when neither was given.
+    static func writePage(_ inv: Invocation, _ ctx: CommandContext, _ html: (DocumentTemplates) throws -> String) throws -> CommandOutput? {
+        guard let path = inv.option("html") ?? inv.option("pdf") else { return nil }
+        let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
+        let page = try html(try DocumentTemplates(storeFolder: ctx.settings.documentTemplates))
+        if inv.option("pdf") != nil {
+            try PDFPrinter.print(html: page, to: file)
+        } else {
+            do { try Data(page.utf8).write(to: file, options: .atomic) } catch {
+                throw Refusal(Message("report.cannot_write", ["path": .text(file.path)]),
+                              problems: [Problem("file", Message("report.write_error", ["error": .text(error.localizedDescription)]))])
+            }
+        }
+        return .message(Message("report.written", ["path": .text(file.path)]).description, nil)
+    }
+
+    static func run(_ inv: Invocation, _ session: ShellSession) throws -> CommandOutput {
+        if let stores = inv.option("stores") { return try GroupCommands.run(inv, session, stores: stores) }
+        let ctx = try session.context()
+        var problems: [Problem] = []
+        let grouping = Self.grouping(inv, &problems)
         let period: KPIPeriod
         do { period = try Self.period(inv, today: ctx.today) } catch let refusal as Refusal {
             throw Refusal(refusal.headline, problems: refusal.problems + problems)
@@ -104,20 +126,7 @@ enum ReportCommands {
         }
         let title = Message("report.title", ["store": .text(ctx.settings.name), "from": .date(period.from), "to": .date(period.to),
                                               "days": .int(period.dayCount)]).description
-        if let path = inv.option("html") ?? inv.option("pdf") {
-            let file = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ctx.workingDirectory, isDirectory: true)).standardizedFileURL
-            let folder = ctx.settings.documentTemplates
-            let html = try KPIPage.html(report, title: title, templates: try DocumentTemplates(storeFolder: folder))
-            if inv.option("pdf") != nil {
-                try PDFPrinter.print(html: html, to: file)
-            } else {
-                do { try Data(html.utf8).write(to: file, options: .atomic) } catch {
-                    throw Refusal(Message("report.cannot_write", ["path": .text(file.path)]),
-                                  problems: [Problem("file", Message("report.write_error", ["error": .text(error.localizedDescription)]))])
-                }
-            }
-            return .message(Message("report.written", ["path": .text(file.path)]).description, nil)
-        }
+        if let written = try writePage(inv, ctx, { try KPIPage.html(report, title: title, templates: $0) }) { return written }
         switch session.format {
         case .table: return .text(KPIChart(width: session.renderer.width).render(report, title: title))
         case .json: return .record(record(report))

@@ -42,6 +42,7 @@ public enum Launcher {
         try AuditCommands.register(into: &registry)
         try RolesCommand.register(into: &registry)
         try SignInCommands.register(into: &registry)
+        try StaffCommands.register(into: &registry)
         try PluginCommands.register(into: &registry)
         try PrintCommands.register(into: &registry)
         try TerminalCommands.register(into: &registry)

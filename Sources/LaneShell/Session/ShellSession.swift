@@ -122,7 +122,8 @@ public final class ShellSession {
     private var cachedRole: (user: String, role: StaffRole?)?
     public func role() throws -> StaffRole? {
         if let cachedRole, cachedRole.user == user { return cachedRole.role }
-        let role = try store.read { try $0.staffMember(named: user)?.role }
+        // A member who left has no role: an open shell of theirs is refused from their next command.
+        let role = try store.read { try $0.staffMember(named: user).flatMap { $0.leftAt == nil ? $0.role : nil } }
         cachedRole = (user, role)
         return role
     }

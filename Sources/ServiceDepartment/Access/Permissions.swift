@@ -60,6 +60,8 @@ public struct Permissions: Sendable {
         "report kpi": [A, .groupReader],
         // The stores on the server (a dealer group's); a file is one store.
         "store list": everyone,
+        // The staff list: the admin's alone (StaffAdmin refuses the service manager too).
+        "staff add": [], "staff leave": [],
     ]
 
     private var declared: [OperationID: Set<StaffRole>] = [:]

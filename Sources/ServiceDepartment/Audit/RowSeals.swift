@@ -53,7 +53,9 @@ public enum RowSeals {
     }
 
     static func facts(_ m: StaffMember) -> String {
-        ["staff", m.name, m.role.rawValue, m.team ?? "-"].joined(separator: "\u{1F}")
+        // The day they left is sealed too; a member still employed is sealed as before it was kept.
+        (["staff", m.name, m.role.rawValue, m.team ?? "-"] + (m.leftAt.map { ["left", String($0.secondsSince1970)] } ?? []))
+            .joined(separator: "\u{1F}")
     }
 
     static func facts(pinOf name: String, _ p: StoredPin) -> String {

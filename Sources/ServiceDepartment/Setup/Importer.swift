@@ -261,10 +261,7 @@ struct Importer {
                 continue
             }
             let team = field(row, "team")
-            if role.belongsToTeam && team == nil {
-                problems.append(at(row, Problem("team", Message("import.belongs_to_team", ["role": .text(role.rawValue)]))))
-            }
-            if let team, !teamNames.contains(team) { problems.append(at(row, Problem("team", Message("import.no_such_team", ["team": .text(team)])))) }
+            problems += StaffAdmin.teamProblems(role: role, team: team, teams: teamNames).map { at(row, $0) }
             var phone: MobileNumber?
             if let text = field(row, "phone") {
                 switch MobileNumber.parse(text) {

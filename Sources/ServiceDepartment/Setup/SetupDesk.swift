@@ -77,7 +77,7 @@ public struct SetupDesk {
 
     static func staff(role: StaffRole?, by caller: Caller, _ tx: any StoreReading) throws -> [StaffCard] {
         try tx.staff().filter { role == nil || $0.role == role }.map {
-            StaffCard(name: $0.name, role: $0.role, team: $0.team, phone: $0.phone.map { caller.privacy.phone($0) })
+            StaffCard(name: $0.name, role: $0.role, team: $0.team, phone: $0.phone.map { caller.privacy.phone($0) }, leftAt: $0.leftAt)
         }
     }
 
@@ -196,6 +196,8 @@ public struct StaffCard: Sendable, Equatable {
     public var role: StaffRole
     public var team: String?
     public var phone: String?
+    /// When they left the store (`staff leave`); nil while employed.
+    public var leftAt: Timestamp?
 }
 
 /// A settings file read by a front end: its values (`section.key` → the

@@ -23,6 +23,10 @@ public struct StaffAccess {
         guard let member else {
             throw Refusal(refused, problems: [Problem("user", Message("sign_in.not_on_staff_list", ["user": .text(who)]))])
         }
+        // Someone who left the store signs in no more, PIN or not.
+        if let left = member.leftAt {
+            throw Refusal(refused, problems: [Problem("user", Message("sign_in.has_left", ["user": .text(who), "when": .time(left)]))])
+        }
         // No PIN set yet (a new store, the demo): the name alone.
         guard state.hasPin else {
             if pinRequired { throw Refusal(refused, problems: [Problem("pin", Message("group.pin_needed", ["user": .text(who)]))]) }

@@ -1,0 +1,30 @@
+// 用命令管理门店人员（`staff add`、`staff leave`），以及连接数据库服务器的客户端证书。
+extension MessageCatalog {
+    static let chineseGroupAdmin: [MessageCode: String] = [
+        "staff.cannot_add": "无法添加员工",
+        "staff.cannot_leave": "无法办理离职",
+        "staff.admin_only": "{user}不是本店的系统管理员：只有管理员才能添加员工或办理离职",
+        "staff.already_on_list": "员工名单上已经有{name}（登录用姓名，每个姓名只能有一个；请加字母区分，例如 王芳B）",
+        "staff.already_left": "{name}已经离职（{when}）",
+        "staff.cannot_leave_yourself": "不能给自己办理离职：请由另一位管理员办理，以免门店没有管理员",
+        "staff.added": "添加员工{name}，岗位{role}（班组 {team}）",
+        "staff.left": "{name}于{when}离职",
+        "staff.added_answer": "{name}已加入员工名单，岗位{role}；还没有 PIN 码（staff pin {name}）",
+        "staff.left_answer": "{name}已离职：不能再登录；经手的记录都保留",
+        "sign_in.has_left": "{user}已离职（{when}），不能再登录",
+        "help.command.staff.add": "添加员工并指定岗位（系统管理员）",
+        "help.discussion.staff.add": "班组长和维修技师必须属于一个班组。新员工还没有 PIN 码：由本人或管理员用 staff pin 设置。在数据库服务器上，--stores 可同时添加到多家门店，要么全部成功、要么都不添加；您须是各店的系统管理员（会询问您在各店的 PIN 码）。",
+        "help.option.staff.add.name": "登录用的姓名",
+        "help.option.staff.add.role": "岗位",
+        "help.option.staff.add.team": "所属车间班组（班组长和维修技师）",
+        "help.command.staff.leave": "办理员工离职：此后不能再登录（系统管理员）",
+        "help.discussion.staff.leave": "其姓名仍保留在工单、审计记录和报表中；staff list 显示离职时间。",
+        "help.option.staff.leave.name": "离职的员工",
+        "staff.not_admin_there": "{user}在{store}的岗位是{role}，不是该店的系统管理员：只有该店管理员才能给该店添加员工",
+        "staff.added_to_stores": "{name}已加入{stores}的员工名单，岗位{role}；各店都还没有 PIN 码（请在各店执行 staff pin {name}）",
+        "help.option.staff.add.stores": "同时添加到服务器上的多家门店（门店代码），须是各店的系统管理员",
+        "server.tls_client_cert": "读不到 sslcert（或 PGSSLCERT）指定的客户端证书文件“{path}”（{url}）；请检查路径和本账户的读取权限，并同时给出 sslkey（或 PGSSLKEY）",
+        "server.tls_client_key": "无法使用 sslkey（或 PGSSLKEY）指定的私钥文件“{path}”（{url}）：文件不存在、本账户读不到、不是 PEM 格式的私钥，或与证书“{cert}”不配套",
+        "server.tls_client_refused": "{url} 的数据库服务器不接受 lane 给用户 {user} 出示的客户端证书（“{cert}”），没有发送任何数据。请向服务器管理员索取由其 CA 签发、签给 {user} 的证书",
+    ]
+}
