@@ -204,7 +204,11 @@ final class PGShell: @unchecked Sendable {
         let before = try store.snapshot()
         let outcome = run(line)
         #expect(outcome.code == .refused, "\(line) → \(outcome.code): \(outcome.err)", sourceLocation: sourceLocation)
-        #expect(try store.snapshot() == before, "\(line) changed the store", sourceLocation: sourceLocation)
+        let after = try store.snapshot()
+        // Name the first rows that differ, so a failure says what the refusal left behind.
+        let changed = zip(before.split(separator: "\n"), after.split(separator: "\n")).first { $0 != $1 }
+        #expect(after == before, "\(line) changed the store: \(changed.map { "\($0.0) → \($0.1)" } ?? "rows added or removed")",
+                sourceLocation: sourceLocation)
         return (try TestShell.refusalCodes(outcome.err), outcome.err)
     }
 
