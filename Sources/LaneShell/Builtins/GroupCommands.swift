@@ -24,13 +24,7 @@ enum GroupCommands {
     /// PIN for the other stores from where sign-in takes it (asked once on a terminal).
     static func run(_ inv: Invocation, _ session: ShellSession, stores: String) throws -> CommandOutput {
         let ctx = try session.context()
-        var problems: [Problem] = []
-        let grouping = ReportCommands.grouping(inv, &problems)
-        let period: KPIPeriod
-        do { period = try ReportCommands.period(inv, today: ctx.today) } catch let refusal as Refusal {
-            throw Refusal(refusal.headline, problems: refusal.problems + problems)
-        }
-        try Refusal.check(Message("report.cannot_report"), problems)
+        let (period, grouping) = try ReportCommands.periodAndGrouping(inv, today: ctx.today)
         let names = stores.split(separator: ",").map(String.init)
         let source = session.pinSource
         let report = try GroupReportDesk(session.department).kpi(

@@ -76,6 +76,19 @@ enum ReportCommands {
     }
 
     /// `--by`, and `--html`/`--pdf` (one of them; PDF needs the browser): for one store and for the group's.
+    /// The period and `--by` of `report kpi`, one store's or the group's: every problem with
+    /// either refused together.
+    static func periodAndGrouping(_ inv: Invocation, today: CalendarDate) throws -> (KPIPeriod, KPIGrouping?) {
+        var problems: [Problem] = []
+        let grouping = Self.grouping(inv, &problems)
+        let period: KPIPeriod
+        do { period = try Self.period(inv, today: today) } catch let refusal as Refusal {
+            throw Refusal(refusal.headline, problems: refusal.problems + problems)
+        }
+        try Refusal.check(Message("report.cannot_report"), problems)
+        return (period, grouping)
+    }
+
     static func grouping(_ inv: Invocation, _ problems: inout [Problem]) -> KPIGrouping? {
         var grouping: KPIGrouping?
         if let text = inv.option("by") {
@@ -108,13 +121,7 @@ enum ReportCommands {
     static func run(_ inv: Invocation, _ session: ShellSession) throws -> CommandOutput {
         if let stores = inv.option("stores") { return try GroupCommands.run(inv, session, stores: stores) }
         let ctx = try session.context()
-        var problems: [Problem] = []
-        let grouping = Self.grouping(inv, &problems)
-        let period: KPIPeriod
-        do { period = try Self.period(inv, today: ctx.today) } catch let refusal as Refusal {
-            throw Refusal(refusal.headline, problems: refusal.problems + problems)
-        }
-        try Refusal.check(Message("report.cannot_report"), problems)
+        let (period, grouping) = try Self.periodAndGrouping(inv, today: ctx.today)
         let report = try session.lookup("report kpi", inv) { _ in
             let caller = ctx.caller(inv.line)
             var report = try ctx.desks.reports.kpi(KPIRequest(period: period, grouping: grouping), by: caller)
