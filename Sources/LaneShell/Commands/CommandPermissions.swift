@@ -20,7 +20,7 @@ public enum CommandPermissions {
 
     /// The roles allowed to run `spec`: a plugin's command carries its own.
     public static func roles(for spec: CommandSpec) -> Set<StaffRole>? {
-        spec.pluginRoles.map { $0.union([.serviceManager, .admin]) } ?? roles(for: spec.name)
+        spec.pluginRoles.map(Permissions.withTheManagers) ?? roles(for: spec.name)
     }
 }
 

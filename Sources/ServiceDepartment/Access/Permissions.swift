@@ -1,7 +1,7 @@
 import LaneCore
 
 /// Who may run each operation: every operation is listed; a test fails when
-/// a new one is not. The service manager and the admin may run everything;
+/// a new one is not. The service manager and the admin may run everything but the staff list (the admin's);
 /// lookups that change nothing are open to all staff. Plugins declare the
 /// roles of their own operations when they are installed.
 public struct Permissions: Sendable {
@@ -60,9 +60,13 @@ public struct Permissions: Sendable {
         "report kpi": [A, .groupReader],
         // The stores on the server (a dealer group's); a file is one store.
         "store list": everyone,
-        // The staff list: the admin's alone (StaffAdmin refuses the service manager too).
+        // The staff list: the admin's alone (`adminAlone`).
         "staff add": [], "staff leave": [],
     ]
+
+    /// Operations not even the service manager runs: who is on the staff list decides who signs in and
+    /// with which role, so only the admin changes it. Refusals then name the admin alone as who may.
+    static let adminAlone: Set<OperationID> = ["staff add", "staff leave"]
 
     private var declared: [OperationID: Set<StaffRole>] = [:]
 
@@ -80,8 +84,12 @@ public struct Permissions: Sendable {
 
     /// The roles allowed to run `operation`, or nil when it is not listed.
     public func roles(for operation: OperationID) -> Set<StaffRole>? {
-        (declared[operation] ?? Self.builtIn[operation]).map { $0.union([.serviceManager, .admin]) }
+        if Self.adminAlone.contains(operation) { return [.admin] }
+        return (declared[operation] ?? Self.builtIn[operation]).map(Self.withTheManagers)
     }
+
+    /// The roles an entry gives, with the two that run everything (but the staff list).
+    public static func withTheManagers(_ roles: Set<StaffRole>) -> Set<StaffRole> { roles.union([.serviceManager, .admin]) }
 
     /// Lookups and the shell's own commands: no role check, no staff lookup.
     public func isOpenToAll(_ operation: OperationID) -> Bool { (declared[operation] ?? Self.builtIn[operation]) == Self.everyone }
