@@ -33,10 +33,15 @@ public protocol PluginContext {
     func customer(id: Int64) throws -> Customer?
     /// Several customers at once, by id (masked the same way): one query, never one per row shown.
     func customers(ids: [Int64]) throws -> [Int64: Customer]
+    /// Several vehicles at once, by id: one query, never one per row shown.
+    func vehicles(ids: [Int64]) throws -> [Int64: Vehicle]
     func repairOrder(number: String) throws -> RepairOrder?
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
     /// Orders delivered in [from, to), oldest delivery first.
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    /// The same orders a page at a time (`limit` of them after the first `offset`), by an index range:
+    /// what a list on `today` reads, however many cars the store has.
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
     func part(number: String) throws -> Part?
     /// A labour operation of the catalogue (`catalog labor`), by its code.
     func laborOperation(code: String) throws -> LaborOperation?

@@ -76,18 +76,44 @@ public struct SurveyPlugin: LanePlugin {
                       emptyText: Message("survey.today.none_due").description)
         let from = Timestamp(date: context.today.adding(days: -SurveySettings.onTimeDays), offset: offset)
         let to = Timestamp(date: context.today, offset: offset)
-        let done = Set(try context.rows("SELECT ro_id FROM plg_survey_response WHERE delivered_on >= ?",
-                                        [.text(context.today.adding(days: -SurveySettings.onTimeDays).description)]).compactMap { $0.int("ro_id") })
-        for o in try context.repairOrders(deliveredFrom: from, to: to) where !done.contains(o.id) {
+        let due = try Self.unsurveyed(deliveredFrom: from, to: to, first: Self.todayPage, context)
+        let customers = try context.customers(ids: Array(Set(due.map(\.customerID))))
+        let vehicles = try context.vehicles(ids: Array(Set(due.map(\.vehicleID))))
+        for o in due {
             guard let delivery = o.delivery else { continue }
             let day = delivery.at.date(in: offset)
-            let customer = try context.customer(id: o.customerID)
-            t.rows.append([.text(o.number), .text(try context.vehicle(id: o.vehicleID)?.plate.value ?? "?"),
+            let customer = customers[o.customerID]
+            t.rows.append([.text(o.number), .text(vehicles[o.vehicleID]?.plate.value ?? "?"),
                            .text(customer.map { "\($0.name) \($0.code)" } ?? "?"), .text(customer?.phone.digits ?? ""),
                            .text(o.advisor), .date(day), .text(delivery.followUpPreference),
                            .date(day.adding(days: SurveySettings.onTimeDays))])
         }
+        if t.rows.count == Self.todayPage { t.footnote = Message("survey.today.first_page", ["count": .int(t.rows.count)]).description }
         return [PluginSection(key: "surveys_due", title: Message("survey.today.due").description, table: t)]
+    }
+
+    /// The surveys `today` lists at most: the oldest deliveries first, as customer service calls them.
+    static let todayPage = 50
+
+    /// The first `first` orders delivered in [from, to) that have no survey yet, oldest delivery first. The
+    /// window is read a page at a time and each page's surveys by its orders' ids, so a store delivering
+    /// thousands of cars a week reads what the list shows, not the whole week (at 1M vehicles the whole
+    /// week made `today` take most of a second).
+    static func unsurveyed(deliveredFrom from: Timestamp, to: Timestamp, first: Int, _ context: any PluginContext) throws -> [RepairOrder] {
+        let batch = 200
+        var due: [RepairOrder] = []
+        var read = 0
+        while due.count < first {
+            let orders = try context.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            if orders.isEmpty { break }
+            let marks = Array(repeating: "?", count: orders.count).joined(separator: ", ")
+            let done = Set(try context.rows("SELECT ro_id FROM plg_survey_response WHERE ro_id IN (\(marks))",
+                                            orders.map { .integer($0.id) }).compactMap { $0.int("ro_id") })
+            due += orders.filter { !done.contains($0.id) && $0.delivery != nil }
+            read += orders.count
+            if orders.count < batch { break }
+        }
+        return Array(due.prefix(first))
     }
 
     /// `report kpi`: surveys taken, survey CSI and NPS for the period (SurveyKPI).

@@ -61,6 +61,10 @@ final class HostPluginContext: PluginContext {
     func repairOrder(number: String) throws -> RepairOrder? { try tx.repairOrder(number: number.uppercased()) }
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try tx.repairOrders(vehicleID: vehicleID) }
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] { try tx.repairOrders(deliveredFrom: from, to: to) }
+    func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
+        try tx.repairOrders(deliveredFrom: from, to: to, limit: limit, offset: offset)
+    }
+    func vehicles(ids: [Int64]) throws -> [Int64: Vehicle] { try tx.vehicles(ids: ids) }
     func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
     func parts() throws -> [Part] { try tx.parts() }
     func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
