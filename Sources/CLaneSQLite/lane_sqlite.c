@@ -9,3 +9,7 @@ int lane_sqlite_keep_wal_at_close(void *connection) {
     int persist = 1;
     return sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 }
+
+void lane_sqlite_interrupt(void *connection) {
+    sqlite3_interrupt((sqlite3 *)connection);
+}

@@ -118,8 +118,8 @@ extension SQLiteTransaction {
     }
 
     private func schedule(_ sql: String, _ arguments: StatementArguments) throws -> [ScheduledVehicleReminder] {
-        try fetchRows(sql: "SELECT vehicle_id, plate, kind, reference, due_on, listed_from, listed_until FROM reminder_schedule " + sql,
-                      arguments: arguments).map { r in
+        try decodeRows(sql: "SELECT vehicle_id, plate, kind, reference, due_on, listed_from, listed_until FROM reminder_schedule " + sql,
+                       arguments: arguments) { r in
             guard let kind = ReminderKind(rawValue: r[2]), let due = CalendarDate(parsing: r[4]), let from = CalendarDate(parsing: r[5]) else {
                 throw StoreFailure(Message("store.damaged.reminder_schedule"))
             }
@@ -136,6 +136,18 @@ extension SQLiteTransaction {
                                 [kind.rawValue, dueBy.description, limit ?? -1])
         }
         return try schedule("WHERE reference = '' AND due_on <= ? ORDER BY due_on, plate LIMIT ?", [dueBy.description, limit ?? -1])
+    }
+
+    /// Dead entries (listed until a day gone by) are left out by SQLite, not decoded and dropped: at
+    /// 10k vehicles 4,693 of the 11,369 entries due by the horizon were dead, and sat at the front.
+    func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate, limit: Int?) throws -> [ScheduledVehicleReminder] {
+        let listed = "listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"
+        if let kind {
+            return try schedule("WHERE reference = '' AND kind = ? AND due_on <= ? AND \(listed) ORDER BY due_on, plate LIMIT ?",
+                                [kind.rawValue, dueBy.description, day.description, day.description, limit ?? -1])
+        }
+        return try schedule("WHERE reference = '' AND due_on <= ? AND \(listed) ORDER BY due_on, plate LIMIT ?",
+                            [dueBy.description, day.description, day.description, limit ?? -1])
     }
 
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {

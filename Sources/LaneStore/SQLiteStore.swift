@@ -18,7 +18,10 @@ public final class SQLiteStore: ServiceStore {
     /// file is created only when `create` is true; an existing file must be
     /// a ServiceLane database (an empty file or another program's database
     /// is refused, never silently made into a new store).
-    public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10) throws(StoreFailure) {
+    /// After an unclean close the file is checked for at most `openCheck` before it is used
+    /// (see `boundedCheck`); what is left is owed, and `integrityNotice` says so.
+    public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10,
+                openCheck: OpenCheckBudget = .standard) throws(StoreFailure) {
         location = path
         recorder = nil
         let directory = (path as NSString).deletingLastPathComponent
@@ -34,6 +37,8 @@ public final class SQLiteStore: ServiceStore {
         // before anything is read or written. The marker goes up before the first
         // write (the migrations), so a kill during them is found too.
         let unclean = existed ? SQLiteStore.staleMarkers(of: path) : []
+        var owed = existed && FileManager.default.fileExists(atPath: SQLiteStore.checkOwedPath(path))
+        var notice: Message?
         var marker: String?
         // Whether the audit trail is signed, as read with the migrations' check at open (nil: not read then).
         var signedAtOpen: Bool?? = nil
@@ -70,12 +75,23 @@ public final class SQLiteStore: ServiceStore {
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             if !unclean.isEmpty {
-                let damage: [String]
-                do { damage = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }.filter { $0 != "ok" } }
+                let outcome: OpenCheckOutcome
+                do { outcome = try pool.read { db in try SQLiteStore.boundedCheck(db, budget: openCheck) } }
                 catch { throw Unclean(damage: [SQLiteStore.explain(error)]) }
-                if !damage.isEmpty { throw Unclean(damage: damage) }
+                if !outcome.damage.isEmpty { throw Unclean(damage: outcome.damage) }
+                if outcome.complete {
+                    if owed { try? FileManager.default.removeItem(atPath: SQLiteStore.checkOwedPath(path)) }
+                    owed = false
+                } else {
+                    // Opened with the rest unchecked: remembered until a check completes, and said now.
+                    SQLiteStore.recordCheckOwed(path, outcome)
+                    owed = false
+                    notice = Message("store.check_cut_short", ["path": .text(path), "seconds": .int(Int(openCheck.seconds.rounded())),
+                                                               "checked": .int(outcome.tablesChecked), "tables": .int(outcome.tables)])
+                }
                 for marker in unclean { try? FileManager.default.removeItem(atPath: marker) }
             }
+            if owed { notice = Message("store.check_owed", ["path": .text(path)]) }
             // A store already stamped and up to date is only read at open (one read, which also asks whether
             // the audit trail is signed, below); the rest needs the writer.
             let (stamped, current, signedNow) = try pool.read { db in
@@ -101,7 +117,12 @@ public final class SQLiteStore: ServiceStore {
         secretKey = SQLiteStore.key(beside: path, mayCreate: signed != true)
         keyMissing = secretKey == nil && signed == true
         openMarker = marker
+        integrityNotice = notice
     }
+
+    /// Said at opening when a full check of the file is owed: the check after an unclean close was cut
+    /// short, now or at an earlier opening, and no check has completed since. Nil otherwise.
+    public let integrityNotice: Message?
 
     /// The store signed its audit trail, but its key file is gone: nothing is written until it is back.
     private let keyMissing: Bool
@@ -277,6 +298,7 @@ public final class SQLiteStore: ServiceStore {
         let recorder = recordingStatements ? StatementRecorder() : nil
         self.recorder = recorder
         openMarker = nil
+        integrityNotice = nil
         keyMissing = false
         // A key for this database's life only: tests sign and verify like a real store.
         var rng = SystemRandomNumberGenerator()
@@ -338,7 +360,10 @@ public final class SQLiteStore: ServiceStore {
 
     public func integrityProblems() throws -> [String] {
         do {
-            return try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+            let problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+            // A whole check completed and found the file sound: nothing is owed any more.
+            if problems.isEmpty && location != ":memory:" { try? FileManager.default.removeItem(atPath: Self.checkOwedPath(location)) }
+            return problems
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             // A page so damaged the check itself stops on it: that is its finding, not a failure to look.
             return [SQLiteStore.explain(error)]

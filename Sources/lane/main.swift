@@ -14,7 +14,7 @@ struct LaneCommand: ParsableCommand {
             at the first error unless --on-error continue.
             Exit codes: 0 ok, 1 a command was refused, 2 usage error, 3 storage failure.
             Environment: LANE_DB (database file or server address), LANE_KEY_FILE (a server store's key), LANE_NOW (fixed time), LANE_USER, LANE_SEEDS, LANE_HISTORY, \
-            LANE_PLUGINS (run-time plugins' folder), LANE_PLUGIN_TIMEOUT (seconds), NO_COLOR.
+            LANE_PLUGINS (run-time plugins' folder), LANE_PLUGIN_TIMEOUT (seconds), LANE_OPEN_CHECK_SECONDS (how long the check after an unclean close may take), NO_COLOR.
             Plugins: `plugin list` in the shell; docs/plugins.md.
             Shell completion of these options: lane --generate-completion-script bash|zsh|fish (installing it: lane(1), README.md).
             """,

@@ -136,3 +136,19 @@ private func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate {
     #expect([date(2027, 1, 1), date(2025, 6, 1), date(2026, 1, 1)].sorted().map(\.description)
             == ["2025-06-01", "2026-01-01", "2027-01-01"])
 }
+
+/// The stored form `YYYY-MM-DD` is read by its bytes; anything else goes the general way, with the same answers.
+@Test func theStoredFormIsReadByItsBytesWithTheGeneralAnswers() {
+    #expect(CalendarDate(parsing: "2026-11-23") == date(2026, 11, 23))
+    #expect(CalendarDate(parsing: "0001-01-01") == date(1, 1, 1))
+    #expect(CalendarDate(parsing: "2026-02-30") == nil)
+    #expect(CalendarDate(parsing: "0000-01-01") == nil)
+    #expect(CalendarDate(parsing: "2026-13-01") == nil)
+    #expect(CalendarDate(parsing: "2026-1a-01") == nil)
+    #expect(CalendarDate(parsing: "2026/11/23") == date(2026, 11, 23))
+    #expect(CalendarDate(parsing: "2026-1-5") == date(2026, 1, 5))
+    // Full-width digits and other ten-character texts are not dates.
+    #expect(CalendarDate(parsing: "２０２６-11-23") == nil)
+    #expect(CalendarDate(parsing: "2026-11-2x") == nil)
+    #expect(CalendarDate(parsing: "2026_11_23") == nil)
+}

@@ -68,3 +68,15 @@ import Testing
         #expect(r.description == "cannot record the call:\n  - score: '9' is not a satisfaction score from 1 to 5\n  - call: free words")
     }
 }
+
+/// Templates are cut at their braces byte by byte: text around and between placeholders in any script
+/// is kept whole, a placeholder without an argument shows its name, an unclosed one at the end is dropped.
+@Test func placeholdersAreFilledInWholeTextOfAnyScript() {
+    let catalog = MessageCatalog(language: "zh-Hans", templates: [
+        "t.a": "{name}的车{plate}，é\u{301}保养到期（{due}）", "t.b": "无参数", "t.c": "{missing} 与 {name", "t.d": "{}{name}{name}"])
+    #expect(catalog.render(Message("t.a", ["name": .text("王小明"), "plate": .text("粤B27DP2"), "due": .text("12月1日")]))
+            == "王小明的车粤B27DP2，é\u{301}保养到期（12月1日）")
+    #expect(catalog.render(Message("t.b")) == "无参数")
+    #expect(catalog.render(Message("t.c", ["name": .text("x")])) == "{missing} 与 ")
+    #expect(catalog.render(Message("t.d", ["name": .text("李")])) == "{}李李")
+}

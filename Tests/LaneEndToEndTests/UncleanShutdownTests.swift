@@ -47,6 +47,27 @@ import Testing
         #expect(try markers(scratch).isEmpty)
     }
 
+    /// A check with no time to run (`LANE_OPEN_CHECK_SECONDS=0`, as a large store's check runs out of
+    /// its budget): the store opens, says the full check is owed at every start, until `store check`.
+    @Test func aCheckCutShortOpensTheStoreAndIsOwedUntilStoreCheck() throws {
+        let scratch = try killedMidWrite()
+        defer { scratch.remove() }
+        let next = try scratch.lane(["-c", "customer find C0060"], environment: ["LANE_OPEN_CHECK_SECONDS": "0"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("C0060"))
+        #expect(next.stderr.contains("its check was stopped after 0 s"))
+        #expect(next.stderr.contains("A full check is still owed: run `store check`"))
+        let later = try scratch.lane(["-c", "customer find C0060"])
+        #expect(later.status == 0)
+        #expect(later.stderr.contains("is still owed"))
+        let checked = try scratch.lane(["--user", "admin", "-c", "store check"])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let after = try scratch.lane(["-c", "customer find C0060"])
+        #expect(after.status == 0)
+        #expect(!after.stderr.contains("owed"), "\(after.stderr)")
+        #expect(try markers(scratch).isEmpty)
+    }
+
     @Test func aDamagedFileAfterAKilledRunIsRefusedWithExit3() throws {
         let scratch = try killedMidWrite()
         defer { scratch.remove() }

@@ -81,3 +81,14 @@ import Testing
     #expect(DisplayWidth.truncate("王小明", to: 0) == "")
     #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
 }
+
+/// The scalar-by-scalar sum for ASCII and CJK gives what the walk by Character gives, and text with
+/// anything else (marks that join, emoji, Hangul, kana's voicing marks) still goes by Character.
+@Test func theQuickSumAgreesWithTheWalkByCharacter() {
+    for text in ["粤B27DP2", "王小明 Li Lei", "首保到期，2026-12-01。", "（全角）ＡＢＣ", "e\u{301}王", "👨‍👩‍👧 车", "한국어",
+                 "か\u{3099}", "〇〡\u{302A}", "\u{3000}ideographic space", "", "tab\there"] {
+        var byCharacter = 0
+        for character in text { byCharacter += DisplayWidth.of(character) }
+        #expect(DisplayWidth.of(text) == byCharacter, "\(text)")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import LaneStore
 import LaneCore
@@ -130,6 +131,99 @@ import LaneCore
             try scribbleOverAPage(path)
             let store = try SQLiteStore(path: path, create: false)
             #expect(try !store.integrityProblems().isEmpty)
+        }
+    }
+
+    func owed(_ path: String) -> Bool { FileManager.default.fileExists(atPath: SQLiteStore.checkOwedPath(path)) }
+
+    /// A large store's check is bounded: here by a count of tables instead of seconds, so the test
+    /// needs no clock. The store opens, says the check was cut short, and the rest is owed.
+    @Test func aCheckCutShortOpensTheStoreSaysSoAndOwesTheRest() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            do {
+                let store = try SQLiteStore(path: path, create: false, openCheck: OpenCheckBudget(seconds: 600, tables: 3))
+                #expect(try store.read { try $0.customerCount() } == 300)
+                let notice = try #require(store.integrityNotice)
+                #expect(notice.code == "store.check_cut_short")
+                #expect(notice.description.contains("3 of "))
+                #expect(notice.description.contains("store check"))
+                #expect(owed(path))
+                // The killed process's marker is gone: the next opening does not check again.
+                #expect(try markers(dir).allSatisfy { $0.contains(".open-\(getpid())-") })
+            }
+            // Every later opening says the check is owed, without checking, until one completes.
+            do {
+                let store = try SQLiteStore(path: path, create: false)
+                #expect(store.integrityNotice?.code == "store.check_owed")
+                #expect(try store.integrityProblems().isEmpty)
+                #expect(!owed(path))
+            }
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(store.integrityNotice == nil)
+        }
+    }
+
+    @Test func aBudgetOfNoSecondsChecksNothingAndOwesTheWholeCheck() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            let store = try SQLiteStore(path: path, create: false, openCheck: OpenCheckBudget(seconds: 0))
+            #expect(store.integrityNotice?.code == "store.check_cut_short")
+            #expect(store.integrityNotice?.description.contains("0 of ") == true)
+            #expect(owed(path))
+        }
+    }
+
+    /// The damage of a table inside the budget is found and refused, even when the budget ends before the rest.
+    @Test func damageInsideTheBudgetIsStillRefused() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try storeWithCustomers(path)
+            // Every table (and the schema), but not the whole-file pass that follows them.
+            let tables = try SQLiteStore(path: path, create: false).writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'") ?? 0
+            } + 1
+            try scribbleOverAPage(path)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            #expect(throws: StoreFailure.self) { _ = try SQLiteStore(path: path, create: false, openCheck: OpenCheckBudget(seconds: 600, tables: tables)) }
+            #expect(!owed(path))
+        }
+    }
+
+    /// A store whose check after an unclean close had no time at all: the whole check is owed.
+    func storeOwingACheck(in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        try storeWithCustomers(path)
+        try leaveMarkerOfAKilledProcess(beside: path)
+        _ = try SQLiteStore(path: path, create: false, openCheck: OpenCheckBudget(seconds: 0))
+        #expect(owed(path))
+        return path
+    }
+
+    /// A debt is paid by the next check that completes, at an opening as well as by `store check`.
+    @Test func aCompleteCheckAtAnOpeningPaysTheDebt() throws {
+        try withDirectory { dir in
+            let path = try storeOwingACheck(in: dir)
+            try leaveMarkerOfAKilledProcess(beside: path)
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(store.integrityNotice == nil)
+            #expect(!owed(path))
+        }
+    }
+
+    /// A damaged file's `store check` finds the damage and the debt stays.
+    @Test func aCheckThatFindsDamageLeavesTheDebt() throws {
+        try withDirectory { dir in
+            let path = try storeOwingACheck(in: dir)
+            try scribbleOverAPage(path)
+            let store = try SQLiteStore(path: path, create: false)
+            #expect(store.integrityNotice?.code == "store.check_owed")
+            #expect(try !store.integrityProblems().isEmpty)
+            #expect(owed(path))
         }
     }
 }

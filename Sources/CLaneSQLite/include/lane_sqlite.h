@@ -9,4 +9,9 @@
 /// and keeps the WAL file (SQLITE_FCNTL_PERSIST_WAL). Returns SQLITE_OK (0) or the first failure.
 int lane_sqlite_keep_wal_at_close(void *connection);
 
+/// Stops the statement the connection is running (SQLITE_INTERRUPT); safe from another thread.
+/// A call that comes when no statement runs has no effect on the next one (SQLite clears the flag
+/// when a statement starts on an idle connection).
+void lane_sqlite_interrupt(void *connection);
+
 #endif

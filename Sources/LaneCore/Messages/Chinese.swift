@@ -7,7 +7,7 @@ extension MessageCatalog {
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
-        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup, chineseSettings, chinesePartGroups, chineseGroupAdmin,
+        chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup, chineseSettings, chinesePartGroups, chineseGroupAdmin, chineseOpenCheck,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let chineseCore: [MessageCode: String] = [

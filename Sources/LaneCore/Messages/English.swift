@@ -6,7 +6,7 @@ extension MessageCatalog {
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
-        englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup, englishSettings, englishPartGroups, englishGroupAdmin,
+        englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup, englishSettings, englishPartGroups, englishGroupAdmin, englishOpenCheck,
     ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     static let englishCore: [MessageCode: String] = [

@@ -32,24 +32,30 @@ public struct MessageCatalog: Sendable {
             // A code without words is a bug, but the person still learns something.
             return message.code.rawValue + message.arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\(render($0.value))" }.joined()
         }
+        // Cut at the braces over UTF-8 (ASCII bytes, never inside a longer character): walking the
+        // template by Character and appending one at a time was most of a row's cost in `remind due`,
+        // whose every row words its reason. An unclosed `{name` at the end is dropped, as before.
+        let utf8 = template.utf8, scalars = template.unicodeScalars
         var out = ""
-        var name = ""
-        var inName = false
-        for ch in template {
-            if inName {
-                if ch == "}" {
+        var copied = utf8.startIndex
+        var nameStart: String.Index?
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if let start = nameStart {
+                if byte == UInt8(ascii: "}") {
+                    let name = String(Substring(scalars[start..<i]))
                     out += message.arguments[name].map(render) ?? "{\(name)}"
-                    inName = false
-                    name = ""
-                } else {
-                    name.append(ch)
+                    nameStart = nil
+                    copied = utf8.index(after: i)
                 }
-            } else if ch == "{" {
-                inName = true
-            } else {
-                out.append(ch)
+            } else if byte == UInt8(ascii: "{") {
+                out += Substring(scalars[copied..<i])
+                nameStart = utf8.index(after: i)
             }
+            i = utf8.index(after: i)
         }
+        if nameStart == nil { out += Substring(scalars[copied..<utf8.endIndex]) }
         return out
     }
 

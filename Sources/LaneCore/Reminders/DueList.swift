@@ -52,9 +52,12 @@ extension ReminderRegister {
                            standing: [Int64: ReminderPrecedence.Standing] = [:]) -> [DueReminder] {
         var items: [DueReminder] = []
         var byID: [Int64: Vehicle] = [:]
+        // Each vehicle's calls looked up once: scanning the whole log for every reminder grew with page × log.
+        let logs = Dictionary(grouping: log, by: \.vehicleID)
         func open(_ r: ServiceReminder, _ v: Vehicle, reference: String? = nil, delayedID: Int64? = nil) {
-            guard isOpen(r, vehicleID: v.id, log: log, reference: reference) else { return }
-            items.append(DueReminder(reminder: r, vehicle: v, tries: attempts(r, vehicleID: v.id, log: log, reference: reference),
+            let own = logs[v.id] ?? []
+            guard isOpen(r, vehicleID: v.id, log: own, reference: reference) else { return }
+            items.append(DueReminder(reminder: r, vehicle: v, tries: attempts(r, vehicleID: v.id, log: own, reference: reference),
                                      delayedID: delayedID, reference: reference))
         }
         for v in vehicles {
@@ -71,7 +74,7 @@ extension ReminderRegister {
             guard d.isReady(partInStock: inStock) else { continue }
             // The register settles these: a booked or declined call closes the entry.
             let r = d.reminder(partInStock: inStock, offset: offset)
-            items.append(DueReminder(reminder: r, vehicle: v, tries: attempts(r, vehicleID: v.id, log: log), delayedID: d.id))
+            items.append(DueReminder(reminder: r, vehicle: v, tries: attempts(r, vehicleID: v.id, log: logs[v.id] ?? []), delayedID: d.id))
         }
         for call in otherCalls {
             guard let v = byID[call.vehicleID] else { continue }

@@ -16,12 +16,38 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Accepts `2026-11-23` and `2026/11/23` (what spreadsheets often export);
     /// single-digit months and days are allowed.
     public init?(parsing text: String) {
+        // Every date the store reads is `YYYY-MM-DD`: read its ten bytes directly. The general path
+        // below (splitting by Character, Unicode digit checks, Foundation's `contains`) was a tenth
+        // of `remind due`'s CPU, a few dates decoded per row.
+        if let (y, m, d) = CalendarDate.isoParts(text) {
+            self.init(year: y, month: m, day: d)
+            return
+        }
         let separator: Character = text.contains("/") ? "/" : "-"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of exactly `DDDD-DD-DD` (ASCII digits), nil for any other text.
+    private static func isoParts(_ text: String) -> (Int, Int, Int)? {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { b -> (Int, Int, Int)? in
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                    n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+                }
+                return n
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        } ?? nil
     }
 
     public var components: (year: Int, month: Int, day: Int) { CalendarDate.civil(fromDays: daysSinceEpoch) }

@@ -120,10 +120,13 @@ public struct Renderer: Sendable {
         let cells = table.rows.map { row in row.enumerated().map { i, v in cellText(v, words: i < table.columns.count ? table.columns[i].words : nil) } }
         let count = table.columns.count
         let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
-        var widths = titles.map { DisplayWidth.of($0) }
-        for row in cells {
-            for (i, cell) in row.enumerated() where i < count {
-                widths[i] = max(widths[i], DisplayWidth.of(cell))
+        let titleWidths = titles.map { DisplayWidth.of($0) }
+        // Each cell measured once: wrapping and padding below reuse it.
+        let cellWidths = cells.map { row in row.map { DisplayWidth.of($0) } }
+        var widths = titleWidths
+        for row in cellWidths {
+            for (i, w) in row.enumerated() where i < count {
+                widths[i] = max(widths[i], w)
             }
         }
         let rightAligned = table.columns.indices.map { i in table.rows.contains { i < $0.count && isNumeric($0[i]) } }
@@ -142,19 +145,24 @@ public struct Renderer: Sendable {
             }
             if excess > 0 && !allowOverflow { return nil }
         }
-        func block(_ parts: [String]) -> [String] {
-            let pieces = parts.enumerated().map { i, text in i < count ? TextWrap.lines(text, width: widths[i]) : [text] }
+        func block(_ parts: [String], _ partWidths: [Int]) -> [String] {
+            // A cell that fits its column is one line of known width; only a wider one is wrapped and measured again.
+            let pieces: [[(String, Int?)]] = parts.enumerated().map { i, text in
+                guard i < count, partWidths[i] > widths[i] else { return [(text, partWidths[i])] }
+                return TextWrap.lines(text, width: widths[i]).map { ($0, nil) }
+            }
             let height = pieces.map(\.count).max() ?? 1
             return (0..<height).map { row in
                 pieces.enumerated().map { i, lines in
-                    let text = row < lines.count ? lines[row] : ""
-                    return i == pieces.count - 1 && !rightAligned[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: rightAligned[i])
+                    let (text, known) = row < lines.count ? lines[row] : ("", 0)
+                    if i == pieces.count - 1 && !rightAligned[i] { return text }
+                    return DisplayWidth.pad(text, measured: known ?? DisplayWidth.of(text), to: widths[i], alignRight: rightAligned[i])
                 }.joined(separator: "  ").droppingTrailingSpaces(if: width != nil)
             }
         }
-        var out = block(titles).map { style($0, bold: true) }
+        var out = block(titles, titleWidths).map { style($0, bold: true) }
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for row in cells { out += block(row) }
+        for (row, rowWidths) in zip(cells, cellWidths) { out += block(row, rowWidths) }
         return out.joined(separator: "\n")
     }
 
@@ -254,6 +262,7 @@ extension String {
     }
 
     func replacingLineBreaks() -> String {
-        contains(where: { $0 == "\n" || $0 == "\r" }) ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
+        // Looked for in the bytes (a line break is always a character of its own): walking every cell by Character was slow.
+        utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
     }
 }

@@ -116,7 +116,13 @@ public enum Launcher {
         // A path someone typed (--db, LANE_DB) must exist unless --create says to make it:
         // a typo must not quietly start a second, empty store.
         let explicit = options.databasePath != nil || !(environment["LANE_DB"] ?? "").isEmpty
-        do { store = try StoreOpening.open(options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit) } catch {
+        // How long the check after an unclean close may keep the desk waiting (docs/security.md).
+        let checkText = environment["LANE_OPEN_CHECK_SECONDS"].flatMap { $0.isEmpty ? nil : $0 }
+        let openCheck = OpenCheckBudget.fromEnvironment(checkText) ?? .standard
+        if let checkText, OpenCheckBudget.fromEnvironment(checkText) == nil {
+            io.err("error: " + Message("store.open_check_seconds_invalid", ["text": .text(checkText), "seconds": .int(Int(OpenCheckBudget.standard.seconds))]).description + "\n")
+        }
+        do { store = try StoreOpening.open(options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit, openCheck: openCheck) } catch {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }
@@ -180,6 +186,8 @@ public enum Launcher {
                               pluginTimeout timeout: Double) -> ExitCode {
         let io = session.io
         let interactive = options.command == nil && options.file == nil && Terminal.isTerminal(0)
+        // A full check of the file is owed (the one after an unclean close was cut short): said at every start until one completes.
+        if let notice = (store as? SQLiteStore)?.integrityNotice { io.err("warning: " + notice.description + "\n") }
 
         let readSecret: @Sendable (String) throws -> String? = { prompt in
             switch Terminal.readSecret(prompt: prompt) {

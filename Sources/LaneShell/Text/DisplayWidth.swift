@@ -9,6 +9,21 @@
 /// flag or ZWJ emoji sequence is 2.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // Printable ASCII and the common CJK blocks, scalar by scalar: none of them joins another into
+        // one character, so the sum is what the walk by Character below gives, without grapheme
+        // breaking (a table measures every cell two or three times: a fifth of `remind due`'s CPU).
+        var total = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E: total += 1
+            case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF60: total += 2
+            default: return byCharacter(text)
+            }
+        }
+        return total
+    }
+
+    private static func byCharacter(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -25,7 +40,12 @@ public enum DisplayWidth {
     /// Pads with spaces to `width` columns (left-aligned, or right-aligned);
     /// text already `width` columns or wider is returned unchanged.
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
-        let missing = width - of(text)
+        pad(text, measured: of(text), to: width, alignRight: alignRight)
+    }
+
+    /// The same, for text whose width is known already.
+    public static func pad(_ text: String, measured: Int, to width: Int, alignRight: Bool = false) -> String {
+        let missing = width - measured
         guard missing > 0 else { return text }
         let spaces = String(repeating: " ", count: missing)
         return alignRight ? spaces + text : text + spaces

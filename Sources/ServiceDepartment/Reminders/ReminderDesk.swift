@@ -62,7 +62,7 @@ public struct ReminderDesk {
         while true {
             var sources: [[ScheduledVehicleReminder]] = []
             if kind.map(builtIn.contains) ?? true {
-                sources.append(try tx.scheduledReminders(dueBy: day.adding(days: ReminderSchedule.horizonDays), kind: kind, limit: batch))
+                sources.append(try tx.scheduledReminders(dueBy: day.adding(days: ReminderSchedule.horizonDays), kind: kind, listedOn: day, limit: batch))
             }
             for c in running { sources.append(try tx.scheduledReminders(campaign: c.code, limit: batch)) }
             // A source that filled its batch may hold more: the list is known up to its last entry.
