@@ -150,7 +150,8 @@ public final class Department {
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
         let ref = AuditTrail.canonical(recorded.audit.ref)
         let command = caller.request.trimmingWhitespace(), summary = String(recorded.audit.summary.prefix(500))
-        let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary], tx)
+        let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary],
+                                                loaded: touched, tx)
         try AuditPrivacy.eraseValues(of: subjects, key: key, tx)
         let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects, before: before)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
