@@ -48,7 +48,7 @@ public final class ShellSession {
 
     /// Plugins' commands are operations too: their roles join the matrix below the shell.
     private func declarePluginOperations() {
-        for spec in registry.allSpecs {
+        for spec in registry.unorderedSpecs {
             if let roles = spec.pluginRoles { department.permissions.declare(CommandPermissions.operation(spec), roles: roles) }
         }
     }
