@@ -152,7 +152,7 @@ public final class ShellSession {
     /// Runs `body` speaking this shell's language: every message rendered
     /// inside (`description`, refusals, enumerated values) uses its catalog.
     public func speaking<T>(_ body: () throws -> T) rethrows -> T {
-        try MessageCatalog.$current.withValue(catalog, operation: body)
+        try MessageCatalog.speaking(catalog, body)
     }
 
     public var renderer: Renderer {
