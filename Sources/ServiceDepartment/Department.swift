@@ -141,18 +141,17 @@ public final class Department {
             if try tx.auditHead()?.sealed != true {
                 try RowSeals.sealEverything(key: key, tx)
             }
-            // Seals of the first form hold only at the VAT rate they were made at: a change
-            // of the rate seals those that still hold in the form that holds at any rate.
-            if try tx.settings().vatBasisPoints != caller.settings.vatBasisPoints {
-                try RowSeals.resealBeforeRateChange(key: key, vatBasisPoints: caller.settings.vatBasisPoints, tx)
-            }
+            // A change of the VAT rate reseals the orders sealed in the first form where the rate
+            // is written (`RowSeals.rateWillChange`, from `store set` and `seed load`), not here:
+            // reading every setting at every change to notice it was a tenth of a write's CPU.
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
             try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key, tx)
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
         let ref = AuditTrail.canonical(recorded.audit.ref)
         let command = caller.request.trimmingWhitespace(), summary = String(recorded.audit.summary.prefix(500))
-        let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary], tx)
+        let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary],
+                                                loaded: touched, tx)
         try AuditPrivacy.eraseValues(of: subjects, key: key, tx)
         let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects, before: before)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",

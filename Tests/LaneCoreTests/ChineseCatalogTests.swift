@@ -50,7 +50,7 @@ import Testing
 
     @Test func enumeratedValuesFollowTheCurrentLanguage() {
         #expect(RepairOrderStatus.signed.title == "work order signed")
-        MessageCatalog.$current.withValue(.chinese) {
+        MessageCatalog.speaking(.chinese) {
             #expect(RepairOrderStatus.signed.title == "委托书已签字")
             #expect(AppointmentStatus.noShow.title == "爽约")
             #expect(QualityCheckStage.final.title == "终检")

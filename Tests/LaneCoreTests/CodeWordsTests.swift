@@ -40,8 +40,8 @@ import Testing
 
     @Test func aStoredStatusMoveReadsInTheReadersWords() {
         let stored = "签了委托书 [signed → handed_over]"
-        #expect(MessageCatalog.$current.withValue(.chinese) { RepairOrderStatus.readingMove(in: stored) } == "签了委托书 [委托书已签字 → 已交车间主管]")
-        #expect(MessageCatalog.$current.withValue(.english) { RepairOrderStatus.readingMove(in: stored) } == stored)
+        #expect(MessageCatalog.speaking(.chinese) { RepairOrderStatus.readingMove(in: stored) } == "签了委托书 [委托书已签字 → 已交车间主管]")
+        #expect(MessageCatalog.speaking(.english) { RepairOrderStatus.readingMove(in: stored) } == stored)
         // Brackets that are not a status move stay as written.
         #expect(RepairOrderStatus.readingMove(in: "note [a → b]") == "note [a → b]")
         #expect(RepairOrderStatus.readingMove(in: "[signed → handed_over]") == "[signed → handed_over]")

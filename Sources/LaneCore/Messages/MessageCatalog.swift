@@ -8,10 +8,18 @@ public struct MessageCatalog: Sendable {
     /// Times are shown in the store's zone.
     public var offset: UTCOffset
 
+    /// True for the built-in catalogs, which hold every code of the core: no English fallback to look in.
+    let holdsEveryCoreCode: Bool
+
     public init(language: String, templates: [MessageCode: String], offset: UTCOffset = .china) {
+        self.init(language: language, templates: templates, offset: offset, holdsEveryCoreCode: false)
+    }
+
+    init(language: String, templates: [MessageCode: String], offset: UTCOffset = .china, holdsEveryCoreCode: Bool) {
         self.language = language
         self.templates = templates
         self.offset = offset
+        self.holdsEveryCoreCode = holdsEveryCoreCode
     }
 
     public func inZone(_ offset: UTCOffset) -> MessageCatalog {
@@ -21,9 +29,19 @@ public struct MessageCatalog: Sendable {
     }
 
     /// The catalog a session speaks, bound by the front end around the work it
-    /// does for one reader (`MessageCatalog.$current.withValue(…)`); English
-    /// where nobody bound one (logs, tests). `description`s render with it.
-    @TaskLocal public static var current: MessageCatalog = .english
+    /// does for one reader (`MessageCatalog.speaking(…)`); English where nobody
+    /// bound one (logs, tests). `description`s render with it.
+    public static var current: MessageCatalog { bound ?? .english }
+
+    /// Optional, so that binding a catalog does not build the English one first: a task-local's
+    /// default is made when it is first touched, and English as the default cost a session in
+    /// Chinese the whole English catalog at every start.
+    @TaskLocal static var bound: MessageCatalog?
+
+    /// Runs `body` with `catalog` as `current`.
+    public static func speaking<T>(_ catalog: MessageCatalog, _ body: () throws -> T) rethrows -> T {
+        try $bound.withValue(catalog, operation: body)
+    }
 
     public var isChinese: Bool { language.hasPrefix("zh") }
 
@@ -128,8 +146,12 @@ public struct MessageCatalog: Sendable {
     func template(_ code: MessageCode) -> String? {
         if let own = templates[code] { return own }
         let language = InterfaceLanguage(parsing: self.language) ?? .english
-        return PluginMessages.template(code, language: language) ?? MessageCatalog.englishTemplates[code]
-            ?? (language == .english ? nil : PluginMessages.template(code, language: .english))
+        if let plugin = PluginMessages.template(code, language: language) { return plugin }
+        // The core's English words are asked only by a catalog that may lack some: the Chinese one
+        // holds every code the English one does (`ChineseCatalogTests`), and looking there first built
+        // the whole English catalog in every Chinese session (a table cell's word that has none).
+        if !holdsEveryCoreCode, let english = MessageCatalog.englishTemplates[code] { return english }
+        return language == .english ? nil : PluginMessages.template(code, language: .english)
     }
 
     /// The `{name}`s of a template: what two languages' words for one code must share.
@@ -151,8 +173,8 @@ public struct MessageCatalog: Sendable {
     /// Codes that have no words in this catalog.
     public func missing(_ codes: [MessageCode]) -> [MessageCode] { codes.filter { templates[$0] == nil } }
 
-    public static let english = MessageCatalog(language: "en", templates: englishTemplates)
-    public static let chinese = MessageCatalog(language: "zh-Hans", templates: chineseTemplates)
+    public static let english = MessageCatalog(language: "en", templates: englishTemplates, holdsEveryCoreCode: true)
+    public static let chinese = MessageCatalog(language: "zh-Hans", templates: chineseTemplates, holdsEveryCoreCode: true)
 
     /// The catalog of a language.
     public static func of(_ language: InterfaceLanguage) -> MessageCatalog { language == .chinese ? chinese : english }

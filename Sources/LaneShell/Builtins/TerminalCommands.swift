@@ -13,12 +13,12 @@ enum TerminalCommands {
     /// words are English whenever it is first built; help reads the reader's
     /// language from the catalog (`help.command.exit`).
     static let exit = CommandSpec(
-        noun: "exit", verb: nil, summary: MessageCatalog.english.render(Message("terminal.exit_summary")),
+        noun: "exit", verb: nil, summary: MessageCatalog.englishTerminalWords(MessageCode("terminal.exit_summary")),
         action: .session { _, _ in throw QuitRequest() })
 
     /// Commands that may be watched: `appt board --watch [N]`, `today --watch [N]`.
     static let watchable: Set<String> = ["appt board", "today"]
-    static let watchOption = OptionSpec("watch", value: "N", MessageCatalog.english.render(Message("terminal.watch_option")))
+    static let watchOption = OptionSpec("watch", value: "N", MessageCatalog.englishTerminalWords(MessageCode("terminal.watch_option")))
 
     /// Adds `--watch N` to a command's spec (help and TAB show it). At the
     /// terminal the shell takes it off the line and redraws (`Watch`); in a

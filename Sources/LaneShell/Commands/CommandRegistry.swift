@@ -55,6 +55,9 @@ public struct CommandRegistry: Sendable {
     public var metaNames: [String] { meta.keys.sorted() }
     public var nounNames: [String] { nouns.keys.sorted() }
     public var allSpecs: [CommandSpec] { metaNames.compactMap { meta[$0] } + nounNames.flatMap { verbs(of: $0) ?? [] } }
+    /// Every spec in no particular order: for a pass over all of them at every start, which
+    /// needs no sorting of each noun's verbs (`allSpecs` sorts them, for help and completion).
+    public var unorderedSpecs: [CommandSpec] { Array(meta.values) + nouns.values.flatMap(\.values) }
     public func summary(of noun: String) -> String { nounSummaries[noun] ?? "" }
 
     /// The closest known word, for "did you mean" hints.

@@ -57,8 +57,8 @@ enum HelpGuide {
 
     /// `apropos WORD`: the search alone.
     static let apropos = CommandSpec(
-        noun: "apropos", verb: nil, summary: MessageCatalog.english.render(Message("terminal.apropos_summary")),
-        positionals: [PositionalSpec("word", MessageCatalog.english.render(Message("terminal.apropos_word")))],
+        noun: "apropos", verb: nil, summary: MessageCatalog.englishTerminalWords(MessageCode("terminal.apropos_summary")),
+        positionals: [PositionalSpec("word", MessageCatalog.englishTerminalWords(MessageCode("terminal.apropos_word")))],
         examples: ["apropos 刹车", "apropos delivery"],
         action: .session { inv, session in
             let word = inv.positional("word") ?? ""

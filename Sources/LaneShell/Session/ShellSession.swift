@@ -48,7 +48,7 @@ public final class ShellSession {
 
     /// Plugins' commands are operations too: their roles join the matrix below the shell.
     private func declarePluginOperations() {
-        for spec in registry.allSpecs {
+        for spec in registry.unorderedSpecs {
             if let roles = spec.pluginRoles { department.permissions.declare(CommandPermissions.operation(spec), roles: roles) }
         }
     }
@@ -152,7 +152,7 @@ public final class ShellSession {
     /// Runs `body` speaking this shell's language: every message rendered
     /// inside (`description`, refusals, enumerated values) uses its catalog.
     public func speaking<T>(_ body: () throws -> T) rethrows -> T {
-        try MessageCatalog.$current.withValue(catalog, operation: body)
+        try MessageCatalog.speaking(catalog, body)
     }
 
     public var renderer: Renderer {

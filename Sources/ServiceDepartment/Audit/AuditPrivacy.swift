@@ -29,7 +29,10 @@ public enum AuditPrivacy {
     /// delivery), every customer typed by reference, and every customer whose
     /// code the command or its answer names (a transfer names both owners);
     /// erased customers too, so that their rows are found.
-    static func subjects(noun: String, ref: String, typed: [PersonalValue], texts: [String], _ tx: any StoreReading) throws -> [Customer] {
+    /// `loaded`: orders the caller has already read in this transaction (the change's own), so the
+    /// order named by `ref` is not read a second time, lines and all, to learn its customer.
+    static func subjects(noun: String, ref: String, typed: [PersonalValue], texts: [String], loaded: [Int64: RepairOrder] = [:],
+                         _ tx: any StoreReading) throws -> [Customer] {
         var found: [Customer] = []
         func add(_ c: Customer?) { if let c, !found.contains(where: { $0.id == c.id }) { found.append(c) } }
         func vehicleOwner(_ id: Int64) throws -> Customer? { try tx.vehicle(id: id).flatMap { try tx.customer(id: $0.ownerID) } }
@@ -38,7 +41,7 @@ public enum AuditPrivacy {
                 // Numbered by their own series: which one, the operation says.
                 if noun == "complaint" { add(try tx.complaint(id: id).flatMap { try tx.customer(id: $0.customerID) }) }
                 if noun == "remind" { add(try tx.delayedDelivery(id: id).flatMap { try vehicleOwner($0.vehicleID) }) }
-            } else if let o = try tx.repairOrder(number: ref) { add(try tx.customer(id: o.customerID)) }
+            } else if let o = try loaded.values.first(where: { $0.number == ref }) ?? tx.repairOrder(number: ref) { add(try tx.customer(id: o.customerID)) }
             else if let a = try tx.appointment(number: ref) { add(try tx.customer(id: a.customerID)) }
             else if Customer.looksLikeCode(ref), case .success(let c) = try References.findCustomer(ref, tx) { add(c) }
             else if let v = try tx.vehicle(plate: ref) ?? tx.vehicle(vin: ref) { add(try tx.customer(id: v.ownerID)) }

@@ -23,12 +23,12 @@ public struct SetupDesk {
     /// store.toml; the audit trail keeps the old and the new value.
     public func set(_ request: SettingRequest, by caller: Caller) throws -> Done<SettingChanged> {
         try department.change("store set", by: caller) { tx in
-            let changed = try Self.set(request, by: caller, tx)
+            let changed = try Self.set(request, by: caller, key: department.store.secretKey, tx)
             return Recorded(changed, audit: AuditNote(ref: changed.key.name, summary: changed.message.description))
         }
     }
 
-    static func set(_ request: SettingRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SettingChanged {
+    static func set(_ request: SettingRequest, by caller: Caller, key sealKey: [UInt8]?, _ tx: any StoreWriting) throws -> SettingChanged {
         guard let key = StoreSettings.settingKey(named: request.key) else {
             let meant = StoreSettings.settingKey(resembling: request.key)
             let all = MessageArgument.list(StoreSettings.settingKeys.map { .text($0.name) })
@@ -61,6 +61,7 @@ public struct SetupDesk {
         case .success(let s): new = s
         case .failure(let r): throw Refusal(headline, problems: r.problems)
         }
+        try RowSeals.rateWillChange(from: old, to: new, key: sealKey, tx)
         try tx.saveSettings(new)
         return SettingChanged(key: key, before: old.value(of: key), after: new.value(of: key))
     }
@@ -131,12 +132,12 @@ public struct SetupDesk {
     /// `seed load`: a dealership's settings and files into an empty store, in one go.
     public func seed(_ request: SeedRequest, by caller: Caller) throws -> Done<SeedLoaded> {
         try department.change("seed load", by: caller) { tx in
-            let loaded = try Self.seed(request, by: caller, tx)
+            let loaded = try Self.seed(request, by: caller, key: department.store.secretKey, tx)
             return Recorded(loaded, audit: AuditNote(ref: loaded.store, summary: loaded.message.description))
         }
     }
 
-    static func seed(_ request: SeedRequest, by caller: Caller, _ tx: any StoreWriting) throws -> SeedLoaded {
+    static func seed(_ request: SeedRequest, by caller: Caller, key: [UInt8]?, _ tx: any StoreWriting) throws -> SeedLoaded {
         let customers = try tx.customerCount()
         let staff = try tx.staff().filter { $0.role != .admin }.count
         if customers > 0 || staff > 0 {
@@ -144,7 +145,9 @@ public struct SetupDesk {
                 Problem("", Message("seed.holds_data", ["customers": .int(customers), "staff": .int(staff)]))])
         }
         switch StoreSettings.from(keyValues: request.settings.values) {
-        case .success(let s): try tx.saveSettings(s)
+        case .success(let s):
+            try RowSeals.rateWillChange(from: try tx.settings(), to: s, key: key, tx)
+            try tx.saveSettings(s)
         case .failure(let r): throw Refusal(Message("seed.bad_settings"), problems: r.problems.map(request.settings.located))
         }
         // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own. [kpi]: the report's.
