@@ -111,6 +111,14 @@ struct PGRow {
 
 /// Why a connection was given up: the server closed it, or it did not answer in time.
 /// The store reports either as a lost connection (exit 3, nothing of the command saved).
+/// The statements a store's connections sent, by text, with how many times each (as SQLite's
+/// `statementExecutions`): a test's count of what one command asks the server.
+final class PGStatementTally: Sendable {
+    private let counts = NIOLockedValueBox<[String: Int]>([:])
+    func note(_ sql: String) { counts.withLockedValue { $0[sql, default: 0] += 1 } }
+    var executions: [String: Int] { counts.withLockedValue { $0 } }
+}
+
 struct PGConnectionLost: Error, CustomStringConvertible {
     enum Why: Sendable { case closed, noAnswer }
     let why: Why
@@ -142,6 +150,8 @@ final class PGLink: @unchecked Sendable {
     private let pending = NIOLockedValueBox<(@Sendable (PGConnectionLost) -> Void)?>(nil)
     /// Set when the link gave up on the connection (closed, or no answer in time).
     private let givenUp = NIOLockedValueBox<PGConnectionLost?>(nil)
+    /// Where the statements sent are counted, when the store counts them (tests: a fixed number per lookup).
+    var tally: PGStatementTally?
 
     /// How long the server may take to answer one statement before the connection is given up.
     /// Longer than the session's `statement_timeout`, so that the server's own cancel (a clear
@@ -190,6 +200,7 @@ final class PGLink: @unchecked Sendable {
     @discardableResult
     func run(_ sql: String, _ arguments: PGArguments = []) throws -> (rows: [PGRow], changed: Int) {
         if let lost = givenUp.withLockedValue({ $0 }) { throw lost }
+        tally?.note(sql)
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument?.pgValue ?? .null {

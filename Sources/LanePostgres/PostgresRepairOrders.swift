@@ -240,6 +240,13 @@ extension PostgresTransaction {
         }
     }
 
+    func repairOrderNumbers(ids: [Int64]) throws -> [Int64: String] {
+        if ids.isEmpty { return [:] }
+        var numbers: [Int64: String] = [:]
+        for row in try rows("SELECT id, number FROM repair_order WHERE id = ANY(?)", [ids]) { numbers[try row[0]] = try row[1] }
+        return numbers
+    }
+
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {
         try rows("SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at, id", [number]).map { row -> String in try row[0] }
     }

@@ -235,6 +235,9 @@ enum PostgresSchema {
     /// Creates the schema when missing (and allowed) and runs the migrations not yet run, under the
     /// store's writer lock: two desks starting at once never both migrate.
     static func migrate(_ link: PGLink, schema: String, lockKey: Int64, create: Bool, display: String) throws {
+        // A store already up to date (every opening but the first after an upgrade) is only read:
+        // no transaction, no writer lock, nothing written, as the SQLite store opens.
+        if try upToDate(link, schema: schema, display: display) { return }
         try link.run("BEGIN")
         do {
             try link.run("SELECT pg_advisory_xact_lock(?)", [lockKey])
@@ -264,6 +267,31 @@ enum PostgresSchema {
             _ = try? link.run("ROLLBACK")
             throw error
         }
+    }
+
+    /// True when the store's schema has run every migration this lane knows and the group's register is
+    /// current and names the store: two reads. A schema newer than this lane is refused here too.
+    static func upToDate(_ link: PGLink, schema: String, display: String) throws -> Bool {
+        let present = try link.run("""
+            SELECT (to_regclass(?) IS NOT NULL)::int,
+                (to_regclass('lane_group.lane_migration') IS NOT NULL AND to_regclass('lane_group.store') IS NOT NULL)::int
+            """, [schema + ".lane_migration"]).rows.first
+        let storeReady: Bool = try present?[0] ?? false, groupReady: Bool = try present?[1] ?? false
+        guard storeReady, groupReady else { return false }
+        guard let state = try link.run("""
+            SELECT (SELECT string_agg(identifier, E'\\n') FROM \(schema).lane_migration),
+                (SELECT COUNT(*) FROM lane_group.lane_migration),
+                EXISTS (SELECT 1 FROM lane_group.store WHERE schema_name = ?)::int
+            """, [schema]).rows.first else { return false }
+        let doneText: String? = try state[0]
+        let done = Set((doneText ?? "").split(separator: "\n").map(String.init))
+        let known = Set(migrations.map(\.identifier))
+        if let newer = done.subtracting(known).sorted().last {
+            throw StoreFailure(Message("server.schema_newer", ["url": .text(display), "found": .text(newer)]))
+        }
+        let groupDone: Int = try state[1] ?? 0
+        let registered: Bool = try state[2] ?? false
+        return done.isSuperset(of: known) && groupDone >= PostgresGroup.migrations.count && registered
     }
 }
 

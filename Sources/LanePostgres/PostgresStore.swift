@@ -39,14 +39,19 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     let shadow: PluginSQLShadow
     /// The advisory lock that makes writes one at a time in this store.
     let writerLockKey: Int64
+    /// Every statement this store's connections send, counted (`recordingStatements`).
+    private let tally: PGStatementTally?
 
     /// Connects, creates the store's schema when missing and brings it up to
     /// date. `keyFile` is where the store's secret key is kept (outside the
     /// database); nil: a key for this process's life only (tests). With
     /// `mayMakeKey` false (another store of the group, `openGroupStore`) no key is
     /// ever made: without its key file a signed store can be read, not changed.
-    public init(endpoint: PostgresEndpoint, keyFile: String?, create: Bool = true, mayMakeKey: Bool = true) throws(StoreFailure) {
+    /// `recordingStatements`: every statement sent is counted (`statementExecutions`), for tests.
+    public init(endpoint: PostgresEndpoint, keyFile: String?, create: Bool = true, mayMakeKey: Bool = true,
+                recordingStatements: Bool = false) throws(StoreFailure) {
         self.endpoint = endpoint
+        tally = recordingStatements ? PGStatementTally() : nil
         self.keyFile = keyFile
         var logger = Logger(label: "lane.postgres")
         logger.logLevel = .critical
@@ -59,6 +64,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         do { link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: logger) } catch {
             throw PostgresStore.connectFailure(error, endpoint)
         }
+        link.tally = tally
         do {
             try PostgresSchema.migrate(link, schema: endpoint.schema, lockKey: writerLockKey, create: create, display: endpoint.display)
             try link.run("SET search_path TO \(endpoint.schema)")
@@ -120,6 +126,9 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         let safe = "\(e.host)-\(e.port)-\(e.database)-\(e.schema)".map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
         return folder + "/" + String(safe)
     }
+
+    /// The statements sent since the store opened, by text, with how many times each (`recordingStatements`; else empty).
+    public func statementExecutions() -> [String: Int] { tally?.executions ?? [:] }
 
     deinit {
         for link in idle.withLockedValue({ $0 }) { link.close() }
@@ -206,6 +215,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     private func newLink() throws -> PGLink {
         do {
             let link = try PGLink.connect(endpoint, on: PostgresStore.loopGroup.next(), logger: logger)
+            link.tally = tally
             try link.run("SET search_path TO \(endpoint.schema)")
             return link
         } catch {

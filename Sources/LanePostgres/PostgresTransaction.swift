@@ -1,3 +1,4 @@
+import Foundation
 import LaneCore
 import LanePlugin
 import LaneStore
@@ -342,6 +343,13 @@ final class PostgresTransaction: StoreWriting {
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
     func part(number: String) throws -> Part? { try parts("WHERE number = ?", [number]).first }
+    func parts(numbers: [String]) throws -> [String: Part] {
+        if numbers.isEmpty { return [:] }
+        // The list as a JSON array, as the SQLite store passes it (the bindings carry integer arrays only).
+        let list = String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self)
+        return Dictionary(try parts("WHERE number IN (SELECT jsonb_array_elements_text(?::jsonb))", [list]).map { ($0.number, $0) },
+                          uniquingKeysWith: { a, _ in a })
+    }
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part] {
         try parts("WHERE number >= ? AND number < ? ORDER BY number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
     }

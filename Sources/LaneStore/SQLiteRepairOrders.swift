@@ -252,6 +252,15 @@ extension SQLiteTransaction {
         try fetchRows(sql: "SELECT id, number FROM repair_order WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map { ($0[0], $0[1]) }
     }
 
+    func repairOrderNumbers(ids: [Int64]) throws -> [Int64: String] {
+        if ids.isEmpty { return [:] }
+        var numbers: [Int64: String] = [:]
+        for row in try fetchRows(sql: "SELECT id, number FROM repair_order WHERE id IN (SELECT value FROM json_each(?))", arguments: [Self.idList(ids)]) {
+            numbers[row[0]] = row[1]
+        }
+        return numbers
+    }
+
     func repairOrderNumbers(comebackOf number: String) throws -> [String] {
         try fetchValues(String.self, sql: "SELECT number FROM repair_order WHERE comeback_of = ? ORDER BY opened_at", arguments: [number])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LaneCore
 
@@ -341,6 +342,11 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
+    func parts(numbers: [String]) throws -> [String: Part] {
+        if numbers.isEmpty { return [:] }
+        let list = String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self)
+        return Dictionary(try parts("WHERE number IN (SELECT value FROM json_each(?))", [list]).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+    }
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part] {
         try parts("WHERE number >= ? AND number < ? ORDER BY number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
     }

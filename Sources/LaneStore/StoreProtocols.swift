@@ -144,6 +144,8 @@ public protocol DealershipReading {
     func parts() throws -> [Part]
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part]
     func part(number: String) throws -> Part?
+    /// Several parts at once, by number (one index lookup of the list: a list's stock column, never a read per line).
+    func parts(numbers: [String]) throws -> [String: Part]
     func laborOperation(code: String) throws -> LaborOperation?
     func stockMovements(partNumber: String) throws -> [StockMovement]
 }
@@ -199,6 +201,8 @@ public protocol RepairOrdersReading {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
     /// The orders that came back as comebacks of `number`, oldest first (an index lookup).
     func repairOrderNumbers(comebackOf number: String) throws -> [String]
+    /// Several orders' numbers by id (one index lookup of the list).
+    func repairOrderNumbers(ids: [Int64]) throws -> [Int64: String]
     /// Every labour line `technician` is clocked on now, on any order (an index lookup).
     func clockedOnLines(technician: String) throws -> [ClockedOnLine]
     /// Orders' numbers by id after `id`, `limit` at a time: every order, page by page (`store check`'s seals).

@@ -32,8 +32,20 @@ public struct AppointmentDesk {
 
     /// An appointment with the plate and the customer's name it is shown with.
     public static func listing(_ a: Appointment, _ tx: any StoreReading) throws -> AppointmentListing {
-        AppointmentListing(appointment: a, plate: try a.vehicleID.flatMap { try tx.vehicle(id: $0)?.plate.value },
-                           customerName: try tx.customer(id: a.customerID)?.name)
+        try listings([a], tx)[0]
+    }
+
+    /// Appointments with their plates and customers' names: two reads for the whole list, never two per appointment.
+    static func listings(_ list: [Appointment], _ tx: any StoreReading) throws -> [AppointmentListing] {
+        let (vehicles, customers) = try cars(of: list, tx)
+        return list.map { a in
+            AppointmentListing(appointment: a, plate: a.vehicleID.flatMap { vehicles[$0]?.plate.value }, customerName: customers[a.customerID]?.name)
+        }
+    }
+
+    /// The cars and customers of `list`, each read once (an index lookup of the ids).
+    static func cars(of list: [Appointment], _ tx: any StoreReading) throws -> (vehicles: [Int64: Vehicle], customers: [Int64: Customer]) {
+        (try tx.vehicles(ids: Array(Set(list.compactMap(\.vehicleID)))), try tx.customers(ids: Array(Set(list.map(\.customerID)))))
     }
 
     /// A day's appointment register (`appt list`), one advisor's when named (`today`).
@@ -47,7 +59,7 @@ public struct AppointmentDesk {
     }
 
     static func day(_ day: CalendarDate, advisor: String? = nil, _ tx: any StoreReading) throws -> [AppointmentListing] {
-        try tx.appointments(fromDay: day, toDay: day).filter { advisor == nil || $0.advisor == advisor }.map { try listing($0, tx) }
+        try listings(tx.appointments(fromDay: day, toDay: day).filter { advisor == nil || $0.advisor == advisor }, tx)
     }
 
     /// One appointment with its confirmations, parts put aside and history (`appt show`).
@@ -278,15 +290,19 @@ public struct AppointmentDesk {
     }
 
     static func confirmationCalls(by caller: Caller, _ tx: any StoreReading) throws -> [ConfirmationCall] {
-        var calls: [ConfirmationCall] = []
+        var due: [(Appointment, ConfirmationDue)] = []
         for a in try tx.appointments(fromDay: caller.today, toDay: caller.today.adding(days: 1)) {
-            for due in AppointmentPlanner.customerConfirmationsDue(for: a, now: caller.now, settings: caller.settings)
-            where due.state == .due || due.state == .overdue {
-                let phone = try tx.customer(id: a.customerID).map { caller.privacy.phone($0.phone) } ?? ""
-                calls.append(ConfirmationCall(listing: try listing(a, tx), phone: phone, due: due))
+            for d in AppointmentPlanner.customerConfirmationsDue(for: a, now: caller.now, settings: caller.settings) where d.state == .due || d.state == .overdue {
+                due.append((a, d))
             }
         }
-        return calls
+        let (vehicles, customers) = try cars(of: due.map(\.0), tx)
+        return due.map { a, d in
+            let customer = customers[a.customerID]
+            return ConfirmationCall(listing: AppointmentListing(appointment: a, plate: a.vehicleID.flatMap { vehicles[$0]?.plate.value },
+                                                                customerName: customer?.name),
+                                    phone: customer.map { caller.privacy.phone($0.phone) } ?? "", due: d)
+        }
     }
 
     // MARK: The board and the review (R2.7)
@@ -298,11 +314,8 @@ public struct AppointmentDesk {
 
     static func board(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> AppointmentBoard {
         let list = try tx.appointments(fromDay: day, toDay: day)
-        var customers: [Int64: String] = [:], plates: [Int64: String] = [:]
-        for a in list {
-            customers[a.customerID] = try tx.customer(id: a.customerID)?.name
-            if let id = a.vehicleID { plates[id] = try tx.vehicle(id: id)?.plate.value }
-        }
+        let (vehicles, owners) = try cars(of: list, tx)
+        let customers = owners.mapValues(\.name), plates = vehicles.mapValues(\.plate.value)
         let advisors = try tx.staff().filter { $0.role == .serviceAdvisor }.map(\.name)
         return AppointmentBoard(day: day, settings: caller.settings, appointments: list, customers: customers, plates: plates,
                                 now: caller.now, advisors: advisors)

@@ -247,8 +247,10 @@ extension FollowUpDesk {
     static func complaints(includingResolved: Bool, _ tx: any StoreReading)
         throws -> [(complaint: Complaint, customer: Customer?, number: String?)] {
         let statuses: [Complaint.Status] = includingResolved ? Complaint.Status.allCases : [.open, .investigated]
-        return try tx.complaints(statuses: statuses).map { c in
-            (c, try tx.customer(id: c.customerID), try c.orderID.flatMap { try tx.repairOrder(id: $0)?.number })
-        }
+        let list = try tx.complaints(statuses: statuses)
+        // Their customers and orders' numbers in one read each, never one per complaint.
+        let customers = try tx.customers(ids: Array(Set(list.map(\.customerID))))
+        let numbers = try tx.repairOrderNumbers(ids: Array(Set(list.compactMap(\.orderID))))
+        return list.map { c in (c, customers[c.customerID], c.orderID.flatMap { numbers[$0] }) }
     }
 }

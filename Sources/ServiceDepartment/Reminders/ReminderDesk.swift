@@ -24,8 +24,7 @@ public struct ReminderDesk {
     public static func dueReminders(on day: CalendarDate, only vehicle: Vehicle? = nil, kind: ReminderKind? = nil, limit: Int? = nil,
                                     by caller: Caller, _ tx: any StoreReading, otherCalls: OtherCalls = noOtherCalls) throws -> [DueReminder] {
         let delays = try tx.delayedDeliveries(openOnly: true)
-        var stock: [String: Int] = [:]
-        for number in Set(delays.compactMap(\.partNumber)) { stock[number] = try tx.part(number: number)?.stock }
+        let stock = try tx.parts(numbers: Array(Set(delays.compactMap(\.partNumber)))).mapValues(\.stock)
         let others = try otherCalls(day, tx)
         let campaigns = try tx.campaigns()
         // R2.8: the no-shows whose next attempt may still be booked (an index range of recent days).
@@ -225,9 +224,11 @@ public struct ReminderDesk {
     }
 
     static func delays(all: Bool, _ tx: any StoreReading) throws -> [DelayEntry] {
-        try tx.delayedDeliveries(openOnly: !all).map { d in
-            let stock = try d.partNumber.flatMap { try tx.part(number: $0)?.stock } ?? 0
-            return DelayEntry(delay: d, plate: try tx.vehicle(id: d.vehicleID)?.plate.value, state: d.state(partInStock: stock))
+        let list = try tx.delayedDeliveries(openOnly: !all)
+        let parts = try tx.parts(numbers: Array(Set(list.compactMap(\.partNumber))))
+        let vehicles = try tx.vehicles(ids: Array(Set(list.map(\.vehicleID))))
+        return list.map { d in
+            DelayEntry(delay: d, plate: vehicles[d.vehicleID]?.plate.value, state: d.state(partInStock: d.partNumber.flatMap { parts[$0]?.stock } ?? 0))
         }
     }
 }

@@ -34,13 +34,12 @@ extension RepairOrderDesk {
 
     /// The parts still to issue for orders in the workshop, with what is on the shelf.
     static func partsToIssue(_ tx: any StoreReading) throws -> [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] {
-        var rows: [(order: RepairOrder, line: RepairOrderLine, inStock: Int)] = []
-        for o in try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000) {
-            for l in o.approvedLines where l.kind == .part && l.issued < l.quantity {
-                rows.append((o, l, try tx.part(number: l.code)?.stock ?? 0))
-            }
+        let waiting = try tx.repairOrders(statuses: [.dispatched, .inProgress], limit: 1000).flatMap { o in
+            o.approvedLines.filter { $0.kind == .part && $0.issued < $0.quantity }.map { (order: o, line: $0) }
         }
-        return rows
+        // The shelf's stock of every part listed, in one read.
+        let parts = try tx.parts(numbers: Array(Set(waiting.map(\.line.code))))
+        return waiting.map { ($0.order, $0.line, parts[$0.line.code]?.stock ?? 0) }
     }
 }
 
