@@ -264,9 +264,9 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
             var lines: [String] = []
             for table in try tx.tableNames() {
                 lines.append("[\(table)]")
-                for row in try tx.link.run("SELECT * FROM \(table) ORDER BY 1").rows {
-                    lines.append(row.values.map { "\($0)" }.joined(separator: " "))
-                }
+                // Sorted whole: `ORDER BY 1` leaves rows that share a first column (a search key shared by
+                // several customers) in any order, and two snapshots of the same rows then differed.
+                lines += try tx.link.run("SELECT * FROM \(table)").rows.map { row in row.values.map { "\($0)" }.joined(separator: " ") }.sorted()
             }
             return lines.joined(separator: "\n")
         }
