@@ -142,7 +142,7 @@ public final class Department {
                 try RowSeals.sealEverything(key: key, tx)
             }
             // A change of the VAT rate reseals the orders sealed in the first form where the rate
-            // is written (`RowSeals.rateWillChange`, from `store set` and `seed load`), not here:
+            // is written (`RowSeals.saveSettings`, through which `store set` and `seed load` write), not here:
             // reading every setting at every change to notice it was a tenth of a write's CPU.
             // The rows that matter are sealed by the change that wrote them (`RowSeals`).
             try RowSeals.seal(touched.values.sorted { $0.id < $1.id }, key: key, tx)

@@ -41,17 +41,20 @@ public enum RowSeals {
         return mac == AuditTrail.mac(key, legacyFacts(o, vatBasisPoints: vatBasisPoints))
     }
 
+    /// How every operation writes the store's settings (`store set`, `seed load`): when the VAT
+    /// rate changes, the orders sealed in the first form are sealed anew first
+    /// (`resealBeforeRateChange`), at the rate in force until now. Here rather than in every
+    /// change, which would read the settings at each write to notice a new rate.
+    static func saveSettings(_ new: StoreSettings, replacing old: StoreSettings, key: [UInt8]?, _ tx: any StoreWriting) throws {
+        if let key, old.vatBasisPoints != new.vatBasisPoints {
+            try resealBeforeRateChange(key: key, vatBasisPoints: old.vatBasisPoints, tx)
+        }
+        try tx.saveSettings(new)
+    }
+
     /// Before the VAT rate changes: the orders still sealed in the first form
     /// whose seal holds at the rate in force are sealed in the second, which
     /// holds at any rate. A seal that no longer holds is left as it is (found by `store check`).
-    /// Called by every operation that writes the store's settings, before it writes them:
-    /// when the VAT rate changes, the seals of the first form are sealed anew
-    /// (`resealBeforeRateChange`), at the rate in force until now.
-    static func rateWillChange(from old: StoreSettings, to new: StoreSettings, key: [UInt8]?, _ tx: any StoreWriting) throws {
-        guard let key, old.vatBasisPoints != new.vatBasisPoints else { return }
-        try resealBeforeRateChange(key: key, vatBasisPoints: old.vatBasisPoints, tx)
-    }
-
     static func resealBeforeRateChange(key: [UInt8], vatBasisPoints: Int, _ tx: any StoreWriting) throws {
         for (number, mac) in try tx.seals(kind: "repair_order") where !mac.hasPrefix(orderSealVersion) {
             guard let o = try tx.repairOrder(number: number),

@@ -61,8 +61,7 @@ public struct SetupDesk {
         case .success(let s): new = s
         case .failure(let r): throw Refusal(headline, problems: r.problems)
         }
-        try RowSeals.rateWillChange(from: old, to: new, key: sealKey, tx)
-        try tx.saveSettings(new)
+        try RowSeals.saveSettings(new, replacing: old, key: sealKey, tx)
         return SettingChanged(key: key, before: old.value(of: key), after: new.value(of: key))
     }
 
@@ -146,8 +145,7 @@ public struct SetupDesk {
         }
         switch StoreSettings.from(keyValues: request.settings.values) {
         case .success(let s):
-            try RowSeals.rateWillChange(from: try tx.settings(), to: s, key: key, tx)
-            try tx.saveSettings(s)
+            try RowSeals.saveSettings(s, replacing: try tx.settings(), key: key, tx)
         case .failure(let r): throw Refusal(Message("seed.bad_settings"), problems: r.problems.map(request.settings.located))
         }
         // The plugins' sections ([plugin.NAME]) are kept as they are; each plugin reads its own. [kpi]: the report's.
