@@ -56,9 +56,15 @@ public final class SQLiteStore: ServiceStore {
             }
             marker = SQLiteStore.markOpen(path)
             var config = Configuration()
-            config.busyMode = .timeout(busyTimeoutSeconds)
+            // The wait for another shell's lock is set per connection below (`lane_sqlite_wait_when_busy`).
+            config.busyMode = .immediateError
             config.foreignKeysEnabled = true
             config.prepareDatabase { db in
+                let connection = db.sqliteConnection.map { UnsafeMutableRawPointer($0) }
+                // Several shells writing one file take turns: SQLite's own busy timeout backs off to 100 ms
+                // a try, so the shell that has waited longest looked least often and could be starved.
+                let waiting = lane_sqlite_wait_when_busy(connection, Int32(max(0, min(busyTimeoutSeconds, 86_400)) * 1000))
+                if ResultCode(rawValue: waiting) != .SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: waiting)) }
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -67,7 +73,7 @@ public final class SQLiteStore: ServiceStore {
                 // fsync) a table into a new one before anything is read; and every close, even after a
                 // lookup, copies the WAL's frames back with two fsyncs. The frames a kept WAL still
                 // holds are bounded by SQLite's automatic checkpoint and by `compactLogAtClose`.
-                let rc = lane_sqlite_keep_wal_at_close(db.sqliteConnection.map { UnsafeMutableRawPointer($0) })
+                let rc = lane_sqlite_keep_wal_at_close(connection)
                 if ResultCode(rawValue: rc) != .SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
             }
             let pool = try DatabasePool(path: path, configuration: config)

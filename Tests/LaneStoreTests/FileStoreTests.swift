@@ -173,11 +173,14 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
     }
 }
 
-@Test func withoutABusyTimeoutALockedFileIsReportedAsBusy() throws {
+/// A writer still locked out when its wait is up (none at all, or `lane_sqlite_wait_when_busy`'s timeout)
+/// is told the file is busy, and its write leaves nothing: it never waits forever.
+@Test(arguments: [0, 0.2])
+func aWriterLockedOutPastItsTimeoutIsToldTheFileIsBusy(timeout: Double) throws {
     try withTemporaryDirectory { dir in
         let path = dir.appendingPathComponent("lane.sqlite").path
         let a = try SQLiteStore(path: path)
-        let b = try SQLiteStore(path: path, busyTimeoutSeconds: 0)
+        let b = try SQLiteStore(path: path, busyTimeoutSeconds: timeout)
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
@@ -197,12 +200,16 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
             finished.signal()
         }.start()
         holding.wait()
+        // a keeps the lock until b has given up, however long b would wait.
         let message = storeFailureMessage { try addCustomer(b, "李四", "13900139000") }
         release.signal()
         finished.wait()
         #expect(message == "the database is busy in another session; try again in a moment")
         // Reading is never blocked by the writer in WAL mode, and the refused write left nothing.
         #expect(try b.read { try $0.customers(limit: 10, offset: 0) }.map(\.name) == ["王小明"])
+        // Once the lock is free, b writes at once.
+        _ = try addCustomer(b, "李四", "13900139000")
+        #expect(try a.read { try $0.customers(limit: 10, offset: 0) }.map(\.name) == ["王小明", "李四"])
     }
 }
 

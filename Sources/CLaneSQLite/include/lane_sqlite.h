@@ -1,5 +1,5 @@
-// SQLite's sqlite3_db_config is variadic, which Swift cannot call: this wraps
-// the one use LaneStore makes of it (see SQLiteStore's opening and closing).
+// What LaneStore needs of SQLite's C API that Swift cannot do: sqlite3_db_config is variadic,
+// and the busy handler keeps per-thread state (see SQLiteStore's opening and closing).
 // The connection is passed untyped, so this header does not bring a second
 // copy of sqlite3.h's declarations beside GRDBSQLite's.
 #ifndef LANE_SQLITE_H
@@ -13,5 +13,12 @@ int lane_sqlite_keep_wal_at_close(void *connection);
 /// A call that comes when no statement runs has no effect on the next one (SQLite clears the flag
 /// when a statement starts on an idle connection).
 void lane_sqlite_interrupt(void *connection);
+
+/// Waits up to `milliseconds` for a lock another connection holds, trying again every 0.5 to 2 ms
+/// (at random, so waiting processes take turns), then gives up with SQLITE_BUSY; 0 gives up at once.
+/// SQLite's own busy timeout sleeps longer the longer a connection has waited (up to 100 ms a try), so
+/// with several shells writing one file the one that has waited longest looks least often and could
+/// lose every turn until its timeout ran out. Returns SQLITE_OK (0) or SQLite's failure.
+int lane_sqlite_wait_when_busy(void *connection, int milliseconds);
 
 #endif
