@@ -5,7 +5,18 @@ import LanePlugin
 /// advisor, team and month (R6.5), and a complaint opened at once for a low
 /// score (R6.2). The call itself stays the core's `followup record`.
 public struct SurveyPlugin: LanePlugin {
-    public init() {}
+    /// The surveys `today` lists at most: the oldest deliveries first, as customer service calls them.
+    let todayPage: Int
+    /// How many delivered orders `today` reads at a time while looking for those without a survey.
+    let readBatch: Int
+
+    public init() { self.init(todayPage: 50, readBatch: 200) }
+
+    /// Smaller pages, for tests that show where a page ends without delivering fifty cars.
+    init(todayPage: Int, readBatch: Int) {
+        self.todayPage = max(1, todayPage)
+        self.readBatch = max(1, readBatch)
+    }
 
     public var manifest: PluginManifest {
         PluginManifest(name: "survey", version: "1.0.0",
@@ -76,7 +87,7 @@ public struct SurveyPlugin: LanePlugin {
                       emptyText: Message("survey.today.none_due").description)
         let from = Timestamp(date: context.today.adding(days: -SurveySettings.onTimeDays), offset: offset)
         let to = Timestamp(date: context.today, offset: offset)
-        let due = try Self.unsurveyed(deliveredFrom: from, to: to, first: Self.todayPage, context)
+        let due = try Self.unsurveyed(deliveredFrom: from, to: to, first: todayPage, batch: readBatch, context)
         let customers = try context.customers(ids: Array(Set(due.map(\.customerID))))
         let vehicles = try context.vehicles(ids: Array(Set(due.map(\.vehicleID))))
         for o in due {
@@ -88,19 +99,15 @@ public struct SurveyPlugin: LanePlugin {
                            .text(o.advisor), .date(day), .text(delivery.followUpPreference),
                            .date(day.adding(days: SurveySettings.onTimeDays))])
         }
-        if t.rows.count == Self.todayPage { t.footnote = Message("survey.today.first_page", ["count": .int(t.rows.count)]).description }
+        if t.rows.count == todayPage { t.footnote = Message("survey.today.first_page", ["count": .int(t.rows.count)]).description }
         return [PluginSection(key: "surveys_due", title: Message("survey.today.due").description, table: t)]
     }
-
-    /// The surveys `today` lists at most: the oldest deliveries first, as customer service calls them.
-    static let todayPage = 50
 
     /// The first `first` orders delivered in [from, to) that have no survey yet, oldest delivery first. The
     /// window is read a page at a time and each page's surveys by its orders' ids, so a store delivering
     /// thousands of cars a week reads what the list shows, not the whole week (at 1M vehicles the whole
     /// week made `today` take most of a second).
-    static func unsurveyed(deliveredFrom from: Timestamp, to: Timestamp, first: Int, _ context: any PluginContext) throws -> [RepairOrder] {
-        let batch = 200
+    static func unsurveyed(deliveredFrom from: Timestamp, to: Timestamp, first: Int, batch: Int, _ context: any PluginContext) throws -> [RepairOrder] {
         var due: [RepairOrder] = []
         var read = 0
         while due.count < first {

@@ -46,8 +46,8 @@ import Testing
 
     /// The demo dealership with the survey plugin and `count` cars delivered
     /// today; customer service (蒋芳) at the keyboard, on the next day.
-    func delivered(_ count: Int = 1) throws -> TestShell {
-        let shell = try TestShell(seeded: true, plugins: [SurveyPlugin()])
+    func delivered(_ count: Int = 1, plugin: SurveyPlugin = SurveyPlugin()) throws -> TestShell {
+        let shell = try TestShell(seeded: true, plugins: [plugin])
         #expect(shell.pluginMessages.isEmpty)
         for visit in Self.visits.prefix(count) {
             for line in visit.lines { try shell.expectOK(line) }
@@ -333,6 +333,28 @@ import Testing
         // The workshop does not get the list.
         shell.session.user = "夏勇"
         #expect(!(try shell.expectOK("today")).contains("satisfaction surveys"))
+    }
+
+    /// A full page lists the oldest deliveries without a survey and says more are waiting; as those are
+    /// taken the next ones show. Pages of 2 read a delivery at a time, so surveyed orders are skipped
+    /// across reads (the real page is 50, read 200 at a time).
+    @Test func R6_1_todayListsAPageOfTheOldestDeliveriesAndThenTheNext() throws {
+        let shell = try delivered(3, plugin: SurveyPlugin(todayPage: 2, readBatch: 1))
+        let title = "satisfaction surveys to take (survey start)"
+        let more = "the 2 oldest deliveries without a survey; the next ones show as these are taken"
+        let first = try shell.expectOK("today")
+        let page = Self.section(first, title)
+        #expect(page.contains(Self.ro1) && page.contains(Self.ro2) && !page.contains(Self.ro3), "\(page)")
+        #expect(first.contains(more), "\(first)")
+        try shell.expectOK("survey start \(Self.ro1) --answers 5,5,5,5,10")
+        let second = try shell.expectOK("today")
+        let next = Self.section(second, title)
+        #expect(!next.contains(Self.ro1) && next.contains(Self.ro2) && next.contains(Self.ro3), "\(next)")
+        #expect(second.contains(more))
+        // The last one: a page that is not full says nothing of more.
+        try shell.expectOK("survey start \(Self.ro2) --answers 5,5,5,5,10")
+        let last = try shell.expectOK("today")
+        #expect(Self.section(last, title).contains(Self.ro3) && !last.contains("oldest deliveries without a survey"), "\(last)")
     }
 
     @Test func questionsShowsTheTemplatesNumberedAsAnswersTakesThem() throws {
