@@ -89,7 +89,10 @@ let package = Package(
             // Start-up: a release `lane` carries the Swift runtime and Foundation inside it instead of
             // loading ~14 shared libraries at every start (docs/performance.md). Foundation's static
             // libraries refer to each other both ways, so they are linked as one group.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group",
+            // --no-export-dynamic: -static-stdlib exports every symbol of the binary (45,000), which
+            // each start pays for (the runtime's dladdr walks them all; the loader's look-ups check
+            // them first); nothing looks them up by name (docs/performance.md, fifth round).
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group",
                                            "-lFoundation", "-lCoreFoundation", "-lFoundationEssentials",
                                            "-lFoundationInternationalization", "-l_FoundationICU", "-l_FoundationCShims",
                                            "-l_FoundationCollections", "-ldispatch", "-lBlocksRuntime", "-lswiftDispatch",

@@ -100,6 +100,24 @@ import Testing
         #expect(help.stdout.contains("Exit codes"))
     }
 
+    /// The options are parsed first without the argument parser's completion-script check, under a
+    /// configuration that would name `lane` twice in help and usage (main.swift's `parseOptions`);
+    /// whatever that parse refuses is parsed again the ordinary way, so these read as they always did.
+    @Test func helpAndUsageErrorsNameLaneOnce() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let help = try scratch.lane(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: lane [--db <path>]"))
+        let unknown = try scratch.lane(["--no-such-flag"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: Unknown option '--no-such-flag'\nUsage: lane [--db <path>]"))
+        let invalid = try scratch.lane(["--format", "xml", "-c", "whoami"])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.hasPrefix("Error: --format is table, json or csv, not 'xml'\nUsage: lane [--db <path>]"))
+        for output in [help.stdout, unknown.stderr, invalid.stderr] { #expect(!output.contains("lane lane")) }
+    }
+
     @Test func aScriptFileReportsItsFailingLine() throws {
         let scratch = try seeded()
         defer { scratch.remove() }

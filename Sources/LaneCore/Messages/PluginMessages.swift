@@ -24,13 +24,18 @@ public enum PluginMessages {
     /// The core's codes are looked up in the Chinese catalog alone: both catalogs hold the same
     /// codes (`ChineseCatalogTests.everyCodeIsInBothCatalogs`), and the Chinese one is the one a
     /// session reads by default, so a start no longer builds the English catalog just for this check.
+    /// Checked at every start for each compiled plugin, so it walks the tables once and builds
+    /// nothing for a plugin whose codes are all its own (no set of every code, no character count).
     public static func foreignCodes(_ messages: [InterfaceLanguage: [MessageCode: String]], plugin: String) -> [MessageCode] {
         let prefix = plugin + "."
-        let codes = Set(messages.values.flatMap(\.keys))
-        return codes.filter { code in
-            !code.rawValue.hasPrefix(prefix) || code.rawValue.count == prefix.count
-                || MessageCatalog.chineseTemplates[code] != nil
-        }.sorted()
+        var foreign: Set<MessageCode> = []
+        for words in messages.values {
+            for code in words.keys where !code.rawValue.hasPrefix(prefix) || code.rawValue == prefix
+                || MessageCatalog.chineseTemplates[code] != nil {
+                foreign.insert(code)
+            }
+        }
+        return foreign.sorted()
     }
 
     /// Adds (or replaces) the words of the plugin `plugin`; returns the codes
@@ -41,12 +46,19 @@ public enum PluginMessages {
         guard foreign.isEmpty else { return foreign }
         tables.lock.lock()
         defer { tables.lock.unlock() }
+        // A new plugin's words are added to the merged tables; only a plugin installed again (its words
+        // replaced) merges every plugin's anew. Codes of two plugins never meet (each has its own prefix).
+        let replacing = tables.byPlugin[plugin] != nil
         tables.byPlugin[plugin] = messages
-        var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
-        for (_, languages) in tables.byPlugin {
-            for (language, words) in languages { merged[language, default: [:]].merge(words) { first, _ in first } }
+        if replacing {
+            var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
+            for (_, languages) in tables.byPlugin {
+                for (language, words) in languages { merged[language, default: [:]].merge(words) { first, _ in first } }
+            }
+            tables.merged = merged
+        } else {
+            for (language, words) in messages { tables.merged[language, default: [:]].merge(words) { first, _ in first } }
         }
-        tables.merged = merged
         return []
     }
 
