@@ -5,20 +5,7 @@ import LaneShell
 /// The process entry: reads the options, hands over to the shell, exits
 /// with the shell's documented code (0 ok, 1 refused, 2 usage, 3 storage).
 struct LaneCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { parsingQuickly ? quickConfiguration : ordinaryConfiguration }
-
-    /// While true, parsing skips swift-argument-parser's check for a completion-script request (see `parseOptions`).
-    nonisolated(unsafe) static var parsingQuickly = false
-
-    /// The same configuration naming a "super-command", which makes the parser skip the check; it would show in
-    /// help and usage texts, which a quick parse never prints (any failure or request parses again without it).
-    static let quickConfiguration = {
-        var configuration = ordinaryConfiguration
-        configuration._superCommandName = "lane"
-        return configuration
-    }()
-
-    static let ordinaryConfiguration = CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "lane",
         abstract: "ServiceLane: the after-sales service shell of a car dealership.",
         discussion: """
@@ -89,24 +76,9 @@ struct LaneCommand: ParsableCommand {
     }
 }
 
-/// Start-up: on every parse swift-argument-parser first tries two parsers of its own, in case the arguments ask for
-/// a completion script (`--generate-completion-script`): a third of the parse, a sixteenth of a start's CPU
-/// (docs/performance.md, fifth round). When no argument starts with that option the check cannot match, so the
-/// arguments are parsed without it; whatever that parse does not accept (help, --version, a usage error) is parsed
-/// again the ordinary way, which prints and exits exactly as before. The one spec stays `LaneCommand`.
-func parseOptions(_ arguments: [String]) throws -> LaneCommand {
-    if !arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
-        LaneCommand.parsingQuickly = true
-        let parsed = try? LaneCommand.parse(arguments)
-        LaneCommand.parsingQuickly = false
-        if let parsed { return parsed }
-    }
-    return try LaneCommand.parse(arguments)
-}
-
 StartupPhases.mark("main")
 do {
-    let parsed = try parseOptions(Array(CommandLine.arguments.dropFirst()))
+    let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
     if parsed.generateManpage {
         print(ManPage.roff(try Launcher.builtinRegistry(), processHelp: LaneCommand.helpMessage(columns: 78),
                            version: LaneCommand.configuration.version), terminator: "")
