@@ -76,11 +76,7 @@ public final class SQLiteStore: ServiceStore {
                 let rc = lane_sqlite_keep_wal_at_close(connection)
                 if ResultCode(rawValue: rc) != .SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
             }
-            // One connection for reads and writes: a shell runs one command at a time, so a pool's
-            // separate readers bought nothing, and each of them set itself up and read the schema again
-            // at every start. WAL as before, so other shells' readers never block this writer.
-            config.journalMode = .wal
-            let pool = try DatabaseQueue(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL with WAL; a committed repair order
             // must survive a power cut, so the writer goes back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -186,8 +182,7 @@ public final class SQLiteStore: ServiceStore {
     /// A lookup leaves a small log as it is: no write, no fsync. Skipped when other processes are
     /// busy on the file (a later close does it; the frames are safe in the log meanwhile).
     private func compactLogAtClose() {
-        guard location != ":memory:" else { return }
-        let pool = writer
+        guard let pool = writer as? DatabasePool else { return }
         var info = stat()
         let size = stat(location + "-wal", &info) == 0 ? Int(info.st_size) : 0
         try? pool.writeWithoutTransaction { db in
