@@ -49,7 +49,9 @@ extension SQLiteTransaction {
 
     func complaint(id: Int64) throws -> Complaint? { try complaints("WHERE id = ?", [id]).first }
 
-    func lastComplaintID() throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT max(id) FROM complaint") ?? 0 }
+    /// Asked by every change (`Department.changeInside`): a cached statement, as compiling it afresh was 3 % of a
+    /// scripted lifecycle's CPU.
+    func lastComplaintID() throws -> Int64 { try fetchValue(Int64.self, sql: "SELECT max(id) FROM complaint") ?? 0 }
 
     func insertComplaint(_ c: Complaint) throws -> Complaint {
         try execute(sql: """

@@ -139,9 +139,12 @@ public enum AuditPrivacy {
         return AuditTrail.hex(Array(SHA256.hash(data: Array(text.utf8))))
     }
 
+    /// 16 random bytes as hex, from two draws of the system's generator (a draw of one byte each was
+    /// 16 `getrandom` calls for every audit row).
     static func newSalt() -> String {
         var rng = SystemRandomNumberGenerator()
-        return AuditTrail.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        let words = [rng.next(), rng.next()]
+        return AuditTrail.hex(words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } })
     }
 
     /// What an erasure leaves: the store key's signature that row `sequence`'s
