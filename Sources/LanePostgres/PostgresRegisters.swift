@@ -249,6 +249,17 @@ extension PostgresTransaction {
         return try schedule("WHERE reference = '' AND due_on <= ? ORDER BY due_on, plate, vehicle_id, kind LIMIT ?", [dueBy.description, limit])
     }
 
+    /// As SQLite's: the entries no longer listed on `day` are left out in the index (v35), not decoded and dropped.
+    func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate, limit: Int?) throws -> [ScheduledVehicleReminder] {
+        let listed = "listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"
+        if let kind {
+            return try schedule("WHERE reference = '' AND kind = ? AND due_on <= ? AND \(listed) ORDER BY due_on, plate LIMIT ?",
+                                [kind.rawValue, dueBy.description, day.description, day.description, limit])
+        }
+        return try schedule("WHERE reference = '' AND due_on <= ? AND \(listed) ORDER BY due_on, plate, vehicle_id, kind LIMIT ?",
+                            [dueBy.description, day.description, day.description, limit])
+    }
+
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {
         try schedule("WHERE reference = ? ORDER BY plate, vehicle_id, kind LIMIT ?", [code, limit])
     }

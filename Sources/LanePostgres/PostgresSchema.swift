@@ -12,7 +12,19 @@ enum PostgresSchema {
          PostgresDialect.tables(v27Tables) + v27AppendOnly),
         ("v30 SQLite's v28 to v30: sealed audit rows, waiting customers, vehicle history messages", PostgresDialect.tables(v30Tables)),
         ("v34 staff who left", PostgresDialect.tables(v34Tables)),
+        ("v35 the due list read from its index alone", PostgresDialect.tables(v35Tables)),
     ]
+
+    /// SQLite's v35: the due list's range read finds every column in the index (an index-only scan, the
+    /// entries no longer listed skipped in the index), the listing days in the key and the rest included.
+    static let v35Tables = """
+        DROP INDEX reminder_schedule_by_due;
+        DROP INDEX reminder_schedule_by_kind;
+        CREATE INDEX reminder_schedule_by_due ON reminder_schedule(due_on, plate, listed_until, listed_from)
+            INCLUDE (vehicle_id, kind) WHERE reference = '';
+        CREATE INDEX reminder_schedule_by_kind ON reminder_schedule(kind, due_on, plate, listed_until, listed_from)
+            INCLUDE (vehicle_id) WHERE reference = ''
+        """
 
     /// SQLite's v34: when a member of staff left the store (`staff leave`).
     static let v34Tables = """

@@ -114,6 +114,11 @@ public final class SQLiteStore: ServiceStore {
             throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(unclean.damage.prefix(3).joined(separator: "; "))]))
         } catch {
             if let marker { try? FileManager.default.removeItem(atPath: marker) }
+            // After an unclean close, a page so damaged that the file cannot even be read for the check (a page
+            // of its schema: every statement stops on it) is the check's finding too, said as one.
+            if !unclean.isEmpty, let e = error as? DatabaseError, e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+                throw StoreFailure(Message("store.unclean_damaged", ["path": .text(path), "text": .text(SQLiteStore.explain(error))]))
+            }
             throw StoreFailure(Message("store.open.failed", ["path": .text(path), "why": .text(SQLiteStore.explain(error))]))
         }
         // A store that has signed rows gets no new key when its key file is gone:

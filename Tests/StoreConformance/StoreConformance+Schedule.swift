@@ -108,3 +108,45 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    /// The due list's range read leaves out, in the store, the entries not listed on the day asked (a regular
+    /// service's entry once the customer counts as lost), so a page's LIMIT counts only listed entries.
+    public func scheduleLeavesOutEntriesNotListed() throws {
+        let store = try make()
+        try store.write { tx in
+            let c = try customer(tx, "王小明", "13800138000")
+            // Served on 2026-05-01: R1.2 and R1.3 both due 2026-11-01; the service listed until then, the loss from then on.
+            let early = try tx.insertVehicle(try VehicleFields.validate(vin: "LXHCB1A24T0000017", plate: "粤B54321", model: "星河 E3",
+                                                                        sold: "2024-05-01", mileage: "12000", today: Self.today).get(),
+                                             ownerID: c.id, at: Self.now)
+            // Served on 2026-06-01: both due 2026-12-01, the service listed from 2026-11-21.
+            let late = try vehicle(tx, owner: c)
+            for (v, day) in [(early, "2026-05-01"), (late, "2026-06-01")] {
+                try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: v.soldOn, mileage: 20, detail: "sold", at: Self.now, by: "薛淑芬")
+                try tx.appendEvent(vehicleID: v.id, kind: .visit, visitKind: .firstService, on: CalendarDate(parsing: day)!, mileage: 2000,
+                                   detail: "首次保养", at: Self.now, by: "薛淑芬")
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            func keys(_ rows: [ScheduledVehicleReminder]) -> [String] { rows.map { "\($0.plate) \($0.reminder.kind.rawValue) \($0.reminder.dueOn)" } }
+            for text in ["2026-10-20", "2026-11-01", "2026-11-23", "2026-12-01", "2026-12-05"] {
+                let day = CalendarDate(parsing: text)!
+                for kind in [nil, ReminderKind.regularService, .lostCustomer] {
+                    let all = try tx.scheduledReminders(dueBy: day.adding(days: 10), kind: kind, limit: nil)
+                    let listed = try tx.scheduledReminders(dueBy: day.adding(days: 10), kind: kind, listedOn: day, limit: nil)
+                    #expect(Set(keys(listed)) == Set(keys(all.filter { $0.reminder.isListed(on: day) })), "\(text) \(kind.map(\.rawValue) ?? "all")")
+                    #expect(listed.count == Set(keys(listed)).count)
+                }
+            }
+            // On 2026-11-23 the early car's service (due first) is dead: the first listed entry is its loss, then the late car's service.
+            let day = CalendarDate(parsing: "2026-11-23")!
+            #expect(keys(try tx.scheduledReminders(dueBy: day.adding(days: 10), kind: .regularService, limit: nil))
+                == ["粤B54321 regular_service 2026-11-01", "粤B12345 regular_service 2026-12-01"], "the dead entry is still in the schedule")
+            #expect(keys(try tx.scheduledReminders(dueBy: day.adding(days: 10), kind: nil, listedOn: day, limit: nil))
+                == ["粤B54321 lost_customer 2026-11-01", "粤B12345 regular_service 2026-12-01"])
+            #expect(keys(try tx.scheduledReminders(dueBy: day.adding(days: 10), kind: .regularService, listedOn: day, limit: 1))
+                == ["粤B12345 regular_service 2026-12-01"], "the dead entry due first does not take the page's one place")
+        }
+    }
+}

@@ -39,6 +39,7 @@ public struct StoreConformance: Sendable {
         ("the print log keeps every print, per document, and refuses a copy twice", { try $0.printLogKeepsEveryPrint() }),
         ("a run-time plugin's state goes with its transaction", { try $0.pluginStateAndContainment() }),
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
+        ("the due list's schedule read leaves out the entries not listed that day", { try $0.scheduleLeavesOutEntriesNotListed() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),

@@ -15,7 +15,9 @@ public struct FollowUpDesk {
         let offset = caller.settings.utcOffset
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
         let to = Timestamp(date: day, offset: offset)
-        let batch = max(50, limit)
+        // An order owes up to two calls (R6.1, R6.4): half the page in orders, and a little more, usually fills it
+        // in one read; the page in orders read twice the rows needed, each order with its lines and checks.
+        let batch = max(16, limit / 2 + limit / 8)
         var calls: [FollowUpCallDue] = []
         var read = 0
         while calls.count < limit {
@@ -34,9 +36,10 @@ public struct FollowUpDesk {
     public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         let offset = caller.settings.utcOffset
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
-        return try tx.repairOrders(deliveredFrom: from, to: Timestamp(date: day, offset: offset)).flatMap { order in
-            FollowUpCall.due(for: order, records: try tx.followUps(orderID: order.id), on: day, offset: offset)
-        }
+        let orders = try tx.repairOrders(deliveredFrom: from, to: Timestamp(date: day, offset: offset))
+        // The orders' calls in one statement, not one per order.
+        let records = try tx.followUps(orderIDs: orders.map(\.id))
+        return orders.flatMap { FollowUpCall.due(for: $0, records: records[$0.id] ?? [], on: day, offset: offset) }
     }
 
     /// `followup record`: the outcome of a call; a low score opens a complaint,
