@@ -124,6 +124,12 @@ extension StoreBackendSupport {
         if let existing = SQLiteStore.key(beside: base, mayCreate: false) { return existing == key }
         let text = key.map { String(format: "%02x", $0) }.joined() + "\n"
         let path = base + ".key", temporary = path + ".new"
+        // The first server store on this machine: its folder of keys (~/.lane/keys) is not there yet.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                              attributes: [.posixPermissions: 0o700])) != nil else { return false }
+        }
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
               rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -237,6 +237,24 @@ func aWriterLockedOutPastItsTimeoutIsToldTheFileIsBusy(timeout: Double) throws {
     }
 }
 
+/// `store copy` hands the file's key to a server store's key file; on a desk that never opened a
+/// server store the folder of keys is not there yet (a clean machine's CI found it).
+@Test func X4_aKeyHandedToAFolderNotYetMadeMakesItForItsOwnerOnly() throws {
+    try withTemporaryDirectory { dir in
+        let base = dir.appendingPathComponent("home/.lane/keys/127.0.0.1-5432-lane-lane").path
+        let key = [UInt8](repeating: 7, count: 32)
+        #expect(StoreBackendSupport.giveKey(key, beside: base))
+        #expect(SQLiteStore.key(beside: base, mayCreate: false) == key)
+        let fileMode = try FileManager.default.attributesOfItem(atPath: base + ".key")[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("home/.lane/keys").path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+        // A different key for the same store is refused, the first kept.
+        #expect(!StoreBackendSupport.giveKey([UInt8](repeating: 8, count: 32), beside: base))
+        #expect(SQLiteStore.key(beside: base, mayCreate: false) == key)
+    }
+}
+
 @Test func onlyAServiceLaneDatabaseIsOpened() throws {
     try withTemporaryDirectory { dir in
         // A mistyped path is not made into a new store unless asked.
