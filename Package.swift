@@ -106,7 +106,7 @@ let package = Package(
         // The PostgreSQL store: the conformance suite and the concurrency tests, against LANE_TEST_POSTGRES (skipped without).
         .testTarget(name: "LanePostgresTests", dependencies: ["LanePostgres", "LaneStore", "ServiceDepartment", "StoreConformance", "LaneTesting",
                                                            "SurveyPlugin"]),
-        .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting"]),
+        .testTarget(name: "ServiceDepartmentTests", dependencies: ["ServiceDepartment", "LaneTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -38,10 +38,10 @@ extension SQLiteTransaction {
     /// The payments of several orders (`ids` a JSON array of their ids), in one query.
     func payments(orderIDs ids: String, numbers: [Int64: String]) throws -> [Int64: [PaymentEntry]] {
         var payments: [Int64: [PaymentEntry]] = [:]
-        for r in try fetchRows(sql: """
+        try eachRow(sql: """
             SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
             WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids]) {
+            """, arguments: [ids]) { r in
             guard let kind = PaymentKind(rawValue: r[0]), let method = PaymentMethod(rawValue: r[1]) else {
                 throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[r[6]] ?? "?")]))
             }

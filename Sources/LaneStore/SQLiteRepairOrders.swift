@@ -100,16 +100,18 @@ extension SQLiteTransaction {
     /// The orders `where` selects, with their lines, checks and payments: three more queries for any
     /// number of orders (ids as a JSON array), never three per order.
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
-        var orders = try fetchRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments).map(order(from:))
+        // Decoded where the cursor holds each row, not copied first: every step of an order loads it,
+        // and its seal and events read it again (the copies were a tenth of a scripted write's instructions).
+        var orders = try decodeRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, order(from:))
         guard !orders.isEmpty else { return [] }
         let ids = Self.idList(orders.map(\.id))
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let lines = try lines("WHERE repair_order_id IN (SELECT value FROM json_each(?))", [ids], numbers: numbers)
         var checks: [Int64: [QualityCheck]] = [:]
-        for r in try fetchRows(sql: """
+        try eachRow(sql: """
             SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
             FROM quality_check WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids]) {
+            """, arguments: [ids]) { r in
             guard let stage = QualityCheckStage(rawValue: r[0]) else {
                 throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[r[6]] ?? "?")]))
             }
@@ -129,11 +131,11 @@ extension SQLiteTransaction {
     /// statement for any number of orders. `numbers` names an order in a damaged row's message.
     func lines(_ filter: String, _ arguments: StatementArguments, numbers: [Int64: String]) throws -> [Int64: [RepairOrderLine]] {
         var lines: [Int64: [RepairOrderLine]] = [:]
-        for r in try fetchRows(sql: """
+        try eachRow(sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
             FROM repair_order_line \(filter) ORDER BY repair_order_id, line_no
-            """, arguments: arguments) {
+            """, arguments: arguments) { r in
             guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
                   let approval = LineApproval(rawValue: r[9]) else {
                 throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[r[17]] ?? "?"), "line": .int(Int(r[0] as Int64))]))

@@ -330,7 +330,26 @@ public final class SQLiteStore: ServiceStore {
     }
 
     public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
-        try translatingFailures { try writer.read { db in try body(SQLiteTransaction(db: db)) } }
+        try translatingFailures {
+            guard let pool = writer as? DatabasePool else { return try writer.read { db in try body(SQLiteTransaction(db: db)) } }
+            // A reader of the pool is opened read-only. Its transaction goes through prepared statements
+            // kept on the connection: GRDB's `read` compiles `BEGIN` and `COMMIT` afresh, and every
+            // command reads at least once (a write's plugins once more after the commit).
+            return try pool.unsafeRead { db in
+                try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
+                do {
+                    let result = try body(SQLiteTransaction(db: db))
+                    // An error swallowed inside that rolled the transaction back would have let the reads
+                    // after it see other snapshots: refused, as GRDB refuses it.
+                    guard db.isInsideTransaction else { throw StoreFailure(Message("store.error.read_aborted")) }
+                    try db.cachedStatement(sql: "COMMIT").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+                    throw error
+                }
+            }
+        }
     }
 
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {

@@ -26,6 +26,12 @@ struct SQLiteTransaction: StoreWriting {
         return decoded
     }
 
+    /// `decodeRows` for rows gathered into something else (lines by order, say).
+    func eachRow(sql: String, arguments: StatementArguments = [], _ body: (Row) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() { try body(row) }
+    }
+
     func fetchRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
         try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }

@@ -36,6 +36,18 @@ import Testing
         #expect(second.number == "RO-20261123-0002")
     }
 
+    @Test func aNewCustomersFirstOrderIsTheirFirstVisitAndTheirSecondCarsIsNot() throws {
+        let shell = try TestShell(seeded: true)
+        let added = try shell.expectOK("customer add --name 王小明 --phone 13800138000")
+        let code = try #require(added.split(separator: " ").first { $0.hasPrefix("C0") }.map(String.init))
+        try shell.expectOK("vehicle add --vin LXHCB1A24T0000017 --plate BD12345 --model '星河 E3' --owner \(code) --sold 2026-10-01 --mileage 1200")
+        try shell.expectOK("vehicle add --vin LXHCB1A25T0000091 --plate BD12346 --model '星河 E3' --owner \(code) --sold 2026-10-01 --mileage 900")
+        let desk = RepairOrderDesk(shell.session.department)
+        #expect(try desk.open(vehicle: "粤BD12345", by: try Self.caller(shell)).value.firstVisit)
+        // The owner's other car has an order now: not a new customer.
+        #expect(try !desk.open(vehicle: "粤BD12346", by: try Self.caller(shell)).value.firstVisit)
+    }
+
     @Test func aCashierCannotOpenAnOrderWhateverTheFrontEnd() throws {
         let shell = try TestShell(seeded: true)
         let before = try shell.store.snapshot()

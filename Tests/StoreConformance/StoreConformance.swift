@@ -581,6 +581,19 @@ extension StoreConformance {
                 try tx.setPluginState(plugin: "loaner", key: "car.C", value: "RO-3", at: Self.now)
                 throw Boom()
             }
+            // One that succeeds keeps its write; inside it, a failing one undoes only its own.
+            let kept = try tx.contained { () throws -> Int in
+                try tx.setPluginState(plugin: "loaner", key: "car.E", value: "RO-5", at: Self.now)
+                _ = try? tx.contained { () throws -> Int in
+                    try tx.setPluginState(plugin: "loaner", key: "car.F", value: "RO-6", at: Self.now)
+                    throw Boom()
+                }
+                return 5
+            }
+            #expect(kept == 5)
+            #expect(try tx.pluginState(plugin: "loaner") == ["car.A": "RO-1", "car.E": "RO-5"])
+            try tx.setPluginState(plugin: "loaner", key: "car.E", value: nil, at: Self.now)
+            #expect(try tx.pluginState(plugin: "loaner") == ["car.A": "RO-1"])
         }
         #expect(throws: Boom.self) {
             try store.write { (tx: any StoreWriting) throws in

@@ -86,6 +86,7 @@ extension MessageCatalog {
         "store.open.cannot_create": "无法创建该文件（请检查文件夹是否可写）",
         "store.error.not_ours": "该文件不是 ServiceLane 数据库（属于其他程序，或已损坏）；lane 不会改动它",
         "store.error.busy": "数据库正被另一个会话使用，请稍后再试",
+        "store.error.read_aborted": "读取中途被数据库中止，请重试",
         "store.error.read_only": "数据库文件是只读的",
         "store.error.damaged": "数据库文件已损坏，或不是 ServiceLane 数据库",
         "store.error.disk_full": "磁盘已满",

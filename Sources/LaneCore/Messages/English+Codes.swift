@@ -93,6 +93,7 @@ extension MessageCatalog {
         "store.open.cannot_create": "the file cannot be created (check the folder may be written)",
         "store.error.not_ours": "the file is not a ServiceLane database (another program's, or damaged); lane leaves it alone",
         "store.error.busy": "the database is busy in another session; try again in a moment",
+        "store.error.read_aborted": "the database stopped the read halfway; try again",
         "store.error.read_only": "the database file is read-only",
         "store.error.damaged": "the database file is damaged or is not a ServiceLane database",
         "store.error.disk_full": "the disk is full",

@@ -38,10 +38,12 @@ public struct RepairOrderDesk {
         let opened = Message("repair_order.timeline.opened", ["plate": .text(vehicle.plate.value), "user": .text(caller.user)])
         try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: opened.description, message: opened, at: caller.now, by: caller.user)
         let owner = try tx.customer(id: vehicle.ownerID)
-        var visits = false, otherOrders = false
+        // This vehicle's orders were read above, before this one was opened: a returning car is known
+        // without reading its history again (that second read was a twelfth of a scripted lifecycle).
+        var visits = false, otherOrders = !history.isEmpty
         for v in try tx.vehicles(ownerID: vehicle.ownerID) where !(visits || otherOrders) {
             visits = try tx.events(vehicleID: v.id).contains { $0.kind == .visit }
-            otherOrders = try tx.repairOrders(vehicleID: v.id).contains { $0.id != order.id }
+            if !visits && v.id != vehicle.id { otherOrders = try tx.repairOrders(vehicleID: v.id).contains { $0.id != order.id } }
         }
         let campaigns = ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.reminderLog(vehicleID: vehicle.id))
         return RepairOrderOpened(order: order, plate: vehicle.plate.value, model: vehicle.model, customerCode: owner?.code ?? "",

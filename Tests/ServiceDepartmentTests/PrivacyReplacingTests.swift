@@ -1,0 +1,74 @@
+import PropertyBased
+import Testing
+@testable import ServiceDepartment
+
+// The audit row's personal values are taken out on UTF-8 bytes when the text is plain (ASCII,
+// Chinese, full-width forms): these check that it finds exactly what matching characters finds.
+
+/// Characters a command and its answer hold: ASCII, Chinese (names and words), full-width and CJK
+/// punctuation, digits of phone numbers, the placeholder mark.
+private let plain = Gen.frequency(
+    (3.0, Gen.character(in: " "..."~")), (4.0, Gen.character(in: "\u{4E00}"..."\u{4E20}")), (2.0, Gen.character(in: "0"..."9")),
+    (1.0, Gen<Character?>.element(of: ["，", "：", "\u{3000}", "\u{1A}", "\n", "\t", "é", "Å", "→", "—", "…", "─", "“"] as [Character])
+        .map { $0 ?? "，" })
+)
+/// What makes a character of several scalars, or two scalars one character: combining accents, CR
+/// LF, an ideographic tone mark, emoji with modifiers, Hangul jamo, a scalar canonically equal to
+/// another (the angstrom sign, a compatibility ideograph).
+private let awkward = Gen<Character?>.element(of: ["\u{0301}", "\u{0308}", "\r", "\u{302A}", "👍", "\u{1F3FD}", "\u{200D}",
+                                                   "\u{1100}", "\u{1161}", "\u{212B}", "\u{F900}", "\u{0338}", "\u{FE0F}", "\u{2001}",
+                                                   "e", "A", "→"] as [Character]).map { $0 ?? "e" }
+private let mixed = Gen.frequency((4.0, plain), (2.0, awkward))
+
+/// A text and values: some taken from the text itself (so most runs replace something), some not.
+private func textAndValues(_ text: String, _ starts: [Int], _ length: Int, _ other: String) -> (String, [String]) {
+    let chars = Array(text)
+    var values = starts.compactMap { s -> String? in
+        guard s < chars.count else { return nil }
+        return String(chars[s..<min(chars.count, s + length)])
+    }
+    values.append(other)
+    var unique: [String] = []
+    for v in values where !unique.contains(v) { unique.append(v) }
+    return (text, unique)
+}
+
+private let plainCases = PropertyBased.zip(plain.string(of: 0...40), Gen.int(in: 0...40).array(of: 0...4), Gen.int(in: 1...8), plain.string(of: 1...4))
+    .map(textAndValues)
+private let mixedCases = PropertyBased.zip(mixed.string(of: 0...40), Gen.int(in: 0...40).array(of: 0...4), Gen.int(in: 1...8), mixed.string(of: 1...4))
+    .map(textAndValues)
+
+private func order(_ values: [String]) -> [Int] {
+    values.indices.sorted { values[$0].count > values[$1].count }.filter { !values[$0].isEmpty }
+}
+
+@Test func plainTextIsReplacedOnBytesExactlyAsOnCharacters() async {
+    await propertyCheck(count: 500, input: plainCases) { input in
+        let (text, values) = input
+        guard AuditPrivacy.isPlain(text) && values.allSatisfy(AuditPrivacy.isPlain) else { return }
+        let bytes = AuditPrivacy.replacingBytes(values, order(values), in: text)
+        let characters = AuditPrivacy.replacingCharacters(values, order(values), in: text)
+        // Compared as scalars: String's == would forgive a changed normalisation.
+        #expect(Array(bytes.unicodeScalars) == Array(characters.unicodeScalars), "text: \(text.debugDescription) values: \(values)")
+    }
+}
+
+@Test func anyTextIsReplacedAsCharactersAre() async {
+    await propertyCheck(count: 500, input: mixedCases) { input in
+        let (text, values) = input
+        let replaced = AuditPrivacy.replacing(values, in: text)
+        let characters = AuditPrivacy.replacingCharacters(values, order(values), in: text)
+        #expect(Array(replaced.unicodeScalars) == Array(characters.unicodeScalars), "text: \(text.debugDescription) values: \(values)")
+    }
+}
+
+@Test func textWithJoiningScalarsIsNotPlain() {
+    #expect(AuditPrivacy.isPlain("王小明 13800138000，粤B27DP2\t\u{1A}0\u{1A}"))
+    #expect(AuditPrivacy.isPlain("已派工 [signed → handed_over] — 第1行…"))
+    for joining in ["e\u{0301}", "\r\n", "好\u{302A}", "👍", "\u{1100}\u{1161}", "\u{212B}", "\u{F900}", "→\u{0338}", "↔\u{FE0F}", "\u{2001}"] {
+        #expect(!AuditPrivacy.isPlain("王" + joining), "\(joining.debugDescription)")
+    }
+    // A value inside a character is not a match: "e" is not taken out of "é" written as e + accent.
+    #expect(AuditPrivacy.replacing(["e"], in: "caf\u{0065}\u{0301} e") == "caf\u{0065}\u{0301} \u{1A}0\u{1A}")
+    #expect(AuditPrivacy.replacing(["王小明", "王小"], in: "王小明和王小") == "\u{1A}0\u{1A}和\u{1A}1\u{1A}")
+}
