@@ -18,6 +18,18 @@ void lane_sqlite_interrupt(void *connection) {
     sqlite3_interrupt((sqlite3 *)connection);
 }
 
+int lane_sqlite_step(void *statement) {
+    return sqlite3_step((sqlite3_stmt *)statement);
+}
+
+void lane_sqlite_reset(void *statement) {
+    sqlite3_reset((sqlite3_stmt *)statement);
+}
+
+const char *lane_sqlite_statement_error(void *statement) {
+    return sqlite3_errmsg(sqlite3_db_handle((sqlite3_stmt *)statement));
+}
+
 // When the wait the calling thread is in began. SQLite calls a connection's busy handler on the
 // thread running its statement, with count 0 at the first try of each wait, so one thread's
 // waits never mix with another's.

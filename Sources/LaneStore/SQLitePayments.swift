@@ -27,10 +27,10 @@ extension SQLiteTransaction {
     }
 
     /// The order row's own payment columns: who signed for declined safety items, an accident repair's claim.
-    func loadInsurance(_ o: inout RepairOrder, _ row: OrderRow) {
-        o.declinedSignedBy = row["declined_signed_by"]
-        if let insurer = row["insurer"] as String? {
-            o.insurance = InsuranceClaim(insurer: insurer, claimNumber: row["insurance_claim"] ?? "", assessed: Money(fen: row["insurance_assessed_fen"] ?? 0),
+    func loadInsurance(_ o: inout RepairOrder, _ row: OrderRow) throws {
+        o.declinedSignedBy = try row["declined_signed_by"]
+        if let insurer = try row["insurer"] as String? {
+            o.insurance = try InsuranceClaim(insurer: insurer, claimNumber: row["insurance_claim"] ?? "", assessed: Money(fen: row["insurance_assessed_fen"] ?? 0),
                                          deductible: Money(fen: row["insurance_deductible_fen"] ?? 0))
         }
     }
@@ -38,16 +38,17 @@ extension SQLiteTransaction {
     /// The payments of several orders (`ids` a JSON array of their ids), in one query.
     func payments(orderIDs ids: String, numbers: [Int64: String]) throws -> [Int64: [PaymentEntry]] {
         var payments: [Int64: [PaymentEntry]] = [:]
-        try eachRow(sql: """
+        try eachStepRow(sql: """
             SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
             WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids]) { r in
-            guard let kind = PaymentKind(rawValue: r[0]), let method = PaymentMethod(rawValue: r[1]) else {
-                throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[r[6]] ?? "?")]))
+            """, arguments: [ids], table: "repair_order_payment") { r in
+            let orderID: Int64 = try r[6]
+            guard let kind = PaymentKind(rawValue: try r[0]), let method = PaymentMethod(rawValue: try r[1]) else {
+                throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[orderID] ?? "?")]))
             }
-            payments[r[6], default: []].append(PaymentEntry(kind: kind, method: method, amount: Money(fen: r[2]),
-                                                             tendered: (r[3] as Int64?).map(Money.init(fen:)), by: r[4],
-                                                             at: Timestamp(secondsSince1970: r[5])))
+            payments[orderID, default: []].append(try PaymentEntry(kind: kind, method: method, amount: Money(fen: r[2]),
+                                                                   tendered: (r[3] as Int64?).map(Money.init(fen:)), by: r[4],
+                                                                   at: Timestamp(secondsSince1970: r[5])))
         }
         return payments
     }

@@ -100,23 +100,28 @@ extension SQLiteTransaction {
     /// The orders `where` selects, with their lines, checks and payments: three more queries for any
     /// number of orders (ids as a JSON array), never three per order.
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
-        // Decoded where the cursor holds each row, not copied first: every step of an order loads it,
-        // and its seal and events read it again (the copies were a tenth of a scripted write's instructions).
-        var orders = try decodeRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, order(from:))
+        // Stepped by hand (`eachStepRow`): every step of an order loads it, and its seal and events read
+        // it again (GRDB's rows, copied or not, were a sixth of a scripted write's instructions).
+        var orders: [RepairOrder] = []
+        try eachStepRow(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
+            orders.append(try order(from: OrderRow($0)))
+        }
         guard !orders.isEmpty else { return [] }
         let ids = Self.idList(orders.map(\.id))
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let lines = try lines("WHERE repair_order_id IN (SELECT value FROM json_each(?))", [ids], numbers: numbers)
         var checks: [Int64: [QualityCheck]] = [:]
-        try eachRow(sql: """
+        try eachStepRow(sql: """
             SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
             FROM quality_check WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids]) { r in
-            guard let stage = QualityCheckStage(rawValue: r[0]) else {
-                throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[r[6]] ?? "?")]))
+            """, arguments: [ids], table: "quality_check") { r in
+            let orderID: Int64 = try r[6]
+            guard let stage = QualityCheckStage(rawValue: try r[0]) else {
+                throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[orderID] ?? "?")]))
             }
-            let rework = (r[5] as String).split(separator: ",").compactMap { Int64($0) }
-            checks[r[6], default: []].append(QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]), note: r[4], rework: rework))
+            let rework = (try r[5] as String).split(separator: ",").compactMap { Int64($0) }
+            checks[orderID, default: []].append(try QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]),
+                                                                 note: r[4], rework: rework))
         }
         let payments = try payments(orderIDs: ids, numbers: numbers)
         for i in orders.indices {
@@ -131,16 +136,18 @@ extension SQLiteTransaction {
     /// statement for any number of orders. `numbers` names an order in a damaged row's message.
     func lines(_ filter: String, _ arguments: StatementArguments, numbers: [Int64: String]) throws -> [Int64: [RepairOrderLine]] {
         var lines: [Int64: [RepairOrderLine]] = [:]
-        try eachRow(sql: """
+        try eachStepRow(sql: """
             SELECT line_no, kind, code, name, hours, quantity, unit_fen, payer, origin, approval, safety, issued, issued_to,
                    worked_minutes, clocked_on_at, clocked_on_by, done, repair_order_id
             FROM repair_order_line \(filter) ORDER BY repair_order_id, line_no
-            """, arguments: arguments) { r in
-            guard let kind = LineKind(rawValue: r[1]), let payer = LinePayer(rawValue: r[7]), let origin = LineOrigin(rawValue: r[8]),
-                  let approval = LineApproval(rawValue: r[9]) else {
-                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[r[17]] ?? "?"), "line": .int(Int(r[0] as Int64))]))
+            """, arguments: arguments, table: "repair_order_line") { r in
+            let orderID: Int64 = try r[17]
+            guard let kind = LineKind(rawValue: try r[1]), let payer = LinePayer(rawValue: try r[7]), let origin = LineOrigin(rawValue: try r[8]),
+                  let approval = LineApproval(rawValue: try r[9]) else {
+                throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(numbers[orderID] ?? "?"),
+                                                                                "line": .int(Int((try? r[0] as Int64) ?? 0))]))
             }
-            lines[r[17], default: []].append(RepairOrderLine(
+            lines[orderID, default: []].append(try RepairOrderLine(
                 id: r[0], kind: kind, code: r[2], name: r[3], hours: LaborHours(hundredths: r[4]), quantity: r[5],
                 unitPrice: Money(fen: r[6]), payer: payer, origin: origin, approval: approval, safety: r[10],
                 issued: r[11], issuedTo: r[12], workedMinutes: r[13],
@@ -149,70 +156,72 @@ extension SQLiteTransaction {
         return lines
     }
 
-    func order(from columns: Row) throws -> RepairOrder {
-        let row = OrderRow(columns)
-        func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+    func order(from row: OrderRow) throws -> RepairOrder {
+        func time(_ column: String) throws -> Timestamp? { try (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
         func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
-            guard let text = row[column] as String? else { return nil }
-            guard let value = E(rawValue: text) else { throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text(row["number"] as String? ?? "?"), "column": .text(column), "value": .text(text)])) }
+            guard let text = try row[column] as String? else { return nil }
+            guard let value = E(rawValue: text) else {
+                throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text((try? row["number"] as String?) ?? "?"),
+                                                                                "column": .text(column), "value": .text(text)]))
+            }
             return value
         }
-        var o = RepairOrder(id: row["id"], number: row["number"], vehicleID: row["vehicle_id"], customerID: row["customer_id"],
-                            advisor: row["advisor"], appointmentID: row["appointment_id"],
-                            openedAt: Timestamp(secondsSince1970: row["opened_at"]))
+        var o = try RepairOrder(id: row["id"], number: row["number"], vehicleID: row["vehicle_id"], customerID: row["customer_id"],
+                                advisor: row["advisor"], appointmentID: row["appointment_id"],
+                                openedAt: Timestamp(secondsSince1970: row["opened_at"]))
         o.status = try decode(RepairOrderStatus.self, "status") ?? .reception
-        o.complaint = row["complaint"]
-        if let km = row["checkin_mileage"] as Int? {
-            o.checkIn = CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
-                                     damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
-                                     equipment: row["checkin_equipment"] ?? "", customerWaits: row["checkin_customer_waits"] ?? false)
+        o.complaint = try row["complaint"]
+        if let km = try row["checkin_mileage"] as Int? {
+            o.checkIn = try CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
+                                         damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
+                                         equipment: row["checkin_equipment"] ?? "", customerWaits: row["checkin_customer_waits"] ?? false)
         }
         o.warranty = try decode(WarrantyDecision.self, "warranty")
-        o.documentsTaken = row["documents_taken"]
-        o.promisedAt = time("promised_at")
+        o.documentsTaken = try row["documents_taken"]
+        o.promisedAt = try time("promised_at")
         if let payment = try decode(PaymentMethod.self, "terms_payment"), let old = try decode(OldPartsChoice.self, "terms_old_parts"),
-           let signedAt = time("terms_signed_at") {
-            o.terms = WorkOrderTerms(payment: payment, oldParts: old, wash: row["terms_wash"] ?? false,
-                                     signedBy: row["terms_signed_by"] ?? "", signedAt: signedAt)
+           let signedAt = try time("terms_signed_at") {
+            o.terms = try WorkOrderTerms(payment: payment, oldParts: old, wash: row["terms_wash"] ?? false,
+                                         signedBy: row["terms_signed_by"] ?? "", signedAt: signedAt)
         }
-        o.team = row["team"]
-        o.washed = row["washed"]
-        o.agreedDeliveryAt = time("agreed_delivery_at")
-        if let text = row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = time("delivered_at") {
-            o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: row["next_service_km"] ?? 0,
-                                        followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at,
-                                        customerSatisfied: row["customer_satisfied"] ?? false)
+        o.team = try row["team"]
+        o.washed = try row["washed"]
+        o.agreedDeliveryAt = try time("agreed_delivery_at")
+        if let text = try row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = try time("delivered_at") {
+            o.delivery = try DeliveryRecord(nextServiceOn: day, nextServiceKm: row["next_service_km"] ?? 0,
+                                            followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at,
+                                            customerSatisfied: row["customer_satisfied"] ?? false)
         }
-        o.settlementSignedBy = row["settlement_signed_by"]
-        if let method = try decode(PaymentMethod.self, "paid_method"), let at = time("paid_at") {
-            o.payment = Payment(method: method, amount: Money(fen: row["paid_fen"] ?? 0), invoiceNumber: row["invoice_number"] ?? "",
-                                gatePass: row["gate_pass"] ?? "", by: row["paid_by"] ?? "", at: at)
+        o.settlementSignedBy = try row["settlement_signed_by"]
+        if let method = try decode(PaymentMethod.self, "paid_method"), let at = try time("paid_at") {
+            o.payment = try Payment(method: method, amount: Money(fen: row["paid_fen"] ?? 0), invoiceNumber: row["invoice_number"] ?? "",
+                                    gatePass: row["gate_pass"] ?? "", by: row["paid_by"] ?? "", at: at)
         }
-        o.cancelReason = row["cancel_reason"]
-        o.discount = Money(fen: row["discount_fen"] ?? 0)
-        o.discountReason = row["discount_reason"]
-        o.discountBy = row["discount_by"]
-        o.comebackOf = row["comeback_of"]
-        loadInsurance(&o, row)
+        o.cancelReason = try row["cancel_reason"]
+        o.discount = try Money(fen: row["discount_fen"] ?? 0)
+        o.discountReason = try row["discount_reason"]
+        o.discountBy = try row["discount_by"]
+        o.comebackOf = try row["comeback_of"]
+        try loadInsurance(&o, row)
         return o
     }
 
-    /// An order row read by the position of each column in `orderColumns`: GRDB's lookup by name lowercases
-    /// the name and hashes it for every value, which was a third of a month's report (a row has 50 columns).
-    /// A row of other columns is read by name.
+    /// An order row read by the position of each column in `orderColumns`, stepped by hand (`StepRow`):
+    /// GRDB's lookup by name lowercases the name and hashes it for every value, which was a third of a
+    /// month's report (a row has 50 columns).
     struct OrderRow {
         static let positions: [String: Int] = Dictionary(
             RepairOrderColumns.selectColumns.split(separator: ",").enumerated().map { (String($1).trimmingWhitespace(), $0) },
             uniquingKeysWith: { a, _ in a })
-        let row: Row
-        let byPosition: Bool
-        init(_ row: Row) {
-            self.row = row
-            byPosition = row.count == Self.positions.count
-        }
-        subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
-            if byPosition, let i = Self.positions[column] { return row[i] }
-            return row[column]
+        let row: StepRow
+        init(_ row: StepRow) { self.row = row }
+        subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value {
+            get throws {
+                guard let i = Self.positions[column] else {
+                    throw StoreFailure(Message("store.damaged.column", ["table": .text("repair_order"), "column": .text(column)]))
+                }
+                return try row[i]
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import CLaneSQLite
 import Foundation
 import GRDB
 import LaneCore
@@ -30,6 +31,27 @@ struct SQLiteTransaction: StoreWriting {
     func eachRow(sql: String, arguments: StatementArguments = [], _ body: (Row) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() { try body(row) }
+    }
+
+    /// Rows stepped by hand and read by position with GRDB's column decoding (`StepRow`), for the reads
+    /// every write makes (an order with its lines, checks and payments, at each step and again for its
+    /// seal): a GRDB row, even the one a cursor reuses, names every column afresh for each query
+    /// (lowercased and hashed), which cost more than decoding the order itself.
+    func eachStepRow(sql: String, arguments: StatementArguments, table: String, _ body: (StepRow) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let raw = UnsafeMutableRawPointer(statement.sqliteStatement)
+        // The read ends with the loop, whether it finished or not.
+        defer { lane_sqlite_reset(raw) }
+        while true {
+            let code = lane_sqlite_step(raw)
+            if code == 101 { return }  // SQLITE_DONE
+            guard code == 100 else {  // SQLITE_ROW
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: lane_sqlite_statement_error(raw)),
+                                    sql: sql, arguments: arguments)
+            }
+            try body(StepRow(statement: statement, table: table))
+        }
     }
 
     func fetchRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
@@ -381,5 +403,23 @@ struct SQLiteTransaction: StoreWriting {
             }
             return out + "\""
         }.joined(separator: ",") + "]"
+    }
+}
+
+/// The row a hand-stepped statement holds (`SQLiteTransaction.eachStepRow`), valid until the next step.
+struct StepRow {
+    let statement: Statement
+    let table: String
+
+    /// The value of the column at `index`, decoded as GRDB decodes it; a value that is not one (text in
+    /// a number's place, a NULL where one is required) is a damaged row, said with its table and column.
+    subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ index: Int) -> Value {
+        get throws {
+            guard let value = Value.fromStatement(statement.sqliteStatement, atUncheckedIndex: CInt(index)) else {
+                let column = index < statement.columnCount ? statement.columnNames[index] : "\(index)"
+                throw StoreFailure(Message("store.damaged.column", ["table": .text(table), "column": .text(column)]))
+            }
+            return value
+        }
     }
 }

@@ -21,4 +21,15 @@ void lane_sqlite_interrupt(void *connection);
 /// lose every turn until its timeout ran out. Returns SQLITE_OK (0) or SQLite's failure.
 int lane_sqlite_wait_when_busy(void *connection, int milliseconds);
 
+/// Steps a prepared statement (a `sqlite3_stmt *` whose arguments GRDB has bound) once: SQLITE_ROW
+/// (100), SQLITE_DONE (101) or the failure. The hot reads step by hand and decode each column with
+/// GRDB's `fromStatement`, as GRDB's rows cost more per query than the order's whole decoding.
+int lane_sqlite_step(void *statement);
+
+/// Resets the statement so its read ends (its bindings stay).
+void lane_sqlite_reset(void *statement);
+
+/// The message of the statement's connection for its last failure.
+const char *lane_sqlite_statement_error(void *statement);
+
 #endif

@@ -17,6 +17,7 @@ extension MessageCatalog {
         "store.damaged.repair_order_line": "工单 {number} 的第 {line} 行已损坏",
         "store.damaged.quality_check": "工单 {number} 的质检记录已损坏",
         "store.damaged.payment": "工单 {number} 的收款记录已损坏",
+        "store.damaged.column": "{table} 表中有一行的 {column} 已损坏",
         "store.damaged.credit_account": "挂账账户 {id} 有一条记录已损坏",
         "store.damaged.appointment": "预约 {number} 的记录已损坏",
         "store.damaged.follow_up": "一条回访记录已损坏",

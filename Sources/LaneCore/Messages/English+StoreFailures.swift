@@ -18,6 +18,7 @@ extension MessageCatalog {
         "store.damaged.repair_order_line": "repair order {number} has a damaged line {line}",
         "store.damaged.quality_check": "repair order {number} has a damaged check",
         "store.damaged.payment": "repair order {number} has a damaged payment",
+        "store.damaged.column": "a row of {table} has a damaged {column}",
         "store.damaged.credit_account": "credit account {id} has a damaged row",
         "store.damaged.appointment": "appointment {number} is damaged",
         "store.damaged.follow_up": "a follow-up row is damaged",
