@@ -101,7 +101,7 @@ extension SQLiteTransaction {
     /// number of orders (ids as a JSON array), never three per order.
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         // Stepped by hand (`eachStepRow`): every step of an order loads it, and its seal and events read
-        // it again (GRDB's rows, copied or not, were a sixth of a scripted write's instructions).
+        // it again (making GRDB's rows for these four reads was 7 % of a scripted write's instructions).
         var orders: [RepairOrder] = []
         try eachStepRow(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
             orders.append(try order(from: OrderRow($0)))

@@ -39,7 +39,7 @@ public struct RepairOrderDesk {
         try tx.appendRepairOrderEvent(orderID: order.id, kind: "open", detail: opened.description, message: opened, at: caller.now, by: caller.user)
         let owner = try tx.customer(id: vehicle.ownerID)
         // This vehicle's orders were read above, before this one was opened: a returning car is known
-        // without reading its history again (that second read was a twelfth of a scripted lifecycle).
+        // without reading its orders again (that second read was 1 % of a scripted lifecycle's instructions).
         var visits = false, otherOrders = !history.isEmpty
         for v in try tx.vehicles(ownerID: vehicle.ownerID) where !(visits || otherOrders) {
             visits = try tx.events(vehicleID: v.id).contains { $0.kind == .visit }
