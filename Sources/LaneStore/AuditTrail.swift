@@ -104,9 +104,12 @@ public struct AuditHead: Sendable, Equatable {
 
 extension SQLiteTransaction {
     func auditHead() throws -> AuditHead? {
-        try fetchRow(sql: "SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1").map {
-            AuditHead(sequence: $0[0], hash: $0[1], sealed: ($0[2] as Int?) == 1)
+        // Stepped by hand (`eachStepRow`): every write reads it twice.
+        var head: AuditHead?
+        try eachStepRow(sql: "SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1", arguments: [], table: "audit_log") {
+            head = try AuditHead(sequence: $0[0], hash: $0[1], sealed: ($0[2] as Int?) == 1)
         }
+        return head
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {

@@ -13,11 +13,14 @@ extension SQLiteTransaction {
     }
 
     func laborOperation(code: String) throws -> LaborOperation? {
-        guard let row = try fetchRow(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?",
-                                         arguments: [code]) else { return nil }
-        let skillText: String = row[3]
-        guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(code)])) }
-        return LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+        var found: LaborOperation?
+        try eachStepRow(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?", arguments: [code],
+                        table: "labor_operation") { row in
+            let skillText: String = try row[3]
+            guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(code)])) }
+            found = try LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+        }
+        return found
     }
 
     func recordStockMovement(_ m: StockMovement) throws {

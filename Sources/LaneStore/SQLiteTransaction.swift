@@ -76,8 +76,8 @@ struct SQLiteTransaction: StoreWriting {
 
     func settingValues() throws -> [String: String] {
         var values: [String: String] = [:]
-        for row in try fetchRows(sql: "SELECT key, value FROM setting") {
-            values[row[0]] = row[1]
+        try eachStepRow(sql: "SELECT key, value FROM setting", arguments: [], table: "setting") { row in
+            values[try row[0]] = try row[1] as String
         }
         return values
     }
@@ -105,18 +105,23 @@ struct SQLiteTransaction: StoreWriting {
 
     private static let customerColumns = "id, number, name, phone, address, created_at"
 
-    private func customer(from row: Row) throws -> Customer {
-        let phoneText: String = row[3]
+    private func customer(from row: StepRow) throws -> Customer {
+        let phoneText: String = try row[3]
         let parsed = phoneText.isEmpty ? .success(.erased) : MobileNumber.parse(phoneText)
         guard case .success(let phone) = parsed else {
-            throw StoreFailure(Message("store.damaged.customer_phone", ["number": .int(row[1] as Int), "phone": .text(phoneText)]))
+            throw StoreFailure(Message("store.damaged.customer_phone", ["number": .int(try row[1] as Int), "phone": .text(phoneText)]))
         }
-        return Customer(id: row[0], code: Customer.code(number: row[1]), name: row[2], phone: phone,
-                        address: row[4], createdAt: Timestamp(secondsSince1970: row[5]))
+        return try Customer(id: row[0], code: Customer.code(number: row[1]), name: row[2], phone: phone,
+                            address: row[4], createdAt: Timestamp(secondsSince1970: row[5]))
     }
 
+    /// Stepped by hand (`eachStepRow`): a write reads the customers it concerns for its audit row.
     private func customers(_ sql: String, _ arguments: StatementArguments = []) throws -> [Customer] {
-        try fetchRows(sql: "SELECT \(Self.customerColumns) FROM customer " + sql, arguments: arguments).map(customer(from:))
+        var customers: [Customer] = []
+        try eachStepRow(sql: "SELECT \(Self.customerColumns) FROM customer " + sql, arguments: arguments, table: "customer") {
+            customers.append(try customer(from: $0))
+        }
+        return customers
     }
 
     func customer(id: Int64) throws -> Customer? { try customers("WHERE id = ?", [id]).first }
@@ -324,13 +329,15 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     private func staff(_ sql: String, _ arguments: StatementArguments = []) throws -> [StaffMember] {
-        try fetchRows(sql: "SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments: arguments).map { row in
-            let roleText: String = row[2]
-            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(row[1] as String), "role": .text(roleText)])) }
-            let phone = (row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
-            return StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone,
-                               leftAt: (row[5] as Int64?).map { Timestamp(secondsSince1970: $0) })
+        var staff: [StaffMember] = []
+        try eachStepRow(sql: "SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments: arguments, table: "staff") { row in
+            let roleText: String = try row[2]
+            guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(try row[1] as String), "role": .text(roleText)])) }
+            let phone = (try row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
+            staff.append(try StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone,
+                                         leftAt: (row[5] as Int64?).map { Timestamp(secondsSince1970: $0) }))
         }
+        return staff
     }
 
     func staff() throws -> [StaffMember] { try staff("ORDER BY role, team, name") }
@@ -364,9 +371,11 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     private func parts(_ sql: String, _ arguments: StatementArguments = []) throws -> [Part] {
-        try fetchRows(sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part " + sql, arguments: arguments).map { row in
-            Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6])
+        var parts: [Part] = []
+        try eachStepRow(sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part " + sql, arguments: arguments, table: "part") { row in
+            parts.append(try Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6]))
         }
+        return parts
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
