@@ -59,11 +59,13 @@ extension SQLiteTransaction {
 
     func saveRepairOrder(_ order: RepairOrder, was before: RepairOrder) throws {
         // Only the columns a step changed (a step changes one to five of them), not all 41.
-        let old = columns(before).map { $0.1?.databaseValue ?? .null }
-        let changed = columns(order).enumerated().filter { $0.element.1?.databaseValue ?? .null != old[$0.offset] }.map(\.element)
+        // Compared as the backend-neutral values, converted for GRDB only where they changed.
+        let old = RepairOrderColumns.values(before)
+        let changed = RepairOrderColumns.values(order).enumerated().filter { $0.element.1 != old[$0.offset].1 }.map(\.element)
         if !changed.isEmpty {
+            let values: [(any DatabaseValueConvertible)?] = changed.map { Self.databaseValue($0.1) } + [order.id]
             try execute(sql: "UPDATE repair_order SET \(changed.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-                        arguments: StatementArguments(changed.map(\.1) + [order.id]))
+                        arguments: StatementArguments(values))
         }
         try saveChildren(order, was: before)
     }
