@@ -242,22 +242,22 @@ extension PostgresTransaction {
     }
 
     func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, limit: Int?) throws -> [ScheduledVehicleReminder] {
-        if let kind {
-            return try schedule("WHERE reference = '' AND kind = ? AND due_on <= ? ORDER BY due_on, plate LIMIT ?",
-                                [kind.rawValue, dueBy.description, limit])
-        }
-        return try schedule("WHERE reference = '' AND due_on <= ? ORDER BY due_on, plate, vehicle_id, kind LIMIT ?", [dueBy.description, limit])
+        try dueSchedule(dueBy: dueBy, kind: kind, listedOn: nil, limit: limit)
     }
 
     /// As SQLite's: the entries no longer listed on `day` are left out in the index (v35), not decoded and dropped.
     func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate, limit: Int?) throws -> [ScheduledVehicleReminder] {
-        let listed = "listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"
-        if let kind {
-            return try schedule("WHERE reference = '' AND kind = ? AND due_on <= ? AND \(listed) ORDER BY due_on, plate LIMIT ?",
-                                [kind.rawValue, dueBy.description, day.description, day.description, limit])
-        }
-        return try schedule("WHERE reference = '' AND due_on <= ? AND \(listed) ORDER BY due_on, plate, vehicle_id, kind LIMIT ?",
-                            [dueBy.description, day.description, day.description, limit])
+        try dueSchedule(dueBy: dueBy, kind: kind, listedOn: day, limit: limit)
+    }
+
+    private func dueSchedule(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate?, limit: Int?) throws -> [ScheduledVehicleReminder] {
+        var filter = "reference = ''", arguments: PGArguments = []
+        if let kind { filter += " AND kind = ?"; arguments.append(kind.rawValue) }
+        filter += " AND due_on <= ?"; arguments.append(dueBy.description)
+        if let day { filter += " AND listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"; arguments += [day.description, day.description] }
+        // Without a kind, ties on the day and plate are broken the same way every time.
+        let order = kind == nil ? "due_on, plate, vehicle_id, kind" : "due_on, plate"
+        return try schedule("WHERE \(filter) ORDER BY \(order) LIMIT ?", arguments + [limit])
     }
 
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {

@@ -107,9 +107,8 @@ extension SQLiteTransaction {
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
         // Stepped by hand (`eachStepRow`): every step of an order loads it, and its seal and events read
         // it again (making GRDB's rows for these four reads was 7 % of a scripted write's instructions).
-        var orders: [RepairOrder] = []
-        try eachStepRow(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
-            orders.append(try order(from: OrderRow($0)))
+        var orders = try stepRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
+            try order(from: OrderRow($0))
         }
         guard !orders.isEmpty else { return [] }
         let ids = Self.idList(orders.map(\.id))

@@ -31,10 +31,8 @@ extension SQLiteTransaction {
     /// payment, so these are not loaded (a month at 100k vehicles has more checks than lines).
     func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
         let period: StatementArguments = [first.description, last.description, from.secondsSince1970, to.secondsSince1970]
-        var orders: [RepairOrder] = []
-        try eachStepRow(sql: "SELECT \(Self.orderColumns) FROM repair_order \(Self.openedOrDelivered)", arguments: period, table: "repair_order") {
-            orders.append(try order(from: OrderRow($0)))
-        }
+        var orders = try stepRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(Self.openedOrDelivered)", arguments: period,
+                                  table: "repair_order") { try order(from: OrderRow($0)) }
         guard !orders.isEmpty else { return [] }
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let lines = try lines(Self.periodOrderLines, period, numbers: numbers)

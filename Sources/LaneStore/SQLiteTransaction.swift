@@ -27,12 +27,6 @@ struct SQLiteTransaction: StoreWriting {
         return decoded
     }
 
-    /// `decodeRows` for rows gathered into something else (lines by order, say).
-    func eachRow(sql: String, arguments: StatementArguments = [], _ body: (Row) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try cursor.next() { try body(row) }
-    }
-
     /// Rows stepped by hand and read by position with GRDB's column decoding (`StepRow`), for the reads
     /// every write makes (an order with its lines, checks and payments, at each step and again for its
     /// seal): a GRDB row, even the one a cursor reuses, names every column afresh for each query
@@ -52,6 +46,13 @@ struct SQLiteTransaction: StoreWriting {
             }
             try body(StepRow(statement: statement, table: table))
         }
+    }
+
+    /// `eachStepRow`, each row decoded into one value.
+    func stepRows<T>(sql: String, arguments: StatementArguments, table: String, _ decode: (StepRow) throws -> T) throws -> [T] {
+        var decoded: [T] = []
+        try eachStepRow(sql: sql, arguments: arguments, table: table) { decoded.append(try decode($0)) }
+        return decoded
     }
 
     func fetchRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
@@ -117,11 +118,7 @@ struct SQLiteTransaction: StoreWriting {
 
     /// Stepped by hand (`eachStepRow`): a write reads the customers it concerns for its audit row.
     private func customers(_ sql: String, _ arguments: StatementArguments = []) throws -> [Customer] {
-        var customers: [Customer] = []
-        try eachStepRow(sql: "SELECT \(Self.customerColumns) FROM customer " + sql, arguments: arguments, table: "customer") {
-            customers.append(try customer(from: $0))
-        }
-        return customers
+        try stepRows(sql: "SELECT \(Self.customerColumns) FROM customer " + sql, arguments: arguments, table: "customer", customer(from:))
     }
 
     func customer(id: Int64) throws -> Customer? { try customers("WHERE id = ?", [id]).first }
@@ -329,15 +326,13 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     private func staff(_ sql: String, _ arguments: StatementArguments = []) throws -> [StaffMember] {
-        var staff: [StaffMember] = []
-        try eachStepRow(sql: "SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments: arguments, table: "staff") { row in
+        try stepRows(sql: "SELECT id, name, role, team, phone, left_at FROM staff " + sql, arguments: arguments, table: "staff") { row in
             let roleText: String = try row[2]
             guard let role = StaffRole(rawValue: roleText) else { throw StoreFailure(Message("store.damaged.staff_role", ["name": .text(try row[1] as String), "role": .text(roleText)])) }
             let phone = (try row[4] as String?).flatMap { try? MobileNumber.parse($0).get() }
-            staff.append(try StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone,
-                                         leftAt: (row[5] as Int64?).map { Timestamp(secondsSince1970: $0) }))
+            return try StaffMember(id: row[0], name: row[1], role: role, team: row[3], phone: phone,
+                                   leftAt: (row[5] as Int64?).map { Timestamp(secondsSince1970: $0) })
         }
-        return staff
     }
 
     func staff() throws -> [StaffMember] { try staff("ORDER BY role, team, name") }
@@ -371,11 +366,9 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     private func parts(_ sql: String, _ arguments: StatementArguments = []) throws -> [Part] {
-        var parts: [Part] = []
-        try eachStepRow(sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part " + sql, arguments: arguments, table: "part") { row in
-            parts.append(try Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6]))
+        try stepRows(sql: "SELECT number, name, unit, price_fen, stock, bin, part_group FROM part " + sql, arguments: arguments, table: "part") { row in
+            try Part(number: row[0], name: row[1], unit: row[2], price: Money(fen: row[3]), stock: row[4], bin: row[5], group: row[6])
         }
-        return parts
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }

@@ -242,18 +242,12 @@ public protocol RemindersReading {
     func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, limit: Int?) throws -> [ScheduledVehicleReminder]
     /// The same, leaving out entries not listed on `day` (`ScheduledReminder.isListed`: a regular
     /// service's entry once the customer counts as lost stays in the schedule, dead, until the
-    /// vehicle's next write). A store may return those too (the default does): the caller filters.
+    /// vehicle's next write). The caller still filters what the rules drop.
     func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate, limit: Int?) throws -> [ScheduledVehicleReminder]
     /// One campaign's (R1.5/R1.6) schedule entries by plate; at most `limit` (nil: all).
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder]
     /// What the schedule holds for one vehicle.
     func reminderSchedule(vehicleID: Int64) throws -> [ScheduledReminder]
-}
-
-extension RemindersReading {
-    public func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate, limit: Int?) throws -> [ScheduledVehicleReminder] {
-        try scheduledReminders(dueBy: dueBy, kind: kind, limit: limit)
-    }
 }
 
 /// One vehicle's entry of the reminder schedule, with the plate the due list is ordered by.
