@@ -105,11 +105,9 @@ public struct AuditHead: Sendable, Equatable {
 extension SQLiteTransaction {
     func auditHead() throws -> AuditHead? {
         // Stepped by hand (`eachStepRow`): every write reads it twice.
-        var head: AuditHead?
-        try eachStepRow(sql: "SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1", arguments: [], table: "audit_log") {
-            head = try AuditHead(sequence: $0[0], hash: $0[1], sealed: ($0[2] as Int?) == 1)
-        }
-        return head
+        try stepRows(sql: "SELECT seq, hash, sealed FROM audit_log ORDER BY seq DESC LIMIT 1", arguments: [], table: "audit_log") {
+            try AuditHead(sequence: $0[0], hash: $0[1], sealed: ($0[2] as Int?) == 1)
+        }.first
     }
 
     func insertAudit(_ e: AuditEntry, personal: AuditPersonal?) throws {

@@ -82,8 +82,9 @@ extension SQLiteTransaction {
 
     /// A savepoint through prepared statements kept on the connection: GRDB's `inSavepoint` compiles
     /// `SAVEPOINT` and `RELEASE` afresh each time, and a write command opens one per active plugin and
-    /// event (with the reads' `BEGIN` and `COMMIT`, 2.8 % of a scripted write's instructions). Always inside the command's transaction (GRDB's
-    /// transaction block), so a statement after an automatic rollback is still refused as aborted.
+    /// event (with the reads' `BEGIN` and `COMMIT`, 2.8 % of a scripted write's instructions). Always
+    /// inside the command's transaction (GRDB's transaction block), so a statement after an automatic
+    /// rollback is still refused as aborted.
     func contained<T>(_ body: () throws -> T) throws -> T {
         guard db.isInsideTransaction else {
             var result: T?

@@ -13,14 +13,12 @@ extension SQLiteTransaction {
     }
 
     func laborOperation(code: String) throws -> LaborOperation? {
-        var found: LaborOperation?
-        try eachStepRow(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?", arguments: [code],
-                        table: "labor_operation") { row in
+        try stepRows(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?", arguments: [code],
+                     table: "labor_operation") { row in
             let skillText: String = try row[3]
             guard let skill = Skill(rawValue: skillText) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(code)])) }
-            found = try LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
-        }
-        return found
+            return try LaborOperation(code: row[0], name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+        }.first
     }
 
     func recordStockMovement(_ m: StockMovement) throws {
