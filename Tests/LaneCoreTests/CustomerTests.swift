@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import LaneCore
 
@@ -23,6 +24,23 @@ private func refusal(_ result: Result<CustomerFields, Refusal>) -> Refusal? {
     #expect(!Customer.looksLikeCode("王小明"))
     #expect(!Customer.looksLikeCode("C０００７"))
     #expect(!Customer.looksLikeCode(""))
+    #expect(!Customer.looksLikeCode("C0007\u{0301}"))
+    #expect(!Customer.looksLikeCode("ｃ0007"))
+}
+
+/// The rule as characters state it; `looksLikeCode` reads bytes.
+private func looksLikeCodeByCharacters(_ text: String) -> Bool {
+    let chars = Array(text.uppercased())
+    return chars.count >= 5 && chars[0] == "C" && chars.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+}
+
+@Test func looksLikeCodeOnBytesAnswersAsOnCharacters() async {
+    let pieces = Gen<Character?>.element(of: ["C", "c", "ｃ", "Ç", "ß", "0", "7", "9", "０", "٣", "²", "A", "\u{0301}", "\r", "\n", "王", " "] as [Character])
+        .map { $0 ?? "C" }
+    await propertyCheck(count: 1000, input: Gen.frequency((1.0, pieces), (3.0, Gen.character(in: "0"..."9"))).string(of: 0...8)) { text in
+        #expect(Customer.looksLikeCode(text) == looksLikeCodeByCharacters(text), "\(text.debugDescription)")
+        #expect(Customer.looksLikeCode("C" + text) == looksLikeCodeByCharacters("C" + text), "\(text.debugDescription)")
+    }
 }
 
 @Test func validCustomerFieldsAreTrimmed() throws {

@@ -1,4 +1,5 @@
 import PropertyBased
+import LaneCore
 import Testing
 @testable import ServiceDepartment
 
@@ -71,4 +72,42 @@ private func order(_ values: [String]) -> [Int] {
     // A value inside a character is not a match: "e" is not taken out of "é" written as e + accent.
     #expect(AuditPrivacy.replacing(["e"], in: "caf\u{0065}\u{0301} e") == "caf\u{0065}\u{0301} \u{1A}0\u{1A}")
     #expect(AuditPrivacy.replacing(["王小明", "王小"], in: "王小明和王小") == "\u{1A}0\u{1A}和\u{1A}1\u{1A}")
+}
+
+// The customer codes a command names are found scalar by scalar in plain text: the same words as
+// characters make.
+
+/// Codes and their neighbours: C and c, digits, letters that join them, Chinese, separators.
+private let codeish = Gen.frequency(
+    (3.0, Gen.character(in: "0"..."9")), (1.0, Gen<Character?>.element(of: ["C", "c", "K"] as [Character]).map { $0 ?? "C" }),
+    (1.0, Gen.character(in: "\u{4E00}"..."\u{4E20}")),
+    (1.0, Gen<Character?>.element(of: [" ", "，", "=", "-", "\u{1A}", "²", "Ⅷ", "〇", "々", "Å", "ǅ", "٣"] as [Character]).map { $0 ?? " " })
+)
+
+/// Texts made of code-shaped pieces ("C" and digits) and what may stand next to them.
+private let codePiece = PropertyBased.zip(Gen<String?>.element(of: ["C", "c", "K", ""]).map { $0 ?? "C" },
+                                          Gen.character(in: "0"..."9").string(of: 3...6)).map { $0 + $1 }
+private let plainCodeTexts = Gen.frequency((2.0, codePiece), (3.0, Gen.frequency((4.0, codeish), (1.0, plain)).map { String($0) }))
+    .array(of: 0...10).map { $0.joined() }
+private let anyCodeTexts = Gen.frequency((2.0, codePiece), (3.0, Gen.frequency((4.0, codeish), (2.0, awkward)).map { String($0) }))
+    .array(of: 0...10).map { $0.joined() }
+
+@Test func codeShapedWordsOfPlainTextAreTheCharactersWords() async {
+    await propertyCheck(count: 500, input: plainCodeTexts) { text in
+        #expect(AuditPrivacy.codeShapedWords(text) == AuditPrivacy.characterWords(text).filter(Customer.looksLikeCode),
+                "text: \(text.debugDescription)")
+    }
+}
+
+@Test func codeShapedWordsOfAnyTextAreTheCharactersWords() async {
+    await propertyCheck(count: 500, input: anyCodeTexts) { text in
+        #expect(AuditPrivacy.codeShapedWords(text) == AuditPrivacy.characterWords(text).filter(Customer.looksLikeCode),
+                "text: \(text.debugDescription)")
+    }
+}
+
+@Test func aCodeIsFoundBetweenChineseWordsAndNotInsideOne() {
+    #expect(AuditPrivacy.codeShapedWords("转给 C0012，原车主 c0003=C001") == ["C0012", "c0003"])
+    #expect(AuditPrivacy.codeShapedWords("原车主c0003") == [])
+    #expect(AuditPrivacy.codeShapedWords("王C0012 C0012王 C00123") == ["C00123"])
 }

@@ -22,9 +22,12 @@ public struct Customer: Hashable, Sendable {
     public static func code(number: Int) -> String { "C" + CalendarDate.pad(number, 4) }
 
     /// True for text shaped like a customer code, so lookups try the code index first.
+    /// "C" or "c" and at least four ASCII digits. On UTF-8 bytes: a code is ASCII throughout, so a
+    /// byte outside it refuses the text as a character would (and uppercasing makes no other "C").
     public static func looksLikeCode(_ text: String) -> Bool {
-        let chars = Array(text.uppercased())
-        return chars.count >= 5 && chars[0] == "C" && chars.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        let bytes = text.utf8
+        guard bytes.count >= 5, let first = bytes.first, first == UInt8(ascii: "C") || first == UInt8(ascii: "c") else { return false }
+        return bytes.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
 
