@@ -35,13 +35,13 @@ extension SQLiteTransaction {
         }
     }
 
-    /// The payments of several orders (`ids` a JSON array of their ids), in one query.
-    func payments(orderIDs ids: String, numbers: [Int64: String]) throws -> [Int64: [PaymentEntry]] {
+    /// The payments of the orders `filter` (on `repair_order_id`) selects, by order id, oldest first.
+    func payments(_ filter: String, _ arguments: StatementArguments, numbers: [Int64: String]) throws -> [Int64: [PaymentEntry]] {
         var payments: [Int64: [PaymentEntry]] = [:]
         try eachStepRow(sql: """
             SELECT kind, method, amount_fen, tendered_fen, by, at, repair_order_id FROM repair_order_payment
-            WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids], table: "repair_order_payment") { r in
+            WHERE \(filter) ORDER BY repair_order_id, id
+            """, arguments: arguments, table: "repair_order_payment") { r in
             let orderID: Int64 = try r[6]
             guard let kind = PaymentKind(rawValue: try r[0]), let method = PaymentMethod(rawValue: try r[1]) else {
                 throw StoreFailure(Message("store.damaged.payment", ["number": .text(numbers[orderID] ?? "?")]))

@@ -109,14 +109,18 @@ extension SQLiteTransaction {
             try order(from: OrderRow($0))
         }
         guard !orders.isEmpty else { return [] }
-        let ids = Self.idList(orders.map(\.id))
+        // One order (what every step reads) by `= ?`; several by their ids as one JSON list. Building the
+        // list's table cost a third more per statement than the order's three reads of its rows.
+        let (filter, byOrder): (String, StatementArguments) = orders.count == 1
+            ? ("repair_order_id = ?", [orders[0].id])
+            : ("repair_order_id IN (SELECT value FROM json_each(?))", [Self.idList(orders.map(\.id))])
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
-        let lines = try lines("WHERE repair_order_id IN (SELECT value FROM json_each(?))", [ids], numbers: numbers)
+        let lines = try lines("WHERE \(filter)", byOrder, numbers: numbers)
         var checks: [Int64: [QualityCheck]] = [:]
         try eachStepRow(sql: """
             SELECT stage, passed, checked_by, checked_at, note, rework_lines, repair_order_id
-            FROM quality_check WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id
-            """, arguments: [ids], table: "quality_check") { r in
+            FROM quality_check WHERE \(filter) ORDER BY repair_order_id, id
+            """, arguments: byOrder, table: "quality_check") { r in
             let orderID: Int64 = try r[6]
             guard let stage = QualityCheckStage(rawValue: try r[0]) else {
                 throw StoreFailure(Message("store.damaged.quality_check", ["number": .text(numbers[orderID] ?? "?")]))
@@ -125,7 +129,7 @@ extension SQLiteTransaction {
             checks[orderID, default: []].append(try QualityCheck(stage: stage, passed: r[1], by: r[2], at: Timestamp(secondsSince1970: r[3]),
                                                                  note: r[4], rework: rework))
         }
-        let payments = try payments(orderIDs: ids, numbers: numbers)
+        let payments = try payments(filter, byOrder, numbers: numbers)
         for i in orders.indices {
             orders[i].lines = lines[orders[i].id] ?? []
             orders[i].checks = checks[orders[i].id] ?? []
