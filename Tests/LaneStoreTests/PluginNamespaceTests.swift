@@ -80,6 +80,23 @@ import LanePlugin
         #expect(found.contains { $0.description.contains("repair_order") && $0.description.contains("plg_repair_t") })
     }
 
+    @Test func aVerdictIsKeptOnlyForTheSchemaItWasMadeFor() throws {
+        // The same statement, allowed, then judged again after a trigger on the plugin's own table
+        // reaches the core: the kept verdict does not answer for the new schema.
+        let store = try SQLiteStore(inMemoryNamed: "guard-kept-\(UUID().uuidString)")
+        let insert = "INSERT INTO plg_repair_x (v) VALUES ('a')"
+        let (before, again, after) = try store.write { tx in
+            let db = try #require(tx as? SQLiteTransaction).db
+            try db.execute(sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT)")
+            let before = try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db)
+            let again = try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db)
+            try db.execute(sql: "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END")
+            return (before, again, try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db))
+        }
+        #expect(before.isEmpty && again.isEmpty)
+        #expect(after.contains { $0.description.contains("staff_pin") && $0.description.contains("plg_repair_t") })
+    }
+
     @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
         let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
         #expect(try !problems("DROP TABLE plg_repair_x", .statement, setup: own).isEmpty)
