@@ -46,6 +46,8 @@ public protocol PluginContext {
     /// A labour operation of the catalogue (`catalog labor`), by its code.
     func laborOperation(code: String) throws -> LaborOperation?
     func parts() throws -> [Part]
+    /// The part groups of the catalogue (`powertrain`, `consumable`…): those some part belongs to.
+    func partGroups() throws -> Set<String>
     func stockMovements(partNumber: String) throws -> [StockMovement]
     /// Parts put aside for appointments and not yet released.
     func reservedQuantity(partNumber: String) throws -> Int
@@ -111,6 +113,8 @@ extension PluginContext {
     public func ask(_ prompt: String) throws -> String? { nil }
     public func execute(_ sql: String) throws { try execute(sql, []) }
     public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+    /// For contexts of their own (tests'): from the whole catalogue.
+    public func partGroups() throws -> Set<String> { Set(try parts().map(\.group)) }
 }
 
 /// Parts put aside for an appointment and not yet released (`appt prepare --reserve`).

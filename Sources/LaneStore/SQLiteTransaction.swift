@@ -372,6 +372,7 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
+    func partGroups() throws -> Set<String> { Set(try fetchValues(String.self, sql: "SELECT DISTINCT part_group FROM part")) }
     func parts(numbers: [String]) throws -> [String: Part] {
         if numbers.isEmpty { return [:] }
         let list = String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self)

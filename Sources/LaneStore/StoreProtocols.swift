@@ -142,6 +142,8 @@ public protocol DealershipReading {
     func staff(namePrefix prefix: String, limit: Int) throws -> [StaffMember]
     func laborOperations() throws -> [LaborOperation]
     func parts() throws -> [Part]
+    /// The groups the catalogue's parts belong to, without reading the parts themselves.
+    func partGroups() throws -> Set<String>
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part]
     func part(number: String) throws -> Part?
     /// Several parts at once, by number (one index lookup of the list: a list's stock column, never a read per line).

@@ -28,6 +28,7 @@ public struct StoreConformance: Sendable {
         ("audit rows say whether the store's rows are sealed; every order is found page by page", { try $0.sealedRowsAndEveryOrder() }),
         ("the customers whose contacts a change wrote are noted once", { try $0.changedContactsAreNoted() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
+        ("part groups are the groups parts belong to", { try $0.partGroupsAreTheGroupsPartsBelongTo() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
         ("a vehicle keeps its history in order", { try $0.vehicleHistoryInOrder() }),
@@ -298,6 +299,17 @@ public struct StoreConformance: Sendable {
             #expect(try tx.part(number: "P-1")?.stock == 2)
             #expect(try tx.stockMovements(partNumber: "P-1").map(\.delta) == [2])
         }
+    }
+
+    public func partGroupsAreTheGroupsPartsBelongTo() throws {
+        let store = try make()
+        #expect(try store.read { try $0.partGroups() }.isEmpty)
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "consumable"))
+            try tx.insertPart(Part(number: "P-2", name: "空气滤清器", unit: "个", price: Money(fen: 6_800), stock: 0, bin: "A", group: "consumable"))
+            try tx.insertPart(Part(number: "P-3", name: "变速箱油滤清器", unit: "个", price: Money(fen: 12_000), stock: 0, bin: "B", group: "powertrain"))
+        }
+        #expect(try store.read { try $0.partGroups() } == ["consumable", "powertrain"])
     }
 }
 

@@ -116,6 +116,43 @@ import WarrantyPlugin
     }
 }
 
+/// Settings that read cleanly but name what the catalogue lacks: the same problems, in the same
+/// order, whether the settings were read before (they are kept) or not.
+@Suite struct WarrantyPolicyCatalogueTests {
+    @Test func X1_settingsNamingWhatTheCatalogueLacksAreRefusedEachTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warranty-seeds-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.copyItem(atPath: TestShell.seedsPath, toPath: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let toml = folder.appendingPathComponent("store.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        let start = try #require(text.range(of: "[plugin.warranty]"))
+        // A part number as the catalogue does not write it (lower case), a group no part is in, a code with no operation.
+        try (String(text[..<start.lowerBound]) + """
+            [plugin.warranty]
+            basic = "3y/100000km"
+            cover_powertrain = "5y/150000km"
+            excluded = ["gearbox"]
+            excluded_parts = ["xh-15400-0001"]
+            operations_powertrain = ["GBX-NONE"]
+
+            """).write(to: toml, atomically: true, encoding: .utf8)
+        let shell = try TestShell(user: "admin", plugins: [WarrantyPlugin()])
+        try shell.expectOK("seed load \(folder.path)")
+        shell.session.user = "薛淑芬"
+        for _ in 0..<2 {
+            let err = try shell.expectRefused("warranty policy")
+            let problems = ["excluded: no part in the catalogue is in group 'gearbox'", "excluded_parts: there is no part xh-15400-0001",
+                            "operations_powertrain: there is no labour operation GBX-NONE"]
+            let places = problems.map { err.range(of: $0)?.lowerBound }
+            #expect(places.allSatisfy { $0 != nil }, "\(err)")
+            #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted(), "\(err)")
+        }
+        try shell.expectOK("ro open 粤B82396")
+        #expect(try shell.expectOK("ro part XH-25450-0001").contains("no warranty advice: the warranty policy in store.toml is not usable"))
+        #expect(try shell.expectOK("ro part XH-44017-0001").contains("no warranty advice: the warranty policy in store.toml is not usable"))
+    }
+}
+
 /// Issue 12, item 6: what `warranty check` and the line advice must not say.
 @Suite struct WarrantyScopeTests {
     @Test func X1_noEVCoverOnAPetrolCar() throws {

@@ -67,6 +67,7 @@ final class HostPluginContext: PluginContext {
     func vehicles(ids: [Int64]) throws -> [Int64: Vehicle] { try tx.vehicles(ids: ids) }
     func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
     func parts() throws -> [Part] { try tx.parts() }
+    func partGroups() throws -> Set<String> { try tx.partGroups() }
     func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
     func stockMovements(partNumber: String) throws -> [StockMovement] { try tx.stockMovements(partNumber: partNumber.uppercased()) }
     func reservedQuantity(partNumber: String) throws -> Int { try tx.reservedQuantity(partNumber: partNumber.uppercased()) }
