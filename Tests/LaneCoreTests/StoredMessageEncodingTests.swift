@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    @Test func namesOfSmallLettersAndUnderscoresAreSortedAsJSONSerializationSortsThem() async {
+        // Such names are sorted by their bytes, the others through the locale: the same order either way.
+        // Mostly such names; now and then a digit (sorted as a number) or a capital (sorted as a small letter).
+        let letters: [Unicode.Scalar] = Array("abyz_abyz_abyz_19A".unicodeScalars)
+        await propertyCheck(input: Gen.int64(in: 0 ... Int64.max)) { seed in
+            var rng = SplitMix(UInt64(seed))
+            var arguments: [String: MessageArgument] = [:]
+            for _ in 0..<(2 + rng.below(6)) {
+                var name = String.UnicodeScalarView()
+                for _ in 0..<rng.below(7) { name.append(letters[rng.below(letters.count)]) }
+                arguments[String(name)] = .int(rng.below(10))
+            }
+            let m = Message("a.b", arguments)
+            #expect(StoredMessage.encode(m) == (try? Self.reference(m)), "\(m)")
+        }
+    }
+
     @Test func theEscapesJSONNeeds() throws {
         let m = Message("a.b", ["t": .text("\"\\/\n\r\t\u{08}\u{0C}\u{01}\u{1F} 刹车")])
         #expect(StoredMessage.encode(m) == #"{"arguments":{"t":{"text":"\"\\\/\n\r\t\b\f\u0001\u001f 刹车"}},"code":"a.b"}"#)

@@ -20,11 +20,16 @@ public enum StoredMessage {
 
     static func write(_ m: Message, into out: inout String) {
         out += "{\"arguments\":{"
-        // The order JSONSerialization's .sortedKeys gives: numeric search in the system locale.
-        let keys = m.arguments.keys.sorted { a, b in
-            a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
-                      locale: Locale(identifier: "")) == .orderedAscending
-        }
+        // The order JSONSerialization's .sortedKeys gives: numeric search in the system locale. For names of
+        // small letters and `_` alone (nearly every argument's) that is their bytes' order (the collation puts
+        // `_` before letters, as ASCII does), without a locale made and consulted at every comparison (the
+        // locale's comparisons were 3 % of a scripted write's instructions).
+        let keys = m.arguments.keys.allSatisfy(Self.isPlainName)
+            ? m.arguments.keys.sorted()
+            : m.arguments.keys.sorted { a, b in
+                a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
+                          locale: Locale(identifier: "")) == .orderedAscending
+            }
         for (i, key) in keys.enumerated() {
             if i > 0 { out += "," }
             string(key, into: &out)
@@ -34,6 +39,11 @@ public enum StoredMessage {
         out += "},\"code\":"
         string(m.code.rawValue, into: &out)
         out += "}"
+    }
+
+    /// Small ASCII letters and `_`.
+    static func isPlainName(_ name: String) -> Bool {
+        name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 
     static func write(_ a: MessageArgument, into out: inout String) {
