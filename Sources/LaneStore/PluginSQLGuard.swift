@@ -38,42 +38,18 @@ final class PluginSQLGuard: @unchecked Sendable {
 
     private let lock = NSLock()
     private var connection: OpaquePointer?
-    /// The schema the private connection holds, as `schemaText` reads it.
-    private var schema = ""
-    /// What was decided for that schema, so a plugin's query (the recall check at every `ro open`)
-    /// is not compiled again each time: a compile and the schema's 114 rows read one by one were a
-    /// million instructions, 3 % of a scripted write.
-    private var verdicts: [Verdict: [Message]] = [:]
-    private struct Verdict: Hashable {
-        var sql: String
-        var plugin: String
-        var purpose: Purpose
-    }
-    /// Verdicts kept at most (a plugin that builds its SQL with the values inside would add one a call).
-    static let verdictsKept = 512
+    private var schema: [String] = []
 
     deinit { if let connection { sqlite3_close(connection) } }
 
-    static let schemaRows = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
-    /// The same rows as one text, each after its length (so no two schemas read the same), concatenated
-    /// by SQLite: the identity of the schema a verdict holds for.
-    static let schemaText = "SELECT group_concat(length(sql) || ':' || sql, '') FROM (\(schemaRows))"
-
     /// The problems of `sql` (one statement) for `plugin`, empty when it may run.
     func problems(_ sql: String, plugin: String, purpose: Purpose, in db: Database) throws -> [Message] {
-        let schema = try String.fetchOne(db.cachedStatement(sql: Self.schemaText)) ?? ""
+        let schema = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid
+            """)
         return try lock.withLock {
-            if connection == nil || schema != self.schema {
-                try copy(schema: String.fetchAll(db.cachedStatement(sql: Self.schemaRows)))
-                self.schema = schema
-                verdicts = [:]
-            }
-            let key = Verdict(sql: sql, plugin: plugin, purpose: purpose)
-            if let known = verdicts[key] { return known }
-            let problems = Self.judge(try compile(sql), plugin: plugin, purpose: purpose)
-            if verdicts.count >= Self.verdictsKept { verdicts = [:] }
-            verdicts[key] = problems
-            return problems
+            let accesses = try compile(sql, schema: schema)
+            return Self.judge(accesses, plugin: plugin, purpose: purpose)
         }
     }
 
@@ -81,24 +57,23 @@ final class PluginSQLGuard: @unchecked Sendable {
         var accesses: [Access] = []
     }
 
-    /// Makes the private connection hold `schema` (its statements in order).
-    private func copy(schema: [String]) throws {
-        if let connection { sqlite3_close(connection) }
-        connection = nil
-        var fresh: OpaquePointer?
-        guard sqlite3_open_v2(":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let fresh else {
-            throw StoreFailure(Message("store.plugin_guard.cannot_open"))
-        }
-        for statement in schema where sqlite3_exec(fresh, statement, nil, nil, nil) != SQLITE_OK {
-            let why = String(cString: sqlite3_errmsg(fresh))
-            sqlite3_close(fresh)
-            throw StoreFailure(Message("store.plugin_guard.cannot_copy", ["why": .text(why)]))
-        }
-        connection = fresh
-    }
-
     /// Compiles `sql` on the copy of the schema and returns what the authorizer reported.
-    private func compile(_ sql: String) throws -> [Access] {
+    private func compile(_ sql: String, schema: [String]) throws -> [Access] {
+        if connection == nil || schema != self.schema {
+            if let connection { sqlite3_close(connection) }
+            connection = nil
+            var fresh: OpaquePointer?
+            guard sqlite3_open_v2(":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let fresh else {
+                throw StoreFailure(Message("store.plugin_guard.cannot_open"))
+            }
+            for statement in schema where sqlite3_exec(fresh, statement, nil, nil, nil) != SQLITE_OK {
+                let why = String(cString: sqlite3_errmsg(fresh))
+                sqlite3_close(fresh)
+                throw StoreFailure(Message("store.plugin_guard.cannot_copy", ["why": .text(why)]))
+            }
+            connection = fresh
+            self.schema = schema
+        }
         guard let connection else { return [] }
         let collector = Collector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -191,4 +166,34 @@ final class PluginSQLGuard: @unchecked Sendable {
         default: return Message("plugin_sql.action.other", ["code": .int(Int(action))])
         }
     }
+}
+
+/// The guard's verdicts on one store's plugin SQL, by the version of the schema they were made for
+/// (`PRAGMA schema_version`): the recall check's two queries at every `ro open` were compiled afresh,
+/// the schema read and copied for each, a million instructions each (3 % of a scripted write).
+/// Among committed schemas a version names one only; a change undone (a write that failed, a plugin's
+/// savepoint rolled back) may have shown a version that a later change shows again with another
+/// schema, so every undo forgets them all.
+final class PluginVerdicts: @unchecked Sendable {
+    struct Key: Hashable {
+        var version: Int64
+        var sql: String
+        var namespace: String
+        var purpose: PluginSQLGuard.Purpose
+    }
+    private let lock = NSLock()
+    private var verdicts: [Key: [Message]] = [:]
+    /// Verdicts kept at most (a plugin that writes its values into its SQL would add one a call).
+    static let kept = 512
+
+    func verdict(_ key: Key) -> [Message]? { lock.withLock { verdicts[key] } }
+
+    func record(_ key: Key, _ problems: [Message]) {
+        lock.withLock {
+            if verdicts.count >= Self.kept { verdicts = [:] }
+            verdicts[key] = problems
+        }
+    }
+
+    func forget() { lock.withLock { verdicts = [:] } }
 }

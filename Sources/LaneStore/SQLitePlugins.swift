@@ -39,7 +39,20 @@ extension SQLiteTransaction {
     /// Refuses a statement that touches anything outside the plugin's own tables (`plg_NAME_…`),
     /// as SQLite's authorizer reports it: triggers and views included.
     private func guardStatement(_ sql: String, namespace: String, purpose: PluginSQLGuard.Purpose, migration: String? = nil) throws {
-        let problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
+        let problems: [Message]
+        if let verdicts = pluginVerdicts, migration == nil {
+            // A migration changes the schema as it goes: judged afresh, always.
+            let key = PluginVerdicts.Key(version: try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1,
+                                         sql: sql, namespace: namespace, purpose: purpose)
+            if let known = verdicts.verdict(key) {
+                problems = known
+            } else {
+                problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
+                verdicts.record(key, problems)
+            }
+        } else {
+            problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
+        }
         guard let first = problems.first else { return }
         if let migration {
             throw pluginRefusal(namespace, Message("plugin_sql.migration_refused", ["migration": .text(migration), "why": .message(first)]))
@@ -101,6 +114,7 @@ extension SQLiteTransaction {
             // After an automatic rollback (disk full) nothing is left to undo into: that is the store's
             // failure, and the command's, not the plugin's.
             guard db.isInsideTransaction else { throw StoreFailure(SQLiteStore.explain(error)) }
+            pluginVerdicts?.forget()
             try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT lane_plugin").execute()
             try db.cachedStatement(sql: "RELEASE SAVEPOINT lane_plugin").execute()
             throw error

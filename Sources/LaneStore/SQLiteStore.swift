@@ -10,6 +10,8 @@ public final class SQLiteStore: ServiceStore {
     let writer: any DatabaseWriter
     public let location: String
     public let secretKey: [UInt8]?
+    /// What the plugin SQL guard decided, by schema version (`PluginVerdicts`).
+    let pluginVerdicts = PluginVerdicts()
 
     /// "LANE" in the SQLite header: a file is opened only as a database this program recognises.
     static let applicationID: Int32 = 0x4C41_4E45
@@ -331,14 +333,16 @@ public final class SQLiteStore: ServiceStore {
 
     public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
         try translatingFailures {
-            guard let pool = writer as? DatabasePool else { return try writer.read { db in try body(SQLiteTransaction(db: db)) } }
+            guard let pool = writer as? DatabasePool else {
+                return try writer.read { db in try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts)) }
+            }
             // A reader of the pool is opened read-only. Its transaction goes through prepared statements
             // kept on the connection: GRDB's `read` compiles `BEGIN` and `COMMIT` afresh, and every
             // command reads at least once (a write's plugins once more after the commit).
             return try pool.unsafeRead { db in
                 try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
                 do {
-                    let result = try body(SQLiteTransaction(db: db))
+                    let result = try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts))
                     // An error swallowed inside that rolled the transaction back would have let the reads
                     // after it see other snapshots: refused, as GRDB refuses it.
                     guard db.isInsideTransaction else { throw StoreFailure(Message("store.error.read_aborted")) }
@@ -356,15 +360,21 @@ public final class SQLiteStore: ServiceStore {
         if keyMissing {
             throw StoreFailure(Message("store.key_missing", ["path": .text(location + ".key")]))
         }
-        return try translatingFailures {
-            try writer.write { db in
-                // Once per connection: a CREATE, even one that finds the table there, makes GRDB empty its
-                // cache of prepared statements, and every statement of the write was compiled again.
-                if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
-                    try db.execute(sql: Self.changeTracking)
+        do {
+            return try translatingFailures {
+                try writer.write { db in
+                    // Once per connection: a CREATE, even one that finds the table there, makes GRDB empty its
+                    // cache of prepared statements, and every statement of the write was compiled again.
+                    if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
+                        try db.execute(sql: Self.changeTracking)
+                    }
+                    return try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts))
                 }
-                return try body(SQLiteTransaction(db: db))
             }
+        } catch {
+            // Rolled back: a schema it changed is gone, and its version may come again with another.
+            pluginVerdicts.forget()
+            throw error
         }
     }
 

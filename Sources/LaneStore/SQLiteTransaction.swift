@@ -9,6 +9,8 @@ struct SQLiteTransaction: StoreWriting {
     let db: Database
     /// False only inside a migration older than v30, when history rows have no message column yet.
     var historyMessages = true
+    /// The store's verdicts on plugin SQL, kept across commands (none: every statement judged afresh).
+    var pluginVerdicts: PluginVerdicts? = nil
 
     // MARK: Statements
 

@@ -80,21 +80,30 @@ import LanePlugin
         #expect(found.contains { $0.description.contains("repair_order") && $0.description.contains("plg_repair_t") })
     }
 
-    @Test func aVerdictIsKeptOnlyForTheSchemaItWasMadeFor() throws {
-        // The same statement, allowed, then judged again after a trigger on the plugin's own table
-        // reaches the core: the kept verdict does not answer for the new schema.
-        let store = try SQLiteStore(inMemoryNamed: "guard-kept-\(UUID().uuidString)")
+    @Test func aKeptVerdictAnswersOnlyForTheSchemaItWasMadeFor() throws {
+        let store = try SQLiteStore(inMemoryNamed: "verdicts-\(UUID().uuidString)")
         let insert = "INSERT INTO plg_repair_x (v) VALUES ('a')"
-        let (before, again, after) = try store.write { tx in
-            let db = try #require(tx as? SQLiteTransaction).db
-            try db.execute(sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT)")
-            let before = try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db)
-            let again = try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db)
-            try db.execute(sql: "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END")
-            return (before, again, try PluginSQLGuard.shared.problems(insert, plugin: "repair", purpose: .statement, in: db))
+        func change(_ sql: String, thenInsert: Bool, undo: Bool = false) throws {
+            struct Undo: Error {}
+            try store.write { tx in
+                let t = try #require(tx as? SQLiteTransaction)
+                if !sql.isEmpty { try t.db.execute(sql: sql) }
+                if thenInsert { _ = try t.pluginExecute(namespace: "repair", sql: insert, arguments: []) }
+                if undo { throw Undo() }
+            }
         }
-        #expect(before.isEmpty && again.isEmpty)
-        #expect(after.contains { $0.description.contains("staff_pin") && $0.description.contains("plg_repair_t") })
+        let table = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
+        let reachesTheCore = "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END;"
+        // Undone: the table and a harmless index, the insert allowed for that schema.
+        #expect(throws: (any Error).self) { try change(table + "CREATE INDEX plg_repair_i ON plg_repair_x (v);", thenInsert: true, undo: true) }
+        // As many changes again, so the same schema version, but with a trigger that reaches the core: refused.
+        #expect(throws: Refusal.self) { try change(table + reachesTheCore, thenInsert: true) }
+        // Committed: the insert allowed and its verdict kept; a trigger added later makes it refused.
+        try change(table, thenInsert: false)
+        try change("", thenInsert: true)
+        try change("", thenInsert: true)
+        try change(reachesTheCore, thenInsert: false)
+        #expect(throws: Refusal.self) { try change("", thenInsert: true) }
     }
 
     @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
