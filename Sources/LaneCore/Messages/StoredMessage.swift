@@ -86,6 +86,12 @@ public enum StoredMessage {
     /// control escapes, other control characters as `\u00xx`, everything else as it is.
     static func string(_ s: String, into out: inout String) {
         out += "\""
+        // Nearly every text needs no escape: JSON's are all ASCII, and no byte of a longer UTF-8 sequence is.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            out += s
+            out += "\""
+            return
+        }
         var plain = s.unicodeScalars.startIndex
         let scalars = s.unicodeScalars
         var i = scalars.startIndex
