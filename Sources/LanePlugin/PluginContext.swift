@@ -45,6 +45,11 @@ public protocol PluginContext {
     func part(number: String) throws -> Part?
     /// A labour operation of the catalogue (`catalog labor`), by its code.
     func laborOperation(code: String) throws -> LaborOperation?
+    /// Several parts at once, keyed by the number as given (found as `part(number:)` finds it): one query.
+    func parts(numbers: [String]) throws -> [String: Part]
+    /// Several labour operations at once, keyed by the code as given (found as `laborOperation(code:)`
+    /// finds it): one query.
+    func laborOperations(codes: [String]) throws -> [String: LaborOperation]
     func parts() throws -> [Part]
     /// The part groups of the catalogue (`powertrain`, `consumable`…): those some part belongs to.
     func partGroups() throws -> Set<String>
@@ -113,8 +118,14 @@ extension PluginContext {
     public func ask(_ prompt: String) throws -> String? { nil }
     public func execute(_ sql: String) throws { try execute(sql, []) }
     public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
-    /// For contexts of their own (tests'): from the whole catalogue.
+    /// For contexts of their own (tests'): from the whole catalogue, or one by one.
     public func partGroups() throws -> Set<String> { Set(try parts().map(\.group)) }
+    public func parts(numbers: [String]) throws -> [String: Part] {
+        Dictionary(try numbers.compactMap { n in try part(number: n).map { (n, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+    public func laborOperations(codes: [String]) throws -> [String: LaborOperation] {
+        Dictionary(try codes.compactMap { c in try laborOperation(code: c).map { (c, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// Parts put aside for an appointment and not yet released (`appt prepare --reserve`).

@@ -329,6 +329,15 @@ final class PostgresTransaction: StoreWriting {
         try row("SELECT code, name, standard_hours, skill FROM labor_operation WHERE code = ?", [code]).map(laborOperation(from:))
     }
 
+    func laborOperations(codes: [String]) throws -> [String: LaborOperation] {
+        if codes.isEmpty { return [:] }
+        // The list as a JSON array, as the SQLite store passes it (the bindings carry integer arrays only).
+        let list = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+        let found = try rows("SELECT code, name, standard_hours, skill FROM labor_operation WHERE code IN (SELECT jsonb_array_elements_text(?::jsonb))",
+                             [list]).map(laborOperation(from:))
+        return Dictionary(found.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     func insertLaborOperation(_ op: LaborOperation) throws {
         try execute("INSERT INTO labor_operation (code, name, standard_hours, skill) VALUES (?, ?, ?, ?)",
                     [op.code, op.name, op.standardHours.hundredths, op.skill.rawValue])

@@ -21,6 +21,17 @@ extension SQLiteTransaction {
         }.first
     }
 
+    func laborOperations(codes: [String]) throws -> [String: LaborOperation] {
+        guard !codes.isEmpty else { return [:] }
+        let found = try stepRows(sql: "SELECT code, name, standard_hours, skill FROM labor_operation WHERE code IN (SELECT value FROM json_each(?))",
+                                 arguments: [Self.textList(codes)], table: "labor_operation") { row in
+            let code: String = try row[0]
+            guard let skill = Skill(rawValue: try row[3]) else { throw StoreFailure(Message("store.damaged.labour_skill", ["code": .text(code)])) }
+            return try LaborOperation(code: code, name: row[1], standardHours: LaborHours(hundredths: row[2]), skill: skill)
+        }
+        return Dictionary(found.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     func recordStockMovement(_ m: StockMovement) throws {
         try execute(sql: "UPDATE part SET stock = stock + ? WHERE number = ?", arguments: [m.delta, m.partNumber])
         guard db.changesCount == 1 else { throw StoreFailure(Message("stock.no_such_part", ["part": .text(m.partNumber)])) }

@@ -149,6 +149,8 @@ public protocol DealershipReading {
     /// Several parts at once, by number (one index lookup of the list: a list's stock column, never a read per line).
     func parts(numbers: [String]) throws -> [String: Part]
     func laborOperation(code: String) throws -> LaborOperation?
+    /// Several labour operations at once, by code (one index lookup of the list).
+    func laborOperations(codes: [String]) throws -> [String: LaborOperation]
     func stockMovements(partNumber: String) throws -> [StockMovement]
 }
 

@@ -29,6 +29,7 @@ public struct StoreConformance: Sendable {
         ("the customers whose contacts a change wrote are noted once", { try $0.changedContactsAreNoted() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
         ("part groups are the groups parts belong to", { try $0.partGroupsAreTheGroupsPartsBelongTo() }),
+        ("labour operations are found several at once by their codes", { try $0.laborOperationsAreFoundByTheirCodes() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
         ("a vehicle keeps its history in order", { try $0.vehicleHistoryInOrder() }),
@@ -310,6 +311,21 @@ public struct StoreConformance: Sendable {
             try tx.insertPart(Part(number: "P-3", name: "变速箱油滤清器", unit: "个", price: Money(fen: 12_000), stock: 0, bin: "B", group: "powertrain"))
         }
         #expect(try store.read { try $0.partGroups() } == ["consumable", "powertrain"])
+        let parts = try store.read { try $0.parts(numbers: ["P-1", "P-3", "P-9"]) }
+        #expect(parts.keys.sorted() == ["P-1", "P-3"] && parts["P-3"]?.group == "powertrain")
+    }
+
+    public func laborOperationsAreFoundByTheirCodes() throws {
+        let store = try make()
+        #expect(try store.read { try $0.laborOperations(codes: ["MNT-5K"]) }.isEmpty)
+        try store.write { (tx: any StoreWriting) throws in
+            try tx.insertLaborOperation(LaborOperation(code: "MNT-5K", name: "5000公里保养", standardHours: LaborHours(hundredths: 80), skill: .maintenance))
+            try tx.insertLaborOperation(LaborOperation(code: "BRK-PAD-F", name: "更换前刹车片", standardHours: LaborHours(hundredths: 100), skill: .mechanical))
+        }
+        let found = try store.read { try $0.laborOperations(codes: ["BRK-PAD-F", "MNT-5K", "EV-NONE", "mnt-5k"]) }
+        #expect(found.keys.sorted() == ["BRK-PAD-F", "MNT-5K"])
+        #expect(found["MNT-5K"]?.name == "5000公里保养" && found["BRK-PAD-F"]?.standardHours == LaborHours(hundredths: 100))
+        #expect(try store.read { try $0.laborOperations(codes: []) }.isEmpty)
     }
 }
 

@@ -86,11 +86,12 @@ struct WarrantyPolicy: Sendable, Equatable {
         // Every line added asks (`LineAdvice`): the settings are read once per text of them, and only
         // what they name is looked up in the catalogue. Reading them and the whole parts catalogue
         // each time was 5.6 % of a scripted write's instructions.
-        if let reading = SettingsReading.of(config),
-           try reading.groups.isSubset(of: context.partGroups()),
-           try reading.parts.allSatisfy({ try context.part(number: $0)?.number == $0 }),
-           try reading.operations.allSatisfy({ try context.laborOperation(code: $0) != nil }) {
-            return reading.policy
+        if let reading = SettingsReading.of(config), try reading.groups.isSubset(of: context.partGroups()) {
+            let parts = try context.parts(numbers: Array(reading.parts))
+            let operations = try context.laborOperations(codes: Array(reading.operations))
+            if reading.parts.allSatisfy({ parts[$0]?.number == $0 }), reading.operations.allSatisfy({ operations[$0] != nil }) {
+                return reading.policy
+            }
         }
         // Something named is missing (or the settings are wrong whatever the catalogue): every problem, in order.
         let parts = try context.parts()

@@ -69,6 +69,14 @@ final class HostPluginContext: PluginContext {
     func parts() throws -> [Part] { try tx.parts() }
     func partGroups() throws -> Set<String> { try tx.partGroups() }
     func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
+    func parts(numbers: [String]) throws -> [String: Part] {
+        let found = try tx.parts(numbers: numbers.map { $0.uppercased() })
+        return Dictionary(numbers.compactMap { n in found[n.uppercased()].map { (n, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+    func laborOperations(codes: [String]) throws -> [String: LaborOperation] {
+        let found = try tx.laborOperations(codes: codes.map { $0.uppercased() })
+        return Dictionary(codes.compactMap { c in found[c.uppercased()].map { (c, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
     func stockMovements(partNumber: String) throws -> [StockMovement] { try tx.stockMovements(partNumber: partNumber.uppercased()) }
     func reservedQuantity(partNumber: String) throws -> Int { try tx.reservedQuantity(partNumber: partNumber.uppercased()) }
     func openReservations(partNumber: String?) throws -> [AppointmentReservation] {
