@@ -377,8 +377,8 @@ struct SQLiteTransaction: StoreWriting {
     func partGroups() throws -> Set<String> { Set(try fetchValues(String.self, sql: "SELECT DISTINCT part_group FROM part")) }
     func parts(numbers: [String]) throws -> [String: Part] {
         if numbers.isEmpty { return [:] }
-        let list = String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self)
-        return Dictionary(try parts("WHERE number IN (SELECT value FROM json_each(?))", [list]).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(try parts("WHERE number IN (SELECT value FROM json_each(?))", [Self.textList(numbers)]).map { ($0.number, $0) },
+                          uniquingKeysWith: { a, _ in a })
     }
     func parts(numberPrefix prefix: String, limit: Int) throws -> [Part] {
         try parts("WHERE number >= ? AND number < ? ORDER BY number LIMIT ?", [prefix, Self.upperBound(prefix), limit])
@@ -397,6 +397,8 @@ struct SQLiteTransaction: StoreWriting {
     /// Written by hand: this file stays free of Foundation, and JSON strings need only these escapes.
     static func textList(_ texts: [String]) -> String {
         "[" + texts.map { text in
+            // Nearly every text (a part number, a code) needs no escape: taken whole.
+            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
             var out = "\""
             for u in text.unicodeScalars {
                 switch u {

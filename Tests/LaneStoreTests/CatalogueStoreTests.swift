@@ -145,3 +145,14 @@ private func phone(_ text: String) throws -> MobileNumber { try MobileNumber.par
     #expect(duplicate?.contains("part.number") == true)
     #expect(try store.read { try $0.parts() } == [part])
 }
+
+@Test func aTextListReadsBackAsEveryTextWasGiven() throws {
+    // What json_each reads of the list lane writes by hand, escapes and all.
+    let texts = ["XH-15400-0001", "a\"b", "x\\y", "line\nbreak\t\u{01}", "刹车片", "", "/slash"]
+    let store = try makeStore()
+    let read = try store.read { tx in
+        try String.fetchAll(try #require(tx as? SQLiteTransaction).db, sql: "SELECT value FROM json_each(?) ORDER BY key",
+                            arguments: [SQLiteTransaction.textList(texts)])
+    }
+    #expect(read == texts)
+}
