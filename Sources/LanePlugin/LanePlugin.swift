@@ -51,14 +51,22 @@ public protocol LanePlugin: Sendable {
 extension LanePlugin {
     public var migrations: [PluginMigration] { [] }
     public var commands: [PluginCommand] { [] }
-    public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
-    public func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { [] }
+    /// A plugin that does not hear events leaves these two as they are: they answer `EventsNotHeard`.
+    public func handle(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { throw EventsNotHeard() }
+    public func committed(_ event: DomainEvent, _ context: any PluginContext) throws -> [String] { throw EventsNotHeard() }
     public func today(_ context: any PluginContext) throws -> [PluginSection] { [] }
     public func kpi(_ request: KPIContributionRequest, _ context: any PluginContext) throws -> [KPIContribution] { [] }
     public func reminders(on day: CalendarDate, _ context: any PluginContext) throws -> [PluginReminder] { [] }
     public func export(customer: Customer, _ context: any PluginContext) throws -> [PluginSection] { [] }
     public func erase(customer: Customer, _ context: any PluginContext) throws {}
     public var messages: [InterfaceLanguage: [MessageCode: String]] { [:] }
+}
+
+/// What `handle` and `committed` answer when a plugin leaves them as the protocol has them: the
+/// plugin does not hear those events, so the host asks it no more (and opens no savepoint, and after
+/// a commit no read, for it). Never shown to anyone; a plugin's own handler does not throw it.
+public struct EventsNotHeard: Error, Sendable {
+    public init() {}
 }
 
 /// The version of this plugin API. A plugin lists the versions it was written

@@ -48,6 +48,26 @@ import Testing
         #expect(begunFour == begunOne, "one plugin: \(begunOne) transactions begun; four: \(begunFour)")
     }
 
+    /// A plugin that hears no events: only a name.
+    private struct Deaf: LanePlugin {
+        var manifest: PluginManifest { PluginManifest(name: "deaf", version: "1", summary: "hears nothing") }
+    }
+
+    @Test func aPluginThatHearsNothingCostsAStepNothingOnceKnown() throws {
+        let none = try Self.shell(plugins: [])
+        // Told once (`ro open`), it answered that it does not hear (the protocol's default).
+        let deaf = try TestShell(seeded: true, plugins: [Deaf()], recordingStatements: true)
+        try deaf.expectOK("ro open 粤B27DP2")
+        for shell in [none, deaf] { try shell.expectOK("ro complaint --text 刹车异响") }
+        func savepoints() -> Int { deaf.store.statementExecutions().filter { $0.key.uppercased().hasPrefix("SAVEPOINT") }.values.reduce(0, +) }
+        let before = savepoints()
+        let (_, begunNone) = try Self.transactionsBegun(none, "ro check-in --mileage 19100 --fuel 4 --covers")
+        let (saidDeaf, begunDeaf) = try Self.transactionsBegun(deaf, "ro check-in --mileage 19100 --fuel 4 --covers")
+        #expect(begunDeaf == begunNone, "no plugin: \(begunNone) transactions begun; one that hears nothing: \(begunDeaf)")
+        #expect(!saidDeaf.contains("note:"), "\(saidDeaf)")
+        #expect(savepoints() == before, "a savepoint was opened for a plugin that hears nothing")
+    }
+
     @Test func aStepWithoutActivePluginsReadsNothingAfterItsCommit() throws {
         let none = try Self.shell(plugins: [])
         let one = try Self.shell(plugins: ["alpha"])

@@ -1,3 +1,4 @@
+import Foundation
 import LaneCore
 import LaneStore
 
@@ -9,10 +10,12 @@ enum PluginEvents {
     static func notes(for events: [DomainEvent], _ ctx: CommandContext, _ tx: any StoreWriting) throws -> [String] {
         var notes: [String] = []
         for event in events {
-            for (name, plugin) in ctx.plugins.active {
+            for (name, plugin) in ctx.plugins.active where DeafPlugins.shared.hears(plugin, .handle) {
                 do {
                     notes += try tx.contained { try plugin.handle(event, HostPluginContext(plugin: name, ctx, tx, writing: tx)) }
                         .map { "\(name): \($0)" }
+                } catch is EventsNotHeard {
+                    DeafPlugins.shared.mark(plugin, .handle)
                 } catch let failure as StoreFailure {
                     // The store itself failed (disk full, busy): that is the command's failure too.
                     throw failure
@@ -29,14 +32,17 @@ enum PluginEvents {
     /// transaction per plugin and event was a tenth of a scripted write's CPU, though most plugins
     /// hear nothing there. A failure is a note, the command stands.
     static func committedNotes(for events: [(DomainEvent, CommandContext)], _ store: any ServiceStore) -> [String] {
-        guard events.contains(where: { !$0.1.plugins.active.isEmpty }) else { return [] }
+        // Nobody to tell (no active plugin hears them): no read is opened.
+        guard events.contains(where: { $0.1.plugins.active.contains { DeafPlugins.shared.hears($0.plugin, .committed) } }) else { return [] }
         var notes: [String] = []
         do {
             try store.read { tx in
                 for (event, ctx) in events {
-                    for (name, plugin) in ctx.plugins.active {
+                    for (name, plugin) in ctx.plugins.active where DeafPlugins.shared.hears(plugin, .committed) {
                         do {
                             notes += try plugin.committed(event, HostPluginContext(plugin: name, ctx, tx)).map { "\(name): \($0)" }
+                        } catch is EventsNotHeard {
+                            DeafPlugins.shared.mark(plugin, .committed)
                         } catch {
                             notes.append(Message("plugin.committed_failed", ["plugin": .text(name), "error": .text(ErrorReport.message(for: error))]).description)
                         }
@@ -69,5 +75,29 @@ enum PluginEvents {
             r.add(section: "rows", "", t)
             return .record(r)
         }
+    }
+}
+
+/// The plugin types that do not hear `handle` or `committed` (they answered `EventsNotHeard`, the
+/// protocol's default): whether a type implements a requirement is the type's, so once is enough.
+/// A step opened a savepoint for each of them, and after its commit a read (3 % of a scripted write).
+final class DeafPlugins: @unchecked Sendable {
+    static let shared = DeafPlugins()
+    enum Hook { case handle, committed }
+    private let lock = NSLock()
+    private var deaf: Set<Key> = []
+    private struct Key: Hashable {
+        var type: ObjectIdentifier
+        var hook: Hook
+    }
+
+    func hears(_ plugin: any LanePlugin, _ hook: Hook) -> Bool {
+        let key = Key(type: ObjectIdentifier(type(of: plugin)), hook: hook)
+        return lock.withLock { !deaf.contains(key) }
+    }
+
+    func mark(_ plugin: any LanePlugin, _ hook: Hook) {
+        let key = Key(type: ObjectIdentifier(type(of: plugin)), hook: hook)
+        _ = lock.withLock { deaf.insert(key) }
     }
 }
