@@ -21,6 +21,24 @@ import LaneStore
         return shell
     }
 
+    @Test func theRoleReadAtSignInServesTheNextCommand() throws {
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        try shell.expectOK("set user 程国栋")
+        try shell.expectOK("whoami")
+        // The sign-in read the member, role and all: the role is not read from the staff list again.
+        try shell.expectOK("set user 赵子涵")
+        let before = shell.store.statementExecutions()
+        let role = try shell.session.role()
+        let reads = shell.store.statementExecutions().reduce(0) { $0 + $1.value - before[$1.key, default: 0] }
+        #expect(role != nil)
+        #expect(role == (try shell.store.read { try $0.staffMember(named: "赵子涵")?.role }))
+        #expect(reads == 0, "the role after set user ran \(reads) statements")
+        // A member who has left has no role, and signs in no more.
+        try shell.expectOK("set user admin")
+        try shell.expectOK("staff leave 赵子涵")
+        #expect(try shell.expectRefused("set user 赵子涵").contains("赵子涵"))
+    }
+
     @Test func aPinIsStoredOnlyAsASaltedHash() throws {
         let shell = try shell(newPin: "2580")
         try shell.expectOK("staff pin")

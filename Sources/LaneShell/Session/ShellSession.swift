@@ -120,6 +120,8 @@ public final class ShellSession {
 
     /// The user's role on the staff list, looked up once per user name.
     private var cachedRole: (user: String, role: StaffRole?)?
+    func cacheRole(of member: StaffMember) { cachedRole = (member.name, member.leftAt == nil ? member.role : nil) }
+
     public func role() throws -> StaffRole? {
         if let cachedRole, cachedRole.user == user { return cachedRole.role }
         // A member who left has no role: an open shell of theirs is refused from their next command.

@@ -38,6 +38,8 @@ extension ShellSession {
     public func signIn(_ name: String) throws {
         let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in try self.pinSource.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description) }
         user = member.name
+        // The role as `role()` would read it now (a member who signs in has not left): one read fewer for the next command.
+        cacheRole(of: member)
     }
 }
 
