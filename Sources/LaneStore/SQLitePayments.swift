@@ -28,10 +28,10 @@ extension SQLiteTransaction {
 
     /// The order row's own payment columns: who signed for declined safety items, an accident repair's claim.
     func loadInsurance(_ o: inout RepairOrder, _ row: OrderRow) throws {
-        o.declinedSignedBy = try row["declined_signed_by"]
-        if let insurer = try row["insurer"] as String? {
-            o.insurance = try InsuranceClaim(insurer: insurer, claimNumber: row["insurance_claim"] ?? "", assessed: Money(fen: row["insurance_assessed_fen"] ?? 0),
-                                         deductible: Money(fen: row["insurance_deductible_fen"] ?? 0))
+        o.declinedSignedBy = try row[.declined_signed_by]
+        if let insurer = try row[.insurer] as String? {
+            o.insurance = try InsuranceClaim(insurer: insurer, claimNumber: row[.insurance_claim] ?? "", assessed: Money(fen: row[.insurance_assessed_fen] ?? 0),
+                                         deductible: Money(fen: row[.insurance_deductible_fen] ?? 0))
         }
     }
 

@@ -174,72 +174,76 @@ extension SQLiteTransaction {
     }
 
     func order(from row: OrderRow) throws -> RepairOrder {
-        func time(_ column: String) throws -> Timestamp? { try (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
-        func decode<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E? where E.RawValue == String {
+        func time(_ column: OrderColumn) throws -> Timestamp? { try (row[column] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+        func decode<E: RawRepresentable>(_ type: E.Type, _ column: OrderColumn) throws -> E? where E.RawValue == String {
             guard let text = try row[column] as String? else { return nil }
             guard let value = E(rawValue: text) else {
-                throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text((try? row["number"] as String?) ?? "?"),
-                                                                                "column": .text(column), "value": .text(text)]))
+                throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text((try? row[.number] as String?) ?? "?"),
+                                                                                "column": .text("\(column)"), "value": .text(text)]))
             }
             return value
         }
-        var o = try RepairOrder(id: row["id"], number: row["number"], vehicleID: row["vehicle_id"], customerID: row["customer_id"],
-                                advisor: row["advisor"], appointmentID: row["appointment_id"],
-                                openedAt: Timestamp(secondsSince1970: row["opened_at"]))
-        o.status = try decode(RepairOrderStatus.self, "status") ?? .reception
-        o.complaint = try row["complaint"]
-        if let km = try row["checkin_mileage"] as Int? {
-            o.checkIn = try CheckInSheet(mileage: km, fuelEighths: row["checkin_fuel"] ?? 0, coversFitted: row["checkin_covers"] ?? false,
-                                         damage: row["checkin_damage"] ?? "", valuables: row["checkin_valuables"] ?? "",
-                                         equipment: row["checkin_equipment"] ?? "", customerWaits: row["checkin_customer_waits"] ?? false)
+        var o = try RepairOrder(id: row[.id], number: row[.number], vehicleID: row[.vehicle_id], customerID: row[.customer_id],
+                                advisor: row[.advisor], appointmentID: row[.appointment_id],
+                                openedAt: Timestamp(secondsSince1970: row[.opened_at]))
+        o.status = try decode(RepairOrderStatus.self, .status) ?? .reception
+        o.complaint = try row[.complaint]
+        if let km = try row[.checkin_mileage] as Int? {
+            o.checkIn = try CheckInSheet(mileage: km, fuelEighths: row[.checkin_fuel] ?? 0, coversFitted: row[.checkin_covers] ?? false,
+                                         damage: row[.checkin_damage] ?? "", valuables: row[.checkin_valuables] ?? "",
+                                         equipment: row[.checkin_equipment] ?? "", customerWaits: row[.checkin_customer_waits] ?? false)
         }
-        o.warranty = try decode(WarrantyDecision.self, "warranty")
-        o.documentsTaken = try row["documents_taken"]
-        o.promisedAt = try time("promised_at")
-        if let payment = try decode(PaymentMethod.self, "terms_payment"), let old = try decode(OldPartsChoice.self, "terms_old_parts"),
-           let signedAt = try time("terms_signed_at") {
-            o.terms = try WorkOrderTerms(payment: payment, oldParts: old, wash: row["terms_wash"] ?? false,
-                                         signedBy: row["terms_signed_by"] ?? "", signedAt: signedAt)
+        o.warranty = try decode(WarrantyDecision.self, .warranty)
+        o.documentsTaken = try row[.documents_taken]
+        o.promisedAt = try time(.promised_at)
+        if let payment = try decode(PaymentMethod.self, .terms_payment), let old = try decode(OldPartsChoice.self, .terms_old_parts),
+           let signedAt = try time(.terms_signed_at) {
+            o.terms = try WorkOrderTerms(payment: payment, oldParts: old, wash: row[.terms_wash] ?? false,
+                                         signedBy: row[.terms_signed_by] ?? "", signedAt: signedAt)
         }
-        o.team = try row["team"]
-        o.washed = try row["washed"]
-        o.agreedDeliveryAt = try time("agreed_delivery_at")
-        if let text = try row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = try time("delivered_at") {
-            o.delivery = try DeliveryRecord(nextServiceOn: day, nextServiceKm: row["next_service_km"] ?? 0,
-                                            followUpPreference: row["follow_up_preference"] ?? "", oldPartsShown: row["old_parts_shown"] ?? false, at: at,
-                                            customerSatisfied: row["customer_satisfied"] ?? false)
+        o.team = try row[.team]
+        o.washed = try row[.washed]
+        o.agreedDeliveryAt = try time(.agreed_delivery_at)
+        if let text = try row[.next_service_on] as String?, let day = CalendarDate(parsing: text), let at = try time(.delivered_at) {
+            o.delivery = try DeliveryRecord(nextServiceOn: day, nextServiceKm: row[.next_service_km] ?? 0,
+                                            followUpPreference: row[.follow_up_preference] ?? "", oldPartsShown: row[.old_parts_shown] ?? false, at: at,
+                                            customerSatisfied: row[.customer_satisfied] ?? false)
         }
-        o.settlementSignedBy = try row["settlement_signed_by"]
-        if let method = try decode(PaymentMethod.self, "paid_method"), let at = try time("paid_at") {
-            o.payment = try Payment(method: method, amount: Money(fen: row["paid_fen"] ?? 0), invoiceNumber: row["invoice_number"] ?? "",
-                                    gatePass: row["gate_pass"] ?? "", by: row["paid_by"] ?? "", at: at)
+        o.settlementSignedBy = try row[.settlement_signed_by]
+        if let method = try decode(PaymentMethod.self, .paid_method), let at = try time(.paid_at) {
+            o.payment = try Payment(method: method, amount: Money(fen: row[.paid_fen] ?? 0), invoiceNumber: row[.invoice_number] ?? "",
+                                    gatePass: row[.gate_pass] ?? "", by: row[.paid_by] ?? "", at: at)
         }
-        o.cancelReason = try row["cancel_reason"]
-        o.discount = try Money(fen: row["discount_fen"] ?? 0)
-        o.discountReason = try row["discount_reason"]
-        o.discountBy = try row["discount_by"]
-        o.comebackOf = try row["comeback_of"]
+        o.cancelReason = try row[.cancel_reason]
+        o.discount = try Money(fen: row[.discount_fen] ?? 0)
+        o.discountReason = try row[.discount_reason]
+        o.discountBy = try row[.discount_by]
+        o.comebackOf = try row[.comeback_of]
         try loadInsurance(&o, row)
         return o
     }
 
-    /// An order row read by the position of each column in `orderColumns`, stepped by hand (`StepRow`):
-    /// GRDB's lookup by name lowercases the name and hashes it for every value, which was a third of a
-    /// month's report (a row has 50 columns).
+    /// An order row read by the position of each column in `orderColumns` (`OrderColumn`), stepped by
+    /// hand (`StepRow`): GRDB's lookup by name lowercases the name and hashes it for every value, and a
+    /// lookup of our own by name hashed it still (a row has 50 columns).
     struct OrderRow {
-        static let positions: [String: Int] = Dictionary(
-            RepairOrderColumns.selectColumns.split(separator: ",").enumerated().map { (String($1).trimmingWhitespace(), $0) },
-            uniquingKeysWith: { a, _ in a })
         let row: StepRow
         init(_ row: StepRow) { self.row = row }
-        subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value {
-            get throws {
-                guard let i = Self.positions[column] else {
-                    throw StoreFailure(Message("store.damaged.column", ["table": .text("repair_order"), "column": .text(column)]))
-                }
-                return try row[i]
-            }
+        subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: OrderColumn) -> Value {
+            get throws { try row[column.rawValue] }
         }
+    }
+
+    /// The columns of `orderColumns`, in their order and named as SQL names them (`SchemaTests` holds the
+    /// two together); a damaged value is reported by that name.
+    enum OrderColumn: Int, CaseIterable {
+        case id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint
+        case checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment, checkin_customer_waits
+        case warranty, documents_taken, promised_at, terms_payment, terms_old_parts, terms_wash, terms_signed_by, terms_signed_at
+        case team, washed, agreed_delivery_at, next_service_on, next_service_km, follow_up_preference, old_parts_shown, delivered_at
+        case settlement_signed_by, paid_method, paid_fen, invoice_number, gate_pass, paid_by, paid_at, cancel_reason
+        case discount_fen, discount_reason, discount_by, comeback_of, customer_satisfied
+        case declined_signed_by, insurer, insurance_claim, insurance_assessed_fen, insurance_deductible_fen
     }
 
     func repairOrder(number: String) throws -> RepairOrder? { try orders("WHERE number = ?", [number]).first }

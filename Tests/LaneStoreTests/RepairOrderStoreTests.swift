@@ -50,6 +50,16 @@ import LaneCore
         #expect(try store.read { try $0.repairOrder(id: stored.id) } == expected)
     }
 
+    @Test func aStoredValueTheOrderCannotHoldIsReportedByItsColumn() throws {
+        let store = try makeStore()
+        let c = try addCustomer(store, "王小明", "13800138000")
+        let v = try addVehicle(store, owner: c, vin: vin1, plate: "粤B12345")
+        _ = try store.write { try $0.insertRepairOrder(fullOrder(vehicle: v), openedOn: day("2026-11-23")) }
+        try store.unsafeExecute("UPDATE repair_order SET terms_old_parts = 'sell' WHERE number = 'RO-20261123-0001'")
+        let message = storeFailureMessage { _ = try store.read { try $0.repairOrder(number: "RO-20261123-0001") } }
+        #expect(message == "repair order RO-20261123-0001 has an unknown terms_old_parts 'sell'")
+    }
+
     @Test func savingReplacesLinesAndAppendsChecks() throws {
         let store = try makeStore()
         let c = try addCustomer(store, "王小明", "13800138000")

@@ -52,3 +52,8 @@ import LaneCore
     #expect(message == "FOREIGN KEY constraint failed")
     #expect(try store.tableCounts()["vehicle"] == 0)
 }
+
+@Test func anOrderRowsColumnsAreReadWhereTheSelectPutsThem() {
+    let selected = RepairOrderColumns.selectColumns.split(separator: ",").map { String($0).trimmingWhitespace() }
+    #expect(SQLiteTransaction.OrderColumn.allCases.map { "\($0)" } == selected)
+}
