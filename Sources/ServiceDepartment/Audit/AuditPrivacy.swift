@@ -123,7 +123,9 @@ public enum AuditPrivacy {
     /// One pass, longest value first at each place, so no value is replaced
     /// inside another's placeholder.
     static func replacing(_ values: [String], in text: String) -> String {
-        let order = values.indices.sorted { values[$0].count > values[$1].count }.filter { !values[$0].isEmpty }
+        // Each length counted once: a character count walks the text, and the sort asked for it at every comparison.
+        let lengths = values.map(\.count)
+        let order = values.indices.sorted { lengths[$0] > lengths[$1] }.filter { lengths[$0] > 0 }
         guard !order.isEmpty else { return text }
         if isPlain(text) && values.allSatisfy(isPlain) { return replacingBytes(values, order, in: text) }
         return replacingCharacters(values, order, in: text)
