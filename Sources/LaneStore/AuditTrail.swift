@@ -190,8 +190,9 @@ extension SQLiteTransaction {
     }
 
     func seals(kind: String) throws -> [String: String] {
+        // Stepped by hand: every change asks (whether signing has begun).
         var all: [String: String] = [:]
-        for row in try fetchRows(sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind]) { all[row[0]] = row[1] }
+        try eachStepRow(sql: "SELECT ref, mac FROM row_seal WHERE kind = ?", arguments: [kind], table: "row_seal") { row in all[try row[0]] = try row[1] }
         return all
     }
 

@@ -87,7 +87,9 @@ extension SQLiteTransaction {
     }
 
     func appointmentEvents(afterID id: Int64) throws -> [(id: Int64, appointmentID: Int64, kind: String)] {
-        try fetchRows(sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id]).map { ($0[0], $0[1], $0[2]) }
+        // Stepped by hand: every change asks (`Department.otherEvents`).
+        try stepRows(sql: "SELECT id, appointment_id, kind FROM appointment_event WHERE id > ? ORDER BY id", arguments: [id],
+                     table: "appointment_event") { (try $0[0], try $0[1], try $0[2]) }
     }
 
     func appendAppointmentEvent(appointmentID: Int64, kind: String, detail: String, message: Message?, at: Timestamp, by: String) throws {

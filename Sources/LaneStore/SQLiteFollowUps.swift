@@ -30,14 +30,15 @@ extension SQLiteTransaction {
                        arguments: [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])
     }
 
+    /// Stepped by hand: every change asks whether it opened one (`Department.otherEvents`).
     func complaints(_ sql: String, _ arguments: StatementArguments) throws -> [Complaint] {
-        try fetchRows(sql: """
+        try stepRows(sql: """
             SELECT id, repair_order_id, customer_id, text, status, finding, action, opened_at, opened_by, resolved_at FROM complaint
-            """ + " " + sql, arguments: arguments).map { r in
-            guard let status = Complaint.Status(rawValue: r[4]) else { throw StoreFailure(Message("store.damaged.complaint", ["id": .int(Int(r[0] as Int64))])) }
-            return Complaint(id: r[0], orderID: r[1], customerID: r[2], text: r[3], status: status, finding: r[5], action: r[6],
-                             openedAt: Timestamp(secondsSince1970: r[7]), openedBy: r[8],
-                             resolvedAt: (r[9] as Int64?).map(Timestamp.init(secondsSince1970:)))
+            """ + " " + sql, arguments: arguments, table: "complaint") { r in
+            guard let status = Complaint.Status(rawValue: try r[4]) else { throw StoreFailure(Message("store.damaged.complaint", ["id": .int(Int(try r[0] as Int64))])) }
+            return try Complaint(id: r[0], orderID: r[1], customerID: r[2], text: r[3], status: status, finding: r[5], action: r[6],
+                                 openedAt: Timestamp(secondsSince1970: r[7]), openedBy: r[8],
+                                 resolvedAt: (r[9] as Int64?).map(Timestamp.init(secondsSince1970:)))
         }
     }
 

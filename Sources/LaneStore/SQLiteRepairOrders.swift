@@ -323,8 +323,8 @@ extension SQLiteTransaction {
     }
 
     func repairOrderEvents(afterID id: Int64) throws -> [RepairOrderEventRef] {
-        try fetchRows(sql: "SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", arguments: [id]).map { r in
-            RepairOrderEventRef(id: r[0], orderID: r[1], kind: r[2])
-        }
+        // Stepped by hand: every change reads the rows it added.
+        try stepRows(sql: "SELECT id, repair_order_id, kind FROM repair_order_event WHERE id > ? ORDER BY id", arguments: [id],
+                     table: "repair_order_event") { r in try RepairOrderEventRef(id: r[0], orderID: r[1], kind: r[2]) }
     }
 }
