@@ -179,13 +179,14 @@ extension SQLiteTransaction {
 
     func customersChangedInTransaction() throws -> [Int64] {
         let ids = try fetchValues(Int64.self, sql: "SELECT id FROM temp.changed_customer ORDER BY id")
-        try execute(sql: "DELETE FROM temp.changed_customer")
+        // Most changes write no customer: nothing to clear.
+        if !ids.isEmpty { try execute(sql: "DELETE FROM temp.changed_customer") }
         return ids
     }
 
     func staffChangedInTransaction() throws -> [String] {
         let names = try fetchValues(String.self, sql: "SELECT name FROM temp.changed_staff ORDER BY name")
-        try execute(sql: "DELETE FROM temp.changed_staff")
+        if !names.isEmpty { try execute(sql: "DELETE FROM temp.changed_staff") }
         return names
     }
 

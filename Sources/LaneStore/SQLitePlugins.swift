@@ -8,7 +8,8 @@ import LanePlugin
 /// that name (`PluginSQLGuard` asks SQLite what each statement touches).
 extension SQLiteTransaction {
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
-        let statement = try checked { try db.makeStatement(sql: sql) }
+        // Kept on the connection like the core's: the recall check runs the same two queries at every `ro open`.
+        let statement = try checked { try db.cachedStatement(sql: sql) }
         guard statement.isReadonly else {
             throw pluginRefusal(namespace, Message("plugin_sql.query_only_reads", ["statement": .text(Self.firstWords(sql))]))
         }

@@ -127,7 +127,7 @@ struct WarrantyPolicy: Sendable, Equatable {
             }
         }
         /// One store's settings: the last read is kept.
-        private static let last = Guarded<(config: [String: String], reading: SettingsReading?)?>(nil)
+        private static let last = Locked<(config: [String: String], reading: SettingsReading?)?>(nil)
     }
 
     /// What the settings are checked against.
