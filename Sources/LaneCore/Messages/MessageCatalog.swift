@@ -105,7 +105,8 @@ public struct MessageCatalog: Sendable {
     /// The word for an enumerated value (`word.ro_status.signed`), or the value itself when it has none.
     /// A plugin's kind is under its name: `warranty.claim_status` reads `warranty.word.claim_status.VALUE`.
     public func word(_ kind: String, _ value: String) -> String {
-        let plugin = kind.split(separator: ".", maxSplits: 1)
+        // A plugin's kind is `PLUGIN.KIND`; the core's have no dot (and are not split: a table's every cell asks).
+        let plugin = kind.utf8.contains(UInt8(ascii: ".")) ? kind.split(separator: ".", maxSplits: 1) : []
         let text = plugin.count == 2 ? String(plugin[0]) + ".word." + String(plugin[1]) + "." + value : "word." + kind + "." + value
         let code = MessageCode(text)
         guard template(code) != nil else { return value }
