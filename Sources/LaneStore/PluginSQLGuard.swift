@@ -181,19 +181,18 @@ final class PluginVerdicts: @unchecked Sendable {
         var namespace: String
         var purpose: PluginSQLGuard.Purpose
     }
-    private let lock = NSLock()
-    private var verdicts: [Key: [Message]] = [:]
+    private let verdicts = Locked<[Key: [Message]]>([:])
     /// Verdicts kept at most (a plugin that writes its values into its SQL would add one a call).
     static let kept = 512
 
-    func verdict(_ key: Key) -> [Message]? { lock.withLock { verdicts[key] } }
+    func verdict(_ key: Key) -> [Message]? { verdicts.withLock { $0[key] } }
 
     func record(_ key: Key, _ problems: [Message]) {
-        lock.withLock {
+        verdicts.withLock { verdicts in
             if verdicts.count >= Self.kept { verdicts = [:] }
             verdicts[key] = problems
         }
     }
 
-    func forget() { lock.withLock { verdicts = [:] } }
+    func forget() { verdicts.withLock { $0 = [:] } }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LaneCore
 import LaneStore
 
@@ -84,8 +83,7 @@ enum PluginEvents {
 final class DeafPlugins: @unchecked Sendable {
     static let shared = DeafPlugins()
     enum Hook { case handle, committed }
-    private let lock = NSLock()
-    private var deaf: Set<Key> = []
+    private let deaf = Locked<Set<Key>>([])
     private struct Key: Hashable {
         var type: ObjectIdentifier
         var hook: Hook
@@ -93,11 +91,11 @@ final class DeafPlugins: @unchecked Sendable {
 
     func hears(_ plugin: any LanePlugin, _ hook: Hook) -> Bool {
         let key = Key(type: ObjectIdentifier(type(of: plugin)), hook: hook)
-        return lock.withLock { !deaf.contains(key) }
+        return deaf.withLock { !$0.contains(key) }
     }
 
     func mark(_ plugin: any LanePlugin, _ hook: Hook) {
         let key = Key(type: ObjectIdentifier(type(of: plugin)), hook: hook)
-        _ = lock.withLock { deaf.insert(key) }
+        _ = deaf.withLock { $0.insert(key) }
     }
 }
