@@ -1,5 +1,4 @@
 import CLaneSQLite
-import Foundation
 import GRDB
 import LaneCore
 
