@@ -33,9 +33,7 @@ enum DemoDay {
 
     /// A fresh folder for the files a test prints.
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lane-documents-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolders.make("lane-documents")
     }
 
     /// Prints one document as HTML through the shell, as typed at the prompt, and returns the page.

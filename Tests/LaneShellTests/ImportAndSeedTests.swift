@@ -6,9 +6,7 @@ import Testing
 /// Loading and importing are the admin's (or the service manager's) work.
 @Suite struct ImportAndSeedTests {
     func file(_ name: String, _ text: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
+        let url = try ScratchFolders.make("lane-import").appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }

@@ -118,9 +118,7 @@ private struct SpyPlugin: LanePlugin {
     }
 
     static func emptyFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-trust-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        return dir
+        try ScratchFolders.make("lane-trust").path
     }
 
     /// A plugin that answers describe with `describe` and run with the shell code `run`.

@@ -14,9 +14,8 @@ import Testing
     /// A plugin folder with one `lane-NAME` shell script answering describe
     /// with `describe` and run with the shell code `run`.
     static func folder(_ plugins: [(name: String, describe: String, run: String)]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-rt-\(UUID().uuidString)")
-        // Only a folder others may not write to is trusted, whatever the umask.
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        // Only a folder others may not write to is trusted, whatever the umask: made 0755.
+        let dir = try ScratchFolders.make("lane-rt")
         for p in plugins {
             let script = """
                 #!/bin/sh

@@ -23,9 +23,7 @@ import Testing
     static let traces = ["卢文博", "13363270655", "13900007777", "139 0000 7777", "广东省深圳市福田区莲花路88号"]
 
     func temporaryDatabase() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-trust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent("lane.sqlite")
+        try ScratchFolders.make("lane-trust").appendingPathComponent("lane.sqlite")
     }
 
     @Test func anErasedCustomerIsNowhereInTheFileAndTheTrailStillVerifies() throws {
