@@ -40,19 +40,18 @@ extension SQLiteTransaction {
     /// Refuses a statement that touches anything outside the plugin's own tables (`plg_NAME_…`),
     /// as SQLite's authorizer reports it: triggers and views included.
     private func guardStatement(_ sql: String, namespace: String, purpose: PluginSQLGuard.Purpose, migration: String? = nil) throws {
+        // A migration changes the schema as it goes: judged afresh, always, and not kept.
+        let verdicts = migration == nil ? pluginVerdicts : nil
+        let key = try verdicts.map { _ in
+            PluginVerdicts.Key(version: try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1,
+                               sql: sql, namespace: namespace, purpose: purpose)
+        }
         let problems: [Message]
-        if let verdicts = pluginVerdicts, migration == nil {
-            // A migration changes the schema as it goes: judged afresh, always.
-            let key = PluginVerdicts.Key(version: try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1,
-                                         sql: sql, namespace: namespace, purpose: purpose)
-            if let known = verdicts.verdict(key) {
-                problems = known
-            } else {
-                problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
-                verdicts.record(key, problems)
-            }
+        if let key, let known = verdicts?.verdict(key) {
+            problems = known
         } else {
             problems = try PluginSQLGuard.shared.problems(sql, plugin: namespace, purpose: purpose, in: db)
+            if let key { verdicts?.record(key, problems) }
         }
         guard let first = problems.first else { return }
         if let migration {

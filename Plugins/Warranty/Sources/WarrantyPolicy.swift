@@ -104,26 +104,22 @@ struct WarrantyPolicy: Sendable, Equatable {
     /// holds all of that, `parse` answers with this policy: its checks pass, so it takes the same steps.
     struct SettingsReading: Sendable {
         var policy: WarrantyPolicy
-        var groups: Set<String> = []
-        var parts: Set<String> = []
-        var operations: Set<String> = []
+        var groups: Set<String>
+        var parts: Set<String>
+        var operations: Set<String>
 
         /// The reading of `config`, nil when the settings are wrong whatever the catalogue holds.
         static func of(_ config: [String: String]) -> SettingsReading? {
             last.withLock { last in
                 if let last, last.config == config { return last.reading }
-                var named = SettingsReading(policy: WarrantyPolicy(basic: Cover(name: Cover.basicName), groups: [], operationGroups: [:],
-                                                                    excludedGroups: [], excludedParts: [], excludedOperations: []))
-                let catalogue = Catalogue(hasGroup: { named.groups.insert($0); return true }, groupList: "",
-                                          hasPart: { named.parts.insert($0); return true },
-                                          isOperation: { named.operations.insert($0); return true })
-                guard let policy = try? parse(config, catalogue) else {
-                    last = (config, nil)
-                    return nil
+                var groups = Set<String>(), parts = Set<String>(), operations = Set<String>()
+                let everything = Catalogue(hasGroup: { groups.insert($0); return true }, groupList: "",
+                                           hasPart: { parts.insert($0); return true }, isOperation: { operations.insert($0); return true })
+                let reading = (try? parse(config, everything)).map {
+                    SettingsReading(policy: $0, groups: groups, parts: parts, operations: operations)
                 }
-                named.policy = policy
-                last = (config, named)
-                return named
+                last = (config, reading)
+                return reading
             }
         }
         /// One store's settings: the last read is kept.

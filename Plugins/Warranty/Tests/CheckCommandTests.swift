@@ -82,22 +82,11 @@ import WarrantyPlugin
 
     /// A store loaded from a store.toml whose warranty section has mistakes.
     @Test func X1_malformedPolicyIsRefusedSettingBySetting() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warranty-seeds-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.copyItem(atPath: TestShell.seedsPath, toPath: folder.path)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let toml = folder.appendingPathComponent("store.toml")
-        let text = try String(contentsOf: toml, encoding: .utf8)
-        let start = try #require(text.range(of: "[plugin.warranty]"))
-        try (String(text[..<start.lowerBound]) + """
-            [plugin.warranty]
+        let shell = try Demo.shell(warrantySection: """
             basic = "三年"
             cover_gearbox = "5y/150000km"
             excluded_operations = ["MNT-9K"]
-
-            """).write(to: toml, atomically: true, encoding: .utf8)
-        let shell = try TestShell(user: "admin", plugins: [WarrantyPlugin()])
-        try shell.expectOK("seed load \(folder.path)")
-        shell.session.user = "薛淑芬"
+            """)
         let err = try shell.expectRefused("warranty check 粤B82396")
         #expect(err.contains("[plugin.warranty] basic: '三年' is not a cover"))
         #expect(err.contains("[plugin.warranty] cover_gearbox: no part in the catalogue is in group 'gearbox'"))
@@ -120,25 +109,14 @@ import WarrantyPlugin
 /// order, whether the settings were read before (they are kept) or not.
 @Suite struct WarrantyPolicyCatalogueTests {
     @Test func X1_settingsNamingWhatTheCatalogueLacksAreRefusedEachTime() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warranty-seeds-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.copyItem(atPath: TestShell.seedsPath, toPath: folder.path)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let toml = folder.appendingPathComponent("store.toml")
-        let text = try String(contentsOf: toml, encoding: .utf8)
-        let start = try #require(text.range(of: "[plugin.warranty]"))
         // A part number as the catalogue does not write it (lower case), a group no part is in, a code with no operation.
-        try (String(text[..<start.lowerBound]) + """
-            [plugin.warranty]
+        let shell = try Demo.shell(warrantySection: """
             basic = "3y/100000km"
             cover_powertrain = "5y/150000km"
             excluded = ["gearbox"]
             excluded_parts = ["xh-15400-0001"]
             operations_powertrain = ["GBX-NONE"]
-
-            """).write(to: toml, atomically: true, encoding: .utf8)
-        let shell = try TestShell(user: "admin", plugins: [WarrantyPlugin()])
-        try shell.expectOK("seed load \(folder.path)")
-        shell.session.user = "薛淑芬"
+            """)
         for _ in 0..<2 {
             let err = try shell.expectRefused("warranty policy")
             let problems = ["excluded: no part in the catalogue is in group 'gearbox'", "excluded_parts: there is no part xh-15400-0001",

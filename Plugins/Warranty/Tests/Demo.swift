@@ -11,6 +11,22 @@ enum Demo {
         try TestShell(user: user, seeded: true, plugins: [WarrantyPlugin()])
     }
 
+    /// The demo dealership loaded from a store.toml whose `[plugin.warranty]` section is `section`,
+    /// then 薛淑芬 at the keyboard.
+    static func shell(warrantySection section: String) throws -> TestShell {
+        let folder = try ScratchFolders.make("warranty-seeds")
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.copyItem(atPath: TestShell.seedsPath, toPath: folder.path)
+        let toml = folder.appendingPathComponent("store.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        let start = try #require(text.range(of: "[plugin.warranty]"))
+        try (String(text[..<start.lowerBound]) + "[plugin.warranty]\n" + section + "\n").write(to: toml, atomically: true, encoding: .utf8)
+        let shell = try TestShell(user: "admin", plugins: [WarrantyPlugin()])
+        try shell.expectOK("seed load \(folder.path)")
+        shell.session.user = "薛淑芬"
+        return shell
+    }
+
     /// Runs lines that must all succeed (`set user …` switches staff); returns the last output.
     @discardableResult
     static func run(_ shell: TestShell, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
