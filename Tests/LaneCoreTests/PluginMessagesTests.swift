@@ -35,4 +35,15 @@ struct PluginMessagesTests {
         #expect(PluginMessages.template("pmt2.a", language: .chinese) == nil)
         #expect(PluginMessages.template("pmt3.a", language: .english) == "other a")
     }
+
+    /// A code is looked up in the tables of the plugin its prefix names, and nowhere else.
+    @Test func aCodeIsFoundOnlyUnderThePluginItsPrefixNames() {
+        #expect(PluginMessages.install([.english: ["pmt4.a": "four", "pmt4.b.c": "deeper"]], plugin: "pmt4").isEmpty)
+        #expect(PluginMessages.template("pmt4.a", language: .english) == "four")
+        #expect(PluginMessages.template("pmt4.b.c", language: .english) == "deeper")
+        #expect(PluginMessages.template("pmt4.a", language: .chinese) == nil)
+        #expect(PluginMessages.template("pmt4", language: .english) == nil)
+        #expect(PluginMessages.template("pmt4x.a", language: .english) == nil)
+        #expect(PluginMessages.template("x.pmt4.a", language: .english) == nil)
+    }
 }

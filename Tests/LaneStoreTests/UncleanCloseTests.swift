@@ -123,6 +123,24 @@ import LaneCore
         }
     }
 
+    /// Markers, /proc's lines and the key are read whole with `smallText`; bytes that are not UTF-8
+    /// read as nothing, as Foundation's reading did (a marker so garbled is then not taken for stale).
+    @Test func aSmallFileIsReadWholeAndRefusedWhenItIsNotUTF8() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("text").path
+            let long = String(repeating: "车主 0123456789\n", count: 700)  // more than one 4 KiB read
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(long.utf8)))
+            #expect(SQLiteStore.smallText(path) == long)
+            #expect(FileManager.default.createFile(atPath: path, contents: Data([0x31, 0xFF, 0x0A])))
+            #expect(SQLiteStore.smallText(path) == nil)
+            #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+            #expect(SQLiteStore.smallText(path) == "")
+            #expect(SQLiteStore.smallText(dir.appendingPathComponent("none").path) == nil)
+            let identity = try #require(SQLiteStore.processIdentity(getpid()))
+            #expect(identity.split(separator: " ").count == 2)
+        }
+    }
+
     @Test func theCheckRunsOnlyAfterAnUncleanClose() throws {
         // Closed cleanly: opening stays quick; the damage is found by `store check` or when touched.
         try withDirectory { dir in

@@ -3,12 +3,12 @@
 // English table of that area. `MessageCatalogTests` fails when a code is in
 // one catalog and not the other, or when a template's placeholders differ.
 extension MessageCatalog {
-    static let chineseTemplates: [MessageCode: String] = [
+    static let chineseTemplates: [MessageCode: String] = joined([
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
         chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup, chineseSettings, chinesePartGroups, chineseGroupAdmin, chineseOpenCheck,
-    ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
+    ])
 
     static let chineseCore: [MessageCode: String] = [
         .text: "{text}",

@@ -2,12 +2,12 @@
 // area's table sits beside its operations' messages, in this folder). A
 // Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
-    static let englishTemplates: [MessageCode: String] = [
+    static let englishTemplates: [MessageCode: String] = joined([
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
         englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup, englishSettings, englishPartGroups, englishGroupAdmin, englishOpenCheck,
-    ].reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
+    ])
 
     static let englishCore: [MessageCode: String] = [
         .text: "{text}",

@@ -12,10 +12,10 @@ import Foundation
 public enum PluginMessages {
     private final class Tables: @unchecked Sendable {
         let lock = NSLock()
-        /// Plugin name → language → code → words.
+        /// Plugin name → language → code → words: what `render` reads. A code is looked up in the
+        /// tables of the plugin its prefix names, so installing one merges nothing (merging every
+        /// plugin's words into one table cost 1.8 million instructions of every start).
         var byPlugin: [String: [InterfaceLanguage: [MessageCode: String]]] = [:]
-        /// Language → code → words, all plugins together: what `render` reads.
-        var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
     }
     private static let tables = Tables()
 
@@ -46,26 +46,19 @@ public enum PluginMessages {
         guard foreign.isEmpty else { return foreign }
         tables.lock.lock()
         defer { tables.lock.unlock() }
-        // A new plugin's words are added to the merged tables; only a plugin installed again (its words
-        // replaced) merges every plugin's anew. Codes of two plugins never meet (each has its own prefix).
-        let replacing = tables.byPlugin[plugin] != nil
         tables.byPlugin[plugin] = messages
-        if replacing {
-            var merged: [InterfaceLanguage: [MessageCode: String]] = [:]
-            for (_, languages) in tables.byPlugin {
-                for (language, words) in languages { merged[language, default: [:]].merge(words) { first, _ in first } }
-            }
-            tables.merged = merged
-        } else {
-            for (language, words) in messages { tables.merged[language, default: [:]].merge(words) { first, _ in first } }
-        }
         return []
     }
 
     /// The words of a plugin's code in `language`, or nil.
+    /// Its plugin is the text before the code's first dot: every code of a plugin starts with
+    /// `NAME.` (`foreignCodes`), and a plugin's name holds no dot (`PluginManifest.nameProblem`).
     public static func template(_ code: MessageCode, language: InterfaceLanguage) -> String? {
+        let text = code.rawValue
+        guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let plugin = String(text[..<dot])
         tables.lock.lock()
         defer { tables.lock.unlock() }
-        return tables.merged[language]?[code]
+        return tables.byPlugin[plugin]?[language]?[code]
     }
 }

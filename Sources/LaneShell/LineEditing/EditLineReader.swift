@@ -219,7 +219,9 @@ public enum Terminal {
     public static func prepareLocale() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        // Compared without Foundation's `replacingOccurrences`, whose first call (through NSString)
+        // cost 1.5 million instructions of every start.
+        if String(codeset.uppercased().filter { $0 != "-" }) != "UTF8" {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 /// error, microseconds since the previous mark and since the process's first mark). A measuring
 /// aid for docs/performance.md, like `LANE_TIMINGS`; silent and nearly free when unset.
 public enum StartupPhases {
-    nonisolated(unsafe) static var enabled = ProcessInfo.processInfo.environment["LANE_STARTUP_TIMINGS"].map { !$0.isEmpty } ?? false
+    // `getenv`, not `ProcessInfo.environment` (a dictionary of every variable): asked before anything else.
+    nonisolated(unsafe) static var enabled = getenv("LANE_STARTUP_TIMINGS").map { $0.pointee != 0 } ?? false
     nonisolated(unsafe) static var first: UInt64 = 0
     nonisolated(unsafe) static var last: UInt64 = 0
 
