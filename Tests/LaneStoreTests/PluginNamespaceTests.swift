@@ -106,6 +106,84 @@ import LanePlugin
         #expect(throws: Refusal.self) { try change("", thenInsert: true) }
     }
 
+    /// A store on disk: `setup` committed first, then `sql` judged by a guard of its own inside a
+    /// write, with `uncommitted` run in that write before it. Returns the problems and how many
+    /// in-memory copies of the schema the guard made (none when the file's own schema answered).
+    private func problemsOnFile(_ sql: String, _ purpose: PluginSQLGuard.Purpose, plugin: String = "repair",
+                                setup: String = "", uncommitted: String = "") throws -> ([Message], Int) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-guard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let judge = PluginSQLGuard()
+        let store = try SQLiteStore(path: dir.appendingPathComponent("lane.sqlite").path)
+        if !setup.isEmpty { try store.write { tx in try #require(tx as? SQLiteTransaction).db.execute(sql: setup) } }
+        let problems = try store.write { tx in
+            let db = try #require(tx as? SQLiteTransaction).db
+            if !uncommitted.isEmpty { try db.execute(sql: uncommitted) }
+            return try judge.problems(sql, plugin: plugin, purpose: purpose, in: db)
+        }
+        return (problems, judge.copiesMade)
+    }
+
+    /// The guard compiles on its own read-only connection to the store's file when that file's schema is
+    /// the one the store's connection sees, and its verdicts are the in-memory copy's, word for word.
+    @Test func aStoreOnDiskIsJudgedOnItsOwnFileWithTheSameVerdicts() throws {
+        let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
+        let trigger = own + "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN UPDATE repair_order SET status = 'closed'; END;"
+        let cases: [(String, PluginSQLGuard.Purpose, String, String)] = [
+            ("UPDATE repair_order SET status = 'closed'", .statement, "repair", ""),
+            ("SELECT phone, address FROM customer", .query, "survey", ""),
+            ("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement, "repair", own),
+            ("SELECT v FROM plg_repair_x", .query, "repair", own),
+            ("INSERT INTO plg_repair_x (v) VALUES ('a')", .query, "repair", own),
+            ("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement, "repair", trigger),
+            ("DROP TABLE plg_repair_x", .migration, "repair", own),
+            ("CREATE VIEW plg_repair_v AS SELECT * FROM customer", .migration, "repair", ""),
+        ]
+        for (sql, purpose, plugin, setup) in cases {
+            let (onFile, copies) = try problemsOnFile(sql, purpose, plugin: plugin, setup: setup)
+            #expect(copies == 0, "\(sql)")
+            #expect(onFile == (try problems(sql, purpose, plugin: plugin, setup: setup)), "\(sql)")
+        }
+        // A statement SQLite cannot compile is refused in SQLite's words, as on the copy.
+        #expect(throws: Refusal.self) { try problemsOnFile("SELECT nothing FROM plg_repair_none", .query) }
+    }
+
+    /// A change of the schema not yet committed (a plugin's migration in its write) is not in the file:
+    /// the statement is judged on a copy of the schema the transaction sees.
+    @Test func aSchemaNotYetCommittedIsJudgedOnACopy() throws {
+        let reachesTheCore = """
+            CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);
+            CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END;
+            """
+        let (found, copies) = try problemsOnFile("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement, uncommitted: reachesTheCore)
+        #expect(copies == 1)
+        #expect(found.contains { $0.description.contains("staff_pin") && $0.description.contains("plg_repair_t") })
+    }
+
+    /// Another process changes the schema after the guard read it: the guard's connection reads it again.
+    @Test func aSchemaChangedByAnotherProcessIsReadAgain() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-guard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let judge = PluginSQLGuard()
+        let insert = "INSERT INTO plg_repair_x (v) VALUES ('a')"
+        let store = try SQLiteStore(path: path)
+        try store.write { tx in try #require(tx as? SQLiteTransaction).db.execute(sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT)") }
+        func judged() throws -> [Message] {
+            try store.write { tx in try judge.problems(insert, plugin: "repair", purpose: .statement, in: try #require(tx as? SQLiteTransaction).db) }
+        }
+        #expect(try judged().isEmpty)
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END")
+        }
+        try other.close()
+        #expect(try judged().contains { $0.description.contains("staff_pin") })
+        #expect(judge.copiesMade == 0)
+    }
+
     @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
         let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
         #expect(try !problems("DROP TABLE plg_repair_x", .statement, setup: own).isEmpty)
