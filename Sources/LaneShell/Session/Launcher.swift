@@ -257,7 +257,7 @@ public enum Launcher {
             session.pluginDirectory = directory
             var registry = session.registry, installed = session.plugins
             let messages = PluginLoader.installRuntime(from: directory, runtimeTimeout: timeout, into: &installed, registry: &registry,
-                                                       store: store, now: clock.now())
+                                                       store: store, now: clock.now(), environment: environment)
             session.plugins = installed
             session.registry = registry
             for message in messages { io.err("error: \(message)\n") }
