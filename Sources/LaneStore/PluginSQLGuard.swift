@@ -90,10 +90,29 @@ final class PluginSQLGuard: @unchecked Sendable {
         // One snapshot: its schema is read (SQLite loads it again if another process changed it since),
         // compared, and compiled against.
         guard sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK else { return nil }
-        defer { sqlite3_exec(connection, "ROLLBACK", nil, nil, nil) }
-        guard let seen = Self.texts(Self.schemaSQL, on: connection), seen == schema else { return nil }
-        return try authorize(sql, on: connection)
+        guard let seen = Self.texts(Self.schemaSQL, on: connection), seen == schema else {
+            sqlite3_exec(connection, "ROLLBACK", nil, nil, nil)
+            return nil
+        }
+        let compiled = Result { try authorize(sql, on: connection) }
+        sqlite3_exec(connection, "ROLLBACK", nil, nil, nil)
+        // Some PRAGMAs take effect as they compile (`locking_mode`, `writable_schema`, `cache_size`):
+        // refused all the same, but their effect must not stay on a connection to the store's file.
+        // A statement that does more than read and change rows, or does not compile, closes it.
+        if case .success(let accesses) = compiled, accesses.allSatisfy({ Self.rowActions.contains($0.action) }) {} else {
+            sqlite3_close(connection)
+            fileConnection = nil
+            filePath = ""
+        }
+        return try compiled.get()
     }
+
+    /// What an ordinary query or change of rows reports: nothing of it lasts beyond the statement.
+    static let rowActions: Set<Int32> = [SQLITE_SELECT, SQLITE_READ, SQLITE_FUNCTION, SQLITE_RECURSIVE,
+                                          SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE]
+
+    /// Whether a read-only connection to a store's file is open (for tests).
+    var holdsFileConnection: Bool { lock.withLock { fileConnection != nil } }
 
     /// The first column of every row of `sql`, or nil when it cannot be read.
     private static func texts(_ sql: String, on connection: OpaquePointer) -> [String]? {

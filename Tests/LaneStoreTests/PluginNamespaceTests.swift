@@ -184,6 +184,29 @@ import LanePlugin
         #expect(judge.copiesMade == 0)
     }
 
+    /// A PRAGMA acts as it compiles: refused, and the connection to the store's file it was compiled on
+    /// is closed with whatever it changed there; the next statement opens a fresh one.
+    @Test func aPragmaLeavesNothingOnTheConnectionToTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-guard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("lane.sqlite").path)
+        try store.write { tx in try #require(tx as? SQLiteTransaction).db.execute(sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT)") }
+        let judge = PluginSQLGuard()
+        func judged(_ sql: String, _ purpose: PluginSQLGuard.Purpose) throws -> [Message] {
+            try store.read { tx in try judge.problems(sql, plugin: "repair", purpose: purpose, in: try #require(tx as? SQLiteTransaction).db) }
+        }
+        #expect(try judged("SELECT v FROM plg_repair_x", .query).isEmpty)
+        #expect(judge.holdsFileConnection)
+        #expect(try !judged("PRAGMA locking_mode = EXCLUSIVE", .statement).isEmpty)
+        #expect(!judge.holdsFileConnection)
+        #expect(throws: Refusal.self) { try judged("SELECT v FROM plg_repair_none", .query) }
+        #expect(!judge.holdsFileConnection)
+        #expect(try judged("SELECT v FROM plg_repair_x", .query).isEmpty)
+        #expect(judge.holdsFileConnection)
+        #expect(judge.copiesMade == 0)
+    }
+
     @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
         let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
         #expect(try !problems("DROP TABLE plg_repair_x", .statement, setup: own).isEmpty)
