@@ -41,6 +41,19 @@ import Testing
 
     // MARK: R1.1 first service
 
+    /// A reminder's reason is worded when it is read, in the reader's language, not when the rules made it.
+    @Test func aReasonIsWordedInTheLanguageItIsReadIn() throws {
+        let made = try #require(MessageCatalog.speaking(.english) { only(.firstService, in: due(sold: "2026-10-01")) })
+        let english = MessageCatalog.speaking(.english) { made.reason }
+        let chinese = MessageCatalog.speaking(.chinese) { made.reason }
+        #expect(english.contains("first service"))
+        #expect(chinese.contains("首保") && !chinese.contains("first service"))
+        #expect(MessageCatalog.speaking(.chinese) { made.why.description } == chinese)
+        // Words given as words stay as they are, whoever reads them.
+        let given = ServiceReminder(kind: .campaign, dueOn: day("2026-11-23"), estimatedMileage: nil, dueMileage: nil, reason: "召回 PR-1", rule: "R1.6")
+        #expect(MessageCatalog.speaking(.english) { given.reason } == "召回 PR-1")
+    }
+
     @Test func R1_1_firstServiceDueBySixtyDays() throws {
         let reminders = due(sold: "2026-10-01", saleKm: 12)
         #expect(reminders.count == 1)

@@ -364,7 +364,7 @@ public enum AppointmentPlanner {
                                                        "day": .date(missed.day(in: offset)), "from": .date(window.lowerBound),
                                                        "to": .date(window.upperBound)])
         return ServiceReminder(kind: .missedAppointment, dueOn: window.lowerBound, estimatedMileage: nil, dueMileage: nil,
-                               reason: reason.description, rule: ReminderKind.missedAppointment.rule)
+                               why: reason, rule: ReminderKind.missedAppointment.rule)
     }
 
     /// R2.8: how many days back a missed appointment may still owe its call (the window's last day).

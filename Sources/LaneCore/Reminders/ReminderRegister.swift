@@ -119,7 +119,7 @@ public struct DelayedDelivery: Sendable, Equatable {
             ? Message("reminder.invite_back_part", ["part": .text(partNumber ?? ""), "stock": .int(partInStock), "note": .text(note)])
             : Message("reminder.invite_back_fix", ["note": .text(note)])
         return ServiceReminder(kind: .delayedDelivery, dueOn: openedAt.date(in: offset), estimatedMileage: nil, dueMileage: nil,
-                               reason: why.description, rule: ReminderKind.delayedDelivery.rule)
+                               why: why, rule: ReminderKind.delayedDelivery.rule)
     }
 }
 

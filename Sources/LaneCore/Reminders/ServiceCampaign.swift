@@ -44,7 +44,7 @@ public struct ServiceCampaign: Sendable, Equatable {
         let until = endsOn.map { MessageArgument.message(Message("campaign.until", ["day": .date($0)])) } ?? .text("")
         let what = Message(kind == .upgrade ? "campaign.invite_upgrade" : "campaign.invite",
                            ["code": .text(code), "title": .text(title), "until": until])
-        return ServiceReminder(kind: kind, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil, reason: what.description, rule: kind.rule)
+        return ServiceReminder(kind: kind, dueOn: startsOn, estimatedMileage: nil, dueMileage: nil, why: what, rule: kind.rule)
     }
 
     /// Every problem with a campaign about to be created.

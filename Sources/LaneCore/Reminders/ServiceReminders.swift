@@ -86,19 +86,30 @@ public struct ServiceReminder: Sendable, Equatable {
     /// The odometer reading at which it falls due; nil when no distance applies (R1.3)
     /// or the reading at the last service is unknown.
     public var dueMileage: Int?
-    /// Why, in an advisor's words, e.g. "first service due by 2026-12-01, …".
-    public var reason: String
+    /// Why, as a message, worded only when read (`reason`): a due list weighs more reminders than it
+    /// shows (a vehicle's first and regular service both, a batch beyond the page), and wording each
+    /// one as it was made was a fifth of `remind due`'s cost per page.
+    public var why: Message
+    /// Why, in an advisor's words and the reader's language, e.g. "first service due by 2026-12-01, …".
+    public var reason: String { why.description }
     /// The rule that produced it, e.g. "R1.1".
     public var rule: String
 
-    public init(kind: ReminderKind, dueOn: CalendarDate, estimatedMileage: Int?, dueMileage: Int?, reason: String,
+    public init(kind: ReminderKind, dueOn: CalendarDate, estimatedMileage: Int?, dueMileage: Int?, why: Message,
                 rule: String) {
         self.kind = kind
         self.dueOn = dueOn
         self.estimatedMileage = estimatedMileage
         self.dueMileage = dueMileage
-        self.reason = reason
+        self.why = why
         self.rule = rule
+    }
+
+    /// A reminder whose reason is already words (a plugin's, a test's).
+    public init(kind: ReminderKind, dueOn: CalendarDate, estimatedMileage: Int?, dueMileage: Int?, reason: String,
+                rule: String) {
+        self.init(kind: kind, dueOn: dueOn, estimatedMileage: estimatedMileage, dueMileage: dueMileage,
+                  why: Message(.text, ["text": .text(reason)]), rule: rule)
     }
 
     public func isOverdue(on today: CalendarDate) -> Bool { dueOn < today }
@@ -231,7 +242,7 @@ public enum ServiceReminders {
         let now = estimate.map { Message("reminder.now_about", ["km": .text(km($0))]) } ?? Message("reminder.no_mileage_since_sale")
         let reason = Message("reminder.first_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .firstService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason.description, rule: ReminderKind.firstService.rule)
+                               why: reason, rule: ReminderKind.firstService.rule)
     }
 
     /// R1.2, whatever its due date; nil before the first service.
@@ -267,7 +278,7 @@ public enum ServiceReminders {
         }
         let reason = Message("reminder.regular_service", ["due": .message(dueText(dueOn, today)), "how": .message(how), "now": .message(now)])
         return ServiceReminder(kind: .regularService, dueOn: dueOn, estimatedMileage: estimate, dueMileage: dueMileage,
-                               reason: reason.description, rule: ReminderKind.regularService.rule)
+                               why: reason, rule: ReminderKind.regularService.rule)
     }
 
     /// R1.3; nil unless the vehicle has gone `lostAfterDays` without a visit
@@ -283,7 +294,7 @@ public enum ServiceReminders {
                                : Message("reminder.lost.since", ["since": .date(since), "days": .int(days)])
         let reason = Message("reminder.lost_customer", ["what": .message(what), "lost": .date(dueOn)])
         return ServiceReminder(kind: .lostCustomer, dueOn: dueOn, estimatedMileage: nil, dueMileage: nil,
-                               reason: reason.description, rule: ReminderKind.lostCustomer.rule)
+                               why: reason, rule: ReminderKind.lostCustomer.rule)
     }
 
     // MARK: Mileage estimate
