@@ -144,3 +144,36 @@ private func customer(_ id: Int64, _ name: String, _ phone: String) throws -> Cu
     #expect(problems.map(\.description) == ["confirm: type the customer code C0002 again to confirm",
                                             "ro: RO-20261123-0001 is still open (\(RepairOrderStatus.inProgress.title)); close it first"])
 }
+
+/// A number or a plate as it is stored is read on its bytes; whatever that takes, the general reading
+/// (spaces, dashes, +86, small letters, new-energy shapes) takes too, as the same value.
+@Test func aStoredNumberReadOnItsBytesIsWhatTheGeneralReadingMakesOfIt() async {
+    let digits = Gen.character(in: "0"..."9")
+    let odd = Gen<Character?>.element(of: ["1", "3", "2", "０", "５", "+", "8", "6", " ", "-", "a", "\u{3000}", "١"] as [Character]).map { $0 ?? "1" }
+    await propertyCheck(count: 2000, input: Gen.frequency((4.0, digits), (1.0, odd)).string(of: 9...13)) { text in
+        for candidate in [text, "1" + text, "13" + text.dropFirst(2)] {
+            if MobileNumber.isPlain(candidate) {
+                #expect((try? MobileNumber.parseWritten(candidate).get())?.digits == candidate, "\(candidate.debugDescription)")
+            }
+            #expect((try? MobileNumber.parse(candidate).get()) == (try? MobileNumber.parseWritten(candidate).get()), "\(candidate.debugDescription)")
+        }
+    }
+    #expect(MobileNumber.isPlain("13800138000") && !MobileNumber.isPlain("12800138000") && !MobileNumber.isPlain("1380013800"))
+}
+
+@Test func aStoredPlateReadOnItsBytesIsWhatTheGeneralReadingMakesOfIt() async {
+    let heads = Gen<Character?>.element(of: ["粤", "京", "沪", "A", "学", "1", "Ｂ"] as [Character]).map { $0 ?? "粤" }
+    let plain = Gen<Character?>.element(of: Array("ABDHIJOZ0159") as [Character]).map { $0 ?? "A" }
+    let odd = Gen<Character?>.element(of: ["学", "警", " ", "-", "·", "b", "o", "\u{0301}", "Ａ", "D", "F"] as [Character]).map { $0 ?? "D" }
+    let tails = Gen.frequency((5.0, plain), (1.0, odd)).string(of: 4...8)
+    await propertyCheck(count: 2000, input: heads, tails) { head, tail in
+        let text = String(head) + tail
+        if LicensePlate.isPlainOrdinary(text) {
+            let general = try? LicensePlate.parseWritten(text).get()
+            #expect(general?.value == text && general?.isNewEnergy == false, "\(text.debugDescription)")
+        }
+        #expect((try? LicensePlate.parse(text).get()) == (try? LicensePlate.parseWritten(text).get()), "\(text.debugDescription)")
+    }
+    #expect(LicensePlate.isPlainOrdinary("粤B27DP2") && !LicensePlate.isPlainOrdinary("粤I27DP2") && !LicensePlate.isPlainOrdinary("粤B27DP2学")
+            && !LicensePlate.isPlainOrdinary("粤b27dp2") && !LicensePlate.isPlainOrdinary("粤BD12345") && !LicensePlate.isPlainOrdinary("粤212345"))
+}
