@@ -76,6 +76,10 @@ public struct Renderer: Sendable {
     func cellText(_ value: Value, words kind: String?) -> String {
         guard let kind, case .text(let code) = value, !code.isEmpty else { return cellText(value) }
         let catalog = MessageCatalog.current
+        // One code, as nearly every cell holds: worded without splitting and joining.
+        guard code.utf8.contains(UInt8(ascii: ",")) else {
+            return TerminalSafe.escape(catalog.codeWord(kind, code.trimmingWhitespace()).replacingLineBreaks())
+        }
         let codes = code.split(separator: ",").map { String($0).trimmingWhitespace() }
         let worded = codes.map { catalog.codeWord(kind, $0) }
         return TerminalSafe.escape(worded.joined(separator: catalog.isChinese ? "、" : ", ").replacingLineBreaks())
@@ -151,7 +155,8 @@ public struct Renderer: Sendable {
                 guard i < count, partWidths[i] > widths[i] else { return [(text, partWidths[i])] }
                 return TextWrap.lines(text, width: widths[i]).map { ($0, nil) }
             }
-            let height = pieces.map(\.count).max() ?? 1
+            // A closure, not `\.count`: the key path went through the runtime's generic projection for every row.
+            let height = pieces.map { $0.count }.max() ?? 1
             return (0..<height).map { row in
                 pieces.enumerated().map { i, lines in
                     let (text, known) = row < lines.count ? lines[row] : ("", 0)
