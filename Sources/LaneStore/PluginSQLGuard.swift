@@ -71,7 +71,7 @@ final class PluginSQLGuard: @unchecked Sendable {
     /// reported; nil when that cannot be (no file, another schema there, the file unreadable).
     /// Copying the schema into memory statement by statement cost 28 million instructions, at the
     /// first plugin query of every process (a third of a first `remind due`); opening the file and
-    /// reading its schema costs about a tenth of that.
+    /// reading its schema costs about a seventh of that.
     private func compileOnFile(_ sql: String, path: String, schema: [String]) throws -> [Access]? {
         guard !path.isEmpty else { return nil }
         if fileConnection == nil || filePath != path {
@@ -99,7 +99,8 @@ final class PluginSQLGuard: @unchecked Sendable {
         // Some PRAGMAs take effect as they compile (`locking_mode`, `writable_schema`, `cache_size`):
         // refused all the same, but their effect must not stay on a connection to the store's file.
         // A statement that does more than read and change rows, or does not compile, closes it.
-        if case .success(let accesses) = compiled, accesses.allSatisfy({ Self.rowActions.contains($0.action) }) {} else {
+        let onlyRows = (try? compiled.get())?.allSatisfy { Self.rowActions.contains($0.action) } ?? false
+        if !onlyRows {
             sqlite3_close(connection)
             fileConnection = nil
             filePath = ""
