@@ -163,17 +163,22 @@ private func customer(_ id: Int64, _ name: String, _ phone: String) throws -> Cu
 
 @Test func aStoredPlateReadOnItsBytesIsWhatTheGeneralReadingMakesOfIt() async {
     let heads = Gen<Character?>.element(of: ["粤", "京", "沪", "A", "学", "1", "Ｂ"] as [Character]).map { $0 ?? "粤" }
-    let plain = Gen<Character?>.element(of: Array("ABDHIJOZ0159") as [Character]).map { $0 ?? "A" }
+    let plain = Gen<Character?>.element(of: Array("ABDFHIJKOZ0159") as [Character]).map { $0 ?? "A" }
     let odd = Gen<Character?>.element(of: ["学", "警", " ", "-", "·", "b", "o", "\u{0301}", "Ａ", "D", "F"] as [Character]).map { $0 ?? "D" }
-    let tails = Gen.frequency((5.0, plain), (1.0, odd)).string(of: 4...8)
-    await propertyCheck(count: 2000, input: heads, tails) { head, tail in
+    let tails = Gen.frequency((5.0, plain), (1.0, odd), (3.0, Gen.character(in: "0"..."9"))).string(of: 4...9)
+    await propertyCheck(count: 3000, input: heads, tails) { head, tail in
         let text = String(head) + tail
-        if LicensePlate.isPlainOrdinary(text) {
-            let general = try? LicensePlate.parseWritten(text).get()
-            #expect(general?.value == text && general?.isNewEnergy == false, "\(text.debugDescription)")
+        if let fast = LicensePlate.plainReading(text) {
+            #expect((try? LicensePlate.parseWritten(text).get()) == fast && fast.value == text, "\(text.debugDescription)")
         }
         #expect((try? LicensePlate.parse(text).get()) == (try? LicensePlate.parseWritten(text).get()), "\(text.debugDescription)")
     }
-    #expect(LicensePlate.isPlainOrdinary("粤B27DP2") && !LicensePlate.isPlainOrdinary("粤I27DP2") && !LicensePlate.isPlainOrdinary("粤B27DP2学")
-            && !LicensePlate.isPlainOrdinary("粤b27dp2") && !LicensePlate.isPlainOrdinary("粤BD12345") && !LicensePlate.isPlainOrdinary("粤212345"))
+    for stored in ["粤B27DP2", "湘BAA0673", "粤BD12345", "粤B12345D", "粤B1234F5"] {
+        #expect(LicensePlate.plainReading(stored) == (try? LicensePlate.parseWritten(stored).get()), "\(stored)")
+    }
+    #expect(LicensePlate.plainReading("粤B27DP2")?.isNewEnergy == false && LicensePlate.plainReading("粤BD12345")?.isNewEnergy == true
+            && LicensePlate.plainReading("粤B12345D")?.isNewEnergy == true)
+    for other in ["粤I27DP2", "粤B27DP2学", "粤b27dp2", "粤212345", "粤B1234F5", "粤BI12345", "粤B 27DP2"] {
+        #expect(LicensePlate.plainReading(other) == nil, "\(other)")
+    }
 }

@@ -18,27 +18,37 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
     public static var formatHelp: String { Message("plate.format_help").description }
 
     public static func parse(_ text: String) -> Result<LicensePlate, Problem> {
-        // An ordinary plate as it is stored (粤B27DP2) is checked on its bytes: the general reading below
-        // filters, uppercases and splits into Characters, 17,000 instructions at every vehicle read.
-        if isPlainOrdinary(text) { return .success(LicensePlate(value: text, isNewEnergy: false)) }
+        // A plate as it is stored (粤B27DP2, 粤BD12345) is checked on its scalars: the general reading
+        // below filters, uppercases and splits into Characters, 17,000 instructions at every vehicle read.
+        if let plate = plainReading(text) { return .success(plate) }
         return parseWritten(text)
     }
 
-    /// A province, then six plate letters (no I, no O) or digits, the first a letter: an ordinary
-    /// plate that `parseWritten` accepts unchanged.
-    static func isPlainOrdinary(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, provinces.contains(Character(first)) else { return false }
-        var count = 0
-        for scalar in scalars.dropFirst() {
-            guard count < 6, scalar.isASCII else { return false }
-            let byte = UInt8(scalar.value)
-            let isLetter = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte != UInt8(ascii: "I") && byte != UInt8(ascii: "O")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard isLetter || (isDigit && count > 0) else { return false }
-            count += 1
+    static let provinceScalars: Set<Unicode.Scalar> = Set(provinces.flatMap(\.unicodeScalars))
+
+    /// The plate `text` is when it is written as stored: a province, then six (ordinary) or seven
+    /// (new-energy) capital letters and digits in a plate's shape; nil for anything else, which
+    /// `parseWritten` reads. Whatever this accepts, `parseWritten` accepts as the same plate.
+    static func plainReading(_ text: String) -> LicensePlate? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), provinceScalars.contains(first) else { return nil }
+        var tail: [UInt8] = []
+        tail.reserveCapacity(7)
+        while let scalar = scalars.next() {
+            guard scalar.isASCII, tail.count < 7 else { return nil }
+            tail.append(UInt8(scalar.value))
         }
-        return count == 6
+        func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") && b != UInt8(ascii: "I") && b != UInt8(ascii: "O") }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        guard tail.count >= 6, isLetter(tail[0]) else { return nil }
+        let body = tail[1...]
+        if tail.count == 6 {
+            return body.allSatisfy { isLetter($0) || isDigit($0) } ? LicensePlate(value: text, isNewEnergy: false) : nil
+        }
+        let b = Array(body)
+        let small = newEnergyClass.contains(Character(Unicode.Scalar(b[0]))) && (isLetter(b[1]) || isDigit(b[1])) && b[2...].allSatisfy(isDigit)
+        let large = b[0..<5].allSatisfy(isDigit) && (b[5] == UInt8(ascii: "D") || b[5] == UInt8(ascii: "F"))
+        return small || large ? LicensePlate(value: text, isNewEnergy: true) : nil
     }
 
     /// A plate as people type it: spaces, dots and dashes, small letters, new-energy shapes.
