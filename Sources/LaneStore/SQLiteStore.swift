@@ -212,6 +212,7 @@ public final class SQLiteStore: ServiceStore {
     /// file was not closed cleanly. One per opening, so shells sharing a file
     /// never remove each other's. It holds the opener's `processIdentity`.
     static func markOpen(_ path: String) -> String? {
+        // Eight hex digits, zero-padded (a leading 1 printed and dropped), as UUID's first eight were.
         var random = SystemRandomNumberGenerator()
         let id = String(UInt64(random.next() & 0xFFFF_FFFF) | 1 << 32, radix: 16, uppercase: true).dropFirst()
         let marker = "\(path).open-\(getpid())-\(id)"

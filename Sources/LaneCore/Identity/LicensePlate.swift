@@ -26,29 +26,46 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
 
     static let provinceScalars: Set<Unicode.Scalar> = Set(provinces.flatMap(\.unicodeScalars))
 
+    /// What a character may be in a plate, as bits: `letter`, `digit`, `energyClass` (a small
+    /// new-energy plate's class letter), `largeEnd` (D or F, a large one's last). One definition for
+    /// the typed reading (`parseWritten`, by Character) and the stored one (`plainReading`, by byte).
+    static func kind(_ c: Character) -> UInt8 {
+        (letters.contains(c) ? letter : 0) | (digits.contains(c) ? digit : 0) | (newEnergyClass.contains(c) ? energyClass : 0)
+            | (c == "D" || c == "F" ? largeEnd : 0)
+    }
+    static let letter: UInt8 = 1, digit: UInt8 = 2, energyClass: UInt8 = 4, largeEnd: UInt8 = 8
+    static let asciiKinds: [UInt8] = (0..<128).map { kind(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// An ordinary plate after its office letter (a special suffix taken off): letters and digits.
+    static func isOrdinaryBody<C: Collection>(_ kinds: C) -> Bool where C.Element == UInt8 {
+        kinds.allSatisfy { $0 & (letter | digit) != 0 }
+    }
+
+    /// A new-energy plate's six characters after its office letter: small (class letter, a letter or
+    /// digit, four digits) or large (five digits, then D or F).
+    static func isNewEnergyBody(_ k: [UInt8]) -> Bool {
+        guard k.count == 6 else { return false }
+        let small = k[0] & energyClass != 0 && k[1] & (letter | digit) != 0 && k[2...].allSatisfy { $0 & digit != 0 }
+        let large = k[0..<5].allSatisfy { $0 & digit != 0 } && k[5] & largeEnd != 0
+        return small || large
+    }
+
     /// The plate `text` is when it is written as stored: a province, then six (ordinary) or seven
     /// (new-energy) capital letters and digits in a plate's shape; nil for anything else, which
     /// `parseWritten` reads. Whatever this accepts, `parseWritten` accepts as the same plate.
     static func plainReading(_ text: String) -> LicensePlate? {
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next(), provinceScalars.contains(first) else { return nil }
-        var tail: [UInt8] = []
-        tail.reserveCapacity(7)
+        var kinds: [UInt8] = []
+        kinds.reserveCapacity(7)
         while let scalar = scalars.next() {
-            guard scalar.isASCII, tail.count < 7 else { return nil }
-            tail.append(UInt8(scalar.value))
+            guard scalar.isASCII, kinds.count < 7 else { return nil }
+            kinds.append(asciiKinds[Int(scalar.value)])
         }
-        func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") && b != UInt8(ascii: "I") && b != UInt8(ascii: "O") }
-        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        guard tail.count >= 6, isLetter(tail[0]) else { return nil }
-        let body = tail[1...]
-        if tail.count == 6 {
-            return body.allSatisfy { isLetter($0) || isDigit($0) } ? LicensePlate(value: text, isNewEnergy: false) : nil
-        }
-        let b = Array(body)
-        let small = newEnergyClass.contains(Character(Unicode.Scalar(b[0]))) && (isLetter(b[1]) || isDigit(b[1])) && b[2...].allSatisfy(isDigit)
-        let large = b[0..<5].allSatisfy(isDigit) && (b[5] == UInt8(ascii: "D") || b[5] == UInt8(ascii: "F"))
-        return small || large ? LicensePlate(value: text, isNewEnergy: true) : nil
+        guard kinds.count >= 6, kinds[0] & letter != 0 else { return nil }
+        let body = Array(kinds[1...])
+        if body.count == 5 { return isOrdinaryBody(body) ? LicensePlate(value: text, isNewEnergy: false) : nil }
+        return isNewEnergyBody(body) ? LicensePlate(value: text, isNewEnergy: true) : nil
     }
 
     /// A plate as people type it: spaces, dots and dashes, small letters, new-energy shapes.
@@ -67,19 +84,10 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
         let tail = Array(chars[2...])
         if chars.count == 7 {
             let body = tail.last.map { specialSuffixes.contains($0) } == true ? Array(tail.dropLast()) : tail
-            guard body.allSatisfy({ letters.contains($0) || digits.contains($0) }) else {
-                return fail("plate.body")
-            }
+            guard isOrdinaryBody(body.map(kind)) else { return fail("plate.body") }
             return .success(LicensePlate(value: cleaned, isNewEnergy: false))
         }
-        // New-energy: small (class letter first, then a letter or digit, then four digits)
-        // or large (five digits, then D or F).
-        let small = newEnergyClass.contains(tail[0]) && (letters.contains(tail[1]) || digits.contains(tail[1]))
-            && tail[2...].allSatisfy { digits.contains($0) }
-        let large = tail[0..<5].allSatisfy { digits.contains($0) } && (tail[5] == "D" || tail[5] == "F")
-        guard small || large else {
-            return fail("plate.new_energy_shape")
-        }
+        guard isNewEnergyBody(tail.map(kind)) else { return fail("plate.new_energy_shape") }
         return .success(LicensePlate(value: cleaned, isNewEnergy: true))
     }
 

@@ -11,7 +11,8 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
         return parseWritten(text)
     }
 
-    /// Eleven ASCII digits, the first 1 and the second 3 to 9: what `parseWritten` accepts unchanged.
+    /// Eleven ASCII digits, the first 1 and the second 3 to 9: a mobile number as stored, and the rule
+    /// `parseWritten` applies once spaces, dashes and +86 are gone.
     static func isPlain(_ text: String) -> Bool {
         var count = 0
         for byte in text.utf8 {
@@ -27,12 +28,8 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
     static func parseWritten(_ text: String) -> Result<MobileNumber, Problem> {
         var cleaned = text.filter { !($0 == " " || $0 == "-" || $0 == "\u{3000}") }
         if cleaned.hasPrefix("+86") { cleaned.removeFirst(3) } else if cleaned.hasPrefix("0086") { cleaned.removeFirst(4) }
-        let chars = Array(cleaned)
-        guard chars.count == 11, chars.allSatisfy({ $0.isASCII && $0.isNumber }), chars[0] == "1",
-              let second = chars[1].wholeNumberValue, second >= 3 else {
-            return .failure(Problem("phone", Message("phone.not_mobile", ["given": .text(text)])))
-        }
-        return .success(MobileNumber(digits: String(chars)))
+        guard isPlain(cleaned) else { return .failure(Problem("phone", Message("phone.not_mobile", ["given": .text(text)]))) }
+        return .success(MobileNumber(digits: cleaned))
     }
 
     private init(digits: String) { self.digits = digits }
