@@ -115,6 +115,7 @@ extension SQLiteTransaction {
             // failure, and the command's, not the plugin's.
             guard db.isInsideTransaction else { throw StoreFailure(SQLiteStore.explain(error)) }
             pluginVerdicts?.forget()
+            savedOrder?.forget()  // undone rows do not move the count of changes
             try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT lane_plugin").execute()
             try db.cachedStatement(sql: "RELEASE SAVEPOINT lane_plugin").execute()
             throw error

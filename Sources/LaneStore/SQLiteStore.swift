@@ -402,7 +402,7 @@ public final class SQLiteStore: ServiceStore {
                     if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
                         try db.execute(sql: Self.changeTracking)
                     }
-                    return try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts))
+                    return try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts, savedOrder: SavedOrder()))
                 }
             }
         } catch {

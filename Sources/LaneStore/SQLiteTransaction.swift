@@ -10,6 +10,8 @@ struct SQLiteTransaction: StoreWriting {
     var historyMessages = true
     /// The store's verdicts on plugin SQL, kept across commands (none: every statement judged afresh).
     var pluginVerdicts: PluginVerdicts? = nil
+    /// A write transaction's last saved order, as saved (`repairOrder(id:)`); none in reads.
+    var savedOrder: SavedOrder? = nil
 
     // MARK: Statements
 

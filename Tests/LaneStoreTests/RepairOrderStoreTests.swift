@@ -73,6 +73,53 @@ import LaneCore
         #expect(loaded?.checks.map(\.passed) == [true, false, true])
     }
 
+    func storeWithOneOrder() throws -> (SQLiteStore, RepairOrder) {
+        let store = try makeStore()
+        let c = try addCustomer(store, "王小明", "13800138000")
+        let v = try addVehicle(store, owner: c, vin: vin1, plate: "粤B12345")
+        return (store, try store.write { try $0.insertRepairOrder(fullOrder(vehicle: v), openedOn: day("2026-11-23")) })
+    }
+
+    /// A change reads the orders it touched again (seals, audit row, events): the order its step saved is
+    /// handed back as saved while no row has changed since, and read from the store once one has.
+    @Test func anOrderJustSavedIsHandedBackUntilAnyRowChanges() throws {
+        let (store, inserted) = try storeWithOneOrder()
+        try store.write { (tx: any StoreWriting) throws in
+            let sqlite = try #require(tx as? SQLiteTransaction)
+            let loaded = try #require(try tx.repairOrder(id: inserted.id))
+            var changed = loaded
+            changed.complaint = "空调不凉"
+            try tx.saveRepairOrder(changed, was: loaded)
+            #expect(sqlite.savedOrder?.order(id: inserted.id, changes: sqlite.db.totalChangesCount) == changed)
+            #expect(sqlite.savedOrder?.order(id: inserted.id + 1, changes: sqlite.db.totalChangesCount) == nil)
+            #expect(try tx.repairOrder(id: inserted.id) == changed)
+            // Any row written since (here the order's own, behind the store's back) and it is read again.
+            try sqlite.execute(sql: "UPDATE repair_order SET complaint = '发动机异响' WHERE id = ?", arguments: [inserted.id])
+            #expect(sqlite.savedOrder?.order(id: inserted.id, changes: sqlite.db.totalChangesCount) == nil)
+            #expect(try tx.repairOrder(id: inserted.id)?.complaint == "发动机异响")
+        }
+    }
+
+    /// Rows a rolled-back savepoint undid do not lower the count of changes: the order it saved is forgotten.
+    @Test func aSavepointRolledBackForgetsTheOrderItSaved() throws {
+        struct HandlerFailed: Error {}
+        let (store, inserted) = try storeWithOneOrder()
+        try store.write { (tx: any StoreWriting) throws in
+            let sqlite = try #require(tx as? SQLiteTransaction)
+            let loaded = try #require(try tx.repairOrder(id: inserted.id))
+            #expect(throws: HandlerFailed.self) {
+                try sqlite.contained {
+                    var changed = loaded
+                    changed.complaint = "空调不凉"
+                    try tx.saveRepairOrder(changed, was: loaded)
+                    throw HandlerFailed()
+                }
+            }
+            #expect(sqlite.savedOrder?.order(id: inserted.id, changes: sqlite.db.totalChangesCount) == nil)
+            #expect(try tx.repairOrder(id: inserted.id) == loaded)
+        }
+    }
+
     @Test func ordersAreFoundByStatusVehicleDayAndNumberPrefix() throws {
         let store = try makeStore()
         let c = try addCustomer(store, "王小明", "13800138000")

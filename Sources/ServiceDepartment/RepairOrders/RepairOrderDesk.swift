@@ -107,12 +107,13 @@ public struct RepairOrderDesk {
         let loaded = order
         let before = order.status
         let (said, value) = try body(&order, tx)
-        try tx.saveRepairOrder(order, was: loaded)
         let detail = said.description
         let done = StepDone(order: order, step: verb, statusBefore: before, detail: detail, value: value)
         // The row keeps the move in codes (` [signed → handed_over]`), read in the reader's words (`RepairOrderStatus.readingMove`).
         let moved = order.status != before ? " [\(before.rawValue) → \(order.status.rawValue)]" : ""
         try tx.appendRepairOrderEvent(orderID: order.id, kind: verb, detail: detail + moved, message: said, at: caller.now, by: caller.user)
+        // Saved last, so the store may hand the order as saved to the change's seal and events (no row written since).
+        try tx.saveRepairOrder(order, was: loaded)
         return done
     }
 
