@@ -161,6 +161,20 @@ private func customer(_ id: Int64, _ name: String, _ phone: String) throws -> Cu
     #expect(MobileNumber.isPlain("13800138000") && !MobileNumber.isPlain("12800138000") && !MobileNumber.isPlain("1380013800"))
 }
 
+@Test func numbersInPlainTextAreFoundScalarByScalarAsCharacterByCharacter() async {
+    let pieces = Gen<String?>.element(of: ["138", "0013", "8000", " ", "-", ".", "+86", "(+86)", "（+86）", "0086", "１３８", "０", "RO-", "A",
+                                           "2026-11-23", "王", "：", "¥", "→", "\n", "\t", "\r", "\u{0301}", "1", "9"] as [String]).map { $0 ?? "1" }
+    let digits = Gen.character(in: "0"..."9").string(of: 1...11)
+    await propertyCheck(count: 3000, input: Gen.frequency((3.0, pieces), (2.0, digits)).array(of: 1...12)) { parts in
+        let text = parts.joined()
+        guard PlainText.isPlain(text) else { return }
+        #expect(MobileNumber.occurrences(in: text, byScalar: true) == MobileNumber.occurrences(in: text, byScalar: false), "\(text.debugDescription)")
+    }
+    let written = "王 13800138000，(+86) 139-0000-0001 与 １３９ ００００ ０００２，RO-20261123-0001"
+    #expect(PlainText.isPlain(written) && MobileNumber.occurrences(in: written, byScalar: true).count == 3)
+    #expect(MobileNumber.occurrences(in: written, byScalar: true) == MobileNumber.occurrences(in: written, byScalar: false))
+}
+
 @Test func aStoredPlateReadOnItsBytesIsWhatTheGeneralReadingMakesOfIt() async {
     let heads = Gen<Character?>.element(of: ["粤", "京", "沪", "A", "学", "1", "Ｂ"] as [Character]).map { $0 ?? "粤" }
     let plain = Gen<Character?>.element(of: Array("ABDFHIJKOZ0159") as [Character]).map { $0 ?? "A" }

@@ -16,8 +16,14 @@ extension MobileNumber {
     }
 
     public static func occurrences(in text: String) -> [Occurrence] {
-        let chars = Array(text)
-        var positions = Array(text.indices)
+        occurrences(in: text, byScalar: PlainText.isPlain(text))
+    }
+
+    /// `byScalar` (plain text only): each scalar is a character and starts one, so the same characters
+    /// and positions come without breaking the text into graphemes (a technician's every answer is scanned).
+    static func occurrences(in text: String, byScalar: Bool) -> [Occurrence] {
+        let chars = byScalar ? text.unicodeScalars.map(Character.init) : Array(text)
+        var positions = byScalar ? Array(text.unicodeScalars.indices) : Array(text.indices)
         positions.append(text.endIndex)
         let groups = digitGroups(chars)
         var found: [Occurrence] = []
