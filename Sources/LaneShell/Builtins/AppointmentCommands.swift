@@ -308,7 +308,7 @@ enum AppointmentCommands {
             let given = ["vin", "plate", "sold", "sale-mileage"].contains { inv.option($0) != nil }
             let registering = given ? ArrivalRegistration(vin: inv.option("vin"), plate: inv.option("plate"), sold: inv.option("sold"),
                                                           saleMileage: inv.option("sale-mileage")) : nil
-            let done = try session.calling(ctx) {
+            let done = try session.calling("appt", ctx) {
                 try AppointmentDesk(session.department).arrive(inv.positional("appt") ?? "", registering: registering, by: ctx.caller(inv.line))
             }
             let arrival = done.value

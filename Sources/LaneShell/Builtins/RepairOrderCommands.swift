@@ -117,7 +117,7 @@ enum RepairOrderCommands {
         examples: ["ro open 粤B27DP2"],
         action: .session { inv, session in
             let ctx = try session.context()
-            let done = try session.calling(ctx) { try RepairOrderDesk(session.department).open(vehicle: inv.positional("vehicle") ?? "", by: ctx.caller(inv.line)) }
+            let done = try session.calling("ro", ctx) { try RepairOrderDesk(session.department).open(vehicle: inv.positional("vehicle") ?? "", by: ctx.caller(inv.line)) }
             session.current = .repairOrder(number: done.value.number, plate: done.value.plate, ownerCode: done.value.customerCode)
             return PluginEvents.adding(done.notes, to: try opened(done.value, ctx, session))
         })

@@ -168,8 +168,10 @@ public final class ShellSession {
         // than store a name with a hole in it. Everything before the first
         // replacement was decoded unchanged, so its UTF-8 length is the number
         // of good bytes before the first bad one.
-        if let bad = line.firstIndex(of: "\u{FFFD}") {
-            throw UsageError(Message("usage.not_utf8_byte", ["byte": .int(line[..<bad].utf8.count + 1)]))
+        // Scalars, not characters: a replacement followed by a combining mark is still one, and finding
+        // it needs no grapheme breaking of every line (1 % of a scripted write's instructions).
+        if let bad = line.unicodeScalars.firstIndex(of: "\u{FFFD}") {
+            throw UsageError(Message("usage.not_utf8_byte", ["byte": .int(line.utf8[..<bad].count + 1)]))
         }
         switch try resolve(line) {
         case .nothing: return .nothing
@@ -328,10 +330,10 @@ public final class ShellSession {
         return (PluginEvents.adding(done.notes, to: done.value), extra)
     }
 
-    /// An operation of the application layer called by a session command:
+    /// An operation of the application layer called by a session command of the area `noun`:
     /// plugins hear its events with this command's context.
-    func calling<T>(_ ctx: CommandContext, _ body: () throws -> T) rethrows -> T {
-        defer { forgetSettings() }
+    func calling<T>(_ noun: String, _ ctx: CommandContext, _ body: () throws -> T) rethrows -> T {
+        defer { if !Self.leavesSettingsAlone.contains(noun) { forgetSettings() } }
         activeContext = ctx
         defer { activeContext = nil }
         return try body()
