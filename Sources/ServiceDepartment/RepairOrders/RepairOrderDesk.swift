@@ -88,8 +88,8 @@ public struct RepairOrderDesk {
 
     // MARK: Steps
 
-    /// One step of an order: load, the step, save, a timeline row with the
-    /// status move, and the audit row. `body` runs the LaneCore step and
+    /// One step of an order: load, the step, a timeline row with the status
+    /// move, save, and the audit row. `body` runs the LaneCore step and
     /// says in words what it did.
     public func step<T>(_ verb: String, order reference: String, by caller: Caller,
                         _ body: (inout RepairOrder, any StoreWriting) throws -> (detail: Message, value: T)) throws -> Done<StepDone<T>> {
