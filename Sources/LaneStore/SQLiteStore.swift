@@ -3,6 +3,26 @@ import Foundation
 import GRDB
 import LaneCore
 
+/// How much of the file a reading connection keeps in memory from one command to the next.
+public enum ReadingCache: Sendable {
+    /// SQLite's own cache (2 MB a connection): a single command (`lane -c`) reads each page it needs once,
+    /// and a larger cache would only cost it the memory it touches (a page fault per page kept).
+    case oneCommand
+    /// 16 MB: a session's lists read the same pages command after command. At 1M vehicles a page of
+    /// `remind due` reads about 10 MB of the file (2,600 pages; 4.5 MB at 10k), and the default cache
+    /// kept none of it for the next command, which read it all again (docs/performance.md, ninth round).
+    /// Readers only: the writer keeps SQLite's default, so a day of writes does not grow it.
+    case session
+
+    /// SQLite's `cache_size` in KiB; nil: SQLite's default.
+    var kibibytes: Int? {
+        switch self {
+        case .oneCommand: return nil
+        case .session: return 16_384
+        }
+    }
+}
+
 /// The embedded store: one SQLite file in WAL mode, so readers never block
 /// the writer, with a busy timeout so two shells on one file wait for each
 /// other instead of failing.
@@ -22,8 +42,9 @@ public final class SQLiteStore: ServiceStore {
     /// is refused, never silently made into a new store).
     /// After an unclean close the file is checked for at most `openCheck` before it is used
     /// (see `boundedCheck`); what is left is owed, and `integrityNotice` says so.
+    /// `readingCache`: how much of the file a reading connection keeps between commands.
     public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10,
-                openCheck: OpenCheckBudget = .standard) throws(StoreFailure) {
+                openCheck: OpenCheckBudget = .standard, readingCache: ReadingCache = .oneCommand) throws(StoreFailure) {
         location = path
         recorder = nil
         let directory = (path as NSString).deletingLastPathComponent
@@ -73,6 +94,7 @@ public final class SQLiteStore: ServiceStore {
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                if db.configuration.readonly, let kib = readingCache.kibibytes { try db.execute(sql: "PRAGMA cache_size = -\(kib)") }
                 // Start-up: the WAL file stays, and no connection checkpoints at its close. Otherwise
                 // SQLite removes the WAL at the last close, and the next opening has GRDB write (and
                 // fsync) a table into a new one before anything is read; and every close, even after a
