@@ -3,26 +3,6 @@ import Foundation
 import GRDB
 import LaneCore
 
-/// How much of the file a reading connection keeps in memory from one command to the next.
-public enum ReadingCache: Sendable {
-    /// SQLite's own cache (2 MB a connection): a single command (`lane -c`) reads each page it needs once,
-    /// and a larger cache would only cost it the memory it touches (a page fault per page kept).
-    case oneCommand
-    /// 16 MB: a session's lists read the same pages command after command. At 1M vehicles a page of
-    /// `remind due` reads about 10 MB of the file (2,600 pages; 4.5 MB at 10k), and the default cache
-    /// kept none of it for the next command, which read it all again (docs/performance.md, ninth round).
-    /// Readers only: the writer keeps SQLite's default, so a day of writes does not grow it.
-    case session
-
-    /// SQLite's `cache_size` in KiB; nil: SQLite's default.
-    var kibibytes: Int? {
-        switch self {
-        case .oneCommand: return nil
-        case .session: return 16_384
-        }
-    }
-}
-
 /// The embedded store: one SQLite file in WAL mode, so readers never block
 /// the writer, with a busy timeout so two shells on one file wait for each
 /// other instead of failing.
@@ -32,6 +12,8 @@ public final class SQLiteStore: ServiceStore {
     public let secretKey: [UInt8]?
     /// What the plugin SQL guard decided, by schema version (`PluginVerdicts`).
     let pluginVerdicts = PluginVerdicts()
+    /// Whether reading connections keep a session's pages (`keepPagesBetweenCommands`).
+    let readersKeepMore = Locked(false)
 
     /// "LANE" in the SQLite header: a file is opened only as a database this program recognises.
     static let applicationID: Int32 = 0x4C41_4E45
@@ -42,9 +24,8 @@ public final class SQLiteStore: ServiceStore {
     /// is refused, never silently made into a new store).
     /// After an unclean close the file is checked for at most `openCheck` before it is used
     /// (see `boundedCheck`); what is left is owed, and `integrityNotice` says so.
-    /// `readingCache`: how much of the file a reading connection keeps between commands.
     public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10,
-                openCheck: OpenCheckBudget = .standard, readingCache: ReadingCache = .oneCommand) throws(StoreFailure) {
+                openCheck: OpenCheckBudget = .standard) throws(StoreFailure) {
         location = path
         recorder = nil
         let directory = (path as NSString).deletingLastPathComponent
@@ -81,6 +62,7 @@ public final class SQLiteStore: ServiceStore {
                 }
             }
             marker = SQLiteStore.markOpen(path)
+            let keepMore = readersKeepMore
             var config = Configuration()
             // The wait for another shell's lock is set per connection below (`lane_sqlite_wait_when_busy`).
             config.busyMode = .immediateError
@@ -94,7 +76,7 @@ public final class SQLiteStore: ServiceStore {
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
-                if db.configuration.readonly, let kib = readingCache.kibibytes { try db.execute(sql: "PRAGMA cache_size = -\(kib)") }
+                if db.configuration.readonly, keepMore.withLock({ $0 }) { try db.execute(sql: SQLiteStore.sessionReaderCache) }
                 // Start-up: the WAL file stays, and no connection checkpoints at its close. Otherwise
                 // SQLite removes the WAL at the last close, and the next opening has GRDB write (and
                 // fsync) a table into a new one before anything is read; and every close, even after a
@@ -433,6 +415,21 @@ public final class SQLiteStore: ServiceStore {
             throw error
         }
     }
+
+    /// A session's second command on: its reading connections keep 16 MB of the file's pages, where
+    /// SQLite keeps 2 MB. At 1M vehicles a page of `remind due` reads about 10 MB of the file (2,600 pages;
+    /// 4.5 MB at 10k), and the default cache kept none of it for the next command, which read it all again
+    /// (docs/performance.md, ninth round). Not from the first command: keeping pages means touching fresh
+    /// memory, a page fault each, which would make `lane -c` and every session's first command slower.
+    /// The writer keeps the default, so a day of writes does not grow it.
+    public func keepPagesBetweenCommands() {
+        guard !readersKeepMore.withLock({ keep in defer { keep = true }; return keep }) else { return }
+        // The reader a session uses now (they are used one at a time); any opened later is set up so.
+        // A hint: if it cannot be given, the reads are as before.
+        _ = try? (writer as? DatabasePool)?.read { db in try db.execute(sql: Self.sessionReaderCache) }
+    }
+
+    static let sessionReaderCache = "PRAGMA cache_size = -16384"
 
     /// Notes, in this connection only, the customers whose contacts a
     /// transaction writes, and the members of staff it adds or changes, so the

@@ -19,6 +19,14 @@ public protocol ServiceStore: Sendable {
     /// The backend's own check of its files (SQLite's `quick_check`): what
     /// it found damaged, in its words; empty when all is well.
     func integrityProblems() throws -> [String]
+    /// A session goes on past its first command: the store may keep more of what it reads in memory
+    /// from one command to the next.
+    func keepPagesBetweenCommands()
+}
+
+extension ServiceStore {
+    /// A server's store keeps its pages itself.
+    public func keepPagesBetweenCommands() {}
 }
 
 /// Every lookup of the store, one protocol per aggregate; an operation may

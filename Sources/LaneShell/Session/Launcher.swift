@@ -125,12 +125,7 @@ public enum Launcher {
         if let checkText, OpenCheckBudget.fromEnvironment(checkText) == nil {
             io.err("error: " + Message("store.open_check_seconds_invalid", ["text": .text(checkText), "seconds": .int(Int(OpenCheckBudget.standard.seconds))]).description + "\n")
         }
-        // A session (the terminal, a script) keeps more of the file's pages from one command to the next; `-c` runs one.
-        let readingCache: ReadingCache = options.command == nil ? .session : .oneCommand
-        do {
-            store = try StoreOpening.open(options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit, openCheck: openCheck,
-                                          readingCache: readingCache)
-        } catch {
+        do { store = try StoreOpening.open(options.databasePath ?? defaultDatabasePath(), create: options.create || !explicit, openCheck: openCheck) } catch {
             io.err("error: storage: \(error.message)\n")
             return .storage
         }

@@ -373,8 +373,14 @@ public final class ShellSession {
     /// script and line for error messages; nil on a terminal.
     @discardableResult
     public func execute(_ line: String, origin: String?) -> ExitCode {
-        speaking { executeTimed(line, origin: origin) }
+        // A second command: this is a session, and the store may keep more of what it reads.
+        if commandsRun == 1 { store.keepPagesBetweenCommands() }
+        commandsRun += 1
+        return speaking { executeTimed(line, origin: origin) }
     }
+
+    /// Lines executed so far (`execute`).
+    private var commandsRun = 0
 
     private func executeTimed(_ line: String, origin: String?) -> ExitCode {
         guard let timings else { return executeInLanguage(line, origin: origin) }
