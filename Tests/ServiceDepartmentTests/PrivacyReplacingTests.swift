@@ -46,7 +46,7 @@ private func order(_ values: [String]) -> [Int] {
 @Test func plainTextIsReplacedOnBytesExactlyAsOnCharacters() async {
     await propertyCheck(count: 500, input: plainCases) { input in
         let (text, values) = input
-        guard AuditPrivacy.isPlain(text) && values.allSatisfy(AuditPrivacy.isPlain) else { return }
+        guard PlainText.isPlain(text) && values.allSatisfy(PlainText.isPlain) else { return }
         let bytes = AuditPrivacy.replacingBytes(values, order(values), in: text)
         let characters = AuditPrivacy.replacingCharacters(values, order(values), in: text)
         // Compared as scalars: String's == would forgive a changed normalisation.
@@ -64,10 +64,10 @@ private func order(_ values: [String]) -> [Int] {
 }
 
 @Test func textWithJoiningScalarsIsNotPlain() {
-    #expect(AuditPrivacy.isPlain("王小明 13800138000，粤B27DP2\t\u{1A}0\u{1A}"))
-    #expect(AuditPrivacy.isPlain("已派工 [signed → handed_over] — 第1行…"))
+    #expect(PlainText.isPlain("王小明 13800138000，粤B27DP2\t\u{1A}0\u{1A}"))
+    #expect(PlainText.isPlain("已派工 [signed → handed_over] — 第1行…"))
     for joining in ["e\u{0301}", "\r\n", "好\u{302A}", "👍", "\u{1100}\u{1161}", "\u{212B}", "\u{F900}", "→\u{0338}", "↔\u{FE0F}", "\u{2001}"] {
-        #expect(!AuditPrivacy.isPlain("王" + joining), "\(joining.debugDescription)")
+        #expect(!PlainText.isPlain("王" + joining), "\(joining.debugDescription)")
     }
     // A value inside a character is not a match: "e" is not taken out of "é" written as e + accent.
     #expect(AuditPrivacy.replacing(["e"], in: "caf\u{0065}\u{0301} e") == "caf\u{0065}\u{0301} \u{1A}0\u{1A}")

@@ -59,8 +59,8 @@ public enum AuditPrivacy {
 
     /// The words of `text` (runs of letters and numbers) shaped like a customer code.
     static func codeShapedWords(_ text: String) -> [String] {
-        guard isPlain(text) else { return characterWords(text).filter(Customer.looksLikeCode) }
-        // Plain text: every scalar is a character of its own (`isPlain`), and a character's `isLetter`
+        guard PlainText.isPlain(text) else { return characterWords(text).filter(Customer.looksLikeCode) }
+        // Plain text: every scalar is a character of its own (`PlainText`), and a character's `isLetter`
         // and `isNumber` are its first scalar's properties, so scalars give the same words. Forming
         // characters was 4 % of a scripted write's instructions.
         var words: [String] = []
@@ -127,13 +127,9 @@ public enum AuditPrivacy {
         let lengths = values.map(\.count)
         let order = values.indices.sorted { lengths[$0] > lengths[$1] }.filter { lengths[$0] > 0 }
         guard !order.isEmpty else { return text }
-        if isPlain(text) && values.allSatisfy(isPlain) { return replacingBytes(values, order, in: text) }
+        if PlainText.isPlain(text) && values.allSatisfy(PlainText.isPlain) { return replacingBytes(values, order, in: text) }
         return replacingCharacters(values, order, in: text)
     }
-
-    /// Text whose every scalar is a character of its own (`PlainText`): there UTF-8 bytes and scalars can be
-    /// matched where characters would be, and find the same.
-    static func isPlain(_ text: String) -> Bool { PlainText.isPlain(text) }
 
     /// `replacingCharacters` on UTF-8 bytes, for plain text: matching a value character by character
     /// (`hasPrefix` at every character) was a tenth of a scripted write's instructions.
