@@ -13,7 +13,13 @@ enum PostgresSchema {
         ("v30 SQLite's v28 to v30: sealed audit rows, waiting customers, vehicle history messages", PostgresDialect.tables(v30Tables)),
         ("v34 staff who left", PostgresDialect.tables(v34Tables)),
         ("v35 the due list read from its index alone", PostgresDialect.tables(v35Tables)),
+        ("v36 part groups by index", PostgresDialect.tables(v36Tables)),
     ]
+
+    /// SQLite's v36: the part groups there are, one index seek per group (`StoreBackendSupport.partGroupsSQL`).
+    static let v36Tables = """
+        CREATE INDEX part_by_group ON part(part_group)
+        """
 
     /// SQLite's v35: the due list's range read finds every column in the index (an index-only scan, the
     /// entries no longer listed skipped in the index), the listing days in the key and the rest included.

@@ -351,7 +351,7 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
-    func partGroups() throws -> Set<String> { Set(try rows("SELECT DISTINCT part_group FROM part").map { row -> String in try row[0] }) }
+    func partGroups() throws -> Set<String> { Set(try rows(StoreBackendSupport.partGroupsSQL).map { row -> String in try row[0] }) }
     func part(number: String) throws -> Part? { try parts("WHERE number = ?", [number]).first }
     func parts(numbers: [String]) throws -> [String: Part] {
         if numbers.isEmpty { return [:] }

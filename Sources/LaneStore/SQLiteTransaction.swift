@@ -375,7 +375,7 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func parts() throws -> [Part] { try parts("ORDER BY number") }
-    func partGroups() throws -> Set<String> { Set(try fetchValues(String.self, sql: "SELECT DISTINCT part_group FROM part")) }
+    func partGroups() throws -> Set<String> { Set(try fetchValues(String.self, sql: StoreBackendSupport.partGroupsSQL)) }
     func parts(numbers: [String]) throws -> [String: Part] {
         if numbers.isEmpty { return [:] }
         return Dictionary(try parts("WHERE number IN (SELECT value FROM json_each(?))", [Self.textList(numbers)]).map { ($0.number, $0) },

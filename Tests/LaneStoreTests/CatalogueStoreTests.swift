@@ -156,3 +156,12 @@ private func phone(_ text: String) throws -> MobileNumber { try MobileNumber.par
     }
     #expect(read == texts)
 }
+
+/// The warranty plugin asks for the part groups at every line added: one index seek per group, never the
+/// whole catalogue (a dealer's parts catalogue holds tens of thousands of numbers).
+@Test func partGroupsAreReadOneIndexSeekAGroup() throws {
+    let store = try makeStore()
+    let plan = try store.queryPlan(StoreBackendSupport.partGroupsSQL)
+    #expect(plan.contains { $0.contains("USING COVERING INDEX part_by_group") }, "\(plan)")
+    #expect(!plan.contains { $0.hasPrefix("SCAN part") }, "\(plan)")
+}
