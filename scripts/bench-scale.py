@@ -23,9 +23,11 @@ import sys
 import tempfile
 import time
 
-LANE = sys.argv[1]
-STORES = sys.argv[2]
-SIZES = [int(s) for s in sys.argv[3].split(",")]
+# Run as a script; scripts/bench-lists.py loads it for `run_lane` and `pct` and sets LANE itself.
+if __name__ == "__main__":
+    LANE = sys.argv[1]
+    STORES = sys.argv[2]
+    SIZES = [int(s) for s in sys.argv[3].split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "50"))
 NOW = "2026-11-23T09:00"
 ENV = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1", LANE_USER="薛淑芬")
@@ -349,5 +351,6 @@ def lifecycles(db, n):
     shutil.rmtree(work)
 
 
-for n in SIZES:
-    bench(n)
+if __name__ == "__main__":
+    for n in SIZES:
+        bench(n)

@@ -423,7 +423,12 @@ public final class SQLiteStore: ServiceStore {
     /// memory, a page fault each, which would make `lane -c` and every session's first command slower.
     /// The writer keeps the default, so a day of writes does not grow it.
     public func keepPagesBetweenCommands() {
-        guard !readersKeepMore.withLock({ keep in defer { keep = true }; return keep }) else { return }
+        let already = readersKeepMore.withLock { keep -> Bool in
+            if keep { return true }
+            keep = true
+            return false
+        }
+        guard !already else { return }
         // The reader a session uses now (they are used one at a time); any opened later is set up so.
         // A hint: if it cannot be given, the reads are as before.
         _ = try? (writer as? DatabasePool)?.read { db in try db.execute(sql: Self.sessionReaderCache) }
