@@ -141,14 +141,23 @@ public enum StoredMessage {
         return Message(MessageCode(code), arguments)
     }
 
+    /// A whole number as JSONSerialization reads it: an `NSNumber`, or for some numbers of 19 digits an
+    /// `NSDecimalNumber`, which holds them exactly but which `as? Int` refuses.
+    static func integer(_ value: Any) -> Int64? {
+        if let n = value as? Int64 { return n }
+        guard let d = value as? NSDecimalNumber else { return nil }
+        let n = d.int64Value
+        return d.compare(NSDecimalNumber(value: n)) == .orderedSame ? n : nil
+    }
+
     static func argument(_ object: Any) -> MessageArgument? {
         guard let o = object as? [String: Any], o.count == 1, let (kind, value) = o.first else { return nil }
         switch kind {
         case "text": return (value as? String).map(MessageArgument.text)
-        case "int": return (value as? Int).map(MessageArgument.int)
-        case "fen": return (value as? Int64).map { .money(Money(fen: $0)) }
+        case "int": return integer(value).flatMap { Int(exactly: $0) }.map(MessageArgument.int)
+        case "fen": return integer(value).map { .money(Money(fen: $0)) }
         case "date": return (value as? String).flatMap(CalendarDate.init(parsing:)).map(MessageArgument.date)
-        case "time": return (value as? Int64).map { .time(Timestamp(secondsSince1970: $0)) }
+        case "time": return integer(value).map { .time(Timestamp(secondsSince1970: $0)) }
         case "role": return (value as? String).flatMap(StaffRole.init(rawValue:)).map(MessageArgument.role)
         case "code":
             guard let pair = value as? [String], pair.count == 2 else { return nil }
