@@ -110,7 +110,7 @@ let package = Package(
         // A shell on an in-memory store for tests: the shell's own and plugins'.
         .target(name: "LaneTesting", dependencies: ["LaneShell", "LaneStore"]),
         .testTarget(name: "LaneShellTests", dependencies: ["LaneShell", "LaneTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "LaneEndToEndTests", dependencies: ["lane"]),
+        .testTarget(name: "LaneEndToEndTests", dependencies: ["lane", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "LaneDocumentsTests", dependencies: ["LaneDocuments", "LaneTesting"]),
         // The plugin author's guide's examples (docs/plugins.md): a compiled plugin and a run-time one.
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),

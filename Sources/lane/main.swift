@@ -60,41 +60,37 @@ struct LaneCommand: ParsableCommand {
         if ErrorPolicy(rawValue: onError) == nil { throw ValidationError("--on-error is stop or continue, not '\(onError)'") }
     }
 
-    func launchOptions() -> LaunchOptions {
-        var options = LaunchOptions()
-        options.databasePath = db
-        options.command = command.isEmpty ? nil : command.joined(separator: "\n")
-        options.file = file
-        options.format = format.flatMap(OutputFormat.init(rawValue:))
-        options.onError = ErrorPolicy(rawValue: onError) ?? .stop
-        options.now = now
-        options.user = user
-        options.create = create
-        options.resetPin = resetPin
-        options.plugins = compiledPlugins
-        return options
+    var arguments: LaunchArguments {
+        LaunchArguments(db: db, command: command, file: file, format: format, onError: onError, now: now, user: user,
+                        create: create, resetPin: resetPin)
     }
 }
 
 StartupPhases.mark("main")
-do {
-    let parsed = try LaneCommand.parse(Array(CommandLine.arguments.dropFirst()))
-    if parsed.generateManpage {
-        print(ManPage.roff(try Launcher.builtinRegistry(), processHelp: LaneCommand.helpMessage(columns: 78),
-                           version: LaneCommand.configuration.version), terminator: "")
-        exit(0)
+let arguments = Array(CommandLine.arguments.dropFirst())
+/// The options: the common plain shapes read without the parser (`LaunchArguments.plain`), the rest by it.
+func options() -> LaunchOptions {
+    if let plain = LaunchArguments.plain(arguments) { return plain.launchOptions() }
+    do {
+        let parsed = try LaneCommand.parse(arguments)
+        if parsed.generateManpage {
+            print(ManPage.roff(try Launcher.builtinRegistry(), processHelp: LaneCommand.helpMessage(columns: 78),
+                               version: LaneCommand.configuration.version), terminator: "")
+            exit(0)
+        }
+        return parsed.arguments.launchOptions()
+    } catch {
+        // Help and --version are not errors; anything else is a usage error (2), as documented.
+        let code = LaneCommand.exitCode(for: error)
+        let message = LaneCommand.fullMessage(for: error)
+        if code == .success {
+            print(message)
+            exit(0)
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(2)
     }
-    let code = Launcher.run(parsed.launchOptions())
-    StartupPhases.mark("closed")
-    exit(code.rawValue)
-} catch {
-    // Help and --version are not errors; anything else is a usage error (2), as documented.
-    let code = LaneCommand.exitCode(for: error)
-    let message = LaneCommand.fullMessage(for: error)
-    if code == .success {
-        print(message)
-        exit(0)
-    }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-    exit(2)
 }
+let code = Launcher.run(options())
+StartupPhases.mark("closed")
+exit(code.rawValue)
