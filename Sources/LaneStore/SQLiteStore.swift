@@ -244,7 +244,8 @@ public final class SQLiteStore: ServiceStore {
         // After the name (which may hold spaces, in parentheses): state is field 3, the start time field 22.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 19 else { return nil }
-        return boot.trimmingCharacters(in: .whitespacesAndNewlines) + " " + fields[19]
+        // `trimmingWhitespace`, not Foundation's `trimmingCharacters(in:)`: its first use bridges to NSString (a million instructions).
+        return boot.trimmingWhitespace() + " " + fields[19]
     }
 
     /// The text of a small file (a marker, a line of /proc, the key), or nil when it cannot be read or
@@ -272,9 +273,10 @@ public final class SQLiteStore: ServiceStore {
     /// gone, or its id now belongs to another process (another boot, another
     /// start time). A marker without an identity (an older `lane`) goes by the id.
     static func staleMarkers(of path: String) -> [String] {
-        let url = URL(fileURLWithPath: path)
-        let prefix = url.lastPathComponent + ".open-"
-        let directory = url.deletingLastPathComponent().path
+        // Split by hand: `URL(fileURLWithPath:)` cost a million instructions of every start.
+        let slash = path.lastIndex(of: "/")
+        let prefix = String(slash.map { path[path.index(after: $0)...] } ?? path[...]) + ".open-"
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         // `readdir`, not `FileManager.contentsOfDirectory` (half a million instructions of every start).
         var names: [String] = []
         if let folder = opendir(directory) {
@@ -288,7 +290,7 @@ public final class SQLiteStore: ServiceStore {
             guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { return nil }
             let file = directory + "/" + name
             if kill(pid, 0) != 0 && errno == ESRCH { return file }
-            let held = smallText(file)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let held = smallText(file)?.trimmingWhitespace() ?? ""
             return !held.isEmpty && processIdentity(pid) != held ? file : nil
         }
     }
@@ -301,7 +303,7 @@ public final class SQLiteStore: ServiceStore {
     static func key(beside path: String, mayCreate: Bool = true) -> [UInt8]? {
         let keyPath = path + ".key"
         if let text = smallText(keyPath) {
-            let bytes = hexBytes(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            let bytes = hexBytes(text.trimmingWhitespace())
             return bytes.count == 32 ? bytes : nil
         }
         guard mayCreate else { return nil }

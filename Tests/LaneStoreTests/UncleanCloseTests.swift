@@ -123,6 +123,23 @@ import LaneCore
         }
     }
 
+    /// The folder and the name are split off the path by hand: a path relative to the working folder
+    /// finds the same stale marker as the absolute one, and nothing of a store whose name only begins alike.
+    @Test func aStaleMarkerIsFoundBesideARelativePathAsBesideTheAbsoluteOne() throws {
+        try withDirectory { dir in
+            let path = dir.appendingPathComponent("lane.sqlite").path
+            try leaveMarkerOfAKilledProcess(beside: path)
+            try leaveMarkerOfAKilledProcess(beside: dir.appendingPathComponent("lane.sqlite2").path)
+            let up = FileManager.default.currentDirectoryPath.split(separator: "/").map { _ in ".." }.joined(separator: "/")
+            let relative = up + path
+            for given in [path, relative] {
+                let found = SQLiteStore.staleMarkers(of: given)
+                #expect(found.count == 1, "\(given): \(found)")
+                #expect(found.allSatisfy { $0.hasPrefix(given + ".open-") && FileManager.default.fileExists(atPath: $0) }, "\(found)")
+            }
+        }
+    }
+
     /// Markers, /proc's lines and the key are read whole with `smallText`; bytes that are not UTF-8
     /// read as nothing, as Foundation's reading did (a marker so garbled is then not taken for stale).
     @Test func aSmallFileIsReadWholeAndRefusedWhenItIsNotUTF8() throws {
