@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import LaneCore
 
@@ -109,6 +110,20 @@ private let minus5 = UTCOffset(seconds: -5 * 3600)
     #expect(UTCOffset.utc.description == "+00:00")
     #expect(UTCOffset(seconds: -1800).description == "-00:30")
     #expect(UTCOffset(seconds: 5 * 3600 + 45 * 60).description == "+05:45")
+}
+
+/// The quick look at the end scalars trims what the character-by-character reading trims: texts of
+/// letters, ideographs, every kind of space, line breaks (CR LF too), combining marks, a prepended
+/// mark, a joiner and an emoji.
+@Test func trimmingWhitespaceAgreesWithTheCharacterByCharacterReading() async {
+    let pieces = Gen<String?>.element(of: ["a", "Z", "7", "-", "王", "明", "\u{9FFF}", "\u{4E00}", " ", "\t", "\n", "\r\n", "\r",
+                                              "\u{3000}", "\u{00A0}", "\u{2028}", "\u{0085}", "e\u{0301}", " \u{0301}", "\u{0600}1",
+                                              "\u{200D}", "👍🏽", "\u{FEFF}", "\u{1F}"] as [String]).map { $0 ?? " " }
+    await propertyCheck(count: 3000, input: pieces.array(of: 0...6)) { parts in
+        // Pieces glued together may join into other characters (" " and "\u{0301}"): the point.
+        let text = parts.joined()
+        #expect(text.trimmingWhitespace() == text.trimmingWhitespaceByCharacter(), "\(text.unicodeScalars.map { $0.value })")
+    }
 }
 
 @Test func trimmingWhitespaceAlsoRemovesIdeographicSpace() {

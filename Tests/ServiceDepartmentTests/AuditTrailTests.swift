@@ -17,6 +17,17 @@ import LaneCore
         return store
     }
 
+    /// The key is taken in once and the HMAC copied for each text: the codes are RFC 4231's, whichever
+    /// key signed the text before.
+    @Test func aMacIsTheHMACOfItsKeyWhicheverKeyCameBefore() {
+        let jefe = Array("Jefe".utf8), elevens = [UInt8](repeating: 0x0b, count: 20)
+        for _ in 0..<2 {
+            #expect(AuditTrail.mac(jefe, "what do ya want for nothing?") == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+            #expect(AuditTrail.mac(jefe, "what do ya want for nothing?") == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+            #expect(AuditTrail.mac(elevens, "Hi There") == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+        }
+    }
+
     @Test func rowsAreNumberedAndChained() throws {
         let store = try storeWithThreeRows()
         let rows = try store.read { try $0.auditEntries(ref: nil, user: nil, from: nil, to: nil, limit: 10) }
