@@ -14,6 +14,38 @@ enum PostgresSchema {
         ("v34 staff who left", PostgresDialect.tables(v34Tables)),
         ("v35 the due list read from its index alone", PostgresDialect.tables(v35Tables)),
         ("v36 part groups by index", PostgresDialect.tables(v36Tables)),
+        ("v37 store versions", v37Statements),
+    ]
+
+    /// SQLite's v37: the numbers that move with changes to the settings and staff list and to the catalogue's
+    /// numbers, groups and codes (`StoreVersions`), drawn anew by the store at every such statement, from any session.
+    /// The functions name the table's own schema: a dealer group keeps each store in a schema of its own.
+    static let v37Statements: [String] = [
+        // As SQLite's random(): a number drawn, not the next one (two draws of 52 random bits).
+        """
+        CREATE FUNCTION lane_version_drawn() RETURNS bigint LANGUAGE sql VOLATILE AS
+        'SELECT (floor(random() * 2147483648)::bigint << 32) # floor(random() * 4294967296)::bigint'
+        """,
+        "CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), settings BIGINT NOT NULL, catalogue BIGINT NOT NULL)",
+        "INSERT INTO store_version (id, settings, catalogue) VALUES (1, lane_version_drawn(), lane_version_drawn())",
+        """
+        CREATE FUNCTION lane_settings_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN EXECUTE format('UPDATE %I.store_version SET settings = %I.lane_version_drawn() WHERE id = 1', TG_TABLE_SCHEMA, TG_TABLE_SCHEMA); RETURN NULL; END $$
+        """,
+        """
+        CREATE FUNCTION lane_catalogue_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN EXECUTE format('UPDATE %I.store_version SET catalogue = %I.lane_version_drawn() WHERE id = 1', TG_TABLE_SCHEMA, TG_TABLE_SCHEMA); RETURN NULL; END $$
+        """,
+        "CREATE TRIGGER setting_moves_settings AFTER INSERT OR UPDATE OR DELETE ON setting FOR EACH STATEMENT EXECUTE FUNCTION lane_settings_moved()",
+        "CREATE TRIGGER staff_moves_settings AFTER INSERT OR UPDATE OR DELETE ON staff FOR EACH STATEMENT EXECUTE FUNCTION lane_settings_moved()",
+        """
+        CREATE TRIGGER part_moves_catalogue AFTER INSERT OR DELETE OR UPDATE OF number, part_group ON part
+        FOR EACH STATEMENT EXECUTE FUNCTION lane_catalogue_moved()
+        """,
+        """
+        CREATE TRIGGER labor_operation_moves_catalogue AFTER INSERT OR DELETE OR UPDATE OF code ON labor_operation
+        FOR EACH STATEMENT EXECUTE FUNCTION lane_catalogue_moved()
+        """,
     ]
 
     /// SQLite's v36: the part groups there are, one index seek per group (`StoreBackendSupport.partGroupsSQL`).

@@ -51,6 +51,13 @@ final class PostgresTransaction: StoreWriting {
         return values
     }
 
+    func storeVersions() throws -> StoreVersions {
+        guard let row = try rows("SELECT settings, catalogue FROM store_version WHERE id = 1").first else {
+            throw StoreFailure(Message("store.damaged.versions"))
+        }
+        return StoreVersions(settings: try row[0], catalogue: try row[1])
+    }
+
     func settings() throws -> StoreSettings {
         switch StoreSettings.from(keyValues: try settingValues()) {
         case .success(let s): return s

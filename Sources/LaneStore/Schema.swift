@@ -734,6 +734,34 @@ enum Schema {
             // not from the whole catalogue: the warranty plugin asks at every line added.
             try db.execute(sql: "CREATE INDEX part_by_group ON part(part_group)")
         }
+        migrator.registerMigration("v37 store versions") { db in
+            // What a session keeps between commands (the settings, the user's role) and a plugin keeps of the
+            // catalogue is kept only while these numbers stand still: every change to those tables moves one,
+            // in any process (another desk's `staff leave` reaches a shell already open). `StoreVersions`.
+            // The catalogue's number moves when a part number or group, or an operation code, comes, goes or
+            // changes, not when stock moves. Each move draws a random number, not the next one: a number
+            // a rolled-back transaction saw never comes back for other rows, and no two stores share one.
+            var sql = """
+                CREATE TABLE store_version (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    settings INTEGER NOT NULL,
+                    catalogue INTEGER NOT NULL
+                );
+                INSERT INTO store_version (id, settings, catalogue) VALUES (1, random(), random());
+
+                """
+            for (table, area, columns) in [("setting", "settings", ""), ("staff", "settings", ""),
+                                           ("part", "catalogue", " OF number, part_group"), ("labor_operation", "catalogue", " OF code")] {
+                let update = "UPDATE store_version SET \(area) = random() WHERE id = 1;"
+                sql += """
+                    CREATE TRIGGER \(table)_added_moves_\(area) AFTER INSERT ON \(table) BEGIN \(update) END;
+                    CREATE TRIGGER \(table)_removed_moves_\(area) AFTER DELETE ON \(table) BEGIN \(update) END;
+                    CREATE TRIGGER \(table)_changed_moves_\(area) AFTER UPDATE\(columns) ON \(table) BEGIN \(update) END;
+
+                    """
+            }
+            try db.execute(sql: sql)
+        }
         return migrator
     }
 }

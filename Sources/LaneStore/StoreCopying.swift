@@ -90,10 +90,14 @@ public enum CopyOrder {
         "plugin_checksum", "plugin_state", "print_log",
     ]
 
-    /// The core tables first, in `core`'s order, then the others (plugins') by name.
+    /// Each store's own, never copied: its counters of changes (`StoreVersions`), which the copy's own
+    /// writes move, so a shell open on the store the copy fills sees them move.
+    public static let ownToEachStore: Set<String> = ["store_version"]
+
+    /// The core tables first, in `core`'s order, then the others (plugins') by name; not those `ownToEachStore`.
     public static func sorted(_ names: [String]) -> [String] {
         let rank = Dictionary(uniqueKeysWithValues: core.enumerated().map { ($0.element, $0.offset) })
-        return names.sorted { a, b in
+        return names.filter { !ownToEachStore.contains($0) }.sorted { a, b in
             switch (rank[a], rank[b]) {
             case let (x?, y?): return x < y
             case (.some, nil): return true

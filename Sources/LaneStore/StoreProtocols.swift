@@ -37,6 +37,25 @@ public protocol StoreReading: SettingsReading, CustomersReading, VehiclesReading
 public protocol SettingsReading {
     func settings() throws -> StoreSettings
     func settingValues() throws -> [String: String]
+    /// Numbers that move with every change to the settings and the staff list, and to the catalogue's
+    /// part numbers, part groups and operation codes, whoever made it: what may be kept between
+    /// commands is kept while they stand still.
+    func storeVersions() throws -> StoreVersions
+}
+
+/// Where the store stands (`SettingsReading.storeVersions`): two numbers, each drawn anew by the store
+/// itself (triggers, v37) at every change of what it follows, in any process or desk. Only compared:
+/// a number seen once does not come back (a rolled-back change's neither), and no two stores share one.
+public struct StoreVersions: Sendable, Equatable {
+    /// The settings (`setting`) and the staff list (`staff`): what a session reads once for its commands.
+    public var settings: Int64
+    /// The part numbers and groups and the labour operation codes (not stock, names or prices).
+    public var catalogue: Int64
+
+    public init(settings: Int64, catalogue: Int64) {
+        self.settings = settings
+        self.catalogue = catalogue
+    }
 }
 
 /// Changing the store's settings.

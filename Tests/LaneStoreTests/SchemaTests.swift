@@ -14,6 +14,8 @@ import LaneCore
         "plugin_handshake": 0, "plugin_checksum": 0, "plugin_state": 0,
         "reminder_schedule": 0,
         "repair_order_payment": 0, "credit_account": 0, "credit_account_entry": 0,
+        // Not empty: the one row of the store's versions (v37).
+        "store_version": 1,
     ])
     #expect(store.location == ":memory:")
 }

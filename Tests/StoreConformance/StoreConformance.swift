@@ -29,6 +29,8 @@ public struct StoreConformance: Sendable {
         ("the customers whose contacts a change wrote are noted once", { try $0.changedContactsAreNoted() }),
         ("stock moves go through the ledger", { try $0.stockMovesWriteTheLedger() }),
         ("part groups are the groups parts belong to", { try $0.partGroupsAreTheGroupsPartsBelongTo() }),
+        ("the store's versions move with the settings, the staff list and the catalogue's numbers, and with nothing else",
+         { try $0.storeVersionsMoveWithWhatTheyFollow() }),
         ("labour operations are found several at once by their codes", { try $0.laborOperationsAreFoundByTheirCodes() }),
         ("an erasure replaces what it lists with the values it gives, and nothing else", { try $0.erasureAppliesTheGivenValues() }),
         ("settings round-trip, the store's own and plugins'", { try $0.settingsRoundTrip() }),
@@ -300,6 +302,48 @@ public struct StoreConformance: Sendable {
             #expect(try tx.part(number: "P-1")?.stock == 2)
             #expect(try tx.stockMovements(partNumber: "P-1").map(\.delta) == [2])
         }
+    }
+
+    /// What a session keeps of the settings and staff list, and a plugin of the catalogue, is kept while
+    /// these numbers stand still: each change of what they follow draws a new one, a rolled-back change
+    /// leaves the number as it was, and stock, customers and the rest move neither.
+    public func storeVersionsMoveWithWhatTheyFollow() throws {
+        let store = try make()
+        var seen: [StoreVersions] = [try store.read { try $0.storeVersions() }]
+        func after(_ change: (any StoreWriting) throws -> Void) throws -> StoreVersions {
+            try store.write { (tx: any StoreWriting) throws in try change(tx) }
+            let now = try store.read { try $0.storeVersions() }
+            defer { seen.append(now) }
+            return now
+        }
+        var last: StoreVersions { seen[seen.count - 1] }
+        func moved(settings: Bool, catalogue: Bool, _ change: (any StoreWriting) throws -> Void) throws {
+            let before = last
+            let now = try after(change)
+            #expect((now.settings != before.settings) == settings && (now.catalogue != before.catalogue) == catalogue, "\(before) → \(now)")
+            // A number drawn is one not seen before.
+            if settings { #expect(!seen.dropLast().contains { $0.settings == now.settings }) }
+            if catalogue { #expect(!seen.dropLast().contains { $0.catalogue == now.catalogue }) }
+        }
+        try moved(settings: false, catalogue: true) { try $0.insertPart(Part(number: "P-1", name: "机油滤清器", unit: "个", price: Money(fen: 3_800), stock: 0, bin: "A", group: "engine")) }
+        try moved(settings: false, catalogue: false) {
+            try Stockroom.move(StockMovement(partNumber: "P-1", delta: 2, reason: "receipt", reference: "PO-1", at: Self.now, by: "范颖"), $0)
+        }
+        try moved(settings: false, catalogue: true) { try $0.insertLaborOperation(LaborOperation(code: "OIL", name: "更换机油", standardHours: LaborHours(hundredths: 50), skill: .mechanical)) }
+        try moved(settings: true, catalogue: false) { try $0.saveSettingValue(key: "plugin.warranty.basic", value: "3y/100000km") }
+        try moved(settings: true, catalogue: false) { _ = try $0.insertStaff(name: "夏勇", role: .technician, team: nil, phone: nil) }
+        try moved(settings: true, catalogue: false) { try $0.markStaffLeft(name: "夏勇", at: Self.now) }
+        try moved(settings: false, catalogue: false) { _ = try self.customer($0, "王小明", "13912345678") }
+        // Rolled back: the numbers stay where they were.
+        let before = last
+        #expect(throws: StoreFailure.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.insertPart(Part(number: "P-2", name: "空气滤清器", unit: "个", price: Money(fen: 6_800), stock: 0, bin: "A", group: "engine"))
+                try tx.saveSettingValue(key: "plugin.warranty.basic", value: "5y/150000km")
+                throw StoreFailure("changed my mind")
+            }
+        }
+        #expect(try store.read { try $0.storeVersions() } == before)
     }
 
     public func partGroupsAreTheGroupsPartsBelongTo() throws {

@@ -99,12 +99,35 @@ public final class ShellSession {
         declarePluginOperations()
     }
 
-    /// The store's settings, read once and again after any change.
+    /// The store's settings, read once and again after any change (this session's or another desk's).
     public func settings() throws -> StoreSettings {
         if let cachedSettings { return cachedSettings }
-        let s = try store.read { try $0.settings() }
+        let (s, version) = try store.read { (try $0.settings(), try $0.storeVersions().settings) }
         cachedSettings = s
+        keptSince(version)
         return s
+    }
+
+    /// Where the settings and the staff list stood when what this session keeps of them (the settings, the
+    /// plugins' settings, the user's role) was read: at each line, if the store no longer stands there
+    /// (another desk changed a rate, or marked this user as left), the session forgets it all and reads again.
+    private var keptAt: Int64?
+    private var keptMayBeStale = false
+
+    /// Something kept was read where the store stood at `version`.
+    private func keptSince(_ version: Int64) {
+        // Two pieces read at different moments: the next line's check compares both.
+        if let keptAt, keptAt != version { keptMayBeStale = true }
+        keptAt = keptAt ?? version
+    }
+
+    /// At each line: what the session keeps is dropped when the settings or the staff list changed since
+    /// it was read, from any desk. One small read; nothing when nothing is kept.
+    func forgetWhatOtherDesksChanged() throws {
+        guard let keptAt else { return }
+        if keptMayBeStale { return forgetSettings() }
+        let now = try store.read { try $0.storeVersions().settings }
+        if now != keptAt { forgetSettings() }
     }
 
     /// The areas whose changes never touch the settings or the staff list: after
@@ -116,17 +139,25 @@ public final class ShellSession {
         cachedSettings = nil
         cachedPluginSettings = nil
         cachedRole = nil
+        keptAt = nil
+        keptMayBeStale = false
     }
 
     /// The user's role on the staff list, looked up once per user name.
     private var cachedRole: (user: String, role: StaffRole?)?
-    func cacheRole(of member: StaffMember) { cachedRole = (member.name, member.leftAt == nil ? member.role : nil) }
+    func cacheRole(of member: StaffMember, at version: Int64) {
+        cachedRole = (member.name, member.leftAt == nil ? member.role : nil)
+        keptSince(version)
+    }
 
     public func role() throws -> StaffRole? {
         if let cachedRole, cachedRole.user == user { return cachedRole.role }
-        // A member who left has no role: an open shell of theirs is refused from their next command.
-        let role = try store.read { try $0.staffMember(named: user).flatMap { $0.leftAt == nil ? $0.role : nil } }
+        // A member who left has no role: an open shell of theirs, at any desk, is refused from their next command.
+        let (role, version) = try store.read { tx in
+            (try tx.staffMember(named: user).flatMap { $0.leftAt == nil ? $0.role : nil }, try tx.storeVersions().settings)
+        }
         cachedRole = (user, role)
+        keptSince(version)
         return role
     }
 
@@ -134,7 +165,11 @@ public final class ShellSession {
         var ctx = CommandContext(now: clock.now(), settings: try settings(), user: user, role: try role(), current: current,
                                  seedsDirectory: seedsDirectory, workingDirectory: workingDirectory, desks: Desks(department))
         if !plugins.all.isEmpty {
-            if cachedPluginSettings == nil { cachedPluginSettings = try store.read { try $0.settingValues() }.filter { $0.key.hasPrefix("plugin.") } }
+            if cachedPluginSettings == nil {
+                let (values, version) = try store.read { (try $0.settingValues(), try $0.storeVersions().settings) }
+                cachedPluginSettings = values.filter { $0.key.hasPrefix("plugin.") }
+                keptSince(version)
+            }
             ctx.plugins = plugins
             ctx.pluginSettings = cachedPluginSettings ?? [:]
             ctx.runner = runner
@@ -376,19 +411,23 @@ public final class ShellSession {
         // A second command: this is a session, and the store may keep more of what it reads.
         if commandsRun == 1 { store.keepPagesBetweenCommands() }
         commandsRun += 1
-        return speaking { executeTimed(line, origin: origin) }
+        guard let timings else { return executeStanding(line, origin: origin) }
+        let start = ContinuousClock.now
+        let code = executeStanding(line, origin: origin)
+        let elapsed = start.duration(to: .now).components
+        timings(line, elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+        return code
     }
 
     /// Lines executed so far (`execute`).
     private var commandsRun = 0
 
-    private func executeTimed(_ line: String, origin: String?) -> ExitCode {
-        guard let timings else { return executeInLanguage(line, origin: origin) }
-        let start = ContinuousClock.now
-        let code = executeInLanguage(line, origin: origin)
-        let elapsed = start.duration(to: .now).components
-        timings(line, elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
-        return code
+    private func executeStanding(_ line: String, origin: String?) -> ExitCode {
+        // Another desk may have changed the settings or the staff list (this user's role) since the last
+        // line: before the line's language, role and privacy are taken, what this shell kept of them is
+        // read again. A check that fails forgets it too; the command then reads, and says why it cannot.
+        do { try forgetWhatOtherDesksChanged() } catch { forgetSettings() }
+        return speaking { executeInLanguage(line, origin: origin) }
     }
 
     private func executeInLanguage(_ typed: String, origin: String?) -> ExitCode {

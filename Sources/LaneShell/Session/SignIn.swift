@@ -36,10 +36,12 @@ extension ShellSession {
     /// Signs `name` in through the application layer (`StaffAccess`); the
     /// PIN comes from the terminal, LANE_PIN or LANE_PIN_FILE when needed.
     public func signIn(_ name: String) throws {
-        let member = try StaffAccess(department).signIn(name, at: clock.now()) { who in try self.pinSource.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description) }
+        let (member, standing) = try StaffAccess(department).signInReadingStanding(name, at: clock.now()) { who in
+            try self.pinSource.pin(for: who, prompt: Message("sign_in.pin_prompt", ["user": .text(who)]).description)
+        }
         user = member.name
         // The role as `role()` would read it now (a member who signs in has not left): one read fewer for the next command.
-        cacheRole(of: member)
+        cacheRole(of: member, at: standing)
     }
 }
 

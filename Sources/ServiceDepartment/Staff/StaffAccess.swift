@@ -14,11 +14,18 @@ public struct StaffAccess {
     /// of the group, `GroupReportDesk`) a member without a PIN is refused: the name
     /// alone would let anyone named so in one store read another.
     public func signIn(_ name: String, at now: Timestamp, pinRequired: Bool = false, pin: (String) throws -> String?) throws -> StaffMember {
+        try signInReadingStanding(name, at: now, pinRequired: pinRequired, pin: pin).member
+    }
+
+    /// `signIn`, with where the staff list stood when the member was read (`StoreVersions.settings`): a
+    /// shell keeps their role while it stands there.
+    public func signInReadingStanding(_ name: String, at now: Timestamp, pinRequired: Bool = false,
+                                      pin: (String) throws -> String?) throws -> (member: StaffMember, standing: Int64) {
         let who = name.trimmingWhitespace()
         let refused = Message("sign_in.refused")
         if let p = PersonName.problem(who, field: "user") { throw Refusal(refused, problems: [p]) }
-        let (member, state) = try department.store.read { tx in
-            (try tx.staffMember(named: who), try PinVault.state(of: who, at: now, tx))
+        let (member, state, standing) = try department.store.read { tx in
+            (try tx.staffMember(named: who), try PinVault.state(of: who, at: now, tx), try tx.storeVersions().settings)
         }
         guard let member else {
             throw Refusal(refused, problems: [Problem("user", Message("sign_in.not_on_staff_list", ["user": .text(who)]))])
@@ -30,7 +37,7 @@ public struct StaffAccess {
         // No PIN set yet (a new store, the demo): the name alone.
         guard state.hasPin else {
             if pinRequired { throw Refusal(refused, problems: [Problem("pin", Message("group.pin_needed", ["user": .text(who)]))]) }
-            return member
+            return (member, standing)
         }
         if let until = state.waitUntil { throw Refusal(refused, problems: [Self.waiting(who, until)]) }
         guard let given = try pin(who) else {
@@ -38,7 +45,7 @@ public struct StaffAccess {
         }
         switch try department.store.write({ try PinVault.check(given, for: who, at: now, key: department.store.secretKey, $0) }) {
         case .accepted, .noPin:
-            return member
+            return (member, standing)
         case .wrong(let failures):
             throw Refusal(refused, problems: [
                 Problem("pin", Message("sign_in.wrong_pin", ["user": .text(who), "failures": .int(failures), "max": .int(PinLockout.freeTries)]))])
