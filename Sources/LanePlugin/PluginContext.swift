@@ -53,6 +53,11 @@ public protocol PluginContext {
     func parts() throws -> [Part]
     /// The part groups of the catalogue (`powertrain`, `consumable`…): those some part belongs to.
     func partGroups() throws -> Set<String>
+    /// A number that stays the same while the catalogue's part numbers, part groups and labour operation
+    /// codes do, and changes (to one not seen before, in this store or any other) when any of them comes,
+    /// goes or changes, from any desk; not when stock, names or prices change. What a plugin keys what it
+    /// works out from them on, to work it out once. Nil when the context cannot say: work it out each time.
+    func catalogueVersion() throws -> Int64?
     func stockMovements(partNumber: String) throws -> [StockMovement]
     /// Parts put aside for appointments and not yet released.
     func reservedQuantity(partNumber: String) throws -> Int
@@ -120,6 +125,7 @@ extension PluginContext {
     public func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
     /// For contexts of their own (tests'): from the whole catalogue, or one by one.
     public func partGroups() throws -> Set<String> { Set(try parts().map(\.group)) }
+    public func catalogueVersion() throws -> Int64? { nil }
     public func parts(numbers: [String]) throws -> [String: Part] {
         Dictionary(try numbers.compactMap { n in try part(number: n).map { (n, $0) } }, uniquingKeysWith: { a, _ in a })
     }

@@ -83,13 +83,16 @@ struct WarrantyPolicy: Sendable, Equatable {
     /// The policy of this store. Refuses with every problem of the settings at once.
     static func load(_ context: any PluginContext) throws -> WarrantyPolicy {
         let config = context.config
-        // Every line added asks (`LineAdvice`): the settings are read once per text of them, and only
-        // what they name is looked up in the catalogue. Reading them and the whole parts catalogue
-        // each time was 5.6 % of a scripted write's instructions.
+        // Every line added asks (`LineAdvice`): the settings are read once per text of them, and what they
+        // name is looked up in the catalogue once per state of its numbers, groups and codes (the three
+        // look-ups were 5.5 % of a scripted write's instructions, done again at every line).
+        let catalogue = try context.catalogueVersion()
+        if let catalogue, let kept = checked.withLock({ $0 }), kept.catalogue == catalogue, kept.config == config { return kept.policy }
         if let reading = SettingsReading.of(config), try reading.groups.isSubset(of: context.partGroups()) {
             let parts = try context.parts(numbers: Array(reading.parts))
             let operations = try context.laborOperations(codes: Array(reading.operations))
             if reading.parts.allSatisfy({ parts[$0]?.number == $0 }), reading.operations.allSatisfy({ operations[$0] != nil }) {
+                if let catalogue { checked.withLock { $0 = (config, catalogue, reading.policy) } }
                 return reading.policy
             }
         }
@@ -99,6 +102,10 @@ struct WarrantyPolicy: Sendable, Equatable {
             try context.laborOperation(code: $0) != nil
         }
     }
+
+    /// The last policy found whole against the catalogue, with the settings and the catalogue's state it
+    /// was found in (a state's number is never another store's, nor one a rolled-back change left).
+    private static let checked = Locked<(config: [String: String], catalogue: Int64, policy: WarrantyPolicy)?>(nil)
 
     /// The settings read as if the catalogue held everything they name, and what they name. When it
     /// holds all of that, `parse` answers with this policy: its checks pass, so it takes the same steps.

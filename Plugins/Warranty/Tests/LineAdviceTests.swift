@@ -33,6 +33,17 @@ import WarrantyPlugin
         #expect(oil.contains("warning: line 2 XH-08232-0040 5W-30全合成机油 4L is on --payer warranty but part group consumable is never under warranty"))
     }
 
+    /// The policy is found whole against the catalogue once per state of its numbers and groups: when the
+    /// catalogue changes under it (an import at another desk), the next line added reads it again.
+    @Test func aPolicyIsCheckedAgainWhenTheCatalogueChanges() throws {
+        let shell = try atReception()
+        #expect(try shell.expectOK("ro part XH-25450-0001").contains("within powertrain cover"))
+        // The EV parts regrouped: the settings' `cover_ev` now names a group no part is in.
+        try shell.store.unsafeExecute("UPDATE part SET part_group = 'battery' WHERE part_group = 'ev'")
+        let out = try shell.expectOK("ro part XH-44017-0001")
+        #expect(out.contains("not usable (cover_ev: no part in the catalogue is in group 'ev'"), "\(out)")
+    }
+
     @Test func R3_5_noNoteWhenPayerAndRulesAgree() throws {
         let shell = try atReception()
         for line in ["ro labor DIAG-FULL", "ro labor MNT-5K", "ro part XH-08232-0040", "ro part XH-25450-0001 --payer warranty"] {

@@ -68,6 +68,7 @@ final class HostPluginContext: PluginContext {
     func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
     func parts() throws -> [Part] { try tx.parts() }
     func partGroups() throws -> Set<String> { try tx.partGroups() }
+    func catalogueVersion() throws -> Int64? { try tx.storeVersions().catalogue }
     func laborOperation(code: String) throws -> LaborOperation? { try tx.laborOperation(code: code.uppercased()) }
     func parts(numbers: [String]) throws -> [String: Part] {
         let found = try tx.parts(numbers: numbers.map { $0.uppercased() })
