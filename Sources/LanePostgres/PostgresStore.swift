@@ -183,12 +183,15 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     /// A link with its transaction begun. A kept connection that the server closed since its
     /// last use (a restart, a network cut) fails its BEGIN: nothing of the command was sent yet,
     /// so the next kept one, or a new one, takes over instead of the command failing.
-    private func begun(_ begin: String) throws -> PGLink {
+    private func begun(_ begin: String) throws -> PGLink { try firstRun(begin).link }
+
+    /// A link that has run `sql` (an idle one, else a new one; a link the server dropped is left for the
+    /// next), with what `sql` answered.
+    private func firstRun(_ sql: String) throws -> (link: PGLink, rows: [PGRow]) {
         while let link = idle.withLockedValue({ $0.popLast() }) {
             if link.isClosed { continue }
             do {
-                try link.run(begin)
-                return link
+                return (link, try link.run(sql).rows)
             } catch where PostgresStore.isLost(error) {
                 link.close()
                 continue
@@ -198,11 +201,19 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
             }
         }
         let link = try newLink()
-        do { try link.run(begin) } catch {
+        do { return (link, try link.run(sql).rows) } catch {
             link.close()
             throw PostgresStore.failure(error, endpoint, committing: false)
         }
-        return link
+    }
+
+    /// One statement outside a transaction, one round trip: a shell asks at every line, and one row
+    /// read alone is read whole.
+    public func versions() throws -> StoreVersions {
+        let (link, rows) = try firstRun("SELECT settings, catalogue FROM store_version WHERE id = 1")
+        giveBack(link)
+        guard let row = rows.first else { throw StoreFailure(Message("store.damaged.versions")) }
+        return StoreVersions(settings: try row[0], catalogue: try row[1])
     }
 
     private func takeLink() throws -> PGLink {

@@ -22,11 +22,14 @@ public protocol ServiceStore: Sendable {
     /// A session goes on past its first command: the store may keep more of what it reads in memory
     /// from one command to the next.
     func keepPagesBetweenCommands()
+    /// Where the store stands now (`SettingsReading.storeVersions`), read on its own: a shell asks at every line.
+    func versions() throws -> StoreVersions
 }
 
 extension ServiceStore {
     /// A server's store keeps its pages itself.
     public func keepPagesBetweenCommands() {}
+    public func versions() throws -> StoreVersions { try read { try $0.storeVersions() } }
 }
 
 /// Every lookup of the store, one protocol per aggregate; an operation may

@@ -313,6 +313,8 @@ public struct StoreConformance: Sendable {
         func after(_ change: (any StoreWriting) throws -> Void) throws -> StoreVersions {
             try store.write { (tx: any StoreWriting) throws in try change(tx) }
             let now = try store.read { try $0.storeVersions() }
+            // Read on its own (a shell's check at every line), the same.
+            #expect(try store.versions() == now)
             defer { seen.append(now) }
             return now
         }

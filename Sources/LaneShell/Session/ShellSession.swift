@@ -126,8 +126,7 @@ public final class ShellSession {
     func forgetWhatOtherDesksChanged() throws {
         guard let keptAt else { return }
         if keptMayBeStale { return forgetSettings() }
-        let now = try store.read { try $0.storeVersions().settings }
-        if now != keptAt { forgetSettings() }
+        if try store.versions().settings != keptAt { forgetSettings() }
     }
 
     /// The areas whose changes never touch the settings or the staff list: after
