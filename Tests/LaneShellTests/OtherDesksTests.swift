@@ -27,6 +27,7 @@ import Testing
             _ = try office.expectOK("staff leave 夏勇")
             let refused = desk.run("ro clock-on RO-NOPE 1")
             #expect(refused.code == .refused && refused.err.contains("夏勇 is not on the staff list"), "\(refused.err)")
+            #expect(try desk.expectOK("whoami").contains("left"))
         }
     }
 

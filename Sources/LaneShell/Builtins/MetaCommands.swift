@@ -155,6 +155,8 @@ enum MetaCommands {
             r.add("user", "user", .text(session.user))
             r.add("role", "role", .optional(member.map { "\($0.role.rawValue) \($0.role.title)" }))
             r.add("team", "team", .optional(member?.team))
+            // A shell open as someone who has since left says so (every command but the lookups open to all refuses them).
+            if let left = member?.leftAt { r.add("left_at", "left", .time(left)) }
             r.add("store", "store", .text(settings.name))
             r.add("database", "database", .text(session.store.location))
             r.add("now", "session time", .time(session.clock.now()))
