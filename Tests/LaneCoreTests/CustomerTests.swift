@@ -175,6 +175,28 @@ private func customer(_ id: Int64, _ name: String, _ phone: String) throws -> Cu
     #expect(MobileNumber.occurrences(in: written, byScalar: true) == MobileNumber.occurrences(in: written, byScalar: false))
 }
 
+/// The look at a text's bytes before the scan never passes over a number the scan finds: texts of digit
+/// runs, every separator, brackets, country codes, full-width digits and letters, combining marks, CJK.
+@Test func aTextThatMayHoldNoNumberHoldsNone() async {
+    let pieces = Gen<String?>.element(of: ["138", "0013", "8000", "1", "8", "0", "9", "2", " ", "-", ".", "·", "\u{00A0}", "\u{3000}", "－", "．",
+                                           "+86", "(+86)", "（+86）", ")", "）", "0086", "86", "１３８", "０", "９", "Ｂ", "RO-", "A", "2026-11-23",
+                                           "王", "：", "¥", "\n", "\u{0301}", "--", "  ", "\u{FF0E}"] as [String]).map { $0 ?? "1" }
+    let digits = Gen.character(in: "0"..."9").string(of: 1...12)
+    await propertyCheck(count: 5000, input: Gen.frequency((4.0, pieces), (2.0, digits)).array(of: 1...12)) { parts in
+        let text = parts.joined()
+        if !MobileNumber.occurrences(in: text, byScalar: false).isEmpty {
+            #expect(MobileNumber.mayHoldANumber(text), "\(text.debugDescription)")
+        }
+    }
+    // What the workshop is shown: no number, and nothing scanned.
+    for text in ["RO-20261123-0001: line 1 clocked on by 夏勇 at 2026-11-23 09:30", "¥1,280.50", "LXHBX3K24TG218960 粤B27DP2"] {
+        #expect(!MobileNumber.mayHoldANumber(text), "\(text)")
+    }
+    for text in ["13800138000", "(+86) 139-0000-0001", "１３９ ００００ ０００２", "0086 138 0013 8000", "8613800138000", "008613800138000"] {
+        #expect(MobileNumber.mayHoldANumber(text) && !MobileNumber.occurrences(in: text).isEmpty, "\(text)")
+    }
+}
+
 @Test func aStoredPlateReadOnItsBytesIsWhatTheGeneralReadingMakesOfIt() async {
     let heads = Gen<Character?>.element(of: ["粤", "京", "沪", "A", "学", "1", "Ｂ"] as [Character]).map { $0 ?? "粤" }
     let plain = Gen<Character?>.element(of: Array("ABDFHIJKOZ0159") as [Character]).map { $0 ?? "A" }

@@ -16,7 +16,51 @@ extension MobileNumber {
     }
 
     public static func occurrences(in text: String) -> [Occurrence] {
-        occurrences(in: text, byScalar: PlainText.isPlain(text))
+        guard mayHoldANumber(text) else { return [] }
+        return occurrences(in: text, byScalar: PlainText.isPlain(text))
+    }
+
+    /// False only when `text` cannot hold a number `occurrences` would find, seen from its bytes alone:
+    /// every number has 11 digits or more in runs that start with 0, 1 or 8 (`86…`, `0086…`, `1[3-9]…`)
+    /// and are joined by at most two characters (a separator; a bracket and a separator). Most of what
+    /// the workshop's roles are shown (dates, times, order numbers, money) has no such run, and is then not
+    /// broken into characters at all (the scan was 2.5 % of a scripted write's instructions).
+    /// `aTextThatMayHoldNoNumberHoldsNone` holds it to `occurrences`.
+    static func mayHoldANumber(_ text: String) -> Bool {
+        var digitsInRun: Int?  // the digits since the run's first group that starts with 0, 1 or 8
+        var between = 0        // scalars since the last digit
+        var sawDigit = false
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            var digit: UInt8?
+            if byte >= 0x30 && byte <= 0x39 {
+                digit = byte - 0x30
+            } else if byte == 0xEF {
+                // U+FF10…U+FF19: EF BC 90…99; any other scalar starting EF is a character between.
+                var copy = bytes
+                if copy.next() == 0xBC, let third = copy.next(), third >= 0x90 && third <= 0x99 {
+                    digit = third - 0x90
+                    bytes = copy
+                }
+            }
+            guard let digit else {
+                // A scalar's first byte (not a continuation byte) is one more character between digits.
+                if byte & 0xC0 != 0x80 { between += 1 }
+                continue
+            }
+            if !sawDigit || between > 0 {
+                // A new group of digits: a gap too long ends the run; a group starting 0, 1 or 8 may start a number.
+                if between > 2 { digitsInRun = nil }
+                if digitsInRun == nil, digit == 0 || digit == 1 || digit == 8 { digitsInRun = 0 }
+            }
+            sawDigit = true
+            between = 0
+            if let run = digitsInRun {
+                digitsInRun = run + 1
+                if run + 1 >= 11 { return true }
+            }
+        }
+        return false
     }
 
     /// `byScalar` (plain text only): each scalar is a character and starts one, so the same characters
