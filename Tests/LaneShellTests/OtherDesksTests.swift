@@ -53,4 +53,13 @@ import Testing
             #expect(!before.contains("415.00") && after.contains("415.00"), "\(before)\n\(after)")
         }
     }
+
+    /// Without the row of the store's versions no line runs, and the refusal says what is missing.
+    @Test func aStoreThatLostItsVersionsRowRunsNothingAndSaysWhy() throws {
+        let shell = try TestShell()
+        _ = try shell.expectOK("store show")
+        try shell.store.unsafeExecute("DELETE FROM store_version")
+        let refused = shell.run("store show")
+        #expect(refused.code != .ok && refused.err.contains("store_version") && refused.err.contains("backup"), "\(refused.err)")
+    }
 }

@@ -4,7 +4,7 @@ extension MessageCatalog {
     static let chineseStoreFailures: [MessageCode: String] = [
         "store.failure": "存储故障：{text}",
         "store.damaged.settings": "保存的门店设置已损坏：{text}",
-        "store.damaged.versions": "数据库缺少记录设置和目录变动的那一行（store_version）：数据库已损坏，请运行 `store check` 并联系管理员",
+        "store.damaged.versions": "数据库缺少记录设置和目录变动的那一行（store_version）：数据库已损坏；在管理员从备份恢复之前，任何命令都不能执行",
         "store.damaged.customer_phone": "客户 {number} 的电话号码已损坏：“{phone}”",
         "store.damaged.vehicle": "车辆 {id} 的数据已损坏（VIN、车牌或日期）",
         "store.damaged.vehicle_event": "车辆档案记录 {id} 已损坏",

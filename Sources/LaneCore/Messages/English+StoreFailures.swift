@@ -5,7 +5,7 @@ extension MessageCatalog {
     static let englishStoreFailures: [MessageCode: String] = [
         "store.failure": "storage: {text}",
         "store.damaged.settings": "the stored settings are damaged: {text}",
-        "store.damaged.versions": "the store has lost the row that counts changes to its settings and catalogue (store_version): it is damaged; run `store check` and call the administrator",
+        "store.damaged.versions": "the store has lost the row that records changes to its settings and catalogue (store_version): it is damaged; no command runs until the administrator restores it from a backup",
         "store.damaged.customer_phone": "customer {number} has a damaged phone number '{phone}'",
         "store.damaged.vehicle": "vehicle {id} has damaged data (VIN, plate or dates)",
         "store.damaged.vehicle_event": "vehicle history row {id} is damaged",
