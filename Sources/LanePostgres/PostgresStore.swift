@@ -210,8 +210,13 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
     /// One statement outside a transaction, one round trip: a shell asks at every line, and one row
     /// read alone is read whole.
     public func versions() throws -> StoreVersions {
-        let (link, rows) = try firstRun("SELECT settings, catalogue FROM store_version WHERE id = 1")
+        let (link, rows) = try firstRun(StoreBackendSupport.storeVersionsSQL)
         giveBack(link)
+        return try Self.versions(rows)
+    }
+
+    /// The versions from the rows of `StoreBackendSupport.storeVersionsSQL`; no row is a damaged store.
+    static func versions(_ rows: [PGRow]) throws -> StoreVersions {
         guard let row = rows.first else { throw StoreFailure(Message("store.damaged.versions")) }
         return StoreVersions(settings: try row[0], catalogue: try row[1])
     }

@@ -52,10 +52,7 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func storeVersions() throws -> StoreVersions {
-        guard let row = try rows("SELECT settings, catalogue FROM store_version WHERE id = 1").first else {
-            throw StoreFailure(Message("store.damaged.versions"))
-        }
-        return StoreVersions(settings: try row[0], catalogue: try row[1])
+        try PostgresStore.versions(try rows(StoreBackendSupport.storeVersionsSQL))
     }
 
     func settings() throws -> StoreSettings {

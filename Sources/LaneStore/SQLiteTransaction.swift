@@ -89,7 +89,7 @@ struct SQLiteTransaction: StoreWriting {
     func storeVersions() throws -> StoreVersions {
         // Read at every line a shell runs, so stepped by hand (a `Row` was 15,000 instructions).
         var versions: StoreVersions?
-        try eachStepRow(sql: "SELECT settings, catalogue FROM store_version WHERE id = 1", arguments: [], table: "store_version") { row in
+        try eachStepRow(sql: StoreBackendSupport.storeVersionsSQL, arguments: [], table: "store_version") { row in
             versions = StoreVersions(settings: try row[0], catalogue: try row[1])
         }
         guard let versions else { throw StoreFailure(Message("store.damaged.versions")) }

@@ -43,6 +43,9 @@ public enum StoreBackendSupport {
         SELECT name FROM g WHERE name IS NOT NULL
         """
 
+    /// The store's versions (`StoreVersions`, v37): their one row. The same SQL on every backend.
+    public static let storeVersionsSQL = "SELECT settings, catalogue FROM store_version WHERE id = 1"
+
     /// Audit personal values are kept in one column (see `SQLiteTransaction.joinValues`).
     public static func joinValues(_ values: [String]) -> String { SQLiteTransaction.joinValues(values) }
     public static func splitValues(_ text: String) -> [String] { SQLiteTransaction.splitValues(text) }

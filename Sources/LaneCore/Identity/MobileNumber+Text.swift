@@ -28,8 +28,7 @@ extension MobileNumber {
     /// `aTextThatMayHoldNoNumberHoldsNone` holds it to `occurrences`.
     static func mayHoldANumber(_ text: String) -> Bool {
         var digitsInRun: Int?  // the digits since the run's first group that starts with 0, 1 or 8
-        var between = 0        // scalars since the last digit
-        var sawDigit = false
+        var between = 1        // scalars since the last digit (the text's start stands for one: a group starts there)
         var bytes = text.utf8.makeIterator()
         while let byte = bytes.next() {
             var digit: UInt8?
@@ -48,12 +47,11 @@ extension MobileNumber {
                 if byte & 0xC0 != 0x80 { between += 1 }
                 continue
             }
-            if !sawDigit || between > 0 {
+            if between > 0 {
                 // A new group of digits: a gap too long ends the run; a group starting 0, 1 or 8 may start a number.
                 if between > 2 { digitsInRun = nil }
                 if digitsInRun == nil, digit == 0 || digit == 1 || digit == 8 { digitsInRun = 0 }
             }
-            sawDigit = true
             between = 0
             if let run = digitsInRun {
                 digitsInRun = run + 1

@@ -59,8 +59,9 @@ public enum Launcher {
         var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         while let at = entry, let pointer = at.pointee {
             let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "="), variables[String(text[..<equals])] == nil {
-                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            if let equals = text.firstIndex(of: "=") {
+                let name = String(text[..<equals])
+                if variables[name] == nil { variables[name] = String(text[text.index(after: equals)...]) }
             }
             entry = at + 1
         }
