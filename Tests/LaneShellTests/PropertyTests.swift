@@ -77,3 +77,32 @@ private let wideCharacter = Gen.frequency(
         #expect(DisplayWidth.of(wide + narrow) == 2 * wide.count + narrow.count)
     }
 }
+
+/// What an input method types (full-width forms, dashes, Chinese quotes, the ideographic space) among
+/// ordinary words, and lines without any of it.
+private let inputMethodScalar = Gen<Character?>.element(of: ["\u{2014}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{3000}",
+                                                            "\u{FF0D}", "\u{FF02}", "\u{FF07}", "\u{FF0C}", "\u{FF3C}", "\u{FF21}", "\u{FF5E}",
+                                                            "\u{FF01}", "\u{FF5F}", "\u{2013}", "\u{2015}", "-", "\\"] as [Character])
+    .map { $0 ?? "-" }
+private let typedLine = Gen.frequency((6.0, printableCharacter), (1.0, inputMethodScalar)).string(of: 0...30)
+
+@Test func aLineWithoutWhatAnInputMethodMakesIsReadAsTheScalarByScalarReadingReadsIt() async {
+    await propertyCheck(count: 2000, input: Gen.frequency((1.0, typedLine), (1.0, printableWord))) { line in
+        // Compared as scalars: String's == would forgive a changed normalisation.
+        #expect(Array(InputNormaliser.normalise(line).unicodeScalars) == Array(InputNormaliser.normaliseByScalar(line).unicodeScalars),
+                "line: \(line.debugDescription)")
+    }
+}
+
+@Test func theReplacementCharacterIsFoundAtItsByteAsTheCharactersFindIt() async {
+    let withReplacement = Gen.frequency((5.0, printableCharacter), (1.0, Gen<Character?>.element(of: ["\u{FFFD}", "\u{FFFC}", "\u{FEFF}", "\u{EFBF}"] as [Character]).map { $0 ?? "\u{FFFD}" }))
+    await propertyCheck(count: 2000, input: withReplacement.string(of: 0...20)) { text in
+        // Where the characters find it (one standing alone); the bytes find it there or, after a
+        // combining mark joined it into another character, where the characters do not look.
+        let byCharacter = text.firstIndex(of: "\u{FFFD}").map { text[..<$0].utf8.count }
+        let byByte = ShellSession.replacementCharacterOffset(text)
+        let byScalar = text.unicodeScalars.firstIndex(of: "\u{FFFD}").map { text.unicodeScalars[..<$0].map { String($0).utf8.count }.reduce(0, +) }
+        #expect(byByte == byScalar, "text: \(text.debugDescription)")
+        if let byCharacter { #expect(byByte.map { $0 <= byCharacter } == true, "text: \(text.debugDescription)") }
+    }
+}

@@ -63,6 +63,24 @@ private func order(_ values: [String]) -> [Int] {
     }
 }
 
+/// The plain path orders the values by bytes, not characters: the same replacements all the same.
+@Test func plainTextOrderedByBytesIsReplacedAsCharactersAre() async {
+    // Each value with its first half and first character: values found at one place, one the other's prefix.
+    let withPrefixes = plainCases.map { text, values -> (String, [String]) in
+        var all: [String] = []
+        for v in values + values.map { String($0.prefix(($0.count + 1) / 2)) } + values.map { String($0.prefix(1)) } where !all.contains(v) {
+            all.append(v)
+        }
+        return (text, all)
+    }
+    await propertyCheck(count: 500, input: withPrefixes) { input in
+        let (text, values) = input
+        let replaced = AuditPrivacy.replacing(values, in: text)
+        let characters = AuditPrivacy.replacingCharacters(values, order(values), in: text)
+        #expect(Array(replaced.unicodeScalars) == Array(characters.unicodeScalars), "text: \(text.debugDescription) values: \(values)")
+    }
+}
+
 @Test func textWithJoiningScalarsIsNotPlain() {
     #expect(PlainText.isPlain("王小明 13800138000，粤B27DP2\t\u{1A}0\u{1A}"))
     #expect(PlainText.isPlain("已派工 [signed → handed_over] — 第1行…"))
