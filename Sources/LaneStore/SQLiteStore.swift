@@ -14,6 +14,15 @@ public final class SQLiteStore: ServiceStore {
     let pluginVerdicts = PluginVerdicts()
     /// Whether reading connections keep a session's pages (`keepPagesBetweenCommands`).
     let readersKeepMore = Locked(false)
+    /// The statements each connection keeps for the transactions' SQL (`ConnectionStatements`).
+    let statementsByConnection: StatementsByConnection
+
+    /// A transaction on `db` with its connection's statements, which it first checks against the schema.
+    func transaction(_ db: Database, savedOrder: SavedOrder? = nil) throws -> SQLiteTransaction {
+        let statements = statementsByConnection.statements(for: db)
+        try statements.startTransaction(db)
+        return SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts, savedOrder: savedOrder, statements: statements)
+    }
 
     /// "LANE" in the SQLite header: a file is opened only as a database this program recognises.
     static let applicationID: Int32 = 0x4C41_4E45
@@ -27,6 +36,7 @@ public final class SQLiteStore: ServiceStore {
     public init(path: String, create: Bool = true, busyTimeoutSeconds: Double = 10,
                 openCheck: OpenCheckBudget = .standard) throws(StoreFailure) {
         location = path
+        statementsByConnection = StatementsByConnection()
         recorder = nil
         let directory = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
@@ -63,11 +73,13 @@ public final class SQLiteStore: ServiceStore {
             }
             marker = SQLiteStore.markOpen(path)
             let keepMore = readersKeepMore
+            let byConnection = statementsByConnection
             var config = Configuration()
             // The wait for another shell's lock is set per connection below (`lane_sqlite_wait_when_busy`).
             config.busyMode = .immediateError
             config.foreignKeysEnabled = true
             config.prepareDatabase { db in
+                byConnection.connectionOpened(db)
                 let connection = db.sqliteConnection.map { UnsafeMutableRawPointer($0) }
                 // Several shells writing one file take turns: SQLite's own busy timeout backs off to 100 ms
                 // a try, so the shell that has waited longest looked least often and could be starved.
@@ -181,6 +193,7 @@ public final class SQLiteStore: ServiceStore {
     private let openMarker: String?
 
     deinit {
+        statementsByConnection.removeAll()
         compactLogAtClose()
         if let openMarker { try? FileManager.default.removeItem(atPath: openMarker) }
     }
@@ -350,6 +363,7 @@ public final class SQLiteStore: ServiceStore {
         location = ":memory:"
         let recorder = recordingStatements ? StatementRecorder() : nil
         self.recorder = recorder
+        statementsByConnection = StatementsByConnection()
         openMarker = nil
         integrityNotice = nil
         keyMissing = false
@@ -357,8 +371,10 @@ public final class SQLiteStore: ServiceStore {
         var rng = SystemRandomNumberGenerator()
         secretKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         do {
+            let byConnection = statementsByConnection
             var config = Configuration()
             config.prepareDatabase { db in
+                byConnection.connectionOpened(db)
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 if let recorder { db.trace(options: .statement) { event in if case let .statement(s) = event { recorder.note(s.sql) } } }
             }
@@ -374,7 +390,7 @@ public final class SQLiteStore: ServiceStore {
     public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
         try translatingFailures {
             guard let pool = writer as? DatabasePool else {
-                return try writer.read { db in try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts)) }
+                return try writer.read { db in try body(transaction(db)) }
             }
             // A reader of the pool is opened read-only. Its transaction goes through prepared statements
             // kept on the connection: GRDB's `read` compiles `BEGIN` and `COMMIT` afresh, and every
@@ -382,7 +398,7 @@ public final class SQLiteStore: ServiceStore {
             return try pool.unsafeRead { db in
                 try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
                 do {
-                    let result = try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts))
+                    let result = try body(transaction(db))
                     // An error swallowed inside that rolled the transaction back would have let the reads
                     // after it see other snapshots: refused, as GRDB refuses it.
                     guard db.isInsideTransaction else { throw StoreFailure(Message("store.error.read_aborted")) }
@@ -419,7 +435,7 @@ public final class SQLiteStore: ServiceStore {
                     if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
                         try db.execute(sql: Self.changeTracking)
                     }
-                    return try body(SQLiteTransaction(db: db, pluginVerdicts: pluginVerdicts, savedOrder: SavedOrder()))
+                    return try body(transaction(db, savedOrder: SavedOrder()))
                 }
             }
         } catch {

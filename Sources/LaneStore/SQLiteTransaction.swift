@@ -12,22 +12,42 @@ struct SQLiteTransaction: StoreWriting {
     var pluginVerdicts: PluginVerdicts? = nil
     /// A write transaction's last saved order, as saved (`repairOrder(id:)`); none in reads.
     var savedOrder: SavedOrder? = nil
+    /// The statements kept on this connection (none: GRDB's cache).
+    var statements: ConnectionStatements? = nil
+
+    /// The statement of `sql`, kept on the connection.
+    func cachedStatement(_ sql: String) throws -> Statement {
+        guard let statements else { return try db.cachedStatement(sql: sql) }
+        return try statements.statement(sql, db)
+    }
+
+    /// `body` with the statement of `sql`. A statement that failed is not used again (as GRDB drops it
+    /// from its cache): SQLite would report the old failure at its next reset.
+    func withStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
+        let statement = try cachedStatement(sql)
+        do { return try body(statement) } catch {
+            statements?.forget(sql)
+            throw error
+        }
+    }
 
     // MARK: Statements
 
     // Every statement is prepared once per connection and kept (GRDB's statement cache): compiling
     // SQL was a fifth of a lookup's time. Only fixed SQL goes through here (ids travel as arguments).
     func fetchRows(sql: String, arguments: StatementArguments = []) throws -> [Row] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        try withStatement(sql) { try Row.fetchAll($0, arguments: arguments) }
     }
 
     /// Each row decoded where the cursor holds it, not copied first as `fetchRows` does (a copy of every
     /// row was a tenth of `remind due`'s CPU in the lists that read hundreds: vehicles, history, schedule).
     func decodeRows<T>(sql: String, arguments: StatementArguments = [], _ decode: (Row) throws -> T) throws -> [T] {
-        var decoded: [T] = []
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try cursor.next() { decoded.append(try decode(row)) }
-        return decoded
+        try withStatement(sql) { statement in
+            var decoded: [T] = []
+            let cursor = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try cursor.next() { decoded.append(try decode(row)) }
+            return decoded
+        }
     }
 
     /// Rows stepped by hand and read by position with GRDB's column decoding (`StepRow`), for the reads
@@ -35,7 +55,7 @@ struct SQLiteTransaction: StoreWriting {
     /// seal): a GRDB row, even the one a cursor reuses, names every column afresh for each query
     /// (lowercased and hashed), which cost more than decoding the order itself.
     func eachStepRow(sql: String, arguments: StatementArguments, table: String, _ body: (StepRow) throws -> Void) throws {
-        let statement = try db.cachedStatement(sql: sql)
+        let statement = try cachedStatement(sql)
         try statement.setArguments(arguments)
         let raw = UnsafeMutableRawPointer(statement.sqliteStatement)
         // The read ends with the loop, whether it finished or not.
@@ -59,21 +79,21 @@ struct SQLiteTransaction: StoreWriting {
     }
 
     func fetchRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
-        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+        try withStatement(sql) { try Row.fetchOne($0, arguments: arguments) }
     }
 
     func fetchValue<T: DatabaseValueConvertible & StatementColumnConvertible>(_ type: T.Type, sql: String,
                                                                               arguments: StatementArguments = []) throws -> T? {
-        try T.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+        try withStatement(sql) { try T.fetchOne($0, arguments: arguments) }
     }
 
     func fetchValues<T: DatabaseValueConvertible & StatementColumnConvertible>(_ type: T.Type, sql: String,
                                                                                arguments: StatementArguments = []) throws -> [T] {
-        try T.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        try withStatement(sql) { try T.fetchAll($0, arguments: arguments) }
     }
 
     func execute(sql: String, arguments: StatementArguments = []) throws {
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        try withStatement(sql) { try $0.execute(arguments: arguments) }
     }
 
     // MARK: Settings

@@ -1,0 +1,52 @@
+import GRDB
+import PropertyBased
+import Testing
+@testable import LaneStore
+
+// The transactions' statements are kept in a table of their own (`ConnectionStatements`): it must
+// hand back, for each text, the statement made for that text and no other, whatever the texts
+// share (length, first, middle and last bytes), after growing and after a text is forgotten.
+
+/// SQL texts of one shape: `SELECT '…'` with a few letters, so many share their length and their
+/// first, middle and last bytes (and so their slot) and differ only inside.
+private let text = Gen.frequency((3.0, Gen.character(in: "a"..."c")), (1.0, Gen.character(in: "\u{4E00}"..."\u{4E02}")))
+    .string(of: 0...6).map { "SELECT '\($0)'" }
+
+@Test func theKeptStatementOfATextIsTheOneMadeForIt() async throws {
+    let queue = try DatabaseQueue()
+    await propertyCheck(count: 200, input: PropertyBased.zip(text.array(of: 1...400), Gen.int(in: 0...399).array(of: 0...20))) { input in
+        let (texts, forgotten) = input
+        do { try queue.inDatabase { db in
+            let kept = ConnectionStatements()
+            var made: [String: Statement] = [:]
+            for sql in texts {
+                let statement = try kept.statement(sql, db)
+                if let earlier = made[sql] { #expect(statement === earlier, "\(sql)") } else { made[sql] = statement }
+                #expect(statement.sql == sql, "\(sql)")
+            }
+            for index in forgotten where index < texts.count {
+                kept.forget(texts[index])
+                made[texts[index]] = nil
+            }
+            for sql in texts {
+                let statement = try kept.statement(sql, db)
+                #expect(statement.sql == sql, "\(sql)")
+                if let earlier = made[sql] { #expect(statement === earlier, "\(sql)") } else { made[sql] = statement }
+            }
+        } } catch { Issue.record(error) }
+    }
+}
+
+@Test func aChangeOfTheSchemaForgetsTheKeptStatements() throws {
+    let queue = try DatabaseQueue()
+    try queue.inDatabase { db in
+        let kept = ConnectionStatements()
+        try kept.startTransaction(db)
+        let before = try kept.statement("SELECT 1", db)
+        try kept.startTransaction(db)
+        #expect(try kept.statement("SELECT 1", db) === before)
+        try db.execute(sql: "CREATE TABLE t (a)")
+        try kept.startTransaction(db)
+        #expect(try kept.statement("SELECT 1", db) !== before)
+    }
+}
