@@ -432,7 +432,7 @@ public final class SQLiteStore: ServiceStore {
                 try writer.write { db in
                     // Once per connection: a CREATE, even one that finds the table there, makes GRDB empty its
                     // cache of prepared statements, and every statement of the write was compiled again.
-                    if try Bool.fetchOne(db.cachedStatement(sql: Self.changeTrackingReady)) != true {
+                    if try SQLiteTransaction.firstValue(Bool.self, of: db.cachedStatement(sql: Self.changeTrackingReady)) != true {
                         try db.execute(sql: Self.changeTracking)
                     }
                     return try body(transaction(db, savedOrder: SavedOrder()))

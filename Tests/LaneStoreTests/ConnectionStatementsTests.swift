@@ -50,3 +50,17 @@ private let text = Gen.frequency((3.0, Gen.character(in: "a"..."c")), (1.0, Gen.
         #expect(try kept.statement("SELECT 1", db) !== before)
     }
 }
+
+/// `fetchValue` steps the first row by hand: nil without a row and for NULL, the value otherwise, as
+/// GRDB's `fetchOne` answered.
+@Test func theFirstValueIsNilWithoutARowOrForNull() throws {
+    let queue = try DatabaseQueue()
+    try queue.inDatabase { db in
+        for (sql, arguments) in [("SELECT 7 WHERE 0", StatementArguments()), ("SELECT NULL", []), ("SELECT ?", [7]), ("SELECT ?", [nil as Int64?]),
+                                 ("SELECT 'x' UNION ALL SELECT 'y'", []), ("SELECT 3 UNION ALL SELECT NULL", [])] {
+            let statement = try db.makeStatement(sql: sql)
+            #expect(try SQLiteTransaction.firstValue(Int64.self, of: statement, arguments: arguments) == Int64.fetchOne(statement, arguments: arguments), "\(sql)")
+            #expect(try SQLiteTransaction.firstValue(String.self, of: statement, arguments: arguments) == String.fetchOne(statement, arguments: arguments), "\(sql)")
+        }
+    }
+}
