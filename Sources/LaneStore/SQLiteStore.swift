@@ -121,10 +121,16 @@ public final class SQLiteStore: ServiceStore {
             if owed { notice = Message("store.check_owed", ["path": .text(path)]) }
             // A store already stamped and up to date is only read at open (one read, which also asks whether
             // the audit trail is signed, below); the rest needs the writer.
-            let (stamped, current, signedNow) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
-                 try Schema.migrator.hasCompletedMigrations(db),
-                 try? SQLiteStore.isSigned(db))
+            // On the writer's connection, as every read (`read`): no second connection is opened.
+            let (stamped, current, signedNow) = try pool.writeWithoutTransaction { db in
+                var answers: (Bool, Bool, Bool??) = (false, false, nil)
+                try db.inTransaction(.deferred) {
+                    answers = (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
+                               try Schema.migrator.hasCompletedMigrations(db),
+                               try? SQLiteStore.isSigned(db))
+                    return .commit
+                }
+                return answers
             }
             if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
             if !current { try Schema.migrator.migrate(pool) }
@@ -389,13 +395,16 @@ public final class SQLiteStore: ServiceStore {
 
     public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
         try translatingFailures {
-            guard let pool = writer as? DatabasePool else {
-                return try writer.read { db in try body(transaction(db)) }
-            }
-            // A reader of the pool is opened read-only. Its transaction goes through prepared statements
-            // kept on the connection: GRDB's `read` compiles `BEGIN` and `COMMIT` afresh, and every
-            // command reads at least once (a write's plugins once more after the commit).
-            return try pool.unsafeRead { db in
+            // On the writer's connection, which every process opens, in a read transaction of its own. A
+            // reader of the pool was a second connection: opened, and the whole schema parsed, at every
+            // start (a tenth of a lookup's start-up), and each read waited on the pool (34,000
+            // instructions). A shell reads and writes one command at a time, so the reads never waited
+            // on a write of this process; another process's write never blocks a read (WAL).
+            try writer.unsafeReentrantWrite { db in
+                // A read inside a change (a plugin's, an event's) reads what the change has written so far.
+                if db.isInsideTransaction { return try body(transaction(db)) }
+                // Through prepared statements kept on the connection: GRDB's `read` compiles `BEGIN` and
+                // `COMMIT` afresh, and every command reads at least once.
                 try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
                 do {
                     let result = try body(transaction(db))
@@ -445,12 +454,12 @@ public final class SQLiteStore: ServiceStore {
         }
     }
 
-    /// A session's second command on: its reading connections keep 16 MB of the file's pages, where
+    /// A session's second command on: its connection keeps 16 MB of the file's pages, where
     /// SQLite keeps 2 MB. At 1M vehicles a page of `remind due` reads about 10 MB of the file (2,600 pages;
     /// 4.5 MB at 10k), and the default cache kept none of it for the next command, which read it all again
     /// (docs/performance.md, ninth round). Not from the first command: keeping pages means touching fresh
     /// memory, a page fault each, which would make `lane -c` and every session's first command slower.
-    /// The writer keeps the default, so a day of writes does not grow it.
+    /// Reads and writes share the connection (`read`): 16 MB is its bound, a day of writes included.
     public func keepPagesBetweenCommands() {
         let already = readersKeepMore.withLock { keep -> Bool in
             if keep { return true }
@@ -458,9 +467,9 @@ public final class SQLiteStore: ServiceStore {
             return false
         }
         guard !already else { return }
-        // The reader a session uses now (they are used one at a time); any opened later is set up so.
-        // A hint: if it cannot be given, the reads are as before.
-        _ = try? (writer as? DatabasePool)?.read { db in try db.execute(sql: Self.sessionReaderCache) }
+        // The writer's connection, where the reads are (`read`); a reader opened later (a check) is set up
+        // so too. A hint: if it cannot be given, the reads are as before.
+        _ = try? writer.unsafeReentrantWrite { db in try db.execute(sql: Self.sessionReaderCache) }
     }
 
     static let sessionReaderCache = "PRAGMA cache_size = -16384"

@@ -64,19 +64,41 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
     }
 }
 
-/// A session's readers keep 16 MB of pages from its second command on (a page of `remind due` at 1M
-/// reads 10 MB); before that, and the writer always, SQLite's default, 2 MB.
-@Test func aSessionsReaderKeepsMorePagesThanTheWriter() throws {
+/// Reads and writes share the writer's connection: a process opens one (a lookup no second one, whose
+/// schema parse was a tenth of its start). It keeps 16 MB of pages from a session's second command on
+/// (a page of `remind due` at 1M reads 10 MB); before that SQLite's default, 2 MB.
+@Test func readsAndWritesShareOneConnectionThatKeepsMorePagesInASession() throws {
     try withTemporaryDirectory { dir in
         let store = try SQLiteStore(path: dir.appendingPathComponent("lane.sqlite").path)
         func reader() throws -> Int? {
             try store.read { tx throws in try (tx as? SQLiteTransaction).flatMap { try Int.fetchOne($0.db, sql: "PRAGMA cache_size") } }
         }
+        let reading = try store.read { tx in (tx as? SQLiteTransaction)?.db.sqliteConnection }
+        let writing = try store.write { tx in (tx as? SQLiteTransaction)?.db.sqliteConnection }
+        #expect(reading != nil && reading == writing)
         #expect(try reader() == -2000)
         store.keepPagesBetweenCommands()
         store.keepPagesBetweenCommands()
         #expect(try reader() == -16_384)
-        #expect(try writerPragma(store, "cache_size") == "-2000")
+        #expect(try writerPragma(store, "cache_size") == "-16384")
+    }
+}
+
+/// A read inside a change (a plugin's, an event's) is on the same connection and reads what the change
+/// has written so far; a read after a refused change finds nothing of it.
+@Test func aReadInsideAChangeSeesTheChangeAndNothingStaysAfterARefusal() throws {
+    try withTemporaryDirectory { dir in
+        let store = try SQLiteStore(path: dir.appendingPathComponent("lane.sqlite").path)
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try store.write { tx throws in
+                try (tx as? SQLiteTransaction)?.db.execute(sql: "INSERT INTO setting (key, value) VALUES ('test.inside', 'yes')")
+                let seen = try store.read { try $0.settingValues()["test.inside"] }
+                #expect(seen == "yes")
+                throw Refused()
+            }
+        }
+        #expect(try store.read { try $0.settingValues()["test.inside"] } == nil)
     }
 }
 
