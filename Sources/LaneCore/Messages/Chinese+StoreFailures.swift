@@ -26,6 +26,7 @@ extension MessageCatalog {
         "store.number_series_stuck": "编号序列 {series} 无法取下一个号",
         "store.plugin_guard.cannot_open": "插件防护无法打开它的私有数据库",
         "store.plugin_guard.cannot_copy": "插件防护无法复制数据库结构：{why}",
+        "store.open.not_wal": "无法把该文件切换到 WAL 日志模式（多个工位共用时需要）",
         "store.open.in_memory_failed": "无法建立内存数据库：{why}",
         "store.change_without_result": "修改已完成，但没有得到结果",
         "store.missing.print_target": "没有可打印到的文件",

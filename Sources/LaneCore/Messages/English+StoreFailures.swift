@@ -27,6 +27,7 @@ extension MessageCatalog {
         "store.number_series_stuck": "the number series {series} could not be advanced",
         "store.plugin_guard.cannot_open": "the plugin guard could not open its private database",
         "store.plugin_guard.cannot_copy": "the plugin guard could not copy the schema: {why}",
+        "store.open.not_wal": "the file cannot be put in WAL mode, which several desks sharing it need",
         "store.open.in_memory_failed": "cannot create an in-memory database: {why}",
         "store.change_without_result": "the change finished without its result",
         "store.missing.print_target": "no file to print to",
