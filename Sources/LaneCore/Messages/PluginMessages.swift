@@ -16,6 +16,8 @@ public enum PluginMessages {
         /// tables of the plugin its prefix names, so installing one merges nothing (merging every
         /// plugin's words into one table cost 1.8 million instructions of every start).
         var byPlugin: [String: [InterfaceLanguage: [MessageCode: String]]] = [:]
+        /// A compiled plugin's words not yet made (`install(plugin:words:)`): made at their first use.
+        var unmade: [String: () -> [InterfaceLanguage: [MessageCode: String]]] = [:]
     }
     private static let tables = Tables()
 
@@ -47,7 +49,21 @@ public enum PluginMessages {
         tables.lock.lock()
         defer { tables.lock.unlock() }
         tables.byPlugin[plugin] = messages
+        tables.unmade[plugin] = nil
         return []
+    }
+
+    /// Adds the words of a plugin compiled into lane, made at the first use of one of its codes. Not
+    /// checked here: its own tests hold its codes to its prefix (`PluginWords`, the same
+    /// `foreignCodes`), so the check gave the same answer at every start, and making and checking the
+    /// compiled plugins' words was a tenth of a lookup's start-up, for words most commands never show.
+    /// A code outside the plugin's prefix would never be shown anyway: a code is looked up in the core's
+    /// tables first, and in a plugin's only under that plugin's prefix.
+    public static func install(plugin: String, words: @escaping () -> [InterfaceLanguage: [MessageCode: String]]) {
+        tables.lock.lock()
+        defer { tables.lock.unlock() }
+        tables.byPlugin[plugin] = nil
+        tables.unmade[plugin] = words
     }
 
     /// The words of a plugin's code in `language`, or nil.
@@ -59,6 +75,7 @@ public enum PluginMessages {
         let plugin = String(text[..<dot])
         tables.lock.lock()
         defer { tables.lock.unlock() }
+        if let make = tables.unmade.removeValue(forKey: plugin) { tables.byPlugin[plugin] = make() }
         return tables.byPlugin[plugin]?[language]?[code]
     }
 }
