@@ -80,9 +80,12 @@ int lane_read_secret(const char *prompt, char *buffer, size_t capacity) {
     quiet.c_iflag &= ~(tcflag_t)(IXON | ICRNL);
     quiet.c_cc[VMIN] = 1;
     quiet.c_cc[VTIME] = 0;
+    // Quiet before the prompt shows: a key typed as soon as it shows (a fast typist, a paste) was
+    // echoed by the terminal, PIN digits on the screen, and a Ctrl-C then was a signal the read
+    // below never saw, leaving the prompt waiting. What was typed before the prompt is dropped.
+    tcsetattr(0, TCSAFLUSH, &quiet);
     fputs(prompt, stdout);
     fflush(stdout);
-    tcsetattr(0, TCSAFLUSH, &quiet);
     size_t length = 0;
     int result = 0;
     for (;;) {
