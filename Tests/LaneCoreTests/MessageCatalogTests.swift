@@ -11,6 +11,18 @@ import Testing
     /// The compiled plugins under Plugins/, whose codes start with their names.
     static let pluginPrefixes = ["parts.", "survey.", "warranty.", "notes."]
 
+    /// The areas' tables are lists of pairs (a dictionary literal stopped the program on a code written
+    /// twice; a list keeps the first): a code is written once in each language.
+    @Test func noCodeIsWrittenTwiceInALanguage() {
+        for (language, tables) in [("en", MessageCatalog.englishTables), ("zh", MessageCatalog.chineseTables)] {
+            var seen: Set<MessageCode> = []
+            for table in tables {
+                for (code, _) in table { #expect(seen.insert(code).inserted, "\(language): \(code.rawValue) is written twice") }
+            }
+        }
+        #expect(MessageCatalog.englishTerminalWords("terminal.apropos_word") == "A word, English or Chinese (刹车, delivery)")
+    }
+
     static func codesInSources() throws -> Set<String> {
         var codes: Set<String> = []
         for folder in ["Sources", "Plugins"] {

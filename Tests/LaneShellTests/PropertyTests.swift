@@ -106,3 +106,17 @@ private let typedLine = Gen.frequency((6.0, printableCharacter), (1.0, inputMeth
         if let byCharacter { #expect(byByte.map { $0 <= byCharacter } == true, "text: \(text.debugDescription)") }
     }
 }
+
+/// The seeds folder is looked for above the binary by hand: each folder's parent is the one Foundation's
+/// `URL` gives, for absolute paths of plain and Chinese names.
+@Test func aFoldersParentIsTheOneURLGives() async {
+    let name = Gen.frequency((3.0, Gen.character(in: "a"..."e")), (1.0, chinese), (1.0, Gen<Character?>.element(of: [".", "-", " "] as [Character]).map { $0 ?? "." }))
+        .string(of: 1...5)
+    await propertyCheck(count: 1000, input: name.array(of: 1...5)) { parts in
+        let path = "/" + parts.joined(separator: "/")
+        #expect(Launcher.parentFolder(path) == URL(fileURLWithPath: path).deletingLastPathComponent().path
+                    || (parts.last == "." || parts.last == ".."), "path: \(path)")
+    }
+    #expect(Launcher.parentFolder("/lane") == "/")
+    #expect(Launcher.parentFolder("/usr/local/bin/") == "/usr/local")
+}

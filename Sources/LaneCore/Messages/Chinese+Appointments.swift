@@ -1,6 +1,6 @@
 // Appointments in Chinese: booking, preparing, confirming, arrival and no-show.
 extension MessageCatalog {
-    static let chineseAppointments: [MessageCode: String] = [
+    static let chineseAppointments: KeyValuePairs<MessageCode, String> = [
         "appointment.cannot_book": "无法预约",
         "appointment.not_found": "没有这条预约",
         "appointment.no_such_number": "没有预约 {number}；`appt list` 会列出某一天的预约",

@@ -1,7 +1,7 @@
 // Enumerated values as a Chinese reader sees them in tables and answers
 // (see English+Codes.swift).
 extension MessageCatalog {
-    static let chineseCodeWords: [MessageCode: String] = [
+    static let chineseCodeWords: KeyValuePairs<MessageCode, String> = [
         "word.complaint_status.open": "待处理", "word.complaint_status.investigated": "已调查",
         "word.complaint_status.resolved": "已解决",
         "word.line_kind.labor": "工时", "word.line_kind.part": "备件",

@@ -1,6 +1,6 @@
 // 到店两天后客户档案仍缺少的内容（`followup files`）。
 extension MessageCatalog {
-    static let chineseCustomerFile: [MessageCode: String] = [
+    static let chineseCustomerFile: KeyValuePairs<MessageCode, String> = [
         "customer_file.address": "地址",
         "customer_file.request": "客户需求",
         "customer_file.work_done": "维修项目",

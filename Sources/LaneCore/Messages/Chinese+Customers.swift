@@ -1,6 +1,6 @@
 // Customers, vehicles, imports and the staff list in Chinese.
 extension MessageCatalog {
-    static let chineseCustomers: [MessageCode: String] = [
+    static let chineseCustomers: KeyValuePairs<MessageCode, String> = [
         "name.empty": "姓名为空",
         "name.bad_character": "姓名中不能有“{character}”",
         "phone.not_mobile": "“{given}”不是大陆手机号（11 位，以 13-19 开头，例如 13800138000）",

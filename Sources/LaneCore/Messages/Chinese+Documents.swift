@@ -1,7 +1,7 @@
 // Printed documents in Chinese (see English+Documents.swift). {document}
 // is the document's name in the reader's language (`word.document.*`).
 extension MessageCatalog {
-    static let chineseDocuments: [MessageCode: String] = [
+    static let chineseDocuments: KeyValuePairs<MessageCode, String> = [
         "document.cannot_print": "无法打印{document}",
         "document.cannot_print_now": "无法打印单据",
         "document.cannot_print_pdf": "无法生成 PDF",

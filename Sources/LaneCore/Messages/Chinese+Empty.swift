@@ -1,6 +1,6 @@
 // What an empty list says, in Chinese.
 extension MessageCatalog {
-    static let chineseEmpty: [MessageCode: String] = [
+    static let chineseEmpty: KeyValuePairs<MessageCode, String> = [
         "empty.every_appointment_s_parts_are_checked": "所有预约的备件都已核查",
         "empty.every_customer_file_is_complete": "客户档案都已完整",
         "empty.no_advisors": "没有服务顾问",

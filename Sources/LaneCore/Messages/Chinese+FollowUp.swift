@@ -1,6 +1,6 @@
 // Follow-up calls and complaints in Chinese.
 extension MessageCatalog {
-    static let chineseFollowUp: [MessageCode: String] = [
+    static let chineseFollowUp: KeyValuePairs<MessageCode, String> = [
         "follow_up.cannot_record": "无法记录回访",
         "follow_up.not_delivered": "{number} 尚未交车",
         "follow_up.not_a_call": "“{given}”应为 quality（质量回访）或 tracking（跟踪回访）",

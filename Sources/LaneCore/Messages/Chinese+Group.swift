@@ -1,6 +1,6 @@
 // 集团多门店：同一数据库服务器上的各门店（`store list`、`report kpi --stores`、集团查阅员）。
 extension MessageCatalog {
-    static let chineseGroup: [MessageCode: String] = [
+    static let chineseGroup: KeyValuePairs<MessageCode, String> = [
         "word.role.group_reader": "集团查阅员",
         "group.cannot_read": "无法查看各门店的指标",
         "group.cannot_list": "无法列出门店",

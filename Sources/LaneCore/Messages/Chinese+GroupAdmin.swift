@@ -1,6 +1,6 @@
 // 用命令管理门店人员（`staff add`、`staff leave`），以及连接数据库服务器的客户端证书。
 extension MessageCatalog {
-    static let chineseGroupAdmin: [MessageCode: String] = [
+    static let chineseGroupAdmin: KeyValuePairs<MessageCode, String> = [
         "staff.cannot_add": "无法添加员工",
         "staff.cannot_leave": "无法办理离职",
         "staff.admin_only": "{user}不是本店的系统管理员：只有管理员才能添加员工或办理离职",

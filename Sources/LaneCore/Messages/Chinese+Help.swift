@@ -1,6 +1,6 @@
 // Help in Chinese (see English+Help.swift).
 extension MessageCatalog {
-    static let chineseHelp: [MessageCode: String] = [
+    static let chineseHelp: KeyValuePairs<MessageCode, String> = [
         "help.command.appt.free": "某一天的空闲时段，标出高峰时段",
         "help.command.appt.book": "根据来电预约：检查时段、高峰时建议其他时间、通话后 1 小时内录入",
         "help.command.appt.list": "某一天的预约登记表",

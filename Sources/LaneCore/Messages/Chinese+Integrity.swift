@@ -1,6 +1,6 @@
 // 审计可信的记录（续）：封签后每一行业务数据都有封签；脚本中不是 UTF-8 的字节。
 extension MessageCatalog {
-    static let chineseIntegrity: [MessageCode: String] = [
+    static let chineseIntegrity: KeyValuePairs<MessageCode, String> = [
         "seal.customer_unsealed": "这位客户没有封签：是在 lane 之外添加的，或者封签在 lane 之外被删除了",
         "seal.order_unsealed": "这张维修委托书没有封签：是在 lane 之外写入的，或者封签在 lane 之外被删除了",
         "seal.more_unsealed": "另有 {count} 行没有封签",

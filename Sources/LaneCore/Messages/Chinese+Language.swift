@@ -1,6 +1,6 @@
 // The interface language and Chinese-keyboard input, in Chinese.
 extension MessageCatalog {
-    static let chineseLanguage: [MessageCode: String] = [
+    static let chineseLanguage: KeyValuePairs<MessageCode, String> = [
         "settings.not_a_language": "“{given}”不是界面语言；可选 zh（简体中文）或 en（英文）",
         "settings.not_a_plate_prefix": "“{given}”不是默认车牌前缀，例如 粤B（省份简称加发牌机关字母）",
         "session.banner": "ServiceLane · {store} · 输入 `help` 查看命令，TAB 键补全，Ctrl-D 退出。",

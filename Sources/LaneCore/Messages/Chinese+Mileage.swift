@@ -1,6 +1,6 @@
 // 各来源的里程读数、回访名单的先后、爽约后的再次邀约、未建档车辆的预约。
 extension MessageCatalog {
-    static let chineseMileage: [MessageCode: String] = [
+    static let chineseMileage: KeyValuePairs<MessageCode, String> = [
         "word.reminder_kind.missed_appointment": "爽约",
         "reminder.next_attempt": "{day} 的预约 {number} 客户爽约：请致电约第 {attempt} 次，时间在 {from} 至 {to} 之间",
         "vehicle.event.phone_reading": "客户电话告知的里程，预约 {number}",

@@ -1,7 +1,7 @@
 // Help in Chinese for printed documents, a plugin's configuration and
 // installation, and the counter terminal's own commands (see English+MoreHelp.swift).
 extension MessageCatalog {
-    static let chineseMoreHelp: [MessageCode: String] = [
+    static let chineseMoreHelp: KeyValuePairs<MessageCode, String> = [
         // `print …`: the printed documents.
         "help.noun.print": "打印单据：接车检查单、维修委托书、估价单、派工单、结算单、出门证、质量保证卡、预约单",
         "help.command.print.check-in": "打印接车检查单：里程、油量、车身示意图上的损伤、车内贵重物品、随车物品、三件套",

@@ -1,6 +1,6 @@
 // Help for options and arguments in Chinese (see English+OptionHelp.swift).
 extension MessageCatalog {
-    static let chineseOptionHelp: [MessageCode: String] = [
+    static let chineseOptionHelp: KeyValuePairs<MessageCode, String> = [
         "help.option.appt.free.on": "日期（默认：今天）",
         "help.option.appt.free.duration": "占用工位的时长（分钟，默认 60）",
         "help.option.appt.book.vehicle": "车牌或车架号",

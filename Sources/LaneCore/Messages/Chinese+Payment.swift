@@ -1,7 +1,7 @@
 // Chinese words for deposits, split payments and change, fleet credit accounts (挂账),
 // insurance repairs and the warranty lines the maker refused (issue 12, items 6, 7 and 9).
 extension MessageCatalog {
-    static let chinesePayment: [MessageCode: String] = [
+    static let chinesePayment: KeyValuePairs<MessageCode, String> = [
         "word.payment.account": "挂账",
         "word.payer.insurer": "保险公司",
         "word.payment_kind.deposit": "预收款",

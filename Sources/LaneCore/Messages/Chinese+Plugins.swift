@@ -1,6 +1,6 @@
 // Plugins in Chinese (see English+Plugins.swift).
 extension MessageCatalog {
-    static let chinesePlugins: [MessageCode: String] = [
+    static let chinesePlugins: KeyValuePairs<MessageCode, String> = [
         // What a plugin's SQL may touch.
         "plugin_sql.outside_namespace": "它只能在自己的表（{prefix}…）上{what}，不能涉及 {name}{through}；门店的业务记录要通过插件 API 读取，通过命令修改",
         "plugin_sql.through": "（经由 {name}）",

@@ -1,6 +1,6 @@
 // Reminders and campaigns in Chinese.
 extension MessageCatalog {
-    static let chineseReminders: [MessageCode: String] = [
+    static let chineseReminders: KeyValuePairs<MessageCode, String> = [
         "reminder.cannot_list": "无法列出提醒",
         "reminder.not_a_kind": "“{given}”应为以下之一：{kinds}",
         "reminder.not_an_outcome": "“{given}”应为 booked（已预约）、declined（拒绝）或 unreachable（未接通）",

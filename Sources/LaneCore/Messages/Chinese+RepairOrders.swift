@@ -1,6 +1,6 @@
 // Repair orders in Chinese: reception, workshop, checks, delivery and settlement.
 extension MessageCatalog {
-    static let chineseRepairOrders: [MessageCode: String] = [
+    static let chineseRepairOrders: KeyValuePairs<MessageCode, String> = [
         "repair_order.cannot_open": "无法开立维修委托书",
         "repair_order.already_open": "{plate} 已有未结的维修委托书 {number}（{status}）",
         "repair_order.not_found": "没有这张维修委托书",

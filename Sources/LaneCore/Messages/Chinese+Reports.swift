@@ -1,6 +1,6 @@
 // 报表：服务经理的指标（docs/kpis.md）、指标名称和报表命令的用语。
 extension MessageCatalog {
-    static let chineseReports: [MessageCode: String] = [
+    static let chineseReports: KeyValuePairs<MessageCode, String> = [
         "report.cannot_report": "无法生成报表",
         "report.period_too_long": "一份报表最多统计 {most} 天，本次为 {days} 天",
         "report.own_figures_only": "服务顾问只能查看本人的指标，请去掉 --by",

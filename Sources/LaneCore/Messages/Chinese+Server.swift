@@ -1,6 +1,6 @@
 // 数据库服务器（PostgreSQL）上的门店数据：连接、断线、把门店数据迁到服务器。
 extension MessageCatalog {
-    static let chineseServer: [MessageCode: String] = [
+    static let chineseServer: KeyValuePairs<MessageCode, String> = [
         "server.bad_url": "“{url}”不是服务器地址；请写成 postgres://用户@主机:5432/lane（可加 ?schema=名称）",
         "server.unreachable": "连不上数据库服务器 {url}（{reason}）；请确认服务器已开启，主机、端口、用户和数据库名都没写错，再重新启动 lane",
         "server.refused_login": "数据库服务器 {url} 不让 {user} 登录（{reason}）；请核对用户名和密码（PGPASSWORD），或联系服务器管理员",

@@ -1,6 +1,6 @@
 // 门店设置在 `store set` 帮助中的说明：每项设置的含义、取值类型和帮助的开头。
 extension MessageCatalog {
-    static let chineseSettings: [MessageCode: String] = [
+    static let chineseSettings: KeyValuePairs<MessageCode, String> = [
         "help.discussion.store.set": "KEY 是 store.toml 中的键，写作“节.键”；VALUE 按配置文件的规则检查。各项设置：{settings}",
         "setting.help_line": "{key}（{kind}）：{meaning}，例如 {example}",
         "setting.kind.text": "文字",

@@ -1,6 +1,6 @@
 // The shell in Chinese: usage errors, the session, the settings file and the plugins' host.
 extension MessageCatalog {
-    static let chineseShell: [MessageCode: String] = [
+    static let chineseShell: KeyValuePairs<MessageCode, String> = [
         "usage.in_command": "{command}：{problems}\n用法：{usage}",
         "usage.unknown_option": "没有选项 --{option}；{takes}",
         "usage.takes_options": "“{command}”的选项有 {options}",

@@ -1,7 +1,7 @@
 // 数据库读到损坏的记录，或刚写入的内容找不到时的说法：不是操作人员的错，
 // 说清楚以便转告管理数据库的人。
 extension MessageCatalog {
-    static let chineseStoreFailures: [MessageCode: String] = [
+    static let chineseStoreFailures: KeyValuePairs<MessageCode, String> = [
         "store.failure": "存储故障：{text}",
         "store.damaged.settings": "保存的门店设置已损坏：{text}",
         "store.damaged.versions": "数据库缺少记录设置和目录变动的那一行（store_version）：数据库已损坏；在管理员从备份恢复之前，任何命令都不能执行",

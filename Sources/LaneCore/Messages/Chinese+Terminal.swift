@@ -1,7 +1,7 @@
 // The counter terminal in Chinese (see English+Terminal.swift). Commands,
 // options and their placeholders stay as typed.
 extension MessageCatalog {
-    static let chineseTerminal: [MessageCode: String] = [
+    static let chineseTerminal: KeyValuePairs<MessageCode, String> = [
         // The hidden PIN prompt.
         "terminal.pin_stopped": "已停止输入 PIN 码（{key}）",
         "terminal.nothing_changed": "没有修改任何内容；可以重新输入这条命令",

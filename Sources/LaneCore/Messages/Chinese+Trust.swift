@@ -1,6 +1,6 @@
 // Records an auditor can trust, in Chinese (see English+Trust.swift).
 extension MessageCatalog {
-    static let chineseTrust: [MessageCode: String] = [
+    static let chineseTrust: KeyValuePairs<MessageCode, String> = [
         // Input.
         "usage.not_utf8_byte": "这一行在第 {byte} 个字节处不是有效的 UTF-8：请把脚本存为 UTF-8",
 

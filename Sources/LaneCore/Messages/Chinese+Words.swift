@@ -1,6 +1,6 @@
 // Enumerated values in Chinese (see English+Words.swift).
 extension MessageCatalog {
-    static let chineseWords: [MessageCode: String] = [
+    static let chineseWords: KeyValuePairs<MessageCode, String> = [
         "word.role.service_advisor": "服务顾问", "word.role.customer_service": "客服专员",
         "word.role.workshop_foreman": "车间主管", "word.role.team_leader": "班组长", "word.role.technician": "维修技师",
         "word.role.qc_inspector": "质检员", "word.role.technical_director": "技术总监", "word.role.parts_manager": "备件经理",

@@ -1,7 +1,7 @@
 // 接车检查单和委托书约定、按技能派工、技师同一时间只开一项工、检验不合格后的返工、
 // 返修、以前拒绝的安全项目：Workshop.swift 及其业务台和命令的中文。
 extension MessageCatalog {
-    static let chineseWorkshop: [MessageCode: String] = [
+    static let chineseWorkshop: KeyValuePairs<MessageCode, String> = [
         "workshop.did.check_in_sheet": "已铺好三件套，接车检查单：{mileage} 公里，油量 {fuel}/8，外观损伤 {damage}，贵重物品 {valuables}，随车物品 {equipment}",
         "workshop.did.sign_terms": "{name} 已在任务委托书上签字：付款方式 {payment}，旧件 {old_parts}，{wash}；维修中发现的新项目须经客户同意后才做；请把客户联交给客户，并引导至休息室",
         "workshop.wash_yes": "免费洗车",

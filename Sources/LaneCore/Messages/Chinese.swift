@@ -3,14 +3,17 @@
 // English table of that area. `MessageCatalogTests` fails when a code is in
 // one catalog and not the other, or when a template's placeholders differ.
 extension MessageCatalog {
-    static let chineseTemplates: [MessageCode: String] = joined([
+    static let chineseTemplates: [MessageCode: String] = joined(chineseTables)
+
+    /// Its areas' tables, in the order a code found in two keeps the first one's words.
+    static let chineseTables: [KeyValuePairs<MessageCode, String>] = [
         chineseServer, chineseCore, chineseRepairOrders, chineseAppointments, chineseReminders, chineseCustomers, chineseFollowUp, chineseShell,
         chineseTrust, chineseIntegrity, chineseDocuments, chinesePlugins, chineseTerminal, chineseMileage, chineseWorkshop, chinesePerformance,
         chineseWords, chineseLanguage, chineseHelp, chineseEmpty, chineseOptionHelp, chineseMoreHelp,
         chineseCodeWords, chinesePayment, chineseReports, chineseDocumentSafety, chinesePluginChecks, chineseKPIMore, chineseVehicleHistory, chineseStoreFailures, chineseCustomerFile, chineseLayering, chineseSweep, chineseGroup, chineseSettings, chinesePartGroups, chineseGroupAdmin, chineseOpenCheck,
-    ])
+    ]
 
-    static let chineseCore: [MessageCode: String] = [
+    static let chineseCore: KeyValuePairs<MessageCode, String> = [
         .text: "{text}",
 
         // Access: who may do what and signing in.

@@ -1,6 +1,6 @@
 // Appointments: booking, preparing, confirming, arrival and no-show.
 extension MessageCatalog {
-    static let englishAppointments: [MessageCode: String] = [
+    static let englishAppointments: KeyValuePairs<MessageCode, String> = [
         "appointment.cannot_book": "the appointment cannot be booked",
         "appointment.not_found": "no such appointment",
         "appointment.no_such_number": "there is no appointment {number}; `appt list` shows a day's",

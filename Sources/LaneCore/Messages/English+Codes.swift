@@ -3,7 +3,7 @@
 // (`MessageCatalog.codeWord`), so these are the words a sentence uses; the
 // Chinese twin is what a Chinese reader sees in every cell.
 extension MessageCatalog {
-    static let englishCodeWords: [MessageCode: String] = [
+    static let englishCodeWords: KeyValuePairs<MessageCode, String> = [
         "word.complaint_status.open": "open", "word.complaint_status.investigated": "investigated",
         "word.complaint_status.resolved": "resolved",
         "word.line_kind.labor": "labour", "word.line_kind.part": "part",

@@ -1,6 +1,6 @@
 // What a customer's file still lacks two days after a visit (`followup files`).
 extension MessageCatalog {
-    static let englishCustomerFile: [MessageCode: String] = [
+    static let englishCustomerFile: KeyValuePairs<MessageCode, String> = [
         "customer_file.address": "address",
         "customer_file.request": "customer's request",
         "customer_file.work_done": "work done",

@@ -1,6 +1,6 @@
 // Customers, vehicles, imports and the staff list; the store's settings and the audit trail.
 extension MessageCatalog {
-    static let englishCustomers: [MessageCode: String] = [
+    static let englishCustomers: KeyValuePairs<MessageCode, String> = [
         // Customers: what they are given as.
         "name.empty": "the name is empty",
         "name.bad_character": "a name cannot contain '{character}'",

@@ -1,6 +1,6 @@
 // Printed documents (`print …`): refusals and answers.
 extension MessageCatalog {
-    static let englishDocuments: [MessageCode: String] = [
+    static let englishDocuments: KeyValuePairs<MessageCode, String> = [
         "document.cannot_print": "cannot print the {document}",
         "document.cannot_print_now": "cannot print documents",
         "document.cannot_print_pdf": "cannot make the PDF",

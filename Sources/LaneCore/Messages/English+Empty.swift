@@ -1,6 +1,6 @@
 // What an empty list says, in English.
 extension MessageCatalog {
-    static let englishEmpty: [MessageCode: String] = [
+    static let englishEmpty: KeyValuePairs<MessageCode, String> = [
         "empty.every_appointment_s_parts_are_checked": "every appointment's parts are checked",
         "empty.every_customer_file_is_complete": "every customer file is complete",
         "empty.no_advisors": "no advisors",

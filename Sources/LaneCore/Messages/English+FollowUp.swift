@@ -1,6 +1,6 @@
 // Follow-up calls and complaints, after the car has gone.
 extension MessageCatalog {
-    static let englishFollowUp: [MessageCode: String] = [
+    static let englishFollowUp: KeyValuePairs<MessageCode, String> = [
         "follow_up.cannot_record": "cannot record the call",
         "follow_up.not_delivered": "{number} has not been delivered yet",
         "follow_up.not_a_call": "'{given}' is quality or tracking",

@@ -1,6 +1,6 @@
 // A dealer group's stores on one database server: `store list`, `report kpi --stores`, the group's reader.
 extension MessageCatalog {
-    static let englishGroup: [MessageCode: String] = [
+    static let englishGroup: KeyValuePairs<MessageCode, String> = [
         "word.role.group_reader": "集团查阅员",
         "group.cannot_read": "cannot read the stores' figures",
         "group.cannot_list": "cannot list the stores",

@@ -1,6 +1,6 @@
 // A store's staff by command (`staff add`, `staff leave`), and client certificates to the database server.
 extension MessageCatalog {
-    static let englishGroupAdmin: [MessageCode: String] = [
+    static let englishGroupAdmin: KeyValuePairs<MessageCode, String> = [
         // staff add, staff leave
         "staff.cannot_add": "cannot add the member of staff",
         "staff.cannot_leave": "cannot end the employment",

@@ -1,7 +1,7 @@
 // Help in English: what each built-in command and noun is for (`help`).
 // A plugin's commands keep the summary their spec gives.
 extension MessageCatalog {
-    static let englishHelp: [MessageCode: String] = [
+    static let englishHelp: KeyValuePairs<MessageCode, String> = [
         "help.command.appt.free": "Free slots of a day, peak times marked",
         "help.command.appt.book": "Book an appointment from a call: slot check, peak alternatives, 1-hour entry rule",
         "help.command.appt.list": "The appointment register for a day",

@@ -1,7 +1,7 @@
 // Records an auditor can trust, continued: every business row sealed once the
 // store seals, script bytes that are not UTF-8.
 extension MessageCatalog {
-    static let englishIntegrity: [MessageCode: String] = [
+    static let englishIntegrity: KeyValuePairs<MessageCode, String> = [
         // Seals: a row without one, once every row is sealed.
         "seal.customer_unsealed": "this customer carries no seal: added, or their seal removed, outside lane",
         "seal.order_unsealed": "this repair order carries no seal: written, or its seal removed, outside lane",

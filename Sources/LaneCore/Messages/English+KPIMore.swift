@@ -1,7 +1,7 @@
 // Reports, second part: the waiting customers' figures, the check-in's mark
 // for them, and the plugins' sections of `report kpi` (docs/kpis.md).
 extension MessageCatalog {
-    static let englishKPIMore: [MessageCode: String] = [
+    static let englishKPIMore: KeyValuePairs<MessageCode, String> = [
         "word.kpi.waiting_customers": "customers who waited",
         "word.kpi.wait_median": "  median wait",
         "word.kpi.wait_average": "  average wait",

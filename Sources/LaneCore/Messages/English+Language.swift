@@ -1,7 +1,7 @@
 // The interface language and Chinese-keyboard input: choosing the language,
 // the default plate prefix, and the note that shows a normalised line.
 extension MessageCatalog {
-    static let englishLanguage: [MessageCode: String] = [
+    static let englishLanguage: KeyValuePairs<MessageCode, String> = [
         "settings.not_a_language": "'{given}' is not an interface language; say zh (Simplified Chinese) or en (English)",
         "settings.not_a_plate_prefix": "'{given}' is not a default plate prefix like 粤B (province and office letter)",
         "session.banner": "ServiceLane · {store} · `help` lists commands, TAB completes, Ctrl-D leaves.",

@@ -1,7 +1,7 @@
 // Mileage readings from every source, the call lists' precedence, the
 // next attempt after a no-show, and booking a car not yet registered.
 extension MessageCatalog {
-    static let englishMileage: [MessageCode: String] = [
+    static let englishMileage: KeyValuePairs<MessageCode, String> = [
         "word.reminder_kind.missed_appointment": "missed appointment 爽约",
         "reminder.next_attempt": "missed appointment {number} on {day}: call to book attempt {attempt} between {from} and {to}",
         "vehicle.event.phone_reading": "odometer given on the phone, appointment {number}",

@@ -4,7 +4,7 @@
 // English+OptionHelp.swift for the pattern: `help.command.*`, `help.noun.*`,
 // `help.option.COMMAND.NAME`, `help.discussion.*`).
 extension MessageCatalog {
-    static let englishMoreHelp: [MessageCode: String] = [
+    static let englishMoreHelp: KeyValuePairs<MessageCode, String> = [
         // `print …`: the printed documents.
         "help.noun.print": "printed documents: check-in sheet, work order, estimate, dispatch sheet, settlement, gate pass, warranty card, appointment sheet",
         "help.command.print.check-in": "Print the check-in sheet: mileage, fuel, damage on the car outline, valuables, equipment, covers",

@@ -1,7 +1,7 @@
 // Help for each built-in command's options and arguments, in English (`help.option.COMMAND.NAME`;
 // an argument by its name in lower case). A plugin's options keep the help their spec gives.
 extension MessageCatalog {
-    static let englishOptionHelp: [MessageCode: String] = [
+    static let englishOptionHelp: KeyValuePairs<MessageCode, String> = [
         "help.option.appt.free.on": "The day (default: today)",
         "help.option.appt.free.duration": "How long the job holds a bay (default 60)",
         "help.option.appt.book.vehicle": "Plate or VIN",

@@ -1,7 +1,7 @@
 // English words for deposits, split payments and change, fleet credit accounts (挂账),
 // insurance repairs and the warranty lines the maker refused (issue 12, items 6, 7 and 9).
 extension MessageCatalog {
-    static let englishPayment: [MessageCode: String] = [
+    static let englishPayment: KeyValuePairs<MessageCode, String> = [
         "word.payment.account": "account (fleet credit)",
         "word.payer.insurer": "insurer",
         "word.payment_kind.deposit": "deposit",

@@ -1,7 +1,7 @@
 // Plugins: reserved names, what their SQL may touch, run-time plugins'
 // folder, processes and answers, state, configuration and lifecycle.
 extension MessageCatalog {
-    static let englishPlugins: [MessageCode: String] = [
+    static let englishPlugins: KeyValuePairs<MessageCode, String> = [
         // What a plugin's SQL may touch (SQLite's authorizer reports it).
         "plugin_sql.outside_namespace": "it may {what} only its own tables ({prefix}…), not {name}{through}; it reads the dealership's records through the plugin API and changes them by its commands",
         "plugin_sql.through": " (through {name})",

@@ -1,6 +1,6 @@
 // Reminders and campaigns: who to call, and what came of the call.
 extension MessageCatalog {
-    static let englishReminders: [MessageCode: String] = [
+    static let englishReminders: KeyValuePairs<MessageCode, String> = [
         // The due list and the calls (R1.1-R1.6).
         "reminder.cannot_list": "cannot list reminders",
         "reminder.not_a_kind": "'{given}' is one of {kinds}",

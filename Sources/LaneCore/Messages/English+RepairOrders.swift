@@ -1,6 +1,6 @@
 // Repair orders: reception, workshop, checks, delivery and settlement.
 extension MessageCatalog {
-    static let englishRepairOrders: [MessageCode: String] = [
+    static let englishRepairOrders: KeyValuePairs<MessageCode, String> = [
         // Opening, settling and paying.
         "repair_order.cannot_open": "cannot open a repair order",
         "repair_order.already_open": "{plate} already has open repair order {number} ({status})",

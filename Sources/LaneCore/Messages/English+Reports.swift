@@ -1,6 +1,6 @@
 // Reports: the service manager's figures (docs/kpis.md), their names, and the report command's words.
 extension MessageCatalog {
-    static let englishReports: [MessageCode: String] = [
+    static let englishReports: KeyValuePairs<MessageCode, String> = [
         "report.cannot_report": "cannot make the report",
         "report.period_too_long": "a report covers at most {most} days; this one asks for {days}",
         "report.own_figures_only": "an advisor's report shows their own figures only; leave out --by",

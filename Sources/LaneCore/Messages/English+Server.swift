@@ -1,6 +1,6 @@
 // The store on a database server (PostgreSQL): reaching it, losing it, copying a store to it.
 extension MessageCatalog {
-    static let englishServer: [MessageCode: String] = [
+    static let englishServer: KeyValuePairs<MessageCode, String> = [
         "server.bad_url": "'{url}' is not a server address; write it like postgres://user@host:5432/lane (optionally ?schema=NAME)",
         "server.unreachable": "cannot reach the database server at {url} ({reason}); check that the server is running and that the host, port, user and database are right, then start lane again",
         "server.refused_login": "the database server at {url} refused to let {user} in ({reason}); check the user and its password (PGPASSWORD), or ask whoever runs the server",

@@ -2,7 +2,7 @@
 // meaning (`setting.meaning.` + its name), the type of its value, and the
 // help's own words, rendered when help is shown, in the reader's language.
 extension MessageCatalog {
-    static let englishSettings: [MessageCode: String] = [
+    static let englishSettings: KeyValuePairs<MessageCode, String> = [
         "help.discussion.store.set": "KEY is a key of store.toml, section.key; VALUE is checked as the file's would be. The settings:{settings}",
         "setting.help_line": "{key} ({kind}): {meaning}, e.g. {example}",
         "setting.kind.text": "text",

@@ -1,7 +1,7 @@
 // The shell: command lines typed wrong (usage errors, exit code 2), the
 // session, the settings file and the plugins' host.
 extension MessageCatalog {
-    static let englishShell: [MessageCode: String] = [
+    static let englishShell: KeyValuePairs<MessageCode, String> = [
         // A command line checked against its command: every problem, then how it is typed.
         "usage.in_command": "{command}: {problems}\nusage: {usage}",
         "usage.unknown_option": "unknown option --{option}; {takes}",

@@ -2,7 +2,7 @@
 // cannot be found again: not the user's fault, and said so in words a
 // person can pass on to whoever looks after the database.
 extension MessageCatalog {
-    static let englishStoreFailures: [MessageCode: String] = [
+    static let englishStoreFailures: KeyValuePairs<MessageCode, String> = [
         "store.failure": "storage: {text}",
         "store.damaged.settings": "the stored settings are damaged: {text}",
         "store.damaged.versions": "the store has lost the row that records changes to its settings and catalogue (store_version): it is damaged; no command runs until the administrator restores it from a backup",

@@ -1,7 +1,7 @@
 // The counter terminal: line editing, the PIN prompt, output that fits the
 // screen, stopping a command with Ctrl-C, and the shell's help on a visit.
 extension MessageCatalog {
-    static let englishTerminal: [MessageCode: String] = [
+    static let englishTerminal: KeyValuePairs<MessageCode, String> = [
         // The hidden PIN prompt.
         "terminal.pin_stopped": "PIN entry stopped ({key})",
         "terminal.nothing_changed": "nothing was changed; the command can be typed again",

@@ -1,7 +1,7 @@
 // Records an auditor can trust: personal data kept apart from the audit
 // trail, seals on PINs and contacts, damaged files, legacy rows.
 extension MessageCatalog {
-    static let englishTrust: [MessageCode: String] = [
+    static let englishTrust: KeyValuePairs<MessageCode, String> = [
         // Input.
         "usage.not_utf8_byte": "the line is not valid UTF-8 at byte {byte}: save the script as UTF-8",
 

@@ -4,7 +4,7 @@
 // Role titles stay the dealership's Chinese job titles in English too, as
 // the staff list and the staff themselves call them.
 extension MessageCatalog {
-    static let englishWords: [MessageCode: String] = [
+    static let englishWords: KeyValuePairs<MessageCode, String> = [
         "word.role.service_advisor": "服务顾问", "word.role.customer_service": "客服专员",
         "word.role.workshop_foreman": "车间主管", "word.role.team_leader": "班组长", "word.role.technician": "维修技师",
         "word.role.qc_inspector": "质检员", "word.role.technical_director": "技术总监", "word.role.parts_manager": "备件经理",

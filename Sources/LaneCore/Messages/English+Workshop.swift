@@ -2,7 +2,7 @@
 // rework after a failed check, comebacks (返修) and safety items declined
 // before: the words of `Workshop.swift` and its desk and commands.
 extension MessageCatalog {
-    static let englishWorkshop: [MessageCode: String] = [
+    static let englishWorkshop: KeyValuePairs<MessageCode, String> = [
         "workshop.did.check_in_sheet": "check-in sheet with covers fitted: {mileage} km, fuel {fuel}/8, damage {damage}, valuables {valuables}, equipment {equipment}",
         "workshop.did.sign_terms": "work order signed by {name}: payment {payment}, old parts {old_parts}, {wash}; new work found is done only after the customer approves it; give them their copies and take them to the lounge",
         "workshop.wash_yes": "free wash",

@@ -2,14 +2,17 @@
 // area's table sits beside its operations' messages, in this folder). A
 // Simplified Chinese catalog adds the same codes with its own words.
 extension MessageCatalog {
-    static let englishTemplates: [MessageCode: String] = joined([
+    static let englishTemplates: [MessageCode: String] = joined(englishTables)
+
+    /// Its areas' tables, in the order a code found in two keeps the first one's words.
+    static let englishTables: [KeyValuePairs<MessageCode, String>] = [
         englishServer, englishCore, englishRepairOrders, englishAppointments, englishReminders, englishCustomers, englishFollowUp, englishShell,
         englishTrust, englishIntegrity, englishDocuments, englishPlugins, englishTerminal, englishMileage, englishWorkshop, englishPerformance,
         englishWords, englishLanguage, englishHelp, englishEmpty, englishOptionHelp, englishMoreHelp,
         englishCodeWords, englishPayment, englishReports, englishDocumentSafety, englishPluginChecks, englishKPIMore, englishVehicleHistory, englishStoreFailures, englishCustomerFile, englishLayering, englishSweep, englishGroup, englishSettings, englishPartGroups, englishGroupAdmin, englishOpenCheck,
-    ])
+    ]
 
-    static let englishCore: [MessageCode: String] = [
+    static let englishCore: KeyValuePairs<MessageCode, String> = [
         .text: "{text}",
 
         // Access: who may do what (X6) and signing in.

@@ -4,6 +4,7 @@ extension MessageCatalog {
     /// words from here, so a start no longer builds the whole English catalog (thousands of
     /// entries merged from every table), which a session in Chinese never reads.
     public static func englishTerminalWords(_ code: MessageCode) -> String {
-        englishTerminal[code] ?? english.render(Message(code))
+        // A list of pairs (`joined`): looked through, a few times at start.
+        englishTerminal.first { $0.key == code }?.value ?? english.render(Message(code))
     }
 }

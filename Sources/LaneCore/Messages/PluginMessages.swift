@@ -16,10 +16,15 @@ public enum PluginMessages {
         /// tables of the plugin its prefix names, so installing one merges nothing (merging every
         /// plugin's words into one table cost 1.8 million instructions of every start).
         var byPlugin: [String: [InterfaceLanguage: [MessageCode: String]]] = [:]
-        /// A compiled plugin's words not yet made (`install(plugin:words:)`): made at their first use.
-        var unmade: [String: () -> [InterfaceLanguage: [MessageCode: String]]] = [:]
+        /// A compiled plugin's words not yet made (`install(plugin:words:)`): made at their first use. A
+        /// list of a type of its own: a dictionary of closures had the runtime build its type at start.
+        var unmade: [Unmade] = []
     }
     private static let tables = Tables()
+    private struct Unmade {
+        let plugin: String
+        let make: () -> [InterfaceLanguage: [MessageCode: String]]
+    }
 
     /// The codes of `messages` that a plugin called `plugin` may not bring:
     /// those outside its own prefix (`NAME.`), and any the core already has.
@@ -49,7 +54,7 @@ public enum PluginMessages {
         tables.lock.lock()
         defer { tables.lock.unlock() }
         tables.byPlugin[plugin] = messages
-        tables.unmade[plugin] = nil
+        tables.unmade.removeAll { $0.plugin == plugin }
         return []
     }
 
@@ -63,7 +68,8 @@ public enum PluginMessages {
         tables.lock.lock()
         defer { tables.lock.unlock() }
         tables.byPlugin[plugin] = nil
-        tables.unmade[plugin] = words
+        tables.unmade.removeAll { $0.plugin == plugin }
+        tables.unmade.append(Unmade(plugin: plugin, make: words))
     }
 
     /// The words of a plugin's code in `language`, or nil.
@@ -75,7 +81,9 @@ public enum PluginMessages {
         let plugin = String(text[..<dot])
         tables.lock.lock()
         defer { tables.lock.unlock() }
-        if let make = tables.unmade.removeValue(forKey: plugin) { tables.byPlugin[plugin] = make() }
+        if !tables.unmade.isEmpty, let index = tables.unmade.firstIndex(where: { $0.plugin == plugin }) {
+            tables.byPlugin[plugin] = tables.unmade.remove(at: index).make()
+        }
         return tables.byPlugin[plugin]?[language]?[code]
     }
 }

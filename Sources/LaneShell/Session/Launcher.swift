@@ -103,12 +103,27 @@ public enum Launcher {
         if let dir = environment["LANE_SEEDS"], !dir.isEmpty { return dir }
         let fm = FileManager.default
         if fm.fileExists(atPath: workingDirectory + "/seeds/store.toml") { return workingDirectory + "/seeds" }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        // The binary's folder and five above it (a build folder), by hand: Foundation's `URL` cost half a
+        // million instructions at its first use, at every start.
+        let program = CommandLine.arguments.first ?? ""
+        let absolute = program.hasPrefix("/") ? program : workingDirectory + "/" + program
+        var dir = parentFolder(realpath(absolute, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        } ?? absolute)
         for _ in 0..<6 {
-            if fm.fileExists(atPath: dir.path + "/seeds/store.toml") { return dir.path + "/seeds" }
-            dir = dir.deletingLastPathComponent()
+            if fm.fileExists(atPath: dir + "/seeds/store.toml") { return dir + "/seeds" }
+            dir = parentFolder(dir)
         }
         return nil
+    }
+
+    /// `path` without its last component ("/" for a path in the root).
+    static func parentFolder(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     static let standardIO = ShellIO(
