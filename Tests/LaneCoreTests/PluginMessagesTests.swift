@@ -36,26 +36,6 @@ struct PluginMessagesTests {
         #expect(PluginMessages.template("pmt3.a", language: .english) == "other a")
     }
 
-    /// A compiled plugin's words are made at the first use of one of its codes, once; a core code it
-    /// brought (its own tests refuse that) is never shown in place of the core's words.
-    @Test func aCompiledPluginsWordsAreMadeAtTheirFirstUse() {
-        let made = Locked(0)
-        PluginMessages.install(plugin: "pmt5", words: {
-            made.withLock { $0 += 1 }
-            return [.english: ["pmt5.a": "made a", "store.open.failed": "taken over"], .chinese: ["pmt5.a": "甲"]]
-        })
-        #expect(made.withLock { $0 } == 0)
-        #expect(PluginMessages.template("pmt5.a", language: .english) == "made a")
-        #expect(PluginMessages.template("pmt5.a", language: .chinese) == "甲")
-        #expect(made.withLock { $0 } == 1)
-        #expect(PluginMessages.template("store.open.failed", language: .english) == nil)
-        #expect(MessageCatalog.english.render(Message("store.open.failed", ["path": .text("p"), "why": .text("w")])) != "taken over")
-        // Installed again with words at once: those replace the ones not yet made or made.
-        #expect(PluginMessages.install([.english: ["pmt5.a": "given a"]], plugin: "pmt5").isEmpty)
-        #expect(PluginMessages.template("pmt5.a", language: .english) == "given a")
-        #expect(made.withLock { $0 } == 1)
-    }
-
     /// A code is looked up in the tables of the plugin its prefix names, and nowhere else.
     @Test func aCodeIsFoundOnlyUnderThePluginItsPrefixNames() {
         #expect(PluginMessages.install([.english: ["pmt4.a": "four", "pmt4.b.c": "deeper"]], plugin: "pmt4").isEmpty)

@@ -16,15 +16,8 @@ public enum PluginMessages {
         /// tables of the plugin its prefix names, so installing one merges nothing (merging every
         /// plugin's words into one table cost 1.8 million instructions of every start).
         var byPlugin: [String: [InterfaceLanguage: [MessageCode: String]]] = [:]
-        /// A compiled plugin's words not yet made (`install(plugin:words:)`): made at their first use. A
-        /// list of a type of its own: a dictionary of closures had the runtime build its type at start.
-        var unmade: [Unmade] = []
     }
     private static let tables = Tables()
-    private struct Unmade {
-        let plugin: String
-        let make: () -> [InterfaceLanguage: [MessageCode: String]]
-    }
 
     /// The codes of `messages` that a plugin called `plugin` may not bring:
     /// those outside its own prefix (`NAME.`), and any the core already has.
@@ -51,25 +44,16 @@ public enum PluginMessages {
     public static func install(_ messages: [InterfaceLanguage: [MessageCode: String]], plugin: String) -> [MessageCode] {
         let foreign = foreignCodes(messages, plugin: plugin)
         guard foreign.isEmpty else { return foreign }
-        tables.lock.lock()
-        defer { tables.lock.unlock() }
-        tables.byPlugin[plugin] = messages
-        tables.unmade.removeAll { $0.plugin == plugin }
+        install(checked: messages, plugin: plugin)
         return []
     }
 
-    /// Adds the words of a plugin compiled into lane, made at the first use of one of its codes. Not
-    /// checked here: its own tests hold its codes to its prefix (`PluginWords`, the same
-    /// `foreignCodes`), so the check gave the same answer at every start, and making and checking the
-    /// compiled plugins' words was a tenth of a lookup's start-up, for words most commands never show.
-    /// A code outside the plugin's prefix would never be shown anyway: a code is looked up in the core's
-    /// tables first, and in a plugin's only under that plugin's prefix.
-    public static func install(plugin: String, words: @escaping () -> [InterfaceLanguage: [MessageCode: String]]) {
+    /// Adds (or replaces) words whose `foreignCodes` the caller has just found empty: the loader checks
+    /// them before it admits the plugin, and a second check was 0.8 million instructions of every start.
+    public static func install(checked messages: [InterfaceLanguage: [MessageCode: String]], plugin: String) {
         tables.lock.lock()
         defer { tables.lock.unlock() }
-        tables.byPlugin[plugin] = nil
-        tables.unmade.removeAll { $0.plugin == plugin }
-        tables.unmade.append(Unmade(plugin: plugin, make: words))
+        tables.byPlugin[plugin] = messages
     }
 
     /// The words of a plugin's code in `language`, or nil.
@@ -81,9 +65,6 @@ public enum PluginMessages {
         let plugin = String(text[..<dot])
         tables.lock.lock()
         defer { tables.lock.unlock() }
-        if !tables.unmade.isEmpty, let index = tables.unmade.firstIndex(where: { $0.plugin == plugin }) {
-            tables.byPlugin[plugin] = tables.unmade.remove(at: index).make()
-        }
         return tables.byPlugin[plugin]?[language]?[code]
     }
 }

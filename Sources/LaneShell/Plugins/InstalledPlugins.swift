@@ -249,8 +249,8 @@ public enum PluginLoader {
                 continue
             }
             if installed.all.contains(where: { $0.manifest.name == name }) { refuse(p, Message("plugin.load.name_taken", ["plugin": .text(name)]).description); continue }
-            // A compiled plugin's words are made when first shown, and its own tests check them (`PluginWords`).
-            let foreign = p.compiled == nil ? PluginMessages.foreignCodes(candidate.words, plugin: name) : []
+            let words = p.compiled?.messages ?? candidate.words
+            let foreign = PluginMessages.foreignCodes(words, plugin: name)
             if !foreign.isEmpty {
                 refuse(p, Message("plugin.load.foreign_words", ["codes": .list(foreign.map { .text($0.rawValue) }), "plugin": .text(name)]).description)
                 continue
@@ -296,11 +296,7 @@ public enum PluginLoader {
                 continue
             }
             registry = trial
-            if let compiled = p.compiled {
-                PluginMessages.install(plugin: name, words: { compiled.messages })
-            } else {
-                PluginMessages.install(candidate.words, plugin: name)
-            }
+            PluginMessages.install(checked: words, plugin: name)
             installed.all.append(p)
         }
         return messages
