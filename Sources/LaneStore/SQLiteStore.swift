@@ -205,6 +205,20 @@ public final class SQLiteStore: ServiceStore {
     /// Removed when the store is closed cleanly (see `staleMarkers`).
     private let openMarker: String?
 
+    /// Stores finished for the process's exit (`finishBeforeExit`): kept, so never closed.
+    private static let finishedForExit = Locked<[SQLiteStore]>([])
+
+    /// The process exits next: the log is compacted and the open marker removed, as a close does, and
+    /// the connection is left open for the system to drop with the process. Closing it freed the whole
+    /// parsed schema, one statement at a time (1.5 million instructions, 4 % of a lookup's start), and
+    /// wrote nothing: the WAL is kept and never checkpointed at a close, so the file is left exactly as a
+    /// close leaves it, and the next opening finds no marker of an unclean close.
+    public func finishBeforeExit() {
+        compactLogAtClose()
+        if let openMarker { try? FileManager.default.removeItem(atPath: openMarker) }
+        Self.finishedForExit.withLock { $0.append(self) }
+    }
+
     deinit {
         statementsByConnection.removeAll()
         compactLogAtClose()

@@ -24,12 +24,17 @@ public protocol ServiceStore: Sendable {
     func keepPagesBetweenCommands()
     /// Where the store stands now (`SettingsReading.storeVersions`), read on its own: a shell asks at every line.
     func versions() throws -> StoreVersions
+    /// The process exits next: what a close must leave behind is done now, and what only frees this
+    /// process's memory is left to the system's end of the process.
+    func finishBeforeExit()
 }
 
 extension ServiceStore {
     /// A server's store keeps its pages itself.
     public func keepPagesBetweenCommands() {}
     public func versions() throws -> StoreVersions { try read { try $0.storeVersions() } }
+    /// A server's store closes as it always does.
+    public func finishBeforeExit() {}
 }
 
 /// Every lookup of the store, one protocol per aggregate; an operation may

@@ -91,6 +91,8 @@ func options() -> LaunchOptions {
         exit(2)
     }
 }
-let code = Launcher.run(options())
+var launch = options()
+launch.exitsAfterRun = true
+let code = Launcher.run(launch)
 StartupPhases.mark("closed")
 exit(code.rawValue)

@@ -340,3 +340,23 @@ func aWriterLockedOutPastItsTimeoutIsToldTheFileIsBusy(timeout: Double) throws {
         #expect(!problems.isEmpty)
     }
 }
+
+/// At the process's end the store is finished, not closed (`finishBeforeExit`): the open marker is gone,
+/// so the next opening runs no check and owes none, the log is left as a close leaves it, and what was
+/// committed is there.
+@Test func aStoreFinishedForTheExitOpensAgainAsAfterAClose() throws {
+    try withTemporaryDirectory { dir in
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        do { _ = try SQLiteStore(path: path) }
+        let store = try SQLiteStore(path: path)
+        _ = try addCustomer(store, "王小明", "13800138000")
+        store.finishBeforeExit()
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".open-") }
+        #expect(left.isEmpty, "\(left)")
+        let log = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        let reopened = try SQLiteStore(path: path)
+        #expect(reopened.integrityNotice == nil)
+        #expect(try reopened.read { try $0.customer(number: 1)?.name } == "王小明")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + "-wal")) == log)
+    }
+}

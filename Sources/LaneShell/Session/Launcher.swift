@@ -18,6 +18,9 @@ public struct LaunchOptions: Sendable {
     /// `--reset-pin NAME`: the recovery of a forgotten PIN by the store's owner (docs/security.md).
     public var resetPin: String?
     public var plugins: [PluginLoader.Compiled] = []
+    /// The process exits when `Launcher.run` returns (the `lane` binary): the store is finished for it
+    /// (`ServiceStore.finishBeforeExit`) rather than closed.
+    public var exitsAfterRun = false
 
     public init() {}
 }
@@ -209,7 +212,9 @@ public enum Launcher {
         }
         session.languageChoice = InterfaceLanguage.fromLocale(environment)
         StartupPhases.mark("session")
-        return session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
+        let code = session.speaking { start(session, options, store: store, clock: clock, pluginTimeout: timeout) }
+        if options.exitsAfterRun { store.finishBeforeExit() }
+        return code
     }
 
     /// After the session exists: everything it says is in its language.
