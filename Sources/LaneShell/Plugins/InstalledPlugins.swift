@@ -150,9 +150,11 @@ public enum PluginLoader {
         var candidates: [Candidate] = []
         for c in compiled {
             let m = c.plugin.manifest
+            // Asked once: a plugin builds its commands afresh at each ask.
+            let commands = c.plugin.commands
             let p = InstalledPlugin(manifest: m, origin: .compiled(module: c.module), state: .enabled,
-                                    commands: c.plugin.commands.map(\.name), migrations: [], compiled: c.plugin)
-            candidates.append(Candidate(plugin: p, specs: c.plugin.commands.map { spec(for: $0, plugin: m.name) }, migrations: c.plugin.migrations))
+                                    commands: commands.map(\.name), migrations: [], compiled: c.plugin)
+            candidates.append(Candidate(plugin: p, specs: commands.map { spec(for: $0, plugin: m.name) }, migrations: c.plugin.migrations))
         }
         var messages = admit(candidates, into: &installed, registry: &registry, store: store, now: now)
         if let runtimeDirectory {
