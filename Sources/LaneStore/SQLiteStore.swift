@@ -12,8 +12,8 @@ public final class SQLiteStore: ServiceStore {
     public let secretKey: [UInt8]?
     /// What the plugin SQL guard decided, by schema version (`PluginVerdicts`).
     let pluginVerdicts = PluginVerdicts()
-    /// Whether reading connections keep a session's pages (`keepPagesBetweenCommands`).
-    let readersKeepMore = Locked(false)
+    /// Whether the connection keeps a session's pages (`keepPagesBetweenCommands`).
+    let keepsMorePages = Locked(false)
     /// The statements each connection keeps for the transactions' SQL (`ConnectionStatements`).
     let statementsByConnection: StatementsByConnection
 
@@ -72,7 +72,6 @@ public final class SQLiteStore: ServiceStore {
                 }
             }
             marker = SQLiteStore.markOpen(path)
-            let keepMore = readersKeepMore
             let byConnection = statementsByConnection
             var config = Configuration()
             // The wait for another shell's lock is set per connection below (`lane_sqlite_wait_when_busy`).
@@ -88,7 +87,6 @@ public final class SQLiteStore: ServiceStore {
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
-                if db.configuration.readonly, keepMore.withLock({ $0 }) { try db.execute(sql: SQLiteStore.sessionReaderCache) }
                 // Start-up: the WAL file stays, and no connection checkpoints at its close. Otherwise
                 // SQLite removes the WAL at the last close, and the next opening has GRDB write (and
                 // fsync) a table into a new one before anything is read; and every close, even after a
@@ -101,8 +99,8 @@ public final class SQLiteStore: ServiceStore {
             // here, not by GRDB: its set-up looks at the WAL file through Foundation's `URL` (2.7 million
             // instructions, 7 % of a lookup's start) to write into it when empty, which only a pool's
             // readers need. A committed repair order must survive a power cut: synchronous FULL.
-            let pool = try DatabaseQueue(path: path, configuration: config)
-            try pool.writeWithoutTransaction { db in
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                     throw StoreFailure(Message("store.open.not_wal", ["path": .text(path)]))
                 }
@@ -110,7 +108,7 @@ public final class SQLiteStore: ServiceStore {
             }
             if !unclean.isEmpty {
                 let outcome: OpenCheckOutcome
-                do { outcome = try pool.read { db in try SQLiteStore.boundedCheck(db, budget: openCheck) } }
+                do { outcome = try queue.read { db in try SQLiteStore.boundedCheck(db, budget: openCheck) } }
                 catch { throw Unclean(damage: [SQLiteStore.explain(error)]) }
                 if !outcome.damage.isEmpty { throw Unclean(damage: outcome.damage) }
                 if outcome.complete {
@@ -129,7 +127,7 @@ public final class SQLiteStore: ServiceStore {
             // A store already stamped and up to date is only read at open (one read, which also asks whether
             // the audit trail is signed, below); the rest needs the writer.
             // On the writer's connection, as every read (`read`): no second connection is opened.
-            let (stamped, current, signedNow) = try pool.writeWithoutTransaction { db in
+            let (stamped, current, signedNow) = try queue.writeWithoutTransaction { db in
                 var answers: (Bool, Bool, Bool??) = (false, false, nil)
                 try db.inTransaction(.deferred) {
                     answers = (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
@@ -139,9 +137,9 @@ public final class SQLiteStore: ServiceStore {
                 }
                 return answers
             }
-            if !stamped { try pool.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
-            if !current { try Schema.migrator.migrate(pool) }
-            writer = pool
+            if !stamped { try queue.writeWithoutTransaction { db in try SQLiteStore.recognise(db, new: !existed) } }
+            if !current { try Schema.migrator.migrate(queue) }
+            writer = queue
             signedAtOpen = stamped && current ? signedNow : nil
         } catch let unclean as Unclean {
             if let marker { try? FileManager.default.removeItem(atPath: marker) }
@@ -208,7 +206,8 @@ public final class SQLiteStore: ServiceStore {
     /// Stores finished for the process's exit (`finishBeforeExit`): kept, so never closed.
     private static let finishedForExit = Locked<[SQLiteStore]>([])
 
-    /// The process exits next: the log is compacted and the open marker removed, as a close does, and
+    /// The last call on the store, when the process exits next: the log is compacted and the open
+    /// marker removed, as a close does, and
     /// the connection is left open for the system to drop with the process. Closing it freed the whole
     /// parsed schema, one statement at a time (1.5 million instructions, 4 % of a lookup's start), and
     /// wrote nothing: the WAL is kept and never checkpointed at a close, so the file is left exactly as a
@@ -482,7 +481,7 @@ public final class SQLiteStore: ServiceStore {
     /// memory, a page fault each, which would make `lane -c` and every session's first command slower.
     /// Reads and writes share the connection (`read`): 16 MB is its bound, a day of writes included.
     public func keepPagesBetweenCommands() {
-        let already = readersKeepMore.withLock { keep -> Bool in
+        let already = keepsMorePages.withLock { keep -> Bool in
             if keep { return true }
             keep = true
             return false
@@ -490,10 +489,10 @@ public final class SQLiteStore: ServiceStore {
         guard !already else { return }
         // The writer's connection, where the reads are (`read`); a reader opened later (a check) is set up
         // so too. A hint: if it cannot be given, the reads are as before.
-        _ = try? writer.unsafeReentrantWrite { db in try db.execute(sql: Self.sessionReaderCache) }
+        _ = try? writer.unsafeReentrantWrite { db in try db.execute(sql: Self.sessionPageCache) }
     }
 
-    static let sessionReaderCache = "PRAGMA cache_size = -16384"
+    static let sessionPageCache = "PRAGMA cache_size = -16384"
 
     /// Notes, in this connection only, the customers whose contacts a
     /// transaction writes, and the members of staff it adds or changes, so the

@@ -5,7 +5,7 @@ import LaneShell
 import LaneTesting
 import Testing
 
-/// A shell that goes on past its first command (the terminal, a script) has the store keep its readers'
+/// A shell that goes on past its first command (the terminal, a script) has the store keep its connection's
 /// pages between commands; one command (`lane -c`) leaves SQLite's default.
 @Test func aSessionsSecondCommandHasTheStoreKeepItsPages() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-page-cache-\(UUID().uuidString)")
@@ -17,9 +17,9 @@ import Testing
         try store.read { tx throws in try (tx as? SQLiteTransaction).flatMap { try Int.fetchOne($0.db, sql: "PRAGMA cache_size") } }
     }
     _ = try shell.expectOK("whoami")
-    #expect(store.readersKeepMore.withLock { $0 } == false)
+    #expect(store.keepsMorePages.withLock { $0 } == false)
     #expect(try reader() == -2000)
     _ = try shell.expectOK("whoami")
-    #expect(store.readersKeepMore.withLock { $0 } == true)
+    #expect(store.keepsMorePages.withLock { $0 } == true)
     #expect(try reader() == -16_384)
 }
