@@ -1,6 +1,4 @@
-import CLaneSQLite
 import GRDB
-import GRDBSQLite
 import LaneCore
 
 /// The statements a transaction's SQL funnels (`SQLiteTransaction.cachedStatement`) keep on one
@@ -18,67 +16,49 @@ final class ConnectionStatements: @unchecked Sendable {
     /// An open-addressed table (a power of two long, at most half full): the SQL and its statement at the
     /// slot its hash gives, or the next free one. Swift's `Dictionary` hashes any key with SipHash, which
     /// for these few bytes still cost about 500 instructions a look-up.
-    private var texts: [String?] = Array(repeating: nil, count: 256)
-    private var statements: [Statement?] = Array(repeating: nil, count: 256)
+    private var slots: [(sql: String, statement: Statement)?] = Array(repeating: nil, count: 256)
     private var count = 0
-    private var schemaVersion: Int32?
+    private var schemaVersion: Int64?
 
     /// At the start of a transaction on `db`: forgets every statement when the schema moved since.
     func startTransaction(_ db: Database) throws {
-        // Stepped by hand: GRDB's `fetchOne` was 8,000 instructions, once per transaction.
-        let statement = try db.cachedStatement(sql: "PRAGMA schema_version")
-        let raw = UnsafeMutableRawPointer(statement.sqliteStatement)
-        defer { lane_sqlite_reset(raw) }
-        let code = lane_sqlite_step(raw)
-        guard code == 100 else {  // SQLITE_ROW
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: lane_sqlite_statement_error(raw)))
-        }
-        let version = Int32(truncatingIfNeeded: sqlite3_column_int64(statement.sqliteStatement, 0))
+        let version = try SQLiteTransaction.schemaVersion(db)
         if version != schemaVersion {
-            removeAll()
+            slots = Array(repeating: nil, count: slots.count)
+            count = 0
             schemaVersion = version
         }
     }
 
     func statement(_ sql: String, _ db: Database) throws -> Statement {
-        var slot = Self.hash(sql) & (texts.count - 1)
-        while let text = texts[slot] {
-            if text == sql, let kept = statements[slot] { return kept }
-            slot = (slot + 1) & (texts.count - 1)
+        var slot = Self.hash(sql) & (slots.count - 1)
+        while let kept = slots[slot] {
+            if kept.sql == sql { return kept.statement }
+            slot = (slot + 1) & (slots.count - 1)
         }
         let made = try db.makeStatement(sql: sql)
-        texts[slot] = sql
-        statements[slot] = made
+        slots[slot] = (sql, made)
         count += 1
-        if count * 2 > texts.count { rebuild(capacity: texts.count * 2) }
+        if count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
         return made
     }
 
     /// Drops the statement of `sql` (it failed).
     func forget(_ sql: String) {
-        guard let slot = texts.firstIndex(where: { $0 == sql }) else { return }
-        texts[slot] = nil
-        statements[slot] = nil
+        guard let slot = slots.firstIndex(where: { $0?.sql == sql }) else { return }
+        slots[slot] = nil
         count -= 1
         // The texts after it in its run may have been placed past it: placed again.
-        rebuild(capacity: texts.count)
-    }
-
-    private func removeAll() {
-        texts = Array(repeating: nil, count: texts.count)
-        statements = Array(repeating: nil, count: texts.count)
-        count = 0
+        rebuild(capacity: slots.count)
     }
 
     private func rebuild(capacity: Int) {
-        let kept = zip(texts, statements).compactMap { text, statement in text.flatMap { t in statement.map { (t, $0) } } }
-        texts = Array(repeating: nil, count: capacity)
-        statements = Array(repeating: nil, count: capacity)
-        for (text, statement) in kept {
-            var slot = Self.hash(text) & (capacity - 1)
-            while texts[slot] != nil { slot = (slot + 1) & (capacity - 1) }
-            texts[slot] = text
-            statements[slot] = statement
+        let kept = slots.compactMap { $0 }
+        slots = Array(repeating: nil, count: capacity)
+        for entry in kept {
+            var slot = Self.hash(entry.sql) & (capacity - 1)
+            while slots[slot] != nil { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = entry
         }
     }
 

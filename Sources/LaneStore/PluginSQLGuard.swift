@@ -55,7 +55,7 @@ final class PluginSQLGuard: @unchecked Sendable {
 
     /// The problems of `sql` (one statement) for `plugin`, empty when it may run.
     func problems(_ sql: String, plugin: String, purpose: Purpose, in db: Database) throws -> [Message] {
-        let version = try Int64.fetchOne(db.cachedStatement(sql: Self.schemaVersionSQL))
+        let version = try SQLiteTransaction.schemaVersion(db)
         let path = db.sqliteConnection.flatMap { sqlite3_db_filename($0, "main") }.map { String(cString: $0) } ?? ""
         return try lock.withLock {
             let accesses = try compileOnFile(sql, path: path, version: version)
@@ -63,10 +63,6 @@ final class PluginSQLGuard: @unchecked Sendable {
             return Self.judge(accesses, plugin: plugin, purpose: purpose)
         }
     }
-
-    /// The schema's number in the file's header: every change of the schema, committed or not, moves it
-    /// in the connection that made it (`PRAGMA schema_version`).
-    static let schemaVersionSQL = "PRAGMA main.schema_version"
 
     /// How often `compileOnFile` could not answer and the copy was made (for tests).
     private(set) var copiesMade = 0
@@ -82,8 +78,8 @@ final class PluginSQLGuard: @unchecked Sendable {
     /// committed moved its number and holds the write lock, so the file's committed number is behind
     /// it; a change another process committed since the store's snapshot moved the file's number past
     /// it. Comparing the schemas' texts instead was 3.9 million instructions of a first `remind due`.
-    private func compileOnFile(_ sql: String, path: String, version: Int64?) throws -> [Access]? {
-        guard !path.isEmpty, let version else { return nil }
+    private func compileOnFile(_ sql: String, path: String, version: Int64) throws -> [Access]? {
+        guard !path.isEmpty else { return nil }
         if fileConnection == nil || filePath != path {
             if let fileConnection { sqlite3_close(fileConnection) }
             fileConnection = nil
@@ -102,7 +98,7 @@ final class PluginSQLGuard: @unchecked Sendable {
         // is compared, and the statement compiled against that schema.
         guard sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK else { return nil }
         guard Self.texts("SELECT 1 FROM sqlite_master LIMIT 1", on: connection) != nil,
-              let seen = Self.texts(Self.schemaVersionSQL, on: connection), seen == [String(version)] else {
+              let seen = Self.texts(SQLiteTransaction.schemaVersionSQL, on: connection), seen == [String(version)] else {
             sqlite3_exec(connection, "ROLLBACK", nil, nil, nil)
             return nil
         }

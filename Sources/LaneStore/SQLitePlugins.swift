@@ -43,7 +43,7 @@ extension SQLiteTransaction {
         // A migration changes the schema as it goes: judged afresh, always, and not kept.
         let verdicts = migration == nil ? pluginVerdicts : nil
         let key = try verdicts.map { _ in
-            PluginVerdicts.Key(version: try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1,
+            PluginVerdicts.Key(version: try Self.schemaVersion(db),
                                sql: sql, namespace: namespace, purpose: purpose)
         }
         let problems: [Message]

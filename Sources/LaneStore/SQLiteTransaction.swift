@@ -88,6 +88,15 @@ struct SQLiteTransaction: StoreWriting {
         try withStatement(sql) { try Self.firstValue(T.self, of: $0, arguments: arguments) }
     }
 
+    /// The number in the file's header that every change of the schema moves, committed or not, in the
+    /// connection that made it (`PRAGMA schema_version`): what the kept statements, the guard's verdicts
+    /// and the guard's file connection are checked against.
+    static func schemaVersion(_ db: Database) throws -> Int64 {
+        try firstValue(Int64.self, of: db.cachedStatement(sql: schemaVersionSQL)) ?? -1
+    }
+
+    static let schemaVersionSQL = "PRAGMA main.schema_version"
+
     /// The first column of the first row (nil: no row, or NULL), stepped by hand: GRDB's generic
     /// `fetchOne` made a cursor for it, 10,000 instructions a value (2 % of a scripted write's).
     static func firstValue<T: DatabaseValueConvertible & StatementColumnConvertible>(_ type: T.Type, of statement: Statement,
