@@ -256,8 +256,9 @@ import Testing
     }
 }
 
-/// Rows without their hashes, seals and signatures (hex), whose digits would
-/// match a number's last four by chance.
+/// Rows without their hashes, seals and signatures (hex), and without the store's versions (random
+/// 64-bit numbers, v37), whose digits would match a number's last four by chance (a PIN's `2580` was
+/// found once in a `store_version` row).
 func withoutHashes(_ rows: String) throws -> String {
-    rows.replacing(try Regex("[0-9a-f]{32,}"), with: "")
+    rows.replacing(try Regex("[0-9a-f]{32,}"), with: "").replacing(try Regex("settings:-?[0-9]+ catalogue:-?[0-9]+"), with: "")
 }
