@@ -4,6 +4,16 @@ import PackageDescription
 // Layers point one way: LaneCore ← LaneStore ← ServiceDepartment ← LaneShell ← lane;
 // LaneDocuments (printed documents) sits beside LaneShell, on ServiceDepartment.
 // docs/architecture.md explains each of them.
+
+// Start-up: in a release build, code asks for a generic type's metadata (`[String: Message]`,
+// `Set<StaffRole>`) by calling its accessor, not by handing the runtime a mangled name to decode.
+// Decoding a name has the runtime check the type's requirements (`Hashable`) by searching the
+// binary's 9,000 conformance records, about 400,000 instructions for each first check of a process:
+// a fifth of a lookup's start (docs/performance.md, twelfth round). `scripts/build-release` passes
+// the same flag to the packages lane depends on.
+let startUp: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                            .when(configuration: .release))]
+
 let package = Package(
     name: "ServiceLane",
     platforms: [.macOS(.v13)],
@@ -44,28 +54,31 @@ let package = Package(
         .target(name: "CLaneTerminal", dependencies: ["CLibEdit"], linkerSettings: [.linkedLibrary("edit")]),
         // SQLite's variadic sqlite3_db_config, wrapped for LaneStore (see lane_sqlite.h).
         .target(name: "CLaneSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(name: "LaneCore"),
+        .target(name: "LaneCore", swiftSettings: startUp),
         // The plugin API: all a plugin imports (it re-exports LaneCore's value types).
-        .target(name: "LanePlugin", dependencies: ["LaneCore"]),
+        .target(name: "LanePlugin", dependencies: ["LaneCore"], swiftSettings: startUp),
         .target(
             name: "LaneStore",
             dependencies: ["LaneCore", "LanePlugin", "CLaneSQLite", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API itself: a plugin's statements are judged by SQLite's authorizer (PluginSQLGuard).
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            swiftSettings: startUp
         ),
         // The PostgreSQL store: the same protocols as the SQLite store, for a department (or a
         // dealer group) sharing one server. All its SQL lives here.
         .target(
             name: "LanePostgres",
             dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
+            swiftSettings: startUp
         ),
         // The application layer: the service department's typed operations, each owning its
         // transaction, permission check, privacy, audit row, numbering and events.
         .target(
             name: "ServiceDepartment",
             dependencies: ["LaneCore", "LanePlugin", "LaneStore", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "_CryptoExtras", package: "swift-crypto")]
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
+            swiftSettings: startUp
         ),
         // A second front end beside the shell: printable documents rendered from the application
         // layer's typed results with Mustache templates (Templates/ are the defaults, copied as
@@ -73,7 +86,8 @@ let package = Package(
         .target(
             name: "LaneDocuments",
             dependencies: ["LaneCore", "ServiceDepartment", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates")],
+            swiftSettings: startUp
         ),
         .target(
             name: "LaneShell",
@@ -81,11 +95,12 @@ let package = Package(
             // TOMLKit extends String, Array and Dictionary with public subscripts; without this they
             // leak from ConfigFile.swift into every file of the module, and `options[name] = words[i]`
             // stores nothing (tomlKitsSubscriptsDoNotReachTheShell).
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")] + startUp
         ),
         .executableTarget(
             name: "lane",
             dependencies: ["LaneShell", "PartsPlugin", "SurveyPlugin", "WarrantyPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: startUp,
             // Start-up: a release `lane` carries the Swift runtime and Foundation inside it instead of
             // loading ~14 shared libraries at every start (docs/performance.md). Foundation's static
             // libraries refer to each other both ways, so they are linked as one group.
@@ -117,11 +132,11 @@ let package = Package(
         .target(name: "NotesPlugin", dependencies: ["LanePlugin"], path: "Plugins/Examples/Notes"),
         .testTarget(name: "ExamplePluginTests", dependencies: ["NotesPlugin", "LaneTesting"], path: "Plugins/Examples/Tests"),
         // Compiled plugins: each sees LanePlugin only.
-        .target(name: "SurveyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Survey/Sources"),
+        .target(name: "SurveyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Survey/Sources", swiftSettings: startUp),
         .testTarget(name: "SurveyPluginTests", dependencies: ["SurveyPlugin", "LaneTesting"], path: "Plugins/Survey/Tests"),
-        .target(name: "WarrantyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Warranty/Sources"),
+        .target(name: "WarrantyPlugin", dependencies: ["LanePlugin"], path: "Plugins/Warranty/Sources", swiftSettings: startUp),
         .testTarget(name: "WarrantyPluginTests", dependencies: ["WarrantyPlugin", "LaneTesting"], path: "Plugins/Warranty/Tests"),
-        .target(name: "PartsPlugin", dependencies: ["LanePlugin"], path: "Plugins/Parts/Sources"),
+        .target(name: "PartsPlugin", dependencies: ["LanePlugin"], path: "Plugins/Parts/Sources", swiftSettings: startUp),
         .testTarget(name: "PartsPluginTests", dependencies: ["PartsPlugin", "LaneTesting"], path: "Plugins/Parts/Tests"),
     ]
 )
