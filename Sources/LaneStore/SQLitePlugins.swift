@@ -13,8 +13,8 @@ extension SQLiteTransaction {
         guard statement.isReadonly else {
             throw pluginRefusal(namespace, Message("plugin_sql.query_only_reads", ["statement": .text(Self.firstWords(sql))]))
         }
-        try guardStatement(statement.sql, namespace: namespace, purpose: .query)
-        let rows = try checked { try Row.fetchAll(statement, arguments: StatementArguments(arguments.map(Self.databaseValue))) }
+        try guardStatement(Self.text(of: statement), namespace: namespace, purpose: .query)
+        let rows = try checked { try Self.copiedRows(statement, arguments: StatementArguments(arguments.map(Self.databaseValue))) }
         return rows.map { row in
             var values: [String: SQLValue] = [:]
             for (column, value) in row { values[column] = Self.sqlValue(value) }
@@ -27,7 +27,7 @@ extension SQLiteTransaction {
         try checked {
             let statements = try db.allStatements(sql: sql, arguments: StatementArguments(arguments.map(Self.databaseValue)))
             while let statement = try statements.next() {
-                try guardStatement(statement.sql, namespace: namespace, purpose: .statement)
+                try guardStatement(Self.text(of: statement), namespace: namespace, purpose: .statement)
                 try statement.execute()
             }
         }
@@ -70,7 +70,7 @@ extension SQLiteTransaction {
             try checked {
                 let statements = try db.allStatements(sql: migration.sql)
                 while let statement = try statements.next() {
-                    try guardStatement(statement.sql, namespace: namespace, purpose: .migration, migration: migration.identifier)
+                    try guardStatement(Self.text(of: statement), namespace: namespace, purpose: .migration, migration: migration.identifier)
                     try statement.execute()
                 }
             }

