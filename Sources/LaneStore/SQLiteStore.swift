@@ -131,7 +131,7 @@ public final class SQLiteStore: ServiceStore {
                 var answers: (Bool, Bool, Bool??) = (false, false, nil)
                 try db.inTransaction(.deferred) {
                     answers = (try Int32.fetchOne(db, sql: "PRAGMA application_id") == SQLiteStore.applicationID,
-                               try Schema.migrator.hasCompletedMigrations(db),
+                               try Schema.hasCompletedMigrations(db),
                                try? SQLiteStore.isSigned(db))
                     return .commit
                 }
@@ -284,7 +284,9 @@ public final class SQLiteStore: ServiceStore {
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 19 else { return nil }
         // `trimmingWhitespace`, not Foundation's `trimmingCharacters(in:)`: its first use bridges to NSString (a million instructions).
-        return boot.trimmingWhitespace() + " " + fields[19]
+        // `String(…)` first: appending the Substring itself goes through the generic `append(contentsOf:)`,
+        // whose first use has the runtime look up `Substring: Collection` (400,000 instructions).
+        return boot.trimmingWhitespace() + " " + String(fields[19])
     }
 
     /// The text of a small file (a marker, a line of /proc, the key), or nil when it cannot be read or

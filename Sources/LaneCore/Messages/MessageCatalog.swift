@@ -52,7 +52,9 @@ public struct MessageCatalog: Sendable {
         }
         // Cut at the braces over UTF-8 (ASCII bytes, never inside a longer character): walking the
         // template by Character and appending one at a time was most of a row's cost in `remind due`,
-        // whose every row words its reason. An unclosed `{name` at the end is dropped, as before.
+        // whose every row words its reason. An unclosed `{name` at the end is dropped, as before. Pieces
+        // are appended as `String`s: a `Substring` goes through the generic `append(contentsOf:)`, whose
+        // first use has the runtime search the binary's 9,000 conformances (400,000 instructions).
         let utf8 = template.utf8, scalars = template.unicodeScalars
         var out = ""
         var copied = utf8.startIndex
@@ -68,12 +70,12 @@ public struct MessageCatalog: Sendable {
                     copied = utf8.index(after: i)
                 }
             } else if byte == UInt8(ascii: "{") {
-                out += Substring(scalars[copied..<i])
+                out += String(scalars[copied..<i])
                 nameStart = utf8.index(after: i)
             }
             i = utf8.index(after: i)
         }
-        if nameStart == nil { out += Substring(scalars[copied..<utf8.endIndex]) }
+        if nameStart == nil { out += String(scalars[copied..<utf8.endIndex]) }
         return out
     }
 

@@ -127,7 +127,11 @@ public enum StoredMessage {
     }
 
     public static func decode(_ text: String) -> Message? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
+        // The bytes copied by address: `Data(text.utf8)` asks at run time whether the view is
+        // `ContiguousBytes`, a search of the binary's 9,000 conformances at the first event a process shows.
+        var text = text
+        let data = text.withUTF8 { bytes in bytes.baseAddress.map { Data(bytes: $0, count: bytes.count) } ?? Data() }
+        guard let object = try? JSONSerialization.jsonObject(with: data) else { return nil }
         return message(object)
     }
 
