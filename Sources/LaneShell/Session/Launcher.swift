@@ -115,7 +115,9 @@ public enum Launcher {
             return String(cString: resolved)
         } ?? absolute)
         for _ in 0..<6 {
-            if fm.fileExists(atPath: dir + "/seeds/store.toml") { return dir + "/seeds" }
+            let seeds = (dir == "/" ? "" : dir) + "/seeds"
+            if fm.fileExists(atPath: seeds + "/store.toml") { return seeds }
+            if dir == "/" { break }  // the root once, not again for each level left
             dir = parentFolder(dir)
         }
         return nil
