@@ -107,7 +107,10 @@ let package = Package(
             // --no-export-dynamic: -static-stdlib exports every symbol of the binary (45,000), which
             // each start pays for (the runtime's dladdr walks them all; the loader's look-ups check
             // them first); nothing looks them up by name (docs/performance.md, fifth round).
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group",
+            // The C++ library in the group too, handed to the linker itself (swiftc keeps one `-lstdc++`):
+            // when scripts/build-release links its archive, ICU's references to it are resolved there. A
+            // shared libstdc++ is unchanged by it.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group", "-Xlinker", "-lstdc++",
                                            "-lFoundation", "-lCoreFoundation", "-lFoundationEssentials",
                                            "-lFoundationInternationalization", "-l_FoundationICU", "-l_FoundationCShims",
                                            "-l_FoundationCollections", "-ldispatch", "-lBlocksRuntime", "-lswiftDispatch",
