@@ -40,25 +40,25 @@ struct SQLiteTransaction: StoreWriting {
         try withStatement(sql) { try Self.copiedRows($0, arguments: arguments) }
     }
 
-    /// Every row of `statement`, copied. GRDB's `Row.fetchAll` gathers them through its generic cursor
-    /// code, which has the runtime look up `RowCursor: Cursor` among the binary's 9,000 conformances at
-    /// the first call of a process (400,000 instructions); the concrete cursor's own loop does not.
+    /// Every row of `statement`, copied (the cursor reuses one row).
     static func copiedRows(_ statement: Statement, arguments: StatementArguments = []) throws -> [Row] {
-        var rows: [Row] = []
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try cursor.next() { rows.append(row.copy()) }
-        return rows
+        try decoded(statement, arguments: arguments) { $0.copy() }
     }
 
     /// Each row decoded where the cursor holds it, not copied first as `fetchRows` does (a copy of every
     /// row was a tenth of `remind due`'s CPU in the lists that read hundreds: vehicles, history, schedule).
     func decodeRows<T>(sql: String, arguments: StatementArguments = [], _ decode: (Row) throws -> T) throws -> [T] {
-        try withStatement(sql) { statement in
-            var decoded: [T] = []
-            let cursor = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try cursor.next() { decoded.append(try decode(row)) }
-            return decoded
-        }
+        try withStatement(sql) { try Self.decoded($0, arguments: arguments, decode) }
+    }
+
+    /// Every row of `statement` through `decode`, by the concrete cursor's own loop. GRDB's `Row.fetchAll`
+    /// gathers rows through its generic cursor code, which has the runtime look up `RowCursor: Cursor`
+    /// among the binary's 9,000 conformances at the first call of a process (400,000 instructions).
+    static func decoded<T>(_ statement: Statement, arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> [T] {
+        var decoded: [T] = []
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() { decoded.append(try decode(row)) }
+        return decoded
     }
 
     /// Rows stepped by hand and read by position with GRDB's column decoding (`StepRow`), for the reads
