@@ -220,7 +220,7 @@ extension SQLiteTransaction {
 
     func auditEntries(ref: String?, user: String?, from: Timestamp?, to: Timestamp?, limit: Int) throws -> [AuditEntry] {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []  // optional: no array cast at run time (see `dueSchedule`)
         if let ref { conditions.append("ref = ?"); arguments.append(ref) }
         if let user { conditions.append("user = ?"); arguments.append(user) }
         if let from { conditions.append("at >= ?"); arguments.append(from.secondsSince1970) }

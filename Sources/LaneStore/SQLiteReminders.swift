@@ -141,15 +141,14 @@ extension SQLiteTransaction {
     /// With `day`, dead entries (listed until a day gone by) are left out by SQLite, not decoded and dropped:
     /// at 10k vehicles 4,693 of the 11,369 entries due by the horizon were dead, and sat at the front.
     private func dueSchedule(dueBy: CalendarDate, kind: ReminderKind?, listedOn day: CalendarDate?, limit: Int?) throws -> [ScheduledVehicleReminder] {
-        var filter = "reference = ''", arguments: [any DatabaseValueConvertible] = []
+        // Optional values, the element type `StatementArguments` takes: an array of non-optional ones was cast
+        // to it element by element at run time, and each cast looked up its value's type's conformance among
+        // the binary's 9,000 (`String` and `Int`: 800,000 instructions at a process's first list).
+        var filter = "reference = ''", arguments: [(any DatabaseValueConvertible)?] = []
         if let kind { filter += " AND kind = ?"; arguments.append(kind.rawValue) }
         filter += " AND due_on <= ?"; arguments.append(dueBy.description)
-        if let day { filter += " AND listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"; arguments.append(day.description); arguments.append(day.description) }
-        // Appended one by one, not `arguments + [limit]`: adding an `[Int]` (or `[String]`) casts it element by
-        // element at run time, and the cast looks up `Int: DatabaseValueConvertible` among the binary's 9,000
-        // conformances (400,000 instructions at a process's first list).
-        arguments.append(limit ?? -1)
-        return try schedule("WHERE \(filter) ORDER BY due_on, plate LIMIT ?", StatementArguments(arguments))
+        if let day { filter += " AND listed_from <= ? AND (listed_until IS NULL OR listed_until > ?)"; arguments += [day.description, day.description] }
+        return try schedule("WHERE \(filter) ORDER BY due_on, plate LIMIT ?", StatementArguments(arguments + [limit ?? -1]))
     }
 
     func scheduledReminders(campaign code: String, limit: Int?) throws -> [ScheduledVehicleReminder] {

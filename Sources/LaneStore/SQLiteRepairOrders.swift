@@ -262,7 +262,8 @@ extension SQLiteTransaction {
     func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder] {
         guard !statuses.isEmpty else { return [] }
         let marks = statuses.map { _ in "?" }.joined(separator: ", ")
-        let values: [any DatabaseValueConvertible] = statuses.map(\.rawValue) + [limit]
+        // Optional values, built so: no array cast at run time (see `dueSchedule`).
+        let values = statuses.map { $0.rawValue as (any DatabaseValueConvertible)? } + [limit]
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
