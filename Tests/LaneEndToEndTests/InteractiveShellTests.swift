@@ -277,8 +277,11 @@ final class TmuxShell {
         // sometimes misses the exit of a pane process that caught SIGINT, so
         // #{pane_dead_status} cannot be relied on). `trap : INT` keeps the
         // shell itself alive through Ctrl-C; lane still gets default handlers.
+        // After the marker the shell waits (until kill-server hangs it up):
+        // tmux 3.3 can drop a pane's last output when its process exits
+        // right after writing it, and the marker was lost that way in CI.
         let lane = "'" + LaneProcess.executable.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        let command = "trap : INT; \(lane) --create; echo \"\(Self.exitMarker)$?\""
+        let command = "trap : INT; \(lane) --create; echo \"\(Self.exitMarker)$?\"; exec sleep 3600"
         let result = try run(["start-server", ";",
                               "set-option", "-g", "default-terminal", "screen", ";",
                               "set-option", "-g", "default-shell", "/bin/sh", ";",
