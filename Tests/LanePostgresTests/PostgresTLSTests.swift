@@ -182,7 +182,7 @@ final class PostgresTLSServer: @unchecked Sendable {
     private init() throws {
         url = try #require(Self.environment["LANE_TEST_POSTGRES_TLS"])
         certificate = try #require(Self.environment["LANE_TEST_POSTGRES_TLS_CA"])
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lane-other-ca-\(UUID().uuidString)").path
+        let base = try ScratchFolders.make("lane-other-ca").appendingPathComponent("ca").path
         otherCertificate = base + ".crt"
         otherKey = base + ".key"
         // openssl writes the two files; what it says goes to /dev/null.

@@ -13,7 +13,7 @@ import LaneStore
         var env: [String: String] = [:]
         if let newPin { env["LANE_NEW_PIN"] = newPin }
         if !pins.isEmpty {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pins-\(UUID().uuidString)")
+            let file = try ScratchFolders.make("pins").appendingPathComponent("pins")
             try pins.map { "\($0.key) \($0.value)" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
             env["LANE_PIN_FILE"] = file.path
         }
@@ -108,7 +108,7 @@ import LaneStore
         try shell.expectOK("staff pin 赵子涵")
         try shell.expectOK("staff pin 夏勇")
         shell.session.pinSource = PinSource(environment: [:], askSecret: nil)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pins-\(UUID().uuidString)")
+        let file = try ScratchFolders.make("pins").appendingPathComponent("pins")
         try "赵子涵 2580\n夏勇 2580\n".write(to: file, atomically: true, encoding: .utf8)
         shell.session.pinSource = PinSource(environment: ["LANE_PIN_FILE": file.path], askSecret: nil)
         try shell.expectOK("login 夏勇")

@@ -10,8 +10,8 @@ import Testing
 
     /// A plugin folder holding only the shipped lane-tyres.
     static func tyresFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A scratch folder, removed when the tests end (they were left in /tmp, four a run).
+        let dir = try ScratchFolders.make("lane-plugins")
         try FileManager.default.copyItem(at: examples.appendingPathComponent("lane-tyres"), to: dir.appendingPathComponent("lane-tyres"))
         return dir.path
     }
@@ -170,8 +170,7 @@ import Testing
     static let file = ExamplePluginTests.examples.appendingPathComponent("lane-loaner")
 
     static func folder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-loaner-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let dir = try ScratchFolders.make("lane-loaner")
         try FileManager.default.copyItem(at: file, to: dir.appendingPathComponent("lane-loaner"))
         return dir.path
     }
