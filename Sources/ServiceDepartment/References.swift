@@ -53,7 +53,7 @@ public enum References {
     /// and a customer code (C0007) never read as a plate.
     public static func plate(_ text: String, _ tx: any StoreReading) throws -> Result<LicensePlate, Problem> {
         if Customer.looksLikeCode(text) { return LicensePlate.parse(text) }
-        return LicensePlate.parse(text, assuming: try platePrefix(tx))
+        return try LicensePlate.parse(text, assuming: { try platePrefix(tx) })
     }
 
     /// A plate typed for a record (`vehicle add --plate B12345`): the whole

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import LaneCore
 
@@ -101,4 +102,24 @@ private func problem(_ text: String) -> Problem? {
     #expect(plate("粤B学1234") == nil)
     // And not a random Chinese character.
     #expect(plate("粤B1234中") == nil)
+}
+
+/// A plate typed whole is read without the store's prefix (finding a car asks for no settings), and the
+/// answer is the one the prefix at hand gives, for any text: typed whole, without its province, or not a plate.
+@Test func thePrefixIsAskedForOnlyWhenTheProvinceIsLeftOut() async throws {
+    let piece = Gen<Character?>.element(of: Array("粤京沪BDF0123456789abz ·-") + ["\u{3000}", "王"]).map { $0 ?? "B" }
+    await propertyCheck(count: 500, input: PropertyBased.zip(piece.string(of: 0...9), Gen<String?>.element(of: ["粤B", "京A", "粤", ""]).map { $0 ?? "" })) { input in
+        let (text, prefix) = input
+        var asked = false
+        let lazily = LicensePlate.parse(text, assuming: { asked = true; return prefix })
+        // The rule as it was written before the prefix was asked for lazily: complete, else as typed.
+        let completed = LicensePlate.completing(text, prefix: prefix).flatMap { try? LicensePlate.parse($0).get() }
+        #expect(lazily == completed.map { .success($0) } ?? LicensePlate.parse(text), "\(text) with \(prefix)")
+        if let first = text.first, LicensePlate.provinces.contains(first) { #expect(!asked, "\(text): the prefix was asked for") }
+    }
+    var asked = false
+    #expect(try LicensePlate.parse("粤B27DP2", assuming: { asked = true; return "粤B" }).get().value == "粤B27DP2")
+    #expect(!asked)
+    #expect(try LicensePlate.parse("27DP2", assuming: { asked = true; return "粤B" }).get().value == "粤B27DP2")
+    #expect(asked)
 }

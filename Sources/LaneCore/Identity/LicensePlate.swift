@@ -114,10 +114,17 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    /// `parse`, assuming the store's prefix when the province is left out.
-    public static func parse(_ text: String, assuming prefix: String) -> Result<LicensePlate, Problem> {
-        if let whole = completing(text, prefix: prefix), case .success(let plate) = parse(whole) { return .success(plate) }
+    /// `parse`, assuming the store's prefix when the province is left out. The prefix is asked for only
+    /// then: a plate typed whole (the common case) needs no settings read to find its car.
+    public static func parse(_ text: String, assuming prefix: () throws -> String) rethrows -> Result<LicensePlate, Problem> {
+        if let first = text.first, !provinces.contains(first), let whole = completing(text, prefix: try prefix()),
+           case .success(let plate) = parse(whole) { return .success(plate) }
         return parse(text)
+    }
+
+    /// `parse`, assuming a prefix already at hand.
+    public static func parse(_ text: String, assuming prefix: String) -> Result<LicensePlate, Problem> {
+        parse(text, assuming: { prefix })
     }
 
     /// True for a character a plate can start with (a province), so a search may try plates.
