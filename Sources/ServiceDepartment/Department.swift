@@ -135,10 +135,13 @@ public final class Department {
         let rows = try first.map { try tx.repairOrderEvents(afterID: $0) } ?? []
         var touched: [Int64: RepairOrder] = [:]
         for id in Set(rows.map(\.orderID)) { touched[id] = try tx.repairOrder(id: id) }
+        // Read once, after the body: whether the rows are sealed yet, and where the audit row goes
+        // (nothing between here and the append writes an audit row).
+        let head = try tx.auditHead()
         if let key, first != nil {
             // The first change with the store's key seals every row there is; its audit row, and every
             // later one, says the rows are sealed, so a row without its seal is found from then on.
-            if try tx.auditHead()?.sealed != true {
+            if head?.sealed != true {
                 try RowSeals.sealEverything(key: key, tx)
             }
             // A change of the VAT rate reseals the orders sealed in the first form where the rate
@@ -149,14 +152,14 @@ public final class Department {
         }
         // X4: the row names its customers by code; their personal data is kept apart, erasable.
         let ref = AuditTrail.canonical(recorded.audit.ref)
-        let command = caller.request.trimmingWhitespace(), summary = String(recorded.audit.summary.prefix(500))
+        let command = caller.request.trimmingWhitespace(), summary = Self.auditPrefix(recorded.audit.summary)
         let subjects = try AuditPrivacy.subjects(noun: operation.noun, ref: ref, typed: caller.personal, texts: [command, summary],
                                                 loaded: touched, tx)
         try AuditPrivacy.eraseValues(of: subjects, key: key, tx)
         let split = AuditPrivacy.split(command: command, summary: summary, typed: caller.personal, subjects: subjects, before: before)
         try AuditTrail.append(AuditEntry(at: caller.now, user: caller.user, role: caller.role?.rawValue ?? "-",
                                          command: split.command, noun: operation.noun, ref: ref, summary: split.summary),
-                              personal: split.values, subjects: split.subjects, key: key, sealed: key != nil, tx)
+                              personal: split.values, subjects: split.subjects, key: key, sealed: key != nil, after: head, tx)
         guard let mark, let listener else { return Done(value: recorded.value, notes: []) }
         var events = rows.compactMap { row in touched[row.orderID].map { Self.domainEvent(row.kind, $0) } }
         events += try Self.otherEvents(since: mark, tx)
@@ -167,6 +170,12 @@ public final class Department {
     }
 
     static let customerErase: OperationID = "customer erase"
+
+    /// An answer as the audit row keeps it: its first 500 characters. A text of at most 500 bytes has at
+    /// most 500 characters and is kept whole without walking it (cutting by characters walked every answer).
+    static func auditPrefix(_ summary: String) -> String {
+        summary.utf8.count <= 500 ? summary : String(summary.prefix(500))
+    }
 
     /// Where the histories stood when a change began.
     final class EventMark {

@@ -129,3 +129,28 @@ private let anyCodeTexts = Gen.frequency((2.0, codePiece), (3.0, Gen.frequency((
     #expect(AuditPrivacy.codeShapedWords("原车主c0003") == [])
     #expect(AuditPrivacy.codeShapedWords("王C0012 C0012王 C00123") == ["C00123"])
 }
+
+/// The audit row's answer is its first 500 characters, whatever the text: short texts are kept whole
+/// without being walked, long ones cut by characters, never inside one.
+@Test func theAuditRowKeepsTheFirst500CharactersOfAnAnswer() async {
+    await propertyCheck(count: 300, input: PropertyBased.zip(mixed.string(of: 0...40), Gen.int(in: 0...40))) { input in
+        let (piece, times) = input
+        let text = String(repeating: piece, count: times)
+        #expect(Department.auditPrefix(text) == String(text.prefix(500)), "\(text.utf8.count) bytes")
+    }
+    #expect(Department.auditPrefix(String(repeating: "王", count: 600)) == String(repeating: "王", count: 500))
+    #expect(Department.auditPrefix(String(repeating: "a", count: 500)) == String(repeating: "a", count: 500))
+}
+
+/// An operation's noun (the audit trail's) is its first word, for any name.
+@Test func anOperationsNounIsItsFirstWord() async {
+    let ascii = Gen.frequency((3.0, Gen.character(in: "a"..."z")), (1.0, Gen<Character?>.element(of: [" ", "-", "\r\n"] as [Character]).map { $0 ?? " " }))
+    await propertyCheck(count: 300, input: PropertyBased.zip(mixed.string(of: 0...12), ascii.string(of: 0...12))) { names in
+        for name in [names.0, names.1] {
+            #expect(OperationID(name).noun == (name.split(separator: " ").first.map(String.init) ?? name), "'\(name)'")
+        }
+    }
+    #expect(OperationID("ro open").noun == "ro")
+    #expect(OperationID("whoami").noun == "whoami")
+    #expect(OperationID(" ro  open").noun == "ro")
+}

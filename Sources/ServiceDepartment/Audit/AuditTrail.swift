@@ -18,7 +18,13 @@ public enum AuditTrail {
     /// the row says, so that a seal removed outside lane is found (see `verify`).
     public static func append(_ entry: AuditEntry, personal: [String] = [], subjects: [String] = [], key: [UInt8]? = nil,
                               sealed: Bool = false, _ tx: any AuditWriting) throws {
-        let head = try tx.auditHead()
+        try append(entry, personal: personal, subjects: subjects, key: key, sealed: sealed, after: try tx.auditHead(), tx)
+    }
+
+    /// `append` after a head the caller has just read in this transaction (a change reads it once,
+    /// to learn whether the rows are sealed yet, and not again here).
+    static func append(_ entry: AuditEntry, personal: [String], subjects: [String], key: [UInt8]?, sealed: Bool,
+                       after head: AuditHead?, _ tx: any AuditWriting) throws {
         var e = entry
         e.sealed = sealed
         e.sequence = (head?.sequence ?? 0) + 1
