@@ -62,6 +62,22 @@ import Testing
         }
     }
 
+    /// A word read straight from its template (no `{name}` to fill) is the word rendering gives, for
+    /// every word of both languages.
+    @Test func everyWordIsTheOneItsMessageRendersTo() {
+        for catalog in [MessageCatalog.english, MessageCatalog.chinese] {
+            let words = catalog.templates.keys.map(\.rawValue).filter { $0.hasPrefix("word.") }
+            #expect(words.count > 50, "\(catalog.language)")
+            for code in words {
+                let rest = code.dropFirst("word.".count)
+                guard let dot = rest.firstIndex(of: ".") else { continue }
+                let word = catalog.word(String(rest[..<dot]), String(rest[rest.index(after: dot)...]))
+                #expect(word == catalog.render(Message(MessageCode(code))), "\(catalog.language) \(code)")
+            }
+        }
+        #expect(MessageCatalog.chinese.word("ro_status", "no_such_status") == "no_such_status")
+    }
+
     @Test func theLocaleChoosesTheLanguageOrLeavesItToTheStore() {
         #expect(InterfaceLanguage.fromLocale(["LANG": "zh_CN.UTF-8"]) == .chinese)
         #expect(InterfaceLanguage.fromLocale(["LANG": "en_US.UTF-8"]) == .english)

@@ -111,8 +111,10 @@ public struct MessageCatalog: Sendable {
         let plugin = kind.utf8.contains(UInt8(ascii: ".")) ? kind.split(separator: ".", maxSplits: 1) : []
         let text = plugin.count == 2 ? String(plugin[0]) + ".word." + String(plugin[1]) + "." + value : "word." + kind + "." + value
         let code = MessageCode(text)
-        guard template(code) != nil else { return value }
-        return render(Message(code))
+        guard let template = template(code) else { return value }
+        // A word has no `{name}` to fill (one table cell in three asks): the template is the word, without
+        // a second look-up and a walk through it.
+        return template.utf8.contains(UInt8(ascii: "{")) ? render(Message(code)) : template
     }
 
     /// An enumerated value where people read it (a table's cell, a status

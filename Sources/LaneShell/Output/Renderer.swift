@@ -193,16 +193,20 @@ public struct Renderer: Sendable {
     }
 
     private func renderRecord(_ record: Record) -> String {
-        func title(_ field: Record.Field) -> String { MessageCatalog.current.columnTitle(key: field.key, field.title) }
         let fields = record.fields.filter { !$0.forMachines }
-        let width = fields.map { DisplayWidth.of(title($0)) }.max() ?? 0
+        // Each title worded and measured once (the widest sets the column; each is padded to it).
+        let catalog = MessageCatalog.current
+        let titles = fields.map { catalog.columnTitle(key: $0.key, $0.title) }
+        let titleWidths = titles.map { DisplayWidth.of($0) }
+        let width = titleWidths.max() ?? 0
         let valueWidth = self.width.map { max(10, $0 - width - 2) }
         var out: [String] = []
-        for field in fields {
+        for (n, field) in fields.enumerated() {
             let text = cellText(field.value, words: field.words)
             let lines = valueWidth.map { TextWrap.lines(text, width: $0) } ?? [text]
             for (k, line) in lines.enumerated() {
-                let title = k == 0 ? style(DisplayWidth.pad(title(field), to: width), bold: true) : String(repeating: " ", count: width)
+                let title = k == 0 ? style(DisplayWidth.pad(titles[n], measured: titleWidths[n], to: width), bold: true)
+                    : String(repeating: " ", count: width)
                 out.append(title + "  " + line)
             }
         }
