@@ -154,3 +154,15 @@ private let anyCodeTexts = Gen.frequency((2.0, codePiece), (3.0, Gen.frequency((
     #expect(OperationID("whoami").noun == "whoami")
     #expect(OperationID(" ro  open").noun == "ro")
 }
+
+/// An audit row's hash fed piece by piece is the hash of the joined text: any pieces (Chinese, the
+/// placeholder mark, empty ones), any separator; and SHA-256's own test vector.
+@Test func aHashFedPieceByPieceIsTheHashOfTheJoinedText() async {
+    let separator = Gen<String?>.element(of: ["\u{1F}", "\u{1E}", " ", "", "分隔"]).map { $0 ?? "" }
+    await propertyCheck(count: 300, input: PropertyBased.zip(mixed.string(of: 0...30).array(of: 0...12), separator)) { input in
+        let (pieces, separator) = input
+        #expect(AuditTrail.sha256Hex(pieces, separator: separator) == AuditTrail.sha256Hex([pieces.joined(separator: separator)], separator: "\u{1F}"))
+    }
+    #expect(AuditTrail.sha256Hex(["a", "c"], separator: "b") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(AuditTrail.sha256Hex([], separator: "x") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+}

@@ -149,26 +149,29 @@ public enum AuditPrivacy {
         for k in order { if let first = needles[k].first { starts[Int(first)] = true } }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
-        var i = 0
+        // What is not replaced is copied a run at a time, up to the next value found (a byte at a time,
+        // each append checked the buffer's uniqueness: half of this function's instructions).
+        var i = 0, copied = 0
         scanning: while i < bytes.count {
             guard starts[Int(bytes[i])] else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
             if bytes[i] == 0x1A, let end = bytes[(i + 1)...].firstIndex(of: 0x1A) {
-                out += bytes[i...end]
+                // A placeholder already there stays as it is.
                 i = end + 1
                 continue
             }
             for k in order where bytes.count - i >= needles[k].count && bytes[i..<(i + needles[k].count)].elementsEqual(needles[k]) {
+                out += bytes[copied..<i]
                 out += placeholder(k).utf8
                 i += needles[k].count
+                copied = i
                 continue scanning
             }
-            out.append(bytes[i])
             i += 1
         }
+        out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -217,8 +220,8 @@ public enum AuditPrivacy {
     /// customer (to escape an erasure) is found too.
     static func hash(salt: String, _ values: [String], subjects: [String]) -> String {
         guard !values.isEmpty else { return "" }
-        let text = salt + "\u{1F}" + values.joined(separator: "\u{1E}") + "\u{1F}" + Set(subjects).sorted().joined(separator: " ")
-        return AuditTrail.hex(Array(SHA256.hash(data: Array(text.utf8))))
+        // salt 1F values (joined by 1E) 1F subjects (joined by spaces), fed to the hash without joining them.
+        return AuditTrail.sha256Hex([salt, values.joined(separator: "\u{1E}"), Set(subjects).sorted().joined(separator: " ")], separator: "\u{1F}")
     }
 
     /// 16 random bytes as hex, from two draws of the system's generator (a draw of one byte each was
