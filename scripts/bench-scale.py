@@ -189,7 +189,12 @@ def bench(n):
         report(label, ns, rss, sqlite_times(db, [sql] * heavy))
 
     if int(os.environ.get("BENCH_LIFECYCLES", "40")) > 0:
-        lifecycles(db, n)
+        # BENCH_PAIRS=N: N runs of lane then sqlite3 in turn, and the median ratio. One pair's ratio moves by
+        # a fifth between runs on a shared disk (sqlite3's commits are mostly its fsyncs), a median less.
+        pairs = int(os.environ.get("BENCH_PAIRS", "1"))
+        ratios = [r for r in (lifecycles(db, n) for _ in range(pairs)) if r is not None]
+        if pairs > 1 and ratios:
+            print(f"  {f'{len(ratios)} pairs':34s} ratio median x{statistics.median(ratios):5.2f} (x{min(ratios):.2f}-x{max(ratios):.2f})", flush=True)
 
 
 def postgres(url, cases):
@@ -211,7 +216,8 @@ def postgres(url, cases):
 
 
 def lifecycles(db, n):
-    """Scripted full repair-order lifecycles on a copy, against sqlite3 applying the same row changes per command."""
+    """Scripted full repair-order lifecycles on a copy, against sqlite3 applying the same row changes per command;
+    returns the ratio of their rates (None when the rows could not be copied)."""
     count = int(os.environ.get("BENCH_LIFECYCLES", "40"))
     work = tempfile.mkdtemp(prefix="lane-bench-")
     copy = os.path.join(work, "lane.sqlite")
@@ -349,6 +355,7 @@ def lifecycles(db, n):
     print(f"  {f'{len(vehicles)} lifecycles ({writes} writes)':34s} lane {writes / lane_s:7.0f} writes/s ({len(vehicles) / lane_s:5.1f} orders/s, {rss:.0f} MB) "
           f"| sqlite3 {transactions / sql_s:7.0f} tx/s | x{(writes / lane_s) / (transactions / sql_s):5.2f}", flush=True)
     shutil.rmtree(work)
+    return (writes / lane_s) / (transactions / sql_s)
 
 
 if __name__ == "__main__":

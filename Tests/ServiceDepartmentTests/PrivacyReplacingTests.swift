@@ -155,9 +155,9 @@ private let anyCodeTexts = Gen.frequency((2.0, codePiece), (3.0, Gen.frequency((
     #expect(OperationID(" ro  open").noun == "ro")
 }
 
-/// An audit row's hash fed piece by piece is the hash of the joined text: any pieces (Chinese, the
+/// The hash of an audit row's pieces is the hash of the joined text: any pieces (Chinese, the
 /// placeholder mark, empty ones), any separator; and SHA-256's own test vector.
-@Test func aHashFedPieceByPieceIsTheHashOfTheJoinedText() async {
+@Test func aHashOfPiecesIsTheHashOfTheJoinedText() async {
     let separator = Gen<String?>.element(of: ["\u{1F}", "\u{1E}", " ", "", "分隔"]).map { $0 ?? "" }
     await propertyCheck(count: 300, input: PropertyBased.zip(mixed.string(of: 0...30).array(of: 0...12), separator)) { input in
         let (pieces, separator) = input
