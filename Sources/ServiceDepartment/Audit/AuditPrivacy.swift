@@ -220,7 +220,7 @@ public enum AuditPrivacy {
     /// customer (to escape an erasure) is found too.
     static func hash(salt: String, _ values: [String], subjects: [String]) -> String {
         guard !values.isEmpty else { return "" }
-        // salt 1F values (joined by 1E) 1F subjects (joined by spaces), fed to the hash without joining them.
+        // salt 1F values (joined by 1E) 1F subjects (joined by spaces), their bytes hashed as one buffer.
         return AuditTrail.sha256Hex([salt, values.joined(separator: "\u{1E}"), Set(subjects).sorted().joined(separator: " ")], separator: "\u{1F}")
     }
 
