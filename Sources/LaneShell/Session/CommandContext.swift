@@ -52,7 +52,18 @@ public struct CommandContext: Sendable {
     /// The session's plugins: they add to `today` and `remind due` and hear of what commands do.
     public var plugins = InstalledPlugins()
     /// The settings of the plugins (`plugin.NAME.KEY`).
-    public var pluginSettings: [String: String] = [:]
+    public var pluginSettings: [String: String] = [:] { didSet { pluginConfigs = nil } }
+    /// `pluginSettings` by plugin, as `pluginConfig` gives them, when the session worked them out once
+    /// for as long as it keeps the settings; nil (set again whenever the settings are) means each ask
+    /// filters them. The warranty plugin asks twice at every line added (28,000 instructions each).
+    var pluginConfigs: [String: [String: String]]?
+
+    /// One plugin's settings, keys without `plugin.NAME.` (`HostPluginContext.config(of:_:)`).
+    func pluginConfig(_ plugin: String) -> [String: String] {
+        // A dotted name is left to the filter: `plugin.a.b.c` is `b.c` of `a` and `c` of `a.b`.
+        if let pluginConfigs, !plugin.utf8.contains(UInt8(ascii: ".")) { return pluginConfigs[plugin] ?? [:] }
+        return HostPluginContext.config(of: plugin, pluginSettings)
+    }
     /// X4: the personal values typed in the command being run (`Invocation.personalValues`).
     public var personal: [PersonalValue] = []
     /// Lets a plugin's command run shell commands in this session.

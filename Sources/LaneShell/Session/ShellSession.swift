@@ -72,6 +72,8 @@ public final class ShellSession {
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
     private var cachedPluginSettings: [String: String]?
+    /// The same by plugin (`CommandContext.pluginConfigs`), worked out when they are read.
+    private var cachedPluginConfigs: [String: [String: String]]?
     /// The plugins installed at start-up (`PluginLoader.install`).
     public var plugins = InstalledPlugins() {
         didSet { installListener() }
@@ -137,6 +139,7 @@ public final class ShellSession {
     func forgetSettings() {
         cachedSettings = nil
         cachedPluginSettings = nil
+        cachedPluginConfigs = nil
         cachedRole = nil
         keptAt = nil
         keptMayBeStale = false
@@ -167,10 +170,13 @@ public final class ShellSession {
             if cachedPluginSettings == nil {
                 let (values, version) = try store.read { (try $0.settingValues(), try $0.storeVersions().settings) }
                 cachedPluginSettings = values.filter { $0.key.hasPrefix("plugin.") }
+                cachedPluginConfigs = HostPluginContext.configs(cachedPluginSettings ?? [:])
                 keptSince(version)
             }
             ctx.plugins = plugins
             ctx.pluginSettings = cachedPluginSettings ?? [:]
+            // After the settings, whose setting forgets them.
+            ctx.pluginConfigs = cachedPluginConfigs
             ctx.runner = runner
         }
         ctx.personal = typedPersonal
