@@ -112,9 +112,10 @@ public final class PluginSQLShadow: @unchecked Sendable {
                         if readOnly && !statement.isReadonly {
                             throw LaneStore.pluginRefusal(plugin, Message("plugin_sql.query_only_reads", ["statement": .text(String(sql.prefix(30)))]))
                         }
-                        let problems = try PluginSQLGuard.shared.problems(SQLiteTransaction.text(of: statement), plugin: plugin, purpose: readOnly ? .query : .statement, in: db)
+                        let text = SQLiteTransaction.text(of: statement)
+                        let problems = try PluginSQLGuard.shared.problems(text, plugin: plugin, purpose: readOnly ? .query : .statement, in: db)
                         if let first = problems.first { throw LaneStore.pluginRefusal(plugin, first) }
-                        statements.append(SQLiteTransaction.text(of: statement))
+                        statements.append(text)
                     }
                 } catch let error as DatabaseError {
                     throw Refusal(Message("plugin_sql.refused"), problems: [Problem("sql", Message("plugin_sql.sqlite_said", ["error": .text(error.message ?? error.description)]))])
