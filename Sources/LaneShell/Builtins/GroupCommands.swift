@@ -56,7 +56,7 @@ enum GroupCommands {
         other.settings = there.settings
         other.role = there.role
         other.current = nil
-        other.pluginSettings = pluginSettings
+        other.pluginSettings = PluginSettings(pluginSettings)
         return try ctx.plugins.kpiSections(request, other)
     }
 

@@ -25,27 +25,7 @@ final class HostPluginContext: PluginContext {
     var settings: StoreSettings { ctx.settings }
     var canChange: Bool { writing != nil }
 
-    var config: [String: String] { ctx.pluginConfig(plugin) }
-
-    /// A plugin's settings (`plugin.NAME.KEY`), keys without the prefix.
-    static func config(of plugin: String, _ settings: [String: String]) -> [String: String] {
-        let prefix = "plugin.\(plugin)."
-        var values: [String: String] = [:]
-        for (key, value) in settings where key.hasPrefix(prefix) { values[String(key.dropFirst(prefix.count))] = value }
-        return values
-    }
-
-    /// Every plugin's settings by the first part of their names (`plugin.NAME.KEY` under NAME): for a
-    /// name without a dot, what `config(of:_:)` gives.
-    static func configs(_ settings: [String: String]) -> [String: [String: String]] {
-        var byPlugin: [String: [String: String]] = [:]
-        for (key, value) in settings where key.hasPrefix("plugin.") {
-            let rest = key.dropFirst("plugin.".count)
-            guard let dot = rest.firstIndex(of: ".") else { continue }
-            byPlugin[String(rest[..<dot]), default: [:]][String(rest[rest.index(after: dot)...])] = value
-        }
-        return byPlugin
-    }
+    var config: [String: String] { ctx.pluginSettings.of(plugin) }
 
     func vehicle(_ reference: String) throws -> Vehicle? {
         if case .success(let vehicle) = try References.findVehicle(reference, tx) { return vehicle }

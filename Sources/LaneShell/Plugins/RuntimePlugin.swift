@@ -270,7 +270,7 @@ public struct RuntimePlugin: Sendable {
     static func context(_ ctx: CommandContext, plugin name: String) -> [String: Any] {
         var context: [String: Any] = [
             "user": ctx.user, "role": ctx.role?.rawValue ?? NSNull(), "now": ctx.now.iso8601(in: ctx.settings.utcOffset),
-            "today": ctx.today.description, "store": ctx.settings.code, "config": ctx.pluginConfig(name),
+            "today": ctx.today.description, "store": ctx.settings.code, "config": ctx.pluginSettings.of(name),
         ]
         if let current = ctx.current { context["current"] = current.label }
         return context

@@ -51,19 +51,8 @@ public struct CommandContext: Sendable {
     public var desks: Desks
     /// The session's plugins: they add to `today` and `remind due` and hear of what commands do.
     public var plugins = InstalledPlugins()
-    /// The settings of the plugins (`plugin.NAME.KEY`).
-    public var pluginSettings: [String: String] = [:] { didSet { pluginConfigs = nil } }
-    /// `pluginSettings` by plugin, as `pluginConfig` gives them, when the session worked them out once
-    /// for as long as it keeps the settings; nil (set again whenever the settings are) means each ask
-    /// filters them. The warranty plugin asks twice at every line added (28,000 instructions each).
-    var pluginConfigs: [String: [String: String]]?
-
-    /// One plugin's settings, keys without `plugin.NAME.` (`HostPluginContext.config(of:_:)`).
-    func pluginConfig(_ plugin: String) -> [String: String] {
-        // A dotted name is left to the filter: `plugin.a.b.c` is `b.c` of `a` and `c` of `a.b`.
-        if let pluginConfigs, !plugin.utf8.contains(UInt8(ascii: ".")) { return pluginConfigs[plugin] ?? [:] }
-        return HostPluginContext.config(of: plugin, pluginSettings)
-    }
+    /// The settings of the plugins (`plugin.NAME.KEY`), and each plugin's.
+    public var pluginSettings = PluginSettings()
     /// X4: the personal values typed in the command being run (`Invocation.personalValues`).
     public var personal: [PersonalValue] = []
     /// Lets a plugin's command run shell commands in this session.
@@ -78,5 +67,40 @@ public struct CommandContext: Sendable {
     /// The caller the application layer sees: who, when, and the command as typed.
     public func caller(_ request: String) -> Caller {
         Caller(user: user, role: role, now: now, settings: settings, request: request, personal: personal)
+    }
+}
+
+/// The plugins' settings as the store holds them (`plugin.NAME.KEY`), and each plugin's, worked out once
+/// when they are read: the warranty plugin asks for its own twice at every line added, and filtering them
+/// all at each ask cost 28,000 instructions.
+public struct PluginSettings: Sendable {
+    /// Every `plugin.…` setting.
+    public let all: [String: String]
+    /// By the first part of the name after `plugin.`: for a name without a dot, what `filtered` gives.
+    private let byPlugin: [String: [String: String]]
+
+    public init(_ all: [String: String] = [:]) {
+        self.all = all
+        var byPlugin: [String: [String: String]] = [:]
+        for (key, value) in all where key.hasPrefix("plugin.") {
+            let rest = key.dropFirst("plugin.".count)
+            guard let dot = rest.firstIndex(of: ".") else { continue }
+            byPlugin[String(rest[..<dot]), default: [:]][String(rest[rest.index(after: dot)...])] = value
+        }
+        self.byPlugin = byPlugin
+    }
+
+    /// One plugin's settings, keys without `plugin.NAME.`.
+    func of(_ plugin: String) -> [String: String] {
+        // A dotted name is filtered: `plugin.a.b.c` is `b.c` of `a` and `c` of `a.b`.
+        plugin.utf8.contains(UInt8(ascii: ".")) ? filtered(plugin) : byPlugin[plugin] ?? [:]
+    }
+
+    /// The same by a pass over every setting.
+    func filtered(_ plugin: String) -> [String: String] {
+        let prefix = "plugin.\(plugin)."
+        var values: [String: String] = [:]
+        for (key, value) in all where key.hasPrefix(prefix) { values[String(key.dropFirst(prefix.count))] = value }
+        return values
     }
 }

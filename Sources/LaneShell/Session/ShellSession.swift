@@ -71,9 +71,7 @@ public final class ShellSession {
     public var ask: ((String) throws -> String?)?
     var sourceDepth = 0
     private var cachedSettings: StoreSettings?
-    private var cachedPluginSettings: [String: String]?
-    /// The same by plugin (`CommandContext.pluginConfigs`), worked out when they are read.
-    private var cachedPluginConfigs: [String: [String: String]]?
+    private var cachedPluginSettings: PluginSettings?
     /// The plugins installed at start-up (`PluginLoader.install`).
     public var plugins = InstalledPlugins() {
         didSet { installListener() }
@@ -139,7 +137,6 @@ public final class ShellSession {
     func forgetSettings() {
         cachedSettings = nil
         cachedPluginSettings = nil
-        cachedPluginConfigs = nil
         cachedRole = nil
         keptAt = nil
         keptMayBeStale = false
@@ -169,14 +166,11 @@ public final class ShellSession {
         if !plugins.all.isEmpty {
             if cachedPluginSettings == nil {
                 let (values, version) = try store.read { (try $0.settingValues(), try $0.storeVersions().settings) }
-                cachedPluginSettings = values.filter { $0.key.hasPrefix("plugin.") }
-                cachedPluginConfigs = HostPluginContext.configs(cachedPluginSettings ?? [:])
+                cachedPluginSettings = PluginSettings(values.filter { $0.key.hasPrefix("plugin.") })
                 keptSince(version)
             }
             ctx.plugins = plugins
-            ctx.pluginSettings = cachedPluginSettings ?? [:]
-            // After the settings, whose setting forgets them.
-            ctx.pluginConfigs = cachedPluginConfigs
+            ctx.pluginSettings = cachedPluginSettings ?? PluginSettings()
             ctx.runner = runner
         }
         ctx.personal = typedPersonal
