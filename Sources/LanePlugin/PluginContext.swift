@@ -42,6 +42,9 @@ public protocol PluginContext {
     /// The same orders a page at a time (`limit` of them after the first `offset`), by an index range:
     /// what a list on `today` reads, however many cars the store has.
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
+    /// The same page as the call lists show it: each order's number, car, customer, advisor and delivery,
+    /// without the lines, checks and payments, which it does not read.
+    func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [DeliveredOrder]
     func part(number: String) throws -> Part?
     /// A labour operation of the catalogue (`catalog labor`), by its code.
     func laborOperation(code: String) throws -> LaborOperation?
@@ -131,6 +134,9 @@ extension PluginContext {
     }
     public func laborOperations(codes: [String]) throws -> [String: LaborOperation] {
         Dictionary(try codes.compactMap { c in try laborOperation(code: c).map { (c, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+    public func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [DeliveredOrder] {
+        try repairOrders(deliveredFrom: from, to: to, limit: limit, offset: offset).map(DeliveredOrder.init)
     }
 }
 

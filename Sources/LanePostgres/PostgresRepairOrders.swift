@@ -65,8 +65,13 @@ extension PostgresTransaction {
 
     /// The orders `filter` selects, with their lines, checks and payments: three more queries for any
     /// number of orders (`= ANY` of their ids), never three per order, as in the SQLite store.
+    /// The order rows `filter` selects, without their lines, checks and payments.
+    private func orderRows(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
+        try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
+    }
+
     private func orders(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
-        var orders = try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
+        var orders = try orderRows(filter, arguments)
         guard !orders.isEmpty else { return [] }
         let ids = orders.map(\.id)
         let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
@@ -209,6 +214,12 @@ extension PostgresTransaction {
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
         try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id", [from.secondsSince1970, to.secondsSince1970])
+    }
+
+    func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int?, offset: Int) throws -> [DeliveredOrder] {
+        // LIMIT NULL is no limit on PostgreSQL.
+        try orderRows("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
+                      [from.secondsSince1970, to.secondsSince1970, limit, offset]).map(DeliveredOrder.init)
     }
 
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try orders("WHERE vehicle_id = ? ORDER BY opened_at, id", [vehicleID]) }

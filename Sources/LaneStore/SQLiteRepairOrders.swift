@@ -115,11 +115,7 @@ extension SQLiteTransaction {
     /// The orders `where` selects, with their lines, checks and payments: three more queries for any
     /// number of orders (ids as a JSON array), never three per order.
     func orders(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
-        // Stepped by hand (`eachStepRow`): every step of an order loads it, and its seal and events read
-        // it again (making GRDB's rows for these four reads was 7 % of a scripted write's instructions).
-        var orders = try stepRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
-            try order(from: OrderRow($0))
-        }
+        var orders = try orderRows(`where`, arguments)
         guard !orders.isEmpty else { return [] }
         // One order (what every step reads) by `= ?`; several by their ids as one JSON list. Building the
         // list's table cost a third more per statement than the order's three reads of its rows.
@@ -148,6 +144,15 @@ extension SQLiteTransaction {
             orders[i].payments = payments[orders[i].id] ?? []
         }
         return orders
+    }
+
+    /// The order rows `where` selects, without their lines, checks and payments.
+    private func orderRows(_ where: String, _ arguments: StatementArguments) throws -> [RepairOrder] {
+        // Stepped by hand (`eachStepRow`): every step of an order loads it, and its seal and events read
+        // it again (making GRDB's rows for these four reads was 7 % of a scripted write's instructions).
+        try stepRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(`where`)", arguments: arguments, table: "repair_order") {
+            try order(from: OrderRow($0))
+        }
     }
 
     /// The lines `filter` (a WHERE on repair_order_line) selects, by order id, in line order: one
@@ -279,7 +284,12 @@ extension SQLiteTransaction {
     }
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
-        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at", [from.secondsSince1970, to.secondsSince1970])
+        try orders("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id", [from.secondsSince1970, to.secondsSince1970])
+    }
+
+    func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int?, offset: Int) throws -> [DeliveredOrder] {
+        try orderRows("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
+                      [from.secondsSince1970, to.secondsSince1970, limit ?? -1, offset]).map(DeliveredOrder.init)
     }
 
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] {

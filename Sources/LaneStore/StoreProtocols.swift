@@ -238,6 +238,9 @@ public protocol RepairOrdersReading {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
     /// The same, `limit` at a time from `offset` (a page of `today`'s follow-up calls).
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder]
+    /// The same orders as the call lists show them, without their lines, checks and payments: all of them
+    /// (`limit` nil) or `limit` at a time from `offset`, one for each order `repairOrders(deliveredFrom:to:)` gives.
+    func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int?, offset: Int) throws -> [DeliveredOrder]
     /// The orders that came back as comebacks of `number`, oldest first (an index lookup).
     func repairOrderNumbers(comebackOf number: String) throws -> [String]
     /// Several orders' numbers by id (one index lookup of the list).

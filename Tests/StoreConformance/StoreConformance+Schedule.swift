@@ -61,19 +61,7 @@ extension StoreConformance {
 
     /// Orders delivered in a period, a page at a time, in the order of the whole list.
     public func deliveredOrdersPaged() throws {
-        let store = try make()
-        try store.write { tx in
-            let c = try customer(tx, "王小明", "13800138000")
-            let v = try vehicle(tx, owner: c)
-            for n in 1...5 {
-                var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: n), vehicleID: v.id,
-                                                             customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
-                let loaded = o
-                o.delivery = DeliveryRecord(nextServiceOn: Self.today.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
-                                      oldPartsShown: false, at: Self.now.adding(seconds: Int64(600 * (n % 3))))
-                try tx.saveRepairOrder(o, was: loaded)
-            }
-        }
+        let store = try storeWithFiveDeliveries()
         try store.read { (tx: any StoreReading) throws in
             let from = Self.now.adding(seconds: -60), to = Self.now.adding(seconds: 3600)
             let all = try tx.repairOrders(deliveredFrom: from, to: to).map(\.id)
@@ -83,6 +71,53 @@ extension StoreConformance {
                 + tx.repairOrders(deliveredFrom: from, to: to, limit: 2, offset: 4)
             #expect(paged.map(\.id) == all)
         }
+    }
+
+    /// The call lists' read of delivered orders: each order's head as the whole order gives it, in the same
+    /// order, all at once or a page at a time; an order with lines, checks and payments reads as one without.
+    public func deliveredOrderHeads() throws {
+        let store = try storeWithFiveDeliveries()
+        try store.read { (tx: any StoreReading) throws in
+            let from = Self.now.adding(seconds: -60), to = Self.now.adding(seconds: 3600)
+            let whole = try tx.repairOrders(deliveredFrom: from, to: to)
+            #expect(whole.count == 5)
+            #expect(whole.allSatisfy { !$0.lines.isEmpty && !$0.checks.isEmpty })
+            let heads = whole.map(DeliveredOrder.init)
+            #expect(try tx.deliveredOrders(from: from, to: to, limit: nil, offset: 0) == heads)
+            let paged = try tx.deliveredOrders(from: from, to: to, limit: 2, offset: 0)
+                + tx.deliveredOrders(from: from, to: to, limit: 2, offset: 2)
+                + tx.deliveredOrders(from: from, to: to, limit: 2, offset: 4)
+            #expect(paged == heads)
+            #expect(try tx.deliveredOrders(from: from, to: to, limit: 2, offset: 5).isEmpty)
+            #expect(try tx.deliveredOrders(from: to, to: to.adding(seconds: 3600), limit: nil, offset: 0).isEmpty)
+        }
+    }
+
+    /// Five orders delivered within 20 minutes (two at the same second), each with a line and a check, and
+    /// one opened and not delivered.
+    private func storeWithFiveDeliveries() throws -> any ServiceStore {
+        let store = try make()
+        try store.write { tx in
+            let c = try customer(tx, "王小明", "13800138000")
+            let v = try vehicle(tx, owner: c)
+            for n in 1...5 {
+                var o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: n), vehicleID: v.id,
+                                                             customerID: c.id, advisor: n % 2 == 0 ? "薛淑芬" : "王强", openedAt: Self.now),
+                                                 openedOn: Self.today)
+                let loaded = o
+                o.lines = [RepairOrderLine(id: 1, kind: .labor, code: "MNT-5K", name: "保养", hours: LaborHours(hundredths: 100), quantity: 1,
+                                           unitPrice: Money(fen: 30_000), payer: .customer, origin: .estimate, approval: .approved)]
+                o.checks = [QualityCheck(stage: .selfCheck, passed: true, by: "夏勇", at: Self.now, note: "", rework: [])]
+                o.delivery = DeliveryRecord(nextServiceOn: Self.today.adding(days: 180), nextServiceKm: 20_000 + n,
+                                            followUpPreference: n == 3 ? "工作日晚上" : "", oldPartsShown: n == 2,
+                                            at: Self.now.adding(seconds: Int64(600 * (n % 3))), customerSatisfied: n == 4)
+                try tx.saveRepairOrder(o, was: loaded)
+            }
+            // Opened, not delivered: in no list of deliveries.
+            _ = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 6), vehicleID: v.id,
+                                                     customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+        }
+        return store
     }
 
     /// Several rows by id in one read: customers, vehicles, histories, plates by owner, the reminder log.

@@ -109,11 +109,11 @@ public struct SurveyPlugin: LanePlugin {
     /// window is read a page at a time and each page's surveys by its orders' ids, so a store delivering
     /// thousands of cars a week reads what the list shows, not the whole week (at 1M vehicles the whole
     /// week made `today` take most of a second).
-    static func unsurveyed(deliveredFrom from: Timestamp, to: Timestamp, first: Int, batch: Int, _ context: any PluginContext) throws -> [RepairOrder] {
-        var due: [RepairOrder] = []
+    static func unsurveyed(deliveredFrom from: Timestamp, to: Timestamp, first: Int, batch: Int, _ context: any PluginContext) throws -> [DeliveredOrder] {
+        var due: [DeliveredOrder] = []
         var read = 0
         while due.count < first {
-            let orders = try context.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            let orders = try context.deliveredOrders(from: from, to: to, limit: batch, offset: read)
             if orders.isEmpty { break }
             let marks = Array(repeating: "?", count: orders.count).joined(separator: ", ")
             let done = Set(try context.rows("SELECT ro_id FROM plg_survey_response WHERE ro_id IN (\(marks))",

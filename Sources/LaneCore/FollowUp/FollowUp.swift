@@ -66,7 +66,7 @@ public struct FollowUpRecord: Sendable, Equatable {
 
 /// A call due on a day: the order, which call, its window, and the tries so far.
 public struct FollowUpCallDue: Sendable, Equatable {
-    public var order: RepairOrder
+    public var order: DeliveredOrder
     public var call: FollowUpCall
     public var window: ClosedRange<CalendarDate>
     public var tries: Int
@@ -81,7 +81,7 @@ extension FollowUpCall {
     /// R6.1, R6.4: the calls of one delivered order due on `day`. A call is
     /// due from the first day of its window until someone reaches the
     /// customer; overdue ones stay on the list.
-    public static func due(for order: RepairOrder, records: [FollowUpRecord], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
+    public static func due(for order: DeliveredOrder, records: [FollowUpRecord], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
         guard let delivered = order.delivery?.at.date(in: offset) else { return [] }
         return allCases.compactMap { call in
             let window = call.window(deliveredOn: delivered)

@@ -211,6 +211,35 @@ public struct DeliveryRecord: Sendable, Equatable {
     }
 }
 
+/// A delivered order as the call lists show it (`followup due`, the surveys due on `today`): its number,
+/// car, customer, advisor and delivery, without its lines, checks and payments, which those lists never
+/// show. Reading an order's items was most of what a page of calls read (three statements over every
+/// line and check of the page's orders).
+public struct DeliveredOrder: Sendable, Equatable {
+    public var id: Int64
+    public var number: String
+    public var vehicleID: Int64
+    public var customerID: Int64
+    public var advisor: String
+    /// Nil only for a row whose delivery record is incomplete; lane writes the two together.
+    public var delivery: DeliveryRecord?
+
+    public init(id: Int64, number: String, vehicleID: Int64, customerID: Int64, advisor: String, delivery: DeliveryRecord?) {
+        self.id = id
+        self.number = number
+        self.vehicleID = vehicleID
+        self.customerID = customerID
+        self.advisor = advisor
+        self.delivery = delivery
+    }
+
+    /// The head of a whole order.
+    public init(_ order: RepairOrder) {
+        self.init(id: order.id, number: order.number, vehicleID: order.vehicleID, customerID: order.customerID, advisor: order.advisor,
+                  delivery: order.delivery)
+    }
+}
+
 /// The payment at the cashier (R5.8).
 public struct Payment: Sendable, Equatable {
     public var method: PaymentMethod

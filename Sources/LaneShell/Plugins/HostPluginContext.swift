@@ -56,6 +56,9 @@ final class HostPluginContext: PluginContext {
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {
         try tx.repairOrders(deliveredFrom: from, to: to, limit: limit, offset: offset)
     }
+    func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [DeliveredOrder] {
+        try tx.deliveredOrders(from: from, to: to, limit: limit, offset: offset)
+    }
     func vehicles(ids: [Int64]) throws -> [Int64: Vehicle] { try tx.vehicles(ids: ids) }
     func part(number: String) throws -> Part? { try tx.part(number: number.uppercased()) }
     func parts() throws -> [Part] { try tx.parts() }

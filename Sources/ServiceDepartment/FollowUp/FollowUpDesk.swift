@@ -16,12 +16,13 @@ public struct FollowUpDesk {
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
         let to = Timestamp(date: day, offset: offset)
         // An order owes up to two calls (R6.1, R6.4): half the page in orders, and a little more, usually fills it
-        // in one read; the page in orders read twice the rows needed, each order with its lines and checks.
+        // in one read; the page in orders read twice the rows needed. Only the orders' heads are read: the list
+        // shows none of their lines, checks and payments (reading them was half of customer service's `today`).
         let batch = max(16, limit / 2 + limit / 8)
         var calls: [FollowUpCallDue] = []
         var read = 0
         while calls.count < limit {
-            let orders = try tx.repairOrders(deliveredFrom: from, to: to, limit: batch, offset: read)
+            let orders = try tx.deliveredOrders(from: from, to: to, limit: batch, offset: read)
             let records = try tx.followUps(orderIDs: orders.map(\.id))
             for order in orders {
                 calls += FollowUpCall.due(for: order, records: records[order.id] ?? [], on: day, offset: offset)
@@ -36,7 +37,7 @@ public struct FollowUpDesk {
     public static func dueCalls(on day: CalendarDate, by caller: Caller, _ tx: any StoreReading) throws -> [FollowUpCallDue] {
         let offset = caller.settings.utcOffset
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
-        let orders = try tx.repairOrders(deliveredFrom: from, to: Timestamp(date: day, offset: offset))
+        let orders = try tx.deliveredOrders(from: from, to: Timestamp(date: day, offset: offset), limit: nil, offset: 0)
         // The orders' calls in one statement, not one per order.
         let records = try tx.followUps(orderIDs: orders.map(\.id))
         return orders.flatMap { FollowUpCall.due(for: $0, records: records[$0.id] ?? [], on: day, offset: offset) }
