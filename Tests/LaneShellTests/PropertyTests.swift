@@ -120,3 +120,20 @@ private let typedLine = Gen.frequency((6.0, printableCharacter), (1.0, inputMeth
     #expect(Launcher.parentFolder("/lane") == "/")
     #expect(Launcher.parentFolder("/usr/local/bin/") == "/usr/local")
 }
+
+/// The characters near the unsafe ones in UTF-8: each unsafe range with its neighbours on both sides, and
+/// characters sharing their lead bytes (C2, E2, EF) that are safe (`，` U+FF0C, `…` U+2026, `€` U+20AC).
+private let nearUnsafe = Gen<UInt32?>.element(of: [0x00, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9B, 0x9F, 0xA0, 0xA5,
+                                                  0x200A, 0x200B, 0x200F, 0x2010, 0x2026, 0x2029, 0x202A, 0x202E, 0x202F, 0x205F,
+                                                  0x2060, 0x2061, 0x2065, 0x2066, 0x2069, 0x206A, 0x20AC, 0xFEFE, 0xFEFF, 0xFF0C, 0xFFFD] as [UInt32])
+    .compactMap { $0.flatMap(Unicode.Scalar.init).map(Character.init) }
+private let cellCharacter = Gen.frequency((3.0, nearUnsafe), (2.0, asciiPrintable), (2.0, chinese), (1.0, anyScalar), (1.0, combining))
+
+@Test func unsafeTextIsFoundInTheBytesExactlyAsInTheScalars() async {
+    await propertyCheck(count: 1000, input: cellCharacter.string(of: 0...8)) { text in
+        #expect(TerminalSafe.hasUnsafe(text) == text.unicodeScalars.contains(where: TerminalSafe.isUnsafe), "text: \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    for scalar in (0...0x10FFFF as ClosedRange<UInt32>).lazy.compactMap(Unicode.Scalar.init) where scalar.value < 0x3000 || scalar.value >= 0xFE00 {
+        #expect(TerminalSafe.hasUnsafe(String(Character(scalar))) == TerminalSafe.isUnsafe(scalar), "U+\(String(scalar.value, radix: 16))")
+    }
+}

@@ -121,8 +121,19 @@ public struct Renderer: Sendable {
     }
 
     private func fittedTable(_ table: Table, allowOverflow: Bool) -> String? {
-        let cells = table.rows.map { row in row.enumerated().map { i, v in cellText(v, words: i < table.columns.count ? table.columns[i].words : nil) } }
         let count = table.columns.count
+        // A worded column repeats a few codes (statuses, kinds): each code worded once per column.
+        var worded = [[String: String]](repeating: [:], count: count)
+        let cells = table.rows.map { row in
+            row.enumerated().map { i, v in
+                guard i < count, let kind = table.columns[i].words else { return cellText(v) }
+                guard case .text(let code) = v else { return cellText(v, words: kind) }
+                if let known = worded[i][code] { return known }
+                let text = cellText(v, words: kind)
+                worded[i][code] = text
+                return text
+            }
+        }
         let titles = table.columns.map { MessageCatalog.current.columnTitle(key: $0.key, $0.title) }
         let titleWidths = titles.map { DisplayWidth.of($0) }
         // Each cell measured once: wrapping and padding below reuse it.
@@ -151,18 +162,37 @@ public struct Renderer: Sendable {
         }
         func block(_ parts: [String], _ partWidths: [Int]) -> [String] {
             // A cell that fits its column is one line of known width; only a wider one is wrapped and measured again.
-            let pieces: [[(String, Int?)]] = parts.enumerated().map { i, text in
-                guard i < count, partWidths[i] > widths[i] else { return [(text, partWidths[i])] }
-                return TextWrap.lines(text, width: widths[i]).map { ($0, nil) }
+            // Nearly every row has none: then no list of lines is made for each cell.
+            var wrapped: [[String]?] = []
+            var height = 1
+            if parts.indices.contains(where: { $0 < count && partWidths[$0] > widths[$0] }) {
+                wrapped = parts.indices.map { i in i < count && partWidths[i] > widths[i] ? TextWrap.lines(parts[i], width: widths[i]) : nil }
+                height = wrapped.map { $0?.count ?? 1 }.max() ?? 1
             }
-            // A closure, not `\.count`: the key path went through the runtime's generic projection for every row.
-            let height = pieces.map { $0.count }.max() ?? 1
+            // Each line's bytes gathered, then made a String once: padded cells joined, or a String appended to
+            // cell by cell, cost more than the cells' text (an append of a String is 400 instructions).
+            let space = UInt8(ascii: " ")
             return (0..<height).map { row in
-                pieces.enumerated().map { i, lines in
-                    let (text, known) = row < lines.count ? lines[row] : ("", 0)
-                    if i == pieces.count - 1 && !rightAligned[i] { return text }
-                    return DisplayWidth.pad(text, measured: known ?? DisplayWidth.of(text), to: widths[i], alignRight: rightAligned[i])
-                }.joined(separator: "  ").droppingTrailingSpaces(if: width != nil)
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(256)
+                for i in parts.indices {
+                    if i > 0 { bytes.append(space); bytes.append(space) }
+                    let text: String, known: Int?
+                    if !wrapped.isEmpty, let lines = wrapped[i] {
+                        (text, known) = row < lines.count ? (lines[row], nil) : ("", 0)
+                    } else {
+                        (text, known) = row == 0 ? (parts[i], partWidths[i]) : ("", 0)
+                    }
+                    if i == parts.count - 1 && !rightAligned[i] {
+                        bytes.append(contentsOf: text.utf8)
+                        continue
+                    }
+                    let missing = max(0, widths[i] - (known ?? DisplayWidth.of(text)))
+                    if rightAligned[i] { bytes.append(contentsOf: repeatElement(space, count: missing)) }
+                    bytes.append(contentsOf: text.utf8)
+                    if !rightAligned[i] { bytes.append(contentsOf: repeatElement(space, count: missing)) }
+                }
+                return String(decoding: bytes, as: UTF8.self).droppingTrailingSpaces(if: width != nil)
             }
         }
         var out = block(titles, titleWidths).map { style($0, bold: true) }
@@ -271,7 +301,9 @@ extension String {
     }
 
     func replacingLineBreaks() -> String {
-        // Looked for in the bytes (a line break is always a character of its own): walking every cell by Character was slow.
-        utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
+        // Looked for in the bytes (a line break is always a character of its own): walking every cell by Character was slow,
+        // and so was `utf8.contains(where:)` (a closure called for each byte).
+        let breaks = utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) || $0.contains(0x0D) } ?? utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        return breaks ? String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) : self
     }
 }
