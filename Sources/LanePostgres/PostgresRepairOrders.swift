@@ -63,13 +63,13 @@ extension PostgresTransaction {
 
     private static let orderColumns = RepairOrderColumns.selectColumns
 
-    /// The orders `filter` selects, with their lines, checks and payments: three more queries for any
-    /// number of orders (`= ANY` of their ids), never three per order, as in the SQLite store.
     /// The order rows `filter` selects, without their lines, checks and payments.
     private func orderRows(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
         try rows("SELECT \(Self.orderColumns) FROM repair_order \(filter)", arguments).map(order(from:))
     }
 
+    /// The orders `filter` selects, with their lines, checks and payments: three more queries for any
+    /// number of orders (`= ANY` of their ids), never three per order, as in the SQLite store.
     private func orders(_ filter: String, _ arguments: PGArguments) throws -> [RepairOrder] {
         var orders = try orderRows(filter, arguments)
         guard !orders.isEmpty else { return [] }
