@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "LaneCoreTests", dependencies: ["LaneCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The store conformance suite: any ServiceStore implementation must pass it.
         .target(name: "StoreConformance", dependencies: ["LanePlugin", "LaneStore", "ServiceDepartment"], path: "Tests/StoreConformance"),
-        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift"),
+        .testTarget(name: "LaneStoreTests", dependencies: ["LaneStore", "CLaneSQLite", "ServiceDepartment", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift"),
                                                         .product(name: "PropertyBased", package: "swift-property-based")]),
         // The PostgreSQL store: the conformance suite and the concurrency tests, against LANE_TEST_POSTGRES (skipped without).
         .testTarget(name: "LanePostgresTests", dependencies: ["LanePostgres", "LaneStore", "ServiceDepartment", "StoreConformance", "LaneTesting",

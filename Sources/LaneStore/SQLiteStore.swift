@@ -496,6 +496,26 @@ public final class SQLiteStore: ServiceStore {
 
     static let sessionPageCache = "PRAGMA cache_size = -16384"
 
+    /// For the `lane` process, before any store opens, while it has one thread: SQLite's page cache takes
+    /// its memory from 2 MB pages, reserved up to the 16 MB a session keeps (`sessionPageCache`) and the
+    /// other connections' first pages. In 4 KB pages of malloc's memory, a session's first command took a
+    /// page fault for each page it read, about 0.9 ms of the first list at 1M vehicles, and later ones one
+    /// for each page the cache grew by (docs/performance.md, fifteenth round). Nothing changes where the
+    /// kernel gives no large pages or SQLite already started.
+    public static func preparePageCacheForProcess() {
+        _ = lane_sqlite_page_cache_in_large_pages(Int32(defaultPageSize), 12)
+    }
+
+    /// Slots of that region handed out so far; nil when SQLite's memory is malloc's alone (no large pages,
+    /// or set too late). Reported with `LANE_STARTUP_TIMINGS`.
+    public static var pageCacheSlotsHandedOut: Int? {
+        let slots = lane_sqlite_pages_handed_out()
+        return slots < 0 ? nil : Int(slots)
+    }
+
+    /// The page size SQLite gives a new file, which lane keeps.
+    static let defaultPageSize = 4096
+
     /// Notes, in this connection only, the customers whose contacts a
     /// transaction writes, and the members of staff it adds or changes, so the
     /// change that wrote them renews their seals (and no one else's).

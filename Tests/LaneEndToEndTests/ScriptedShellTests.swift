@@ -350,3 +350,24 @@ func displayWidth(_ text: String) -> Int {
         #expect(try scratch.lane(["--reset-pin", "admin"]).status == 1, "a new PIN is needed")
     }
 }
+
+/// `lane`'s memory for the pages it reads.
+@Suite struct PageCacheTests {
+    /// The page cache's memory comes from 2 MB pages wherever the kernel gives them on request
+    /// (docs/performance.md, fifteenth round): set before SQLite starts, or it is not set at all.
+    @Test func thePageCacheIsInLargePagesWhereTheKernelGivesThem() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try scratch.lane(["--user", "admin", "-c", "seed load \(LaneProcess.seedsDirectory.path)"]).status == 0)
+        let result = try scratch.lane(["-c", "customer find 欧阳", "-c", "ro list"], environment: ["LANE_STARTUP_TIMINGS": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let noted = result.stderr.split(separator: "\n").first { $0.hasPrefix("startup\tpage cache slots in large pages\t") }.map(String.init)
+        let slots = try #require(noted.flatMap { $0.split(separator: "\t").last.flatMap { Int(String($0)) } }, "\(result.stderr)")
+        let setting = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        if setting.contains("[always]") || setting.contains("[madvise]") {
+            #expect(slots > 0, "the pages the commands read are in the region")
+        } else {
+            #expect(slots == -1, "no large pages: malloc's memory, as before")
+        }
+    }
+}

@@ -32,4 +32,31 @@ void lane_sqlite_reset(void *statement);
 /// The message of the statement's connection for its last failure.
 const char *lane_sqlite_statement_error(void *statement);
 
+/// SQLite's page cache (every connection's pages of the file, `page_size` bytes each) takes its memory
+/// from a region of `large_pages` 2 MB pages, where the kernel gives them; all else SQLite allocates, and
+/// pages beyond the region, come from malloc as before. A page read into fresh malloc memory costs a
+/// fault for each 4 KB, about 1.7 µs on the 2-core machine: 0.9 ms of a session's first list at 1M
+/// vehicles, where one 2 MB page costs about 0.15 ms (docs/performance.md, fifteenth round).
+/// Must come before SQLite's first use in the process, while one thread runs (SQLITE_MISUSE
+/// otherwise, and nothing changes). Returns SQLITE_OK (0), or why nothing changed.
+int lane_sqlite_page_cache_in_large_pages(int page_size, int large_pages);
+
+/// Slots of the page cache's region ever handed out (a slot given back and handed out again counts
+/// once); -1 when SQLite's memory is malloc's alone. For `lane`'s start-up measurement and its tests.
+int lane_sqlite_pages_handed_out(void);
+
+/// The region behind `lane_sqlite_page_cache_in_large_pages`, as values, so its tests need no SQLite:
+/// `slots` slots of `slot_bytes` (rounded up to 8), on 2 MB boundaries asking for large pages when
+/// `large_pages` is not 0. NULL when it cannot be had.
+void *lane_page_region_create(int slot_bytes, int slots, int large_pages);
+void lane_page_region_destroy(void *region);
+int lane_page_region_contains(const void *region, const void *p);
+/// A slot for a piece of more than half a slot up to a whole one while slots last; malloc otherwise.
+void *lane_page_region_malloc(void *region, int n);
+void lane_page_region_free(void *region, void *p);
+/// The bytes `p` may hold: its slot's, or what malloc gave.
+int lane_page_region_size(void *region, void *p);
+/// As realloc: a slot keeps a piece that still fits; a larger one moves to malloc and its slot is freed.
+void *lane_page_region_realloc(void *region, void *p, int n);
+
 #endif

@@ -146,6 +146,7 @@ public enum Launcher {
 
     public static func run(_ options: LaunchOptions) -> ExitCode {
         StartupPhases.mark("options parsed")
+        SQLiteStore.preparePageCacheForProcess()
         Terminal.prepareLocale()
         let io = standardIO
         let store: any ServiceStore
@@ -305,6 +306,7 @@ public enum Launcher {
             let reader = TextLineReader(command)
             let code = session.runScript({ reader.readLine(prompt: "") }, name: nil)
             StartupPhases.mark("commands run")
+            StartupPhases.note("page cache slots in large pages", SQLiteStore.pageCacheSlotsHandedOut ?? -1)
             // `echo script | lane -c …`: the piped lines are not run; say so rather than drop them silently.
             if options.file == nil && Terminal.hasWaitingInput() {
                 io.err("warning: " + Message("terminal.stdin_ignored").description + "\n")

@@ -24,4 +24,10 @@ public enum StartupPhases {
         fputs("startup\t\(name)\t\((t - last) / 1000) µs\t\((t - first) / 1000) µs\n", lane_stderr())
         last = t
     }
+
+    /// Notes a figure of the run so far (`name`, `value`), on its own line after the marks.
+    public static func note(_ name: String, _ value: Int) {
+        guard enabled else { return }
+        fputs("startup\t\(name)\t\(value)\n", lane_stderr())
+    }
 }
