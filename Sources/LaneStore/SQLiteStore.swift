@@ -73,6 +73,8 @@ public final class SQLiteStore: ServiceStore {
             }
             marker = SQLiteStore.markOpen(path)
             let byConnection = statementsByConnection
+            let pageCacheInLargePages = SQLiteStore.pageCacheSlotsHandedOut != nil
+            if pageCacheInLargePages { keepsMorePages.withLock { $0 = true } }
             var config = Configuration()
             // The wait for another shell's lock is set per connection below (`lane_sqlite_wait_when_busy`).
             config.busyMode = .immediateError
@@ -87,6 +89,8 @@ public final class SQLiteStore: ServiceStore {
                 // X4: an erased customer's name and number are overwritten on disk, not
                 // only unlinked: a deleted or updated row leaves no readable trace in the file.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                // Fresh memory for the cache is cheap in 2 MB pages: a session's bound from the first command.
+                if pageCacheInLargePages { try db.execute(sql: SQLiteStore.sessionPageCache) }
                 // Start-up: the WAL file stays, and no connection checkpoints at its close. Otherwise
                 // SQLite removes the WAL at the last close, and the next opening has GRDB write (and
                 // fsync) a table into a new one before anything is read; and every close, even after a
@@ -479,8 +483,10 @@ public final class SQLiteStore: ServiceStore {
     /// A session's second command on: its connection keeps 16 MB of the file's pages, where
     /// SQLite keeps 2 MB. At 1M vehicles a page of `remind due` reads about 10 MB of the file (2,600 pages;
     /// 4.5 MB at 10k), and the default cache kept none of it for the next command, which read it all again
-    /// (docs/performance.md, ninth round). Not from the first command: keeping pages means touching fresh
-    /// memory, a page fault each, which would make `lane -c` and every session's first command slower.
+    /// (docs/performance.md, ninth round). Not from the first command in malloc's memory: keeping pages
+    /// means touching fresh memory, a page fault each 4 KB, which would make `lane -c` and every session's
+    /// first command slower. With the page cache in 2 MB pages (`preparePageCacheForProcess`) every
+    /// connection keeps 16 MB from its opening, and this does nothing (fifteenth round).
     /// Reads and writes share the connection (`read`): 16 MB is its bound, a day of writes included.
     public func keepPagesBetweenCommands() {
         let already = keepsMorePages.withLock { keep -> Bool in
