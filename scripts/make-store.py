@@ -312,10 +312,13 @@ def main():
     for name, sql in indexes:
         con.execute(sql)
     # The reminder schedule (migration v20) is lane's to work out, by its own rules: dropping it with its
-    # migration's record makes the next `lane` that opens the file build it again for every vehicle.
+    # migration's record makes the next `lane` that opens the file build it again for every vehicle. The
+    # later migrations that changed the table's indexes (v35: the due list read from its index alone) go
+    # with it, or the store would keep v20's indexes where every store lane migrated has v35's.
+    # scripts/make-store compares the finished file's schema with a new store's.
     if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'reminder_schedule'").fetchone():
         con.execute("DROP TABLE reminder_schedule")
-        con.execute("DELETE FROM grdb_migrations WHERE identifier LIKE 'v20 %'")
+        con.execute("DELETE FROM grdb_migrations WHERE identifier LIKE 'v20 %' OR identifier LIKE 'v35 %'")
     # The same for `customer find`'s search keys (v19: every suffix of the name, its pinyin and initials, and
     # the pinyin sort key), which only lane can work out: without them a bulk customer is found by phone but
     # not by name or pinyin. v19 also added the sort key column, so that goes too and comes back filled.
