@@ -15,7 +15,15 @@ enum PostgresSchema {
         ("v35 the due list read from its index alone", PostgresDialect.tables(v35Tables)),
         ("v36 part groups by index", PostgresDialect.tables(v36Tables)),
         ("v37 store versions", v37Statements),
+        ("v38 service history read from its index alone", PostgresDialect.tables(v38Tables)),
     ]
+
+    /// SQLite's v38: what the reminder rules read of a history row (`serviceHistory(vehicleIDs:)`) is in the
+    /// index, the key as before and the rest included, so the due list's read is an index-only scan.
+    static let v38Tables = """
+        DROP INDEX vehicle_event_by_vehicle;
+        CREATE INDEX vehicle_event_by_vehicle ON vehicle_event(vehicle_id, occurred_on, id) INCLUDE (kind, visit_kind, mileage);
+        """
 
     /// SQLite's v37: the numbers that move with changes to the settings and staff list and to the catalogue's
     /// numbers, groups and codes (`StoreVersions`), drawn anew by the store at every such statement, from any session.

@@ -128,6 +128,9 @@ public protocol VehiclesReading {
     func vehicles(ids: [Int64]) throws -> [Int64: Vehicle]
     /// The histories of several vehicles at once, each in `events(vehicleID:)`'s order.
     func events(vehicleIDs: [Int64]) throws -> [Int64: [VehicleEvent]]
+    /// What the reminder rules read of several vehicles' histories (`ServiceHistoryEntry`), each in
+    /// `events(vehicleID:)`'s order: from the history's index alone, no row of the table read.
+    func serviceHistory(vehicleIDs: [Int64]) throws -> [Int64: [ServiceHistoryEntry]]
     /// The plates of each of several customers' vehicles, in plate order.
     func plates(ownerIDs: [Int64]) throws -> [Int64: [String]]
     func mileageReadings(vehicleID: Int64) throws -> [MileageReading]
@@ -320,7 +323,7 @@ extension StoreWriting {
     /// Works one vehicle's schedule out again from its rows, by LaneCore's rules (`ReminderSchedule`).
     public func refreshReminderSchedule(vehicleID: Int64) throws {
         guard let vehicle = try vehicle(id: vehicleID) else { return }
-        let entries = ReminderSchedule.entries(for: vehicle, history: try events(vehicleID: vehicleID),
+        let entries = ReminderSchedule.entries(for: vehicle, history: try serviceHistory(vehicleIDs: [vehicleID])[vehicleID] ?? [],
                                                log: try reminderLog(vehicleID: vehicleID), campaigns: try campaigns())
         try replaceReminderSchedule(vehicleID: vehicleID, plate: vehicle.plate.value, entries: entries)
     }

@@ -100,6 +100,21 @@ import Testing
         }
     }
 
+    @Test func theDueListReadsTheHistoriesFromTheirIndexAlone() throws {
+        // v38: what the rules read of a history row is in vehicle_event_by_vehicle, so the due list reads no
+        // row of vehicle_event, and needs no sort (docs/performance.md, fifteenth round).
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        shell.session.user = "蒋芳"
+        for line in ["remind due", "today"] { _ = shell.run(line) }
+        let reads = Set(shell.store.statementsRun().filter { $0.contains("FROM vehicle_event") && $0.contains("SELECT id, vehicle_id, kind, visit_kind") })
+        #expect(reads.count == 1, "\(reads)")
+        for sql in reads {
+            let plan = try shell.store.queryPlan(sql)
+            #expect(plan.contains { $0.contains("USING COVERING INDEX vehicle_event_by_vehicle") } && !plan.contains { $0.hasPrefix("USE TEMP B-TREE") },
+                    "\(sql): \(plan)")
+        }
+    }
+
     @Test func theCheckFindsAScan() throws {
         // A statement that reads every vehicle is reported, and one by plate is not: the check can fail.
         let shell = try TestShell(seeded: true, recordingStatements: true)

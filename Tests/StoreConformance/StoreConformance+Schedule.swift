@@ -145,6 +145,46 @@ extension StoreConformance {
 }
 
 extension StoreConformance {
+    /// The reminder rules' read of several histories (`serviceHistory(vehicleIDs:)`) gives each vehicle's rows as
+    /// its whole history does, in the same order: days out of the order they were written, two on one day, a
+    /// visit without a kind, a reading without a visit, no mileage; nothing for a vehicle without history.
+    public func serviceHistoryOfSeveralVehicles() throws {
+        let store = try make()
+        let (first, second, bare) = try store.write { tx -> (Vehicle, Vehicle, Vehicle) in
+            let c = try customer(tx, "王小明", "13800138000")
+            let first = try vehicle(tx, owner: c)
+            let second = try tx.insertVehicle(try VehicleFields.validate(vin: "LXHCB1A24T0000017", plate: "粤B54321", model: "星河 E3",
+                                                                         sold: "2024-05-01", mileage: "12000", today: Self.today).get(),
+                                              ownerID: c.id, at: Self.now)
+            let bare = try tx.insertVehicle(try VehicleFields.validate(vin: "LSGPC54R9DF000002", plate: "粤B00001", model: "星河 S5",
+                                                                       sold: "2025-01-01", mileage: "10", today: Self.today).get(),
+                                            ownerID: c.id, at: Self.now)
+            let day = { (text: String) in CalendarDate(parsing: text)! }
+            for v in [first, second] {
+                try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: v.soldOn, mileage: 20, detail: "sold", at: Self.now, by: "薛淑芬")
+            }
+            try tx.appendEvent(vehicleID: first.id, kind: .visit, visitKind: .regularService, on: day("2026-03-02"), mileage: 9_000,
+                               detail: "保养", at: Self.now, by: "薛淑芬")
+            try tx.appendEvent(vehicleID: second.id, kind: .visit, visitKind: nil, on: day("2025-09-09"), mileage: nil,
+                               detail: "洗车", at: Self.now, by: "薛淑芬")
+            try tx.appendEvent(vehicleID: first.id, kind: .visit, visitKind: .firstService, on: day("2024-07-01"), mileage: 2_100,
+                               detail: "首保", at: Self.now, by: "薛淑芬")
+            try tx.appendEvent(vehicleID: first.id, kind: .mileage, visitKind: nil, on: day("2026-03-02"), mileage: 9_050,
+                               detail: "电话告知", at: Self.now, by: "蒋芳")
+            try tx.appendEvent(vehicleID: second.id, kind: .visit, visitKind: .repair, on: day("2026-01-15"), mileage: 15_500,
+                               detail: "维修", at: Self.now, by: "薛淑芬")
+            return (first, second, bare)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let whole = try tx.events(vehicleIDs: [first.id, second.id, bare.id]).mapValues { $0.map(ServiceHistoryEntry.init) }
+            #expect(whole[first.id]?.count == 4 && whole[second.id]?.count == 3)
+            #expect(whole[first.id]?.map(\.occurredOn.description) == ["2024-05-01", "2024-07-01", "2026-03-02", "2026-03-02"])
+            #expect(try tx.serviceHistory(vehicleIDs: [second.id, first.id, bare.id, 999]) == whole)
+            #expect(try tx.serviceHistory(vehicleIDs: [first.id]) == [first.id: try tx.events(vehicleID: first.id).map(ServiceHistoryEntry.init)])
+            #expect(try tx.serviceHistory(vehicleIDs: []).isEmpty)
+        }
+    }
+
     /// The due list's range read leaves out, in the store, the entries not listed on the day asked (a regular
     /// service's entry once the customer counts as lost), so a page's LIMIT counts only listed entries.
     public func scheduleLeavesOutEntriesNotListed() throws {

@@ -45,6 +45,7 @@ public struct StoreConformance: Sendable {
         ("the reminder schedule follows the writes that move a due date", { try $0.reminderScheduleFollowsTheWrites() }),
         ("the due list's schedule read leaves out the entries not listed that day", { try $0.scheduleLeavesOutEntriesNotListed() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
+        ("the reminder rules read several histories as the whole histories give them", { try $0.serviceHistoryOfSeveralVehicles() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
         ("the call lists read delivered orders' heads as the whole orders give them", { try $0.deliveredOrderHeads() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),

@@ -61,13 +61,19 @@ public struct ServiceVisitRecord: Sendable, Equatable {
 
     /// Nil unless the event is a visit. A visit recorded without a kind counts
     /// as `.other`: it is a visit (R1.3) but not a service (R1.1, R1.2).
-    public init?(_ event: VehicleEvent) {
-        guard event.kind == .visit else { return nil }
-        self.init(on: event.occurredOn, mileage: event.mileage, kind: event.visitKind ?? .other)
+    public init?(_ entry: ServiceHistoryEntry) {
+        guard entry.kind == .visit else { return nil }
+        self.init(on: entry.occurredOn, mileage: entry.mileage, kind: entry.visitKind ?? .other)
     }
+
+    public init?(_ event: VehicleEvent) { self.init(ServiceHistoryEntry(event)) }
 
     /// The visits among a vehicle's events (sales, transfers, edits and bare
     /// mileage readings are left out).
+    public static func records(from history: [ServiceHistoryEntry]) -> [ServiceVisitRecord] {
+        history.compactMap(ServiceVisitRecord.init)
+    }
+
     public static func records(from events: [VehicleEvent]) -> [ServiceVisitRecord] {
         events.compactMap(ServiceVisitRecord.init)
     }
@@ -376,9 +382,13 @@ public enum ServiceReminders {
 
 extension ServiceReminders {
     /// R1.1-R1.3 for one vehicle, from its history (sale, visits and every reading).
-    public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
+    public static func due(for vehicle: Vehicle, history: [ServiceHistoryEntry], on day: CalendarDate) -> [ServiceReminder] {
         let sale = history.first { $0.kind == .sold }?.mileage ?? 0
         return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history),
                    readings: MileageReading.readings(from: history), today: day)
+    }
+
+    public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
+        due(for: vehicle, history: history.map(ServiceHistoryEntry.init), on: day)
     }
 }

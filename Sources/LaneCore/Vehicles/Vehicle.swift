@@ -141,8 +141,12 @@ public struct MileageReading: Hashable, Sendable {
     /// it: a visit, a check-in, `vehicle edit --mileage`, the mileage a
     /// customer gave on the phone. The sale's own reading is the rules'
     /// starting point, not a reading of use.
+    public static func readings(from history: [ServiceHistoryEntry]) -> [MileageReading] {
+        history.compactMap { e in e.kind == .sold ? nil : e.mileage.map { MileageReading(on: e.occurredOn, km: $0) } }
+    }
+
     public static func readings(from events: [VehicleEvent]) -> [MileageReading] {
-        events.compactMap { e in e.kind == .sold ? nil : e.mileage.map { MileageReading(on: e.occurredOn, km: $0) } }
+        readings(from: events.map(ServiceHistoryEntry.init))
     }
 }
 
@@ -331,4 +335,25 @@ public struct VehicleEvent: Hashable, Sendable {
 
     /// What the row says, in the reader's language: its message when it has one, else its words as written.
     public var text: String { message?.description ?? detail }
+}
+
+/// One row of a vehicle's history as the reminder rules read it: what happened, the visit's kind, the day
+/// and the odometer; not its words nor who wrote it. The due list reads these alone
+/// (`serviceHistory(vehicleIDs:)`), from an index that holds them, where whole rows cost a table page each.
+public struct ServiceHistoryEntry: Hashable, Sendable {
+    public var kind: VehicleEventKind
+    public var visitKind: VisitKind?
+    public var occurredOn: CalendarDate
+    public var mileage: Int?
+
+    public init(kind: VehicleEventKind, visitKind: VisitKind?, occurredOn: CalendarDate, mileage: Int?) {
+        self.kind = kind
+        self.visitKind = visitKind
+        self.occurredOn = occurredOn
+        self.mileage = mileage
+    }
+
+    public init(_ event: VehicleEvent) {
+        self.init(kind: event.kind, visitKind: event.visitKind, occurredOn: event.occurredOn, mileage: event.mileage)
+    }
 }
