@@ -46,9 +46,18 @@ public struct MessageCatalog: Sendable {
     public var isChinese: Bool { language.hasPrefix("zh") }
 
     public func render(_ message: Message) -> String {
+        var out = ""
+        render(message, into: &out)
+        return out
+    }
+
+    /// `message`'s words appended to `out`: a message inside another (a reason's "how" and "now") is written
+    /// into the same text, not made a text of its own and then copied (docs/performance.md, fifteenth round).
+    func render(_ message: Message, into out: inout String) {
         guard let template = template(message.code) else {
             // A code without words is a bug, but the person still learns something.
-            return message.code.rawValue + message.arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\(render($0.value))" }.joined()
+            out += message.code.rawValue + message.arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\(render($0.value))" }.joined()
+            return
         }
         // Cut at the braces over UTF-8 (ASCII bytes, never inside a longer character): walking the
         // template by Character and appending one at a time was most of a row's cost in `remind due`,
@@ -56,7 +65,6 @@ public struct MessageCatalog: Sendable {
         // are appended as `String`s: a `Substring` goes through the generic `append(contentsOf:)`, whose
         // first use has the runtime search the binary's 9,000 conformances (400,000 instructions).
         let utf8 = template.utf8, scalars = template.unicodeScalars
-        var out = ""
         var copied = utf8.startIndex
         var nameStart: String.Index?
         var i = utf8.startIndex
@@ -65,7 +73,7 @@ public struct MessageCatalog: Sendable {
             if let start = nameStart {
                 if byte == UInt8(ascii: "}") {
                     let name = String(Substring(scalars[start..<i]))
-                    out += message.arguments[name].map(render) ?? "{\(name)}"
+                    if let argument = message.arguments[name] { render(argument, into: &out) } else { out += "{\(name)}" }
                     nameStart = nil
                     copied = utf8.index(after: i)
                 }
@@ -76,7 +84,16 @@ public struct MessageCatalog: Sendable {
             i = utf8.index(after: i)
         }
         if nameStart == nil { out += String(scalars[copied..<utf8.endIndex]) }
-        return out
+    }
+
+    /// `argument` as `render(_:)` words it, appended to `out`.
+    func render(_ argument: MessageArgument, into out: inout String) {
+        switch argument {
+        case .text(let s): out += s
+        case .message(let m): render(m, into: &out)
+        case .date(let d) where isChinese: MessageCatalog.appendChineseDate(d, to: &out)
+        default: out += render(argument)
+        }
     }
 
     /// Arguments in a sentence: money as `¥1,144.13` in both languages; in
@@ -100,8 +117,20 @@ public struct MessageCatalog: Sendable {
 
     /// `2026年11月23日`.
     public static func chineseDate(_ d: CalendarDate) -> String {
+        var out = ""
+        appendChineseDate(d, to: &out)
+        return out
+    }
+
+    /// `2026年11月23日` appended piece by piece: an interpolation builds a text of its own first.
+    static func appendChineseDate(_ d: CalendarDate, to out: inout String) {
         let c = d.components
-        return "\(c.year)年\(c.month)月\(c.day)日"
+        out += String(c.year)
+        out += "年"
+        out += String(c.month)
+        out += "月"
+        out += String(c.day)
+        out += "日"
     }
 
     /// The word for an enumerated value (`word.ro_status.signed`), or the value itself when it has none.
