@@ -6,6 +6,35 @@ import Testing
 /// `StoredMessage.encode` writes its JSON by hand (a write's hot path); what it writes must be
 /// what Foundation's JSONSerialization wrote with sorted keys before, byte for byte, and read back whole.
 @Suite struct StoredMessageEncodingTests {
+    /// A message keeps its arguments as given (`namedArguments`), yet two messages with the same code and
+    /// arguments are equal, and hash alike, in whatever order the arguments came; a value or a name
+    /// changed makes them differ. On random messages, each against its arguments given the other way round.
+    @Test func argumentsInAnotherOrderMakeAnEqualMessage() {
+        for seed in UInt64(1)...400 {
+            let m = Self.message(seed: seed, controls: false)
+            let reversed = Message(m.code, m.arguments)
+            var turned = reversed
+            turned.arguments = m.arguments
+            let backwards = Message(m.code, named: m.namedArguments.reversed())
+            for other in [reversed, turned, backwards] {
+                #expect(other == m && other.hashValue == m.hashValue, "\(seed)")
+            }
+            #expect(Set([m, backwards]).count == 1)
+            if let first = m.namedArguments.first {
+                var changed = m.arguments
+                changed[first.name] = .text("另一个值")
+                #expect(Message(m.code, changed) != m || first.value == .text("另一个值"))
+                changed[first.name] = nil
+                changed[first.name + "_"] = first.value
+                #expect(Message(m.code, changed) != m)
+            }
+            #expect(Message(MessageCode(m.code.rawValue + ".x"), m.arguments) != m)
+        }
+        #expect(Message("a", ["x": .int(1), "y": .int(2)]) == Message("a", ["y": .int(2), "x": .int(1)]))
+        #expect(Message("a", ["x": .int(1), "y": .int(2)]) != Message("a", ["x": .int(2), "y": .int(1)]))
+        #expect(Message("a", ["x": .int(1)]).argument("x") == .int(1) && Message("a").argument("x") == nil)
+    }
+
     /// The encoding as it was: JSONSerialization of the same object, keys sorted.
     static func reference(_ m: Message) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object(m), options: [.sortedKeys]), as: UTF8.self)

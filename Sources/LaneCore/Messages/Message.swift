@@ -35,11 +35,65 @@ public enum MessageArgument: Hashable, Sendable {
 /// Something said to a person, as data: a code and its typed arguments.
 public struct Message: Hashable, Sendable, CustomStringConvertible {
     public var code: MessageCode
-    public var arguments: [String: MessageArgument]
+    /// The arguments, in the order given; a name comes once. Kept as pairs, not a dictionary: a message
+    /// has a handful, found by a look along them, and a dictionary made for each one was a tenth of
+    /// `remind due`'s instructions, whose every row words five messages inside one another
+    /// (docs/performance.md, fifteenth round).
+    public private(set) var namedArguments: [NamedArgument]
 
-    public init(_ code: MessageCode, _ arguments: [String: MessageArgument] = [:]) {
+    /// One argument and its name (`{name}` in the catalog's words).
+    public struct NamedArgument: Hashable, Sendable {
+        public var name: String
+        public var value: MessageArgument
+        public init(name: String, value: MessageArgument) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(_ code: MessageCode, _ arguments: KeyValuePairs<String, MessageArgument> = [:]) {
         self.code = code
-        self.arguments = arguments
+        namedArguments = arguments.map { NamedArgument(name: $0.key, value: $0.value) }
+    }
+
+    /// From arguments gathered in a dictionary. Disfavoured so a literal (`["name": …]`) is read as the pairs.
+    @_disfavoredOverload
+    public init(_ code: MessageCode, _ arguments: [String: MessageArgument]) {
+        self.code = code
+        namedArguments = arguments.map { NamedArgument(name: $0.key, value: $0.value) }
+    }
+
+    /// From pairs in a given order (tests: the order makes no difference to `==`).
+    init(_ code: MessageCode, named: [NamedArgument]) {
+        self.code = code
+        namedArguments = named
+    }
+
+    /// The arguments by name.
+    public var arguments: [String: MessageArgument] {
+        get { Dictionary(namedArguments.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+        set { namedArguments = newValue.map { NamedArgument(name: $0.key, value: $0.value) } }
+    }
+
+    /// The argument named `name`, if given.
+    public func argument(_ name: String) -> MessageArgument? {
+        for pair in namedArguments where pair.name == name { return pair.value }
+        return nil
+    }
+
+    /// Equal when the codes are and the arguments are, in whatever order they were given.
+    public static func == (a: Message, b: Message) -> Bool {
+        guard a.code == b.code, a.namedArguments.count == b.namedArguments.count else { return false }
+        if a.namedArguments == b.namedArguments { return true }
+        return a.namedArguments.allSatisfy { pair in b.argument(pair.name) == pair.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        // Independent of the order, as `==` is.
+        var sum = 0
+        for pair in namedArguments { sum &+= pair.hashValue }
+        hasher.combine(sum)
     }
 
     /// Words not yet in the catalog under a code of their own.

@@ -73,7 +73,7 @@ public struct MessageCatalog: Sendable {
             if let start = nameStart {
                 if byte == UInt8(ascii: "}") {
                     let name = String(Substring(scalars[start..<i]))
-                    if let argument = message.arguments[name] { render(argument, into: &out) } else { out += "{\(name)}" }
+                    if let argument = message.argument(name) { render(argument, into: &out) } else { out += "{\(name)}" }
                     nameStart = nil
                     copied = utf8.index(after: i)
                 }

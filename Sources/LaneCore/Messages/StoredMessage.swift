@@ -24,17 +24,17 @@ public enum StoredMessage {
         // small letters and `_` alone (nearly every argument's) that is their bytes' order (the collation puts
         // `_` before letters, as ASCII does), without a locale made and consulted at every comparison (the
         // locale's comparisons were 3 % of a scripted write's instructions).
-        let keys = m.arguments.keys.allSatisfy(Self.isPlainName)
-            ? m.arguments.keys.sorted()
-            : m.arguments.keys.sorted { a, b in
-                a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
-                          locale: Locale(identifier: "")) == .orderedAscending
+        let pairs = m.namedArguments.allSatisfy { Self.isPlainName($0.name) }
+            ? m.namedArguments.sorted { $0.name < $1.name }
+            : m.namedArguments.sorted { a, b in
+                a.name.compare(b.name, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.name.startIndex..<a.name.endIndex,
+                               locale: Locale(identifier: "")) == .orderedAscending
             }
-        for (i, key) in keys.enumerated() {
+        for (i, pair) in pairs.enumerated() {
             if i > 0 { out += "," }
-            string(key, into: &out)
+            string(pair.name, into: &out)
             out += ":"
-            if let argument = m.arguments[key] { write(argument, into: &out) }
+            write(pair.value, into: &out)
         }
         out += "},\"code\":"
         string(m.code.rawValue, into: &out)
