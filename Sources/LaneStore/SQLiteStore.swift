@@ -519,6 +519,16 @@ public final class SQLiteStore: ServiceStore {
         return slots < 0 ? nil : Int(slots)
     }
 
+    /// For the `lane` binary once plugins are installed: the plugin guard's connection to this file is opened
+    /// and its schema read on a thread of its own while the session starts, not at the first plugin query
+    /// (`PluginSQLGuard.prepareFileConnection`); that query waits for it if it comes first.
+    public func preparePluginGuardInBackground() {
+        guard location != ":memory:",
+              let path = try? writer.unsafeReentrantRead({ db in PluginSQLGuard.filePath(of: db) }),
+              !path.isEmpty else { return }
+        Thread.detachNewThread { PluginSQLGuard.shared.prepareFileConnection(path: path) }
+    }
+
     /// The page size SQLite gives a new file, which lane keeps.
     static let defaultPageSize = 4096
 

@@ -207,6 +207,38 @@ import LanePlugin
         #expect(judge.copiesMade == 0)
     }
 
+    /// Opened and its schema read ahead (`prepareFileConnection`, which `lane` runs on a thread of its own
+    /// while a session starts): the first verdict is the file's own, and a schema changed since is seen.
+    @Test func aConnectionOpenedAheadJudgesAsOneOpenedAtTheQuery() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lane-guard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lane.sqlite").path
+        let store = try SQLiteStore(path: path)
+        try store.write { tx in try #require(tx as? SQLiteTransaction).db.execute(sql: "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT)") }
+        let judge = PluginSQLGuard()
+        func judged(_ sql: String, _ purpose: PluginSQLGuard.Purpose) throws -> [Message] {
+            try store.read { tx in try judge.problems(sql, plugin: "repair", purpose: purpose, in: try #require(tx as? SQLiteTransaction).db) }
+        }
+        #expect(!judge.holdsFileConnection)
+        let file = try store.read { tx in PluginSQLGuard.filePath(of: try #require(tx as? SQLiteTransaction).db) }
+        #expect(file.hasSuffix("/lane.sqlite"))
+        judge.prepareFileConnection(path: file)
+        #expect(judge.holdsFileConnection)
+        #expect(try judged("SELECT v FROM plg_repair_x", .query).isEmpty)
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TRIGGER plg_repair_t AFTER INSERT ON plg_repair_x BEGIN DELETE FROM staff_pin; END")
+        }
+        try other.close()
+        #expect(try judged("INSERT INTO plg_repair_x (v) VALUES ('a')", .statement).contains { $0.description.contains("staff_pin") })
+        #expect(judge.copiesMade == 0)
+        // Nothing there to open: nothing is held, and the first query opens as before.
+        let elsewhere = PluginSQLGuard()
+        elsewhere.prepareFileConnection(path: dir.appendingPathComponent("none/lane.sqlite").path)
+        #expect(!elsewhere.holdsFileConnection)
+    }
+
     @Test func schemaChangesOnlyInMigrationsAndOnlyOfItsOwn() throws {
         let own = "CREATE TABLE plg_repair_x (id INTEGER PRIMARY KEY, v TEXT);"
         #expect(try !problems("DROP TABLE plg_repair_x", .statement, setup: own).isEmpty)

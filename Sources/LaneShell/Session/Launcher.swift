@@ -192,6 +192,7 @@ public enum Launcher {
         let (plugins, pluginMessages) = PluginLoader.install(compiled: options.plugins, runtimeDirectory: nil, into: &registry, store: store, now: clock.now())
         for message in pluginMessages { io.err("error: \(message)\n") }
         StartupPhases.mark("compiled plugins")
+        if !plugins.all.isEmpty { (store as? SQLiteStore)?.preparePluginGuardInBackground() }
         let cwd = FileManager.default.currentDirectoryPath
         let colorAllowed = Terminal.isTerminal(1) && environment["NO_COLOR"] == nil
         let session = ShellSession(
