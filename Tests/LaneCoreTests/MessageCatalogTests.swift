@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import LaneCore
 
@@ -91,4 +92,38 @@ import Testing
     #expect(catalog.render(Message("t.b")) == "无参数")
     #expect(catalog.render(Message("t.c", ["name": .text("x")])) == "{missing} 与 ")
     #expect(catalog.render(Message("t.d", ["name": .text("李")])) == "{}李李")
+}
+
+/// The walk over the template's bytes fills it as the plain rule does, scalar by scalar: text kept, a
+/// placeholder filled or shown by name, an unclosed one at the end dropped; on random templates built of
+/// braces, names, Chinese, a combining mark and an emoji. A Chinese date is written as interpolation wrote it.
+@Test func templatesAreFilledAsThePlainRuleFillsThem() async {
+    let parts: [String] = ["{", "}", "{a}", "{b}", "{c}", "{a", "a}", "保养", "e\u{301}", "\u{301}", "x", " ", "{}", "😀", "（", "{{a}}", "{a}}"]
+    let date = CalendarDate(year: 2026, month: 11, day: 3)!
+    let arguments: [String: MessageArgument] = ["a": .text("王{b}"), "b": .date(date), "c": .int(-12)]
+    await propertyCheck(count: 600, input: Gen<String?>.element(of: parts).array(of: 0...12)) { pieces in
+        let template = pieces.map { $0 ?? "" }.joined()
+        let catalog = MessageCatalog(language: "zh-Hans", templates: ["t": template])
+        var expected = "", name: String?
+        for s in template.unicodeScalars {
+            if let n = name {
+                if s == "}" {
+                    expected += arguments[n].map(catalog.render) ?? "{\(n)}"
+                    name = nil
+                } else {
+                    name = n + String(s)
+                }
+            } else if s == "{" {
+                name = ""
+            } else {
+                expected.unicodeScalars.append(s)
+            }
+        }
+        #expect(catalog.render(Message("t", arguments)) == expected, "\(template)")
+    }
+    // From year 1 to past 9999, every 37th day: every length of year, month and day, the round ones too.
+    for days in Array(stride(from: -719_162, through: 2_933_300, by: 37)) + [2_932_896, 2_932_897] {
+        let day = CalendarDate(daysSinceEpoch: days), c = day.components
+        #expect(MessageCatalog.chineseDate(day) == "\(c.year)年\(c.month)月\(c.day)日", "\(days)")
+    }
 }
