@@ -162,27 +162,11 @@ void *lane_page_region_realloc(void *opaque, void *p, int n) {
 // the file with its header, one piece each), which come from a region of 2 MB pages. SQLite's own
 // buffer for pages (SQLITE_CONFIG_PAGECACHE) writes into every slot when SQLite starts, and once used
 // up counts as memory pressure, so the cache would stop growing at the buffer's size.
-// The hooks test the size and the address first, inline: SQLite allocates and frees tens of thousands of
-// pieces at a start (its schema), nearly all of them malloc's.
 static struct lane_page_region *lane_sqlite_pages;
-static void *lane_memory_malloc(int n) {
-    struct lane_page_region *region = lane_sqlite_pages;
-    if ((size_t)n > region->slot / 2 && (size_t)n <= region->slot) {
-        void *p = lane_page_take(region, n);
-        if (p != NULL) return p;
-    }
-    return malloc(n > 0 ? (size_t)n : 1);
-}
-static void lane_memory_free(void *p) {
-    struct lane_page_region *region = lane_sqlite_pages;
-    if ((char *)p >= region->start && (char *)p < region->end) lane_page_give_back(region, p); else free(p);
-}
+static void *lane_memory_malloc(int n) { return lane_page_region_malloc(lane_sqlite_pages, n); }
+static void lane_memory_free(void *p) { lane_page_region_free(lane_sqlite_pages, p); }
 static void *lane_memory_realloc(void *p, int n) { return lane_page_region_realloc(lane_sqlite_pages, p, n); }
-static int lane_memory_size(void *p) {
-    struct lane_page_region *region = lane_sqlite_pages;
-    if (p == NULL) return 0;
-    return (char *)p >= region->start && (char *)p < region->end ? (int)region->slot : (int)malloc_usable_size(p);
-}
+static int lane_memory_size(void *p) { return lane_page_region_size(lane_sqlite_pages, p); }
 static int lane_memory_roundup(int n) { return (n + 7) & ~7; }
 static int lane_memory_init(void *unused) { (void)unused; return SQLITE_OK; }
 static void lane_memory_shutdown(void *unused) { (void)unused; }

@@ -40,9 +40,9 @@ import Testing
 
     @Test func R1_2_readingsFromTheHistoryCountWhateverTookThem() {
         let t = Timestamp(date: Self.day("2026-11-20"), hour: 9, minute: 0, offset: .china)
-        func event(_ kind: VehicleEventKind, _ on: String, _ km: Int?) -> VehicleEvent {
-            VehicleEvent(id: 1, vehicleID: 1, kind: kind, visitKind: kind == .visit ? .repair : nil, occurredOn: Self.day(on), mileage: km,
-                         detail: "", recordedAt: t, recordedBy: "test")
+        func event(_ kind: VehicleEventKind, _ on: String, _ km: Int?) -> ServiceHistoryEntry {
+            ServiceHistoryEntry(VehicleEvent(id: 1, vehicleID: 1, kind: kind, visitKind: kind == .visit ? .repair : nil, occurredOn: Self.day(on),
+                                             mileage: km, detail: "", recordedAt: t, recordedBy: "test"))
         }
         let history = [event(.sold, "2026-10-01", 5), event(.visit, "2026-11-01", 1_000), event(.mileage, "2026-11-10", 1_500),
                        event(.edit, "2026-11-11", nil)]

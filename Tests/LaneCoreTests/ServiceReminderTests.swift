@@ -297,9 +297,9 @@ import Testing
     }
 
     @Test func visitRecordsComeFromVisitEvents() {
-        func event(_ kind: VehicleEventKind, _ visitKind: VisitKind?, km: Int? = 1_234) -> VehicleEvent {
-            VehicleEvent(id: 1, vehicleID: 1, kind: kind, visitKind: visitKind, occurredOn: day("2026-10-01"), mileage: km,
-                         detail: "", recordedAt: Timestamp(secondsSince1970: 0), recordedBy: "test")
+        func event(_ kind: VehicleEventKind, _ visitKind: VisitKind?, km: Int? = 1_234) -> ServiceHistoryEntry {
+            ServiceHistoryEntry(VehicleEvent(id: 1, vehicleID: 1, kind: kind, visitKind: visitKind, occurredOn: day("2026-10-01"), mileage: km,
+                                             detail: "", recordedAt: Timestamp(secondsSince1970: 0), recordedBy: "test"))
         }
         #expect(ServiceVisitRecord(event(.visit, .firstService)) == visit("2026-10-01", 1_234, .firstService))
         #expect(ServiceVisitRecord(event(.visit, nil))?.kind == .other)

@@ -66,16 +66,11 @@ public struct ServiceVisitRecord: Sendable, Equatable {
         self.init(on: entry.occurredOn, mileage: entry.mileage, kind: entry.visitKind ?? .other)
     }
 
-    public init?(_ event: VehicleEvent) { self.init(ServiceHistoryEntry(event)) }
 
     /// The visits among a vehicle's events (sales, transfers, edits and bare
     /// mileage readings are left out).
     public static func records(from history: [ServiceHistoryEntry]) -> [ServiceVisitRecord] {
         history.compactMap(ServiceVisitRecord.init)
-    }
-
-    public static func records(from events: [VehicleEvent]) -> [ServiceVisitRecord] {
-        events.compactMap(ServiceVisitRecord.init)
     }
 
     /// First or regular service: the visits that count for R1.1 and restart R1.2's interval.
@@ -386,9 +381,5 @@ extension ServiceReminders {
         let sale = history.first { $0.kind == .sold }?.mileage ?? 0
         return due(soldOn: vehicle.soldOn, saleMileage: sale, visits: ServiceVisitRecord.records(from: history),
                    readings: MileageReading.readings(from: history), today: day)
-    }
-
-    public static func due(for vehicle: Vehicle, history: [VehicleEvent], on day: CalendarDate) -> [ServiceReminder] {
-        due(for: vehicle, history: history.map(ServiceHistoryEntry.init), on: day)
     }
 }

@@ -144,10 +144,6 @@ public struct MileageReading: Hashable, Sendable {
     public static func readings(from history: [ServiceHistoryEntry]) -> [MileageReading] {
         history.compactMap { e in e.kind == .sold ? nil : e.mileage.map { MileageReading(on: e.occurredOn, km: $0) } }
     }
-
-    public static func readings(from events: [VehicleEvent]) -> [MileageReading] {
-        readings(from: events.map(ServiceHistoryEntry.init))
-    }
 }
 
 /// Odometers only go forward (R1.1, R1.2 count from every reading): a

@@ -73,7 +73,7 @@ public struct RepairOrderDesk {
         let order = try load(reference, tx)
         var due: [ServiceReminder] = []
         if let v = try tx.vehicle(id: order.vehicleID) {
-            due = ServiceReminders.due(for: v, history: try tx.events(vehicleID: v.id), on: caller.today)
+            due = ServiceReminders.due(for: v, history: try tx.serviceHistory(vehicleIDs: [v.id])[v.id] ?? [], on: caller.today)
                 .filter { $0.kind == .firstService || $0.kind == .regularService }
         }
         return Estimate(order: order, settlement: order.settlement(vatBasisPoints: caller.settings.vatBasisPoints), recommended: due,
