@@ -59,12 +59,11 @@ extension PostgresTransaction {
         if vehicleIDs.isEmpty { return [:] }
         var standing: [Int64: ReminderPrecedence.Standing] = [:]
         // An appointment still expected; then an open order, which wins (the car is here).
-        for r in try rows("SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id = ANY(?) AND status IN (?, ?)",
-                          [vehicleIDs, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) {
+        // Each through its partial index (v39), the conditions as the indexes name them (`CallListStanding`).
+        for r in try rows("SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id = ANY(?) AND \(CallListStanding.expected)", [vehicleIDs]) {
             standing[try r[0]] = .booked
         }
-        for r in try rows("SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id = ANY(?) AND status = ANY(?::text[])",
-                          [vehicleIDs, PGValue.text(Self.textArray(ReminderPrecedence.inWorkshop.map(\.rawValue)))]) {
+        for r in try rows("SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id = ANY(?) AND \(CallListStanding.inWorkshop)", [vehicleIDs]) {
             standing[try r[0]] = .inWorkshop
         }
         return standing

@@ -16,7 +16,16 @@ enum PostgresSchema {
         ("v36 part groups by index", PostgresDialect.tables(v36Tables)),
         ("v37 store versions", v37Statements),
         ("v38 service history read from its index alone", PostgresDialect.tables(v38Tables)),
+        ("v39 the call lists' standing from partial indexes", PostgresDialect.tables(v39Tables)),
     ]
+
+    /// SQLite's v39: the open orders and the appointments still expected, by vehicle, for `callListStanding`,
+    /// whose conditions (`CallListStanding`) are these lists.
+    static let v39Tables = """
+        CREATE INDEX repair_order_in_workshop_by_vehicle ON repair_order(vehicle_id)
+            WHERE status IN ('reception', 'signed', 'handed_over', 'dispatched', 'in_progress', 'self_checked', 'leader_checked', 'qc_passed', 'ready_for_delivery');
+        CREATE INDEX appointment_expected_by_vehicle ON appointment(vehicle_id, status) WHERE status IN ('booked', 'confirmed');
+        """
 
     /// SQLite's v38: what the reminder rules read of a history row (`serviceHistory(vehicleIDs:)`) is in the
     /// index, the key as before and the rest included, so the due list's read is an index-only scan.

@@ -66,16 +66,16 @@ extension SQLiteTransaction {
         let ids = Self.idList(vehicleIDs)
         var standing: [Int64: ReminderPrecedence.Standing] = [:]
         // An appointment still expected; then an open order, which wins (the car is here).
-        for id in try fetchValues(Int64.self, sql: """
-            SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND status IN (?, ?)
-            """, arguments: [ids, AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue]) { standing[id] = .booked }
-        let here = "[" + ReminderPrecedence.inWorkshop.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
-        for id in try fetchValues(Int64.self, sql: """
-            SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?))
-            AND status IN (SELECT value FROM json_each(?))
-            """, arguments: [ids, here]) { standing[id] = .inWorkshop }
+        // Each through its partial index (v39), the conditions as the indexes name them (`CallListStanding`).
+        for id in try fetchValues(Int64.self, sql: Self.expectedSQL, arguments: [ids]) { standing[id] = .booked }
+        for id in try fetchValues(Int64.self, sql: Self.inWorkshopSQL, arguments: [ids]) { standing[id] = .inWorkshop }
         return standing
     }
+
+    private static let expectedSQL =
+        "SELECT DISTINCT vehicle_id FROM appointment WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND \(CallListStanding.expected)"
+    private static let inWorkshopSQL =
+        "SELECT DISTINCT vehicle_id FROM repair_order WHERE vehicle_id IN (SELECT value FROM json_each(?)) AND \(CallListStanding.inWorkshop)"
 
     func appointmentNumbers(prefix: String, limit: Int) throws -> [String] {
         try fetchValues(String.self, sql: "SELECT number FROM appointment WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?",

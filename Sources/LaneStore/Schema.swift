@@ -792,6 +792,17 @@ enum Schema {
                 CREATE INDEX vehicle_event_by_vehicle ON vehicle_event(vehicle_id, occurred_on, id, kind, visit_kind, mileage);
                 """)
         }
+        migrator.registerMigration("v39 the call lists' standing from partial indexes") { db in
+            // Whether a car due a call is in the workshop or booked (`callListStanding`) was read through every
+            // order and appointment the car ever had, a table row each. These hold only the open orders and the
+            // appointments still expected, so most cars are one look in a small index. The lists are
+            // `CallListStanding`'s, in its order: SQLite uses a partial index only for that very condition.
+            try db.execute(sql: """
+                CREATE INDEX repair_order_in_workshop_by_vehicle ON repair_order(vehicle_id)
+                    WHERE status IN ('reception', 'signed', 'handed_over', 'dispatched', 'in_progress', 'self_checked', 'leader_checked', 'qc_passed', 'ready_for_delivery');
+                CREATE INDEX appointment_expected_by_vehicle ON appointment(vehicle_id, status) WHERE status IN ('booked', 'confirmed');
+                """)
+        }
         return migrator
     }
 }

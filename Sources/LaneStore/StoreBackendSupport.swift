@@ -162,6 +162,22 @@ extension SQLValue {
     static func string(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
 }
 
+/// The two conditions of the call lists' standing (`callListStanding`), the same for every backend. The
+/// statuses are written into the text rather than bound: a store uses a partial index only for a statement
+/// whose condition is the index's own, and v39's `repair_order_in_workshop_by_vehicle` and
+/// `appointment_expected_by_vehicle` are made with these lists, in this order. Bound, the read went through
+/// every order the car ever had, a table row each: 326 pages of a first `remind due` at 1M vehicles, 281 of
+/// 805 at 10,000 (docs/performance.md, sixteenth round). A test holds the reads to those indexes.
+public enum CallListStanding {
+    /// An open repair order: the car is in the workshop.
+    public static let inWorkshop = "status IN (\(quoted(ReminderPrecedence.inWorkshop.map(\.rawValue))))"
+    /// An appointment still expected.
+    public static let expected = "status IN (\(quoted([AppointmentStatus.booked.rawValue, AppointmentStatus.confirmed.rawValue])))"
+
+    /// Status names are letters and underscores, constants of LaneCore, never input.
+    private static func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+}
+
 /// A repair order's scalar columns and their values, the same for every backend.
 public enum RepairOrderColumns {
     public static let selectColumns = """

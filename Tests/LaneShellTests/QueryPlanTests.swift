@@ -115,6 +115,24 @@ import Testing
         }
     }
 
+    @Test func theCallListsStandingIsReadFromThePartialIndexes() throws {
+        // v39: whether a car due a call is in the workshop or booked is one look in a small index each, not a
+        // walk through every order and appointment the car ever had (docs/performance.md, sixteenth round).
+        // Fails when `CallListStanding`'s lists and the indexes' conditions part.
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        shell.session.user = "蒋芳"
+        for line in ["remind due", "today"] { _ = shell.run(line) }
+        let run = shell.store.statementsRun()
+        for (table, index) in [("repair_order", "repair_order_in_workshop_by_vehicle"), ("appointment", "appointment_expected_by_vehicle")] {
+            let reads = Set(run.filter { $0.hasPrefix("SELECT DISTINCT vehicle_id FROM \(table) WHERE vehicle_id IN") })
+            #expect(reads.count == 1, "\(table): \(reads)")
+            for sql in reads {
+                let plan = try shell.store.queryPlan(sql)
+                #expect(plan.contains { $0.contains("INDEX \(index) ") }, "\(sql): \(plan)")
+            }
+        }
+    }
+
     @Test func theCheckFindsAScan() throws {
         // A statement that reads every vehicle is reported, and one by plate is not: the check can fail.
         let shell = try TestShell(seeded: true, recordingStatements: true)

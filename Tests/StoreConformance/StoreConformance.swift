@@ -571,6 +571,26 @@ extension StoreConformance {
         }
         #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id]) } == [v.id: .inWorkshop], "the car is here")
         #expect(try store.read { try $0.callListStanding(vehicleIDs: []) }.isEmpty)
+        // Every status of the order and of the appointment: in the workshop up to delivery, booked while expected.
+        var order = try #require(try store.read { try $0.repairOrders(vehicleID: v.id) }.first)
+        var booked = try #require(try store.read { try $0.appointments(vehicleID: v.id) }.first { $0.status == .booked })
+        let bookedDay = Self.today.adding(days: 3)
+        booked.status = .arrived
+        try store.write { [booked] (tx: any StoreWriting) throws in try tx.saveAppointment(booked, day: bookedDay) }
+        for status in RepairOrderStatus.allCases {
+            var next = order
+            next.status = status
+            try store.write { [next, order] (tx: any StoreWriting) throws in try tx.saveRepairOrder(next, was: order) }
+            order = next
+            let expected: [Int64: ReminderPrecedence.Standing] = status < .delivered ? [v.id: .inWorkshop] : [:]
+            #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id]) } == expected, "\(status)")
+        }
+        for status in AppointmentStatus.allCases {
+            booked.status = status
+            try store.write { [booked] (tx: any StoreWriting) throws in try tx.saveAppointment(booked, day: bookedDay) }
+            let expected: [Int64: ReminderPrecedence.Standing] = [.booked, .confirmed].contains(status) ? [v.id: .booked] : [:]
+            #expect(try store.read { try $0.callListStanding(vehicleIDs: [v.id]) } == expected, "\(status)")
+        }
     }
 
     public func remindersAreLogged() throws {
