@@ -138,9 +138,16 @@ extension PostgresTransaction {
     func reminderLog(from: Timestamp, to: Timestamp) throws -> [ReminderLogEntry] {
         try logEntries("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }
-    func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry] {
+    func loggedCalls(vehicleIDs: [Int64]) throws -> [LoggedCall] {
         if vehicleIDs.isEmpty { return [] }
-        return try logEntries("WHERE vehicle_id = ANY(?) ORDER BY id", [vehicleIDs])
+        // The key and included columns of reminder_log_by_vehicle (v40): an index-only scan.
+        return try rows("""
+            SELECT vehicle_id, kind, due_on, reference, outcome FROM reminder_log WHERE vehicle_id = ANY(?) ORDER BY vehicle_id, id
+            """, [vehicleIDs]).map { r in
+            guard let kind = ReminderKind(rawValue: try r[1]), let due = CalendarDate(parsing: try r[2]),
+                  let outcome = ReminderOutcome(rawValue: try r[4]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
+            return LoggedCall(vehicleID: try r[0], kind: kind, dueOn: due, reference: try r[3], outcome: outcome)
+        }
     }
 
     func reminderLog(kind: ReminderKind?, newest limit: Int) throws -> [ReminderLogEntry] {

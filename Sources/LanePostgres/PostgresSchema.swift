@@ -17,7 +17,16 @@ enum PostgresSchema {
         ("v37 store versions", v37Statements),
         ("v38 service history read from its index alone", PostgresDialect.tables(v38Tables)),
         ("v39 the call lists' standing from partial indexes", PostgresDialect.tables(v39Tables)),
+        ("v40 logged calls read from their index alone", PostgresDialect.tables(v40Tables)),
     ]
+
+    /// SQLite's v40: what the reminder rules read of a logged call (`loggedCalls(vehicleIDs:)`) is in the
+    /// index, the key as before and the rest included (the row id too, for the order), so the read is an
+    /// index-only scan.
+    static let v40Tables = """
+        DROP INDEX reminder_log_by_vehicle;
+        CREATE INDEX reminder_log_by_vehicle ON reminder_log(vehicle_id, kind, due_on) INCLUDE (reference, outcome, id);
+        """
 
     /// SQLite's v39: the open orders and the appointments still expected, by vehicle, for `callListStanding`,
     /// whose conditions (`CallListStanding`) are these lists.

@@ -112,9 +112,18 @@ extension SQLiteTransaction {
     /// A JSON array of ids: one cached statement whatever the count (`IN (SELECT value FROM json_each(?))`).
     static func idList(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
-    func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry] {
+    func loggedCalls(vehicleIDs: [Int64]) throws -> [LoggedCall] {
         if vehicleIDs.isEmpty { return [] }
-        return try logEntries("WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY id", [Self.idList(vehicleIDs)])
+        // Every column is in reminder_log_by_vehicle (v40), the row id included: SQLite reads the index alone.
+        return try decodeRows(sql: """
+            SELECT vehicle_id, kind, due_on, reference, outcome, id FROM reminder_log
+            WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY vehicle_id, id
+            """, arguments: [Self.idList(vehicleIDs)]) { r in
+            guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[4]) else {
+                throw StoreFailure(Message("store.damaged.reminder_log"))
+            }
+            return LoggedCall(vehicleID: r[0], kind: kind, dueOn: due, reference: r[3], outcome: outcome)
+        }
     }
 
     private func schedule(_ sql: String, _ arguments: StatementArguments) throws -> [ScheduledVehicleReminder] {

@@ -280,8 +280,10 @@ public protocol RemindersReading {
     func delayedDelivery(id: Int64) throws -> DelayedDelivery?
     func campaigns() throws -> [ServiceCampaign]
     func campaign(code: String) throws -> ServiceCampaign?
-    /// The log of the given vehicles only (the due list's candidates), in log order.
-    func reminderLog(vehicleIDs: [Int64]) throws -> [ReminderLogEntry]
+    /// What the reminder rules read of the calls logged for the given vehicles (the due list's
+    /// candidates, a vehicle whose schedule is worked out again): by vehicle, then in log order. Read
+    /// from `reminder_log_by_vehicle` alone (v40).
+    func loggedCalls(vehicleIDs: [Int64]) throws -> [LoggedCall]
     /// The reminder schedule (`ReminderSchedule`) of the built-in rules: entries falling due by
     /// `dueBy`, of one kind when asked, earliest first then by plate; at most `limit` (nil: all).
     func scheduledReminders(dueBy: CalendarDate, kind: ReminderKind?, limit: Int?) throws -> [ScheduledVehicleReminder]
@@ -324,7 +326,7 @@ extension StoreWriting {
     public func refreshReminderSchedule(vehicleID: Int64) throws {
         guard let vehicle = try vehicle(id: vehicleID) else { return }
         let entries = ReminderSchedule.entries(for: vehicle, history: try serviceHistory(vehicleIDs: [vehicleID])[vehicleID] ?? [],
-                                               log: try reminderLog(vehicleID: vehicleID), campaigns: try campaigns())
+                                               log: try loggedCalls(vehicleIDs: [vehicleID]), campaigns: try campaigns())
         try replaceReminderSchedule(vehicleID: vehicleID, plate: vehicle.plate.value, entries: entries)
     }
 }

@@ -26,7 +26,7 @@ import Testing
     func due(log: [ReminderLogEntry] = [], campaigns: [ServiceCampaign] = [], delays: [DelayedDelivery] = [], stock: [String: Int] = [:],
              otherCalls: [ReferencedCall] = [], only: Int64? = nil) throws -> [DueReminder] {
         ReminderRegister.due(on: today, offset: .china, vehicles: try vehicles().filter { only == nil || $0.id == only },
-                             history: [:], log: log, campaigns: campaigns, delays: delays, stock: stock, otherCalls: otherCalls)
+                             history: [:], log: log.map(\.call), campaigns: campaigns, delays: delays, stock: stock, otherCalls: otherCalls)
     }
 
     func entry(_ vehicleID: Int64, _ kind: ReminderKind, _ dueOn: String, _ outcome: ReminderOutcome, reference: String? = nil) -> ReminderLogEntry {

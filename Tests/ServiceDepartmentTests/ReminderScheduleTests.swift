@@ -65,7 +65,7 @@ import Testing
     /// The old computation: every vehicle, every history, the whole log.
     static func everyVehicle(on day: CalendarDate, _ caller: Caller, _ tx: any StoreReading) throws -> [DueReminder] {
         ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: try tx.allVehicles(), history: try tx.allEvents().mapValues { $0.map(ServiceHistoryEntry.init) },
-                             log: try tx.reminderLog(vehicleID: nil), campaigns: try tx.campaigns(), delays: try tx.delayedDeliveries(openOnly: true),
+                             log: try tx.reminderLog(vehicleID: nil).map(\.call), campaigns: try tx.campaigns(), delays: try tx.delayedDeliveries(openOnly: true),
                              stock: [:], otherCalls: [])
     }
 

@@ -138,27 +138,34 @@ extension StoreConformance {
             #expect(try tx.vehicles(ids: [v.id, 999]) == [v.id: v])
             #expect(try tx.events(vehicleIDs: [v.id]) == [v.id: try tx.events(vehicleID: v.id)])
             #expect(try tx.plates(ownerIDs: [a.id, b.id]) == [a.id: ["粤B12345"]])
-            #expect(try tx.reminderLog(vehicleIDs: [v.id]) == tx.reminderLog(vehicleID: v.id))
-            #expect(try tx.reminderLog(vehicleIDs: [999]).isEmpty)
+            #expect(try tx.loggedCalls(vehicleIDs: [v.id]) == tx.reminderLog(vehicleID: v.id).map(\.call))
+            #expect(try tx.loggedCalls(vehicleIDs: [999]).isEmpty)
         }
     }
 }
 
 extension StoreConformance {
+    /// Three vehicles of one customer, for the reads of several vehicles at once: the first and second to be given
+    /// rows, the third to have none.
+    func threeVehicles(_ tx: any StoreWriting) throws -> (Vehicle, Vehicle, Vehicle) {
+        let c = try customer(tx, "王小明", "13800138000")
+        let first = try vehicle(tx, owner: c)
+        let second = try tx.insertVehicle(try VehicleFields.validate(vin: "LXHCB1A24T0000017", plate: "粤B54321", model: "星河 E3",
+                                                                     sold: "2024-05-01", mileage: "12000", today: Self.today).get(),
+                                          ownerID: c.id, at: Self.now)
+        let bare = try tx.insertVehicle(try VehicleFields.validate(vin: "LSGPC54R9DF000002", plate: "粤B00001", model: "星河 S5",
+                                                                   sold: "2025-01-01", mileage: "10", today: Self.today).get(),
+                                        ownerID: c.id, at: Self.now)
+        return (first, second, bare)
+    }
+
     /// The reminder rules' read of several histories (`serviceHistory(vehicleIDs:)`) gives each vehicle's rows as
     /// its whole history does, in the same order: days out of the order they were written, two on one day, a
     /// visit without a kind, a reading without a visit, no mileage; nothing for a vehicle without history.
     public func serviceHistoryOfSeveralVehicles() throws {
         let store = try make()
         let (first, second, bare) = try store.write { tx -> (Vehicle, Vehicle, Vehicle) in
-            let c = try customer(tx, "王小明", "13800138000")
-            let first = try vehicle(tx, owner: c)
-            let second = try tx.insertVehicle(try VehicleFields.validate(vin: "LXHCB1A24T0000017", plate: "粤B54321", model: "星河 E3",
-                                                                         sold: "2024-05-01", mileage: "12000", today: Self.today).get(),
-                                              ownerID: c.id, at: Self.now)
-            let bare = try tx.insertVehicle(try VehicleFields.validate(vin: "LSGPC54R9DF000002", plate: "粤B00001", model: "星河 S5",
-                                                                       sold: "2025-01-01", mileage: "10", today: Self.today).get(),
-                                            ownerID: c.id, at: Self.now)
+            let (first, second, bare) = try threeVehicles(tx)
             let day = { (text: String) in CalendarDate(parsing: text)! }
             for v in [first, second] {
                 try tx.appendEvent(vehicleID: v.id, kind: .sold, visitKind: nil, on: v.soldOn, mileage: 20, detail: "sold", at: Self.now, by: "薛淑芬")
@@ -182,6 +189,37 @@ extension StoreConformance {
             #expect(try tx.serviceHistory(vehicleIDs: [second.id, first.id, bare.id, 999]) == whole)
             #expect(try tx.serviceHistory(vehicleIDs: [first.id]) == [first.id: try tx.events(vehicleID: first.id).map(ServiceHistoryEntry.init)])
             #expect(try tx.serviceHistory(vehicleIDs: []).isEmpty)
+        }
+    }
+
+    /// The reminder rules' read of several vehicles' calls (`loggedCalls(vehicleIDs:)`) gives what each vehicle's
+    /// log gives of them, by vehicle and then in log order: calls logged for two cars in turn, with and without a
+    /// campaign, every outcome; nothing for a vehicle without calls.
+    public func loggedCallsOfSeveralVehicles() throws {
+        let store = try make()
+        let (first, second, bare) = try store.write { tx -> (Vehicle, Vehicle, Vehicle) in
+            let (first, second, bare) = try threeVehicles(tx)
+            // The second car's calls first, and the kinds and days out of the index's order, so the log's order shows.
+            let calls: [(Vehicle, ReminderKind, Int, ReminderOutcome, String?)] = [
+                (second, .regularService, 0, .unreachable, nil), (first, .lostCustomer, -30, .unreachable, nil),
+                (first, .firstService, -60, .declined, nil), (second, .campaign, 5, .booked, "RC-2026-01"),
+                (first, .lostCustomer, -30, .booked, nil), (second, .regularService, 0, .unreachable, nil),
+                (first, .campaign, 5, .unreachable, "RC-2026-01"), (first, .upgrade, 5, .declined, "UP-2026-02"),
+            ]
+            for (v, kind, days, outcome, reference) in calls {
+                try tx.appendReminderLog(ReminderLogEntry(vehicleID: v.id, kind: kind, dueOn: Self.today.adding(days: days), outcome: outcome,
+                                                          reason: outcome == .declined ? "远" : "", at: Self.now, by: "蒋芳", reference: reference))
+            }
+            return (first, second, bare)
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let firstCalls = try tx.reminderLog(vehicleID: first.id).map(\.call), secondCalls = try tx.reminderLog(vehicleID: second.id).map(\.call)
+            #expect(firstCalls.count == 5 && secondCalls.count == 3)
+            let both = try tx.loggedCalls(vehicleIDs: [second.id, bare.id, first.id, 999])
+            let byVehicle = [firstCalls, secondCalls].sorted { $0[0].vehicleID < $1[0].vehicleID }
+            #expect(both == byVehicle[0] + byVehicle[1])
+            #expect(try tx.loggedCalls(vehicleIDs: [bare.id]).isEmpty)
+            #expect(try tx.loggedCalls(vehicleIDs: []).isEmpty)
         }
     }
 

@@ -46,6 +46,7 @@ public struct StoreConformance: Sendable {
         ("the due list's schedule read leaves out the entries not listed that day", { try $0.scheduleLeavesOutEntriesNotListed() }),
         ("several rows are read by id at once", { try $0.batchReads() }),
         ("the reminder rules read several histories as the whole histories give them", { try $0.serviceHistoryOfSeveralVehicles() }),
+        ("the reminder rules read several vehicles' calls as their logs give them", { try $0.loggedCallsOfSeveralVehicles() }),
         ("orders delivered in a period are read a page at a time", { try $0.deliveredOrdersPaged() }),
         ("the call lists read delivered orders' heads as the whole orders give them", { try $0.deliveredOrderHeads() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),

@@ -47,7 +47,7 @@ extension ReminderRegister {
     /// workshop or booked (`standing`), one call where one rule puts another
     /// aside. Earliest due first, then by plate.
     public static func due(on day: CalendarDate, offset: UTCOffset, vehicles: [Vehicle], history: [Int64: [ServiceHistoryEntry]],
-                           log: [ReminderLogEntry], campaigns: [ServiceCampaign], delays: [DelayedDelivery], stock: [String: Int],
+                           log: [LoggedCall], campaigns: [ServiceCampaign], delays: [DelayedDelivery], stock: [String: Int],
                            otherCalls: [ReferencedCall], missed: [Appointment] = [],
                            standing: [Int64: ReminderPrecedence.Standing] = [:]) -> [DueReminder] {
         var items: [DueReminder] = []

@@ -38,6 +38,31 @@ public struct ReminderLogEntry: Sendable, Equatable {
     }
 }
 
+extension ReminderLogEntry {
+    /// What the reminder rules read of this call.
+    public var call: LoggedCall { LoggedCall(vehicleID: vehicleID, kind: kind, dueOn: dueOn, reference: reference, outcome: outcome) }
+}
+
+/// What the reminder rules read of a logged call (`ReminderLogEntry.call`): which reminder it was about
+/// and what came of it. Not who called, when, or the reason given: the due list reads these of each listed
+/// car from an index alone (`loggedCalls(vehicleIDs:)`, v40), where whole rows took a table page a call.
+public struct LoggedCall: Sendable, Equatable, Hashable {
+    public var vehicleID: Int64
+    public var kind: ReminderKind
+    public var dueOn: CalendarDate
+    /// The campaign code for campaign and upgrade invitations (R1.5, R1.6).
+    public var reference: String?
+    public var outcome: ReminderOutcome
+
+    public init(vehicleID: Int64, kind: ReminderKind, dueOn: CalendarDate, reference: String?, outcome: ReminderOutcome) {
+        self.vehicleID = vehicleID
+        self.kind = kind
+        self.dueOn = dueOn
+        self.reference = reference
+        self.outcome = outcome
+    }
+}
+
 /// Something that held up a delivery (R1.4): a part on back-order or a fault
 /// with no known fix yet. The customer is invited back when it clears.
 public struct DelayedDelivery: Sendable, Equatable {
@@ -126,13 +151,13 @@ public struct DelayedDelivery: Sendable, Equatable {
 public enum ReminderRegister {
     /// A reminder still to call: nothing booked or declined for this vehicle,
     /// rule and due date yet. Unreachable customers stay on the list.
-    public static func isOpen(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry], reference: String? = nil) -> Bool {
+    public static func isOpen(_ reminder: ServiceReminder, vehicleID: Int64, log: [LoggedCall], reference: String? = nil) -> Bool {
         !log.contains { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.reference == reference
                         && $0.outcome.settlesReminder }
     }
 
     /// Tries so far for this reminder (to show "3rd try").
-    public static func attempts(_ reminder: ServiceReminder, vehicleID: Int64, log: [ReminderLogEntry], reference: String? = nil) -> Int {
+    public static func attempts(_ reminder: ServiceReminder, vehicleID: Int64, log: [LoggedCall], reference: String? = nil) -> Int {
         log.filter { $0.vehicleID == vehicleID && $0.kind == reminder.kind && $0.dueOn == reminder.dueOn && $0.reference == reference }.count
     }
 

@@ -42,7 +42,7 @@ public enum ReminderSchedule {
     /// settled (booked or declined). An R1.2 reminder whose customer has
     /// since been settled as lost is left out: it was listed only until R1.3
     /// took its place, and the days only go forward.
-    public static func entries(for vehicle: Vehicle, history: [ServiceHistoryEntry], log: [ReminderLogEntry],
+    public static func entries(for vehicle: Vehicle, history: [ServiceHistoryEntry], log: [LoggedCall],
                                campaigns: [ServiceCampaign], policy: ServicePolicy = .standard) -> [ScheduledReminder] {
         let saleMileage = history.first { $0.kind == .sold }?.mileage ?? 0
         let visits = ServiceReminders.sortedByDay(ServiceVisitRecord.records(from: history))

@@ -63,7 +63,7 @@ extension ServiceCampaign {
     /// R1.5, R1.6: the running campaigns that apply to `vehicle` and for which
     /// it has not been booked yet.
     public static func pending(_ campaigns: [ServiceCampaign], for vehicle: Vehicle, on day: CalendarDate,
-                               log: [ReminderLogEntry]) -> [ServiceCampaign] {
+                               log: [LoggedCall]) -> [ServiceCampaign] {
         campaigns.filter { c in
             c.isRunning(on: day) && c.applies(to: vehicle) && !log.contains { $0.reference == c.code && $0.outcome == .booked }
         }

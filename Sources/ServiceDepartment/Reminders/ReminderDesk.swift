@@ -29,7 +29,7 @@ public struct ReminderDesk {
         let campaigns = try tx.campaigns()
         // R2.8: the no-shows whose next attempt may still be booked (an index range of recent days).
         let missed = try tx.noShows(fromDay: day.adding(days: -AppointmentPlanner.nextAttemptLookbackDays), toDay: day)
-        func due(_ vehicles: [Vehicle], _ history: [Int64: [ServiceHistoryEntry]], _ log: [ReminderLogEntry]) throws -> [DueReminder] {
+        func due(_ vehicles: [Vehicle], _ history: [Int64: [ServiceHistoryEntry]], _ log: [LoggedCall]) throws -> [DueReminder] {
             // Cars in the workshop or booked are called about nothing (ReminderPrecedence); asked only for these vehicles.
             let standing = try tx.callListStanding(vehicleIDs: vehicles.map(\.id))
             return ReminderRegister.due(on: day, offset: caller.settings.utcOffset, vehicles: vehicles, history: history, log: log,
@@ -38,10 +38,10 @@ public struct ReminderDesk {
                 .filter { kind == nil || $0.reminder.kind == kind }
         }
         if let vehicle {
-            return try due([vehicle], try tx.serviceHistory(vehicleIDs: [vehicle.id]), try tx.reminderLog(vehicleID: vehicle.id))
+            return try due([vehicle], try tx.serviceHistory(vehicleIDs: [vehicle.id]), try tx.loggedCalls(vehicleIDs: [vehicle.id]))
         }
         if day < caller.today {
-            let all = try due(try tx.allVehicles(), try tx.allEvents().mapValues { $0.map(ServiceHistoryEntry.init) }, try tx.reminderLog(vehicleID: nil))
+            let all = try due(try tx.allVehicles(), try tx.allEvents().mapValues { $0.map(ServiceHistoryEntry.init) }, try tx.reminderLog(vehicleID: nil).map(\.call))
             return limit.map { Array(all.prefix($0)) } ?? all
         }
         return try scheduled(on: day, kind: kind, limit: limit, campaigns: campaigns,
@@ -54,7 +54,7 @@ public struct ReminderDesk {
     /// customer counts as lost, say) are read and dropped, so a page may take a second read.
     static func scheduled(on day: CalendarDate, kind: ReminderKind?, limit: Int?, campaigns: [ServiceCampaign], always: [Int64],
                           _ tx: any StoreReading,
-                          _ due: ([Vehicle], [Int64: [ServiceHistoryEntry]], [ReminderLogEntry]) throws -> [DueReminder]) throws -> [DueReminder] {
+                          _ due: ([Vehicle], [Int64: [ServiceHistoryEntry]], [LoggedCall]) throws -> [DueReminder]) throws -> [DueReminder] {
         let builtIn: Set<ReminderKind> = [.firstService, .regularService, .lostCustomer]
         let running = campaigns.filter { $0.isRunning(on: day) && (kind == nil || kind == $0.kind) }
         // The store leaves out entries not listed that day, so nearly every entry read becomes an item
@@ -78,7 +78,7 @@ public struct ReminderDesk {
             for rows in sources { for r in rows where r.reminder.isListed(on: day) { ids.insert(r.vehicleID) } }
             let wanted = Array(ids).sorted()
             let vehicles = try tx.vehicles(ids: wanted)
-            let items = try due(wanted.compactMap { vehicles[$0] }, try tx.serviceHistory(vehicleIDs: wanted), try tx.reminderLog(vehicleIDs: wanted))
+            let items = try due(wanted.compactMap { vehicles[$0] }, try tx.serviceHistory(vehicleIDs: wanted), try tx.loggedCalls(vehicleIDs: wanted))
             guard let limit else { return items }
             guard let cutoff else { return Array(items.prefix(limit)) }
             let known = items.filter { ($0.reminder.dueOn, $0.vehicle.plate.value) <= cutoff }

@@ -45,7 +45,7 @@ public struct RepairOrderDesk {
             visits = try tx.events(vehicleID: v.id).contains { $0.kind == .visit }
             if !visits && v.id != vehicle.id { otherOrders = try tx.repairOrders(vehicleID: v.id).contains { $0.id != order.id } }
         }
-        let campaigns = ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.reminderLog(vehicleID: vehicle.id))
+        let campaigns = ServiceCampaign.pending(try tx.campaigns(), for: vehicle, on: day, log: try tx.loggedCalls(vehicleIDs: [vehicle.id]))
         return RepairOrderOpened(order: order, plate: vehicle.plate.value, model: vehicle.model, customerCode: owner?.code ?? "",
                                  customerName: owner?.name ?? "",
                                  firstVisit: RepairOrder.isFirstVisit(visitsOnRecord: visits, otherOrders: otherOrders),
