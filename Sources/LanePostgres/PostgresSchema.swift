@@ -32,7 +32,8 @@ enum PostgresSchema {
     /// whose conditions (`CallListStanding`) are these lists.
     static let v39Tables = """
         CREATE INDEX repair_order_in_workshop_by_vehicle ON repair_order(vehicle_id)
-            WHERE status IN ('reception', 'signed', 'handed_over', 'dispatched', 'in_progress', 'self_checked', 'leader_checked', 'qc_passed', 'ready_for_delivery');
+            WHERE status = 'reception' OR status = 'signed' OR status = 'handed_over' OR status = 'dispatched' OR status = 'in_progress'
+            OR status = 'self_checked' OR status = 'leader_checked' OR status = 'qc_passed' OR status = 'ready_for_delivery';
         CREATE INDEX appointment_expected_by_vehicle ON appointment(vehicle_id, status) WHERE status IN ('booked', 'confirmed');
         """
 

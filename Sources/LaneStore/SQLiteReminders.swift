@@ -112,13 +112,29 @@ extension SQLiteTransaction {
     /// A JSON array of ids: one cached statement whatever the count (`IN (SELECT value FROM json_each(?))`).
     static func idList(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
+    /// A read by vehicle of `vehicleIDs` (not empty): its statement for one vehicle and its argument, or for several.
+    /// One vehicle (a write working its schedule out again) is `vehicle_id = ?`: the list's `json_each` and the sort
+    /// by vehicle it brings cost a read of one vehicle's calls twice its instructions.
+    static func byVehicle(_ vehicleIDs: [Int64], _ sql: ByVehicle) -> (sql: String, arguments: StatementArguments) {
+        vehicleIDs.count == 1 ? (sql.one, [vehicleIDs[0]]) : (sql.several, [idList(vehicleIDs)])
+    }
+
+    /// A statement by vehicle written twice: `WHERE vehicle_id = ?` and `WHERE vehicle_id IN (SELECT value FROM json_each(?))`.
+    struct ByVehicle {
+        let one: String, several: String
+        init(_ select: String, order: String) {
+            one = select + " WHERE vehicle_id = ? " + order
+            several = select + " WHERE vehicle_id IN (SELECT value FROM json_each(?)) " + order
+        }
+    }
+
+    private static let loggedCallsSQL = ByVehicle("SELECT vehicle_id, kind, due_on, reference, outcome, id FROM reminder_log", order: "ORDER BY vehicle_id, id")
+
     func loggedCalls(vehicleIDs: [Int64]) throws -> [LoggedCall] {
         if vehicleIDs.isEmpty { return [] }
         // Every column is in reminder_log_by_vehicle (v40), the row id included: SQLite reads the index alone.
-        return try decodeRows(sql: """
-            SELECT vehicle_id, kind, due_on, reference, outcome, id FROM reminder_log
-            WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY vehicle_id, id
-            """, arguments: [Self.idList(vehicleIDs)]) { r in
+        let (sql, arguments) = Self.byVehicle(vehicleIDs, Self.loggedCallsSQL)
+        return try decodeRows(sql: sql, arguments: arguments) { r in
             guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[4]) else {
                 throw StoreFailure(Message("store.damaged.reminder_log"))
             }

@@ -377,14 +377,15 @@ struct SQLiteTransaction: StoreWriting {
         }
     }
 
+    private static let serviceHistorySQL = ByVehicle("SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage FROM vehicle_event",
+                                                     order: "ORDER BY vehicle_id, occurred_on, id")
+
     func serviceHistory(vehicleIDs: [Int64]) throws -> [Int64: [ServiceHistoryEntry]] {
         if vehicleIDs.isEmpty { return [:] }
         var history: [Int64: [ServiceHistoryEntry]] = [:]
         // Every column is in vehicle_event_by_vehicle (v38), the row id included: SQLite reads the index alone.
-        let rows = try decodeRows(sql: """
-            SELECT id, vehicle_id, kind, visit_kind, occurred_on, mileage FROM vehicle_event
-            WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY vehicle_id, occurred_on, id
-            """, arguments: [Self.idList(vehicleIDs)]) { row -> (Int64, ServiceHistoryEntry) in
+        let (sql, arguments) = Self.byVehicle(vehicleIDs, Self.serviceHistorySQL)
+        let rows = try decodeRows(sql: sql, arguments: arguments) { row -> (Int64, ServiceHistoryEntry) in
             let kindText: String = row[2], onText: String = row[4]
             guard let kind = VehicleEventKind(rawValue: kindText), let on = CalendarDate(parsing: onText) else {
                 throw StoreFailure(Message("store.damaged.vehicle_event", ["id": .int(Int(row[0] as Int64))]))

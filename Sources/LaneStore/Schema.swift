@@ -799,7 +799,8 @@ enum Schema {
             // `CallListStanding`'s, in its order: SQLite uses a partial index only for that very condition.
             try db.execute(sql: """
                 CREATE INDEX repair_order_in_workshop_by_vehicle ON repair_order(vehicle_id)
-                    WHERE status IN ('reception', 'signed', 'handed_over', 'dispatched', 'in_progress', 'self_checked', 'leader_checked', 'qc_passed', 'ready_for_delivery');
+                    WHERE status = 'reception' OR status = 'signed' OR status = 'handed_over' OR status = 'dispatched' OR status = 'in_progress'
+                    OR status = 'self_checked' OR status = 'leader_checked' OR status = 'qc_passed' OR status = 'ready_for_delivery';
                 CREATE INDEX appointment_expected_by_vehicle ON appointment(vehicle_id, status) WHERE status IN ('booked', 'confirmed');
                 """)
         }

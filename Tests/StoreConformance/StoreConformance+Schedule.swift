@@ -218,6 +218,7 @@ extension StoreConformance {
             let both = try tx.loggedCalls(vehicleIDs: [second.id, bare.id, first.id, 999])
             let byVehicle = [firstCalls, secondCalls].sorted { $0[0].vehicleID < $1[0].vehicleID }
             #expect(both == byVehicle[0] + byVehicle[1])
+            #expect(try tx.loggedCalls(vehicleIDs: [first.id]) == firstCalls)
             #expect(try tx.loggedCalls(vehicleIDs: [bare.id]).isEmpty)
             #expect(try tx.loggedCalls(vehicleIDs: []).isEmpty)
         }
