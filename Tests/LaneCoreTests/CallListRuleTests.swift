@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import LaneCore
 
@@ -104,6 +105,34 @@ import Testing
         let kept = ReminderPrecedence.callable(items, standing: [1: .inWorkshop, 2: .booked])
         #expect(kept.map(\.vehicle.id) == [3])
         #expect(!ReminderPrecedence.mayCall(.inWorkshop) && !ReminderPrecedence.mayCall(.booked) && ReminderPrecedence.mayCall(nil))
+    }
+
+    /// The precedence by bits gives what the plain rule gives with sets of kinds: for random lists of reminders
+    /// of any kind, on three cars, some in the workshop or booked; and the bits are `putsAside`'s.
+    @Test func thePrecedenceByBitsIsThePlainRule() async throws {
+        let t = Timestamp(date: Self.day("2026-01-01"), hour: 9, minute: 0, offset: .china)
+        let cars = try (1...3).map { id in
+            Vehicle(id: Int64(id), vin: try VIN.parse("LXHCB1A24T0000017").get(), plate: try LicensePlate.parse("粤B1234\(id)").get(),
+                    model: "X", ownerID: 1, soldOn: Self.day("2023-01-01"), mileage: 0, mileageRecordedOn: Self.day("2023-01-01"), createdAt: t)
+        }
+        for kind in ReminderKind.allCases {
+            for other in ReminderKind.allCases {
+                #expect((ReminderPrecedence.asideBits(kind) & ReminderPrecedence.bit(other) != 0) == ReminderPrecedence.putsAside(kind).contains(other))
+            }
+        }
+        let pick = PropertyBased.zip(Gen<ReminderKind?>.element(of: ReminderKind.allCases), Gen.int(in: 0...2))
+        await propertyCheck(count: 400, input: PropertyBased.zip(pick.array(of: 0...9), Gen.int(in: 0...3))) { input in
+            let (picks, held) = input
+            let reminders = picks.compactMap { kind, _ in kind.map { Self.reminder($0, "2026-11-01") } }
+            let aside = reminders.reduce(into: Set<ReminderKind>()) { $0.formUnion(ReminderPrecedence.putsAside($1.kind)) }
+            #expect(ReminderPrecedence.callable(reminders).map(\.kind) == reminders.filter { !aside.contains($0.kind) }.map(\.kind))
+            let items = picks.compactMap { kind, car in kind.map { DueReminder(reminder: Self.reminder($0, "2026-11-01"), vehicle: cars[car], tries: 0) } }
+            let standing: [Int64: ReminderPrecedence.Standing] = held == 0 ? [:] : [Int64(held): held == 2 ? .booked : .inWorkshop]
+            var perCar: [Int64: Set<ReminderKind>] = [:]
+            for item in items { perCar[item.vehicle.id, default: []].formUnion(ReminderPrecedence.putsAside(item.reminder.kind)) }
+            let plain = items.filter { standing[$0.vehicle.id] == nil && !(perCar[$0.vehicle.id]?.contains($0.reminder.kind) ?? false) }
+            #expect(ReminderPrecedence.callable(items, standing: standing) == plain)
+        }
     }
 
     // MARK: R2.8, R2.4

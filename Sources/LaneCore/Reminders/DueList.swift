@@ -51,6 +51,8 @@ extension ReminderRegister {
                            otherCalls: [ReferencedCall], missed: [Appointment] = [],
                            standing: [Int64: ReminderPrecedence.Standing] = [:]) -> [DueReminder] {
         var items: [DueReminder] = []
+        // Room for two reminders a car and every other source: growing the array copied its items again.
+        items.reserveCapacity(2 * vehicles.count + delays.count + otherCalls.count + missed.count)
         var byID: [Int64: Vehicle] = [:]
         // Each vehicle's calls looked up once: scanning the whole log for every reminder grew with page × log.
         let logs = Dictionary(grouping: log, by: \.vehicleID)
@@ -86,7 +88,10 @@ extension ReminderRegister {
                   let r = AppointmentPlanner.nextAttemptCall(after: a, offset: offset, today: day) else { continue }
             open(r, v, reference: a.number)
         }
-        return ReminderPrecedence.callable(items, standing: standing)
-            .sorted { ($0.reminder.dueOn, $0.vehicle.plate.value) < ($1.reminder.dueOn, $1.vehicle.plate.value) }
+        let kept = ReminderPrecedence.callable(items, standing: standing)
+        // The keys are sorted, not the items: moving an item (a car, a reminder and its reason) copies and
+        // releases a dozen references. Equal keys keep their order, as a stable sort of the items would.
+        let keys = kept.map { ($0.reminder.dueOn, $0.vehicle.plate.value) }
+        return kept.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { kept[$0] }
     }
 }
