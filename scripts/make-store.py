@@ -102,6 +102,9 @@ def day_facts(day):
     return f
 
 
+CUSTOMER_INSERT = "INSERT INTO customer (id, number, name, phone, phone_reversed, address, created_at) VALUES (?,?,?,?,?,?,?)"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--vehicles", type=int, required=True)
@@ -168,7 +171,7 @@ def main():
     def flush(final=False):
         if len(events) < 200_000 and not final:
             return
-        con.executemany("INSERT INTO customer (id, number, name, phone, phone_reversed, address, created_at) VALUES (?,?,?,?,?,?,?)", customers)
+        con.executemany(CUSTOMER_INSERT, customers)
         con.executemany("INSERT INTO vehicle (id, vin, plate, model, owner_id, sold_on, mileage, mileage_on, created_at) VALUES (?,?,?,?,?,?,?,?,?)", vehicles)
         con.executemany("INSERT INTO vehicle_event (id, vehicle_id, kind, visit_kind, occurred_on, mileage, detail, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?)", events)
         con.executemany("""INSERT INTO repair_order (id, number, opened_on, vehicle_id, customer_id, advisor, opened_at, status, complaint,
@@ -226,7 +229,7 @@ def main():
                      None, sale_km, False, sold, None]
         queue.append((sold.toordinal(), vid))
         if len(customers) >= 100_000:
-            con.executemany("INSERT INTO customer (id, number, name, phone, phone_reversed, address, created_at) VALUES (?,?,?,?,?,?,?)", customers)
+            con.executemany(CUSTOMER_INSERT, customers)
             counts["customers"] += len(customers)
             customers.clear()
     heapq.heapify(queue)
