@@ -1,5 +1,9 @@
+// RTLD_NEXT (dlfcn.h) is a GNU extension.
+#define _GNU_SOURCE
 #include "lane_sqlite.h"
 #include <sqlite3.h>
+#include <dlfcn.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -214,4 +218,58 @@ int lane_sqlite_pages_handed_out(void) {
     int n = (int)((size_t)(region->next - region->start) / region->slot);
     pthread_mutex_unlock(&region->lock);
     return n;
+}
+
+// GRDB registers one authorizer on each connection it opens, and SQLite calls it for every column a
+// statement names while compiling it. GRDB notes each one (a Swift string and a set of the table's
+// columns, about 1,500 instructions a column) for its observers, which lane does not use: 6M
+// instructions of a service manager's first `today`, more than SQLite's own compiling. GRDB has no
+// switch for it, so this file defines `sqlite3_set_authorizer` itself: the executable's definition is the
+// one every call in it reaches (GRDB's included), and it hands SQLite a trampoline in place of the
+// first authorizer it is given (GRDB's). The trampoline passes every call on, but answers SQLITE_OK at
+// once while its thread compiles quietly (lane_sqlite_compile_quietly). Swapping the authorizer off
+// and on around a compile instead would make SQLite compile every kept statement again: setting an
+// authorizer expires the connection's statements.
+typedef int (*lane_authorizer)(void *, int, const char *, const char *, const char *, const char *);
+typedef int (*lane_set_authorizer)(sqlite3 *, lane_authorizer, void *);
+
+static _Thread_local int lane_compiling_quietly;
+static _Atomic(lane_authorizer) lane_trampolined;
+
+static lane_set_authorizer lane_sqlite_set_authorizer_itself(void) {
+    static _Atomic(lane_set_authorizer) found;
+    lane_set_authorizer f = atomic_load_explicit(&found, memory_order_acquire);
+    if (f == NULL) {
+        f = (lane_set_authorizer)dlsym(RTLD_NEXT, "sqlite3_set_authorizer");
+        atomic_store_explicit(&found, f, memory_order_release);
+    }
+    return f;
+}
+
+static int lane_authorize(void *context, int action, const char *a, const char *b, const char *c, const char *d) {
+    if (lane_compiling_quietly) return SQLITE_OK;
+    return atomic_load_explicit(&lane_trampolined, memory_order_acquire)(context, action, a, b, c, d);
+}
+
+int sqlite3_set_authorizer(sqlite3 *db, lane_authorizer callback, void *context) {
+    lane_set_authorizer set = lane_sqlite_set_authorizer_itself();
+    if (set == NULL) return SQLITE_MISUSE;
+    if (callback == NULL) return set(db, NULL, context);
+    lane_authorizer none = NULL;
+    atomic_compare_exchange_strong(&lane_trampolined, &none, callback);
+    // Another authorizer than the first is SQLite's to call directly: never quieted.
+    return set(db, atomic_load(&lane_trampolined) == callback ? lane_authorize : callback, context);
+}
+
+int lane_sqlite_set_authorizer_directly(void *connection, lane_authorizer callback, void *context) {
+    lane_set_authorizer set = lane_sqlite_set_authorizer_itself();
+    return set == NULL ? SQLITE_MISUSE : set((sqlite3 *)connection, callback, context);
+}
+
+void lane_sqlite_compile_quietly(int on) {
+    lane_compiling_quietly = on;
+}
+
+int lane_sqlite_authorizer_trampolined(void) {
+    return atomic_load(&lane_trampolined) != NULL;
 }

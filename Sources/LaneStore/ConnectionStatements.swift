@@ -1,3 +1,4 @@
+import CLaneSQLite
 import GRDB
 import LaneCore
 
@@ -36,12 +37,33 @@ final class ConnectionStatements: @unchecked Sendable {
             if kept.sql == sql { return kept.statement }
             slot = (slot + 1) & (slots.count - 1)
         }
-        let made = try db.makeStatement(sql: sql)
+        let made = try Self.compile(sql, db)
         slots[slot] = (sql, made)
         count += 1
         if count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
         return made
     }
+
+    /// The statement of `sql`, compiled without GRDB's authorizer when it only reads or changes rows: GRDB
+    /// notes each column such a statement names for observers lane does not use (lane_sqlite.c), and a
+    /// statement that begins or ends a transaction, changes the schema or sets a pragma tells GRDB so
+    /// through that authorizer alone.
+    static func compile(_ sql: String, _ db: Database) throws -> Statement {
+        guard readsOrChangesRowsOnly(sql) else { return try db.makeStatement(sql: sql) }
+        lane_sqlite_compile_quietly(1)
+        defer { lane_sqlite_compile_quietly(0) }
+        return try db.makeStatement(sql: sql)
+    }
+
+    /// Whether the statement's first word is one of a statement on rows: `SELECT`, `INSERT`, `UPDATE`,
+    /// `DELETE`, `REPLACE` or `WITH` (which leads to one of them).
+    static func readsOrChangesRowsOnly(_ sql: String) -> Bool {
+        let text = sql.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+        let word = text.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }.map { $0 & ~0x20 }
+        return rowWords.contains(word)
+    }
+
+    private static let rowWords: [[UInt8]] = ["SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH"].map { Array($0.utf8) }
 
     /// Drops the statement of `sql` (it failed).
     func forget(_ sql: String) {

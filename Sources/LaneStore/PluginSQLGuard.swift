@@ -1,3 +1,4 @@
+import CLaneSQLite
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -190,14 +191,15 @@ final class PluginSQLGuard: @unchecked Sendable {
     private func authorize(_ sql: String, on connection: OpaquePointer) throws -> [Access] {
         let collector = Collector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        sqlite3_set_authorizer(connection, { context, action, first, second, _, inner in
+        // Directly: the verdict is this authorizer's report, so no compile may skip it.
+        lane_sqlite_set_authorizer_directly(UnsafeMutableRawPointer(connection), { context, action, first, second, _, inner in
             guard let context else { return SQLITE_OK }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             collector.accesses.append(Access(action: action, first: first.map { String(cString: $0) },
                                              second: second.map { String(cString: $0) }, inner: inner.map { String(cString: $0) }))
             return SQLITE_OK
         }, context)
-        defer { sqlite3_set_authorizer(connection, nil, nil) }
+        defer { lane_sqlite_set_authorizer_directly(UnsafeMutableRawPointer(connection), nil, nil) }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         defer { sqlite3_finalize(statement) }

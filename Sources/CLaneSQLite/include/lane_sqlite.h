@@ -59,4 +59,18 @@ int lane_page_region_size(void *region, void *p);
 /// As realloc: a slot keeps a piece that still fits; a larger one moves to malloc and its slot is freed.
 void *lane_page_region_realloc(void *region, void *p, int n);
 
+/// While `on` is not 0, statements this thread compiles on a GRDB connection skip GRDB's authorizer
+/// (see lane_sqlite.c): their `Statement` reports no region, no transaction effect and no change to
+/// the schema, which is right only for statements that read or change rows. Called around one
+/// compile, and back to 0 after it.
+void lane_sqlite_compile_quietly(int on);
+
+/// Sets an authorizer SQLite calls directly, never quieted: for the plugin guard, whose verdict is the
+/// authorizer's report. Returns SQLITE_OK (0) or SQLITE_MISUSE when SQLite's own function is not found.
+int lane_sqlite_set_authorizer_directly(void *connection,
+    int (*callback)(void *, int, const char *, const char *, const char *, const char *), void *context);
+
+/// Whether an authorizer (GRDB's, the first one set) is behind the trampoline: for tests.
+int lane_sqlite_authorizer_trampolined(void);
+
 #endif
