@@ -49,10 +49,15 @@ final class ConnectionStatements: @unchecked Sendable {
     /// statement that begins or ends a transaction, changes the schema or sets a pragma tells GRDB so
     /// through that authorizer alone.
     static func compile(_ sql: String, _ db: Database) throws -> Statement {
-        guard readsOrChangesRowsOnly(sql) else { return try db.makeStatement(sql: sql) }
+        try quietly(sql) { try db.makeStatement(sql: sql) }
+    }
+
+    /// `compiling`, which compiles `sql` alone, without GRDB's authorizer when `sql` only reads or changes rows.
+    static func quietly<T>(_ sql: String, _ compiling: () throws -> T) rethrows -> T {
+        guard readsOrChangesRowsOnly(sql) else { return try compiling() }
         lane_sqlite_compile_quietly(1)
         defer { lane_sqlite_compile_quietly(0) }
-        return try db.makeStatement(sql: sql)
+        return try compiling()
     }
 
     /// Whether the statement's first word is one of a statement on rows: `SELECT`, `INSERT`, `UPDATE`,

@@ -9,7 +9,8 @@ import LanePlugin
 extension SQLiteTransaction {
     func pluginRows(namespace: String, sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
         // Kept on the connection like the core's: the recall check runs the same two queries at every `ro open`.
-        let statement = try checked { try db.cachedStatement(sql: sql) }
+        // Compiled as the core's are (`quietly`): the guard below judges it on a connection of its own.
+        let statement = try checked { try ConnectionStatements.quietly(sql) { try db.cachedStatement(sql: sql) } }
         guard statement.isReadonly else {
             throw pluginRefusal(namespace, Message("plugin_sql.query_only_reads", ["statement": .text(Self.firstWords(sql))]))
         }
