@@ -17,9 +17,10 @@ extension RepairOrderDesk {
         try department.read("ro show", by: caller) { tx in try Self.row(order, tx) }
     }
 
-    /// Orders in `statuses`, oldest first, each with its vehicle and customer.
-    public func rows(statuses: [RepairOrderStatus], limit: Int = 500, by caller: Caller) throws -> [RepairOrderRow] {
-        try department.read("ro list", by: caller) { tx in try Self.rows(statuses: statuses, limit: limit, tx) }
+    /// Orders in `statuses`, oldest first, each with its vehicle and, unless `customers` is false (a list
+    /// that shows no customer), its customer.
+    public func rows(statuses: [RepairOrderStatus], limit: Int = 500, customers: Bool = true, by caller: Caller) throws -> [RepairOrderRow] {
+        try department.read("ro list", by: caller) { tx in try Self.rows(statuses: statuses, limit: limit, customers: customers, tx) }
     }
 
     /// The orders that came back as comebacks of this one (R4.6).

@@ -48,6 +48,20 @@ import Testing
         #expect(try !desk.open(vehicle: "粤BD12346", by: try Self.caller(shell)).value.firstVisit)
     }
 
+    /// A list that shows plates only (`today`'s orders) reads no customer; `ro list` has them.
+    @Test func theOrdersRowsComeWithTheirCustomersOnlyWhenAsked() throws {
+        let shell = try TestShell(seeded: true)
+        let desk = RepairOrderDesk(shell.session.department)
+        _ = try desk.open(vehicle: "粤B27DP2", by: try Self.caller(shell))
+        let open = RepairOrderStatus.allCases.filter { $0 != .closed && $0 != .cancelled }
+        let full = try desk.rows(statuses: open, by: try Self.caller(shell))
+        let plates = try desk.rows(statuses: open, customers: false, by: try Self.caller(shell))
+        #expect(!full.isEmpty && full.count == plates.count)
+        #expect(full.map(\.order.number) == plates.map(\.order.number))
+        #expect(full.map(\.plate) == plates.map(\.plate) && !plates.contains { $0.plate == "?" })
+        #expect(full.allSatisfy { $0.customer != nil } && plates.allSatisfy { $0.customer == nil })
+    }
+
     @Test func aCashierCannotOpenAnOrderWhateverTheFrontEnd() throws {
         let shell = try TestShell(seeded: true)
         let before = try shell.store.snapshot()

@@ -97,7 +97,8 @@ enum TodayCommand {
                        where keep: (RepairOrder) -> Bool) throws -> Section {
         var t = Table(columns: [Column("ro", "repair order"), Column("plate", "plate"), Column("status", "status", words: RepairOrderStatus.wordKind), Column("next", "next step"),
                                 Column("priority", "priority"), Column("promised_at", "promised")], emptyText: Message("empty.nothing_waiting").description)
-        let list = try ctx.desks.repairOrders.rows(statuses: statuses, limit: 1000, by: ctx.caller("today")).filter { keep($0.order) }
+        // The table shows plates, not customers.
+        let list = try ctx.desks.repairOrders.rows(statuses: statuses, limit: 1000, customers: false, by: ctx.caller("today")).filter { keep($0.order) }
             .sorted { RepairOrder.byPriority($0.order, $1.order) }
         for row in list {
             let o = row.order

@@ -10,15 +10,16 @@ public struct RepairOrderRow: Sendable {
 }
 
 extension RepairOrderDesk {
-    /// Orders in `statuses`, oldest first, each with its vehicle and customer.
-    static func rows(statuses: [RepairOrderStatus], limit: Int = 500, _ tx: any StoreReading) throws -> [RepairOrderRow] {
-        try rows(tx.repairOrders(statuses: statuses, limit: limit), tx)
+    /// Orders in `statuses`, oldest first, each with its vehicle and (unless `customers` is false) customer.
+    static func rows(statuses: [RepairOrderStatus], limit: Int = 500, customers: Bool = true, _ tx: any StoreReading) throws -> [RepairOrderRow] {
+        try rows(tx.repairOrders(statuses: statuses, limit: limit), customers: customers, tx)
     }
 
-    /// Several orders with their vehicles and customers: two queries, never two per order.
-    static func rows(_ orders: [RepairOrder], _ tx: any StoreReading) throws -> [RepairOrderRow] {
+    /// Several orders with their vehicles and customers: two queries, never two per order. Without
+    /// `customers`, one: a customer's row is a page read of its own on a large store.
+    static func rows(_ orders: [RepairOrder], customers withCustomers: Bool = true, _ tx: any StoreReading) throws -> [RepairOrderRow] {
         let vehicles = try tx.vehicles(ids: Array(Set(orders.map(\.vehicleID))))
-        let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
+        let customers = withCustomers ? try tx.customers(ids: Array(Set(orders.map(\.customerID)))) : [:]
         return orders.map { RepairOrderRow(order: $0, vehicle: vehicles[$0.vehicleID], customer: customers[$0.customerID]) }
     }
 
