@@ -702,14 +702,19 @@ enum Schema {
                 CREATE INDEX complaint_by_customer ON complaint(customer_id);
                 """)
         }
-        migrator.registerMigration("v25 report indexes") { db in
+        // From v25 on, a migration that only makes or drops indexes, adds a column without a foreign key, or makes a
+        // table without one runs with the foreign keys on (`.immediate`): nothing it does can break one. GRDB's
+        // default turns them off and then checks every foreign key of the store, 40-65 s at 1M vehicles for each
+        // migration (docs/performance.md, sixteenth and seventeenth rounds). Earlier ones stay as they were:
+        // some rebuild tables, and they run on a store that cannot be large.
+        migrator.registerMigration("v25 report indexes", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 -- `report kpi` reads a period's rows by date: complaints and delayed deliveries by when they were opened.
                 CREATE INDEX complaint_by_opened ON complaint(opened_at);
                 CREATE INDEX delayed_delivery_by_opened ON delayed_delivery(opened_at);
                 """)
         }
-        migrator.registerMigration("v28 sealed audit rows") { db in
+        migrator.registerMigration("v28 sealed audit rows", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 -- 1: the store sealed its business rows (orders, staff, PINs, customers' contacts) when this row
                 -- was written, so from the first such row on a row without its seal was written, or its seal
@@ -719,24 +724,24 @@ enum Schema {
                 ALTER TABLE audit_personal ADD COLUMN erased_values INTEGER;
                 """)
         }
-        migrator.registerMigration("v29 waiting customers") { db in
+        migrator.registerMigration("v29 waiting customers", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 -- The check-in sheet says whether the customer waits at the store for the car (report kpi: their wait
                 -- from the order's opening to its delivery). Older orders: not recorded, read as not waiting.
                 ALTER TABLE repair_order ADD COLUMN checkin_customer_waits INTEGER;
                 """)
         }
-        migrator.registerMigration("v30 vehicle history messages") { db in
+        migrator.registerMigration("v30 vehicle history messages", foreignKeyChecks: .immediate) { db in
             // A vehicle's history row keeps what it says as a message (StoredMessage's JSON), read in the
             // reader's language like the timelines' rows since v26; older rows keep their words as written.
             try db.execute(sql: "ALTER TABLE vehicle_event ADD COLUMN message TEXT")
         }
-        migrator.registerMigration("v34 staff who left") { db in
+        migrator.registerMigration("v34 staff who left", foreignKeyChecks: .immediate) { db in
             // `staff leave`: when a member of staff left the store (they no longer sign in; the row stays,
             // so every order, audit row and report that names them still does). NULL: still employed.
             try db.execute(sql: "ALTER TABLE staff ADD COLUMN left_at INTEGER")
         }
-        migrator.registerMigration("v35 the due list read from its index alone") { db in
+        migrator.registerMigration("v35 the due list read from its index alone", foreignKeyChecks: .immediate) { db in
             // The due list's range read (`scheduledReminders(dueBy:kind:listedOn:limit:)`) finds every column it needs
             // in the index: the listing days are added, and a WITHOUT ROWID table's indexes carry its primary key
             // (vehicle_id, kind, reference). So SQLite neither reads a table row per entry nor one per entry
@@ -748,12 +753,12 @@ enum Schema {
                 CREATE INDEX reminder_schedule_by_kind ON reminder_schedule(kind, due_on, plate, listed_until, listed_from) WHERE reference = '';
                 """)
         }
-        migrator.registerMigration("v36 part groups by index") { db in
+        migrator.registerMigration("v36 part groups by index", foreignKeyChecks: .immediate) { db in
             // The part groups there are, read one index seek per group (`StoreBackendSupport.partGroupsSQL`),
             // not from the whole catalogue: the warranty plugin asks at every line added.
             try db.execute(sql: "CREATE INDEX part_by_group ON part(part_group)")
         }
-        migrator.registerMigration("v37 store versions") { db in
+        migrator.registerMigration("v37 store versions", foreignKeyChecks: .immediate) { db in
             // What a session keeps between commands (the settings, the user's role) and a plugin keeps of the
             // catalogue is kept only while these numbers stand still: every change to those tables moves one,
             // in any process (another desk's `staff leave` reaches a shell already open). `StoreVersions`.
@@ -781,7 +786,7 @@ enum Schema {
             }
             try db.execute(sql: sql)
         }
-        migrator.registerMigration("v38 service history read from its index alone") { db in
+        migrator.registerMigration("v38 service history read from its index alone", foreignKeyChecks: .immediate) { db in
             // What the reminder rules read of a history row (`serviceHistory(vehicleIDs:)`: its kind, the visit's
             // kind, the day and the odometer) is in the index beside the vehicle and day, as is the row id, so the
             // due list reads no table row: for a page of 200 vehicles at 1M, about 250 pages where the rows took
@@ -792,8 +797,6 @@ enum Schema {
                 CREATE INDEX vehicle_event_by_vehicle ON vehicle_event(vehicle_id, occurred_on, id, kind, visit_kind, mileage);
                 """)
         }
-        // v39 and v40 only make indexes, so they run with the foreign keys on (`.immediate`): GRDB's default checks
-        // every foreign key of the store after a migration, 40-50 s at 1M vehicles for an index of 300,000 rows.
         migrator.registerMigration("v39 the call lists' standing from partial indexes", foreignKeyChecks: .immediate) { db in
             // Whether a car due a call is in the workshop or booked (`callListStanding`) was read through every
             // order and appointment the car ever had, a table row each. These hold only the open orders and the
