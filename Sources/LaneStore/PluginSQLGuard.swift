@@ -191,8 +191,9 @@ final class PluginSQLGuard: @unchecked Sendable {
     private func authorize(_ sql: String, on connection: OpaquePointer) throws -> [Access] {
         let collector = Collector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        // Directly: the verdict is this authorizer's report, so no compile may skip it.
-        lane_sqlite_set_authorizer_directly(UnsafeMutableRawPointer(connection), { context, action, first, second, _, inner in
+        // Directly: the verdict is this authorizer's report, so no compile may skip it, and without it
+        // nothing is judged (a statement whose report is empty would pass).
+        let set = lane_sqlite_set_authorizer_directly(UnsafeMutableRawPointer(connection), { context, action, first, second, _, inner in
             guard let context else { return SQLITE_OK }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             collector.accesses.append(Access(action: action, first: first.map { String(cString: $0) },
@@ -200,6 +201,10 @@ final class PluginSQLGuard: @unchecked Sendable {
             return SQLITE_OK
         }, context)
         defer { lane_sqlite_set_authorizer_directly(UnsafeMutableRawPointer(connection), nil, nil) }
+        guard set == SQLITE_OK else {
+            throw Refusal(Message("plugin_sql.refused"),
+                          problems: [Problem("sql", Message("plugin_sql.sqlite_said", ["error": .text(String(cString: sqlite3_errstr(set)))]))])
+        }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         defer { sqlite3_finalize(statement) }
