@@ -110,7 +110,28 @@ extension SQLiteTransaction {
 // The reminder schedule (v20): one row per vehicle and reminder it owes, read by an index range.
 extension SQLiteTransaction {
     /// A JSON array of ids: one cached statement whatever the count (`IN (SELECT value FROM json_each(?))`).
-    static func idList(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+    /// Its digits are written into one buffer: a text made for each id and then joined cost about 1,000
+    /// instructions an id, 1.1M of a page of `remind due`, which lists 225 cars in five reads.
+    static func idList(_ ids: [Int64]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2 + ids.count * 8)
+        bytes.append(UInt8(ascii: "["))
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if id < 0 { bytes.append(UInt8(ascii: "-")) }
+            var rest = id.magnitude
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: digits.reversed())
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// A read by vehicle of `vehicleIDs` (not empty): its statement for one vehicle and its argument, or for several.
     /// One vehicle (a write working its schedule out again) is `vehicle_id = ?`: the list's `json_each` and the sort

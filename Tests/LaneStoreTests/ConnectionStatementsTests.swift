@@ -64,3 +64,18 @@ private let text = Gen.frequency((3.0, Gen.character(in: "a"..."c")), (1.0, Gen.
         }
     }
 }
+
+/// A read of several vehicles binds their ids as one JSON array (`idList`, digits written by hand): it is
+/// the plain formatting of the ids, and SQLite's `json_each` reads the same ids back, in order.
+@Test func theIdListIsTheIdsAsJSONThatSQLiteReadsBack() async throws {
+    let queue = try DatabaseQueue()
+    let ids = Gen.frequency((3.0, Gen.int64(in: 1...2_000_000)), (1.0, Gen.int64()), (1.0, Gen.element(of: [0, 9, 10, .max, .min, -1]).map { $0 ?? 0 }))
+    await propertyCheck(count: 300, input: ids.array(of: 0...40)) { ids in
+        let text = SQLiteTransaction.idList(ids)
+        #expect(text == "[" + ids.map(String.init).joined(separator: ",") + "]")
+        do {
+            let read = try queue.read { try Int64.fetchAll($0, sql: "SELECT value FROM json_each(?) ORDER BY key", arguments: [text]) }
+            #expect(read == ids)
+        } catch { Issue.record(error) }
+    }
+}
