@@ -56,15 +56,20 @@ private let safeFen = Gen.int64(in: -99_999_999_999_999_99 ... 99_999_999_999_99
     }
 }
 
-/// A date's text is its year, month and day padded (`2026-11-23`), read back as the same day, for any
-/// day from before year 0 to after 9999 (written in place in the common range, interpolated outside it).
-@Test func aDatesTextIsItsPaddedPartsAndReadsBack() async {
+/// A date's text is its year, month and day padded (`2026-11-23`) for any day from before year 0 to after
+/// 9999 (written in place in the common range, interpolated outside it), and reads back as the same day
+/// for the years a date may be given in, 1 to 9999 (`CalendarDate(year:month:day:)`).
+@Test func aDatesTextIsItsPaddedPartsAndReadsBack() async throws {
     await propertyCheck(count: 1000, input: Gen.int(in: -800_000 ... 3_000_000)) { days in
         let date = CalendarDate(daysSinceEpoch: days)
         let c = date.components
         #expect(date.description == "\(CalendarDate.pad(c.year, 4))-\(CalendarDate.pad(c.month, 2))-\(CalendarDate.pad(c.day, 2))")
-        if (0...9999).contains(c.year) { #expect(CalendarDate(parsing: date.description) == date, "\(date)") }
+        if (1...9999).contains(c.year) { #expect(CalendarDate(parsing: date.description) == date, "\(date)") }
     }
+    // Year 0 is written like any other and, like it, not read back.
+    let firstDay = try #require(CalendarDate(year: 1, month: 1, day: 1))
+    #expect(CalendarDate(daysSinceEpoch: firstDay.daysSinceEpoch - 1).description == "0000-12-31")
+    #expect(CalendarDate(parsing: "0000-12-31") == nil)
     #expect(CalendarDate(year: 2026, month: 11, day: 23)?.description == "2026-11-23")
     #expect(CalendarDate(year: 5, month: 1, day: 9)?.description == "0005-01-09")
 }
