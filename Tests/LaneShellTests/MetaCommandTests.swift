@@ -190,6 +190,25 @@ extension TextLineReader {
         try shell.expectOK("set user 夏勇")
         #expect(try shell.expectRefusalCodes("store check") == ["access.role_may_not", "access.needs_one_of"])
     }
+
+    /// A row whose reference names a row that is not there (written with the foreign keys off, as only a
+    /// change from outside lane can) is damage `store check` finds, in the reader's language.
+    @Test func aBrokenReferenceIsFoundAndNamed() throws {
+        let shell = try TestShell(user: "姚雪", seeded: true)
+        try shell.store.unsafeExecute("""
+            PRAGMA foreign_keys = OFF;
+            UPDATE vehicle SET owner_id = 424242 WHERE plate = '粤B27DP2';
+            PRAGMA foreign_keys = ON;
+            """)
+        let before = try shell.store.snapshot()
+        #expect(try shell.expectRefusalCodes("store check") == ["store.damaged", "store.damage"])
+        let english = try shell.expectRefused("store check")
+        #expect(english.contains("vehicle row") && english.contains("refers to a customer row that is not there"), "\(english)")
+        shell.session.languageChoice = .chinese
+        let chinese = try shell.expectRefused("store check")
+        #expect(chinese.contains("vehicle 表第") && chinese.contains("引用的 customer 记录不存在"), "\(chinese)")
+        #expect(try shell.store.snapshot() == before)
+    }
 }
 
 @Suite struct RowSealTests {
