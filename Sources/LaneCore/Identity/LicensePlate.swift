@@ -24,7 +24,9 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
         return parseWritten(text)
     }
 
-    static let provinceScalars: Set<Unicode.Scalar> = Set(provinces.flatMap(\.unicodeScalars))
+    /// The provinces' scalars as numbers, looked through in turn: 31 comparisons cost less than hashing the
+    /// scalar for a `Set`, at every car read.
+    static let provinceScalars: [UInt32] = provinces.flatMap(\.unicodeScalars).map(\.value)
 
     /// What a character may be in a plate, as bits: `letter`, `digit`, `energyClass` (a small
     /// new-energy plate's class letter), `largeEnd` (D or F, a large one's last). One definition for
@@ -43,10 +45,11 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
 
     /// A new-energy plate's six characters after its office letter: small (class letter, a letter or
     /// digit, four digits) or large (five digits, then D or F).
-    static func isNewEnergyBody(_ k: [UInt8]) -> Bool {
+    static func isNewEnergyBody<C: RandomAccessCollection>(_ k: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard k.count == 6 else { return false }
-        let small = k[0] & energyClass != 0 && k[1] & (letter | digit) != 0 && k[2...].allSatisfy { $0 & digit != 0 }
-        let large = k[0..<5].allSatisfy { $0 & digit != 0 } && k[5] & largeEnd != 0
+        let s = k.startIndex
+        let small = k[s] & energyClass != 0 && k[s + 1] & (letter | digit) != 0 && k[(s + 2)...].allSatisfy { $0 & digit != 0 }
+        let large = k[s..<(s + 5)].allSatisfy { $0 & digit != 0 } && k[s + 5] & largeEnd != 0
         return small || large
     }
 
@@ -55,17 +58,20 @@ public struct LicensePlate: Hashable, Sendable, CustomStringConvertible {
     /// `parseWritten` reads. Whatever this accepts, `parseWritten` accepts as the same plate.
     static func plainReading(_ text: String) -> LicensePlate? {
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), provinceScalars.contains(first) else { return nil }
-        var kinds: [UInt8] = []
-        kinds.reserveCapacity(7)
-        while let scalar = scalars.next() {
-            guard scalar.isASCII, kinds.count < 7 else { return nil }
-            kinds.append(asciiKinds[Int(scalar.value)])
+        guard let first = scalars.next(), provinceScalars.contains(first.value) else { return nil }
+        // The kinds on the stack: two arrays made for each read were most of its cost (every car read).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { kinds -> LicensePlate? in
+            var count = 0
+            while let scalar = scalars.next() {
+                guard scalar.isASCII, count < 7 else { return nil }
+                kinds[count] = asciiKinds[Int(scalar.value)]
+                count += 1
+            }
+            guard count >= 6, kinds[0] & letter != 0 else { return nil }
+            let body = kinds[1..<count]
+            if body.count == 5 { return isOrdinaryBody(body) ? LicensePlate(value: text, isNewEnergy: false) : nil }
+            return isNewEnergyBody(body) ? LicensePlate(value: text, isNewEnergy: true) : nil
         }
-        guard kinds.count >= 6, kinds[0] & letter != 0 else { return nil }
-        let body = Array(kinds[1...])
-        if body.count == 5 { return isOrdinaryBody(body) ? LicensePlate(value: text, isNewEnergy: false) : nil }
-        return isNewEnergyBody(body) ? LicensePlate(value: text, isNewEnergy: true) : nil
     }
 
     /// A plate as people type it: spaces, dots and dashes, small letters, new-energy shapes.
