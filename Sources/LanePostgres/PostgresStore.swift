@@ -252,7 +252,7 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
         }
     }
 
-    public func integrityProblems() throws -> [String] {
+    public func integrityProblems() throws -> [Message] {
         // The server keeps its own files whole (write-ahead log, checksums if enabled); what lane
         // can check is that its tables are there and readable.
         try read { tx in _ = try tx.customerCount(); return [] }

@@ -552,7 +552,7 @@ public final class SQLiteStore: ServiceStore {
             BEGIN INSERT OR IGNORE INTO changed_staff (name) VALUES (new.name); END;
         """
 
-    public func integrityProblems() throws -> [String] {
+    public func integrityProblems() throws -> [Message] {
         do {
             let (damage, broken) = try writer.read { db in
                 let damage = try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
@@ -562,16 +562,16 @@ public final class SQLiteStore: ServiceStore {
                 guard damage.isEmpty else { return (damage, [Row]()) }
                 return (damage, try Row.fetchAll(db, sql: "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 20"))
             }
-            let problems = damage + broken.map { row in
+            let problems = damage.map { Message("store.damage", ["text": .text($0)]) } + broken.map { row in
                 Message("store.broken_reference", ["table": .text(row[0]), "row": (row[1] as Int64?).map { .int(Int($0)) } ?? .text("-"),
-                                                   "parent": .text(row[2])]).description
+                                                   "parent": .text(row[2])])
             }
             // A whole check completed and found the file sound: nothing is owed any more.
             if problems.isEmpty && location != ":memory:" { try? FileManager.default.removeItem(atPath: Self.checkOwedPath(location)) }
             return problems
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             // A page so damaged the check itself stops on it: that is its finding, not a failure to look.
-            return [SQLiteStore.explain(error)]
+            return [Message("store.damage", ["text": .text(SQLiteStore.explain(error))])]
         } catch {
             return try translatingFailures { throw error }
         }

@@ -16,9 +16,10 @@ public protocol ServiceStore: Sendable {
     /// the store's owner only): the audit trail's rows and checkpoints are
     /// signed with it. Nil when the store has none.
     var secretKey: [UInt8]? { get }
-    /// The backend's own check of its files (SQLite's `quick_check`): what
-    /// it found damaged, in its words; empty when all is well.
-    func integrityProblems() throws -> [String]
+    /// The backend's own check of its files (SQLite's `quick_check`, then its rows' references): what it
+    /// found damaged, each a message (`store.damage` with the backend's words, `store.broken_reference`);
+    /// empty when all is well.
+    func integrityProblems() throws -> [Message]
     /// A session goes on past its first command: the store may keep more of what it reads in memory
     /// from one command to the next.
     func keepPagesBetweenCommands()

@@ -201,7 +201,7 @@ extension TextLineReader {
             PRAGMA foreign_keys = ON;
             """)
         let before = try shell.store.snapshot()
-        #expect(try shell.expectRefusalCodes("store check") == ["store.damaged", "store.damage"])
+        #expect(try shell.expectRefusalCodes("store check") == ["store.damaged", "store.broken_reference"])
         let english = try shell.expectRefused("store check")
         #expect(english.contains("vehicle row") && english.contains("refers to a customer row that is not there"), "\(english)")
         shell.session.languageChoice = .chinese

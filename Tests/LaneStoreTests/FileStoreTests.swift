@@ -336,7 +336,7 @@ func aWriterLockedOutPastItsTimeoutIsToldTheFileIsBusy(timeout: Double) throws {
         try handle.seek(toOffset: size / 2)
         try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
         try handle.close()
-        let problems = (try? SQLiteStore(path: path, create: false).integrityProblems()) ?? ["could not even open"]
+        let problems = (try? SQLiteStore(path: path, create: false).integrityProblems()) ?? [Message("store.damage", ["text": .text("could not even open")])]
         #expect(!problems.isEmpty)
     }
 }

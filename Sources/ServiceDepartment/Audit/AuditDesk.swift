@@ -48,7 +48,7 @@ public struct AuditDesk {
         try department.authorize("store check", caller)
         let damaged = try department.store.integrityProblems()
         if !damaged.isEmpty {
-            throw Refusal(Message("store.damaged"), problems: damaged.prefix(20).map { Problem("file", Message("store.damage", ["text": .text($0)])) })
+            throw Refusal(Message("store.damaged"), problems: damaged.prefix(20).map { Problem("file", $0) })
         }
         return try department.read("store check", by: caller) { tx in
             let result = try Self.verify(tx, key: department.store.secretKey)
