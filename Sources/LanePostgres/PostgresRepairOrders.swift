@@ -197,10 +197,11 @@ extension PostgresTransaction {
                           [PGValue.text(Self.textArray(statuses.map(\.rawValue))), limit])
     }
 
-    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder] {
-        guard !statuses.isEmpty else { return [] }
-        return try orders("WHERE status = ANY(?::text[]) AND opened_at >= ? AND opened_at < ? ORDER BY opened_at DESC, id DESC",
-                          [PGValue.text(Self.textArray(statuses.map(\.rawValue))), from.secondsSince1970, before.secondsSince1970])
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
+                      limit: Int) throws -> [RepairOrder] {
+        guard !statuses.isEmpty, limit > 0 else { return [] }
+        return try orders("WHERE id IN (\(RepairOrderPosition.newestIDsSQL(statuses: statuses.count))) ORDER BY opened_at DESC, id DESC",
+                          position.arguments(statuses: statuses, from: from, limit: limit).map { PGValue($0) as (any PGArgument)? })
     }
 
     func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)] {

@@ -272,10 +272,12 @@ extension SQLiteTransaction {
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
-    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before: Timestamp) throws -> [RepairOrder] {
-        try orders("""
-            WHERE status IN (SELECT value FROM json_each(?)) AND opened_at >= ? AND opened_at < ? ORDER BY opened_at DESC, id DESC
-            """, [Self.textList(statuses.map(\.rawValue)), from.secondsSince1970, before.secondsSince1970])
+    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
+                      limit: Int) throws -> [RepairOrder] {
+        guard !statuses.isEmpty, limit > 0 else { return [] }
+        let arguments = position.arguments(statuses: statuses, from: from, limit: limit).map { Self.databaseValue($0) as (any DatabaseValueConvertible)? }
+        return try orders("WHERE id IN (\(RepairOrderPosition.newestIDsSQL(statuses: statuses.count))) ORDER BY opened_at DESC, id DESC",
+                          StatementArguments(arguments))
     }
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {

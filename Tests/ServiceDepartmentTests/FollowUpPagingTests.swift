@@ -33,4 +33,54 @@ import Testing
             }
         }
     }
+
+    /// `followup files` reads visits a page of orders at a time and reads on until its page is full: whatever the
+    /// page size, it is the start of the whole list, worked out from every order by `CustomerFileCheck` (newest
+    /// visit first, ties by the higher id). Two visits in three have a complete file, so a page of files takes
+    /// more than one page of orders; some visits share a second.
+    @Test func aPageOfIncompleteFilesIsTheStartOfTheWholeList() throws {
+        let shell = try TestShell(seeded: true)
+        let caller = Caller(user: "蒋芳", role: .customerService, now: TestShell.demoNow, settings: try shell.session.settings(), request: "test")
+        let offset = caller.settings.utcOffset
+        let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
+        try shell.store.write { (tx: any StoreWriting) throws in
+            guard let v = try tx.vehicle(plate: "粤B27DP2"), let c = try tx.customer(id: v.ownerID) else { throw StoreFailure("no demo car") }
+            #expect(!(c.address ?? "").isEmpty)
+            for n in 1...150 {
+                let day = cutoff.adding(days: -(n % 20))
+                let opened = Timestamp(date: day, hour: 9, minute: n % 7, offset: offset)
+                var o = try tx.insertRepairOrder(RepairOrder(number: "RO-TEST-\(n)", vehicleID: v.id, customerID: c.id, advisor: "薛淑芬",
+                                                             openedAt: opened), openedOn: day)
+                let loaded = o
+                o.status = [RepairOrderStatus.delivered, .settled, .closed, .inProgress][n % 4]
+                o.delivery = DeliveryRecord(nextServiceOn: day.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "工作日下午",
+                                            oldPartsShown: false, at: opened)
+                if n % 3 != 0 {
+                    o.complaint = "保养"
+                    o.checkIn = CheckInSheet(mileage: 12_000, fuelEighths: 4, coversFitted: true, damage: "", valuables: "", equipment: "")
+                    o.lines = [RepairOrderLine(kind: .labor, code: "MNT-5K", name: "保养", unitPrice: Money(fen: 30_000))]
+                }
+                try tx.saveRepairOrder(o, was: loaded)
+            }
+        }
+        try shell.store.read { (tx: any StoreReading) throws in
+            let all = try FollowUpDesk.incompleteFiles(limit: 10_000, by: caller, tx)
+            let floor = Timestamp(date: cutoff.adding(days: -CustomerFileCheck.lookBackDays), offset: offset)
+            let end = Timestamp(date: cutoff.adding(days: 1), offset: offset)
+            guard let v = try tx.vehicle(plate: "粤B27DP2"), let owner = try tx.customer(id: v.ownerID) else { throw StoreFailure("no demo car") }
+            var everyOrder: [RepairOrder] = []
+            for n in 1...150 { if let o = try tx.repairOrder(number: "RO-TEST-\(n)") { everyOrder.append(o) } }
+            let byDefinition = everyOrder.filter { o in
+                [RepairOrderStatus.delivered, .settled, .closed].contains(o.status) && o.openedAt >= floor && o.openedAt < end
+                    && !CustomerFileCheck.missing(customer: owner, order: o).isEmpty
+            }.sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }
+            // The demo's own visits are older or complete: the whole list is the test's orders.
+            #expect(all.map(\.order.number) == byDefinition.map(\.number))
+            #expect(all.count > 30)
+            for limit in [1, 20, 28, 29, 40, all.count, 1000] {
+                #expect(try FollowUpDesk.incompleteFiles(limit: limit, by: caller, tx).map(\.order.number)
+                        == Array(all.prefix(limit)).map(\.order.number), "\(limit)")
+            }
+        }
+    }
 }

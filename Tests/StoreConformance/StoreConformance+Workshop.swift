@@ -122,4 +122,55 @@ extension StoreConformance {
                                         to: Timestamp(date: last.adding(days: 32), offset: offset)).isEmpty)
         }
     }
+
+    /// `followup files` reads the visits a page at a time (`repairOrders(statuses:openedFrom:before:limit:)`): read
+    /// on from each page's last order, the pages are exactly the orders the definition picks, in its order (opened
+    /// newest first, the higher id first in one second), for page sizes of one order up to more than there are.
+    /// Orders in other statuses, opened before `from` or at `before` and after are left out; several share a second.
+    public func newestOrdersPaged() throws {
+        let store = try make()
+        let offset = UTCOffset.china
+        let statuses: [RepairOrderStatus] = [.delivered, .settled, .closed]
+        let all = try store.write { tx -> [RepairOrder] in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            var made: [RepairOrder] = []
+            for i in 0..<40 {
+                let day = Self.today.adding(days: -(i % 10))
+                // Orders i and i + 10 (i < 10) share a second and a status; the others have a second of their own.
+                let opened = Timestamp(secondsSince1970: Timestamp(date: day, hour: 9, minute: 0, offset: offset).secondsSince1970 + Int64(i < 20 ? i % 5 : i))
+                var o = try tx.insertRepairOrder(RepairOrder(number: "RO-\(day.description)-\(i)", vehicleID: v.id, customerID: c.id,
+                                                             advisor: "薛淑芬", openedAt: opened), openedOn: day)
+                let loaded = o
+                o.status = [RepairOrderStatus.delivered, .settled, .closed, .inProgress, .cancelled][i % 5]
+                try tx.saveRepairOrder(o, was: loaded)
+                made.append(o)
+            }
+            return made
+        }
+        let from = Timestamp(date: Self.today.adding(days: -7), offset: offset)
+        let before = Timestamp(date: Self.today, hour: 9, minute: 0, offset: offset)
+        let expected = all.filter { statuses.contains($0.status) && $0.openedAt >= from && $0.openedAt < before }
+            .sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }
+        #expect(expected.count > 10 && expected.count < all.count)
+        #expect(Set(expected.map(\.openedAt)).count < expected.count, "no two orders share a second")
+        try store.read { (tx: any StoreReading) throws in
+            for limit in [1, 2, 3, 7, expected.count, expected.count + 5] {
+                var got: [RepairOrder] = [], position = RepairOrderPosition.before(before)
+                // A page that did not move past its last order would read it for ever: as many pages as orders at most.
+                for _ in 0...expected.count {
+                    let page = try tx.repairOrders(statuses: statuses, openedFrom: from, before: position, limit: limit)
+                    #expect(page.count <= limit)
+                    got += page
+                    guard page.count == limit, let last = page.last else { break }
+                    position = RepairOrderPosition(after: last)
+                }
+                #expect(got.map(\.number) == expected.map(\.number), "pages of \(limit)")
+            }
+            #expect(try tx.repairOrders(statuses: [.inProgress], openedFrom: from, before: .before(before), limit: 100).map(\.number)
+                    == all.filter { $0.status == .inProgress && $0.openedAt >= from && $0.openedAt < before }
+                        .sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }.map(\.number))
+            #expect(try tx.repairOrders(statuses: [], openedFrom: from, before: .before(before), limit: 100).isEmpty)
+        }
+    }
 }

@@ -51,6 +51,7 @@ public struct StoreConformance: Sendable {
         ("the call lists read delivered orders' heads as the whole orders give them", { try $0.deliveredOrderHeads() }),
         ("comebacks, rework lines and where a technician is clocked on are kept and found", { try $0.comebacksReworkAndClocks() }),
         ("a report's orders of a period come in two statements and are those orders read one by one", { try $0.reportPeriodOrders() }),
+        ("orders in some statuses are read newest first a page at a time, ties by id", { try $0.newestOrdersPaged() }),
         ("payments, an insurance claim and a credit account round-trip", { try $0.paymentsAndCreditAccounts() }),
         ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
         ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),

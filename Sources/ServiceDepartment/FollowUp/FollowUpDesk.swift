@@ -221,28 +221,32 @@ extension FollowUpDesk {
             .map { ($0, try tx.repairOrder(id: $0.orderID)?.number) }
     }
 
-    /// R6.3: visits at least two days old whose customer file still misses something.
-    /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits
-    /// from `since` (default `CustomerFileCheck.lookBackDays` before the check falls due), read a
-    /// week at a time with each week's customers in one query, until `limit` files are found.
+    /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits from `since`
+    /// (default `CustomerFileCheck.lookBackDays` before the check falls due) up to the day it falls due, read
+    /// a page of orders at a time with each page's customers in one query, until `limit` files are found. A
+    /// week at a time read 13,000 orders with their lines for a page of 200 at a million cars (215 ms, 96 MB).
     static func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller, _ tx: any StoreReading)
         throws -> [(order: RepairOrder, customer: Customer, missing: [Message])] {
         let offset = caller.settings.utcOffset
         let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
         let floor = Timestamp(date: since ?? cutoff.adding(days: -CustomerFileCheck.lookBackDays), offset: offset)
-        var before = Timestamp(date: cutoff.adding(days: 1), offset: offset)
+        var position = RepairOrderPosition.before(Timestamp(date: cutoff.adding(days: 1), offset: offset))
         var rows: [(order: RepairOrder, customer: Customer, missing: [Message])] = []
-        let week: Int64 = 7 * 24 * 3600
-        while rows.count < limit && before > floor {
-            let from = Timestamp(secondsSince1970: max(floor.secondsSince1970, before.secondsSince1970 - week))
-            let orders = try tx.repairOrders(statuses: [.delivered, .settled, .closed], openedFrom: from, before: before)
+        // A page of orders an eighth larger than the page of files; twice as large each time it did not fill the page,
+        // up to 1,024 orders (their lines and checks held at once). Where few files lack anything (1 visit in 20 in the
+        // 1M benchmark store) a page of 200 files takes 4,000 orders; pages of a fixed 225 read them in 18 statements.
+        var batch = max(32, limit + limit / 8)
+        while rows.count < limit {
+            let orders = try tx.repairOrders(statuses: [.delivered, .settled, .closed], openedFrom: floor, before: position, limit: batch)
             let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
             for o in orders where rows.count < limit {
                 guard let c = customers[o.customerID] else { continue }
                 let missing = CustomerFileCheck.missing(customer: c, order: o)
                 if !missing.isEmpty { rows.append((o, c, missing)) }
             }
-            before = from
+            guard orders.count == batch, let last = orders.last else { break }
+            position = RepairOrderPosition(after: last)
+            batch = min(2 * batch, max(batch, 1_024))
         }
         return rows
     }
