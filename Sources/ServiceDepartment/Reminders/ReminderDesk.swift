@@ -60,7 +60,8 @@ public struct ReminderDesk {
         // The store leaves out entries not listed that day, so nearly every entry read becomes an item
         // (at 1M vehicles, 400 of the first 400): an eighth more than the page covers the few the rules drop
         // (a car booked or in the workshop), where twice the page read and decoded twice the rows needed.
-        var batch = limit.map { max(32, $0 + $0 / 8) }
+        // A page beyond `wholeListAbove` is read as the whole list at once: its batch would overflow.
+        var batch = limit.flatMap { $0 > Self.wholeListAbove ? nil : max(32, $0 + $0 / 8) }
         while true {
             var sources: [[ScheduledVehicleReminder]] = []
             if kind.map(builtIn.contains) ?? true {
@@ -86,6 +87,9 @@ public struct ReminderDesk {
             batch = (batch ?? limit) * 4
         }
     }
+
+    /// A page size that reads the schedule whole, not a batch at a time (the shell allows 10,000).
+    static let wholeListAbove = 1 << 24
 
     /// `remind due`: every call to make on a day (default today), of one kind
     /// when asked, with the customer and their phone as the caller may see it.
