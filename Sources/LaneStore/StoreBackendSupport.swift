@@ -189,14 +189,6 @@ public struct RepairOrderPosition: Sendable, Hashable {
     public var openedAt: Timestamp
     public var id: Int64
 
-    public init(openedAt: Timestamp, id: Int64) {
-        self.openedAt = openedAt
-        self.id = id
-    }
-
-    /// Past `order`, the last one read.
-    public init(after order: RepairOrder) { self.init(openedAt: order.openedAt, id: order.id) }
-
     /// Before every order opened at `time` or later.
     public static func before(_ time: Timestamp) -> RepairOrderPosition { RepairOrderPosition(openedAt: time, id: .min) }
 
@@ -221,6 +213,11 @@ public struct RepairOrderPosition: Sendable, Hashable {
              .int64(id), .int(limit)]
         } + [.int(limit)]
     }
+}
+
+extension RepairOrderPosition {
+    /// Past `order`, the last one read. (In an extension: the memberwise initialiser stays.)
+    public init(after order: RepairOrder) { self.init(openedAt: order.openedAt, id: order.id) }
 }
 
 /// A repair order's scalar columns and their values, the same for every backend.

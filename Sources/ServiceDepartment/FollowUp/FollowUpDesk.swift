@@ -235,8 +235,7 @@ extension FollowUpDesk {
         // A page of orders an eighth larger than the page of files; twice as large each time it did not fill the page,
         // up to 1,024 orders (their lines and checks held at once). Where few files lack anything (1 visit in 20 in the
         // 1M benchmark store) a page of 200 files takes 4,000 orders; pages of a fixed 225 read them in 18 statements.
-        let first = min(limit, 1_024)  // the shell allows 10,000; any Int is a page size here, none overflows
-        var batch = max(32, first + first / 8)
+        var batch = ReadAhead.rows(forPage: limit, capped: 1_024)
         while rows.count < limit {
             let orders = try tx.repairOrders(statuses: [.delivered, .settled, .closed], openedFrom: floor, before: position, limit: batch)
             let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))

@@ -61,7 +61,7 @@ public struct ReminderDesk {
         // (at 1M vehicles, 400 of the first 400): an eighth more than the page covers the few the rules drop
         // (a car booked or in the workshop), where twice the page read and decoded twice the rows needed.
         // A page beyond `wholeListAbove` is read as the whole list at once: its batch would overflow.
-        var batch = limit.flatMap { $0 > Self.wholeListAbove ? nil : max(32, $0 + $0 / 8) }
+        var batch = limit.flatMap { $0 > Self.wholeListAbove ? nil : ReadAhead.rows(forPage: $0, capped: Self.wholeListAbove) }
         while true {
             var sources: [[ScheduledVehicleReminder]] = []
             if kind.map(builtIn.contains) ?? true {
