@@ -162,8 +162,7 @@ extension PostgresTransaction {
     }
 
     func declineCounts() throws -> [DeclineReason] {
-        try rows("SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
-                 [ReminderOutcome.declined.rawValue]).map { r in
+        try rows(DeclineCounts.countsSQL).map { r in
             guard let kind = ReminderKind(rawValue: try r[0]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
             return DeclineReason(kind: kind, reason: try r[1], count: try r[2])
         }

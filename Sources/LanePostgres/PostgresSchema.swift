@@ -18,6 +18,7 @@ enum PostgresSchema {
         ("v38 service history read from its index alone", PostgresDialect.tables(v38Tables)),
         ("v39 the call lists' standing from partial indexes", PostgresDialect.tables(v39Tables)),
         ("v40 logged calls read from their index alone", PostgresDialect.tables(v40Tables)),
+        ("v41 decline counts kept with the log", PostgresDialect.tables(DeclineCounts.table) + DeclineCounts.postgresTriggers),
     ]
 
     /// SQLite's v40: what the reminder rules read of a logged call (`loggedCalls(vehicleIDs:)`) is in the

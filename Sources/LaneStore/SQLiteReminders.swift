@@ -34,8 +34,7 @@ extension SQLiteTransaction {
     }
 
     func declineCounts() throws -> [DeclineReason] {
-        try fetchRows(sql: "SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = ? GROUP BY kind, reason",
-                      arguments: [ReminderOutcome.declined.rawValue]).map { r in
+        try fetchRows(sql: DeclineCounts.countsSQL).map { r in
             guard let kind = ReminderKind(rawValue: r[0]) else { throw StoreFailure(Message("store.damaged.reminder_log")) }
             return DeclineReason(kind: kind, reason: r[1], count: r[2])
         }

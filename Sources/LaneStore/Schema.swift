@@ -819,6 +819,10 @@ enum Schema {
                 CREATE INDEX reminder_log_by_vehicle ON reminder_log(vehicle_id, kind, due_on, reference, outcome);
                 """)
         }
+        migrator.registerMigration("v41 decline counts kept with the log", foreignKeyChecks: .immediate) { db in
+            // `remind reasons` reads a row per reason shown, not every declined call ever logged (`DeclineCounts`).
+            try db.execute(sql: DeclineCounts.table + "\n" + DeclineCounts.sqliteTriggers)
+        }
         return migrator
     }
 }

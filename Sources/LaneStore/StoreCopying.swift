@@ -91,8 +91,9 @@ public enum CopyOrder {
     ]
 
     /// Each store's own, never copied: its counters of changes (`StoreVersions`), which the copy's own
-    /// writes move, so a shell open on the store the copy fills sees them move.
-    public static let ownToEachStore: Set<String> = ["store_version"]
+    /// writes move, so a shell open on the store the copy fills sees them move; and the decline counts
+    /// (`DeclineCounts`), which the copy's log rows make as they go in.
+    public static let ownToEachStore: Set<String> = ["store_version", "reminder_decline_count"]
 
     /// The core tables first, in `core`'s order, then the others (plugins') by name; not those `ownToEachStore`.
     public static func sorted(_ names: [String]) -> [String] {

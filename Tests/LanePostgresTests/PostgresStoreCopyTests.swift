@@ -25,7 +25,9 @@ struct PostgresStoreCopyTests {
         }
         let shell = try TestShell(user: "admin", seeded: true)
         // Rows of main's later tables and columns too: a deposit (repair_order_payment), a credit account, timeline messages.
-        for line in ["ro open 粤B27DP2", "set user 莫霞", "ro deposit --method cash --amount 100", "set user 姚雪", "account open C0002 --limit 200",
+        // A declined call: the decline counts are each store's own, made by the copy's log rows as they go in.
+        for line in ["remind log 粤A8LP59 lost_customer --outcome declined --reason 搬到外地",
+                     "ro open 粤B27DP2", "set user 莫霞", "ro deposit --method cash --amount 100", "set user 姚雪", "account open C0002 --limit 200",
                      "set user admin"] {
             try shell.expectOK(line)
         }
@@ -47,6 +49,8 @@ struct PostgresStoreCopyTests {
             #expect(order.payments.map(\.amount.fen) == [10_000] && order.payments.first?.kind == .deposit)
             #expect(try tx.repairOrderEvents(orderID: order.id).contains { $0.message != nil }, "timeline messages are copied")
             #expect(try tx.creditAccount(customerID: order.customerID)?.limit.fen == 20_000)
+            #expect(ReminderRegister.ranked(try tx.declineCounts()) == ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil)))
+            #expect(try tx.declineCounts().map(\.reason).contains("搬到外地"))
         }
         // Work goes on there: the next order number follows, the chain continues and verifies.
         let department = Department(store: onServer)
@@ -67,6 +71,8 @@ struct PostgresStoreCopyTests {
             #expect(try tx.repairOrder(number: "RO-20261123-0002") != nil)
             let result = try AuditTrail.verify(tx, key: file.secretKey)
             #expect(result.firstBroken == nil && result.checked == verified.checked)
+            #expect(ReminderRegister.ranked(try tx.declineCounts()) == ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil)))
+            #expect(try tx.declineCounts().map(\.reason).contains("搬到外地"))
         }
     }
 }

@@ -47,4 +47,37 @@ import Testing
         #expect(done)
         #expect(broken == ["vehicle"])
     }
+
+    /// v41 counts the declined calls a store logged before it (`DeclineCounts`), and from then on its triggers do.
+    @Test func theDeclineCountsStartFromTheLogAsItStands() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v40 logged calls read from their index alone")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            for (kind, outcome, reason) in [("lost_customer", "declined", "太贵"), ("lost_customer", "declined", "太贵"),
+                                            ("regular_service", "declined", "太贵"), ("regular_service", "unreachable", ""),
+                                            ("regular_service", "booked", "AP-1")] {
+                try db.execute(sql: """
+                    INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by) VALUES (1, ?, '2026-11-23', ?, ?, 0, '蒋芳')
+                    """, arguments: [kind, outcome, reason])
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        try Schema.migrator.migrate(queue)
+        func counts() throws -> [String] {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT kind, reason, calls FROM reminder_decline_count ORDER BY kind, reason")
+                    .map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int)" }
+            }
+        }
+        #expect(try counts() == ["lost_customer 太贵 2", "regular_service 太贵 1"])
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: """
+                INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by) VALUES (1, 'lost_customer', '2026-11-24', 'declined', '太贵', 0, '蒋芳')
+                """)
+        }
+        #expect(try counts() == ["lost_customer 太贵 3", "regular_service 太贵 1"])
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reminder_log_by_outcome'") } == 0)
+    }
 }

@@ -38,6 +38,65 @@ extension StoreConformance {
         }
     }
 
+    /// `remind reasons`' counts (v41) are kept by the log's triggers: after calls are logged, after an erasure
+    /// rewrites one customer's reasons (a reason no call gives any more is gone, not left at nought), after
+    /// the same rewrite again, and after a change that failed, they are what counting the log gives.
+    public func declineCountsFollowTheLog() throws {
+        let store = try make()
+        func expectCountsAreTheLogs(_ state: Comment) throws {
+            try store.read { (tx: any StoreReading) throws in
+                let counts = try tx.declineCounts()
+                #expect(ReminderRegister.ranked(counts) == ReminderRegister.declineReasons(try tx.reminderLog(vehicleID: nil)), state)
+                #expect(counts.allSatisfy { $0.count > 0 }, state)
+            }
+        }
+        let (gone, kept, v, w) = try store.write { (tx: any StoreWriting) throws -> (Customer, Customer, Vehicle, Vehicle) in
+            let gone = try customer(tx, "王小明", "13900139000")
+            let kept = try customer(tx, "李四", "13900139001")
+            let v = try vehicle(tx, owner: gone)
+            let fields = try VehicleFields.validate(vin: "LFV2A21K9H3041876", plate: "粤B88888", model: "星河 EV6", sold: "2024-03-01",
+                                                    mileage: "10", today: Self.today).get()
+            return (gone, kept, v, try tx.insertVehicle(fields, ownerID: kept.id, at: Self.now))
+        }
+        try expectCountsAreTheLogs("an empty log")
+        let calls: [(Vehicle, ReminderKind, ReminderOutcome, String)] = [
+            (v, .lostCustomer, .declined, "太贵"), (v, .lostCustomer, .declined, "太贵"), (v, .regularService, .declined, "搬到外地"),
+            (v, .regularService, .unreachable, ""), (w, .lostCustomer, .declined, "太贵"), (w, .regularService, .declined, "太贵"),
+            (w, .regularService, .booked, "AP-1"),
+        ]
+        for (i, (vehicle, kind, outcome, reason)) in calls.enumerated() {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.appendReminderLog(ReminderLogEntry(vehicleID: vehicle.id, kind: kind, dueOn: Self.today, outcome: outcome, reason: reason,
+                                                          at: Self.now.adding(seconds: Int64(i)), by: "蒋芳", reference: nil))
+            }
+            try expectCountsAreTheLogs("after call \(i + 1)")
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(ReminderRegister.ranked(try tx.declineCounts()).map { "\($0.kind.rawValue) \($0.reason) \($0.count)" }
+                    == ["lost_customer 太贵 3", "regular_service 太贵 1", "regular_service 搬到外地 1"])
+        }
+        struct Failed: Error {}
+        #expect(throws: Failed.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.appendReminderLog(ReminderLogEntry(vehicleID: w.id, kind: .lostCustomer, dueOn: Self.today, outcome: .declined,
+                                                          reason: "太贵", at: Self.now, by: "蒋芳", reference: nil))
+                throw Failed()
+            }
+        }
+        try expectCountsAreTheLogs("after a change that failed")
+        for round in 1...2 {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.eraseCustomer(CustomerErasure(customerID: gone.id, items: [.reminderReasons(with: "[已删除]")]))
+            }
+            try expectCountsAreTheLogs("after erasure \(round)")
+        }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(ReminderRegister.ranked(try tx.declineCounts()).map { "\($0.kind.rawValue) \($0.reason) \($0.count)" }
+                    == ["lost_customer [已删除] 2", "lost_customer 太贵 1", "regular_service [已删除] 1", "regular_service 太贵 1"])
+            #expect(try tx.customer(id: kept.id)?.name == "李四")
+        }
+    }
+
     public func followUpsOfSeveralOrders() throws {
         let store = try make()
         let orders = try store.write { (tx: any StoreWriting) throws -> [RepairOrder] in

@@ -55,6 +55,7 @@ public struct StoreConformance: Sendable {
         ("payments, an insurance claim and a credit account round-trip", { try $0.paymentsAndCreditAccounts() }),
         ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
         ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),
+        ("the decline counts are the log's, after calls, erasures and a failed change", { try $0.declineCountsFollowTheLog() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)
