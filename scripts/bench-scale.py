@@ -181,7 +181,7 @@ def bench(n):
         ("remind register (200 newest)", "remind register", "SELECT * FROM reminder_log ORDER BY id DESC LIMIT 200;"),
         ("remind register --kind lost_customer", "remind register --kind lost_customer",
          "SELECT * FROM reminder_log WHERE kind = 'lost_customer' ORDER BY id DESC LIMIT 200;"),
-        ("remind reasons", "remind reasons", "SELECT kind, reason, COUNT(*) FROM reminder_log WHERE outcome = 'declined' GROUP BY kind, reason;"),
+        ("remind reasons", "remind reasons", "SELECT kind, reason, calls FROM reminder_decline_count;"),
         ("campaign list", "campaign list", "SELECT COUNT(*) FROM vehicle WHERE model >= '星河 EV' AND model < '星河 EV\U0010FFFF';"),
     ]
     for label, line, sql in registers:
