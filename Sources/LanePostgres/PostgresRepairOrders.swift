@@ -197,11 +197,16 @@ extension PostgresTransaction {
                           [PGValue.text(Self.textArray(statuses.map(\.rawValue))), limit])
     }
 
-    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
-                      limit: Int) throws -> [RepairOrder] {
+    func visitFiles(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
+                    limit: Int) throws -> [VisitFile] {
         guard !statuses.isEmpty, limit > 0 else { return [] }
-        return try orders("WHERE id IN (\(RepairOrderPosition.newestIDsSQL(statuses: statuses.count))) ORDER BY opened_at DESC, id DESC",
-                          position.arguments(statuses: statuses, from: from, limit: limit).map { PGValue($0) as (any PGArgument)? })
+        return try rows(RepairOrderPosition.visitFilesSQL(statuses: statuses.count),
+                        position.arguments(statuses: statuses, from: from, limit: limit).map { PGValue($0) as (any PGArgument)? }).map { r in
+            let delivered: Bool = try r[6]
+            return VisitFile(orderID: try r[0], number: try r[1], customerID: try r[2], openedAt: Timestamp(secondsSince1970: try r[3]),
+                             hasRequest: try r[4], hasApprovedWork: try r[5], isDelivered: delivered,
+                             followUpPreference: delivered ? (try r[7] as String?) ?? "" : "", isCheckedIn: try r[8])
+        }
     }
 
     func repairOrderNumbers(afterID id: Int64, limit: Int) throws -> [(id: Int64, number: String)] {

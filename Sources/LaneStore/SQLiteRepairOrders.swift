@@ -272,12 +272,18 @@ extension SQLiteTransaction {
         return try orders("WHERE status IN (\(marks)) ORDER BY opened_at LIMIT ?", StatementArguments(values))
     }
 
-    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
-                      limit: Int) throws -> [RepairOrder] {
+    func visitFiles(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
+                    limit: Int) throws -> [VisitFile] {
         guard !statuses.isEmpty, limit > 0 else { return [] }
         let arguments = position.arguments(statuses: statuses, from: from, limit: limit).map { Self.databaseValue($0) as (any DatabaseValueConvertible)? }
-        return try orders("WHERE id IN (\(RepairOrderPosition.newestIDsSQL(statuses: statuses.count))) ORDER BY opened_at DESC, id DESC",
-                          StatementArguments(arguments))
+        var visits: [VisitFile] = []
+        try eachStepRow(sql: RepairOrderPosition.visitFilesSQL(statuses: statuses.count), arguments: StatementArguments(arguments),
+                        table: "repair_order") { r in
+            visits.append(try VisitFile(orderID: r[0], number: r[1], customerID: r[2], openedAt: Timestamp(secondsSince1970: r[3]),
+                                        hasRequest: r[4], hasApprovedWork: r[5], isDelivered: r[6],
+                                        followUpPreference: (try r[6] as Bool) ? (r[7] as String?) ?? "" : "", isCheckedIn: r[8]))
+        }
+        return visits
     }
 
     func repairOrders(deliveredFrom from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [RepairOrder] {

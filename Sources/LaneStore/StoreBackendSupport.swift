@@ -218,6 +218,24 @@ public struct RepairOrderPosition: Sendable, Hashable {
 extension RepairOrderPosition {
     /// Past `order`, the last one read. (In an extension: the memberwise initialiser stays.)
     public init(after order: RepairOrder) { self.init(openedAt: order.openedAt, id: order.id) }
+
+    /// Past `visit`, the last one read.
+    public init(after visit: VisitFile) { self.init(openedAt: visit.openedAt, id: visit.orderID) }
+
+    /// `visitFiles(statuses:openedFrom:before:limit:)`: what the customer-file check reads of the orders
+    /// `newestIDsSQL` picks, in its order, the same on every backend, with `arguments`. Columns: id, number,
+    /// customer, opened, then `VisitFile`'s facts. The check-in and delivery conditions are the ones the
+    /// order's decoding builds its `CheckInSheet` and `DeliveryRecord` from; whether work was approved is one
+    /// seek into the order's lines. Reading the orders whole (every column, every line, check and payment) was
+    /// most of `followup files` at 1M vehicles (docs/performance.md, nineteenth round).
+    public static func visitFilesSQL(statuses: Int) -> String {
+        """
+        SELECT o.id, o.number, o.customer_id, o.opened_at, o.complaint IS NOT NULL,
+               EXISTS (SELECT 1 FROM repair_order_line AS l WHERE l.repair_order_id = o.id AND l.approval = '\(LineApproval.approved.rawValue)'),
+               o.next_service_on IS NOT NULL AND o.delivered_at IS NOT NULL, o.follow_up_preference, o.checkin_mileage IS NOT NULL
+        FROM repair_order AS o WHERE o.id IN (\(newestIDsSQL(statuses: statuses))) ORDER BY o.opened_at DESC, o.id DESC
+        """
+    }
 }
 
 /// A repair order's scalar columns and their values, the same for every backend.

@@ -227,11 +227,12 @@ public protocol RepairOrdersReading {
     func repairOrder(id: Int64) throws -> RepairOrder?
     /// Orders in the given statuses, oldest first.
     func repairOrders(statuses: [RepairOrderStatus], limit: Int) throws -> [RepairOrder]
-    /// At most `limit` orders in one of `statuses` opened from `from` on and before `position`, newest first
+    /// What the customer-file check reads (`VisitFile`) of at most `limit` orders in one of `statuses` opened from `from`
+    /// on and before `position`, newest first
     /// (ties by id, the higher first): each status's index range (`repair_order_by_status`) read from its newest
     /// end for `limit` entries at most, so a page reads about its own orders however many the days hold.
-    func repairOrders(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
-                      limit: Int) throws -> [RepairOrder]
+    func visitFiles(statuses: [RepairOrderStatus], openedFrom from: Timestamp, before position: RepairOrderPosition,
+                    limit: Int) throws -> [VisitFile]
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder]
     /// Numbers of the orders opened on `day` starting with `prefix` (completion).
     func repairOrderNumbers(prefix: String, limit: Int) throws -> [String]

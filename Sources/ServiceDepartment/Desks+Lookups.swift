@@ -69,7 +69,7 @@ extension FollowUpDesk {
 
     /// `followup files`: visits whose customer file is still incomplete (R6.3).
     public func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller)
-        throws -> [(order: RepairOrder, customer: Customer, missing: [Message])] {
+        throws -> [(visit: VisitFile, customer: Customer, missing: [Message])] {
         try department.read("followup files", by: caller) { tx in try Self.incompleteFiles(since: since, limit: limit, by: caller, tx) }
     }
 

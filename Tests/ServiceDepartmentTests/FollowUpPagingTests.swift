@@ -75,11 +75,11 @@ import Testing
                     && !CustomerFileCheck.missing(customer: owner, order: o).isEmpty
             }.sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }
             // The demo's own visits are older or complete: the whole list is the test's orders.
-            #expect(all.map(\.order.number) == byDefinition.map(\.number))
+            #expect(all.map(\.visit.number) == byDefinition.map(\.number))
             #expect(all.count > 30)
             for limit in [1, 20, 28, 29, 40, all.count, 1000, Int.max] {
-                #expect(try FollowUpDesk.incompleteFiles(limit: limit, by: caller, tx).map(\.order.number)
-                        == Array(all.prefix(limit)).map(\.order.number), "\(limit)")
+                #expect(try FollowUpDesk.incompleteFiles(limit: limit, by: caller, tx).map(\.visit.number)
+                        == Array(all.prefix(limit)).map(\.visit.number), "\(limit)")
             }
         }
     }

@@ -123,10 +123,12 @@ extension StoreConformance {
         }
     }
 
-    /// `followup files` reads the visits a page at a time (`repairOrders(statuses:openedFrom:before:limit:)`): read
+    /// `followup files` reads the visits a page at a time (`visitFiles(statuses:openedFrom:before:limit:)`): read
     /// on from each page's last order, the pages are exactly the orders the definition picks, in its order (opened
     /// newest first, the higher id first in one second), for page sizes of one order up to more than there are.
     /// Orders in other statuses, opened before `from` or at `before` and after are left out; several share a second.
+    /// Of each order the store reads what `VisitFile(_:)` takes from the whole order: with and without a request,
+    /// a check-in, a delivery (and a follow-up time), approved work (none, only refused or pending lines, or some).
     public func newestOrdersPaged() throws {
         let store = try make()
         let offset = UTCOffset.china
@@ -143,6 +145,24 @@ extension StoreConformance {
                                                              advisor: "薛淑芬", openedAt: opened), openedOn: day)
                 let loaded = o
                 o.status = [RepairOrderStatus.delivered, .settled, .closed, .inProgress, .cancelled][i % 5]
+                if i % 2 == 0 { o.complaint = "保养" }
+                if i % 3 == 0 { o.checkIn = CheckInSheet(mileage: 12_000, fuelEighths: 4, coversFitted: true, damage: "", valuables: "", equipment: "") }
+                if i % 4 != 1 {
+                    o.delivery = DeliveryRecord(nextServiceOn: day.adding(days: 180), nextServiceKm: 20_000,
+                                                followUpPreference: i % 8 == 0 ? "" : "工作日下午", oldPartsShown: false, at: opened)
+                }
+                func line(_ number: Int64, _ approval: LineApproval) -> RepairOrderLine {
+                    var l = RepairOrderLine(id: number, kind: .labor, code: "MNT-\(number)", name: "保养", unitPrice: Money(fen: 30_000))
+                    l.approval = approval
+                    return l
+                }
+                switch i % 7 {
+                case 0: break
+                case 1: o.lines = [line(1, .refused)]
+                case 2: o.lines = [line(1, .pending), line(2, .refused)]
+                case 3: o.lines = [line(1, .refused), line(2, .approved)]
+                default: o.lines = [line(1, .approved)]
+                }
                 try tx.saveRepairOrder(o, was: loaded)
                 made.append(o)
             }
@@ -153,24 +173,33 @@ extension StoreConformance {
         let expected = all.filter { statuses.contains($0.status) && $0.openedAt >= from && $0.openedAt < before }
             .sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }
         #expect(expected.count > 10 && expected.count < all.count)
+        #expect(Set(expected.map { $0.lines.map(\.approval) }) == [[], [.refused], [.pending, .refused], [.refused, .approved], [.approved]],
+                "every kind of order's lines is among those listed")
         #expect(Set(expected.map(\.openedAt)).count < expected.count, "no two orders share a second")
         try store.read { (tx: any StoreReading) throws in
+            // The definition's orders are the ones the store holds.
+            #expect(try expected.map { try tx.repairOrder(id: $0.id) } == expected)
             for limit in [1, 2, 3, 7, expected.count, expected.count + 5] {
-                var got: [RepairOrder] = [], position = RepairOrderPosition.before(before)
+                var got: [VisitFile] = [], position = RepairOrderPosition.before(before)
                 // A page that did not move past its last order would read it for ever: as many pages as orders at most.
                 for _ in 0...expected.count {
-                    let page = try tx.repairOrders(statuses: statuses, openedFrom: from, before: position, limit: limit)
+                    let page = try tx.visitFiles(statuses: statuses, openedFrom: from, before: position, limit: limit)
                     #expect(page.count <= limit)
                     got += page
                     guard page.count == limit, let last = page.last else { break }
                     position = RepairOrderPosition(after: last)
                 }
-                #expect(got.map(\.number) == expected.map(\.number), "pages of \(limit)")
+                #expect(got == expected.map(VisitFile.init), "pages of \(limit)")
             }
-            #expect(try tx.repairOrders(statuses: [.inProgress], openedFrom: from, before: .before(before), limit: 100).map(\.number)
+            let facts = expected.map(VisitFile.init)
+            for fact in [\VisitFile.hasRequest, \.hasApprovedWork, \.isDelivered, \.isCheckedIn] {
+                #expect(Set(facts.map { $0[keyPath: fact] }) == [false, true], "the orders differ in \(fact)")
+            }
+            #expect(Set(facts.map(\.followUpPreference)) == ["", "工作日下午"])
+            #expect(try tx.visitFiles(statuses: [.inProgress], openedFrom: from, before: .before(before), limit: 100)
                     == all.filter { $0.status == .inProgress && $0.openedAt >= from && $0.openedAt < before }
-                        .sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }.map(\.number))
-            #expect(try tx.repairOrders(statuses: [], openedFrom: from, before: .before(before), limit: 100).isEmpty)
+                        .sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }.map(VisitFile.init))
+            #expect(try tx.visitFiles(statuses: [], openedFrom: from, before: .before(before), limit: 100).isEmpty)
         }
     }
 }

@@ -165,17 +165,61 @@ public enum CustomerFileCheck {
 
     /// What the file of this visit still lacks, each as its words (`customer_file.address`).
     public static func missing(customer: Customer, order: RepairOrder) -> [Message] {
+        missing(customer: customer, visit: VisitFile(order))
+    }
+
+    /// The same, from what the check reads of the visit (`followup files` reads no more of each order).
+    public static func missing(customer: Customer, visit: VisitFile) -> [Message] {
         var m: [String] = []
         if customer.address?.trimmingWhitespace().isEmpty ?? true { m.append("address") }
-        if order.complaint == nil { m.append("request") }
-        if order.approvedLines.isEmpty { m.append("work_done") }
-        if order.delivery == nil {
+        if !visit.hasRequest { m.append("request") }
+        if !visit.hasApprovedWork { m.append("work_done") }
+        if !visit.isDelivered {
             m.append("next_service")
             m.append("follow_up_time")
-        } else if order.delivery?.followUpPreference.trimmingWhitespace().isEmpty ?? true {
+        } else if visit.followUpPreference.trimmingWhitespace().isEmpty {
             m.append("follow_up_time")
         }
-        if order.checkIn == nil { m.append("visit_mileage") }
+        if !visit.isCheckedIn { m.append("visit_mileage") }
         return m.map { Message(MessageCode("customer_file." + $0)) }
+    }
+}
+
+/// What the customer-file check (R6.3) reads of a visit: the order's number and when it was opened, and
+/// whether each thing the file needs from the order is there. A store reads it without the order's lines,
+/// checks and payments (`visitFiles(statuses:openedFrom:before:limit:)`); `init(_:)` takes it from a whole order.
+public struct VisitFile: Sendable, Equatable {
+    public var orderID: Int64
+    public var number: String
+    public var customerID: Int64
+    public var openedAt: Timestamp
+    /// The customer's request is written down (the order's complaint).
+    public var hasRequest: Bool
+    /// At least one line of work was approved.
+    public var hasApprovedWork: Bool
+    /// The car was handed back, with its next service (the delivery record).
+    public var isDelivered: Bool
+    /// When the customer would like the follow-up call, as said at delivery ("" when not delivered).
+    public var followUpPreference: String
+    /// The check-in sheet, with the visit's mileage, was filled in.
+    public var isCheckedIn: Bool
+
+    public init(orderID: Int64, number: String, customerID: Int64, openedAt: Timestamp, hasRequest: Bool, hasApprovedWork: Bool,
+                isDelivered: Bool, followUpPreference: String, isCheckedIn: Bool) {
+        self.orderID = orderID
+        self.number = number
+        self.customerID = customerID
+        self.openedAt = openedAt
+        self.hasRequest = hasRequest
+        self.hasApprovedWork = hasApprovedWork
+        self.isDelivered = isDelivered
+        self.followUpPreference = followUpPreference
+        self.isCheckedIn = isCheckedIn
+    }
+
+    public init(_ order: RepairOrder) {
+        self.init(orderID: order.id, number: order.number, customerID: order.customerID, openedAt: order.openedAt,
+                  hasRequest: order.complaint != nil, hasApprovedWork: !order.approvedLines.isEmpty, isDelivered: order.delivery != nil,
+                  followUpPreference: order.delivery?.followUpPreference ?? "", isCheckedIn: order.checkIn != nil)
     }
 }

@@ -109,8 +109,8 @@ enum FollowUpCommands {
             var t = Table(columns: [Column("ro", "repair order"), Column("customer", "customer"), Column("visit", "visit"),
                                     Column("missing", "missing")], emptyText: Message("empty.every_customer_file_is_complete").description)
             for row in try ctx.desks.followUps.incompleteFiles(since: since, limit: limit, by: ctx.caller(inv.line)) {
-                t.rows.append([.text(row.order.number), .text("\(row.customer.name) \(row.customer.code)"),
-                               .date(row.order.openedAt.date(in: ctx.settings.utcOffset)),
+                t.rows.append([.text(row.visit.number), .text("\(row.customer.name) \(row.customer.code)"),
+                               .date(row.visit.openedAt.date(in: ctx.settings.utcOffset)),
                                .text(row.missing.map(\.description).joined(separator: MessageCatalog.current.isChinese ? "、" : ", "))])
             }
             return .table(t)

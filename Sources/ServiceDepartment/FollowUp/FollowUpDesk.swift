@@ -226,25 +226,25 @@ extension FollowUpDesk {
     /// a page of orders at a time with each page's customers in one query, until `limit` files are found. A
     /// week at a time read 13,000 orders with their lines for a page of 200 at a million cars (185-197 ms, 96 MB).
     static func incompleteFiles(since: CalendarDate? = nil, limit: Int = 200, by caller: Caller, _ tx: any StoreReading)
-        throws -> [(order: RepairOrder, customer: Customer, missing: [Message])] {
+        throws -> [(visit: VisitFile, customer: Customer, missing: [Message])] {
         let offset = caller.settings.utcOffset
         let cutoff = caller.today.adding(days: -CustomerFileCheck.dueAfterDays)
         let floor = Timestamp(date: since ?? cutoff.adding(days: -CustomerFileCheck.lookBackDays), offset: offset)
         var position = RepairOrderPosition.before(Timestamp(date: cutoff.adding(days: 1), offset: offset))
-        var rows: [(order: RepairOrder, customer: Customer, missing: [Message])] = []
+        var rows: [(visit: VisitFile, customer: Customer, missing: [Message])] = []
         // A page of orders an eighth larger than the page of files; twice as large each time it did not fill the page,
-        // up to 1,024 orders (their lines and checks held at once). Where few files lack anything (1 visit in 20 in the
-        // 1M benchmark store) a page of 200 files takes 4,000 orders; pages of a fixed 225 read them in 18 statements.
+        // up to 1,024 orders. Where few files lack anything (1 visit in 20 in the 1M benchmark store) a page of 200 files
+        // takes 4,000 orders; pages of a fixed 225 read them in 18 statements. Of each order only what the check reads.
         var batch = ReadAhead.rows(forPage: limit, capped: 1_024)
         while rows.count < limit {
-            let orders = try tx.repairOrders(statuses: [.delivered, .settled, .closed], openedFrom: floor, before: position, limit: batch)
-            let customers = try tx.customers(ids: Array(Set(orders.map(\.customerID))))
-            for o in orders where rows.count < limit {
-                guard let c = customers[o.customerID] else { continue }
-                let missing = CustomerFileCheck.missing(customer: c, order: o)
-                if !missing.isEmpty { rows.append((o, c, missing)) }
+            let visits = try tx.visitFiles(statuses: [.delivered, .settled, .closed], openedFrom: floor, before: position, limit: batch)
+            let customers = try tx.customers(ids: Array(Set(visits.map(\.customerID))))
+            for v in visits where rows.count < limit {
+                guard let c = customers[v.customerID] else { continue }
+                let missing = CustomerFileCheck.missing(customer: c, visit: v)
+                if !missing.isEmpty { rows.append((v, c, missing)) }
             }
-            guard orders.count == batch, let last = orders.last else { break }
+            guard visits.count == batch, let last = visits.last else { break }
             position = RepairOrderPosition(after: last)
             batch = min(2 * batch, max(batch, 1_024))
         }
