@@ -53,6 +53,22 @@ import Testing
         #expect(try shell.expectOK("followup list").contains("很满意"))
     }
 
+    /// `followup list` names each call's order from one read of the numbers, not by reading each order whole.
+    @Test func theCallsListNamesTheirOrdersWithoutReadingEachOrder() throws {
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        for line in Self.serviceDay { try shell.expectOK(line) }
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --outcome unreachable")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 5 --comment 很满意")
+        func ordersReadWhole() -> Int {
+            shell.store.statementExecutions().filter { $0.key.contains("FROM repair_order WHERE id = ?") }.values.reduce(0, +)
+        }
+        let before = ordersReadWhole()
+        let list = try shell.expectOK("followup list")
+        #expect(list.components(separatedBy: "RO-20261123-0001").count == 3, "both calls name their order:\n\(list)")
+        #expect(ordersReadWhole() == before)
+    }
+
     @Test func R6_4_trackingCallDaysThreeToSeven() throws {
         let shell = try delivered()
         try shell.expectOK("clock set 2026-11-26T10:00")

@@ -213,12 +213,14 @@ extension FollowUpDesk {
         return calls.map { c in DueCallRow(due: c, plate: vehicles[c.order.vehicleID]?.plate.value, customer: customers[c.order.customerID]) }
     }
 
-    /// The calls recorded in [first, last], each with its order's number.
+    /// The calls recorded in [first, last], each with its order's number (the numbers in one read, not an
+    /// order read whole per call).
     static func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller,
                              _ tx: any StoreReading) throws -> [(record: FollowUpRecord, number: String?)] {
         let offset = caller.settings.utcOffset
-        return try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
-            .map { ($0, try tx.repairOrder(id: $0.orderID)?.number) }
+        let records = try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
+        let numbers = try tx.repairOrderNumbers(ids: Array(Set(records.map(\.orderID))))
+        return records.map { ($0, numbers[$0.orderID]) }
     }
 
     /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits from `since`
