@@ -216,6 +216,12 @@ import Testing
         // O4 was opened on the first day of the slice range, the rest on the last.
         #expect(r.line(.ordersOpened)?.series == [1, 0, 0, 3])
         #expect(r.offTarget.map(\.figure.id) == [.onTimeDelivery])
+        // `today`'s lines: the report's, without the shapes; none without targets.
+        #expect(KPIReport.offTarget(f) == r.offTarget.map { KPILine(figure: $0.figure, series: [], target: $0.target) })
+        f.settings.targets = [.onTimeDelivery: 20, .revenuePerOrder: 20_000]
+        #expect(KPIReport.offTarget(f).isEmpty && KPIReport(facts: f).offTarget.isEmpty)
+        f.settings.targets = [:]
+        #expect(KPIReport.offTarget(f).isEmpty)
         let wang = r.groups.first { $0.name == "王敏" }
         #expect(wang?.figure(.ordersOpened)?.value == 3)       // O1, O3, O4
         #expect(wang?.figure(.keptAppointmentRate)?.value == 10_000) // their one decided appointment arrived

@@ -3,13 +3,14 @@
 public enum KPIDefinitions {
     /// Every figure for the facts' period.
     public static func figures(_ f: KPIFacts) -> [KPIFigure] {
-        throughput(f) + revenue(f) + labor(f) + delivery(f) + appointments(f) + quality(f) + followUp(f) + reminders(f) + parts(f)
+        let o = KPIOrders(f)
+        return throughput(f, o) + revenue(f, o) + labor(f, o) + delivery(f, o) + appointments(f, o) + quality(f, o) + followUp(f) + reminders(f)
+            + parts(f, o)
     }
 
     /// Orders opened in the period (not cancelled), and delivered in it by the kind of visit the paid work makes.
-    public static func throughput(_ f: KPIFacts) -> [KPIFigure] {
-        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
-        let delivered = f.deliveredIn(f.period)
+    public static func throughput(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
+        let (opened, delivered) = (o ?? KPIOrders(f)).both
         // Each order's kind is worked out once (from its lines), not once per kind.
         var kinds: [VisitKind: Int64] = [:]
         for o in delivered { kinds[o.visitKind, default: 0] += 1 }
@@ -21,8 +22,8 @@ public enum KPIDefinitions {
 
     /// Net revenue (VAT excluded, after discounts) of the orders delivered in the period, per order; its labour and
     /// parts; the discounts; and the warranty and free work at its price (shown, not charged).
-    public static func revenue(_ f: KPIFacts) -> [KPIFigure] {
-        let delivered = f.deliveredIn(f.period)
+    public static func revenue(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
+        let delivered = o?.delivered ?? f.deliveredIn(f.period)
         var labor: Int64 = 0, parts: Int64 = 0, discount: Int64 = 0, covered: Int64 = 0
         for o in delivered {
             let s = Settlement(lines: o.lines, vatBasisPoints: 0, discount: o.discount)
@@ -40,9 +41,9 @@ public enum KPIDefinitions {
     /// those lines, and hours available (technicians × hours a day × days). Efficiency = sold / clocked;
     /// productivity = clocked / available. `technician` narrows the lines to those they clocked and the hours
     /// available to theirs.
-    public static func labor(_ f: KPIFacts, technician: String? = nil) -> [KPIFigure] {
+    public static func labor(_ f: KPIFacts, _ orders: KPIOrders? = nil, technician: String? = nil) -> [KPIFigure] {
         var sold: Int64 = 0, clockedMinutes: Int64 = 0
-        for o in f.deliveredIn(f.period) {
+        for o in orders?.delivered ?? f.deliveredIn(f.period) {
             for l in o.approvedLines where l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
                 sold += Int64(l.hours.hundredths)
                 clockedMinutes += Int64(l.workedMinutes)
@@ -61,8 +62,8 @@ public enum KPIDefinitions {
     /// Waiting customers (the check-in sheet says the customer waits at the store): of the orders delivered in the
     /// period, each one's wait in whole minutes from the order's opening to its delivery; their median and average,
     /// and the share that waited longer than `waitMinutes`.
-    public static func delivery(_ f: KPIFacts) -> [KPIFigure] {
-        let delivered = f.deliveredIn(f.period)
+    public static func delivery(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
+        let delivered = o?.delivered ?? f.deliveredIn(f.period)
         var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
         var waits: [Int64] = []
         for o in delivered {
@@ -92,8 +93,8 @@ public enum KPIDefinitions {
     /// Appointment rate: orders opened in the period that came by appointment, over orders opened (not cancelled).
     /// Kept rate: appointments of the period's days that arrived, over those that arrived or were no-shows
     /// (cancelled and rescheduled ones were not expected any more; open ones are not decided yet).
-    public static func appointments(_ f: KPIFacts) -> [KPIFigure] {
-        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
+    public static func appointments(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
+        let opened = o?.opened ?? KPIOrders.opened(f)
         let arrived = Int64(f.appointments.filter { $0.status == .arrived }.count)
         let noShows = Int64(f.appointments.filter { $0.status == .noShow }.count)
         return [KPIFigure(.appointmentRate, Int64(opened.filter(\.byAppointment).count), over: Int64(opened.count)),
@@ -106,9 +107,9 @@ public enum KPIDefinitions {
     /// period. First-time fix is its complement.
     /// Extra-work close rate: recommended and extra lines of orders opened in the period that the customer
     /// approved, over those decided (approved or refused).
-    public static func quality(_ f: KPIFacts) -> [KPIFigure] {
-        let opened = f.openedIn(f.period).filter { $0.status != .cancelled }
-        let delivered = Int64(f.deliveredIn(f.period).count)
+    public static func quality(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
+        let (opened, deliveredOrders) = (o ?? KPIOrders(f)).both
+        let delivered = Int64(deliveredOrders.count)
         let comebacks = Int64(f.comebacks.filter { f.period.contains($0.deliveredAt.date(in: f.offset)) }.count)
         var approved: Int64 = 0, decided: Int64 = 0
         for o in opened {
@@ -160,10 +161,10 @@ public enum KPIDefinitions {
     /// Parts fill rate: approved part lines of orders opened in the period that no back-order held up, over those
     /// lines. A line was held up when a delayed delivery for a part on back-order, for the same vehicle and part
     /// number, was opened while the order was open. Back-orders: such delayed deliveries opened in the period.
-    public static func parts(_ f: KPIFacts) -> [KPIFigure] {
+    public static func parts(_ f: KPIFacts, _ orders: KPIOrders? = nil) -> [KPIFigure] {
         let backOrders = f.delayedDeliveries.filter { $0.cause == .partOnBackOrder }
         var lines: Int64 = 0, filled: Int64 = 0
-        for o in f.openedIn(f.period) where o.status != .cancelled {
+        for o in orders?.opened ?? KPIOrders.opened(f) {
             let until = o.delivery?.at ?? f.period.bounds(in: f.offset).end
             for l in o.approvedLines where l.kind == .part {
                 lines += 1
@@ -173,4 +174,22 @@ public enum KPIDefinitions {
         }
         return [KPIFigure(.partsFillRate, filled, over: lines), KPIFigure(.backOrders, Int64(backOrders.count))]
     }
+}
+
+/// The orders the figures count, picked out of the facts once for all of them (each figure picking its own copied
+/// every order of the period again: most of `today`'s month so far for the service manager at 1M vehicles).
+public struct KPIOrders: Sendable {
+    /// Opened in the period and not cancelled.
+    public var opened: [RepairOrder]
+    /// Delivered in the period.
+    public var delivered: [RepairOrder]
+
+    public init(_ f: KPIFacts) {
+        opened = Self.opened(f)
+        delivered = f.deliveredIn(f.period)
+    }
+
+    var both: ([RepairOrder], [RepairOrder]) { (opened, delivered) }
+
+    static func opened(_ f: KPIFacts) -> [RepairOrder] { f.openedIn(f.period).filter { $0.status != .cancelled } }
 }

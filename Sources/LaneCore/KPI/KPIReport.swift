@@ -54,6 +54,17 @@ public struct KPIReport: Sendable, Equatable {
         declineReasons = KPIDefinitions.declineReasons(f).map { KPIReasonCount(reason: $0.reason, count: $0.count) }
     }
 
+    /// The store's figures off their targets, as the report's `offTarget` gives them but without their shapes
+    /// (`series` empty): `today` shows the service manager the month so far, and working the figures out once
+    /// per slice as well (a day each) doubled the work, which grows with the month's orders.
+    public static func offTarget(_ f: KPIFacts) -> [KPILine] {
+        guard !f.settings.targets.isEmpty else { return [] }
+        return KPIDefinitions.figures(f).compactMap { figure in
+            let line = KPILine(figure: figure, series: [], target: f.settings.targets[figure.id])
+            return line.offTarget ? line : nil
+        }
+    }
+
     /// The figures per advisor (their orders and appointments), per team (the orders dispatched to it) or per
     /// technician (the labour lines they clocked). Only the figures that split by person are given.
     public static func groups(_ f: KPIFacts, by grouping: KPIGrouping) -> [KPIGroupRow] {
@@ -75,9 +86,10 @@ public struct KPIReport: Sendable, Equatable {
                 mine.comebacks = f.comebacks.filter { (grouping == .advisor ? $0.earlierAdvisor : $0.earlierTeam) == name }
                 // Available hours are the workshop's, not an advisor's: productivity is per technician.
                 mine.technicians = grouping == .team ? f.technicians.filter { $0.team == name } : []
-                let figures = KPIDefinitions.throughput(mine) + KPIDefinitions.revenue(mine) + KPIDefinitions.labor(mine)
-                    + KPIDefinitions.delivery(mine) + (grouping == .advisor ? KPIDefinitions.appointments(mine) : [])
-                    + KPIDefinitions.quality(mine)
+                let o = KPIOrders(mine)
+                let figures = KPIDefinitions.throughput(mine, o) + KPIDefinitions.revenue(mine, o) + KPIDefinitions.labor(mine, o)
+                    + KPIDefinitions.delivery(mine, o) + (grouping == .advisor ? KPIDefinitions.appointments(mine, o) : [])
+                    + KPIDefinitions.quality(mine, o)
                 return KPIGroupRow(name: name, figures: figures)
             }
         }

@@ -60,7 +60,7 @@ public struct ReportDesk {
         guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return [] }
         let settings = KPISettings.from(keyValues: try tx.settingValues())
         guard !settings.targets.isEmpty else { return [] }
-        return KPIReport(facts: try facts(KPIPeriod(from: month.from, to: today), caller.settings, tx)).offTarget
+        return KPIReport.offTarget(try facts(KPIPeriod(from: month.from, to: today), caller.settings, tx))
     }
 
     static func facts(_ period: KPIPeriod, _ settings: StoreSettings, _ tx: any StoreReading) throws -> KPIFacts {
