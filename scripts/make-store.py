@@ -147,7 +147,8 @@ def main():
         advisors.append(name)
 
     # Secondary indexes are dropped while the bulk rows go in and built again after: much faster than keeping them up to date.
-    big = ("customer", "vehicle", "vehicle_event", "repair_order", "repair_order_line", "quality_check", "repair_order_event", "reminder_log")
+    big = ("customer", "vehicle", "vehicle_event", "repair_order", "repair_order_line", "quality_check", "repair_order_event", "reminder_log",
+           "follow_up")
     indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (%s)"
                           % ",".join("?" * len(big)), big).fetchall()
     con.execute("BEGIN")
@@ -164,9 +165,9 @@ def main():
     created_at = epoch(TODAY, 9, 0)
     to_make = max(0, a.vehicles - base_vehicle)
     customer_id, customer_number = base_customer
-    counts = dict(customers=0, vehicles=0, events=0, orders=0, lines=0, checks=0, timeline=0, log=0)
+    counts = dict(customers=0, vehicles=0, events=0, orders=0, lines=0, checks=0, timeline=0, log=0, follow_ups=0)
 
-    customers, vehicles, events, orders, lines, checks, timeline, log = [], [], [], [], [], [], [], []
+    customers, vehicles, events, orders, lines, checks, timeline, log, follow_ups = [], [], [], [], [], [], [], [], []
 
     def flush(final=False):
         if len(events) < 200_000 and not final:
@@ -184,8 +185,9 @@ def main():
         con.executemany("INSERT INTO quality_check (id, repair_order_id, stage, passed, checked_by, checked_at, note) VALUES (?,?,?,1,?,?,'')", checks)
         con.executemany("INSERT INTO repair_order_event (id, repair_order_id, at, by, kind, detail) VALUES (?,?,?,?,?,?)", timeline)
         con.executemany("INSERT INTO reminder_log (vehicle_id, kind, due_on, outcome, reason, at, by, reference) VALUES (?,?,?,?,?,?,?,NULL)", log)
+        con.executemany("INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?,?,?,?,?,?,?)", follow_ups)
         for name, rows in (("customers", customers), ("vehicles", vehicles), ("events", events), ("orders", orders), ("lines", lines),
-                           ("checks", checks), ("timeline", timeline), ("log", log)):
+                           ("checks", checks), ("timeline", timeline), ("log", log), ("follow_ups", follow_ups)):
             counts[name] += len(rows)
             rows.clear()
 
@@ -303,6 +305,18 @@ def main():
                                     (done_at, cashier, "pay", f"paid ¥{total // 100}.{total % 100:02d} by wechat; closed [settled → closed]")):
                 timeline.append((next_ro_event, next_order, at, by, k, text))
                 next_ro_event += 1
+            # Customer service's calls after the visit (R6.1, R6.4): the quality call the next day (now and then
+            # not reached at first), the tracking call on the fourth; the last days' calls are still to make.
+            quality_at = epoch(day + timedelta(days=1), 10, (vid * 7) % 50)
+            if rng.random() < 0.15:
+                follow_ups.append((next_order, "quality", "unreachable", None, "", quality_at, "蒋芳"))
+                quality_at += 7200
+            if rng.random() < 0.93 and quality_at < created_at:
+                score = rng.choice((5, 5, 5, 4, 4, 3))
+                follow_ups.append((next_order, "quality", "reached", score, "" if score > 3 else "等待时间长", quality_at, "蒋芳"))
+            tracking_at = epoch(day + timedelta(days=4), 15, (vid * 11) % 50)
+            if rng.random() < 0.85 and tracking_at < created_at:
+                follow_ups.append((next_order, "tracking", "reached", None, "", tracking_at, "蒋芳"))
             next_order += 1
         # The next visit: the first service, then now and then a repair, else the regular service.
         if not served:
