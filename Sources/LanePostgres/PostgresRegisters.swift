@@ -303,6 +303,15 @@ extension PostgresTransaction {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }
 
+    func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord] {
+        try followUps("WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ? OFFSET ?", [from.secondsSince1970, to.secondsSince1970, limit, offset])
+    }
+
+    func followUpScores(from: Timestamp, to: Timestamp) throws -> (scored: Int, total: Int) {
+        guard let r = try rows(StoreBackendSupport.followUpScoresSQL, [from.secondsSince1970, to.secondsSince1970]).first else { return (0, 0) }
+        return (try r[0], try r[1])
+    }
+
     func appendFollowUp(_ f: FollowUpRecord) throws {
         try execute("INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])

@@ -25,6 +25,16 @@ extension SQLiteTransaction {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }
 
+    func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord] {
+        try followUps("WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ? OFFSET ?", [from.secondsSince1970, to.secondsSince1970, limit, offset])
+    }
+
+    func followUpScores(from: Timestamp, to: Timestamp) throws -> (scored: Int, total: Int) {
+        let r = try fetchRows(sql: StoreBackendSupport.followUpScoresSQL, arguments: [from.secondsSince1970, to.secondsSince1970])
+        guard let row = r.first else { return (0, 0) }
+        return (row[0], row[1])
+    }
+
     func appendFollowUp(_ f: FollowUpRecord) throws {
         try execute(sql: "INSERT INTO follow_up (repair_order_id, call, outcome, score, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [f.orderID, f.call.rawValue, f.outcome.rawValue, f.score, f.comment, f.at.secondsSince1970, f.by])

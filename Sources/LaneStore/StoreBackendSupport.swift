@@ -43,6 +43,10 @@ public enum StoreBackendSupport {
         SELECT name FROM g WHERE name IS NOT NULL
         """
 
+    /// `followUpScores(from:to:)`: the scored calls of a period and their sum, read along `follow_up_by_time`. The
+    /// same SQL on every backend (the cast: PostgreSQL sums integers as `numeric`).
+    public static let followUpScoresSQL = "SELECT COUNT(score), CAST(COALESCE(SUM(score), 0) AS BIGINT) FROM follow_up WHERE at >= ? AND at < ?"
+
     /// The store's versions (`StoreVersions`, v37): their one row. The same SQL on every backend.
     public static let storeVersionsSQL = "SELECT settings, catalogue FROM store_version WHERE id = 1"
 

@@ -341,6 +341,11 @@ public protocol FollowUpsReading {
     /// The records of several orders at once, each in `followUps(orderID:)`'s order.
     func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
+    /// A page of `followUps(from:to:)`, in its order: at most `limit` calls after the first `offset`.
+    func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord]
+    /// How many calls recorded in [from, to) carry a satisfaction score, and the scores' sum (`followup list`'s
+    /// summary of the whole period, whatever page of its calls is shown).
+    func followUpScores(from: Timestamp, to: Timestamp) throws -> (scored: Int, total: Int)
     func complaints(statuses: [Complaint.Status]) throws -> [Complaint]
     func complaint(id: Int64) throws -> Complaint?
     /// The newest complaint's id: a mark to find the complaints one command opened.

@@ -63,8 +63,8 @@ extension FollowUpDesk {
     }
 
     /// `followup list`: the calls recorded in [first, last].
-    public func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller) throws -> [(record: FollowUpRecord, number: String?)] {
-        try department.read("followup list", by: caller) { tx in try Self.calls(from: first, to: last, by: caller, tx) }
+    public func calls(from first: CalendarDate, to last: CalendarDate, page: Page, by caller: Caller) throws -> CallLog {
+        try department.read("followup list", by: caller) { tx in try Self.calls(from: first, to: last, page: page, by: caller, tx) }
     }
 
     /// `followup files`: visits whose customer file is still incomplete (R6.3).

@@ -69,6 +69,24 @@ import Testing
         #expect(ordersReadWhole() == before)
     }
 
+    /// `followup list` shows a page of the period's calls, oldest first, says when more follow, and sums up the
+    /// scores of the whole period, not of the page.
+    @Test func theCallsListIsPagedAndItsSummaryIsThePeriods() throws {
+        let shell = try delivered()
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --outcome unreachable --comment 无人接听")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 5 --comment 很满意")
+        let first = try shell.expectOK("followup list --limit 1")
+        #expect(first.contains("无人接听") && !first.contains("很满意"))
+        // The page holds the unreachable call only; the summary counts the whole period's scored call.
+        #expect(first.contains("scored calls   1") && first.contains("average score  5.00 of 5"), "\(first)")
+        #expect(first.contains("--offset 1"), "the page says how to read on:\n\(first)")
+        let second = try shell.expectOK("followup list --limit 1 --offset 1")
+        #expect(second.contains("很满意") && !second.contains("无人接听") && !second.contains("--offset 2"))
+        #expect(try shell.expectOK("followup list").contains("很满意"))
+        #expect(try shell.expectRefused("followup list --limit 0").contains("1"))
+    }
+
     @Test func R6_4_trackingCallDaysThreeToSeven() throws {
         let shell = try delivered()
         try shell.expectOK("clock set 2026-11-26T10:00")

@@ -38,6 +38,43 @@ extension StoreConformance {
         }
     }
 
+    /// `followup list` reads a page of a period's calls and the period's scores apart: the pages are the period's
+    /// calls in order (ties in one second by id), and the scores are those of every call of the period, none
+    /// from outside it.
+    public func followUpPagesAndScores() throws {
+        let store = try make()
+        let from = Self.now, to = Self.now.adding(seconds: 3_600)
+        try store.write { (tx: any StoreWriting) throws in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            let o = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id,
+                                                         customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            // Before the period, at its first second, within it (some in one second), at its end (outside).
+            for (i, seconds) in [-1, 0, 0, 60, 60, 60, 900, 3_599, 3_600].enumerated() {
+                let scored = i % 3 != 1
+                try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: i % 2 == 0 ? .quality : .tracking,
+                                                     outcome: scored ? .reached : .unreachable, score: scored ? 1 + i % 5 : nil,
+                                                     comment: "\(i)", at: Self.now.adding(seconds: Int64(seconds)), by: "蒋芳"))
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            let all = try tx.followUps(from: from, to: to)
+            #expect(all.map(\.comment) == ["1", "2", "3", "4", "5", "6", "7"])
+            for limit in 1...8 {
+                for offset in [0, 1, 3, 7, 9] {
+                    #expect(try tx.followUps(from: from, to: to, limit: limit, offset: offset) == Array(all.dropFirst(offset).prefix(limit)),
+                            "\(limit) after \(offset)")
+                }
+            }
+            let scores = all.compactMap(\.score)
+            let got = try tx.followUpScores(from: from, to: to)
+            #expect(got.scored == scores.count && got.total == scores.reduce(0, +))
+            #expect(got.scored == 4)
+            let none = try tx.followUpScores(from: to.adding(seconds: 1), to: to.adding(seconds: 60))
+            #expect(none.scored == 0 && none.total == 0)
+        }
+    }
+
     /// `remind reasons`' counts (v41) are kept by the log's triggers: after calls are logged, after an erasure
     /// rewrites one customer's reasons (a reason no call gives any more is gone, not left at nought), after
     /// the same rewrite again, and after a change that failed, they are what counting the log gives.

@@ -56,6 +56,7 @@ public struct StoreConformance: Sendable {
         ("the register's newest page, the decline counts and a campaign's calls come from the log", { try $0.boundedRegisters() }),
         ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),
         ("the decline counts are the log's, after calls, erasures and a failed change", { try $0.declineCountsFollowTheLog() }),
+        ("a period's calls are read a page at a time, its scores whole", { try $0.followUpPagesAndScores() }),
     ]
 
     static let now = Timestamp(secondsSince1970: 1_795_397_400)

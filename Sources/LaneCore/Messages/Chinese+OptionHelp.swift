@@ -69,6 +69,8 @@ extension MessageCatalog {
         "help.option.followup.record.comment": "客户说了什么",
         "help.option.followup.list.from": "开始日期（默认：30 天前）",
         "help.option.followup.list.to": "结束日期（默认：今天）",
+        "help.option.followup.list.limit": "最多 N 通回访，最早的在前（默认 200）",
+        "help.option.followup.list.offset": "跳过前 N 通回访",
         "help.option.complaint.open.customer": "客户编号、手机号或姓名",
         "help.option.complaint.open.text": "客户原话的故障描述",
         "help.option.complaint.open.ro": "相关的维修委托书",

@@ -70,6 +70,8 @@ extension MessageCatalog {
         "help.option.followup.record.comment": "What the customer said",
         "help.option.followup.list.from": "First day (default: 30 days ago)",
         "help.option.followup.list.to": "Last day (default: today)",
+        "help.option.followup.list.limit": "At most N calls, oldest first (default 200)",
+        "help.option.followup.list.offset": "Skip the first N calls",
         "help.option.complaint.open.customer": "Customer code, mobile number or name",
         "help.option.complaint.open.text": "The complaint in the customer's words",
         "help.option.complaint.open.ro": "The repair order it is about",

@@ -71,31 +71,30 @@ enum FollowUpCommands {
 
     static let list = CommandSpec(
         noun: "followup", verb: "list", summary: "The follow-up record: calls and satisfaction (X7, R6.5)",
-        options: [OptionSpec("from", value: "DATE", "First day (default: 30 days ago)"), OptionSpec("to", value: "DATE", "Last day (default: today)")],
+        options: [OptionSpec("from", value: "DATE", "First day (default: 30 days ago)"), OptionSpec("to", value: "DATE", "Last day (default: today)"),
+                  OptionSpec("limit", value: "N", "At most N calls, oldest first (default 200)"), OptionSpec("offset", value: "N", "Skip the first N calls")],
         action: .lookup { inv, ctx in
-            let offset = ctx.settings.utcOffset
             let first = inv.option("from") == nil ? ctx.today.adding(days: -30) : try DayInput.option(inv, ctx, "from")
             let last = try DayInput.option(inv, ctx, "to")
-            let calls = try ctx.desks.followUps.calls(from: first, to: last, by: ctx.caller(inv.line))
-            let records = calls.map(\.record)
+            let page = try Paging.read(inv, defaultLimit: 200)
+            let log = try ctx.desks.followUps.calls(from: first, to: last, page: page.probingForMore, by: ctx.caller(inv.line))
             var t = Table(columns: [Column("at", "called"), Column("by", "by"), Column("ro", "repair order"), Column("call", "call", words: FollowUpCall.wordKind),
                                     Column("outcome", "outcome", words: FollowUpOutcome.wordKind), Column("score", "score"), Column("comment", "comment")], emptyText: Message("empty.no_calls_recorded").description)
-            for (f, number) in calls {
+            for (f, number) in log.calls.prefix(page.limit) {
                 let number = number ?? "?"
                 t.rows.append([.time(f.at), .text(f.by), .text(number), .text(f.call.rawValue), .text(f.outcome.rawValue),
                                f.score.map(Value.int) ?? .none, .text(f.comment)])
             }
-            // One shape whatever the data: the summary, then the calls.
-            let scores = records.compactMap(\.score)
+            // One shape whatever the data: the summary (of the whole period), then the page of calls.
             var r = Record()
-            r.add("scored_calls", "scored calls", .int(scores.count))
-            if scores.isEmpty {
+            r.add("scored_calls", "scored calls", .int(log.scoredCalls))
+            if log.scoredCalls == 0 {
                 r.add("average_score", "average score", .none)
             } else {
-                let average = scores.reduce(0, +) * 100 / scores.count
+                let average = log.scoreTotal * 100 / log.scoredCalls
                 r.add("average_score", "average score", .text("\(average / 100).\(CalendarDate.pad(average % 100, 2)) of 5"))
             }
-            r.add(section: "calls", "calls", t)
+            r.add(section: "calls", "calls", Paging.cut(t, page, found: log.calls.count))
             return .record(r)
         })
 

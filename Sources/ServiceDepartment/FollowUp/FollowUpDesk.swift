@@ -213,14 +213,17 @@ extension FollowUpDesk {
         return calls.map { c in DueCallRow(due: c, plate: vehicles[c.order.vehicleID]?.plate.value, customer: customers[c.order.customerID]) }
     }
 
-    /// The calls recorded in [first, last], each with its order's number (the numbers in one read, not an
-    /// order read whole per call).
-    static func calls(from first: CalendarDate, to last: CalendarDate, by caller: Caller,
-                             _ tx: any StoreReading) throws -> [(record: FollowUpRecord, number: String?)] {
+    /// A page of the calls recorded in [first, last], oldest first, each with its order's number (the numbers in
+    /// one read, not an order read whole per call), and the whole period's scores. A month of calls at a million
+    /// cars is 160,000: the list was every one of them.
+    static func calls(from first: CalendarDate, to last: CalendarDate, page: Page, by caller: Caller,
+                      _ tx: any StoreReading) throws -> CallLog {
         let offset = caller.settings.utcOffset
-        let records = try tx.followUps(from: Timestamp(date: first, offset: offset), to: Timestamp(date: last.adding(days: 1), offset: offset))
+        let (from, to) = (Timestamp(date: first, offset: offset), Timestamp(date: last.adding(days: 1), offset: offset))
+        let records = try tx.followUps(from: from, to: to, limit: page.limit, offset: page.offset)
         let numbers = try tx.repairOrderNumbers(ids: Array(Set(records.map(\.orderID))))
-        return records.map { ($0, numbers[$0.orderID]) }
+        let scores = try tx.followUpScores(from: from, to: to)
+        return CallLog(calls: records.map { ($0, numbers[$0.orderID]) }, scoredCalls: scores.scored, scoreTotal: scores.total)
     }
 
     /// Visits whose customer file is still incomplete two days on (R6.3), newest first: the visits from `since`
@@ -263,4 +266,13 @@ extension FollowUpDesk {
         let numbers = try tx.repairOrderNumbers(ids: Array(Set(list.compactMap(\.orderID))))
         return list.map { c in (c, customers[c.customerID], c.orderID.flatMap { numbers[$0] }) }
     }
+}
+
+/// `followup list`: a page of the calls recorded in a period, and the satisfaction scores of all of them.
+public struct CallLog: Sendable {
+    /// The page's calls, oldest first, each with its order's number.
+    public var calls: [(record: FollowUpRecord, number: String?)]
+    /// How many calls of the whole period carry a satisfaction score (1 to 5), and their sum.
+    public var scoredCalls: Int
+    public var scoreTotal: Int
 }
