@@ -19,7 +19,15 @@ enum PostgresSchema {
         ("v39 the call lists' standing from partial indexes", PostgresDialect.tables(v39Tables)),
         ("v40 logged calls read from their index alone", PostgresDialect.tables(v40Tables)),
         ("v41 decline counts kept with the log", PostgresDialect.tables(DeclineCounts.table) + DeclineCounts.postgresTriggers),
+        ("v42 follow-up scores read from their index alone", PostgresDialect.tables(v42Tables)),
     ]
+
+    /// SQLite's v42: `followUpScores(from:to:)` reads the period's scores from the index alone (an index-only scan),
+    /// and a page in the order (time, id) still needs no sort.
+    static let v42Tables = """
+        DROP INDEX follow_up_by_time;
+        CREATE INDEX follow_up_by_time ON follow_up(at, id) INCLUDE (score);
+        """
 
     /// SQLite's v40: what the reminder rules read of a logged call (`loggedCalls(vehicleIDs:)`) is in the
     /// index, the key as before and the rest included (the row id too, for the order), so the read is an

@@ -100,6 +100,25 @@ import Testing
         }
     }
 
+    @Test func theCallsListSumsItsScoresFromTheIndexAloneAndPagesWithoutASort() throws {
+        // v42: the period's scores are in follow_up_by_time, so the summary reads no row of follow_up; the page of
+        // calls comes in the index's order (docs/performance.md, nineteenth round).
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        shell.session.user = "蒋芳"
+        _ = shell.run("followup list --limit 5")
+        let run = Set(shell.store.statementsRun().filter { $0.contains("FROM follow_up") && $0.contains("at >= ?") })
+        let scores = run.filter { $0.contains("SUM(score)") }, page = run.filter { $0.contains("LIMIT ? OFFSET ?") }
+        #expect(scores.count == 1 && page.count == 1, "\(run)")
+        for sql in scores {
+            let plan = try shell.store.queryPlan(sql)
+            #expect(plan.contains { $0.contains("USING COVERING INDEX follow_up_by_time") }, "\(sql): \(plan)")
+        }
+        for sql in page {
+            let plan = try shell.store.queryPlan(sql)
+            #expect(plan.contains { $0.contains("INDEX follow_up_by_time") } && !plan.contains { $0.hasPrefix("USE TEMP B-TREE") }, "\(sql): \(plan)")
+        }
+    }
+
     @Test func theDueListReadsTheHistoriesFromTheirIndexAlone() throws {
         // v38: what the rules read of a history row is in vehicle_event_by_vehicle, so the due list reads no
         // row of vehicle_event, and needs no sort (docs/performance.md, fifteenth round).
