@@ -46,10 +46,14 @@ import LaneTesting
         #expect(try shell.expectRefusalCodes("store copy --to \(existing)") == ["server.copy_refused", "server.copy_file_exists"])
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "x")
         let before = try shell.store.snapshot()
-        let outcome = shell.run("store copy --to mysql://db/lane")
+        // A mistyped address is refused before anything is made for it: no folder named after it where lane runs.
+        let host = "db-\(UUID().uuidString.prefix(8))"
+        let outcome = shell.run("store copy --to mysql://\(host)/lane")
         #expect(outcome.code == .storage && outcome.err.contains("is not a server address"), "\(outcome.err)")
         #expect(try shell.store.snapshot() == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["there.sqlite"])
+        #expect(!FileManager.default.fileExists(atPath: "mysql:/\(host)"), "a folder was made for the address")
+        try? FileManager.default.removeItem(atPath: "mysql:/\(host)")
     }
 
     @Test func anAdvisorMayNotCopyTheStore() throws {

@@ -27,6 +27,7 @@ enum StoreCopyCommand {
             guard let source = opened as? any StoreCopying else {
                 throw Refusal(Message("server.copy_refused"), problems: [Problem("from", Message("server.copy_needs_both"))])
             }
+            try StoreOpening.refuseBadAddress(to)
             let toServer = PostgresEndpoint.isURL(to)
             if !toServer && FileManager.default.fileExists(atPath: to) {
                 throw Refusal(Message("server.copy_refused"), problems: [Problem("to", Message("server.copy_file_exists", ["to": .text(to)]))])

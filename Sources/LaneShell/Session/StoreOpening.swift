@@ -11,9 +11,17 @@ public enum StoreOpening {
         if PostgresEndpoint.isURL(location) {
             return try PostgresStore(url: location, create: create)
         }
+        try refuseBadAddress(location)
+        return try SQLiteStore(path: location, create: create, openCheck: openCheck)
+    }
+
+    /// Refuses what `open` refuses without opening anything: an address that looks like a server's and is not
+    /// one. `store copy` asks before it puts the key where the copy will be, so a mistyped address leaves no
+    /// folder behind (`mysql://db/lane` made the folders `mysql:/db`).
+    public static func refuseBadAddress(_ location: String) throws(StoreFailure) {
+        guard !PostgresEndpoint.isURL(location) else { return }
         if location.contains("://") || location.lowercased().hasPrefix("postgres:") || location.lowercased().hasPrefix("postgresql:") {
             throw StoreFailure(Message("server.bad_url", ["url": .text(location)]).description)
         }
-        return try SQLiteStore(path: location, create: create, openCheck: openCheck)
     }
 }
