@@ -295,10 +295,19 @@ extension PostgresTransaction {
     }
 
     func followUps(orderID: Int64) throws -> [FollowUpRecord] { try followUps("WHERE repair_order_id = ? ORDER BY id", [orderID]) }
-    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]] {
+    func followUpAttempts(orderIDs: [Int64]) throws -> [Int64: [FollowUpAttempt]] {
         if orderIDs.isEmpty { return [:] }
-        return Dictionary(grouping: try followUps("WHERE repair_order_id = ANY(?) ORDER BY id", [orderIDs]), by: \.orderID)
+        var attempts: [Int64: [FollowUpAttempt]] = [:]
+        // The key and included columns of follow_up_by_order (v43): an index-only scan.
+        for r in try rows("SELECT repair_order_id, call, outcome FROM follow_up WHERE repair_order_id = ANY(?) ORDER BY repair_order_id, id", [orderIDs]) {
+            guard let call = FollowUpCall(rawValue: try r[1]), let outcome = FollowUpOutcome(rawValue: try r[2]) else {
+                throw StoreFailure(Message("store.damaged.follow_up"))
+            }
+            attempts[try r[0], default: []].append(FollowUpAttempt(call: call, outcome: outcome))
+        }
+        return attempts
     }
+
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord] {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }

@@ -20,7 +20,14 @@ enum PostgresSchema {
         ("v40 logged calls read from their index alone", PostgresDialect.tables(v40Tables)),
         ("v41 decline counts kept with the log", PostgresDialect.tables(DeclineCounts.table) + DeclineCounts.postgresTriggers),
         ("v42 follow-up scores read from their index alone", PostgresDialect.tables(v42Tables)),
+        ("v43 follow-up attempts read from their index alone", PostgresDialect.tables(v43Tables)),
     ]
+
+    /// SQLite's v43: `followUpAttempts(orderIDs:)` reads the calls' kind and outcome from the index by order alone.
+    static let v43Tables = """
+        DROP INDEX follow_up_by_order;
+        CREATE INDEX follow_up_by_order ON follow_up(repair_order_id, id) INCLUDE (call, outcome);
+        """
 
     /// SQLite's v42: `followUpScores(from:to:)` reads the period's scores from the index alone (an index-only scan),
     /// and a page in the order (time, id) still needs no sort.

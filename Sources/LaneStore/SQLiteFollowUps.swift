@@ -15,10 +15,18 @@ extension SQLiteTransaction {
 
     func followUps(orderID: Int64) throws -> [FollowUpRecord] { try followUps("WHERE repair_order_id = ? ORDER BY id", [orderID]) }
 
-    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]] {
+    func followUpAttempts(orderIDs: [Int64]) throws -> [Int64: [FollowUpAttempt]] {
         if orderIDs.isEmpty { return [:] }
-        return Dictionary(grouping: try followUps("WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                                                  [Self.idList(orderIDs)]), by: \.orderID)
+        var attempts: [Int64: [FollowUpAttempt]] = [:]
+        // Every column is in follow_up_by_order (v43), the row id included: SQLite reads the index alone.
+        try eachStepRow(sql: "SELECT repair_order_id, call, outcome FROM follow_up WHERE repair_order_id IN (SELECT value FROM json_each(?)) ORDER BY repair_order_id, id",
+                        arguments: [Self.idList(orderIDs)], table: "follow_up") { r in
+            guard let call = FollowUpCall(rawValue: try r[1]), let outcome = FollowUpOutcome(rawValue: try r[2]) else {
+                throw StoreFailure(Message("store.damaged.follow_up"))
+            }
+            attempts[try r[0], default: []].append(FollowUpAttempt(call: call, outcome: outcome))
+        }
+        return attempts
     }
 
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord] {

@@ -833,6 +833,15 @@ enum Schema {
                 CREATE INDEX follow_up_by_time ON follow_up(at, id, score);
                 """)
         }
+        migrator.registerMigration("v43 follow-up attempts read from their index alone", foreignKeyChecks: .immediate) { db in
+            // What the calls-due rule reads of a recorded call (`followUpAttempts(orderIDs:)`: which call, and whether
+            // it reached the customer) is in the index by order, with the row id for their order, so `followup due` and
+            // customer service's `today` read no row of the calls (docs/performance.md, nineteenth round).
+            try db.execute(sql: """
+                DROP INDEX follow_up_by_order;
+                CREATE INDEX follow_up_by_order ON follow_up(repair_order_id, id, call, outcome);
+                """)
+        }
         return migrator
     }
 }

@@ -338,8 +338,9 @@ extension StoreWriting {
 /// Reading follow-up calls and complaints.
 public protocol FollowUpsReading {
     func followUps(orderID: Int64) throws -> [FollowUpRecord]
-    /// The records of several orders at once, each in `followUps(orderID:)`'s order.
-    func followUps(orderIDs: [Int64]) throws -> [Int64: [FollowUpRecord]]
+    /// What the calls-due rule reads of the given orders' calls (`FollowUpAttempt`), by order, in the order they
+    /// were recorded; from `follow_up_by_order` alone (v43).
+    func followUpAttempts(orderIDs: [Int64]) throws -> [Int64: [FollowUpAttempt]]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
     /// A page of `followUps(from:to:)`, in its order: at most `limit` calls after the first `offset`.
     func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord]

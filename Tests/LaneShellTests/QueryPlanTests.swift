@@ -131,6 +131,22 @@ import Testing
         try expectDueListRead(from: "reminder_log", selecting: "SELECT vehicle_id, kind, due_on, reference", coveredBy: "reminder_log_by_vehicle", sorted: true)
     }
 
+    @Test func theCallsDueAreReadFromTheirIndexAlone() throws {
+        // v43: what the calls-due rule reads of a recorded call is in follow_up_by_order, so `followup due` and
+        // customer service's `today` read no row of the calls (docs/performance.md, nineteenth round).
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        for line in FollowUpCommandTests.serviceDay { _ = shell.run(line) }
+        _ = shell.run("clock set 2026-11-24T10:00")
+        shell.session.user = "蒋芳"
+        for line in ["followup due", "today"] { _ = shell.run(line) }
+        let reads = Set(shell.store.statementsRun().filter { $0.hasPrefix("SELECT repair_order_id, call, outcome FROM follow_up") })
+        #expect(reads.count == 1, "\(reads)")
+        for sql in reads {
+            let plan = try shell.store.queryPlan(sql)
+            #expect(plan.contains { $0.contains("USING COVERING INDEX follow_up_by_order") }, "\(sql): \(plan)")
+        }
+    }
+
     /// The statement of `remind due` and `today` that reads `table` with `columns`, for several vehicles and (the
     /// same with `vehicle_id = ?`) for one, reads `index` alone, and sorts only when `sorted`.
     private func expectDueListRead(from table: String, selecting columns: String, coveredBy index: String, sorted: Bool) throws {

@@ -147,13 +147,25 @@ extension StoreConformance {
                                                  at: Self.now, by: "蒋芳"))
             try tx.appendFollowUp(FollowUpRecord(orderID: orders[0].id, call: .quality, outcome: .reached, score: 5, comment: "好",
                                                  at: Self.now.adding(seconds: 60), by: "蒋芳"))
-            return orders
+            // A third order's calls, recorded between the first's: each order's come in the order they were recorded.
+            let third = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 3), vehicleID: v.id,
+                                                             customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+            for (order, call, outcome) in [(third, FollowUpCall.tracking, FollowUpOutcome.unreachable), (orders[0], .tracking, .reached),
+                                           (third, .tracking, .reached), (third, .quality, .unreachable)] {
+                try tx.appendFollowUp(FollowUpRecord(orderID: order.id, call: call, outcome: outcome, score: nil, comment: "",
+                                                     at: Self.now.adding(seconds: 120), by: "蒋芳"))
+            }
+            return orders + [third]
         }
         try store.read { (tx: any StoreReading) throws in
-            let both = try tx.followUps(orderIDs: orders.map(\.id) + [999])
-            #expect(both.keys.sorted() == [orders[0].id])
-            #expect(both[orders[0].id] == (try tx.followUps(orderID: orders[0].id)))
-            #expect(try tx.followUps(orderIDs: []).isEmpty)
+            // What the calls-due rule reads of several orders' calls, in one read: each order's as its records say.
+            let attempts = try tx.followUpAttempts(orderIDs: orders.map(\.id) + [999])
+            #expect(attempts.keys.sorted() == [orders[0].id, orders[2].id])
+            for order in orders {
+                #expect((attempts[order.id] ?? []) == (try tx.followUps(orderID: order.id)).map(FollowUpAttempt.init), "\(order.number)")
+            }
+            #expect(attempts[orders[2].id]?.map(\.call) == [.tracking, .tracking, .quality])
+            #expect(try tx.followUpAttempts(orderIDs: []).isEmpty)
         }
     }
 }

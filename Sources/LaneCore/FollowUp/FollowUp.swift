@@ -82,15 +82,34 @@ extension FollowUpCall {
     /// due from the first day of its window until someone reaches the
     /// customer; overdue ones stay on the list.
     public static func due(for order: DeliveredOrder, records: [FollowUpRecord], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
+        due(for: order, attempts: records.map(FollowUpAttempt.init), on: day, offset: offset)
+    }
+
+    /// The same from what the rule reads of the order's recorded calls (the due list reads no more of them).
+    public static func due(for order: DeliveredOrder, attempts: [FollowUpAttempt], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
         guard let delivered = order.delivery?.at.date(in: offset) else { return [] }
         return allCases.compactMap { call in
             let window = call.window(deliveredOn: delivered)
             guard window.lowerBound <= day else { return nil }
-            let mine = records.filter { $0.call == call }
+            let mine = attempts.filter { $0.call == call }
             if mine.contains(where: { $0.outcome == .reached }) { return nil }
             return FollowUpCallDue(order: order, call: call, window: window, tries: mine.count)
         }
     }
+}
+
+/// What the calls-due rule reads of a recorded call: which call it was and whether it reached the customer. A
+/// store reads it from the index by order alone (`followUpAttempts(orderIDs:)`, v43).
+public struct FollowUpAttempt: Sendable, Equatable {
+    public var call: FollowUpCall
+    public var outcome: FollowUpOutcome
+
+    public init(call: FollowUpCall, outcome: FollowUpOutcome) {
+        self.call = call
+        self.outcome = outcome
+    }
+
+    public init(_ record: FollowUpRecord) { self.init(call: record.call, outcome: record.outcome) }
 }
 
 /// A complaint or dispute (R6.2): investigated, resolved, and the corrective

@@ -23,9 +23,9 @@ public struct FollowUpDesk {
         var read = 0
         while calls.count < limit {
             let orders = try tx.deliveredOrders(from: from, to: to, limit: batch, offset: read)
-            let records = try tx.followUps(orderIDs: orders.map(\.id))
+            let attempts = try tx.followUpAttempts(orderIDs: orders.map(\.id))
             for order in orders {
-                calls += FollowUpCall.due(for: order, records: records[order.id] ?? [], on: day, offset: offset)
+                calls += FollowUpCall.due(for: order, attempts: attempts[order.id] ?? [], on: day, offset: offset)
             }
             read += orders.count
             if orders.count < batch { break }
@@ -39,8 +39,8 @@ public struct FollowUpDesk {
         let from = Timestamp(date: day.adding(days: -FollowUpCall.lookBackDays), offset: offset)
         let orders = try tx.deliveredOrders(from: from, to: Timestamp(date: day, offset: offset), limit: nil, offset: 0)
         // The orders' calls in one statement, not one per order.
-        let records = try tx.followUps(orderIDs: orders.map(\.id))
-        return orders.flatMap { FollowUpCall.due(for: $0, records: records[$0.id] ?? [], on: day, offset: offset) }
+        let attempts = try tx.followUpAttempts(orderIDs: orders.map(\.id))
+        return orders.flatMap { FollowUpCall.due(for: $0, attempts: attempts[$0.id] ?? [], on: day, offset: offset) }
     }
 
     /// `followup record`: the outcome of a call; a low score opens a complaint,
