@@ -6,29 +6,53 @@ import Testing
 
 /// `today`'s page of follow-up calls is the start of the whole list, read a page of deliveries at a time.
 @Suite struct FollowUpPagingTests {
-    @Test func aPageOfCallsIsTheStartOfTheWholeList() throws {
+    /// `count` orders of the demo car delivered at `at(n)`, the calls `called(n)` made for each (reached).
+    static func delivered(_ count: Int, at: (Int) -> Timestamp, called: (Int) -> [FollowUpCall]) throws -> (TestShell, Caller) {
         let shell = try TestShell(seeded: true)
         let caller = Caller(user: "蒋芳", role: .customerService, now: TestShell.demoNow, settings: try shell.session.settings(), request: "test")
         try shell.store.write { (tx: any StoreWriting) throws in
             guard let v = try tx.vehicle(plate: "粤B27DP2"), let c = try tx.customer(id: v.ownerID) else { throw StoreFailure("no demo car") }
-            for n in 1...130 {
+            for n in 1...count {
                 var o = try tx.insertRepairOrder(RepairOrder(number: "RO-TEST-\(n)", vehicleID: v.id, customerID: c.id, advisor: "薛淑芬",
                                                              openedAt: TestShell.demoNow), openedOn: caller.today)
                 let loaded = o
-                // Delivered over the month before, some on the same second.
                 o.delivery = DeliveryRecord(nextServiceOn: caller.today.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
-                                            oldPartsShown: false, at: TestShell.demoNow.adding(seconds: -Int64(n / 2) * 19_000))
+                                            oldPartsShown: false, at: at(n))
                 try tx.saveRepairOrder(o, was: loaded)
-                if n % 4 == 0 {
-                    try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: .quality, outcome: .reached, score: 5, comment: "",
-                                                         at: TestShell.demoNow, by: "蒋芳"))
+                for call in called(n) {
+                    try tx.appendFollowUp(FollowUpRecord(orderID: o.id, call: call, outcome: .reached, score: call == .quality ? 5 : nil,
+                                                         comment: "", at: TestShell.demoNow, by: "蒋芳"))
                 }
             }
         }
+        return (shell, caller)
+    }
+
+    @Test func aPageOfCallsIsTheStartOfTheWholeList() throws {
+        // Delivered over the month before, some on the same second; one order in four had its quality call.
+        let (shell, caller) = try Self.delivered(130, at: { TestShell.demoNow.adding(seconds: -Int64($0 / 2) * 19_000) },
+                                                 called: { $0 % 4 == 0 ? [.quality] : [] })
         try shell.store.read { (tx: any StoreReading) throws in
             let all = try FollowUpDesk.dueCalls(on: caller.today, by: caller, tx)
             #expect(all.count > 150)
             for limit in [1, 49, 50, 51, 120, 1000, Int.max] {
+                #expect(try FollowUpDesk.dueCalls(on: caller.today, limit: limit, by: caller, tx) == Array(all.prefix(limit)), "\(limit)")
+            }
+        }
+    }
+
+    /// Where most calls were made (9 orders in 10 owe none), a page of calls takes several reads of deliveries, each
+    /// starting where the last one stopped (orders delivered in one second come by id): whatever the page size it
+    /// is the start of the whole list, no order read twice and none missed.
+    @Test func aPageOfCallsFromMostlyCalledOrdersIsTheStartOfTheWholeList() throws {
+        // Delivered over the weeks before, three in each second.
+        let (shell, caller) = try Self.delivered(400, at: { TestShell.demoNow.adding(seconds: -Int64($0 / 3) * 5_000 - 86_400) },
+                                                 called: { $0 % 10 != 0 ? FollowUpCall.allCases : [] })
+        try shell.store.read { (tx: any StoreReading) throws in
+            let all = try FollowUpDesk.dueCalls(on: caller.today, by: caller, tx)
+            #expect(all.count >= 40)
+            #expect(Set(all.map { "\($0.order.number) \($0.call)" }).count == all.count)
+            for limit in [1, 5, 17, 39, 40, all.count, 1000, Int.max] {
                 #expect(try FollowUpDesk.dueCalls(on: caller.today, limit: limit, by: caller, tx) == Array(all.prefix(limit)), "\(limit)")
             }
         }
