@@ -163,12 +163,9 @@ extension PostgresTransaction {
         o.team = try row["team"]
         o.washed = try row["washed"]
         o.agreedDeliveryAt = try time("agreed_delivery_at")
-        if let text = try row["next_service_on"] as String?, let day = CalendarDate(parsing: text), let at = try time("delivered_at") {
-            o.delivery = DeliveryRecord(nextServiceOn: day, nextServiceKm: try row["next_service_km"] ?? 0,
-                                        followUpPreference: try row["follow_up_preference"] ?? "",
-                                        oldPartsShown: try row["old_parts_shown"] ?? false, at: at,
-                                        customerSatisfied: try row["customer_satisfied"] ?? false)
-        }
+        o.delivery = RepairOrderColumns.deliveryRecord(nextServiceOn: try row["next_service_on"], km: try row["next_service_km"],
+                                                       preference: try row["follow_up_preference"], oldPartsShown: try row["old_parts_shown"],
+                                                       at: try row["delivered_at"], satisfied: try row["customer_satisfied"])
         o.settlementSignedBy = try row["settlement_signed_by"]
         if let method = try decode(PaymentMethod.self, "paid_method"), let at = try time("paid_at") {
             o.payment = Payment(method: method, amount: Money(fen: try row["paid_fen"] ?? 0), invoiceNumber: try row["invoice_number"] ?? "",
@@ -224,8 +221,11 @@ extension PostgresTransaction {
 
     func deliveredOrders(from: Timestamp, to: Timestamp, limit: Int?, offset: Int) throws -> [DeliveredOrder] {
         // LIMIT NULL is no limit on PostgreSQL.
-        try orderRows("WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?",
-                      [from.secondsSince1970, to.secondsSince1970, limit, offset]).map(DeliveredOrder.init)
+        try rows(RepairOrderColumns.deliveredHeadsSQL, [from.secondsSince1970, to.secondsSince1970, limit, offset]).map { r in
+            DeliveredOrder(id: try r[0], number: try r[1], vehicleID: try r[2], customerID: try r[3], advisor: try r[4],
+                           delivery: RepairOrderColumns.deliveryRecord(nextServiceOn: try r[5], km: try r[6], preference: try r[7],
+                                                                       oldPartsShown: try r[8], at: try r[9], satisfied: try r[10]))
+        }
     }
 
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] { try orders("WHERE vehicle_id = ? ORDER BY opened_at, id", [vehicleID]) }

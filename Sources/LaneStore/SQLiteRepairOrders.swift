@@ -210,7 +210,7 @@ extension SQLiteTransaction {
         o.team = try row[.team]
         o.washed = try row[.washed]
         o.agreedDeliveryAt = try time(.agreed_delivery_at)
-        o.delivery = try Self.deliveryRecord(nextServiceOn: row[.next_service_on], km: row[.next_service_km], preference: row[.follow_up_preference],
+        o.delivery = try RepairOrderColumns.deliveryRecord(nextServiceOn: row[.next_service_on], km: row[.next_service_km], preference: row[.follow_up_preference],
                                              oldPartsShown: row[.old_parts_shown], at: row[.delivered_at], satisfied: row[.customer_satisfied])
         o.settlementSignedBy = try row[.settlement_signed_by]
         if let method = try decode(PaymentMethod.self, .paid_method), let at = try time(.paid_at) {
@@ -296,26 +296,14 @@ extension SQLiteTransaction {
         // The head's columns only: decoding every column of the order was a third of `followup due` at 1M vehicles,
         // which reads about 1,000 orders for a page of 200 calls (docs/performance.md, nineteenth round).
         var heads: [DeliveredOrder] = []
-        try eachStepRow(sql: """
-            SELECT id, number, vehicle_id, customer_id, advisor, next_service_on, next_service_km, follow_up_preference, old_parts_shown,
-                   delivered_at, customer_satisfied
-            FROM repair_order WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?
-            """, arguments: [from.secondsSince1970, to.secondsSince1970, limit ?? -1, offset], table: "repair_order") { r in
+        try eachStepRow(sql: RepairOrderColumns.deliveredHeadsSQL, arguments: [from.secondsSince1970, to.secondsSince1970, limit ?? -1, offset], table: "repair_order") { r in
             heads.append(try DeliveredOrder(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], advisor: r[4],
-                                            delivery: Self.deliveryRecord(nextServiceOn: r[5], km: r[6], preference: r[7], oldPartsShown: r[8],
-                                                                          at: r[9], satisfied: r[10])))
+                                            delivery: RepairOrderColumns.deliveryRecord(nextServiceOn: r[5], km: r[6], preference: r[7],
+                                                                                        oldPartsShown: r[8], at: r[9], satisfied: r[10])))
         }
         return heads
     }
 
-    /// An order's delivery record from its columns: there when the next service and the time of delivery are (lane
-    /// writes them together). The whole order's decoding and the heads' share it.
-    static func deliveryRecord(nextServiceOn: String?, km: Int?, preference: String?, oldPartsShown: Bool?, at: Int64?,
-                               satisfied: Bool?) -> DeliveryRecord? {
-        guard let text = nextServiceOn, let day = CalendarDate(parsing: text), let at else { return nil }
-        return DeliveryRecord(nextServiceOn: day, nextServiceKm: km ?? 0, followUpPreference: preference ?? "", oldPartsShown: oldPartsShown ?? false,
-                              at: Timestamp(secondsSince1970: at), customerSatisfied: satisfied ?? false)
-    }
 
     func repairOrders(vehicleID: Int64) throws -> [RepairOrder] {
         try orders("WHERE vehicle_id = ? ORDER BY opened_at", [vehicleID])

@@ -244,6 +244,25 @@ extension RepairOrderPosition {
 
 /// A repair order's scalar columns and their values, the same for every backend.
 public enum RepairOrderColumns {
+    /// `deliveredOrders(from:to:limit:offset:)`: the heads' own columns (id, number, vehicle, customer, advisor, then
+    /// `deliveryRecord`'s in its order), not every column of the order. Decoding every column was a third of
+    /// `followup due` at 1M vehicles, which reads about 1,000 orders for a page of 200 calls (docs/performance.md,
+    /// nineteenth round). Arguments: from, to, limit, offset.
+    public static let deliveredHeadsSQL = """
+        SELECT id, number, vehicle_id, customer_id, advisor, next_service_on, next_service_km, follow_up_preference, old_parts_shown,
+               delivered_at, customer_satisfied
+        FROM repair_order WHERE delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, id LIMIT ? OFFSET ?
+        """
+
+    /// An order's delivery record from its columns: there when the next service and the time of delivery are (lane
+    /// writes them together). Every backend's decoding of a whole order and of a head uses it.
+    public static func deliveryRecord(nextServiceOn: String?, km: Int?, preference: String?, oldPartsShown: Bool?, at: Int64?,
+                                      satisfied: Bool?) -> DeliveryRecord? {
+        guard let text = nextServiceOn, let day = CalendarDate(parsing: text), let at else { return nil }
+        return DeliveryRecord(nextServiceOn: day, nextServiceKm: km ?? 0, followUpPreference: preference ?? "", oldPartsShown: oldPartsShown ?? false,
+                              at: Timestamp(secondsSince1970: at), customerSatisfied: satisfied ?? false)
+    }
+
     public static let selectColumns = """
         id, number, vehicle_id, customer_id, advisor, appointment_id, opened_at, status, complaint,
         checkin_mileage, checkin_fuel, checkin_covers, checkin_damage, checkin_valuables, checkin_equipment, checkin_customer_waits,
