@@ -34,10 +34,16 @@ public struct FollowUpDesk {
                 calls += FollowUpCall.due(for: order, attempts: attempts[order.id] ?? [], on: day, offset: offset)
             }
             read += orders.count
-            guard orders.count == batch, let last = orders.last?.delivery?.at else { break }
-            let tied = orders.reversed().prefix { $0.delivery?.at == last }.count
-            skip = last == start ? skip + tied : tied
-            start = last
+            guard orders.count == batch else { break }
+            if let last = orders.last?.delivery?.at, orders.allSatisfy({ $0.delivery != nil }) {
+                let tied = orders.reversed().prefix { $0.delivery?.at == last }.count
+                skip = last == start ? skip + tied : tied
+                start = last
+            } else {
+                // A row without its whole delivery record (lane writes the two together) has no time to go on from:
+                // read on past this batch from the same start.
+                skip += orders.count
+            }
             let remaining = max(0, page - calls.count)
             batch = min(1_024, max(16, calls.isEmpty ? 2 * batch : remaining * read / calls.count + remaining / 8))
         }
