@@ -177,7 +177,7 @@ public enum KPIDefinitions {
 }
 
 /// The orders the figures count, picked out of the facts once for all of them (each figure picking its own copied
-/// every order of the period again: most of `today`'s month so far for the service manager at 1M vehicles).
+/// every order of the period again: half of `today`'s month so far for the service manager at 1M vehicles).
 public struct KPIOrders: Sendable {
     /// Opened in the period and not cancelled.
     public var opened: [RepairOrder]
