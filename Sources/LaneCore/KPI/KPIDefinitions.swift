@@ -23,7 +23,7 @@ public enum KPIDefinitions {
     /// Net revenue (VAT excluded, after discounts) of the orders delivered in the period, per order; its labour and
     /// parts; the discounts; and the warranty and free work at its price (shown, not charged).
     public static func revenue(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
-        let delivered = o?.delivered ?? f.deliveredIn(f.period)
+        let delivered = (o ?? KPIOrders(f)).delivered
         var labor: Int64 = 0, parts: Int64 = 0, discount: Int64 = 0, covered: Int64 = 0
         for o in delivered {
             let s = Settlement(lines: o.lines, vatBasisPoints: 0, discount: o.discount)
@@ -43,7 +43,7 @@ public enum KPIDefinitions {
     /// available to theirs.
     public static func labor(_ f: KPIFacts, _ orders: KPIOrders? = nil, technician: String? = nil) -> [KPIFigure] {
         var sold: Int64 = 0, clockedMinutes: Int64 = 0
-        for o in orders?.delivered ?? f.deliveredIn(f.period) {
+        for o in (orders ?? KPIOrders(f)).delivered {
             for l in o.approvedLines where l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
                 sold += Int64(l.hours.hundredths)
                 clockedMinutes += Int64(l.workedMinutes)
@@ -63,7 +63,7 @@ public enum KPIDefinitions {
     /// period, each one's wait in whole minutes from the order's opening to its delivery; their median and average,
     /// and the share that waited longer than `waitMinutes`.
     public static func delivery(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
-        let delivered = o?.delivered ?? f.deliveredIn(f.period)
+        let delivered = (o ?? KPIOrders(f)).delivered
         var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
         var waits: [Int64] = []
         for o in delivered {
@@ -94,10 +94,10 @@ public enum KPIDefinitions {
     /// Kept rate: appointments of the period's days that arrived, over those that arrived or were no-shows
     /// (cancelled and rescheduled ones were not expected any more; open ones are not decided yet).
     public static func appointments(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
-        let opened = o?.opened ?? KPIOrders.opened(f)
+        let opened = (o ?? KPIOrders(f)).opened
         let arrived = Int64(f.appointments.filter { $0.status == .arrived }.count)
         let noShows = Int64(f.appointments.filter { $0.status == .noShow }.count)
-        return [KPIFigure(.appointmentRate, Int64(opened.filter(\.byAppointment).count), over: Int64(opened.count)),
+        return [KPIFigure(.appointmentRate, Int64(opened.count(where: \.byAppointment)), over: Int64(opened.count)),
                 KPIFigure(.keptAppointmentRate, arrived, over: arrived + noShows), KPIFigure(.noShows, noShows)]
     }
 
@@ -164,7 +164,7 @@ public enum KPIDefinitions {
     public static func parts(_ f: KPIFacts, _ orders: KPIOrders? = nil) -> [KPIFigure] {
         let backOrders = f.delayedDeliveries.filter { $0.cause == .partOnBackOrder }
         var lines: Int64 = 0, filled: Int64 = 0
-        for o in orders?.opened ?? KPIOrders.opened(f) {
+        for o in (orders ?? KPIOrders(f)).opened {
             let until = o.delivery?.at ?? f.period.bounds(in: f.offset).end
             for l in o.approvedLines where l.kind == .part {
                 lines += 1
@@ -177,19 +177,39 @@ public enum KPIDefinitions {
 }
 
 /// The orders the figures count, picked out of the facts once for all of them (each figure picking its own copied
-/// every order of the period again: half of `today`'s month so far for the service manager at 1M vehicles).
+/// every order of the period again: half of `today`'s month so far for the service manager at 1M vehicles). They
+/// are the facts' own orders, found by position, not copies: a month at 1M vehicles is 57,000 orders.
 public struct KPIOrders: Sendable {
     /// Opened in the period and not cancelled.
-    public var opened: [RepairOrder]
+    public var opened: KPIOrderSubset
     /// Delivered in the period.
-    public var delivered: [RepairOrder]
+    public var delivered: KPIOrderSubset
 
     public init(_ f: KPIFacts) {
-        opened = Self.opened(f)
-        delivered = f.deliveredIn(f.period)
+        var opened: [Int] = [], delivered: [Int] = []
+        for i in f.orders.indices {
+            if f.orders[i].status != .cancelled && f.isOpened(f.orders[i], in: f.period) { opened.append(i) }
+            if f.isDelivered(f.orders[i], in: f.period) { delivered.append(i) }
+        }
+        self.opened = KPIOrderSubset(orders: f.orders, positions: opened)
+        self.delivered = KPIOrderSubset(orders: f.orders, positions: delivered)
     }
 
-    var both: ([RepairOrder], [RepairOrder]) { (opened, delivered) }
+    var both: (KPIOrderSubset, KPIOrderSubset) { (opened, delivered) }
+}
 
-    static func opened(_ f: KPIFacts) -> [RepairOrder] { f.openedIn(f.period).filter { $0.status != .cancelled } }
+/// Some of the facts' orders, in their order.
+public struct KPIOrderSubset: Sequence, Sendable {
+    let orders: [RepairOrder]
+    let positions: [Int]
+
+    public var count: Int { positions.count }
+
+    public struct Iterator: IteratorProtocol {
+        let orders: [RepairOrder]
+        var positions: IndexingIterator<[Int]>
+        public mutating func next() -> RepairOrder? { positions.next().map { orders[$0] } }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(orders: orders, positions: positions.makeIterator()) }
 }

@@ -89,10 +89,8 @@ public struct KPIFacts: Sendable {
         self.settings = settings
     }
 
-    func openedIn(_ p: KPIPeriod) -> [RepairOrder] { orders.filter { p.contains($0.openedAt.date(in: offset)) } }
-    func deliveredIn(_ p: KPIPeriod) -> [RepairOrder] {
-        orders.filter { o in o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false }
-    }
+    func isOpened(_ o: RepairOrder, in p: KPIPeriod) -> Bool { p.contains(o.openedAt.date(in: offset)) }
+    func isDelivered(_ o: RepairOrder, in p: KPIPeriod) -> Bool { o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false }
 
     /// The facts of each of the period's slices, as `narrowed(to:)` gives them one at a time, in one pass
     /// over the rows: each row is put in the slice of its day (an order in those of its opening and its
@@ -129,9 +127,7 @@ public struct KPIFacts: Sendable {
     public func narrowed(to p: KPIPeriod) -> KPIFacts {
         var f = self
         f.period = p
-        f.orders = orders.filter { o in
-            p.contains(o.openedAt.date(in: offset)) || (o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false)
-        }
+        f.orders = orders.filter { isOpened($0, in: p) || isDelivered($0, in: p) }
         f.comebacks = comebacks.filter { p.contains($0.deliveredAt.date(in: offset)) }
         f.appointments = appointments.filter { p.contains($0.start.date(in: offset)) }
         f.followUps = followUps.filter { p.contains($0.at.date(in: offset)) }
