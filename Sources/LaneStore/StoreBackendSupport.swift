@@ -220,10 +220,7 @@ public struct RepairOrderPosition: Sendable, Hashable {
 }
 
 extension RepairOrderPosition {
-    /// Past `order`, the last one read. (In an extension: the memberwise initialiser stays.)
-    public init(after order: RepairOrder) { self.init(openedAt: order.openedAt, id: order.id) }
-
-    /// Past `visit`, the last one read.
+    /// Past `visit`, the last one read. (In an extension: the memberwise initialiser stays.)
     public init(after visit: VisitFile) { self.init(openedAt: visit.openedAt, id: visit.orderID) }
 
     /// `visitFiles(statuses:openedFrom:before:limit:)`: what the customer-file check reads of the orders

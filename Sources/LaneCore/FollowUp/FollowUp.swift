@@ -81,11 +81,7 @@ extension FollowUpCall {
     /// R6.1, R6.4: the calls of one delivered order due on `day`. A call is
     /// due from the first day of its window until someone reaches the
     /// customer; overdue ones stay on the list.
-    public static func due(for order: DeliveredOrder, records: [FollowUpRecord], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
-        due(for: order, attempts: records.map(FollowUpAttempt.init), on: day, offset: offset)
-    }
-
-    /// The same from what the rule reads of the order's recorded calls (the due list reads no more of them).
+    /// From what the rule reads of the order's recorded calls (`FollowUpAttempt`; the due list reads no more of them).
     public static func due(for order: DeliveredOrder, attempts: [FollowUpAttempt], on day: CalendarDate, offset: UTCOffset) -> [FollowUpCallDue] {
         guard let delivered = order.delivery?.at.date(in: offset) else { return [] }
         return allCases.compactMap { call in

@@ -10,7 +10,8 @@ public enum KPIDefinitions {
 
     /// Orders opened in the period (not cancelled), and delivered in it by the kind of visit the paid work makes.
     public static func throughput(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
-        let (opened, delivered) = (o ?? KPIOrders(f)).both
+        let orders = o ?? KPIOrders(f)
+        let (opened, delivered) = (orders.opened, orders.delivered)
         // Each order's kind is worked out once (from its lines), not once per kind.
         var kinds: [VisitKind: Int64] = [:]
         for o in delivered { kinds[o.visitKind, default: 0] += 1 }
@@ -108,8 +109,8 @@ public enum KPIDefinitions {
     /// Extra-work close rate: recommended and extra lines of orders opened in the period that the customer
     /// approved, over those decided (approved or refused).
     public static func quality(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
-        let (opened, deliveredOrders) = (o ?? KPIOrders(f)).both
-        let delivered = Int64(deliveredOrders.count)
+        let orders = o ?? KPIOrders(f)
+        let opened = orders.opened, delivered = Int64(orders.delivered.count)
         let comebacks = Int64(f.comebacks.filter { f.period.contains($0.deliveredAt.date(in: f.offset)) }.count)
         var approved: Int64 = 0, decided: Int64 = 0
         for o in opened {
@@ -194,8 +195,6 @@ public struct KPIOrders: Sendable {
         self.opened = KPIOrderSubset(orders: f.orders, positions: opened)
         self.delivered = KPIOrderSubset(orders: f.orders, positions: delivered)
     }
-
-    var both: (KPIOrderSubset, KPIOrderSubset) { (opened, delivered) }
 }
 
 /// Some of the facts' orders, in their order.

@@ -2,6 +2,7 @@
 extension MessageCatalog {
     static let chineseFollowUp: KeyValuePairs<MessageCode, String> = [
         "follow_up.cannot_record": "无法记录回访",
+        "follow_up.average_score": "{score} 分（满分 5 分）",
         "follow_up.not_delivered": "{number} 尚未交车",
         "follow_up.not_a_call": "“{given}”应为 quality（质量回访）或 tracking（跟踪回访）",
         "follow_up.not_an_outcome": "“{given}”应为 reached（已接通）或 unreachable（未接通）",

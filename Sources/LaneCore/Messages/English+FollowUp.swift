@@ -2,6 +2,7 @@
 extension MessageCatalog {
     static let englishFollowUp: KeyValuePairs<MessageCode, String> = [
         "follow_up.cannot_record": "cannot record the call",
+        "follow_up.average_score": "{score} of 5",
         "follow_up.not_delivered": "{number} has not been delivered yet",
         "follow_up.not_a_call": "'{given}' is quality or tracking",
         "follow_up.not_an_outcome": "'{given}' is reached or unreachable",

@@ -92,7 +92,8 @@ enum FollowUpCommands {
                 r.add("average_score", "average score", .none)
             } else {
                 let average = log.scoreTotal * 100 / log.scoredCalls
-                r.add("average_score", "average score", .text("\(average / 100).\(CalendarDate.pad(average % 100, 2)) of 5"))
+                let score = "\(average / 100).\(CalendarDate.pad(average % 100, 2))"
+                r.add("average_score", "average score", .text(Message("follow_up.average_score", ["score": .text(score)]).description))
             }
             r.add(section: "calls", "calls", Paging.cut(t, page, found: log.calls.count))
             return .record(r)
