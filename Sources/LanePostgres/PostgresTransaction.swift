@@ -70,6 +70,10 @@ final class PostgresTransaction: StoreWriting {
         try execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
     }
 
+    func removeSettingValue(key: String) throws {
+        try execute("DELETE FROM setting WHERE key = ?", [key])
+    }
+
     // MARK: Customers
 
     private static let customerColumns = "id, number, name, phone, address, created_at"

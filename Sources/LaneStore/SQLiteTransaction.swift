@@ -190,6 +190,10 @@ struct SQLiteTransaction: StoreWriting {
                        arguments: [key, value])
     }
 
+    func removeSettingValue(key: String) throws {
+        try execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+    }
+
     // MARK: Customers
 
     private static let customerColumns = "id, number, name, phone, address, created_at"

@@ -72,6 +72,8 @@ public protocol SettingsWriting: SettingsReading {
     func saveSettings(_ settings: StoreSettings) throws
     /// Stores settings the core does not read itself (`plugin.NAME.KEY`).
     func saveSettingValue(key: String, value: String) throws
+    /// Takes a setting's value away (`store unset`): a KPI target the store no longer has.
+    func removeSettingValue(key: String) throws
 }
 
 /// Reading customers.

@@ -85,4 +85,48 @@ import Testing
         let help = try shell.expectOK("store set --help")
         for key in StoreSettings.settingKeys { #expect(help.contains(key.name), "\(key.name)") }
     }
+
+    // MARK: store unset
+
+    @Test func theManagerRemovesATargetAndTodayNoLongerFlagsTheFigure() throws {
+        let shell = try ReportCommandTests().deliveredDay()
+        try shell.expectOK("set user 姚雪")
+        try shell.expectOK("store set kpi.target_orders_opened 5") // one order this month: below the floor
+        #expect(try shell.expectOK("today").contains("≥ 5"))
+        let out = try shell.expectOK("store unset kpi.target_orders_opened")
+        #expect(out.contains("kpi.target_orders_opened: the target 5 is removed; the figure has no target now"))
+        #expect(try shell.store.read { try $0.settingValues() }["kpi.target_orders_opened"] == nil)
+        #expect(try shell.expectOK("today").contains("every figure with a target is on target"))
+        #expect(!(try shell.expectOK("report kpi")).contains("≥ 5"))
+        let trail = try shell.expectOK("audit show --entity kpi.target_orders_opened")
+        #expect(trail.contains("store unset kpi.target_orders_opened"))
+        #expect(trail.contains("the target 5 is removed"))
+        // Again: nothing to remove, and nothing changes.
+        #expect(try shell.expectOK("store unset kpi.target_orders_opened").contains("kpi.target_orders_opened was not set (unchanged)"))
+    }
+
+    @Test func aKPIParameterGoesBackToItsStandardValue() throws {
+        let shell = try TestShell(user: Self.manager, seeded: true, format: .json)
+        try shell.expectOK("store set kpi.wait_minutes 60")
+        let out = try shell.expectOK("store unset kpi.wait_minutes")
+        #expect(out.contains("\"old\": \"60\""))
+        #expect(out.contains("\"new\": \"90\""))
+        #expect(try shell.store.read { try $0.settingValues() }["kpi.wait_minutes"] == nil)
+        #expect(KPISettings.from(keyValues: try shell.store.read { try $0.settingValues() }).waitMinutes == 90)
+    }
+
+    @Test func aSettingEveryStoreHasCannotBeRemovedAndNothingChanges() throws {
+        let shell = try TestShell(user: Self.manager, seeded: true)
+        try shell.expectOK("store set kpi.target_csi 90")
+        let before = try shell.store.read { try $0.settingValues() }
+        #expect(try shell.expectRefusalCodes("store unset workshop.bays") == ["store.cannot_unset", "store.always_has_a_value"])
+        #expect(try shell.expectRefused("store unset rates.labor_rate_fen").contains("change it with store set"))
+        #expect(try shell.expectRefused("store unset kpi.target_cs").contains("did you mean kpi.target_csi?"))
+        #expect(try shell.expectRefusalCodes("store unset", code: .usage) == ["usage.missing_argument"])
+        try shell.expectOK("set user 薛淑芬") // a service advisor
+        #expect(try shell.expectRefused("store unset kpi.target_csi").contains("may not run store unset"))
+        #expect(CommandPermissions.roles(for: "store unset") == [.serviceManager, .admin])
+        #expect(try shell.store.read { try $0.settingValues() } == before)
+        #expect(try shell.store.read { try $0.settings() }.bays == 8)
+    }
 }

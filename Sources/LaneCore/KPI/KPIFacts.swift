@@ -202,6 +202,18 @@ extension KPISettings {
                         example: id.unit == .money ? "30000" : id.unit == .score ? "450" : "90")
     }
 
+    /// The value a parameter (`kpi.complaint_days`…) has when the store sets none; nil for a target, which a
+    /// figure has only when the store sets one.
+    public static func standardValue(of key: String) -> String? {
+        let s = KPISettings()
+        switch key {
+        case "kpi.complaint_days": return String(s.complaintDays)
+        case "kpi.technician_hours_per_day": return String(s.technicianHoursPerDay)
+        case "kpi.wait_minutes": return String(s.waitMinutes)
+        default: return nil
+        }
+    }
+
     /// Every problem with `kpi.*` values (a whole number each; the parameters above zero).
     public static func problems(keyValues: [String: String]) -> [Problem] {
         var p: [Problem] = []

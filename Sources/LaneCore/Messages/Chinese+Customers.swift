@@ -141,6 +141,11 @@ extension MessageCatalog {
         "store.not_a_setting_meant": "“{key}”不是门店设置项；您是想写 {meant} 吗？设置项有 {keys}",
         "store.set": "{key}：{before} → {after}",
         "store.set_unchanged": "{key}：{before} → {after}（未变）",
+        "store.cannot_unset": "无法删除设置 {key}",
+        "store.always_has_a_value": "{key} 每家门店都必须有值，不能删除：请用 store set 修改；能删除的只有 KPI 的目标和参数（kpi.*）",
+        "store.unset_target": "{key}：目标 {before} 已删除，该指标不再有目标",
+        "store.unset_to_standard": "{key}：{before} → {standard}（恢复标准值）",
+        "store.unset_not_set": "{key} 本来就没有设置（未变）",
 
         "audit.row": "第 {row} 行",
     ]

@@ -33,6 +33,7 @@ extension MessageCatalog {
         "help.command.store.check": "检查数据库文件和审计记录：损坏、改动、删除的行",
         "help.command.store.show": "门店名称、费率、营业时间和工位",
         "help.command.store.set": "修改门店的一项设置",
+        "help.command.store.unset": "删除 KPI 的目标，或把 KPI 参数恢复为标准值",
         "help.command.followup.due": "待回访：交车后 3 天内质量回访，第 3-7 天跟踪回访",
         "help.command.followup.record": "记录回访：是否接通、满意度 1-5、意见",
         "help.command.followup.list": "回访记录：电话和满意度",

@@ -61,6 +61,7 @@ extension MessageCatalog {
         "help.option.staff.list.role": "只列出这一岗位",
         "help.option.store.set.key": "设置项，例如 rates.labor_rate_fen",
         "help.option.store.set.value": "新值（含空格的值请加引号）",
+        "help.option.store.unset.key": "设置项，例如 kpi.target_on_time_delivery",
         "help.option.followup.due.on": "日期（默认：今天）",
         "help.option.followup.record.ro": "维修委托书号，例如 RO-20261123-0001",
         "help.option.followup.record.call": "quality（质量回访）或 tracking（跟踪回访）",

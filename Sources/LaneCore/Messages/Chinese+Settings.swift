@@ -2,6 +2,7 @@
 extension MessageCatalog {
     static let chineseSettings: KeyValuePairs<MessageCode, String> = [
         "help.discussion.store.set": "KEY 是 store.toml 中的键，写作“节.键”；VALUE 按配置文件的规则检查。各项设置：{settings}",
+        "help.discussion.store.unset": "删除目标后，该指标在 report kpi 和 today 中不再标为未达标；参数（kpi.complaint_days、kpi.technician_hours_per_day、kpi.wait_minutes）恢复为标准值。其余设置每家门店都必须有值，用 store set 修改。审计记录保留原值。",
         "setting.help_line": "{key}（{kind}）：{meaning}，例如 {example}",
         "setting.kind.text": "文字",
         "setting.kind.whole_number": "整数",

@@ -153,6 +153,11 @@ extension MessageCatalog {
         "store.not_a_setting_meant": "'{key}' is not a store setting; did you mean {meant}? the settings are {keys}",
         "store.set": "{key}: {before} → {after}",
         "store.set_unchanged": "{key}: {before} → {after} (unchanged)",
+        "store.cannot_unset": "cannot remove the setting {key}",
+        "store.always_has_a_value": "every store has a value for {key}, so it cannot be removed: change it with store set; only the KPI targets and parameters (kpi.*) can be removed",
+        "store.unset_target": "{key}: the target {before} is removed; the figure has no target now",
+        "store.unset_to_standard": "{key}: {before} → {standard} (the standard value)",
+        "store.unset_not_set": "{key} was not set (unchanged)",
 
         // The audit trail (its verdicts are in the core table).
         "audit.row": "row {row}",

@@ -34,6 +34,7 @@ extension MessageCatalog {
         "help.command.store.check": "Check the database file and the audit trail: damage, edits, removed rows",
         "help.command.store.show": "The store's name, rates, hours and bays",
         "help.command.store.set": "Change one of the store's settings",
+        "help.command.store.unset": "Remove a KPI target, or put a KPI parameter back to its standard value",
         "help.command.followup.due": "Follow-up calls due: quality call within 3 days, tracking call on days 3-7",
         "help.command.followup.record": "Record a follow-up call: reached or not, satisfaction 1-5, comments",
         "help.command.followup.list": "The follow-up record: calls and satisfaction",

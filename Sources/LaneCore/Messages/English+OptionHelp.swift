@@ -62,6 +62,7 @@ extension MessageCatalog {
         "help.option.staff.list.role": "Only this role",
         "help.option.store.set.key": "The setting, e.g. rates.labor_rate_fen",
         "help.option.store.set.value": "Its new value (quote a value with spaces)",
+        "help.option.store.unset.key": "The setting, e.g. kpi.target_on_time_delivery",
         "help.option.followup.due.on": "The day (default: today)",
         "help.option.followup.record.ro": "Repair order number, e.g. RO-20261123-0001",
         "help.option.followup.record.call": "quality or tracking",

@@ -4,6 +4,7 @@
 extension MessageCatalog {
     static let englishSettings: KeyValuePairs<MessageCode, String> = [
         "help.discussion.store.set": "KEY is a key of store.toml, section.key; VALUE is checked as the file's would be. The settings:{settings}",
+        "help.discussion.store.unset": "A figure without a target is no longer marked off target in report kpi and today; a parameter (kpi.complaint_days, kpi.technician_hours_per_day, kpi.wait_minutes) goes back to its standard value. Every other setting always has a value: change it with store set. The audit trail keeps the old value.",
         "setting.help_line": "{key} ({kind}): {meaning}, e.g. {example}",
         "setting.kind.text": "text",
         "setting.kind.whole_number": "a whole number",

@@ -83,6 +83,7 @@ enum DealershipCommands {
         try registry.register(catalogParts)
         try registry.register(storeShow)
         try registry.register(storeSet)
+        try registry.register(storeUnset)
         try registry.register(storeCheck)
         try registry.register(StoreCopyCommand.storeCopy)
         try registry.register(GroupCommands.storeList)
@@ -187,5 +188,25 @@ enum DealershipCommands {
             r.add("old", "was", .text(changed.before))
             r.add("new", "now", .text(changed.after))
             return .message(changed.message.description, r)
+        })
+
+    /// Takes a KPI target away, or a KPI parameter back to its standard: the one kind of setting a store may lack.
+    static let storeUnset = CommandSpec(
+        noun: "store", verb: "unset", summary: "Remove a KPI target, or put a KPI parameter back to its standard value",
+        discussion: """
+            A figure without a target is no longer marked off target in report kpi and today; a parameter \
+            (kpi.complaint_days, kpi.technician_hours_per_day, kpi.wait_minutes) goes back to its standard value. Every \
+            other setting always has a value: change it with store set. The audit trail keeps the old value.
+            """,
+        positionals: [PositionalSpec("key", "The setting, e.g. kpi.target_on_time_delivery",
+                                     completion: .choices(KPISettings.settingKeys.map(\.name)))],
+        examples: ["store unset kpi.target_on_time_delivery", "store unset kpi.wait_minutes"],
+        action: .change { inv, ctx in
+            let removed = try ctx.desks.setup.unset(inv.positional("key") ?? "", by: ctx.caller(inv.line)).value
+            var r = Record()
+            r.add("key", "setting", .text(removed.key.name))
+            r.add("old", "was", .text(removed.before ?? ""))
+            r.add("new", "now", .text(removed.standard ?? ""))
+            return .message(removed.message.description, r)
         })
 }

@@ -150,8 +150,6 @@ public struct RuntimePlugin: Sendable {
             throw RuntimeFailure(Message("plugin.runtime.wrong_name", ["said": .text(m.name), "file": .text("lane-\(name)")]))
         }
         var words: [InterfaceLanguage: [MessageCode: String]] = [:]
-    /// The events it asked to hear (`RuntimeEvents`), as the handshake named them.
-    var events: [String] = []
         func add(_ given: RuntimeProtocol.Words?, _ code: String) {
             for (language, text) in given?.byLanguage ?? [:] { words[language, default: [:]][MessageCode(name + "." + code)] = text }
         }

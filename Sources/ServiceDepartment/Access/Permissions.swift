@@ -32,7 +32,7 @@ public struct Permissions: Sendable {
         "customer add": [A, CS], "customer edit": [A, CS], "customer export": [A, CS], "customer erase": [],
         "vehicle add": [A, CS], "vehicle edit": [A, CS], "vehicle transfer": [A, CS],
         // Setting up the store.
-        "import customers": [], "import vehicles": [], "import visits": [], "seed load": [], "store set": [],
+        "import customers": [], "import vehicles": [], "import visits": [], "seed load": [], "store set": [], "store unset": [],
         "campaign add": [], "audit show": [], "audit verify": [], "audit anchor": [], "store check": [], "store copy": [],
         // Solicit and appointments (R1, R2).
         "remind log": [A, CS], "remind delay": [A, CS, P], "remind fix-published": [A, TD],

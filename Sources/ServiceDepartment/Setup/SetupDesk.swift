@@ -65,6 +65,32 @@ public struct SetupDesk {
         return SettingChanged(key: key, before: old.value(of: key), after: new.value(of: key))
     }
 
+    /// `store unset`: takes a KPI target away, or puts a KPI parameter back to its standard value. The other
+    /// settings always have a value (a store has a name, a labour rate…): those are changed with `store set`.
+    public func unset(_ name: String, by caller: Caller) throws -> Done<SettingRemoved> {
+        try department.change("store unset", by: caller) { tx in
+            let removed = try Self.unset(name, tx)
+            return Recorded(removed, audit: AuditNote(ref: removed.key.name, summary: removed.message.description))
+        }
+    }
+
+    static func unset(_ name: String, _ tx: any StoreWriting) throws -> SettingRemoved {
+        let headline = Message("store.cannot_unset", ["key": .text(name)])
+        guard let key = StoreSettings.settingKey(named: name) else {
+            let meant = StoreSettings.settingKey(resembling: name)
+            let all = MessageArgument.list(StoreSettings.settingKeys.map { .text($0.name) })
+            throw Refusal(headline, problems: [
+                Problem("key", meant.map { Message("store.not_a_setting_meant", ["key": .text(name), "meant": .text($0.name), "keys": all]) }
+                        ?? Message("store.not_a_setting", ["key": .text(name), "keys": all]))])
+        }
+        guard key.section == "kpi" else {
+            throw Refusal(headline, problems: [Problem("key", Message("store.always_has_a_value", ["key": .text(key.name)]))])
+        }
+        let before = try tx.settingValues()[key.name]
+        if before != nil { try tx.removeSettingValue(key: key.name) }
+        return SettingRemoved(key: key, before: before, standard: KPISettings.standardValue(of: key.name))
+    }
+
     // MARK: The dealership's lists
 
     /// `staff list`: everyone, or one role; their numbers as the caller may see them.
@@ -182,6 +208,19 @@ public struct SettingChanged: Sendable {
     public var after: String
     public var message: Message {
         Message(before == after ? "store.set_unchanged" : "store.set", ["key": .text(key.name), "before": .text(before), "after": .text(after)])
+    }
+}
+
+/// A setting taken away by `store unset`: what it was (nil: it was not set) and the standard value it is back
+/// to (nil for a target: the figure has none now).
+public struct SettingRemoved: Sendable {
+    public var key: StoreSettingKey
+    public var before: String?
+    public var standard: String?
+    public var message: Message {
+        guard let before else { return Message("store.unset_not_set", ["key": .text(key.name)]) }
+        if let standard { return Message("store.unset_to_standard", ["key": .text(key.name), "before": .text(before), "standard": .text(standard)]) }
+        return Message("store.unset_target", ["key": .text(key.name), "before": .text(before)])
     }
 }
 
