@@ -339,6 +339,10 @@ public struct StoreConformance: Sendable {
         }
         try moved(settings: false, catalogue: true) { try $0.insertLaborOperation(LaborOperation(code: "OIL", name: "更换机油", standardHours: LaborHours(hundredths: 50), skill: .mechanical)) }
         try moved(settings: true, catalogue: false) { try $0.saveSettingValue(key: "plugin.warranty.basic", value: "3y/100000km") }
+        // `store unset`: a value taken away moves the settings too (another desk must stop showing the target).
+        try moved(settings: true, catalogue: false) { try $0.saveSettingValue(key: "kpi.target_csi", value: "90") }
+        try moved(settings: true, catalogue: false) { try $0.removeSettingValue(key: "kpi.target_csi") }
+        #expect(try store.read { try $0.settingValues() }["kpi.target_csi"] == nil)
         try moved(settings: true, catalogue: false) { _ = try $0.insertStaff(name: "夏勇", role: .technician, team: nil, phone: nil) }
         try moved(settings: true, catalogue: false) { try $0.markStaffLeft(name: "夏勇", at: Self.now) }
         try moved(settings: false, catalogue: false) { _ = try self.customer($0, "王小明", "13912345678") }
