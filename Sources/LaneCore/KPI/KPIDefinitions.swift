@@ -43,19 +43,36 @@ public enum KPIDefinitions {
     /// productivity = clocked / available. `technician` narrows the lines to those they clocked and the hours
     /// available to theirs.
     public static func labor(_ f: KPIFacts, _ orders: KPIOrders? = nil, technician: String? = nil) -> [KPIFigure] {
+        let (sold, clockedMinutes) = laborHours((orders ?? KPIOrders(f)).delivered, technician: technician)
+        let people = technician == nil ? Int64(f.technicians.count) : 1
+        return labor(sold: sold, clockedMinutes: clockedMinutes, available: available(people: people, f.settings, f.period))
+    }
+
+    /// The standard hours (hundredths) and the minutes clocked of the approved labour lines of the orders given
+    /// (those `technician` clocked, when given).
+    public static func laborHours(_ delivered: KPIOrderSubset, technician: String? = nil) -> (sold: Int64, clockedMinutes: Int64) {
         var sold: Int64 = 0, clockedMinutes: Int64 = 0
-        for o in (orders ?? KPIOrders(f)).delivered {
+        for o in delivered {
             for l in o.approvedLines where l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
                 sold += Int64(l.hours.hundredths)
                 clockedMinutes += Int64(l.workedMinutes)
             }
         }
+        return (sold, clockedMinutes)
+    }
+
+    /// The labour figures from the hours sold, the minutes clocked and the hours available (all hundredths but the
+    /// minutes): the month so far adds its days' hours and minutes up and comes here (`KPIDay`).
+    public static func labor(sold: Int64, clockedMinutes: Int64, available: Int64) -> [KPIFigure] {
         // Minutes to hundredths of an hour, half up.
         let clocked = Money.divideRoundingHalfUp(clockedMinutes * 100, by: 60)
-        let people = technician == nil ? Int64(f.technicians.count) : 1
-        let available = people * Int64(f.settings.technicianHoursPerDay) * 100 * Int64(f.period.dayCount)
         return [KPIFigure(.hoursSold, sold), KPIFigure(.hoursClocked, clocked), KPIFigure(.hoursAvailable, available),
                 KPIFigure(.laborEfficiency, sold, over: clocked), KPIFigure(.productivity, clocked, over: available)]
+    }
+
+    /// Hours available, in hundredths: people × hours a day × the period's days.
+    public static func available(people: Int64, _ settings: KPISettings, _ period: KPIPeriod) -> Int64 {
+        people * Int64(settings.technicianHoursPerDay) * 100 * Int64(period.dayCount)
     }
 
     /// Orders delivered in the period with a promised time: delivered (the delivery step) at or before it.
@@ -66,7 +83,6 @@ public enum KPIDefinitions {
     public static func delivery(_ f: KPIFacts, _ o: KPIOrders? = nil) -> [KPIFigure] {
         let delivered = (o ?? KPIOrders(f)).delivered
         var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
-        var waits: [Int64] = []
         for o in delivered {
             guard let at = o.delivery?.at else { continue }
             if let promise = o.promisedAt {
@@ -77,17 +93,30 @@ public enum KPIDefinitions {
                 sameDay += 1
                 minutes += (at.secondsSince1970 - o.openedAt.secondsSince1970) / 60
             }
-            if o.checkIn?.customerWaits == true { waits.append(max(0, at.secondsSince1970 - o.openedAt.secondsSince1970) / 60) }
         }
-        waits.sort()
+        return [KPIFigure(.onTimeDelivery, onTime, over: promised), KPIFigure(.sameDayTurnaround, minutes, over: sameDay)]
+            + waits(waits(f, delivered), f.settings)
+    }
+
+    /// Each waiting customer's wait in whole minutes, from the order's opening to its delivery, of the orders given.
+    public static func waits(_ f: KPIFacts, _ delivered: KPIOrderSubset) -> [Int64] {
+        delivered.compactMap { o in
+            guard let at = o.delivery?.at, o.checkIn?.customerWaits == true else { return nil }
+            return max(0, at.secondsSince1970 - o.openedAt.secondsSince1970) / 60
+        }
+    }
+
+    /// The waiting customers, their median and average wait and the share that waited too long, from their waits
+    /// (in any order): the month so far puts its days' waits together and comes here (`KPIDay`).
+    public static func waits(_ waits: [Int64], _ settings: KPISettings) -> [KPIFigure] {
+        let waits = waits.sorted()
         let n = Int64(waits.count)
         // The median of an even count is the mean of the two middle waits: their sum over 2.
         let median: KPIFigure = waits.isEmpty ? KPIFigure(.waitMedian, 0, over: 0)
             : waits.count % 2 == 1 ? KPIFigure(.waitMedian, waits[waits.count / 2])
             : KPIFigure(.waitMedian, waits[waits.count / 2 - 1] + waits[waits.count / 2], over: 2)
-        let tooLong = Int64(waits.filter { $0 > Int64(f.settings.waitMinutes) }.count)
-        return [KPIFigure(.onTimeDelivery, onTime, over: promised), KPIFigure(.sameDayTurnaround, minutes, over: sameDay),
-                KPIFigure(.waitingCustomers, n), median, KPIFigure(.waitAverage, waits.reduce(0, +), over: n),
+        let tooLong = Int64(waits.filter { $0 > Int64(settings.waitMinutes) }.count)
+        return [KPIFigure(.waitingCustomers, n), median, KPIFigure(.waitAverage, waits.reduce(0, +), over: n),
                 KPIFigure(.waitedTooLong, tooLong, over: n)]
     }
 
@@ -164,16 +193,24 @@ public enum KPIDefinitions {
     /// number, was opened while the order was open. Back-orders: such delayed deliveries opened in the period.
     public static func parts(_ f: KPIFacts, _ orders: KPIOrders? = nil) -> [KPIFigure] {
         let backOrders = f.delayedDeliveries.filter { $0.cause == .partOnBackOrder }
+        return [partsFill((orders ?? KPIOrders(f)).opened, heldBy: backOrders, openUntil: f.period.bounds(in: f.offset).end),
+                KPIFigure(.backOrders, Int64(backOrders.count))]
+    }
+
+    /// The fill rate of the orders given: an order not delivered is open until `end`, and any of `backOrders` opened
+    /// while it was open holds its line up. A day of the month so far (`KPIDay`) passes the back-orders from that
+    /// day to the end of today, not only the day's own.
+    public static func partsFill(_ opened: KPIOrderSubset, heldBy backOrders: [DelayedDelivery], openUntil end: Timestamp) -> KPIFigure {
         var lines: Int64 = 0, filled: Int64 = 0
-        for o in (orders ?? KPIOrders(f)).opened {
-            let until = o.delivery?.at ?? f.period.bounds(in: f.offset).end
+        for o in opened {
+            let until = o.delivery?.at ?? end
             for l in o.approvedLines where l.kind == .part {
                 lines += 1
                 let held = backOrders.contains { $0.vehicleID == o.vehicleID && $0.partNumber == l.code && $0.openedAt >= o.openedAt && $0.openedAt <= until }
                 if !held { filled += 1 }
             }
         }
-        return [KPIFigure(.partsFillRate, filled, over: lines), KPIFigure(.backOrders, Int64(backOrders.count))]
+        return KPIFigure(.partsFillRate, filled, over: lines)
     }
 }
 
