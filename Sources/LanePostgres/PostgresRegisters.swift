@@ -349,6 +349,25 @@ extension PostgresTransaction {
     func delayedDeliveries(openedFrom from: Timestamp, to: Timestamp) throws -> [DelayedDelivery] {
         try delayed(StoreBackendSupport.openedInPeriodFilter, [from.secondsSince1970, to.secondsSince1970])
     }
+
+    // The KPI day shares (`KPIDayShares`; the statements are the SQLite store's).
+    func kpiDayMarks(utcDays: ClosedRange<Int64>) throws -> [Int64: Int64] {
+        var marks: [Int64: Int64] = [:]
+        for row in try rows(KPIDayShares.marksSQL, [utcDays.lowerBound, utcDays.upperBound]) { marks[try row[0]] = try row[1] }
+        return marks
+    }
+
+    func keptKPIDays(from first: CalendarDate, through last: CalendarDate) throws -> [KeptKPIDay] {
+        try rows(KPIDayShares.sharesSQL, [first.description, last.description]).compactMap { row in
+            let text: String = try row[0]
+            guard let day = CalendarDate(parsing: text) else { return nil }
+            return KeptKPIDay(day: day, marks: try row[1], basis: try row[2], share: try row[3])
+        }
+    }
+
+    func keepKPIDays(_ days: [KeptKPIDay]) throws {
+        for d in days { _ = try execute(KPIDayShares.keepSQL, [d.day.description, d.marks, d.basis, d.share]) }
+    }
     func lastComplaintID() throws -> Int64 { try value("SELECT COALESCE(MAX(id), 0) FROM complaint") ?? 0 }
 
     func insertComplaint(_ c: Complaint) throws -> Complaint {

@@ -53,4 +53,26 @@ extension SQLiteTransaction {
     func delayedDeliveries(openedFrom from: Timestamp, to: Timestamp) throws -> [DelayedDelivery] {
         try delayed(Self.openedInPeriod, [from.secondsSince1970, to.secondsSince1970])
     }
+
+    func kpiDayMarks(utcDays: ClosedRange<Int64>) throws -> [Int64: Int64] {
+        var marks: [Int64: Int64] = [:]
+        try eachStepRow(sql: KPIDayShares.marksSQL, arguments: [utcDays.lowerBound, utcDays.upperBound], table: "kpi_day_mark") { row in
+            marks[try row[0]] = try row[1]
+        }
+        return marks
+    }
+
+    func keptKPIDays(from first: CalendarDate, through last: CalendarDate) throws -> [KeptKPIDay] {
+        var days: [KeptKPIDay] = []
+        try eachStepRow(sql: KPIDayShares.sharesSQL, arguments: [first.description, last.description], table: "kpi_day") { row in
+            let text: String = try row[0]
+            guard let day = CalendarDate(parsing: text) else { return }
+            days.append(KeptKPIDay(day: day, marks: try row[1], basis: try row[2], share: try row[3]))
+        }
+        return days
+    }
+
+    func keepKPIDays(_ days: [KeptKPIDay]) throws {
+        for d in days { try execute(sql: KPIDayShares.keepSQL, arguments: [d.day.description, d.marks, d.basis, d.share]) }
+    }
 }

@@ -489,7 +489,7 @@ public protocol PluginSandboxWriting: PluginSandboxReading {
 
 /// Every change of the store, called inside `ServiceStore.write`. The store
 /// decides no rule: the application layer checks, then calls these.
-public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting, CreditAccountsWriting {}
+public protocol StoreWriting: StoreReading, SettingsWriting, CustomersWriting, VehiclesWriting, DealershipWriting, NumberingWriting, RepairOrdersWriting, RemindersWriting, FollowUpsWriting, AppointmentsWriting, AuditWriting, PinsWriting, PluginSandboxWriting, PrintLogWriting, CreditAccountsWriting, ReportsWriting {}
 
 /// A timeline row, by order and step (the `ro` verb).
 public struct RepairOrderEventRef: Sendable, Equatable {
@@ -597,4 +597,13 @@ public protocol ReportsReading {
     func complaints(openedFrom from: Timestamp, to: Timestamp) throws -> [Complaint]
     /// Delayed deliveries registered in [from, to).
     func delayedDeliveries(openedFrom from: Timestamp, to: Timestamp) throws -> [DelayedDelivery]
+    /// The marks of the UTC days given that the figures' rows have moved (`KPIDayShares`); a day never marked has none.
+    func kpiDayMarks(utcDays: ClosedRange<Int64>) throws -> [Int64: Int64]
+    /// The day shares kept for the days in [first, last], as they were kept (whether each still stands is the reader's call).
+    func keptKPIDays(from first: CalendarDate, through last: CalendarDate) throws -> [KeptKPIDay]
+}
+
+/// Keeping day shares of the figures (`KPIDayShares`): derived rows, written after a lookup worked them out.
+public protocol ReportsWriting: ReportsReading {
+    func keepKPIDays(_ days: [KeptKPIDay]) throws
 }

@@ -61,7 +61,27 @@ public final class Department {
     public func read<T>(_ operation: OperationID, by caller: Caller, _ body: (any StoreReading) throws -> T) throws -> T {
         try authorize(operation, caller)
         if let open { return try body(open.reader) }
+        defer { keepShares() }
         return try store.read { tx in try opening(.reading(tx)) { try body(tx) } }
+    }
+
+    /// Day shares of the figures a lookup worked out (`KPIDayShares`), kept once its read transaction is over.
+    private var sharesToKeep: [KeptKPIDay] = []
+
+    /// Keeps `shares` once the lookup running now is over, in a transaction of their own: they are derived
+    /// rows, not the command's doing (no audit row, no event), and each stands only while its marks do.
+    public func keepAfterReading(_ shares: [KeptKPIDay]) {
+        sharesToKeep += shares
+        if open == nil { keepShares() }
+    }
+
+    private func keepShares() {
+        guard !sharesToKeep.isEmpty else { return }
+        let shares = sharesToKeep
+        sharesToKeep = []
+        // Only a saving: a store that cannot take the write now (another desk's long change, a copy that cannot
+        // be written) works the days out again next time, so a failure is not the lookup's.
+        _ = try? store.write { tx in try tx.keepKPIDays(shares) }
     }
 
     /// A change: permission, one write transaction, the audit row, and the

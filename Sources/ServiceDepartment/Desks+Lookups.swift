@@ -106,7 +106,9 @@ extension FollowUpDesk {
 extension ReportDesk {
     /// The month's figures off target, for the service manager's `today`.
     public func offTarget(by caller: Caller) throws -> [KPILine] {
-        try department.read("today", by: caller) { tx in try Self.offTarget(by: caller, tx) }
+        let (lines, keep) = try department.read("today", by: caller) { tx in try Self.offTarget(by: caller, tx) }
+        department.keepAfterReading(keep)
+        return lines
     }
 }
 

@@ -168,4 +168,91 @@ extension StoreConformance {
             #expect(try tx.followUpAttempts(orderIDs: []).isEmpty)
         }
     }
+
+    /// The KPI day shares (v44, `KPIDayShares`): each change to a row the figures read draws new marks for the UTC
+    /// days of its times, on every backend; an order's line marks its order's days; a back-order marks the opening
+    /// days of the car's orders it may hold up; a failed change draws none; shares are kept and read back.
+    public func kpiDayMarksMoveWithTheRows() throws {
+        let store = try make()
+        let day = Self.now.secondsSince1970 / 86_400, week = day - 7 ... day + 7
+        func marks() throws -> [Int64: Int64] { try store.read { try $0.kpiDayMarks(utcDays: week) } }
+        /// The days whose marks `change` moved (drawn anew: a new number, or a first one).
+        func moved(_ change: (any StoreWriting) throws -> Void) throws -> [Int64] {
+            let before = try marks()
+            try store.write { (tx: any StoreWriting) throws in try change(tx) }
+            let after = try marks()
+            return after.keys.filter { after[$0] != before[$0] }.sorted()
+        }
+        var order: RepairOrder?
+        var earlier: RepairOrder?
+        var vehicleID: Int64 = 0
+        // An order opened three days ago, still open; then one opened today.
+        #expect(try moved { tx in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            vehicleID = v.id
+            earlier = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today.adding(days: -3), sequence: 1), vehicleID: v.id,
+                                                           customerID: c.id, advisor: "薛淑芬", openedAt: Self.now.adding(seconds: -3 * 86_400)),
+                                               openedOn: Self.today.adding(days: -3))
+        } == [day - 3])
+        #expect(try moved { tx in
+            order = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: vehicleID,
+                                                         customerID: earlier?.customerID ?? 0, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today)
+        } == [day])
+        // A line added to the earlier order marks its day; delivering it two days later marks both.
+        #expect(try moved { tx in
+            guard var o = earlier else { return }
+            let before = o
+            o.lines = [RepairOrderLine(kind: .part, code: "P-1", name: "机油滤清器", quantity: 1, unitPrice: Money(fen: 3_800))]
+            try tx.saveRepairOrder(o, was: before)
+            earlier = try tx.repairOrder(id: o.id)
+        } == [day - 3])
+        #expect(try moved { tx in
+            guard var o = earlier else { return }
+            let before = o
+            o.delivery = DeliveryRecord(nextServiceOn: Self.today, nextServiceKm: 5_000, followUpPreference: "", oldPartsShown: true,
+                                        at: Self.now.adding(seconds: -86_400))
+            o.status = .delivered
+            try tx.saveRepairOrder(o, was: before)
+        } == [day - 3, day - 1])
+        // A back-order today holds up the order opened today (open), not the earlier one (delivered yesterday).
+        #expect(try moved { tx in
+            _ = try tx.insertDelayedDelivery(DelayedDelivery(vehicleID: vehicleID, cause: .partOnBackOrder, partNumber: nil, note: "",
+                                                             expectedOn: nil, openedAt: Self.now.adding(seconds: 60)))
+        } == [day])
+        // One two days back holds up the earlier order too, and counts on its own day.
+        #expect(try moved { tx in
+            _ = try tx.insertDelayedDelivery(DelayedDelivery(vehicleID: vehicleID, cause: .partOnBackOrder, partNumber: nil, note: "",
+                                                             expectedOn: nil, openedAt: Self.now.adding(seconds: -2 * 86_400)))
+        } == [day - 3, day - 2])
+        #expect(try moved { tx in
+            try tx.appendFollowUp(FollowUpRecord(orderID: order?.id ?? 0, call: .quality, outcome: .reached, score: 5, comment: "",
+                                                 at: Self.now.adding(seconds: 86_400), by: "蒋芳"))
+        } == [day + 1])
+        #expect(try moved { tx in
+            _ = try tx.insertComplaint(Complaint(id: 0, orderID: nil, customerID: earlier?.customerID ?? 0, text: "异响",
+                                                 openedAt: Self.now.adding(seconds: 2 * 86_400), openedBy: "蒋芳"))
+        } == [day + 2])
+        // A change that fails draws no mark.
+        let before = try marks()
+        #expect(throws: StoreFailure.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.appendFollowUp(FollowUpRecord(orderID: order?.id ?? 0, call: .tracking, outcome: .reached, score: nil, comment: "",
+                                                     at: Self.now.adding(seconds: 4 * 86_400), by: "蒋芳"))
+                throw StoreFailure("changed my mind")
+            }
+        }
+        #expect(try marks() == before)
+        // Shares are kept, replaced and read back by day.
+        let kept = [KeptKPIDay(day: Self.today, marks: "1,2", basis: "2|+08:00|3", share: "2|0||||"),
+                    KeptKPIDay(day: Self.today.adding(days: -1), marks: "3,4", basis: "2|+08:00|3", share: "x")]
+        try store.write { (tx: any StoreWriting) throws in try tx.keepKPIDays(kept) }
+        var again = kept[0]
+        again.marks = "5,6"
+        try store.write { (tx: any StoreWriting) throws in try tx.keepKPIDays([again]) }
+        try store.read { (tx: any StoreReading) throws in
+            #expect(try tx.keptKPIDays(from: Self.today.adding(days: -1), through: Self.today).sorted { $0.day < $1.day } == [kept[1], again])
+            #expect(try tx.keptKPIDays(from: Self.today.adding(days: 1), through: Self.today.adding(days: 9)).isEmpty)
+        }
+    }
 }

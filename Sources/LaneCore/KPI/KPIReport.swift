@@ -59,8 +59,13 @@ public struct KPIReport: Sendable, Equatable {
     /// per slice as well (a day each) doubled the work, which grows with the month's orders.
     public static func offTarget(_ f: KPIFacts) -> [KPILine] {
         guard !f.settings.targets.isEmpty else { return [] }
-        return KPIDefinitions.figures(f).compactMap { figure in
-            let line = KPILine(figure: figure, series: [], target: f.settings.targets[figure.id])
+        return offTarget(KPIDefinitions.figures(f), targets: f.settings.targets)
+    }
+
+    /// The figures given that miss their targets, as lines without shapes.
+    public static func offTarget(_ figures: [KPIFigure], targets: [KPIID: Int64]) -> [KPILine] {
+        figures.compactMap { figure in
+            let line = KPILine(figure: figure, series: [], target: targets[figure.id])
             return line.offTarget ? line : nil
         }
     }

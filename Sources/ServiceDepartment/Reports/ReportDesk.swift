@@ -54,13 +54,47 @@ public struct ReportDesk {
     /// An advisor sees the figures of their own orders and appointments only (plugins are asked the same).
     public static func seesOwnFiguresOnly(_ caller: Caller) -> Bool { caller.role == .serviceAdvisor }
 
-    /// The figures off their targets for the month so far (`today` shows them to the service manager).
-    static func offTarget(by caller: Caller, _ tx: any StoreReading) throws -> [KPILine] {
+    /// The figures off their targets for the month so far (`today` shows them to the service manager), and the
+    /// day shares worked out anew, for the store to keep (`Department.keepAfterReading`).
+    ///
+    /// The month is added up from a share per day (`KPIDay`): a kept one while the marks of its days have not
+    /// moved (`KPIDayShares`), else worked out from that day's rows. The marks are read first, in the same
+    /// transaction as the rows: a change made after them moves them, and the share kept is worked out again.
+    static func offTarget(by caller: Caller, _ tx: any StoreReading) throws -> (lines: [KPILine], keep: [KeptKPIDay]) {
         let today = caller.today
-        guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return [] }
+        guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return ([], []) }
         let settings = KPISettings.from(keyValues: try tx.settingValues())
-        guard !settings.targets.isEmpty else { return [] }
-        return KPIReport.offTarget(try facts(KPIPeriod(from: month.from, to: today), caller.settings, tx))
+        guard !settings.targets.isEmpty else { return ([], []) }
+        let period = KPIPeriod(from: month.from, to: today), offset = caller.settings.utcOffset
+        let basis = KPIDayShares.basis(offset, settings)
+        let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: period.from, offset: offset).lowerBound
+                                       ... KPIDayShares.utcDays(of: period.to, offset: offset).upperBound)
+        var shares: [CalendarDate: KPIDay] = [:]
+        for kept in try tx.keptKPIDays(from: period.from, through: period.to)
+        where kept.basis == basis && kept.marks == KPIDayShares.marks(of: kept.day, offset: offset, in: marks) {
+            if let share = KPIDay(encoded: kept.share, day: kept.day), share.holds(on: today) { shares[kept.day] = share }
+        }
+        var keep: [KeptKPIDay] = []
+        let technicians: Int
+        if let first = period.days.first(where: { shares[$0] == nil }), let last = period.days.last(where: { shares[$0] == nil }) {
+            // The days from the first without a share to the last, read at once (each a slice: a month has at most 31).
+            let span = KPIPeriod(from: first, to: last)
+            let f = try facts(span, caller.settings, tx)
+            // A back-order up to now may hold up a line of an order opened on a day of the span.
+            let backOrders = try tx.delayedDeliveries(openedFrom: span.bounds(in: offset).start, to: period.bounds(in: offset).end)
+            for day in f.sliced() where shares[day.period.from] == nil {
+                let start = day.period.bounds(in: offset).start
+                let share = KPIDay(day, backOrders: backOrders.filter { $0.openedAt >= start }, asOf: today)
+                shares[share.day] = share
+                keep.append(KeptKPIDay(day: share.day, marks: KPIDayShares.marks(of: share.day, offset: offset, in: marks),
+                                       basis: basis, share: share.encoded))
+            }
+            technicians = f.technicians.count
+        } else {
+            technicians = try tx.staff().count { $0.role == .technician }
+        }
+        let figures = KPIDay.figures(period.days.compactMap { shares[$0] }, period: period, technicians: technicians, settings: settings)
+        return (KPIReport.offTarget(figures, targets: settings.targets), keep)
     }
 
     static func facts(_ period: KPIPeriod, _ settings: StoreSettings, _ tx: any StoreReading) throws -> KPIFacts {
