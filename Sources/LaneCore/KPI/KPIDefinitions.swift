@@ -1,5 +1,9 @@
 /// The definitions of docs/kpis.md, one function per figure, over the rows
 /// of `KPIFacts`. Pure: the same rows give the same figures.
+///
+/// The store keeps a share of these per day (`KPIDay`) while the rows' columns they read stand still; those
+/// columns are listed in LaneStore's `KPIDayShares.watched`. A definition that reads another column must add it
+/// there, and any change to a definition moves `KPIDay.form`, so that no share kept before is added up.
 public enum KPIDefinitions {
     /// Every figure for the facts' period.
     public static func figures(_ f: KPIFacts) -> [KPIFigure] {
