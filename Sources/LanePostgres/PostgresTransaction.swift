@@ -125,7 +125,7 @@ final class PostgresTransaction: StoreWriting {
         return Dictionary(try customers("WHERE id = ANY(?)", [ids]).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func customerCount() throws -> Int { try value("SELECT COUNT(*) FROM customer") ?? 0 }
+    func customerCount() throws -> Int { try value(RowCounts.countSQL, ["customer"]) ?? 0 }
 
     func insertCustomer(number: Int, fields: CustomerFields, at time: Timestamp) throws -> Customer {
         let id = try insert("""
@@ -193,7 +193,7 @@ final class PostgresTransaction: StoreWriting {
         if ids.isEmpty { return [:] }
         return Dictionary(try vehicles("WHERE id = ANY(?)", [ids]).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
-    func vehicleCount() throws -> Int { try value("SELECT COUNT(*) FROM vehicle") ?? 0 }
+    func vehicleCount() throws -> Int { try value(RowCounts.countSQL, ["vehicle"]) ?? 0 }
     func allVehicles() throws -> [Vehicle] { try vehicles("ORDER BY id") }
 
     func vehicles(modelPrefixes: [String], vins: Range<String>?) throws -> [Vehicle] {

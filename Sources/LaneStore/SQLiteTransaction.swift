@@ -252,7 +252,7 @@ struct SQLiteTransaction: StoreWriting {
         return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func customerCount() throws -> Int { try fetchValue(Int.self, sql: "SELECT COUNT(*) FROM customer") ?? 0 }
+    func customerCount() throws -> Int { try fetchValue(Int.self, sql: RowCounts.countSQL, arguments: ["customer"]) ?? 0 }
 
     func insertCustomer(number: Int, fields: CustomerFields, at time: Timestamp) throws -> Customer {
         try execute(sql: """
@@ -322,7 +322,7 @@ struct SQLiteTransaction: StoreWriting {
         return plates
     }
 
-    func vehicleCount() throws -> Int { try fetchValue(Int.self, sql: "SELECT COUNT(*) FROM vehicle") ?? 0 }
+    func vehicleCount() throws -> Int { try fetchValue(Int.self, sql: RowCounts.countSQL, arguments: ["vehicle"]) ?? 0 }
 
     func insertVehicle(_ f: VehicleFields, ownerID: Int64, at time: Timestamp) throws -> Vehicle {
         try execute(sql: """

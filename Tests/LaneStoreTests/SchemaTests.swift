@@ -14,8 +14,8 @@ import LaneCore
         "plugin_handshake": 0, "plugin_checksum": 0, "plugin_state": 0,
         "reminder_schedule": 0, "reminder_decline_count": 0, "kpi_day": 0, "kpi_day_mark": 0,
         "repair_order_payment": 0, "credit_account": 0, "credit_account_entry": 0,
-        // Not empty: the one row of the store's versions (v37).
-        "store_version": 1,
+        // Not empty: the one row of the store's versions (v37), the two counts (v45).
+        "store_version": 1, "row_count": 2,
     ])
     #expect(store.location == ":memory:")
 }

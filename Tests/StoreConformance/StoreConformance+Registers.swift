@@ -255,4 +255,25 @@ extension StoreConformance {
             #expect(try tx.keptKPIDays(from: Self.today.adding(days: 1), through: Self.today.adding(days: 9)).isEmpty)
         }
     }
+
+    /// `store show`'s counts (v45) are kept by triggers: after customers and vehicles are added one by one and
+    /// after a change that failed, they are what counting the rows gives.
+    public func rowCountsFollowTheRows() throws {
+        let store = try make()
+        func counts() throws -> [Int] { try store.read { [try $0.customerCount(), try $0.vehicleCount(), try $0.allVehicles().count] } }
+        #expect(try counts() == [0, 0, 0])
+        try store.write { (tx: any StoreWriting) throws in
+            let c = try customer(tx, "王小明", "13900139000")
+            _ = try vehicle(tx, owner: c)
+            _ = try customer(tx, "李娜", "13900139001")
+        }
+        #expect(try counts() == [2, 1, 1])
+        #expect(throws: StoreFailure.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                _ = try customer(tx, "张伟", "13900139002")
+                throw StoreFailure("changed my mind")
+            }
+        }
+        #expect(try counts() == [2, 1, 1])
+    }
 }

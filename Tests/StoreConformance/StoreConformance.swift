@@ -57,6 +57,7 @@ public struct StoreConformance: Sendable {
         ("the follow-up records of several orders are read at once", { try $0.followUpsOfSeveralOrders() }),
         ("the decline counts are the log's, after calls, erasures and a failed change", { try $0.declineCountsFollowTheLog() }),
         ("the KPI day marks move with the rows the figures read, and shares are kept", { try $0.kpiDayMarksMoveWithTheRows() }),
+        ("the customers' and vehicles' counts are their rows', after adding and a failed change", { try $0.rowCountsFollowTheRows() }),
         ("a period's calls are read a page at a time, its scores whole", { try $0.followUpPagesAndScores() }),
     ]
 
