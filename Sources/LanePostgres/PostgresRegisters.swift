@@ -317,8 +317,13 @@ extension PostgresTransaction {
     }
 
     func followUpScores(from: Timestamp, to: Timestamp) throws -> (scored: Int, total: Int) {
-        guard let r = try rows(StoreBackendSupport.followUpScoresSQL, [from.secondsSince1970, to.secondsSince1970]).first else { return (0, 0) }
-        return (try r[0], try r[1])
+        try FollowUpScoreHours.scores(from: from, to: to, hours: { first, last in
+            guard let r = try rows(FollowUpScoreHours.hoursSQL, [first, last]).first else { return (0, 0) }
+            return (try r[0], try r[1])
+        }, calls: { from, to in
+            guard let r = try rows(StoreBackendSupport.followUpScoresSQL, [from.secondsSince1970, to.secondsSince1970]).first else { return (0, 0) }
+            return (try r[0], try r[1])
+        })
     }
 
     func appendFollowUp(_ f: FollowUpRecord) throws {

@@ -23,6 +23,7 @@ enum PostgresSchema {
         ("v43 follow-up attempts read from their index alone", PostgresDialect.tables(v43Tables)),
         ("v44 KPI day shares", PostgresDialect.tables(KPIDayShares.tables) + KPIDayShares.postgresTriggers),
         ("v45 customers and vehicles counted", PostgresDialect.tables(RowCounts.table) + RowCounts.postgresTriggers),
+        ("v46 follow-up scores kept per hour", PostgresDialect.tables(FollowUpScoreHours.table) + FollowUpScoreHours.postgresTriggers),
     ]
 
     /// SQLite's v43: `followUpAttempts(orderIDs:)` reads the calls' kind and outcome from the index by order alone.

@@ -38,9 +38,14 @@ extension SQLiteTransaction {
     }
 
     func followUpScores(from: Timestamp, to: Timestamp) throws -> (scored: Int, total: Int) {
-        let r = try fetchRows(sql: StoreBackendSupport.followUpScoresSQL, arguments: [from.secondsSince1970, to.secondsSince1970])
-        guard let row = r.first else { return (0, 0) }
-        return (row[0], row[1])
+        try FollowUpScoreHours.scores(from: from, to: to, hours: { first, last in
+            guard let row = try fetchRows(sql: FollowUpScoreHours.hoursSQL, arguments: [first, last]).first else { return (0, 0) }
+            return (row[0], row[1])
+        }, calls: { from, to in
+            guard let row = try fetchRows(sql: StoreBackendSupport.followUpScoresSQL, arguments: [from.secondsSince1970, to.secondsSince1970]).first
+            else { return (0, 0) }
+            return (row[0], row[1])
+        })
     }
 
     func appendFollowUp(_ f: FollowUpRecord) throws {

@@ -851,6 +851,10 @@ enum Schema {
             // `store show` reads two kept counts, not `COUNT(*)` over a million rows (`RowCounts`).
             try db.execute(sql: RowCounts.table + "\n" + RowCounts.sqliteTriggers)
         }
+        migrator.registerMigration("v46 follow-up scores kept per hour", foreignKeyChecks: .immediate) { db in
+            // `followup list` sums a period's scores from a row per hour, not every call's (`FollowUpScoreHours`).
+            try db.execute(sql: FollowUpScoreHours.table + "\n" + FollowUpScoreHours.sqliteTriggers)
+        }
         return migrator
     }
 }

@@ -94,8 +94,9 @@ public enum CopyOrder {
     /// writes move, so a shell open on the store the copy fills sees them move; and the decline counts
     /// (`DeclineCounts`), which the copy's log rows make as they go in; and the KPI day shares and their marks
     /// (`KPIDayShares`), which the copy's rows mark and its first `today` works out; and the customers' and
-    /// vehicles' counts (`RowCounts`), which the copy's rows move.
-    public static let ownToEachStore: Set<String> = ["store_version", "reminder_decline_count", "kpi_day_mark", "kpi_day", "row_count"]
+    /// vehicles' counts (`RowCounts`) and the calls' scores per hour (`FollowUpScoreHours`), which the copy's rows move.
+    public static let ownToEachStore: Set<String> = ["store_version", "reminder_decline_count", "kpi_day_mark", "kpi_day", "row_count",
+                                                     "follow_up_score_hour"]
 
     /// The core tables first, in `core`'s order, then the others (plugins') by name; not those `ownToEachStore`.
     public static func sorted(_ names: [String]) -> [String] {

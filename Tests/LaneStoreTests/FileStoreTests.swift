@@ -27,7 +27,7 @@ private func writerPragma(_ store: SQLiteStore, _ name: String) throws -> String
         #expect(store.location == path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.tableCounts().keys.sorted()
-                == ["appointment", "appointment_event", "audit_anchor", "audit_log", "audit_personal", "audit_subject", "campaign", "complaint", "credit_account", "credit_account_entry", "customer", "customer_search_key", "delayed_delivery", "follow_up", "kpi_day", "kpi_day_mark", "labor_operation", "number_series", "part",
+                == ["appointment", "appointment_event", "audit_anchor", "audit_log", "audit_personal", "audit_subject", "campaign", "complaint", "credit_account", "credit_account_entry", "customer", "customer_search_key", "delayed_delivery", "follow_up", "follow_up_score_hour", "kpi_day", "kpi_day_mark", "labor_operation", "number_series", "part",
                     "part_reservation", "plugin_checksum", "plugin_handshake", "plugin_migration", "plugin_state", "print_log", "quality_check", "reminder_decline_count", "reminder_log", "reminder_schedule", "repair_order", "repair_order_event", "repair_order_line", "repair_order_payment", "row_count", "row_seal",
                     "setting", "staff", "staff_pin", "stock_movement", "store_version", "team", "vehicle", "vehicle_event"])
     }

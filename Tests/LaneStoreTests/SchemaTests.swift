@@ -12,7 +12,7 @@ import LaneCore
         "reminder_log": 0, "delayed_delivery": 0, "follow_up": 0, "complaint": 0, "appointment": 0, "campaign": 0, "appointment_event": 0, "part_reservation": 0, "audit_log": 0, "audit_anchor": 0, "staff_pin": 0, "plugin_migration": 0, "number_series": 0, "row_seal": 0, "audit_personal": 0, "audit_subject": 0,
         "print_log": 0,
         "plugin_handshake": 0, "plugin_checksum": 0, "plugin_state": 0,
-        "reminder_schedule": 0, "reminder_decline_count": 0, "kpi_day": 0, "kpi_day_mark": 0,
+        "reminder_schedule": 0, "reminder_decline_count": 0, "kpi_day": 0, "kpi_day_mark": 0, "follow_up_score_hour": 0,
         "repair_order_payment": 0, "credit_account": 0, "credit_account_entry": 0,
         // Not empty: the one row of the store's versions (v37), the two counts (v45).
         "store_version": 1, "row_count": 2,

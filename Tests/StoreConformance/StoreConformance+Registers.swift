@@ -276,4 +276,43 @@ extension StoreConformance {
         }
         #expect(try counts() == [2, 1, 1])
     }
+
+    /// `followup list`'s summary (v46) adds whole hours' kept sums and reads the parts of an hour at either end
+    /// from the calls: over periods starting and ending on the hour, within one, across a day, and empty, the
+    /// sums are those of the calls the period holds, also after a change that failed.
+    public func followUpScoresKeptPerHour() throws {
+        let store = try make()
+        let hour = (Self.now.secondsSince1970 / 3_600) * 3_600
+        var orderID: Int64 = 0
+        try store.write { (tx: any StoreWriting) throws in
+            let c = try customer(tx, "王小明", "13900139000")
+            let v = try vehicle(tx, owner: c)
+            orderID = try tx.insertRepairOrder(RepairOrder(number: RepairOrder.number(day: Self.today, sequence: 1), vehicleID: v.id,
+                                                           customerID: c.id, advisor: "薛淑芬", openedAt: Self.now), openedOn: Self.today).id
+            // Calls over 30 hours: on the hour, a second before and after it, in the middle; some not scored.
+            for i in 0..<90 {
+                let at = hour + Int64(i / 3) * 3_600 + [0, 1_799, 3_599][i % 3] - (i % 7 == 0 ? 1 : 0)
+                try tx.appendFollowUp(FollowUpRecord(orderID: orderID, call: .quality, outcome: i % 5 == 0 ? .unreachable : .reached,
+                                                     score: i % 5 == 0 ? nil : 1 + i % 5, comment: "", at: Timestamp(secondsSince1970: at),
+                                                     by: "蒋芳"))
+            }
+        }
+        #expect(throws: StoreFailure.self) {
+            try store.write { (tx: any StoreWriting) throws in
+                try tx.appendFollowUp(FollowUpRecord(orderID: orderID, call: .tracking, outcome: .reached, score: 5, comment: "",
+                                                     at: Timestamp(secondsSince1970: hour + 7_200), by: "蒋芳"))
+                throw StoreFailure("changed my mind")
+            }
+        }
+        try store.read { (tx: any StoreReading) throws in
+            for (a, b) in [(0, 30 * 3_600), (0, 3_600), (1, 3_599), (3_600, 7_200), (1_800, 5 * 3_600 + 1), (-3_600, 40 * 3_600),
+                           (3_599, 3_601), (7_200, 7_200), (10 * 3_600 - 1, 20 * 3_600 + 1)] {
+                let from = Timestamp(secondsSince1970: hour + Int64(a)), to = Timestamp(secondsSince1970: hour + Int64(b))
+                let scores = try tx.followUps(from: from, to: to).compactMap(\.score)
+                let got = try tx.followUpScores(from: from, to: to)
+                #expect(got.scored == scores.count && got.total == scores.reduce(0, +), "\(a)…\(b): \(got)")
+            }
+            #expect(try tx.followUpScores(from: Timestamp(secondsSince1970: hour), to: Timestamp(secondsSince1970: hour + 30 * 3_600)).scored == 72)
+        }
+    }
 }

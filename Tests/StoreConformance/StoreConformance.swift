@@ -58,6 +58,7 @@ public struct StoreConformance: Sendable {
         ("the decline counts are the log's, after calls, erasures and a failed change", { try $0.declineCountsFollowTheLog() }),
         ("the KPI day marks move with the rows the figures read, and shares are kept", { try $0.kpiDayMarksMoveWithTheRows() }),
         ("the customers' and vehicles' counts are their rows', after adding and a failed change", { try $0.rowCountsFollowTheRows() }),
+        ("a period's follow-up scores are its calls', whole hours from the kept sums", { try $0.followUpScoresKeptPerHour() }),
         ("a period's calls are read a page at a time, its scores whole", { try $0.followUpPagesAndScores() }),
     ]
 
