@@ -254,8 +254,14 @@ public final class PostgresStore: ServiceStore, @unchecked Sendable {
 
     public func integrityProblems() throws -> [Message] {
         // The server keeps its own files whole (write-ahead log, checksums if enabled); what lane
-        // can check is that its tables are there and readable.
-        try read { tx in _ = try tx.customerCount(); return [] }
+        // can check is that its tables are there and readable, and that its kept counts are its rows'.
+        let link = try takeLink()
+        defer { giveBack(link) }
+        do {
+            return try KeptCounts.problems { sql in
+                try link.run(sql).rows.map { KeptCountRow(key: try $0[0], a: try $0[1], b: try $0[2]) }
+            }
+        } catch { throw PostgresStore.failure(error, endpoint, committing: false) }
     }
 
     /// Runs raw SQL on the server, outside any command; for tests and `store copy`.

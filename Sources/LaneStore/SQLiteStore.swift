@@ -562,9 +562,14 @@ public final class SQLiteStore: ServiceStore {
                 guard damage.isEmpty else { return (damage, [Row]()) }
                 return (damage, try Row.fetchAll(db, sql: "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 20"))
             }
-            let problems = damage.map { Message("store.damage", ["text": .text($0)]) } + broken.map { row in
+            var problems = damage.map { Message("store.damage", ["text": .text($0)]) } + broken.map { row in
                 Message("store.broken_reference", ["table": .text(row[0]), "row": (row[1] as Int64?).map { .int(Int($0)) } ?? .text("-"),
                                                    "parent": .text(row[2])])
+            }
+            if damage.isEmpty {
+                problems += try writer.read { db in
+                    try KeptCounts.problems { sql in try Row.fetchAll(db, sql: sql).map { KeptCountRow(key: $0[0], a: $0[1], b: $0[2]) } }
+                }
             }
             // A whole check completed and found the file sound: nothing is owed any more.
             if problems.isEmpty && location != ":memory:" { try? FileManager.default.removeItem(atPath: Self.checkOwedPath(location)) }

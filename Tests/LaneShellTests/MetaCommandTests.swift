@@ -211,6 +211,31 @@ extension TextLineReader {
     }
 }
 
+extension StoreCheckTests {
+    /// The counts the store keeps with triggers (customers and vehicles, declined calls by reason, scores per
+    /// hour) are checked against the rows they count: one changed with sqlite3 is damage `store check` names.
+    @Test func aKeptCountChangedOutsideLaneIsFound() throws {
+        let shell = try TestShell(user: "薛淑芬", seeded: true)
+        for line in FollowUpCommandTests.serviceDay { try shell.expectOK(line) }
+        try shell.expectOK("clock set 2026-11-24T10:00")
+        try shell.expectOK("followup record RO-20261123-0001 quality --score 4")
+        try shell.expectOK("remind log 粤A8LP59 lost_customer --outcome declined --reason 搬到外地")
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("store check").contains("the database file is sound"))
+        try shell.store.unsafeExecute("UPDATE row_count SET n = n + 1 WHERE name = 'customer'")
+        try shell.store.unsafeExecute("UPDATE reminder_decline_count SET calls = calls + 1")
+        try shell.store.unsafeExecute("UPDATE follow_up_score_hour SET total = total + 1")
+        let before = try shell.store.snapshot()
+        #expect(try shell.expectRefusalCodes("store check") == ["store.damaged", "store.kept_counts_differ", "store.kept_counts_differ",
+                                                                 "store.kept_counts_differ"])
+        let english = try shell.expectRefused("store check")
+        for table in ["row_count", "reminder_decline_count", "follow_up_score_hour"] {
+            #expect(english.contains("the counts kept in \(table) differ from the rows they count"), "\(english)")
+        }
+        #expect(try shell.store.snapshot() == before)
+    }
+}
+
 @Suite struct RowSealTests {
     @Test func aPaymentOrARoleChangedOutsideLaneIsFound() throws {
         let shell = try TestShell(user: "姚雪", seeded: true)

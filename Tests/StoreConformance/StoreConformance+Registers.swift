@@ -268,6 +268,7 @@ extension StoreConformance {
             _ = try customer(tx, "李娜", "13900139001")
         }
         #expect(try counts() == [2, 1, 1])
+        #expect(try store.integrityProblems().isEmpty)
         #expect(throws: StoreFailure.self) {
             try store.write { (tx: any StoreWriting) throws in
                 _ = try customer(tx, "张伟", "13900139002")

@@ -96,6 +96,7 @@ extension MessageCatalog {
         "store.damaged": "the database file is damaged: restore it from the last backup",
         "store.damage": "{text}",
         "store.broken_reference": "{table} row {row} refers to a {parent} row that is not there",
+        "store.kept_counts_differ": "the counts kept in {table} differ from the rows they count ({rows} rows): the database was changed outside lane",
         "seal.changed_outside": "rows were changed outside lane (their seals no longer match)",
         "seal.order_changed": "its status or money differ from what lane wrote (status, the lines' amount before VAT, discount, amount paid, payment method, invoice number or gate pass)",
         "seal.row_removed": "the repair order lane sealed is gone",
