@@ -23,6 +23,10 @@ public enum KeptCounts {
                   + "GROUP BY at / 3600"),
     ]
 
+    /// The statements that count the rows themselves: each reads its whole table, once, when an administrator
+    /// asks `store check` (the query-plan test lets these, and only these, scan).
+    public static var countingStatements: [String] { checks.map(\.counted) }
+
     /// A problem for each table whose kept counts are not its rows' (`rows`: a statement's rows, each as its
     /// key and two numbers).
     public static func problems(_ rows: (String) throws -> [KeptCountRow]) throws -> [Message] {

@@ -81,7 +81,8 @@ import Testing
         ("FROM reminder_log ORDER BY id", "the same past day's calls"),
         ("WHERE instr(detail, ?2) > 0) ORDER BY plate", "customer export and erase find every vehicle whose history names the "
             + "customer (sold to them, a change of owner): an administrator's rare request that must miss no mention"),
-    ]
+    ] + KeptCounts.countingStatements.map { ($0, "store check counts every row once to compare with the counts triggers keep: "
+        + "an administrator's check that a change made outside lane would show") }
 
     @Test func theDueListReadsTheScheduleFromItsIndexAlone() throws {
         // v35: the listing days are in the index, so the range read neither reads a table row per entry nor
