@@ -80,4 +80,26 @@ import Testing
         #expect(after.filter { $0.day != today } == before.filter { $0.day != today })
         #expect(after.first { $0.day == today } != before.first { $0.day == today })
     }
+
+    /// A share changed with sqlite3 would show the manager figures no record supports: `store check` works each
+    /// share that would be used out again from its day's rows and names the day that differs.
+    @Test func aShareChangedOutsideLaneIsFoundByTheStoreCheck() throws {
+        let shell = try TestShell(seeded: true)
+        try missEveryTarget(shell)
+        for line in Self.lines.prefix(10) { try shell.expectOK(line) }
+        try compare(shell, after: "the reception")
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("store check").contains("the database file is sound"))
+        let day = try #require(try shell.store.read { try $0.keptKPIDays(from: CalendarDate(year: 2026, month: 11, day: 23)!,
+                                                                           through: CalendarDate(year: 2026, month: 11, day: 23)!) }.first)
+        #expect(day.share.contains(",orders_opened=1/1,") || day.share.contains("|orders_opened=1/1,"))
+        try shell.store.unsafeExecute("UPDATE kpi_day SET share = replace(share, 'orders_opened=1/1', 'orders_opened=9/1') WHERE day = '2026-11-23'")
+        #expect(try shell.expectRefusalCodes("store check") == ["store.kpi_shares_changed", "store.kpi_share_changed"])
+        #expect(try shell.expectRefused("store check").contains("the share kept for 2026-11-23 is not what that day's records give"))
+        // A share that would not be used (its day's marks moved since) is left: `today` works that day out again.
+        try shell.expectOK("set user 蒋芳")
+        try shell.expectOK("appt book 粤BD92702 --at 15:00 --job 保养")
+        try shell.expectOK("set user 姚雪")
+        #expect(try shell.expectOK("store check").contains("the database file is sound"))
+    }
 }

@@ -96,6 +96,8 @@ extension MessageCatalog {
         "store.damage": "{text}",
         "store.broken_reference": "{table} 表第 {row} 行引用的 {parent} 记录不存在",
         "store.kept_counts_differ": "{table} 中保存的计数与实际记录不符（{rows} 行）：有人绕过 lane 改动了数据库",
+        "store.kpi_shares_changed": "为服务经理 today 保存的本月 KPI 数据被人绕过 lane 改动过",
+        "store.kpi_share_changed": "{day} 保存的当日数据与当天的记录不符",
         "seal.changed_outside": "有数据在 lane 之外被改动（校验封签不再相符）",
         "seal.order_changed": "其状态或金额与 lane 写入的不同（状态、各行不含税金额、优惠、实收金额、支付方式、发票号或出门证）",
         "seal.row_removed": "lane 封签过的维修委托书不见了",

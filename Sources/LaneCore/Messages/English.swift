@@ -97,6 +97,8 @@ extension MessageCatalog {
         "store.damage": "{text}",
         "store.broken_reference": "{table} row {row} refers to a {parent} row that is not there",
         "store.kept_counts_differ": "the counts kept in {table} differ from the rows they count ({rows} rows): the database was changed outside lane",
+        "store.kpi_shares_changed": "the month's KPI figures kept for the service manager's today were changed outside lane",
+        "store.kpi_share_changed": "the share kept for {day} is not what that day's records give",
         "seal.changed_outside": "rows were changed outside lane (their seals no longer match)",
         "seal.order_changed": "its status or money differ from what lane wrote (status, the lines' amount before VAT, discount, amount paid, payment method, invoice number or gate pass)",
         "seal.row_removed": "the repair order lane sealed is gone",

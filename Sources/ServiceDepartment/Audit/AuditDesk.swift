@@ -56,6 +56,9 @@ public struct AuditDesk {
                 let sealed = try RowSeals.check(key: key, vatBasisPoints: caller.settings.vatBasisPoints, allSealed: result.sealsBegan != nil, tx)
                 try Refusal.check(Message("seal.changed_outside"), sealed.problems)
             }
+            try Refusal.check(Message("store.kpi_shares_changed"), try ReportDesk.sharesChangedOutside(by: caller, tx).map {
+                Problem("kpi_day", Message("store.kpi_share_changed", ["day": .date($0)]))
+            })
             return result
         }
     }

@@ -97,6 +97,35 @@ public struct ReportDesk {
         return (KPIReport.offTarget(figures, targets: settings.targets), keep)
     }
 
+    /// `store check`: the kept day shares that would be added up today but are not what their day's rows give
+    /// (a share changed outside lane: `today` would show figures no row supports). Each such day is worked out
+    /// from its rows again, a day at a time; a share that would not be used (its marks moved, another basis,
+    /// worked out for another day) is left, as `today` leaves it.
+    static func sharesChangedOutside(by caller: Caller, _ tx: any StoreReading) throws -> [CalendarDate] {
+        let offset = caller.settings.utcOffset, today = caller.today
+        let settings = KPISettings.from(keyValues: try tx.settingValues())
+        let basis = KPIDayShares.basis(offset, settings)
+        let kept = try tx.keptKPIDays(from: CalendarDate(daysSinceEpoch: 0), through: today)
+        guard let first = kept.map(\.day).min() else { return [] }
+        let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: first, offset: offset).lowerBound
+                                       ... KPIDayShares.utcDays(of: today, offset: offset).upperBound)
+        var changed: [CalendarDate] = []
+        for k in kept.sorted(by: { $0.day < $1.day })
+        where k.basis == basis && k.marks == KPIDayShares.marks(of: k.day, offset: offset, in: marks) {
+            guard let share = KPIDay(encoded: k.share, day: k.day), share.holds(on: today) else { continue }
+            let day = KPIPeriod.day(k.day)
+            let f = try facts(day, caller.settings, tx)
+            let backOrders = try tx.delayedDeliveries(openedFrom: day.bounds(in: offset).start, to: KPIPeriod.day(today).bounds(in: offset).end)
+            let again = KPIDay(f, backOrders: backOrders, asOf: today)
+            // The waits in any order: the median and the rest do not depend on it.
+            if again.figures != share.figures || again.clockedMinutes != share.clockedMinutes || again.waits.sorted() != share.waits.sorted()
+                || again.asOf != share.asOf {
+                changed.append(k.day)
+            }
+        }
+        return changed
+    }
+
     static func facts(_ period: KPIPeriod, _ settings: StoreSettings, _ tx: any StoreReading) throws -> KPIFacts {
         let offset = settings.utcOffset
         let (start, end) = period.bounds(in: offset)
