@@ -6,14 +6,15 @@ extension SQLiteTransaction {
     private static let appointmentColumns = AppointmentRow.selectColumns
 
     private func appointments(_ sql: String, _ arguments: StatementArguments) throws -> [Appointment] {
-        try fetchRows(sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments).map { r in
-            func time(_ i: Int) -> Timestamp? { (r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
-            guard let channel = AppointmentChannel(rawValue: r[9]), let status = AppointmentStatus(rawValue: r[10]) else {
-                throw StoreFailure(Message("store.damaged.appointment", ["number": .text(r[1] as String)]))
+        // Stepped by hand (`StepRow`): the board and a KPI day read a day's appointments.
+        try stepRows(sql: "SELECT \(Self.appointmentColumns) FROM appointment " + sql, arguments: arguments, table: "appointment") { r in
+            func time(_ i: Int) throws -> Timestamp? { (try r[i] as Int64?).map(Timestamp.init(secondsSince1970:)) }
+            guard let channel = AppointmentChannel(rawValue: try r[9]), let status = AppointmentStatus(rawValue: try r[10]) else {
+                throw StoreFailure(Message("store.damaged.appointment", ["number": .text(try r[1] as String)]))
             }
-            let checks = InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
-                                               partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))
-            return Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], model: r[22], reportedMileage: r[23], advisor: r[4],
+            let checks = try InternalConfirmations(advisorItemsAt: time(13), needsTechnicianPlan: r[14], technicianPlanAt: time(15),
+                                                   partsCheckedAt: time(16), partsExpectedOn: (r[17] as String?).flatMap(CalendarDate.init(parsing:)))
+            return try Appointment(id: r[0], number: r[1], vehicleID: r[2], customerID: r[3], model: r[22], reportedMileage: r[23], advisor: r[4],
                                start: Timestamp(secondsSince1970: r[5]), durationMinutes: r[6], job: r[7], bay: r[8], channel: channel,
                                status: status, calledAt: Timestamp(secondsSince1970: r[11]), enteredAt: Timestamp(secondsSince1970: r[12]),
                                internalChecks: checks, customerConfirmations: CustomerConfirmations(dayBefore: time(18), hourBefore: time(19)),

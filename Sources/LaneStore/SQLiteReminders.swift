@@ -4,12 +4,15 @@ import LaneCore
 // The reminder registers (X7) and the delayed-delivery register (R1.4).
 extension SQLiteTransaction {
     private func logEntries(_ sql: String, _ arguments: StatementArguments) throws -> [ReminderLogEntry] {
-        try fetchRows(sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments).map { r in
-            guard let kind = ReminderKind(rawValue: r[1]), let due = CalendarDate(parsing: r[2]), let outcome = ReminderOutcome(rawValue: r[3]) else {
+        // Stepped by hand (`StepRow`): a day's calls are read for the manager's KPI day.
+        try stepRows(sql: "SELECT vehicle_id, kind, due_on, outcome, reason, at, by, reference FROM reminder_log " + sql, arguments: arguments,
+                     table: "reminder_log") { r in
+            guard let kind = ReminderKind(rawValue: try r[1]), let due = CalendarDate(parsing: try r[2]),
+                  let outcome = ReminderOutcome(rawValue: try r[3]) else {
                 throw StoreFailure(Message("store.damaged.reminder_log"))
             }
-            return ReminderLogEntry(vehicleID: r[0], kind: kind, dueOn: due, outcome: outcome, reason: r[4],
-                                    at: Timestamp(secondsSince1970: r[5]), by: r[6], reference: r[7])
+            return try ReminderLogEntry(vehicleID: r[0], kind: kind, dueOn: due, outcome: outcome, reason: r[4],
+                                        at: Timestamp(secondsSince1970: r[5]), by: r[6], reference: r[7])
         }
     }
 

@@ -41,8 +41,9 @@ extension SQLiteTransaction {
     }
 
     func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback] {
-        try fetchRows(sql: Self.comebacksDelivered, arguments: [from.secondsSince1970, to.secondsSince1970]).map { row in
-            KPIComeback(orderID: row[0], deliveredAt: Timestamp(secondsSince1970: row[1]), earlier: row[2], earlierAdvisor: row[3], earlierTeam: row[4])
+        try stepRows(sql: Self.comebacksDelivered, arguments: [from.secondsSince1970, to.secondsSince1970], table: "repair_order") { row in
+            try KPIComeback(orderID: row[0], deliveredAt: Timestamp(secondsSince1970: row[1]), earlier: row[2], earlierAdvisor: row[3],
+                            earlierTeam: row[4])
         }
     }
 
