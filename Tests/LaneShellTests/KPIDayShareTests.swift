@@ -1,5 +1,5 @@
 import LaneCore
-import LaneStore
+@testable import LaneStore
 import LaneTesting
 import Testing
 @testable import LaneShell
@@ -79,6 +79,34 @@ import Testing
         let after = try shell.store.read { try $0.keptKPIDays(from: first, through: today) }
         #expect(after.filter { $0.day != today } == before.filter { $0.day != today })
         #expect(after.first { $0.day == today } != before.first { $0.day == today })
+    }
+
+    /// Two days apart changed (an order opened early in the month and paid today, say): each is read by itself,
+    /// not every day from the first to the last again.
+    @Test func theDaysBetweenTwoChangedDaysAreNotReadAgain() throws {
+        let shell = try TestShell(seeded: true, recordingStatements: true)
+        try missEveryTarget(shell)
+        for line in ["clock set 2026-11-18T09:00", "ro open 粤B27DP2", "clock set 2026-11-23T09:00", "ro open 粤BD92702"] {
+            try shell.expectOK(line)
+        }
+        try compare(shell, after: "two orders opened")
+        let opened = "SELECT \(SQLiteTransaction.orderColumns) FROM repair_order \(SQLiteTransaction.openedOrDelivered)"
+        func reads() -> Int { shell.store.statementExecutions()[opened] ?? 0 }
+        for day in ["2026-11-18", "2026-11-23"] {
+            try shell.store.unsafeExecute("UPDATE repair_order SET promised_at = coalesce(promised_at, 0) + 60 "
+                                          + "WHERE id = (SELECT id FROM repair_order WHERE opened_on = '\(day)' LIMIT 1)")
+        }
+        let before = reads()
+        try compare(shell, after: "two days changed")
+        // Two runs of one day each (the comparison's own read of the month is one more).
+        #expect(reads() - before == 3)
+    }
+
+    @Test func missingDaysGoInRunsOfConsecutiveDays() {
+        let d = { CalendarDate(year: 2026, month: 11, day: $0)! }
+        #expect(ReportDesk.runs(of: []) == [])
+        #expect(ReportDesk.runs(of: [d(2), d(3), d(4), d(9), d(11), d(12)])
+                == [KPIPeriod(from: d(2), to: d(4)), KPIPeriod.day(d(9)), KPIPeriod(from: d(11), to: d(12))])
     }
 
     /// A share changed with sqlite3 would show the manager figures no record supports: `store check` works each

@@ -75,13 +75,13 @@ public struct ReportDesk {
             if let share = KPIDay(encoded: kept.share, day: kept.day), share.holds(on: today) { shares[kept.day] = share }
         }
         var keep: [KeptKPIDay] = []
-        let technicians: Int
-        if let first = period.days.first(where: { shares[$0] == nil }), let last = period.days.last(where: { shares[$0] == nil }) {
-            // The days from the first without a share to the last, read at once (each a slice: a month has at most 31).
-            let span = KPIPeriod(from: first, to: last)
-            let f = try facts(span, caller.settings, tx)
-            // A back-order up to now may hold up a line of an order opened on a day of the span.
-            let backOrders = try tx.delayedDeliveries(openedFrom: span.bounds(in: offset).start, to: period.bounds(in: offset).end)
+        // Each run of days without a share is read at once (each day a slice), and only those days: an order
+        // opened on the 2nd and paid today leaves the days between with their shares, which a single span from
+        // the first day to the last would read again (docs/performance.md, twenty-first round).
+        for run in Self.runs(of: period.days.filter { shares[$0] == nil }) {
+            let f = try facts(run, caller.settings, tx)
+            // A back-order up to now may hold up a line of an order opened on a day of the run.
+            let backOrders = try tx.delayedDeliveries(openedFrom: run.bounds(in: offset).start, to: period.bounds(in: offset).end)
             for day in f.sliced() where shares[day.period.from] == nil {
                 let start = day.period.bounds(in: offset).start
                 let share = KPIDay(day, backOrders: backOrders.filter { $0.openedAt >= start }, asOf: today)
@@ -89,12 +89,23 @@ public struct ReportDesk {
                 keep.append(KeptKPIDay(day: share.day, marks: KPIDayShares.marks(of: share.day, offset: offset, in: marks),
                                        basis: basis, share: share.encoded))
             }
-            technicians = f.technicians.count
-        } else {
-            technicians = try tx.staff().count { $0.role == .technician }
         }
+        let technicians = try tx.staff().count { $0.role == .technician }
         let figures = KPIDay.figures(period.days.compactMap { shares[$0] }, period: period, technicians: technicians, settings: settings)
         return (KPIReport.offTarget(figures, targets: settings.targets), keep)
+    }
+
+    /// The days given (in order) as periods of consecutive days.
+    static func runs(of days: [CalendarDate]) -> [KPIPeriod] {
+        var runs: [KPIPeriod] = []
+        for day in days {
+            if let last = runs.last, last.to.adding(days: 1) == day {
+                runs[runs.count - 1] = KPIPeriod(from: last.from, to: day)
+            } else {
+                runs.append(KPIPeriod.day(day))
+            }
+        }
+        return runs
     }
 
     /// `store check`: the kept day shares that would be added up today but are not what their day's rows give
