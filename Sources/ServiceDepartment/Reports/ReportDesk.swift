@@ -116,7 +116,10 @@ public struct ReportDesk {
         let offset = caller.settings.utcOffset, today = caller.today
         let settings = KPISettings.from(keyValues: try tx.settingValues())
         let basis = KPIDayShares.basis(offset, settings)
-        let kept = try tx.keptKPIDays(from: CalendarDate(daysSinceEpoch: 0), through: today)
+        // The month so far only: `today` adds up no other day's share (each day here reads its day's rows, and a year of
+        // them would take seconds at 1M).
+        guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return [] }
+        let kept = try tx.keptKPIDays(from: month.from, through: today)
         guard let first = kept.map(\.day).min() else { return [] }
         let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: first, offset: offset).lowerBound
                                        ... KPIDayShares.utcDays(of: today, offset: offset).upperBound)
