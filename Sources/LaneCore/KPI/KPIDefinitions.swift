@@ -206,11 +206,15 @@ public enum KPIDefinitions {
     /// day to the end of today, not only the day's own.
     public static func partsFill(_ opened: KPIOrderSubset, heldBy backOrders: [DelayedDelivery], openUntil end: Timestamp) -> KPIFigure {
         var lines: Int64 = 0, filled: Int64 = 0
+        // By car: each part line looks at its own car's back-orders, not at every back-order of the period (a month of
+        // them at a large store, for each of thousands of lines).
+        let byVehicle = Dictionary(grouping: backOrders, by: \.vehicleID)
         for o in opened {
             let until = o.delivery?.at ?? end
+            let car = byVehicle[o.vehicleID] ?? []
             for l in o.approvedLines where l.kind == .part {
                 lines += 1
-                let held = backOrders.contains { $0.vehicleID == o.vehicleID && $0.partNumber == l.code && $0.openedAt >= o.openedAt && $0.openedAt <= until }
+                let held = car.contains { $0.partNumber == l.code && $0.openedAt >= o.openedAt && $0.openedAt <= until }
                 if !held { filled += 1 }
             }
         }
