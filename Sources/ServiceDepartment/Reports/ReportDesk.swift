@@ -67,13 +67,8 @@ public struct ReportDesk {
         guard !settings.targets.isEmpty else { return ([], []) }
         let period = KPIPeriod(from: month.from, to: today), offset = caller.settings.utcOffset
         let basis = KPIDayShares.basis(offset, settings)
-        let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: period.from, offset: offset).lowerBound
-                                       ... KPIDayShares.utcDays(of: period.to, offset: offset).upperBound)
-        var shares: [CalendarDate: KPIDay] = [:]
-        for kept in try tx.keptKPIDays(from: period.from, through: period.to)
-        where kept.basis == basis && kept.marks == KPIDayShares.marks(of: kept.day, offset: offset, in: marks) {
-            if let share = KPIDay(encoded: kept.share, day: kept.day), share.holds(on: today) { shares[kept.day] = share }
-        }
+        let (standing, marks) = try standingShares(period, basis: basis, by: caller, tx)
+        var shares = standing
         var keep: [KeptKPIDay] = []
         // Each run of days without a share is read at once (each day a slice), and only those days: an order
         // opened on the 2nd and paid today leaves the days between with their shares, which a single span from
@@ -93,6 +88,21 @@ public struct ReportDesk {
         let technicians = try tx.staff().count { $0.role == .technician }
         let figures = KPIDay.figures(period.days.compactMap { shares[$0] }, period: period, technicians: technicians, settings: settings)
         return (KPIReport.offTarget(figures, targets: settings.targets), keep)
+    }
+
+    /// The kept shares of `period`'s days that stand on the caller's day: kept for the same basis, with the marks of
+    /// their days unmoved since, and holding on that day (`KPIDay.holds`); and the marks read, in the same transaction.
+    static func standingShares(_ period: KPIPeriod, basis: String, by caller: Caller,
+                               _ tx: any StoreReading) throws -> (shares: [CalendarDate: KPIDay], marks: [Int64: Int64]) {
+        let offset = caller.settings.utcOffset
+        let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: period.from, offset: offset).lowerBound
+                                       ... KPIDayShares.utcDays(of: period.to, offset: offset).upperBound)
+        var shares: [CalendarDate: KPIDay] = [:]
+        for kept in try tx.keptKPIDays(from: period.from, through: period.to)
+        where kept.basis == basis && kept.marks == KPIDayShares.marks(of: kept.day, offset: offset, in: marks) {
+            if let share = KPIDay(encoded: kept.share, day: kept.day), share.holds(on: caller.today) { shares[kept.day] = share }
+        }
+        return (shares, marks)
     }
 
     /// The days given (in order) as periods of consecutive days.
@@ -115,26 +125,21 @@ public struct ReportDesk {
     static func sharesChangedOutside(by caller: Caller, _ tx: any StoreReading) throws -> [CalendarDate] {
         let offset = caller.settings.utcOffset, today = caller.today
         let settings = KPISettings.from(keyValues: try tx.settingValues())
-        let basis = KPIDayShares.basis(offset, settings)
         // The month so far only: `today` adds up no other day's share (each day here reads its day's rows, and a year of
         // them would take seconds at 1M).
         guard let month = KPIPeriod.month(year: today.year, month: today.month) else { return [] }
-        let kept = try tx.keptKPIDays(from: month.from, through: today)
-        guard let first = kept.map(\.day).min() else { return [] }
-        let marks = try tx.kpiDayMarks(utcDays: KPIDayShares.utcDays(of: first, offset: offset).lowerBound
-                                       ... KPIDayShares.utcDays(of: today, offset: offset).upperBound)
+        let (shares, _) = try standingShares(KPIPeriod(from: month.from, to: today), basis: KPIDayShares.basis(offset, settings),
+                                             by: caller, tx)
         var changed: [CalendarDate] = []
-        for k in kept.sorted(by: { $0.day < $1.day })
-        where k.basis == basis && k.marks == KPIDayShares.marks(of: k.day, offset: offset, in: marks) {
-            guard let share = KPIDay(encoded: k.share, day: k.day), share.holds(on: today) else { continue }
-            let day = KPIPeriod.day(k.day)
+        for share in shares.values.sorted(by: { $0.day < $1.day }) {
+            let day = KPIPeriod.day(share.day)
             let f = try facts(day, caller.settings, tx)
             let backOrders = try tx.delayedDeliveries(openedFrom: day.bounds(in: offset).start, to: KPIPeriod.day(today).bounds(in: offset).end)
             let again = KPIDay(f, backOrders: backOrders, asOf: today)
             // The waits in any order: the median and the rest do not depend on it.
             if again.figures != share.figures || again.clockedMinutes != share.clockedMinutes || again.waits.sorted() != share.waits.sorted()
                 || again.asOf != share.asOf {
-                changed.append(k.day)
+                changed.append(share.day)
             }
         }
         return changed
