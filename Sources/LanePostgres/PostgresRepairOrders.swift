@@ -239,12 +239,18 @@ extension PostgresTransaction {
 
     /// Two statements for any period, as in the SQLite store: the orders, then their lines (found from the same
     /// two ranges); no check or payment is read.
-    func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
+    func kpiOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIOrder] {
         let period: PGArguments = [first.description, last.description, from.secondsSince1970, to.secondsSince1970]
-        var orders = try rows("SELECT \(Self.orderColumns) FROM repair_order \(StoreBackendSupport.openedOrDeliveredFilter)", period)
-            .map(order(from:))
+        var numbers: [Int64: String] = [:]
+        var orders = try rows(StoreBackendSupport.periodKPIOrdersQuery, period)
+            .map { r in
+                let id: Int64 = try r[0], number: String = try r[1]
+                numbers[id] = number
+                return try RepairOrderColumns.kpiOrder(id: id, number: number, vehicleID: r[2], advisor: r[3], team: r[4], status: r[5],
+                                                       openedAt: r[6], deliveredAt: r[7], promisedAt: r[8], appointmentID: r[9],
+                                                       checkInMileage: r[10], customerWaits: r[11], discountFen: r[12])
+            }
         guard !orders.isEmpty else { return [] }
-        let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let lines = try lines(StoreBackendSupport.periodOrderLinesFilter, period, numbers: numbers)
         for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
         return orders

@@ -15,6 +15,8 @@ extension SQLiteTransaction {
         UNION SELECT id FROM repair_order WHERE delivered_at >= ? AND delivered_at < ?
         """
     static let openedOrDelivered = "WHERE id IN (\(periodOrderIDs)) ORDER BY opened_at, id"
+    /// Those orders' columns the figures read (`KPIOrder`).
+    static let periodKPIOrders = "SELECT \(RepairOrderColumns.kpiColumns) FROM repair_order \(openedOrDelivered)"
     /// The same orders' lines, found from the same two ranges by the line table's key: the
     /// period's lines in one statement, never one per order nor the ids sent back as a list.
     static let periodOrderLines = "WHERE repair_order_id IN (\(periodOrderIDs))"
@@ -27,14 +29,21 @@ extension SQLiteTransaction {
         """
     static let openedInPeriod = "WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
 
-    /// Two statements for any period: the orders, then their lines. The report reads no check or
-    /// payment, so these are not loaded (a month at 100k vehicles has more checks than lines).
-    func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder] {
+    /// Two statements for any period: the orders (the columns the figures read), then their lines. The
+    /// report reads no check or payment, so these are not loaded (a month at 100k vehicles has more checks
+    /// than lines).
+    func kpiOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIOrder] {
         let period: StatementArguments = [first.description, last.description, from.secondsSince1970, to.secondsSince1970]
-        var orders = try stepRows(sql: "SELECT \(Self.orderColumns) FROM repair_order \(Self.openedOrDelivered)", arguments: period,
-                                  table: "repair_order") { try order(from: OrderRow($0)) }
+        var numbers: [Int64: String] = [:]
+        var orders = try stepRows(sql: Self.periodKPIOrders, arguments: period,
+                                  table: "repair_order") { r in
+            let id: Int64 = try r[0], number: String = try r[1]
+            numbers[id] = number
+            return try RepairOrderColumns.kpiOrder(id: id, number: number, vehicleID: r[2], advisor: r[3], team: r[4], status: r[5], openedAt: r[6],
+                                                   deliveredAt: r[7], promisedAt: r[8], appointmentID: r[9], checkInMileage: r[10],
+                                                   customerWaits: r[11], discountFen: r[12])
+        }
         guard !orders.isEmpty else { return [] }
-        let numbers = Dictionary(orders.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let lines = try lines(Self.periodOrderLines, period, numbers: numbers)
         for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
         return orders

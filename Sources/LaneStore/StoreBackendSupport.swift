@@ -61,7 +61,8 @@ public enum StoreBackendSupport {
     public static var customerTextsQuery: String { SQLiteTransaction.customerTextsQuery }
 
     /// `report kpi`'s period statements (`SQLiteReports`), the same on every backend.
-    public static var openedOrDeliveredFilter: String { SQLiteTransaction.openedOrDelivered }
+    /// Those orders' columns the figures read (`RepairOrderColumns.kpiColumns`).
+    public static var periodKPIOrdersQuery: String { SQLiteTransaction.periodKPIOrders }
     public static var comebacksDeliveredQuery: String { SQLiteTransaction.comebacksDelivered }
     /// The WHERE on repair_order_line for the lines of those orders (the same four arguments).
     public static var periodOrderLinesFilter: String { SQLiteTransaction.periodOrderLines }
@@ -258,6 +259,27 @@ public enum RepairOrderColumns {
         guard let text = nextServiceOn, let day = CalendarDate(parsing: text), let at else { return nil }
         return DeliveryRecord(nextServiceOn: day, nextServiceKm: km ?? 0, followUpPreference: preference ?? "", oldPartsShown: oldPartsShown ?? false,
                               at: Timestamp(secondsSince1970: at), customerSatisfied: satisfied ?? false)
+    }
+
+    /// `kpiOrders`: the columns of an order the figures read (`KPIOrder`), in the order `kpiOrder` takes them.
+    public static let kpiColumns = """
+        id, number, vehicle_id, advisor, team, status, opened_at, delivered_at, promised_at, appointment_id, checkin_mileage,
+        checkin_customer_waits, discount_fen
+        """
+
+    /// An order as the figures read it from `kpiColumns`' values (every backend's); a status lane does not write is a
+    /// damaged row, as in a whole order's decoding.
+    public static func kpiOrder(id: Int64, number: String, vehicleID: Int64, advisor: String, team: String?, status: String, openedAt: Int64,
+                                deliveredAt: Int64?, promisedAt: Int64?, appointmentID: Int64?, checkInMileage: Int?, customerWaits: Bool?,
+                                discountFen: Int64?) throws -> KPIOrder {
+        guard let status = RepairOrderStatus(rawValue: status) else {
+            throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text(number), "column": .text("status"), "value": .text(status)]))
+        }
+        // The customer waits only as the check-in sheet says, and there is a sheet when its mileage is (`order(from:)`).
+        return KPIOrder(id: id, vehicleID: vehicleID, advisor: advisor, team: team, isCancelled: status == .cancelled,
+                        openedAt: Timestamp(secondsSince1970: openedAt), deliveredAt: deliveredAt.map(Timestamp.init(secondsSince1970:)),
+                        promisedAt: promisedAt.map(Timestamp.init(secondsSince1970:)), byAppointment: appointmentID != nil,
+                        customerWaits: checkInMileage != nil && customerWaits == true, discount: Money(fen: discountFen ?? 0))
     }
 
     public static let selectColumns = """

@@ -587,10 +587,10 @@ public protocol PrintLogWriting: PrintLogReading {
 /// The rows of one period a report is worked out from (`KPIFacts`): each an index range on a date or
 /// time column, so a report grows with the period's work, never with the fleet.
 public protocol ReportsReading {
-    /// Orders opened on the days given, and orders delivered in [from, to), each once, with their lines
-    /// (no figure reads checks or payments: those are left empty). A fixed number of statements, each
-    /// an index range, whatever the number of orders.
-    func repairOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [RepairOrder]
+    /// Orders opened on the days given, and orders delivered in [from, to), each once, with their lines, as the
+    /// figures read them (`KPIOrder`: the columns they need, no check or payment). A fixed number of statements,
+    /// each an index range, whatever the number of orders.
+    func kpiOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIOrder]
     /// The comebacks (`comeback_of` set) delivered in [from, to), each with the earlier order's number, advisor and team.
     func comebacks(deliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIComeback]
     /// Complaints opened in [from, to).

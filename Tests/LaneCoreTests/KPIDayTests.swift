@@ -64,7 +64,7 @@ import Testing
 
     @Test func aShareWithEveryOrderDeliveredHoldsOnAnyDay() {
         var f = KPITests().facts
-        f.orders.removeAll { $0.delivery == nil && $0.status != .cancelled }
+        f.orders.removeAll { $0.deliveredAt == nil && !$0.isCancelled }
         let share = KPIDay(f, backOrders: f.delayedDeliveries, asOf: f.period.to)
         #expect(share.asOf == nil)
         #expect(share.holds(on: f.period.to.adding(days: 30)))

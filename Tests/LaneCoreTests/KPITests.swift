@@ -72,7 +72,7 @@ import Testing
                      call(.firstService, .declined, " 价格 "), call(.regularService, .unreachable)]
         let delays = [DelayedDelivery(vehicleID: 30, cause: .partOnBackOrder, partNumber: "P2", note: "", expectedOn: nil, openedAt: at(15)),
                       DelayedDelivery(vehicleID: 40, cause: .noKnownFix, partNumber: nil, note: "", expectedOn: nil, openedAt: at(15))]
-        return KPIFacts(period: .day(day), offset: tz, orders: [o1, o2, o3, o4, o5],
+        return KPIFacts(period: .day(day), offset: tz, orders: [o1, o2, o3, o4, o5].map(KPIOrder.init),
                         comebacks: [KPIComeback(orderID: 2, deliveredAt: at(16), earlier: "RO-0", earlierAdvisor: "王敏", earlierTeam: "一组")],
                         appointments: [appointment(1, advisor: "王敏", .arrived), appointment(2, advisor: "赵磊", .noShow),
                                        appointment(3, advisor: "赵磊", .cancelled), appointment(4, advisor: "王敏", .booked)],
@@ -134,8 +134,8 @@ import Testing
         var f = facts
         // A third waiting customer: opened 15:00, delivered 15:40 (40 min). Waits 40, 150, 360: median 150;
         // average 550 / 3 = 183.33 → 183 min; with a 180-minute limit only O2 waited too long: 1 / 3 = 33.33 %.
-        f.orders.append(order(6, advisor: "赵磊", team: "二组", opened: at(15), promised: nil, delivered: at(15, 40), status: .delivered,
-                              lines: [], waits: true))
+        f.orders.append(KPIOrder(order(6, advisor: "赵磊", team: "二组", opened: at(15), promised: nil, delivered: at(15, 40), status: .delivered,
+                                       lines: [], waits: true)))
         f.settings = KPISettings.from(keyValues: ["kpi.wait_minutes": "180"])
         let d = KPIDefinitions.delivery(f)
         #expect(value(d, .waitingCustomers) == 3)
@@ -292,7 +292,7 @@ import Testing
             DelayedDelivery(vehicleID: Int64(10 * (1 + next(400))), cause: next(3) == 0 ? .noKnownFix : .partOnBackOrder, partNumber: "P\(next(4))",
                             note: "", expectedOn: nil, openedAt: time(next(days)))
         }
-        return KPIFacts(period: period, offset: tz, orders: orders, comebacks: comebacks, appointments: appointments, followUps: follow,
+        return KPIFacts(period: period, offset: tz, orders: orders.map(KPIOrder.init), comebacks: comebacks, appointments: appointments, followUps: follow,
                         complaints: complaints, reminderCalls: calls, delayedDeliveries: delays,
                         technicians: [StaffMember(id: 1, name: "李强", role: .technician, team: "一组", phone: nil),
                                       StaffMember(id: 2, name: "张伟", role: .technician, team: "二组", phone: nil)])

@@ -90,8 +90,7 @@ import Testing
             try shell.expectOK(line)
         }
         try compare(shell, after: "two orders opened")
-        let opened = "SELECT \(SQLiteTransaction.orderColumns) FROM repair_order \(SQLiteTransaction.openedOrDelivered)"
-        func reads() -> Int { shell.store.statementExecutions()[opened] ?? 0 }
+        func reads() -> Int { shell.store.statementExecutions()[SQLiteTransaction.periodKPIOrders] ?? 0 }
         for day in ["2026-11-18", "2026-11-23"] {
             try shell.store.unsafeExecute("UPDATE repair_order SET promised_at = coalesce(promised_at, 0) + 60 "
                                           + "WHERE id = (SELECT id FROM repair_order WHERE opened_on = '\(day)' LIMIT 1)")

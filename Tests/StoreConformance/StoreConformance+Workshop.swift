@@ -59,9 +59,11 @@ extension StoreConformance {
     }
 
     /// `report kpi`'s orders of a period (opened on its days or delivered in it) come in two statements, the orders
-    /// and their lines; they are exactly the orders read one by one, checks and payments aside (no figure reads
-    /// them), and give the same report as those full orders. A varied stretch: opened before the period and
-    /// delivered in it, opened in it and delivered after it or not at all, at a day's first and last minute.
+    /// (the columns the figures read) and their lines; they are exactly the orders read one by one as the figures see
+    /// them (`KPIOrder.init(_:)`), and give the same report as those full orders. A varied stretch: opened before the
+    /// period and delivered in it, opened in it and delivered after it or not at all, at a day's first and last minute;
+    /// cancelled or not, promised or not, by appointment or not, with and without a check-in sheet and a waiting
+    /// customer, discounted or not.
     public func reportPeriodOrders() throws {
         let store = try make()
         let offset = UTCOffset.china
@@ -71,15 +73,25 @@ extension StoreConformance {
         let ids = try store.write { tx -> [Int64] in
             let c = try customer(tx, "王小明", "13900139000")
             let v = try vehicle(tx, owner: c)
+            let booked = try tx.insertAppointment(Appointment(number: "AP-20261124-001", vehicleID: v.id, customerID: c.id, advisor: "薛淑芬",
+                                                              start: Self.now, durationMinutes: 60, job: "保养", bay: 1, channel: .inbound,
+                                                              calledAt: Self.now, enteredAt: Self.now), day: Self.today)
             var ids: [Int64] = []
             for i in 0..<60 {
                 let day = Self.today.adding(days: i % 24 - 12)
                 let minute = [0, 9 * 60, 13 * 60 + 30, 23 * 60 + 59][i % 4]
                 let opened = Timestamp(date: day, hour: minute / 60, minute: minute % 60, offset: offset)
                 var o = try tx.insertRepairOrder(RepairOrder(number: "RO-\(day.description)-\(i)", vehicleID: v.id, customerID: c.id,
-                                                             advisor: ["薛淑芬", "顾静"][i % 2], openedAt: opened), openedOn: day)
+                                                             advisor: ["薛淑芬", "顾静"][i % 2], appointmentID: i % 6 == 1 ? booked.id : nil,
+                                                             openedAt: opened), openedOn: day)
                 let loaded = o
                 o.team = i % 3 == 0 ? nil : "机电一组"
+                if i % 3 != 2 {
+                    o.checkIn = CheckInSheet(mileage: 12_000 + i, fuelEighths: 4, coversFitted: true, damage: "", valuables: "", equipment: "",
+                                             customerWaits: i % 2 == 0)
+                }
+                o.promisedAt = i % 4 == 0 ? nil : Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(i % 5) * 21_600)
+                o.discount = Money(fen: i % 4 == 1 ? Int64(500 + i) : 0)
                 o.lines = (1...(1 + i % 3)).map { n in
                     RepairOrderLine(id: Int64(n), kind: n == 2 ? .part : .labor, code: n == 2 ? "XH-15400-0001" : "MNT-5K", name: "保养",
                                     hours: LaborHours(hundredths: 50 * n), quantity: n, unitPrice: Money(fen: Int64(10_000 + i)),
@@ -92,6 +104,9 @@ extension StoreConformance {
                     o.delivery = DeliveryRecord(nextServiceOn: day.adding(days: 180), nextServiceKm: 20_000, followUpPreference: "",
                                                 oldPartsShown: true, at: Timestamp(secondsSince1970: opened.secondsSince1970 + Int64(i % 7) * 43_200),
                                                 customerSatisfied: true)
+                } else if i % 2 == 0 {
+                    o.status = .cancelled
+                    o.cancelReason = "客户改约"
                 }
                 try tx.saveRepairOrder(o, was: loaded)
                 ids.append(o.id)
@@ -99,25 +114,25 @@ extension StoreConformance {
             return ids
         }
         try store.read { (tx: any StoreReading) throws in
-            let got = try tx.repairOrders(openedFrom: first, through: last, orDeliveredFrom: start, to: end)
+            let got = try tx.kpiOrders(openedFrom: first, through: last, orDeliveredFrom: start, to: end)
             // The same orders read one by one, and chosen by the definition itself.
             let each = try ids.compactMap { try tx.repairOrder(id: $0) }.filter { o in
                 period.contains(o.openedAt.date(in: offset)) || o.delivery.map { $0.at >= start && $0.at < end } == true
             }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
             #expect(each.count > 20 && each.count < 60)
             #expect(each.allSatisfy { !$0.checks.isEmpty })
-            #expect(got == each.map { o in
-                var o = o
-                o.checks = []
-                o.payments = []
-                return o
-            })
+            // The stretch has each case the figures tell apart.
+            #expect(each.contains { $0.status == .cancelled } && each.contains { $0.checkIn?.customerWaits == true }
+                    && each.contains { $0.checkIn == nil } && each.contains(where: \.byAppointment) && each.contains { $0.promisedAt == nil }
+                    && each.contains { $0.discount.fen > 0 })
+            // The figures' columns of each, as the whole order gives them.
+            #expect(got == each.map(KPIOrder.init))
             // And the report is the same as the one worked out from the full orders.
             for grouping in [nil, KPIGrouping.advisor, .team, .technician] {
                 #expect(KPIReport(facts: KPIFacts(period: period, offset: offset, orders: got), grouping: grouping)
-                        == KPIReport(facts: KPIFacts(period: period, offset: offset, orders: each), grouping: grouping))
+                        == KPIReport(facts: KPIFacts(period: period, offset: offset, orders: each.map(KPIOrder.init)), grouping: grouping))
             }
-            #expect(try tx.repairOrders(openedFrom: last.adding(days: 30), through: last.adding(days: 31),
+            #expect(try tx.kpiOrders(openedFrom: last.adding(days: 30), through: last.adding(days: 31),
                                         orDeliveredFrom: Timestamp(date: last.adding(days: 30), offset: offset),
                                         to: Timestamp(date: last.adding(days: 32), offset: offset)).isEmpty)
         }

@@ -30,11 +30,11 @@ public struct KPIDay: Sendable, Equatable {
         let end = KPIPeriod.day(asOf).bounds(in: f.offset).end
         let fill = KPIDefinitions.partsFill(orders.opened, heldBy: backOrders.filter { $0.cause == .partOnBackOrder }, openUntil: end)
         day = f.period.from
-        figures = KPIDefinitions.figures(f).map { $0.id == .partsFillRate ? fill : $0 }
+        figures = KPIDefinitions.figures(f, orders, partsFill: fill)
         clockedMinutes = KPIDefinitions.laborHours(orders.delivered).clockedMinutes
         waits = KPIDefinitions.waits(f, orders.delivered)
         let stillOpen = orders.opened.contains { o in
-            o.approvedLines.contains { $0.kind == .part } && (o.delivery.map { $0.at >= end } ?? true)
+            o.lines.contains { $0.isApproved && $0.kind == .part } && (o.deliveredAt.map { $0 >= end } ?? true)
         }
         self.asOf = stillOpen ? asOf : nil
     }

@@ -6,10 +6,13 @@
 /// there, and any change to a definition moves `KPIDay.form`, so that no share kept before is added up.
 public enum KPIDefinitions {
     /// Every figure for the facts' period.
-    public static func figures(_ f: KPIFacts) -> [KPIFigure] {
-        let o = KPIOrders(f)
-        return throughput(f, o) + revenue(f, o) + labor(f, o) + delivery(f, o) + appointments(f, o) + quality(f, o) + followUp(f) + reminders(f)
-            + parts(f, o)
+    public static func figures(_ f: KPIFacts) -> [KPIFigure] { figures(f, KPIOrders(f)) }
+
+    /// Every figure, from the orders picked out already; `partsFill` when the caller worked the fill rate out itself
+    /// (a day's share counts the back-orders up to today, `KPIDay`).
+    static func figures(_ f: KPIFacts, _ o: KPIOrders, partsFill fill: KPIFigure? = nil) -> [KPIFigure] {
+        throughput(f, o) + revenue(f, o) + labor(f, o) + delivery(f, o) + appointments(f, o) + quality(f, o) + followUp(f) + reminders(f)
+            + parts(f, o, fill: fill)
     }
 
     /// Orders opened in the period (not cancelled), and delivered in it by the kind of visit the paid work makes.
@@ -57,7 +60,7 @@ public enum KPIDefinitions {
     public static func laborHours(_ delivered: KPIOrderSubset, technician: String? = nil) -> (sold: Int64, clockedMinutes: Int64) {
         var sold: Int64 = 0, clockedMinutes: Int64 = 0
         for o in delivered {
-            for l in o.approvedLines where l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
+            for l in o.lines where l.isApproved && l.kind == .labor && (technician == nil || l.clockedOnBy == technician) {
                 sold += Int64(l.hours.hundredths)
                 clockedMinutes += Int64(l.workedMinutes)
             }
@@ -88,7 +91,7 @@ public enum KPIDefinitions {
         let delivered = (o ?? KPIOrders(f)).delivered
         var promised: Int64 = 0, onTime: Int64 = 0, sameDay: Int64 = 0, minutes: Int64 = 0
         for o in delivered {
-            guard let at = o.delivery?.at else { continue }
+            guard let at = o.deliveredAt else { continue }
             if let promise = o.promisedAt {
                 promised += 1
                 if at <= promise { onTime += 1 }
@@ -105,7 +108,7 @@ public enum KPIDefinitions {
     /// Each waiting customer's wait in whole minutes, from the order's opening to its delivery, of the orders given.
     public static func waits(_ f: KPIFacts, _ delivered: KPIOrderSubset) -> [Int64] {
         delivered.compactMap { o in
-            guard let at = o.delivery?.at, o.checkIn?.customerWaits == true else { return nil }
+            guard let at = o.deliveredAt, o.customerWaits else { return nil }
             return max(0, at.secondsSince1970 - o.openedAt.secondsSince1970) / 60
         }
     }
@@ -195,9 +198,11 @@ public enum KPIDefinitions {
     /// Parts fill rate: approved part lines of orders opened in the period that no back-order held up, over those
     /// lines. A line was held up when a delayed delivery for a part on back-order, for the same vehicle and part
     /// number, was opened while the order was open. Back-orders: such delayed deliveries opened in the period.
-    public static func parts(_ f: KPIFacts, _ orders: KPIOrders? = nil) -> [KPIFigure] {
+    public static func parts(_ f: KPIFacts, _ orders: KPIOrders? = nil) -> [KPIFigure] { parts(f, orders, fill: nil) }
+
+    static func parts(_ f: KPIFacts, _ orders: KPIOrders?, fill: KPIFigure?) -> [KPIFigure] {
         let backOrders = f.delayedDeliveries.filter { $0.cause == .partOnBackOrder }
-        return [partsFill((orders ?? KPIOrders(f)).opened, heldBy: backOrders, openUntil: f.period.bounds(in: f.offset).end),
+        return [fill ?? partsFill((orders ?? KPIOrders(f)).opened, heldBy: backOrders, openUntil: f.period.bounds(in: f.offset).end),
                 KPIFigure(.backOrders, Int64(backOrders.count))]
     }
 
@@ -210,9 +215,9 @@ public enum KPIDefinitions {
         // them at a large store, for each of thousands of lines).
         let byVehicle = Dictionary(grouping: backOrders, by: \.vehicleID)
         for o in opened {
-            let until = o.delivery?.at ?? end
+            let until = o.deliveredAt ?? end
             let car = byVehicle[o.vehicleID] ?? []
-            for l in o.approvedLines where l.kind == .part {
+            for l in o.lines where l.isApproved && l.kind == .part {
                 lines += 1
                 let held = car.contains { $0.partNumber == l.code && $0.openedAt >= o.openedAt && $0.openedAt <= until }
                 if !held { filled += 1 }
@@ -234,7 +239,7 @@ public struct KPIOrders: Sendable {
     public init(_ f: KPIFacts) {
         var opened: [Int] = [], delivered: [Int] = []
         for i in f.orders.indices {
-            if f.orders[i].status != .cancelled && f.isOpened(f.orders[i], in: f.period) { opened.append(i) }
+            if !f.orders[i].isCancelled && f.isOpened(f.orders[i], in: f.period) { opened.append(i) }
             if f.isDelivered(f.orders[i], in: f.period) { delivered.append(i) }
         }
         self.opened = KPIOrderSubset(orders: f.orders, positions: opened)
@@ -244,15 +249,15 @@ public struct KPIOrders: Sendable {
 
 /// Some of the facts' orders, in their order.
 public struct KPIOrderSubset: Sequence, Sendable {
-    let orders: [RepairOrder]
+    let orders: [KPIOrder]
     let positions: [Int]
 
     public var count: Int { positions.count }
 
     public struct Iterator: IteratorProtocol {
-        let orders: [RepairOrder]
+        let orders: [KPIOrder]
         var positions: IndexingIterator<[Int]>
-        public mutating func next() -> RepairOrder? { positions.next().map { orders[$0] } }
+        public mutating func next() -> KPIOrder? { positions.next().map { orders[$0] } }
     }
 
     public func makeIterator() -> Iterator { Iterator(orders: orders, positions: positions.makeIterator()) }

@@ -53,7 +53,7 @@ public struct KPIFacts: Sendable {
     public var period: KPIPeriod
     public var offset: UTCOffset
     /// Orders opened in the period, and orders delivered in it (each once).
-    public var orders: [RepairOrder]
+    public var orders: [KPIOrder]
     /// The comebacks (orders linked by `ro comeback` to the earlier order
     /// whose fault they repair again) delivered in the period, each with the
     /// earlier order's advisor and team: a comeback counts against them.
@@ -72,7 +72,7 @@ public struct KPIFacts: Sendable {
     public var technicians: [StaffMember]
     public var settings: KPISettings
 
-    public init(period: KPIPeriod, offset: UTCOffset, orders: [RepairOrder] = [], comebacks: [KPIComeback] = [],
+    public init(period: KPIPeriod, offset: UTCOffset, orders: [KPIOrder] = [], comebacks: [KPIComeback] = [],
                 appointments: [Appointment] = [], followUps: [FollowUpRecord] = [], complaints: [Complaint] = [],
                 reminderCalls: [ReminderLogEntry] = [], delayedDeliveries: [DelayedDelivery] = [], technicians: [StaffMember] = [],
                 settings: KPISettings = KPISettings()) {
@@ -89,8 +89,8 @@ public struct KPIFacts: Sendable {
         self.settings = settings
     }
 
-    func isOpened(_ o: RepairOrder, in p: KPIPeriod) -> Bool { p.contains(o.openedAt.date(in: offset)) }
-    func isDelivered(_ o: RepairOrder, in p: KPIPeriod) -> Bool { o.delivery.map { p.contains($0.at.date(in: offset)) } ?? false }
+    func isOpened(_ o: KPIOrder, in p: KPIPeriod) -> Bool { p.contains(o.openedAt.date(in: offset)) }
+    func isDelivered(_ o: KPIOrder, in p: KPIPeriod) -> Bool { o.deliveredAt.map { p.contains($0.date(in: offset)) } ?? false }
 
     /// The facts of each of the period's slices, as `narrowed(to:)` gives them one at a time, in one pass
     /// over the rows: each row is put in the slice of its day (an order in those of its opening and its
@@ -110,7 +110,7 @@ public struct KPIFacts: Sendable {
         }
         func slice(_ t: Timestamp) -> Int? { period.sliceIndex(of: t.date(in: offset)) }
         for o in orders {
-            let opened = slice(o.openedAt), delivered = o.delivery.flatMap { slice($0.at) }
+            let opened = slice(o.openedAt), delivered = o.deliveredAt.flatMap { slice($0) }
             if let opened { parts[opened].orders.append(o) }
             if let delivered, delivered != opened { parts[delivered].orders.append(o) }
         }

@@ -29,18 +29,26 @@ extension RepairOrder {
     /// R1.1, R1.2: what the paid visit counts as in the vehicle's history:
     /// the free first service, a regular service (any maintenance operation),
     /// or a repair.
-    public var visitKind: VisitKind {
-        let codes = approvedLines.map(\.code)
-        if codes.contains(LaborOperation.firstServiceCode) { return .firstService }
-        if codes.contains(where: LaborOperation.isMaintenance) { return .regularService }
-        return .repair
-    }
+    public var visitKind: VisitKind { VisitKind(lines: lines) }
 
     /// X3: a discount given as a whole percentage of the customer's net, to the fen, half up.
     public func discount(percent: Int, vatBasisPoints: Int) -> Money? {
         guard (0...100).contains(percent) else { return nil }
         let net = Settlement(lines: lines, vatBasisPoints: vatBasisPoints).net
         return Money(fen: Money.divideRoundingHalfUp(net.fen * Int64(percent), by: 100))
+    }
+}
+
+extension VisitKind {
+    /// The kind of visit an order with these lines was (R1.1, R1.2), from its approved lines' codes: the figures
+    /// ask it of `KPIOrder`, the history of `RepairOrder`.
+    public init(lines: [RepairOrderLine]) {
+        var maintenance = false
+        for l in lines where l.isApproved {
+            if l.code == LaborOperation.firstServiceCode { self = .firstService; return }
+            if LaborOperation.isMaintenance(l.code) { maintenance = true }
+        }
+        self = maintenance ? .regularService : .repair
     }
 }
 

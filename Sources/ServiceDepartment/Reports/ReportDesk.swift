@@ -149,7 +149,7 @@ public struct ReportDesk {
         let offset = settings.utcOffset
         let (start, end) = period.bounds(in: offset)
         return KPIFacts(period: period, offset: offset,
-                        orders: try tx.repairOrders(openedFrom: period.from, through: period.to, orDeliveredFrom: start, to: end),
+                        orders: try tx.kpiOrders(openedFrom: period.from, through: period.to, orDeliveredFrom: start, to: end),
                         comebacks: try tx.comebacks(deliveredFrom: start, to: end),
                         appointments: try tx.appointments(fromDay: period.from, toDay: period.to),
                         followUps: try tx.followUps(from: start, to: end),
