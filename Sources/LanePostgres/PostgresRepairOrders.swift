@@ -251,7 +251,13 @@ extension PostgresTransaction {
                                                        checkInMileage: r[10], customerWaits: r[11], discountFen: r[12])
             }
         guard !orders.isEmpty else { return [] }
-        let lines = try lines(StoreBackendSupport.periodOrderLinesFilter, period, numbers: numbers)
+        var lines: [Int64: [KPIOrderLine]] = [:]
+        for r in try rows(StoreBackendSupport.periodKPIOrderLinesQuery, period) {
+            let orderID: Int64 = try r[10]
+            lines[orderID, default: []].append(try RepairOrderColumns.kpiLine(
+                kind: r[0], code: r[1], hours: r[2], quantity: r[3], unitFen: r[4], payer: r[5], origin: r[6], approval: r[7],
+                workedMinutes: r[8], clockedOnBy: r[9], number: numbers[orderID] ?? "?", line: r[11]))
+        }
         for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
         return orders
     }

@@ -20,6 +20,8 @@ extension SQLiteTransaction {
     /// The same orders' lines, found from the same two ranges by the line table's key: the
     /// period's lines in one statement, never one per order nor the ids sent back as a list.
     static let periodOrderLines = "WHERE repair_order_id IN (\(periodOrderIDs))"
+    /// Those lines' columns the figures read (`KPIOrderLine`), by order and line.
+    static let periodKPIOrderLines = "SELECT \(RepairOrderColumns.kpiLineColumns) FROM repair_order_line \(periodOrderLines) ORDER BY repair_order_id, line_no"
     /// The comebacks delivered in a period with the earlier order they repeat (by its unique number).
     static let comebacksDelivered = """
         SELECT r.id, r.delivered_at, e.number, e.advisor, e.team
@@ -44,7 +46,13 @@ extension SQLiteTransaction {
                                                    customerWaits: r[11], discountFen: r[12])
         }
         guard !orders.isEmpty else { return [] }
-        let lines = try lines(Self.periodOrderLines, period, numbers: numbers)
+        var lines: [Int64: [KPIOrderLine]] = [:]
+        try eachStepRow(sql: Self.periodKPIOrderLines, arguments: period, table: "repair_order_line") { r in
+            let orderID: Int64 = try r[10]
+            lines[orderID, default: []].append(try RepairOrderColumns.kpiLine(
+                kind: r[0], code: r[1], hours: r[2], quantity: r[3], unitFen: r[4], payer: r[5], origin: r[6], approval: r[7], workedMinutes: r[8],
+                clockedOnBy: r[9], number: numbers[orderID] ?? "?", line: r[11]))
+        }
         for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
         return orders
     }

@@ -64,8 +64,8 @@ public enum StoreBackendSupport {
     /// Those orders' columns the figures read (`RepairOrderColumns.kpiColumns`).
     public static var periodKPIOrdersQuery: String { SQLiteTransaction.periodKPIOrders }
     public static var comebacksDeliveredQuery: String { SQLiteTransaction.comebacksDelivered }
-    /// The WHERE on repair_order_line for the lines of those orders (the same four arguments).
-    public static var periodOrderLinesFilter: String { SQLiteTransaction.periodOrderLines }
+    /// Those orders' lines, the columns the figures read (`RepairOrderColumns.kpiLineColumns`; the same four arguments).
+    public static var periodKPIOrderLinesQuery: String { SQLiteTransaction.periodKPIOrderLines }
     public static var openedInPeriodFilter: String { SQLiteTransaction.openedInPeriod }
 
     /// The plugin's own table prefix, `plg_NAME_`.
@@ -280,6 +280,22 @@ public enum RepairOrderColumns {
                         openedAt: Timestamp(secondsSince1970: openedAt), deliveredAt: deliveredAt.map(Timestamp.init(secondsSince1970:)),
                         promisedAt: promisedAt.map(Timestamp.init(secondsSince1970:)), byAppointment: appointmentID != nil,
                         customerWaits: checkInMileage != nil && customerWaits == true, discount: Money(fen: discountFen ?? 0))
+    }
+
+    /// `kpiOrders`' lines: the columns `KPIOrderLine` holds, in the order `kpiLine` takes them, then the order's id and
+    /// the line's number.
+    public static let kpiLineColumns = "kind, code, hours, quantity, unit_fen, payer, origin, approval, worked_minutes, clocked_on_by, repair_order_id, line_no"
+
+    /// A line as the figures read it (every backend's); a kind, payer, origin or approval lane does not write is a damaged
+    /// row, as in a whole line's decoding. `number` and `line` name it then.
+    public static func kpiLine(kind: String, code: String, hours: Int, quantity: Int, unitFen: Int64, payer: String, origin: String,
+                               approval: String, workedMinutes: Int, clockedOnBy: String?, number: String, line: Int64) throws -> KPIOrderLine {
+        guard let kind = LineKind(rawValue: kind), let payer = LinePayer(rawValue: payer), let origin = LineOrigin(rawValue: origin),
+              let approval = LineApproval(rawValue: approval) else {
+            throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(number), "line": .int(Int(line))]))
+        }
+        return KPIOrderLine(kind: kind, code: code, hours: LaborHours(hundredths: hours), quantity: quantity, unitPrice: Money(fen: unitFen),
+                            payer: payer, origin: origin, approval: approval, workedMinutes: workedMinutes, clockedOnBy: clockedOnBy)
     }
 
     public static let selectColumns = """

@@ -30,8 +30,40 @@ public enum LineApproval: String, CaseIterable, Sendable {
     case refused
 }
 
+/// What a line is worth and to whom: what the settlement and the figures read of it. A repair order's line is one;
+/// so is the figures' own (`KPIOrderLine`), read from these columns only.
+public protocol PricedLine {
+    var kind: LineKind { get }
+    var code: String { get }
+    var hours: LaborHours { get }
+    var quantity: Int { get }
+    var unitPrice: Money { get }
+    var payer: LinePayer { get }
+    var approval: LineApproval { get }
+}
+
+extension PricedLine {
+    /// The line's price before VAT, whoever pays it. Labour is hours × rate,
+    /// rounded half up to the fen (hours are in hundredths).
+    public var amount: Money {
+        switch kind {
+        case .labor: return hours.price(at: unitPrice)
+        case .part: return Money(fen: Int64(quantity) * unitPrice.fen)
+        }
+    }
+
+    /// What the customer is charged for it before VAT: nothing for warranty
+    /// and free lines, nor for anything they did not approve.
+    public var chargedAmount: Money {
+        payer == .customer && approval == .approved ? amount : Money(fen: 0)
+    }
+
+    /// Work that will be or was done.
+    public var isApproved: Bool { approval == .approved }
+}
+
 /// One line of the estimate, the work order and the settlement.
-public struct RepairOrderLine: Sendable, Equatable {
+public struct RepairOrderLine: PricedLine, Sendable, Equatable {
     public var id: Int64
     public var kind: LineKind
     /// Labour operation code or part number.
@@ -85,23 +117,6 @@ public struct RepairOrderLine: Sendable, Equatable {
         self.done = done
     }
 
-    /// The line's price before VAT, whoever pays it. Labour is hours × rate,
-    /// rounded half up to the fen (hours are in hundredths).
-    public var amount: Money {
-        switch kind {
-        case .labor: return hours.price(at: unitPrice)
-        case .part: return Money(fen: Int64(quantity) * unitPrice.fen)
-        }
-    }
-
-    /// What the customer is charged for it before VAT: nothing for warranty
-    /// and free lines, nor for anything they did not approve.
-    public var chargedAmount: Money {
-        payer == .customer && approval == .approved ? amount : Money(fen: 0)
-    }
-
-    /// Work that will be or was done.
-    public var isApproved: Bool { approval == .approved }
 }
 
 extension LaborHours {
@@ -147,7 +162,7 @@ public struct Settlement: Sendable, Equatable {
     public var total: Money { Money(fen: net.fen + vat.fen) }
     public var vatBasisPoints: Int
 
-    public init(lines: [RepairOrderLine], vatBasisPoints: Int, discount: Money = Money(fen: 0)) {
+    public init<Line: PricedLine>(lines: [Line], vatBasisPoints: Int, discount: Money = Money(fen: 0)) {
         var labor: Int64 = 0, parts: Int64 = 0, covered: Int64 = 0, insured: Int64 = 0
         for line in lines where line.isApproved {
             let charged = line.chargedAmount.fen

@@ -42,7 +42,7 @@ extension RepairOrder {
 extension VisitKind {
     /// The kind of visit an order with these lines was (R1.1, R1.2), from its approved lines' codes: the figures
     /// ask it of `KPIOrder`, the history of `RepairOrder`.
-    public init(lines: [RepairOrderLine]) {
+    public init<Line: PricedLine>(lines: [Line]) {
         var maintenance = false
         for l in lines where l.isApproved {
             if l.code == LaborOperation.firstServiceCode { self = .firstService; return }
