@@ -326,4 +326,33 @@ import Testing
             #expect(report.line(.complaintsOpened)?.figure.numerator ?? 0 > 3)
         }
     }
+
+    /// Each person's row is the figures of their own rows: the period's orders, appointments and comebacks picked out
+    /// by advisor or team one person at a time must give exactly the rows grouped in one pass, and every person with
+    /// a row of any kind has a row (an advisor with appointments only, a team with a comeback only).
+    @Test func eachPersonsRowIsTheFiguresOfTheirOwnRows() {
+        var f = variedFacts(KPIPeriod.month(year: 2026, month: 11)!)
+        f.appointments.append(appointment(900, advisor: "周婷", .arrived))
+        f.comebacks.append(KPIComeback(orderID: 1, deliveredAt: at(12), earlier: "RO-0", earlierAdvisor: "王敏", earlierTeam: "三组"))
+        for grouping in [KPIGrouping.advisor, .team] {
+            func name(_ o: KPIOrder) -> String? { grouping == .advisor ? o.advisor : o.team }
+            func name(_ c: KPIComeback) -> String? { grouping == .advisor ? c.earlierAdvisor : c.earlierTeam }
+            let names = Set(f.orders.compactMap(name) + f.comebacks.compactMap(name) + (grouping == .advisor ? f.appointments.map(\.advisor) : []))
+            let rows = KPIReport.groups(f, by: grouping)
+            #expect(rows.map(\.name) == names.sorted())
+            #expect(rows.contains { $0.name == (grouping == .advisor ? "周婷" : "三组") })
+            for row in rows {
+                var mine = f
+                mine.orders = f.orders.filter { name($0) == row.name }
+                mine.appointments = grouping == .advisor ? f.appointments.filter { $0.advisor == row.name } : []
+                mine.comebacks = f.comebacks.filter { name($0) == row.name }
+                mine.technicians = grouping == .team ? f.technicians.filter { $0.team == row.name } : []
+                let o = KPIOrders(mine)
+                let expected = KPIDefinitions.throughput(mine, o) + KPIDefinitions.revenue(mine, o) + KPIDefinitions.labor(mine, o)
+                    + KPIDefinitions.delivery(mine, o) + (grouping == .advisor ? KPIDefinitions.appointments(mine, o) : [])
+                    + KPIDefinitions.quality(mine, o)
+                #expect(row.figures == expected, "\(grouping) \(row.name)")
+            }
+        }
+    }
 }

@@ -79,16 +79,19 @@ public struct KPIReport: Sendable, Equatable {
                 KPIGroupRow(name: name, figures: KPIDefinitions.labor(f, technician: name))
             }
         case .advisor, .team:
-            var names = Set<String>()
-            for o in f.orders { if let n = grouping == .advisor ? o.advisor : o.team { names.insert(n) } }
-            if grouping == .advisor { for a in f.appointments { names.insert(a.advisor) } }
-            for c in f.comebacks { if let n = grouping == .advisor ? c.earlierAdvisor : c.earlierTeam { names.insert(n) } }
+            // Each row is put with its person in one pass: filtering the period's rows once per person read a month's
+            // 57,000 orders 200 times for a store with 200 advisors (docs/performance.md, twenty-second round).
+            var orders: [String: [KPIOrder]] = [:], appointments: [String: [Appointment]] = [:], comebacks: [String: [KPIComeback]] = [:]
+            for o in f.orders { if let n = grouping == .advisor ? o.advisor : o.team { orders[n, default: []].append(o) } }
+            if grouping == .advisor { for a in f.appointments { appointments[a.advisor, default: []].append(a) } }
+            // A comeback counts against the advisor or team of the order whose fault came back.
+            for c in f.comebacks { if let n = grouping == .advisor ? c.earlierAdvisor : c.earlierTeam { comebacks[n, default: []].append(c) } }
+            let names = Set(orders.keys).union(appointments.keys).union(comebacks.keys)
             return names.sorted().map { name in
                 var mine = f
-                mine.orders = f.orders.filter { (grouping == .advisor ? $0.advisor : $0.team) == name }
-                mine.appointments = grouping == .advisor ? f.appointments.filter { $0.advisor == name } : []
-                // A comeback counts against the advisor or team of the order whose fault came back.
-                mine.comebacks = f.comebacks.filter { (grouping == .advisor ? $0.earlierAdvisor : $0.earlierTeam) == name }
+                mine.orders = orders[name] ?? []
+                mine.appointments = appointments[name] ?? []
+                mine.comebacks = comebacks[name] ?? []
                 // Available hours are the workshop's, not an advisor's: productivity is per technician.
                 mine.technicians = grouping == .team ? f.technicians.filter { $0.team == name } : []
                 let o = KPIOrders(mine)
