@@ -36,6 +36,12 @@ extension SQLiteTransaction {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id", [from.secondsSince1970, to.secondsSince1970])
     }
 
+    func kpiFollowUpCalls(from: Timestamp, to: Timestamp) throws -> [KPIFollowUpCall] {
+        try stepRows(sql: StoreBackendSupport.kpiFollowUpCallsSQL, arguments: [from.secondsSince1970, to.secondsSince1970], table: "follow_up") { r in
+            try StoreBackendSupport.kpiFollowUpCall(call: r[0], outcome: r[1], score: r[2], at: r[3])
+        }
+    }
+
     func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord] {
         try followUps("WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ? OFFSET ?", [from.secondsSince1970, to.secondsSince1970, limit, offset])
     }

@@ -43,6 +43,18 @@ public enum StoreBackendSupport {
         SELECT name FROM g WHERE name IS NOT NULL
         """
 
+    /// `kpiFollowUpCalls`: a period's calls as the figures read them (call, outcome, score, time), in time order.
+    public static let kpiFollowUpCallsSQL = "SELECT call, outcome, score, at FROM follow_up WHERE at >= ? AND at < ? ORDER BY at, id"
+
+    /// A call as the figures read it from `kpiFollowUpCallsSQL`'s values (every backend's); a call or outcome lane
+    /// does not write is a damaged row, as in a whole call's decoding.
+    public static func kpiFollowUpCall(call: String, outcome: String, score: Int?, at: Int64) throws -> KPIFollowUpCall {
+        guard let call = FollowUpCall(rawValue: call), let outcome = FollowUpOutcome(rawValue: outcome) else {
+            throw StoreFailure(Message("store.damaged.follow_up"))
+        }
+        return KPIFollowUpCall(call: call, outcome: outcome, score: score, at: Timestamp(secondsSince1970: at))
+    }
+
     /// `followUpScores(from:to:)`: the scored calls of a period and their sum, read along `follow_up_by_time`. The
     /// same SQL on every backend (the cast: PostgreSQL sums integers as `numeric`).
     public static let followUpScoresSQL = "SELECT COUNT(score), CAST(COALESCE(SUM(score), 0) AS BIGINT) FROM follow_up WHERE at >= ? AND at < ?"

@@ -344,6 +344,8 @@ public protocol FollowUpsReading {
     /// were recorded; from `follow_up_by_order` alone (v43).
     func followUpAttempts(orderIDs: [Int64]) throws -> [Int64: [FollowUpAttempt]]
     func followUps(from: Timestamp, to: Timestamp) throws -> [FollowUpRecord]
+    /// The same calls as the figures read them (`KPIFollowUpCall`: not the comment nor the caller).
+    func kpiFollowUpCalls(from: Timestamp, to: Timestamp) throws -> [KPIFollowUpCall]
     /// A page of `followUps(from:to:)`, in its order: at most `limit` calls after the first `offset`.
     func followUps(from: Timestamp, to: Timestamp, limit: Int, offset: Int) throws -> [FollowUpRecord]
     /// How many calls recorded in [from, to) carry a satisfaction score, and the scores' sum (`followup list`'s

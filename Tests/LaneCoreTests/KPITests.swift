@@ -76,7 +76,7 @@ import Testing
                         comebacks: [KPIComeback(orderID: 2, deliveredAt: at(16), earlier: "RO-0", earlierAdvisor: "王敏", earlierTeam: "一组")],
                         appointments: [appointment(1, advisor: "王敏", .arrived), appointment(2, advisor: "赵磊", .noShow),
                                        appointment(3, advisor: "赵磊", .cancelled), appointment(4, advisor: "王敏", .booked)],
-                        followUps: follow, complaints: complaints, reminderCalls: calls, delayedDeliveries: delays, technicians: techs)
+                        followUps: follow.map(KPIFollowUpCall.init), complaints: complaints, reminderCalls: calls, delayedDeliveries: delays, technicians: techs)
     }
 
     func value(_ figures: [KPIFigure], _ id: KPIID) -> Int64? { figures.first { $0.id == id }?.value }
@@ -292,7 +292,7 @@ import Testing
             DelayedDelivery(vehicleID: Int64(10 * (1 + next(400))), cause: next(3) == 0 ? .noKnownFix : .partOnBackOrder, partNumber: "P\(next(4))",
                             note: "", expectedOn: nil, openedAt: time(next(days)))
         }
-        return KPIFacts(period: period, offset: tz, orders: orders.map(KPIOrder.init), comebacks: comebacks, appointments: appointments, followUps: follow,
+        return KPIFacts(period: period, offset: tz, orders: orders.map(KPIOrder.init), comebacks: comebacks, appointments: appointments, followUps: follow.map(KPIFollowUpCall.init),
                         complaints: complaints, reminderCalls: calls, delayedDeliveries: delays,
                         technicians: [StaffMember(id: 1, name: "李强", role: .technician, team: "一组", phone: nil),
                                       StaffMember(id: 2, name: "张伟", role: .technician, team: "二组", phone: nil)])

@@ -60,6 +60,8 @@ extension StoreConformance {
         try store.read { (tx: any StoreReading) throws in
             let all = try tx.followUps(from: from, to: to)
             #expect(all.map(\.comment) == ["1", "2", "3", "4", "5", "6", "7"])
+            // The figures' read of the same calls: the same calls, in the same order.
+            #expect(try tx.kpiFollowUpCalls(from: from, to: to) == all.map(KPIFollowUpCall.init))
             for limit in 1...8 {
                 for offset in [0, 1, 3, 7, 9] {
                     #expect(try tx.followUps(from: from, to: to, limit: limit, offset: offset) == Array(all.dropFirst(offset).prefix(limit)),

@@ -152,7 +152,7 @@ public struct ReportDesk {
                         orders: try tx.kpiOrders(openedFrom: period.from, through: period.to, orDeliveredFrom: start, to: end),
                         comebacks: try tx.comebacks(deliveredFrom: start, to: end),
                         appointments: try tx.appointments(fromDay: period.from, toDay: period.to),
-                        followUps: try tx.followUps(from: start, to: end),
+                        followUps: try tx.kpiFollowUpCalls(from: start, to: end),
                         complaints: try tx.complaints(openedFrom: start, to: end),
                         reminderCalls: try tx.reminderLog(from: start, to: end),
                         delayedDeliveries: try tx.delayedDeliveries(openedFrom: start, to: end),
