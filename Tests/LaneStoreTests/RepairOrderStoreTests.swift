@@ -60,6 +60,30 @@ import LaneCore
         #expect(message == "repair order RO-20261123-0001 has an unknown terms_old_parts 'sell'")
     }
 
+    /// The figures' own read of a period (`kpiOrders`, `kpiFollowUpCalls`) names a damaged order, line or call as the
+    /// whole read does, rather than counting it as something else.
+    @Test func theFiguresReadNamesADamagedRowToo() throws {
+        let (store, order) = try storeWithOneOrder()
+        let d = day("2026-11-23")
+        func read() throws {
+            _ = try store.read { tx in
+                try tx.kpiOrders(openedFrom: d, through: d, orDeliveredFrom: Timestamp(date: d, offset: .china),
+                                 to: Timestamp(date: d.adding(days: 1), offset: .china))
+            }
+        }
+        try read()
+        try store.unsafeExecute("UPDATE repair_order_line SET payer = 'dealer' WHERE repair_order_id = \(order.id) AND line_no = 2")
+        #expect(storeFailureMessage { try read() } == "repair order RO-20261123-0001 has a damaged line 2")
+        try store.unsafeExecute("UPDATE repair_order SET status = 'lost' WHERE id = \(order.id)")
+        #expect(storeFailureMessage { try read() } == "repair order RO-20261123-0001 has an unknown status 'lost'")
+        try store.write { tx in
+            try tx.appendFollowUp(FollowUpRecord(orderID: order.id, call: .quality, outcome: .reached, score: 5, comment: "", at: t0, by: "蒋芳"))
+        }
+        try store.unsafeExecute("UPDATE follow_up SET outcome = 'maybe'")
+        #expect(storeFailureMessage { _ = try store.read { try $0.kpiFollowUpCalls(from: t0, to: t0.adding(seconds: 60)) } }
+                == "a follow-up row is damaged")
+    }
+
     @Test func savingReplacesLinesAndAppendsChecks() throws {
         let store = try makeStore()
         let c = try addCustomer(store, "王小明", "13800138000")
