@@ -36,14 +36,11 @@ extension SQLiteTransaction {
     /// than lines).
     func kpiOrders(openedFrom first: CalendarDate, through last: CalendarDate, orDeliveredFrom from: Timestamp, to: Timestamp) throws -> [KPIOrder] {
         let period: StatementArguments = [first.description, last.description, from.secondsSince1970, to.secondsSince1970]
-        var numbers: [Int64: String] = [:]
-        var orders = try stepRows(sql: Self.periodKPIOrders, arguments: period,
-                                  table: "repair_order") { r in
-            let id: Int64 = try r[0], number: String = try r[1]
-            numbers[id] = number
-            return try RepairOrderColumns.kpiOrder(id: id, number: number, vehicleID: r[2], advisor: r[3], team: r[4], status: r[5], openedAt: r[6],
-                                                   deliveredAt: r[7], promisedAt: r[8], appointmentID: r[9], checkInMileage: r[10],
-                                                   customerWaits: r[11], discountFen: r[12])
+        var orders = try stepRows(sql: Self.periodKPIOrders, arguments: period, table: "repair_order") { r in
+            let id: Int64 = try r[0]
+            return try RepairOrderColumns.kpiOrder(id: id, vehicleID: r[1], advisor: r[2], team: r[3], status: r[4], openedAt: r[5],
+                                                   deliveredAt: r[6], promisedAt: r[7], appointmentID: r[8], checkInMileage: r[9],
+                                                   customerWaits: r[10], discountFen: r[11]) { RepairOrderColumns.damagedOrderNumber(id, in: self) }
         }
         guard !orders.isEmpty else { return [] }
         var lines: [Int64: [KPIOrderLine]] = [:]
@@ -51,7 +48,7 @@ extension SQLiteTransaction {
             let orderID: Int64 = try r[10]
             lines[orderID, default: []].append(try RepairOrderColumns.kpiLine(
                 kind: r[0], code: r[1], hours: r[2], quantity: r[3], unitFen: r[4], payer: r[5], origin: r[6], approval: r[7], workedMinutes: r[8],
-                clockedOnBy: r[9], number: numbers[orderID] ?? "?", line: r[11]))
+                clockedOnBy: r[9], line: r[11]) { RepairOrderColumns.damagedOrderNumber(orderID, in: self) })
         }
         for i in orders.indices { orders[i].lines = lines[orders[i].id] ?? [] }
         return orders

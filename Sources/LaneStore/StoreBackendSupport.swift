@@ -254,6 +254,11 @@ extension RepairOrderPosition {
 
 /// A repair order's scalar columns and their values, the same for every backend.
 public enum RepairOrderColumns {
+    /// The number of the order `id` for a message about its damaged row ("?" when even that cannot be read).
+    public static func damagedOrderNumber(_ id: Int64, in tx: any RepairOrdersReading) -> String {
+        ((try? tx.repairOrderNumbers(ids: [id])) ?? [:])[id] ?? "?"
+    }
+
     /// `deliveredOrders(from:to:limit:offset:)`: the heads' own columns (id, number, vehicle, customer, advisor, then
     /// `deliveryRecord`'s in its order), not every column of the order. Decoding every column was a third of
     /// `followup due` at 1M vehicles, which reads about 1,000 orders for a page of 200 calls (docs/performance.md,
@@ -275,17 +280,18 @@ public enum RepairOrderColumns {
 
     /// `kpiOrders`: the columns of an order the figures read (`KPIOrder`), in the order `kpiOrder` takes them.
     public static let kpiColumns = """
-        id, number, vehicle_id, advisor, team, status, opened_at, delivered_at, promised_at, appointment_id, checkin_mileage,
+        id, vehicle_id, advisor, team, status, opened_at, delivered_at, promised_at, appointment_id, checkin_mileage,
         checkin_customer_waits, discount_fen
         """
 
     /// An order as the figures read it from `kpiColumns`' values (every backend's); a status lane does not write is a
-    /// damaged row, as in a whole order's decoding.
-    public static func kpiOrder(id: Int64, number: String, vehicleID: Int64, advisor: String, team: String?, status: String, openedAt: Int64,
+    /// damaged row, as in a whole order's decoding. `number` names the order then: it is looked up only for the message
+    /// (`damagedOrderNumber`), not read and kept for each of a month's orders.
+    public static func kpiOrder(id: Int64, vehicleID: Int64, advisor: String, team: String?, status: String, openedAt: Int64,
                                 deliveredAt: Int64?, promisedAt: Int64?, appointmentID: Int64?, checkInMileage: Int?, customerWaits: Bool?,
-                                discountFen: Int64?) throws -> KPIOrder {
+                                discountFen: Int64?, number: () -> String) throws -> KPIOrder {
         guard let status = RepairOrderStatus(rawValue: status) else {
-            throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text(number), "column": .text("status"), "value": .text(status)]))
+            throw StoreFailure(Message("store.damaged.repair_order_value", ["number": .text(number()), "column": .text("status"), "value": .text(status)]))
         }
         // The customer waits only as the check-in sheet says, and there is a sheet when its mileage is (`order(from:)`).
         return KPIOrder(id: id, vehicleID: vehicleID, advisor: advisor, team: team, isCancelled: status == .cancelled,
@@ -299,12 +305,12 @@ public enum RepairOrderColumns {
     public static let kpiLineColumns = "kind, code, hours, quantity, unit_fen, payer, origin, approval, worked_minutes, clocked_on_by, repair_order_id, line_no"
 
     /// A line as the figures read it (every backend's); a kind, payer, origin or approval lane does not write is a damaged
-    /// row, as in a whole line's decoding. `number` and `line` name it then.
+    /// row, as in a whole line's decoding. `number` (looked up then) and `line` name it.
     public static func kpiLine(kind: String, code: String, hours: Int, quantity: Int, unitFen: Int64, payer: String, origin: String,
-                               approval: String, workedMinutes: Int, clockedOnBy: String?, number: String, line: Int64) throws -> KPIOrderLine {
+                               approval: String, workedMinutes: Int, clockedOnBy: String?, line: Int64, number: () -> String) throws -> KPIOrderLine {
         guard let kind = LineKind(rawValue: kind), let payer = LinePayer(rawValue: payer), let origin = LineOrigin(rawValue: origin),
               let approval = LineApproval(rawValue: approval) else {
-            throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(number), "line": .int(Int(line))]))
+            throw StoreFailure(Message("store.damaged.repair_order_line", ["number": .text(number()), "line": .int(Int(line))]))
         }
         return KPIOrderLine(kind: kind, code: code, hours: LaborHours(hundredths: hours), quantity: quantity, unitPrice: Money(fen: unitFen),
                             payer: payer, origin: origin, approval: approval, workedMinutes: workedMinutes, clockedOnBy: clockedOnBy)
